@@ -1,0 +1,12 @@
+package dev.rehearse.bind;
+
+/**
+ * The guide's example value {@code literal} stands for {@code value} on the real target.
+ *
+ * @param secret the value must never be shown: outputs, logs and reports show {@code literal} instead
+ */
+public record Binding(String literal, String value, Origin origin, boolean secret) {
+
+    /** Where a value came from, in increasing precedence. */
+    public enum Origin { TARGET, GENERATED, SIDECAR, CAPTURED, COMMAND_LINE }
+}

@@ -1,0 +1,13 @@
+package dev.rehearse.check;
+
+/** How a step went. */
+public enum Verdict {
+    /** ran, and the output matches the guide */
+    PASS,
+    /** ran fine, but the output differs from what the guide shows: the guide is stale */
+    DRIFT,
+    /** non-zero exit, timeout, unanswered prompt, or a failed check */
+    FAIL,
+    /** not run (policy, --from/--only, or after an earlier FAIL) */
+    SKIP
+}

@@ -1,0 +1,47 @@
+package dev.rehearse.cli;
+
+import dev.rehearse.guide.BadInput;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The one binary. Exit status: 0 no FAIL, 1 a FAIL (or a DRIFT with --strict, or a lint error),
+ * 2 bad input or usage. Bad input is one line, {@code file:line: what is wrong}, never a stack trace.
+ */
+@Command(name = "rehearse", mixinStandardHelpOptions = true, version = "rehearse 0.1.0",
+        description = "Runs documentation: reads a guide, turns it into steps, runs them on a real target "
+                + "and checks every output against the guide.",
+        subcommands = {})
+public final class Main {
+
+    public static final int EXIT_BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; what tests call. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable cause = ex;
+            while (cause != null && !(cause instanceof BadInput)) {
+                cause = cause.getCause();
+            }
+            if (cause != null) {
+                err.println(cause.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            throw ex;
+        });
+        cli.setParameterExceptionHandler((ex, args1) -> {
+            err.println("rehearse: " + ex.getMessage());
+            return EXIT_BAD_INPUT;
+        });
+        return cli.execute(args);
+    }
+}

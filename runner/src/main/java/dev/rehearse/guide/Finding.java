@@ -1,0 +1,22 @@
+package dev.rehearse.guide;
+
+/**
+ * A defect found in a guide without running it. Printed as {@code file:line: level: message}.
+ *
+ * @param rule a short stable name (e.g. {@code title-underline}), used to count findings per rule
+ */
+public record Finding(String source, int line, Level level, String rule, String message) {
+
+    public enum Level {
+        ERROR, WARNING, INFO;
+
+        public String label() {
+            return name().toLowerCase();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return source + ":" + line + ": " + level.label() + ": " + message + " [" + rule + "]";
+    }
+}

@@ -1,0 +1,22 @@
+package dev.rehearse.plan;
+
+import java.util.List;
+
+/**
+ * A command typed at a shell prompt, with what the guide shows after it.
+ *
+ * @param command      the command as typed, continuation lines joined with their backslash-newlines kept
+ * @param prompt       the prompt it was typed at
+ * @param expected     the expected transcript after the command up to the next shell prompt
+ * @param interactions what to type while it runs, in order
+ * @param policy       per-step policy from the sidecar (timeout, eventually, skip, expect exit)
+ */
+public record CommandStep(int n, String source, int line, List<String> section, String command, ShellPrompt prompt,
+                          List<ExpectedLine> expected, List<Interaction> interactions, StepPolicy policy)
+        implements Step {
+
+    @Override
+    public String kind() {
+        return "command";
+    }
+}

@@ -1,0 +1,31 @@
+package dev.rehearse.plan;
+
+/**
+ * One line of output a transcript shows after a command.
+ *
+ * @param sourceLine line in the guide's file (what {@code update} rewrites)
+ * @param text       the line as shown, indentation of the block removed
+ * @param kind       how the checker treats it
+ * @param answer     for {@link Kind#PROMPT} and {@link Kind#REPL_INPUT}: what is typed there (may be empty)
+ */
+public record ExpectedLine(int sourceLine, String text, Kind kind, String prompt, String answer) {
+
+    public enum Kind {
+        /** plain output, compared after masking */
+        OUTPUT,
+        /** {@code [...]}, {@code ...}: stands for any number of lines */
+        ELISION,
+        /** an interactive prompt with the answer the reader types ({@code Make admin [no]: no}) */
+        PROMPT,
+        /** a line typed into a REPL ({@code synapse=> UPDATE ...;}); an empty answer at the end closes it */
+        REPL_INPUT
+    }
+
+    public static ExpectedLine output(int sourceLine, String text) {
+        return new ExpectedLine(sourceLine, text, Kind.OUTPUT, null, null);
+    }
+
+    public static ExpectedLine elision(int sourceLine, String text) {
+        return new ExpectedLine(sourceLine, text, Kind.ELISION, null, null);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.rehearse.plan;
+
+import java.util.List;
+
+/** One unit of a plan, in guide order. Text is as the guide shows it; bindings are applied when it runs. */
+public sealed interface Step permits CommandStep, WriteStep, EditStep {
+
+    /** 1-based position in the plan */
+    int n();
+
+    /** the file the step comes from, relative to the guide's root (an include keeps its own) */
+    String source();
+
+    /** the line of the step's first line in {@link #source()} */
+    int line();
+
+    List<String> section();
+
+    String kind();
+}
