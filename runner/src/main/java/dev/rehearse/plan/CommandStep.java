@@ -9,10 +9,12 @@ import java.util.List;
  * @param prompt       the prompt it was typed at
  * @param expected     the expected transcript after the command up to the next shell prompt
  * @param interactions what to type while it runs, in order
+ * @param captures     values this step prints that later steps reuse (carry-forward and sidecar captures)
  * @param policy       per-step policy from the sidecar (timeout, eventually, skip, expect exit)
  */
 public record CommandStep(int n, String source, int line, List<String> section, String command, ShellPrompt prompt,
-                          List<ExpectedLine> expected, List<Interaction> interactions, StepPolicy policy)
+                          List<ExpectedLine> expected, List<Interaction> interactions, List<Capture> captures,
+                          StepPolicy policy)
         implements Step {
 
     @Override
