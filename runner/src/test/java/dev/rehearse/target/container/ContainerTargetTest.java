@@ -12,6 +12,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -190,6 +197,24 @@ class ContainerTargetTest {
             assertTrue(DockerClientFactory.instance().client().inspectContainerCmd(keptId).exec().getState().getRunning());
         } finally {
             DockerClientFactory.instance().client().removeContainerCmd(keptId).withForce(true).exec();
+        }
+    }
+
+    @Test
+    void onTheHostNetworkItsSshdListensOnAHostLoopbackPort() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (ContainerTarget onHost = ContainerTarget.open(ContainerTarget.DEFAULT_IMAGE, Networking.HOST, false)) {
+            assertEquals("ravel", onHost.facts().host());
+            onHost.execAsRoot("stardust-sshd", String.valueOf(port));
+            try (Socket ssh = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                ssh.setSoTimeout(10_000);
+                String banner = new BufferedReader(new InputStreamReader(ssh.getInputStream(), StandardCharsets.US_ASCII))
+                        .readLine();
+                assertTrue(banner.startsWith("SSH-2.0-OpenSSH"), banner);
+            }
         }
     }
 
