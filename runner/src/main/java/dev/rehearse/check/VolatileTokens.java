@@ -38,8 +38,8 @@ public final class VolatileTokens {
             rule("\\b(?:" + WEEKDAY + ")?\\d{1,2}[ /-]" + MONTH + "[ /-]\\d{4}\\b", "<date>"),
             rule("\\b(?:" + WEEKDAY + ")?" + MONTH + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4}\\b(?!:))?",
                     "<date>"),
-            // times of day and uptimes (0:03:14, 1 day, 2:03:04, 12:00:00.123), with a zone and year after (date(1))
-            rule("\\b(?:\\d+\\s+days?,\\s+)?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?\\b(?:(?:\\s+[A-Z]{2,5})?\\s+\\d{4}\\b)?",
+            // times of day and uptimes (0:03:14, 1 day, 2:03:04, 12:00:00.123, 02:00 PM), with a zone and year after (date(1))
+            rule("\\b(?:\\d+\\s+days?,\\s+)?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?\\b(?:\\s?[AP]M\\b)?(?:(?:\\s+[A-Z]{2,5})?\\s+\\d{4}\\b)?",
                     "<time>"),
             // transfer speeds, then sizes (17.4MB/s, 163kB, 1.8 MB)
             rule("\\b" + NUMBER + "\\s?(?:" + BYTES + "|[kKMG]?bit|[kKMG]b)/s\\b", "<speed>"),
@@ -55,9 +55,9 @@ public final class VolatileTokens {
             // process ids: "pid 26020", "PID=42", "process 311"; a background job "[1] 4242"
             rule("(?i)\\b(pid|process)\\b(\\s*[:=#]?\\s*)\\d+", "$1$2<pid>"),
             rule("^\\[\\d+\\]\\s+\\d+$", "[<job>] <pid>"),
-            // hex digests and ids (a digit and a letter, 7 or more; pip's cache paths split one as ab/cd/ef01...),
+            // hex digests and ids (a digit and a letter, 7 or more; pip's caches split one as ab/cd/ef/0123...),
             // then long random tokens (keys, secrets)
-            rule("\\b(?:[0-9a-f]{2}/[0-9a-f]{2}/)?(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\\d)(?:[0-9a-f]{7,}|[0-9A-F]{7,})\\b", "<hex>"),
+            rule("\\b(?:[0-9a-f]{2}/){0,4}(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\\d)(?:[0-9a-f]{7,}|[0-9A-F]{7,})\\b", "<hex>"),
             rule("\\b(?=[A-Za-z0-9+_-]*[A-Z])(?=[A-Za-z0-9+_-]*[a-z])(?=[A-Za-z0-9+_-]*\\d)[A-Za-z0-9+_-]{24,}={0,2}",
                     "<token>"),
             // versions: 1.0.0, v2.3, 19.1.1rc1, 15.5-0+deb12u1, 15.5 (Debian 15.5-0+deb12u1)
