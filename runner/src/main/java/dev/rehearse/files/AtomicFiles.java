@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.security.SecureRandom;
 
 /**
  * Writes a file so that it is never seen half written: the text goes to a temporary file beside it, is forced to
@@ -21,6 +22,7 @@ import java.nio.file.attribute.PosixFileAttributes;
  */
 public final class AtomicFiles {
     public static final String BACKUP_SUFFIX = ".rehearse-bak";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -36,9 +38,11 @@ public final class AtomicFiles {
         Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".rehearse-tmp");
+        // not Files.createTempFile: it makes the file private (0600); a plain create honours the umask, as any
+        // program writing the file would
+        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".rehearse-tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  Writer writer = Channels.newWriter(channel, StandardCharsets.UTF_8.newEncoder(), -1)) {
                 writer.write(content);
                 writer.flush();

@@ -28,6 +28,9 @@ class AtomicFilesTest {
         assertEquals("[program:synapse]\n", Files.readString(file));
         assertFalse(Files.exists(AtomicFiles.backupOf(file)));
         assertEquals(List.of("synapse.ini"), names(file.getParent()));
+        Path plain = Files.writeString(dir.resolve("plain.ini"), "");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file),
+                "a new file gets the mode any program would give it (the umask), not a temporary file's 0600");
     }
 
     @Test
