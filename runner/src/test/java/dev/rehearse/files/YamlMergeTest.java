@@ -6,6 +6,9 @@ import com.github.difflib.patch.Patch;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -17,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,88 +92,52 @@ class YamlMergeTest {
         return merged;
     }
 
-    @Test
-    void aScalarIsReplacedInPlaceKeepingTheCommentAfterIt() {
-        String merged = YamlMerge.merge("a: 1\nport: 8008  # where it listens\nb: 2\n", "port: 40312\n");
-
-        assertEquals("a: 1\nport: 40312  # where it listens\nb: 2\n", merged);
+    /** Small files in our own words: what merging a fragment into each must give, byte for byte. */
+    static Stream<Arguments> rules() {
+        return Stream.of(
+                Arguments.of("a scalar is replaced in place, keeping the comment after it",
+                        "a: 1\nport: 8008  # where it listens\nb: 2\n", "port: 40312\n",
+                        "a: 1\nport: 40312  # where it listens\nb: 2\n"),
+                Arguments.of("a key whose options are all commented out gets the fragment's value",
+                        "password_config:\n   # Uncomment to disable password login\n   #enabled: false\n\nnext: 1\n",
+                        "password_config:\n  enabled: false\n",
+                        "password_config:\n  enabled: false\n   # Uncomment to disable password login\n"
+                                + "   #enabled: false\n\nnext: 1\n"),
+                Arguments.of("a block replaced by a flow value keeps the comments that were inside it",
+                        "listeners:\n  # the plain one\n  - port: 8008\n    # behind a proxy\n    tls: false\nafter: 1\n",
+                        "listeners: []\n", "listeners: []\n  # the plain one\n    # behind a proxy\nafter: 1\n"),
+                Arguments.of("new nested keys take the original's indentation, not the fragment's",
+                        "database:\n    name: sqlite3\n    args:\n        database: /var/lib/db\n# the end\n",
+                        "database:\n  args:\n    user: synapse\n    cp_max: 10\n",
+                        "database:\n    name: sqlite3\n    args:\n        database: /var/lib/db\n        user: synapse\n"
+                                + "        cp_max: 10\n# the end\n"),
+                Arguments.of("a new key brings the comments just above it in the fragment",
+                        "a: 1\n", "# the search\nuser_directory:\n  enabled: true\n",
+                        "a: 1\n# the search\nuser_directory:\n  enabled: true\n"),
+                Arguments.of("prose right after a commented example is not taken for its children",
+                        "a: 1\n#event_cache_size: 10K\n# Note: a larger cache uses more memory\n#  nested: no\nb: 2\n",
+                        "event_cache_size: 20K\n",
+                        "a: 1\n#event_cache_size: 10K\nevent_cache_size: 20K\n# Note: a larger cache uses more memory\n"
+                                + "#  nested: no\nb: 2\n"),
+                // inserting at column 0 after "#c: 3" would end a's block early and orphan "  d: 2"
+                Arguments.of("a commented example inside another entry's block is not used",
+                        "a:\n  b: 1\n#c: 3\n  d: 2\ne: 4\n", "c: 3\n", "a:\n  b: 1\n#c: 3\n  d: 2\ne: 4\nc: 3\n"),
+                Arguments.of("windows line endings stay windows line endings",
+                        "a: 1\r\n# keep me\r\nb:\r\n  c: 2\r\n", "b:\n  d: 3\ne: 5\n",
+                        "a: 1\r\n# keep me\r\nb:\r\n  c: 2\r\n  d: 3\r\ne: 5\r\n"),
+                Arguments.of("a file without a final newline gets the new key on its own line, and still none",
+                        "a: 1", "b: 2\n", "a: 1\nb: 2"),
+                Arguments.of("a file of comments only gets the fragment after them",
+                        "# only a comment\n", "b: 2", "# only a comment\nb: 2\n"));
     }
 
-    @Test
-    void aKeyWithNothingButCommentedOptionsGetsTheFragmentsValue() {
-        String original = "password_config:\n   # Uncomment to disable password login\n   #\n   #enabled: false\n\nnext: 1\n";
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void mergeRule(String rule, String original, String fragment, String expected) {
+        String merged = YamlMerge.merge(original, fragment);
 
-        String merged = YamlMerge.merge(original, "password_config:\n  enabled: false\n");
-
-        assertEquals("password_config:\n  enabled: false\n   # Uncomment to disable password login\n   #\n"
-                + "   #enabled: false\n\nnext: 1\n", merged);
-        assertSameData(original, merged, "password_config:\n  enabled: false\n");
-    }
-
-    @Test
-    void aBlockReplacedByAFlowValueKeepsTheCommentsThatWereInsideIt() {
-        String original = "listeners:\n  # the plain one\n  - port: 8008\n    # behind a proxy\n    tls: false\nafter: 1\n";
-
-        String merged = YamlMerge.merge(original, "listeners: []\n");
-
-        assertEquals("listeners: []\n  # the plain one\n    # behind a proxy\nafter: 1\n", merged);
-        assertSameData(original, merged, "listeners: []\n");
-    }
-
-    @Test
-    void newNestedKeysTakeTheOriginalsIndentationNotTheFragments() {
-        String original = "database:\n    name: sqlite3\n    args:\n        database: /var/lib/db\n# the end\n";
-
-        String merged = YamlMerge.merge(original, "database:\n  args:\n    user: synapse\n    cp_max: 10\n");
-
-        assertEquals("database:\n    name: sqlite3\n    args:\n        database: /var/lib/db\n        user: synapse\n"
-                + "        cp_max: 10\n# the end\n", merged);
-    }
-
-    @Test
-    void aNewKeyBringsTheCommentsJustAboveItInTheFragment() {
-        String merged = YamlMerge.merge("a: 1\n", "# the search\nuser_directory:\n  enabled: true\n");
-
-        assertEquals("a: 1\n# the search\nuser_directory:\n  enabled: true\n", merged);
-    }
-
-    @Test
-    void proseRightAfterACommentedExampleIsNotTakenForItsChildren() {
-        String original = "a: 1\n#event_cache_size: 10K\n# Note: a larger cache uses more memory\n#  nested: no\nb: 2\n";
-
-        String merged = YamlMerge.merge(original, "event_cache_size: 20K\n");
-
-        assertEquals("a: 1\n#event_cache_size: 10K\nevent_cache_size: 20K\n# Note: a larger cache uses more memory\n"
-                + "#  nested: no\nb: 2\n", merged);
-    }
-
-    @Test
-    void aCommentedExampleInsideAnotherEntrysBlockIsNotUsed() {
-        // inserting at column 0 after "#c: 3" would end a's block early and orphan "  d: 2"
-        String original = "a:\n  b: 1\n#c: 3\n  d: 2\ne: 4\n";
-
-        String merged = YamlMerge.merge(original, "c: 3\n");
-
-        assertEquals(original + "c: 3\n", merged);
-    }
-
-    @Test
-    void windowsLineEndingsStayWindowsLineEndings() {
-        String original = "a: 1\r\n# keep me\r\nb:\r\n  c: 2\r\n";
-
-        String merged = YamlMerge.merge(original, "b:\n  d: 3\ne: 5\n");
-
-        assertEquals("a: 1\r\n# keep me\r\nb:\r\n  c: 2\r\n  d: 3\r\ne: 5\r\n", merged);
-    }
-
-    @Test
-    void aFileWithoutAFinalNewlineGetsTheNewKeyOnItsOwnLineAndStillNoFinalNewline() {
-        assertEquals("a: 1\nb: 2", YamlMerge.merge("a: 1", "b: 2\n"));
-    }
-
-    @Test
-    void anEmptyFileBecomesTheFragment() {
-        assertEquals("# only a comment\nb: 2\n", YamlMerge.merge("# only a comment\n", "b: 2"));
+        assertEquals(expected, merged, rule);
+        assertEquals(deepMerge(load(original), load(fragment)), load(merged), "the data of a deep merge");
     }
 
     @Test
@@ -195,10 +163,6 @@ class YamlMergeTest {
             expected = deepMerge(expected, load(fragment));
         }
         assertEquals(expected, load(merged), "the merged file holds the original's data with the fragments merged in");
-    }
-
-    private static void assertSameData(String original, String merged, String fragment) {
-        assertEquals(deepMerge(load(original), load(fragment)), load(merged));
     }
 
     private static Object load(String yaml) {
