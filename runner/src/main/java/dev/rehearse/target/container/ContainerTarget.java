@@ -254,7 +254,7 @@ public final class ContainerTarget implements Target {
     }
 
     private static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.2f s", d.toMillis() / 1000.0);
     }
 
     private static String exec(GenericContainer<?> container, String user, String... command) {

@@ -1,0 +1,147 @@
+package dev.rehearse.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearse.cli.Main;
+import dev.rehearse.testing.Processes;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One run of the seed runbook on a fresh stardust container through the command line, as a person types it
+ * ({@code rehearse run runbooks/synapse --target container}), with {@code --keep} so that the host can be
+ * looked at afterwards; {@link #close()} removes the container.
+ */
+final class SeedRun implements AutoCloseable {
+    private static final Pattern TARGET = Pattern.compile(
+            "container (\\S+) ([0-9a-f]{12}) \\(.*image ready in ([\\d.]+) s, started in ([\\d.]+) s\\)");
+
+    final int exit;
+    final String out;
+    final String err;
+    final JsonNode results;
+    final Path reportDir;
+    final Duration wall;
+    final String containerId;
+    final Duration imageReady;
+    final Duration containerStart;
+
+    private SeedRun(int exit, String out, String err, JsonNode results, Path reportDir, Duration wall) {
+        this.exit = exit;
+        this.out = out;
+        this.err = err;
+        this.results = results;
+        this.reportDir = reportDir;
+        this.wall = wall;
+        Matcher target = TARGET.matcher(results.path("summary").path("target").asText());
+        if (!target.find()) {
+            throw new AssertionError("results.json names no container target: " + results.path("summary"));
+        }
+        this.containerId = target.group(2);
+        this.imageReady = seconds(target.group(3));
+        this.containerStart = seconds(target.group(4));
+    }
+
+    /**
+     * Runs the seed runbook of the checkout {@code root}, its reports in {@code reportDir}.
+     *
+     * @param binds {@code literal=value} bindings given on the command line
+     */
+    static SeedRun run(Path root, Path reportDir, String... binds) {
+        List<String> args = new ArrayList<>(List.of("run", root.resolve("runbooks/synapse").toString(),
+                "--target", "container", "--keep", "--report-dir", reportDir.toString()));
+        for (String bind : binds) {
+            args.add("--bind");
+            args.add(bind);
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        long started = System.nanoTime();
+        int exit = Main.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        Duration wall = Duration.ofNanos(System.nanoTime() - started);
+        try {
+            JsonNode results = new ObjectMapper().readTree(reportDir.resolve("results.json").toFile());
+            return new SeedRun(exit, out.toString(), err.toString(), results, reportDir, wall);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the run wrote no results.json (exit " + exit + "):\n" + out + err, e);
+        }
+    }
+
+    /** A command in a login shell of the host's user in the kept container; fails the test on a non-zero exit. */
+    String inContainer(String command) {
+        return Processes.run(Path.of("."), Map.of(), "docker", "exec", "-u", "robin", "-w", "/home/robin",
+                containerId, "bash", "-lc", command);
+    }
+
+    /** the steps of results.json, in plan order */
+    List<JsonNode> steps() {
+        List<JsonNode> steps = new ArrayList<>();
+        results.path("steps").forEach(steps::add);
+        return steps;
+    }
+
+    /** the one step whose command starts with {@code prefix} */
+    JsonNode step(String prefix) {
+        List<JsonNode> found = steps().stream().filter(s -> s.path("command").asText().startsWith(prefix)).toList();
+        if (found.size() != 1) {
+            throw new AssertionError(found.size() + " steps start with '" + prefix + "'");
+        }
+        return found.get(0);
+    }
+
+    /**
+     * Where the wall time went: making sure the image is there (a build when it was not), starting the container,
+     * each step, and the rest: Rehearse's own work (reading and planning the guide, the shell's start, comparing,
+     * the reports).
+     */
+    String timings() {
+        StringBuilder text = new StringBuilder("seed end to end: wall time " + secs(wall) + "\n");
+        text.append(String.format(Locale.ROOT, "  %-62s %9s%n", "image build (or reuse)", secs(imageReady)));
+        text.append(String.format(Locale.ROOT, "  %-62s %9s%n", "container start", secs(containerStart)));
+        long stepsMs = 0;
+        for (JsonNode step : steps()) {
+            long ms = step.path("elapsed_ms").asLong();
+            stepsMs += ms;
+            String what = step.has("command") ? step.path("command").asText() : step.path("path").asText();
+            what = what.lines().findFirst().orElse("");
+            text.append(String.format(Locale.ROOT, "  step %2d %-5s %-48.48s %9s%n", step.path("n").asInt(),
+                    step.path("verdict").asText(), what, secs(Duration.ofMillis(ms))));
+        }
+        Duration overhead = overhead(stepsMs);
+        text.append(String.format(Locale.ROOT, "  %-62s %9s  (%.1f %% of the total)%n", "Rehearse's own overhead",
+                secs(overhead), 100.0 * overhead.toMillis() / wall.toMillis()));
+        return text.toString();
+    }
+
+    Duration overhead() {
+        return overhead(steps().stream().mapToLong(s -> s.path("elapsed_ms").asLong()).sum());
+    }
+
+    private Duration overhead(long stepsMs) {
+        return wall.minus(imageReady).minus(containerStart).minusMillis(stepsMs);
+    }
+
+    @Override
+    public void close() {
+        Processes.run(Path.of("."), Map.of(), "docker", "rm", "-f", containerId);
+    }
+
+    private static Duration seconds(String text) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000));
+    }
+
+    private static String secs(Duration d) {
+        return String.format(Locale.ROOT, "%.2f s", d.toMillis() / 1000.0);
+    }
+}
