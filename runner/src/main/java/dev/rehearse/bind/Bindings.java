@@ -100,6 +100,16 @@ public final class Bindings {
         }
     }
 
+    /** @throws BadInput when a value holds a newline: typed anywhere, it would end a line the guide does not end */
+    public void validateValues() {
+        for (Binding b : byLiteral.values()) {
+            if (b.value().indexOf('\n') >= 0 || b.value().indexOf('\r') >= 0) {
+                Place at = declaredAt.getOrDefault(b.literal(), new Place("binding", 0));
+                throw new BadInput(at.file(), at.line(), "binding \"" + b.literal() + "\": a value cannot hold a newline");
+            }
+        }
+    }
+
     private List<String[]> toReal(Predicate<Binding> which) {
         return byLiteral.values().stream()
                 .filter(which)

@@ -38,7 +38,8 @@ public final class FactBindings {
         for (Map.Entry<String, String> entry : DEFAULTS) {
             String value = fact(facts, entry.getValue());
             if (value != null && !value.isEmpty()) {
-                bindings.bind(new Binding(entry.getKey(), value, Binding.Origin.TARGET, false));
+                bindings.bind(new Binding(entry.getKey(), value, Binding.Origin.TARGET, false),
+                        new Bindings.Place("the target's " + entry.getValue(), 0));
             }
         }
         return bindings;

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * @param answer  the literal answer, or null when {@code binding} supplies it
  * @param binding the literal of the binding whose value is typed (a secret, typically), or null
  * @param hidden  the program does not echo what is typed
- * @param where   {@code file:line} of the rule in the sidecar
+ * @param file    the sidecar, for messages
+ * @param line    the rule's line in it
  */
-public record AnswerRule(Pattern prompt, String answer, String binding, boolean hidden, String where) {
+public record AnswerRule(Pattern prompt, String answer, String binding, boolean hidden, String file, int line) {
 }

@@ -220,7 +220,7 @@ class TranscriptReaderTest {
     @Test
     void sidecarAnswersWinOverTheShownAnswer() {
         TranscriptReader withRule = new TranscriptReader(List.of(new dev.rehearse.plan.AnswerRule(
-                java.util.regex.Pattern.compile("^Make admin \\[no\\]:"), "yes", null, false, "runbook.yaml:3")), SECRET);
+                java.util.regex.Pattern.compile("^Make admin \\[no\\]:"), "yes", null, false, "runbook.yaml", 3)), SECRET);
         Optional<Transcript> t = withRule.read(List.of("[isabell@stardust ~]$ register", "Make admin [no]: no"), 1, "console");
         assertEquals(new Interaction("Make admin [no]:", "yes", false, false, null), t.orElseThrow().commands().get(0).interactions().get(0));
     }
