@@ -2,7 +2,6 @@ package dev.rehearse.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Builds the regex that finds, in real output, the value that stands where the guide shows an example token:
@@ -47,9 +46,21 @@ final class CaptureRegex {
                 out.append(RUN);
                 i = j;
             } else {
-                out.append(Pattern.quote(String.valueOf(token.charAt(i))));
+                out.append(quote(String.valueOf(token.charAt(i))));
                 i++;
             }
+        }
+        return out.toString();
+    }
+
+    /** Escapes regex metacharacters one by one, so that the regex stays readable in {@code rehearse plan}. */
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if ("\\.[]{}()<>*+-=!?^$|/".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
         }
         return out.toString();
     }
@@ -64,7 +75,7 @@ final class CaptureRegex {
         String[] words = before.strip().split("\\s+");
         List<String> quoted = new ArrayList<>();
         for (int k = Math.max(0, words.length - CONTEXT_WORDS); k < words.length; k++) {
-            quoted.add(Pattern.quote(words[k]));
+            quoted.add(quote(words[k]));
         }
         return String.join("\\s+", quoted) + (glued ? "" : "\\s+");
     }
@@ -72,6 +83,6 @@ final class CaptureRegex {
     /** The first word after the token, quoted; blanks before it as {@code \s+}. */
     private static String following(String after) {
         String s = after.stripLeading();
-        return (s.length() < after.length() ? "\\s+" : "") + Pattern.quote(s.split("\\s+")[0]);
+        return (s.length() < after.length() ? "\\s+" : "") + quote(s.split("\\s+")[0]);
     }
 }
