@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds the values a guide shows in one step's output and reuses in a later step (the hash that
@@ -19,9 +17,6 @@ import java.util.regex.Pattern;
  * not typed in any command before it was shown, and not bound otherwise.
  */
 final class CarryForward {
-    private static final Pattern TOKEN = Pattern.compile("[^\\s'\"`,;()\\[\\]{}<>]+");
-    private static final Pattern VERSION = Pattern.compile("v?\\d+(\\.\\d+)+");
-    private static final String TRAILING = ".:!?";
 
     private CarryForward() {
     }
@@ -44,32 +39,19 @@ final class CarryForward {
                 if (line.kind() != ExpectedLine.Kind.OUTPUT) {
                     continue;
                 }
-                Matcher m = TOKEN.matcher(line.text());
-                while (m.find()) {
-                    String token = trim(m.group());
-                    if (!isCandidate(token) || taken.contains(token) || !Literals.find(typedSoFar.toString(), token).isEmpty()
+                for (SampleTokens.Token t : SampleTokens.in(line.text())) {
+                    String token = t.text();
+                    if (!SampleTokens.isDistinctive(token) || taken.contains(token) || !Literals.find(typedSoFar.toString(), token).isEmpty()
                             || !reusedAfter(steps, i, token)) {
                         continue;
                     }
                     taken.add(token);
                     found.computeIfAbsent(step.n(), k -> new ArrayList<>())
-                            .add(new Capture(token, CaptureRegex.around(line.text(), m.start(), token)));
+                            .add(new Capture(token, CaptureRegex.around(line.text(), t.start(), token)));
                 }
             }
         }
         return found;
-    }
-
-    private static String trim(String token) {
-        int end = token.length();
-        while (end > 0 && TRAILING.indexOf(token.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return token.substring(0, end);
-    }
-
-    private static boolean isCandidate(String token) {
-        return token.length() >= 4 && token.chars().anyMatch(Character::isDigit) && !VERSION.matcher(token).matches();
     }
 
     /** True when a later step types the token: in its command, an answer, or a file's content. */

@@ -1,0 +1,14 @@
+package dev.rehearse.lint;
+
+import dev.rehearse.guide.Finding;
+
+import java.util.List;
+
+/** One kind of defect lint looks for in a guide, without running anything. */
+public interface LintRule {
+
+    /** The short stable name findings carry ({@link Finding#rule()}), used to count them per rule. */
+    String name();
+
+    List<Finding> check(LintedGuide guide);
+}
