@@ -13,8 +13,8 @@ import java.util.Set;
  * Finds the values a guide shows in one step's output and reuses in a later step (the hash that
  * {@code hash_password} prints and the psql {@code UPDATE} uses; the port {@code uberspace port add} opens
  * and a later command or file names), so that the real value is captured and carried forward by default.
- * A candidate is a distinctive token: at least four characters with a digit in it, no bare version number,
- * not typed in any command before it was shown, and not bound otherwise.
+ * A candidate is a distinctive token ({@link SampleTokens#isDistinctive}) outside any placeholder, not typed in
+ * any command before it was shown, and not bound otherwise.
  */
 final class CarryForward {
 
@@ -41,7 +41,7 @@ final class CarryForward {
                 }
                 for (SampleTokens.Token t : SampleTokens.in(line.text())) {
                     String token = t.text();
-                    if (!SampleTokens.isDistinctive(token) || taken.contains(token) || !Literals.find(typedSoFar.toString(), token).isEmpty()
+                    if (!SampleTokens.isDistinctive(token) || SampleTokens.inPlaceholder(line.text(), t) || taken.contains(token) || !Literals.find(typedSoFar.toString(), token).isEmpty()
                             || !reusedAfter(steps, i, token)) {
                         continue;
                     }

@@ -38,8 +38,32 @@ public final class SampleTokens {
         return tokens;
     }
 
-    /** Distinctive enough to be a value rather than a word: four characters or more, a digit, no bare version. */
+    /**
+     * Distinctive enough to be a value rather than a name: a number of four digits or more (a port, an id), or a
+     * token that switches between letters and digits at least three times (a hash, a key id, a UUID). Names with
+     * a version in them ({@code python3.11}, {@code urllib3}, {@code murmur.x86_64}) and bare versions are not.
+     */
     public static boolean isDistinctive(String token) {
-        return token.length() >= 4 && token.chars().anyMatch(Character::isDigit) && !VERSION.matcher(token).matches();
+        if (token.length() < 4 || VERSION.matcher(token).matches()) {
+            return false;
+        }
+        if (token.chars().allMatch(Character::isDigit)) {
+            return true;
+        }
+        int switches = 0;
+        for (int i = 1; i < token.length(); i++) {
+            char a = token.charAt(i - 1);
+            char b = token.charAt(i);
+            if (Character.isLetter(a) && Character.isDigit(b) || Character.isDigit(a) && Character.isLetter(b)) {
+                switches++;
+            }
+        }
+        return switches >= 3;
+    }
+
+    /** True when the token stands inside a placeholder ({@code <high-port1>}): that is a name, not a value. */
+    public static boolean inPlaceholder(String line, Token token) {
+        int end = token.start() + token.text().length();
+        return token.start() > 0 && line.charAt(token.start() - 1) == '<' || end < line.length() && line.charAt(end) == '>';
     }
 }
