@@ -44,7 +44,7 @@ final class ForeignHomeRule implements LintRule {
                         continue;
                     }
                     boolean shown = outputLines.contains(key(block, line));
-                    findings.add(new Finding(block.source(), line, shown ? Finding.Level.WARNING : Finding.Level.ERROR, name(),
+                    findings.add(finding(block.source(), line, shown ? Finding.Level.WARNING : Finding.Level.ERROR,
                             (shown ? "output shows " : "") + m.group() + " is another user's home; the guide's user is "
                                     + guide.user()));
                     break;

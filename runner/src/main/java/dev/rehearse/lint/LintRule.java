@@ -11,4 +11,9 @@ public interface LintRule {
     String name();
 
     List<Finding> check(LintedGuide guide);
+
+    /** A finding of this rule. */
+    default Finding finding(String source, int line, Finding.Level level, String message) {
+        return new Finding(source, line, level, name(), message);
+    }
 }

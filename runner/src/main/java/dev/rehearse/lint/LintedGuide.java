@@ -24,6 +24,10 @@ public final class LintedGuide {
     public record Session(Block block, Transcript transcript) {
     }
 
+    /** One prompt of a session, empty ones included, with the block it stands in. */
+    public record Prompt(Block block, TranscriptCommand entry) {
+    }
+
     private final Guide guide;
     private final List<Session> sessions = new ArrayList<>();
     private final String user;
@@ -57,6 +61,11 @@ public final class LintedGuide {
 
     public List<Session> sessions() {
         return sessions;
+    }
+
+    /** Every prompt of every session, in guide order. */
+    public List<Prompt> prompts() {
+        return sessions.stream().flatMap(s -> s.transcript().entries().stream().map(e -> new Prompt(s.block(), e))).toList();
     }
 
     /** The user the guide's own prompts show. */

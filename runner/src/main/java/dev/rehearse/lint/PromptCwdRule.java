@@ -38,7 +38,7 @@ final class PromptCwdRule implements LintRule {
                     String cwd = shown.equals(home) || shown.startsWith(home + "/") ? "~" + shown.substring(home.length()) : shown;
                     List<String> agreeing = expected.stream().filter(e -> agrees(e, cwd)).toList();
                     if (!expected.isEmpty() && agreeing.isEmpty()) {
-                        findings.add(new Finding(s.block().source(), c.line(), Finding.Level.WARNING, name(),
+                        findings.add(finding(s.block().source(), c.line(), Finding.Level.WARNING,
                                 "prompt shows " + shown + ", but " + because));
                         Set<String> either = new LinkedHashSet<>(expected);
                         either.add(known(cwd));

@@ -2,9 +2,7 @@ package dev.rehearse.lint;
 
 import dev.rehearse.guide.Finding;
 import dev.rehearse.plan.ShellPrompt;
-import dev.rehearse.plan.transcript.TranscriptCommand;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,17 +18,11 @@ final class PromptIdentityRule implements LintRule {
 
     @Override
     public List<Finding> check(LintedGuide guide) {
-        List<Finding> findings = new ArrayList<>();
-        for (LintedGuide.Session s : guide.sessions()) {
-            for (TranscriptCommand c : s.transcript().entries()) {
-                ShellPrompt p = c.prompt();
-                if (p.user() != null && (!p.user().equals(guide.user()) || !p.host().equals(guide.host()))) {
-                    findings.add(new Finding(s.block().source(), c.line(), Finding.Level.WARNING, name(),
-                            "prompt shows " + p.user() + "@" + p.host() + ", the guide's prompts show "
-                                    + guide.user() + "@" + guide.host()));
-                }
-            }
-        }
-        return findings;
+        return guide.prompts().stream().filter(p -> {
+            ShellPrompt prompt = p.entry().prompt();
+            return prompt.user() != null && (!prompt.user().equals(guide.user()) || !prompt.host().equals(guide.host()));
+        }).map(p -> finding(p.block().source(), p.entry().line(), Finding.Level.WARNING, "prompt shows "
+                + p.entry().prompt().user() + "@" + p.entry().prompt().host() + ", the guide's prompts show "
+                + guide.user() + "@" + guide.host())).toList();
     }
 }

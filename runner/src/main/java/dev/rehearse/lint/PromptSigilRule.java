@@ -1,9 +1,7 @@
 package dev.rehearse.lint;
 
 import dev.rehearse.guide.Finding;
-import dev.rehearse.plan.transcript.TranscriptCommand;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** A prompt without its {@code $} or {@code #}: {@code [isabell@stardust ~] uberspace port add}. */
@@ -16,16 +14,9 @@ final class PromptSigilRule implements LintRule {
 
     @Override
     public List<Finding> check(LintedGuide guide) {
-        List<Finding> findings = new ArrayList<>();
-        for (LintedGuide.Session s : guide.sessions()) {
-            for (TranscriptCommand c : s.transcript().entries()) {
-                if (c.prompt().sigil() == null) {
-                    findings.add(new Finding(s.block().source(), c.line(), Finding.Level.WARNING, name(),
-                            "prompt lacks its $ (or #)" + (c.isEmpty() ? "" : " before \"" + firstLine(c.command()) + "\"")));
-                }
-            }
-        }
-        return findings;
+        return guide.prompts().stream().filter(p -> p.entry().prompt().sigil() == null)
+                .map(p -> finding(p.block().source(), p.entry().line(), Finding.Level.WARNING, "prompt lacks its $ (or #)"
+                        + (p.entry().isEmpty() ? "" : " before \"" + firstLine(p.entry().command()) + "\""))).toList();
     }
 
     static String firstLine(String command) {

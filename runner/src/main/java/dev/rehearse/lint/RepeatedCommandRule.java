@@ -26,7 +26,7 @@ final class RepeatedCommandRule implements LintRule {
             TranscriptCommand previous = null;
             for (TranscriptCommand c : s.transcript().commands()) {
                 if (previous != null && previous.command().equals(c.command()) && sameOutput(previous, c)) {
-                    findings.add(new Finding(s.block().source(), c.line(), Finding.Level.WARNING, name(),
+                    findings.add(finding(s.block().source(), c.line(), Finding.Level.WARNING,
                             "\"" + PromptSigilRule.firstLine(c.command()) + "\" runs again right after line " + previous.line()));
                 }
                 previous = c;

@@ -112,7 +112,7 @@ final class SampleValueRule implements LintRule {
     }
 
     private Finding finding(Place at, String message) {
-        return new Finding(at.source(), at.line(), Finding.Level.ERROR, name(), message);
+        return finding(at.source(), at.line(), Finding.Level.ERROR, message);
     }
 
     /**

@@ -161,9 +161,6 @@ public final class SidecarReader {
 
     private static Map<String, String> vars(YamlNodes y, Node node) {
         Map<String, String> vars = new LinkedHashMap<>();
-        if (node == null || YamlNodes.isNull(node)) {
-            return vars;
-        }
         for (NodeTuple t : y.tuples(node, "vars")) {
             String name = y.scalar(t.getKeyNode(), "a variable name");
             if (!VAR_NAME.matcher(name).matches() || FACTS.contains(name)) {
@@ -180,9 +177,6 @@ public final class SidecarReader {
 
     private static List<BindingRule> bindings(YamlNodes y, Node node, Map<String, String> vars) {
         List<BindingRule> rules = new ArrayList<>();
-        if (node == null || YamlNodes.isNull(node)) {
-            return rules;
-        }
         Set<String> seen = new HashSet<>();
         for (NodeTuple t : y.tuples(node, "bindings")) {
             String literal = y.scalar(t.getKeyNode(), "a binding's example value");
@@ -251,9 +245,6 @@ public final class SidecarReader {
 
     private static List<AnswerRule> answers(YamlNodes y, Node node) {
         List<AnswerRule> answers = new ArrayList<>();
-        if (node == null || YamlNodes.isNull(node)) {
-            return answers;
-        }
         for (Node item : y.sequence(node, "answers")) {
             Map<String, Node> m = y.mapping(item, "an answer", ANSWER);
             if (!m.containsKey("prompt") || m.containsKey("answer") == m.containsKey("binding")) {
@@ -270,9 +261,6 @@ public final class SidecarReader {
 
     private static List<StepRule> steps(YamlNodes y, Node node) {
         List<StepRule> rules = new ArrayList<>();
-        if (node == null || YamlNodes.isNull(node)) {
-            return rules;
-        }
         for (Node item : y.sequence(node, "steps")) {
             Map<String, Node> m = y.mapping(item, "a step rule", STEP_RULE);
             if (SELECTOR.stream().noneMatch(m::containsKey)) {
@@ -302,9 +290,6 @@ public final class SidecarReader {
 
     private static List<Check> checks(YamlNodes y, Node node) {
         List<Check> checks = new ArrayList<>();
-        if (node == null || YamlNodes.isNull(node)) {
-            return checks;
-        }
         for (Node item : y.sequence(node, "checks")) {
             Map<String, Node> m = y.mapping(item, "a check", CHECK);
             if (!m.containsKey("command")) {

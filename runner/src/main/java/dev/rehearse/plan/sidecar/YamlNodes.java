@@ -59,15 +59,22 @@ final class YamlNodes {
         return entries;
     }
 
-    /** The keys of a mapping with their nodes, for mappings whose keys are data (bindings, vars). */
+    /** The keys of a mapping with their nodes, for mappings whose keys are data (bindings, vars); absent or ~ is none. */
     List<NodeTuple> tuples(Node node, String what) {
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
         if (!(node instanceof MappingNode m)) {
             throw bad(node, what + " must be a mapping");
         }
         return m.getValue();
     }
 
+    /** The items of a list; absent or ~ is none. */
     List<Node> sequence(Node node, String what) {
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
         if (!(node instanceof SequenceNode s)) {
             throw bad(node, what + " must be a list");
         }
