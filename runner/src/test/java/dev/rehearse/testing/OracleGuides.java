@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Test-only: guides built from the docutils oracle (../shared) instead of our reader, so that the planner and
- * lint can be tested on exactly the blocks docutils sees. Reads the shared files in place, copies nothing.
+ * Guide models built from the docutils oracle ({@code ../shared/seed/guide_synapse.oracle.jsonl},
+ * {@code ../shared/corpus/oracle/*.jsonl}), for tests of the stages after the reader that should not depend on
+ * it. Reads the shared files in place, copies nothing.
  */
 public final class OracleGuides {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,13 +26,29 @@ public final class OracleGuides {
     private OracleGuides() {
     }
 
-    /** ../shared, as surefire passes it; fails with a clear message when it is missing. */
-    public static Path shared() {
-        String dir = System.getProperty("rehearse.shared");
-        if (dir == null || !Files.isDirectory(Path.of(dir))) {
-            throw new IllegalStateException("the shared ground truth is missing: set -Drehearse.shared=DIR (got " + dir + ")");
+    /** The seed guide as docutils reads it, rooted at ../shared/seed. */
+    public static Guide seed() {
+        Path file = SharedFiles.file("seed/guide_synapse.rst");
+        return load(SharedFiles.file("seed/guide_synapse.oracle.jsonl"), file, file.getParent(), "Synapse");
+    }
+
+    /** Every corpus guide (../shared/corpus/lab) as docutils reads it, in file name order. */
+    public static List<Guide> corpus() {
+        Path oracle = SharedFiles.file("corpus/oracle/_summary.json").getParent();
+        Path lab = SharedFiles.file("corpus/lab/LICENSE").getParent();
+        try (Stream<Path> files = Files.list(oracle)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("guide_") && p.toString().endsWith(".jsonl"))
+                    .sorted()
+                    .map(p -> load(p, lab.resolve(p.getFileName().toString().replace(".jsonl", ".rst")), lab, null))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return Path.of(dir).toAbsolutePath().normalize();
+    }
+
+    /** The shared folder itself. */
+    public static Path shared() {
+        return SharedFiles.file("README.md").getParent();
     }
 
     /** The repository root, as surefire passes it. */
@@ -39,27 +56,7 @@ public final class OracleGuides {
         return Path.of(System.getProperty("rehearse.root", "..")).toAbsolutePath().normalize();
     }
 
-    /** The seed guide as docutils reads it, rooted at ../shared/seed. */
-    public static Guide seed() {
-        Path seed = shared().resolve("seed");
-        return load(seed.resolve("guide_synapse.oracle.jsonl"), seed.resolve("guide_synapse.rst"), seed);
-    }
-
-    /** Every corpus guide (../shared/corpus/lab) as docutils reads it, in file name order. */
-    public static List<Guide> corpus() {
-        Path oracle = shared().resolve("corpus/oracle");
-        Path lab = shared().resolve("corpus/lab");
-        try (Stream<Path> files = Files.list(oracle)) {
-            return files.filter(p -> p.getFileName().toString().startsWith("guide_") && p.toString().endsWith(".jsonl"))
-                    .sorted()
-                    .map(p -> load(p, lab.resolve(p.getFileName().toString().replace(".jsonl", ".rst")), lab))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static Guide load(Path jsonl, Path file, Path root) {
+    private static Guide load(Path jsonl, Path file, Path root, String title) {
         List<Block> blocks = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(jsonl)) {
@@ -70,7 +67,7 @@ public final class OracleGuides {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Guide(file, root, "rst", null, List.copyOf(blocks), List.of());
+        return new Guide(file, root, "rst", title, List.copyOf(blocks), List.of());
     }
 
     private static Block block(JsonNode n) {
