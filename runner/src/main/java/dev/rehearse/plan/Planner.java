@@ -53,7 +53,7 @@ public final class Planner {
         List<Step> steps = stepsOf(guide, new TranscriptReader(runbook.answers(), secret), runbook.defaults());
         steps = withPolicies(steps, runbook);
         steps = withCaptures(steps, resolver.captures(), bindings);
-        if (!bindings.get(secret).isPresent() && usesBinding(steps, secret)) {
+        if (bindings.get(secret).isEmpty() && usesBinding(steps, secret)) {
             bindings.bind(new Binding(secret, Generated.secret(), Binding.Origin.GENERATED, true));
         }
         checkAnswerBindings(runbook, bindings);
