@@ -8,7 +8,10 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import dev.rehearse.target.shell.Processes;
+
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +78,7 @@ final class RunUser {
                 break;
             }
             left.forEach(round == 0 ? ProcessHandle::destroy : ProcessHandle::destroyForcibly);
-            left.forEach(p -> p.onExit().completeOnTimeout(p, 2, TimeUnit.SECONDS).join());
+            Processes.awaitEnd(left, Duration.ofSeconds(2));
         }
         run(List.of("userdel", "--force", name));
     }

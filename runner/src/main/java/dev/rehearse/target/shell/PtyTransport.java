@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -86,15 +87,9 @@ public final class PtyTransport implements Transport {
         // pty4j's process has no handle of its own; the pid's handle has
         List<ProcessHandle> descendants = ProcessHandle.of(process.pid()).stream()
                 .flatMap(ProcessHandle::descendants).toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // The hang-up reaches the foreground job; background jobs of the shell still get an explicit end.
-        descendants.forEach(ProcessHandle::destroy);
+        // An interactive shell ignores SIGTERM, and what runs in a throwaway session has nothing to save.
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        Processes.awaitEnd(descendants, Duration.ofSeconds(2));
     }
 }
