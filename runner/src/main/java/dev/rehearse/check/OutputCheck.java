@@ -49,7 +49,15 @@ public final class OutputCheck {
             }
             return false;
         }
-        return a < real.size() && shown.get(e).stripTrailing().equals(real.get(a))
+        return a < real.size() && lineMatches(lines.get(e), shown.get(e), real.get(a))
                 && matches(lines, shown, e + 1, real, a + 1);
+    }
+
+    /** A REPL closed with end of input shows its prompt and whatever the program prints for it ({@code \q}). */
+    private static boolean lineMatches(ExpectedLine line, String shown, String real) {
+        if (line.kind() == ExpectedLine.Kind.REPL_INPUT && (line.answer() == null || line.answer().isEmpty())) {
+            return real.startsWith(line.prompt().stripTrailing());
+        }
+        return shown.stripTrailing().equals(real);
     }
 }
