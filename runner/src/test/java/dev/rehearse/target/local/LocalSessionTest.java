@@ -79,6 +79,13 @@ class LocalSessionTest {
     }
 
     @Test
+    void anyTextArrivesByteForByteEvenWhenItIsLongAndFullOfQuotes() {
+        String text = ("It's \"quoted\" \\ back$lash `tick` \t tab, caf\u00e9 \u2603 \ud83d\ude00 ").repeat(150);
+        CommandResult result = run("cat <<'EOF'\n" + text + "\nEOF");
+        assertEquals(text + "\n", result.output());
+    }
+
+    @Test
     void runsAsAnOrdinaryUserWhenWeAreRoot() {
         CommandResult who = run("id -un; id -u; echo $HOME");
         List<String> lines = who.output().lines().toList();
