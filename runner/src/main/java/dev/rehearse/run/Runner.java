@@ -147,7 +147,7 @@ public final class Runner {
         return switch (result.status()) {
             case TIMEOUT -> "timed out after " + seconds(policy.timeout());
             case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine());
-            case DISCONNECTED -> "connection lost during step " + step.n() + ": " + session.lostReason();
+            case DISCONNECTED -> "lost the shell during step " + step.n() + ": " + session.lostReason();
             case COMPLETED -> result.exit() == policy.expectExit() ? null : "exit status " + result.exit()
                     + (policy.expectExit() == 0 ? "" : " (expected " + policy.expectExit() + ")");
         };

@@ -51,6 +51,8 @@ public final class ShellSession implements Session {
     private volatile boolean alive = true;
     private String lostReason;
     private String cwd;
+    /** a program turned the terminal's echo back on: our typed commands show up in the output */
+    private boolean echoing;
     /** output that arrived after the last sentinel (a background job's message): it opens the next command's */
     private String carry = "";
 
@@ -165,10 +167,14 @@ public final class ShellSession implements Session {
         if (!alive) {
             return new CommandResult(Status.DISCONNECTED, -1, "", null, "", Duration.ZERO);
         }
+        if (echoing) {
+            silenceEcho();
+        }
         Run run = new Run(interactions, progress);
         run.raw.append(carry);
         carry = "";
-        if (!type(encode(command))) {
+        run.typed = encode(command);
+        if (!type(run.typed)) {
             return run.lost(started);
         }
         long deadline = started + timeout.toNanos();
@@ -236,6 +242,7 @@ public final class ShellSession implements Session {
         final List<Interaction> interactions;
         final Consumer<String> progress;
         final StringBuilder raw = new StringBuilder();
+        String typed;
         int nextInteraction;
         /** prompts are looked for in the output after the last answer */
         int answeredUpTo;
@@ -370,6 +377,12 @@ public final class ShellSession implements Session {
         }
 
         CommandResult result(int exit, long started) {
+            String echo = typed.replace("\n", "\r\n");
+            if (raw.indexOf(echo) == 0) {
+                // a program (stty sane, a crashed full-screen one) turned echo back on
+                raw.delete(0, echo.length());
+                echoing = true;
+            }
             String output = TerminalText.fold(raw.toString());
             return new CommandResult(interruptedAs == null ? Status.COMPLETED : interruptedAs, exit, output, cwd,
                     waitingLine != null ? waitingLine : lastLine(output), Duration.ofNanos(System.nanoTime() - started));
@@ -384,6 +397,12 @@ public final class ShellSession implements Session {
             return new CommandResult(Status.DISCONNECTED, -1, output, null, lastLine(output),
                     Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /** Turns the terminal's echo off again, swallowing the command's own echo and sentinel. */
+    private void silenceEcho() {
+        echoing = false;
+        run("stty -echo", List.of(), settings.startTimeout(), null);
     }
 
     /** {@code STATUS:PWD}: remembers the cwd, returns the status */

@@ -86,6 +86,13 @@ class LocalSessionTest {
     }
 
     @Test
+    void echoTurnedBackOnByAProgramIsTurnedOffAgain() {
+        CommandResult sane = run("stty sane; echo after");
+        assertEquals("after\n", sane.output());
+        assertEquals("again\n", run("echo again").output());
+    }
+
+    @Test
     void runsAsAnOrdinaryUserWhenWeAreRoot() {
         CommandResult who = run("id -un; id -u; echo $HOME");
         List<String> lines = who.output().lines().toList();
