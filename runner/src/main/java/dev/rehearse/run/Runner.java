@@ -109,8 +109,8 @@ public final class Runner {
         long deadline = started + policy.timeout().toNanos();
         while (true) {
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            CommandResult result = session.run(command, answers, left, chunk -> listener.output(step,
-                    bindings.redact(chunk)));
+            CommandResult result = session.run(command, answers, left,
+                    new LiveRedaction(bindings, chunk -> listener.output(step, chunk)));
             if (result.cwd() != null) {
                 cwd = result.cwd();
             }
