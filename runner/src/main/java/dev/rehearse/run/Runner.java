@@ -120,7 +120,9 @@ public final class Runner {
                 why = capture(step, result.output());
             }
             Comparison comparison = OutputCheck.compare(step.expected(), bindings.reverse(result.output()));
-            if (why == null && policy.eventually() && !comparison.matches()
+            // a status-like command may also exit non-zero until the thing it reports is up (supervisorctl)
+            boolean settled = why == null && comparison.matches();
+            if (policy.eventually() && !settled && result.status() == CommandResult.Status.COMPLETED
                     && deadline - System.nanoTime() > RETRY_PAUSE.toNanos()) {
                 pause();
                 continue;

@@ -168,7 +168,7 @@ class RunnerTest {
     void eventuallyRetriesUntilTheOutputMatches() {
         RunReport report = run(new Steps()
                 .command("date +%s > ~/t0")
-                .command("[ $(( $(date +%s) - $(cat ~/t0) )) -ge 2 ] && echo RUNNING || echo STARTING",
+                .command("if [ $(( $(date +%s) - $(cat ~/t0) )) -ge 2 ]; then echo RUNNING; else echo STARTING; (exit 3); fi",
                         new StepPolicy(Duration.ofSeconds(15), true, null, 0), List.of(), List.of(), lines("RUNNING")));
         assertEquals(List.of(Verdict.PASS, Verdict.PASS), verdicts(report), () -> report.results().toString());
         assertTrue(report.results().get(1).elapsed().toMillis() >= 1000);
