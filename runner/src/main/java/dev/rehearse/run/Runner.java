@@ -115,6 +115,10 @@ public final class Runner {
                 cwd = result.cwd();
             }
             String why = whyFailed(step, result, policy);
+            if (result.status() == CommandResult.Status.DISCONNECTED) {
+                // a later step (with --keep-going) starts a fresh shell
+                session = null;
+            }
             if (why == null) {
                 // bound first, so that the step's own output maps back to the guide's value too
                 why = capture(step, result.output());

@@ -94,6 +94,15 @@ class RunnerTest {
     }
 
     @Test
+    void aShellThatGoesAwayFailsItsStepAndALaterStepGetsAFreshOne() {
+        RunReport report = run(new Steps().command("exit 4").command("echo fresh", "fresh"),
+                Steps.bindingsFor(target.facts()), StepSelection.ALL, true);
+        assertEquals(List.of(Verdict.FAIL, Verdict.PASS), verdicts(report));
+        assertTrue(report.results().get(0).reason().startsWith("lost the shell during step 1: "),
+                report.results().get(0).reason());
+    }
+
+    @Test
     void fromAndOnlySkipTheOthers() {
         Steps steps = new Steps().command("echo 1", "1").command("echo 2", "2").command("echo 3", "3")
                 .command("echo 4", "4");
