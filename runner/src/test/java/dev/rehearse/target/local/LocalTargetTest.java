@@ -2,9 +2,11 @@ package dev.rehearse.target.local;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.target.CommandResult;
+import dev.rehearse.target.Session;
 import dev.rehearse.target.Target;
 import dev.rehearse.target.TargetOptions;
 import dev.rehearse.target.Targets;
+import dev.rehearse.target.shell.ShellSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -80,6 +82,24 @@ class LocalTargetTest {
             try (var walk = Files.walk(home.getParent())) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    @Test
+    void aCommandDeafToEveryInterruptCostsTheShellButNeverHangs() {
+        ShellSettings impatient = new ShellSettings("dumb", 80, 24, Duration.ofSeconds(2), Duration.ofMillis(40),
+                Duration.ofSeconds(30), Duration.ofSeconds(2));
+        try (LocalTarget target = LocalTarget.open(null, false, impatient)) {
+            Session shell = target.openSession();
+            long start = System.nanoTime();
+            CommandResult deaf = shell.run("bash -c \"trap '' INT QUIT TERM; sleep 60\"", List.of(),
+                    Duration.ofSeconds(1), null);
+            long took = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(CommandResult.Status.TIMEOUT, deaf.status());
+            assertTrue(took < 5000, "took " + took + " ms");
+            assertEquals(CommandResult.Status.DISCONNECTED, shell.run("echo hi", List.of(), T, null).status());
+            assertEquals("the shell did not come back after its command was interrupted", shell.lostReason());
+            assertEquals("fresh\n", target.openSession().run("echo fresh", List.of(), T, null).output());
         }
     }
 
