@@ -1,11 +1,12 @@
 package dev.rehearse.check;
 
 /**
- * TODO(session): TEMPORARY stand-in for the check helper's class of the same name; take theirs in the merge.
+ * The real output of a step compared with what the guide shows.
  *
- * @param expected the guide's lines as shown
- * @param actual   the real output, in the guide's terms
- * @param diff     unified diff expected -> actual, empty when they match
+ * @param matches  the output is what the guide shows (volatile tokens masked, elisions honoured)
+ * @param expected the guide's lines, as the guide shows them
+ * @param actual   the real lines as a reader of the terminal saw them
+ * @param diff     a unified diff from the guide to the real output when they differ, else empty
  */
 public record Comparison(boolean matches, String expected, String actual, String diff) {
 }

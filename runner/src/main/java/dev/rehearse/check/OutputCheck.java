@@ -1,63 +1,53 @@
 package dev.rehearse.check;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import dev.rehearse.plan.ExpectedLine;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * TODO(session): TEMPORARY minimal stand-in for the check helper's OutputCheck (no masking of volatile tokens);
- * take theirs in the merge. Compares line by line, trailing blanks and ANSI codes ignored, an elision matching
- * any number of lines.
+ * Compares what a command really printed with what the guide shows after it. The checker knows nothing of
+ * guides or targets: it gets the expected lines and the real output, already mapped back to the guide's example
+ * values by the bindings.
+ *
+ * <ul>
+ *   <li>The real output is read as a terminal shows it: escape sequences dropped, carriage-return redraws and
+ *       backspaces resolved, trailing blanks and trailing blank lines removed.</li>
+ *   <li>Volatile tokens are masked on both sides ({@link VolatileTokens}); blanks are not significant.</li>
+ *   <li>An elision line ({@code [...]}, {@code [\u2026]}, {@code ...}, {@code (...)}) stands for any number of lines.</li>
+ *   <li>A prompt line matches the prompt with the echo of the typed answer, or nothing after a hidden prompt
+ *       (the program's next output may then follow on the same line); the line that closes a REPL matches its
+ *       prompt with whatever the program echoes for end of input ({@link PromptEchoes}).</li>
+ *   <li>A blank line only one side has is no difference.</li>
+ *   <li>A guide that shows no output for a command makes no claim about it: any output matches.</li>
+ * </ul>
  */
 public final class OutputCheck {
-    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]");
 
     private OutputCheck() {
     }
 
     public static Comparison compare(List<ExpectedLine> expected, String actual) {
-        List<String> shown = new ArrayList<>();
-        for (ExpectedLine line : expected) {
-            shown.add(switch (line.kind()) {
-                case PROMPT, REPL_INPUT -> line.prompt() + (line.answer() == null ? "" : line.answer());
-                default -> line.text();
-            });
-        }
-        List<String> real = actual.isEmpty() ? List.of()
-                : ANSI.matcher(actual).replaceAll("").lines().map(String::stripTrailing).toList();
-        boolean matches = matches(expected, shown, 0, real, 0);
-        String expectedText = String.join("\n", shown);
-        String actualText = String.join("\n", real);
-        String diff = matches ? "" : String.join("\n", UnifiedDiffUtils.generateUnifiedDiff("expected", "actual",
-                shown, DiffUtils.diff(shown, real), 3));
-        return new Comparison(matches, expectedText, actualText, diff);
+        Alignment alignment = align(expected, actual);
+        boolean matches = expected.isEmpty() || alignment.matches();
+        return new Comparison(matches,
+                String.join("\n", expected.stream().map(ExpectedLine::text).toList()),
+                String.join("\n", alignment.actual()),
+                matches ? "" : UnifiedDiff.render(alignment));
     }
 
-    private static boolean matches(List<ExpectedLine> lines, List<String> shown, int e, List<String> real, int a) {
-        if (e == lines.size()) {
-            return a == real.size();
-        }
-        if (lines.get(e).kind() == ExpectedLine.Kind.ELISION) {
-            for (int skip = a; skip <= real.size(); skip++) {
-                if (matches(lines, shown, e + 1, real, skip)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return a < real.size() && lineMatches(lines.get(e), shown.get(e), real.get(a))
-                && matches(lines, shown, e + 1, real, a + 1);
+    /**
+     * The unified diff guide -> real output even where {@link #compare} finds no difference to claim (a guide that
+     * shows nothing after a command): a FAIL always shows what really happened.
+     */
+    public static String diff(List<ExpectedLine> expected, String actual) {
+        return UnifiedDiff.render(align(expected, actual));
     }
 
-    /** A REPL closed with end of input shows its prompt and whatever the program prints for it ({@code \q}). */
-    private static boolean lineMatches(ExpectedLine line, String shown, String real) {
-        if (line.kind() == ExpectedLine.Kind.REPL_INPUT && (line.answer() == null || line.answer().isEmpty())) {
-            return real.startsWith(line.prompt().stripTrailing());
-        }
-        return shown.stripTrailing().equals(real);
+    /** The line-by-line alignment behind {@link #compare}: what {@code update} needs to rewrite a drifted step. */
+    public static Alignment align(List<ExpectedLine> expected, String actual) {
+        List<ExpectedPattern> patterns = expected.stream().map(ExpectedPattern::new).toList();
+        List<String> lines = PromptEchoes.layOut(TerminalText.lines(actual == null ? "" : actual), patterns);
+        List<String> keys = lines.stream().map(VolatileTokens::key).toList();
+        return new Alignment(expected, lines, Aligner.align(patterns, keys));
     }
 }

@@ -120,14 +120,7 @@ public final class LiveProgress implements RunListener, AutoCloseable {
     }
 
     private String lastLine() {
-        String shownTail = TerminalText.stripAnsi(TerminalText.fold(tail.toString()));
-        String[] lines = shownTail.split("\n");
-        for (int i = lines.length - 1; i >= 0; i--) {
-            if (!lines[i].isBlank()) {
-                return lines[i].strip().replaceAll("\\p{Cntrl}", "");
-            }
-        }
-        return "";
+        return TerminalText.lastNonBlankLine(tail.toString());
     }
 
     private String paint(Verdict verdict, String text) {

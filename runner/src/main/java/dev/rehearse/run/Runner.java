@@ -123,7 +123,8 @@ public final class Runner {
                 // bound first, so that the step's own output maps back to the guide's value too
                 why = capture(step, result.output());
             }
-            Comparison comparison = OutputCheck.compare(step.expected(), bindings.reverse(result.output()));
+            String actualOutput = bindings.reverse(result.output());
+            Comparison comparison = OutputCheck.compare(step.expected(), actualOutput);
             // a status-like command may also exit non-zero until the thing it reports is up (supervisorctl)
             boolean settled = why == null && comparison.matches();
             if (policy.eventually() && !settled && result.status() == CommandResult.Status.COMPLETED
@@ -132,8 +133,8 @@ public final class Runner {
                 continue;
             }
             if (why != null) {
-                return fail(step, result.exit(), comparison.expected(), comparison.actual(), comparison.diff(), why,
-                        started);
+                String diff = comparison.matches() ? OutputCheck.diff(step.expected(), actualOutput) : comparison.diff();
+                return fail(step, result.exit(), comparison.expected(), comparison.actual(), diff, why, started);
             }
             return new StepResult(step, comparison.matches() ? Verdict.PASS : Verdict.DRIFT, result.exit(),
                     comparison.expected(), comparison.actual(), comparison.diff(), null, elapsed(started));
@@ -184,7 +185,8 @@ public final class Runner {
         if (original == null) {
             return fail(step, -1, step.fragment(), "", "", "there is no " + step.path() + " to edit", started);
         }
-        target.writeFile(path, YamlMerge.merge(original, bindings.apply(step.fragment())));
+        target.writeFile(path, YamlMerge.merge(original, step.path(), bindings.apply(step.fragment()),
+                step.source() + ":" + step.line()));
         return new StepResult(step, Verdict.PASS, 0, step.fragment(), step.fragment(), "", null, elapsed(started));
     }
 

@@ -118,11 +118,10 @@ public final class LocalTarget implements Target {
             made.add(dir);
         }
         try {
-            Files.createDirectories(file.getParent());
+            AtomicFiles.write(file, content);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make " + file.getParent(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        AtomicFiles.write(file, content);
         if (runUser != null) {
             made.forEach(runUser::own);
             runUser.own(file);

@@ -25,7 +25,7 @@ public final class Processes {
     }
 
     /** alive and not a zombie: an orphan's zombie lasts until init reaps it, but it runs nothing */
-    private static boolean running(ProcessHandle process) {
+    public static boolean running(ProcessHandle process) {
         if (!process.isAlive()) {
             return false;
         }

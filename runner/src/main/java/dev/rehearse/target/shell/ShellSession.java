@@ -115,7 +115,7 @@ public final class ShellSession implements Session {
             long now = System.nanoTime();
             if (now >= deadline) {
                 throw new IllegalStateException("the shell did not start within " + settings.startTimeout().toSeconds()
-                        + " s; it printed: " + TerminalText.lastLine(raw.toString()).strip());
+                        + " s; it printed: " + TerminalText.lastNonBlankLine(raw.toString()));
             }
             if (!setUp && now >= resendAt) {
                 type(setupLine() + "\n");
@@ -124,7 +124,7 @@ public final class ShellSession implements Session {
             String chunk = poll(Math.min(deadline, setUp ? deadline : resendAt) - now);
             if (chunk == END_OF_STREAM) {
                 throw new IllegalStateException("the shell ended while starting: " + transport.endReason()
-                        + "; it printed: " + TerminalText.lastLine(raw.toString()).strip());
+                        + "; it printed: " + TerminalText.lastNonBlankLine(raw.toString()));
             }
             if (chunk == null) {
                 continue;
@@ -300,8 +300,8 @@ public final class ShellSession implements Session {
             if (nextInteraction >= interactions.size()) {
                 return;
             }
-            String shown = TerminalText.stripAnsi(TerminalText.fold(
-                    raw.substring(Math.max(answeredUpTo, raw.length() - PROMPT_TAIL)))).stripTrailing();
+            String shown = TerminalText.lastLine(
+                    raw.substring(Math.max(answeredUpTo, raw.length() - PROMPT_TAIL))).stripTrailing();
             for (int i = nextInteraction; i < interactions.size(); i++) {
                 String prompt = interactions.get(i).prompt().stripTrailing();
                 if (!prompt.isEmpty() && shown.endsWith(prompt)) {
@@ -383,9 +383,9 @@ public final class ShellSession implements Session {
                 raw.delete(0, echo.length());
                 echoing = true;
             }
-            String output = TerminalText.fold(raw.toString());
+            String output = TerminalText.foldLineEnds(raw.toString());
             return new CommandResult(interruptedAs == null ? Status.COMPLETED : interruptedAs, exit, output, cwd,
-                    waitingLine != null ? waitingLine : lastLine(output), Duration.ofNanos(System.nanoTime() - started));
+                    waitingLine != null ? waitingLine : TerminalText.lastNonBlankLine(output), Duration.ofNanos(System.nanoTime() - started));
         }
 
         CommandResult lost(long started) {
@@ -393,8 +393,8 @@ public final class ShellSession implements Session {
             if (lostReason == null) {
                 lostReason = transport.endReason();
             }
-            String output = TerminalText.fold(raw.toString());
-            return new CommandResult(Status.DISCONNECTED, -1, output, null, lastLine(output),
+            String output = TerminalText.foldLineEnds(raw.toString());
+            return new CommandResult(Status.DISCONNECTED, -1, output, null, TerminalText.lastNonBlankLine(output),
                     Duration.ofNanos(System.nanoTime() - started));
         }
     }
@@ -442,12 +442,6 @@ public final class ShellSession implements Session {
         } catch (IOException e) {
             // the stream's end shows up on the reader side
         }
-    }
-
-    /** the last non-empty line as the terminal shows it, blanks around it removed */
-    private static String lastLine(String output) {
-        List<String> lines = TerminalText.stripAnsi(output).lines().filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
     }
 
     /** the shell's working directory after the last command */

@@ -2,55 +2,47 @@ package dev.rehearse.target.shell;
 
 import java.util.regex.Pattern;
 
-/** What a terminal shows, from the raw bytes a program wrote to it. */
+/**
+ * The little of a terminal's screen the session needs while a command runs: the line being written, to match
+ * prompts and to notice one nobody answers. (Comparing whole outputs is the checker's business.)
+ */
 public final class TerminalText {
-    private static final Pattern ANSI = Pattern.compile("\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)|[@-Z\\\\-_])");
+    private static final Pattern ESCAPES = Pattern.compile(
+            "\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)|[@-Z\\\\-_])|[\\p{Cntrl}&&[^\t]]");
     /** A last line that ends like a question or a prompt: {@code Password: }, {@code [y/N] }, {@code db=> }. */
     private static final Pattern PROMPT_LIKE = Pattern.compile(".*[:?>\\]$#)]\\s*");
 
     private TerminalText() {
     }
 
+    /** CRLF (and the CR CR LF some programs write) become LF; a lone CR stays for whoever replays the screen. */
+    public static String foldLineEnds(String raw) {
+        return raw.indexOf('\r') < 0 ? raw : raw.replace("\r\r\n", "\n").replace("\r\n", "\n");
+    }
+
     /**
-     * CRLF becomes LF; a lone CR returns to the start of the line, so only what was written after it stays
-     * (the last state of a progress bar).
+     * The line being written (after the last newline) as it shows: what came after its last carriage return
+     * (a redrawn progress bar, a prompt after a spinner), escape sequences and control characters removed.
      */
-    public static String fold(String raw) {
-        if (raw.indexOf('\r') < 0) {
-            return raw;
+    public static String lastLine(String raw) {
+        String line = raw.substring(raw.lastIndexOf('\n') + 1);
+        int cr = line.lastIndexOf('\r');
+        if (cr >= 0 && cr < line.length() - 1) {
+            line = line.substring(cr + 1);
         }
-        StringBuilder out = new StringBuilder(raw.length());
-        int lineStart = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '\r') {
-                if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
-                    continue;
-                }
-                if (i + 1 < raw.length() && raw.charAt(i + 1) == '\r') {
-                    continue;
-                }
-                if (i + 1 < raw.length()) {
-                    out.setLength(lineStart);
-                }
-            } else {
-                out.append(c);
-                if (c == '\n') {
-                    lineStart = out.length();
-                }
+        return ESCAPES.matcher(line).replaceAll("");
+    }
+
+    /** The last line with something on it, trimmed: what a program last said. */
+    public static String lastNonBlankLine(String raw) {
+        String[] lines = foldLineEnds(raw).split("\n");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            String shown = lastLine(lines[i]).strip();
+            if (!shown.isEmpty()) {
+                return shown;
             }
         }
-        return out.toString();
-    }
-
-    public static String stripAnsi(String text) {
-        return text.indexOf('\u001B') < 0 ? text : ANSI.matcher(text).replaceAll("");
-    }
-
-    /** The line being written (after the last newline), as the terminal shows it. */
-    public static String lastLine(String raw) {
-        String shown = stripAnsi(fold(raw));
-        return shown.substring(shown.lastIndexOf('\n') + 1);
+        return "";
     }
 
     public static boolean looksLikePrompt(String line) {

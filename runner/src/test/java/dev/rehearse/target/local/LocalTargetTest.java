@@ -6,6 +6,7 @@ import dev.rehearse.target.Session;
 import dev.rehearse.target.Target;
 import dev.rehearse.target.TargetOptions;
 import dev.rehearse.target.Targets;
+import dev.rehearse.target.shell.Processes;
 import dev.rehearse.target.shell.ShellSettings;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class LocalTargetTest {
         }
         assertFalse(Files.exists(home), home + " is still there");
         if (RunUser.weAreRoot()) {
-            assertFalse(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false), "sleep still runs");
+            assertFalse(ProcessHandle.of(sleeper).map(Processes::running).orElse(false), "sleep still runs");
             assertFalse(Files.readString(Path.of("/etc/passwd")).contains(user + ":"), user + " still exists");
         }
     }
