@@ -23,14 +23,14 @@ import java.util.regex.Pattern;
  * ({@code rehearse run runbooks/synapse --target container}), with {@code --keep} so that the host can be
  * looked at afterwards; {@link #close()} removes the container.
  */
-final class SeedRun implements AutoCloseable {
+public final class SeedRun implements AutoCloseable {
     private static final Pattern TARGET = Pattern.compile(
             "container (\\S+) ([0-9a-f]{12}) \\(.*image ready in ([\\d.]+) s, started in ([\\d.]+) s\\)");
 
-    final int exit;
+    public final int exit;
     final String out;
     final String err;
-    final JsonNode results;
+    public final JsonNode results;
     final Path reportDir;
     final Duration wall;
     final String containerId;
@@ -58,7 +58,7 @@ final class SeedRun implements AutoCloseable {
      *
      * @param binds {@code literal=value} bindings given on the command line
      */
-    static SeedRun run(Path root, Path reportDir, String... binds) {
+    public static SeedRun run(Path root, Path reportDir, String... binds) {
         List<String> args = new ArrayList<>(List.of("run", root.resolve("runbooks/synapse").toString(),
                 "--target", "container", "--keep", "--report-dir", reportDir.toString()));
         for (String bind : binds) {
@@ -105,7 +105,7 @@ final class SeedRun implements AutoCloseable {
      * each step, and the rest: Rehearse's own work (reading and planning the guide, the shell's start, comparing,
      * the reports).
      */
-    String timings() {
+    public String timings() {
         StringBuilder text = new StringBuilder("seed end to end: wall time " + secs(wall) + "\n");
         text.append(String.format(Locale.ROOT, "  %-62s %9s%n", "image build (or reuse)", secs(imageReady)));
         text.append(String.format(Locale.ROOT, "  %-62s %9s%n", "container start", secs(containerStart)));
@@ -122,10 +122,6 @@ final class SeedRun implements AutoCloseable {
         text.append(String.format(Locale.ROOT, "  %-62s %9s  (%.1f %% of the total)%n", "Rehearse's own overhead",
                 secs(overhead), 100.0 * overhead.toMillis() / wall.toMillis()));
         return text.toString();
-    }
-
-    Duration overhead() {
-        return overhead(steps().stream().mapToLong(s -> s.path("elapsed_ms").asLong()).sum());
     }
 
     private Duration overhead(long stepsMs) {
