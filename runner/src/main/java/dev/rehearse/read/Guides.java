@@ -1,0 +1,70 @@
+package dev.rehearse.read;
+
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.guide.Guide;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The one entry to reading a guide: a guide file, or a runbook folder holding one. The reader is chosen by the
+ * file's extension ({@link GuideFormat}); the source root is the guide's folder.
+ */
+public final class Guides {
+
+    private Guides() {
+    }
+
+    /**
+     * Read a guide file, or the guide of a runbook folder (the one guide file whose name starts with
+     * {@code guide_}, or the folder's only guide file).
+     *
+     * @throws BadInput when there is no such file or folder, no single guide in the folder, an unknown format, or
+     *                  the file cannot be read as a guide
+     */
+    public static Guide read(Path fileOrRunbookFolder) {
+        Path file = guideFile(fileOrRunbookFolder);
+        GuideFormat format = GuideFormat.of(file);
+        if (format == null) {
+            throw new BadInput(SourceText.display(file), 0, "not a guide format Rehearse reads (extensions: "
+                    + extensions() + ")");
+        }
+        Path root = file.toAbsolutePath().normalize().getParent();
+        return format.reader().read(file, root);
+    }
+
+    /** The guide file a path names: itself, or the guide in a runbook folder. */
+    public static Path guideFile(Path fileOrRunbookFolder) {
+        if (!Files.isDirectory(fileOrRunbookFolder)) {
+            if (!Files.exists(fileOrRunbookFolder)) {
+                throw new BadInput(SourceText.display(fileOrRunbookFolder), 0, "no such file or folder");
+            }
+            return fileOrRunbookFolder;
+        }
+        List<Path> candidates;
+        try (Stream<Path> files = Files.list(fileOrRunbookFolder)) {
+            candidates = files.filter(Files::isRegularFile).filter(f -> GuideFormat.of(f) != null).sorted().toList();
+        } catch (IOException e) {
+            throw new BadInput(SourceText.display(fileOrRunbookFolder), 0, "folder cannot be listed");
+        }
+        List<Path> named = candidates.stream().filter(f -> f.getFileName().toString().startsWith("guide_")).toList();
+        List<Path> pick = named.isEmpty() ? candidates : named;
+        if (pick.size() == 1) {
+            return pick.get(0);
+        }
+        String shown = SourceText.display(fileOrRunbookFolder);
+        if (pick.isEmpty()) {
+            throw new BadInput(shown, 0, "is a folder without a guide (no guide_*." + String.join("|", extensions())
+                    + " file in it)");
+        }
+        throw new BadInput(shown, 0, "holds several guides, name one: " + pick.stream()
+                .map(p -> p.getFileName().toString()).toList());
+    }
+
+    private static List<String> extensions() {
+        return Stream.of(GuideFormat.values()).flatMap(f -> f.extensions().stream()).toList();
+    }
+}
