@@ -5,6 +5,7 @@ import dev.rehearse.guide.BadInput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -29,6 +30,17 @@ public final class SourceText {
         }
         if (!Files.exists(file)) {
             throw new BadInput(shown, 0, "no such file");
+        }
+        try {
+            // the common case: valid UTF-8, decoded by the JDK's fast path
+            String text = Files.readString(file);
+            if (text.indexOf('\0') < 0) {
+                return text;
+            }
+        } catch (CharacterCodingException e) {
+            // find the offending line below
+        } catch (IOException | SecurityException e) {
+            throw new BadInput(shown, 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         byte[] bytes;
         try {

@@ -19,6 +19,7 @@ final class BlockExtractor {
     private final Path root;
     private String highlight;
     private final List<Block> blocks = new ArrayList<>();
+    private final Map<String, String> relativeSources = new java.util.HashMap<>();
 
     private BlockExtractor(Memo memo) {
         this.memo = memo;
@@ -85,11 +86,13 @@ final class BlockExtractor {
     }
 
     private String relative(String source) {
-        try {
-            return root.relativize(Path.of(source)).toString().replace('\\', '/');
-        } catch (IllegalArgumentException e) {
-            return source;
-        }
+        return relativeSources.computeIfAbsent(source, s -> {
+            try {
+                return root.relativize(Path.of(s)).toString().replace('\\', '/');
+            } catch (IllegalArgumentException e) {
+                return s;
+            }
+        });
     }
 
     /** Columns between the start of the file's line and the block's first content line. */

@@ -67,7 +67,7 @@ class Body extends State {
     }
 
     private static Step step(StateName next) {
-        return new Step(new ArrayList<>(), next);
+        return State.empty(next);
     }
 
     // ------------------------------------------------------------------ block quotes
@@ -85,7 +85,7 @@ class Body extends State {
     List<Node> blockQuote(LineList indented, int lineOffset) throws EndOfInput {
         List<Node> elements = new ArrayList<>();
         while (!indented.isEmpty()) {
-            Node blockquote = new Node(NodeType.BLOCK_QUOTE, indented.join("\n"));
+            Node blockquote = new Node(NodeType.BLOCK_QUOTE, "");
             Memo.Position at = sm.sourceAndLine(lineOffset + 1);
             blockquote.source = at.source();
             blockquote.line = at.line();
@@ -202,7 +202,7 @@ class Body extends State {
         StateMachine.Indented in = sm.line.length() > indent
                 ? sm.getKnownIndented(indent, false, true)
                 : sm.getFirstKnownIndented(indent, false, true, true);
-        Node item = new Node(NodeType.LIST_ITEM, in.block().join("\n"));
+        Node item = new Node(NodeType.LIST_ITEM, "");
         if (!in.block().isEmpty()) {
             nestedParse(in.block(), in.offset(), item, false);
         }
@@ -371,7 +371,7 @@ class Body extends State {
         Node fieldName = new Node(NodeType.FIELD_NAME, name);
         fieldName.appendAll(inlineText(name, lineno));
         field.append(fieldName);
-        Node body = new Node(NodeType.FIELD_BODY, in.block().join("\n"));
+        Node body = new Node(NodeType.FIELD_BODY, "");
         field.append(body);
         if (!in.block().isEmpty()) {
             parseFieldBody(in.block(), in.offset(), body);
@@ -429,7 +429,7 @@ class Body extends State {
         }
         Node group = new Node(NodeType.OPTION_GROUP, "");
         group.appendAll(options);
-        Node description = new Node(NodeType.DESCRIPTION, in.block().join("\n"));
+        Node description = new Node(NodeType.DESCRIPTION, "");
         Node item = new Node(NodeType.OPTION_LIST_ITEM, "");
         item.append(group);
         item.append(description);
@@ -642,21 +642,23 @@ class Body extends State {
 
     Constructed explicitConstruct(Matcher m) throws EndOfInput {
         String line = sm.line;
+        // the character after ".. " tells which construct can match (docutils tries them all in this order)
+        char first = m.end() < line.length() ? line.charAt(m.end()) : ' ';
         try {
             Matcher e;
-            if ((e = FOOTNOTE.matcher(line)).lookingAt()) {
+            if (first == '[' && (e = FOOTNOTE.matcher(line)).lookingAt()) {
                 return footnote(e);
             }
-            if ((e = CITATION.matcher(line)).lookingAt()) {
+            if (first == '[' && (e = CITATION.matcher(line)).lookingAt()) {
                 return citation(e);
             }
-            if ((e = HYPERLINK_TARGET.matcher(line)).lookingAt()) {
+            if (first == '_' && (e = HYPERLINK_TARGET.matcher(line)).lookingAt()) {
                 return hyperlinkTarget(e);
             }
-            if ((e = SUBSTITUTION_DEF.matcher(line)).lookingAt()) {
+            if (first == '|' && (e = SUBSTITUTION_DEF.matcher(line)).lookingAt()) {
                 return substitutionDef(e);
             }
-            if ((e = DIRECTIVE.matcher(line)).lookingAt()) {
+            if (first != ' ' && (e = DIRECTIVE.matcher(line)).lookingAt()) {
                 return directive(e, null);
             }
         } catch (MarkupError error) {
@@ -679,7 +681,7 @@ class Body extends State {
         StateMachine.Indented in = sm.getFirstKnownIndented(m.end(), false, true, true);
         String label = m.group(1);
         String name = Names.fullyNormalize(label);
-        Node footnote = new Node(NodeType.FOOTNOTE, in.block().join("\n"));
+        Node footnote = new Node(NodeType.FOOTNOTE, "");
         footnote.source = at.source();
         footnote.line = at.line();
         if (name.startsWith("#")) {
@@ -705,7 +707,7 @@ class Body extends State {
         Memo.Position at = sm.sourceAndLine(null);
         StateMachine.Indented in = sm.getFirstKnownIndented(m.end(), false, true, true);
         String label = m.group(1);
-        Node citation = new Node(NodeType.CITATION, in.block().join("\n"));
+        Node citation = new Node(NodeType.CITATION, "");
         citation.source = at.source();
         citation.line = at.line();
         citation.append(Node.withText(NodeType.LABEL, "", label));
@@ -720,7 +722,6 @@ class Body extends State {
     private Constructed hyperlinkTarget(Matcher m) throws MarkupError {
         int lineno = sm.absLineNumber();
         StateMachine.Indented in = sm.getFirstKnownIndented(m.end(), true, false, true);
-        String blockText = m.group() + in.block().join("\n");
         List<String> block = new ArrayList<>();
         for (String l : in.block().lines()) {
             block.add(Inliner.escape2null(l));
@@ -746,15 +747,15 @@ class Body extends State {
         String first = block.get(0) + " ";
         int cut = first.length() + (target.end() - escaped.length() - 1);
         block.set(0, Py.strip(first.substring(Math.max(0, Math.min(cut, first.length())))));
-        Node node = makeTarget(block, blockText, lineno, target.group("name"));
+        Node node = makeTarget(block, lineno, target.group("name"));
         return new Constructed(node == null ? List.of() : List.of(node), in.blankFinish());
     }
 
     /** A link target: an indirect one (to another name) or one with a URI; null when the target is empty. */
-    Node makeTarget(List<String> block, String blockText, int lineno, String targetName) {
+    Node makeTarget(List<String> block, int lineno, String targetName) {
         Memo.Position at = sm.sourceAndLine(lineno);
         String refname = indirectName(block);
-        Node target = new Node(NodeType.TARGET, blockText);
+        Node target = new Node(NodeType.TARGET, "");
         target.source = at.source();
         target.line = at.line();
         String uri = null;
@@ -802,7 +803,6 @@ class Body extends State {
     private Constructed substitutionDef(Matcher m) throws MarkupError, EndOfInput {
         Memo.Position at = sm.sourceAndLine(null);
         StateMachine.Indented in = sm.getFirstKnownIndented(m.end(), false, false, true);
-        String blockText = m.group() + in.block().join("\n");
         List<String> block = new ArrayList<>(in.block().lines());
         List<LineList.Origin> origins = new ArrayList<>();
         for (int i = 0; i < in.block().size(); i++) {
@@ -847,7 +847,7 @@ class Body extends State {
             return new Constructed(List.of(), in.blankFinish());
         }
         block.set(0, Py.strip(block.get(0)));
-        Node definition = new Node(NodeType.SUBSTITUTION_DEFINITION, blockText);
+        Node definition = new Node(NodeType.SUBSTITUTION_DEFINITION, "");
         definition.source = at.source();
         definition.line = at.line();
         definition.names().add(Names.whitespaceNormalize(subname));
@@ -885,12 +885,10 @@ class Body extends State {
     private Constructed runDirective(Directive directive, Matcher m, String typeName, String alt)
             throws EndOfInput {
         int lineno = sm.absLineNumber();
-        int initialLineOffset = sm.lineOffset;
         StateMachine.Indented in = sm.getFirstKnownIndented(m.end(), false, true, false);
-        String blockText = sm.inputLines.slice(initialLineOffset, sm.lineOffset + 1).join("\n");
         Directive.Call call;
         try {
-            call = parseDirectiveBlock(in.block(), in.offset(), directive, typeName, lineno, blockText, alt);
+            call = parseDirectiveBlock(in.block(), in.offset(), directive, typeName, lineno, alt);
         } catch (MarkupError error) {
             memo.report(Memo.ERROR, "directive", "Error in \"" + typeName + "\" directive:\n" + error.getMessage()
                     + ".", lineno);
@@ -907,7 +905,7 @@ class Body extends State {
     }
 
     private Directive.Call parseDirectiveBlock(LineList indented, int lineOffset, Directive directive,
-                                               String typeName, int lineno, String blockText, String alt)
+                                               String typeName, int lineno, String alt)
             throws MarkupError {
         Directive.Spec spec = directive.spec();
         if (!indented.isEmpty() && Py.isBlank(indented.get(0))) {
@@ -955,7 +953,7 @@ class Body extends State {
         if (!content.isEmpty() && !spec.hasContent()) {
             throw new MarkupError("no content permitted");
         }
-        return new Directive.Call(typeName, arguments, options, content, lineno, contentOffset, blockText, this);
+        return new Directive.Call(typeName, arguments, options, content, lineno, contentOffset, this);
     }
 
     private LineList parseDirectiveOptions(Map<String, Object> options, Directive.Spec spec, LineList argBlock)
@@ -1080,12 +1078,11 @@ class Body extends State {
     Constructed anonymousTarget(Matcher m) {
         int lineno = sm.absLineNumber();
         StateMachine.Indented in = sm.getFirstKnownIndented(m.end(), true, true, true);
-        String blockText = m.group() + in.block().join("\n");
         List<String> block = new ArrayList<>();
         for (String l : in.block().lines()) {
             block.add(Inliner.escape2null(l));
         }
-        Node target = makeTarget(block, blockText, lineno, "");
+        Node target = makeTarget(block, lineno, "");
         return new Constructed(List.of(target), in.blankFinish());
     }
 

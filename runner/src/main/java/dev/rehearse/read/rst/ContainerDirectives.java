@@ -37,7 +37,7 @@ final class ContainerDirectives {
         @Override
         List<Node> run(Call call) throws DirectiveError, EndOfInput {
             call.requireContent();
-            Node node = new Node(type, call.content().join("\n"));
+            Node node = new Node(type, "");
             call.applyClasses(node);
             if (type == NodeType.ADMONITION) {
                 String titleText = call.arguments().get(0);
@@ -90,8 +90,7 @@ final class ContainerDirectives {
                         + "elements.");
             }
             call.requireContent();
-            String text = call.content().join("\n");
-            Node node = new Node(type, text);
+            Node node = new Node(type, "");
             if (!call.arguments().isEmpty()) {
                 String titleText = call.arguments().get(0);
                 Node title = new Node(NodeType.TITLE, titleText);
@@ -105,7 +104,7 @@ final class ContainerDirectives {
                 }
             }
             call.applyClasses(node);
-            if (!text.isEmpty()) {
+            if (!call.content().isEmpty()) {
                 call.parseContent(node);
             }
             return List.of(node);
@@ -125,7 +124,7 @@ final class ContainerDirectives {
         @Override
         List<Node> run(Call call) throws DirectiveError, EndOfInput {
             call.requireContent();
-            Node node = new Node(NodeType.CONTAINER, call.content().join("\n"));
+            Node node = new Node(NodeType.CONTAINER, "");
             if (!call.arguments().isEmpty()) {
                 try {
                     @SuppressWarnings("unchecked")
@@ -153,7 +152,7 @@ final class ContainerDirectives {
         @Override
         List<Node> run(Call call) throws DirectiveError, EndOfInput {
             call.requireContent();
-            Node node = new Node(NodeType.COMPOUND, call.content().join("\n"));
+            Node node = new Node(NodeType.COMPOUND, "");
             call.applyClasses(node);
             call.parseContent(node);
             return List.of(node);

@@ -36,7 +36,7 @@ abstract class Directive {
 
     /** One use of a directive: everything docutils hands a directive instance. */
     record Call(String name, List<String> arguments, Map<String, Object> options, LineList content, int lineno,
-                int contentOffset, String blockText, Body state) {
+                int contentOffset, Body state) {
 
         StateMachine sm() {
             return state.sm;

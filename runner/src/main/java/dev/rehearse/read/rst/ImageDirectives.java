@@ -57,7 +57,7 @@ final class ImageDirectives {
         }
         String uri = (String) OptionConverters.URI.convert(call.arguments().get(0));
         call.memo().images.add(new Memo.Image(uri, call.position()));
-        Node image = new Node(NodeType.IMAGE, call.blockText());
+        Node image = new Node(NodeType.IMAGE, "");
         image.set("uri", uri);
         Object alt = call.options().get("alt");
         if (alt != null) {

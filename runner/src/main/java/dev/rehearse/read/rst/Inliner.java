@@ -16,10 +16,15 @@ import java.util.regex.Pattern;
 final class Inliner {
 
     static final String SIMPLENAME = "(?:(?!_)\\w)+(?:[-._+:](?:(?!_)\\w)+)*";
+    /**
+     * The same names, matched without backtracking: giving back characters of a name can never let what follows
+     * it (an underscore, then whitespace or punctuation) match, so possessive loops change nothing but the time.
+     */
+    private static final String SIMPLENAME_FAST = "[^\\W_]++(?:[-._+:][^\\W_]++)*+";
     private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL;
     // the punctuation tables are regex class bodies already (brackets escaped, ranges written a-b)
-    private static final String START_PREFIX = "(^|(?<=\\s|[" + UnicodeTables.OPENERS + UnicodeTables.DELIMITERS
-            + "]))";
+    private static final java.util.BitSet MAY_PRECEDE_START = UnicodeTables.classMembers(UnicodeTables.OPENERS
+            + UnicodeTables.DELIMITERS);
     private static final String END_SUFFIX = "($|(?=\\s|[\\x00" + UnicodeTables.CLOSING_DELIMITERS
             + UnicodeTables.DELIMITERS + UnicodeTables.CLOSERS + "]))";
     private static final String NON_WHITESPACE_BEFORE = "(?<!\\s)";
@@ -27,10 +32,14 @@ final class Inliner {
     private static final String NON_UNESCAPED_WHITESPACE_ESCAPE_BEFORE = "(?<!(?<!\\x00)[\\s\\x00])";
     private static final String NON_WHITESPACE_AFTER = "(?!\\s)";
 
-    private static final Pattern INITIAL = Pattern.compile(START_PREFIX + "(?<initialinline>"
+    /**
+     * docutils' initial pattern without its start-string prefix {@code (^|(?<=\s|[openers delimiters]))}: Java
+     * evaluates such a large class slowly at every position, so {@link #startAllowed} tests it instead.
+     */
+    private static final Pattern INITIAL = Pattern.compile("(?<initialinline>"
             + "(?<start>\\*\\*|\\*(?!\\*)|``|_`|\\|(?!\\|))" + NON_WHITESPACE_AFTER
-            + "|(?<whole>(?<refname>" + SIMPLENAME + ")(?<refend>__?)|\\[(?<footnotelabel>[0-9]+|\\#(" + SIMPLENAME
-            + ")?|\\*|(?<citationlabel>" + SIMPLENAME + "))(?<fnend>\\]_))" + END_SUFFIX
+            + "|(?<whole>(?<refname>" + SIMPLENAME_FAST + ")(?<refend>__?)|\\[(?<footnotelabel>[0-9]+|\\#("
+            + SIMPLENAME_FAST + ")?|\\*|(?<citationlabel>" + SIMPLENAME_FAST + "))(?<fnend>\\]_))" + END_SUFFIX
             + "|(?<role>(:" + SIMPLENAME + ":)?)(?<backquote>`(?!`))" + NON_WHITESPACE_AFTER
             + ")", FLAGS);
     private static final Pattern EMPHASIS = Pattern.compile(NON_WHITESPACE_ESCAPE_BEFORE + "(\\*)" + END_SUFFIX,
@@ -78,6 +87,10 @@ final class Inliner {
 
     /** Parse {@code text} (which starts at absolute line {@code lineno}) into inline nodes. */
     List<Node> parse(String text, int lineno, StateMachine sm) {
+        if (!mayHoldMarkup(text)) {
+            return implicitInline(text);
+        }
+        // parsing can nest (a substitution's directive inside a paragraph's role): keep the outer position
         StateMachine savedMachine = this.machine;
         int savedLine = this.lineno;
         String savedOriginal = this.original;
@@ -88,9 +101,10 @@ final class Inliner {
         List<Node> processed = new ArrayList<>();
         StringBuilder unprocessed = new StringBuilder();
         try {
+            Matcher m = INITIAL.matcher("");
             while (!remaining.isEmpty()) {
-                Matcher m = INITIAL.matcher(remaining);
-                if (!m.find()) {
+                m.reset(remaining);
+                if (!findStart(m, remaining)) {
                     break;
                 }
                 Result r = dispatch(m, remaining);
@@ -110,6 +124,86 @@ final class Inliner {
             this.lineno = savedLine;
             this.original = savedOriginal;
         }
+    }
+
+    /** Every inline construct needs one of these characters; most text has none. */
+    private static boolean mayHoldMarkup(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '*', '`', '_', '|', '[', '\\' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The leftmost match of {@link #INITIAL} where inline markup may start: the pattern is tried only at those
+     * positions (after whitespace or punctuation), and only where a construct can begin.
+     */
+    private static boolean findStart(Matcher m, String text) {
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        for (int at = 0; at < text.length(); at++) {
+            if (startAllowed(text, at) && mayStartConstruct(text, at)) {
+                m.region(at, text.length());
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A start-string, a role, a footnote bracket, or a name with an underscore in or after it (a reference needs
+     * one): anything else cannot start inline markup.
+     */
+    private static boolean mayStartConstruct(String text, int at) {
+        char c = text.charAt(at);
+        if (c == '*' || c == '`' || c == '|' || c == '[' || c == ':' || c == '_') {
+            return true;
+        }
+        for (int i = at; i < text.length(); i++) {
+            char d = text.charAt(i);
+            if (d == '_') {
+                return true;
+            }
+            boolean separator = d == '-' || d == '.' || d == '+' || d == ':';
+            if (!separator && (Py.isSpace(d) || (d < 0x80 && Body.PUNCTUATION_7BIT.indexOf(d) >= 0) || d == 0)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code pattern.search(text)} for an end pattern: its match starts at a {@code first} character (after
+     * zero-width checks), so only those positions are tried.
+     */
+    private static Matcher search(Pattern pattern, String text, char first) {
+        Matcher m = pattern.matcher(text);
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        for (int i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
+            m.region(i, text.length());
+            if (m.lookingAt()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Start of text, or after whitespace, an opening bracket or quote, or a delimiter. */
+    private static boolean startAllowed(String text, int at) {
+        if (at == 0) {
+            return true;
+        }
+        int before = text.codePointBefore(at);
+        return Py.isSpace(before) || MAY_PRECEDE_START.get(before);
     }
 
     private static List<Node> implicitInline(String text) {
@@ -184,8 +278,8 @@ final class Inliner {
                     "");
         }
         String rest = string.substring(matchEnd);
-        Matcher end = endPattern.matcher(rest);
-        if (end.find() && end.start(1) > 0) {
+        Matcher end = search(endPattern, rest, string.charAt(matchEnd - 1));
+        if (end != null && end.start(1) > 0) {
             String text = rest.substring(0, end.start(1));
             if (restoreBackslashes) {
                 text = unescape(text, true);
@@ -222,6 +316,7 @@ final class Inliner {
         List<Node> inlines = o.result.nodes;
         if (inlines.size() == 1 && inlines.get(0).is(NodeType.SUBSTITUTION_REFERENCE)) {
             Node ref = inlines.get(0);
+            memo.substitutionReferenced = true;
             String refText = ref.astext();
             ref.set("refname", Names.whitespaceNormalize(refText));
             if (o.endString.endsWith("_")) {
@@ -251,8 +346,8 @@ final class Inliner {
             return new Result(string.substring(0, matchEnd), List.of(), string.substring(matchEnd));
         }
         String rest = string.substring(matchEnd);
-        Matcher end = INTERPRETED_OR_PHRASE_REF.matcher(rest);
-        if (end.find() && end.start(1) > 0) {
+        Matcher end = search(INTERPRETED_OR_PHRASE_REF, rest, '`');
+        if (end != null && end.start(1) > 0) {
             int textEnd = matchEnd + end.end();
             if (end.group("role") != null) {
                 if (!role.isEmpty()) {

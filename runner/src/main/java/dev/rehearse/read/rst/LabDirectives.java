@@ -1,6 +1,5 @@
 package dev.rehearse.read.rst;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,6 +55,9 @@ final class LabDirectives {
             Memo.Position at = call.position();
             item.source = at.source();
             item.line = at.line();
+            if (kind.equals("author")) {
+                call.memo().authors.add(call.arguments().get(0));
+            }
             return List.of(item);
         }
     }
@@ -81,12 +83,7 @@ final class LabDirectives {
                 return List.of(container);
             }
             if (name.equals("author_list")) {
-                List<String> authors = new ArrayList<>();
-                call.memo().document.walk(n -> {
-                    if (n.is(NodeType.META_ITEM) && "author".equals(n.get("kind"))) {
-                        authors.add(n.getString("value"));
-                    }
-                });
+                List<String> authors = call.memo().authors;
                 if (!authors.isEmpty()) {
                     return List.of(Node.withText(NodeType.PARAGRAPH, "", "Written by: " + String.join(", ", authors)));
                 }

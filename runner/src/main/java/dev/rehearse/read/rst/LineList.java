@@ -130,7 +130,23 @@ final class LineList {
     }
 
     String join(String separator) {
-        return String.join(separator, lines());
+        int n = size();
+        if (n == 0) {
+            return "";
+        }
+        if (n == 1) {
+            return data[from];
+        }
+        int length = (n - 1) * separator.length();
+        for (int i = from; i < to; i++) {
+            length += data[i].length();
+        }
+        StringBuilder b = new StringBuilder(length);
+        b.append(data[from]);
+        for (int i = from + 1; i < to; i++) {
+            b.append(separator).append(data[i]);
+        }
+        return b.toString();
     }
 
     // ------------------------------------------------------------------ changes

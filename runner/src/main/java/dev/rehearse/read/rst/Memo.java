@@ -43,8 +43,9 @@ final class Memo {
     final List<String> titleStyles = new ArrayList<>();
     int sectionLevel;
     boolean sectionBubbleUpKludge;
-    String currentSource;
-    Integer currentLine;
+    /** The machine that moved last, and where to: docutils' "current source and line", resolved when needed. */
+    StateMachine lastMoved;
+    int lastMovedOffset;
     /** The top machine; it turns absolute line numbers into file and line. */
     StateMachine root;
     /** Files being included, innermost last, to refuse circular inclusion. */
@@ -61,6 +62,10 @@ final class Memo {
     final Map<String, List<ExplicitTarget>> explicitTargets = new HashMap<>();
     /** Normalized names of anything a reference may point at (targets, sections, footnotes, citations). */
     final Map<String, Position> targetNames = new HashMap<>();
+    /** Authors the lab's {@code author} directive declared so far (for {@code author_list}). */
+    final List<String> authors = new ArrayList<>();
+    /** Whether any substitution reference was seen (the substitution transform has work). */
+    boolean substitutionReferenced;
     /** Substitution definitions by name (whitespace-normalized), as inline nodes. */
     final Map<String, Node> substitutions = new HashMap<>();
 
@@ -73,9 +78,23 @@ final class Memo {
     /** The file and line of an absolute line number (the current line of the top machine when null). */
     Position position(Integer absLine) {
         if (root == null) {
-            return new Position(currentSource, currentLine);
+            return current();
         }
         return root.sourceAndLine(absLine);
+    }
+
+    /** docutils' document.current_source / current_line: the position of the line a machine last moved to. */
+    Position current() {
+        if (lastMoved == null) {
+            return new Position(null, null);
+        }
+        LineList.Origin o;
+        try {
+            o = lastMoved.inputLines.info(lastMovedOffset);
+        } catch (IndexOutOfBoundsException e) {
+            return new Position(null, null);
+        }
+        return new Position(o.source(), o.offset() == null ? null : o.offset() + 1);
     }
 
     void report(int level, String rule, String text, Integer absLine) {

@@ -13,7 +13,10 @@ import java.util.function.Consumer;
 final class Node {
 
     final NodeType type;
-    /** The raw source the element was built from (paragraphs keep their lines joined by newlines). */
+    /**
+     * The raw source the element was built from where something reads it (paragraphs: their lines joined by
+     * newlines); empty for containers, whose raw text nothing needs.
+     */
     String rawsource;
     /** Text of a TEXT node (inline escapes as NUL + character). */
     final String text;
@@ -22,7 +25,8 @@ final class Node {
     /** 1-based line in {@link #source}, or null. */
     Integer line;
     Node parent;
-    final List<Node> children = new ArrayList<>(2);
+    /** Children in order; a text node's list is empty and fixed. */
+    final List<Node> children;
     private Map<String, Object> attributes;
     /** Set on the document node: the parse whose current position fills in children's source and line. */
     private Memo memo;
@@ -35,6 +39,7 @@ final class Node {
         this.type = type;
         this.rawsource = rawsource;
         this.text = text;
+        this.children = type == NodeType.TEXT ? List.of() : new ArrayList<>(2);
     }
 
     static Node text(String text) {
@@ -123,11 +128,12 @@ final class Node {
             Node doc = document();
             // docutils tests the document's truth value, which is false while it has no children
             if (doc != null && doc.memo != null && !doc.children.isEmpty()) {
+                Memo.Position current = doc.memo.current();
                 if (child.source == null) {
-                    child.source = doc.memo.currentSource;
+                    child.source = current.source();
                 }
                 if (child.line == null) {
-                    child.line = doc.memo.currentLine;
+                    child.line = current.line();
                 }
             }
         }
@@ -181,8 +187,8 @@ final class Node {
     /** This node and its descendants in document order. */
     void walk(Consumer<Node> visitor) {
         visitor.accept(this);
-        for (Node c : List.copyOf(children)) {
-            c.walk(visitor);
+        for (int i = 0; i < children.size(); i++) {
+            children.get(i).walk(visitor);
         }
     }
 

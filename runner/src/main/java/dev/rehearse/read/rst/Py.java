@@ -100,6 +100,11 @@ final class Py {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
+            // most characters are neither control characters nor above Latin-1's NEL: one or two tests
+            if ((c > 0x1e && c < 0x85) || (c > '\r' && c < 0x1c)) {
+                i++;
+                continue;
+            }
             if (c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || (c >= 0x1c && c <= 0x1e) || c == 0x85
                     || c == 0x2028 || c == 0x2029) {
                 out.add(s.substring(start, i));

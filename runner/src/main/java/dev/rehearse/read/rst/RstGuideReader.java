@@ -44,6 +44,7 @@ public final class RstGuideReader implements GuideReader {
     }
 
     private static int lineOf(Memo memo) {
-        return memo.currentLine == null ? 0 : memo.currentLine;
+        Integer line = memo.current().line();
+        return line == null ? 0 : line;
     }
 }

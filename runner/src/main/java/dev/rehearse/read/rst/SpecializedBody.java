@@ -17,9 +17,9 @@ abstract class SpecializedBody extends Body {
     }
 
     /** Not part of this construct: back up one line and end this machine. */
-    final Step invalidInput() throws EndOfInput {
+    final Step invalidInput() {
         sm.previousLine(1);
-        throw EndOfInput.INSTANCE;
+        return END;
     }
 
     @Override
@@ -88,7 +88,7 @@ abstract class SpecializedBody extends Body {
     }
 
     private static Step stay(StateName next) {
-        return new Step(new ArrayList<>(), next);
+        return State.empty(next);
     }
 
     /** Second and later items of a bullet list (same bullet character). */
@@ -105,7 +105,7 @@ abstract class SpecializedBody extends Body {
         @Override
         Step bullet(Matcher m, List<String> context, StateName next) throws EndOfInput {
             if (!m.group().substring(0, 1).equals(parent().getString("bullet"))) {
-                invalidInput();
+                return invalidInput();
             }
             ListItem item = listItem(m.end());
             parent().append(item.node());
@@ -155,7 +155,7 @@ abstract class SpecializedBody extends Body {
                     || (e.sequence().equals(parent().getString("enumtype")) && !auto && e.ordinal() != null
                     && e.ordinal() == lastOrdinal + 1));
             if (!same || !isEnumeratedListItem(e.ordinal(), e.sequence(), e.format())) {
-                invalidInput();
+                return invalidInput();
             }
             if (e.sequence().equals("#")) {
                 auto = true;

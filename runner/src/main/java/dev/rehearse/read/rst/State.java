@@ -18,6 +18,29 @@ abstract class State {
     record Step(List<String> context, StateName next) {
     }
 
+    /**
+     * Returned instead of throwing {@link EndOfInput} where a construct simply ends (docutils raises EOFError there):
+     * the machine runs its end-of-input transition and stops. Most nested machines end this way, and returning is
+     * much cheaper than unwinding.
+     */
+    static final Step END = new Step(List.of(), null);
+
+    private static final Step[] EMPTY = new Step[StateName.values().length];
+
+    static {
+        for (StateName n : StateName.values()) {
+            EMPTY[n.ordinal()] = new Step(List.of(), n);
+        }
+    }
+
+    /**
+     * Go on in {@code next} with no context (docutils returns a fresh empty list; nothing ever adds to an empty
+     * context, so one shared immutable list does).
+     */
+    static Step empty(StateName next) {
+        return next == null ? new Step(List.of(), null) : EMPTY[next.ordinal()];
+    }
+
     final StateMachine sm;
     final Memo memo;
     /** For list-like states: whether the construct ended with a blank line (set by the caller, read back). */
@@ -38,7 +61,7 @@ abstract class State {
     }
 
     List<String> bof() {
-        return new ArrayList<>();
+        return List.of();
     }
 
     void eof(List<String> context) throws EndOfInput {

@@ -1,8 +1,6 @@
 package dev.rehearse.read.rst;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
@@ -52,7 +50,12 @@ final class StateMachine {
     String line;
     int lineOffset = -1;
     private StateName currentState;
-    private final Map<StateName, State> states = new EnumMap<>(StateName.class);
+    /** This machine's state objects by ordinal, made on first use (most machines use one or two). */
+    private final State[] states = new State[StateName.values().length];
+    /** Matchers by pattern, made on first use (a machine uses a handful of patterns). */
+    private java.util.regex.Pattern[] matcherPatterns = new java.util.regex.Pattern[4];
+    private Matcher[] matchers = new Matcher[4];
+    private int matcherCount;
 
     StateMachine(Memo memo, Node node, boolean matchTitles, StateName initialState) {
         this.memo = memo;
@@ -63,7 +66,12 @@ final class StateMachine {
 
     /** The state object of this machine for a name, created on first use. */
     State state(StateName name) {
-        return states.computeIfAbsent(name, n -> n.create(this));
+        State s = states[name.ordinal()];
+        if (s == null) {
+            s = name.create(this);
+            states[name.ordinal()] = s;
+        }
+        return s;
     }
 
     /** Run over {@code lines}; {@code offset} is the absolute offset of the first of them. */
@@ -77,19 +85,18 @@ final class StateMachine {
         while (true) {
             StateName next;
             try {
+                State.Step step;
                 try {
-                    nextLine();
-                    State.Step step = checkLine(context, state, only);
-                    context = step.context();
-                    next = step.next();
+                    step = advance(1) ? checkLine(context, state, only) : State.END;
                 } catch (EndOfInput eof) {
-                    try {
-                        state.eof(context);
-                    } catch (EndOfInput alsoAtEnd) {
-                        // the end-of-input work itself hit the end: nothing more to do
-                    }
+                    step = State.END;
+                }
+                if (step == State.END) {
+                    endOfInput(state, context);
                     break;
                 }
+                context = step.context();
+                next = step.next();
                 only = null;
             } catch (TransitionCorrection correction) {
                 previousLine(1);
@@ -107,21 +114,79 @@ final class StateMachine {
         }
     }
 
+    /** The end-of-input transition. It may itself ask for a correction, which the run loop then handles. */
+    private void endOfInput(State state, List<String> context) {
+        try {
+            state.eof(context);
+        } catch (EndOfInput alsoAtEnd) {
+            // the end-of-input work itself hit the end: nothing more to do
+        }
+    }
+
     private State.Step checkLine(List<String> context, State state, List<Transition.Kind> only)
             throws EndOfInput {
         for (Transition t : state.transitions()) {
             if (only != null && !only.contains(t.kind())) {
                 continue;
             }
+            // the whitespace and catch-all transitions need no regex (their methods do not read the match)
+            switch (t.kind()) {
+                case BLANK -> {
+                    if (isSpaces(line)) {
+                        return state.handle(t, null, context);
+                    }
+                    continue;
+                }
+                case INDENT -> {
+                    if (!line.isEmpty() && line.charAt(0) == ' ') {
+                        return state.handle(t, null, context);
+                    }
+                    continue;
+                }
+                case TEXT -> {
+                    return state.handle(t, null, context);
+                }
+                default -> {
+                }
+            }
             if (!t.mayMatch(line)) {
                 continue;
             }
-            Matcher m = t.pattern().matcher(line);
+            Matcher m = matcher(t);
             if (m.lookingAt()) {
                 return state.handle(t, m, context);
             }
         }
         return state.noMatch(context);
+    }
+
+    private static boolean isSpaces(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A matcher for a transition's pattern on the current line. Each machine keeps its own (a nested parse runs
+     * its own machine, so a transition method may keep using its match while the content is parsed).
+     */
+    private Matcher matcher(Transition t) {
+        for (int i = 0; i < matcherCount; i++) {
+            if (matcherPatterns[i] == t.pattern()) {
+                return matchers[i].reset(line);
+            }
+        }
+        if (matcherCount == matchers.length) {
+            matcherPatterns = java.util.Arrays.copyOf(matcherPatterns, matcherCount * 2);
+            matchers = java.util.Arrays.copyOf(matchers, matcherCount * 2);
+        }
+        Matcher m = t.pattern().matcher(line);
+        matcherPatterns[matcherCount] = t.pattern();
+        matchers[matcherCount++] = m;
+        return m;
     }
 
     // ------------------------------------------------------------------ position
@@ -131,21 +196,23 @@ final class StateMachine {
     }
 
     String nextLine(int n) throws EndOfInput {
+        if (!advance(n)) {
+            throw EndOfInput.INSTANCE;
+        }
+        return line;
+    }
+
+    /**
+     * Move {@code n} lines on; false past the end of the input (where docutils' next_line raises EOFError), the
+     * position then left past the end as docutils leaves it.
+     */
+    private boolean advance(int n) {
         lineOffset += n;
-        if (lineOffset >= 0 && lineOffset < inputLines.size()) {
-            line = inputLines.get(lineOffset);
-            noteSource();
-            return line;
-        }
-        if (lineOffset < 0 && -lineOffset <= inputLines.size()) {
-            // Python indexes from the end
-            line = inputLines.get(lineOffset);
-            noteSource();
-            return line;
-        }
-        line = null;
+        // a negative offset indexes from the end, as in Python
+        boolean inside = lineOffset >= 0 ? lineOffset < inputLines.size() : -lineOffset <= inputLines.size();
+        line = inside ? inputLines.get(lineOffset) : null;
         noteSource();
-        throw EndOfInput.INSTANCE;
+        return inside;
     }
 
     /** Advance without caring whether the input ends there. */
@@ -217,14 +284,8 @@ final class StateMachine {
     }
 
     private void noteSource() {
-        LineList.Origin o;
-        try {
-            o = inputLines.info(lineOffset);
-        } catch (IndexOutOfBoundsException e) {
-            o = null;
-        }
-        memo.currentSource = o == null ? null : o.source();
-        memo.currentLine = o == null || o.offset() == null ? null : o.offset() + 1;
+        memo.lastMoved = this;
+        memo.lastMovedOffset = lineOffset;
     }
 
     // ------------------------------------------------------------------ blocks
@@ -289,8 +350,17 @@ final class StateMachine {
 
     /** Insert an included file's lines after the current line, padded with blank lines (docutils' insert_input). */
     void insertInput(List<String> lines, String source) {
-        inputLines.insert(lineOffset + 1, "", new LineList.Origin("internal padding after " + source, lines.size()));
-        inputLines.insert(lineOffset + 1, "", new LineList.Origin("internal padding before " + source, -1));
-        inputLines.insert(lineOffset + 2, LineList.of(lines, source));
+        // docutils inserts three times (padding, lines, padding); one insertion of all three is the same list
+        String[] data = new String[lines.size() + 2];
+        LineList.Origin[] items = new LineList.Origin[data.length];
+        data[0] = "";
+        items[0] = new LineList.Origin("internal padding before " + source, -1);
+        for (int i = 0; i < lines.size(); i++) {
+            data[i + 1] = lines.get(i);
+            items[i + 1] = new LineList.Origin(source, i);
+        }
+        data[data.length - 1] = "";
+        items[data.length - 1] = new LineList.Origin("internal padding after " + source, lines.size());
+        inputLines.insert(lineOffset + 1, LineList.of(data, items));
     }
 }

@@ -33,14 +33,25 @@ final class StructuralLint {
             Pattern.MULTILINE);
     /** Explicit labels of every {@code .rst} file of a source root, for {@code :ref:} (read once per root). */
     private static final Map<Path, Set<String>> LABELS = new ConcurrentHashMap<>();
+    /** Project files of a source root (exported lists, page names), read once per root and file version. */
+    private static final Map<String, Set<String>> PROJECT_FILES = new ConcurrentHashMap<>();
 
     private final Memo memo;
     private final Path root;
     private final List<Finding> findings = new ArrayList<>();
+    private final List<Node> sections = new ArrayList<>();
+    private final List<Node> paragraphs = new ArrayList<>();
 
     private StructuralLint(Memo memo) {
         this.memo = memo;
         this.root = memo.settings.root;
+        memo.document.walk(n -> {
+            if (n.is(NodeType.SECTION) && !n.children.isEmpty()) {
+                sections.add(n);
+            } else if (n.is(NodeType.PARAGRAPH)) {
+                paragraphs.add(n);
+            }
+        });
     }
 
     static List<Finding> findings(Memo memo) {
@@ -87,21 +98,17 @@ final class StructuralLint {
 
     /** Sibling sections with the same title: their anchors collide and readers cannot tell them apart. */
     private void duplicateTitles() {
-        memo.document.walk(node -> {
-            Map<String, Node> seen = new HashMap<>();
-            for (Node child : node.children) {
-                if (!child.is(NodeType.SECTION) || child.children.isEmpty()) {
-                    continue;
-                }
-                Node title = child.children.get(0);
-                String text = title.astext();
-                Node first = seen.putIfAbsent(Names.fullyNormalize(text), title);
-                if (first != null) {
-                    add(new Memo.Position(title.source, title.line), Level.WARNING, "duplicate-title",
-                            "section title \"" + text + "\" repeats the one at line " + first.line);
-                }
+        Map<Node, Map<String, Node>> seenByParent = new java.util.IdentityHashMap<>();
+        for (Node section : sections) {
+            Node title = section.children.get(0);
+            String text = title.astext();
+            Map<String, Node> seen = seenByParent.computeIfAbsent(section.parent, k -> new HashMap<>());
+            Node first = seen.putIfAbsent(Names.fullyNormalize(text), title);
+            if (first != null) {
+                add(new Memo.Position(title.source, title.line), Level.WARNING, "duplicate-title",
+                        "section title \"" + text + "\" repeats the one at line " + first.line);
             }
-        });
+        }
     }
 
     /**
@@ -114,14 +121,12 @@ final class StructuralLint {
             styles.add(style.charAt(style.length() - 1));
         }
         Map<String, Node> titles = new HashMap<>();
-        memo.document.walk(n -> {
-            if (n.is(NodeType.SECTION) && !n.children.isEmpty()) {
-                titles.putIfAbsent(Names.fullyNormalize(n.children.get(0).astext()), n.children.get(0));
-            }
-        });
-        memo.document.walk(p -> {
-            if (!p.is(NodeType.PARAGRAPH) || p.line == null || p.rawsource == null) {
-                return;
+        for (Node section : sections) {
+            titles.putIfAbsent(Names.fullyNormalize(section.children.get(0).astext()), section.children.get(0));
+        }
+        for (Node p : paragraphs) {
+            if (p.line == null || p.rawsource == null || p.rawsource.indexOf('\n') < 0) {
+                continue;
             }
             String[] lines = p.rawsource.split("\n", -1);
             for (int i = 2; i < lines.length; i++) {
@@ -142,7 +147,7 @@ final class StructuralLint {
                             + "paragraph above it for want of a blank line before it");
                 }
             }
-        });
+        }
     }
 
     private void missingIncludes() {
@@ -181,13 +186,15 @@ final class StructuralLint {
         if (!Files.isRegularFile(list)) {
             return null;
         }
-        try (Stream<String> lines = Files.lines(list)) {
-            Set<String> out = new HashSet<>();
-            lines.map(Py::strip).filter(l -> !l.isEmpty()).forEach(out::add);
-            return out;
-        } catch (IOException e) {
-            return null;
-        }
+        return PROJECT_FILES.computeIfAbsent(list + "@" + list.toFile().lastModified(), k -> {
+            try (Stream<String> lines = Files.lines(list)) {
+                Set<String> out = new HashSet<>();
+                lines.map(Py::strip).filter(l -> !l.isEmpty()).forEach(out::add);
+                return out;
+            } catch (IOException e) {
+                return Set.of();
+            }
+        });
     }
 
     private void missingTargets() {
@@ -225,6 +232,10 @@ final class StructuralLint {
 
     /** Documents of the Sphinx project: the source root's .rst files and an exported page list. */
     private Set<String> pages() {
+        return PROJECT_FILES.computeIfAbsent(root + "@pages@" + root.toFile().lastModified(), k -> readPages());
+    }
+
+    private Set<String> readPages() {
         Set<String> pages = new HashSet<>();
         Set<String> listed = listedFiles("_pages.txt");
         if (listed != null) {

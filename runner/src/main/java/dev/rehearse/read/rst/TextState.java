@@ -45,7 +45,7 @@ class TextState extends State {
         if (p.literalNext()) {
             parent().appendAll(literalBlock());
         }
-        return new Step(new ArrayList<>(), StateName.BODY);
+        return State.empty(StateName.BODY);
     }
 
     @Override
@@ -67,7 +67,7 @@ class TextState extends State {
         if (!end.blankFinish()) {
             unindentWarning("Definition list");
         }
-        return new Step(new ArrayList<>(), StateName.BODY);
+        return State.empty(StateName.BODY);
     }
 
     @Override
@@ -91,7 +91,7 @@ class TextState extends State {
         if (!sm.matchTitles) {
             Memo.Position at = sm.sourceAndLine(null);
             memo.reportAt(Memo.SEVERE, "title-level", "Unexpected section title.", at);
-            return new Step(new ArrayList<>(), next);
+            return State.empty(next);
         }
         String style = underline.substring(0, 1);
         context.clear();
@@ -129,7 +129,7 @@ class TextState extends State {
             }
             parent().appendAll(literalBlock());
         }
-        return new Step(new ArrayList<>(), next);
+        return State.empty(next);
     }
 
     /** The indented (or quoted) block after a paragraph ending in {@code ::}. */
@@ -230,22 +230,22 @@ class TextState extends State {
 
         @Override
         Step blank(Matcher m, List<String> context, StateName next) throws EndOfInput {
-            throw EndOfInput.INSTANCE;
+            return END;
         }
 
         @Override
         Step indent(Matcher m, List<String> context, StateName next) throws EndOfInput {
-            throw EndOfInput.INSTANCE;
+            return END;
         }
 
         @Override
         Step underline(Matcher m, List<String> context, StateName next) throws EndOfInput {
-            throw EndOfInput.INSTANCE;
+            return END;
         }
 
         @Override
         Step text(Matcher m, List<String> context, StateName next) throws EndOfInput {
-            throw EndOfInput.INSTANCE;
+            return END;
         }
     }
 
@@ -270,7 +270,7 @@ class TextState extends State {
             DefinitionItem item = definitionListItem(context);
             parent().append(item.node());
             blankFinish = item.blankFinish();
-            return new Step(new ArrayList<>(), StateName.DEFINITION_LIST);
+            return State.empty(StateName.DEFINITION_LIST);
         }
     }
 
@@ -317,7 +317,7 @@ class TextState extends State {
             transition.source = at.source();
             transition.line = at.line() == null ? null : at.line() - 1;
             parent().append(transition);
-            return new Step(new ArrayList<>(), StateName.BODY);
+            return State.empty(StateName.BODY);
         }
 
         @Override
@@ -333,7 +333,7 @@ class TextState extends State {
                     shortOverline(context, lineno, 2);
                 } else {
                     memo.report(Memo.SEVERE, "title-overline", "Incomplete section title.", lineno);
-                    return new Step(new ArrayList<>(), StateName.BODY);
+                    return State.empty(StateName.BODY);
                 }
             }
             String source = overline + "\n" + title + "\n" + underline;
@@ -345,14 +345,14 @@ class TextState extends State {
                 } else {
                     memo.report(Memo.SEVERE, "title-overline", "Missing matching underline for section title "
                             + "overline.", lineno);
-                    return new Step(new ArrayList<>(), StateName.BODY);
+                    return State.empty(StateName.BODY);
                 }
             } else if (!overline.equals(underline)) {
                 if (overline.length() < 4) {
                     shortOverline(context, lineno, 2);
                 } else {
                     memo.report(Memo.SEVERE, "title-overline", "Title overline & underline mismatch.", lineno);
-                    return new Step(new ArrayList<>(), StateName.BODY);
+                    return State.empty(StateName.BODY);
                 }
             }
             title = Py.rstrip(title);
@@ -367,7 +367,7 @@ class TextState extends State {
             eofCheck = false;
             section(Py.lstrip(title), source, style, lineno + 1);
             eofCheck = true;
-            return new Step(new ArrayList<>(), StateName.BODY);
+            return State.empty(StateName.BODY);
         }
 
         @Override
@@ -383,7 +383,7 @@ class TextState extends State {
                 shortOverline(context, lineno, 1);
             }
             memo.report(Memo.ERROR, "title-overline", "Invalid section title or transition marker.", lineno);
-            return new Step(new ArrayList<>(), StateName.BODY);
+            return State.empty(StateName.BODY);
         }
 
         private void shortOverline(List<String> context, int lineno, int lines) {

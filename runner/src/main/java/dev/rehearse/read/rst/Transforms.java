@@ -14,7 +14,9 @@ final class Transforms {
     }
 
     static void apply(Memo memo) {
-        substitute(memo);
+        if (memo.substitutionReferenced) {
+            substitute(memo);
+        }
         promoteTitle(memo.document);
         if (!memo.document.has("title") && !memo.document.children.isEmpty()
                 && memo.document.children.get(0).is(NodeType.TITLE)) {

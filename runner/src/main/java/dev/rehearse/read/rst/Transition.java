@@ -17,8 +17,14 @@ record Transition(Kind kind, Pattern pattern, StateName next, String firstChars)
         EMBEDDED_DIRECTIVE
     }
 
-    /** False when the line cannot match (decided from its first character). */
+    /** False when the line cannot match (decided cheaply, before the regex). */
     boolean mayMatch(String line) {
+        if (kind == Kind.ENUMERATOR) {
+            // an enumerator is the line's first word and ends in "." or ")"
+            int space = line.indexOf(' ');
+            int end = space < 0 ? line.length() : space;
+            return end > 0 && (line.charAt(end - 1) == '.' || line.charAt(end - 1) == ')');
+        }
         if (firstChars == null) {
             return true;
         }

@@ -35,6 +35,27 @@ final class UnicodeTables {
         };
     }
 
+    /** The code points of a regex character-class body (escapes and a-b ranges) as a set. */
+    static java.util.BitSet classMembers(String body) {
+        java.util.BitSet set = new java.util.BitSet();
+        int[] cps = body.codePoints().toArray();
+        int previous = -1;
+        for (int i = 0; i < cps.length; i++) {
+            int c = cps[i];
+            if (c == '\\' && i + 1 < cps.length) {
+                c = cps[++i];
+            } else if (c == '-' && previous >= 0 && i + 1 < cps.length) {
+                int end = cps[++i] == '\\' && i + 1 < cps.length ? cps[++i] : cps[i];
+                set.set(previous, end + 1);
+                previous = -1;
+                continue;
+            }
+            set.set(c);
+            previous = c;
+        }
+        return set;
+    }
+
     private static final int[] WIDE = {
             0x378, 0x379, 0x380, 0x383, 0x38b, 0x38b, 0x38d, 0x38d, 0x3a2, 0x3a2, 0x530, 0x530,
             0x557, 0x558, 0x58b, 0x58c, 0x590, 0x590, 0x5c8, 0x5cf, 0x5eb, 0x5ee, 0x5f5, 0x5ff,
