@@ -153,14 +153,25 @@ final class BlockExtractor {
                         if (sibling.children.isEmpty()) {
                             return null;
                         }
-                        List<Node> paragraphs = sibling.findAll(NodeType.PARAGRAPH);
-                        return paragraphs.isEmpty() ? null : textOf(paragraphs.get(paragraphs.size() - 1));
+                        Node last = lastParagraph(sibling);
+                        return last == null ? null : textOf(last);
                     }
                 }
             }
             current = parent;
         }
         return null;
+    }
+
+    /** The last paragraph of a subtree in document order (docutils' {@code list(findall(paragraph))[-1]}). */
+    private static Node lastParagraph(Node node) {
+        for (int i = node.children.size() - 1; i >= 0; i--) {
+            Node found = lastParagraph(node.children.get(i));
+            if (found != null) {
+                return found;
+            }
+        }
+        return node.is(NodeType.PARAGRAPH) ? node : null;
     }
 
     private static String textOf(Node paragraph) {

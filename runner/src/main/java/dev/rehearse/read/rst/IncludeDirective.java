@@ -56,7 +56,7 @@ final class IncludeDirective extends Directive {
         }
         String text;
         try {
-            text = String.join("\n", memo.settings.load(path)) + "\n";
+            text = String.join("\n", memo.settings.loadIncluded(path)) + "\n";
         } catch (BadInput e) {
             // an include that exists but is not text: the guide cannot be read
             throw new BadInput(e.file(), e.line(), e.problem() + " (included at "

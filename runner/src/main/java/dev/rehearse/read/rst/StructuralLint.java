@@ -130,6 +130,9 @@ final class StructuralLint {
             }
             String[] lines = p.rawsource.split("\n", -1);
             for (int i = 2; i < lines.length; i++) {
+                if (lines[i].isEmpty() || !styles.contains(lines[i].charAt(0))) {
+                    continue;
+                }
                 Matcher m = ADORNMENT.matcher(lines[i]);
                 String title = Py.strip(lines[i - 1]);
                 if (!m.matches() || title.isEmpty() || !styles.contains(lines[i].charAt(0))
