@@ -42,6 +42,7 @@ final class CodeBlockDirective extends Directive {
         call.options().forEach((k, v) -> options.put(k, optionText(v)));
         node.set("options", options);
         if (call.content().isEmpty()) {
+            call.refuseIfUnterminated();
             call.memo().reportAt(Memo.WARNING, "directive", "Content block expected for the \"" + call.name()
                     + "\" directive; none found.", at);
         }

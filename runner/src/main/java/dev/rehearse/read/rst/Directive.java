@@ -58,7 +58,21 @@ abstract class Directive {
         /** docutils' {@code assert_has_content}. */
         void requireContent() throws DirectiveError {
             if (content.isEmpty()) {
+                refuseIfUnterminated();
                 throw error("Content block expected for the \"" + name + "\" directive; none found.");
+            }
+        }
+
+        /**
+         * A directive that expects content but stands last in its file, nothing after it: the file ends in the
+         * middle of the directive, which is bad input rather than a defect to lint.
+         */
+        void refuseIfUnterminated() {
+            Memo.Position at = position();
+            if (memo().endsAfter(at, true)) {
+                throw new dev.rehearse.guide.BadInput(dev.rehearse.read.SourceText.display(
+                        java.nio.file.Path.of(at.source())), at.line(), "unterminated \"" + name
+                        + "\" directive: the file ends before its content");
             }
         }
 

@@ -51,8 +51,9 @@ final class IncludeDirective extends Directive {
         boolean exists = Files.isRegularFile(path);
         memo.includes.add(new Memo.Include(argument, at, path.toString(), exists));
         if (!exists) {
-            throw new DirectiveError(Memo.SEVERE, "missing-include", "Problems with \"include\" directive path: "
-                    + "no such file " + argument);
+            // reported once, by the structural checks, from the include list
+            throw new DirectiveError(Memo.SEVERE, null, "Problems with \"include\" directive path: no such file "
+                    + argument);
         }
         String text;
         try {

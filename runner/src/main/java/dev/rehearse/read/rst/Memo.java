@@ -97,6 +97,27 @@ final class Memo {
         return new Position(o.source(), o.offset() == null ? null : o.offset() + 1);
     }
 
+    /**
+     * Whether nothing follows the line at {@code at} in its file but blank lines (and, when {@code indentedToo},
+     * lines indented deeper than it: a directive's options).
+     */
+    boolean endsAfter(Position at, boolean indentedToo) {
+        List<String> lines = at.source() == null ? null : settings.linesOf(at.source());
+        if (lines == null || at.line() == null || at.line() < 1 || at.line() > lines.size()) {
+            return false;
+        }
+        String own = lines.get(at.line() - 1);
+        int indent = own.length() - Py.lstrip(own).length();
+        for (int i = at.line(); i < lines.size(); i++) {
+            String line = lines.get(i);
+            boolean deeper = line.length() - Py.lstrip(line).length() > indent;
+            if (!Py.isBlank(line) && !(indentedToo && deeper)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void report(int level, String rule, String text, Integer absLine) {
         Position p = position(absLine);
         messages.add(new Message(level, rule, p.source() == null ? document.source : p.source(), p.line(), text));

@@ -56,7 +56,8 @@ final class QuotedLiteralBlock extends State {
             block.set("indent", 0);
             parent().append(block);
         } else {
-            memo.report(Memo.WARNING, "literal-block", "Literal block expected; none found.", sm.absLineNumber());
+            memo.report(Memo.WARNING, "literal-block", "\"::\" is not followed by a literal block (indent it)",
+                    sm.absLineNumber());
             sm.previousLine(1);
         }
     }

@@ -64,7 +64,8 @@ final class StructuralLint {
         lint.missingTargets();
         lint.duplicateTargets();
         lint.findings.sort(Comparator.comparing(Finding::source).thenComparingInt(Finding::line));
-        return List.copyOf(lint.findings);
+        // docutils reads a title twice when it closes sections, and says so twice: say it once
+        return lint.findings.stream().distinct().toList();
     }
 
     private void add(Memo.Position at, Level level, String rule, String message) {
@@ -116,7 +117,9 @@ final class StructuralLint {
      * before it, so that Sphinx renders it as text.
      */
     private void swallowedTitles() {
-        Set<Character> styles = new HashSet<>();
+        // the document's own adornment characters and the usual ones (a swallowed heading may be the only one of
+        // its level); not "." or ":", which end sentences and mark literal blocks
+        Set<Character> styles = new HashSet<>(List.of('=', '-', '~', '^', '"', '#', '*', '+', '`', '\'', '_'));
         for (String style : memo.titleStyles) {
             styles.add(style.charAt(style.length() - 1));
         }
@@ -208,6 +211,9 @@ final class StructuralLint {
                     if (!memo.targetNames.containsKey(ref.name())) {
                         add(ref.at(), Level.ERROR, "missing-target", "unknown link target \"" + ref.name() + "\" ("
                                 + ref.raw() + ")");
+                    } else if (ambiguous(ref.name())) {
+                        add(ref.at(), Level.ERROR, "duplicate-target", "link \"" + ref.name() + "\" is defined "
+                                + "twice with different destinations; which one is meant? (" + ref.raw() + ")");
                     }
                 }
                 case "ref" -> {
@@ -273,6 +279,19 @@ final class StructuralLint {
             }
             return out;
         });
+    }
+
+    private boolean ambiguous(String name) {
+        List<Memo.ExplicitTarget> defs = memo.explicitTargets.get(name);
+        if (defs == null) {
+            return false;
+        }
+        for (Memo.ExplicitTarget d : defs) {
+            if (d.uri() == null || !d.uri().equals(defs.get(0).uri())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The same link name defined twice with different destinations: references to it are ambiguous. */

@@ -43,6 +43,7 @@ class TextState extends State {
             parent().append(p.node());
         }
         if (p.literalNext()) {
+            refuseIfFileEnds(sm.absLineNumber() - 1);
             parent().appendAll(literalBlock());
         }
         return State.empty(StateName.BODY);
@@ -80,13 +81,14 @@ class TextState extends State {
             if (underline.length() < 4) {
                 if (sm.matchTitles) {
                     // "::" under a line of text ends a paragraph, it is no adornment
-                    memo.report(Memo.INFO, underline.equals("::") ? null : "title-underline", "Possible title "
-                            + "underline, too short for the title.\nTreating it as ordinary text because it's so "
-                            + "short.", lineno);
+                    memo.report(Memo.INFO, underline.equals("::") ? null : "title-underline", "title underline of "
+                            + underline.length() + " characters is too short for its title of " + Py.columnWidth(title)
+                            + ": Sphinx reads both lines as text", lineno);
                 }
                 throw new TransitionCorrection(Transition.Kind.TEXT);
             }
-            memo.report(Memo.WARNING, "title-underline", "Title underline too short.", lineno);
+            memo.report(Memo.WARNING, "title-underline", "title underline is too short (" + underline.length()
+                    + " characters for a title of " + Py.columnWidth(title) + ")", lineno);
         }
         if (!sm.matchTitles) {
             Memo.Position at = sm.sourceAndLine(null);
@@ -122,6 +124,7 @@ class TextState extends State {
             memo.reportAt(Memo.ERROR, "indentation", "Unexpected indentation.", indentAt);
         }
         if (p.literalNext()) {
+            refuseIfFileEnds(sm.absLineNumber());
             try {
                 sm.nextLine();
             } catch (EndOfInput ignored) {
@@ -130,6 +133,15 @@ class TextState extends State {
             parent().appendAll(literalBlock());
         }
         return State.empty(next);
+    }
+
+    /** A paragraph announcing a literal block ({@code ::}) as the last thing in its file: the file is cut short. */
+    private void refuseIfFileEnds(int lastLine) {
+        Memo.Position at = sm.sourceAndLine(lastLine);
+        if (memo.endsAfter(at, false)) {
+            throw new dev.rehearse.guide.BadInput(dev.rehearse.read.SourceText.display(java.nio.file.Path.of(
+                    at.source())), at.line(), "the file ends after \"::\": the literal block it announces is missing");
+        }
     }
 
     /** The indented (or quoted) block after a paragraph ending in {@code ::}. */
@@ -183,8 +195,8 @@ class TextState extends State {
         item.append(definition);
         if (termLine.get(0).endsWith("::")) {
             // docutils points past the block; the line that needs the blank line after it is the term's
-            memo.report(Memo.INFO, "literal-block", "Blank line missing before literal block (after the \"::\")? "
-                    + "Interpreted as a definition list item.", in.offset());
+            memo.report(Memo.INFO, "literal-block", "\"::\" needs a blank line before its literal block: Sphinx "
+                    + "reads the block as a definition list, not as code", in.offset());
         }
         nestedParse(in.block(), in.offset(), definition, false);
         return new DefinitionItem(item, in.blankFinish());
@@ -351,7 +363,8 @@ class TextState extends State {
                 if (overline.length() < 4) {
                     shortOverline(context, lineno, 2);
                 } else {
-                    memo.report(Memo.SEVERE, "title-overline", "Title overline & underline mismatch.", lineno);
+                    memo.report(Memo.SEVERE, "title-overline", "title overline and underline differ (\"" + overline
+                            + "\" and \"" + underline + "\"): Sphinx drops the title", lineno);
                     return State.empty(StateName.BODY);
                 }
             }
@@ -360,7 +373,8 @@ class TextState extends State {
                 if (overline.length() < 4) {
                     shortOverline(context, lineno, 2);
                 } else {
-                    memo.report(Memo.WARNING, "title-underline", "Title overline too short.", lineno);
+                    memo.report(Memo.WARNING, "title-underline", "title overline is too short (" + overline.length()
+                            + " characters for a title of " + Py.columnWidth(title) + ")", lineno);
                 }
             }
             String style = overline.substring(0, 1) + underline.charAt(0);
