@@ -28,7 +28,8 @@ public final class GuideStream implements AutoCloseable {
         this.paths = List.copyOf(paths);
         int threads = Math.min(Runtime.getRuntime().availableProcessors(), paths.size());
         this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "rehearse-read");
+            // the same stack as the main thread's usual 8 MB: nested constructs recurse
+            Thread t = new Thread(null, r, "rehearse-read", 8L << 20);
             t.setDaemon(true);
             return t;
         }) : null;

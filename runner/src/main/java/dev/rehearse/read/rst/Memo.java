@@ -48,6 +48,8 @@ final class Memo {
     int lastMovedOffset;
     /** The top machine; it turns absolute line numbers into file and line. */
     StateMachine root;
+    /** How many machines are running inside each other. */
+    int depth;
     /** Files being included, innermost last, to refuse circular inclusion. */
     final List<String> includeLog = new ArrayList<>();
     final List<Message> messages = new ArrayList<>();

@@ -29,7 +29,8 @@ public final class RstGuideReader implements GuideReader {
         try {
             machine.run(LineList.of(lines, top.toString()), 0);
         } catch (StackOverflowError e) {
-            throw new BadInput(SourceText.display(top), lineOf(memo), "structure nested too deeply to read");
+            throw new BadInput(SourceText.display(top), lineOf(memo), "structure nested too deeply to read (the "
+                    + "stack ran out)");
         } catch (BadInput e) {
             throw e;
         } catch (RuntimeException e) {

@@ -76,6 +76,28 @@ final class StateMachine {
 
     /** Run over {@code lines}; {@code offset} is the absolute offset of the first of them. */
     void run(LineList lines, int offset) {
+        if (++memo.depth > MAX_DEPTH) {
+            Memo.Position at = lines.isEmpty() ? memo.current() : sourceAndLineOf(lines, 0);
+            throw new dev.rehearse.guide.BadInput(dev.rehearse.read.SourceText.display(java.nio.file.Path.of(
+                    at.source() == null ? memo.document.source : at.source())), at.line() == null ? 0 : at.line(),
+                    "structure nested too deeply to read (more than " + MAX_DEPTH + " levels)");
+        }
+        try {
+            runLines(lines, offset);
+        } finally {
+            memo.depth--;
+        }
+    }
+
+    /** Lists inside lists inside quotes ... deeper than any guide needs; docutils itself stops near here. */
+    static final int MAX_DEPTH = 200;
+
+    private static Memo.Position sourceAndLineOf(LineList lines, int i) {
+        LineList.Origin o = lines.info(i);
+        return new Memo.Position(o.source(), o.offset() == null ? null : o.offset() + 1);
+    }
+
+    private void runLines(LineList lines, int offset) {
         inputLines = lines;
         inputOffset = offset;
         lineOffset = -1;
