@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
-import dev.rehearse.read.GuideStream;
+import dev.rehearse.read.Guides;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -80,26 +80,23 @@ public final class BlocksCommand implements Callable<Integer> {
         return run(files, asJson, out);
     }
 
+    /** Read every guide first (bad input prints nothing), then print their blocks. */
     private static int run(List<Path> paths, boolean asJson, PrintWriter out) {
-        try (GuideStream guides = new GuideStream(paths)) {
-            if (asJson) {
-                writeJson(guides, out);
-            } else {
-                while (guides.hasNext()) {
-                    listing(guides.next(), out);
-                }
-            }
+        List<Guide> guides = Guides.readAll(paths);
+        if (asJson) {
+            writeJson(guides, out);
+        } else {
+            guides.forEach(g -> listing(g, out));
         }
         out.flush();
         return 0;
     }
 
-    private static void writeJson(GuideStream guides, PrintWriter out) {
+    private static void writeJson(List<Guide> guides, PrintWriter out) {
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.setRootValueSeparator(new SerializedString("\n"));
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            while (guides.hasNext()) {
-                Guide guide = guides.next();
+            for (Guide guide : guides) {
                 String name = guide.file().getFileName().toString().replaceFirst("\\.[^.]*$", "");
                 int seq = 0;
                 for (Block b : guide.blocks()) {

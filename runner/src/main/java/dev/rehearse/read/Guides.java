@@ -6,7 +6,12 @@ import dev.rehearse.guide.Guide;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +39,47 @@ public final class Guides {
         }
         Path root = file.toAbsolutePath().normalize().getParent();
         return format.reader().read(file, root);
+    }
+
+    /**
+     * Read several guides, in the order given, on as many threads as there are processors (each guide is read on
+     * its own). All or nothing: the first guide, in that order, that is bad input throws its {@link BadInput}.
+     */
+    public static List<Guide> readAll(List<Path> paths) {
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), paths.size());
+        if (threads <= 1) {
+            return paths.stream().map(Guides::read).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            // the main thread's usual 8 MB stack: nested constructs recurse
+            Thread t = new Thread(null, r, "rehearse-read", 8L << 20);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Guide>> pending = new ArrayList<>();
+            for (Path p : paths) {
+                pending.add(pool.submit(() -> read(p)));
+            }
+            List<Guide> guides = new ArrayList<>();
+            for (Future<Guide> f : pending) {
+                guides.add(f.get());
+            }
+            return guides;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading guides", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The guide file a path names: itself, or the guide in a runbook folder. */
