@@ -76,7 +76,7 @@ final class IncludeDirective extends Directive {
         int tabWidth = tabOption == null ? ParseSettings.TAB_WIDTH : (Integer) tabOption;
         List<String> lines = ParseSettings.toLines(text, tabWidth);
         if (call.options().containsKey("literal") || call.options().containsKey("code")) {
-            return List.of(literal(call, path, lines));
+            return List.of(literal(path, lines));
         }
         List<String> inserted = new ArrayList<>(lines);
         inserted.add("");
@@ -131,7 +131,7 @@ final class IncludeDirective extends Directive {
     }
 
     /** {@code :literal:} or {@code :code:}: the file becomes one literal block. */
-    private static Node literal(Call call, Path path, List<String> lines) {
+    private static Node literal(Path path, List<String> lines) {
         String text = String.join("\n", lines);
         Node node = Node.withText(NodeType.LITERAL_BLOCK, text, text);
         node.source = path.toString();

@@ -25,8 +25,10 @@ final class Inliner {
     // the punctuation tables are regex class bodies already (brackets escaped, ranges written a-b)
     private static final java.util.BitSet MAY_PRECEDE_START = UnicodeTables.classMembers(UnicodeTables.OPENERS
             + UnicodeTables.DELIMITERS);
+    // docutils' end-string suffix. Java tests a large class member by member, so the cheap alternatives come first
+    // and letters and digits (none of them is a closer or delimiter) are turned away before the large class
     private static final String END_SUFFIX = "($|(?=\\s|[\\x00" + UnicodeTables.CLOSING_DELIMITERS
-            + UnicodeTables.DELIMITERS + UnicodeTables.CLOSERS + "]))";
+            + "]|(?![\\p{L}\\p{N}])[" + UnicodeTables.DELIMITERS + UnicodeTables.CLOSERS + "]))";
     private static final String NON_WHITESPACE_BEFORE = "(?<!\\s)";
     private static final String NON_WHITESPACE_ESCAPE_BEFORE = "(?<![\\s\\x00])";
     private static final String NON_UNESCAPED_WHITESPACE_ESCAPE_BEFORE = "(?<!(?<!\\x00)[\\s\\x00])";

@@ -120,10 +120,6 @@ final class LineList {
         return items[from + index(i)];
     }
 
-    String source(int i) {
-        return info(i).source();
-    }
-
     /** Lines as a plain list (a copy). */
     List<String> lines() {
         return Arrays.asList(Arrays.copyOfRange(data, from, to));

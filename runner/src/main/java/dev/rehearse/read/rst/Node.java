@@ -160,10 +160,6 @@ final class Node {
         return -1;
     }
 
-    Node first() {
-        return children.isEmpty() ? null : children.get(0);
-    }
-
     /** Text content without markup, as docutils' {@code astext()}. */
     String astext() {
         if (type == NodeType.TEXT) {
