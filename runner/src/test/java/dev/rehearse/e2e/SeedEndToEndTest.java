@@ -70,7 +70,7 @@ class SeedEndToEndTest {
                     .contains("\"versions\""));
 
             String registered = run.step("register_new_matrix_user").path("actual").asText();
-            assertTrue(registered.contains("Password:\nConfirm password:\n") && registered.endsWith("Success!\n"),
+            assertTrue(registered.contains("Password:\nConfirm password:\n") && registered.strip().endsWith("Success!"),
                     registered);
             assertEquals("@robin:robin.ravel.test\n", run.inContainer("psql -d synapse -tAc 'select name from users'"));
 

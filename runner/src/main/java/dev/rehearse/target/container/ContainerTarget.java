@@ -10,6 +10,7 @@ import dev.rehearse.target.TargetPaths;
 import dev.rehearse.target.shell.PtyTransport;
 import dev.rehearse.target.shell.ShellSession;
 import dev.rehearse.target.shell.ShellSettings;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +37,8 @@ import java.util.regex.Pattern;
  * Uberspace-like host (fixtures/stardust). The session is the same protocol as everywhere, a login shell of the
  * image's user on a PTY through {@code docker exec -it}. Files go in with a copy to a temporary file beside the
  * target and a rename. The container has no network but its own loopback ({@link Networking#NONE}), or the
- * host's ({@link Networking#HOST}, for an sshd on a loopback port); it is removed at close unless kept.
+ * host's ({@link Networking#HOST}, for an sshd on a loopback port). It is removed at close, or when the JVM exits
+ * before that (Ctrl-C), unless kept.
  * <p>
  * What an image tells the target, in labels: {@code dev.rehearse.user} (whose shell runs the steps; root when
  * absent), {@code dev.rehearse.hostname}, and {@code dev.rehearse.ready}, a line its first process prints once
@@ -70,7 +73,6 @@ public final class ContainerTarget implements Target {
     private final ShellSettings settings;
     private final Duration imageReady;
     private final Duration started;
-    private final Thread removeOnExit;
     private ShellSession session;
 
     private ContainerTarget(String image, Networking networking, GenericContainer<?> container, boolean keep,
@@ -83,11 +85,6 @@ public final class ContainerTarget implements Target {
         this.settings = settings;
         this.imageReady = imageReady;
         this.started = started;
-        // Without Ryuk (there is no registry to fetch it from) nothing else removes a container of a killed run.
-        this.removeOnExit = keep ? null : new Thread(container::stop, "rehearse-container-removal");
-        if (removeOnExit != null) {
-            Runtime.getRuntime().addShutdownHook(removeOnExit);
-        }
     }
 
     /**
@@ -119,6 +116,9 @@ public final class ContainerTarget implements Target {
                 .withEnv("STARDUST_DOMAIN", domain)
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withHostName(hostname);
+                    if (keep) {
+                        cmd.withLabels(new OutsideTheSession(cmd.getLabels()));
+                    }
                     if (networking == Networking.NONE) {
                         // the guide's services bind '::' too; a network-less container has IPv6 off unless asked
                         cmd.getHostConfig().withSysctls(Map.of("net.ipv6.conf.lo.disable_ipv6", "0"));
@@ -238,11 +238,6 @@ public final class ContainerTarget implements Target {
             return;
         }
         container.stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(removeOnExit);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down: the hook runs anyway, and stopping twice is harmless
-        }
     }
 
     private String resolve(String path) {
@@ -295,6 +290,29 @@ public final class ContainerTarget implements Target {
             return lines.isEmpty() ? "" : "; it printed: " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
         } catch (RuntimeException e) {
             return "";
+        }
+    }
+
+    /**
+     * The labels of a kept container. Without Ryuk, Testcontainers removes every container labelled with its
+     * session when the JVM exits (which also removes a run's container after Ctrl-C); a kept container must outlive
+     * the run, so it never gets that label, whoever adds it.
+     */
+    private static final class OutsideTheSession extends HashMap<String, String> {
+        OutsideTheSession(Map<String, String> labels) {
+            if (labels != null) {
+                putAll(labels);
+            }
+        }
+
+        @Override
+        public String put(String key, String value) {
+            return key.equals(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL) ? null : super.put(key, value);
+        }
+
+        @Override
+        public void putAll(Map<? extends String, ? extends String> labels) {
+            labels.forEach(this::put);
         }
     }
 }

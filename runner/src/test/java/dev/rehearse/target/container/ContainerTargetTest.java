@@ -1,5 +1,6 @@
 package dev.rehearse.target.container;
 
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.Interaction;
@@ -194,7 +195,10 @@ class ContainerTargetTest {
         String keptId = kept.containerId();
         kept.close();
         try {
-            assertTrue(DockerClientFactory.instance().client().inspectContainerCmd(keptId).exec().getState().getRunning());
+            InspectContainerResponse state = DockerClientFactory.instance().client().inspectContainerCmd(keptId).exec();
+            assertTrue(state.getState().getRunning());
+            assertFalse(state.getConfig().getLabels().containsKey(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL),
+                    "Testcontainers removes the containers of its session when the JVM exits");
         } finally {
             DockerClientFactory.instance().client().removeContainerCmd(keptId).withForce(true).exec();
         }
