@@ -1,6 +1,7 @@
 package dev.rehearse.target.container;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.target.Session;
@@ -118,6 +119,9 @@ public final class ContainerTarget implements Target {
                     cmd.withHostName(hostname);
                     if (keep) {
                         cmd.withLabels(new OutsideTheSession(cmd.getLabels()));
+                    } else {
+                        // the engine removes it once it is killed: a run does not wait for its layers to go
+                        cmd.getHostConfig().withAutoRemove(true);
                     }
                     if (networking == Networking.NONE) {
                         // the guide's services bind '::' too; a network-less container has IPv6 off unless asked
@@ -237,7 +241,11 @@ public final class ContainerTarget implements Target {
         if (keep) {
             return;
         }
-        container.stop();
+        try {
+            container.getDockerClient().killContainerCmd(containerId()).exec();
+        } catch (NotFoundException | ConflictException e) {
+            // already gone, or no longer running (and so already being removed)
+        }
     }
 
     private String resolve(String path) {
