@@ -34,8 +34,6 @@ public final class SeedRun implements AutoCloseable {
     final Path reportDir;
     final Duration wall;
     final String containerId;
-    final Duration imageReady;
-    final Duration containerStart;
 
     private SeedRun(int exit, String out, String err, JsonNode results, Path reportDir, Duration wall) {
         this.exit = exit;
@@ -44,13 +42,7 @@ public final class SeedRun implements AutoCloseable {
         this.results = results;
         this.reportDir = reportDir;
         this.wall = wall;
-        Matcher target = TARGET.matcher(results.path("summary").path("target").asText());
-        if (!target.find()) {
-            throw new AssertionError("results.json names no container target: " + results.path("summary"));
-        }
-        this.containerId = target.group(2);
-        this.imageReady = seconds(target.group(3));
-        this.containerStart = seconds(target.group(4));
+        this.containerId = target(results).group(2);
     }
 
     /**
@@ -100,32 +92,43 @@ public final class SeedRun implements AutoCloseable {
         return found.get(0);
     }
 
-    /**
-     * Where the wall time went: making sure the image is there (a build when it was not), starting the container,
-     * each step, and the rest: Rehearse's own work (reading and planning the guide, the shell's start, comparing,
-     * the reports).
-     */
+    /** Where this run's wall time went: see {@link #timings(JsonNode, Duration)}. */
     public String timings() {
+        return timings(results, wall);
+    }
+
+    /**
+     * Where the wall time of a run went, from its results.json: making sure the image is there (a build when it was
+     * not), starting the container, each step, and the rest: Rehearse's own work (the JVM, reading and planning the
+     * guide, comparing, the reports, closing the target).
+     */
+    public static String timings(JsonNode results, Duration wall) {
+        Matcher target = target(results);
+        Duration image = seconds(target.group(3));
+        Duration start = seconds(target.group(4));
         StringBuilder text = new StringBuilder("seed end to end: wall time " + secs(wall) + "\n");
-        text.append(String.format(Locale.ROOT, "  %-62s %9s%n", "image build (or reuse)", secs(imageReady)));
-        text.append(String.format(Locale.ROOT, "  %-62s %9s%n", "container start", secs(containerStart)));
-        long stepsMs = 0;
-        for (JsonNode step : steps()) {
-            long ms = step.path("elapsed_ms").asLong();
-            stepsMs += ms;
+        text.append(String.format(Locale.ROOT, "  %-62s %9s%n", "image build (or reuse)", secs(image)));
+        text.append(String.format(Locale.ROOT, "  %-62s %9s%n", "container start", secs(start)));
+        Duration steps = Duration.ZERO;
+        for (JsonNode step : results.path("steps")) {
+            Duration elapsed = Duration.ofMillis(step.path("elapsed_ms").asLong());
+            steps = steps.plus(elapsed);
             String what = step.has("command") ? step.path("command").asText() : step.path("path").asText();
-            what = what.lines().findFirst().orElse("");
             text.append(String.format(Locale.ROOT, "  step %2d %-5s %-48.48s %9s%n", step.path("n").asInt(),
-                    step.path("verdict").asText(), what, secs(Duration.ofMillis(ms))));
+                    step.path("verdict").asText(), what.lines().findFirst().orElse(""), secs(elapsed)));
         }
-        Duration overhead = overhead(stepsMs);
+        Duration overhead = wall.minus(image).minus(start).minus(steps);
         text.append(String.format(Locale.ROOT, "  %-62s %9s  (%.1f %% of the total)%n", "Rehearse's own overhead",
                 secs(overhead), 100.0 * overhead.toMillis() / wall.toMillis()));
         return text.toString();
     }
 
-    private Duration overhead(long stepsMs) {
-        return wall.minus(imageReady).minus(containerStart).minusMillis(stepsMs);
+    private static Matcher target(JsonNode results) {
+        Matcher target = TARGET.matcher(results.path("summary").path("target").asText());
+        if (!target.find()) {
+            throw new AssertionError("results.json names no container target: " + results.path("summary"));
+        }
+        return target;
     }
 
     @Override
