@@ -5,6 +5,7 @@ import dev.rehearse.guide.GuideReader;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Planner;
 import dev.rehearse.plan.Runbook;
+import dev.rehearse.read.Guides;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.report.Summary;
@@ -71,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
     private final GuideReader reader;
 
     public RunCommand() {
-        this(GuideFiles.READER);
+        this(Guides.BY_FORMAT);
     }
 
     /** With the reader to use, for tests that read guides another way. */
