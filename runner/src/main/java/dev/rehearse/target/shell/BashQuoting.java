@@ -26,5 +26,4 @@ public final class BashQuoting {
         }
         return out.append('\'').toString();
     }
-
 }
