@@ -22,8 +22,8 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,14 +153,16 @@ public final class MatrixReport {
         }
     }
 
-    /** A link from the matrix page to a run's report.html (and a step's mark in it), each path segment encoded. */
+    /**
+     * A link from the matrix page to a run's report.html (and a step's mark in it). Characters a URL cannot hold are
+     * escaped; the leading {@code ./} keeps a value with a colon from reading as a URL scheme.
+     */
     private static String href(Path dir, Path runDir, String anchor) {
-        StringBuilder link = new StringBuilder();
-        for (String segment : relative(dir, runDir).split("/")) {
-            link.append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20")).append('/');
+        try {
+            return new URI(null, null, "./" + relative(dir, runDir) + "/" + Reports.HTML, anchor).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("no link to " + runDir, e);
         }
-        link.append(Reports.HTML);
-        return anchor == null ? link.toString() : link + "#" + anchor;
     }
 
     private static String relative(Path dir, Path runDir) {

@@ -1,0 +1,98 @@
+package dev.rehearse.run;
+
+import dev.rehearse.guide.Guide;
+import dev.rehearse.plan.Plan;
+import dev.rehearse.plan.Planner;
+import dev.rehearse.plan.Runbook;
+import dev.rehearse.read.Guides;
+import dev.rehearse.report.RunReport;
+import dev.rehearse.target.Target;
+import dev.rehearse.target.TargetFacts;
+import dev.rehearse.target.TargetOptions;
+import dev.rehearse.target.Targets;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One runbook from its path to its report, as {@code rehearse matrix} runs each value and the JUnit engine each
+ * runbook: read the guide, open a fresh target, plan against the target's facts, run, close the target.
+ *
+ * @param target    a {@code --target} spec; null for the sidecar's {@code target: kind}, else {@code local}
+ * @param binds     {@code NAME=VALUE} as {@code --bind} gives them: sidecar variables or example values
+ * @param selection which steps run; the others are SKIP
+ * @param keepGoing a FAIL does not skip the steps after it
+ * @param keep      leave the target (sandbox, container) in place
+ */
+public record Rehearsal(String target, Map<String, String> binds, StepSelection selection, boolean keepGoing,
+                       boolean keep) {
+
+    /**
+     * The facts a plan is made against when no target is open: the guide's own example values, so that nothing is
+     * replaced and the plan shows the steps as the guide does. A plan's steps do not depend on the facts.
+     */
+    public static final TargetFacts EXAMPLE_FACTS = new TargetFacts("isabell", "stardust", "/home/isabell",
+            "my.domain.name");
+
+    public Rehearsal {
+        binds = Map.copyOf(binds);
+    }
+
+    /** All steps, stop at the first FAIL, remove the target: {@code rehearse run} without options. */
+    public static Rehearsal defaults() {
+        return new Rehearsal(null, Map.of(), StepSelection.ALL, false, false);
+    }
+
+    public Rehearsal withTarget(String spec) {
+        return new Rehearsal(spec, binds, selection, keepGoing, keep);
+    }
+
+    public Rehearsal withBinds(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(binds);
+        all.putAll(more);
+        return new Rehearsal(target, all, selection, keepGoing, keep);
+    }
+
+    public Rehearsal withSelection(StepSelection steps) {
+        return new Rehearsal(target, binds, steps, keepGoing, keep);
+    }
+
+    public Rehearsal withKeepGoing(boolean keepGoingAfterFail) {
+        return new Rehearsal(target, binds, selection, keepGoingAfterFail, keep);
+    }
+
+    /**
+     * Plans the runbook without a target ({@link #EXAMPLE_FACTS}): what discovery shows, and a check of the
+     * sidecar and the bindings before any target is opened.
+     *
+     * @throws dev.rehearse.guide.BadInput when the runbook, its guide or a binding is wrong
+     */
+    public Plan preview(Path runbook) {
+        Runbook loaded = Runbook.load(runbook);
+        return new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.read(loaded.guide()));
+    }
+
+    /**
+     * Runs the runbook on a fresh target, closed (or kept) at the end.
+     *
+     * @throws dev.rehearse.guide.BadInput when the runbook, its guide, a binding or the target spec is wrong
+     */
+    public RunReport run(Path runbook, RunListener listener) {
+        Runbook loaded = Runbook.load(runbook);
+        Guide guide = Guides.read(loaded.guide());
+        try (Target opened = Targets.open(targetSpec(loaded), TargetOptions.defaults().withKeep(keep))) {
+            Plan plan = new Planner(opened.facts(), binds).plan(loaded, guide);
+            return new Runner(opened, selection, keepGoing, listener).run(plan);
+        }
+    }
+
+    /** The target this runbook runs on: the one asked for, else the sidecar's, else local. */
+    public String targetSpec(Runbook runbook) {
+        if (target != null) {
+            return target;
+        }
+        String kind = runbook.target().get("kind");
+        return kind == null || kind.isBlank() ? "local" : kind;
+    }
+}
