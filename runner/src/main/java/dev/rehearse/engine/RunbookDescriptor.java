@@ -46,6 +46,6 @@ final class RunbookDescriptor extends AbstractTestDescriptor {
     }
 
     StepDescriptor step(Step step) {
-        return new StepDescriptor(getUniqueId(), step, plan.guide().root());
+        return new StepDescriptor(getUniqueId(), plan.name(), step, plan.guide().root());
     }
 }

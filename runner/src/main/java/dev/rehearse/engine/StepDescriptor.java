@@ -14,12 +14,20 @@ final class StepDescriptor extends AbstractTestDescriptor {
     static final String SEGMENT = "step";
 
     private final Step step;
+    private final String runbookName;
 
     /** @param root the guide's source root, against which the step's file is named */
-    StepDescriptor(UniqueId runbook, Step step, Path root) {
+    StepDescriptor(UniqueId runbook, String runbookName, Step step, Path root) {
         super(runbook.append(SEGMENT, Integer.toString(step.n())), "step " + step.n() + ": " + StepText.title(step),
                 FileSource.from(root.resolve(step.source()).toFile(), FilePosition.from(step.line())));
         this.step = step;
+        this.runbookName = runbookName;
+    }
+
+    /** Flat reports (Surefire's XML, one list per class) name the runbook too, as they do not show the tree. */
+    @Override
+    public String getLegacyReportingName() {
+        return runbookName + " " + getDisplayName();
     }
 
     @Override
