@@ -140,7 +140,7 @@ class MatrixLocalTest {
         return Path.of(System.getProperty("rehearse.root"), "fixtures", "matrix", "widget").toString();
     }
 
-    private static List<Integer> ints(JsonNode array) {
+    static List<Integer> ints(JsonNode array) {
         List<Integer> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asInt()));
         return out;
