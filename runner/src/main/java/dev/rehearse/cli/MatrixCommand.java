@@ -59,6 +59,9 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--keep-going", description = "a FAIL does not skip the steps after it")
     boolean keepGoing;
 
+    @Option(names = "--keep", description = "leave each run's target (sandbox, container) in place to look into")
+    boolean keep;
+
     @Spec
     CommandSpec spec;
 
@@ -67,7 +70,7 @@ public final class MatrixCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Variation variation = Variation.parse(vary);
         Rehearsal rehearsal = Rehearsal.defaults().withTarget(target).withBinds(PlanCommand.overrides(binds))
-                .withKeepGoing(keepGoing);
+                .withKeepGoing(keepGoing).withKeep(keep);
         MatrixRun matrix = new MatrixRun(runbook, variation, rehearsal, jobs);
         Path dir = reportDir != null ? reportDir
                 : Path.of("target", "rehearse", rehearsal.preview(runbook).name() + "-matrix");

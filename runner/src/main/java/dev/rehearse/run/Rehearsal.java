@@ -62,6 +62,10 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         return new Rehearsal(target, binds, selection, keepGoingAfterFail, keep);
     }
 
+    public Rehearsal withKeep(boolean keepTarget) {
+        return new Rehearsal(target, binds, selection, keepGoing, keepTarget);
+    }
+
     /**
      * Plans the runbook without a target ({@link #EXAMPLE_FACTS}): what discovery shows, and a check of the
      * sidecar and the bindings before any target is opened.
