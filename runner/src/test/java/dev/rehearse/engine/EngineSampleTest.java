@@ -9,6 +9,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.opentest4j.AssertionFailedError;
 
 import javax.tools.JavaCompiler;
@@ -19,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
@@ -183,6 +190,20 @@ class EngineSampleTest {
     }
 
     @Test
+    void aClasspathScanFindsTheAnnotatedClass(@TempDir Path reports) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(guidesTest.getClassLoader());
+        try {
+            LauncherRun run = LauncherRun.of(parameters(reports), selectClasspathRoots(Set.of(classes)).get(0));
+            assertEquals("Tests run: 8, Failures: 1, Errors: 0, Skipped: 1", run.surefireCounts(),
+                    "an IDE's 'all tests' finds the runbooks as Surefire does");
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    @Test
     void withoutItsSelectorsTheEngineFindsNothing(@TempDir Path reports) {
         LauncherRun plainClass = LauncherRun.of(parameters(reports), selectClass(EngineSampleTest.class.getName()
                 + "$NotAnnotated"));
@@ -190,6 +211,17 @@ class EngineSampleTest {
         assertEquals(List.of(), LauncherRun.of(parameters(reports), selectFile(SAMPLE.resolve("pom.xml").toFile()))
                 .names(), "a file that is no guide");
         assertFalse(Files.exists(reports.resolve("greeting")), "nothing ran");
+    }
+
+    @Test
+    void rehearsesOwnTestClassesGiveTheEngineNothing() throws Exception {
+        Path ownTests = Path.of(EngineSampleTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClasspathRoots(Set.of(ownTests)))
+                .filters(EngineFilter.includeEngines(RehearseTestEngine.ID)).build());
+
+        assertEquals(0, plan.countTestIdentifiers(TestIdentifier::isTest),
+                "the engine in Rehearse's jar adds no test to Rehearse's own test run");
     }
 
     @Test
