@@ -74,7 +74,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      */
     public Plan preview(Path runbook) {
         Runbook loaded = Runbook.load(runbook);
-        return new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.read(loaded.guide()));
+        return new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.dir()));
     }
 
     /**
@@ -84,10 +84,17 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      */
     public RunReport run(Path runbook, RunListener listener) {
         Runbook loaded = Runbook.load(runbook);
-        Guide guide = Guides.read(loaded.guide());
+        Guide guide = Guides.BY_FORMAT.read(loaded.guide(), loaded.dir());
         try (Target opened = Targets.open(targetSpec(loaded), TargetOptions.defaults().withKeep(keep))) {
-            Plan plan = new Planner(opened.facts(), binds).plan(loaded, guide);
-            return new Runner(opened, selection, keepGoing, listener).run(plan);
+            // Ctrl-C ends the JVM without unwinding this thread: the hook closes the target (container, sandbox) then
+            Thread closeOnInterrupt = new Thread(opened::close, "rehearse-interrupted");
+            Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
+            try {
+                Plan plan = new Planner(opened.facts(), binds).plan(loaded, guide);
+                return new Runner(opened, selection, keepGoing, listener).run(plan);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(closeOnInterrupt);
+            }
         }
     }
 
