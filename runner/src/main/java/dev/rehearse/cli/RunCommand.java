@@ -1,7 +1,5 @@
 package dev.rehearse.cli;
 
-import dev.rehearse.guide.GuideReader;
-import dev.rehearse.read.Guides;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.report.Summary;
@@ -62,26 +60,15 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final GuideReader reader;
-
-    public RunCommand() {
-        this(Guides.BY_FORMAT);
-    }
-
-    /** With the reader to use, for tests that read guides another way. */
-    public RunCommand(GuideReader reader) {
-        this.reader = reader;
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Rehearsal rehearsal = new Rehearsal(runbook, target, TargetOptions.defaults().withKeep(keep),
-                PlanCommand.overrides(binds), StepSelection.of(from, only), keepGoing);
+        Rehearsal rehearsal = new Rehearsal(target, PlanCommand.overrides(binds), StepSelection.of(from, only),
+                keepGoing, keep);
         Path reports = reportDir != null ? reportDir : Rehearsal.defaultReportDir(runbook);
         RunReport report;
         try (LiveProgress progress = LiveProgress.forConsole(out)) {
-            report = rehearsal.perform(reader, progress, note -> out.println("rehearse: " + note));
+            report = rehearsal.run(runbook, progress, note -> out.println("rehearse: " + note));
         }
         try {
             Reports.writeAll(report, reports, strict);

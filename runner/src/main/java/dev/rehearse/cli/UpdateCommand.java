@@ -11,8 +11,6 @@ import dev.rehearse.read.Guides;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.run.Rehearsal;
-import dev.rehearse.run.StepSelection;
-import dev.rehearse.target.TargetOptions;
 import dev.rehearse.update.GuideUpdate;
 import dev.rehearse.update.ReportedDrifts;
 import picocli.CommandLine.Command;
@@ -82,11 +80,10 @@ public final class UpdateCommand implements Callable<Integer> {
 
     /** Runs the runbook as {@code run} would (its reports land in the default folder) and returns the run. */
     private RunReport runNow(PrintWriter out) throws IOException {
-        Rehearsal rehearsal = new Rehearsal(runbook, target, TargetOptions.defaults(), PlanCommand.overrides(binds),
-                StepSelection.ALL, false);
+        Rehearsal rehearsal = Rehearsal.defaults().withTarget(target).withBinds(PlanCommand.overrides(binds));
         RunReport report;
         try (LiveProgress progress = LiveProgress.forConsole(out)) {
-            report = rehearsal.perform(Guides.BY_FORMAT, progress, note -> out.println("rehearse: " + note));
+            report = rehearsal.run(runbook, progress, note -> out.println("rehearse: " + note));
         }
         Reports.writeAll(report, Rehearsal.defaultReportDir(runbook));
         return report;
