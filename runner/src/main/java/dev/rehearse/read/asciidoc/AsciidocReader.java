@@ -1,0 +1,44 @@
+package dev.rehearse.read.asciidoc;
+
+import dev.rehearse.guide.Block;
+import dev.rehearse.guide.Finding;
+import dev.rehearse.guide.Guide;
+import dev.rehearse.guide.GuideReader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an AsciiDoc guide into the guide model without JRuby, in three passes:
+ * <ol>
+ *   <li>{@link Preprocessor}: includes inlined and conditionals applied, every line keeping its own file and
+ *       line (so a block from an include names the include);</li>
+ *   <li>asciidoc-java ({@link SectionTitles}) parses the result for the document header and the section titles
+ *       with their inline markup rendered;</li>
+ *   <li>{@link BlockScanner} finds the blocks, their exact lines, sections and the prose before them.</li>
+ * </ol>
+ * Why not take the blocks from asciidoc-java too: its model carries no source positions at all, and in 1.2.13 it
+ * drops or rewrites some of the very blocks we run: a listing attached by {@code +} to a description-list item
+ * vanishes into the item's text, an indented literal paragraph becomes prose, a {@code [source]} paragraph has
+ * its lines joined into one, and callouts are rewritten inside the content. Block text must be exactly what
+ * the author wrote, so the blocks come from a line scan that follows Asciidoctor's rules.
+ *
+ * <p>Blocks get {@code kind} {@code listing} (a {@code ----} block, a {@code ```} fence or a {@code [source]}
+ * paragraph) or {@code literal} ({@code ....}, {@code [literal]}, an indented paragraph); {@code langOrigin} is
+ * {@code attribute} ({@code [source,console]}), {@code info-string} (a fence), {@code highlight} (the document's
+ * {@code :source-language:}) or {@code default} (none). The block title and named attributes
+ * ({@code file=~/etc/app.ini}) are in {@link Block#options()} ({@code title}, {@code file}, ...), and the title also
+ * ends the block's preceding text, since it is the prose a reader sees right above the content.
+ */
+public final class AsciidocReader implements GuideReader {
+
+    @Override
+    public Guide read(Path file, Path root) {
+        List<Finding> findings = new ArrayList<>();
+        List<SourceLine> lines = new Preprocessor(root, findings).flatten(file);
+        SectionTitles titles = SectionTitles.parse(lines, findings);
+        List<Block> blocks = new BlockScanner(lines, titles::plain, findings).scan();
+        return new Guide(file, root, "asciidoc", titles.documentTitle(), blocks, findings);
+    }
+}

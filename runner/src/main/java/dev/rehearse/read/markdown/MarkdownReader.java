@@ -1,0 +1,309 @@
+package dev.rehearse.read.markdown;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterNode;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.BlankLine;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.rehearse.guide.Block;
+import dev.rehearse.guide.Finding;
+import dev.rehearse.guide.Guide;
+import dev.rehearse.guide.GuideReader;
+import dev.rehearse.read.GuideText;
+import dev.rehearse.read.HeadingLedger;
+import dev.rehearse.read.LiteralBlocks;
+import dev.rehearse.read.QuotedText;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a Markdown guide (CommonMark as flexmark parses it, plus YAML front matter and MkDocs snippets) into the
+ * guide model: every fenced and indented code block with its exact lines, the headings around it as its section
+ * path and the paragraph before it as its preceding text.
+ *
+ * <p>Blocks get {@code kind} {@code fenced} or {@code indented}; a fenced block's language is the first word of
+ * its info string ({@code langOrigin} {@code info-string}), its other attributes ({@code {file=~/etc/app.ini}},
+ * {@code title="..."}) land in {@link Block#options()}. An indented block has no language ({@code default}).
+ */
+public final class MarkdownReader implements GuideReader {
+
+    /** flexmark's parser is immutable and safe to share; building one costs more than parsing a guide. */
+    private static final Parser PARSER = Parser.builder(new MutableDataSet()
+            .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create()))).build();
+
+    /** MkDocs (pymdownx.snippets): {@code --8<-- "path"} on a line of its own, or a block of paths between two markers. */
+    private static final Pattern SNIPPET_LINE = Pattern.compile("^\\s*--8<--\\s+([\"'])(.+?)\\1\\s*$");
+    private static final String SNIPPET_MARKER = "--8<--";
+    /** flexmark follows CommonMark 0.28 here: a {@code ~~~} fence whose info string holds a {@code ~} is no fence. */
+    private static final Pattern TILDE_IN_TILDE_INFO = Pattern.compile("^ {0,3}(~{3,})[^~]*~.*");
+
+    @Override
+    public Guide read(Path file, Path root) {
+        Walk walk = new Walk(root);
+        walk.readFile(file, true);
+        return new Guide(file, root, "markdown", walk.title, walk.blocks, walk.findings);
+    }
+
+    /** One reading of a guide and its snippets: the state that spans files. */
+    private static final class Walk {
+        private final Path root;
+        private final List<Block> blocks = new ArrayList<>();
+        private final List<Finding> findings = new ArrayList<>();
+        private final HeadingLedger headings = new HeadingLedger(findings);
+        /** the open headings, outermost first: level and text */
+        private final List<Map.Entry<Integer, String>> sections = new ArrayList<>();
+        private final Set<Path> including = new HashSet<>();
+        private String title;
+
+        Walk(Path root) {
+            this.root = root;
+        }
+
+        void readFile(Path file, boolean top) {
+            String source = LiteralBlocks.relative(root, file);
+            Document doc = PARSER.parse(GuideText.read(file, source));
+            including.add(file.toAbsolutePath().normalize());
+            visitChildren(doc, file, source, top, List.of());
+            including.remove(file.toAbsolutePath().normalize());
+        }
+
+        private void visitChildren(Node parent, Path file, String source, boolean top, List<String> context) {
+            for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+                visit(node, file, source, top, context);
+            }
+        }
+
+        private void visit(Node node, Path file, String source, boolean top, List<String> context) {
+            if (node instanceof YamlFrontMatterBlock frontMatter) {
+                if (top) {
+                    title = frontMatterTitle(frontMatter);
+                }
+            } else if (node instanceof Heading heading) {
+                heading(heading, source);
+            } else if (node instanceof FencedCodeBlock fenced) {
+                blocks.add(fenced(fenced, source, context));
+            } else if (node instanceof IndentedCodeBlock indented) {
+                blocks.add(indented(indented, source, context));
+            } else if (node instanceof Paragraph paragraph) {
+                paragraph(paragraph, file, source, context);
+            } else if (containerName(node) != null) {
+                List<String> inner = new ArrayList<>(context);
+                inner.add(containerName(node));
+                visitChildren(node, file, source, top, inner);
+            }
+        }
+
+        private void heading(Heading heading, String source) {
+            String text = new TextCollectingVisitor().collectAndGetText(heading).strip();
+            int line = heading.getStartLineNumber() + 1;
+            while (!sections.isEmpty() && sections.get(sections.size() - 1).getKey() >= heading.getLevel()) {
+                sections.remove(sections.size() - 1);
+            }
+            sections.add(Map.entry(heading.getLevel(), text));
+            headings.heading(text, source, line);
+            if (title == null && heading.getLevel() == 1) {
+                title = text;
+            }
+        }
+
+        private Block fenced(FencedCodeBlock fenced, String source, List<String> context) {
+            int line = fenced.getStartLineNumber() + 1;
+            InfoString info = InfoString.parse(fenced.getInfo().toString());
+            String fence = fenced.getOpeningMarker().toString();
+            if (fenced.getClosingMarker().isEmpty()) {
+                findings.add(new Finding(source, line, Finding.Level.ERROR, "unclosed-fence",
+                        "unclosed " + fence + " fence: everything after it to the end of its "
+                                + (context.isEmpty() ? "document" : "container") + " is read as code"));
+            }
+            if (info.language() == null) {
+                findings.add(new Finding(source, line, Finding.Level.WARNING, "missing-language",
+                        "fenced block without a language: name it after the " + fence
+                                + " (console for a terminal session, or the file's format)"));
+            }
+            return LiteralBlocks.block("fenced", info.language(), info.language() == null ? "default" : "info-string",
+                    source, line, line + 1, column(fenced.getOpeningMarker()), info.attributes(), sectionPath(),
+                    context, precedingText(fenced), text(fenced.getContentChars()));
+        }
+
+        private Block indented(IndentedCodeBlock indented, String source, List<String> context) {
+            int line = indented.getStartLineNumber() + 1;
+            return LiteralBlocks.block("indented", null, "default", source, line, line,
+                    column(indented.getContentLines().get(0)), Map.of(), sectionPath(), context,
+                    precedingText(indented), text(indented.getContentChars()));
+        }
+
+        private void paragraph(Paragraph paragraph, Path file, String source, List<String> context) {
+            List<String> lines = paragraphLines(paragraph);
+            int line = paragraph.getStartLineNumber() + 1;
+            if (TILDE_IN_TILDE_INFO.matcher(lines.get(0)).matches()) {
+                findings.add(new Finding(source, line, Finding.Level.WARNING, "fence-info-tilde",
+                        "a ~~~ fence whose info string holds a '~' is read as a paragraph by CommonMark 0.28 "
+                                + "parsers (flexmark among them): open it with ``` instead"));
+            }
+            List<Map.Entry<Integer, String>> snippets = snippets(lines, line);
+            for (Map.Entry<Integer, String> snippet : snippets) {
+                include(snippet.getValue(), file, source, snippet.getKey());
+            }
+        }
+
+        /** The snippet paths a paragraph holds with their lines, or none when it is ordinary prose. */
+        private static List<Map.Entry<Integer, String>> snippets(List<String> lines, int firstLine) {
+            List<Map.Entry<Integer, String>> paths = new ArrayList<>();
+            boolean block = lines.size() >= 2 && lines.get(0).strip().equals(SNIPPET_MARKER)
+                    && lines.get(lines.size() - 1).strip().equals(SNIPPET_MARKER);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = SNIPPET_LINE.matcher(lines.get(i));
+                if (block && i > 0 && i < lines.size() - 1 && !lines.get(i).isBlank()) {
+                    paths.add(Map.entry(firstLine + i, lines.get(i).strip()));
+                } else if (m.matches()) {
+                    paths.add(Map.entry(firstLine + i, m.group(2)));
+                } else if (!block) {
+                    return List.of();
+                }
+            }
+            return paths;
+        }
+
+        /** Inlines a snippet: relative to the including file, else to the root (MkDocs' base_path). */
+        private void include(String target, Path file, String source, int line) {
+            Path parent = file.toAbsolutePath().getParent();
+            Path candidate = parent.resolve(target).normalize();
+            if (!candidate.toFile().isFile()) {
+                candidate = root.toAbsolutePath().resolve(target).normalize();
+            }
+            if (!candidate.toFile().isFile()) {
+                findings.add(new Finding(source, line, Finding.Level.ERROR, "missing-include",
+                        "snippet \"" + target + "\" does not exist"));
+            } else if (including.contains(candidate)) {
+                findings.add(new Finding(source, line, Finding.Level.ERROR, "include-cycle",
+                        "snippet \"" + target + "\" includes itself"));
+            } else {
+                readFile(candidate, false);
+            }
+        }
+
+        private List<String> sectionPath() {
+            return sections.stream().map(Map.Entry::getValue).toList();
+        }
+    }
+
+    private static String frontMatterTitle(YamlFrontMatterBlock frontMatter) {
+        for (Node node = frontMatter.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof YamlFrontMatterNode entry && entry.getKey().equals("title")
+                    && !entry.getValues().isEmpty()) {
+                return QuotedText.unquote(entry.getValues().get(0).strip());
+            }
+        }
+        return null;
+    }
+
+    /** The names docutils gives the same containers, so that Block.context reads alike in every format. */
+    private static String containerName(Node node) {
+        if (node instanceof BulletList) {
+            return "bullet_list";
+        }
+        if (node instanceof OrderedList) {
+            return "enumerated_list";
+        }
+        if (node instanceof ListItem) {
+            return "list_item";
+        }
+        if (node instanceof BlockQuote) {
+            return "block_quote";
+        }
+        return null;
+    }
+
+    /**
+     * The paragraph just before a block, as docutils' oracle finds it: the nearest earlier sibling that is a
+     * paragraph (or the last paragraph inside an earlier container), climbing up to three levels when the block
+     * opens its container. A heading in between means there is none.
+     */
+    private static String precedingText(Node block) {
+        Node current = block;
+        for (int level = 0; level < 3 && current.getParent() != null; level++) {
+            for (Node sibling = current.getPrevious(); sibling != null; sibling = sibling.getPrevious()) {
+                if (sibling instanceof BlankLine || sibling instanceof HtmlCommentBlock || sibling instanceof Reference) {
+                    continue;
+                }
+                if (sibling instanceof Paragraph paragraph) {
+                    return String.join("\n", paragraphLines(paragraph));
+                }
+                if (containerName(sibling) != null) {
+                    Paragraph last = lastParagraph(sibling);
+                    return last == null ? null : String.join("\n", paragraphLines(last));
+                }
+                return null;
+            }
+            current = current.getParent();
+            if (current instanceof Document) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Paragraph lastParagraph(Node node) {
+        for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+            if (child instanceof Paragraph paragraph) {
+                return paragraph;
+            }
+            Paragraph inner = lastParagraph(child);
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
+    }
+
+    /** A paragraph's source lines without container prefixes ({@code > }, list indentation) or line ends. */
+    private static List<String> paragraphLines(Paragraph paragraph) {
+        List<String> lines = new ArrayList<>();
+        for (BasedSequence line : paragraph.getContentLines()) {
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    /** Columns between the start of the source line and {@code at}: what the block's containers strip. */
+    private static int column(BasedSequence at) {
+        BasedSequence whole = at.getBaseSequence();
+        int offset = at.getStartOffset();
+        int start = offset;
+        while (start > 0 && whole.charAt(start - 1) != '\n') {
+            start--;
+        }
+        return offset - start;
+    }
+
+    /** Block content without the final line end and without trailing blank lines (docutils drops those too). */
+    private static String text(BasedSequence content) {
+        List<String> lines = new ArrayList<>(List.of(content.toString().split("\n", -1)));
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        return String.join("\n", lines);
+    }
+}
