@@ -7,6 +7,7 @@ import dev.rehearse.guide.GuideReader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -39,6 +40,8 @@ public final class AsciidocReader implements GuideReader {
         List<SourceLine> lines = new Preprocessor(root, findings).flatten(file);
         SectionTitles titles = SectionTitles.parse(lines, findings);
         List<Block> blocks = new BlockScanner(lines, titles::plain, findings).scan();
+        // the passes report in their own order; lint reads findings file by file, line by line
+        findings.sort(Comparator.comparing(Finding::source).thenComparingInt(Finding::line));
         return new Guide(file, root, "asciidoc", titles.documentTitle(), blocks, findings);
     }
 }
