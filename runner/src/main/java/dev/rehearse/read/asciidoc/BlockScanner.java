@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,9 +44,10 @@ final class BlockScanner {
     private static final Set<String> ADMONITIONS = Set.of("NOTE", "TIP", "IMPORTANT", "CAUTION", "WARNING");
 
     private final List<SourceLine> lines;
-    private final UnaryOperator<String> plainTitle;
     private final List<Finding> findings;
-    private final HeadingLedger headings;
+    private final HeadingLedger ledger;
+    /** every heading line as written (discrete ones too), in document order */
+    private final List<String> headingLines = new ArrayList<>();
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private final List<Block> blocks = new ArrayList<>();
     /** open sections, outermost first: level and title; the document title is level 0 */
@@ -79,17 +79,14 @@ final class BlockScanner {
         }
     }
 
-    /**
-     * @param lines      the preprocessed guide
-     * @param plainTitle turns a section title as written into its text (inline markup rendered), in order
-     */
-    BlockScanner(List<SourceLine> lines, UnaryOperator<String> plainTitle, List<Finding> findings) {
+    /** @param lines the preprocessed guide */
+    BlockScanner(List<SourceLine> lines, List<Finding> findings) {
         this.lines = lines;
-        this.plainTitle = plainTitle;
         this.findings = findings;
-        this.headings = new HeadingLedger(findings);
+        this.ledger = new HeadingLedger(findings);
     }
 
+    /** Blocks with their section titles as written (see {@link SectionTitles} for their rendered text). */
     List<Block> scan() {
         int i = 0;
         while (i < lines.size()) {
@@ -172,14 +169,20 @@ final class BlockScanner {
         return text.startsWith(" ") || text.startsWith("\t");
     }
 
+    /** The heading lines the scan met, as written ({@code == Install *now*}), in document order. */
+    List<String> headingLines() {
+        return headingLines;
+    }
+
     private void heading(int level, String written, SourceLine line) {
-        String title = plainTitle.apply(written.strip());
+        String title = written.strip();
+        headingLines.add(line.text());
         boolean discrete = pendingAttributes != null
                 && (pendingAttributes.style().equals("discrete") || pendingAttributes.style().equals("float"));
         clearPending();
         lastProse = null;
         list = null;
-        headings.heading(title, line.source(), line.line());
+        ledger.heading(title, line.source(), line.line());
         if (!discrete) {
             while (!sections.isEmpty() && sections.get(sections.size() - 1).getKey() >= level) {
                 sections.remove(sections.size() - 1);
@@ -252,8 +255,11 @@ final class BlockScanner {
             list = item.group(1).matches("[*-]+") ? "bullet_list" : "enumerated_list";
             raw.add(item.group(2));
         } else if (term.matches()) {
+            // the prose of a description is its definition; the term alone only when nothing else follows
             list = "definition_list";
-            raw.add(term.group(3) == null ? term.group(1) : term.group(3));
+            if (term.group(3) != null) {
+                raw.add(term.group(3));
+            }
         } else {
             raw.add(first);
         }
@@ -273,7 +279,7 @@ final class BlockScanner {
             i++;
         }
         clearPending();
-        lastProse = String.join("\n", raw);
+        lastProse = raw.isEmpty() ? term.group(1) : String.join("\n", raw);
         if (compounds.peek() != null) {
             compounds.peek().lastParagraph = lastProse;
         }

@@ -2,87 +2,91 @@ package dev.rehearse.read.asciidoc;
 
 import dev.rehearse.guide.Finding;
 import io.yupiik.asciidoc.model.Code;
-import io.yupiik.asciidoc.model.ConditionalBlock;
 import io.yupiik.asciidoc.model.Document;
 import io.yupiik.asciidoc.model.Element;
 import io.yupiik.asciidoc.model.Link;
 import io.yupiik.asciidoc.model.Macro;
-import io.yupiik.asciidoc.model.OpenBlock;
 import io.yupiik.asciidoc.model.Paragraph;
 import io.yupiik.asciidoc.model.Section;
 import io.yupiik.asciidoc.model.Text;
 import io.yupiik.asciidoc.parser.Parser;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The document title and section titles as asciidoc-java reads them (inline markup rendered: {@code Install *fast*}
- * reads "Install fast"), handed out in document order to the {@link BlockScanner}, which knows where each title
- * stands. A title the library did not see the same way is used as written.
+ * The guide's outline as asciidoc-java reads it: the document title from the header, and every section title
+ * with its inline markup rendered ({@code == Install *fast*} reads "Install fast").
+ *
+ * <p>The library is given the outline only (the heading lines the {@link BlockScanner} located, outside blocks and
+ * paragraphs), not the whole text: in 1.2.13 it throws on content Asciidoctor accepts, e.g. a listing with a
+ * callout marker but no callout list, and a guide must not become unreadable because of a sample's callout.
  */
 final class SectionTitles {
-    private static final Pattern LIBRARY_LINE = Pattern.compile("line #(\\d+)");
+    private static final Pattern HEADING = Pattern.compile("^(=+|#+)[ \\t]+(.*?)(?:[ \\t]+\\1)?[ \\t]*$");
 
-    private final String documentTitle;
-    private final List<String> titles = new ArrayList<>();
-    private int next;
+    private final Map<String, String> rendered = new HashMap<>();
+    private String documentTitle;
 
-    private SectionTitles(String documentTitle) {
-        this.documentTitle = documentTitle;
+    private SectionTitles() {
     }
 
-    /** Parses the preprocessed guide with asciidoc-java; a guide it cannot parse is reported, titles stay as written. */
-    static SectionTitles parse(List<SourceLine> lines, List<Finding> findings) {
+    /** @param headingLines the heading lines as written, in document order (the first may be the {@code = Title}) */
+    static SectionTitles render(List<String> headingLines, String source, List<Finding> findings) {
+        SectionTitles titles = new SectionTitles();
+        if (headingLines.isEmpty()) {
+            return titles;
+        }
+        List<String> outline = new ArrayList<>();
+        for (String line : headingLines) {
+            outline.add(line);
+            outline.add("");
+        }
         Document doc;
         try {
-            // Includes are already inlined by the Preprocessor: the library must never resolve one itself.
-            doc = new Parser().parse(lines.stream().map(SourceLine::text).toList(),
-                    new Parser.ParserContext((target, charset) -> Optional.empty()));
+            doc = new Parser().parse(outline, new Parser.ParserContext((target, charset) -> Optional.empty()));
         } catch (RuntimeException e) {
-            SourceLine where = where(e, lines);
-            findings.add(new Finding(where.source(), where.line(), Finding.Level.WARNING, "asciidoc-syntax",
-                    "asciidoc-java cannot parse the guide here (" + rootCause(e) + "); section titles are shown as written"));
-            return new SectionTitles(null);
+            findings.add(new Finding(source, 0, Finding.Level.WARNING, "asciidoc-syntax",
+                    "asciidoc-java cannot read the section titles (" + e.getMessage() + "); they are shown as written"));
+            Matcher first = HEADING.matcher(headingLines.get(0));
+            titles.documentTitle = first.matches() && first.group(1).equals("=") ? first.group(2).strip() : null;
+            return titles;
         }
+        List<String> texts = new ArrayList<>();
         String header = doc.header().title();
-        SectionTitles result = new SectionTitles(header == null || header.isBlank() ? null : header.strip());
-        if (result.documentTitle != null) {
-            result.titles.add(result.documentTitle);
+        if (header != null && !header.isBlank()) {
+            titles.documentTitle = header.strip();
+            texts.add(titles.documentTitle);
         }
-        result.collect(doc.body().children());
-        return result;
+        collect(doc.body().children(), texts);
+        if (texts.size() == headingLines.size()) {
+            for (int i = 0; i < texts.size(); i++) {
+                titles.rendered.put(written(headingLines.get(i)), texts.get(i));
+            }
+        }
+        return titles;
     }
 
+    /** The document title ({@code = Title}), or null when the guide has none. */
     String documentTitle() {
         return documentTitle;
     }
 
-    /** The library's text for the next title that matches {@code written} (letters and digits alike), else it as written. */
+    /** A section title as the reader sees it; as written when the library read it otherwise. */
     String plain(String written) {
-        String key = key(written);
-        for (int i = next; i < titles.size(); i++) {
-            if (key(titles.get(i)).equals(key)) {
-                next = i + 1;
-                return titles.get(i);
-            }
-        }
-        return written;
+        return rendered.getOrDefault(written, written);
     }
 
-    private void collect(List<Element> elements) {
+    private static void collect(List<Element> elements, List<String> texts) {
         for (Element element : elements) {
             if (element instanceof Section section) {
-                titles.add(text(section.title()).strip());
-                collect(section.children());
-            } else if (element instanceof ConditionalBlock conditional) {
-                collect(conditional.children());
-            } else if (element instanceof OpenBlock open) {
-                collect(open.children());
+                texts.add(text(section.title()).strip());
+                collect(section.children(), texts);
             }
         }
     }
@@ -109,22 +113,8 @@ final class SectionTitles {
         return "";
     }
 
-    private static String key(String title) {
-        return title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-    }
-
-    /** The library says "Invalid state at line #N" (N 1-based in the lines it was given): map N to its origin. */
-    private static SourceLine where(RuntimeException e, List<SourceLine> lines) {
-        Matcher m = LIBRARY_LINE.matcher(String.valueOf(e.getMessage()));
-        int index = m.find() ? Integer.parseInt(m.group(1)) - 1 : 0;
-        return lines.isEmpty() ? new SourceLine("", "?", 0) : lines.get(Math.max(0, Math.min(index, lines.size() - 1)));
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    private static String written(String headingLine) {
+        Matcher m = HEADING.matcher(headingLine);
+        return m.matches() ? m.group(2).strip() : headingLine.strip();
     }
 }
