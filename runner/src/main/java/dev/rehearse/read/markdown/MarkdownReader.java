@@ -83,53 +83,55 @@ public final class MarkdownReader implements GuideReader {
 
         void readFile(Path file, boolean top) {
             String source = LiteralBlocks.relative(root, file);
-            Document doc = PARSER.parse(GuideText.read(file, source));
+            String text = GuideText.read(file, source);
+            Document doc = PARSER.parse(text);
             including.add(file.toAbsolutePath().normalize());
-            visitChildren(doc, file, source, top, List.of());
+            visitChildren(doc, new Place(file, source, new LineIndex(text)), top, List.of());
             including.remove(file.toAbsolutePath().normalize());
         }
 
-        private void visitChildren(Node parent, Path file, String source, boolean top, List<String> context) {
+        private void visitChildren(Node parent, Place place, boolean top, List<String> context) {
             for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
-                visit(node, file, source, top, context);
+                visit(node, place, top, context);
             }
         }
 
-        private void visit(Node node, Path file, String source, boolean top, List<String> context) {
+        private void visit(Node node, Place place, boolean top, List<String> context) {
             if (node instanceof YamlFrontMatterBlock frontMatter) {
                 if (top) {
                     title = frontMatterTitle(frontMatter);
                 }
             } else if (node instanceof Heading heading) {
-                heading(heading, source);
+                heading(heading, place);
             } else if (node instanceof FencedCodeBlock fenced) {
-                blocks.add(fenced(fenced, source, context));
+                blocks.add(fenced(fenced, place, context));
             } else if (node instanceof IndentedCodeBlock indented) {
-                blocks.add(indented(indented, source, context));
+                blocks.add(indented(indented, place, context));
             } else if (node instanceof Paragraph paragraph) {
-                paragraph(paragraph, file, source, context);
+                paragraph(paragraph, place);
             } else if (containerName(node) != null) {
                 List<String> inner = new ArrayList<>(context);
                 inner.add(containerName(node));
-                visitChildren(node, file, source, top, inner);
+                visitChildren(node, place, top, inner);
             }
         }
 
-        private void heading(Heading heading, String source) {
+        private void heading(Heading heading, Place place) {
             String text = new TextCollectingVisitor().collectAndGetText(heading).strip();
-            int line = heading.getStartLineNumber() + 1;
+            int line = place.lines.line(heading.getStartOffset());
             while (!sections.isEmpty() && sections.get(sections.size() - 1).getKey() >= heading.getLevel()) {
                 sections.remove(sections.size() - 1);
             }
             sections.add(Map.entry(heading.getLevel(), text));
-            headings.heading(text, source, line);
+            headings.heading(text, place.source, line);
             if (title == null && heading.getLevel() == 1) {
                 title = text;
             }
         }
 
-        private Block fenced(FencedCodeBlock fenced, String source, List<String> context) {
-            int line = fenced.getStartLineNumber() + 1;
+        private Block fenced(FencedCodeBlock fenced, Place place, List<String> context) {
+            String source = place.source;
+            int line = place.lines.line(fenced.getStartOffset());
             InfoString info = InfoString.parse(fenced.getInfo().toString());
             String fence = fenced.getOpeningMarker().toString();
             if (fenced.getClosingMarker().isEmpty()) {
@@ -143,28 +145,29 @@ public final class MarkdownReader implements GuideReader {
                                 + " (console for a terminal session, or the file's format)"));
             }
             return LiteralBlocks.block("fenced", info.language(), info.language() == null ? "default" : "info-string",
-                    source, line, line + 1, column(fenced.getOpeningMarker()), info.attributes(), sectionPath(),
+                    source, line, line + 1, place.lines.column(fenced.getOpeningMarker().getStartOffset()),
+                    info.attributes(), sectionPath(),
                     context, precedingText(fenced), text(fenced.getContentChars()));
         }
 
-        private Block indented(IndentedCodeBlock indented, String source, List<String> context) {
-            int line = indented.getStartLineNumber() + 1;
-            return LiteralBlocks.block("indented", null, "default", source, line, line,
-                    column(indented.getContentLines().get(0)), Map.of(), sectionPath(), context,
+        private Block indented(IndentedCodeBlock indented, Place place, List<String> context) {
+            int line = place.lines.line(indented.getStartOffset());
+            return LiteralBlocks.block("indented", null, "default", place.source, line, line,
+                    place.lines.column(indented.getContentLines().get(0).getStartOffset()), Map.of(), sectionPath(), context,
                     precedingText(indented), text(indented.getContentChars()));
         }
 
-        private void paragraph(Paragraph paragraph, Path file, String source, List<String> context) {
+        private void paragraph(Paragraph paragraph, Place place) {
             List<String> lines = paragraphLines(paragraph);
-            int line = paragraph.getStartLineNumber() + 1;
+            int line = place.lines.line(paragraph.getStartOffset());
             if (TILDE_IN_TILDE_INFO.matcher(lines.get(0)).matches()) {
-                findings.add(new Finding(source, line, Finding.Level.WARNING, "fence-info-tilde",
+                findings.add(new Finding(place.source, line, Finding.Level.WARNING, "fence-info-tilde",
                         "a ~~~ fence whose info string holds a '~' is read as a paragraph by CommonMark 0.28 "
                                 + "parsers (flexmark among them): open it with ``` instead"));
             }
             List<Map.Entry<Integer, String>> snippets = snippets(lines, line);
             for (Map.Entry<Integer, String> snippet : snippets) {
-                include(snippet.getValue(), file, source, snippet.getKey());
+                include(snippet.getValue(), place, snippet.getKey());
             }
         }
 
@@ -187,8 +190,9 @@ public final class MarkdownReader implements GuideReader {
         }
 
         /** Inlines a snippet: relative to the including file, else to the root (MkDocs' base_path). */
-        private void include(String target, Path file, String source, int line) {
-            Path parent = file.toAbsolutePath().getParent();
+        private void include(String target, Place place, int line) {
+            String source = place.source;
+            Path parent = place.file.toAbsolutePath().getParent();
             Path candidate = parent.resolve(target).normalize();
             if (!candidate.toFile().isFile()) {
                 candidate = root.toAbsolutePath().resolve(target).normalize();
@@ -207,6 +211,10 @@ public final class MarkdownReader implements GuideReader {
         private List<String> sectionPath() {
             return sections.stream().map(Map.Entry::getValue).toList();
         }
+    }
+
+    /** The file being walked: where it is, how blocks name it, and its line index. */
+    private record Place(Path file, String source, LineIndex lines) {
     }
 
     private static String frontMatterTitle(YamlFrontMatterBlock frontMatter) {
@@ -285,17 +293,6 @@ public final class MarkdownReader implements GuideReader {
             lines.add(line.toString().stripTrailing());
         }
         return lines;
-    }
-
-    /** Columns between the start of the source line and {@code at}: what the block's containers strip. */
-    private static int column(BasedSequence at) {
-        BasedSequence whole = at.getBaseSequence();
-        int offset = at.getStartOffset();
-        int start = offset;
-        while (start > 0 && whole.charAt(start - 1) != '\n') {
-            start--;
-        }
-        return offset - start;
     }
 
     /** Block content without the final line end and without trailing blank lines (docutils drops those too). */
