@@ -64,6 +64,8 @@ final class BlockScanner {
     private String list;
     private boolean attached;
     private boolean afterBlank = true;
+    /** in the document header: the lines right under {@code = Title} up to the first blank line */
+    private boolean inHeader;
 
     /** An open example, sidebar, quote or open block: its delimiter and the context name blocks inside get. */
     private static final class Compound {
@@ -105,6 +107,12 @@ final class BlockScanner {
         String text = line.text();
         if (text.isBlank()) {
             afterBlank = true;
+            inHeader = false;
+            return i + 1;
+        }
+        if (inHeader) {
+            // the author and revision lines under the document title are no prose; attribute entries still count
+            AttributeEntry.apply(text, attributes);
             return i + 1;
         }
         if (text.startsWith("//") && !text.startsWith("////")) {
@@ -183,6 +191,7 @@ final class BlockScanner {
         lastProse = null;
         list = null;
         ledger.heading(title, line.source(), line.line());
+        inHeader = level == 0;
         if (!discrete) {
             while (!sections.isEmpty() && sections.get(sections.size() - 1).getKey() >= level) {
                 sections.remove(sections.size() - 1);

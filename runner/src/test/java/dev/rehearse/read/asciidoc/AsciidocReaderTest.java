@@ -288,6 +288,24 @@ class AsciidocReaderTest {
         assertEquals(Map.of(), read.blocks().get(0).options());
     }
 
+    @Test
+    void headerLinesAreNeitherProseNorContent(@TempDir Path dir) throws IOException {
+        Path guide = write(dir, "header.adoc", """
+                = Title
+                Jane Doe <jane@example.org>
+                v1.0, 2024-01-01
+                :source-language: console
+
+                ----
+                $ ls
+                ----
+                """);
+        Block block = reader.read(guide, dir).blocks().get(0);
+        assertNull(block.precedingText());
+        assertEquals("console", block.language(), "an attribute entry in the header counts");
+        assertEquals(List.of("Title"), block.section());
+    }
+
     private Guide readFixture(String name) {
         Path root = Fixtures.guides();
         return reader.read(root.resolve(name), root);
