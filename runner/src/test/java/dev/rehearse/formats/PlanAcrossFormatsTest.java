@@ -1,0 +1,89 @@
+package dev.rehearse.formats;
+
+import dev.rehearse.guide.Guide;
+import dev.rehearse.plan.CommandStep;
+import dev.rehearse.plan.EditStep;
+import dev.rehearse.plan.Plan;
+import dev.rehearse.plan.Planner;
+import dev.rehearse.plan.Runbook;
+import dev.rehearse.plan.Step;
+import dev.rehearse.plan.WriteStep;
+import dev.rehearse.read.Fixtures;
+import dev.rehearse.read.asciidoc.AsciidocReader;
+import dev.rehearse.read.markdown.MarkdownReader;
+import dev.rehearse.target.TargetFacts;
+import dev.rehearse.testing.OracleGuides;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The same guide written in reStructuredText, Markdown and AsciiDoc plans to the same steps: the same kinds, commands,
+ * expected output, typed answers, file paths and contents. Where a step comes from (file, line) may differ.
+ */
+class PlanAcrossFormatsTest {
+    private static final TargetFacts FACTS = new TargetFacts("isabell", "stardust", "/home/isabell", "my.domain.name");
+
+    @Test
+    void theSeedPlansAlikeInAllThreeFormats() {
+        Path seed = Fixtures.shared().resolve("seed/guide_synapse.rst");
+        List<String> rst = shape(plan(seed, OracleGuides.seed()));
+        Path guides = Fixtures.guides();
+        List<String> markdown = shape(plan(guides.resolve("synapse.md"), new MarkdownReader().read(guides.resolve("synapse.md"), guides)));
+        List<String> asciidoc = shape(plan(guides.resolve("synapse.adoc"), new AsciidocReader().read(guides.resolve("synapse.adoc"), guides)));
+        assertEquals(List.of(26L, 3L, 1L), List.of(count(rst, "command "), count(rst, "edit "), count(rst, "write ")),
+                "the seed's 26 commands, 3 edits and 1 write");
+        assertEquals(rst, markdown);
+        assertEquals(rst, asciidoc);
+        System.out.println("PlanAcrossFormatsTest: the seed plans to " + rst.size()
+                + " identical steps from reStructuredText, Markdown and AsciiDoc");
+    }
+
+    @Test
+    void theDollarStyleGuidePlansAlikeInMarkdownAndAsciidoc() {
+        Path guides = Fixtures.guides();
+        List<String> markdown = shape(plan(guides.resolve("greeter.md"), new MarkdownReader().read(guides.resolve("greeter.md"), guides)));
+        List<String> asciidoc = shape(plan(guides.resolve("greeter.adoc"), new AsciidocReader().read(guides.resolve("greeter.adoc"), guides)));
+        assertEquals(List.of(
+                "command mkdir -p ~/greeter ->  typing []",
+                "command cd ~/greeter ->  typing []",
+                "write ~/greeter/greeter.ini <- [greeter]\ngreeting=hello\n",
+                "command grep greeting ~/greeter/greeter.ini -> OUTPUT:greeting=hello typing []",
+                "write ~/greeter/settings.yaml <- name: greeter\nlisten:\n  port: 8080\n",
+                "edit ~/greeter/settings.yaml (yaml) <- listen:\n  port: 9090",
+                "command grep -c port ~/greeter/settings.yaml -> OUTPUT:1 typing []",
+                "command echo \"$(wc -l < ~/greeter/greeter.ini) lines\" -> OUTPUT:2 lines typing []"), markdown);
+        assertEquals(markdown, asciidoc);
+    }
+
+    private static long count(List<String> steps, String kind) {
+        return steps.stream().filter(s -> s.startsWith(kind)).count();
+    }
+
+    private static Plan plan(Path guideFile, Guide guide) {
+        return new Planner(FACTS, Map.of()).plan(Runbook.load(guideFile), guide);
+    }
+
+    /** Each step as what it does, without where it stands. */
+    static List<String> shape(Plan plan) {
+        return plan.steps().stream().map(PlanAcrossFormatsTest::shape).toList();
+    }
+
+    private static String shape(Step step) {
+        if (step instanceof CommandStep c) {
+            return "command " + c.command() + " -> " + c.expected().stream()
+                    .map(e -> e.kind() + ":" + e.text() + (e.answer() == null ? "" : "=" + e.answer()))
+                    .collect(Collectors.joining(" | ")) + " typing " + c.interactions();
+        }
+        if (step instanceof WriteStep w) {
+            return "write " + w.path() + " <- " + w.content();
+        }
+        EditStep e = (EditStep) step;
+        return "edit " + e.path() + " (" + e.format() + ") <- " + e.fragment();
+    }
+}
