@@ -14,7 +14,10 @@ import dev.rehearse.read.markdown.MarkdownReader;
 import dev.rehearse.target.TargetFacts;
 import dev.rehearse.testing.OracleGuides;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +62,19 @@ class PlanAcrossFormatsTest {
                 "command grep -c port ~/greeter/settings.yaml -> OUTPUT:1 typing []",
                 "command echo \"$(wc -l < ~/greeter/greeter.ini) lines\" -> OUTPUT:2 lines typing []"), markdown);
         assertEquals(markdown, asciidoc);
+    }
+
+    @Test
+    void aBlockThatNamesItsFileIsWrittenThereWithoutProseNamingIt(@TempDir Path dir) throws IOException {
+        Path md = dir.resolve("named.md");
+        Files.writeString(md, "# Named\n\nThe service reads this:\n\n```ini {file=~/etc/app.ini}\n[app]\nport=8080\n```\n\n"
+                + "```yaml title=\"x\" file=~/app.yaml\nport: 1\n```\n");
+        Path adoc = dir.resolve("named.adoc");
+        Files.writeString(adoc, "= Named\n\nThe service reads this:\n\n[source,ini,file=~/etc/app.ini]\n----\n[app]\nport=8080\n----\n\n"
+                + "[source,yaml,file=~/app.yaml]\n----\nport: 1\n----\n");
+        List<String> expected = List.of("write ~/etc/app.ini <- [app]\nport=8080\n", "write ~/app.yaml <- port: 1\n");
+        assertEquals(expected, shape(plan(md, new MarkdownReader().read(md, dir))));
+        assertEquals(expected, shape(plan(adoc, new AsciidocReader().read(adoc, dir))));
     }
 
     private static long count(List<String> steps, String kind) {
