@@ -4,6 +4,7 @@ import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
 import dev.rehearse.lint.Linter;
+import dev.rehearse.read.Guides;
 import dev.rehearse.plan.Runbook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +33,7 @@ public final class LintCommand implements Callable<Integer> {
     private final GuideReader reader;
 
     public LintCommand() {
-        this(GuideFiles.READER);
+        this(Guides.BY_FORMAT);
     }
 
     /** With the reader to use, for tests that read guides another way. */

@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 @Command(name = "rehearse", mixinStandardHelpOptions = true, version = "rehearse 0.1.0",
         description = "Runs documentation: reads a guide, turns it into steps, runs them on a real target "
                 + "and checks every output against the guide.",
-        subcommands = {PlanCommand.class, LintCommand.class})
+        subcommands = {BlocksCommand.class, PlanCommand.class, LintCommand.class})
 public final class Main {
 
     public static final int EXIT_BAD_INPUT = 2;
@@ -24,6 +24,15 @@ public final class Main {
 
     /** Runs the command line with the given streams; what tests call. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        if (BlocksCommand.isPlain(args)) {
+            // `blocks` runs in scripts over many guides: spare it picocli's start-up (see BlocksCommand.isPlain)
+            try {
+                return BlocksCommand.runPlain(args, out);
+            } catch (BadInput e) {
+                err.println(e.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+        }
         return execute(args, out, err, CommandLine.defaultFactory());
     }
 

@@ -3,6 +3,7 @@ package dev.rehearse.cli;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
+import dev.rehearse.read.Guides;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Planner;
 import dev.rehearse.plan.Runbook;
@@ -38,7 +39,7 @@ public final class PlanCommand implements Callable<Integer> {
     private final GuideReader reader;
 
     public PlanCommand() {
-        this(GuideFiles.READER);
+        this(Guides.BY_FORMAT);
     }
 
     /** With the reader to use, for tests that read guides another way. */
