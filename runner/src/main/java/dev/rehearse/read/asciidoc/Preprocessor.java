@@ -66,7 +66,7 @@ final class Preprocessor {
     /** @param include the include directive's attributes (lines=, tags=), or null for the guide itself */
     private void readFile(Path file, int depth, AttributeList include) {
         String source = LiteralBlocks.relative(root, file);
-        List<String> lines = lines(GuideText.read(file, source));
+        List<String> lines = lines(GuideText.read(file));
         boolean[] select = include == null ? null : select(lines, include);
         Path key = file.toAbsolutePath().normalize();
         including.add(key);

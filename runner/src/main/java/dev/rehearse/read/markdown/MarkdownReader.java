@@ -83,7 +83,7 @@ public final class MarkdownReader implements GuideReader {
 
         void readFile(Path file, boolean top) {
             String source = LiteralBlocks.relative(root, file);
-            String text = GuideText.read(file, source);
+            String text = GuideText.read(file);
             Document doc = PARSER.parse(text);
             including.add(file.toAbsolutePath().normalize());
             visitChildren(doc, new Place(file, source, new LineIndex(text)), top, List.of());

@@ -267,15 +267,23 @@ class AsciidocReaderTest {
 
     @Test
     void badInputIsOneLineWithTheFile(@TempDir Path dir) throws IOException {
-        assertEquals("gone.adoc: no such file",
+        assertEquals(dir.resolve("gone.adoc") + ": no such file",
                 assertThrows(BadInput.class, () -> reader.read(dir.resolve("gone.adoc"), dir)).getMessage());
         Files.createDirectories(dir.resolve("folder.adoc"));
-        assertEquals("folder.adoc: is a directory, not a guide",
+        assertEquals(dir.resolve("folder.adoc") + ": is a directory, not a guide file",
                 assertThrows(BadInput.class, () -> reader.read(dir.resolve("folder.adoc"), dir)).getMessage());
         write(dir, "inc.adoc", "== Section\n\ninclude::bin.dat[]\n");
         Files.write(dir.resolve("bin.dat"), new byte[]{'a', '\n', 0});
-        assertEquals("bin.dat:2: binary file (NUL byte), not a guide",
+        assertEquals(dir.resolve("bin.dat") + ":2: binary file (NUL byte), not a text guide",
                 assertThrows(BadInput.class, () -> reader.read(dir.resolve("inc.adoc"), dir)).getMessage());
+    }
+
+    @Test
+    void windowsLineEndsStillCloseDelimiters(@TempDir Path dir) throws IOException {
+        Path guide = write(dir, "crlf.adoc", "= Title\r\n\r\n[source,console]\r\n----\r\n$ ls\r\n----\r\n");
+        Guide read = reader.read(guide, dir);
+        assertEquals("$ ls", read.blocks().get(0).text());
+        assertEquals(List.of(), read.findings());
     }
 
     @Test

@@ -159,15 +159,26 @@ class MarkdownReaderTest {
     @Test
     void badInputIsOneLineWithTheFile(@TempDir Path dir) throws IOException {
         BadInput missing = assertThrows(BadInput.class, () -> reader.read(dir.resolve("nope.md"), dir));
-        assertEquals("nope.md: no such file", missing.getMessage());
+        assertEquals(dir.resolve("nope.md") + ": no such file", missing.getMessage());
         Path latin1 = dir.resolve("latin1.md");
         Files.write(latin1, "# Title\n\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertEquals("latin1.md:3: invalid UTF-8",
+        assertEquals(latin1 + ":3: invalid UTF-8 (byte 0xe9)",
                 assertThrows(BadInput.class, () -> reader.read(latin1, dir)).getMessage());
+        write(dir, "guide.md", "# Guide\n\n--8<-- \"binary.md\"\n");
         Path binary = dir.resolve("binary.md");
         Files.write(binary, new byte[]{'#', ' ', 'x', '\n', 0, 1, 2});
-        assertEquals("binary.md:2: binary file (NUL byte), not a guide",
-                assertThrows(BadInput.class, () -> reader.read(binary, dir)).getMessage());
+        assertEquals(binary + ":2: binary file (NUL byte), not a text guide",
+                assertThrows(BadInput.class, () -> reader.read(dir.resolve("guide.md"), dir)).getMessage(),
+                "a snippet that is no text is bad input too, named by its own file");
+    }
+
+    @Test
+    void windowsLineEndsAndAByteOrderMarkChangeNothing(@TempDir Path dir) throws IOException {
+        Path guide = write(dir, "crlf.md", "\uFEFF# Title\r\n\r\n```console\r\n$ ls\r\n```\r\n");
+        Block block = reader.read(guide, dir).blocks().get(0);
+        assertEquals("$ ls", block.text());
+        assertEquals(3, block.line());
+        assertEquals(List.of("Title"), block.section());
     }
 
     private Guide readFixture(String name) {
