@@ -191,8 +191,10 @@ final class BlockScanner {
         lastProse = null;
         list = null;
         ledger.heading(title, line.source(), line.line());
-        inHeader = level == 0;
-        if (!discrete) {
+        // the document title ({@code = Title} on top) heads the document, not a section (Guide.title has it),
+        // as docutils treats a lone top title; a level-0 title further down (a book's part) is a section
+        inHeader = level == 0 && headingLines.size() == 1;
+        if (!discrete && !inHeader) {
             while (!sections.isEmpty() && sections.get(sections.size() - 1).getKey() >= level) {
                 sections.remove(sections.size() - 1);
             }

@@ -45,7 +45,8 @@ class AsciidocReaderTest {
         assertEquals("includes/web-backend.adoc", backend.source(), "an include's block keeps its own file");
         assertEquals(3, backend.line());
         assertEquals(4, backend.contentLine());
-        assertEquals(List.of("Synapse", "Configuration", "Configure port"), backend.section());
+        assertEquals(List.of("Configuration", "Configure port"), backend.section(),
+                "the document title heads the document; sections start below it");
         Block ini = blocks.get(8);
         assertEquals(265, ini.line(), "the line of [source,ini,...]");
         assertEquals(267, ini.contentLine());
@@ -236,9 +237,9 @@ class AsciidocReaderTest {
         assertEquals(List.of("bullet_list", "list_item"), blocks.get(4).context());
         assertEquals(List.of("note"), blocks.get(6).context());
         assertEquals("Inside a note:", blocks.get(6).precedingText());
-        assertEquals(List.of("Forms", "First bold section"), blocks.get(0).section(),
+        assertEquals(List.of("First bold section"), blocks.get(0).section(),
                 "asciidoc-java renders the title's inline markup");
-        assertEquals(List.of("Forms", "First bold section"), blocks.get(7).section(),
+        assertEquals(List.of("First bold section"), blocks.get(7).section(),
                 "a discrete heading and a heading swallowed by a paragraph open no section");
         assertEquals(List.of("forms.adoc:28: warning: listing without a language: write [source,console] above it "
                 + "(or the file's format) [missing-language]"), read.findings().stream().map(Finding::toString).toList());
@@ -311,7 +312,7 @@ class AsciidocReaderTest {
         Block block = reader.read(guide, dir).blocks().get(0);
         assertNull(block.precedingText());
         assertEquals("console", block.language(), "an attribute entry in the header counts");
-        assertEquals(List.of("Title"), block.section());
+        assertEquals(List.of(), block.section());
     }
 
     private Guide readFixture(String name) {
