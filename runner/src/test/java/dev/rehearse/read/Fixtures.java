@@ -2,6 +2,8 @@ package dev.rehearse.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearse.guide.Guide;
+import dev.rehearse.guide.GuideReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +49,19 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads a fixture guide (a path below fixtures/guides) with the given reader, rooted at fixtures/guides. */
+    public static Guide read(GuideReader reader, String name) {
+        return reader.read(guides().resolve(name), guides());
+    }
+
+    /** Writes a small guide of a test's own below {@code dir}, folders made as needed. */
+    public static Path write(Path dir, String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
     }
 
     private static String property(String name) {

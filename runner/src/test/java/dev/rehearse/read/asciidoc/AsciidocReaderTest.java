@@ -25,7 +25,7 @@ class AsciidocReaderTest {
 
     @Test
     void theSeedRewrittenInAsciidocShowsTheSeedsTranscriptsInOrder() {
-        Guide guide = readFixture("synapse.adoc");
+        Guide guide = Fixtures.read(reader, "synapse.adoc");
         assertEquals("Synapse", guide.title());
         assertEquals("asciidoc", guide.format());
         assertEquals(Fixtures.seedBlockTexts(), guide.blocks().stream().map(Block::text).toList(),
@@ -35,7 +35,7 @@ class AsciidocReaderTest {
 
     @Test
     void blocksKnowTheirKindLanguageSourceAndSections() {
-        List<Block> blocks = readFixture("synapse.adoc").blocks();
+        List<Block> blocks = Fixtures.read(reader, "synapse.adoc").blocks();
         assertEquals(Arrays.asList("console", "console", "console", "bash", "yaml", null, "yaml", "yaml", "ini",
                         "console", "console", "console", "console", "console"),
                 blocks.stream().map(Block::language).toList());
@@ -60,7 +60,7 @@ class AsciidocReaderTest {
     void everyBlockPointsAtItsAttributeLineOrDelimiterAndItsFirstContentLine() {
         Path root = Fixtures.guides();
         for (String name : List.of("synapse.adoc", "greeter.adoc")) {
-            for (Block block : readFixture(name).blocks()) {
+            for (Block block : Fixtures.read(reader, name).blocks()) {
                 Path file = root.resolve(block.source());
                 String first = Fixtures.line(file, block.line());
                 assertTrue(first.startsWith("[source") || first.equals("----") || first.equals("...."), block.where());
@@ -71,7 +71,7 @@ class AsciidocReaderTest {
 
     @Test
     void includesKeepTheirOriginAndHonourLinesTagsAndAntoraIds(@TempDir Path dir) throws IOException {
-        write(dir, "modules/ROOT/partials/setup.adoc", """
+        Fixtures.write(dir, "modules/ROOT/partials/setup.adoc", """
                 // tag::run[]
                 [source,console]
                 ----
@@ -83,8 +83,8 @@ class AsciidocReaderTest {
                 $ not included
                 ----
                 """);
-        write(dir, "modules/ROOT/examples/app.ini", "# header\n[app]\nport=8080\n");
-        Path page = write(dir, "modules/ROOT/pages/index.adoc", """
+        Fixtures.write(dir, "modules/ROOT/examples/app.ini", "# header\n[app]\nport=8080\n");
+        Path page = Fixtures.write(dir, "modules/ROOT/pages/index.adoc", """
                 = Page
 
                 include::partial$setup.adoc[tag=run]
@@ -121,7 +121,7 @@ class AsciidocReaderTest {
 
     @Test
     void conditionalsKeepOrDropLinesAsAsciidoctorDoes(@TempDir Path dir) throws IOException {
-        Path guide = write(dir, "cond.adoc", """
+        Path guide = Fixtures.write(dir, "cond.adoc", """
                 = Conditionals
                 :target: uberspace
                 :version: 7
@@ -156,7 +156,7 @@ class AsciidocReaderTest {
 
     @Test
     void theScannerFindsEveryVerbatimFormWithExactText(@TempDir Path dir) throws IOException {
-        Path guide = write(dir, "forms.adoc", """
+        Path guide = Fixtures.write(dir, "forms.adoc", """
                 = Forms
                 :port: 8448
 
@@ -247,7 +247,7 @@ class AsciidocReaderTest {
 
     @Test
     void brokenGuideFindingsPointAtTheirLines() {
-        List<String> findings = readFixture("broken/defects.adoc").findings().stream().map(Finding::toString).toList();
+        List<String> findings = Fixtures.read(reader, "broken/defects.adoc").findings().stream().map(Finding::toString).toList();
         assertEquals(List.of(
                 "broken/defects.adoc:7: warning: listing without a language: write [source,console] above it (or the file's format) [missing-language]",
                 "broken/defects.adoc:11: error: include file not found: includes/not-there.adoc [missing-include]",
@@ -259,8 +259,8 @@ class AsciidocReaderTest {
 
     @Test
     void anIncludeCycleIsReportedNotFollowed(@TempDir Path dir) throws IOException {
-        write(dir, "a.adoc", "== A\n\ninclude::b.adoc[]\n");
-        write(dir, "b.adoc", "[source,console]\n----\n$ echo b\n----\n\ninclude::a.adoc[]\n");
+        Fixtures.write(dir, "a.adoc", "== A\n\ninclude::b.adoc[]\n");
+        Fixtures.write(dir, "b.adoc", "[source,console]\n----\n$ echo b\n----\n\ninclude::a.adoc[]\n");
         Guide guide = reader.read(dir.resolve("a.adoc"), dir);
         assertEquals(List.of("b.adoc"), guide.blocks().stream().map(Block::source).toList());
         assertEquals("b.adoc:6: error: include of a.adoc includes itself [include-cycle]", guide.findings().get(0).toString());
@@ -273,7 +273,7 @@ class AsciidocReaderTest {
         Files.createDirectories(dir.resolve("folder.adoc"));
         assertEquals(dir.resolve("folder.adoc") + ": is a directory, not a guide file",
                 assertThrows(BadInput.class, () -> reader.read(dir.resolve("folder.adoc"), dir)).getMessage());
-        write(dir, "inc.adoc", "== Section\n\ninclude::bin.dat[]\n");
+        Fixtures.write(dir, "inc.adoc", "== Section\n\ninclude::bin.dat[]\n");
         Files.write(dir.resolve("bin.dat"), new byte[]{'a', '\n', 0});
         assertEquals(dir.resolve("bin.dat") + ":2: binary file (NUL byte), not a text guide",
                 assertThrows(BadInput.class, () -> reader.read(dir.resolve("inc.adoc"), dir)).getMessage());
@@ -281,7 +281,7 @@ class AsciidocReaderTest {
 
     @Test
     void windowsLineEndsStillCloseDelimiters(@TempDir Path dir) throws IOException {
-        Path guide = write(dir, "crlf.adoc", "= Title\r\n\r\n[source,console]\r\n----\r\n$ ls\r\n----\r\n");
+        Path guide = Fixtures.write(dir, "crlf.adoc", "= Title\r\n\r\n[source,console]\r\n----\r\n$ ls\r\n----\r\n");
         Guide read = reader.read(guide, dir);
         assertEquals("$ ls", read.blocks().get(0).text());
         assertEquals(List.of(), read.findings());
@@ -289,7 +289,7 @@ class AsciidocReaderTest {
 
     @Test
     void aGuideWithoutHeaderStillReads(@TempDir Path dir) throws IOException {
-        Path guide = write(dir, "bare.adoc", "Just prose.\n\n[source,console]\n----\n$ true\n----\n");
+        Path guide = Fixtures.write(dir, "bare.adoc", "Just prose.\n\n[source,console]\n----\n$ true\n----\n");
         Guide read = reader.read(guide, dir);
         assertNull(read.title());
         assertEquals(List.of(), read.blocks().get(0).section());
@@ -299,7 +299,7 @@ class AsciidocReaderTest {
 
     @Test
     void headerLinesAreNeitherProseNorContent(@TempDir Path dir) throws IOException {
-        Path guide = write(dir, "header.adoc", """
+        Path guide = Fixtures.write(dir, "header.adoc", """
                 = Title
                 Jane Doe <jane@example.org>
                 v1.0, 2024-01-01
@@ -313,17 +313,5 @@ class AsciidocReaderTest {
         assertNull(block.precedingText());
         assertEquals("console", block.language(), "an attribute entry in the header counts");
         assertEquals(List.of(), block.section());
-    }
-
-    private Guide readFixture(String name) {
-        Path root = Fixtures.guides();
-        return reader.read(root.resolve(name), root);
-    }
-
-    private static Path write(Path dir, String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        return file;
     }
 }

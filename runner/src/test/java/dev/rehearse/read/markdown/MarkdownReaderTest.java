@@ -25,7 +25,7 @@ class MarkdownReaderTest {
 
     @Test
     void theSeedRewrittenInMarkdownShowsTheSeedsTranscriptsInOrder() {
-        Guide guide = readFixture("synapse.md");
+        Guide guide = Fixtures.read(reader, "synapse.md");
         assertEquals("Synapse", guide.title(), "the title comes from the front matter");
         assertEquals("markdown", guide.format());
         assertEquals(Fixtures.seedBlockTexts(), guide.blocks().stream().map(Block::text).toList(),
@@ -35,7 +35,7 @@ class MarkdownReaderTest {
 
     @Test
     void blocksKnowTheirKindLanguageSourceAndSections() {
-        List<Block> blocks = readFixture("synapse.md").blocks();
+        List<Block> blocks = Fixtures.read(reader, "synapse.md").blocks();
         assertEquals(List.of("console", "console", "console", "bash", "yaml", "console", "yaml", "yaml", "ini",
                         "console", "console", "console", "console", "console"),
                 blocks.stream().map(Block::language).toList());
@@ -58,7 +58,7 @@ class MarkdownReaderTest {
     void everyBlockPointsAtItsFenceAndItsFirstContentLine() {
         Path root = Fixtures.guides();
         for (String name : List.of("synapse.md", "greeter.md")) {
-            for (Block block : readFixture(name).blocks()) {
+            for (Block block : Fixtures.read(reader, name).blocks()) {
                 Path file = root.resolve(block.source());
                 assertTrue(Fixtures.line(file, block.line()).strip().startsWith("```"), block.where());
                 assertEquals(block.lines().get(0), Fixtures.line(file, block.contentLine()).substring(block.indent()),
@@ -69,7 +69,7 @@ class MarkdownReaderTest {
 
     @Test
     void fencesInListsQuotesAndIndentedBlocksKeepExactLinesAndIndent(@TempDir Path dir) throws IOException {
-        Path guide = write(dir, "nested.md", """
+        Path guide = Fixtures.write(dir, "nested.md", """
                 # Nested
 
                 1. Install it:
@@ -125,7 +125,7 @@ class MarkdownReaderTest {
 
     @Test
     void brokenGuideFindingsPointAtTheirLines() {
-        List<String> findings = readFixture("broken/defects.md").findings().stream().map(Finding::toString).toList();
+        List<String> findings = Fixtures.read(reader, "broken/defects.md").findings().stream().map(Finding::toString).toList();
         assertEquals(List.of(
                 "broken/defects.md:7: warning: fenced block without a language: name it after the ``` (console for a terminal session, or the file's format) [missing-language]",
                 "broken/defects.md:11: error: snippet \"includes/not-there.md\" does not exist [missing-include]",
@@ -136,7 +136,7 @@ class MarkdownReaderTest {
 
     @Test
     void aTildeFenceWithATildeInItsInfoStringIsReported(@TempDir Path dir) throws IOException {
-        Path guide = write(dir, "tilde.md", "# T\n\n~~~ini {file=~/etc/x.ini}\n[x]\n~~~\n");
+        Path guide = Fixtures.write(dir, "tilde.md", "# T\n\n~~~ini {file=~/etc/x.ini}\n[x]\n~~~\n");
         Guide read = reader.read(guide, dir);
         assertEquals("tilde.md:3: warning: a ~~~ fence whose info string holds a '~' is read as a paragraph by "
                         + "CommonMark 0.28 parsers (flexmark among them): open it with ``` instead [fence-info-tilde]",
@@ -145,8 +145,8 @@ class MarkdownReaderTest {
 
     @Test
     void snippetBlocksAndCyclesAreResolvedOrReported(@TempDir Path dir) throws IOException {
-        write(dir, "parts/a.md", "## Part A\n\n```console\n$ echo a\n```\n\n--8<-- \"parts/a.md\"\n");
-        Path guide = write(dir, "guide.md", "# Guide\n\n--8<--\nparts/a.md\n--8<--\n");
+        Fixtures.write(dir, "parts/a.md", "## Part A\n\n```console\n$ echo a\n```\n\n--8<-- \"parts/a.md\"\n");
+        Path guide = Fixtures.write(dir, "guide.md", "# Guide\n\n--8<--\nparts/a.md\n--8<--\n");
         Guide read = reader.read(guide, dir);
         assertEquals(1, read.blocks().size());
         assertEquals("parts/a.md", read.blocks().get(0).source());
@@ -164,7 +164,7 @@ class MarkdownReaderTest {
         Files.write(latin1, "# Title\n\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         assertEquals(latin1 + ":3: invalid UTF-8 (byte 0xe9)",
                 assertThrows(BadInput.class, () -> reader.read(latin1, dir)).getMessage());
-        write(dir, "guide.md", "# Guide\n\n--8<-- \"binary.md\"\n");
+        Fixtures.write(dir, "guide.md", "# Guide\n\n--8<-- \"binary.md\"\n");
         Path binary = dir.resolve("binary.md");
         Files.write(binary, new byte[]{'#', ' ', 'x', '\n', 0, 1, 2});
         assertEquals(binary + ":2: binary file (NUL byte), not a text guide",
@@ -174,22 +174,10 @@ class MarkdownReaderTest {
 
     @Test
     void windowsLineEndsAndAByteOrderMarkChangeNothing(@TempDir Path dir) throws IOException {
-        Path guide = write(dir, "crlf.md", "\uFEFF# Title\r\n\r\n```console\r\n$ ls\r\n```\r\n");
+        Path guide = Fixtures.write(dir, "crlf.md", "\uFEFF# Title\r\n\r\n```console\r\n$ ls\r\n```\r\n");
         Block block = reader.read(guide, dir).blocks().get(0);
         assertEquals("$ ls", block.text());
         assertEquals(3, block.line());
         assertEquals(List.of("Title"), block.section());
-    }
-
-    private Guide readFixture(String name) {
-        Path root = Fixtures.guides();
-        return reader.read(root.resolve(name), root);
-    }
-
-    private static Path write(Path dir, String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        return file;
     }
 }

@@ -1,16 +1,14 @@
-package dev.rehearse.formats;
+package dev.rehearse.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rehearse.cli.Main;
+import dev.rehearse.read.Guides;
 import dev.rehearse.read.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,10 +47,10 @@ class FormatsCliTest {
     void blocksReadsEveryFormAlike(@TempDir Path dir) throws IOException {
         List<String> reference = null;
         for (Map.Entry<String, Path> form : greeterInEveryForm(dir).entrySet()) {
-            Result result = run("blocks", form.getValue().toString(), "--json");
-            assertEquals(0, result.exit, form.getKey() + ": " + result.err);
+            CliRun result = run("blocks", form.getValue().toString(), "--json");
+            assertEquals(0, result.exit(), form.getKey() + ": " + result.err());
             List<String> blocks = new ArrayList<>();
-            for (String line : result.out.strip().split("\n")) {
+            for (String line : result.out().strip().split("\n")) {
                 JsonNode block = JSON.readTree(line);
                 blocks.add(block.get("language").asText() + " " + block.get("text").asText());
             }
@@ -68,9 +66,9 @@ class FormatsCliTest {
     void planGivesTheSameStepsForEveryForm(@TempDir Path dir) throws IOException {
         JsonNode reference = null;
         for (Map.Entry<String, Path> form : greeterInEveryForm(dir).entrySet()) {
-            Result result = run("plan", form.getValue().toString(), "--json");
-            assertEquals(0, result.exit, form.getKey() + ": " + result.err);
-            JsonNode steps = JSON.readTree(result.out).get("steps");
+            CliRun result = run("plan", form.getValue().toString(), "--json");
+            assertEquals(0, result.exit(), form.getKey() + ": " + result.err());
+            JsonNode steps = JSON.readTree(result.out()).get("steps");
             assertEquals(8, steps.size(), form.getKey());
             steps.forEach(FormatsCliTest::withoutPlace);
             if (reference == null) {
@@ -83,19 +81,19 @@ class FormatsCliTest {
     @Test
     void lintAcceptsEveryFormAndFindsNothingInACleanGuide(@TempDir Path dir) throws IOException {
         for (Map.Entry<String, Path> form : greeterInEveryForm(dir).entrySet()) {
-            Result result = run("lint", form.getValue().toString());
-            assertEquals(0, result.exit, form.getKey() + ": " + result.out + result.err);
-            assertEquals("", result.out, form.getKey());
-            assertEquals("0 errors, 0 warnings in 1 guide", result.err.strip(), form.getKey());
+            CliRun result = run("lint", form.getValue().toString());
+            assertEquals(0, result.exit(), form.getKey() + ": " + result.out() + result.err());
+            assertEquals("", result.out(), form.getKey());
+            assertEquals("0 errors, 0 warnings in 1 guide", result.err().strip(), form.getKey());
         }
     }
 
     @Test
     void lintPointsAtFormatDefectsWithFileAndLine() {
         Path broken = Fixtures.guides().resolve("broken");
-        Result result = run("lint", broken.resolve("defects.md").toString(), broken.resolve("defects.adoc").toString());
-        assertEquals(1, result.exit, "an unclosed fence is an error");
-        List<String> lines = List.of(result.out.strip().split("\n"));
+        CliRun result = run("lint", broken.resolve("defects.md").toString(), broken.resolve("defects.adoc").toString());
+        assertEquals(1, result.exit(), "an unclosed fence is an error");
+        List<String> lines = List.of(result.out().strip().split("\n"));
         String md = shown(broken.resolve("defects.md"));
         String adoc = shown(broken.resolve("defects.adoc"));
         for (String expected : List.of(
@@ -108,18 +106,18 @@ class FormatsCliTest {
                 adoc + ":13: error: this conditional is never closed",
                 adoc + ":16: warning: duplicate heading \"Install\"",
                 adoc + ":19: error: unclosed ---- delimiter")) {
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith(expected)), expected + " in\n" + result.out);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(expected)), expected + " in\n" + result.out());
         }
-        assertEquals(9, lines.size(), result.out);
+        assertEquals(9, lines.size(), result.out());
     }
 
     @Test
     void aMissingGuideIsOneLineOfBadInput(@TempDir Path dir) {
         for (String command : List.of("blocks", "plan", "lint")) {
-            Result result = run(command, dir.resolve("gone.adoc").toString());
-            assertEquals(2, result.exit, command);
-            assertTrue(result.err.startsWith(dir.resolve("gone.adoc") + ": no such file"), command + ": " + result.err);
-            assertEquals(1, result.err.strip().lines().count(), command + ": " + result.err);
+            CliRun result = run(command, dir.resolve("gone.adoc").toString());
+            assertEquals(2, result.exit(), command);
+            assertTrue(result.err().startsWith(dir.resolve("gone.adoc") + ": no such file"), command + ": " + result.err());
+            assertEquals(1, result.err().strip().lines().count(), command + ": " + result.err());
         }
     }
 
@@ -139,14 +137,9 @@ class FormatsCliTest {
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }
 
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(exit, out.toString(), err.toString());
+    /** The real command line with the readers every command uses by default. */
+    private static CliRun run(String... args) {
+        return CliRun.of(Guides.BY_FORMAT, args);
     }
 
     private static Path copy(Path from, Path to) throws IOException {
