@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 @Command(name = "rehearse", mixinStandardHelpOptions = true, version = "rehearse 0.1.0",
         description = "Runs documentation: reads a guide, turns it into steps, runs them on a real target "
                 + "and checks every output against the guide.",
-        subcommands = {BlocksCommand.class, PlanCommand.class, LintCommand.class})
+        subcommands = {BlocksCommand.class, PlanCommand.class, LintCommand.class, RunCommand.class})
 public final class Main {
 
     public static final int EXIT_BAD_INPUT = 2;
