@@ -20,9 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code blocks}, {@code plan} and {@code lint}, through the real command line ({@link Main#execute}), accept a guide
- * as {@code .md}, {@code .markdown}, {@code .adoc}, {@code .asciidoc} and {@code .rst}, and a runbook folder holding
- * one; the same guide gives the same blocks and the same plan whatever its format.
+ * {@code blocks}, {@code plan}, {@code lint} and {@code run}, through the real command line ({@link Main#execute}),
+ * accept a guide as {@code .md}, {@code .markdown}, {@code .adoc}, {@code .asciidoc} and {@code .rst}, and a runbook
+ * folder holding one; the same guide gives the same blocks and the same plan whatever its format, and runs on a
+ * real local shell with every step passing.
  */
 class FormatsCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -112,8 +113,37 @@ class FormatsCliTest {
     }
 
     @Test
+    void runRunsEveryFormOnTheLocalTargetAndEveryStepPasses(@TempDir Path dir) throws IOException {
+        for (Map.Entry<String, Path> form : greeterInEveryForm(dir.resolve("guides")).entrySet()) {
+            Path reports = dir.resolve("reports").resolve(form.getKey().replaceAll("\\W+", "-"));
+            CliRun result = run("run", form.getValue().toString(), "--target", "local", "--report-dir", reports.toString());
+            assertEquals(0, result.exit(), form.getKey() + ": " + result.out() + result.err());
+            JsonNode results = JSON.readTree(reports.resolve("results.json").toFile());
+            List<String> verdicts = new ArrayList<>();
+            results.get("steps").forEach(step -> verdicts.add(step.get("kind").asText() + " " + step.get("verdict").asText()));
+            assertEquals(List.of("command PASS", "command PASS", "write PASS", "command PASS", "write PASS", "edit PASS",
+                    "command PASS", "command PASS"), verdicts, form.getKey() + ": the edit merged (one port key left)");
+        }
+    }
+
+    @Test
+    void runComparesWhatTheMarkdownAndAsciidocGuidesShow(@TempDir Path dir) throws IOException {
+        for (String name : List.of("greeter.md", "greeter.adoc")) {
+            Path stale = Fixtures.write(dir, "stale/" + name,
+                    Files.readString(Fixtures.guides().resolve(name)).replace("2 lines", "3 lines"));
+            Path reports = dir.resolve("reports-" + name);
+            CliRun result = run("run", stale.toString(), "--strict", "--report-dir", reports.toString());
+            assertEquals(1, result.exit(), name + ": with --strict a DRIFT fails the run\n" + result.out());
+            JsonNode last = JSON.readTree(reports.resolve("results.json").toFile()).get("steps").get(7);
+            assertEquals("DRIFT", last.get("verdict").asText(), name);
+            assertTrue(last.get("diff").asText().contains("-3 lines"), name + ": " + last.get("diff"));
+            assertTrue(last.get("diff").asText().contains("+2 lines"), name + ": " + last.get("diff"));
+        }
+    }
+
+    @Test
     void aMissingGuideIsOneLineOfBadInput(@TempDir Path dir) {
-        for (String command : List.of("blocks", "plan", "lint")) {
+        for (String command : List.of("blocks", "plan", "lint", "run")) {
             CliRun result = run(command, dir.resolve("gone.adoc").toString());
             assertEquals(2, result.exit(), command);
             assertTrue(result.err().startsWith(dir.resolve("gone.adoc") + ": no such file"), command + ": " + result.err());
