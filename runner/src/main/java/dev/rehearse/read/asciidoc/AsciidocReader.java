@@ -40,7 +40,8 @@ public final class AsciidocReader implements GuideReader {
     public Guide read(Path file, Path root) {
         List<Finding> findings = new ArrayList<>();
         List<SourceLine> lines = new Preprocessor(root, findings).flatten(file);
-        BlockScanner scanner = new BlockScanner(lines, findings);
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        BlockScanner scanner = new BlockScanner(lines, folder, root.toAbsolutePath().normalize(), findings);
         List<Block> scanned = scanner.scan();
         SectionTitles titles = SectionTitles.render(scanner.headingLines(), LiteralBlocks.relative(root, file), findings);
         List<Block> blocks = scanned.stream().map(block -> withSection(block,

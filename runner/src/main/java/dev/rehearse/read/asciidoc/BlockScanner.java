@@ -4,7 +4,9 @@ import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Finding;
 import dev.rehearse.read.HeadingLedger;
 import dev.rehearse.read.LiteralBlocks;
+import dev.rehearse.read.MissingImages;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,7 +27,7 @@ import java.util.regex.Pattern;
  * <p>Blocks: {@code ----} listings and {@code ```} fences (kind {@code listing}), {@code ....} literal blocks
  * and indented literal paragraphs (kind {@code literal}), and paragraphs styled {@code [source]},
  * {@code [listing]} or {@code [literal]}. Findings: unclosed delimiters, listings without a language,
- * duplicate headings.
+ * duplicate headings, images that do not exist.
  */
 final class BlockScanner {
     private static final Pattern HEADING = Pattern.compile("^(={1,6}|#{1,6})[ \\t]+(\\S.*?)(?:[ \\t]+\\1)?[ \\t]*$");
@@ -41,9 +43,13 @@ final class BlockScanner {
     /** Asciidoctor's callout markers at the end of a verbatim line: {@code <1>}, {@code <.>}, {@code // <1>}, {@code # <2>} */
     private static final Pattern CALLOUTS = Pattern.compile("(?:[ \\t]*(?://|#|--|;;)?[ \\t]*<(?:\\d+|\\.)>)+[ \\t]*$");
     private static final Pattern ESCAPED_DIRECTIVE = Pattern.compile("^\\\\((?:include|ifdef|ifndef|ifeval|endif)::.*)$");
+    /** {@code image::x.png[]} on its own line, or {@code image:x.png[]} inline */
+    private static final Pattern IMAGE = Pattern.compile("(?<![\\w:])image::?([^\\s\\[:][^\\s\\[]*)\\[");
     private static final Set<String> ADMONITIONS = Set.of("NOTE", "TIP", "IMPORTANT", "CAUTION", "WARNING");
 
     private final List<SourceLine> lines;
+    private final Path docdir;
+    private final Path root;
     private final List<Finding> findings;
     private final HeadingLedger ledger;
     /** every heading line as written (discrete ones too), in document order */
@@ -81,9 +87,15 @@ final class BlockScanner {
         }
     }
 
-    /** @param lines the preprocessed guide */
-    BlockScanner(List<SourceLine> lines, List<Finding> findings) {
+    /**
+     * @param lines  the preprocessed guide
+     * @param docdir the guide's own folder, which images resolve against (through {@code :imagesdir:})
+     * @param root   the source root
+     */
+    BlockScanner(List<SourceLine> lines, Path docdir, Path root, List<Finding> findings) {
         this.lines = lines;
+        this.docdir = docdir;
+        this.root = root;
         this.findings = findings;
         this.ledger = new HeadingLedger(findings);
     }
@@ -161,6 +173,7 @@ final class BlockScanner {
             return delimited(i);
         }
         if (BLOCK_MACRO.matcher(text).matches()) {
+            images(line);
             clearPending();
             lastProse = null;
             return i + 1;
@@ -275,6 +288,7 @@ final class BlockScanner {
             raw.add(first);
         }
         attached = false;
+        images(lines.get(start));
         int i = start + 1;
         while (i < lines.size()) {
             String text = lines.get(i).text();
@@ -286,6 +300,7 @@ final class BlockScanner {
             }
             if (!text.startsWith("//")) {
                 raw.add(text.strip());
+                images(lines.get(i));
             }
             i++;
         }
@@ -377,6 +392,15 @@ final class BlockScanner {
             context.add(list.equals("definition_list") ? "definition_list_item" : "list_item");
         }
         return context;
+    }
+
+    /** Reports images on a line whose file does not exist (relative to {@code :imagesdir:} under the guide's folder). */
+    private void images(SourceLine line) {
+        Matcher m = IMAGE.matcher(line.text());
+        while (m.find()) {
+            Path folder = docdir.resolve(attributes.getOrDefault("imagesdir", ""));
+            MissingImages.check(m.group(1), folder, root, line.source(), line.line(), findings);
+        }
     }
 
     private void clearPending() {

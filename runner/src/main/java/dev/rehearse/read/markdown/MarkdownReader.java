@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListItem;
@@ -27,6 +28,7 @@ import dev.rehearse.guide.GuideReader;
 import dev.rehearse.read.GuideText;
 import dev.rehearse.read.HeadingLedger;
 import dev.rehearse.read.LiteralBlocks;
+import dev.rehearse.read.MissingImages;
 import dev.rehearse.read.QuotedText;
 
 import java.nio.file.Path;
@@ -46,6 +48,9 @@ import java.util.regex.Pattern;
  * <p>Blocks get {@code kind} {@code fenced} or {@code indented}; a fenced block's language is the first word of
  * its info string ({@code langOrigin} {@code info-string}), its other attributes ({@code {file=~/etc/app.ini}},
  * {@code title="..."}) land in {@link Block#options()}. An indented block has no language ({@code default}).
+ *
+ * <p>Findings: an unclosed fence, a fence without a language, a tilde fence flexmark cannot read as one, a
+ * snippet that does not exist (or includes itself), a duplicate heading, a local image that does not exist.
  */
 public final class MarkdownReader implements GuideReader {
 
@@ -168,6 +173,12 @@ public final class MarkdownReader implements GuideReader {
             List<Map.Entry<Integer, String>> snippets = snippets(lines, line);
             for (Map.Entry<Integer, String> snippet : snippets) {
                 include(snippet.getValue(), place, snippet.getKey());
+            }
+            for (Node inline : paragraph.getDescendants()) {
+                if (inline instanceof Image image) {
+                    MissingImages.check(image.getUrl().toString(), place.file.toAbsolutePath().getParent(),
+                            root.toAbsolutePath(), place.source, place.lines.line(image.getStartOffset()), findings);
+                }
             }
         }
 

@@ -267,6 +267,28 @@ class AsciidocReaderTest {
     }
 
     @Test
+    void localImagesMustExistUnderImagesdir(@TempDir Path dir) throws IOException {
+        Fixtures.write(dir, "img/ok.png", "png");
+        Path guide = Fixtures.write(dir, "images.adoc", """
+                = Images
+                :imagesdir: img
+
+                image::logo.png[Logo]
+
+                Inline image:ok.png[ok] and image:gone.png[gone], and image:https://example.org/x.png[web].
+
+                ----
+                image::not-an-image-in-a-listing.png[]
+                ----
+                """);
+        assertEquals(List.of("images.adoc:4: warning: image file does not exist: logo.png [missing-image]",
+                        "images.adoc:6: warning: image file does not exist: gone.png [missing-image]",
+                        "images.adoc:8: warning: listing without a language: write [source,console] above it "
+                                + "(or the file's format) [missing-language]"),
+                reader.read(guide, dir).findings().stream().map(Finding::toString).toList());
+    }
+
+    @Test
     void badInputIsOneLineWithTheFile(@TempDir Path dir) throws IOException {
         assertEquals(dir.resolve("gone.adoc") + ": no such file",
                 assertThrows(BadInput.class, () -> reader.read(dir.resolve("gone.adoc"), dir)).getMessage());

@@ -157,6 +157,16 @@ class MarkdownReaderTest {
     }
 
     @Test
+    void localImagesMustExist(@TempDir Path dir) throws IOException {
+        Fixtures.write(dir, "img/ok.png", "png");
+        Path guide = Fixtures.write(dir, "images.md", "# Images\n\nA ![logo](img/logo.png) and ![ok](img/ok.png),\n"
+                + "![web](https://example.org/x.png) and ![root](/img/ok.png).\n\n- ![in a list](img/gone%20too.png)\n");
+        assertEquals(List.of("images.md:3: warning: image file does not exist: img/logo.png [missing-image]",
+                        "images.md:6: warning: image file does not exist: img/gone%20too.png [missing-image]"),
+                reader.read(guide, dir).findings().stream().map(Finding::toString).toList());
+    }
+
+    @Test
     void badInputIsOneLineWithTheFile(@TempDir Path dir) throws IOException {
         BadInput missing = assertThrows(BadInput.class, () -> reader.read(dir.resolve("nope.md"), dir));
         assertEquals(dir.resolve("nope.md") + ": no such file", missing.getMessage());
