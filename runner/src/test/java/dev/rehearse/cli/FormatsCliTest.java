@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code blocks}, {@code plan}, {@code lint} and {@code run}, through the real command line ({@link Main#execute}),
  * accept a guide as {@code .md}, {@code .markdown}, {@code .adoc}, {@code .asciidoc} and {@code .rst}, and a runbook
  * folder holding one; the same guide gives the same blocks and the same plan whatever its format, and runs on a
- * real local shell with every step passing.
+ * real local shell with every step passing; what drifts there, {@code update} writes back at the right line.
  */
 class FormatsCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -127,7 +127,7 @@ class FormatsCliTest {
     }
 
     @Test
-    void runComparesWhatTheMarkdownAndAsciidocGuidesShow(@TempDir Path dir) throws IOException {
+    void runComparesWhatTheMarkdownAndAsciidocGuidesShowAndUpdateWritesItBack(@TempDir Path dir) throws IOException {
         for (String name : List.of("greeter.md", "greeter.adoc")) {
             Path stale = Fixtures.write(dir, "stale/" + name,
                     Files.readString(Fixtures.guides().resolve(name)).replace("2 lines", "3 lines"));
@@ -138,6 +138,10 @@ class FormatsCliTest {
             assertEquals("DRIFT", last.get("verdict").asText(), name);
             assertTrue(last.get("diff").asText().contains("-3 lines"), name + ": " + last.get("diff"));
             assertTrue(last.get("diff").asText().contains("+2 lines"), name + ": " + last.get("diff"));
+            CliRun update = run("update", stale.toString(), "--from-report", reports.toString());
+            assertEquals(0, update.exit(), name + ": " + update.err());
+            assertEquals(Files.readString(Fixtures.guides().resolve(name)), Files.readString(stale),
+                    name + ": update writes the real output back at the exact line, every other byte kept");
         }
     }
 
