@@ -9,6 +9,7 @@ import dev.rehearse.read.MissingImages;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,8 +205,8 @@ final class BlockScanner {
         lastProse = null;
         list = null;
         ledger.heading(title, line.source(), line.line());
-        // the document title ({@code = Title} on top) heads the document, not a section (Guide.title has it),
-        // as docutils treats a lone top title; a level-0 title further down (a book's part) is a section
+        // the document title ("= Title" on top) heads the document, not a section (Guide.title has it), as
+        // docutils treats a lone top title; a level-0 title further down (a book's part) is a section
         inHeader = level == 0 && headingLines.size() == 1;
         if (!discrete && !inHeader) {
             while (!sections.isEmpty() && sections.get(sections.size() - 1).getKey() >= level) {
@@ -365,7 +366,7 @@ final class BlockScanner {
      */
     private String text(List<SourceLine> content, int indent, String subs) {
         List<String> out = new ArrayList<>();
-        boolean callouts = !subs.equals("none") && !subs.contains("-callouts") && !subs.equals("verbatim-free");
+        boolean callouts = calloutsOn(subs);
         for (SourceLine line : content) {
             String text = line.text().length() >= indent ? line.text().substring(indent) : line.text().stripLeading();
             Matcher escaped = ESCAPED_DIRECTIVE.matcher(text);
@@ -378,6 +379,22 @@ final class BlockScanner {
             out.remove(out.size() - 1);
         }
         return String.join("\n", out);
+    }
+
+    /**
+     * Whether a verbatim block's {@code subs} keep the callouts substitution: the default, an incremental list
+     * ({@code attributes+}, {@code +quotes}) without {@code -callouts}, or a list naming callouts or verbatim.
+     */
+    private static boolean calloutsOn(String subs) {
+        if (subs.isBlank()) {
+            return true;
+        }
+        if (subs.contains("-callouts")) {
+            return false;
+        }
+        boolean incremental = Arrays.stream(subs.split(",")).map(String::strip)
+                .allMatch(s -> s.startsWith("+") || s.startsWith("-") || s.endsWith("+"));
+        return incremental || subs.contains("callouts") || subs.contains("verbatim");
     }
 
     private List<String> context() {

@@ -246,6 +246,28 @@ class AsciidocReaderTest {
     }
 
     @Test
+    void calloutMarkersStayContentWhenSubsLeaveCalloutsOut(@TempDir Path dir) throws IOException {
+        Path guide = Fixtures.write(dir, "subs.adoc", """
+                [source,console,subs=none]
+                ----
+                $ echo '<1>' <1>
+                ----
+
+                [source,console,subs="quotes"]
+                ----
+                $ echo <2>
+                ----
+
+                [source,console,subs="+quotes"]
+                ----
+                $ echo kept <3>
+                ----
+                """);
+        assertEquals(List.of("$ echo '<1>' <1>", "$ echo <2>", "$ echo kept"),
+                reader.read(guide, dir).blocks().stream().map(Block::text).toList());
+    }
+
+    @Test
     void brokenGuideFindingsPointAtTheirLines() {
         List<String> findings = Fixtures.read(reader, "broken/defects.adoc").findings().stream().map(Finding::toString).toList();
         assertEquals(List.of(
