@@ -16,7 +16,7 @@ class LintAcrossFormatsTest {
 
     @Test
     void theSeedsTranscriptDefectsAreFoundInEveryFormat() {
-        List<String> rst = ruleFindings(Guides.read(Fixtures.shared().resolve("seed/guide_synapse.rst")));
+        List<String> rst = ruleFindings(Guides.read(Fixtures.seed()));
         List<String> markdown = ruleFindings(Guides.read(Fixtures.guides().resolve("synapse.md")));
         List<String> asciidoc = ruleFindings(Guides.read(Fixtures.guides().resolve("synapse.adoc")));
         assertEquals(10, rst.size(), String.join("\n", rst));

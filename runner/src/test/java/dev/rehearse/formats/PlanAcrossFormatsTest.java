@@ -35,14 +35,14 @@ class PlanAcrossFormatsTest {
 
     @Test
     void theSeedPlansAlikeInAllThreeFormats() {
-        List<String> rst = shape(plan(Fixtures.shared().resolve("seed/guide_synapse.rst")));
+        List<String> rst = shape(plan(Fixtures.seed()));
         List<String> markdown = shape(plan(Fixtures.guides().resolve("synapse.md")));
         List<String> asciidoc = shape(plan(Fixtures.guides().resolve("synapse.adoc")));
         assertEquals(List.of(26L, 3L, 1L), List.of(count(rst, "command "), count(rst, "edit "), count(rst, "write ")),
                 "the seed's 26 commands, 3 edits and 1 write");
         assertEquals(rst, markdown);
         assertEquals(rst, asciidoc);
-        assertEquals(rst, shape(new Planner(FACTS, Map.of()).plan(Runbook.load(Fixtures.shared().resolve("seed/guide_synapse.rst")),
+        assertEquals(rst, shape(new Planner(FACTS, Map.of()).plan(Runbook.load(Fixtures.seed()),
                 OracleGuides.seed())), "our rst reader plans the seed as docutils' blocks do");
         System.out.println("PlanAcrossFormatsTest: the seed plans to " + rst.size()
                 + " identical steps from reStructuredText, Markdown and AsciiDoc");
