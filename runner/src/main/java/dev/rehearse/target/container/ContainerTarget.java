@@ -74,6 +74,8 @@ public final class ContainerTarget implements Target {
     private final ShellSettings settings;
     private final Duration imageReady;
     private final Duration started;
+    /** kills a container not kept when the JVM exits before {@link #close()} (Ctrl-C, a crashed test) */
+    private final Thread killOnExit;
     private ShellSession session;
 
     private ContainerTarget(String image, Networking networking, GenericContainer<?> container, boolean keep,
@@ -86,6 +88,10 @@ public final class ContainerTarget implements Target {
         this.settings = settings;
         this.imageReady = imageReady;
         this.started = started;
+        this.killOnExit = keep ? null : new Thread(this::kill, "rehearse-container-removal");
+        if (killOnExit != null) {
+            Runtime.getRuntime().addShutdownHook(killOnExit);
+        }
     }
 
     /**
@@ -117,9 +123,8 @@ public final class ContainerTarget implements Target {
                 .withEnv("STARDUST_DOMAIN", domain)
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withHostName(hostname);
-                    if (keep) {
-                        cmd.withLabels(new OutsideTheSession(cmd.getLabels()));
-                    } else {
+                    cmd.withLabels(new OutsideTheSession(cmd.getLabels()));
+                    if (!keep) {
                         // the engine removes it once it is killed: a run does not wait for its layers to go
                         cmd.getHostConfig().withAutoRemove(true);
                     }
@@ -241,6 +246,15 @@ public final class ContainerTarget implements Target {
         if (keep) {
             return;
         }
+        kill();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook runs anyway, and a second kill finds nothing to do
+        }
+    }
+
+    private void kill() {
         try {
             container.getDockerClient().killContainerCmd(containerId()).exec();
         } catch (NotFoundException | ConflictException e) {
@@ -302,9 +316,10 @@ public final class ContainerTarget implements Target {
     }
 
     /**
-     * The labels of a kept container. Without Ryuk, Testcontainers removes every container labelled with its
-     * session when the JVM exits (which also removes a run's container after Ctrl-C); a kept container must outlive
-     * the run, so it never gets that label, whoever adds it.
+     * The labels of our containers. Without Ryuk, Testcontainers removes every container labelled with its session
+     * when the JVM exits, by a hook that waits for the removal and fails loudly on a container already being
+     * removed. A kept container must outlive the run, and the others are killed and removed by the engine (see
+     * {@link #close()}), so none gets that label, whoever adds it.
      */
     private static final class OutsideTheSession extends HashMap<String, String> {
         OutsideTheSession(Map<String, String> labels) {
