@@ -51,6 +51,7 @@ public final class ContainerTarget implements Target {
     private static final String LABEL_HOSTNAME = "dev.rehearse.hostname";
     private static final String LABEL_READY = "dev.rehearse.ready";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final ShellSettings SETTINGS = ShellSettings.DEFAULT;
     /** Moves a file copied in beside its target over it, keeping the old one as .rehearse-bak. */
     private static final String INSTALL_SCRIPT = """
             set -e
@@ -71,7 +72,6 @@ public final class ContainerTarget implements Target {
     private final GenericContainer<?> container;
     private final boolean keep;
     private final TargetFacts facts;
-    private final ShellSettings settings;
     private final Duration imageReady;
     private final Duration started;
     /** kills a container not kept when the JVM exits before {@link #close()} (Ctrl-C, a crashed test) */
@@ -79,13 +79,12 @@ public final class ContainerTarget implements Target {
     private ShellSession session;
 
     private ContainerTarget(String image, Networking networking, GenericContainer<?> container, boolean keep,
-                            TargetFacts facts, ShellSettings settings, Duration imageReady, Duration started) {
+                            TargetFacts facts, Duration imageReady, Duration started) {
         this.image = image;
         this.networking = networking;
         this.container = container;
         this.keep = keep;
         this.facts = facts;
-        this.settings = settings;
         this.imageReady = imageReady;
         this.started = started;
         this.killOnExit = keep ? null : new Thread(this::kill, "rehearse-container-removal");
@@ -101,10 +100,6 @@ public final class ContainerTarget implements Target {
      * @throws BadInput when Docker cannot be reached or the image is not there; one line says how to fix it
      */
     public static ContainerTarget open(String image, Networking networking, boolean keep) {
-        return open(image, networking, keep, ShellSettings.DEFAULT);
-    }
-
-    public static ContainerTarget open(String image, Networking networking, boolean keep, ShellSettings settings) {
         long t0 = System.nanoTime();
         DockerClient docker = Docker.client();
         if (image.equals(DEFAULT_IMAGE)) {
@@ -143,13 +138,20 @@ public final class ContainerTarget implements Target {
         try {
             container.start();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("container " + image + " did not start: " + rootMessage(e)
-                    + lastLogLines(container), e);
+            String printed = lastLogLines(container);
+            if (container.getContainerId() != null) {
+                try {
+                    docker.removeContainerCmd(container.getContainerId()).withForce(true).exec();
+                } catch (NotFoundException | ConflictException gone) {
+                    // removed already, or being removed
+                }
+            }
+            throw new IllegalStateException("container " + image + " did not start: " + rootMessage(e) + printed, e);
         }
         String home = exec(container, "root", "getent", "passwd", user).split(":")[5];
         Duration started = Duration.ofNanos(System.nanoTime() - t1);
         return new ContainerTarget(image, networking, container, keep, new TargetFacts(user, hostname, home, domain),
-                settings, imageReady, started);
+                imageReady, started);
     }
 
     @Override
@@ -160,15 +162,6 @@ public final class ContainerTarget implements Target {
     /** the container's id, for {@code docker exec} and {@code --keep} */
     public String containerId() {
         return container.getContainerId();
-    }
-
-    /** how long making sure the image was there took (a build included), and how long the container took to start */
-    public Duration imageReadyTime() {
-        return imageReady;
-    }
-
-    public Duration startTime() {
-        return started;
     }
 
     /**
@@ -186,7 +179,7 @@ public final class ContainerTarget implements Target {
     public synchronized Session openSession() {
         if (session == null || !session.isAlive()) {
             List<String> argv = new ArrayList<>(List.of("docker", "exec", "-it", "-u", facts.user(), "-w", facts.home(),
-                    "-e", "TERM=" + settings.term(), "-e", "LANG=C.UTF-8", containerId(), "bash", "--login", "-i"));
+                    "-e", "TERM=" + SETTINGS.term(), "-e", "LANG=C.UTF-8", containerId(), "bash", "--login", "-i"));
             Map<String, String> env = new LinkedHashMap<>();
             for (String name : List.of("PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG")) {
                 String value = System.getenv(name);
@@ -194,9 +187,9 @@ public final class ContainerTarget implements Target {
                     env.put(name, value);
                 }
             }
-            env.put("TERM", settings.term());
+            env.put("TERM", SETTINGS.term());
             session = ShellSession.start(PtyTransport.start(argv, env, Path.of(System.getProperty("java.io.tmpdir")),
-                    settings.columns(), settings.rows()), settings);
+                    SETTINGS.columns(), SETTINGS.rows()), SETTINGS);
         }
         return session;
     }
