@@ -33,7 +33,8 @@ class Body extends State {
     static final Pattern INDENT = Pattern.compile(" +");
     static final Pattern TEXT = Pattern.compile("");
 
-    private static final List<Transition> TRANSITIONS = List.of(
+    /** The body transitions, in docutils' order; the list states share them. */
+    static final List<Transition> TRANSITIONS = List.of(
             new Transition(Transition.Kind.BLANK, BLANK, null, null),
             new Transition(Transition.Kind.INDENT, INDENT, null, " "),
             new Transition(Transition.Kind.BULLET, Pattern.compile("[-+*\u2022\u2023\u2043]( +|$)"), null,
@@ -53,17 +54,11 @@ class Body extends State {
             new Transition(Transition.Kind.TEXT, TEXT, null, null));
 
     Body(StateMachine sm) {
-        super(sm);
+        this(sm, StateName.BODY, TRANSITIONS);
     }
 
-    @Override
-    StateName name() {
-        return StateName.BODY;
-    }
-
-    @Override
-    List<Transition> transitions() {
-        return TRANSITIONS;
+    Body(StateMachine sm, StateName name, List<Transition> transitions) {
+        super(sm, name, transitions);
     }
 
     private static Step step(StateName next) {
@@ -195,6 +190,7 @@ class Body extends State {
         return step(next);
     }
 
+    /** An item of a list-like construct (a list item, a field, a line) and whether a blank line ended it. */
     record ListItem(Node node, boolean blankFinish) {
     }
 
@@ -494,8 +490,8 @@ class Body extends State {
         Node block = new Node(NodeType.LINE_BLOCK, "");
         parent().append(block);
         int lineno = sm.absLineNumber();
-        LineResult first = lineBlockLine(m, lineno);
-        block.append(first.line);
+        ListItem first = lineBlockLine(m, lineno);
+        block.append(first.node());
         boolean blankFinish = first.blankFinish;
         if (!blankFinish) {
             ListEnd end = nestedListParse(sm.inputLines.slice(sm.lineOffset + 1), sm.absLineOffset() + 1, block,
@@ -509,15 +505,12 @@ class Body extends State {
         return step(next);
     }
 
-    record LineResult(Node line, boolean blankFinish) {
-    }
-
-    LineResult lineBlockLine(Matcher m, int lineno) {
+    ListItem lineBlockLine(Matcher m, int lineno) {
         StateMachine.Indented in = sm.getFirstKnownIndented(m.end(), true, true, true);
         String text = in.block().join("\n");
         Node line = new Node(NodeType.LINE, text);
         line.appendAll(inlineText(text, lineno));
-        return new LineResult(line, in.blankFinish());
+        return new ListItem(line, in.blankFinish());
     }
 
     // ------------------------------------------------------------------ tables

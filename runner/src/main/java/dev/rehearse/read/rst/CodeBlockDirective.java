@@ -21,10 +21,10 @@ final class CodeBlockDirective extends Directive {
             "class", OptionConverters.CLASS,
             "name", OptionConverters.UNCHANGED), true);
 
-    @Override
-    Spec spec() {
-        return SPEC;
+    CodeBlockDirective() {
+        super(SPEC);
     }
+
 
     @Override
     List<Node> run(Call call) {

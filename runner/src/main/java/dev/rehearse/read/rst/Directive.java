@@ -81,6 +81,15 @@ abstract class Directive {
             state.nestedParse(content, contentOffset, node, false);
         }
 
+        /** The content parsed as body elements, not yet placed anywhere. */
+        List<Node> parseContent() throws EndOfInput {
+            Node holder = new Node(NodeType.CONTAINER, "");
+            parseContent(holder);
+            List<Node> nodes = new java.util.ArrayList<>(holder.children);
+            holder.children.clear();
+            return nodes;
+        }
+
         /** The {@code :class:} option as the node's classes. */
         void applyClasses(Node node) {
             Object classes = options.get("class");
@@ -104,7 +113,15 @@ abstract class Directive {
         }
     }
 
-    abstract Spec spec();
+    private final Spec spec;
+
+    Directive(Spec spec) {
+        this.spec = spec;
+    }
+
+    final Spec spec() {
+        return spec;
+    }
 
     abstract List<Node> run(Call call) throws DirectiveError, EndOfInput;
 }

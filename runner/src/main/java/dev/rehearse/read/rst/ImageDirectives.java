@@ -2,7 +2,6 @@ package dev.rehearse.read.rst;
 
 import dev.rehearse.read.rst.StateMachine.EndOfInput;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +32,10 @@ final class ImageDirectives {
         private static final Spec SPEC = new Spec(1, 0, true, imageOptions(OptionConverters.choice(ALIGN_ALL)),
                 false);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        Image() {
+            super(SPEC);
         }
+
 
         @Override
         List<Node> run(Call call) throws DirectiveError {
@@ -84,20 +83,17 @@ final class ImageDirectives {
             SPEC = new Spec(1, 0, true, options, true);
         }
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        Figure() {
+            super(SPEC);
         }
+
 
         @Override
         List<Node> run(Call call) throws DirectiveError, EndOfInput {
             Node figure = new Node(NodeType.FIGURE, "");
             figure.append(image(call, false));
             if (!call.content().isEmpty()) {
-                Node holder = new Node(NodeType.CONTAINER, "");
-                call.parseContent(holder);
-                List<Node> parts = new ArrayList<>(holder.children);
-                holder.children.clear();
+                List<Node> parts = call.parseContent();
                 Node first = parts.get(0);
                 if (first.is(NodeType.PARAGRAPH)) {
                     Node caption = new Node(NodeType.CAPTION, first.rawsource);

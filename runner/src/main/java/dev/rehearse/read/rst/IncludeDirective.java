@@ -30,10 +30,10 @@ final class IncludeDirective extends Directive {
             "class", OptionConverters.CLASS,
             "name", OptionConverters.UNCHANGED), false);
 
-    @Override
-    Spec spec() {
-        return SPEC;
+    IncludeDirective() {
+        super(SPEC);
     }
+
 
     @Override
     List<Node> run(Call call) throws DirectiveError {

@@ -17,10 +17,10 @@ final class LabDirectives {
         private static final Spec SPEC = new Spec(1, 0, false, OptionConverters.spec(
                 "linenothreshold", OptionConverters.POSITIVE_INT, "force", OptionConverters.FLAG), false);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        Highlight() {
+            super(SPEC);
         }
+
 
         @Override
         List<Node> run(Call call) {
@@ -35,17 +35,13 @@ final class LabDirectives {
 
     /** {@code tag} and {@code author}: metadata kept in document order. */
     static final class MetaItem extends Directive {
-        private static final Spec SPEC = new Spec(1, 0, true, null, false);
         private final String kind;
 
         MetaItem(String kind) {
+            super(new Spec(1, 0, true, null, false));
             this.kind = kind;
         }
 
-        @Override
-        Spec spec() {
-            return SPEC;
-        }
 
         @Override
         List<Node> run(Call call) {
@@ -69,10 +65,10 @@ final class LabDirectives {
     static final class Generated extends Directive {
         private static final Spec SPEC = new Spec(0, 10, true, null, false);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        Generated() {
+            super(SPEC);
         }
+
 
         @Override
         List<Node> run(Call call) {
@@ -96,10 +92,10 @@ final class LabDirectives {
     static final class WordList extends Directive {
         private static final Spec SPEC = new Spec(0, 10, true, null, true);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        WordList() {
+            super(SPEC);
         }
+
 
         @Override
         List<Node> run(Call call) {

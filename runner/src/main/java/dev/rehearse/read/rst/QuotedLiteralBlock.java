@@ -24,14 +24,10 @@ final class QuotedLiteralBlock extends State {
     private Integer initialLineno;
 
     QuotedLiteralBlock(StateMachine sm) {
-        super(sm);
+        super(sm, StateName.QUOTED_LITERAL_BLOCK, INITIAL);
     }
 
-    @Override
-    StateName name() {
-        return StateName.QUOTED_LITERAL_BLOCK;
-    }
-
+    /** Changes once the quote character is known. */
     @Override
     List<Transition> transitions() {
         return transitions;

@@ -24,10 +24,10 @@ final class SimpleDirectives {
     static final class ParsedLiteral extends Directive {
         private static final Spec SPEC = new Spec(0, 0, false, CLASS_AND_NAME, true);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        ParsedLiteral() {
+            super(SPEC);
         }
+
 
         @Override
         List<Node> run(Call call) throws DirectiveError {
@@ -45,20 +45,15 @@ final class SimpleDirectives {
 
     /** A directive that makes one node of a fixed type holding its text (rubric, math, raw). */
     static final class TextNode extends Directive {
-        private final Spec spec;
         private final NodeType type;
         private final boolean fromArgument;
 
         TextNode(Spec spec, NodeType type, boolean fromArgument) {
-            this.spec = spec;
+            super(spec);
             this.type = type;
             this.fromArgument = fromArgument;
         }
 
-        @Override
-        Spec spec() {
-            return spec;
-        }
 
         @Override
         List<Node> run(Call call) throws DirectiveError {
@@ -79,18 +74,13 @@ final class SimpleDirectives {
 
     /** A directive that leaves one childless node: a placeholder docutils fills in later, or metadata. */
     static final class Placeholder extends Directive {
-        private final Spec spec;
         private final NodeType type;
 
         Placeholder(Spec spec, NodeType type) {
-            this.spec = spec;
+            super(spec);
             this.type = type;
         }
 
-        @Override
-        Spec spec() {
-            return spec;
-        }
 
         @Override
         List<Node> run(Call call) {
@@ -104,16 +94,10 @@ final class SimpleDirectives {
 
     /** A directive that leaves nothing in the document (settings, decoration). */
     static final class NoNode extends Directive {
-        private final Spec spec;
-
         NoNode(Spec spec) {
-            this.spec = spec;
+            super(spec);
         }
 
-        @Override
-        Spec spec() {
-            return spec;
-        }
 
         @Override
         List<Node> run(Call call) {
@@ -125,10 +109,10 @@ final class SimpleDirectives {
     static final class Title extends Directive {
         private static final Spec SPEC = new Spec(1, 0, true, null, false);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        Title() {
+            super(SPEC);
         }
+
 
         @Override
         List<Node> run(Call call) {
@@ -140,13 +124,13 @@ final class SimpleDirectives {
     /** {@code role}: a custom role, after which {@code :name:`text`} is known. */
     static final class Role extends Directive {
         private static final Spec SPEC = new Spec(0, 0, false, null, true);
+
+        Role() {
+            super(SPEC);
+        }
         private static final Pattern ARGUMENT = Pattern.compile("(" + Inliner.SIMPLENAME
                 + ")\\s*(\\(\\s*(" + Inliner.SIMPLENAME + ")\\s*\\)\\s*)?$", Pattern.UNICODE_CHARACTER_CLASS);
 
-        @Override
-        Spec spec() {
-            return SPEC;
-        }
 
         @Override
         List<Node> run(Call call) throws DirectiveError {
@@ -165,18 +149,13 @@ final class SimpleDirectives {
 
     /** {@code replace}, {@code unicode}, {@code date}: text for a substitution definition. */
     static final class SubstitutionText extends Directive {
-        private final Spec spec;
         private final String kind;
 
         SubstitutionText(Spec spec, String kind) {
-            this.spec = spec;
+            super(spec);
             this.kind = kind;
         }
 
-        @Override
-        Spec spec() {
-            return spec;
-        }
 
         @Override
         List<Node> run(Call call) throws DirectiveError, EndOfInput {
@@ -191,10 +170,9 @@ final class SimpleDirectives {
                 return List.of(Node.text(call.content().isEmpty() ? "" : call.content().join("\n")));
             }
             call.requireContent();
-            Node holder = new Node(NodeType.CONTAINER, "");
-            call.parseContent(holder);
-            if (holder.children.size() == 1 && holder.children.get(0).is(NodeType.PARAGRAPH)) {
-                return new ArrayList<>(holder.children.get(0).children);
+            List<Node> content = call.parseContent();
+            if (content.size() == 1 && content.get(0).is(NodeType.PARAGRAPH)) {
+                return new ArrayList<>(content.get(0).children);
             }
             throw call.error("Error in \"" + call.name() + "\" directive: may contain a single paragraph only.");
         }

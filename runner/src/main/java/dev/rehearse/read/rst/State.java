@@ -45,14 +45,24 @@ abstract class State {
     /** For list-like states: whether the construct ended with a blank line (set by the caller, read back). */
     boolean blankFinish;
 
-    State(StateMachine sm) {
+    private final StateName name;
+    private final List<Transition> transitions;
+
+    State(StateMachine sm, StateName name, List<Transition> transitions) {
         this.sm = sm;
         this.memo = sm.memo;
+        this.name = name;
+        this.transitions = transitions;
     }
 
-    abstract StateName name();
+    final StateName name() {
+        return name;
+    }
 
-    abstract List<Transition> transitions();
+    /** The transitions in the order they are tried. */
+    List<Transition> transitions() {
+        return transitions;
+    }
 
     /** The node this machine adds to. */
     Node parent() {

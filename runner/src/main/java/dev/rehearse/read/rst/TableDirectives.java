@@ -50,10 +50,10 @@ final class TableDirectives {
     static final class Table extends Directive {
         private static final Spec SPEC = new Spec(0, 1, true, options(false), true);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        Table() {
+            super(SPEC);
         }
+
 
         @Override
         List<Node> run(Call call) throws DirectiveError, EndOfInput {
@@ -62,14 +62,12 @@ final class TableDirectives {
                         + call.name() + "\" directive; none found.");
             }
             Node title = title(call);
-            Node holder = new Node(NodeType.CONTAINER, "");
-            call.parseContent(holder);
-            if (holder.children.size() != 1 || !holder.children.get(0).is(NodeType.TABLE)) {
+            List<Node> content = call.parseContent();
+            if (content.size() != 1 || !content.get(0).is(NodeType.TABLE)) {
                 throw call.error("Error parsing content block for the \"" + call.name() + "\" directive: exactly "
                         + "one table expected.");
             }
-            Node table = holder.children.get(0);
-            holder.children.clear();
+            Node table = content.get(0);
             call.applyClasses(table);
             if (title != null) {
                 table.insert(0, title);
@@ -82,10 +80,10 @@ final class TableDirectives {
     static final class ListTable extends Directive {
         private static final Spec SPEC = new Spec(0, 1, true, options(true), true);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        ListTable() {
+            super(SPEC);
         }
+
 
         @Override
         List<Node> run(Call call) throws DirectiveError, EndOfInput {
@@ -93,13 +91,12 @@ final class TableDirectives {
                 throw call.error("The \"" + call.name() + "\" directive is empty; content required.");
             }
             Node title = title(call);
-            Node holder = new Node(NodeType.CONTAINER, "");
-            call.parseContent(holder);
+            List<Node> content = call.parseContent();
             String prefix = "Error parsing content block for the \"" + call.name() + "\" directive: ";
-            if (holder.children.size() != 1 || !holder.children.get(0).is(NodeType.BULLET_LIST)) {
+            if (content.size() != 1 || !content.get(0).is(NodeType.BULLET_LIST)) {
                 throw call.error(prefix + "exactly one bullet list expected.");
             }
-            Node list = holder.children.get(0);
+            Node list = content.get(0);
             int columns = 0;
             for (int i = 0; i < list.children.size(); i++) {
                 Node item = list.children.get(i);

@@ -23,17 +23,11 @@ class TextState extends State {
             new Transition(Transition.Kind.TEXT, Body.TEXT, StateName.BODY, null));
 
     TextState(StateMachine sm) {
-        super(sm);
+        this(sm, StateName.TEXT);
     }
 
-    @Override
-    StateName name() {
-        return StateName.TEXT;
-    }
-
-    @Override
-    List<Transition> transitions() {
-        return TRANSITIONS;
+    TextState(StateMachine sm, StateName name) {
+        super(sm, name, TRANSITIONS);
     }
 
     @Override
@@ -232,8 +226,8 @@ class TextState extends State {
 
     /** Text states that end their construct on anything unexpected (docutils' {@code SpecializedText}). */
     abstract static class Specialized extends TextState {
-        Specialized(StateMachine sm) {
-            super(sm);
+        Specialized(StateMachine sm, StateName name) {
+            super(sm, name);
         }
 
         @Override
@@ -264,12 +258,7 @@ class TextState extends State {
     /** After a term line inside a definition list: an indented block makes the next item. */
     static final class Definition extends Specialized {
         Definition(StateMachine sm) {
-            super(sm);
-        }
-
-        @Override
-        StateName name() {
-            return StateName.DEFINITION;
+            super(sm, StateName.DEFINITION);
         }
 
         @Override
@@ -292,12 +281,7 @@ class TextState extends State {
         private boolean eofCheck = true;
 
         Line(StateMachine sm) {
-            super(sm);
-        }
-
-        @Override
-        StateName name() {
-            return StateName.LINE;
+            super(sm, StateName.LINE);
         }
 
         @Override
