@@ -25,7 +25,6 @@ final class CodeBlockDirective extends Directive {
         super(SPEC);
     }
 
-
     @Override
     List<Node> run(Call call) {
         Memo.Position at = call.position();

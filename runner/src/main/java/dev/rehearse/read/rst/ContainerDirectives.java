@@ -29,7 +29,10 @@ final class ContainerDirectives {
         }
     }
 
-    /** {@code note}, {@code warning}, {@code hint} ... and {@code admonition} (which takes a title). */
+    /**
+     * {@code note}, {@code warning}, {@code hint} ... and {@code admonition} (which takes a title); also
+     * {@code compound}, which has the same shape: content required, parsed into one node.
+     */
     static final class Admonition extends Directive {
         private final NodeType type;
 
@@ -37,7 +40,6 @@ final class ContainerDirectives {
             super(new Spec(type == NodeType.ADMONITION ? 1 : 0, 0, true, CLASS_AND_NAME, true));
             this.type = type;
         }
-
 
         @Override
         List<Node> run(Call call) throws DirectiveError, EndOfInput {
@@ -73,7 +75,6 @@ final class ContainerDirectives {
             options.put("subtitle", OptionConverters.UNCHANGED_REQUIRED);
             return options;
         }
-
 
         @Override
         List<Node> run(Call call) throws DirectiveError, EndOfInput {
@@ -122,7 +123,6 @@ final class ContainerDirectives {
             super(SPEC);
         }
 
-
         @Override
         List<Node> run(Call call) throws DirectiveError, EndOfInput {
             call.requireContent();
@@ -130,25 +130,6 @@ final class ContainerDirectives {
             if (!call.arguments().isEmpty()) {
                 node.classes().addAll(classesOf(call));
             }
-            call.parseContent(node);
-            return List.of(node);
-        }
-    }
-
-    /** {@code compound}. */
-    static final class Compound extends Directive {
-        private static final Spec SPEC = new Spec(0, 0, false, CLASS_AND_NAME, true);
-
-        Compound() {
-            super(SPEC);
-        }
-
-
-        @Override
-        List<Node> run(Call call) throws DirectiveError, EndOfInput {
-            call.requireContent();
-            Node node = new Node(NodeType.COMPOUND, "");
-            call.applyClasses(node);
             call.parseContent(node);
             return List.of(node);
         }
@@ -162,7 +143,6 @@ final class ContainerDirectives {
             super(new Spec(0, 0, false, null, true));
             this.className = className;
         }
-
 
         @Override
         List<Node> run(Call call) throws EndOfInput {
@@ -187,7 +167,6 @@ final class ContainerDirectives {
             super(SPEC);
         }
 
-
         @Override
         List<Node> run(Call call) throws EndOfInput {
             Node node = new Node(NodeType.CONTAINER, "");
@@ -206,7 +185,6 @@ final class ContainerDirectives {
         ClassDirective() {
             super(SPEC);
         }
-
 
         @Override
         List<Node> run(Call call) throws DirectiveError, EndOfInput {

@@ -36,7 +36,6 @@ final class ImageDirectives {
             super(SPEC);
         }
 
-
         @Override
         List<Node> run(Call call) throws DirectiveError {
             return List.of(image(call, true));
@@ -86,7 +85,6 @@ final class ImageDirectives {
         Figure() {
             super(SPEC);
         }
-
 
         @Override
         List<Node> run(Call call) throws DirectiveError, EndOfInput {

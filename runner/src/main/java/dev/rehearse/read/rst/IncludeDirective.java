@@ -34,7 +34,6 @@ final class IncludeDirective extends Directive {
         super(SPEC);
     }
 
-
     @Override
     List<Node> run(Call call) throws DirectiveError {
         Memo memo = call.memo();

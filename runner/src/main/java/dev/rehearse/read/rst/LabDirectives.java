@@ -21,7 +21,6 @@ final class LabDirectives {
             super(SPEC);
         }
 
-
         @Override
         List<Node> run(Call call) {
             Node marker = new Node(NodeType.HIGHLIGHTLANG, "");
@@ -41,7 +40,6 @@ final class LabDirectives {
             super(new Spec(1, 0, true, null, false));
             this.kind = kind;
         }
-
 
         @Override
         List<Node> run(Call call) {
@@ -69,7 +67,6 @@ final class LabDirectives {
             super(SPEC);
         }
 
-
         @Override
         List<Node> run(Call call) {
             String name = call.name().toLowerCase();
@@ -95,7 +92,6 @@ final class LabDirectives {
         WordList() {
             super(SPEC);
         }
-
 
         @Override
         List<Node> run(Call call) {

@@ -28,7 +28,6 @@ final class SimpleDirectives {
             super(SPEC);
         }
 
-
         @Override
         List<Node> run(Call call) throws DirectiveError {
             call.requireContent();
@@ -53,7 +52,6 @@ final class SimpleDirectives {
             this.type = type;
             this.fromArgument = fromArgument;
         }
-
 
         @Override
         List<Node> run(Call call) throws DirectiveError {
@@ -81,7 +79,6 @@ final class SimpleDirectives {
             this.type = type;
         }
 
-
         @Override
         List<Node> run(Call call) {
             Node node = new Node(type, "");
@@ -98,7 +95,6 @@ final class SimpleDirectives {
             super(spec);
         }
 
-
         @Override
         List<Node> run(Call call) {
             return List.of();
@@ -112,7 +108,6 @@ final class SimpleDirectives {
         Title() {
             super(SPEC);
         }
-
 
         @Override
         List<Node> run(Call call) {
@@ -130,7 +125,6 @@ final class SimpleDirectives {
         }
         private static final Pattern ARGUMENT = Pattern.compile("(" + Inliner.SIMPLENAME
                 + ")\\s*(\\(\\s*(" + Inliner.SIMPLENAME + ")\\s*\\)\\s*)?$", Pattern.UNICODE_CHARACTER_CLASS);
-
 
         @Override
         List<Node> run(Call call) throws DirectiveError {
@@ -155,7 +149,6 @@ final class SimpleDirectives {
             super(spec);
             this.kind = kind;
         }
-
 
         @Override
         List<Node> run(Call call) throws DirectiveError, EndOfInput {

@@ -54,7 +54,6 @@ final class TableDirectives {
             super(SPEC);
         }
 
-
         @Override
         List<Node> run(Call call) throws DirectiveError, EndOfInput {
             if (call.content().isEmpty()) {
@@ -83,7 +82,6 @@ final class TableDirectives {
         ListTable() {
             super(SPEC);
         }
-
 
         @Override
         List<Node> run(Call call) throws DirectiveError, EndOfInput {
