@@ -132,10 +132,22 @@ public final class BlocksCommand implements Callable<Integer> {
         strings(json, "section", b.section());
         strings(json, "context", b.context());
         json.writeStringField("preceding_text", b.precedingText());
-        json.writeNumberField("nlines", b.lines().size());
+        json.writeNumberField("nlines", lineCount(b.text()));
         json.writeNumberField("indent", b.indent());
         json.writeStringField("text", b.text());
         json.writeEndObject();
+    }
+
+    /** Lines of a block's text, as the oracle counts them (none for an empty block). */
+    private static int lineCount(String text) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        int n = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private static void numbers(JsonGenerator json, String name, List<Integer> values) throws IOException {
