@@ -661,12 +661,29 @@ class Body extends State {
     }
 
     void explicitList(boolean blankFinish) {
+        if (!explicitMarkupFollows()) {
+            // the Explicit machine would end on this line at once, leaving everything as it is: spare it
+            if (!blankFinish) {
+                unindentWarning("Explicit markup");
+            }
+            return;
+        }
         ListEnd end = nestedListParse(sm.inputLines.slice(sm.lineOffset + 1), sm.absLineOffset() + 1, parent(),
                 StateName.EXPLICIT, blankFinish, null, null, sm.matchTitles);
         gotoLine(end.offset());
         if (!end.blankFinish()) {
             unindentWarning("Explicit markup");
         }
+    }
+
+    /** Whether the next line is explicit markup ({@code .. } or {@code __ }), which continues an explicit list. */
+    private boolean explicitMarkupFollows() {
+        int next = sm.lineOffset + 1;
+        if (next >= sm.inputLines.size()) {
+            return true;
+        }
+        String line = sm.inputLines.get(next);
+        return line.startsWith("..") || line.startsWith("__");
     }
 
     private Constructed footnote(Matcher m) throws EndOfInput {
