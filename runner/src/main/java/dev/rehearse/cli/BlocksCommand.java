@@ -118,8 +118,8 @@ public final class BlocksCommand implements Callable<Integer> {
         json.writeStringField("language", b.language());
         json.writeStringField("lang_origin", b.langOrigin());
         json.writeStringField("source", b.source());
-        json.writeNumberField("line", b.line());
-        json.writeNumberField("content_line", b.contentLine());
+        lineNumber(json, "line", b.line());
+        lineNumber(json, "content_line", b.contentLine());
         json.writeObjectFieldStart("options");
         for (Map.Entry<String, String> e : b.options().entrySet()) {
             json.writeStringField(e.getKey(), e.getValue());
@@ -136,6 +136,15 @@ public final class BlocksCommand implements Callable<Integer> {
         json.writeNumberField("indent", b.indent());
         json.writeStringField("text", b.text());
         json.writeEndObject();
+    }
+
+    /** A line number; 0 (unknown) is null, as in the oracle. */
+    private static void lineNumber(JsonGenerator json, String name, int line) throws IOException {
+        if (line > 0) {
+            json.writeNumberField(name, line);
+        } else {
+            json.writeNullField(name);
+        }
     }
 
     /** Lines of a block's text, as the oracle counts them (none for an empty block). */

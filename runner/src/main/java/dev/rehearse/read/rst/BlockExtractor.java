@@ -72,8 +72,9 @@ final class BlockExtractor {
         }
         String source = node.source != null ? node.source : memo.document.source;
         int line = node.line == null ? 0 : node.line;
+        // docutils may know a directive's line but not its content's (content past the end of a nested block)
         Object contentLineAttr = node.get("content_line");
-        int contentLine = contentLineAttr instanceof Integer i ? i : line;
+        int contentLine = node.has("content_line") ? (contentLineAttr instanceof Integer i ? i : 0) : line;
         String text = node.astext();
         EmphasizeLines emphasis = (EmphasizeLines) node.get("emphasize");
         @SuppressWarnings("unchecked")
@@ -143,7 +144,7 @@ final class BlockExtractor {
             for (int i = index - 1; i >= 0; i--) {
                 Node sibling = parent.children.get(i);
                 switch (sibling.type) {
-                    case TARGET, COMMENT, SUBSTITUTION_DEFINITION, HIGHLIGHTLANG, META_ITEM -> {
+                    case TARGET, SYSTEM_MESSAGE, COMMENT, SUBSTITUTION_DEFINITION, HIGHLIGHTLANG, META_ITEM -> {
                         continue;
                     }
                     case PARAGRAPH -> {

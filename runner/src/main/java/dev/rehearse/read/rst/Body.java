@@ -72,7 +72,7 @@ class Body extends State {
         StateMachine.Indented in = sm.getIndented(false, true);
         parent().appendAll(blockQuote(in.block(), in.offset()));
         if (!in.blankFinish()) {
-            unindentWarning("Block quote");
+            parent().append(unindentWarning("Block quote"));
         }
         return new Step(context, next);
     }
@@ -96,6 +96,7 @@ class Body extends State {
                 attribution.source = a.source();
                 attribution.line = a.line();
                 blockquote.append(attribution);
+                elements.addAll(inlineMessages());
             }
             if (split.rest == null) {
                 break;
@@ -185,7 +186,7 @@ class Body extends State {
                 StateName.BULLET_LIST, item.blankFinish);
         gotoLine(end.offset());
         if (!end.blankFinish()) {
-            unindentWarning("Bullet list");
+            parent().append(unindentWarning("Bullet list"));
         }
         return step(next);
     }
@@ -220,8 +221,8 @@ class Body extends State {
         list.set("enumtype", e.sequence.equals("#") ? "arabic" : e.sequence);
         if (e.ordinal != 1) {
             list.set("start", e.ordinal);
-            memo.report(Memo.INFO, "enumerated-list", "Enumerated list start value not ordinal-1: \"" + e.text
-                    + "\" (ordinal " + e.ordinal + ")", null);
+            parent().append(memo.report(Memo.INFO, "enumerated-list", "Enumerated list start value not ordinal-1: \""
+                    + e.text + "\" (ordinal " + e.ordinal + ")", null));
         }
         ListItem item = listItem(m.end());
         list.append(item.node);
@@ -234,7 +235,7 @@ class Body extends State {
                 }, false);
         gotoLine(end.offset());
         if (!end.blankFinish()) {
-            unindentWarning("Enumerated list");
+            parent().append(unindentWarning("Enumerated list"));
         }
         return step(next);
     }
@@ -350,7 +351,7 @@ class Body extends State {
                 StateName.FIELD_LIST, field.blankFinish);
         gotoLine(end.offset());
         if (!end.blankFinish()) {
-            unindentWarning("Field list");
+            parent().append(unindentWarning("Field list"));
         }
         return step(next);
     }
@@ -368,6 +369,7 @@ class Body extends State {
         fieldName.appendAll(inlineText(name, lineno));
         field.append(fieldName);
         Node body = new Node(NodeType.FIELD_BODY, "");
+        body.appendAll(inlineMessages());
         field.append(body);
         if (!in.block().isEmpty()) {
             parseFieldBody(in.block(), in.offset(), body);
@@ -396,11 +398,12 @@ class Body extends State {
         try {
             item = optionListItem(m);
         } catch (BadOptionMarker e) {
-            memo.report(Memo.ERROR, "option-list", "Invalid option list marker: " + e.getMessage(), null);
+            parent().append(memo.report(Memo.ERROR, "option-list", "Invalid option list marker: " + e.getMessage(),
+                    null));
             StateMachine.Indented in = sm.getFirstKnownIndented(m.end(), false, true, true);
             parent().appendAll(blockQuote(in.block(), in.offset()));
             if (!in.blankFinish()) {
-                unindentWarning("Option list");
+                parent().append(unindentWarning("Option list"));
             }
             return step(next);
         }
@@ -410,7 +413,7 @@ class Body extends State {
                 StateName.OPTION_LIST, item.blankFinish);
         gotoLine(end.offset());
         if (!end.blankFinish()) {
-            unindentWarning("Option list");
+            parent().append(unindentWarning("Option list"));
         }
         return step(next);
     }
@@ -492,6 +495,7 @@ class Body extends State {
         int lineno = sm.absLineNumber();
         ListItem first = lineBlockLine(m, lineno);
         block.append(first.node());
+        parent().appendAll(inlineMessages());
         boolean blankFinish = first.blankFinish;
         if (!blankFinish) {
             ListEnd end = nestedListParse(sm.inputLines.slice(sm.lineOffset + 1), sm.absLineOffset() + 1, block,
@@ -500,7 +504,8 @@ class Body extends State {
             blankFinish = end.blankFinish();
         }
         if (!blankFinish) {
-            memo.report(Memo.WARNING, "unindent", "Line block ends without a blank line.", lineno + 1);
+            parent().append(memo.report(Memo.WARNING, "unindent", "Line block ends without a blank line.",
+                    lineno + 1));
         }
         return step(next);
     }
@@ -528,7 +533,8 @@ class Body extends State {
     private Step tableTop(StateName next, boolean grid) throws EndOfInput {
         boolean blankFinish = table(grid);
         if (!blankFinish) {
-            memo.report(Memo.WARNING, "table", "Blank line required after table.", sm.absLineNumber() + 1);
+            parent().append(memo.report(Memo.WARNING, "table", "Blank line required after table.",
+                    sm.absLineNumber() + 1));
         }
         return step(next);
     }
@@ -543,15 +549,16 @@ class Body extends State {
                         : TableParser.parseSimple(isolated.block());
                 parent().append(buildTable(structure, tableLine));
             } catch (TableParser.MalformedTable e) {
-                malformedTable(isolated.block(), e.getMessage(), e.offset);
+                parent().append(malformedTable(isolated.block(), e.getMessage(), e.offset));
             }
         }
+        parent().appendAll(isolated.messages());
         return isolated.blankFinish();
     }
 
-    void malformedTable(LineList block, String detail, int offset) {
+    Node malformedTable(LineList block, String detail, int offset) {
         int startLine = sm.absLineNumber() - block.size() + 1;
-        memo.report(Memo.ERROR, "table", "Malformed table." + (detail.isEmpty() ? "" : "\n" + detail),
+        return memo.report(Memo.ERROR, "table", "Malformed table." + (detail.isEmpty() ? "" : "\n" + detail),
                 startLine + offset);
     }
 
@@ -655,7 +662,11 @@ class Body extends State {
                 return directive(e, null);
             }
         } catch (MarkupError error) {
-            memo.report(Memo.WARNING, "markup", error.getMessage(), sm.absLineNumber());
+            Node warning = memo.report(Memo.WARNING, "markup", error.getMessage(), sm.absLineNumber());
+            Constructed comment = comment(m);
+            List<Node> nodes = new ArrayList<>(comment.nodes());
+            nodes.add(warning);
+            return new Constructed(nodes, comment.blankFinish());
         }
         return comment(m);
     }
@@ -664,7 +675,7 @@ class Body extends State {
         if (!explicitMarkupFollows()) {
             // the Explicit machine would end on this line at once, leaving everything as it is: spare it
             if (!blankFinish) {
-                unindentWarning("Explicit markup");
+                parent().append(unindentWarning("Explicit markup"));
             }
             return;
         }
@@ -672,7 +683,7 @@ class Body extends State {
                 StateName.EXPLICIT, blankFinish, null, null, sm.matchTitles);
         gotoLine(end.offset());
         if (!end.blankFinish()) {
-            unindentWarning("Explicit markup");
+            parent().append(unindentWarning("Explicit markup"));
         }
     }
 
@@ -852,9 +863,8 @@ class Body extends State {
         }
         String subname = def.group("name");
         if (block.isEmpty()) {
-            memo.reportAt(Memo.WARNING, "substitution", "Substitution definition \"" + subname
-                    + "\" missing contents.", at);
-            return new Constructed(List.of(), in.blankFinish());
+            return new Constructed(List.of(memo.reportAt(Memo.WARNING, "substitution", "Substitution definition \""
+                    + subname + "\" missing contents.", at)), in.blankFinish());
         }
         block.set(0, Py.strip(block.get(0)));
         Node definition = new Node(NodeType.SUBSTITUTION_DEFINITION, "");
@@ -874,9 +884,8 @@ class Body extends State {
         definition.children.clear();
         definition.appendAll(kept);
         if (kept.isEmpty()) {
-            memo.reportAt(Memo.WARNING, "substitution", "Substitution definition \"" + subname
-                    + "\" empty or invalid.", at);
-            return new Constructed(List.of(), end.blankFinish());
+            return new Constructed(List.of(memo.reportAt(Memo.WARNING, "substitution", "Substitution definition \""
+                    + subname + "\" empty or invalid.", at)), end.blankFinish());
         }
         memo.substitutions.put(Names.whitespaceNormalize(subname), definition);
         return new Constructed(List.of(definition), end.blankFinish());
@@ -887,6 +896,10 @@ class Body extends State {
         String typeName = m.group(1);
         Directive directive = Directives.lookup(typeName);
         if (directive == null) {
+            // docutils first says where it looked for the name
+            parent().append(memo.report(Memo.INFO, null, "No directive entry for \"" + typeName + "\" in module "
+                    + "\"docutils.parsers.rst.languages.en\".\nTrying \"" + typeName + "\" as canonical directive name.",
+                    sm.absLineNumber()));
             return unknownDirective(typeName);
         }
         return runDirective(directive, m, typeName, alt);
@@ -900,16 +913,14 @@ class Body extends State {
         try {
             call = parseDirectiveBlock(in.block(), in.offset(), directive, typeName, lineno, alt);
         } catch (MarkupError error) {
-            memo.report(Memo.ERROR, "directive", "Error in \"" + typeName + "\" directive:\n" + error.getMessage()
-                    + ".", lineno);
-            return new Constructed(List.of(), in.blankFinish());
+            return new Constructed(List.of(memo.report(Memo.ERROR, "directive", "Error in \"" + typeName
+                    + "\" directive:\n" + error.getMessage() + ".", lineno)), in.blankFinish());
         }
         List<Node> result;
         try {
             result = directive.run(call);
         } catch (Directive.DirectiveError error) {
-            memo.report(error.level, error.rule, error.getMessage(), lineno);
-            result = List.of();
+            result = List.of(memo.report(error.level, error.rule, error.getMessage(), lineno));
         }
         return new Constructed(result, in.blankFinish() || sm.isNextLineBlank());
     }
@@ -1051,8 +1062,8 @@ class Body extends State {
     private Constructed unknownDirective(String typeName) {
         int lineno = sm.absLineNumber();
         StateMachine.Indented in = sm.getFirstKnownIndented(0, false, false, true);
-        memo.report(Memo.ERROR, "directive", "Unknown directive type \"" + typeName + "\".", lineno);
-        return new Constructed(List.of(), in.blankFinish());
+        return new Constructed(List.of(memo.report(Memo.ERROR, "directive", "Unknown directive type \"" + typeName
+                + "\".", lineno)), in.blankFinish());
     }
 
     Constructed comment(Matcher m) {
@@ -1110,11 +1121,12 @@ class Body extends State {
             throw new TransitionCorrection(Transition.Kind.TEXT);
         }
         if (stripped.length() < 4) {
-            memo.report(Memo.INFO, "title-level", "Unexpected possible title overline or transition.\nTreating it as "
-                    + "ordinary text because it's so short.", sm.absLineNumber());
+            parent().append(memo.report(Memo.INFO, "title-level", "Unexpected possible title overline or "
+                    + "transition.\nTreating it as ordinary text because it's so short.", sm.absLineNumber()));
             throw new TransitionCorrection(Transition.Kind.TEXT);
         }
-        memo.report(Memo.SEVERE, "title-level", "Unexpected section title or transition.", sm.absLineNumber());
+        parent().append(memo.report(Memo.SEVERE, "title-level", "Unexpected section title or transition.",
+                sm.absLineNumber()));
         return step(next);
     }
 

@@ -51,6 +51,7 @@ final class ContainerDirectives {
                 Node title = new Node(NodeType.TITLE, titleText);
                 title.appendAll(call.state().inlineText(titleText, call.lineno()));
                 node.append(title);
+                node.appendAll(call.state().inlineMessages());
                 if (!call.options().containsKey("class")) {
                     node.classes().add("admonition-" + Names.makeId(titleText));
                 }
@@ -105,6 +106,7 @@ final class ContainerDirectives {
                     sub.appendAll(call.state().inlineText(subtitle.toString(), call.lineno()));
                     node.append(sub);
                 }
+                node.appendAll(call.state().inlineMessages());
             }
             call.applyClasses(node);
             if (!call.content().isEmpty()) {

@@ -98,9 +98,8 @@ final class ImageDirectives {
                     caption.appendAll(first.children);
                     figure.append(caption);
                 } else if (!(first.is(NodeType.COMMENT) && first.children.isEmpty())) {
-                    call.memo().reportAt(Memo.ERROR, "directive", "Figure caption must be a paragraph or empty "
-                            + "comment.", call.position());
-                    return List.of(figure);
+                    return List.of(figure, call.memo().reportAt(Memo.ERROR, "directive", "Figure caption must be a "
+                            + "paragraph or empty comment.", call.position()));
                 }
                 if (parts.size() > 1) {
                     Node legend = new Node(NodeType.LEGEND, "");

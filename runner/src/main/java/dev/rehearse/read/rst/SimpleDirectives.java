@@ -37,8 +37,9 @@ final class SimpleDirectives {
             call.applyClasses(node);
             // docutils sets the line to the absolute content line (no include mapping) and leaves the source unset
             node.line = call.contentOffset() + 1;
-            node.set("parsed", true);
-            return List.of(node);
+            List<Node> nodes = new ArrayList<>(List.of(node));
+            nodes.addAll(call.state().inlineMessages());
+            return nodes;
         }
     }
 
@@ -66,7 +67,9 @@ final class SimpleDirectives {
                 node.append(Node.text(text));
             }
             call.applyClasses(node);
-            return List.of(node);
+            List<Node> nodes = new ArrayList<>(List.of(node));
+            nodes.addAll(call.state().inlineMessages());
+            return nodes;
         }
     }
 

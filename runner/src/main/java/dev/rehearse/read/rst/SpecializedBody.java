@@ -226,7 +226,10 @@ abstract class SpecializedBody extends Body {
 
         @Override
         Step lineBlock(Matcher m, List<String> context, StateName next) throws EndOfInput {
-            return add(lineBlockLine(m, sm.absLineNumber()), next);
+            Step step = add(lineBlockLine(m, sm.absLineNumber()), next);
+            // docutils puts a line's messages beside the line block, not in it
+            parent().parent.appendAll(inlineMessages());
+            return step;
         }
     }
 

@@ -231,9 +231,10 @@ abstract class State {
     }
 
     /** A section title was found; open the section when its level fits. */
-    void section(String title, String source, String style, int lineno) throws EndOfInput {
+    /** {@code messages}: what the adornment check said, placed in the section after its title. */
+    void section(String title, String source, String style, int lineno, List<Node> messages) throws EndOfInput {
         if (checkSubsection(source, style, lineno)) {
-            newSubsection(title, lineno);
+            newSubsection(title, lineno, messages);
         }
     }
 
@@ -267,10 +268,11 @@ abstract class State {
     }
 
     private void titleInconsistent(int lineno) {
-        memo.report(Memo.SEVERE, "title-level", "Title level inconsistent", lineno);
+        parent().append(memo.report(Memo.SEVERE, "title-level", "Title level inconsistent", "Title level "
+                + "inconsistent:", lineno));
     }
 
-    private void newSubsection(String title, int lineno) throws EndOfInput {
+    private void newSubsection(String title, int lineno, List<Node> messages) throws EndOfInput {
         int mylevel = memo.sectionLevel;
         memo.sectionLevel++;
         Node section = new Node(NodeType.SECTION, "");
@@ -283,6 +285,8 @@ abstract class State {
         String name = Names.fullyNormalize(titleNode.astext());
         section.names().add(name);
         section.append(titleNode);
+        section.appendAll(messages);
+        section.appendAll(inlineMessages());
         memo.noteTarget(name, at);
         int offset = sm.lineOffset + 1;
         int absOffset = sm.absLineOffset() + 1;
@@ -295,7 +299,18 @@ abstract class State {
     }
 
     /** A paragraph and whether a literal block follows it (it ended with {@code ::}). */
-    record Paragraph(Node node, boolean literalNext) {
+    /** A paragraph, the messages its inline markup produced, and whether a literal block follows it. */
+    record Paragraph(Node node, List<Node> messages, boolean literalNext) {
+
+        /** docutils' {@code [p] + messages}. */
+        List<Node> nodes() {
+            List<Node> out = new java.util.ArrayList<>(messages.size() + 1);
+            if (node != null) {
+                out.add(node);
+            }
+            out.addAll(messages);
+            return out;
+        }
     }
 
     /** Build a paragraph from its lines; null node for a paragraph that is only {@code ::}. */
@@ -305,7 +320,7 @@ abstract class State {
         boolean literalNext;
         if (endsWithUnescapedDoubleColon(data)) {
             if (data.length() == 2) {
-                return new Paragraph(null, true);
+                return new Paragraph(null, List.of(), true);
             }
             char beforeColons = data.charAt(data.length() - 3);
             text = beforeColons == ' ' || beforeColons == '\n'
@@ -321,7 +336,7 @@ abstract class State {
         Memo.Position at = sm.sourceAndLine(lineno);
         p.source = at.source();
         p.line = at.line();
-        return new Paragraph(p, literalNext);
+        return new Paragraph(p, inlineMessages(), literalNext);
     }
 
     /** {@code re.search(r'(?<!\\)(\\\\)*::$', data)}. */
@@ -341,8 +356,13 @@ abstract class State {
         return memo.inliner.parse(text, lineno, sm);
     }
 
-    void unindentWarning(String nodeName) {
-        memo.report(Memo.WARNING, "unindent", nodeName + " ends without a blank line; unexpected unindent.",
+    /** The system messages the inline parses since the last call produced (docutils returns them alongside). */
+    List<Node> inlineMessages() {
+        return memo.inliner.takeMessages();
+    }
+
+    Node unindentWarning(String nodeName) {
+        return memo.report(Memo.WARNING, "unindent", nodeName + " ends without a blank line; unexpected unindent.",
                 sm.absLineNumber() + 1);
     }
 }

@@ -208,17 +208,17 @@ final class StructuralLint {
         for (Memo.Reference ref : memo.references) {
             switch (ref.kind()) {
                 case "name", "target" -> {
-                    if (!memo.targetNames.containsKey(ref.name())) {
+                    if (!memo.targets.defined(ref.name())) {
                         add(ref.at(), Level.ERROR, "missing-target", "unknown link target \"" + ref.name() + "\" ("
                                 + ref.raw() + ")");
-                    } else if (ambiguous(ref.name())) {
+                    } else if (memo.targets.ambiguous(ref.name())) {
                         add(ref.at(), Level.ERROR, "duplicate-target", "link \"" + ref.name() + "\" is defined "
                                 + "twice with different destinations; which one is meant? (" + ref.raw() + ")");
                     }
                 }
                 case "ref" -> {
                     String label = Py.normalizeSpace(ref.name());
-                    if (!memo.explicitTargets.containsKey(label) && !labels(root).contains(label)) {
+                    if (!memo.targets.isLabel(label) && !labels(root).contains(label)) {
                         add(ref.at(), Level.WARNING, "missing-target", "undefined label \"" + label + "\" ("
                                 + ref.raw() + ")");
                     }
@@ -281,31 +281,11 @@ final class StructuralLint {
         });
     }
 
-    private boolean ambiguous(String name) {
-        List<Memo.ExplicitTarget> defs = memo.explicitTargets.get(name);
-        if (defs == null) {
-            return false;
-        }
-        for (Memo.ExplicitTarget d : defs) {
-            if (d.uri() == null || !d.uri().equals(defs.get(0).uri())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The same link name defined twice with different destinations: references to it are ambiguous. */
     private void duplicateTargets() {
-        for (var e : memo.explicitTargets.entrySet()) {
-            List<Memo.ExplicitTarget> defs = e.getValue();
-            for (int i = 1; i < defs.size(); i++) {
-                Memo.ExplicitTarget first = defs.get(0);
-                Memo.ExplicitTarget again = defs.get(i);
-                if (first.uri() == null || !first.uri().equals(again.uri())) {
-                    add(again.at(), Level.WARNING, "duplicate-target", "link target \"" + e.getKey() + "\" is "
-                            + "defined again (first at line " + first.at().line() + ") with another destination");
-                }
-            }
+        for (TargetNames.Redefinition r : memo.targets.redefinitions) {
+            add(r.again(), Level.WARNING, "duplicate-target", "link target \"" + r.name() + "\" is defined again "
+                    + "(first at line " + r.first().line() + ") with another destination");
         }
     }
 }
