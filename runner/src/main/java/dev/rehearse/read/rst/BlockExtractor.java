@@ -5,6 +5,7 @@ import dev.rehearse.guide.Block;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ final class BlockExtractor {
     private final Path root;
     private String highlight;
     private final List<Block> blocks = new ArrayList<>();
-    private final Map<String, String> relativeSources = new java.util.HashMap<>();
+    private final Map<String, String> relativeSources = new HashMap<>();
 
     private BlockExtractor(Memo memo) {
         this.memo = memo;

@@ -4,6 +4,7 @@ import dev.rehearse.read.rst.StateMachine.EndOfInput;
 import dev.rehearse.read.rst.StateMachine.TransitionCorrection;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -953,7 +954,7 @@ class Body extends State {
             contentOffset = lineOffset;
             argBlock = indented.slice(0, 0);
         }
-        Map<String, Object> options = new java.util.LinkedHashMap<>();
+        Map<String, Object> options = new LinkedHashMap<>();
         if (spec.hasOptions()) {
             // presets (a substitution's name as the image's alt) only survive when the directive has options
             if (alt != null) {
@@ -1019,7 +1020,7 @@ class Body extends State {
         if (end.offset() != dataLines.size()) {
             throw new MarkupError("invalid option block");
         }
-        Map<String, Object> options = new java.util.LinkedHashMap<>();
+        Map<String, Object> options = new LinkedHashMap<>();
         for (Node field : fieldList.children) {
             String fieldName = field.children.get(0).astext();
             if (Py.split(fieldName).size() != 1) {

@@ -41,7 +41,7 @@ final class CodeBlockDirective extends Directive {
         call.options().forEach((k, v) -> options.put(k, optionText(v)));
         node.set("options", options);
         // the messages follow the block in the tree, worded as the oracle words them
-        List<Node> nodes = new java.util.ArrayList<>(List.of(node));
+        List<Node> nodes = new ArrayList<>(List.of(node));
         if (call.content().isEmpty()) {
             call.refuseIfUnterminated();
             nodes.add(call.memo().reportAt(Memo.WARNING, "directive", "Content block expected for the \""

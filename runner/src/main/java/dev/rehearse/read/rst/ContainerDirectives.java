@@ -2,6 +2,7 @@ package dev.rehearse.read.rst;
 
 import dev.rehearse.read.rst.StateMachine.EndOfInput;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +73,7 @@ final class ContainerDirectives {
         }
 
         private static Map<String, Directive.Option> sidebarOptions() {
-            Map<String, Directive.Option> options = new java.util.HashMap<>(CLASS_AND_NAME);
+            Map<String, Directive.Option> options = new HashMap<>(CLASS_AND_NAME);
             options.put("subtitle", OptionConverters.UNCHANGED_REQUIRED);
             return options;
         }

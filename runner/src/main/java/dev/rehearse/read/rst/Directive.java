@@ -1,7 +1,11 @@
 package dev.rehearse.read.rst;
 
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.read.SourceText;
 import dev.rehearse.read.rst.StateMachine.EndOfInput;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -70,8 +74,8 @@ abstract class Directive {
         void refuseIfUnterminated() {
             Memo.Position at = position();
             if (memo().endsAfter(at, true)) {
-                throw new dev.rehearse.guide.BadInput(dev.rehearse.read.SourceText.display(
-                        java.nio.file.Path.of(at.source())), at.line(), "unterminated \"" + name
+                throw new BadInput(SourceText.display(
+                        Path.of(at.source())), at.line(), "unterminated \"" + name
                         + "\" directive: the file ends before its content");
             }
         }
@@ -85,7 +89,7 @@ abstract class Directive {
         List<Node> parseContent() throws EndOfInput {
             Node holder = new Node(NodeType.CONTAINER, "");
             parseContent(holder);
-            List<Node> nodes = new java.util.ArrayList<>(holder.children);
+            List<Node> nodes = new ArrayList<>(holder.children);
             holder.children.clear();
             return nodes;
         }

@@ -1,6 +1,8 @@
 package dev.rehearse.read.rst;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,7 +25,7 @@ final class Inliner {
     private static final String SIMPLENAME_FAST = "[^\\W_]++(?:[-._+:][^\\W_]++)*+";
     private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL;
     // the punctuation tables are regex class bodies already (brackets escaped, ranges written a-b)
-    private static final java.util.BitSet MAY_PRECEDE_START = UnicodeTables.classMembers(UnicodeTables.OPENERS
+    private static final BitSet MAY_PRECEDE_START = UnicodeTables.classMembers(UnicodeTables.OPENERS
             + UnicodeTables.DELIMITERS);
     // docutils' end-string suffix. Java tests a large class member by member, so the cheap alternatives come first
     // and letters and digits (none of them is a closer or delimiter) are turned away before the large class
@@ -76,7 +78,7 @@ final class Inliner {
     /** System messages of the parses since {@link #takeMessages} was last called. */
     private final List<Node> messages = new ArrayList<>();
     /** Roles a {@code role} directive defined in this document. */
-    private final Set<String> customRoles = new java.util.HashSet<>();
+    private final Set<String> customRoles = new HashSet<>();
     /** Where the text being parsed starts, to point references at their exact line. */
     private StateMachine machine;
     private int lineno;

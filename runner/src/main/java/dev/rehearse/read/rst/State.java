@@ -2,6 +2,7 @@ package dev.rehearse.read.rst;
 
 import dev.rehearse.read.rst.StateMachine.EndOfInput;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -304,7 +305,7 @@ abstract class State {
 
         /** docutils' {@code [p] + messages}. */
         List<Node> nodes() {
-            List<Node> out = new java.util.ArrayList<>(messages.size() + 1);
+            List<Node> out = new ArrayList<>(messages.size() + 1);
             if (node != null) {
                 out.add(node);
             }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,7 +100,7 @@ final class StructuralLint {
 
     /** Sibling sections with the same title: their anchors collide and readers cannot tell them apart. */
     private void duplicateTitles() {
-        Map<Node, Map<String, Node>> seenByParent = new java.util.IdentityHashMap<>();
+        Map<Node, Map<String, Node>> seenByParent = new IdentityHashMap<>();
         for (Node section : sections) {
             Node title = section.children.get(0);
             String text = title.astext();

@@ -1,9 +1,12 @@
 package dev.rehearse.read.rst;
 
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.read.SourceText;
 import dev.rehearse.read.rst.StateMachine.EndOfInput;
 import dev.rehearse.read.rst.StateMachine.StateCorrection;
 import dev.rehearse.read.rst.StateMachine.TransitionCorrection;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -134,7 +137,7 @@ class TextState extends State {
     private void refuseIfFileEnds(int lastLine) {
         Memo.Position at = sm.sourceAndLine(lastLine);
         if (memo.endsAfter(at, false)) {
-            throw new dev.rehearse.guide.BadInput(dev.rehearse.read.SourceText.display(java.nio.file.Path.of(
+            throw new BadInput(SourceText.display(Path.of(
                     at.source())), at.line(), "the file ends after \"::\": the literal block it announces is missing");
         }
     }
