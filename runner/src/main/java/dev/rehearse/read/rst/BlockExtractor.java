@@ -38,10 +38,14 @@ final class BlockExtractor {
             case HIGHLIGHTLANG -> highlight = node.getString("lang");
             case LITERAL_BLOCK, DOCTEST_BLOCK -> blocks.add(block(node));
             default -> {
+                // text elements (paragraphs, titles) hold inline markup only: no blocks, no markers
+                if (node.type.isTextElement()) {
+                    return;
+                }
+                for (Node child : node.children) {
+                    visit(child);
+                }
             }
-        }
-        for (Node child : node.children) {
-            visit(child);
         }
     }
 

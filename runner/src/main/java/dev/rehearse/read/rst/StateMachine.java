@@ -57,7 +57,7 @@ final class StateMachine {
     int lineOffset = -1;
     private StateName currentState;
     /** This machine's state objects by ordinal, made on first use (most machines use one or two). */
-    private final State[] states = new State[StateName.values().length];
+    private final State[] states = new State[StateName.COUNT];
     /** Matchers by pattern, made on first use (a machine uses a handful of patterns). */
     private Pattern[] matcherPatterns = new Pattern[4];
     private Matcher[] matchers = new Matcher[4];

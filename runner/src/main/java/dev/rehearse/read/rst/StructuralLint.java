@@ -46,7 +46,7 @@ final class StructuralLint {
     private StructuralLint(Memo memo) {
         this.memo = memo;
         this.root = memo.settings.root;
-        memo.document.walk(n -> {
+        memo.document.walkElements(n -> {
             if (n.is(NodeType.SECTION) && !n.children.isEmpty()) {
                 sections.add(n);
             } else if (n.is(NodeType.PARAGRAPH)) {
