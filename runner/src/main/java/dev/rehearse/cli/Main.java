@@ -13,7 +13,15 @@ import java.io.PrintWriter;
 @Command(name = "rehearse", mixinStandardHelpOptions = true, version = "rehearse 0.1.0",
         description = "Runs documentation: reads a guide, turns it into steps, runs them on a real target "
                 + "and checks every output against the guide.",
-        subcommands = {BlocksCommand.class})
+        // one command a line, so that adding one never conflicts with adding another
+        subcommands = {
+                BlocksCommand.class,
+                PlanCommand.class,
+                LintCommand.class,
+                RunCommand.class,
+                UpdateCommand.class,
+                MatrixCommand.class,
+        })
 public final class Main {
 
     public static final int EXIT_BAD_INPUT = 2;
@@ -33,7 +41,12 @@ public final class Main {
                 return EXIT_BAD_INPUT;
             }
         }
-        CommandLine cli = new CommandLine(new Main());
+        return execute(args, out, err, CommandLine.defaultFactory());
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with the factory that makes the commands (tests). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new Main(), factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -2,6 +2,7 @@ package dev.rehearse.read;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
+import dev.rehearse.guide.GuideReader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,14 +33,18 @@ public final class Guides {
      */
     public static Guide read(Path fileOrRunbookFolder) {
         Path file = guideFile(fileOrRunbookFolder);
+        return BY_FORMAT.read(file, file.toAbsolutePath().normalize().getParent());
+    }
+
+    /** Reads a guide file with the reader its extension names, against the given source root. */
+    public static final GuideReader BY_FORMAT = (file, root) -> {
         GuideFormat format = GuideFormat.of(file);
         if (format == null) {
             throw new BadInput(SourceText.display(file), 0, "not a guide format Rehearse reads (extensions: "
                     + extensions() + ")");
         }
-        Path root = file.toAbsolutePath().normalize().getParent();
         return format.reader().read(file, root);
-    }
+    };
 
     /**
      * Read several guides, in the order given, on as many threads as there are processors (each guide is read on

@@ -1,0 +1,84 @@
+package dev.rehearse.cli;
+
+import dev.rehearse.report.Reports;
+import dev.rehearse.report.RunReport;
+import dev.rehearse.report.Summary;
+import dev.rehearse.run.Rehearsal;
+import dev.rehearse.run.StepSelection;
+import dev.rehearse.target.TargetOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code rehearse run RUNBOOK}: plans the runbook for a target, runs it there with live progress, and writes
+ * the reports. Exit 0 without a FAIL, 1 with one (with {@code --strict} a DRIFT too), 2 for bad input.
+ * Ctrl-C closes the target (its shell, its processes, its sandbox) on the way out.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs a runbook on a target and checks every output against the guide.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUNBOOK", description = "a runbook folder, its runbook.yaml, or a guide file")
+    Path runbook;
+
+    @Option(names = "--target", paramLabel = "SPEC",
+            description = "where to run: local (a sandbox, the default), local:DIR (DIR as HOME)")
+    String target;
+
+    @Option(names = "--bind", paramLabel = "NAME=VALUE", description = "set a sidecar variable, or bind an example value")
+    List<String> binds = List.of();
+
+    @Option(names = "--from", paramLabel = "N", description = "run from step N on (the steps before it SKIP)")
+    Integer from;
+
+    @Option(names = "--only", paramLabel = "A..B", description = "run only steps A to B (A.., or one step N)")
+    String only;
+
+    @Option(names = "--keep", description = "keep what the target made for the run (sandbox, user, container)")
+    boolean keep;
+
+    @Option(names = "--keep-going", description = "go on after a FAIL instead of skipping the rest")
+    boolean keepGoing;
+
+    @Option(names = "--strict", description = "a DRIFT fails the run too")
+    boolean strict;
+
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "where junit.xml, results.json and report.html go (default: target/rehearse/<runbook>)")
+    Path reportDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Rehearsal rehearsal = new Rehearsal(target, PlanCommand.overrides(binds), StepSelection.of(from, only),
+                keepGoing, keep);
+        Path reports = reportDir != null ? reportDir : Rehearsal.defaultReportDir(runbook);
+        RunReport report;
+        try (LiveProgress progress = LiveProgress.forConsole(out)) {
+            report = rehearsal.run(runbook, progress, note -> out.println("rehearse: " + note));
+        }
+        try {
+            Reports.writeAll(report, reports, strict);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reports to " + reports, e);
+        }
+        Summary summary = Summary.of(report);
+        out.printf("rehearse: %d PASS, %d DRIFT, %d FAIL, %d SKIP in %s; reports in %s%n", summary.pass(),
+                summary.drift(), summary.fail(), summary.skip(), LiveProgress.seconds(summary.elapsed()), reports);
+        out.flush();
+        return summary.fail() > 0 || strict && summary.drift() > 0 ? 1 : 0;
+    }
+}
