@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What one parse needs to know about its surroundings: the source root ({@code /x} includes resolve against it), the
@@ -45,7 +46,8 @@ final class ParseSettings {
         try {
             BasicFileAttributes a = Files.readAttributes(file,
                     BasicFileAttributes.class);
-            key = file + "|" + a.size() + "|" + a.lastModifiedTime().toInstant();
+            // nanoseconds as a number: formatting an Instant would load java.time on every start
+            key = file + "|" + a.size() + "|" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
         } catch (IOException e) {
             return load(file);
         }
