@@ -46,6 +46,7 @@ import java.util.regex.Pattern;
  * its services run (an image without it gets {@code sleep infinity} as its command and is ready when started).
  */
 public final class ContainerTarget implements Target {
+    /** the name that means this checkout's stardust image ({@link StardustImage#ensure()}) */
     public static final String DEFAULT_IMAGE = "rehearse/stardust:latest";
     private static final String LABEL_USER = "dev.rehearse.user";
     private static final String LABEL_HOSTNAME = "dev.rehearse.hostname";
@@ -94,17 +95,15 @@ public final class ContainerTarget implements Target {
     }
 
     /**
-     * Starts a fresh container of {@code image} (the stardust image is built first when it is missing or its
-     * recipe changed) and waits until its services run.
+     * Starts a fresh container of the image {@code name} and waits until its services run. {@link #DEFAULT_IMAGE}
+     * stands for this checkout's stardust image, built first when there is none of its recipe.
      *
      * @throws BadInput when Docker cannot be reached or the image is not there; one line says how to fix it
      */
-    public static ContainerTarget open(String image, Networking networking, boolean keep) {
+    public static ContainerTarget open(String name, Networking networking, boolean keep) {
         long t0 = System.nanoTime();
         DockerClient docker = Docker.client();
-        if (image.equals(DEFAULT_IMAGE)) {
-            StardustImage.ensure(image);
-        }
+        String image = name.equals(DEFAULT_IMAGE) ? StardustImage.ensure() : name;
         Map<String, String> labels = labels(docker, image);
         Duration imageReady = Duration.ofNanos(System.nanoTime() - t0);
 
@@ -113,7 +112,7 @@ public final class ContainerTarget implements Target {
         String hostname = labels.getOrDefault(LABEL_HOSTNAME, "rehearse");
         String domain = user + "." + hostname + ".test";
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
-                .withImagePullPolicy(name -> false) // there is no registry: local images only
+                .withImagePullPolicy(any -> false) // there is no registry: local images only
                 .withNetworkMode(networking == Networking.HOST ? "host" : "none")
                 .withEnv("STARDUST_DOMAIN", domain)
                 .withCreateContainerCmdModifier(cmd -> {

@@ -5,12 +5,14 @@ import dev.rehearse.guide.BadInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The stardust image: built by {@code fixtures/stardust/build.sh}, which reuses the image while its recipe is
- * unchanged (a hash in its label) and makes the Debian base with debootstrap when that is missing.
+ * The stardust image: built by {@code fixtures/stardust/build.sh} as {@code rehearse/stardust:RECIPE}, RECIPE a
+ * hash of what it is made of, so it is reused while the recipe holds and checkouts of other recipes sharing one
+ * Docker engine never rebuild over each other; the Debian base is made with debootstrap when it is missing.
  */
 public final class StardustImage {
     private static final String BUILD_SCRIPT = "fixtures/stardust/build.sh";
@@ -19,28 +21,31 @@ public final class StardustImage {
     }
 
     /**
-     * Builds {@code image} when it is missing or stale; quick (a hash and a look-up) when it is current.
-     * Progress and errors of a build go to this process's standard error.
+     * Builds the checkout's stardust image when there is none of its recipe; quick (a few hashes and look-ups) when
+     * there is. Progress and errors of a build go to this process's standard error.
      *
+     * @return the image, {@code rehearse/stardust:RECIPE}
      * @throws BadInput when the build script is not found or the build fails (it printed why)
      */
-    public static void ensure(String image) {
+    public static String ensure() {
         Path script = buildScript();
         try {
-            Process build = new ProcessBuilder(script.toString(), image)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            Process build = new ProcessBuilder(script.toString())
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
+            build.getOutputStream().close();
+            String printed = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             int status = build.waitFor();
-            if (status != 0) {
-                throw new BadInput(BUILD_SCRIPT, 0, "could not build the image " + image + " (exit status " + status
+            if (status != 0 || printed.isEmpty()) {
+                throw new BadInput(BUILD_SCRIPT, 0, "could not build the stardust image (exit status " + status
                         + "; its messages are above)");
             }
+            return printed.lines().reduce((first, last) -> last).orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + script, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building " + image);
+            throw new IllegalStateException("interrupted while building the stardust image");
         }
     }
 

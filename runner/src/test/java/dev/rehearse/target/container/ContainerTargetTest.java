@@ -81,8 +81,8 @@ class ContainerTargetTest {
         assertEquals(new TargetFacts("robin", "ravel", "/home/robin", "robin.ravel.test"), facts);
         assertNotEquals("isabell", facts.user());
         assertNotEquals("stardust", facts.host());
-        assertTrue(target.describe().startsWith("container rehearse/stardust:latest " + target.containerId().substring(0, 12)),
-                target.describe());
+        assertTrue(target.describe().startsWith("container " + StardustImage.ensure() + " "
+                + target.containerId().substring(0, 12) + " (robin@ravel, network none; image ready in "), target.describe());
     }
 
     @Test
