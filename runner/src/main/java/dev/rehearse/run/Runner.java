@@ -188,7 +188,9 @@ public final class Runner {
             why = "its output has nothing like /" + check.expect().pattern() + "/";
         }
         if (why == null) {
-            return result;
+            // the check ran on the target as part of the step: its time is the step's, not the runner's
+            return new StepResult(result.step(), result.verdict(), result.exit(), result.expected(), result.actual(),
+                    result.diff(), result.reason(), result.elapsed().plus(elapsed(started)));
         }
         return new StepResult(result.step(), Verdict.FAIL, result.exit(), result.expected(), result.actual(),
                 result.diff(), bindings.reverse("check '" + name + "' failed: " + why + " (" + check.file() + ":"
