@@ -162,20 +162,28 @@ final class SshServer implements AutoCloseable {
                 SshOptions.DEFAULT_SERVER_ALIVE_INTERVAL, notices);
     }
 
-    /** Kills the sshd processes that serve the open connections (the listener's children), as a crash would. */
+    /**
+     * Kills the sshd processes that serve the open connections, as a crash would: the privileged monitor and
+     * the user's network process below it (killing the monitor alone leaves the connection up). The shells
+     * they started are left to what a hang-up does to them.
+     */
     void killConnections() {
-        sshd.children().forEach(ProcessHandle::destroyForcibly);
+        sshd.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/sshd")).orElse(false))
+                .toList()
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** The command lines of every process the test user has on this host (the "remote"). */
+    /** The command lines of the test user's live processes on this host (the "remote"); zombies are dead. */
     List<String> userProcesses() {
         List<String> out = new ArrayList<>();
-        ProcessBuilder ps = new ProcessBuilder("ps", "-u", USER, "-o", "pid=,args=");
+        ProcessBuilder ps = new ProcessBuilder("ps", "-u", USER, "-o", "pid=,stat=,args=");
         try {
             Process p = ps.start();
             for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
-                    out.add(line.strip());
+                String[] f = line.strip().split("\\s+", 3);
+                if (f.length == 3 && !f[1].startsWith("Z")) {
+                    out.add(f[0] + " " + f[2]);
                 }
             }
             p.waitFor(10, TimeUnit.SECONDS);
