@@ -2,6 +2,7 @@ package dev.rehearse.target.ssh;
 
 import dev.rehearse.guide.BadInput;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,10 @@ public record SshAddress(String user, String host, int port) {
             throw new BadInput(spec, 0, "not an ssh target: expected ssh://user@host[:port]");
         }
         String user = m.group(1) != null ? m.group(1) : System.getProperty("user.name");
-        String host = m.group(2).startsWith("[") ? m.group(2).substring(1, m.group(2).length() - 1) : m.group(2);
+        String bracketed = m.group(2);
+        // lower case as ssh makes it, so that known_hosts lines (hashed ones too) match the same way
+        String host = (bracketed.startsWith("[") ? bracketed.substring(1, bracketed.length() - 1) : bracketed)
+                .toLowerCase(Locale.ROOT);
         int port = m.group(3) != null ? Integer.parseInt(m.group(3)) : DEFAULT_PORT;
         if (port < 1 || port > 65535) {
             throw new BadInput(spec, 0, "port " + port + " is out of range 1-65535");
