@@ -22,7 +22,7 @@ import java.time.Duration;
  * server refused, a port nobody answers on. Once open, it knows why it dropped, if it did.
  */
 final class SshConnection implements AutoCloseable {
-    private static final int CONNECT_TIMEOUT_MS = 15_000;
+    static final int CONNECT_TIMEOUT_MS = 15_000;
     /** keepalive probes left unanswered before the connection counts as lost, as ssh's ServerAliveCountMax */
     private static final int SERVER_ALIVE_COUNT_MAX = 3;
 
