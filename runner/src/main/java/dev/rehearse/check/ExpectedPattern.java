@@ -1,0 +1,76 @@
+package dev.rehearse.check;
+
+import dev.rehearse.plan.ExpectedLine;
+
+import java.util.Set;
+
+/**
+ * One line the guide shows, made ready to be matched against real lines. A plain line matches a real line with
+ * the same {@link VolatileTokens#key key}. A prompt line also matches the prompt followed by what the terminal
+ * echoed of the typed answer (nothing for a hidden one); the line that closes a REPL matches its prompt followed by
+ * whatever the program echoes for end of input ({@code \q}, nothing). An elision matches nothing by itself: the
+ * aligner lets it stand for any number of real lines.
+ */
+final class ExpectedPattern {
+    private static final Set<String> ELISIONS = Set.of("[...]", "[…]", "...", "…", "(...)", "(…)");
+
+    private final ExpectedLine line;
+    private final boolean elision;
+    private final String key;
+    private final String promptKey;
+    private final String answerKey;
+
+    ExpectedPattern(ExpectedLine line) {
+        this.line = line;
+        this.elision = line.kind() == ExpectedLine.Kind.ELISION || ELISIONS.contains(line.text().strip());
+        this.key = VolatileTokens.key(line.text());
+        boolean typed = line.kind() == ExpectedLine.Kind.PROMPT || line.kind() == ExpectedLine.Kind.REPL_INPUT;
+        this.promptKey = typed && line.prompt() != null ? VolatileTokens.key(line.prompt()) : null;
+        this.answerKey = typed && line.answer() != null ? VolatileTokens.key(line.answer()) : "";
+    }
+
+    ExpectedLine line() {
+        return line;
+    }
+
+    String text() {
+        return line.text();
+    }
+
+    boolean elision() {
+        return elision;
+    }
+
+    boolean blank() {
+        return !elision && key.isEmpty();
+    }
+
+    /** A prompt whose answer the terminal does not show: the program's next output may follow on the same line. */
+    boolean hiddenPrompt() {
+        return line.kind() == ExpectedLine.Kind.PROMPT && answerKey.isEmpty();
+    }
+
+    /** The line that leaves a REPL: its prompt with nothing typed (the runner sends end of input there). */
+    boolean closesRepl() {
+        return line.kind() == ExpectedLine.Kind.REPL_INPUT && answerKey.isEmpty();
+    }
+
+    /** The prompt as the program prints it (without the answer), for splitting a line after a hidden prompt. */
+    String promptText() {
+        return (line.prompt() != null ? line.prompt() : line.text()).strip();
+    }
+
+    boolean matches(String actualKey) {
+        if (elision) {
+            return false;
+        }
+        if (actualKey.equals(key)) {
+            return true;
+        }
+        if (promptKey == null || !actualKey.startsWith(promptKey)) {
+            return false;
+        }
+        String echoed = actualKey.substring(promptKey.length()).strip();
+        return closesRepl() || echoed.equals(answerKey);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.rehearse.check;
+
+import dev.rehearse.plan.ExpectedLine;
+
+import java.util.List;
+
+/**
+ * Compares what a command really printed with what the guide shows after it. The checker knows nothing of
+ * guides or targets: it gets the expected lines and the real output, already mapped back to the guide's example
+ * values by the bindings.
+ *
+ * <ul>
+ *   <li>The real output is read as a terminal shows it: escape sequences dropped, carriage-return redraws and
+ *       backspaces resolved, trailing blanks and trailing blank lines removed.</li>
+ *   <li>Volatile tokens are masked on both sides ({@link VolatileTokens}); blanks are not significant.</li>
+ *   <li>An elision line ({@code [...]}, {@code [\u2026]}, {@code ...}, {@code (...)}) stands for any number of lines.</li>
+ *   <li>A prompt line matches the prompt with the echo of the typed answer, or nothing after a hidden prompt
+ *       (the program's next output may then follow on the same line); the line that closes a REPL matches its
+ *       prompt with whatever the program echoes for end of input ({@link PromptEchoes}).</li>
+ *   <li>A blank line only one side has is no difference.</li>
+ *   <li>A guide that shows no output for a command makes no claim about it: any output matches.</li>
+ * </ul>
+ */
+public final class OutputCheck {
+
+    private OutputCheck() {
+    }
+
+    public static Comparison compare(List<ExpectedLine> expected, String actual) {
+        Alignment alignment = align(expected, actual);
+        boolean matches = expected.isEmpty() || alignment.matches();
+        return new Comparison(matches,
+                String.join("\n", expected.stream().map(ExpectedLine::text).toList()),
+                String.join("\n", alignment.actual()),
+                matches ? "" : UnifiedDiff.render(alignment));
+    }
+
+    /** The line-by-line alignment behind {@link #compare}: what {@code update} needs to rewrite a drifted step. */
+    public static Alignment align(List<ExpectedLine> expected, String actual) {
+        List<ExpectedPattern> patterns = expected.stream().map(ExpectedPattern::new).toList();
+        List<String> lines = PromptEchoes.layOut(TerminalText.lines(actual == null ? "" : actual), patterns);
+        List<String> keys = lines.stream().map(VolatileTokens::key).toList();
+        return new Alignment(expected, lines, Aligner.align(patterns, keys));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.rehearse.check;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a person would read on the screen from the raw bytes a program wrote to a terminal, line by line.
+ * Programs redraw a line with carriage returns (pip's progress bar), erase it with {@code ESC[K}, colour it with
+ * SGR sequences and back up with backspaces; comparing the raw stream with a guide would see all of that as
+ * difference. Each line is replayed on a one-line screen instead: a carriage return moves the cursor to the
+ * start, later characters overwrite earlier ones, and what is left is the line. Escape sequences are dropped
+ * (except the few that move the cursor or erase), other control characters too, trailing blanks are removed,
+ * and so are blank lines at the end.
+ */
+final class TerminalText {
+    private static final char ESC = '\u001b';
+    private static final char BEL = '\u0007';
+
+    private TerminalText() {
+    }
+
+    static List<String> lines(String raw) {
+        List<String> lines = new ArrayList<>();
+        Screen line = new Screen();
+        int i = 0;
+        int n = raw.length();
+        while (i < n) {
+            char c = raw.charAt(i);
+            if (c == '\n') {
+                lines.add(line.text());
+                line = new Screen();
+                i++;
+            } else if (c == '\r') {
+                // CRLF is a line end; a lone CR returns to the start of the same line
+                if (i + 1 < n && raw.charAt(i + 1) == '\n') {
+                    i++;
+                } else {
+                    line.cursor = 0;
+                    i++;
+                }
+            } else if (c == '\b') {
+                line.cursor = Math.max(0, line.cursor - 1);
+                i++;
+            } else if (c == ESC) {
+                i = escape(raw, i, line);
+            } else if (c == '\t' || c >= ' ' && c != '\u007f' && !(c >= '\u0080' && c < '\u00a0')) {
+                line.put(c);
+                i++;
+            } else {
+                i++; // another control character: nothing visible
+            }
+        }
+        lines.add(line.text());
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+
+    /** Consumes the escape sequence at {@code start}, applying the ones that change the line; returns the next index. */
+    private static int escape(String raw, int start, Screen line) {
+        int n = raw.length();
+        int i = start + 1;
+        if (i >= n) {
+            return n;
+        }
+        char kind = raw.charAt(i);
+        if (kind == '[') { // CSI: parameters, intermediates, one final byte
+            int paramsStart = ++i;
+            while (i < n && raw.charAt(i) >= '0' && raw.charAt(i) <= '?') {
+                i++;
+            }
+            String params = raw.substring(paramsStart, i);
+            while (i < n && raw.charAt(i) >= ' ' && raw.charAt(i) <= '/') {
+                i++;
+            }
+            if (i < n) {
+                line.control(raw.charAt(i), params);
+                i++;
+            }
+            return i;
+        }
+        if (kind == ']' || kind == 'P' || kind == '_' || kind == '^') { // OSC, DCS, APC, PM: up to BEL or ESC \
+            i++;
+            while (i < n) {
+                char c = raw.charAt(i);
+                if (c == BEL) {
+                    return i + 1;
+                }
+                if (c == ESC && i + 1 < n && raw.charAt(i + 1) == '\\') {
+                    return i + 2;
+                }
+                i++;
+            }
+            return n;
+        }
+        if ((kind == '(' || kind == ')' || kind == '#') && i + 1 < n) { // charset selection: one more byte
+            return i + 2;
+        }
+        return i + 1;
+    }
+
+    /** One line of a terminal: characters at columns and a cursor. */
+    private static final class Screen {
+        /** a cursor move never pads a line wider than this */
+        private static final int MAX_COLUMN = 9999;
+        private final StringBuilder cells = new StringBuilder();
+        private int cursor;
+
+        void put(char c) {
+            while (cells.length() < cursor) {
+                cells.append(' ');
+            }
+            if (cursor < cells.length()) {
+                cells.setCharAt(cursor, c);
+            } else {
+                cells.append(c);
+            }
+            cursor++;
+        }
+
+        /** The CSI sequences that change what a line shows: erase in line (K) and cursor column moves (G, C, D). */
+        void control(char command, String params) {
+            boolean number = !params.isEmpty() && params.length() <= 4 && params.chars().allMatch(Character::isDigit);
+            int arg = number ? Integer.parseInt(params) : -1;
+            switch (command) {
+                case 'K' -> {
+                    if (arg == 2) {
+                        cells.setLength(0);
+                    } else if (arg == 1) {
+                        for (int c = 0; c < Math.min(cursor + 1, cells.length()); c++) {
+                            cells.setCharAt(c, ' ');
+                        }
+                    } else if (cursor < cells.length()) {
+                        cells.setLength(cursor);
+                    }
+                }
+                case 'G' -> cursor = Math.max(0, (arg < 1 ? 1 : arg) - 1);
+                case 'C' -> cursor = Math.min(cursor + Math.max(1, arg), MAX_COLUMN);
+                case 'D' -> cursor = Math.max(0, cursor - Math.max(1, arg));
+                default -> {
+                    // colours, modes, scrolling: nothing a reader of the line sees
+                }
+            }
+        }
+
+        String text() {
+            return cells.toString().stripTrailing();
+        }
+    }
+}

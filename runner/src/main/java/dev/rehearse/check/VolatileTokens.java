@@ -1,0 +1,93 @@
+package dev.rehearse.check;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of a program's output that change from run to run without the guide being wrong: versions, hashes,
+ * pids, uptimes, dates, durations, sizes, speeds, percentages and progress bars. Each is replaced by a
+ * placeholder ({@code <version>}, {@code <pid>} ...) in both the guide's line and the real one before they are
+ * compared, so {@code pid 26020, uptime 0:03:14} and {@code pid 311, uptime 0:00:02} compare equal while
+ * {@code UPDATE 1} and {@code UPDATE 0} do not: plain numbers are never masked.
+ *
+ * <p>The rules run in order; the more specific come first (a bcrypt hash before a hex run, a duration like
+ * {@code 0.53s} before a version like {@code 0.53}).
+ */
+public final class VolatileTokens {
+
+    private record Rule(Pattern pattern, String replacement) {
+        String apply(String line) {
+            return pattern.matcher(line).replaceAll(replacement);
+        }
+    }
+
+    private static final String WEEKDAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\\s+";
+    private static final String MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+            + "Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+    private static final String NUMBER = "\\d+(?:\\.\\d+)?";
+    private static final String BYTES = "(?:[kKMGTP]i?B|bytes|B)";
+
+    private static final List<Rule> RULES = List.of(
+            // password hashes: bcrypt ($2b$12$...), then sha-crypt ($6$salt$...)
+            rule("\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}", "<hash>"),
+            rule("\\$[156]\\$(?:rounds=\\d+\\$)?[./A-Za-z0-9]{1,16}\\$[./A-Za-z0-9]{22,86}", "<hash>"),
+            rule("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b", "<uuid>"),
+            // dates: ISO (with an optional time and zone), then written ones (Jun 24, Mon, 24 Jun 2019, 24/Jun/2019)
+            rule("\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?\\b",
+                    "<date>"),
+            rule("\\b(?:" + WEEKDAY + ")?\\d{1,2}[ /-]" + MONTH + "[ /-]\\d{4}\\b", "<date>"),
+            rule("\\b(?:" + WEEKDAY + ")?" + MONTH + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4}\\b(?!:))?",
+                    "<date>"),
+            // times of day and uptimes (0:03:14, 1 day, 2:03:04, 12:00:00.123, 02:00 PM), with a zone and year after (date(1))
+            rule("\\b(?:\\d+\\s+days?,\\s+)?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?\\b(?:\\s?[AP]M\\b)?(?:(?:\\s+[A-Z]{2,5})?\\s+\\d{4}\\b)?",
+                    "<time>"),
+            // transfer speeds, then sizes (17.4MB/s, 163kB, 1.8 MB)
+            rule("\\b" + NUMBER + "\\s?(?:" + BYTES + "|[kKMG]?bit|[kKMG]b)/s\\b", "<speed>"),
+            rule("\\b" + NUMBER + "\\s?" + BYTES + "\\b", "<size>"),
+            // durations: 1m2.5s, 250ms, 3 seconds
+            rule("\\b(?:" + NUMBER + "(?:ms|h|m|s)){2,}\\b", "<duration>"),
+            rule("\\b" + NUMBER + "\\s?(?:ns|us|µs|ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\\b",
+                    "<duration>"),
+            rule("\\b" + NUMBER + "\\s?%", "<percent>"),
+            // progress bars: block and box-drawing runs (pip's |████| and ━━━╸), and [====>   ] / |###  |
+            rule("\\|?[\\u2500-\\u259F][\\u2500-\\u259F ]*[\\u2500-\\u259F]\\|?", "<bar>"),
+            rule("\\[[=#> -]*[=#][=#> -]*\\]|\\|[=#> -]*[=#][=#> -]*\\|", "<bar>"),
+            // process ids: "pid 26020", "PID=42", "process 311"; a background job "[1] 4242"
+            rule("(?i)\\b(pid|process)\\b(\\s*[:=#]?\\s*)\\d+", "$1$2<pid>"),
+            rule("^\\[\\d+\\]\\s+\\d+$", "[<job>] <pid>"),
+            // hex digests and ids (a digit and a letter, 7 or more; pip's caches split one as ab/cd/ef/0123...),
+            // then long random tokens (keys, secrets)
+            rule("\\b(?:[0-9a-f]{2}/){0,4}(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\\d)(?:[0-9a-f]{7,}|[0-9A-F]{7,})\\b", "<hex>"),
+            rule("\\b(?=[A-Za-z0-9+_-]*[A-Z])(?=[A-Za-z0-9+_-]*[a-z])(?=[A-Za-z0-9+_-]*\\d)[A-Za-z0-9+_-]{24,}={0,2}",
+                    "<token>"),
+            // versions: 1.0.0, v2.3, 19.1.1rc1, 15.5-0+deb12u1, 15.5 (Debian 15.5-0+deb12u1)
+            rule("(?<![\\d.])v?\\d+(?:\\.\\d+)+(?:(?:a|b|rc|dev|post|alpha|beta|pre)\\.?\\d*)?"
+                    + "(?:-\\d[0-9A-Za-z.+~]*|\\+[0-9A-Za-z.]+)?"
+                    + "(?:\\s\\((?:Debian|Ubuntu|Red Hat|Homebrew|Alpine)[^()]*\\))?", "<version>"));
+
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+
+    private VolatileTokens() {
+    }
+
+    private static Rule rule(String regex, String replacement) {
+        return new Rule(Pattern.compile(regex), replacement);
+    }
+
+    /** {@code line} with every volatile token replaced by its placeholder. */
+    public static String mask(String line) {
+        String masked = line;
+        for (Rule rule : RULES) {
+            masked = rule.apply(masked);
+        }
+        return masked;
+    }
+
+    /**
+     * What two lines are compared by: masked, with leading, trailing and repeated blanks dropped (column layouts
+     * and the indentation a guide gives its output vary; the words do not).
+     */
+    public static String key(String line) {
+        return BLANKS.matcher(mask(line)).replaceAll(" ").strip();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.rehearse.files;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.security.SecureRandom;
+
+/**
+ * Writes a file so that it is never seen half written: the text goes to a temporary file beside it, is forced to
+ * disk, and then renamed over the old one. The previous version is kept as {@code FILE.rehearse-bak}, and the new
+ * file keeps the old one's permissions, owner and group (a config the run user owns stays theirs when written as
+ * root). A write that fails at any point leaves the old file as it was and no temporary file behind.
+ */
+public final class AtomicFiles {
+    public static final String BACKUP_SUFFIX = ".rehearse-bak";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Writes {@code content} (UTF-8) to {@code file}, creating missing parent folders. A symbolic link is written
+     * through: the file it points to is replaced and the link stays.
+     *
+     * @throws IOException when the text cannot be written (then nothing changed); text that is not valid Unicode
+     *                     (a lone surrogate) is refused the same way rather than written with replacement marks
+     */
+    public static void write(Path file, String content) throws IOException {
+        Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        // not Files.createTempFile: it makes the file private (0600); a plain create honours the umask, as any
+        // program writing the file would
+        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".rehearse-tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 Writer writer = Channels.newWriter(channel, StandardCharsets.UTF_8.newEncoder(), -1)) {
+                writer.write(content);
+                writer.flush();
+                channel.force(true);
+            }
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                copyOwnershipAndMode(target, temp);
+                Files.copy(target, backupOf(target), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /** Where {@link #write} keeps the previous version of {@code file}. */
+    public static Path backupOf(Path file) {
+        return file.resolveSibling(file.getFileName() + BACKUP_SUFFIX);
+    }
+
+    private static void copyOwnershipAndMode(Path from, Path to) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+        if (view == null) {
+            return; // not a POSIX file system: nothing more to keep than the rename keeps
+        }
+        PosixFileAttributes old = Files.readAttributes(from, PosixFileAttributes.class);
+        PosixFileAttributes now = view.readAttributes();
+        if (!old.owner().equals(now.owner())) {
+            view.setOwner(old.owner());
+        }
+        if (!old.group().equals(now.group())) {
+            view.setGroup(old.group());
+        }
+        view.setPermissions(old.permissions());
+    }
+}

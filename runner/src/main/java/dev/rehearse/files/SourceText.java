@@ -1,0 +1,114 @@
+package dev.rehearse.files;
+
+import org.yaml.snakeyaml.error.Mark;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A text with its line starts, so that parser marks (line, column in code points) become string offsets. */
+final class SourceText {
+    private final String text;
+    private final int[] lineStarts;
+    private final String newline;
+
+    SourceText(String text) {
+        this.text = text;
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.newline = text.contains("\r\n") ? "\r\n" : "\n";
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** The line ending the text uses, so that inserted lines use it too. */
+    String newline() {
+        return newline;
+    }
+
+    int lineCount() {
+        return lineStarts.length;
+    }
+
+    int offset(Mark mark) {
+        int line = Math.min(mark.getLine(), lineStarts.length - 1);
+        int start = lineStarts[line];
+        return text.offsetByCodePoints(start, Math.min(mark.getColumn(), text.codePointCount(start, lineEnd(line))));
+    }
+
+    int lineOf(int offset) {
+        int low = 0;
+        int high = lineStarts.length - 1;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (lineStarts[mid] <= offset) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low;
+    }
+
+    int lineStart(int line) {
+        return lineStarts[line];
+    }
+
+    /** Offset of the end of {@code line}'s content, before its line ending. */
+    int lineEnd(int line) {
+        int end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length();
+        if (end > lineStarts[line] && text.charAt(end - 1) == '\r') {
+            end--;
+        }
+        return end;
+    }
+
+    /** Offset just after the line ending of {@code line} (the end of the text for the last line). */
+    int afterLine(int line) {
+        return line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length();
+    }
+
+    String line(int line) {
+        return text.substring(lineStarts[line], lineEnd(line));
+    }
+
+    /** Column of the first non-blank character of {@code line}, or -1 for a blank line. */
+    int indentation(int line) {
+        String s = line(line);
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != ' ' && s.charAt(i) != '\t') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    boolean isComment(int line) {
+        return line(line).strip().startsWith("#");
+    }
+
+    boolean isBlank(int line) {
+        return line(line).isBlank();
+    }
+
+    /** {@code offset} moved back over blanks and line endings, never before {@code floor}. */
+    int trimBack(int offset, int floor) {
+        int end = offset;
+        while (end > floor && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    /** Column of {@code offset} on its line, in characters. */
+    int column(int offset) {
+        return offset - lineStarts[lineOf(offset)];
+    }
+}

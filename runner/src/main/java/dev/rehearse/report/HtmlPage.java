@@ -1,0 +1,53 @@
+package dev.rehearse.report;
+
+import java.util.List;
+
+/**
+ * What {@code report.html} shows, ready for its template ({@code src/main/jte/dev/rehearse/report/report.jte}):
+ * the summary, a table of steps, and the guide's blocks in order with the prose before each, every step's lines
+ * marked by its verdict and its diff inline. Plain text only: the template escapes all of it.
+ */
+public record HtmlPage(String title, String runbook, String target, String status, List<Count> counts,
+                       String elapsed, List<StepView> steps, List<BlockView> blocks, List<StepView> outside) {
+
+    /** One verdict's count for the summary; {@code verdict} is the CSS class. */
+    public record Count(String verdict, String label, int count) {
+    }
+
+    /**
+     * One step: its row in the table and its marks in the guide.
+     *
+     * @param line     the step's first line in its source
+     * @param verdict  lower-case verdict, the CSS class
+     * @param diff     the unified diff, one entry per line, empty when none
+     * @param actual   what it really printed (guide's terms), empty when nothing
+     */
+    public record StepView(int n, int line, String anchor, String verdict, String label, String title, String where,
+                           String reason, String elapsed, List<DiffLine> diff, String actual) {
+    }
+
+    /** One line of a diff; {@code kind} is add, del, hunk, meta or same (the CSS class). */
+    public record DiffLine(String kind, String text) {
+    }
+
+    /** A section title entered before a block, {@code level} 2 to 4. */
+    public record Heading(int level, String text) {
+    }
+
+    /** A run of the prose before a block; {@code code} for an inline literal. */
+    public record Span(String text, boolean code) {
+    }
+
+    /** One line of a block, numbered as in its source file. */
+    public record Line(int number, String text) {
+    }
+
+    /** Consecutive lines of a block that belong to one step (or to none: {@code step} null). */
+    public record Segment(StepView step, List<Line> lines) {
+    }
+
+    /** A literal block of the guide; {@code verdict} is the worst of its steps' ("none" without steps). */
+    public record BlockView(List<Heading> headings, List<Span> prose, String where, String language, String verdict,
+                            List<Segment> segments) {
+    }
+}

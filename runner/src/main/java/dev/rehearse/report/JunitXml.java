@@ -1,0 +1,141 @@
+package dev.rehearse.report;
+
+import dev.rehearse.check.StepResult;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * {@code junit.xml} in Maven Surefire's schema (surefire-test-report 3.0): one {@code testsuite} for the runbook,
+ * one {@code testcase} per step, so CI servers show a run like any test run.
+ *
+ * <ul>
+ *   <li>PASS: a plain testcase.</li>
+ *   <li>FAIL: {@code <failure type="FAIL" message="REASON">} with the diff (or the reason) as its text.</li>
+ *   <li>SKIP: {@code <skipped message="REASON"/>}.</li>
+ *   <li>DRIFT: the guide is stale but the software works, and a run exits 0 with drift unless {@code --strict};
+ *       the report says the same: by default a passing testcase whose {@code system-out} starts with
+ *       {@code DRIFT:} and carries the diff; strict, a {@code <failure type="DRIFT">} with the diff.</li>
+ * </ul>
+ * Every testcase's {@code system-out} also carries the step's real output (in the guide's terms).
+ */
+final class JunitXml {
+
+    private JunitXml() {
+    }
+
+    static String render(RunReport report, boolean strict) {
+        Summary summary = Summary.of(report);
+        int failures = summary.fail() + (strict ? summary.drift() : 0);
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", XmlText.of(report.runbook()));
+            xml.writeAttribute("time", seconds(summary.elapsed()));
+            xml.writeAttribute("tests", Integer.toString(summary.total()));
+            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("skipped", Integer.toString(summary.skip()));
+            xml.writeAttribute("failures", Integer.toString(failures));
+            indent(xml, 1);
+            xml.writeStartElement("properties");
+            property(xml, "runbook", report.runbook());
+            property(xml, "target", report.target());
+            property(xml, "strict", Boolean.toString(strict));
+            if (report.guide() != null) {
+                property(xml, "guide", String.valueOf(report.guide().file()));
+            }
+            indent(xml, 1);
+            xml.writeEndElement();
+            for (StepResult result : report.results()) {
+                testcase(xml, report.runbook(), result, strict);
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write junit.xml", e);
+        }
+        return text.toString();
+    }
+
+    private static void testcase(XMLStreamWriter xml, String runbook, StepResult result, boolean strict)
+            throws XMLStreamException {
+        indent(xml, 1);
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("name", XmlText.of(String.format(Locale.ROOT, "%02d %s (%s)", result.step().n(),
+                StepText.title(result.step()), StepText.where(result.step()))));
+        xml.writeAttribute("classname", XmlText.of(runbook));
+        xml.writeAttribute("time", seconds(result.elapsed()));
+        String out = result.actual() == null ? "" : result.actual();
+        switch (result.verdict()) {
+            case FAIL -> failure(xml, "FAIL", reason(result, "failed"), orElse(result.diff(), result.reason()));
+            case SKIP -> {
+                indent(xml, 2);
+                xml.writeEmptyElement("skipped");
+                xml.writeAttribute("message", XmlText.of(reason(result, "skipped")));
+            }
+            case DRIFT -> {
+                if (strict) {
+                    failure(xml, "DRIFT", "the output differs from the guide", result.diff());
+                } else {
+                    out = "DRIFT: the output differs from the guide (not a failure without --strict)\n"
+                            + result.diff() + "\n\n" + out;
+                }
+            }
+            case PASS -> {
+                // nothing to add: a plain testcase
+            }
+        }
+        if (!out.isEmpty()) {
+            indent(xml, 2);
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(XmlText.of(out));
+            xml.writeEndElement();
+        }
+        indent(xml, 1);
+        xml.writeEndElement();
+    }
+
+    private static void failure(XMLStreamWriter xml, String type, String message, String text)
+            throws XMLStreamException {
+        indent(xml, 2);
+        xml.writeStartElement("failure");
+        xml.writeAttribute("message", XmlText.of(message));
+        xml.writeAttribute("type", type);
+        xml.writeCharacters(XmlText.of(text));
+        xml.writeEndElement();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        indent(xml, 2);
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", XmlText.of(value == null ? "" : value));
+    }
+
+    private static void indent(XMLStreamWriter xml, int depth) throws XMLStreamException {
+        xml.writeCharacters("\n" + "  ".repeat(depth));
+    }
+
+    private static String reason(StepResult result, String otherwise) {
+        return orElse(result.reason(), otherwise);
+    }
+
+    private static String orElse(String text, String otherwise) {
+        return text == null || text.isEmpty() ? otherwise : text;
+    }
+
+    /** Seconds with three decimals and no grouping, as Surefire's SUREFIRE_TIME type accepts. */
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.3f", (d == null ? Duration.ZERO : d).toNanos() / 1e9);
+    }
+}

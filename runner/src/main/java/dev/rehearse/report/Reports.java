@@ -1,0 +1,32 @@
+package dev.rehearse.report;
+
+import dev.rehearse.files.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Writes a run's three reports into one folder: {@code junit.xml} (Surefire's schema, for CI), {@code results.json}
+ * (for tools) and {@code report.html} (for people). They read only the {@link RunReport}, whose results are already
+ * in the guide's terms, so no secret can reach them. Each file is written atomically.
+ */
+public final class Reports {
+    public static final String JUNIT = "junit.xml";
+    public static final String JSON = "results.json";
+    public static final String HTML = "report.html";
+
+    private Reports() {
+    }
+
+    /** The reports as {@code rehearse run} writes them without {@code --strict}: a DRIFT is not a failure. */
+    public static void writeAll(RunReport report, Path dir) throws IOException {
+        writeAll(report, dir, false);
+    }
+
+    /** @param strict a DRIFT counts as a failure in {@code junit.xml} ({@code --strict}, {@code rehearse.strict=true}) */
+    public static void writeAll(RunReport report, Path dir, boolean strict) throws IOException {
+        AtomicFiles.write(dir.resolve(JUNIT), JunitXml.render(report, strict));
+        AtomicFiles.write(dir.resolve(JSON), ResultsJson.render(report));
+        AtomicFiles.write(dir.resolve(HTML), HtmlReport.render(report));
+    }
+}

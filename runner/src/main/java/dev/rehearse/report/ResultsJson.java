@@ -1,0 +1,65 @@
+package dev.rehearse.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rehearse.check.StepResult;
+import dev.rehearse.check.Verdict;
+import dev.rehearse.plan.Step;
+
+/**
+ * {@code results.json}: {@code {"steps": [...], "summary": {...}}}. Each step has {@code n, kind, source, line,
+ * verdict, exit, expected, actual, diff}, then {@code reason, elapsed_ms, section} and {@code command} (a command
+ * step) or {@code path} (a file step). {@code exit} is null for a step that did not run.
+ */
+final class ResultsJson {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsJson() {
+    }
+
+    static String render(RunReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode steps = root.putArray("steps");
+        for (StepResult result : report.results()) {
+            Step step = result.step();
+            ObjectNode s = steps.addObject();
+            s.put("n", step.n());
+            s.put("kind", step.kind());
+            s.put("source", step.source());
+            s.put("line", step.line());
+            s.put("verdict", result.verdict().name());
+            if (result.verdict() == Verdict.SKIP) {
+                s.putNull("exit");
+            } else {
+                s.put("exit", result.exit());
+            }
+            s.put("expected", result.expected());
+            s.put("actual", result.actual());
+            s.put("diff", result.diff() == null ? "" : result.diff());
+            s.put("reason", result.reason());
+            s.put("elapsed_ms", result.elapsed() == null ? 0 : result.elapsed().toMillis());
+            ArrayNode section = s.putArray("section");
+            step.section().forEach(section::add);
+            s.put(step.kind().equals("command") ? "command" : "path", StepText.subject(step));
+        }
+        Summary summary = Summary.of(report);
+        ObjectNode sum = root.putObject("summary");
+        sum.put("runbook", report.runbook());
+        sum.put("target", report.target());
+        sum.put("status", summary.status().name());
+        sum.put("total", summary.total());
+        sum.put("pass", summary.pass());
+        sum.put("drift", summary.drift());
+        sum.put("fail", summary.fail());
+        sum.put("skip", summary.skip());
+        sum.put("elapsed_ms", summary.elapsed().toMillis());
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write results.json", e);
+        }
+    }
+}

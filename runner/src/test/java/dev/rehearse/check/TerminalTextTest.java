@@ -1,0 +1,44 @@
+package dev.rehearse.check;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Raw terminal output read the way a person sees it on the screen. */
+class TerminalTextTest {
+
+    @Test
+    void aLineRedrawnWithCarriageReturnsShowsItsLastDrawing() {
+        assertEquals(List.of("100% done"), TerminalText.lines(" 10% done\r 50% done\r100% done\r\n"));
+    }
+
+    @Test
+    void eraseToEndOfLineRemovesWhatAShorterRedrawWouldLeave() {
+        assertEquals(List.of("done"), TerminalText.lines("Downloading a long name\r\u001b[Kdone\n"));
+        assertEquals(List.of("doneloading a long name"), TerminalText.lines("Downloading a long name\rdone\n"));
+    }
+
+    @Test
+    void backspacesMoveBackAndOverwrite() {
+        assertEquals(List.of("spinner x"), TerminalText.lines("spinner |\b/\b-\bx\n"));
+    }
+
+    @Test
+    void coloursTitlesModesAndBellsAreDropped() {
+        String raw = "\u001b]0;isabell@stardust: ~\u0007\u001b[?2004h\u001b[1;31mERROR\u001b[0m: no\u0007 space\u001b(B\r\n";
+        assertEquals(List.of("ERROR: no space"), TerminalText.lines(raw));
+    }
+
+    @Test
+    void aCursorColumnMoveLandsWhereTheProgramPutsIt() {
+        assertEquals(List.of("name    ok"), TerminalText.lines("name\u001b[9Gok\n"));
+    }
+
+    @Test
+    void trailingBlanksAndTrailingBlankLinesGoButInnerBlankLinesStay() {
+        assertEquals(List.of("a", "", "b"), TerminalText.lines("a  \r\n\r\nb\t \r\n\r\n  \r\n"));
+        assertEquals(List.of(), TerminalText.lines(""));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.rehearse.check;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** What a guide printed in 2019 against what a machine prints today: equal when only volatile tokens differ. */
+class VolatileTokensTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " ¦ ", textBlock = """
+            pid and uptime        ¦ synapse   RUNNING   pid 26020, uptime 0:03:14 ¦ synapse RUNNING pid 311, uptime 1 day, 2:03:04
+            bcrypt hash           ¦ $2b$12$yK16TMDMnvj97GFBoxF9QeP2N.U8oadindcjB0Uo9TkSI3CsgwV02 ¦ $2b$12$jL9zBNuimTGLfJb4Rx2rKeSxUGabqe334jGNgbfFVcVUYr57/2rNu
+            psql banner           ¦ psql (9.6.10) ¦ psql (15.20 (Debian 15.20-0+deb12u1))
+            installed versions    ¦ Successfully installed pip-19.1.1 ¦ Successfully installed pip-23.0.1
+            python in a path      ¦ ./synapse/env/lib/python3.6/site-packages (41.0.1) ¦ ./synapse/env/lib/python3.11/site-packages (66.1.1)
+            progress bar          ¦ |████████████████████████████████| 163kB 17.4MB/s ¦ |██████████████████████████| 1.2MB 230kB/s
+            rich progress bar     ¦ ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 1.8/1.8 MB 5.2 MB/s eta 0:00:00 ¦ ━━━━━━━━━━━━━━━━━━━━╸━━━━━━━━━━━━━━━━━━━ 0.9/1.8 MB 12.0 MB/s eta 0:00:01
+            ascii progress bar    ¦ [=====>      ] 45% ¦ [============] 100%
+            size in parentheses   ¦ psycopg2-2.8.3.tar.gz (377kB) ¦ psycopg2-2.9.9.tar.gz (1.2 MB)
+            iso timestamp         ¦ 2019-06-24 12:00:01,123 - synapse - INFO ¦ 2026-11-27T13:52:42Z - synapse - INFO
+            date(1)               ¦ Mon Jun 24 12:00:01 CEST 2019 ¦ Fri Nov 27 13:52:42 UTC 2026
+            supervisor stop time  ¦ synapse STOPPED Jun 24 10:00 AM ¦ synapse STOPPED Nov 27 02:00 PM
+            duration              ¦ created virtual environment in 250ms ¦ created virtual environment in 1.3s
+            time(1)               ¦ real	0m0.003s ¦ real	1m2.250s
+            hex digest            ¦ Stored in directory: /home/isabell/.cache/pip/wheels/48/06/67/475967017d99b988421b87bf7ee5fad0dad789dc349561786b ¦ Stored in directory: /home/isabell/.cache/pip/wheels/0a/1c/ef/9f3c1a77e2f5b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1
+            pip cache path        ¦ packages/5c/e0/be401c003291b56efc55aeba6a80ab790d3d4cece2778288d65323009420/pip-19.1.1.whl ¦ packages/9a/53/0c3d2bb1b2bc2dd47e4e1c9a24e34b2c2c8d1b3f0fcbb5ad8d48a1e8e8f1bd7e/pip-23.0.1.whl
+            uuid                  ¦ id 123e4567-e89b-12d3-a456-426614174000 ¦ id 9f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b
+            random token          ¦ access_token: syt_aXNhYmVsbA_WlAbZRFYpPQMvTgqzxLs_2Tu8Yr ¦ access_token: syt_ZXJpbjEwMA_qRhBxkLmNoPstUvWxYz_3Ab9Cd
+            job and pid           ¦ [1] 26020 ¦ [1] 311
+            blanks and columns    ¦ synapse:   available ¦ synapse: available
+            """)
+    void equalWhenOnlyVolatileTokensDiffer(String what, String guide, String real) {
+        assertEquals(VolatileTokens.key(guide), VolatileTokens.key(real), what);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " ¦ ", textBlock = """
+            rows updated          ¦ UPDATE 1 ¦ UPDATE 0
+            a port                ¦ Port 40132 will be open for TCP and UDP traffic in a few minutes. ¦ Port 40133 will be open for TCP and UDP traffic in a few minutes.
+            a state               ¦ synapse RUNNING pid 26020, uptime 0:03:14 ¦ synapse FATAL Exited too quickly (process log may have details)
+            a package name        ¦ Successfully installed pip-19.1.1 ¦ Successfully installed wheel-19.1.1
+            a word                ¦ synapse: available ¦ synapse: added process group
+            a count               ¦ 3 packages installed ¦ 4 packages installed
+            """)
+    void differentWhenMoreThanVolatileTokensDiffer(String what, String guide, String real) {
+        assertNotEquals(VolatileTokens.key(guide), VolatileTokens.key(real), what);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.rehearse.files;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Atomic writes on a real file system: the old version kept, a failed write leaving everything as it was. */
+class AtomicFilesTest {
+
+    @Test
+    void aNewFileIsCreatedWithItsFoldersAndNoBackup(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("etc/services.d/synapse.ini");
+
+        AtomicFiles.write(file, "[program:synapse]\n");
+
+        assertEquals("[program:synapse]\n", Files.readString(file));
+        assertFalse(Files.exists(AtomicFiles.backupOf(file)));
+        assertEquals(List.of("synapse.ini"), names(file.getParent()));
+        Path plain = Files.writeString(dir.resolve("plain.ini"), "");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file),
+                "a new file gets the mode any program would give it (the umask), not a temporary file's 0600");
+    }
+
+    @Test
+    void theOldVersionIsKeptAsRehearseBakAndTheModeStays(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("run.sh");
+        Files.writeString(file, "echo one\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-x---"));
+
+        AtomicFiles.write(file, "echo two\n");
+        AtomicFiles.write(file, "echo three\n");
+
+        assertEquals("echo three\n", Files.readString(file));
+        assertEquals("echo two\n", Files.readString(dir.resolve("run.sh.rehearse-bak")));
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals(List.of("run.sh", "run.sh.rehearse-bak"), names(dir));
+    }
+
+    @Test
+    void aFileOwnedByTheRunUserStaysTheirsWhenRootWritesIt(@TempDir Path dir) throws IOException {
+        assertEquals("root", System.getProperty("user.name"), "this test changes a file's owner: run it as root, as CI does");
+        Path file = dir.resolve("homeserver.yaml");
+        Files.writeString(file, "a: 1\n");
+        UserPrincipal nobody = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(file, nobody);
+
+        AtomicFiles.write(file, "a: 2\n");
+
+        assertEquals(nobody, Files.getOwner(file));
+        assertEquals("a: 2\n", Files.readString(file));
+    }
+
+    @Test
+    void aSymbolicLinkIsWrittenThroughAndStaysALink(@TempDir Path dir) throws IOException {
+        Path real = dir.resolve("real.conf");
+        Files.writeString(real, "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.conf"), real);
+
+        AtomicFiles.write(link, "new\n");
+
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("new\n", Files.readString(real));
+        assertEquals("old\n", Files.readString(dir.resolve("real.conf.rehearse-bak")));
+    }
+
+    @Test
+    void aWriteThatFailsHalfwayLeavesTheOldFileIntactAndNoTemporaryFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("homeserver.yaml");
+        Files.writeString(file, "server_name: my.domain.name\n");
+        // megabytes of good text, then a lone surrogate: the encoder refuses it after much was already written
+        String content = "x: 1\n".repeat(400_000) + "bad: \uD800\n";
+
+        assertThrows(CharacterCodingException.class, () -> AtomicFiles.write(file, content));
+
+        assertEquals("server_name: my.domain.name\n", Files.readString(file));
+        assertEquals(List.of("homeserver.yaml"), names(dir), "no temporary file and no backup left behind");
+    }
+
+    @Test
+    void aWriteWhoseBackupCannotBeMadeLeavesTheOldFileIntact(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("synapse.ini");
+        Files.writeString(file, "[program:synapse]\n");
+        Path blocking = Files.createDirectory(dir.resolve("synapse.ini.rehearse-bak"));
+        Files.writeString(blocking.resolve("keep"), "a folder where the backup would go");
+
+        assertThrows(IOException.class, () -> AtomicFiles.write(file, "[program:other]\n"));
+
+        assertEquals("[program:synapse]\n", Files.readString(file));
+        assertEquals(List.of("synapse.ini", "synapse.ini.rehearse-bak"), names(dir));
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.rehearse.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a real program for a test and returns what it printed (stdout and stderr merged, as a terminal shows). */
+public final class Processes {
+
+    private Processes() {
+    }
+
+    public static String run(Path dir, Map<String, String> env, String... command) {
+        ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish");
+            }
+            if (process.exitValue() != 0) {
+                throw new AssertionError(String.join(" ", command) + " exited " + process.exitValue() + ":\n" + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command[0] + " (is it installed? see .ci/setup)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
