@@ -23,13 +23,12 @@ class RemoteFilesTest {
         connection = SshConnection.open(server.address(),
                 server.options(server.userEd25519, server.knownHosts("known_hosts"), false, notice -> { }));
         home = connection.exec("printf %s \"$HOME\"");
+        assertEquals(server.home().toString(), home);
         files = new RemoteFiles(connection, home);
-        connection.exec("rm -rf ~/files-test");
     }
 
     @AfterAll
     static void disconnect() {
-        connection.exec("rm -rf ~/files-test");
         files.close();
         connection.close();
         server.close();

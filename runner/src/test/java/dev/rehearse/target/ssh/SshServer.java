@@ -44,6 +44,7 @@ final class SshServer implements AutoCloseable {
             // sshd reads the authorized keys as the user: the folder must be open to it
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             SshServer server = new SshServer(dir, freePort());
+            Files.createDirectories(server.home());
             server.makeUser();
             server.newHostKeys();
             keygen("ed25519", server.userEd25519);
@@ -81,12 +82,22 @@ final class SshServer implements AutoCloseable {
         }
     }
 
-    /** The user the server lets in, made once with a locked password ({@code *}: key logins only, no PAM). */
+    /**
+     * The user the server lets in, made once with a locked password ({@code *}: key logins only, no PAM), and
+     * given a fresh home in this server's folder, so that no run sees what an earlier one left.
+     */
     private void makeUser() {
         if (run(List.of("id", USER), false) != 0) {
-            run(List.of("useradd", "--create-home", "--shell", "/bin/bash", USER), true);
+            run(List.of("useradd", "--no-create-home", "--shell", "/bin/bash", USER), true);
         }
-        run(List.of("usermod", "-p", "*", USER), true);
+        run(List.of("usermod", "-p", "*", "--home", home().toString(), USER), true);
+        run(List.of("cp", "-a", "/etc/skel/.", home().toString() + "/"), true);
+        run(List.of("chown", "-R", USER + ":", home().toString()), true);
+    }
+
+    /** the user's home, inside this server's folder */
+    Path home() {
+        return dir.resolve("home");
     }
 
     /** Makes new host keys; a running server offers them after {@link #restart()}. */
