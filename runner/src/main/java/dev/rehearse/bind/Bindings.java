@@ -1,23 +1,45 @@
 package dev.rehearse.bind;
 
+import dev.rehearse.guide.BadInput;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The guide's example values and what they stand for on the target. Applied to commands, file contents
  * and answers before a step runs; reversed on real output before it is compared with the guide.
  * A later binding of the same literal replaces an earlier one when its origin ranks at least as high.
+ * Literals are replaced only where they stand as tokens of their own (see {@link Literals}); a secret's
+ * value is hidden wherever it appears, even inside a longer word.
  */
 public final class Bindings {
     private final Map<String, Binding> byLiteral = new LinkedHashMap<>();
+    /** where each binding was declared (sidecar file:line, {@code --bind}), for error messages */
+    private final Map<String, Place> declaredAt = new LinkedHashMap<>();
+
+    /** Where a binding was declared: the file (or {@code --bind}) and line, 0 when none applies. */
+    public record Place(String file, int line) {
+    }
 
     public Bindings bind(Binding binding) {
+        return bind(binding, null);
+    }
+
+    /** Binds, remembering where the binding was declared so that a bad value can be pointed at. */
+    public Bindings bind(Binding binding, Place where) {
         Binding old = byLiteral.get(binding.literal());
         if (old == null || binding.origin().compareTo(old.origin()) >= 0) {
             byLiteral.put(binding.literal(), binding);
+            if (where != null) {
+                declaredAt.put(binding.literal(), where);
+            } else {
+                declaredAt.remove(binding.literal());
+            }
         }
         return this;
     }
@@ -26,22 +48,28 @@ public final class Bindings {
         return List.copyOf(byLiteral.values());
     }
 
+    public Optional<Binding> get(String literal) {
+        return Optional.ofNullable(byLiteral.get(literal));
+    }
+
     /** Replaces every example value in {@code text} with its real value (longest literal first, one pass). */
     public String apply(String text) {
-        return replaceAll(text, byLiteral.values().stream()
-                .filter(b -> !b.literal().equals(b.value()))
-                .sorted(Comparator.comparingInt((Binding b) -> b.literal().length()).reversed())
-                .map(b -> new String[]{b.literal(), b.value()})
-                .toList());
+        return replaceAll(text, toReal(b -> true), true);
+    }
+
+    /** Like {@link #apply} but secrets keep their placeholder: what may be shown of a step before it runs. */
+    public String preview(String text) {
+        return replaceAll(text, toReal(b -> !b.secret()), true);
     }
 
     /** Maps real values back to the guide's example values; secrets become their placeholder. */
     public String reverse(String text) {
-        return replaceAll(text, byLiteral.values().stream()
-                .filter(b -> !b.value().isEmpty() && !b.literal().equals(b.value()))
+        String hidden = redact(text);
+        return replaceAll(hidden, byLiteral.values().stream()
+                .filter(b -> !b.secret() && !b.value().isEmpty() && !b.literal().equals(b.value()))
                 .sorted(Comparator.comparingInt((Binding b) -> b.value().length()).reversed())
                 .map(b -> new String[]{b.value(), b.literal()})
-                .toList());
+                .toList(), true);
     }
 
     /** Hides secret values only: for logs and live output, where everything else may stay real. */
@@ -49,11 +77,49 @@ public final class Bindings {
         return replaceAll(text, byLiteral.values().stream()
                 .filter(Binding::secret)
                 .filter(b -> !b.value().isEmpty())
+                .sorted(Comparator.comparingInt((Binding b) -> b.value().length()).reversed())
                 .map(b -> new String[]{b.value(), b.literal()})
-                .toList());
+                .toList(), false);
     }
 
-    private static String replaceAll(String text, List<String[]> pairs) {
+    /**
+     * Checks every binding against one shell command as the guide shows it (see {@link ShellSafety}).
+     *
+     * @param where the command's place, {@code file:line}, for the message
+     * @throws BadInput naming the binding (at its declaration when known) when a value could inject shell syntax
+     */
+    public void validate(String command, String where) {
+        for (Binding b : byLiteral.values()) {
+            Optional<String> problem = ShellSafety.problem(b.literal(), b.value(), command);
+            if (problem.isPresent()) {
+                Place at = declaredAt.getOrDefault(b.literal(), new Place("binding", 0));
+                String shown = b.secret() ? "its secret value" : "the value \"" + b.value() + "\"";
+                throw new BadInput(at.file(), at.line(), "binding \"" + b.literal() + "\": " + shown + " has "
+                        + problem.get() + " and could change the command at " + where);
+            }
+        }
+    }
+
+    /** @throws BadInput when a value holds a newline: typed anywhere, it would end a line the guide does not end */
+    public void validateValues() {
+        for (Binding b : byLiteral.values()) {
+            if (b.value().indexOf('\n') >= 0 || b.value().indexOf('\r') >= 0) {
+                Place at = declaredAt.getOrDefault(b.literal(), new Place("binding", 0));
+                throw new BadInput(at.file(), at.line(), "binding \"" + b.literal() + "\": a value cannot hold a newline");
+            }
+        }
+    }
+
+    private List<String[]> toReal(Predicate<Binding> which) {
+        return byLiteral.values().stream()
+                .filter(which)
+                .filter(b -> !b.literal().equals(b.value()))
+                .sorted(Comparator.comparingInt((Binding b) -> b.literal().length()).reversed())
+                .map(b -> new String[]{b.literal(), b.value()})
+                .toList();
+    }
+
+    private static String replaceAll(String text, List<String[]> pairs, boolean tokensOnly) {
         if (text == null || pairs.isEmpty()) {
             return text;
         }
@@ -62,7 +128,7 @@ public final class Bindings {
         outer:
         while (i < text.length()) {
             for (String[] pair : pairs) {
-                if (!pair[0].isEmpty() && text.startsWith(pair[0], i)) {
+                if (!pair[0].isEmpty() && (tokensOnly ? Literals.boundedAt(text, i, pair[0]) : text.startsWith(pair[0], i))) {
                     out.append(pair[1]);
                     i += pair[0].length();
                     continue outer;
@@ -76,6 +142,7 @@ public final class Bindings {
     public Bindings copy() {
         Bindings copy = new Bindings();
         copy.byLiteral.putAll(byLiteral);
+        copy.declaredAt.putAll(declaredAt);
         return copy;
     }
 

@@ -35,6 +35,14 @@ public final class OutputCheck {
                 matches ? "" : UnifiedDiff.render(alignment));
     }
 
+    /**
+     * The unified diff guide -> real output even where {@link #compare} finds no difference to claim (a guide that
+     * shows nothing after a command): a FAIL always shows what really happened.
+     */
+    public static String diff(List<ExpectedLine> expected, String actual) {
+        return UnifiedDiff.render(align(expected, actual));
+    }
+
     /** The line-by-line alignment behind {@link #compare}: what {@code update} needs to rewrite a drifted step. */
     public static Alignment align(List<ExpectedLine> expected, String actual) {
         List<ExpectedPattern> patterns = expected.stream().map(ExpectedPattern::new).toList();

@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 @Command(name = "rehearse", mixinStandardHelpOptions = true, version = "rehearse 0.1.0",
         description = "Runs documentation: reads a guide, turns it into steps, runs them on a real target "
                 + "and checks every output against the guide.",
-        subcommands = {})
+        subcommands = {BlocksCommand.class, PlanCommand.class, LintCommand.class})
 public final class Main {
 
     public static final int EXIT_BAD_INPUT = 2;
@@ -24,7 +24,21 @@ public final class Main {
 
     /** Runs the command line with the given streams; what tests call. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        if (BlocksCommand.isPlain(args)) {
+            // `blocks` runs in scripts over many guides: spare it picocli's start-up (see BlocksCommand.isPlain)
+            try {
+                return BlocksCommand.runPlain(args, out);
+            } catch (BadInput e) {
+                err.println(e.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+        }
+        return execute(args, out, err, CommandLine.defaultFactory());
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with the factory that makes the commands (tests). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new Main(), factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -21,6 +21,11 @@ public interface Session extends AutoCloseable {
      */
     CommandResult run(String command, List<Interaction> interactions, Duration timeout, Consumer<String> live);
 
+    /** Why the shell or the connection to it went away, once a command came back {@code DISCONNECTED}. */
+    default String lostReason() {
+        return "the connection to the target was lost";
+    }
+
     @Override
     void close();
 }

@@ -1,0 +1,75 @@
+package dev.rehearse.cli;
+
+import dev.rehearse.guide.Finding;
+import dev.rehearse.guide.Guide;
+import dev.rehearse.guide.GuideReader;
+import dev.rehearse.lint.Linter;
+import dev.rehearse.read.Guides;
+import dev.rehearse.plan.Runbook;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code rehearse lint GUIDE...}: defects found without running anything, one {@code file:line: level: message}
+ * line each (the rule in brackets), then a count on stderr. Exit 1 when any is an error.
+ */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = "Finds defects in guides without running them: file:line: level: message. Exit 1 on an error.")
+public final class LintCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "GUIDE", arity = "1..*", description = "guide files or runbook folders")
+    List<Path> guides;
+
+    @Spec
+    CommandSpec spec;
+
+    private final GuideReader reader;
+
+    public LintCommand() {
+        this(Guides.BY_FORMAT);
+    }
+
+    /** With the reader to use, for tests that read guides another way. */
+    public LintCommand(GuideReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        int errors = 0;
+        int warnings = 0;
+        for (Path path : guides) {
+            Runbook runbook = Runbook.load(path);
+            Guide guide = reader.read(runbook.guide(), runbook.dir());
+            for (Finding f : Linter.lint(guide)) {
+                out.println(shown(runbook.dir().resolve(f.source())) + ":" + f.line() + ": " + f.level().label() + ": "
+                        + f.message() + " [" + f.rule() + "]");
+                if (f.level() == Finding.Level.ERROR) {
+                    errors++;
+                } else if (f.level() == Finding.Level.WARNING) {
+                    warnings++;
+                }
+            }
+        }
+        out.flush();
+        spec.commandLine().getErr().printf("%d error%s, %d warning%s in %d guide%s%n", errors, errors == 1 ? "" : "s",
+                warnings, warnings == 1 ? "" : "s", guides.size(), guides.size() == 1 ? "" : "s");
+        spec.commandLine().getErr().flush();
+        return errors > 0 ? 1 : 0;
+    }
+
+    /** A path as the user would type it: relative to the working directory when it lies below it. */
+    private static String shown(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+}

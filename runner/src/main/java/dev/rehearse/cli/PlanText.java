@@ -1,0 +1,126 @@
+package dev.rehearse.cli;
+
+import dev.rehearse.bind.Binding;
+import dev.rehearse.bind.Bindings;
+import dev.rehearse.plan.Capture;
+import dev.rehearse.plan.CommandStep;
+import dev.rehearse.plan.EditStep;
+import dev.rehearse.plan.Interaction;
+import dev.rehearse.plan.Plan;
+import dev.rehearse.plan.Runbook;
+import dev.rehearse.plan.Step;
+import dev.rehearse.plan.StepPolicy;
+import dev.rehearse.plan.WriteStep;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The plan as a person reads it: bindings, then every step numbered, bindings applied, secrets hidden. */
+final class PlanText {
+    private static final String INDENT = "      ";
+
+    private PlanText() {
+    }
+
+    static String render(Plan plan, Runbook runbook) {
+        Bindings b = plan.bindings();
+        StringBuilder out = new StringBuilder();
+        out.append(plan.name()).append(": ").append(runbook.dir().relativize(runbook.guide()))
+                .append(runbook.sidecar() == null ? " (no sidecar)" : " with " + runbook.dir().relativize(runbook.sidecar()))
+                .append('\n');
+        out.append("bindings:\n");
+        for (Binding binding : b.all()) {
+            out.append("  ").append(binding.literal()).append(" -> ")
+                    .append(binding.secret() ? "(secret)" : binding.value())
+                    .append("  [").append(binding.origin().name().toLowerCase(Locale.ROOT).replace('_', '-')).append("]\n");
+        }
+        for (Step step : plan.steps()) {
+            if (step instanceof CommandStep c) {
+                for (Capture capture : c.captures()) {
+                    out.append("  ").append(capture.literal()).append(" <- captured by step ").append(c.n())
+                            .append(": ").append(capture.regex()).append('\n');
+                }
+            }
+        }
+        out.append(summary(plan.steps())).append("\n\n");
+        for (Step step : plan.steps()) {
+            out.append(String.format("%3d %-7s %s:%d  %s%n", step.n(), step.kind(), step.source(), step.line(),
+                    String.join(" > ", step.section())));
+            if (step instanceof CommandStep c) {
+                out.append(indent("$ " + b.preview(c.command()), "    "));
+                for (Interaction i : c.interactions()) {
+                    out.append(INDENT).append(interaction(i, b)).append('\n');
+                }
+                appendPolicy(out, c.policy());
+            } else if (step instanceof WriteStep w) {
+                out.append("    write ").append(b.preview(w.path())).append(":\n").append(indent(b.preview(w.content()), INDENT));
+                appendPolicy(out, w.policy());
+            } else if (step instanceof EditStep e) {
+                out.append("    merge into ").append(b.preview(e.path())).append(" (").append(e.format()).append("):\n")
+                        .append(indent(b.preview(e.fragment()), INDENT));
+                appendPolicy(out, e.policy());
+            }
+        }
+        return out.toString();
+    }
+
+    static String summary(List<Step> steps) {
+        long commands = steps.stream().filter(s -> s instanceof CommandStep).count();
+        long writes = steps.stream().filter(s -> s instanceof WriteStep).count();
+        long edits = steps.stream().filter(s -> s instanceof EditStep).count();
+        return count(steps.size(), "step") + ": " + count(commands, "command") + ", " + count(edits, "edit") + ", "
+                + count(writes, "write");
+    }
+
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    private static String interaction(Interaction i, Bindings b) {
+        if (i.eof()) {
+            return "at \"" + i.prompt() + "\" end the input";
+        }
+        String answer = i.binding() != null ? i.binding() : b.preview(i.answer());
+        return "at \"" + b.preview(i.prompt()) + "\" type " + (answer.isEmpty() ? "Enter" : "\"" + answer + "\"")
+                + (i.hidden() ? " (hidden)" : "");
+    }
+
+    private static String indent(String text, String prefix) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (!line.isEmpty() || out.length() == 0) {
+                out.append(prefix).append(line);
+            }
+            out.append('\n');
+        }
+        String s = out.toString();
+        return s.endsWith("\n\n") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** The policy fields that differ from the defaults, as one line, when any does. */
+    private static void appendPolicy(StringBuilder out, StepPolicy p) {
+        List<String> parts = new ArrayList<>();
+        if (p.skip() != null) {
+            parts.add("skip: " + p.skip());
+        }
+        if (!p.timeout().equals(StepPolicy.DEFAULT.timeout())) {
+            parts.add("timeout " + duration(p.timeout()));
+        }
+        if (p.eventually()) {
+            parts.add("eventually");
+        }
+        if (p.expectExit() != 0) {
+            parts.add("expect exit " + p.expectExit());
+        }
+        if (!parts.isEmpty()) {
+            out.append(INDENT).append(String.join(", ", parts)).append('\n');
+        }
+    }
+
+    static String duration(Duration d) {
+        long s = d.toSeconds();
+        return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
+    }
+}

@@ -1,0 +1,28 @@
+package dev.rehearse.lint;
+
+import dev.rehearse.guide.Finding;
+import dev.rehearse.plan.ShellPrompt;
+
+import java.util.List;
+
+/**
+ * A prompt whose user or host is not the guide's own: usually the author's real account leaking in
+ * ({@code [matrites@clark ~]$} among {@code [isabell@stardust ~]$}).
+ */
+final class PromptIdentityRule implements LintRule {
+
+    @Override
+    public String name() {
+        return "prompt-identity";
+    }
+
+    @Override
+    public List<Finding> check(LintedGuide guide) {
+        return guide.prompts().stream().filter(p -> {
+            ShellPrompt prompt = p.entry().prompt();
+            return prompt.user() != null && (!prompt.user().equals(guide.user()) || !prompt.host().equals(guide.host()));
+        }).map(p -> finding(p.block().source(), p.entry().line(), Finding.Level.WARNING, "prompt shows "
+                + p.entry().prompt().user() + "@" + p.entry().prompt().host() + ", the guide's prompts show "
+                + guide.user() + "@" + guide.host())).toList();
+    }
+}

@@ -1,0 +1,162 @@
+package dev.rehearse.lint;
+
+import dev.rehearse.guide.Block;
+import dev.rehearse.guide.Finding;
+import dev.rehearse.plan.ExpectedLine;
+import dev.rehearse.plan.SampleTokens;
+import dev.rehearse.plan.transcript.TranscriptCommand;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A sample value spelled differently where the guide reuses it: {@code uberspace port add} shows port 40132 and
+ * the config then names 40312. A value shown in output that nothing later uses as such, and a later token of the
+ * same shape one typo away (a swap, a wrong or missing character) that no output shows, are taken for one value
+ * misspelled. Placeholders in angle brackets ({@code <my super secure password>}) spelled two ways are the
+ * same mistake.
+ */
+final class SampleValueRule implements LintRule {
+    /** {@code <a placeholder>}; one that also closes ({@code </name>}) somewhere is a markup tag instead */
+    private static final Pattern PLACEHOLDER = Pattern.compile("<([^</>\\s][^<>]{3,})>");
+
+    @Override
+    public String name() {
+        return "sample-value";
+    }
+
+    /** Where a token stands. */
+    private record Place(String source, int line, int order) {
+        String where() {
+            return source + ":" + line;
+        }
+    }
+
+    @Override
+    public List<Finding> check(LintedGuide guide) {
+        Map<String, Place> shown = new LinkedHashMap<>();
+        for (LintedGuide.Session s : guide.sessions()) {
+            int order = guide.guide().blocks().indexOf(s.block());
+            for (TranscriptCommand c : s.transcript().entries()) {
+                for (ExpectedLine e : c.expected()) {
+                    if (e.kind() != ExpectedLine.Kind.OUTPUT) {
+                        continue;
+                    }
+                    for (SampleTokens.Token t : SampleTokens.in(e.text())) {
+                        if (SampleTokens.isDistinctive(t.text())) {
+                            shown.putIfAbsent(t.text(), new Place(s.block().source(), e.sourceLine(), order));
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, List<Place>> used = new LinkedHashMap<>();
+        Map<String, List<Place>> placeholders = new LinkedHashMap<>();
+        List<Block> blocks = guide.guide().blocks();
+        for (int b = 0; b < blocks.size(); b++) {
+            List<String> lines = blocks.get(b).lines();
+            for (int k = 0; k < lines.size(); k++) {
+                Place at = new Place(blocks.get(b).source(), blocks.get(b).contentLine() + k, b);
+                for (SampleTokens.Token t : SampleTokens.in(lines.get(k))) {
+                    used.computeIfAbsent(t.text(), x -> new ArrayList<>()).add(at);
+                }
+                Matcher m = PLACEHOLDER.matcher(lines.get(k));
+                while (m.find()) {
+                    if (!blocks.get(b).text().contains("</" + m.group(1).split("\\s")[0] + ">")) {
+                        placeholders.computeIfAbsent(m.group(), x -> new ArrayList<>()).add(at);
+                    }
+                }
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        shown.forEach((value, definedAt) -> {
+            boolean reusedAsIs = used.getOrDefault(value, List.of()).stream().anyMatch(p -> p.order() > definedAt.order());
+            if (reusedAsIs) {
+                return;
+            }
+            used.forEach((token, places) -> {
+                if (shown.containsKey(token) || !SampleTokens.isDistinctive(token) || !oneTypoApart(value, token)) {
+                    return;
+                }
+                places.stream().filter(p -> p.order() > definedAt.order()).forEach(p -> {
+                    if (reported.add(token + "@" + p.where())) {
+                        findings.add(finding(p, token + " looks like a misspelling of " + value + ", which "
+                                + definedAt.where() + " shows"));
+                    }
+                });
+            });
+        });
+        List<String> names = new ArrayList<>(placeholders.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                String a = names.get(i);
+                String b = names.get(j);
+                if (oneTypoApart(a, b) && !numbered(a, b)) {
+                    String rarer = placeholders.get(a).size() < placeholders.get(b).size() ? a : b;
+                    String other = rarer.equals(a) ? b : a;
+                    for (Place p : placeholders.get(rarer)) {
+                        findings.add(finding(p, rarer + " looks like a misspelling of " + other + ", which "
+                                + placeholders.get(other).get(0).where() + " shows"));
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    private Finding finding(Place at, String message) {
+        return finding(at.source(), at.line(), Finding.Level.ERROR, message);
+    }
+
+    /**
+     * Same shape (length within one, letters where letters are) and one edit apart, a swap of neighbours counting
+     * as one: 40132 and 40312, {@code <passwort>} and {@code <password>}.
+     */
+    static boolean oneTypoApart(String a, String b) {
+        if (a.equals(b) || Math.abs(a.length() - b.length()) > 1 || a.length() < 4) {
+            return false;
+        }
+        if (a.chars().allMatch(Character::isDigit) != b.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        return editDistance(a, b) == 1;
+    }
+
+    /** {@code <high-port1>} and {@code <high-port2>}: a numbered series, not a misspelling. */
+    private static boolean numbered(String a, String b) {
+        for (int i = 0; i < Math.min(a.length(), b.length()); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                return Character.isDigit(a.charAt(i)) && Character.isDigit(b.charAt(i));
+            }
+        }
+        return false;
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+    private static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

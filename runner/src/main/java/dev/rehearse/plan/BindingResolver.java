@@ -1,0 +1,146 @@
+package dev.rehearse.plan;
+
+import dev.rehearse.bind.Binding;
+import dev.rehearse.bind.Binding.Origin;
+import dev.rehearse.bind.Bindings;
+import dev.rehearse.bind.Bindings.Place;
+import dev.rehearse.bind.FactBindings;
+import dev.rehearse.bind.Generated;
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.plan.Runbook.BindingRule;
+import dev.rehearse.plan.Runbook.StepSelector;
+import dev.rehearse.plan.Runbook.ValueSource;
+import dev.rehearse.plan.sidecar.SidecarReader;
+import dev.rehearse.target.TargetFacts;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * Turns a runbook's binding rules into bindings, in increasing precedence: the target's facts for the usual
+ * example values, the sidecar's values, facts and generated values, then {@code --bind}. A {@code --bind}
+ * whose name the sidecar declares under {@code vars:} sets that variable instead. A value that uses an unset
+ * variable leaves its binding out (how a version can be pinned only when one is given). Captures are only
+ * collected here: their values exist once their step has run.
+ */
+final class BindingResolver {
+
+    /**
+     * A value to capture from a step's output. The step is found later: by selector, or as the first whose output
+     * shows {@code shownAs} (the captured literal itself, or for same_as the literal it is the same as).
+     */
+    record CaptureRule(String literal, String regex, StepSelector step, String shownAs, BindingRule declared) {
+    }
+
+    private final Runbook runbook;
+    private final TargetFacts facts;
+    private final Map<String, String> vars = new LinkedHashMap<>();
+    private final Map<String, String> literalOverrides = new LinkedHashMap<>();
+    private final Bindings bindings = new Bindings();
+    private final List<CaptureRule> captures = new ArrayList<>();
+
+    BindingResolver(Runbook runbook, TargetFacts facts, Map<String, String> overrides) {
+        this.runbook = runbook;
+        this.facts = facts;
+        vars.putAll(runbook.vars());
+        overrides.forEach((name, value) -> {
+            if (runbook.vars().containsKey(name)) {
+                vars.put(name, value);
+            } else {
+                literalOverrides.put(name, value);
+            }
+        });
+        resolve();
+    }
+
+    Bindings bindings() {
+        return bindings;
+    }
+
+    List<CaptureRule> captures() {
+        return captures;
+    }
+
+    /** The literal of the first secret the sidecar binds: what hidden prompts get unless an answer says otherwise. */
+    String defaultSecret() {
+        return runbook.bindings().stream().filter(BindingRule::secret).map(BindingRule::literal).findFirst().orElse(null);
+    }
+
+    private void resolve() {
+        FactBindings.bind(bindings, facts);
+        for (BindingRule rule : runbook.bindings()) {
+            switch (rule.source()) {
+                case VALUE -> {
+                    String value = expand(rule.argument());
+                    if (value != null) {
+                        bind(rule, value, Origin.SIDECAR);
+                    }
+                }
+                case FACT -> {
+                    String value = FactBindings.fact(facts, rule.argument());
+                    if (value != null) {
+                        bind(rule, value, Origin.SIDECAR);
+                    }
+                }
+                case GENERATE -> bind(rule, rule.argument().equals("port") ? String.valueOf(Generated.freePort())
+                        : Generated.secret(), Origin.GENERATED);
+                case CAPTURE -> captures.add(new CaptureRule(rule.literal(), rule.argument(), rule.step(), rule.literal(), rule));
+                case SAME_AS -> {
+                }
+            }
+        }
+        for (BindingRule rule : runbook.bindings()) {
+            if (rule.source() == ValueSource.SAME_AS) {
+                BindingRule root = rootOf(rule);
+                if (root.source() == ValueSource.CAPTURE) {
+                    captures.add(new CaptureRule(rule.literal(), root.argument(), root.step(), root.literal(), root));
+                } else {
+                    bindings.get(root.literal()).ifPresent(b -> bind(rule, b.value(), b.origin()));
+                }
+            }
+        }
+        Set<String> secrets = new HashSet<>();
+        runbook.bindings().stream().filter(BindingRule::secret).forEach(r -> secrets.add(r.literal()));
+        literalOverrides.forEach((literal, value) -> bindings.bind(
+                new Binding(literal, value, Origin.COMMAND_LINE, secrets.contains(literal)), new Place("--bind " + literal, 0)));
+    }
+
+    private void bind(BindingRule rule, String value, Origin origin) {
+        bindings.bind(new Binding(rule.literal(), value, origin, rule.secret()), new Place(rule.file(), rule.line()));
+    }
+
+    /** Follows same_as to the binding that has a value of its own; a cycle is an error. */
+    private BindingRule rootOf(BindingRule rule) {
+        Set<String> seen = new HashSet<>();
+        BindingRule at = rule;
+        while (at.source() == ValueSource.SAME_AS) {
+            if (!seen.add(at.literal())) {
+                throw new BadInput(rule.file(), rule.line(), "binding \"" + rule.literal() + "\" is the same as itself (same_as cycle)");
+            }
+            String next = at.argument();
+            at = runbook.bindings().stream().filter(r -> r.literal().equals(next)).findFirst().orElseThrow();
+        }
+        return at;
+    }
+
+    /** Expands ${var} and ${fact}; null when a variable it uses has no value. */
+    private String expand(String value) {
+        Matcher m = SidecarReader.REFERENCE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String v = vars.containsKey(name) ? vars.get(name) : FactBindings.fact(facts, name);
+            if (v == null) {
+                return null;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

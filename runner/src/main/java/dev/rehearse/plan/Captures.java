@@ -1,0 +1,55 @@
+package dev.rehearse.plan;
+
+import dev.rehearse.bind.Binding;
+import dev.rehearse.bind.Bindings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the runner calls after a command step ran: each of the step's captures is searched in the real output
+ * and its value bound (origin CAPTURED), so that later steps type the real port or hash where the guide shows
+ * its example. A captured value is held to the same shell-safety rules as any other binding.
+ */
+public final class Captures {
+
+    /** The bindings made, and the captures whose regex found nothing (their literals stay as the guide shows them). */
+    public record Result(List<Binding> bound, List<Capture> missed) {
+    }
+
+    private Captures() {
+    }
+
+    /**
+     * @param realOutput the step's output as the target printed it (before any reverse mapping)
+     * @throws dev.rehearse.guide.BadInput when a captured value could inject shell syntax into a later command
+     */
+    public static Result bind(Plan plan, CommandStep step, String realOutput) {
+        List<Binding> bound = new ArrayList<>();
+        List<Capture> missed = new ArrayList<>();
+        Bindings bindings = plan.bindings();
+        for (Capture capture : step.captures()) {
+            Matcher m = Pattern.compile(capture.regex()).matcher(realOutput);
+            if (!m.find()) {
+                missed.add(capture);
+                continue;
+            }
+            String value = m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
+            boolean secret = bindings.get(capture.literal()).map(Binding::secret).orElse(false);
+            Binding binding = new Binding(capture.literal(), value, Binding.Origin.CAPTURED, secret);
+            Bindings trial = bindings.copy().bind(binding, new Bindings.Place(step.source() + ":" + step.line()
+                    + " (captured)", 0));
+            trial.validateValues();
+            for (Step later : plan.steps()) {
+                if (later instanceof CommandStep c) {
+                    trial.validate(c.command(), c.source() + ":" + c.line());
+                }
+            }
+            bindings.bind(binding);
+            bound.add(binding);
+        }
+        return new Result(List.copyOf(bound), List.copyOf(missed));
+    }
+}

@@ -1,0 +1,183 @@
+package dev.rehearse.plan;
+
+import dev.rehearse.bind.Binding;
+import dev.rehearse.bind.Bindings;
+import dev.rehearse.bind.Generated;
+import dev.rehearse.bind.Literals;
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.guide.Block;
+import dev.rehearse.guide.Guide;
+import dev.rehearse.plan.BindingResolver.CaptureRule;
+import dev.rehearse.plan.Runbook.StepRule;
+import dev.rehearse.plan.transcript.Transcript;
+import dev.rehearse.plan.transcript.TranscriptCommand;
+import dev.rehearse.plan.transcript.TranscriptReader;
+import dev.rehearse.target.TargetFacts;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a runbook into its plan: every block in guide order (includes inlined, each with its own origin)
+ * becomes command steps (one per prompt where something is typed), a write, an edit, or nothing; the sidecar's
+ * policies, answers and captures are attached; values the guide shows in one step's output and reuses later
+ * are captured and carried forward; and every binding is checked against every command it may stand in.
+ */
+public final class Planner {
+
+    /** The placeholder hidden prompts get when the sidecar binds no secret; it is bound to a generated one. */
+    public static final String GENERATED_SECRET = "<password>";
+
+    private final TargetFacts facts;
+    private final Map<String, String> overrides;
+
+    /**
+     * @param facts     the target's facts, for the example values every guide uses
+     * @param overrides {@code --bind NAME=VALUE}: a sidecar variable, or else an example value, by name
+     */
+    public Planner(TargetFacts facts, Map<String, String> overrides) {
+        this.facts = facts;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    /** @throws BadInput when the sidecar asks for something the guide does not have, or a value is unsafe */
+    public Plan plan(Runbook runbook, Guide guide) {
+        BindingResolver resolver = new BindingResolver(runbook, facts, overrides);
+        Bindings bindings = resolver.bindings();
+        String secret = resolver.defaultSecret() != null ? resolver.defaultSecret() : GENERATED_SECRET;
+        List<Step> steps = stepsOf(guide, new TranscriptReader(runbook.answers(), secret), runbook.defaults());
+        steps = withPolicies(steps, runbook);
+        steps = withCaptures(steps, resolver.captures(), bindings);
+        if (bindings.get(secret).isEmpty() && usesBinding(steps, secret)) {
+            bindings.bind(new Binding(secret, Generated.secret(), Binding.Origin.GENERATED, true));
+        }
+        checkAnswerBindings(runbook, bindings);
+        validate(steps, bindings);
+        return new Plan(runbook.name(), guide, List.copyOf(steps), bindings);
+    }
+
+    private static List<Step> stepsOf(Guide guide, TranscriptReader reader, StepPolicy policy) {
+        List<Step> steps = new ArrayList<>();
+        for (Block block : guide.blocks()) {
+            Optional<Transcript> transcript = reader.read(block.lines(), block.contentLine(), block.language());
+            if (transcript.isPresent()) {
+                for (TranscriptCommand c : transcript.get().commands()) {
+                    steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
+                            c.prompt(), c.expected(), c.interactions(), List.of(), policy));
+                }
+                continue;
+            }
+            FileTargets.of(block).ifPresent(target -> steps.add(target.kind().equals("write")
+                    ? new WriteStep(steps.size() + 1, block.source(), block.contentLine(), block.section(), target.path(),
+                    block.text() + "\n", policy)
+                    : new EditStep(steps.size() + 1, block.source(), block.contentLine(), block.section(), target.path(),
+                    target.format(), block.text(), policy)));
+        }
+        return steps;
+    }
+
+    private static List<Step> withPolicies(List<Step> steps, Runbook runbook) {
+        for (StepRule rule : runbook.steps()) {
+            if (steps.stream().noneMatch(rule.selector()::matches)) {
+                throw new BadInput(rule.file(), rule.line(), "this step rule selects no step of the plan");
+            }
+        }
+        List<Step> out = new ArrayList<>();
+        for (Step step : steps) {
+            StepPolicy policy = policyOf(step);
+            for (StepRule rule : runbook.steps()) {
+                if (rule.selector().matches(step)) {
+                    policy = rule.over(policy);
+                }
+            }
+            out.add(withPolicy(step, policy));
+        }
+        return out;
+    }
+
+    private static List<Step> withCaptures(List<Step> steps, List<CaptureRule> rules, Bindings bindings) {
+        Map<Integer, List<Capture>> captures = new LinkedHashMap<>();
+        Set<String> bound = new HashSet<>();
+        bindings.all().forEach(b -> bound.add(b.literal()));
+        for (CaptureRule rule : rules) {
+            CommandStep step = stepFor(steps, rule);
+            captures.computeIfAbsent(step.n(), k -> new ArrayList<>()).add(new Capture(rule.literal(), rule.regex()));
+            bound.add(rule.literal());
+        }
+        CarryForward.find(steps, bound).forEach((n, found) -> captures.computeIfAbsent(n, k -> new ArrayList<>()).addAll(found));
+        List<Step> out = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof CommandStep c && captures.containsKey(c.n())) {
+                out.add(new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(), c.expected(),
+                        c.interactions(), List.copyOf(captures.get(c.n())), c.policy()));
+            } else {
+                out.add(step);
+            }
+        }
+        return out;
+    }
+
+    /** The step a capture reads: the one its rule selects, or the first that shows the literal in its output. */
+    private static CommandStep stepFor(List<Step> steps, CaptureRule rule) {
+        for (Step step : steps) {
+            if (!(step instanceof CommandStep c)) {
+                continue;
+            }
+            boolean chosen = rule.step() != null ? rule.step().matches(c)
+                    : c.expected().stream().anyMatch(e -> !Literals.find(e.text(), rule.shownAs()).isEmpty());
+            if (chosen) {
+                return c;
+            }
+        }
+        String why = rule.step() != null ? "its step: selects no command step"
+                : "no command step shows \"" + rule.shownAs() + "\" in its output; name the step with step:";
+        throw new BadInput(rule.declared().file(), rule.declared().line(), "capture for \"" + rule.literal() + "\": " + why);
+    }
+
+    private static boolean usesBinding(List<Step> steps, String literal) {
+        return steps.stream().filter(s -> s instanceof CommandStep).map(s -> (CommandStep) s)
+                .flatMap(c -> c.interactions().stream()).anyMatch(i -> literal.equals(i.binding()));
+    }
+
+    private static void checkAnswerBindings(Runbook runbook, Bindings bindings) {
+        for (AnswerRule rule : runbook.answers()) {
+            if (rule.binding() != null && bindings.get(rule.binding()).isEmpty()) {
+                throw new BadInput(rule.file(), rule.line(), "answer uses binding \"" + rule.binding()
+                        + "\", which nothing binds");
+            }
+        }
+    }
+
+    private static void validate(List<Step> steps, Bindings bindings) {
+        bindings.validateValues();
+        for (Step step : steps) {
+            if (step instanceof CommandStep c) {
+                bindings.validate(c.command(), c.source() + ":" + c.line());
+            }
+        }
+    }
+
+    private static StepPolicy policyOf(Step step) {
+        if (step instanceof CommandStep c) {
+            return c.policy();
+        }
+        return step instanceof WriteStep w ? w.policy() : ((EditStep) step).policy();
+    }
+
+    private static Step withPolicy(Step step, StepPolicy policy) {
+        if (step instanceof CommandStep c) {
+            return new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(), c.expected(),
+                    c.interactions(), c.captures(), policy);
+        }
+        if (step instanceof WriteStep w) {
+            return new WriteStep(w.n(), w.source(), w.line(), w.section(), w.path(), w.content(), policy);
+        }
+        EditStep e = (EditStep) step;
+        return new EditStep(e.n(), e.source(), e.line(), e.section(), e.path(), e.format(), e.fragment(), policy);
+    }
+}

@@ -1,0 +1,347 @@
+package dev.rehearse.plan.sidecar;
+
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.plan.AnswerRule;
+import dev.rehearse.plan.Runbook;
+import dev.rehearse.plan.Runbook.BindingRule;
+import dev.rehearse.plan.Runbook.Check;
+import dev.rehearse.plan.Runbook.StepRule;
+import dev.rehearse.plan.Runbook.StepSelector;
+import dev.rehearse.plan.Runbook.ValueSource;
+import dev.rehearse.plan.StepPolicy;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Finds a runbook's guide and sidecar and reads the sidecar ({@code runbook.yaml}, see docs/runbook.md). */
+public final class SidecarReader {
+    public static final String SIDECAR = "runbook.yaml";
+
+    private static final Set<String> TOP = Set.of("guide", "vars", "bindings", "answers", "steps", "defaults", "checks", "target");
+    private static final Set<String> BINDING = Set.of("value", "fact", "generate", "capture", "same_as", "secret", "step");
+    private static final Set<String> FACTS = Set.of("user", "host", "home", "domain");
+    private static final Set<String> GENERATORS = Set.of("secret", "port");
+    private static final Set<String> SELECTOR = Set.of("n", "command", "section");
+    private static final Set<String> STEP_RULE = Set.of("n", "command", "section", "timeout", "eventually", "skip", "expect_exit");
+    private static final Set<String> DEFAULTS = Set.of("timeout", "eventually", "expect_exit");
+    private static final Set<String> ANSWER = Set.of("prompt", "answer", "binding", "hidden");
+    private static final Set<String> CHECK = Set.of("name", "after", "command", "expect", "timeout");
+    private static final Pattern VAR_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** {@code ${name}} in a value: a declared variable or a target fact */
+    public static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
+    private static final Set<String> GUIDE_EXTENSIONS = Set.of(".rst", ".md", ".markdown", ".adoc", ".asciidoc");
+
+    private SidecarReader() {
+    }
+
+    public static Runbook load(Path path) {
+        if (!Files.exists(path)) {
+            throw new BadInput(path.toString(), 0, "no such file or directory");
+        }
+        Path dir;
+        Path sidecar;
+        Path guide = null;
+        if (Files.isDirectory(path)) {
+            dir = path;
+            sidecar = path.resolve(SIDECAR);
+        } else if (path.getFileName().toString().equals(SIDECAR)) {
+            dir = parentOf(path);
+            sidecar = path;
+        } else {
+            dir = parentOf(path);
+            sidecar = dir.resolve(SIDECAR);
+            guide = path;
+        }
+        if (!Files.isRegularFile(sidecar)) {
+            if (guide == null) {
+                guide = onlyGuideIn(dir);
+            }
+            return bare(dir, guide);
+        }
+        Runbook read = read(sidecar, dir, guide);
+        if (guide != null && !read.guide().normalize().equals(guide.normalize())) {
+            return bare(dir, guide); // the sidecar beside this file belongs to another guide
+        }
+        return read;
+    }
+
+    private static Path parentOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return file.getParent() != null ? file.getParent() : parent;
+    }
+
+    private static Runbook bare(Path dir, Path guide) {
+        return new Runbook(nameOf(dir, guide), dir, guide, null, Map.of(), List.of(), List.of(), List.of(),
+                StepPolicy.DEFAULT, List.of(), Map.of());
+    }
+
+    private static String nameOf(Path dir, Path guide) {
+        String file = guide.getFileName().toString();
+        return file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
+    }
+
+    private static Path onlyGuideIn(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> guides = files.filter(Files::isRegularFile)
+                    .filter(p -> GUIDE_EXTENSIONS.stream().anyMatch(e -> p.getFileName().toString().endsWith(e)))
+                    .sorted().toList();
+            if (guides.size() != 1) {
+                throw new BadInput(dir.toString(), 0, guides.isEmpty() ? "no guide (.rst, .md, .adoc) in this folder"
+                        : "several guides in this folder; name one in " + SIDECAR + " (guide: FILE) or pass the file");
+            }
+            return guides.get(0);
+        } catch (IOException e) {
+            throw new BadInput(dir.toString(), 0, "cannot list the folder: " + e.getMessage());
+        }
+    }
+
+    private static Runbook read(Path sidecar, Path dir, Path guideGiven) {
+        String file = sidecar.toString();
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(sidecar))).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadInput(file, 0, "not UTF-8 text");
+        } catch (IOException e) {
+            throw new BadInput(file, 0, "cannot read: " + e.getMessage());
+        }
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
+            throw new BadInput(file, line, "not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new BadInput(file, 0, "not valid YAML: " + e.getMessage());
+        }
+        YamlNodes y = new YamlNodes(file);
+        Map<String, Node> top = root == null || YamlNodes.isNull(root) ? Map.of() : y.mapping(root, "the sidecar", TOP);
+
+        Path guide;
+        if (top.containsKey("guide")) {
+            guide = dir.resolve(y.scalar(top.get("guide"), "guide"));
+            if (!Files.isRegularFile(guide)) {
+                throw y.bad(top.get("guide"), "the guide " + guide + " does not exist");
+            }
+        } else {
+            guide = guideGiven != null ? guideGiven : onlyGuideIn(dir);
+        }
+        Map<String, String> vars = vars(y, top.get("vars"));
+        List<BindingRule> bindings = bindings(y, top.get("bindings"), vars);
+        List<AnswerRule> answers = answers(y, top.get("answers"));
+        List<StepRule> steps = steps(y, top.get("steps"));
+        StepPolicy defaults = defaults(y, top.get("defaults"));
+        List<Check> checks = checks(y, top.get("checks"));
+        Map<String, String> target = target(y, top.get("target"));
+        return new Runbook(dir.getFileName() != null ? dir.toAbsolutePath().normalize().getFileName().toString() : nameOf(dir, guide),
+                dir, guide, sidecar, vars, bindings, answers, steps, defaults, checks, target);
+    }
+
+    private static Map<String, String> vars(YamlNodes y, Node node) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (NodeTuple t : y.tuples(node, "vars")) {
+            String name = y.scalar(t.getKeyNode(), "a variable name");
+            if (!VAR_NAME.matcher(name).matches() || FACTS.contains(name)) {
+                throw y.bad(t.getKeyNode(), "\"" + name + "\" cannot be a variable name (letters, digits and _; "
+                        + "user, host, home and domain are the target's facts)");
+            }
+            if (vars.containsKey(name)) {
+                throw y.bad(t.getKeyNode(), "variable \"" + name + "\" is declared twice");
+            }
+            vars.put(name, YamlNodes.isNull(t.getValueNode()) ? null : y.scalar(t.getValueNode(), "the value of " + name));
+        }
+        return vars;
+    }
+
+    private static List<BindingRule> bindings(YamlNodes y, Node node, Map<String, String> vars) {
+        List<BindingRule> rules = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (NodeTuple t : y.tuples(node, "bindings")) {
+            String literal = y.scalar(t.getKeyNode(), "a binding's example value");
+            int line = YamlNodes.line(t.getKeyNode());
+            if (literal.isEmpty() || !seen.add(literal)) {
+                throw y.bad(t.getKeyNode(), literal.isEmpty() ? "an empty example value cannot be bound"
+                        : "\"" + literal + "\" is bound twice");
+            }
+            Node v = t.getValueNode();
+            if (!(v instanceof MappingNode)) {
+                String value = YamlNodes.isNull(v) ? "" : y.scalar(v, "the value of \"" + literal + "\"");
+                checkReferences(y, v, value, vars);
+                rules.add(new BindingRule(literal, ValueSource.VALUE, value, false, null, y.file(), line));
+                continue;
+            }
+            Map<String, Node> m = y.mapping(v, "binding \"" + literal + "\"", BINDING);
+            List<String> sources = Stream.of("value", "fact", "generate", "capture", "same_as").filter(m::containsKey).toList();
+            if (sources.size() != 1) {
+                throw y.bad(v, "binding \"" + literal + "\" needs exactly one of value, fact, generate, capture, same_as");
+            }
+            String key = sources.get(0);
+            Node arg = m.get(key);
+            String argument = y.scalar(arg, key);
+            ValueSource source = ValueSource.valueOf(key.toUpperCase());
+            switch (source) {
+                case VALUE -> checkReferences(y, arg, argument, vars);
+                case FACT -> {
+                    if (!FACTS.contains(argument)) {
+                        throw y.bad(arg, "fact must be one of user, host, home, domain, not \"" + argument + "\"");
+                    }
+                }
+                case GENERATE -> {
+                    if (!GENERATORS.contains(argument)) {
+                        throw y.bad(arg, "generate must be secret or port, not \"" + argument + "\"");
+                    }
+                }
+                case CAPTURE -> y.regex(arg, "capture");
+                case SAME_AS -> {
+                }
+            }
+            boolean secret = m.containsKey("secret") ? y.bool(m.get("secret"), "secret")
+                    : source == ValueSource.GENERATE && argument.equals("secret");
+            StepSelector step = m.containsKey("step") ? selector(y, m.get("step"), "step") : null;
+            if (step != null && source != ValueSource.CAPTURE) {
+                throw y.bad(m.get("step"), "step only applies to a capture");
+            }
+            rules.add(new BindingRule(literal, source, argument, secret, step, y.file(), line));
+        }
+        for (BindingRule rule : rules) {
+            if (rule.source() == ValueSource.SAME_AS && rules.stream().noneMatch(r -> r.literal().equals(rule.argument()))) {
+                throw new BadInput(y.file(), rule.line(), "binding \"" + rule.literal() + "\" is the same as \""
+                        + rule.argument() + "\", which the sidecar does not bind");
+            }
+        }
+        return rules;
+    }
+
+    private static void checkReferences(YamlNodes y, Node node, String value, Map<String, String> vars) {
+        Matcher m = REFERENCE.matcher(value);
+        while (m.find()) {
+            if (!vars.containsKey(m.group(1)) && !FACTS.contains(m.group(1))) {
+                throw y.bad(node, "${" + m.group(1) + "} is neither a declared variable (vars:) nor a fact (user, host, home, domain)");
+            }
+        }
+    }
+
+    private static List<AnswerRule> answers(YamlNodes y, Node node) {
+        List<AnswerRule> answers = new ArrayList<>();
+        for (Node item : y.sequence(node, "answers")) {
+            Map<String, Node> m = y.mapping(item, "an answer", ANSWER);
+            if (!m.containsKey("prompt") || m.containsKey("answer") == m.containsKey("binding")) {
+                throw y.bad(item, "an answer needs a prompt and exactly one of answer, binding");
+            }
+            String answer = m.containsKey("answer") ? (YamlNodes.isNull(m.get("answer")) ? "" : y.scalar(m.get("answer"), "answer")) : null;
+            String binding = m.containsKey("binding") ? y.scalar(m.get("binding"), "binding") : null;
+            boolean hidden = m.containsKey("hidden") && y.bool(m.get("hidden"), "hidden");
+            answers.add(new AnswerRule(y.regex(m.get("prompt"), "prompt"), answer, binding, hidden, y.file(),
+                    YamlNodes.line(item)));
+        }
+        return answers;
+    }
+
+    private static List<StepRule> steps(YamlNodes y, Node node) {
+        List<StepRule> rules = new ArrayList<>();
+        for (Node item : y.sequence(node, "steps")) {
+            Map<String, Node> m = y.mapping(item, "a step rule", STEP_RULE);
+            if (SELECTOR.stream().noneMatch(m::containsKey)) {
+                throw y.bad(item, "a step rule needs n, command or section to select its steps");
+            }
+            rules.add(new StepRule(selectorOf(y, m),
+                    m.containsKey("timeout") ? y.duration(m.get("timeout"), "timeout") : null,
+                    m.containsKey("eventually") ? y.bool(m.get("eventually"), "eventually") : null,
+                    m.containsKey("skip") ? y.scalar(m.get("skip"), "skip (the reason)") : null,
+                    m.containsKey("expect_exit") ? y.integer(m.get("expect_exit"), "expect_exit") : null,
+                    y.file(), YamlNodes.line(item)));
+        }
+        return rules;
+    }
+
+    private static StepPolicy defaults(YamlNodes y, Node node) {
+        if (node == null || YamlNodes.isNull(node)) {
+            return StepPolicy.DEFAULT;
+        }
+        Map<String, Node> m = y.mapping(node, "defaults", DEFAULTS);
+        StepPolicy d = StepPolicy.DEFAULT;
+        return new StepPolicy(m.containsKey("timeout") ? y.duration(m.get("timeout"), "timeout") : d.timeout(),
+                m.containsKey("eventually") ? y.bool(m.get("eventually"), "eventually") : d.eventually(),
+                null,
+                m.containsKey("expect_exit") ? y.integer(m.get("expect_exit"), "expect_exit") : d.expectExit());
+    }
+
+    private static List<Check> checks(YamlNodes y, Node node) {
+        List<Check> checks = new ArrayList<>();
+        for (Node item : y.sequence(node, "checks")) {
+            Map<String, Node> m = y.mapping(item, "a check", CHECK);
+            if (!m.containsKey("command")) {
+                throw y.bad(item, "a check needs a command");
+            }
+            String command = y.scalar(m.get("command"), "command");
+            StepSelector after = null;
+            if (m.containsKey("after") && !"end".equals(scalarOrNull(m.get("after")))) {
+                after = selector(y, m.get("after"), "after");
+            }
+            checks.add(new Check(m.containsKey("name") ? y.scalar(m.get("name"), "name") : command, after, command,
+                    m.containsKey("expect") ? y.regex(m.get("expect"), "expect") : null,
+                    m.containsKey("timeout") ? y.duration(m.get("timeout"), "timeout") : StepPolicy.DEFAULT.timeout(),
+                    y.file(), YamlNodes.line(item)));
+        }
+        return checks;
+    }
+
+    private static String scalarOrNull(Node node) {
+        return node instanceof ScalarNode s ? s.getValue() : null;
+    }
+
+    /** A step selector: a step number, or a mapping of n, command, section. */
+    private static StepSelector selector(YamlNodes y, Node node, String what) {
+        if (node instanceof ScalarNode) {
+            return new StepSelector(y.integer(node, what), null, null);
+        }
+        Map<String, Node> m = y.mapping(node, what, SELECTOR);
+        if (m.isEmpty()) {
+            throw y.bad(node, what + " needs n, command or section");
+        }
+        return selectorOf(y, m);
+    }
+
+    private static StepSelector selectorOf(YamlNodes y, Map<String, Node> m) {
+        return new StepSelector(m.containsKey("n") ? y.integer(m.get("n"), "n") : null,
+                m.containsKey("command") ? y.regex(m.get("command"), "command") : null,
+                m.containsKey("section") ? y.regex(m.get("section"), "section") : null);
+    }
+
+    private static Map<String, String> target(YamlNodes y, Node node) {
+        Map<String, String> target = new LinkedHashMap<>();
+        if (node == null || YamlNodes.isNull(node)) {
+            return target;
+        }
+        if (node instanceof ScalarNode) {
+            target.put("kind", y.scalar(node, "target"));
+            return target;
+        }
+        for (Map.Entry<String, Node> e : y.mapping(node, "target", null).entrySet()) {
+            target.put(e.getKey(), y.scalar(e.getValue(), "target " + e.getKey()));
+        }
+        return target;
+    }
+}

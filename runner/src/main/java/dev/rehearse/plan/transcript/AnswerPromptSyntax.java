@@ -1,0 +1,87 @@
+package dev.rehearse.plan.transcript;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognizes a line of a transcript where a program asked something and the reader answered: a hidden
+ * password prompt ({@code Password:}, {@code Enter it again:}), a question with a default or choices and
+ * the typed answer after it ({@code Make admin [no]: no}, {@code Continue? [Y/n] y}), an Inquirer-style
+ * {@code ? Email address: x}, a Symfony-style answer on the line after its question ({@code > yes}), and a
+ * bare {@code Label:} straight after another prompt (Django's {@code Email address:}).
+ * Output that merely ends with a colon ({@code Uninstalling pip-9.0.1:}) is no prompt.
+ */
+public final class AnswerPromptSyntax {
+
+    /**
+     * @param prompt what the output ends with while the program waits (trimmed)
+     * @param answer what the guide shows typed there; empty for a hidden prompt or a plain Enter
+     * @param hidden the program does not echo the answer
+     */
+    public record Prompt(String prompt, String answer, boolean hidden) {
+    }
+
+    /** prompts are short; a long line ending in a colon is prose ("... enter your passphrase when prompted:") */
+    private static final int LONGEST_HIDDEN = 60;
+    private static final int LONGEST = 100;
+    private static final Pattern SECRET_WORDS = Pattern.compile(
+            "(?i)\\b(password|passphrase|passwort|kennwort|pin)\\b|enter it again|\\(again\\)");
+    private static final Pattern HIDDEN = Pattern.compile("^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*$");
+    private static final Pattern INQUIRER = Pattern.compile("^\\s*(?<prompt>\\?\\s+[^:]+:)\\s*(?<answer>.*)$");
+    /** one bracketed default or set of choices: {@code [no]}, {@code (yes/no)}; a colon inside means output */
+    private static final String BRACKETS = "(?:\\[[^\\]:]*\\]|\\([^):]*\\))(?:\\s*(?:\\[[^\\]:]*\\]|\\([^):]*\\)))*";
+    /** a question ending in bracketed defaults or choices, then : or ?, then the answer; list items are output */
+    private static final Pattern DEFAULTED = Pattern.compile(
+            "^(?!\\s*[-*•]\\s)\\s*(?<prompt>[^\\[(]*\\S\\s+" + BRACKETS + "\\s*[:?])(?:\\s+(?<answer>.*))?$");
+    /** a question mark followed by bracketed choices, then the answer: {@code Continue? [Y/n] y} */
+    private static final Pattern CHOICES = Pattern.compile(
+            "^(?!\\s*[-*•]\\s)\\s*(?<prompt>[^?]*\\?\\s*" + BRACKETS + ")(?:\\s+(?<answer>.*))?$");
+    private static final Pattern SYMFONY_ANSWER = Pattern.compile("^\\s*>\\s?(?<answer>.*)$");
+    private static final Pattern BARE_LABEL = Pattern.compile("^\\s*(?<prompt>[^:\\s][^:]{0,39}:)\\s*$");
+
+    private AnswerPromptSyntax() {
+    }
+
+    /**
+     * The prompt {@code line} shows, if any.
+     *
+     * @param previous          the line before it in the same command's output, or null
+     * @param next              the line after it, or null
+     * @param previousWasPrompt the line before it was itself a prompt (prompts come in runs)
+     */
+    public static Optional<Prompt> match(String line, String previous, String next, boolean previousWasPrompt) {
+        if (line.isBlank() || line.strip().length() > LONGEST) {
+            return Optional.empty();
+        }
+        if (next != null && endsAsQuestion(line) && SYMFONY_ANSWER.matcher(next).matches()) {
+            return Optional.empty(); // the question of a Symfony prompt; the answer line carries the prompt
+        }
+        Matcher m = SYMFONY_ANSWER.matcher(line);
+        if (m.matches() && previous != null && endsAsQuestion(previous)) {
+            return Optional.of(new Prompt(">", m.group("answer").strip(), SECRET_WORDS.matcher(previous).find()));
+        }
+        m = HIDDEN.matcher(line);
+        if (m.matches() && m.group("prompt").strip().length() <= LONGEST_HIDDEN && SECRET_WORDS.matcher(line).find()) {
+            return Optional.of(new Prompt(m.group("prompt").strip(), "", true));
+        }
+        for (Pattern p : new Pattern[]{INQUIRER, DEFAULTED, CHOICES}) {
+            m = p.matcher(line);
+            if (m.matches()) {
+                String answer = m.group("answer") == null ? "" : m.group("answer").strip();
+                boolean hidden = SECRET_WORDS.matcher(m.group("prompt")).find() && answer.isEmpty();
+                return Optional.of(new Prompt(m.group("prompt").strip(), answer, hidden));
+            }
+        }
+        m = BARE_LABEL.matcher(line);
+        if (previousWasPrompt && m.matches()) {
+            return Optional.of(new Prompt(m.group("prompt").strip(), "", false));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean endsAsQuestion(String line) {
+        String s = line.strip();
+        return s.endsWith(":") || s.endsWith("?");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.rehearse.plan.transcript;
+
+import dev.rehearse.plan.ShellPrompt;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognizes the shell prompt a transcript line starts with. A block speaks one prompt style: the Uberspace
+ * style {@code (venv) [user@host cwd]$} (the sigil may be missing), a bare {@code $}, or a bare root
+ * {@code #}. The style is decided for the whole block first, because a {@code $ react-scripts build} that
+ * yarn prints in a bracketed-style block is output, and a {@code # comment} in a script is no root prompt.
+ */
+public final class ShellPromptSyntax {
+
+    /** How a block's prompts look. */
+    public enum Style { BRACKETED, DOLLAR, HASH }
+
+    /** A prompt and what was typed after it (empty for an empty prompt). */
+    public record Match(ShellPrompt prompt, String command) {
+    }
+
+    private static final Pattern BRACKETED = Pattern.compile(
+            "^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?\\[(?<user>[A-Za-z0-9_.$-]+)@(?<host>[A-Za-z0-9_.-]+)"
+                    + "(?:\\s+(?<cwd>[^\\]]*?))?\\s*\\](?<sigil>[$#])?(?:\\s+(?<rest>.*))?$");
+    private static final Pattern DOLLAR = Pattern.compile("^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?\\$(?:\\s+(?<rest>.*))?$");
+    private static final Pattern HASH = Pattern.compile("^\\s*#(?:\\s+(?<rest>.*))?$");
+
+    /** Languages whose blocks may be terminal sessions; the rest (ini, yaml, python ...) never are. */
+    private static final Set<String> SESSION_LANGUAGES = Set.of(
+            "console", "shell-session", "sh-session", "bash", "sh", "shell", "zsh", "none", "text", "");
+
+    /** Only a console block can be a root session: in a script a leading # is a comment. */
+    private static final Set<String> ROOT_SESSION_LANGUAGES = Set.of("console", "shell-session", "sh-session");
+
+    /** Words that start prose rather than a command; a # line starting with one is a comment. */
+    private static final Set<String> PROSE_WORDS = Set.of("the", "a", "an", "this", "these", "to", "for", "if",
+            "and", "or", "by", "in", "on", "of", "with", "your", "you", "we", "it", "is", "are", "be", "note",
+            "replace", "add", "remove", "use", "change", "set", "see", "default", "optional", "example");
+    private static final Pattern COMMAND_WORD = Pattern.compile("[a-z0-9_./~-][A-Za-z0-9_./~+-]*");
+
+    private ShellPromptSyntax() {
+    }
+
+    /** The prompt style of a block, or empty when it shows no shell prompt (then it is file content). */
+    public static Optional<Style> styleOf(List<String> lines, String language) {
+        String lang = language == null ? "" : language.toLowerCase(Locale.ROOT);
+        if (!SESSION_LANGUAGES.contains(lang)) {
+            return Optional.empty();
+        }
+        if (lines.stream().anyMatch(l -> BRACKETED.matcher(l).matches())) {
+            return Optional.of(Style.BRACKETED);
+        }
+        if (lines.stream().anyMatch(l -> DOLLAR.matcher(l).matches() && l.strip().length() > 1)) {
+            return Optional.of(Style.DOLLAR);
+        }
+        if (ROOT_SESSION_LANGUAGES.contains(lang) && isRootSession(lines)) {
+            return Optional.of(Style.HASH);
+        }
+        return Optional.empty();
+    }
+
+    /** The prompt {@code line} starts with in a block of the given style. */
+    public static Optional<Match> match(String line, Style style) {
+        Matcher m = switch (style) {
+            case BRACKETED -> BRACKETED.matcher(line);
+            case DOLLAR -> DOLLAR.matcher(line);
+            case HASH -> HASH.matcher(line);
+        };
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String rest = m.group("rest") == null ? "" : m.group("rest");
+        ShellPrompt prompt = switch (style) {
+            case BRACKETED -> new ShellPrompt(m.group("venv"), m.group("user"), m.group("host"),
+                    m.group("cwd") == null || m.group("cwd").isEmpty() ? null : m.group("cwd"), m.group("sigil"));
+            case DOLLAR -> new ShellPrompt(m.group("venv"), null, null, null, "$");
+            case HASH -> new ShellPrompt(null, null, null, null, "#");
+        };
+        return Optional.of(new Match(prompt, rest));
+    }
+
+    /**
+     * A block is a root session when every {@code #} line reads as a command: a lowercase command-like first
+     * word that is not a prose word. One line of prose makes the whole block a script or a file with comments.
+     */
+    private static boolean isRootSession(List<String> lines) {
+        boolean any = false;
+        for (String line : lines) {
+            Matcher m = HASH.matcher(line);
+            if (!m.matches()) {
+                continue;
+            }
+            String rest = m.group("rest");
+            if (rest == null || rest.isBlank()) {
+                continue;
+            }
+            String first = rest.strip().split("\\s+")[0];
+            if (!COMMAND_WORD.matcher(first).matches() || PROSE_WORDS.contains(first)
+                    || rest.contains(" the ") || rest.endsWith(".")) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.rehearse.plan.transcript;
+
+import java.util.List;
+
+/**
+ * A console block read as a terminal session: every prompt in order with what follows it.
+ *
+ * @param style   how the block's prompts look
+ * @param entries every prompt, empty ones included
+ */
+public record Transcript(ShellPromptSyntax.Style style, List<TranscriptCommand> entries) {
+
+    /** The prompts where something was typed: what becomes command steps. */
+    public List<TranscriptCommand> commands() {
+        return entries.stream().filter(e -> !e.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.rehearse.plan.transcript;
+
+import dev.rehearse.plan.ExpectedLine;
+import dev.rehearse.plan.Interaction;
+import dev.rehearse.plan.ShellPrompt;
+
+import java.util.List;
+
+/**
+ * One shell prompt of a transcript and what follows it up to the next one. An empty prompt (nothing typed,
+ * usually the block's last line) has an empty {@code command}; lint still looks at its user, host and cwd.
+ *
+ * @param line     the prompt's line in the guide's file
+ * @param lastLine the command's last line (after {@code \} continuations and here-documents)
+ */
+public record TranscriptCommand(int line, int lastLine, ShellPrompt prompt, String command,
+                                List<ExpectedLine> expected, List<Interaction> interactions) {
+
+    public boolean isEmpty() {
+        return command.isBlank();
+    }
+}

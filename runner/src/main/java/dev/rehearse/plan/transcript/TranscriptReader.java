@@ -1,0 +1,154 @@
+package dev.rehearse.plan.transcript;
+
+import dev.rehearse.bind.ShellText;
+import dev.rehearse.plan.AnswerRule;
+import dev.rehearse.plan.ExpectedLine;
+import dev.rehearse.plan.Interaction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+
+/**
+ * Reads a console block as a terminal session: shell prompts, the commands typed at them (with {@code \}
+ * continuations, open quotes and here-documents), and what each command shows up to the next prompt:
+ * output, elisions, answered prompts and REPL sub-sessions. A block with no shell prompt is not a session.
+ */
+public final class TranscriptReader {
+    private final List<AnswerRule> rules;
+    private final String defaultSecret;
+
+    /**
+     * @param rules         sidecar answers, tried on every output line before the built-in prompt shapes
+     * @param defaultSecret literal of the secret binding that hidden prompts get, or null when none is known
+     */
+    public TranscriptReader(List<AnswerRule> rules, String defaultSecret) {
+        this.rules = List.copyOf(rules);
+        this.defaultSecret = defaultSecret;
+    }
+
+    /** A reader with no sidecar, for looking at prompts only (lint). */
+    public static TranscriptReader plain() {
+        return new TranscriptReader(List.of(), null);
+    }
+
+    /**
+     * @param lines     the block's lines, indentation removed
+     * @param firstLine the file line of {@code lines.get(0)}
+     * @param language  the block's language (only shell-like ones can be sessions)
+     * @return the session, or empty when the block shows no shell prompt
+     */
+    public Optional<Transcript> read(List<String> lines, int firstLine, String language) {
+        Optional<ShellPromptSyntax.Style> style = ShellPromptSyntax.styleOf(lines, language);
+        if (style.isEmpty()) {
+            return Optional.empty();
+        }
+        List<TranscriptCommand> entries = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            Optional<ShellPromptSyntax.Match> prompt = ShellPromptSyntax.match(lines.get(i), style.get());
+            if (prompt.isEmpty()) {
+                i++; // text before the first prompt: the author's remark, nothing typed
+                continue;
+            }
+            int start = i;
+            String command = prompt.get().command().strip();
+            while (!command.isEmpty() && ShellText.needsMoreLines(command) && i + 1 < lines.size()
+                    && ShellPromptSyntax.match(lines.get(i + 1), style.get()).isEmpty()) {
+                command = command + "\n" + lines.get(++i).stripTrailing();
+            }
+            int end = i + 1;
+            while (end < lines.size() && ShellPromptSyntax.match(lines.get(end), style.get()).isEmpty()) {
+                end++;
+            }
+            Output output = readOutput(lines.subList(i + 1, end), firstLine + i + 1);
+            entries.add(new TranscriptCommand(firstLine + start, firstLine + i, prompt.get().prompt(), command,
+                    output.expected, output.interactions));
+            i = end;
+        }
+        return Optional.of(new Transcript(style.get(), List.copyOf(entries)));
+    }
+
+    private static final class Output {
+        final List<ExpectedLine> expected = new ArrayList<>();
+        final List<Interaction> interactions = new ArrayList<>();
+    }
+
+    private Output readOutput(List<String> lines, int firstLine) {
+        Output out = new Output();
+        ReplPromptSyntax.Line repl = null;
+        boolean previousWasPrompt = false;
+        for (int k = 0; k < lines.size(); k++) {
+            String line = lines.get(k);
+            int at = firstLine + k;
+            Optional<ReplPromptSyntax.Line> replLine = ReplPromptSyntax.match(line, repl == null ? null : repl.program());
+            if (replLine.isPresent()) {
+                repl = replLine.get();
+                out.expected.add(new ExpectedLine(at, line, ExpectedLine.Kind.REPL_INPUT, repl.prompt(), repl.input()));
+                boolean closing = repl.input().isEmpty() && !anyReplLineAfter(lines, k, repl.program());
+                out.interactions.add(new Interaction(repl.prompt(), repl.input(), false, closing, null));
+                previousWasPrompt = false;
+                continue;
+            }
+            if (Elisions.is(line)) {
+                out.expected.add(ExpectedLine.elision(at, line));
+                previousWasPrompt = false;
+                continue;
+            }
+            Optional<Interaction> answered = answerFromRules(line);
+            if (answered.isEmpty()) {
+                answered = AnswerPromptSyntax.match(line, k > 0 ? lines.get(k - 1) : null,
+                        k + 1 < lines.size() ? lines.get(k + 1) : null, previousWasPrompt).map(this::interaction);
+            }
+            if (answered.isPresent()) {
+                Interaction interaction = answered.get();
+                String shown = interaction.hidden() ? "" : interaction.answer();
+                out.expected.add(new ExpectedLine(at, line, ExpectedLine.Kind.PROMPT, interaction.prompt(), shown));
+                out.interactions.add(interaction);
+                previousWasPrompt = true;
+            } else {
+                out.expected.add(ExpectedLine.output(at, line));
+                previousWasPrompt = false;
+            }
+        }
+        // the blank lines authors leave before the next prompt are layout, not output
+        while (!out.expected.isEmpty() && out.expected.get(out.expected.size() - 1).kind() == ExpectedLine.Kind.OUTPUT
+                && out.expected.get(out.expected.size() - 1).text().isBlank()) {
+            out.expected.remove(out.expected.size() - 1);
+        }
+        if (repl != null && !repl.input().isEmpty() && !repl.quits()) {
+            // the guide leaves the REPL by returning to the shell prompt: close its input
+            out.interactions.add(new Interaction(repl.prompt(), "", false, true, null));
+        }
+        return out;
+    }
+
+    private static boolean anyReplLineAfter(List<String> lines, int k, ReplPromptSyntax.Program program) {
+        for (int j = k + 1; j < lines.size(); j++) {
+            if (ReplPromptSyntax.match(lines.get(j), program).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<Interaction> answerFromRules(String line) {
+        for (AnswerRule rule : rules) {
+            Matcher m = rule.prompt().matcher(line);
+            if (m.find()) {
+                String prompt = line.substring(0, m.end()).strip();
+                String answer = rule.binding() != null ? rule.binding() : rule.answer();
+                return Optional.of(new Interaction(prompt, answer, rule.hidden(), false, rule.binding()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Interaction interaction(AnswerPromptSyntax.Prompt prompt) {
+        if (prompt.hidden() && prompt.answer().isEmpty()) {
+            return new Interaction(prompt.prompt(), defaultSecret, true, false, defaultSecret);
+        }
+        return new Interaction(prompt.prompt(), prompt.answer(), prompt.hidden(), false, null);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.rehearse.read;
+
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.guide.Guide;
+import dev.rehearse.guide.GuideReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * The one entry to reading a guide: a guide file, or a runbook folder holding one. The reader is chosen by the
+ * file's extension ({@link GuideFormat}); the source root is the guide's folder.
+ */
+public final class Guides {
+
+    private Guides() {
+    }
+
+    /**
+     * Read a guide file, or the guide of a runbook folder (the one guide file whose name starts with
+     * {@code guide_}, or the folder's only guide file).
+     *
+     * @throws BadInput when there is no such file or folder, no single guide in the folder, an unknown format, or
+     *                  the file cannot be read as a guide
+     */
+    public static Guide read(Path fileOrRunbookFolder) {
+        Path file = guideFile(fileOrRunbookFolder);
+        return BY_FORMAT.read(file, file.toAbsolutePath().normalize().getParent());
+    }
+
+    /** Reads a guide file with the reader its extension names, against the given source root. */
+    public static final GuideReader BY_FORMAT = (file, root) -> {
+        GuideFormat format = GuideFormat.of(file);
+        if (format == null) {
+            throw new BadInput(SourceText.display(file), 0, "not a guide format Rehearse reads (extensions: "
+                    + extensions() + ")");
+        }
+        return format.reader().read(file, root);
+    };
+
+    /**
+     * Read several guides, in the order given, on as many threads as there are processors (each guide is read on
+     * its own). All or nothing: the first guide, in that order, that is bad input throws its {@link BadInput}.
+     */
+    public static List<Guide> readAll(List<Path> paths) {
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), paths.size());
+        if (threads <= 1) {
+            return paths.stream().map(Guides::read).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            // the main thread's usual 8 MB stack: nested constructs recurse
+            Thread t = new Thread(null, r, "rehearse-read", 8L << 20);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Guide>> pending = new ArrayList<>();
+            for (Path p : paths) {
+                pending.add(pool.submit(() -> read(p)));
+            }
+            List<Guide> guides = new ArrayList<>();
+            for (Future<Guide> f : pending) {
+                guides.add(f.get());
+            }
+            return guides;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading guides", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The guide file a path names: itself, or the guide in a runbook folder. */
+    public static Path guideFile(Path fileOrRunbookFolder) {
+        if (!Files.isDirectory(fileOrRunbookFolder)) {
+            if (!Files.exists(fileOrRunbookFolder)) {
+                throw new BadInput(SourceText.display(fileOrRunbookFolder), 0, "no such file or folder");
+            }
+            return fileOrRunbookFolder;
+        }
+        List<Path> candidates;
+        try (Stream<Path> files = Files.list(fileOrRunbookFolder)) {
+            candidates = files.filter(Files::isRegularFile).filter(f -> GuideFormat.of(f) != null).sorted().toList();
+        } catch (IOException e) {
+            throw new BadInput(SourceText.display(fileOrRunbookFolder), 0, "folder cannot be listed");
+        }
+        List<Path> named = candidates.stream().filter(f -> f.getFileName().toString().startsWith("guide_")).toList();
+        List<Path> pick = named.isEmpty() ? candidates : named;
+        if (pick.size() == 1) {
+            return pick.get(0);
+        }
+        String shown = SourceText.display(fileOrRunbookFolder);
+        if (pick.isEmpty()) {
+            throw new BadInput(shown, 0, "is a folder without a guide (no guide_*." + String.join("|", extensions())
+                    + " file in it)");
+        }
+        throw new BadInput(shown, 0, "holds several guides, name one: " + pick.stream()
+                .map(p -> p.getFileName().toString()).toList());
+    }
+
+    private static List<String> extensions() {
+        return Stream.of(GuideFormat.values()).flatMap(f -> f.extensions().stream()).toList();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.rehearse.read;
+
+import dev.rehearse.guide.BadInput;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a guide's text, refusing what is not text: a missing or unreadable file, a directory, a binary file (NUL
+ * bytes) or invalid UTF-8. Every refusal is a {@link BadInput} that names the file and, where there is one, the line.
+ */
+public final class SourceText {
+
+    private SourceText() {
+    }
+
+    /** The file's text, decoded as UTF-8. */
+    public static String read(Path file) {
+        String shown = display(file);
+        if (Files.isDirectory(file)) {
+            throw new BadInput(shown, 0, "is a directory, not a guide file");
+        }
+        if (!Files.exists(file)) {
+            throw new BadInput(shown, 0, "no such file");
+        }
+        try {
+            // the common case: valid UTF-8, decoded by the JDK's fast path
+            String text = Files.readString(file);
+            if (text.indexOf('\0') < 0) {
+                return text;
+            }
+        } catch (CharacterCodingException e) {
+            // find the offending line below
+        } catch (IOException | SecurityException e) {
+            throw new BadInput(shown, 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | SecurityException e) {
+            throw new BadInput(shown, 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new BadInput(shown, lineAt(bytes, i), "binary file (NUL byte), not a text guide");
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new BadInput(shown, lineAt(bytes, in.position()), "invalid UTF-8 (byte 0x"
+                    + String.format("%02x", bytes[in.position()] & 0xff) + ")");
+        }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    /** 1-based line of byte {@code offset}. */
+    private static int lineAt(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** How messages name a file: relative to the working directory when it lies below it. */
+    public static String display(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) && !absolute.equals(cwd) ? cwd.relativize(absolute).toString()
+                : absolute.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.rehearse.read.rst;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sphinx's {@code code-block} / {@code code} / {@code sourcecode}: an optional language argument, Sphinx's options,
+ * the content kept as written. {@code :emphasize-lines:} is checked as Sphinx checks it.
+ */
+final class CodeBlockDirective extends Directive {
+
+    private static final Spec SPEC = new Spec(0, 1, false, OptionConverters.spec(
+            "force", OptionConverters.FLAG,
+            "linenos", OptionConverters.FLAG,
+            "dedent", OptionConverters.UNCHANGED,
+            "lineno-start", OptionConverters.INT,
+            "emphasize-lines", OptionConverters.UNCHANGED_REQUIRED,
+            "caption", OptionConverters.UNCHANGED_REQUIRED,
+            "class", OptionConverters.CLASS,
+            "name", OptionConverters.UNCHANGED), true);
+
+    @Override
+    Spec spec() {
+        return SPEC;
+    }
+
+    @Override
+    List<Node> run(Call call) {
+        Memo.Position at = call.position();
+        String code = call.content().join("\n");
+        Node node = Node.withText(NodeType.LITERAL_BLOCK, code, code);
+        node.source = at.source();
+        node.line = at.line();
+        node.set("kind", call.name().toLowerCase());
+        node.set("content_line", call.sm().sourceAndLine(call.contentOffset() + 1).line());
+        if (!call.arguments().isEmpty()) {
+            node.set("language", call.arguments().get(0));
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        call.options().forEach((k, v) -> options.put(k, optionText(v)));
+        node.set("options", options);
+        if (call.content().isEmpty()) {
+            call.refuseIfUnterminated();
+            call.memo().reportAt(Memo.WARNING, "directive", "Content block expected for the \"" + call.name()
+                    + "\" directive; none found.", at);
+        }
+        Object spec = call.options().get("emphasize-lines");
+        if (spec != null) {
+            EmphasizeLines e = EmphasizeLines.parse(spec.toString(), call.content().size());
+            node.set("emphasize", e);
+            if (e.error() != null) {
+                call.memo().reportAt(Memo.WARNING, "emphasize-lines", ":emphasize-lines: " + e.error()
+                        + " (Sphinx drops this block)", at);
+            } else if (e.outOfRange() != null) {
+                call.memo().reportAt(Memo.WARNING, "emphasize-lines", ":emphasize-lines: line number spec is out "
+                        + "of range(1-" + call.content().size() + "): " + EmphasizeLines.pyRepr(spec.toString()), at);
+            }
+        }
+        return List.of(node);
+    }
+
+    /** An option value as text: flags become "true", class lists are joined. */
+    private static String optionText(Object value) {
+        if (value == null) {
+            return "true";
+        }
+        if (value instanceof List<?> list) {
+            List<String> parts = new ArrayList<>();
+            list.forEach(o -> parts.add(o.toString()));
+            return String.join(" ", parts);
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.rehearse.read.rst;
+
+import dev.rehearse.read.SourceText;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one parse needs to know about its surroundings: the source root ({@code /x} includes resolve against it), the
+ * top document's folder (other includes resolve against it, as in Sphinx), and the lines of every file read so far
+ * (the block extraction measures indentation on them).
+ */
+final class ParseSettings {
+
+    static final int TAB_WIDTH = 8;
+
+    final Path root;
+    final Path topDirectory;
+    private final Map<String, List<String>> linesByFile = new HashMap<>();
+
+    ParseSettings(Path root, Path topDirectory) {
+        this.root = root;
+        this.topDirectory = topDirectory;
+    }
+
+    /** Read a file and split it into lines the way docutils does (tabs expanded, trailing whitespace dropped). */
+    List<String> load(Path file) {
+        List<String> lines = toLines(SourceText.read(file), TAB_WIDTH);
+        linesByFile.put(file.toString(), lines);
+        return lines;
+    }
+
+    /**
+     * An included file's lines. Many guides include the same few files, so their lines are kept for the process,
+     * keyed by the file's size and modification time (a changed file is read again).
+     */
+    List<String> loadIncluded(Path file) {
+        String key;
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            key = file + "|" + a.size() + "|" + a.lastModifiedTime().toInstant();
+        } catch (java.io.IOException e) {
+            return load(file);
+        }
+        List<String> lines = INCLUDED.computeIfAbsent(key, k -> List.copyOf(toLines(SourceText.read(file), TAB_WIDTH)));
+        linesByFile.put(file.toString(), lines);
+        return lines;
+    }
+
+    private static final java.util.Map<String, List<String>> INCLUDED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The lines of a file read in this parse, or null. */
+    List<String> linesOf(String source) {
+        return linesByFile.get(source);
+    }
+
+    /**
+     * docutils' {@code string2lines} with {@code convert_whitespace}: vertical tabs and form feeds become spaces,
+     * lines split at every Python line boundary, tabs expanded, trailing whitespace dropped.
+     */
+    static List<String> toLines(String text, int tabWidth) {
+        String converted = text.indexOf('\u000b') < 0 && text.indexOf('\u000c') < 0 ? text
+                : text.replace('\u000b', ' ').replace('\u000c', ' ');
+        List<String> lines = Py.splitlines(converted);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.isEmpty() && (Py.isSpace(line.charAt(line.length() - 1)) || line.indexOf('\t') >= 0)) {
+                lines.set(i, Py.rstrip(Py.expandTabs(line, tabWidth)));
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.rehearse.read.rst;
+
+import dev.rehearse.read.rst.StateMachine.EndOfInput;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The body of a substitution definition: one embedded directive (docutils' {@code SubstitutionDef}). */
+final class SubstitutionDef extends Body {
+
+    private static final List<Transition> TRANSITIONS = List.of(
+            new Transition(Transition.Kind.BLANK, BLANK, null, null),
+            new Transition(Transition.Kind.INDENT, INDENT, null, " "),
+            new Transition(Transition.Kind.EMBEDDED_DIRECTIVE, Pattern.compile("(" + Inliner.SIMPLENAME + ")::( +|$)",
+                    Pattern.UNICODE_CHARACTER_CLASS), null, null),
+            new Transition(Transition.Kind.TEXT, TEXT, null, null));
+
+    SubstitutionDef(StateMachine sm) {
+        super(sm);
+    }
+
+    @Override
+    StateName name() {
+        return StateName.SUBSTITUTION_DEF;
+    }
+
+    @Override
+    List<Transition> transitions() {
+        return TRANSITIONS;
+    }
+
+    @Override
+    Step embeddedDirective(Matcher m, List<String> context, StateName next) throws EndOfInput {
+        Constructed c = directive(m, parent().names().get(0));
+        parent().appendAll(c.nodes());
+        if (!sm.atEof()) {
+            blankFinish = c.blankFinish();
+        }
+        throw EndOfInput.INSTANCE;
+    }
+
+    @Override
+    Step text(Matcher m, List<String> context, StateName next) throws EndOfInput {
+        if (!sm.atEof()) {
+            blankFinish = sm.isNextLineBlank();
+        }
+        throw EndOfInput.INSTANCE;
+    }
+}

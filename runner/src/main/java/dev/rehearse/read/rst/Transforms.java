@@ -1,0 +1,128 @@
+package dev.rehearse.read.rst;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The docutils transforms that change what the reader reports: substitution references are replaced by their
+ * definitions (titles show the replacement text), and a lone top-level section becomes the document title (its
+ * title then no longer heads a section path).
+ */
+final class Transforms {
+
+    private Transforms() {
+    }
+
+    static void apply(Memo memo) {
+        if (memo.substitutionReferenced) {
+            substitute(memo);
+        }
+        promoteTitle(memo.document);
+        if (!memo.document.has("title") && !memo.document.children.isEmpty()
+                && memo.document.children.get(0).is(NodeType.TITLE)) {
+            memo.document.set("title", memo.document.children.get(0).astext());
+        }
+    }
+
+    private static void substitute(Memo memo) {
+        for (Node ref : memo.document.findAll(NodeType.SUBSTITUTION_REFERENCE)) {
+            String name = ref.getString("refname");
+            Node definition = memo.substitutions.get(name);
+            if (definition == null) {
+                for (var e : memo.substitutions.entrySet()) {
+                    if (Names.fullyNormalize(e.getKey()).equals(Names.fullyNormalize(name))) {
+                        definition = e.getValue();
+                        break;
+                    }
+                }
+            }
+            Node parent = ref.parent;
+            int index = parent.indexOf(ref);
+            parent.children.remove(index);
+            if (definition == null) {
+                memo.reportAt(Memo.ERROR, "substitution", "Undefined substitution referenced: \"" + name + "\".",
+                        new Memo.Position(positioned(ref).source, positioned(ref).line));
+                Node problematic = Node.withText(NodeType.PROBLEMATIC, ref.rawsource, ref.rawsource);
+                parent.insert(index, problematic);
+            } else {
+                List<Node> copies = new ArrayList<>();
+                for (Node child : definition.children) {
+                    copies.add(copy(child));
+                }
+                for (int i = copies.size() - 1; i >= 0; i--) {
+                    parent.insert(index, copies.get(i));
+                }
+            }
+        }
+    }
+
+    /** The nearest node, this one or an ancestor, that knows its position. */
+    private static Node positioned(Node n) {
+        Node p = n;
+        while (p.parent != null && (p.source == null || p.line == null)) {
+            p = p.parent;
+        }
+        return p;
+    }
+
+    private static Node copy(Node n) {
+        if (n.is(NodeType.TEXT)) {
+            return Node.text(n.text);
+        }
+        Node c = new Node(n.type, n.rawsource);
+        for (Node child : n.children) {
+            c.insert(c.children.size(), copy(child));
+        }
+        return c;
+    }
+
+    /** docutils' DocTitle: a document that is one section (after invisible things) takes its title. */
+    private static void promoteTitle(Node document) {
+        int index = candidate(document);
+        if (index < 0) {
+            return;
+        }
+        Node section = document.children.get(index);
+        List<Node> children = new ArrayList<>();
+        children.add(section.children.get(0));
+        children.addAll(document.children.subList(0, index));
+        children.addAll(section.children.subList(1, section.children.size()));
+        replaceChildren(document, children);
+        int subIndex = candidate(document);
+        if (subIndex < 0) {
+            return;
+        }
+        Node subsection = document.children.get(subIndex);
+        Node subtitle = new Node(NodeType.SUBTITLE, "");
+        for (Node c : List.copyOf(subsection.children.get(0).children)) {
+            subtitle.insert(subtitle.children.size(), c);
+        }
+        List<Node> now = new ArrayList<>();
+        now.add(document.children.get(0));
+        now.add(subtitle);
+        now.addAll(document.children.subList(1, subIndex));
+        now.addAll(subsection.children.subList(1, subsection.children.size()));
+        replaceChildren(document, now);
+    }
+
+    private static int candidate(Node node) {
+        int index = -1;
+        for (int i = 0; i < node.children.size(); i++) {
+            if (!node.children.get(i).type.isPreBibliographic()) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0 || node.children.size() > index + 1 || !node.children.get(index).is(NodeType.SECTION)) {
+            return -1;
+        }
+        return index;
+    }
+
+    private static void replaceChildren(Node parent, List<Node> children) {
+        parent.children.clear();
+        for (Node c : children) {
+            parent.insert(parent.children.size(), c);
+        }
+    }
+}

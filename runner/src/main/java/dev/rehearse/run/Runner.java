@@ -1,0 +1,229 @@
+package dev.rehearse.run;
+
+import dev.rehearse.bind.Binding;
+import dev.rehearse.bind.Bindings;
+import dev.rehearse.check.Comparison;
+import dev.rehearse.check.OutputCheck;
+import dev.rehearse.check.StepResult;
+import dev.rehearse.check.Verdict;
+import dev.rehearse.files.YamlMerge;
+import dev.rehearse.plan.Capture;
+import dev.rehearse.plan.CommandStep;
+import dev.rehearse.plan.EditStep;
+import dev.rehearse.plan.Interaction;
+import dev.rehearse.plan.Plan;
+import dev.rehearse.plan.Step;
+import dev.rehearse.plan.StepPolicy;
+import dev.rehearse.plan.WriteStep;
+import dev.rehearse.report.RunReport;
+import dev.rehearse.target.CommandResult;
+import dev.rehearse.target.Session;
+import dev.rehearse.target.Target;
+import dev.rehearse.target.TargetPaths;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a plan on a target, step by step in one session, and judges each step: bindings applied before it
+ * runs, real output mapped back to the guide's values before it is compared, captured values bound for the
+ * steps after it. A FAIL stops the run (the rest SKIP) unless told to keep going.
+ */
+public final class Runner {
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final Target target;
+    private final StepSelection selection;
+    private final boolean keepGoing;
+    private final RunListener listener;
+    private Bindings bindings;
+    private Session session;
+    private String cwd;
+
+    public Runner(Target target, StepSelection selection, boolean keepGoing, RunListener listener) {
+        this.target = target;
+        this.selection = selection;
+        this.keepGoing = keepGoing;
+        this.listener = listener == null ? RunListener.NONE : listener;
+    }
+
+    public RunReport run(Plan plan) {
+        long started = System.nanoTime();
+        bindings = plan.bindings().copy();
+        cwd = target.facts().home();
+        int total = plan.steps().size();
+        List<StepResult> results = new ArrayList<>();
+        boolean failed = false;
+        for (Step step : plan.steps()) {
+            StepPolicy policy = policy(step);
+            StepResult result;
+            if (!selection.includes(step.n())) {
+                result = skip(step, selection.skipReason());
+            } else if (failed && !keepGoing) {
+                result = skip(step, "after the FAIL of an earlier step");
+            } else if (policy.skip() != null) {
+                result = skip(step, policy.skip());
+            } else {
+                listener.stepStarted(step, total, bindings.redact(shown(step)));
+                result = execute(step, policy);
+                failed |= result.verdict() == Verdict.FAIL;
+            }
+            results.add(result);
+            listener.stepFinished(result, total);
+        }
+        return new RunReport(plan.name(), plan.guide(), target.describe(), results,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private StepResult execute(Step step, StepPolicy policy) {
+        long started = System.nanoTime();
+        try {
+            if (step instanceof CommandStep command) {
+                return runCommand(command, policy, started);
+            }
+            return step instanceof WriteStep write ? writeFile(write, started) : editFile((EditStep) step, started);
+        } catch (RuntimeException e) {
+            // a target that cannot start its shell or write a file fails the step, not the whole run's report
+            return fail(step, -1, "", "", "", String.valueOf(e.getMessage()), started);
+        }
+    }
+
+    private StepResult runCommand(CommandStep step, StepPolicy policy, long started) {
+        String command = bindings.apply(step.command());
+        List<Interaction> answers = new ArrayList<>();
+        for (Interaction interaction : step.interactions()) {
+            String answer = answerOf(interaction);
+            if (answer == null) {
+                return fail(step, -1, "", "", "", "no value is bound to '" + interaction.binding()
+                        + "' for the prompt '" + interaction.prompt().strip() + "'", started);
+            }
+            answers.add(new Interaction(bindings.apply(interaction.prompt()), answer, interaction.hidden(),
+                    interaction.eof(), interaction.binding()));
+        }
+        if (session == null) {
+            session = target.openSession();
+        }
+        long deadline = started + policy.timeout().toNanos();
+        while (true) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            CommandResult result = session.run(command, answers, left,
+                    new LiveRedaction(bindings, chunk -> listener.output(step, chunk)));
+            if (result.cwd() != null) {
+                cwd = result.cwd();
+            }
+            String why = whyFailed(step, result, policy);
+            if (result.status() == CommandResult.Status.DISCONNECTED) {
+                // a later step (with --keep-going) starts a fresh shell
+                session = null;
+            }
+            if (why == null) {
+                // bound first, so that the step's own output maps back to the guide's value too
+                why = capture(step, result.output());
+            }
+            String actualOutput = bindings.reverse(result.output());
+            Comparison comparison = OutputCheck.compare(step.expected(), actualOutput);
+            // a status-like command may also exit non-zero until the thing it reports is up (supervisorctl)
+            boolean settled = why == null && comparison.matches();
+            if (policy.eventually() && !settled && result.status() == CommandResult.Status.COMPLETED
+                    && deadline - System.nanoTime() > RETRY_PAUSE.toNanos()) {
+                pause();
+                continue;
+            }
+            if (why != null) {
+                String diff = comparison.matches() ? OutputCheck.diff(step.expected(), actualOutput) : comparison.diff();
+                return fail(step, result.exit(), comparison.expected(), comparison.actual(), diff, why, started);
+            }
+            return new StepResult(step, comparison.matches() ? Verdict.PASS : Verdict.DRIFT, result.exit(),
+                    comparison.expected(), comparison.actual(), comparison.diff(), null, elapsed(started));
+        }
+    }
+
+    /** the answer to type: a bound secret for a hidden prompt, else the guide's answer with bindings applied */
+    private String answerOf(Interaction interaction) {
+        if (interaction.binding() != null) {
+            return bindings.all().stream().filter(b -> b.literal().equals(interaction.binding()))
+                    .map(Binding::value).findFirst().orElse(null);
+        }
+        return interaction.answer() == null ? "" : bindings.apply(interaction.answer());
+    }
+
+    private String whyFailed(CommandStep step, CommandResult result, StepPolicy policy) {
+        return switch (result.status()) {
+            case TIMEOUT -> "timed out after " + seconds(policy.timeout());
+            case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine());
+            case DISCONNECTED -> "lost the shell during step " + step.n() + ": " + session.lostReason();
+            case COMPLETED -> result.exit() == policy.expectExit() ? null : "exit status " + result.exit()
+                    + (policy.expectExit() == 0 ? "" : " (expected " + policy.expectExit() + ")");
+        };
+    }
+
+    /** Binds each capture's group 1, found in the real output, for the steps after this one. */
+    private String capture(CommandStep step, String realOutput) {
+        for (Capture capture : step.captures()) {
+            Matcher found = Pattern.compile(capture.regex(), Pattern.MULTILINE).matcher(realOutput);
+            if (!found.find() || found.groupCount() < 1 || found.group(1) == null) {
+                return "nothing in the output matches the capture of '" + capture.literal() + "' (" + capture.regex()
+                        + ")";
+            }
+            bindings.bind(new Binding(capture.literal(), found.group(1), Binding.Origin.CAPTURED, false));
+        }
+        return null;
+    }
+
+    private StepResult writeFile(WriteStep step, long started) {
+        String path = TargetPaths.resolve(bindings.apply(step.path()), target.facts().home(), cwd);
+        target.writeFile(path, bindings.apply(step.content()));
+        return new StepResult(step, Verdict.PASS, 0, step.content(), step.content(), "", null, elapsed(started));
+    }
+
+    private StepResult editFile(EditStep step, long started) {
+        String path = TargetPaths.resolve(bindings.apply(step.path()), target.facts().home(), cwd);
+        String original = target.readFile(path).orElse(null);
+        if (original == null) {
+            return fail(step, -1, step.fragment(), "", "", "there is no " + step.path() + " to edit", started);
+        }
+        target.writeFile(path, YamlMerge.merge(original, step.path(), bindings.apply(step.fragment()),
+                step.source() + ":" + step.line()));
+        return new StepResult(step, Verdict.PASS, 0, step.fragment(), step.fragment(), "", null, elapsed(started));
+    }
+
+    private StepResult fail(Step step, int exit, String expected, String actual, String diff, String why,
+                            long started) {
+        return new StepResult(step, Verdict.FAIL, exit, expected, actual, diff, bindings.reverse(why),
+                elapsed(started));
+    }
+
+    private static StepResult skip(Step step, String why) {
+        return new StepResult(step, Verdict.SKIP, -1, "", "", "", why, Duration.ZERO);
+    }
+
+    private static StepPolicy policy(Step step) {
+        StepPolicy policy = step instanceof CommandStep c ? c.policy()
+                : step instanceof WriteStep w ? w.policy() : ((EditStep) step).policy();
+        return policy != null ? policy : StepPolicy.DEFAULT;
+    }
+
+    private static String shown(Step step) {
+        return step instanceof CommandStep c ? c.command()
+                : step instanceof WriteStep w ? "write " + w.path() : "edit " + ((EditStep) step).path();
+    }
+
+    private static Duration elapsed(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

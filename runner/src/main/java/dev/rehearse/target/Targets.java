@@ -1,0 +1,23 @@
+package dev.rehearse.target;
+
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.target.local.LocalTarget;
+
+import java.nio.file.Path;
+
+/** Opens a target from its {@code --target} spec: {@code local}, {@code local:DIR}. */
+public final class Targets {
+    private Targets() {
+    }
+
+    /** @throws BadInput when the spec names no known target */
+    public static Target open(String spec, TargetOptions options) {
+        if (spec == null || spec.equals("local")) {
+            return LocalTarget.open(null, options.keep());
+        }
+        if (spec.startsWith("local:") && spec.length() > "local:".length()) {
+            return LocalTarget.open(Path.of(spec.substring("local:".length())), options.keep());
+        }
+        throw new BadInput("--target", 0, "unknown target '" + spec + "' (known: local, local:DIR)");
+    }
+}

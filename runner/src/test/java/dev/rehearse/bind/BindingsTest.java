@@ -1,0 +1,76 @@
+package dev.rehearse.bind;
+
+import dev.rehearse.bind.Binding.Origin;
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.target.TargetFacts;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BindingsTest {
+    private static Bindings seedLike() {
+        Bindings b = FactBindings.bind(new Bindings(), new TargetFacts("alice", "box1", "/srv/home/alice", "alice.test"));
+        b.bind(new Binding("PORT", "41000", Origin.SIDECAR, false));
+        b.bind(new Binding("USER", "alice", Origin.SIDECAR, false));
+        b.bind(new Binding("<my super secure password>", "S3cretValue", Origin.GENERATED, true));
+        return b;
+    }
+
+    @Test
+    void literalsAreReplacedOnlyWhereTheyStandAsTokens() {
+        Bindings b = seedLike();
+        assertEquals("PGPORT=5432 port 41000", b.apply("PGPORT=5432 port PORT"));
+        assertEquals("echo $USER ${USER} USERS alice", b.apply("echo $USER ${USER} USERS USER"));
+        assertEquals("isabella alice", b.apply("isabella isabell"));
+        assertEquals("/srv/home/alice/logs alice@box1", b.apply("/home/isabell/logs isabell@stardust"));
+        assertEquals("https://alice.test:41000/ alice.test.crt", b.apply("https://my.domain.name:PORT/ my.domain.name.crt"));
+    }
+
+    @Test
+    void aNumberIsNotFoundInsideALongerNumber() {
+        Bindings b = new Bindings().bind(new Binding("4013", "5000", Origin.SIDECAR, false));
+        assertEquals("40132 1.4013 4013.5 5000. 5000", b.apply("40132 1.4013 4013.5 4013. 4013"));
+    }
+
+    @Test
+    void reverseMapsRealValuesBackAndHidesSecretsEvenInsideWords() {
+        Bindings b = seedLike();
+        assertEquals("[isabell@stardust ~]$ pw=<my super secure password>; x<my super secure password>y",
+                b.reverse("[alice@box1 ~]$ pw=S3cretValue; xS3cretValuey"));
+        assertEquals("token <my super secure password>", b.redact("token S3cretValue"));
+        assertEquals("alice keeps her name in a redacted log", b.redact("alice keeps her name in a redacted log"));
+    }
+
+    @Test
+    void previewShowsEverythingButSecrets() {
+        Bindings b = seedLike();
+        assertEquals("password: \"<my super secure password>\" user: alice",
+                b.preview("password: \"<my super secure password>\" user: isabell"));
+        assertEquals("password: \"S3cretValue\"", b.apply("password: \"<my super secure password>\""));
+    }
+
+    @Test
+    void aHigherOriginWinsAndALowerOneDoesNot() {
+        Bindings b = new Bindings().bind(new Binding("x", "sidecar", Origin.SIDECAR, false));
+        b.bind(new Binding("x", "target", Origin.TARGET, false));
+        assertEquals("sidecar", b.get("x").orElseThrow().value());
+        b.bind(new Binding("x", "cli", Origin.COMMAND_LINE, false));
+        assertEquals("cli", b.get("x").orElseThrow().value());
+    }
+
+    @Test
+    void validationNamesTheBindingAndWhereItWasDeclaredButNeverASecretValue() {
+        Bindings b = new Bindings();
+        b.bind(new Binding("<pw>", "it's", Origin.SIDECAR, true), new Bindings.Place("runbook.yaml", 7));
+        BadInput e = assertThrows(BadInput.class, () -> b.validate("mysql -p'<pw>'", "guide.rst:12"));
+        assertEquals("runbook.yaml:7: binding \"<pw>\": its secret value has a ' inside '...' and could change the command at guide.rst:12",
+                e.getMessage());
+        assertFalse(e.getMessage().contains("it's"));
+        b.validate("echo done", "guide.rst:13");
+        Bindings nl = new Bindings().bind(new Binding("a", "x\ny", Origin.COMMAND_LINE, false), new Bindings.Place("--bind a", 0));
+        assertTrue(assertThrows(BadInput.class, nl::validateValues).getMessage().startsWith("--bind a: binding \"a\""));
+    }
+}

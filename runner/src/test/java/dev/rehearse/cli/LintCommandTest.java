@@ -1,0 +1,49 @@
+package dev.rehearse.cli;
+
+import dev.rehearse.guide.GuideReader;
+import dev.rehearse.testing.OracleGuides;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.rehearse.testing.Blocks.block;
+import static dev.rehearse.testing.Blocks.guide;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LintCommandTest {
+    private static final GuideReader SEED = (file, root) -> OracleGuides.seed();
+
+    @Test
+    void theSeedHasErrorsEachOnItsOwnFileLine() {
+        Path runbook = OracleGuides.root().resolve("runbooks/synapse");
+        CliRun run = CliRun.of(SEED, "lint", runbook.toString());
+        assertEquals(1, run.exit());
+        String guide = runbook.resolve("guide_synapse.rst").toString();
+        assertTrue(run.out().contains(guide + ":228: error: 40312 looks like a misspelling of 40132, which "
+                + "includes/open-port.rst:6 shows [sample-value]\n"), run.out());
+        assertTrue(run.out().contains(runbook.resolve("includes/open-port.rst") + ":5: warning: prompt lacks its $"), run.out());
+        assertEquals(10, run.out().lines().count());
+        assertEquals("2 errors, 8 warnings in 1 guide\n", run.err());
+    }
+
+    @Test
+    void aCleanGuideExitsZero(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("clean.rst"), "irrelevant: the reader below supplies the blocks\n");
+        GuideReader clean = (f, root) -> guide(block("console", 1, null, "[isabell@stardust ~]$ ls\n[isabell@stardust ~]$"));
+        CliRun run = CliRun.of(clean, "lint", file.toString());
+        assertEquals(0, run.exit(), run.out());
+        assertEquals("", run.out());
+        assertEquals("0 errors, 0 warnings in 1 guide\n", run.err());
+    }
+
+    @Test
+    void aMissingGuideIsBadInput() {
+        CliRun run = CliRun.of(SEED, "lint", "missing.rst");
+        assertEquals(2, run.exit());
+        assertEquals("missing.rst: no such file or directory\n", run.err());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.rehearse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearse.guide.GuideReader;
+import dev.rehearse.testing.OracleGuides;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlanCommandTest {
+    /** the seed as docutils reads it stands in for our reader */
+    private static final GuideReader SEED = (file, root) -> OracleGuides.seed();
+    private static final String RUNBOOK = OracleGuides.root().resolve("runbooks/synapse").toString();
+    private static final String SECRET = "Sup3rS3cretValue";
+
+    @Test
+    void textShowsEveryStepWithBindingsAppliedAndNeverTheSecret() {
+        CliRun run = CliRun.of(SEED, "plan", RUNBOOK, "--bind", "<my super secure password>=" + SECRET);
+        assertEquals(0, run.exit(), run.err());
+        String out = run.out();
+        assertTrue(out.startsWith("synapse: guide_synapse.rst with runbook.yaml\n"), out);
+        assertTrue(out.contains("30 steps: 26 commands, 3 edits, 1 write\n"), out);
+        assertTrue(out.contains("  1 command guide_synapse.rst:42  Synapse > Prerequisites\n    $ createuser synapse -P\n"
+                + "      at \"Enter password for new role:\" type \"<my super secure password>\" (hidden)\n"), out);
+        assertTrue(out.contains("    $ virtualenv -p python3 ~/synapse/env\n"), out);
+        assertTrue(out.contains(" 15 command includes/open-port.rst:5"), out);
+        assertTrue(out.contains("  40312 <- captured by step 15: Port (\\d+) will be open\n"), out);
+        assertTrue(out.contains(" 20 write   guide_synapse.rst:288"), out);
+        assertTrue(out.contains("      skip: an upgrade right after the install would move past the version under test\n"), out);
+        assertTrue(out.contains("password: \"<my super secure password>\""), "the edit shows the placeholder");
+        assertTrue(out.contains("  <my super secure password> -> (secret)  [command-line]\n"), out);
+        assertFalse(out.contains(SECRET) || run.err().contains(SECRET));
+    }
+
+    @Test
+    void jsonHasTheStepsTheirKindsAndPlacesAndNoSecret() throws IOException {
+        CliRun run = CliRun.of(SEED, "plan", RUNBOOK, "--json", "--bind", "synapse_version=1.67.0",
+                "--bind", "<my super secure password>=" + SECRET);
+        assertEquals(0, run.exit(), run.err());
+        assertFalse(run.out().contains(SECRET));
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        JsonNode steps = root.get("steps");
+        assertEquals(30, steps.size());
+        JsonNode first = steps.get(0);
+        assertEquals(1, first.get("n").asInt());
+        assertEquals("command", first.get("kind").asText());
+        assertEquals("guide_synapse.rst", first.get("source").asText());
+        assertEquals(42, first.get("line").asInt());
+        assertEquals("createuser synapse -P", first.get("command").asText());
+        assertEquals("<my super secure password>", first.get("interactions").get(0).get("answer").asText());
+        assertEquals("pip install matrix-synapse==1.67.0", steps.get(8).get("command").asText());
+        assertEquals("edit", steps.get(15).get("kind").asText());
+        assertEquals("~/synapse/homeserver.yaml", steps.get(15).get("path").asText());
+        assertEquals("write", steps.get(19).get("kind").asText());
+        assertEquals("~/etc/services.d/synapse.ini", steps.get(19).get("path").asText());
+        assertEquals("includes/web-backend.rst", steps.get(16).get("source").asText());
+        for (JsonNode b : root.get("bindings")) {
+            if (b.get("secret").asBoolean()) {
+                assertFalse(b.has("value"), b.toString());
+            }
+        }
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        CliRun missing = CliRun.of(SEED, "plan", "no/such/runbook");
+        assertEquals(2, missing.exit());
+        assertEquals("no/such/runbook: no such file or directory\n", missing.err());
+        CliRun unsafe = CliRun.of(SEED, "plan", RUNBOOK, "--bind", "[yes|no]=no;reboot");
+        assertEquals(2, unsafe.exit());
+        assertEquals(1, unsafe.err().lines().count(), unsafe.err());
+        assertTrue(unsafe.err().startsWith("--bind [yes|no]: binding \"[yes|no]\": the value \"no;reboot\" has a character"), unsafe.err());
+        CliRun malformed = CliRun.of(SEED, "plan", RUNBOOK, "--bind", "novalue");
+        assertEquals(2, malformed.exit());
+        assertEquals("--bind novalue: expected NAME=VALUE\n", malformed.err());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.rehearse.plan;
+
+import dev.rehearse.bind.Binding;
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.guide.Guide;
+import dev.rehearse.target.TargetFacts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static dev.rehearse.testing.Blocks.block;
+import static dev.rehearse.testing.Blocks.guide;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The planner on small guides written here. */
+class PlannerTest {
+    private static final TargetFacts FACTS = new TargetFacts("bob", "devbox", "/home/bob", "bob.devbox.test");
+
+    @TempDir
+    Path dir;
+
+    private static final Guide PORT_GUIDE = guide(
+            block("console", 10, "Open a port:", """
+                    [isabell@stardust ~]$ uberspace port add
+                    Port 40132 will be open for TCP and UDP traffic in a few minutes.
+                    [isabell@stardust ~]$"""),
+            block("ini", 20, "Create ``~/etc/services.d/demo.ini`` with the following content:", """
+                    [program:demo]
+                    command=%(ENV_HOME)s/demo/bin/serve --port 40132"""),
+            block("yaml", 30, "Set the port in the config file ``~/demo/config.yaml``:", "listen:\n  port: 40132"),
+            block("python", 40, "The app itself looks like this:", "print('hello')"),
+            block("console", 50, "Check it:", """
+                    [isabell@stardust ~]$ curl -s http://localhost:40132/
+                    hello
+                    [isabell@stardust ~]$"""));
+
+    private Runbook bare() throws IOException {
+        return Runbook.load(Files.writeString(dir.resolve("guide.rst"), "x\n"));
+    }
+
+    private Runbook withSidecar(String... lines) throws IOException {
+        Files.writeString(dir.resolve("guide.rst"), "x\n");
+        Files.writeString(dir.resolve("runbook.yaml"), String.join("\n", lines) + "\n");
+        return Runbook.load(dir);
+    }
+
+    @Test
+    void aPortShownInOutputAndReusedLaterIsCarriedForwardWithoutASidecar() throws IOException {
+        Plan plan = new Planner(FACTS, Map.of()).plan(bare(), PORT_GUIDE);
+        assertEquals(List.of("command", "write", "edit", "command"), plan.steps().stream().map(Step::kind).toList());
+        CommandStep portAdd = (CommandStep) plan.steps().get(0);
+        assertEquals(List.of(new Capture("40132", "Port\\s+(\\d+)")), portAdd.captures());
+
+        Captures.Result result = Captures.bind(plan, portAdd, "Port 41234 will be open for TCP and UDP traffic in a few minutes.\r\n");
+        assertEquals(List.of(new Binding("40132", "41234", Binding.Origin.CAPTURED, false)), result.bound());
+        CommandStep curl = (CommandStep) plan.steps().get(3);
+        assertEquals("curl -s http://localhost:41234/", plan.bindings().apply(curl.command()));
+        WriteStep ini = (WriteStep) plan.steps().get(1);
+        assertEquals("[program:demo]\ncommand=%(ENV_HOME)s/demo/bin/serve --port 41234\n", plan.bindings().apply(ini.content()));
+        assertEquals("~/etc/services.d/demo.ini", ini.path());
+        EditStep yaml = (EditStep) plan.steps().get(2);
+        assertEquals("~/demo/config.yaml", yaml.path());
+        assertEquals(30 + 2, yaml.line(), "a file step starts at its first content line");
+        assertEquals("Port 40132 will be open", plan.bindings().reverse("Port 41234 will be open"));
+    }
+
+    @Test
+    void aCaptureThatFindsNothingLeavesTheGuidesValue() throws IOException {
+        Plan plan = new Planner(FACTS, Map.of()).plan(bare(), PORT_GUIDE);
+        Captures.Result result = Captures.bind(plan, (CommandStep) plan.steps().get(0), "uberspace: command not found\n");
+        assertEquals(1, result.missed().size());
+        assertTrue(plan.bindings().get("40132").isEmpty());
+    }
+
+    @Test
+    void aCapturedValueThatWouldInjectShellSyntaxIsRefused() throws IOException {
+        Runbook r = withSidecar("bindings:", "  \"40132\": {capture: 'Port (.*) will'}");
+        Plan plan = new Planner(FACTS, Map.of()).plan(r, PORT_GUIDE);
+        BadInput e = assertThrows(BadInput.class, () -> Captures.bind(plan, (CommandStep) plan.steps().get(0),
+                "Port 1;reboot will be open"));
+        assertTrue(e.getMessage().contains("binding \"40132\"") && e.getMessage().endsWith("guide.rst:52"), e.getMessage());
+        assertTrue(plan.bindings().get("40132").isEmpty(), "the unsafe value is not bound");
+    }
+
+    @Test
+    void hiddenPromptsWithoutASidecarSecretGetAGeneratedOne() throws IOException {
+        Guide g = guide(block("console", 1, null, """
+                [isabell@stardust ~]$ mysqladmin password
+                New password:
+                Confirm new password:"""));
+        Plan plan = new Planner(FACTS, Map.of()).plan(bare(), g);
+        CommandStep step = (CommandStep) plan.steps().get(0);
+        assertTrue(step.interactions().stream().allMatch(i -> i.hidden() && Planner.GENERATED_SECRET.equals(i.binding())));
+        Binding secret = plan.bindings().get(Planner.GENERATED_SECRET).orElseThrow();
+        assertTrue(secret.secret());
+        assertEquals("New password: <password>", plan.bindings().redact("New password: " + secret.value()));
+    }
+
+    @Test
+    void sidecarAnswersAndTheirBindings() throws IOException {
+        Guide g = guide(block("console", 1, null, """
+                [isabell@stardust ~]$ ./install
+                Admin user: isabell
+                Admin token:
+                Installed."""));
+        Runbook r = withSidecar("bindings:", "  <token>: {generate: secret}", "answers:",
+                "  - {prompt: '^Admin user:', answer: admin}", "  - {prompt: '^Admin token:', binding: <token>, hidden: true}");
+        CommandStep step = (CommandStep) new Planner(FACTS, Map.of()).plan(r, g).steps().get(0);
+        assertEquals(List.of(new Interaction("Admin user:", "admin", false, false, null),
+                new Interaction("Admin token:", "<token>", true, false, "<token>")), step.interactions());
+        assertEquals(ExpectedLine.Kind.OUTPUT, step.expected().get(2).kind());
+    }
+
+    @Test
+    void sidecarRulesThatMissThePlanAreReportedAtTheirLine() throws IOException {
+        Runbook noStep = withSidecar("steps:", "  - command: '^make install$'", "    timeout: 5m");
+        BadInput e = assertThrows(BadInput.class, () -> new Planner(FACTS, Map.of()).plan(noStep, PORT_GUIDE));
+        assertEquals(2, e.line());
+        Runbook noShow = withSidecar("bindings:", "  \"8443\": {capture: 'port (\\d+)'}");
+        BadInput capture = assertThrows(BadInput.class, () -> new Planner(FACTS, Map.of()).plan(noShow, PORT_GUIDE));
+        assertEquals(2, capture.line());
+        assertTrue(capture.problem().contains("no command step shows \"8443\""), capture.getMessage());
+        Runbook unbound = withSidecar("answers:", "  - {prompt: 'x', binding: <nothing>}");
+        assertEquals(2, assertThrows(BadInput.class, () -> new Planner(FACTS, Map.of()).plan(unbound, PORT_GUIDE)).line());
+    }
+
+    @Test
+    void commandLineBindingsWinAndKeepASecretSecret() throws IOException {
+        Runbook r = withSidecar("bindings:", "  <pw>: {generate: secret}", "  \"40132\": \"40000\"");
+        Plan plan = new Planner(FACTS, Map.of("<pw>", "chosen-by-hand", "40132", "40999")).plan(r, PORT_GUIDE);
+        assertEquals(new Binding("<pw>", "chosen-by-hand", Binding.Origin.COMMAND_LINE, true), plan.bindings().get("<pw>").orElseThrow());
+        assertEquals("40999", plan.bindings().get("40132").orElseThrow().value());
+        assertTrue(((CommandStep) plan.steps().get(0)).captures().isEmpty(), "a bound value is not carried forward");
+    }
+}

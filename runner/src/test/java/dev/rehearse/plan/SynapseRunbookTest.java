@@ -1,0 +1,53 @@
+package dev.rehearse.plan;
+
+import dev.rehearse.testing.OracleGuides;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** runbooks/synapse: the guide as published, includes written by us with the same commands, and its sidecar. */
+class SynapseRunbookTest {
+    private static final Path RUNBOOK = OracleGuides.root().resolve("runbooks/synapse");
+    private static final Path SEED = OracleGuides.shared().resolve("seed");
+
+    @Test
+    void theGuideIsTheSeedByteForByte() throws IOException {
+        assertArrayEquals(Files.readAllBytes(SEED.resolve("guide_synapse.rst")), Files.readAllBytes(RUNBOOK.resolve("guide_synapse.rst")));
+    }
+
+    @Test
+    void ourIncludesShowTheSameSessionsInProseOfOurOwn() throws IOException {
+        for (String include : List.of("includes/open-port.rst", "includes/web-backend.rst")) {
+            List<String> ours = Files.readAllLines(RUNBOOK.resolve(include));
+            List<String> theirs = Files.readAllLines(SEED.resolve(include));
+            assertEquals(session(theirs), session(ours), include);
+            assertNotEquals(theirs.get(0), ours.get(0), include + " must not copy the seed's prose");
+            assertFalse(ours.stream().anyMatch(l -> !l.isBlank() && !l.startsWith(" ") && !l.startsWith("..") && !l.equals("::")
+                    && theirs.contains(l)), include + " shares a prose line with the seed's include");
+        }
+    }
+
+    /** The lines of the include's console session, indentation removed. */
+    private static List<String> session(List<String> lines) {
+        return lines.stream().map(String::strip).filter(l -> l.startsWith("[isabell@") || l.startsWith("Port ")
+                || l.startsWith("Set backend") || l.startsWith("You can always")).toList();
+    }
+
+    @Test
+    void theSidecarLoadsForTheGuide() {
+        Runbook r = Runbook.load(RUNBOOK);
+        assertEquals("synapse", r.name());
+        assertEquals(RUNBOOK.resolve("guide_synapse.rst"), r.guide());
+        assertEquals(RUNBOOK.resolve("runbook.yaml"), r.sidecar());
+        assertEquals(12, r.bindings().size());
+        assertEquals(r.sidecar(), Runbook.load(RUNBOOK.resolve("guide_synapse.rst")).sidecar(), "the guide file finds its sidecar");
+    }
+}

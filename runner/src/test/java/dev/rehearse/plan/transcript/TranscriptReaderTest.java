@@ -1,0 +1,227 @@
+package dev.rehearse.plan.transcript;
+
+import dev.rehearse.guide.Block;
+import dev.rehearse.guide.Guide;
+import dev.rehearse.plan.ExpectedLine;
+import dev.rehearse.plan.ExpectedLine.Kind;
+import dev.rehearse.plan.Interaction;
+import dev.rehearse.plan.ShellPrompt;
+import dev.rehearse.testing.OracleGuides;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TranscriptReaderTest {
+    private static final String SECRET = "<my super secure password>";
+    private static final Guide SEED = OracleGuides.seed();
+    private final TranscriptReader reader = new TranscriptReader(List.of(), SECRET);
+
+    private Transcript seedBlock(int directiveLine) {
+        Block b = SEED.blocks().stream().filter(x -> x.line() == directiveLine).findFirst().orElseThrow();
+        return reader.read(b.lines(), b.contentLine(), b.language()).orElseThrow();
+    }
+
+    private Transcript read(String language, String... lines) {
+        return reader.read(List.of(lines), 1, language).orElseThrow(() -> new AssertionError("not read as a session"));
+    }
+
+    private static List<Kind> kinds(TranscriptCommand c) {
+        return c.expected().stream().map(ExpectedLine::kind).toList();
+    }
+
+    @Test
+    void seedCreateuserAnswersBothHiddenPromptsWithTheSecretAndKeepsContinuations() {
+        Transcript t = seedBlock(40);
+        List<TranscriptCommand> commands = t.commands();
+        assertEquals(2, commands.size());
+        TranscriptCommand createuser = commands.get(0);
+        assertEquals("createuser synapse -P", createuser.command());
+        assertEquals(42, createuser.line());
+        assertEquals(new ShellPrompt(null, "isabell", "stardust", "~", "$"), createuser.prompt());
+        assertEquals(List.of(
+                new Interaction("Enter password for new role:", SECRET, true, false, SECRET),
+                new Interaction("Enter it again:", SECRET, true, false, SECRET)), createuser.interactions());
+        assertEquals(List.of(Kind.PROMPT, Kind.PROMPT), kinds(createuser));
+        assertEquals(43, createuser.expected().get(0).sourceLine());
+        assertEquals("", createuser.expected().get(0).answer(), "a hidden answer is never shown");
+
+        TranscriptCommand createdb = commands.get(1);
+        assertEquals(45, createdb.line());
+        assertEquals(49, createdb.lastLine());
+        assertEquals("createdb \\\n  --encoding=UTF8 \\\n  --owner=\"synapse\" \\\n  --template=template0 \\\n  synapse",
+                createdb.command());
+        assertTrue(createdb.expected().isEmpty());
+        assertEquals(3, t.entries().size(), "the trailing empty prompt is an entry but no command");
+        assertTrue(t.entries().get(2).isEmpty());
+        assertEquals(50, t.entries().get(2).line());
+    }
+
+    @Test
+    void seedRegisterTypesTheShownAnswersAndTheSecretForBothPasswordPrompts() {
+        TranscriptCommand register = seedBlock(338).commands().get(2);
+        assertEquals("register_new_matrix_user -c homeserver.yaml https://my.domain.name:PORT", register.command());
+        assertEquals("synape", register.prompt().cwd());
+        assertEquals("env", register.prompt().venv());
+        assertEquals(List.of(
+                new Interaction("New user localpart [isabell]:", "USER", false, false, null),
+                new Interaction("Password:", SECRET, true, false, SECRET),
+                new Interaction("Confirm password:", SECRET, true, false, SECRET),
+                new Interaction("Make admin [no]:", "no", false, false, null)), register.interactions());
+        assertEquals(List.of(Kind.PROMPT, Kind.PROMPT, Kind.PROMPT, Kind.PROMPT, Kind.OUTPUT, Kind.OUTPUT), kinds(register));
+        assertEquals("Success!", register.expected().get(5).text());
+    }
+
+    @Test
+    void seedPsqlFeedsTheReplAndClosesItWithEndOfInput() {
+        TranscriptCommand psql = seedBlock(372).commands().get(0);
+        assertEquals("psql --user synapse", psql.command());
+        List<Interaction> i = psql.interactions();
+        assertEquals(3, i.size());
+        assertEquals(new Interaction("Password for user synapse:", SECRET, true, false, SECRET), i.get(0));
+        assertEquals("synapse=>", i.get(1).prompt());
+        assertTrue(i.get(1).answer().startsWith("UPDATE users SET password_hash='$2b$12$yK16"));
+        assertFalse(i.get(1).eof());
+        assertEquals(new Interaction("synapse=>", "", false, true, null), i.get(2));
+        assertEquals(List.of(Kind.PROMPT, Kind.OUTPUT, Kind.OUTPUT, Kind.OUTPUT, Kind.REPL_INPUT, Kind.OUTPUT, Kind.REPL_INPUT),
+                kinds(psql));
+        assertEquals("", psql.expected().get(3).text(), "a blank line inside the output is output");
+        assertEquals(381, psql.expected().get(6).sourceLine());
+    }
+
+    @Test
+    void seedInstallBlockKeepsOutputIndentedAndDropsTheBlankBeforeTheLastPrompt() {
+        Transcript t = seedBlock(58);
+        assertEquals(9, t.commands().size());
+        TranscriptCommand virtualenv = t.commands().get(1);
+        assertEquals("virtualenv -p python3.6 ~/synapse/env", virtualenv.command());
+        assertEquals("  Running virtualenv with interpreter /usr/bin/python3.6", virtualenv.expected().get(0).text());
+        assertTrue(virtualenv.interactions().isEmpty());
+        TranscriptCommand setuptools = t.commands().get(5);
+        assertEquals("matrites", setuptools.prompt().user());
+        assertEquals("clark", setuptools.prompt().host());
+        TranscriptCommand psycopg2 = t.commands().get(8);
+        assertEquals("  Successfully installed psycopg2-2.8.3", psycopg2.expected().get(psycopg2.expected().size() - 1).text());
+        assertTrue(t.commands().get(2).expected().isEmpty(), "'Uninstalling pip-9.0.1:' and friends stay output");
+        assertTrue(t.commands().get(3).expected().stream().allMatch(e -> e.kind() == Kind.OUTPUT));
+    }
+
+    @Test
+    void aPromptMissingItsSigilStillStartsACommand() {
+        Transcript t = read("bash", "[isabell@stardust ~] uberspace port add", "Port 40132 will be open for TCP and UDP traffic in a few minutes.",
+                "[isabell@stardust ~]$");
+        assertEquals(1, t.commands().size());
+        assertEquals("uberspace port add", t.commands().get(0).command());
+        assertEquals(null, t.commands().get(0).prompt().sigil());
+    }
+
+    @Test
+    void bareDollarPromptsWithAVirtualenvAndEveryElisionMark() {
+        Transcript t = read("console", "$ python3 -m venv ~/pyenv", "(pyenv) $ pip list", "Package  Version", "[...]", "[…]",
+                "...", "(...)", "pip      99.1", "(pyenv) $ deactivate");
+        assertEquals(ShellPromptSyntax.Style.DOLLAR, t.style());
+        assertEquals(3, t.commands().size());
+        TranscriptCommand list = t.commands().get(1);
+        assertEquals("pyenv", list.prompt().venv());
+        assertEquals(List.of(Kind.OUTPUT, Kind.ELISION, Kind.ELISION, Kind.ELISION, Kind.ELISION, Kind.OUTPUT), kinds(list));
+    }
+
+    @Test
+    void aDollarThatAToolPrintsInABracketedSessionIsOutput() {
+        Transcript t = read("console", "[isabell@stardust ui]$ yarn build", "yarn run v1.22.19", "$ react-scripts build",
+                "Compiled.", "[isabell@stardust ui]$");
+        assertEquals(1, t.commands().size());
+        assertEquals(Kind.OUTPUT, t.commands().get(0).expected().get(1).kind());
+    }
+
+    @Test
+    void aBlockWithoutPromptIsFileContentNotASession() {
+        assertTrue(reader.read(List.of("[program:demo]", "command=%(ENV_HOME)s/bin/demo", "autostart=yes"), 1, "ini").isEmpty());
+        assertTrue(reader.read(List.of("uberspace web domain list", "demo.example"), 1, "console").isEmpty());
+        assertTrue(reader.read(List.of("# fetch the newest release", "curl -O https://example.invalid/x.tgz"), 1, "bash").isEmpty());
+        assertTrue(reader.read(List.of("# Update the index every hour", "0 * * * * ~/bin/index"), 1, "console").isEmpty(),
+                "a crontab line with its comment is no root session");
+        assertTrue(reader.read(List.of("[isabell@stardust ~]$ ls"), 1, "python").isEmpty(), "a python block is no session");
+    }
+
+    @Test
+    void aRootSessionWithBareHashPrompts() {
+        Transcript t = read("console", "# apt-get install -y supervisor", "Reading package lists... Done", "# systemctl status supervisor");
+        assertEquals(ShellPromptSyntax.Style.HASH, t.style());
+        assertEquals(List.of("apt-get install -y supervisor", "systemctl status supervisor"),
+                t.commands().stream().map(TranscriptCommand::command).toList());
+    }
+
+    @Test
+    void hereDocumentsAndOpenQuotesCarryACommandOverSeveralLines() {
+        Transcript t = read("console", "[isabell@stardust ~]$ mysql <<END", "CREATE TABLE notes (id INT);", "END",
+                "[isabell@stardust ~]$ echo 'first", "second' > two-lines.txt", "[isabell@stardust ~]$ cat two-lines.txt",
+                "first", "second");
+        assertEquals(List.of("mysql <<END\nCREATE TABLE notes (id INT);\nEND", "echo 'first\nsecond' > two-lines.txt",
+                "cat two-lines.txt"), t.commands().stream().map(TranscriptCommand::command).toList());
+        assertEquals(List.of("first", "second"), t.commands().get(2).expected().stream().map(ExpectedLine::text).toList());
+    }
+
+    @Test
+    void anUnclosedQuoteStopsAtTheNextPrompt() {
+        Transcript t = read("console", "[isabell@stardust ~]$ echo \"unbalanced", "[isabell@stardust ~]$ ls");
+        assertEquals(List.of("echo \"unbalanced", "ls"), t.commands().stream().map(TranscriptCommand::command).toList());
+    }
+
+    @Test
+    void pythonReplThatQuitsItselfNeedsNoEndOfInput() {
+        TranscriptCommand shell = read("console", "[isabell@stardust app]$ python3 manage.py shell", "", ">>> from app.models import Site",
+                ">>> Site.objects.count()", "1", ">>> exit()", "", "[isabell@stardust app]$").commands().get(0);
+        assertEquals(List.of(">>>", ">>>", ">>>"), shell.interactions().stream().map(Interaction::prompt).toList());
+        assertEquals("exit()", shell.interactions().get(2).answer());
+        assertTrue(shell.interactions().stream().noneMatch(Interaction::eof));
+    }
+
+    @Test
+    void aReplLeftWithoutItsEmptyPromptIsClosedAtTheShellPrompt() {
+        TranscriptCommand sqlite = read("console", "[isabell@stardust ~]$ sqlite3 notes.db", "sqlite> SELECT count(*) FROM notes;",
+                "3", "[isabell@stardust ~]$").commands().get(0);
+        assertEquals(List.of(new Interaction("sqlite>", "SELECT count(*) FROM notes;", false, false, null),
+                new Interaction("sqlite>", "", false, true, null)), sqlite.interactions());
+        TranscriptCommand maria = read("console", "[isabell@stardust ~]$ mysql", "MariaDB [(none)]> SHOW DATABASES;", "isabell",
+                "MariaDB [(none)]> \\q", "Bye").commands().get(0);
+        assertEquals(2, maria.interactions().size());
+        assertEquals("MariaDB [(none)]>", maria.interactions().get(0).prompt());
+        assertFalse(maria.interactions().get(1).eof(), "\\q leaves by itself");
+    }
+
+    @Test
+    void questionsWithDefaultsChoicesAndAnswersOnTheNextLine() {
+        TranscriptCommand c = read("console", "[isabell@stardust ~]$ ./setup", "Continue with the setup? [Y/n] y",
+                "Admin name (leave blank to use 'isabell'):", "Admin e-mail:", "Admin password:",
+                "Do you really wish to run this command? (yes/no) [no]:", " > yes", "Done.").commands().get(0);
+        assertEquals(List.of(
+                new Interaction("Continue with the setup? [Y/n]", "y", false, false, null),
+                new Interaction("Admin name (leave blank to use 'isabell'):", "", false, false, null),
+                new Interaction("Admin e-mail:", "", false, false, null),
+                new Interaction("Admin password:", SECRET, true, false, SECRET),
+                new Interaction(">", "yes", false, false, null)), c.interactions());
+        assertEquals(List.of(Kind.PROMPT, Kind.PROMPT, Kind.PROMPT, Kind.PROMPT, Kind.OUTPUT, Kind.PROMPT, Kind.OUTPUT), kinds(c));
+    }
+
+    @Test
+    void outputThatLooksLikeAQuestionIsNotAPrompt() {
+        TranscriptCommand c = read("console", "[isabell@stardust ~]$ composer install",
+                "  - Installing vendor/package (8.8.4): Downloading (100%)", "make[2]: Nothing to be done for 'all'.",
+                "Subscribed (mid: 1): 0", "Listening on [::]:8080",
+                "Signing file 'Release' with gpg, please enter your passphrase when prompted:").commands().get(0);
+        assertTrue(c.interactions().isEmpty(), c.interactions().toString());
+    }
+
+    @Test
+    void sidecarAnswersWinOverTheShownAnswer() {
+        TranscriptReader withRule = new TranscriptReader(List.of(new dev.rehearse.plan.AnswerRule(
+                java.util.regex.Pattern.compile("^Make admin \\[no\\]:"), "yes", null, false, "runbook.yaml", 3)), SECRET);
+        Optional<Transcript> t = withRule.read(List.of("[isabell@stardust ~]$ register", "Make admin [no]: no"), 1, "console");
+        assertEquals(new Interaction("Make admin [no]:", "yes", false, false, null), t.orElseThrow().commands().get(0).interactions().get(0));
+    }
+}

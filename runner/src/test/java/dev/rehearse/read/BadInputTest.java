@@ -1,0 +1,164 @@
+package dev.rehearse.read;
+
+import dev.rehearse.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Input the reader refuses, through the real command line ({@link Main#execute}): exit status 2 and exactly one
+ * line on stderr naming the file (and line where there is one), never a stack trace, nothing on stdout. And input
+ * that is merely large must just work.
+ */
+class BadInputTest {
+
+    @TempDir
+    Path dir;
+
+    /** The exit status, stdout and stderr of one command line. */
+    record Outcome(int status, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(status, out.toString(), err.toString());
+    }
+
+    /** Exit 2, nothing on stdout, one line on stderr that starts with {@code where}. */
+    private static String assertBadInput(Outcome o, String where) {
+        assertEquals(2, o.status(), "exit status; stderr: " + o.err());
+        assertEquals("", o.out());
+        List<String> lines = o.err().lines().toList();
+        assertEquals(1, lines.size(), "one line on stderr: " + o.err());
+        String line = lines.get(0);
+        assertTrue(line.startsWith(where), "'" + line + "' starts with '" + where + "'");
+        assertTrue(!line.contains("Exception") && !line.contains("\tat "), "no stack trace: " + line);
+        return line;
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void aMissingFile() {
+        Path missing = dir.resolve("guide_nothing.rst");
+        String line = assertBadInput(run("blocks", missing.toString(), "--json"), SourceText.display(missing) + ":");
+        assertTrue(line.contains("no such file"), line);
+    }
+
+    @Test
+    void aFolderWithoutAGuide() throws IOException {
+        write("notes.txt", "not a guide\n");
+        String line = assertBadInput(run("blocks", dir.toString()), SourceText.display(dir) + ":");
+        assertTrue(line.contains("without a guide"), line);
+    }
+
+    @Test
+    void aFolderWithTwoGuides() throws IOException {
+        write("guide_one.rst", "One\n===\n");
+        write("guide_two.rst", "Two\n===\n");
+        String line = assertBadInput(run("blocks", dir.toString()), SourceText.display(dir) + ":");
+        assertTrue(line.contains("guide_one.rst") && line.contains("guide_two.rst"), line);
+    }
+
+    @Test
+    void aBinaryFileSaysWhereTheNulByteIs() throws IOException {
+        Path file = dir.resolve("guide_binary.rst");
+        Files.write(file, new byte[] {'T', 'i', 't', 'l', 'e', '\n', '=', '=', '=', '=', '=', '\n', 0, 1, 2, '\n'});
+        String line = assertBadInput(run("blocks", file.toString()), SourceText.display(file) + ":3:");
+        assertTrue(line.contains("binary"), line);
+    }
+
+    @Test
+    void invalidUtf8SaysWhichLine() throws IOException {
+        Path file = dir.resolve("guide_latin1.rst");
+        Files.write(file, "Title\n=====\n\nCaf\u00e9 au lait\n".getBytes(StandardCharsets.ISO_8859_1));
+        String line = assertBadInput(run("blocks", file.toString(), "--json"), SourceText.display(file) + ":4:");
+        assertTrue(line.contains("UTF-8"), line);
+    }
+
+    @Test
+    void aDirectiveCutOffByTheEndOfTheFile() throws IOException {
+        Path file = write("guide_cut.rst", "Title\n=====\n\nInstall it:\n\n.. code-block:: console\n"
+                + "  :emphasize-lines: 1\n\n");
+        String line = assertBadInput(run("blocks", file.toString()), SourceText.display(file) + ":6:");
+        assertTrue(line.contains("unterminated \"code-block\""), line);
+    }
+
+    @Test
+    void aLiteralBlockAnnouncedAtTheEndOfTheFile() throws IOException {
+        Path file = write("guide_colons.rst", "Title\n=====\n\nRun this\ncommand::\n\n");
+        String line = assertBadInput(run("blocks", file.toString()), SourceText.display(file) + ":5:");
+        assertTrue(line.contains("\"::\""), line);
+    }
+
+    @Test
+    void anIncludeThatIsNotTextPointsAtTheIncludeAndTheIncludedFile() throws IOException {
+        Path guide = write("guide_inc.rst", "Title\n=====\n\nText.\n\n.. include:: parts/blob.rst\n");
+        Path blob = dir.resolve("parts/blob.rst");
+        Files.createDirectories(blob.getParent());
+        Files.write(blob, new byte[] {'a', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
+        String line = assertBadInput(run("blocks", guide.toString()), SourceText.display(blob) + ":2:");
+        assertTrue(line.contains("included at " + SourceText.display(guide) + ":6"), line);
+    }
+
+    @Test
+    void anUnknownFormat() throws IOException {
+        Path file = write("guide_x.txt", "plain\n");
+        String line = assertBadInput(run("blocks", file.toString()), SourceText.display(file) + ":");
+        assertTrue(line.contains("not a guide format"), line);
+    }
+
+    @Test
+    void nestingTooDeepForTheStackIsBadInputNotACrash() throws IOException {
+        // every line one column deeper: a block quote in a block quote ... 1,000 levels down
+        StringBuilder b = new StringBuilder("Title\n=====\n\n");
+        for (int i = 0; i < 1_000; i++) {
+            b.append(" ".repeat(i)).append("level\n\n");
+        }
+        Path file = write("guide_deep.rst", b.toString());
+        String line = assertBadInput(run("blocks", file.toString()), SourceText.display(file) + ":");
+        assertTrue(line.contains("nested too deeply"), line);
+    }
+
+    @Test
+    void aFiftyThousandLineGuideJustWorks() throws IOException {
+        StringBuilder b = new StringBuilder(".. highlight:: console\n\nBig\n===\n\n");
+        int sections = 2_500;
+        for (int i = 0; i < sections; i++) {
+            b.append("Step ").append(i).append('\n').append("-".repeat(5 + String.valueOf(i).length())).append("\n\n");
+            b.append("Run this::\n\n");
+            for (int k = 0; k < 12; k++) {
+                b.append("  [isabell@stardust ~]$ echo ").append(i).append(' ').append(k).append('\n');
+            }
+            b.append("\n* a list item\n* another one\n\n");
+        }
+        Path file = write("guide_big.rst", b.toString());
+        assertTrue(Files.readAllLines(file).size() >= 50_000);
+        Outcome o = run("blocks", file.toString(), "--json");
+        assertEquals(0, o.status(), o.err());
+        List<String> blocks = o.out().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(sections, blocks.size());
+        // "Big" is the document's only top section: it becomes the document title, as in docutils
+        assertTrue(blocks.get(sections - 1).contains("\"section\":[\"Step " + (sections - 1) + "\"]"),
+                blocks.get(sections - 1));
+        assertTrue(blocks.get(sections - 1).contains("\"line\":" + (5 + 21 * (sections - 1) + 6)),
+                blocks.get(sections - 1));
+    }
+}

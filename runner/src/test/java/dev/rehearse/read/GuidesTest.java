@@ -1,0 +1,81 @@
+package dev.rehearse.read;
+
+import dev.rehearse.guide.Block;
+import dev.rehearse.guide.Guide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Finding and reading a guide: a file, or a runbook folder; the source root is the guide's folder. */
+class GuidesTest {
+
+    static final Path SHARED = Path.of(Objects.requireNonNull(System.getProperty("rehearse.shared")));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunbookFolderIsReadThroughItsGuideWithTheFolderAsSourceRoot() {
+        Path seed = SHARED.resolve("seed");
+        Guide guide = Guides.read(seed);
+        assertEquals(seed.resolve("guide_synapse.rst"), guide.file());
+        assertEquals(seed.toAbsolutePath().normalize(), guide.root());
+        assertEquals("rst", guide.format());
+        assertEquals(14, guide.blocks().size());
+        // the includes keep their own file, relative to the source root
+        List<String> sources = guide.blocks().stream().map(Block::source).distinct().toList();
+        assertEquals(List.of("guide_synapse.rst", "includes/open-port.rst", "includes/web-backend.rst"), sources);
+        Block first = guide.blocks().get(0);
+        assertEquals("guide_synapse.rst:40", first.where());
+        assertEquals(2, first.indent(), "the block's lines are indented two columns in the file");
+    }
+
+    @Test
+    void theGuideFileIsTheOneNamedGuideElseTheOnlyOne() throws IOException {
+        Files.writeString(dir.resolve("guide_app.rst"), "App\n===\n\n::\n\n  run\n");
+        Files.writeString(dir.resolve("notes.rst"), "Notes\n=====\n");
+        Files.writeString(dir.resolve("runbook.yaml"), "bindings: {}\n");
+        assertEquals(dir.resolve("guide_app.rst"), Guides.guideFile(dir));
+        Files.delete(dir.resolve("guide_app.rst"));
+        assertEquals(dir.resolve("notes.rst"), Guides.guideFile(dir));
+    }
+
+    @Test
+    void theDocumentTitleIsTheLoneTopSection() throws IOException {
+        Path one = dir.resolve("guide_one.rst");
+        Files.writeString(one, ".. highlight:: console\n\nOnly\n====\n\nPart\n----\n\n::\n\n  x\n");
+        Guide guide = Guides.read(one);
+        assertEquals("Only", guide.title());
+        // as in docutils, a lone subsection then becomes the subtitle: no section path is left
+        assertEquals(List.of(), guide.blocks().get(0).section());
+        Files.writeString(one, "Only\n====\n\nPart\n----\n\n::\n\n  x\n\nMore\n----\n\n::\n\n  y\n");
+        assertEquals(List.of("More"), Guides.read(one).blocks().get(1).section());
+        Path two = dir.resolve("guide_two.rst");
+        Files.writeString(two, "First\n=====\n\n::\n\n  a\n\nSecond\n======\n\n::\n\n  b\n");
+        assertNull(Guides.read(two).title());
+    }
+
+    @Test
+    void formatsAreChosenByExtension() {
+        assertEquals(GuideFormat.RST, GuideFormat.of(Path.of("guide_x.rst")));
+        assertEquals(GuideFormat.RST, GuideFormat.of(Path.of("GUIDE.RST")));
+        assertNull(GuideFormat.of(Path.of("guide_x.txt")));
+        assertNull(GuideFormat.of(Path.of("README")));
+    }
+
+    @Test
+    void severalGuidesAreReadInTheOrderGiven() {
+        List<Path> paths = List.of(SHARED.resolve("corpus/lab/guide_ackee.rst"), SHARED.resolve("seed"),
+                SHARED.resolve("corpus/lab/guide_2fauth.rst"));
+        List<String> names = Guides.readAll(paths).stream().map(g -> g.file().getFileName().toString()).toList();
+        assertEquals(List.of("guide_ackee.rst", "guide_synapse.rst", "guide_2fauth.rst"), names);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.rehearse.run;
+
+import dev.rehearse.bind.Binding;
+import dev.rehearse.bind.Bindings;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class LiveRedactionTest {
+
+    @Test
+    void aSecretCutByChunkBoundariesNeverShowsInPart() {
+        Bindings bindings = new Bindings()
+                .bind(new Binding("<my super secure password>", "Wq8-zz-Tk2", Binding.Origin.GENERATED, true));
+        List<String> shown = new ArrayList<>();
+        LiveRedaction redaction = new LiveRedaction(bindings, shown::add);
+        for (String chunk : List.of("password is Wq", "8-z", "z-Tk2 and that is", " all\n")) {
+            redaction.accept(chunk);
+        }
+        String all = String.join("", shown);
+        assertEquals("password is <my super secure password> and that is all\n".substring(0, all.length()), all);
+        assertFalse(shown.stream().anyMatch(s -> s.contains("Wq") || s.contains("Tk2") || s.contains("8-z")), shown::toString);
+    }
+}
