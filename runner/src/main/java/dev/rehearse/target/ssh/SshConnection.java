@@ -77,6 +77,26 @@ final class SshConnection implements AutoCloseable {
         return session.isConnected();
     }
 
+    /**
+     * Whether the connection is lost, or is found lost within {@code grace}: JSch closes the channels of a
+     * dropped connection a moment before it marks the connection itself as down.
+     */
+    boolean lostWithin(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (session.isConnected() && !dropCause.known()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Why the connection dropped, in words, e.g. "the server closed the connection". */
     String dropCause() {
         return dropCause.describe(session.getServerAliveInterval(), SERVER_ALIVE_COUNT_MAX);
@@ -165,6 +185,10 @@ final class SshConnection implements AutoCloseable {
             if (message != null && message.startsWith(LEAVING)) {
                 cause = message.substring(LEAVING.length());
             }
+        }
+
+        boolean known() {
+            return cause != null;
         }
 
         String describe(int aliveIntervalMs, int aliveCountMax) {
