@@ -13,7 +13,14 @@ import java.io.PrintWriter;
 @Command(name = "rehearse", mixinStandardHelpOptions = true, version = "rehearse 0.1.0",
         description = "Runs documentation: reads a guide, turns it into steps, runs them on a real target "
                 + "and checks every output against the guide.",
-        subcommands = {BlocksCommand.class, PlanCommand.class, LintCommand.class})
+        // one command a line, so that adding one never conflicts with adding another
+        subcommands = {
+                BlocksCommand.class,
+                PlanCommand.class,
+                LintCommand.class,
+                RunCommand.class,
+                UpdateCommand.class,
+        })
 public final class Main {
 
     public static final int EXIT_BAD_INPUT = 2;

@@ -12,6 +12,7 @@ import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.Interaction;
 import dev.rehearse.plan.Plan;
+import dev.rehearse.plan.Runbook.Check;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.plan.WriteStep;
@@ -34,6 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class Runner {
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(1);
 
     private final Target target;
     private final StepSelection selection;
@@ -51,12 +53,21 @@ public final class Runner {
     }
 
     public RunReport run(Plan plan) {
+        return run(plan, List.of());
+    }
+
+    /**
+     * @param checks the sidecar's checks the guide does not show: each runs after the step its {@code after}
+     *               selects (the last step that ran when null) and turns that step into a FAIL when it fails
+     */
+    public RunReport run(Plan plan, List<Check> checks) {
         long started = System.nanoTime();
         bindings = plan.bindings().copy();
         cwd = target.facts().home();
         int total = plan.steps().size();
         List<StepResult> results = new ArrayList<>();
         boolean failed = false;
+        Step last = lastToRun(plan);
         for (Step step : plan.steps()) {
             StepPolicy policy = policy(step);
             StepResult result;
@@ -69,6 +80,13 @@ public final class Runner {
             } else {
                 listener.stepStarted(step, total, bindings.redact(shown(step)));
                 result = execute(step, policy);
+                for (Check check : checks) {
+                    boolean endCheck = check.after() == null && step == last;
+                    if (result.verdict() != Verdict.FAIL && (endCheck
+                            || check.after() != null && check.after().matches(step))) {
+                        result = checked(result, check);
+                    }
+                }
                 failed |= result.verdict() == Verdict.FAIL;
             }
             results.add(result);
@@ -103,13 +121,11 @@ public final class Runner {
             answers.add(new Interaction(bindings.apply(interaction.prompt()), answer, interaction.hidden(),
                     interaction.eof(), interaction.binding()));
         }
-        if (session == null) {
-            session = target.openSession();
-        }
+        Session shell = session();
         long deadline = started + policy.timeout().toNanos();
         while (true) {
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            CommandResult result = session.run(command, answers, left,
+            CommandResult result = shell.run(command, answers, left,
                     new LiveRedaction(bindings, chunk -> listener.output(step, chunk)));
             if (result.cwd() != null) {
                 cwd = result.cwd();
@@ -139,6 +155,46 @@ public final class Runner {
             return new StepResult(step, comparison.matches() ? Verdict.PASS : Verdict.DRIFT, result.exit(),
                     comparison.expected(), comparison.actual(), comparison.diff(), null, elapsed(started));
         }
+    }
+
+    /** the last step of the plan this run executes, for the checks made at the end */
+    private Step lastToRun(Plan plan) {
+        Step last = null;
+        for (Step step : plan.steps()) {
+            if (selection.includes(step.n()) && policy(step).skip() == null) {
+                last = step;
+            }
+        }
+        return last;
+    }
+
+    /** Runs a check after the step it follows; a failed check makes the step a FAIL that says which and why. */
+    private StepResult checked(StepResult result, Check check) {
+        long started = System.nanoTime();
+        String name = check.name() != null ? check.name() : check.command();
+        CommandResult ran = session().run(bindings.apply(check.command()), List.of(),
+                check.timeout() != null ? check.timeout() : CHECK_TIMEOUT, null);
+        String output = bindings.reverse(ran.output());
+        String why = null;
+        boolean completed = ran.status() == CommandResult.Status.COMPLETED;
+        if (!completed || ran.exit() != 0) {
+            why = completed ? "exit status " + ran.exit() : ran.status().name().toLowerCase().replace('_', ' ');
+        } else if (check.expect() != null && !check.expect().matcher(output).find()) {
+            why = "its output has nothing like /" + check.expect().pattern() + "/";
+        }
+        if (why == null) {
+            return result;
+        }
+        return new StepResult(result.step(), Verdict.FAIL, result.exit(), result.expected(), result.actual(),
+                result.diff(), bindings.reverse("check '" + name + "' failed: " + why + " (" + check.file() + ":"
+                + check.line() + ")"), result.elapsed().plus(elapsed(started)));
+    }
+
+    private Session session() {
+        if (session == null) {
+            session = target.openSession();
+        }
+        return session;
     }
 
     /** the answer to type: a bound secret for a hidden prompt, else the guide's answer with bindings applied */

@@ -7,6 +7,7 @@ import dev.rehearse.check.Verdict;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.Interaction;
+import dev.rehearse.plan.Runbook;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.plan.WriteStep;
 import dev.rehearse.report.RunReport;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static dev.rehearse.run.Steps.lines;
 import static dev.rehearse.run.Steps.prompt;
@@ -100,6 +102,29 @@ class RunnerTest {
         assertEquals(List.of(Verdict.FAIL, Verdict.PASS), verdicts(report));
         assertTrue(report.results().get(0).reason().startsWith("lost the shell during step 1: "),
                 report.results().get(0).reason());
+    }
+
+    @Test
+    void sidecarChecksRunAfterTheirStepAndAtTheEnd() {
+        Steps steps = new Steps().command("touch ~/made").command("echo two", "two").command("echo three", "three");
+        Runbook.Check madeIt = new Runbook.Check("file made", new Runbook.StepSelector(1, null, null),
+                "test -f ~/made", null, null, "runbook.yaml", 12);
+        Runbook.Check atTheEnd = new Runbook.Check(null, null, "echo \"still $USER\"",
+                Pattern.compile("still isabell"), null, "runbook.yaml", 15);
+        RunReport passed = new Runner(target, StepSelection.ALL, false, RunListener.NONE)
+                .run(steps.plan(Steps.bindingsFor(target.facts())), List.of(madeIt, atTheEnd));
+        assertEquals(List.of(Verdict.PASS, Verdict.PASS, Verdict.PASS), verdicts(passed));
+
+        Runbook.Check missing = new Runbook.Check("config there", new Runbook.StepSelector(null,
+                Pattern.compile("^echo two"), null), "test -f ~/config.yaml", null, null, "runbook.yaml", 20);
+        Runbook.Check wrongUser = new Runbook.Check("user", null, "echo \"$USER\"", Pattern.compile("^stardust$"),
+                null, "runbook.yaml", 25);
+        RunReport failed = new Runner(target, StepSelection.ALL, true, RunListener.NONE)
+                .run(steps.plan(Steps.bindingsFor(target.facts())), List.of(missing, wrongUser));
+        assertEquals(List.of(Verdict.PASS, Verdict.FAIL, Verdict.FAIL), verdicts(failed));
+        assertEquals("check 'config there' failed: exit status 1 (runbook.yaml:20)", failed.results().get(1).reason());
+        assertEquals("check 'user' failed: its output has nothing like /^stardust$/ (runbook.yaml:25)",
+                failed.results().get(2).reason());
     }
 
     @Test

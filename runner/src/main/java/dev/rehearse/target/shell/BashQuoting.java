@@ -26,9 +26,4 @@ public final class BashQuoting {
         }
         return out.append('\'').toString();
     }
-
-    /** Single quoting, {@code '...'}, for words in commands the session itself builds. */
-    public static String single(String text) {
-        return "'" + text.replace("'", "'\\''") + "'";
-    }
 }

@@ -46,10 +46,6 @@ public final class PtyTransport implements Transport {
         }
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     @Override
     public InputStream output() {
         return process.getInputStream();

@@ -1,0 +1,86 @@
+package dev.rehearse.cli;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import dev.rehearse.files.AtomicFiles;
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.guide.Guide;
+import dev.rehearse.plan.Plan;
+import dev.rehearse.plan.Planner;
+import dev.rehearse.plan.Runbook;
+import dev.rehearse.read.Guides;
+import dev.rehearse.update.GuideUpdate;
+import dev.rehearse.update.ReportedDrifts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code rehearse update RUNBOOK [--from-report DIR] [--dry-run]}: writes the real output of a run back into the
+ * guide where a step drifted. Only those expected-output lines change; every other byte stays.
+ */
+@Command(name = "update", mixinStandardHelpOptions = true,
+        description = "Writes what a run really printed back into the guide where a step drifted "
+                + "(real values mapped back to the guide's examples; nothing secret is written).")
+public final class UpdateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUNBOOK", description = "a runbook folder, its runbook.yaml, or a guide file")
+    Path runbook;
+
+    @Option(names = "--from-report", paramLabel = "DIR", required = true,
+            description = "the report folder of the run to take the output from (its results.json)")
+    Path reportDir;
+
+    @Option(names = "--dry-run", description = "print the unified diff instead of writing")
+    boolean dryRun;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Runbook r = Runbook.load(runbook);
+        Guide guide = Guides.BY_FORMAT.read(r.guide(), r.dir());
+        Plan plan = new Planner(PlanningFacts.local(), Map.of()).plan(r, guide);
+        List<GuideUpdate.Drift> drifts = ReportedDrifts.read(reportDir, plan);
+        Map<Path, String> revised = GuideUpdate.revise(guide.root(), drifts);
+        PrintWriter out = spec.commandLine().getOut();
+        for (Map.Entry<Path, String> file : revised.entrySet()) {
+            if (dryRun) {
+                out.print(unifiedDiff(guide.root(), file.getKey(), file.getValue()));
+            } else {
+                AtomicFiles.write(file.getKey(), file.getValue());
+            }
+        }
+        out.println((dryRun ? "would update " : "updated ") + revised.size() + " file(s) for "
+                + drifts.size() + " drifted step(s)");
+        out.flush();
+        return 0;
+    }
+
+    private static String unifiedDiff(Path root, Path file, String revised) {
+        String name = root.relativize(file).toString();
+        List<String> before = List.of(read(file).split("\n", -1));
+        List<String> after = List.of(revised.split("\n", -1));
+        List<String> lines = UnifiedDiffUtils.generateUnifiedDiff("a/" + name, "b/" + name, before,
+                DiffUtils.diff(before, after), 3);
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (IOException e) {
+            throw new BadInput(file.toString(), 0, "cannot read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.rehearse.update;
+
+import dev.rehearse.check.Alignment;
+import dev.rehearse.check.Alignment.Op;
+import dev.rehearse.check.Alignment.Pair;
+import dev.rehearse.check.OutputCheck;
+import dev.rehearse.plan.CommandStep;
+import dev.rehearse.plan.ExpectedLine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one drifted step changes in its guide file: the expected-output lines that no longer match are replaced
+ * by what the target printed, and nothing else moves. A line that still matches (after masking volatile tokens)
+ * keeps its exact bytes, so the guide keeps its own spelling of versions, hashes and pids; elisions and blank
+ * lines stay where the author put them.
+ */
+final class GuideRevision {
+
+    private GuideRevision() {
+    }
+
+    /**
+     * @param step   a command step that drifted
+     * @param actual its real output, already in the guide's terms (bindings reversed, secrets hidden)
+     * @param file   the lines of the step's source file, without line endings
+     */
+    static List<LineSplice.Replacement> of(CommandStep step, String actual, List<String> file) {
+        List<ExpectedLine> expected = step.expected();
+        if (expected.isEmpty()) {
+            return List.of(); // the guide shows no output for it, so there is nothing it can be stale about
+        }
+        Alignment alignment = OutputCheck.align(expected, actual);
+        String indent = leadingBlanks(file.get(step.line() - 1));
+        List<LineSplice.Replacement> replacements = new ArrayList<>();
+        Hunk hunk = null;
+        int anchor = expected.get(0).sourceLine() - 1; // the last guide line kept so far
+        for (Pair pair : alignment.pairs()) {
+            boolean changed = significant(alignment, pair);
+            if (!changed) {
+                if (hunk != null) {
+                    replacements.add(hunk.replacement());
+                    hunk = null;
+                }
+                if (pair.expected() >= 0) {
+                    anchor = expected.get(pair.expected()).sourceLine();
+                }
+                continue;
+            }
+            if (hunk == null) {
+                hunk = new Hunk(anchor);
+            }
+            if (pair.op() == Op.GUIDE_ONLY) {
+                hunk.drop(expected.get(pair.expected()).sourceLine());
+                anchor = expected.get(pair.expected()).sourceLine();
+            } else {
+                hunk.add(indent + alignment.actual().get(pair.actual()));
+            }
+        }
+        if (hunk != null) {
+            replacements.add(hunk.replacement());
+        }
+        return replacements;
+    }
+
+    /** A difference worth writing: blank lines only one side has are not (the checker ignores them too). */
+    private static boolean significant(Alignment alignment, Pair pair) {
+        return switch (pair.op()) {
+            case SAME, ELIDED -> false;
+            case GUIDE_ONLY -> !alignment.expected().get(pair.expected()).text().isBlank();
+            case ACTUAL_ONLY -> !alignment.actual().get(pair.actual()).isBlank();
+        };
+    }
+
+    private static String leadingBlanks(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return line.substring(0, i);
+    }
+
+    /** A run of guide lines to drop and real lines to put in their place, after guide line {@code anchor}. */
+    private static final class Hunk {
+        private final int anchor;
+        private int lastDropped = -1;
+        private final List<String> lines = new ArrayList<>();
+
+        Hunk(int anchor) {
+            this.anchor = anchor;
+        }
+
+        void drop(int sourceLine) {
+            lastDropped = sourceLine;
+        }
+
+        void add(String line) {
+            lines.add(line);
+        }
+
+        LineSplice.Replacement replacement() {
+            return lastDropped < 0
+                    ? new LineSplice.Replacement(anchor + 1, anchor, lines)
+                    : new LineSplice.Replacement(anchor + 1, lastDropped, lines);
+        }
+    }
+}

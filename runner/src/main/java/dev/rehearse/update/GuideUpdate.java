@@ -1,0 +1,65 @@
+package dev.rehearse.update;
+
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.plan.CommandStep;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes what the world prints today back into a guide: for every drifted step, its expected-output lines are
+ * revised ({@link GuideRevision}); every other byte of every file stays as it was. Works on the guide and its
+ * includes alike, whatever the format, because it only ever replaces whole lines it knows the origin of.
+ */
+public final class GuideUpdate {
+
+    /** A step that drifted and what it really printed, in the guide's terms (bindings reversed, secrets hidden). */
+    public record Drift(CommandStep step, String actual) {
+    }
+
+    private GuideUpdate() {
+    }
+
+    /**
+     * @param root the guide's source root: each step's {@link CommandStep#source()} is relative to it
+     * @return the new content of each file that changes, in the order the drifts name them
+     */
+    public static Map<Path, String> revise(Path root, List<Drift> drifts) {
+        Map<Path, List<Drift>> byFile = new LinkedHashMap<>();
+        for (Drift drift : drifts) {
+            byFile.computeIfAbsent(root.resolve(drift.step().source()).normalize(), f -> new ArrayList<>()).add(drift);
+        }
+        Map<Path, String> revised = new LinkedHashMap<>();
+        byFile.forEach((file, fileDrifts) -> {
+            String text = read(file);
+            List<String> lines = LineSplice.split(text).stream().map(l -> l[0]).toList();
+            List<LineSplice.Replacement> replacements = new ArrayList<>();
+            for (Drift drift : fileDrifts) {
+                if (drift.step().line() > lines.size()) {
+                    throw new BadInput(file.toString(), drift.step().line(),
+                            "step " + drift.step().n() + " is past the end of the file: the guide changed since the run");
+                }
+                replacements.addAll(GuideRevision.of(drift.step(), drift.actual(), lines));
+            }
+            String updated = LineSplice.apply(text, replacements);
+            if (!updated.equals(text)) {
+                revised.put(file, updated);
+            }
+        });
+        return revised;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInput(file.toString(), 0, "cannot read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.rehearse.update;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.plan.CommandStep;
+import dev.rehearse.plan.Plan;
+import dev.rehearse.plan.Step;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The drifted command steps of an earlier run, read from its {@code results.json} and matched to the plan of the
+ * guide as it is now. A step that moved since the run (the guide was edited) is refused rather than guessed at.
+ */
+public final class ReportedDrifts {
+
+    private ReportedDrifts() {
+    }
+
+    public static List<GuideUpdate.Drift> read(Path reportDir, Plan plan) {
+        Path results = reportDir.resolve("results.json");
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readString(results));
+        } catch (IOException e) {
+            throw new BadInput(results.toString(), 0, "cannot read the run's results: " + e.getMessage());
+        }
+        JsonNode steps = root.path("steps");
+        if (!steps.isArray()) {
+            throw new BadInput(results.toString(), 0, "has no \"steps\" array: not a Rehearse results file");
+        }
+        List<GuideUpdate.Drift> drifts = new ArrayList<>();
+        for (JsonNode reported : steps) {
+            if (!"DRIFT".equals(reported.path("verdict").asText()) || !"command".equals(reported.path("kind").asText())) {
+                continue;
+            }
+            int n = reported.path("n").asInt();
+            drifts.add(new GuideUpdate.Drift(matching(plan, n, reported, results), reported.path("actual").asText("")));
+        }
+        return drifts;
+    }
+
+    private static CommandStep matching(Plan plan, int n, JsonNode reported, Path results) {
+        String source = reported.path("source").asText();
+        int line = reported.path("line").asInt();
+        Step step = n >= 1 && n <= plan.steps().size() ? plan.steps().get(n - 1) : null;
+        if (step instanceof CommandStep command && command.source().equals(source) && command.line() == line) {
+            return command;
+        }
+        throw new BadInput(results.toString(), 0, "step " + n + " was at " + source + ":" + line
+                + ", which the guide no longer has there: the guide changed since that run; run it again");
+    }
+}

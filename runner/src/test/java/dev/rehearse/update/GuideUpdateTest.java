@@ -1,0 +1,88 @@
+package dev.rehearse.update;
+
+import dev.rehearse.plan.CommandStep;
+import dev.rehearse.plan.ExpectedLine;
+import dev.rehearse.plan.StepPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GuideUpdateTest {
+
+    private static final String GUIDE = String.join("\r\n",
+            "Status",
+            "======",
+            "",
+            "Check it:\t ",
+            "",
+            "::",
+            "",
+            "\t[isabell@stardust ~]$ supervisorctl status",
+            "\tsynapse                          RUNNING   pid 26020, uptime 0:03:14",
+            "\tworker                           STOPPED   Not started",
+            "\t[isabell@stardust ~]$",
+            "",
+            "Done.  ") ;
+
+    private static CommandStep statusStep() {
+        return new CommandStep(1, "guide.rst", 8, List.of("Status"), "supervisorctl status", null,
+                List.of(ExpectedLine.output(9, "synapse                          RUNNING   pid 26020, uptime 0:03:14"),
+                        ExpectedLine.output(10, "worker                           STOPPED   Not started")),
+                List.of(), List.of(), StepPolicy.DEFAULT);
+    }
+
+    @Test
+    void onlyTheLinesThatDriftedChangeAndMatchingVolatileLinesKeepTheGuidesSpelling(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("guide.rst"), GUIDE);
+        String actual = "synapse                          RUNNING   pid 7, uptime 0:00:02\n"
+                + "worker                           RUNNING   pid 9, uptime 0:00:02\n";
+
+        Map<Path, String> revised = GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(statusStep(), actual)));
+
+        String expected = GUIDE.replace("\tworker                           STOPPED   Not started",
+                "\tworker                           RUNNING   pid 9, uptime 0:00:02");
+        assertEquals(Map.of(root.resolve("guide.rst"), expected), revised);
+    }
+
+    @Test
+    void aStepWhoseOutputStillMatchesChangesNothing(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("guide.rst"), GUIDE);
+        String actual = "synapse                          RUNNING   pid 1, uptime 1:00:00\n"
+                + "worker                           STOPPED   Not started\n";
+        assertTrue(GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(statusStep(), actual))).isEmpty());
+    }
+
+    @Test
+    void linesTheWorldNoLongerPrintsAreDroppedAndNewOnesInserted(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("guide.rst"), GUIDE);
+        String actual = "synapse                          RUNNING   pid 1, uptime 1:00:00\n";
+        CommandStep step = new CommandStep(1, "guide.rst", 8, List.of("Status"), "supervisorctl status", null,
+                List.of(ExpectedLine.output(9, "synapse                          RUNNING   pid 26020, uptime 0:03:14"),
+                        ExpectedLine.output(10, "worker                           STOPPED   Not started")),
+                List.of(), List.of(), StepPolicy.DEFAULT);
+
+        String dropped = GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(step, actual))).get(root.resolve("guide.rst"));
+
+        assertEquals(GUIDE.replace("\tworker                           STOPPED   Not started\r\n", ""), dropped);
+    }
+
+    @Test
+    void anElisionStillStandsForWhateverTheWorldPrintsThere(@TempDir Path root) throws IOException {
+        String guide = GUIDE.replace("\tworker                           STOPPED   Not started", "\t[...]");
+        Files.writeString(root.resolve("guide.rst"), guide);
+        CommandStep step = new CommandStep(1, "guide.rst", 8, List.of("Status"), "supervisorctl status", null,
+                List.of(ExpectedLine.output(9, "synapse                          RUNNING   pid 26020, uptime 0:03:14"),
+                        ExpectedLine.elision(10, "[...]")),
+                List.of(), List.of(), StepPolicy.DEFAULT);
+        String actual = "synapse                          RUNNING   pid 1, uptime 1:00:00\nworker  RUNNING\ncron  RUNNING\n";
+        assertTrue(GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(step, actual))).isEmpty());
+    }
+}
