@@ -20,6 +20,7 @@ import java.io.PrintWriter;
                 LintCommand.class,
                 RunCommand.class,
                 UpdateCommand.class,
+                MatrixCommand.class,
         })
 public final class Main {
 

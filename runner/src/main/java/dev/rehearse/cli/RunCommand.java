@@ -1,19 +1,11 @@
 package dev.rehearse.cli;
 
-import dev.rehearse.guide.Guide;
-import dev.rehearse.guide.GuideReader;
-import dev.rehearse.plan.Plan;
-import dev.rehearse.plan.Planner;
-import dev.rehearse.plan.Runbook;
-import dev.rehearse.read.Guides;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.report.Summary;
-import dev.rehearse.run.Runner;
+import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.StepSelection;
-import dev.rehearse.target.Target;
 import dev.rehearse.target.TargetOptions;
-import dev.rehearse.target.Targets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +17,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -69,41 +60,15 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final GuideReader reader;
-
-    public RunCommand() {
-        this(Guides.BY_FORMAT);
-    }
-
-    /** With the reader to use, for tests that read guides another way. */
-    public RunCommand(GuideReader reader) {
-        this.reader = reader;
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StepSelection selection = StepSelection.of(from, only);
-        Map<String, String> overrides = PlanCommand.overrides(binds);
-        Runbook book = Runbook.load(runbook);
-        Guide guide = reader.read(book.guide(), book.dir());
-        String where = target != null ? target : book.target().getOrDefault("kind", "local");
-        Path reports = reportDir != null ? reportDir : Path.of("target", "rehearse", book.name());
+        Rehearsal rehearsal = new Rehearsal(target, PlanCommand.overrides(binds), StepSelection.of(from, only),
+                keepGoing, keep);
+        Path reports = reportDir != null ? reportDir : Rehearsal.defaultReportDir(runbook);
         RunReport report;
-        try (Target on = Targets.open(where, TargetOptions.defaults().withKeep(keep));
-             LiveProgress progress = LiveProgress.forConsole(out)) {
-            Thread closeOnInterrupt = new Thread(on::close, "rehearse-interrupted");
-            Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
-            try {
-                Plan plan = new Planner(on.facts(), overrides).plan(book, guide);
-                out.println("rehearse: " + plan.name() + ", " + plan.steps().size() + " steps on " + on.describe());
-                report = new Runner(on, selection, keepGoing, progress).run(plan, book.checks());
-            } finally {
-                Runtime.getRuntime().removeShutdownHook(closeOnInterrupt);
-            }
-            if (keep) {
-                out.println("rehearse: kept " + on.describe());
-            }
+        try (LiveProgress progress = LiveProgress.forConsole(out)) {
+            report = rehearsal.run(runbook, progress, note -> out.println("rehearse: " + note));
         }
         try {
             Reports.writeAll(report, reports, strict);

@@ -5,10 +5,12 @@ import com.github.difflib.UnifiedDiffUtils;
 import dev.rehearse.files.AtomicFiles;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
-import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Planner;
 import dev.rehearse.plan.Runbook;
 import dev.rehearse.read.Guides;
+import dev.rehearse.report.Reports;
+import dev.rehearse.report.RunReport;
+import dev.rehearse.run.Rehearsal;
 import dev.rehearse.update.GuideUpdate;
 import dev.rehearse.update.ReportedDrifts;
 import picocli.CommandLine.Command;
@@ -30,15 +32,23 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "update", mixinStandardHelpOptions = true,
         description = "Writes what a run really printed back into the guide where a step drifted "
-                + "(real values mapped back to the guide's examples; nothing secret is written).")
+                + "(real values mapped back to the guide's examples; nothing secret is written). "
+                + "Without --from-report it runs the runbook first.")
 public final class UpdateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RUNBOOK", description = "a runbook folder, its runbook.yaml, or a guide file")
     Path runbook;
 
-    @Option(names = "--from-report", paramLabel = "DIR", required = true,
-            description = "the report folder of the run to take the output from (its results.json)")
-    Path reportDir;
+    @Option(names = "--from-report", paramLabel = "DIR",
+            description = "take the output from this earlier run's report folder (its results.json) "
+                    + "instead of running the runbook now")
+    Path fromReport;
+
+    @Option(names = "--target", paramLabel = "SPEC", description = "where to run when there is no --from-report")
+    String target;
+
+    @Option(names = "--bind", paramLabel = "NAME=VALUE", description = "set a sidecar variable, or bind an example value")
+    List<String> binds = List.of();
 
     @Option(names = "--dry-run", description = "print the unified diff instead of writing")
     boolean dryRun;
@@ -48,12 +58,13 @@ public final class UpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
         Runbook r = Runbook.load(runbook);
         Guide guide = Guides.BY_FORMAT.read(r.guide(), r.dir());
-        Plan plan = new Planner(PlanningFacts.local(), Map.of()).plan(r, guide);
-        List<GuideUpdate.Drift> drifts = ReportedDrifts.read(reportDir, plan);
+        List<GuideUpdate.Drift> drifts = fromReport != null
+                ? ReportedDrifts.read(fromReport, new Planner(PlanningFacts.local(), Map.of()).plan(r, guide))
+                : ReportedDrifts.of(runNow(out));
         Map<Path, String> revised = GuideUpdate.revise(guide.root(), drifts);
-        PrintWriter out = spec.commandLine().getOut();
         for (Map.Entry<Path, String> file : revised.entrySet()) {
             if (dryRun) {
                 out.print(unifiedDiff(guide.root(), file.getKey(), file.getValue()));
@@ -65,6 +76,17 @@ public final class UpdateCommand implements Callable<Integer> {
                 + drifts.size() + " drifted step(s)");
         out.flush();
         return 0;
+    }
+
+    /** Runs the runbook as {@code run} would (its reports land in the default folder) and returns the run. */
+    private RunReport runNow(PrintWriter out) throws IOException {
+        Rehearsal rehearsal = Rehearsal.defaults().withTarget(target).withBinds(PlanCommand.overrides(binds));
+        RunReport report;
+        try (LiveProgress progress = LiveProgress.forConsole(out)) {
+            report = rehearsal.run(runbook, progress, note -> out.println("rehearse: " + note));
+        }
+        Reports.writeAll(report, Rehearsal.defaultReportDir(runbook));
+        return report;
     }
 
     private static String unifiedDiff(Path root, Path file, String revised) {

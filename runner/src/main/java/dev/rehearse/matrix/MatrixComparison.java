@@ -10,19 +10,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * One runbook run once per value of a variable, compared step by step: steps as rows, values as columns.
  * A step whose verdict is not the same in every column is a regression (or a fix: the matrix does not
  * know which way time runs, so it reports both and lets the exit status say "something changed").
+ * A step skipped only because an earlier step of its run failed is a consequence, not a change of its own:
+ * it is marked {@link Row#cascaded(int) cascaded} and does not make its row a regression.
  */
 public final class MatrixComparison {
 
-    /** One row: a step and its verdict under each value, in column order (null when that run lacks it). */
-    public record Row(int n, Step step, List<StepResult> cells) {
+    /**
+     * One row: a step and its verdict under each value, in column order (null when that run lacks it).
+     *
+     * @param cascaded per column: the cell is a SKIP that follows a FAIL of an earlier step in the same run
+     */
+    public record Row(int n, Step step, List<StepResult> cells, List<Boolean> cascaded) {
 
         public boolean changes() {
-            return cells.stream().map(c -> c == null ? null : c.verdict()).distinct().count() > 1;
+            return IntStream.range(0, cells.size()).filter(i -> !cascaded.get(i))
+                    .mapToObj(i -> cells.get(i) == null ? null : cells.get(i).verdict())
+                    .distinct().count() > 1;
+        }
+
+        public boolean cascaded(int column) {
+            return cascaded.get(column);
         }
     }
 
@@ -40,18 +53,27 @@ public final class MatrixComparison {
     public static MatrixComparison of(String variable, Map<String, RunReport> runs) {
         List<String> values = List.copyOf(runs.keySet());
         Map<Integer, Step> steps = new LinkedHashMap<>();
+        List<Integer> firstFail = new ArrayList<>();
         for (RunReport run : runs.values()) {
             for (StepResult result : run.results()) {
                 steps.putIfAbsent(result.step().n(), result.step());
             }
+            firstFail.add(run.results().stream().filter(r -> r.verdict() == Verdict.FAIL)
+                    .mapToInt(r -> r.step().n()).min().orElse(Integer.MAX_VALUE));
         }
         List<Row> rows = new ArrayList<>();
         steps.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             List<StepResult> cells = new ArrayList<>();
+            List<Boolean> cascaded = new ArrayList<>();
+            int column = 0;
             for (RunReport run : runs.values()) {
-                cells.add(run.results().stream().filter(r -> r.step().n() == e.getKey()).findFirst().orElse(null));
+                StepResult cell = run.results().stream().filter(r -> r.step().n() == e.getKey()).findFirst()
+                        .orElse(null);
+                cells.add(cell);
+                cascaded.add(cell != null && cell.verdict() == Verdict.SKIP && e.getKey() > firstFail.get(column));
+                column++;
             }
-            rows.add(new Row(e.getKey(), e.getValue(), cells));
+            rows.add(new Row(e.getKey(), e.getValue(), cells, cascaded));
         });
         return new MatrixComparison(variable, values, rows);
     }

@@ -1,6 +1,11 @@
 package dev.rehearse.report;
 
+import dev.rehearse.check.Verdict;
+
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@code report.html} shows, ready for its template ({@code src/main/jte/dev/rehearse/report/report.jte}):
@@ -12,6 +17,28 @@ public record HtmlPage(String title, String runbook, String target, String statu
 
     /** One verdict's count for the summary; {@code verdict} is the CSS class. */
     public record Count(String verdict, String label, int count) {
+
+        /** PASS, DRIFT, FAIL and SKIP counts, in that order. */
+        public static List<Count> of(Summary summary) {
+            return List.of(of(Verdict.PASS, summary.pass()), of(Verdict.DRIFT, summary.drift()),
+                    of(Verdict.FAIL, summary.fail()), of(Verdict.SKIP, summary.skip()));
+        }
+
+        private static Count of(Verdict verdict, int n) {
+            return new Count(css(verdict), verdict.name(), n);
+        }
+    }
+
+    /** A verdict's CSS class in the reports' stylesheet. */
+    public static String css(Verdict verdict) {
+        return verdict.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A duration as the pages show it: {@code 4.25s}, {@code 3m07s}. */
+    public static String seconds(Duration d) {
+        double s = (d == null ? Duration.ZERO : d).toMillis() / 1000.0;
+        return s < 60 ? String.format(Locale.ROOT, "%.2fs", s)
+                : String.format(Locale.ROOT, "%dm%02ds", (long) s / 60, (long) s % 60);
     }
 
     /**
@@ -28,6 +55,27 @@ public record HtmlPage(String title, String runbook, String target, String statu
 
     /** One line of a diff; {@code kind} is add, del, hunk, meta or same (the CSS class). */
     public record DiffLine(String kind, String text) {
+
+        /** A unified diff's lines, each with its kind; empty for no diff. */
+        public static List<DiffLine> of(String diff) {
+            List<DiffLine> lines = new ArrayList<>();
+            if (diff != null && !diff.isEmpty()) {
+                for (String line : diff.split("\n", -1)) {
+                    lines.add(new DiffLine(kind(line), line));
+                }
+            }
+            return lines;
+        }
+
+        private static String kind(String line) {
+            if (line.startsWith("+++") || line.startsWith("---")) {
+                return "meta";
+            }
+            if (line.startsWith("@@")) {
+                return "hunk";
+            }
+            return line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : "same";
+        }
     }
 
     /** A section title entered before a block, {@code level} 2 to 4. */

@@ -54,8 +54,7 @@ final class HtmlReport {
     static HtmlPage page(RunReport report) {
         Summary summary = Summary.of(report);
         List<StepView> steps = report.results().stream().map(HtmlReport::view).toList();
-        List<Count> counts = List.of(count(Verdict.PASS, summary.pass()), count(Verdict.DRIFT, summary.drift()),
-                count(Verdict.FAIL, summary.fail()), count(Verdict.SKIP, summary.skip()));
+        List<Count> counts = Count.of(summary);
         List<BlockView> blocks = new ArrayList<>();
         Set<Integer> placed = new LinkedHashSet<>();
         String title = report.runbook();
@@ -83,11 +82,7 @@ final class HtmlReport {
             }
         }
         return new HtmlPage(title, report.runbook(), report.target(), summary.status().name(), counts,
-                seconds(summary.elapsed()), steps, blocks, outside);
-    }
-
-    private static Count count(Verdict verdict, int n) {
-        return new Count(css(verdict), verdict.name(), n);
+                HtmlPage.seconds(summary.elapsed()), steps, blocks, outside);
     }
 
     private static boolean within(Block block, StepResult result) {
@@ -135,7 +130,7 @@ final class HtmlReport {
         if (!run.isEmpty() || current != null) {
             segments.add(new Segment(current, run));
         }
-        String verdict = WORST_FIRST.stream().map(HtmlReport::css)
+        String verdict = WORST_FIRST.stream().map(HtmlPage::css)
                 .filter(v -> steps.stream().anyMatch(s -> s.verdict().equals(v))).findFirst().orElse("none");
         return new BlockView(headings, prose(block.precedingText()), block.where(),
                 block.language() == null ? "" : block.language(), verdict, segments);
@@ -167,36 +162,9 @@ final class HtmlReport {
     }
 
     private static StepView view(StepResult result) {
-        List<DiffLine> diff = new ArrayList<>();
-        if (result.diff() != null && !result.diff().isEmpty()) {
-            for (String line : result.diff().split("\n", -1)) {
-                diff.add(new DiffLine(diffKind(line), line));
-            }
-        }
-        int n = result.step().n();
-        return new StepView(n, result.step().line(), "step-" + n, css(result.verdict()), result.verdict().name(),
-                StepText.title(result.step()), StepText.where(result.step()),
-                result.reason() == null ? "" : result.reason(), seconds(result.elapsed()), diff,
-                result.actual() == null ? "" : result.actual());
-    }
-
-    private static String diffKind(String line) {
-        if (line.startsWith("+++") || line.startsWith("---")) {
-            return "meta";
-        }
-        if (line.startsWith("@@")) {
-            return "hunk";
-        }
-        return line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : "same";
-    }
-
-    private static String css(Verdict verdict) {
-        return verdict.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String seconds(Duration d) {
-        double s = (d == null ? Duration.ZERO : d).toMillis() / 1000.0;
-        return s < 60 ? String.format(Locale.ROOT, "%.2fs", s)
-                : String.format(Locale.ROOT, "%dm%02ds", (long) s / 60, (long) s % 60);
+        return new StepView(result.step().n(), result.step().line(), StepText.anchor(result.step()),
+                HtmlPage.css(result.verdict()), result.verdict().name(), StepText.title(result.step()),
+                StepText.where(result.step()), result.reason() == null ? "" : result.reason(), HtmlPage.seconds(result.elapsed()),
+                DiffLine.of(result.diff()), result.actual() == null ? "" : result.actual());
     }
 }

@@ -5,13 +5,16 @@ import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.WriteStep;
 
-/** How the reports name a step in one line: its command, or what it writes or edits. */
-final class StepText {
+/**
+ * How the reports name a step in one line: its command, or what it writes or edits; and where {@code report.html}
+ * shows it (the matrix page links there).
+ */
+public final class StepText {
 
     private StepText() {
     }
 
-    static String title(Step step) {
+    public static String title(Step step) {
         if (step instanceof CommandStep command) {
             String first = command.command().lines().findFirst().orElse("");
             return command.command().contains("\n") ? first.replaceAll("\\s*\\\\$", "") + " ..." : first;
@@ -31,7 +34,12 @@ final class StepText {
         return step instanceof WriteStep write ? write.path() : ((EditStep) step).path();
     }
 
-    static String where(Step step) {
+    public static String where(Step step) {
         return step.source() + ":" + step.line();
+    }
+
+    /** The id of the step's mark in {@code report.html}: where its verdict, reason and diff are. */
+    public static String anchor(Step step) {
+        return "step-" + step.n();
     }
 }

@@ -2,10 +2,12 @@ package dev.rehearse.update;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearse.check.Verdict;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Step;
+import dev.rehearse.report.RunReport;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,14 +16,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The drifted command steps of an earlier run, read from its {@code results.json} and matched to the plan of the
- * guide as it is now. A step that moved since the run (the guide was edited) is refused rather than guessed at.
+ * The drifted command steps of a run: one just made, or an earlier one read from its {@code results.json} and
+ * matched to the plan of the guide as it is now. A step that moved since that run (the guide was edited) is
+ * refused rather than guessed at.
  */
 public final class ReportedDrifts {
 
     private ReportedDrifts() {
     }
 
+    /** The drifted command steps of a run just made. */
+    public static List<GuideUpdate.Drift> of(RunReport run) {
+        return run.results().stream()
+                .filter(r -> r.verdict() == Verdict.DRIFT && r.step() instanceof CommandStep)
+                .map(r -> new GuideUpdate.Drift((CommandStep) r.step(), r.actual()))
+                .toList();
+    }
+
+    /** The drifted command steps an earlier run recorded in {@code reportDir/results.json}. */
     public static List<GuideUpdate.Drift> read(Path reportDir, Plan plan) {
         Path results = reportDir.resolve("results.json");
         JsonNode root;

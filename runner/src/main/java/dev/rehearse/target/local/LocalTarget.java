@@ -1,6 +1,7 @@
 package dev.rehearse.target.local;
 
 import dev.rehearse.files.AtomicFiles;
+import dev.rehearse.guide.BadInput;
 import dev.rehearse.target.Session;
 import dev.rehearse.target.Target;
 import dev.rehearse.target.TargetFacts;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,10 +69,26 @@ public final class LocalTarget implements Target {
             } else {
                 home = Files.createDirectories(dir.toAbsolutePath().normalize());
             }
+            if (RunUser.weAreRoot()) {
+                requireReachableByOthers(home);
+            }
             RunUser user = RunUser.weAreRoot() ? RunUser.create(home) : null;
             return new LocalTarget(sandbox, home, user, keep, settings);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the local sandbox", e);
+        }
+    }
+
+    /**
+     * As root the shell runs as another user, who must be able to walk down to its HOME: a folder on the way that
+     * only root may enter would make every step fail with "Permission denied", far from the cause.
+     */
+    private static void requireReachableByOthers(Path home) throws IOException {
+        for (Path folder = home.getParent(); folder != null; folder = folder.getParent()) {
+            if (!Files.getPosixFilePermissions(folder).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new BadInput("local:" + home, 0, "the run's user cannot reach this folder: " + folder
+                        + " is closed to other users (chmod o+x " + folder + ", or choose another DIR)");
+            }
         }
     }
 

@@ -105,6 +105,19 @@ class LocalTargetTest {
     }
 
     @Test
+    void aHomeTheRunsUserCouldNotReachIsBadInputNamingTheClosedFolder() throws IOException {
+        Path closed = Files.createTempDirectory("rehearse-closed-"); // 0700, as mktemp makes it
+        try {
+            BadInput bad = assertThrows(BadInput.class,
+                    () -> Targets.open("local:" + closed.resolve("home"), TargetOptions.defaults()));
+            assertTrue(bad.getMessage().contains(closed + " is closed to other users"), bad.getMessage());
+        } finally {
+            Files.deleteIfExists(closed.resolve("home"));
+            Files.delete(closed);
+        }
+    }
+
+    @Test
     void anUnknownTargetIsBadInput() {
         BadInput bad = assertThrows(BadInput.class, () -> Targets.open("moon", TargetOptions.defaults()));
         assertEquals("--target: unknown target 'moon' (known: local, local:DIR)", bad.getMessage());

@@ -1,0 +1,128 @@
+package dev.rehearse.cli;
+
+import dev.rehearse.matrix.MatrixComparison.Row;
+import dev.rehearse.matrix.MatrixListener;
+import dev.rehearse.matrix.MatrixReport;
+import dev.rehearse.matrix.MatrixResult;
+import dev.rehearse.matrix.MatrixRun;
+import dev.rehearse.matrix.ValueRun;
+import dev.rehearse.matrix.Variation;
+import dev.rehearse.report.StepText;
+import dev.rehearse.report.Summary;
+import dev.rehearse.run.Rehearsal;
+import dev.rehearse.run.RunListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code rehearse matrix RUNBOOK --vary NAME=V1,V2,...}: the runbook once per value, each on a fresh target, then
+ * one comparison (matrix.html, matrix.json). Exit 1 when a step's verdict changes between values (a regression) or
+ * a run could not start, 0 otherwise, 2 on bad input.
+ */
+@Command(name = "matrix", mixinStandardHelpOptions = true,
+        description = "Runs a runbook once per value of a variable (e.g. the version it installs), each on a fresh "
+                + "target, and compares the runs step by step. Exit 1 when a step's verdict changes between values.")
+public final class MatrixCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUNBOOK", description = "a runbook folder, its runbook.yaml, or a guide file")
+    Path runbook;
+
+    @Option(names = "--vary", required = true, paramLabel = "NAME=V1,V2,...",
+            description = "a sidecar variable (or an example value of the guide) and the values to run it with")
+    String vary;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "runs at a time (default: 1)")
+    int jobs;
+
+    @Option(names = "--target", paramLabel = "SPEC",
+            description = "where each run goes, fresh per run: local, local:DIR, container ... (default: the sidecar's, else local)")
+    String target;
+
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "where matrix.html, matrix.json and one folder NAME=V per run go (default: target/rehearse/RUNBOOK-matrix)")
+    Path reportDir;
+
+    @Option(names = "--bind", paramLabel = "NAME=VALUE", description = "set a sidecar variable, or bind an example value, in every run")
+    List<String> binds = List.of();
+
+    @Option(names = "--keep-going", description = "a FAIL does not skip the steps after it")
+    boolean keepGoing;
+
+    @Option(names = "--keep", description = "leave each run's target (sandbox, container) in place to look into")
+    boolean keep;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Variation variation = Variation.parse(vary);
+        Rehearsal rehearsal = Rehearsal.defaults().withTarget(target).withBinds(PlanCommand.overrides(binds))
+                .withKeepGoing(keepGoing).withKeep(keep);
+        MatrixRun matrix = new MatrixRun(runbook, variation, rehearsal, jobs);
+        Path dir = reportDir != null ? reportDir
+                : Path.of("target", "rehearse", rehearsal.preview(runbook).name() + "-matrix");
+        MatrixResult result = matrix.run(dir, new Progress(out));
+        List<Row> regressions = result.comparison().regressions();
+        for (Row row : regressions) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < result.runs().size(); i++) {
+                cells.add(result.runs().get(i).value() + " " + (row.cells().get(i) == null ? "-"
+                        : row.cells().get(i).verdict().name()));
+            }
+            out.println("regression: step " + row.n() + " (" + StepText.where(row.step()) + ") "
+                    + StepText.title(row.step()) + ": " + String.join(", ", cells));
+        }
+        out.println(String.format(Locale.ROOT, "matrix: %d regression%s over %s=%s; report: %s",
+                regressions.size(), regressions.size() == 1 ? "" : "s", variation.name(),
+                String.join(",", variation.values()), dir.resolve(MatrixReport.HTML)));
+        out.flush();
+        return result.regressed() ? 1 : 0;
+    }
+
+    /** One line per finished step of every run, each prefixed with its run's NAME=V, and a line per finished run. */
+    private static final class Progress implements MatrixListener {
+        private final PrintWriter out;
+
+        Progress(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public RunListener runStarted(String label) {
+            line(label, "started");
+            return new LiveProgress(new PrintWriter(new PrefixedLines(out, "[" + label + "] ")), false, false, 100);
+        }
+
+        @Override
+        public void runFinished(String label, ValueRun run) {
+            if (run.error() != null) {
+                line(label, "did not start: " + run.error());
+                return;
+            }
+            Summary summary = Summary.of(run.report());
+            line(label, String.format(Locale.ROOT, "%s: %d pass, %d drift, %d fail, %d skip in %s on %s",
+                    summary.status(), summary.pass(), summary.drift(), summary.fail(), summary.skip(),
+                    LiveProgress.seconds(summary.elapsed()), run.report().target()));
+        }
+
+        private void line(String label, String text) {
+            synchronized (out) {
+                out.println("[" + label + "] " + text);
+                out.flush();
+            }
+        }
+    }
+}

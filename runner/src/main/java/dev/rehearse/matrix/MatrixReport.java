@@ -1,0 +1,175 @@
+package dev.rehearse.matrix;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rehearse.check.StepResult;
+import dev.rehearse.files.AtomicFiles;
+import dev.rehearse.matrix.MatrixComparison.Row;
+import dev.rehearse.matrix.MatrixPage.Cell;
+import dev.rehearse.matrix.MatrixPage.Column;
+import dev.rehearse.matrix.MatrixPage.RowView;
+import dev.rehearse.report.HtmlPage;
+import dev.rehearse.report.HtmlPage.Count;
+import dev.rehearse.report.HtmlPage.DiffLine;
+import dev.rehearse.report.Reports;
+import dev.rehearse.report.StepText;
+import dev.rehearse.report.Summary;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The matrix's own two files beside the runs' folders: {@code matrix.html}, one self-contained page (the reports'
+ * stylesheet, no script, nothing fetched) with steps as rows and values as columns, each cell linking to the step in
+ * that run's {@code report.html}; and {@code matrix.json} with the same facts for tools. Like the run reports, they
+ * read only results already in the guide's terms, so no secret can reach them.
+ */
+public final class MatrixReport {
+    public static final String HTML = "matrix.html";
+    public static final String JSON = "matrix.json";
+
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private MatrixReport() {
+    }
+
+    /** Writes both files into {@code dir}, the folder that holds the runs' folders; each file atomically. */
+    public static void writeAll(MatrixResult result, Path dir) throws IOException {
+        AtomicFiles.write(dir.resolve(HTML), html(result, dir));
+        AtomicFiles.write(dir.resolve(JSON), json(result, dir));
+    }
+
+    static String html(MatrixResult result, Path dir) {
+        StringOutput out = new StringOutput();
+        TEMPLATES.render("dev/rehearse/matrix/matrix.jte", page(result, dir), out);
+        return out.toString();
+    }
+
+    static MatrixPage page(MatrixResult result, Path dir) {
+        MatrixComparison comparison = result.comparison();
+        List<Column> columns = new ArrayList<>();
+        for (ValueRun run : result.runs()) {
+            columns.add(column(run, dir));
+        }
+        List<RowView> rows = new ArrayList<>();
+        for (Row row : comparison.rows()) {
+            List<Cell> cells = new ArrayList<>();
+            for (int i = 0; i < result.runs().size(); i++) {
+                cells.add(cell(result.runs().get(i), row.cells().get(i), row.cascaded(i), dir));
+            }
+            rows.add(new RowView(row.n(), StepText.title(row.step()), StepText.where(row.step()), row.changes(), cells));
+        }
+        int regressions = comparison.regressions().size();
+        long broken = result.runs().stream().filter(r -> r.error() != null).count();
+        String headline = regressions == 0 && broken == 0 ? "no step changes its verdict"
+                : plural(regressions, "regression") + (broken == 0 ? "" : ", " + plural((int) broken, "run")
+                + " did not start");
+        String title = result.runs().stream().map(ValueRun::report)
+                .filter(r -> r.guide() != null && r.guide().title() != null)
+                .map(r -> r.guide().title()).findFirst().orElse(result.runbook());
+        return new MatrixPage(title, result.runbook(), result.variation().name(),
+                regressions == 0 && broken == 0 ? "pass" : "fail", headline, HtmlPage.seconds(result.elapsed()), columns, rows,
+                rows.stream().filter(RowView::regression).toList());
+    }
+
+    private static Column column(ValueRun run, Path dir) {
+        Summary summary = Summary.of(run.report());
+        List<Count> counts = Count.of(summary);
+        if (run.error() != null) {
+            return new Column(run.value(), "", "fail", "DID NOT RUN", counts, run.report().target(), "", run.error());
+        }
+        return new Column(run.value(), href(dir, run.dir(), null), HtmlPage.css(summary.status()), summary.status().name(),
+                counts, run.report().target(), HtmlPage.seconds(summary.elapsed()), "");
+    }
+
+    private static Cell cell(ValueRun run, StepResult result, boolean cascaded, Path dir) {
+        if (result == null) {
+            return new Cell(run.value(), "none", "—", "", run.error() == null ? "not in this run" : run.error(),
+                    false, List.of());
+        }
+        return new Cell(run.value(), HtmlPage.css(result.verdict()), result.verdict().name(),
+                href(dir, run.dir(), StepText.anchor(result.step())), result.reason() == null ? "" : result.reason(),
+                cascaded, DiffLine.of(result.diff()));
+    }
+
+    static String json(MatrixResult result, Path dir) {
+        MatrixComparison comparison = result.comparison();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("runbook", result.runbook());
+        root.put("variable", result.variation().name());
+        ArrayNode values = root.putArray("values");
+        result.variation().values().forEach(values::add);
+        ArrayNode runs = root.putArray("runs");
+        for (ValueRun run : result.runs()) {
+            Summary summary = Summary.of(run.report());
+            ObjectNode r = runs.addObject();
+            r.put("value", run.value());
+            r.put("dir", relative(dir, run.dir()));
+            r.put("target", run.report().target());
+            r.put("status", run.error() != null ? "ERROR" : summary.status().name());
+            r.put("error", run.error());
+            r.put("pass", summary.pass());
+            r.put("drift", summary.drift());
+            r.put("fail", summary.fail());
+            r.put("skip", summary.skip());
+            r.put("elapsed_ms", summary.elapsed().toMillis());
+        }
+        ArrayNode steps = root.putArray("steps");
+        for (Row row : comparison.rows()) {
+            ObjectNode s = steps.addObject();
+            s.put("n", row.n());
+            s.put("kind", row.step().kind());
+            s.put("source", row.step().source());
+            s.put("line", row.step().line());
+            s.put("title", StepText.title(row.step()));
+            s.put("regression", row.changes());
+            ObjectNode verdicts = s.putObject("verdicts");
+            ObjectNode cascaded = s.putObject("cascaded");
+            for (int i = 0; i < result.runs().size(); i++) {
+                StepResult cell = row.cells().get(i);
+                verdicts.put(result.runs().get(i).value(), cell == null ? null : cell.verdict().name());
+                cascaded.put(result.runs().get(i).value(), row.cascaded(i));
+            }
+        }
+        ArrayNode regressions = root.putArray("regressions");
+        comparison.regressions().forEach(row -> regressions.add(row.n()));
+        root.put("regressed", result.regressed());
+        root.put("elapsed_ms", result.elapsed().toMillis());
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + JSON, e);
+        }
+    }
+
+    /**
+     * A link from the matrix page to a run's report.html (and a step's mark in it). Characters a URL cannot hold are
+     * escaped; the leading {@code ./} keeps a value with a colon from reading as a URL scheme.
+     */
+    private static String href(Path dir, Path runDir, String anchor) {
+        try {
+            return new URI(null, null, "./" + relative(dir, runDir) + "/" + Reports.HTML, anchor).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("no link to " + runDir, e);
+        }
+    }
+
+    private static String relative(Path dir, Path runDir) {
+        return dir.toAbsolutePath().normalize().relativize(runDir.toAbsolutePath().normalize()).toString();
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}

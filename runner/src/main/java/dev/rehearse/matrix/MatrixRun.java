@@ -1,0 +1,123 @@
+package dev.rehearse.matrix;
+
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.plan.Plan;
+import dev.rehearse.report.Reports;
+import dev.rehearse.report.RunReport;
+import dev.rehearse.run.Rehearsal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs one runbook once per value of a variable, each run on a fresh target with the binding NAME=VALUE, up to
+ * {@code jobs} at a time, each run's reports in {@code DIR/NAME=VALUE/}; then writes the comparison
+ * ({@link MatrixReport}) into {@code DIR}.
+ */
+public final class MatrixRun {
+    private final Path runbook;
+    private final Variation variation;
+    private final Rehearsal rehearsal;
+    private final int jobs;
+
+    /**
+     * @param rehearsal how every run goes (target, further bindings, keep-going); the variable is bound on top
+     * @param jobs      how many runs at a time, at least 1
+     */
+    public MatrixRun(Path runbook, Variation variation, Rehearsal rehearsal, int jobs) {
+        if (jobs < 1) {
+            throw new BadInput("--jobs", 0, "'" + jobs + "' is not a number of parallel runs (1, 2, ...)");
+        }
+        this.runbook = runbook;
+        this.variation = variation;
+        this.rehearsal = rehearsal;
+        this.jobs = jobs;
+    }
+
+    /**
+     * Plans every value first, so that a wrong runbook or an unsafe value is bad input before any target starts.
+     *
+     * @param dir where the runs' folders and the matrix's own files go
+     * @throws BadInput when the runbook, a value or the target spec is wrong
+     */
+    public MatrixResult run(Path dir, MatrixListener listener) throws IOException {
+        long started = System.nanoTime();
+        String name = null;
+        for (String value : variation.values()) {
+            Plan plan = forValue(value).preview(runbook);
+            name = plan.name();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, variation.values().size()), r -> {
+            Thread t = new Thread(r, "rehearse-matrix");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<ValueRun>> futures = new ArrayList<>();
+        try {
+            for (String value : variation.values()) {
+                futures.add(pool.submit(() -> runOne(value, dir.resolve(variation.label(value)), listener)));
+            }
+            List<ValueRun> runs = new ArrayList<>();
+            for (Future<ValueRun> future : futures) {
+                runs.add(await(future));
+            }
+            MatrixResult result = new MatrixResult(name, variation, runs, Duration.ofNanos(System.nanoTime() - started));
+            MatrixReport.writeAll(result, dir);
+            return result;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Rehearsal forValue(String value) {
+        return rehearsal.withBinds(Map.of(variation.name(), value));
+    }
+
+    private ValueRun runOne(String value, Path dir, MatrixListener listener) {
+        String label = variation.label(value);
+        long started = System.nanoTime();
+        ValueRun run;
+        try {
+            RunReport report = forValue(value).run(runbook, listener.runStarted(label));
+            Reports.writeAll(report, dir);
+            run = new ValueRun(value, dir, report, null);
+        } catch (BadInput e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // a target that does not start fails this value's run, not the whole matrix
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            run = new ValueRun(value, dir, new RunReport(runbook.getFileName().toString(), null, "did not start",
+                    List.of(), Duration.ofNanos(System.nanoTime() - started)), why);
+        }
+        listener.runFinished(label, run);
+        return run;
+    }
+
+    private static ValueRun await(Future<ValueRun> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the matrix ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                if (cause instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

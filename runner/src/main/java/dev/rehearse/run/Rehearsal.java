@@ -1,0 +1,127 @@
+package dev.rehearse.run;
+
+import dev.rehearse.guide.Guide;
+import dev.rehearse.plan.Plan;
+import dev.rehearse.plan.Planner;
+import dev.rehearse.plan.Runbook;
+import dev.rehearse.read.Guides;
+import dev.rehearse.report.RunReport;
+import dev.rehearse.target.Target;
+import dev.rehearse.target.TargetFacts;
+import dev.rehearse.target.TargetOptions;
+import dev.rehearse.target.Targets;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One runbook from its path to its report, as {@code rehearse matrix} runs each value and the JUnit engine each
+ * runbook: read the guide, open a fresh target, plan against the target's facts, run, close the target.
+ *
+ * @param target    a {@code --target} spec; null for the sidecar's {@code target: kind}, else {@code local}
+ * @param binds     {@code NAME=VALUE} as {@code --bind} gives them: sidecar variables or example values
+ * @param selection which steps run; the others are SKIP
+ * @param keepGoing a FAIL does not skip the steps after it
+ * @param keep      leave the target (sandbox, container) in place
+ */
+public record Rehearsal(String target, Map<String, String> binds, StepSelection selection, boolean keepGoing,
+                       boolean keep) {
+
+    /**
+     * The facts a plan is made against when no target is open: the guide's own example values, so that nothing is
+     * replaced and the plan shows the steps as the guide does. A plan's steps do not depend on the facts.
+     */
+    public static final TargetFacts EXAMPLE_FACTS = new TargetFacts("isabell", "stardust", "/home/isabell",
+            "my.domain.name");
+
+    public Rehearsal {
+        binds = Map.copyOf(binds);
+    }
+
+    /** All steps, stop at the first FAIL, remove the target: {@code rehearse run} without options. */
+    public static Rehearsal defaults() {
+        return new Rehearsal(null, Map.of(), StepSelection.ALL, false, false);
+    }
+
+    public Rehearsal withTarget(String spec) {
+        return new Rehearsal(spec, binds, selection, keepGoing, keep);
+    }
+
+    public Rehearsal withBinds(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(binds);
+        all.putAll(more);
+        return new Rehearsal(target, all, selection, keepGoing, keep);
+    }
+
+    public Rehearsal withSelection(StepSelection steps) {
+        return new Rehearsal(target, binds, steps, keepGoing, keep);
+    }
+
+    public Rehearsal withKeepGoing(boolean keepGoingAfterFail) {
+        return new Rehearsal(target, binds, selection, keepGoingAfterFail, keep);
+    }
+
+    public Rehearsal withKeep(boolean keepTarget) {
+        return new Rehearsal(target, binds, selection, keepGoing, keepTarget);
+    }
+
+    /**
+     * Plans the runbook without a target ({@link #EXAMPLE_FACTS}): what discovery shows, and a check of the
+     * sidecar and the bindings before any target is opened.
+     *
+     * @throws dev.rehearse.guide.BadInput when the runbook, its guide or a binding is wrong
+     */
+    public Plan preview(Path runbook) {
+        Runbook loaded = Runbook.load(runbook);
+        return new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.dir()));
+    }
+
+    /**
+     * Runs the runbook on a fresh target, closed (or kept) at the end.
+     *
+     * @throws dev.rehearse.guide.BadInput when the runbook, its guide, a binding or the target spec is wrong
+     */
+    public RunReport run(Path runbook, RunListener listener) {
+        return run(runbook, listener, note -> { });
+    }
+
+    /**
+     * As {@link #run(Path, RunListener)}, telling {@code say} in one line each what runs where and what was kept.
+     */
+    public RunReport run(Path runbook, RunListener listener, Consumer<String> say) {
+        Runbook loaded = Runbook.load(runbook);
+        Guide guide = Guides.BY_FORMAT.read(loaded.guide(), loaded.dir());
+        try (Target opened = Targets.open(targetSpec(loaded), TargetOptions.defaults().withKeep(keep))) {
+            // Ctrl-C ends the JVM without unwinding this thread: the hook closes the target (container, sandbox) then
+            Thread closeOnInterrupt = new Thread(opened::close, "rehearse-interrupted");
+            Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
+            try {
+                Plan plan = new Planner(opened.facts(), binds).plan(loaded, guide);
+                say.accept(plan.name() + ", " + plan.steps().size() + " steps on " + opened.describe());
+                RunReport report = new Runner(opened, selection, keepGoing, listener).run(plan, loaded.checks());
+                if (keep) {
+                    say.accept("kept " + opened.describe());
+                }
+                return report;
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(closeOnInterrupt);
+            }
+        }
+    }
+
+    /** Where a runbook's reports go unless told otherwise: {@code target/rehearse/<runbook>}. */
+    public static Path defaultReportDir(Path runbook) {
+        return Path.of("target", "rehearse", Runbook.load(runbook).name());
+    }
+
+    /** The target this runbook runs on: the one asked for, else the sidecar's, else local. */
+    public String targetSpec(Runbook runbook) {
+        if (target != null) {
+            return target;
+        }
+        String kind = runbook.target().get("kind");
+        return kind == null || kind.isBlank() ? "local" : kind;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.rehearse.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code rehearse update} on a real run of the local target: a guide drifted by hand comes back byte for byte,
+ * real values are written as the guide's examples, and the secret never reaches the file.
+ */
+class UpdateCommandTest {
+
+    /** CRLF endings, tab indentation, trailing blanks, emphasize-lines: all of it must survive an update. */
+    private static final String GUIDE = String.join("\r\n",
+            "Update round trip",
+            "=================",
+            "",
+            "Trailing blanks stay.   ",
+            "",
+            ".. code-block:: console",
+            "  :emphasize-lines: 2",
+            "",
+            "\t[isabell@stardust ~]$ echo \"user $(whoami) in $HOME\"",
+            "\tuser isabell in /home/isabell",
+            "\t[isabell@stardust ~]$ echo '<my super secure password>' > ~/secret.txt; cat ~/secret.txt",
+            "\t<my super secure password>",
+            "\t[isabell@stardust ~]$ printf 'one\\ntwo\\n'",
+            "\tone",
+            "\ttwo",
+            "\t[isabell@stardust ~]$",
+            "",
+            "The end.",
+            "");
+
+    private static final String SIDECAR = "guide: guide_update.rst\n"
+            + "bindings:\n"
+            + "  <my super secure password>: {generate: secret}\n";
+
+    private record Outcome(int exit, String out, String err) {
+    }
+
+    private static Outcome rehearse(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(exit, out.toString(), err.toString());
+    }
+
+    private static Path runbook(Path dir, String guide) throws IOException {
+        // as root the run's user is another one, and must reach the sandbox HOME inside this folder
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path book = Files.createDirectories(dir.resolve("book"));
+        Files.writeString(book.resolve("guide_update.rst"), guide);
+        Files.writeString(book.resolve("runbook.yaml"), SIDECAR);
+        return book;
+    }
+
+    @Test
+    void aStepDriftedByHandComesBackByteForByteAndNothingElseMoves(@TempDir Path dir) throws IOException {
+        String drifted = GUIDE.replace("\tone\r\n\ttwo\r\n", "\tone\r\n\tzwei\r\n\tdrei\r\n");
+        Path book = runbook(dir, drifted);
+        Path home = dir.resolve("home");
+
+        Outcome run = rehearse("run", book.toString(), "--target", "local:" + home, "--report-dir", dir.resolve("r").toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("DRIFT 3/3"), run.out());
+
+        Outcome dry = rehearse("update", book.toString(), "--from-report", dir.resolve("r").toString(), "--dry-run");
+        assertEquals(0, dry.exit(), dry.err());
+        assertTrue(dry.out().contains("-\tzwei") && dry.out().contains("-\tdrei") && dry.out().contains("+\ttwo"), dry.out());
+        assertEquals(drifted, Files.readString(book.resolve("guide_update.rst")), "--dry-run writes nothing");
+
+        Outcome update = rehearse("update", book.toString(), "--from-report", dir.resolve("r").toString());
+        assertEquals(0, update.exit(), update.err());
+        assertEquals(GUIDE, Files.readString(book.resolve("guide_update.rst")));
+        assertEquals(drifted, Files.readString(book.resolve("guide_update.rst.rehearse-bak")), "the old guide is kept");
+
+        String secret = Files.readString(home.resolve("secret.txt")).strip();
+        assertFalse(secret.isEmpty() || secret.contains("<"), "the run wrote the real secret: " + secret);
+        for (Path file : new Path[]{book.resolve("guide_update.rst"), dir.resolve("r/results.json"),
+                dir.resolve("r/report.html"), dir.resolve("r/junit.xml")}) {
+            assertFalse(Files.readString(file).contains(secret), file + " holds the secret");
+        }
+    }
+
+    @Test
+    void realValuesGoBackAsTheGuidesExamplesAndTheSecretStaysAPlaceholder(@TempDir Path dir) throws IOException {
+        // the guide shows other output for the two steps that print the user, home and secret
+        String drifted = GUIDE.replace("\tuser isabell in /home/isabell", "\tuser nobody in /nowhere")
+                .replace("\t<my super secure password>\r\n\t[", "\thunter2\r\n\t[");
+        Path book = runbook(dir, drifted);
+
+        Outcome update = rehearse("update", book.toString(), "--target", "local:" + dir.resolve("home"));
+
+        assertEquals(0, update.exit(), update.out() + update.err());
+        assertEquals(GUIDE, Files.readString(book.resolve("guide_update.rst")));
+    }
+
+    @Test
+    void aReportFromAnotherVersionOfTheGuideIsRefused(@TempDir Path dir) throws IOException {
+        Path book = runbook(dir, GUIDE.replace("\tone\r\n", "\tuno\r\n"));
+        assertEquals(0, rehearse("run", book.toString(), "--report-dir", dir.resolve("r").toString()).exit());
+        Files.writeString(book.resolve("guide_update.rst"), "Moved\r\n=====\r\n\r\n" + GUIDE);
+
+        Outcome update = rehearse("update", book.toString(), "--from-report", dir.resolve("r").toString());
+
+        assertEquals(2, update.exit());
+        assertTrue(update.err().strip().matches(".*results\\.json: step 3 was at guide_update\\.rst:13, .*"), update.err());
+        assertEquals(1, update.err().strip().lines().count(), update.err());
+    }
+}
