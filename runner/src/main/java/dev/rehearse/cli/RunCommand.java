@@ -6,6 +6,7 @@ import dev.rehearse.report.Summary;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.StepSelection;
 import dev.rehearse.target.TargetOptions;
+import dev.rehearse.target.ssh.SshOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,8 +33,22 @@ public final class RunCommand implements Callable<Integer> {
     Path runbook;
 
     @Option(names = "--target", paramLabel = "SPEC",
-            description = "where to run: local (a sandbox, the default), local:DIR (DIR as HOME)")
+            description = "where to run: local (a sandbox, the default), local:DIR (DIR as HOME), "
+                    + "ssh://user@host[:port] (a host you have, over SSH)")
     String target;
+
+    @Option(names = "--identity", paramLabel = "FILE",
+            description = "ssh: the private key to log in with (default: ~/.ssh/id_ed25519, id_ecdsa, id_rsa); "
+                    + "the keys of the ssh-agent at $SSH_AUTH_SOCK are offered too")
+    Path identity;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "ssh: the known_hosts file the host's key is checked against (default: ~/.ssh/known_hosts)")
+    Path knownHosts;
+
+    @Option(names = "--accept-new", description = "ssh: record the key of a host that known_hosts does not list yet "
+            + "(a changed key is refused all the same)")
+    boolean acceptNew;
 
     @Option(names = "--bind", paramLabel = "NAME=VALUE", description = "set a sidecar variable, or bind an example value")
     List<String> binds = List.of();
@@ -63,8 +78,9 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        SshOptions ssh = SshOptions.fromCommandLine(identity, knownHosts, acceptNew, spec.commandLine().getErr()::println);
         Rehearsal rehearsal = new Rehearsal(target, PlanCommand.overrides(binds), StepSelection.of(from, only),
-                keepGoing, keep);
+                keepGoing, TargetOptions.defaults().withKeep(keep).withSsh(ssh));
         Path reports = reportDir != null ? reportDir : Rehearsal.defaultReportDir(runbook);
         RunReport report;
         try (LiveProgress progress = LiveProgress.forConsole(out)) {

@@ -2,10 +2,11 @@ package dev.rehearse.target;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.target.local.LocalTarget;
+import dev.rehearse.target.ssh.SshTarget;
 
 import java.nio.file.Path;
 
-/** Opens a target from its {@code --target} spec: {@code local}, {@code local:DIR}. */
+/** Opens a target from its {@code --target} spec: {@code local}, {@code local:DIR}, {@code ssh://user@host[:port]}. */
 public final class Targets {
     private Targets() {
     }
@@ -18,6 +19,9 @@ public final class Targets {
         if (spec.startsWith("local:") && spec.length() > "local:".length()) {
             return LocalTarget.open(Path.of(spec.substring("local:".length())), options.keep());
         }
-        throw new BadInput("--target", 0, "unknown target '" + spec + "' (known: local, local:DIR)");
+        if (spec.startsWith("ssh://")) {
+            return SshTarget.open(spec, options.ssh());
+        }
+        throw new BadInput("--target", 0, "unknown target '" + spec + "' (known: local, local:DIR, ssh://user@host[:port])");
     }
 }

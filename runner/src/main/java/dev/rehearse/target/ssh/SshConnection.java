@@ -29,6 +29,7 @@ final class SshConnection implements AutoCloseable {
     private final SshAddress address;
     private final Session session;
     private final DropCause dropCause;
+    private volatile boolean closedHere;
 
     private SshConnection(SshAddress address, Session session, DropCause dropCause) {
         this.address = address;
@@ -78,23 +79,11 @@ final class SshConnection implements AutoCloseable {
     }
 
     /**
-     * Whether the connection is lost, or is found lost within {@code grace}: JSch closes the channels of a
-     * dropped connection a moment before it marks the connection itself as down.
+     * Whether the connection dropped. JSch closes the channels of a dropped connection a moment before it marks
+     * the connection itself as down, so the cause in its log counts too.
      */
-    boolean lostWithin(Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (session.isConnected() && !dropCause.known()) {
-            if (System.nanoTime() >= deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+    boolean isLost() {
+        return !session.isConnected() || dropCause.known();
     }
 
     /** Why the connection dropped, in words, e.g. "the server closed the connection". */
@@ -164,7 +153,13 @@ final class SshConnection implements AutoCloseable {
     /** Disconnects; the server hangs up the shell, which passes SIGHUP on to what still runs in it. */
     @Override
     public void close() {
+        closedHere = true;
         session.disconnect();
+    }
+
+    /** whether this side closed the connection (a run stopped with Ctrl-C), rather than lost it */
+    boolean closedHere() {
+        return closedHere;
     }
 
     /**

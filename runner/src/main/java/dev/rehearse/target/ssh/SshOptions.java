@@ -22,13 +22,15 @@ public record SshOptions(Path identity, Path sshDir, Path knownHosts, boolean ac
     public static final Duration DEFAULT_SERVER_ALIVE_INTERVAL = Duration.ofSeconds(15);
 
     /**
-     * The options of {@code rehearse run}: any of them may be null/false to keep the default.
+     * The options of {@code rehearse run}: {@code identity} and {@code knownHosts} may be null for the default.
+     *
+     * @param notices where to say that a host key was recorded (the command line's error stream)
      */
-    public static SshOptions fromCommandLine(Path identity, Path knownHosts, boolean acceptNew) {
+    public static SshOptions fromCommandLine(Path identity, Path knownHosts, boolean acceptNew, Consumer<String> notices) {
         Path sshDir = Path.of(System.getProperty("user.home"), ".ssh");
         String agent = System.getenv("SSH_AUTH_SOCK");
         return new SshOptions(identity, sshDir, knownHosts != null ? knownHosts : sshDir.resolve("known_hosts"),
                 acceptNew, agent == null || agent.isBlank() ? null : Path.of(agent), DEFAULT_SERVER_ALIVE_INTERVAL,
-                System.err::println);
+                notices);
     }
 }

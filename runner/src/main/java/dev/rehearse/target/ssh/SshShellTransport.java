@@ -65,17 +65,33 @@ final class SshShellTransport implements Transport {
     }
 
     /**
-     * The shell's own end when it sent an exit status (the connection lives on), else the connection's loss.
+     * Why the output ended: the shell's exit (the connection lives on), the connection's close from this end, or
+     * its loss. The channel's end of output comes a moment before its exit status or the connection's state,
+     * so this waits for one of them, briefly.
      */
     @Override
     public String endReason() {
-        if (channel.getExitStatus() >= 0 && connection.isConnected()) {
-            return "the remote shell ended with exit status " + channel.getExitStatus();
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (true) {
+            if (connection.closedHere()) {
+                return "connection to " + connection.address().endpoint() + " closed from this end";
+            }
+            if (connection.isLost()) {
+                return "connection to " + connection.address().endpoint() + " lost: " + connection.dropCause();
+            }
+            if (channel.getExitStatus() >= 0) {
+                return "the remote shell ended with exit status " + channel.getExitStatus();
+            }
+            if (System.nanoTime() >= deadline) {
+                return "the remote shell's channel closed";
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "the remote shell's channel closed";
+            }
         }
-        if (connection.lostWithin(Duration.ofSeconds(2))) {
-            return "connection to " + connection.address().endpoint() + " lost: " + connection.dropCause();
-        }
-        return "the remote shell's channel closed";
     }
 
     @Override

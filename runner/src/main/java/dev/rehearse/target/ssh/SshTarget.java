@@ -15,15 +15,14 @@ import java.util.Optional;
  * a remote PTY under the same session protocol as every other target, and files go through SFTP. Nothing is
  * made on the host and nothing is removed from it: it is not a throwaway.
  * <p>
- * While the target is open, a shutdown hook disconnects it, so a run stopped with Ctrl-C hangs up the remote
- * terminal and leaves no process behind (SIGHUP reaches the shell, which passes it on to its jobs).
+ * Closing it hangs up the remote terminal, which leaves no process behind (SIGHUP reaches the shell, which
+ * passes it on to its jobs); {@code rehearse run} closes its target on Ctrl-C too.
  */
 public final class SshTarget implements Target {
     private final SshConnection connection;
     private final ShellSettings settings;
     private final TargetFacts facts;
     private final RemoteFiles files;
-    private final Thread hangUpOnExit;
     private volatile ShellSession session;
 
     private SshTarget(SshConnection connection, ShellSettings settings, TargetFacts facts) {
@@ -31,8 +30,6 @@ public final class SshTarget implements Target {
         this.settings = settings;
         this.facts = facts;
         this.files = new RemoteFiles(connection, facts.home());
-        this.hangUpOnExit = new Thread(this::hangUp, "rehearse-ssh-hang-up");
-        Runtime.getRuntime().addShutdownHook(hangUpOnExit);
     }
 
     /**
@@ -94,21 +91,12 @@ public final class SshTarget implements Target {
         files.write(path, content);
     }
 
-    @Override
-    public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hangUpOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to: it does the same
-        }
-        hangUp();
-    }
-
     /**
      * Ends the shell's channel, then the connection: the server hangs up the remote terminal. Not synchronized:
      * Ctrl-C must not wait for a shell that is still starting; closing twice is harmless.
      */
-    private void hangUp() {
+    @Override
+    public void close() {
         ShellSession shell = session;
         if (shell != null) {
             shell.close();

@@ -142,6 +142,20 @@ class SshTargetTest {
     }
 
     @Test
+    void closingTheTargetMidCommandAsCtrlCDoesEndsTheCommandAndSaysSo() throws Exception {
+        Session shell = target.openSession();
+        CompletableFuture<Void> interrupt = CompletableFuture.runAsync(() -> {
+            awaitUserProcess("sleep 120");
+            target.close();
+        });
+        CommandResult closed = shell.run("sleep 120", List.of(), Duration.ofMinutes(2), chunk -> { });
+        interrupt.get(30, TimeUnit.SECONDS);
+        assertEquals(Status.DISCONNECTED, closed.status());
+        assertEquals("connection to 127.0.0.1:" + server.port + " closed from this end", shell.lostReason());
+        assertNoUserProcessesWithin(Duration.ofSeconds(10));
+    }
+
+    @Test
     void closingTheTargetHangsUpTheRemoteShellAndItsJobs() {
         Session shell = target.openSession();
         run(shell, "sleep 300 & sleep 301 &");
