@@ -193,7 +193,7 @@ final class SshConnection implements AutoCloseable {
             if (cause.contains("End of IO Stream Read") || cause.contains("foreign host")) {
                 return "the server closed the connection";
             }
-            if (cause.contains("timeout")) {
+            if (cause.contains("Read timed out")) { // JSch rethrows the read timeout once its keepalives ran out
                 return "no answer to " + aliveCountMax + " keepalives sent every " + Duration.ofMillis(aliveIntervalMs).toSeconds() + " s";
             }
             return cause;

@@ -179,10 +179,21 @@ final class SshServer implements AutoCloseable {
      * they started are left to what a hang-up does to them.
      */
     void killConnections() {
-        sshd.descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/sshd")).orElse(false))
-                .toList()
-                .forEach(ProcessHandle::destroyForcibly);
+        connectionProcesses().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
+     * Stops (SIGSTOP) the sshd processes of the open connections: the TCP connection stays up but nothing
+     * answers any more, as when a network path dies silently. Only keepalives notice that.
+     */
+    void freezeConnections() {
+        for (ProcessHandle p : connectionProcesses()) {
+            run(List.of("kill", "-STOP", String.valueOf(p.pid())), true);
+        }
+    }
+
+    private List<ProcessHandle> connectionProcesses() {
+        return sshd.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/sshd")).orElse(false)).toList();
     }
 
     /** The command lines of the test user's live processes on this host (the "remote"); zombies are dead. */

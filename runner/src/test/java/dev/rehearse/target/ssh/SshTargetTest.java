@@ -133,6 +133,29 @@ class SshTargetTest {
     }
 
     @Test
+    void keepalivesNoticeAPeerThatStoppedAnswering() throws Exception {
+        SshOptions impatient = new SshOptions(server.userEd25519, server.dir.resolve("no-ssh-dir"), knownHosts, false,
+                null, Duration.ofSeconds(1), notice -> { });
+        try (SshTarget quick = SshTarget.open(server.address(), impatient, ShellSettings.DEFAULT)) {
+            Session shell = quick.openSession();
+            CompletableFuture<Void> freeze = CompletableFuture.runAsync(() -> {
+                awaitUserProcess("sleep 100");
+                server.freezeConnections();
+            });
+            long started = System.nanoTime();
+            CommandResult silent = shell.run("sleep 100", List.of(), Duration.ofMinutes(2), chunk -> { });
+            freeze.get(30, TimeUnit.SECONDS);
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            assertEquals(Status.DISCONNECTED, silent.status());
+            assertEquals("connection to 127.0.0.1:" + server.port + " lost: no answer to 3 keepalives sent every 1 s",
+                    shell.lostReason());
+            assertTrue(seconds < 15, "noticed by keepalives within seconds, took " + seconds + " s");
+        } finally {
+            server.killConnections();
+        }
+    }
+
+    @Test
     void aShellThatExitsIsTheShellsEndNotALostConnection() {
         Session shell = target.openSession();
         CommandResult exited = run(shell, "exit 3");
