@@ -3,6 +3,7 @@ package dev.rehearse.target.ssh;
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.SftpATTRS;
 import com.jcraft.jsch.SftpException;
+import dev.rehearse.target.TargetPaths;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -114,14 +115,8 @@ final class RemoteFiles {
     }
 
     /** {@code ~} and {@code ~/x} name the home folder; a relative path is relative to it, as in the shell. */
-    String resolve(String path) {
-        if (path.equals("~")) {
-            return home;
-        }
-        if (path.startsWith("~/")) {
-            return home + path.substring(1);
-        }
-        return path.startsWith("/") ? path : home + "/" + path;
+    private String resolve(String path) {
+        return TargetPaths.resolve(path, home, home);
     }
 
     private ChannelSftp channel() {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -33,8 +32,7 @@ class KnownHostsFileTest {
 
     @BeforeAll
     static void writeFiles() throws IOException {
-        Path k = dir.resolve("k");
-        SshServer.keygen("ed25519", k);
+        Path k = SshServer.keygen("ed25519", dir.resolve("k"));
         keyLine = Files.readString(SshServer.pub(k)).strip().split(" ")[0] + " " + Files.readString(SshServer.pub(k)).strip().split(" ")[1];
         key = Base64.getDecoder().decode(keyLine.split(" ")[1]);
         plain = Files.writeString(dir.resolve("known_hosts"), String.join("\n",
@@ -46,7 +44,7 @@ class KnownHostsFileTest {
                 "plain.lan " + keyLine,
                 ""));
         hashed = Files.copy(plain, dir.resolve("known_hosts.hashed"));
-        assertEquals(0, SshServer.run(List.of("ssh-keygen", "-H", "-f", hashed.toString()), false));
+        assertEquals(0, SshServer.command(List.of("ssh-keygen", "-H", "-f", hashed.toString())).exit());
         assertTrue(Files.readString(hashed).contains("|1|"), "ssh-keygen hashed the plain names");
     }
 
@@ -65,8 +63,7 @@ class KnownHostsFileTest {
 
     @Test
     void aDifferentKeyOfTheSameTypeIsAChangeBlamedOnItsLine() throws IOException {
-        Path other = dir.resolve("other");
-        SshServer.keygen("ed25519", other);
+        Path other = SshServer.keygen("ed25519", dir.resolve("other"));
         byte[] otherKey = Base64.getDecoder().decode(Files.readString(SshServer.pub(other)).split(" ")[1]);
         KnownHostsFile knownHosts = new KnownHostsFile(plain, true, notice -> { });
         assertEquals(HostKeyRepository.CHANGED, knownHosts.check("plain.lan", otherKey));
@@ -76,8 +73,7 @@ class KnownHostsFileTest {
 
     @Test
     void aKeyOfAnotherTypeIsNewAsForOpenSsh() throws IOException {
-        Path rsa = dir.resolve("rsa");
-        SshServer.keygen("rsa", rsa);
+        Path rsa = SshServer.keygen("rsa", dir.resolve("rsa"));
         byte[] rsaKey = Base64.getDecoder().decode(Files.readString(SshServer.pub(rsa)).split(" ")[1]);
         KnownHostsFile knownHosts = new KnownHostsFile(plain, false, notice -> { });
         assertEquals(HostKeyRepository.NOT_INCLUDED, knownHosts.check("plain.lan", rsaKey));
@@ -102,16 +98,7 @@ class KnownHostsFileTest {
 
     /** OpenSSH's answer: does {@code ssh-keygen -F} find a plain key line (no marker) for the host? */
     private static boolean openSshFinds(Path file, String host) {
-        try {
-            Process p = new ProcessBuilder("ssh-keygen", "-F", host, "-f", file.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
-            return out.lines().anyMatch(l -> !l.startsWith("#") && !l.startsWith("@") && !l.isBlank());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SshServer.command(List.of("ssh-keygen", "-F", host, "-f", file.toString())).output().lines()
+                .anyMatch(l -> !l.startsWith("#") && !l.startsWith("@") && !l.isBlank());
     }
 }

@@ -3,8 +3,8 @@ package dev.rehearse.target.ssh;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,16 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** SFTP reads and atomic writes on a real sshd, checked from the remote shell's side. */
 class RemoteFilesTest {
-    private static SshServer server;
+    @RegisterExtension
+    static final SshServer server = new SshServer();
     private static SshConnection connection;
     private static RemoteFiles files;
     private static String home;
 
     @BeforeAll
-    static void connect() throws IOException {
-        server = SshServer.start();
-        connection = SshConnection.open(server.address(),
-                server.options(server.userEd25519, server.knownHosts("known_hosts"), false, notice -> { }));
+    static void connect() {
+        connection = SshConnection.open(server.address(), server.options());
         home = connection.exec("printf %s \"$HOME\"");
         assertEquals(server.home().toString(), home);
         files = new RemoteFiles(connection, home);
@@ -31,7 +30,6 @@ class RemoteFilesTest {
     static void disconnect() {
         files.close();
         connection.close();
-        server.close();
     }
 
     @Test

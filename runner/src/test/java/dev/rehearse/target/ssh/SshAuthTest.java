@@ -1,9 +1,8 @@
 package dev.rehearse.target.ssh;
 
 import dev.rehearse.guide.BadInput;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,35 +16,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which keys get a user in, proven by what sshd logs as the accepted key. */
 class SshAuthTest {
-    private static SshServer server;
-    private static Path knownHosts;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = SshServer.start();
-        knownHosts = server.knownHosts("known_hosts");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SshServer server = new SshServer();
 
     @Test
     void anEd25519KeyGivenWithIdentityLogsIn() {
-        assertLogsInWith(server.options(server.userEd25519, knownHosts, false, notice -> { }), "ED25519");
+        assertLogsInWith(server.options(server.userEd25519, server.knownHosts, false, notice -> { }), "ED25519");
     }
 
     @Test
     void anRsaKeyGivenWithIdentityLogsIn() {
-        assertLogsInWith(server.options(server.userRsa, knownHosts, false, notice -> { }), "RSA");
+        assertLogsInWith(server.options(server.userRsa, server.knownHosts, false, notice -> { }), "RSA");
     }
 
     @Test
     void withoutIdentityTheDefaultKeysOfDotSshAreOffered() throws IOException {
         Path sshDir = Files.createDirectories(server.dir.resolve("home-ssh"));
         Files.copy(server.userRsa, sshDir.resolve("id_rsa"));
-        assertLogsInWith(new SshOptions(null, sshDir, knownHosts, false, null,
+        assertLogsInWith(new SshOptions(null, sshDir, server.knownHosts, false, null,
                 SshOptions.DEFAULT_SERVER_ALIVE_INTERVAL, notice -> { }), "RSA");
     }
 
@@ -64,7 +52,7 @@ class SshAuthTest {
             assertEquals(0, added.waitFor(), out);
 
             Path emptySshDir = Files.createDirectories(server.dir.resolve("empty-ssh"));
-            assertLogsInWith(new SshOptions(null, emptySshDir, knownHosts, false, socket,
+            assertLogsInWith(new SshOptions(null, emptySshDir, server.knownHosts, false, socket,
                     SshOptions.DEFAULT_SERVER_ALIVE_INTERVAL, notice -> { }), "ED25519");
         } finally {
             agent.destroy();
@@ -74,10 +62,9 @@ class SshAuthTest {
 
     @Test
     void aKeyTheServerDoesNotAcceptFailsInOneLineNamingWhatWasOffered() throws IOException {
-        Path stranger = server.dir.resolve("stranger_ed25519");
-        SshServer.keygen("ed25519", stranger);
-        BadInput refused = assertThrows(BadInput.class, () -> SshConnection.open(server.address(),
-                server.options(stranger, knownHosts, false, notice -> { })));
+        Path stranger = SshServer.keygen("ed25519", server.dir.resolve("stranger_ed25519"));
+                BadInput refused = assertThrows(BadInput.class, () -> SshConnection.open(server.address(),
+                server.options(stranger, server.knownHosts, false, notice -> { })));
         assertEquals(server.spec() + ": the server accepted none of the keys offered for " + SshServer.USER + ": "
                 + stranger, refused.getMessage());
     }
@@ -86,7 +73,7 @@ class SshAuthTest {
     void aMissingIdentityFileIsBadInput() {
         Path missing = server.dir.resolve("no-such-key");
         BadInput refused = assertThrows(BadInput.class, () -> SshConnection.open(server.address(),
-                server.options(missing, knownHosts, false, notice -> { })));
+                server.options(missing, server.knownHosts, false, notice -> { })));
         assertEquals(missing + ": --identity: no such readable key file", refused.getMessage());
     }
 
@@ -98,7 +85,7 @@ class SshAuthTest {
         }
         SshAddress nowhere = new SshAddress(SshServer.USER, "127.0.0.1", closed);
         BadInput refused = assertThrows(BadInput.class, () -> SshConnection.open(nowhere,
-                server.options(server.userEd25519, knownHosts, false, notice -> { })));
+                server.options(server.userEd25519, server.knownHosts, false, notice -> { })));
         assertEquals("ssh://" + SshServer.USER + "@127.0.0.1:" + closed + ": cannot connect: Connection refused",
                 refused.getMessage());
     }

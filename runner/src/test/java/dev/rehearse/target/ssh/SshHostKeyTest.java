@@ -1,9 +1,8 @@
 package dev.rehearse.target.ssh;
 
 import dev.rehearse.guide.BadInput;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,17 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Host keys against a real sshd, judged as OpenSSH's own client judges them, with the same files. */
 class SshHostKeyTest {
-    private static SshServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = SshServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SshServer server = new SshServer();
 
     @Test
     void anUnknownHostKeyIsRefusedInOneLineThatNamesItsFingerprintAndTheWayOut() {
@@ -65,7 +55,7 @@ class SshHostKeyTest {
                 + (lines.get(1).contains("ssh-ed25519") ? "ED25519" : "RSA") + ") to the list of known hosts ("
                 + knownHosts + ")."), notices);
 
-        assertEquals(0, openSsh(knownHosts, "StrictHostKeyChecking=yes").exit, "OpenSSH trusts the recorded key");
+        assertEquals(0, openSsh(knownHosts, "StrictHostKeyChecking=yes").exit(), "OpenSSH trusts the recorded key");
 
         byte[] before = Files.readAllBytes(knownHosts);
         try (SshConnection again = SshConnection.open(server.address(),
@@ -78,8 +68,8 @@ class SshHostKeyTest {
     @Test
     void aHashedKeyRecordedByOpenSshIsTrusted() throws IOException {
         Path knownHosts = server.dir.resolve("recorded-by-openssh");
-        SshCommand recorded = openSsh(knownHosts, "StrictHostKeyChecking=accept-new", "-o", "HashKnownHosts=yes");
-        assertEquals(0, recorded.exit, recorded.output);
+        SshServer.Ran recorded = openSsh(knownHosts, "StrictHostKeyChecking=accept-new", "-o", "HashKnownHosts=yes");
+        assertEquals(0, recorded.exit(), recorded.output());
         assertTrue(Files.readString(knownHosts).startsWith("|1|"), "OpenSSH hashed the name");
         try (SshConnection connection = SshConnection.open(server.address(),
                 server.options(server.userEd25519, knownHosts, false, notice -> { }))) {
@@ -91,7 +81,7 @@ class SshHostKeyTest {
     void aChangedHostKeyIsRefusedLoudlyAtTheLineOpenSshBlamesEvenWithAcceptNew() throws IOException {
         try (SshServer reinstalled = SshServer.start()) {
             Path knownHosts = reinstalled.dir.resolve("known_hosts");
-            String ed25519 = Files.readAllLines(reinstalled.knownHosts("both")).get(0);
+            String ed25519 = Files.readAllLines(reinstalled.knownHosts).get(0);
             Files.writeString(knownHosts, "# hosts we trust\nexample.invalid ssh-rsa AAAAB3NzaC1yc2E=\n" + ed25519 + "\n");
             byte[] before = Files.readAllBytes(knownHosts);
             reinstalled.newHostKeys();
@@ -108,10 +98,10 @@ class SshHostKeyTest {
             assertTrue(message.contains(fingerprintIn(reinstalled, "host_ed25519")), "names the new key: " + message);
             assertArrayEquals(before, Files.readAllBytes(knownHosts), "accept-new never replaces a known key");
 
-            SshCommand openSsh = openSsh(reinstalled, knownHosts, "StrictHostKeyChecking=accept-new");
-            assertEquals(255, openSsh.exit);
-            assertTrue(openSsh.output.contains("Offending ED25519 key in " + knownHosts + ":3"),
-                    "OpenSSH blames the same line: " + openSsh.output);
+            SshServer.Ran openSsh = openSsh(reinstalled, knownHosts, "StrictHostKeyChecking=accept-new");
+            assertEquals(255, openSsh.exit());
+            assertTrue(openSsh.output().contains("Offending ED25519 key in " + knownHosts + ":3"),
+                    "OpenSSH blames the same line: " + openSsh.output());
         }
     }
 
@@ -121,37 +111,21 @@ class SshHostKeyTest {
 
     /** The fingerprint as {@code ssh-keygen -l} prints it. */
     private static String fingerprintIn(SshServer sshd, String hostKey) {
-        SshCommand keygen = command(List.of("ssh-keygen", "-l", "-f", SshServer.pub(sshd.dir.resolve(hostKey)).toString()));
-        return keygen.output.split(" ")[1];
+        SshServer.Ran keygen = SshServer.command(List.of("ssh-keygen", "-l", "-f", SshServer.pub(sshd.dir.resolve(hostKey)).toString()));
+        return keygen.output().split(" ")[1];
     }
 
-    private static SshCommand openSsh(Path knownHosts, String strictness, String... more) {
+    private static SshServer.Ran openSsh(Path knownHosts, String strictness, String... more) {
         return openSsh(server, knownHosts, strictness, more);
     }
 
     /** OpenSSH's own client, with the same user key and known_hosts file. */
-    private static SshCommand openSsh(SshServer sshd, Path knownHosts, String strictness, String... more) {
+    private static SshServer.Ran openSsh(SshServer sshd, Path knownHosts, String strictness, String... more) {
         List<String> command = new ArrayList<>(List.of("ssh", "-F", "none", "-o", "BatchMode=yes",
                 "-o", "UserKnownHostsFile=" + knownHosts, "-o", "GlobalKnownHostsFile=/dev/null", "-o", strictness,
                 "-i", sshd.userEd25519.toString(), "-p", String.valueOf(sshd.port)));
         command.addAll(List.of(more));
         command.addAll(List.of(SshServer.USER + "@127.0.0.1", "true"));
-        return command(command);
-    }
-
-    private record SshCommand(int exit, String output) {
-    }
-
-    private static SshCommand command(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new SshCommand(p.waitFor(), out);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SshServer.command(command);
     }
 }

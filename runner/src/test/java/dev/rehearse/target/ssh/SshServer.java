@@ -1,5 +1,10 @@
 package dev.rehearse.target.ssh;
 
+import dev.rehearse.testing.Processes;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,47 +18,64 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * A real OpenSSH server for tests: {@code /usr/sbin/sshd} in the foreground on a free loopback port, with
- * host keys and a user key pair made by {@code ssh-keygen} in a temporary folder, public keys only, no PAM,
- * for a user made for it ({@code rehearse-ssh}, locked password). Needs root, as sshd does.
+ * host keys and user key pairs (ed25519, RSA) made by {@code ssh-keygen} in a temporary folder, public keys
+ * only, no PAM, for a user made for it ({@code rehearse-ssh}, locked password) with a fresh home in that
+ * folder. Needs root, as sshd does. A test class registers one as an extension (started before its tests,
+ * killed after them); a test that needs a server of its own calls {@link #start()}.
  */
-final class SshServer implements AutoCloseable {
+final class SshServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     static final String USER = "rehearse-ssh";
 
-    final Path dir;
-    final int port;
-    final Path userEd25519;
-    final Path userRsa;
+    Path dir;
+    int port;
+    Path userEd25519;
+    Path userRsa;
+    /** a known_hosts file that knows this server's host keys, as {@code ssh-keyscan} would write it */
+    Path knownHosts;
     private Process sshd;
 
-    private SshServer(Path dir, int port) {
-        this.dir = dir;
-        this.port = port;
-        this.userEd25519 = dir.resolve("user_ed25519");
-        this.userRsa = dir.resolve("user_rsa");
+    /** A server started now, for a test that changes it (its host keys). */
+    static SshServer start() {
+        SshServer server = new SshServer();
+        server.begin();
+        return server;
     }
 
-    static SshServer start() {
-        requireRoot();
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        begin();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void begin() {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            throw new IllegalStateException("the SSH tests start sshd and make a user for it: run them as root");
+        }
         try {
-            Path dir = Files.createTempDirectory("rehearse-sshd-");
+            dir = Files.createTempDirectory("rehearse-sshd-");
             // sshd reads the authorized keys as the user: the folder must be open to it
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            SshServer server = new SshServer(dir, freePort());
-            Files.createDirectories(server.home());
-            server.makeUser();
-            server.newHostKeys();
-            keygen("ed25519", server.userEd25519);
-            keygen("rsa", server.userRsa);
+            port = freePort();
+            userEd25519 = keygen("ed25519", dir.resolve("user_ed25519"));
+            userRsa = keygen("rsa", dir.resolve("user_rsa"));
+            makeUser();
+            newHostKeys();
+            knownHosts = writeKnownHosts("known_hosts");
             Path authorized = Files.createDirectories(dir.resolve("authorized"));
-            Files.writeString(authorized.resolve(USER), Files.readString(pub(server.userEd25519)) + Files.readString(pub(server.userRsa)));
+            Files.writeString(authorized.resolve(USER), Files.readString(pub(userEd25519)) + Files.readString(pub(userRsa)));
             Files.createDirectories(Path.of("/run/sshd")); // sshd's privilege separation folder
             Files.writeString(dir.resolve("sshd_config"), String.join("\n",
-                    "ListenAddress 127.0.0.1:" + server.port,
+                    "ListenAddress 127.0.0.1:" + port,
                     "HostKey " + dir.resolve("host_ed25519"),
                     "HostKey " + dir.resolve("host_rsa"),
                     "UsePAM no",
@@ -69,16 +91,9 @@ final class SshServer implements AutoCloseable {
                     "LogLevel VERBOSE",
                     "Subsystem sftp /usr/lib/openssh/sftp-server",
                     ""));
-            server.startSshd();
-            return server;
+            startSshd();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void requireRoot() {
-        if (!"root".equals(System.getProperty("user.name"))) {
-            throw new IllegalStateException("the SSH tests start sshd and make a user for it: run them as root");
         }
     }
 
@@ -86,13 +101,14 @@ final class SshServer implements AutoCloseable {
      * The user the server lets in, made once with a locked password ({@code *}: key logins only, no PAM), and
      * given a fresh home in this server's folder, so that no run sees what an earlier one left.
      */
-    private void makeUser() {
-        if (run(List.of("id", USER), false) != 0) {
-            run(List.of("useradd", "--no-create-home", "--shell", "/bin/bash", USER), true);
+    private void makeUser() throws IOException {
+        Files.createDirectories(home());
+        if (command(List.of("id", USER)).exit() != 0) {
+            check("useradd", "--no-create-home", "--shell", "/bin/bash", USER);
         }
-        run(List.of("usermod", "-p", "*", "--home", home().toString(), USER), true);
-        run(List.of("cp", "-a", "/etc/skel/.", home().toString() + "/"), true);
-        run(List.of("chown", "-R", USER + ":", home().toString()), true);
+        check("usermod", "-p", "*", "--home", home().toString(), USER);
+        check("cp", "-a", "/etc/skel/.", home() + "/");
+        check("chown", "-R", USER + ":", home().toString());
     }
 
     /** the user's home, inside this server's folder */
@@ -102,10 +118,11 @@ final class SshServer implements AutoCloseable {
 
     /** Makes new host keys; a running server offers them after {@link #restart()}. */
     void newHostKeys() throws IOException {
-        Files.deleteIfExists(dir.resolve("host_ed25519"));
-        Files.deleteIfExists(dir.resolve("host_rsa"));
-        keygen("ed25519", dir.resolve("host_ed25519"));
-        keygen("rsa", dir.resolve("host_rsa"));
+        for (String type : List.of("ed25519", "rsa")) {
+            Files.deleteIfExists(dir.resolve("host_" + type));
+            Files.deleteIfExists(pub(dir.resolve("host_" + type)));
+            keygen(type, dir.resolve("host_" + type));
+        }
     }
 
     void restart() {
@@ -156,21 +173,25 @@ final class SshServer implements AutoCloseable {
         return SshAddress.parse(spec());
     }
 
-    /** A known_hosts file that knows this server's current host keys, as {@code ssh-keyscan} would write it. */
-    Path knownHosts(String name) throws IOException {
-        String host = "[127.0.0.1]:" + port;
+    /** A known_hosts file in this server's folder with its current host keys (ed25519 first). */
+    Path writeKnownHosts(String name) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String key : List.of("host_ed25519", "host_rsa")) {
             String[] pub = Files.readString(pub(dir.resolve(key))).strip().split(" ");
-            lines.add(host + " " + pub[0] + " " + pub[1]);
+            lines.add("[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1]);
         }
         return Files.write(dir.resolve(name), lines);
     }
 
     /** Options that trust nothing from this machine's own ~/.ssh or agent: only what the test gives. */
-    SshOptions options(Path identity, Path knownHosts, boolean acceptNew, Consumer<String> notices) {
-        return new SshOptions(identity, dir.resolve("no-ssh-dir"), knownHosts, acceptNew, null,
+    SshOptions options(Path identity, Path knownHostsFile, boolean acceptNew, Consumer<String> notices) {
+        return new SshOptions(identity, dir.resolve("no-ssh-dir"), knownHostsFile, acceptNew, null,
                 SshOptions.DEFAULT_SERVER_ALIVE_INTERVAL, notices);
+    }
+
+    /** The ed25519 user key and this server's known host keys: a login that works. */
+    SshOptions options() {
+        return options(userEd25519, knownHosts, false, notice -> { });
     }
 
     /**
@@ -188,7 +209,7 @@ final class SshServer implements AutoCloseable {
      */
     void freezeConnections() {
         for (ProcessHandle p : connectionProcesses()) {
-            run(List.of("kill", "-STOP", String.valueOf(p.pid())), true);
+            check("kill", "-STOP", String.valueOf(p.pid()));
         }
     }
 
@@ -198,24 +219,14 @@ final class SshServer implements AutoCloseable {
 
     /** The command lines of the test user's live processes on this host (the "remote"); zombies are dead. */
     List<String> userProcesses() {
-        List<String> out = new ArrayList<>();
-        ProcessBuilder ps = new ProcessBuilder("ps", "-u", USER, "-o", "pid=,stat=,args=");
-        try {
-            Process p = ps.start();
-            for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String[] f = line.strip().split("\\s+", 3);
-                if (f.length == 3 && !f[1].startsWith("Z")) {
-                    out.add(f[0] + " " + f[2]);
-                }
+        List<String> live = new ArrayList<>();
+        for (String line : command(List.of("ps", "-u", USER, "-o", "pid=,stat=,args=")).output().split("\n")) {
+            String[] f = line.strip().split("\\s+", 3);
+            if (f.length == 3 && !f[1].startsWith("Z")) {
+                live.add(f[0] + " " + f[2]);
             }
-            p.waitFor(10, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        return live;
     }
 
     private void stopSshd() {
@@ -233,15 +244,19 @@ final class SshServer implements AutoCloseable {
     @Override
     public void close() {
         stopSshd();
-        run(List.of("rm", "-rf", dir.toString()), false);
+        if (dir != null) {
+            check("rm", "-rf", dir.toString());
+        }
     }
 
     static Path pub(Path key) {
         return key.resolveSibling(key.getFileName() + ".pub");
     }
 
-    static void keygen(String type, Path file) {
-        run(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "rehearse-test", "-f", file.toString()), true);
+    /** A new key pair without passphrase: {@code file} and {@code file.pub}. */
+    static Path keygen(String type, Path file) {
+        check("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "rehearse-test", "-f", file.toString());
+        return file;
     }
 
     private static int freePort() throws IOException {
@@ -250,16 +265,19 @@ final class SshServer implements AutoCloseable {
         }
     }
 
-    /** Runs a command to its end; with {@code check}, a non-zero exit is an error showing its output. */
-    static int run(List<String> command, boolean check) {
+    private static void check(String... command) {
+        Processes.run(Path.of("/"), Map.of(), command);
+    }
+
+    /** What a program that may fail did: its exit status and its output (stdout and stderr merged). */
+    record Ran(int exit, String output) {
+    }
+
+    static Ran command(List<String> command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int exit = p.waitFor();
-            if (check && exit != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited with " + exit + ": " + out);
-            }
-            return exit;
+            return new Ran(p.waitFor(), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -6,11 +6,10 @@ import dev.rehearse.target.CommandResult.Status;
 import dev.rehearse.target.Session;
 import dev.rehearse.target.TargetFacts;
 import dev.rehearse.target.shell.ShellSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,25 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The session protocol on a remote PTY of a real sshd, and what becomes of the remote processes. */
 class SshTargetTest {
     private static final Duration STEP = Duration.ofSeconds(20);
-    private static SshServer server;
-    private static Path knownHosts;
+    @RegisterExtension
+    static final SshServer server = new SshServer();
     private SshTarget target;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = SshServer.start();
-        knownHosts = server.knownHosts("known_hosts");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @BeforeEach
     void connect() {
-        target = SshTarget.open(server.address(), server.options(server.userEd25519, knownHosts, false, notice -> { }),
-                ShellSettings.DEFAULT.withQuietPeriod(Duration.ofMillis(1500)));
+        target = SshTarget.open(server.address(), server.options(), ShellSettings.DEFAULT.withQuietPeriod(Duration.ofMillis(1500)));
     }
 
     @AfterEach
@@ -119,13 +106,8 @@ class SshTargetTest {
     @Test
     void aConnectionLostMidCommandIsDisconnectedWithTheReasonAndNothingLeftRunning() throws Exception {
         Session shell = target.openSession();
-        CompletableFuture<Void> crash = CompletableFuture.runAsync(() -> {
-            awaitUserProcess("sleep 120");
-            server.killConnections();
-        });
         long started = System.nanoTime();
-        CommandResult lost = shell.run("sleep 120", List.of(), Duration.ofMinutes(2), chunk -> { });
-        crash.get(30, TimeUnit.SECONDS);
+        CommandResult lost = runWhile(shell, "sleep 120", server::killConnections);
         assertEquals(Status.DISCONNECTED, lost.status());
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 20, "noticed at once, not at the timeout");
         assertEquals("connection to 127.0.0.1:" + server.port + " lost: the server closed the connection", shell.lostReason());
@@ -134,17 +116,12 @@ class SshTargetTest {
 
     @Test
     void keepalivesNoticeAPeerThatStoppedAnswering() throws Exception {
-        SshOptions impatient = new SshOptions(server.userEd25519, server.dir.resolve("no-ssh-dir"), knownHosts, false,
-                null, Duration.ofSeconds(1), notice -> { });
+        SshOptions impatient = new SshOptions(server.userEd25519, server.dir.resolve("no-ssh-dir"), server.knownHosts,
+                false, null, Duration.ofSeconds(1), notice -> { });
         try (SshTarget quick = SshTarget.open(server.address(), impatient, ShellSettings.DEFAULT)) {
             Session shell = quick.openSession();
-            CompletableFuture<Void> freeze = CompletableFuture.runAsync(() -> {
-                awaitUserProcess("sleep 100");
-                server.freezeConnections();
-            });
             long started = System.nanoTime();
-            CommandResult silent = shell.run("sleep 100", List.of(), Duration.ofMinutes(2), chunk -> { });
-            freeze.get(30, TimeUnit.SECONDS);
+            CommandResult silent = runWhile(shell, "sleep 100", server::freezeConnections);
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             assertEquals(Status.DISCONNECTED, silent.status());
             assertEquals("connection to 127.0.0.1:" + server.port + " lost: no answer to 3 keepalives sent every 1 s",
@@ -167,12 +144,7 @@ class SshTargetTest {
     @Test
     void closingTheTargetMidCommandAsCtrlCDoesEndsTheCommandAndSaysSo() throws Exception {
         Session shell = target.openSession();
-        CompletableFuture<Void> interrupt = CompletableFuture.runAsync(() -> {
-            awaitUserProcess("sleep 120");
-            target.close();
-        });
-        CommandResult closed = shell.run("sleep 120", List.of(), Duration.ofMinutes(2), chunk -> { });
-        interrupt.get(30, TimeUnit.SECONDS);
+        CommandResult closed = runWhile(shell, "sleep 120", target::close);
         assertEquals(Status.DISCONNECTED, closed.status());
         assertEquals("connection to 127.0.0.1:" + server.port + " closed from this end", shell.lostReason());
         assertNoUserProcessesWithin(Duration.ofSeconds(10));
@@ -197,6 +169,17 @@ class SshTargetTest {
 
     private static CommandResult run(Session shell, String command) {
         return shell.run(command, List.of(), STEP, chunk -> { });
+    }
+
+    /** Runs {@code command}; once it runs on the remote, another thread does {@code meanwhile}. */
+    private static CommandResult runWhile(Session shell, String command, Runnable meanwhile) throws Exception {
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
+            awaitUserProcess(command);
+            meanwhile.run();
+        });
+        CommandResult result = shell.run(command, List.of(), Duration.ofMinutes(2), chunk -> { });
+        other.get(30, TimeUnit.SECONDS);
+        return result;
     }
 
     static void awaitUserProcess(String command) {
