@@ -27,11 +27,18 @@ public final class Captures {
      * @throws dev.rehearse.guide.BadInput when a captured value could inject shell syntax into a later command
      */
     public static Result bind(Plan plan, CommandStep step, String realOutput) {
+        return bind(plan.bindings(), plan.steps(), step, realOutput);
+    }
+
+    /**
+     * As {@link #bind(Plan, CommandStep, String)}, into {@code bindings} (a runner's own copy of the plan's), each
+     * value checked against the commands of {@code steps}.
+     */
+    public static Result bind(Bindings bindings, List<Step> steps, CommandStep step, String realOutput) {
         List<Binding> bound = new ArrayList<>();
         List<Capture> missed = new ArrayList<>();
-        Bindings bindings = plan.bindings();
         for (Capture capture : step.captures()) {
-            Matcher m = Pattern.compile(capture.regex()).matcher(realOutput);
+            Matcher m = Pattern.compile(capture.regex(), Pattern.MULTILINE).matcher(realOutput);
             if (!m.find()) {
                 missed.add(capture);
                 continue;
@@ -42,7 +49,7 @@ public final class Captures {
             Bindings trial = bindings.copy().bind(binding, new Bindings.Place(step.source() + ":" + step.line()
                     + " (captured)", 0));
             trial.validateValues();
-            for (Step later : plan.steps()) {
+            for (Step later : steps) {
                 if (later instanceof CommandStep c) {
                     trial.validate(c.command(), c.source() + ":" + c.line());
                 }

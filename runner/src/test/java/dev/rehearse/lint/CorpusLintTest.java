@@ -2,6 +2,7 @@ package dev.rehearse.lint;
 
 import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
+import dev.rehearse.read.Guides;
 import dev.rehearse.testing.OracleGuides;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,8 @@ class CorpusLintTest {
 
     @Test
     void noRuleFiresOnMostGuides() {
-        List<Guide> corpus = OracleGuides.corpus();
+        // the real reader, so that its structural findings are counted too
+        List<Guide> corpus = OracleGuides.corpus().stream().map(g -> Guides.read(g.file())).toList();
         Map<String, Integer> findings = new TreeMap<>();
         Map<String, Set<String>> guides = new TreeMap<>();
         Linter.RULES.forEach(r -> {

@@ -154,7 +154,7 @@ class RunbookTest {
 
     @Test
     void theFolderMustNameItsGuide() throws IOException {
-        Files.writeString(dir.resolve("a.md"), "# A\n");
+        Files.writeString(dir.resolve("a.rst"), "A\n=\n");
         Files.writeString(dir.resolve("b.rst"), "B\n=\n");
         BadInput e = assertThrows(BadInput.class, () -> Runbook.load(dir));
         assertTrue(e.problem().contains("several guides"), e.getMessage());

@@ -1,5 +1,7 @@
 package dev.rehearse.plan;
 
+import dev.rehearse.read.Guides;
+import dev.rehearse.target.TargetFacts;
 import dev.rehearse.testing.OracleGuides;
 import org.junit.jupiter.api.Test;
 
@@ -7,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +42,25 @@ class SynapseRunbookTest {
     private static List<String> session(List<String> lines) {
         return lines.stream().map(String::strip).filter(l -> l.startsWith("[isabell@") || l.startsWith("Port ")
                 || l.startsWith("Set backend") || l.startsWith("You can always")).toList();
+    }
+
+    @Test
+    void throughTheRealReaderTheRunbookPlansTo26Commands3EditsAnd1Write() {
+        Runbook runbook = Runbook.load(RUNBOOK);
+        Plan plan = new Planner(new TargetFacts("alice", "box1", "/home/alice", "alice.box1.test"), Map.of())
+                .plan(runbook, Guides.read(RUNBOOK));
+        assertEquals(List.of(26L, 3L, 1L), List.of(count(plan, CommandStep.class), count(plan, EditStep.class),
+                count(plan, WriteStep.class)));
+        CommandStep portAdd = (CommandStep) plan.steps().get(14);
+        assertEquals("includes/open-port.rst:5 uberspace port add", portAdd.source() + ":" + portAdd.line() + " " + portAdd.command());
+        assertEquals(4, portAdd.captures().size());
+        CommandStep backend = (CommandStep) plan.steps().get(16);
+        assertEquals("includes/web-backend.rst:5", backend.source() + ":" + backend.line());
+        assertEquals(1, ((CommandStep) plan.steps().get(28)).captures().size(), "the hash hash_password prints");
+    }
+
+    private static long count(Plan plan, Class<? extends Step> kind) {
+        return plan.steps().stream().filter(kind::isInstance).count();
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.rehearse.plan.Runbook.StepRule;
 import dev.rehearse.plan.Runbook.StepSelector;
 import dev.rehearse.plan.Runbook.ValueSource;
 import dev.rehearse.plan.StepPolicy;
+import dev.rehearse.read.Guides;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -51,7 +52,6 @@ public final class SidecarReader {
     private static final Pattern VAR_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** {@code ${name}} in a value: a declared variable or a target fact */
     public static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
-    private static final Set<String> GUIDE_EXTENSIONS = Set.of(".rst", ".md", ".markdown", ".adoc", ".asciidoc");
 
     private SidecarReader() {
     }
@@ -102,19 +102,9 @@ public final class SidecarReader {
         return file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
     }
 
+    /** The folder's guide, as the reader finds it (the one {@code guide_*} file, or the only guide file). */
     private static Path onlyGuideIn(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> guides = files.filter(Files::isRegularFile)
-                    .filter(p -> GUIDE_EXTENSIONS.stream().anyMatch(e -> p.getFileName().toString().endsWith(e)))
-                    .sorted().toList();
-            if (guides.size() != 1) {
-                throw new BadInput(dir.toString(), 0, guides.isEmpty() ? "no guide (.rst, .md, .adoc) in this folder"
-                        : "several guides in this folder; name one in " + SIDECAR + " (guide: FILE) or pass the file");
-            }
-            return guides.get(0);
-        } catch (IOException e) {
-            throw new BadInput(dir.toString(), 0, "cannot list the folder: " + e.getMessage());
-        }
+        return Guides.guideFile(dir);
     }
 
     private static Runbook read(Path sidecar, Path dir, Path guideGiven) {
