@@ -33,8 +33,8 @@ public final class RunCommand implements Callable<Integer> {
     Path runbook;
 
     @Option(names = "--target", paramLabel = "SPEC",
-            description = "where to run: local (a sandbox, the default), local:DIR (DIR as HOME), "
-                    + "ssh://user@host[:port] (a host you have, over SSH)")
+            description = "where to run: local (a sandbox, the default), local:DIR (DIR as HOME), container (a fresh "
+                    + "stardust host), container:IMAGE, ssh://user@host[:port] (a host you have, over SSH)")
     String target;
 
     @Option(names = "--identity", paramLabel = "FILE",
