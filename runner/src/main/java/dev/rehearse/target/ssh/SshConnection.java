@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -66,7 +67,8 @@ final class SshConnection implements AutoCloseable {
                         + address.user() + ": " + identities.describeOffered());
             }
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new BadInput(address.toString(), 0, "cannot connect: " + cause.getMessage());
+            throw new BadInput(address.toString(), 0, "cannot connect: "
+                    + (cause instanceof UnknownHostException ? "no such host" : cause.getMessage()));
         }
     }
 
@@ -102,8 +104,8 @@ final class SshConnection implements AutoCloseable {
             String out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             awaitClosed(channel);
             if (channel.getExitStatus() != 0) {
-                throw new UncheckedIOException(new IOException(address + ": `" + command + "` exited with "
-                        + channel.getExitStatus() + ": " + err.toString(StandardCharsets.UTF_8).strip()));
+                throw new IllegalStateException(address + ": `" + command + "` exited with " + channel.getExitStatus()
+                        + ": " + err.toString(StandardCharsets.UTF_8).strip());
             }
             return out;
         } catch (IOException | JSchException e) {
@@ -144,10 +146,14 @@ final class SshConnection implements AutoCloseable {
         }
     }
 
-    /** An error for something that failed on this connection: the connection's loss if that is what it was. */
+    /**
+     * An error for something that failed on this connection, its message one line for a FAIL's reason: the
+     * connection's loss if that is what it was.
+     */
     UncheckedIOException lost(String doing, Exception e) {
         String why = isConnected() ? e.getMessage() : "connection lost: " + dropCause();
-        return new UncheckedIOException(new IOException(address.endpoint() + ": " + doing + " failed: " + why, e));
+        return new UncheckedIOException(address.endpoint() + ": " + doing + " failed: " + why,
+                e instanceof IOException io ? io : new IOException(e));
     }
 
     /** Disconnects; the server hangs up the shell, which passes SIGHUP on to what still runs in it. */

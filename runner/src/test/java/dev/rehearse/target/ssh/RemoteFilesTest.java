@@ -5,10 +5,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** SFTP reads and atomic writes on a real sshd, checked from the remote shell's side. */
 class RemoteFilesTest {
@@ -70,6 +72,14 @@ class RemoteFilesTest {
         files.write("~/files-test/link/app.conf", "new\n");
         assertEquals("real/app.conf\n", connection.exec("readlink ~/files-test/link/app.conf"));
         assertEquals("new\n", connection.exec("cat ~/files-test/link/real/app.conf"));
+    }
+
+    @Test
+    void aWriteTheUserMayNotDoFailsInOneLine() {
+        UncheckedIOException refused = assertThrows(UncheckedIOException.class,
+                () -> files.write("/etc/rehearse-test.conf", "x\n"));
+        assertEquals("127.0.0.1:" + server.port + ": writing /etc/rehearse-test.conf failed: SSH_FX_PERMISSION_DENIED: Permission denied",
+                refused.getMessage());
     }
 
     @Test
