@@ -32,19 +32,26 @@ final class FileTargets {
 
     static Optional<FileTarget> of(Block block) {
         String prose = block.precedingText();
+        // A block may name its file itself (Markdown {file=~/etc/app.ini}, AsciiDoc [source,ini,file=...]): that
+        // name beats the prose's, and with no prose around it the block is the whole file.
+        String named = block.options() == null ? null : block.options().get("file");
         if (prose == null) {
-            return Optional.empty();
+            return Optional.ofNullable(named).map(p -> new FileTarget("write", p, language(block)));
         }
         Matcher create = CREATE.matcher(prose);
         if (create.find()) {
-            return pathAfter(prose, create.start()).map(p -> new FileTarget("write", p, language(block)));
+            return orNamed(named, pathAfter(prose, create.start())).map(p -> new FileTarget("write", p, language(block)));
         }
         if (MERGEABLE.contains(language(block))) {
             Matcher edit = EDIT.matcher(prose);
             int from = edit.find() ? edit.start() : 0;
-            return pathAfter(prose, from).map(p -> new FileTarget("edit", p, "yaml"));
+            return orNamed(named, pathAfter(prose, from)).map(p -> new FileTarget("edit", p, "yaml"));
         }
-        return Optional.empty();
+        return Optional.ofNullable(named).map(p -> new FileTarget("write", p, language(block)));
+    }
+
+    private static Optional<String> orNamed(String named, Optional<String> fromProse) {
+        return named != null ? Optional.of(named) : fromProse;
     }
 
     private static String language(Block block) {

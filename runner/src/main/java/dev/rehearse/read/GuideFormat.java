@@ -1,6 +1,8 @@
 package dev.rehearse.read;
 
 import dev.rehearse.guide.GuideReader;
+import dev.rehearse.read.asciidoc.AsciidocReader;
+import dev.rehearse.read.markdown.MarkdownReader;
 import dev.rehearse.read.rst.RstGuideReader;
 
 import java.nio.file.Path;
@@ -13,7 +15,9 @@ import java.util.function.Supplier;
  * its reader); {@link Guides} finds the reader through this table.
  */
 public enum GuideFormat {
-    RST(List.of("rst"), RstGuideReader::new);
+    RST(List.of("rst"), RstGuideReader::new),
+    MARKDOWN(List.of("md", "markdown"), MarkdownReader::new),
+    ASCIIDOC(List.of("adoc", "asciidoc"), AsciidocReader::new);
 
     private final List<String> extensions;
     private final Supplier<GuideReader> reader;

@@ -7,7 +7,9 @@ import dev.rehearse.check.OutputCheck;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.files.YamlMerge;
+import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.Capture;
+import dev.rehearse.plan.Captures;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.Interaction;
@@ -25,8 +27,6 @@ import dev.rehearse.target.TargetPaths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs a plan on a target, step by step in one session, and judges each step: bindings applied before it
@@ -42,6 +42,7 @@ public final class Runner {
     private final boolean keepGoing;
     private final RunListener listener;
     private Bindings bindings;
+    private List<Step> steps;
     private Session session;
     private String cwd;
 
@@ -63,6 +64,7 @@ public final class Runner {
     public RunReport run(Plan plan, List<Check> checks) {
         long started = System.nanoTime();
         bindings = plan.bindings().copy();
+        steps = plan.steps();
         cwd = target.facts().home();
         int total = plan.steps().size();
         List<StepResult> results = new ArrayList<>();
@@ -216,15 +218,20 @@ public final class Runner {
         };
     }
 
-    /** Binds each capture's group 1, found in the real output, for the steps after this one. */
+    /**
+     * Binds each capture's group 1, found in the real output, for the steps after this one; a captured value is
+     * held to the same shell-safety rules as any binding. Returns why the step fails, or null.
+     */
     private String capture(CommandStep step, String realOutput) {
-        for (Capture capture : step.captures()) {
-            Matcher found = Pattern.compile(capture.regex(), Pattern.MULTILINE).matcher(realOutput);
-            if (!found.find() || found.groupCount() < 1 || found.group(1) == null) {
-                return "nothing in the output matches the capture of '" + capture.literal() + "' (" + capture.regex()
-                        + ")";
-            }
-            bindings.bind(new Binding(capture.literal(), found.group(1), Binding.Origin.CAPTURED, false));
+        Captures.Result captured;
+        try {
+            captured = Captures.bind(bindings, steps, step, realOutput);
+        } catch (BadInput unsafe) {
+            return "captured value refused: " + unsafe.problem();
+        }
+        if (!captured.missed().isEmpty()) {
+            Capture capture = captured.missed().get(0);
+            return "nothing in the output matches the capture of '" + capture.literal() + "' (" + capture.regex() + ")";
         }
         return null;
     }

@@ -1,0 +1,317 @@
+package dev.rehearse.read.markdown;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterNode;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.BlankLine;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.rehearse.guide.Block;
+import dev.rehearse.guide.Finding;
+import dev.rehearse.guide.Guide;
+import dev.rehearse.guide.GuideReader;
+import dev.rehearse.read.GuideText;
+import dev.rehearse.read.HeadingLedger;
+import dev.rehearse.read.LiteralBlocks;
+import dev.rehearse.read.MissingImages;
+import dev.rehearse.read.QuotedText;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a Markdown guide (CommonMark as flexmark parses it, plus YAML front matter and MkDocs snippets) into the
+ * guide model: every fenced and indented code block with its exact lines, the headings around it as its section
+ * path and the paragraph before it as its preceding text.
+ *
+ * <p>Blocks get {@code kind} {@code fenced} or {@code indented}; a fenced block's language is the first word of
+ * its info string ({@code langOrigin} {@code info-string}), its other attributes ({@code {file=~/etc/app.ini}},
+ * {@code title="..."}) land in {@link Block#options()}. An indented block has no language ({@code default}).
+ *
+ * <p>Findings: an unclosed fence, a fence without a language, a tilde fence flexmark cannot read as one, a
+ * snippet that does not exist (or includes itself), a duplicate heading, a local image that does not exist.
+ */
+public final class MarkdownReader implements GuideReader {
+
+    /** flexmark's parser is immutable and safe to share; building one costs more than parsing a guide. */
+    private static final Parser PARSER = Parser.builder(new MutableDataSet()
+            .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create()))).build();
+
+    /** MkDocs (pymdownx.snippets): {@code --8<-- "path"} on a line of its own, or a block of paths between two markers. */
+    private static final Pattern SNIPPET_LINE = Pattern.compile("^\\s*--8<--\\s+([\"'])(.+?)\\1\\s*$");
+    private static final String SNIPPET_MARKER = "--8<--";
+    /** flexmark follows CommonMark 0.28 here: a {@code ~~~} fence whose info string holds a {@code ~} is no fence. */
+    private static final Pattern TILDE_IN_TILDE_INFO = Pattern.compile("^ {0,3}(~{3,})[^~]*~.*");
+
+    @Override
+    public Guide read(Path file, Path root) {
+        Walk walk = new Walk(root);
+        walk.readFile(file, true);
+        return new Guide(file, root, "markdown", walk.title, walk.blocks, walk.findings);
+    }
+
+    /** One reading of a guide and its snippets: the state that spans files. */
+    private static final class Walk {
+        private final Path root;
+        private final List<Block> blocks = new ArrayList<>();
+        private final List<Finding> findings = new ArrayList<>();
+        private final HeadingLedger headings = new HeadingLedger(findings);
+        /** the open headings, outermost first: level and text */
+        private final List<Map.Entry<Integer, String>> sections = new ArrayList<>();
+        private final Set<Path> including = new HashSet<>();
+        private String title;
+
+        Walk(Path root) {
+            this.root = root;
+        }
+
+        void readFile(Path file, boolean top) {
+            String source = LiteralBlocks.relative(root, file);
+            String text = GuideText.read(file);
+            Document doc = PARSER.parse(text);
+            including.add(file.toAbsolutePath().normalize());
+            visitChildren(doc, new Place(file, source, new LineIndex(text)), top, List.of());
+            including.remove(file.toAbsolutePath().normalize());
+        }
+
+        private void visitChildren(Node parent, Place place, boolean top, List<String> context) {
+            for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+                visit(node, place, top, context);
+            }
+        }
+
+        private void visit(Node node, Place place, boolean top, List<String> context) {
+            if (node instanceof YamlFrontMatterBlock frontMatter) {
+                if (top) {
+                    title = frontMatterTitle(frontMatter);
+                }
+            } else if (node instanceof Heading heading) {
+                heading(heading, place);
+            } else if (node instanceof FencedCodeBlock fenced) {
+                blocks.add(fenced(fenced, place, context));
+            } else if (node instanceof IndentedCodeBlock indented) {
+                blocks.add(indented(indented, place, context));
+            } else if (node instanceof Paragraph paragraph) {
+                paragraph(paragraph, place);
+            } else if (containerName(node) != null) {
+                List<String> inner = new ArrayList<>(context);
+                inner.add(containerName(node));
+                visitChildren(node, place, top, inner);
+            }
+        }
+
+        private void heading(Heading heading, Place place) {
+            String text = new TextCollectingVisitor().collectAndGetText(heading).strip();
+            int line = place.lines.line(heading.getStartOffset());
+            while (!sections.isEmpty() && sections.get(sections.size() - 1).getKey() >= heading.getLevel()) {
+                sections.remove(sections.size() - 1);
+            }
+            sections.add(Map.entry(heading.getLevel(), text));
+            headings.heading(text, place.source, line);
+            if (title == null && heading.getLevel() == 1) {
+                title = text;
+            }
+        }
+
+        private Block fenced(FencedCodeBlock fenced, Place place, List<String> context) {
+            String source = place.source;
+            int line = place.lines.line(fenced.getStartOffset());
+            InfoString info = InfoString.parse(fenced.getInfo().toString());
+            String fence = fenced.getOpeningMarker().toString();
+            if (fenced.getClosingMarker().isEmpty()) {
+                findings.add(new Finding(source, line, Finding.Level.ERROR, "unclosed-fence",
+                        "unclosed " + fence + " fence: everything after it to the end of its "
+                                + (context.isEmpty() ? "document" : "container") + " is read as code"));
+            }
+            if (info.language() == null) {
+                findings.add(new Finding(source, line, Finding.Level.WARNING, "missing-language",
+                        "fenced block without a language: name it after the " + fence
+                                + " (console for a terminal session, or the file's format)"));
+            }
+            return LiteralBlocks.block("fenced", info.language(), info.language() == null ? "default" : "info-string",
+                    source, line, line + 1, place.lines.column(fenced.getOpeningMarker().getStartOffset()),
+                    info.attributes(), sectionPath(),
+                    context, precedingText(fenced), text(fenced.getContentChars()));
+        }
+
+        private Block indented(IndentedCodeBlock indented, Place place, List<String> context) {
+            int line = place.lines.line(indented.getStartOffset());
+            return LiteralBlocks.block("indented", null, "default", place.source, line, line,
+                    place.lines.column(indented.getContentLines().get(0).getStartOffset()), Map.of(), sectionPath(), context,
+                    precedingText(indented), text(indented.getContentChars()));
+        }
+
+        private void paragraph(Paragraph paragraph, Place place) {
+            List<String> lines = paragraphLines(paragraph);
+            int line = place.lines.line(paragraph.getStartOffset());
+            if (TILDE_IN_TILDE_INFO.matcher(lines.get(0)).matches()) {
+                findings.add(new Finding(place.source, line, Finding.Level.WARNING, "fence-info-tilde",
+                        "a ~~~ fence whose info string holds a '~' is read as a paragraph by CommonMark 0.28 "
+                                + "parsers (flexmark among them): open it with ``` instead"));
+            }
+            List<Map.Entry<Integer, String>> snippets = snippets(lines, line);
+            for (Map.Entry<Integer, String> snippet : snippets) {
+                include(snippet.getValue(), place, snippet.getKey());
+            }
+            for (Node inline : paragraph.getDescendants()) {
+                if (inline instanceof Image image) {
+                    MissingImages.check(image.getUrl().toString(), place.file.toAbsolutePath().getParent(),
+                            root.toAbsolutePath(), place.source, place.lines.line(image.getStartOffset()), findings);
+                }
+            }
+        }
+
+        /** The snippet paths a paragraph holds with their lines, or none when it is ordinary prose. */
+        private static List<Map.Entry<Integer, String>> snippets(List<String> lines, int firstLine) {
+            List<Map.Entry<Integer, String>> paths = new ArrayList<>();
+            boolean block = lines.size() >= 2 && lines.get(0).strip().equals(SNIPPET_MARKER)
+                    && lines.get(lines.size() - 1).strip().equals(SNIPPET_MARKER);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = SNIPPET_LINE.matcher(lines.get(i));
+                if (block && i > 0 && i < lines.size() - 1 && !lines.get(i).isBlank()) {
+                    paths.add(Map.entry(firstLine + i, lines.get(i).strip()));
+                } else if (m.matches()) {
+                    paths.add(Map.entry(firstLine + i, m.group(2)));
+                } else if (!block) {
+                    return List.of();
+                }
+            }
+            return paths;
+        }
+
+        /** Inlines a snippet: relative to the including file, else to the root (MkDocs' base_path). */
+        private void include(String target, Place place, int line) {
+            String source = place.source;
+            Path parent = place.file.toAbsolutePath().getParent();
+            Path candidate = parent.resolve(target).normalize();
+            if (!candidate.toFile().isFile()) {
+                candidate = root.toAbsolutePath().resolve(target).normalize();
+            }
+            if (!candidate.toFile().isFile()) {
+                findings.add(new Finding(source, line, Finding.Level.ERROR, "missing-include",
+                        "snippet \"" + target + "\" does not exist"));
+            } else if (including.contains(candidate)) {
+                findings.add(new Finding(source, line, Finding.Level.ERROR, "include-cycle",
+                        "snippet \"" + target + "\" includes itself"));
+            } else {
+                readFile(candidate, false);
+            }
+        }
+
+        private List<String> sectionPath() {
+            return sections.stream().map(Map.Entry::getValue).toList();
+        }
+    }
+
+    /** The file being walked: where it is, how blocks name it, and its line index. */
+    private record Place(Path file, String source, LineIndex lines) {
+    }
+
+    private static String frontMatterTitle(YamlFrontMatterBlock frontMatter) {
+        for (Node node = frontMatter.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof YamlFrontMatterNode entry && entry.getKey().equals("title")
+                    && !entry.getValues().isEmpty()) {
+                return QuotedText.unquote(entry.getValues().get(0).strip());
+            }
+        }
+        return null;
+    }
+
+    /** The names docutils gives the same containers, so that Block.context reads alike in every format. */
+    private static String containerName(Node node) {
+        if (node instanceof BulletList) {
+            return "bullet_list";
+        }
+        if (node instanceof OrderedList) {
+            return "enumerated_list";
+        }
+        if (node instanceof ListItem) {
+            return "list_item";
+        }
+        if (node instanceof BlockQuote) {
+            return "block_quote";
+        }
+        return null;
+    }
+
+    /**
+     * The paragraph just before a block, as docutils' oracle finds it: the nearest earlier sibling that is a
+     * paragraph (or the last paragraph inside an earlier container), climbing up to three levels when the block
+     * opens its container. A heading in between means there is none.
+     */
+    private static String precedingText(Node block) {
+        Node current = block;
+        for (int level = 0; level < 3 && current.getParent() != null; level++) {
+            for (Node sibling = current.getPrevious(); sibling != null; sibling = sibling.getPrevious()) {
+                if (sibling instanceof BlankLine || sibling instanceof HtmlCommentBlock || sibling instanceof Reference) {
+                    continue;
+                }
+                if (sibling instanceof Paragraph paragraph) {
+                    return String.join("\n", paragraphLines(paragraph));
+                }
+                if (containerName(sibling) != null) {
+                    Paragraph last = lastParagraph(sibling);
+                    return last == null ? null : String.join("\n", paragraphLines(last));
+                }
+                return null;
+            }
+            current = current.getParent();
+            if (current instanceof Document) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Paragraph lastParagraph(Node node) {
+        for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+            if (child instanceof Paragraph paragraph) {
+                return paragraph;
+            }
+            Paragraph inner = lastParagraph(child);
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
+    }
+
+    /** A paragraph's source lines without container prefixes ({@code > }, list indentation) or line ends. */
+    private static List<String> paragraphLines(Paragraph paragraph) {
+        List<String> lines = new ArrayList<>();
+        for (BasedSequence line : paragraph.getContentLines()) {
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    /** Block content without the final line end and without trailing blank lines (docutils drops those too). */
+    private static String text(BasedSequence content) {
+        List<String> lines = new ArrayList<>(List.of(content.toString().split("\n", -1)));
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        return String.join("\n", lines);
+    }
+}

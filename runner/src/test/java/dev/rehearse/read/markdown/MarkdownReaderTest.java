@@ -1,0 +1,193 @@
+package dev.rehearse.read.markdown;
+
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.guide.Block;
+import dev.rehearse.guide.Finding;
+import dev.rehearse.guide.Guide;
+import dev.rehearse.read.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MarkdownReaderTest {
+    private final MarkdownReader reader = new MarkdownReader();
+
+    @Test
+    void theSeedRewrittenInMarkdownShowsTheSeedsTranscriptsInOrder() {
+        Guide guide = Fixtures.read(reader, "synapse.md");
+        assertEquals("Synapse", guide.title(), "the title comes from the front matter");
+        assertEquals("markdown", guide.format());
+        assertEquals(Fixtures.seedBlockTexts(), guide.blocks().stream().map(Block::text).toList(),
+                "every block's text, byte for byte, is the seed's block at the same position");
+        assertEquals(List.of(), guide.findings());
+    }
+
+    @Test
+    void blocksKnowTheirKindLanguageSourceAndSections() {
+        List<Block> blocks = Fixtures.read(reader, "synapse.md").blocks();
+        assertEquals(List.of("console", "console", "console", "bash", "yaml", "console", "yaml", "yaml", "ini",
+                        "console", "console", "console", "console", "console"),
+                blocks.stream().map(Block::language).toList());
+        assertTrue(blocks.stream().allMatch(b -> b.kind().equals("fenced") && b.langOrigin().equals("info-string")));
+        Block port = blocks.get(3);
+        assertEquals("includes/open-port.md", port.source(), "a snippet's block keeps its own file");
+        assertEquals(4, port.line());
+        assertEquals(List.of("Synapse", "Configuration", "Configure port"), port.section(),
+                "a snippet's block sits in the section of the line that includes it");
+        Block ini = blocks.get(8);
+        assertEquals("synapse.md", ini.source());
+        assertEquals(263, ini.line());
+        assertEquals(264, ini.contentLine());
+        assertEquals(Map.of("file", "~/etc/services.d/synapse.ini"), ini.options());
+        assertEquals("Create `~/etc/services.d/synapse.ini` with the following content:", ini.precedingText());
+        assertEquals(List.of("Synapse", "Administration", "Password reset"), blocks.get(13).section());
+    }
+
+    @Test
+    void everyBlockPointsAtItsFenceAndItsFirstContentLine() {
+        Path root = Fixtures.guides();
+        for (String name : List.of("synapse.md", "greeter.md")) {
+            for (Block block : Fixtures.read(reader, name).blocks()) {
+                Path file = root.resolve(block.source());
+                assertTrue(Fixtures.line(file, block.line()).strip().startsWith("```"), block.where());
+                assertEquals(block.lines().get(0), Fixtures.line(file, block.contentLine()).substring(block.indent()),
+                        block.where());
+            }
+        }
+    }
+
+    @Test
+    void fencesInListsQuotesAndIndentedBlocksKeepExactLinesAndIndent(@TempDir Path dir) throws IOException {
+        Path guide = Fixtures.write(dir, "nested.md", """
+                # Nested
+
+                1. Install it:
+
+                   ```bash title="install.sh"
+                   $ make install
+                     done
+                   ```
+
+                > A quote:
+                >
+                > ```yaml
+                > a: 1
+                > ```
+
+                Old style:
+
+                    $ ls
+                    README
+
+                <!-- a comment between prose and block is not prose -->
+                ``` {.ini file=~/etc/x.ini}
+                [x]
+                ```
+                """);
+        List<Block> blocks = reader.read(guide, dir).blocks();
+        Block list = blocks.get(0);
+        assertEquals(5, list.line());
+        assertEquals(6, list.contentLine());
+        assertEquals(3, list.indent());
+        assertEquals("$ make install\n  done", list.text(), "the list's indentation is gone, the block's own stays");
+        assertEquals(List.of("enumerated_list", "list_item"), list.context());
+        assertEquals(Map.of("title", "install.sh"), list.options());
+        assertEquals("Install it:", list.precedingText());
+        Block quoted = blocks.get(1);
+        assertEquals(List.of("block_quote"), quoted.context());
+        assertEquals("a: 1", quoted.text());
+        assertEquals("A quote:", quoted.precedingText());
+        Block indented = blocks.get(2);
+        assertEquals("indented", indented.kind());
+        assertNull(indented.language());
+        assertEquals("default", indented.langOrigin());
+        assertEquals(18, indented.line());
+        assertEquals(18, indented.contentLine());
+        assertEquals(4, indented.indent());
+        assertEquals("$ ls\nREADME", indented.text());
+        Block pandoc = blocks.get(3);
+        assertEquals("ini", pandoc.language());
+        assertEquals(Map.of("file", "~/etc/x.ini"), pandoc.options());
+        assertEquals("Old style:", indented.precedingText());
+        assertNull(pandoc.precedingText(), "a comment is skipped, and the block before it is no prose");
+    }
+
+    @Test
+    void brokenGuideFindingsPointAtTheirLines() {
+        List<String> findings = Fixtures.read(reader, "broken/defects.md").findings().stream().map(Finding::toString).toList();
+        assertEquals(List.of(
+                "broken/defects.md:7: warning: fenced block without a language: name it after the ``` (console for a terminal session, or the file's format) [missing-language]",
+                "broken/defects.md:11: error: snippet \"includes/not-there.md\" does not exist [missing-include]",
+                "broken/defects.md:13: warning: duplicate heading \"Install\" (first at broken/defects.md:5) [duplicate-title]",
+                "broken/defects.md:15: error: unclosed ``` fence: everything after it to the end of its document is read as code [unclosed-fence]"),
+                findings);
+    }
+
+    @Test
+    void aTildeFenceWithATildeInItsInfoStringIsReported(@TempDir Path dir) throws IOException {
+        Path guide = Fixtures.write(dir, "tilde.md", "# T\n\n~~~ini {file=~/etc/x.ini}\n[x]\n~~~\n");
+        Guide read = reader.read(guide, dir);
+        assertEquals("tilde.md:3: warning: a ~~~ fence whose info string holds a '~' is read as a paragraph by "
+                        + "CommonMark 0.28 parsers (flexmark among them): open it with ``` instead [fence-info-tilde]",
+                read.findings().get(0).toString());
+    }
+
+    @Test
+    void snippetBlocksAndCyclesAreResolvedOrReported(@TempDir Path dir) throws IOException {
+        Fixtures.write(dir, "parts/a.md", "## Part A\n\n```console\n$ echo a\n```\n\n--8<-- \"parts/a.md\"\n");
+        Path guide = Fixtures.write(dir, "guide.md", "# Guide\n\n--8<--\nparts/a.md\n--8<--\n");
+        Guide read = reader.read(guide, dir);
+        assertEquals(1, read.blocks().size());
+        assertEquals("parts/a.md", read.blocks().get(0).source());
+        assertEquals(3, read.blocks().get(0).line());
+        assertEquals(List.of("Guide", "Part A"), read.blocks().get(0).section());
+        assertEquals("parts/a.md:7: error: snippet \"parts/a.md\" includes itself [include-cycle]",
+                read.findings().get(0).toString());
+    }
+
+    @Test
+    void localImagesMustExist(@TempDir Path dir) throws IOException {
+        Fixtures.write(dir, "img/ok.png", "png");
+        Path guide = Fixtures.write(dir, "images.md", "# Images\n\nA ![logo](img/logo.png) and ![ok](img/ok.png),\n"
+                + "![web](https://example.org/x.png) and ![root](/img/ok.png).\n\n- ![in a list](img/gone%20too.png)\n");
+        assertEquals(List.of("images.md:3: warning: image file does not exist: img/logo.png [missing-image]",
+                        "images.md:6: warning: image file does not exist: img/gone%20too.png [missing-image]"),
+                reader.read(guide, dir).findings().stream().map(Finding::toString).toList());
+    }
+
+    @Test
+    void badInputIsOneLineWithTheFile(@TempDir Path dir) throws IOException {
+        BadInput missing = assertThrows(BadInput.class, () -> reader.read(dir.resolve("nope.md"), dir));
+        assertEquals(dir.resolve("nope.md") + ": no such file", missing.getMessage());
+        Path latin1 = dir.resolve("latin1.md");
+        Files.write(latin1, "# Title\n\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(latin1 + ":3: invalid UTF-8 (byte 0xe9)",
+                assertThrows(BadInput.class, () -> reader.read(latin1, dir)).getMessage());
+        Fixtures.write(dir, "guide.md", "# Guide\n\n--8<-- \"binary.md\"\n");
+        Path binary = dir.resolve("binary.md");
+        Files.write(binary, new byte[]{'#', ' ', 'x', '\n', 0, 1, 2});
+        assertEquals(binary + ":2: binary file (NUL byte), not a text guide",
+                assertThrows(BadInput.class, () -> reader.read(dir.resolve("guide.md"), dir)).getMessage(),
+                "a snippet that is no text is bad input too, named by its own file");
+    }
+
+    @Test
+    void windowsLineEndsAndAByteOrderMarkChangeNothing(@TempDir Path dir) throws IOException {
+        Path guide = Fixtures.write(dir, "crlf.md", "\uFEFF# Title\r\n\r\n```console\r\n$ ls\r\n```\r\n");
+        Block block = reader.read(guide, dir).blocks().get(0);
+        assertEquals("$ ls", block.text());
+        assertEquals(3, block.line());
+        assertEquals(List.of("Title"), block.section());
+    }
+}
