@@ -32,7 +32,8 @@ public final class RunCommand implements Callable<Integer> {
     Path runbook;
 
     @Option(names = "--target", paramLabel = "SPEC",
-            description = "where to run: local (a sandbox, the default), local:DIR (DIR as HOME)")
+            description = "where to run: local (a sandbox, the default), local:DIR (DIR as HOME), container (a fresh "
+                    + "stardust host), container:IMAGE")
     String target;
 
     @Option(names = "--bind", paramLabel = "NAME=VALUE", description = "set a sidecar variable, or bind an example value")

@@ -14,6 +14,8 @@ import dev.rehearse.target.Targets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -92,8 +94,22 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      */
     public RunReport run(Path runbook, RunListener listener, Consumer<String> say) {
         Runbook loaded = Runbook.load(runbook);
-        Guide guide = Guides.BY_FORMAT.read(loaded.guide(), loaded.dir());
-        try (Target opened = Targets.open(targetSpec(loaded), TargetOptions.defaults().withKeep(keep))) {
+        // A container takes a second or two to start, mostly waiting on the engine: the guide is read meanwhile.
+        CompletableFuture<Target> opening = CompletableFuture.supplyAsync(
+                () -> Targets.open(targetSpec(loaded), TargetOptions.defaults().withKeep(keep)));
+        Guide guide;
+        try {
+            guide = Guides.BY_FORMAT.read(loaded.guide(), loaded.dir());
+        } catch (RuntimeException e) {
+            // waited for, not left to a daemon thread that the JVM's exit could stop halfway through a start
+            try {
+                opening.join().close();
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+        try (Target opened = opened(opening)) {
             // Ctrl-C ends the JVM without unwinding this thread: the hook closes the target (container, sandbox) then
             Thread closeOnInterrupt = new Thread(opened::close, "rehearse-interrupted");
             Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
@@ -108,6 +124,18 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             } finally {
                 Runtime.getRuntime().removeShutdownHook(closeOnInterrupt);
             }
+        }
+    }
+
+    /** The target once open; what opening it threw (bad input, say), as it was thrown. */
+    private static Target opened(CompletableFuture<Target> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

@@ -1,11 +1,16 @@
 package dev.rehearse.target;
 
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.target.container.ContainerTarget;
+import dev.rehearse.target.container.ContainerTarget.Networking;
 import dev.rehearse.target.local.LocalTarget;
 
 import java.nio.file.Path;
 
-/** Opens a target from its {@code --target} spec: {@code local}, {@code local:DIR}. */
+/**
+ * Opens a target from its {@code --target} spec: {@code local}, {@code local:DIR}, {@code container} (a fresh
+ * stardust host), {@code container:IMAGE}.
+ */
 public final class Targets {
     private Targets() {
     }
@@ -18,6 +23,13 @@ public final class Targets {
         if (spec.startsWith("local:") && spec.length() > "local:".length()) {
             return LocalTarget.open(Path.of(spec.substring("local:".length())), options.keep());
         }
-        throw new BadInput("--target", 0, "unknown target '" + spec + "' (known: local, local:DIR)");
+        if (spec.equals("container")) {
+            return ContainerTarget.open(ContainerTarget.DEFAULT_IMAGE, Networking.NONE, options.keep());
+        }
+        if (spec.startsWith("container:") && spec.length() > "container:".length()) {
+            return ContainerTarget.open(spec.substring("container:".length()), Networking.NONE, options.keep());
+        }
+        throw new BadInput("--target", 0, "unknown target '" + spec
+                + "' (known: local, local:DIR, container, container:IMAGE)");
     }
 }

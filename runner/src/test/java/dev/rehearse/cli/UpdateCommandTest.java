@@ -118,4 +118,52 @@ class UpdateCommandTest {
         assertTrue(update.err().strip().matches(".*results\\.json: step 3 was at guide_update\\.rst:13, .*"), update.err());
         assertEquals(1, update.err().strip().lines().count(), update.err());
     }
+
+    /**
+     * The seed, on a fresh stardust container: one step drifted by hand in a copy (the port the firewall include
+     * shows), that step run, the guide updated from the run's report. The real port maps back to the guide's
+     * 40132, so every file of the copy comes back byte for byte as the seed has it.
+     */
+    @Test
+    void theSeedDriftedByHandInAnIncludeIsRestoredByUpdate(@TempDir Path dir) throws IOException {
+        Path seed = Path.of(System.getProperty("rehearse.root"), "runbooks", "synapse");
+        Path copy = dir.resolve("synapse");
+        for (String file : new String[]{"guide_synapse.rst", "runbook.yaml", "includes/open-port.rst",
+                "includes/web-backend.rst"}) {
+            Files.createDirectories(copy.resolve(file).getParent());
+            Files.copy(seed.resolve(file), copy.resolve(file));
+        }
+        String shown = "Port 40132 will be open for TCP and UDP traffic in a few minutes.";
+        Path include = copy.resolve("includes/open-port.rst");
+        Files.writeString(include, Files.readString(include).replace(shown, "Port 40132 is open."));
+        int step = stepOf(copy, "uberspace port add");
+
+        Outcome run = rehearse("run", copy.toString(), "--target", "container", "--only", String.valueOf(step),
+                "--report-dir", dir.resolve("r").toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("DRIFT " + step + "/"), run.out());
+
+        Outcome update = rehearse("update", copy.toString(), "--from-report", dir.resolve("r").toString());
+        assertEquals(0, update.exit(), update.err());
+        assertTrue(update.out().contains("updated 1 file(s) for 1 drifted step(s)"), update.out());
+        for (String file : new String[]{"guide_synapse.rst", "runbook.yaml", "includes/open-port.rst",
+                "includes/web-backend.rst"}) {
+            assertEquals(Files.readString(seed.resolve(file)), Files.readString(copy.resolve(file)), file);
+        }
+    }
+
+    private static int stepOf(Path runbook, String command) {
+        Outcome plan = rehearse("plan", runbook.toString(), "--json");
+        assertEquals(0, plan.exit(), plan.err());
+        try {
+            for (var step : new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan.out()).path("steps")) {
+                if (command.equals(step.path("command").asText())) {
+                    return step.path("n").asInt();
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("plan --json is not JSON: " + plan.out(), e);
+        }
+        throw new AssertionError("no step runs " + command + " in\n" + plan.out());
+    }
 }

@@ -125,6 +125,11 @@ class RunnerTest {
         assertEquals("check 'config there' failed: exit status 1 (runbook.yaml:20)", failed.results().get(1).reason());
         assertEquals("check 'user' failed: its output has nothing like /^stardust$/ (runbook.yaml:25)",
                 failed.results().get(2).reason());
+
+        // a run that stops short of the end (--only) does not judge the end state
+        RunReport part = new Runner(target, StepSelection.of(null, "1..2"), false, RunListener.NONE)
+                .run(steps.plan(Steps.bindingsFor(target.facts())), List.of(wrongUser));
+        assertEquals(List.of(Verdict.PASS, Verdict.PASS, Verdict.SKIP), verdicts(part));
     }
 
     @Test

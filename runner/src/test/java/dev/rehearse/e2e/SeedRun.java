@@ -1,0 +1,146 @@
+package dev.rehearse.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearse.cli.Main;
+import dev.rehearse.testing.Processes;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One run of the seed runbook on a fresh stardust container through the command line, as a person types it
+ * ({@code rehearse run runbooks/synapse --target container}), with {@code --keep} so that the host can be
+ * looked at afterwards; {@link #close()} removes the container.
+ */
+public final class SeedRun implements AutoCloseable {
+    private static final Pattern TARGET = Pattern.compile(
+            "container (\\S+) ([0-9a-f]{12}) \\(.*image ready in ([\\d.]+) s, started in ([\\d.]+) s\\)");
+
+    public final int exit;
+    final String out;
+    final String err;
+    public final JsonNode results;
+    final Path reportDir;
+    final Duration wall;
+    final String containerId;
+
+    private SeedRun(int exit, String out, String err, JsonNode results, Path reportDir, Duration wall) {
+        this.exit = exit;
+        this.out = out;
+        this.err = err;
+        this.results = results;
+        this.reportDir = reportDir;
+        this.wall = wall;
+        this.containerId = target(results).group(2);
+    }
+
+    /**
+     * Runs the seed runbook of the checkout {@code root}, its reports in {@code reportDir}.
+     *
+     * @param binds {@code literal=value} bindings given on the command line
+     */
+    public static SeedRun run(Path root, Path reportDir, String... binds) {
+        List<String> args = new ArrayList<>(List.of("run", root.resolve("runbooks/synapse").toString(),
+                "--target", "container", "--keep", "--report-dir", reportDir.toString()));
+        for (String bind : binds) {
+            args.add("--bind");
+            args.add(bind);
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        long started = System.nanoTime();
+        int exit = Main.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        Duration wall = Duration.ofNanos(System.nanoTime() - started);
+        try {
+            JsonNode results = new ObjectMapper().readTree(reportDir.resolve("results.json").toFile());
+            return new SeedRun(exit, out.toString(), err.toString(), results, reportDir, wall);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the run wrote no results.json (exit " + exit + "):\n" + out + err, e);
+        }
+    }
+
+    /** A command in a login shell of the host's user in the kept container; fails the test on a non-zero exit. */
+    String inContainer(String command) {
+        return Processes.run(Path.of("."), Map.of(), "docker", "exec", "-u", "robin", "-w", "/home/robin",
+                containerId, "bash", "-lc", command);
+    }
+
+    /** the steps of results.json, in plan order */
+    List<JsonNode> steps() {
+        List<JsonNode> steps = new ArrayList<>();
+        results.path("steps").forEach(steps::add);
+        return steps;
+    }
+
+    /** the one step whose command starts with {@code prefix} */
+    JsonNode step(String prefix) {
+        List<JsonNode> found = steps().stream().filter(s -> s.path("command").asText().startsWith(prefix)).toList();
+        if (found.size() != 1) {
+            throw new AssertionError(found.size() + " steps start with '" + prefix + "'");
+        }
+        return found.get(0);
+    }
+
+    /** Where this run's wall time went: see {@link #timings(JsonNode, Duration)}. */
+    public String timings() {
+        return timings(results, wall);
+    }
+
+    /**
+     * Where the wall time of a run went, from its results.json: making sure the image is there (a build when it was
+     * not), starting the container, each step, and the rest: Rehearse's own work (the JVM, reading and planning the
+     * guide, comparing, the reports, closing the target).
+     */
+    public static String timings(JsonNode results, Duration wall) {
+        Matcher target = target(results);
+        Duration image = seconds(target.group(3));
+        Duration start = seconds(target.group(4));
+        StringBuilder text = new StringBuilder("seed end to end: wall time " + secs(wall) + "\n");
+        text.append(String.format(Locale.ROOT, "  %-62s %9s%n", "image build (or reuse)", secs(image)));
+        text.append(String.format(Locale.ROOT, "  %-62s %9s%n", "container start", secs(start)));
+        Duration steps = Duration.ZERO;
+        for (JsonNode step : results.path("steps")) {
+            Duration elapsed = Duration.ofMillis(step.path("elapsed_ms").asLong());
+            steps = steps.plus(elapsed);
+            String what = step.has("command") ? step.path("command").asText() : step.path("path").asText();
+            text.append(String.format(Locale.ROOT, "  step %2d %-5s %-48.48s %9s%n", step.path("n").asInt(),
+                    step.path("verdict").asText(), what.lines().findFirst().orElse(""), secs(elapsed)));
+        }
+        Duration overhead = wall.minus(image).minus(start).minus(steps);
+        text.append(String.format(Locale.ROOT, "  %-62s %9s  (%.1f %% of the total)%n", "Rehearse's own overhead",
+                secs(overhead), 100.0 * overhead.toMillis() / wall.toMillis()));
+        return text.toString();
+    }
+
+    private static Matcher target(JsonNode results) {
+        Matcher target = TARGET.matcher(results.path("summary").path("target").asText());
+        if (!target.find()) {
+            throw new AssertionError("results.json names no container target: " + results.path("summary"));
+        }
+        return target;
+    }
+
+    @Override
+    public void close() {
+        Processes.run(Path.of("."), Map.of(), "docker", "rm", "-f", containerId);
+    }
+
+    private static Duration seconds(String text) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000));
+    }
+
+    private static String secs(Duration d) {
+        return String.format(Locale.ROOT, "%.2f s", d.toMillis() / 1000.0);
+    }
+}
