@@ -118,8 +118,8 @@ public final class BlocksCommand implements Callable<Integer> {
         json.writeStringField("language", b.language());
         json.writeStringField("lang_origin", b.langOrigin());
         json.writeStringField("source", b.source());
-        json.writeNumberField("line", b.line());
-        json.writeNumberField("content_line", b.contentLine());
+        lineNumber(json, "line", b.line());
+        lineNumber(json, "content_line", b.contentLine());
         json.writeObjectFieldStart("options");
         for (Map.Entry<String, String> e : b.options().entrySet()) {
             json.writeStringField(e.getKey(), e.getValue());
@@ -132,10 +132,31 @@ public final class BlocksCommand implements Callable<Integer> {
         strings(json, "section", b.section());
         strings(json, "context", b.context());
         json.writeStringField("preceding_text", b.precedingText());
-        json.writeNumberField("nlines", b.lines().size());
+        json.writeNumberField("nlines", lineCount(b.text()));
         json.writeNumberField("indent", b.indent());
         json.writeStringField("text", b.text());
         json.writeEndObject();
+    }
+
+    /** A line number; 0 (unknown) is null, as in the oracle. */
+    private static void lineNumber(JsonGenerator json, String name, int line) throws IOException {
+        if (line > 0) {
+            json.writeNumberField(name, line);
+        } else {
+            json.writeNullField(name);
+        }
+    }
+
+    /** Lines of a block's text, as the oracle counts them (none for an empty block). */
+    private static int lineCount(String text) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        int n = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private static void numbers(JsonGenerator json, String name, List<Integer> values) throws IOException {

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param langOrigin      explicit, highlight, default (rst); info-string / attribute for the other formats
  * @param source          the file the block stands in, relative to the guide's source root (includes keep
  *                        their own file)
- * @param line            line of the directive (or of the block itself for {@code ::} blocks), 1-based
- * @param contentLine     line of the first content line, 1-based
+ * @param line            line of the directive (or of the block itself for {@code ::} blocks), 1-based; 0 when
+ *                        the reader cannot tell (docutils then says null)
+ * @param contentLine     line of the first content line, 1-based; 0 when the reader cannot tell
  * @param indent          columns stripped from every content line (what {@code update} puts back)
  * @param options         directive options as written (flags map to "true")
  * @param emphasizeLines  parsed {@code :emphasize-lines:}, 1-based, or null

@@ -31,7 +31,7 @@ class PlanCommandTest {
         assertTrue(out.contains(" 15 command includes/open-port.rst:5"), out);
         assertTrue(out.contains("  40312 <- captured by step 15: Port (\\d+) will be open\n"), out);
         assertTrue(out.contains(" 20 write   guide_synapse.rst:288"), out);
-        assertTrue(out.contains("      skip: an upgrade right after the install would move past the version under test\n"), out);
+        assertTrue(out.contains("    $ pip install -U matrix-synapse==1.0.0\n"), out);
         assertTrue(out.contains("password: \"<my super secure password>\""), "the edit shows the placeholder");
         assertTrue(out.contains("  <my super secure password> -> (secret)  [command-line]\n"), out);
         assertFalse(out.contains(SECRET) || run.err().contains(SECRET));

@@ -5,6 +5,7 @@ import dev.rehearse.guide.Block;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ final class BlockExtractor {
     private final Path root;
     private String highlight;
     private final List<Block> blocks = new ArrayList<>();
-    private final Map<String, String> relativeSources = new java.util.HashMap<>();
+    private final Map<String, String> relativeSources = new HashMap<>();
 
     private BlockExtractor(Memo memo) {
         this.memo = memo;
@@ -37,10 +38,14 @@ final class BlockExtractor {
             case HIGHLIGHTLANG -> highlight = node.getString("lang");
             case LITERAL_BLOCK, DOCTEST_BLOCK -> blocks.add(block(node));
             default -> {
+                // text elements (paragraphs, titles) hold inline markup only: no blocks, no markers
+                if (node.type.isTextElement()) {
+                    return;
+                }
+                for (Node child : node.children) {
+                    visit(child);
+                }
             }
-        }
-        for (Node child : node.children) {
-            visit(child);
         }
     }
 
@@ -72,8 +77,9 @@ final class BlockExtractor {
         }
         String source = node.source != null ? node.source : memo.document.source;
         int line = node.line == null ? 0 : node.line;
+        // docutils may know a directive's line but not its content's (content past the end of a nested block)
         Object contentLineAttr = node.get("content_line");
-        int contentLine = contentLineAttr instanceof Integer i ? i : line;
+        int contentLine = node.has("content_line") ? (contentLineAttr instanceof Integer i ? i : 0) : line;
         String text = node.astext();
         EmphasizeLines emphasis = (EmphasizeLines) node.get("emphasize");
         @SuppressWarnings("unchecked")
@@ -143,7 +149,7 @@ final class BlockExtractor {
             for (int i = index - 1; i >= 0; i--) {
                 Node sibling = parent.children.get(i);
                 switch (sibling.type) {
-                    case TARGET, COMMENT, SUBSTITUTION_DEFINITION, HIGHLIGHTLANG, META_ITEM -> {
+                    case TARGET, SYSTEM_MESSAGE, COMMENT, SUBSTITUTION_DEFINITION, HIGHLIGHTLANG, META_ITEM -> {
                         continue;
                     }
                     case PARAGRAPH -> {

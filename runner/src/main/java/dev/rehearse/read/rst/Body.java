@@ -4,6 +4,7 @@ import dev.rehearse.read.rst.StateMachine.EndOfInput;
 import dev.rehearse.read.rst.StateMachine.TransitionCorrection;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,7 +34,8 @@ class Body extends State {
     static final Pattern INDENT = Pattern.compile(" +");
     static final Pattern TEXT = Pattern.compile("");
 
-    private static final List<Transition> TRANSITIONS = List.of(
+    /** The body transitions, in docutils' order; the list states share them. */
+    static final List<Transition> TRANSITIONS = List.of(
             new Transition(Transition.Kind.BLANK, BLANK, null, null),
             new Transition(Transition.Kind.INDENT, INDENT, null, " "),
             new Transition(Transition.Kind.BULLET, Pattern.compile("[-+*\u2022\u2023\u2043]( +|$)"), null,
@@ -53,17 +55,11 @@ class Body extends State {
             new Transition(Transition.Kind.TEXT, TEXT, null, null));
 
     Body(StateMachine sm) {
-        super(sm);
+        this(sm, StateName.BODY, TRANSITIONS);
     }
 
-    @Override
-    StateName name() {
-        return StateName.BODY;
-    }
-
-    @Override
-    List<Transition> transitions() {
-        return TRANSITIONS;
+    Body(StateMachine sm, StateName name, List<Transition> transitions) {
+        super(sm, name, transitions);
     }
 
     private static Step step(StateName next) {
@@ -77,7 +73,7 @@ class Body extends State {
         StateMachine.Indented in = sm.getIndented(false, true);
         parent().appendAll(blockQuote(in.block(), in.offset()));
         if (!in.blankFinish()) {
-            unindentWarning("Block quote");
+            parent().append(unindentWarning("Block quote"));
         }
         return new Step(context, next);
     }
@@ -101,6 +97,7 @@ class Body extends State {
                 attribution.source = a.source();
                 attribution.line = a.line();
                 blockquote.append(attribution);
+                elements.addAll(inlineMessages());
             }
             if (split.rest == null) {
                 break;
@@ -190,11 +187,12 @@ class Body extends State {
                 StateName.BULLET_LIST, item.blankFinish);
         gotoLine(end.offset());
         if (!end.blankFinish()) {
-            unindentWarning("Bullet list");
+            parent().append(unindentWarning("Bullet list"));
         }
         return step(next);
     }
 
+    /** An item of a list-like construct (a list item, a field, a line) and whether a blank line ended it. */
     record ListItem(Node node, boolean blankFinish) {
     }
 
@@ -224,8 +222,8 @@ class Body extends State {
         list.set("enumtype", e.sequence.equals("#") ? "arabic" : e.sequence);
         if (e.ordinal != 1) {
             list.set("start", e.ordinal);
-            memo.report(Memo.INFO, "enumerated-list", "Enumerated list start value not ordinal-1: \"" + e.text
-                    + "\" (ordinal " + e.ordinal + ")", null);
+            parent().append(memo.report(Memo.INFO, "enumerated-list", "Enumerated list start value not ordinal-1: \""
+                    + e.text + "\" (ordinal " + e.ordinal + ")", null));
         }
         ListItem item = listItem(m.end());
         list.append(item.node);
@@ -238,7 +236,7 @@ class Body extends State {
                 }, false);
         gotoLine(end.offset());
         if (!end.blankFinish()) {
-            unindentWarning("Enumerated list");
+            parent().append(unindentWarning("Enumerated list"));
         }
         return step(next);
     }
@@ -354,7 +352,7 @@ class Body extends State {
                 StateName.FIELD_LIST, field.blankFinish);
         gotoLine(end.offset());
         if (!end.blankFinish()) {
-            unindentWarning("Field list");
+            parent().append(unindentWarning("Field list"));
         }
         return step(next);
     }
@@ -372,6 +370,7 @@ class Body extends State {
         fieldName.appendAll(inlineText(name, lineno));
         field.append(fieldName);
         Node body = new Node(NodeType.FIELD_BODY, "");
+        body.appendAll(inlineMessages());
         field.append(body);
         if (!in.block().isEmpty()) {
             parseFieldBody(in.block(), in.offset(), body);
@@ -400,11 +399,12 @@ class Body extends State {
         try {
             item = optionListItem(m);
         } catch (BadOptionMarker e) {
-            memo.report(Memo.ERROR, "option-list", "Invalid option list marker: " + e.getMessage(), null);
+            parent().append(memo.report(Memo.ERROR, "option-list", "Invalid option list marker: " + e.getMessage(),
+                    null));
             StateMachine.Indented in = sm.getFirstKnownIndented(m.end(), false, true, true);
             parent().appendAll(blockQuote(in.block(), in.offset()));
             if (!in.blankFinish()) {
-                unindentWarning("Option list");
+                parent().append(unindentWarning("Option list"));
             }
             return step(next);
         }
@@ -414,7 +414,7 @@ class Body extends State {
                 StateName.OPTION_LIST, item.blankFinish);
         gotoLine(end.offset());
         if (!end.blankFinish()) {
-            unindentWarning("Option list");
+            parent().append(unindentWarning("Option list"));
         }
         return step(next);
     }
@@ -494,8 +494,9 @@ class Body extends State {
         Node block = new Node(NodeType.LINE_BLOCK, "");
         parent().append(block);
         int lineno = sm.absLineNumber();
-        LineResult first = lineBlockLine(m, lineno);
-        block.append(first.line);
+        ListItem first = lineBlockLine(m, lineno);
+        block.append(first.node());
+        parent().appendAll(inlineMessages());
         boolean blankFinish = first.blankFinish;
         if (!blankFinish) {
             ListEnd end = nestedListParse(sm.inputLines.slice(sm.lineOffset + 1), sm.absLineOffset() + 1, block,
@@ -504,20 +505,18 @@ class Body extends State {
             blankFinish = end.blankFinish();
         }
         if (!blankFinish) {
-            memo.report(Memo.WARNING, "unindent", "Line block ends without a blank line.", lineno + 1);
+            parent().append(memo.report(Memo.WARNING, "unindent", "Line block ends without a blank line.",
+                    lineno + 1));
         }
         return step(next);
     }
 
-    record LineResult(Node line, boolean blankFinish) {
-    }
-
-    LineResult lineBlockLine(Matcher m, int lineno) {
+    ListItem lineBlockLine(Matcher m, int lineno) {
         StateMachine.Indented in = sm.getFirstKnownIndented(m.end(), true, true, true);
         String text = in.block().join("\n");
         Node line = new Node(NodeType.LINE, text);
         line.appendAll(inlineText(text, lineno));
-        return new LineResult(line, in.blankFinish());
+        return new ListItem(line, in.blankFinish());
     }
 
     // ------------------------------------------------------------------ tables
@@ -535,7 +534,8 @@ class Body extends State {
     private Step tableTop(StateName next, boolean grid) throws EndOfInput {
         boolean blankFinish = table(grid);
         if (!blankFinish) {
-            memo.report(Memo.WARNING, "table", "Blank line required after table.", sm.absLineNumber() + 1);
+            parent().append(memo.report(Memo.WARNING, "table", "Blank line required after table.",
+                    sm.absLineNumber() + 1));
         }
         return step(next);
     }
@@ -550,15 +550,16 @@ class Body extends State {
                         : TableParser.parseSimple(isolated.block());
                 parent().append(buildTable(structure, tableLine));
             } catch (TableParser.MalformedTable e) {
-                malformedTable(isolated.block(), e.getMessage(), e.offset);
+                parent().append(malformedTable(isolated.block(), e.getMessage(), e.offset));
             }
         }
+        parent().appendAll(isolated.messages());
         return isolated.blankFinish();
     }
 
-    void malformedTable(LineList block, String detail, int offset) {
+    Node malformedTable(LineList block, String detail, int offset) {
         int startLine = sm.absLineNumber() - block.size() + 1;
-        memo.report(Memo.ERROR, "table", "Malformed table." + (detail.isEmpty() ? "" : "\n" + detail),
+        return memo.report(Memo.ERROR, "table", "Malformed table." + (detail.isEmpty() ? "" : "\n" + detail),
                 startLine + offset);
     }
 
@@ -662,18 +663,39 @@ class Body extends State {
                 return directive(e, null);
             }
         } catch (MarkupError error) {
-            memo.report(Memo.WARNING, "markup", error.getMessage(), sm.absLineNumber());
+            Node warning = memo.report(Memo.WARNING, "markup", error.getMessage(), sm.absLineNumber());
+            Constructed comment = comment(m);
+            List<Node> nodes = new ArrayList<>(comment.nodes());
+            nodes.add(warning);
+            return new Constructed(nodes, comment.blankFinish());
         }
         return comment(m);
     }
 
     void explicitList(boolean blankFinish) {
+        if (!explicitMarkupFollows()) {
+            // the Explicit machine would end on this line at once, leaving everything as it is: spare it
+            if (!blankFinish) {
+                parent().append(unindentWarning("Explicit markup"));
+            }
+            return;
+        }
         ListEnd end = nestedListParse(sm.inputLines.slice(sm.lineOffset + 1), sm.absLineOffset() + 1, parent(),
                 StateName.EXPLICIT, blankFinish, null, null, sm.matchTitles);
         gotoLine(end.offset());
         if (!end.blankFinish()) {
-            unindentWarning("Explicit markup");
+            parent().append(unindentWarning("Explicit markup"));
         }
+    }
+
+    /** Whether the next line is explicit markup ({@code .. } or {@code __ }), which continues an explicit list. */
+    private boolean explicitMarkupFollows() {
+        int next = sm.lineOffset + 1;
+        if (next >= sm.inputLines.size()) {
+            return true;
+        }
+        String line = sm.inputLines.get(next);
+        return line.startsWith("..") || line.startsWith("__");
     }
 
     private Constructed footnote(Matcher m) throws EndOfInput {
@@ -842,9 +864,8 @@ class Body extends State {
         }
         String subname = def.group("name");
         if (block.isEmpty()) {
-            memo.reportAt(Memo.WARNING, "substitution", "Substitution definition \"" + subname
-                    + "\" missing contents.", at);
-            return new Constructed(List.of(), in.blankFinish());
+            return new Constructed(List.of(memo.reportAt(Memo.WARNING, "substitution", "Substitution definition \""
+                    + subname + "\" missing contents.", at)), in.blankFinish());
         }
         block.set(0, Py.strip(block.get(0)));
         Node definition = new Node(NodeType.SUBSTITUTION_DEFINITION, "");
@@ -864,9 +885,8 @@ class Body extends State {
         definition.children.clear();
         definition.appendAll(kept);
         if (kept.isEmpty()) {
-            memo.reportAt(Memo.WARNING, "substitution", "Substitution definition \"" + subname
-                    + "\" empty or invalid.", at);
-            return new Constructed(List.of(), end.blankFinish());
+            return new Constructed(List.of(memo.reportAt(Memo.WARNING, "substitution", "Substitution definition \""
+                    + subname + "\" empty or invalid.", at)), end.blankFinish());
         }
         memo.substitutions.put(Names.whitespaceNormalize(subname), definition);
         return new Constructed(List.of(definition), end.blankFinish());
@@ -877,6 +897,10 @@ class Body extends State {
         String typeName = m.group(1);
         Directive directive = Directives.lookup(typeName);
         if (directive == null) {
+            // docutils first says where it looked for the name
+            parent().append(memo.report(Memo.INFO, null, "No directive entry for \"" + typeName + "\" in module "
+                    + "\"docutils.parsers.rst.languages.en\".\nTrying \"" + typeName + "\" as canonical directive name.",
+                    sm.absLineNumber()));
             return unknownDirective(typeName);
         }
         return runDirective(directive, m, typeName, alt);
@@ -890,16 +914,14 @@ class Body extends State {
         try {
             call = parseDirectiveBlock(in.block(), in.offset(), directive, typeName, lineno, alt);
         } catch (MarkupError error) {
-            memo.report(Memo.ERROR, "directive", "Error in \"" + typeName + "\" directive:\n" + error.getMessage()
-                    + ".", lineno);
-            return new Constructed(List.of(), in.blankFinish());
+            return new Constructed(List.of(memo.report(Memo.ERROR, "directive", "Error in \"" + typeName
+                    + "\" directive:\n" + error.getMessage() + ".", lineno)), in.blankFinish());
         }
         List<Node> result;
         try {
             result = directive.run(call);
         } catch (Directive.DirectiveError error) {
-            memo.report(error.level, error.rule, error.getMessage(), lineno);
-            result = List.of();
+            result = List.of(memo.report(error.level, error.rule, error.getMessage(), lineno));
         }
         return new Constructed(result, in.blankFinish() || sm.isNextLineBlank());
     }
@@ -932,7 +954,7 @@ class Body extends State {
             contentOffset = lineOffset;
             argBlock = indented.slice(0, 0);
         }
-        Map<String, Object> options = new java.util.LinkedHashMap<>();
+        Map<String, Object> options = new LinkedHashMap<>();
         if (spec.hasOptions()) {
             // presets (a substitution's name as the image's alt) only survive when the directive has options
             if (alt != null) {
@@ -998,7 +1020,7 @@ class Body extends State {
         if (end.offset() != dataLines.size()) {
             throw new MarkupError("invalid option block");
         }
-        Map<String, Object> options = new java.util.LinkedHashMap<>();
+        Map<String, Object> options = new LinkedHashMap<>();
         for (Node field : fieldList.children) {
             String fieldName = field.children.get(0).astext();
             if (Py.split(fieldName).size() != 1) {
@@ -1041,8 +1063,8 @@ class Body extends State {
     private Constructed unknownDirective(String typeName) {
         int lineno = sm.absLineNumber();
         StateMachine.Indented in = sm.getFirstKnownIndented(0, false, false, true);
-        memo.report(Memo.ERROR, "directive", "Unknown directive type \"" + typeName + "\".", lineno);
-        return new Constructed(List.of(), in.blankFinish());
+        return new Constructed(List.of(memo.report(Memo.ERROR, "directive", "Unknown directive type \"" + typeName
+                + "\".", lineno)), in.blankFinish());
     }
 
     Constructed comment(Matcher m) {
@@ -1100,11 +1122,12 @@ class Body extends State {
             throw new TransitionCorrection(Transition.Kind.TEXT);
         }
         if (stripped.length() < 4) {
-            memo.report(Memo.INFO, "title-level", "Unexpected possible title overline or transition.\nTreating it as "
-                    + "ordinary text because it's so short.", sm.absLineNumber());
+            parent().append(memo.report(Memo.INFO, "title-level", "Unexpected possible title overline or "
+                    + "transition.\nTreating it as ordinary text because it's so short.", sm.absLineNumber()));
             throw new TransitionCorrection(Transition.Kind.TEXT);
         }
-        memo.report(Memo.SEVERE, "title-level", "Unexpected section title or transition.", sm.absLineNumber());
+        parent().append(memo.report(Memo.SEVERE, "title-level", "Unexpected section title or transition.",
+                sm.absLineNumber()));
         return step(next);
     }
 

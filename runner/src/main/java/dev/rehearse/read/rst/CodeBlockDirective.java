@@ -21,9 +21,8 @@ final class CodeBlockDirective extends Directive {
             "class", OptionConverters.CLASS,
             "name", OptionConverters.UNCHANGED), true);
 
-    @Override
-    Spec spec() {
-        return SPEC;
+    CodeBlockDirective() {
+        super(SPEC);
     }
 
     @Override
@@ -41,24 +40,29 @@ final class CodeBlockDirective extends Directive {
         Map<String, String> options = new LinkedHashMap<>();
         call.options().forEach((k, v) -> options.put(k, optionText(v)));
         node.set("options", options);
+        // the messages follow the block in the tree, worded as the oracle words them
+        List<Node> nodes = new ArrayList<>(List.of(node));
         if (call.content().isEmpty()) {
             call.refuseIfUnterminated();
-            call.memo().reportAt(Memo.WARNING, "directive", "Content block expected for the \"" + call.name()
-                    + "\" directive; none found.", at);
+            nodes.add(call.memo().reportAt(Memo.WARNING, "directive", "Content block expected for the \""
+                    + call.name() + "\" directive; none found.", at));
         }
         Object spec = call.options().get("emphasize-lines");
         if (spec != null) {
             EmphasizeLines e = EmphasizeLines.parse(spec.toString(), call.content().size());
             node.set("emphasize", e);
             if (e.error() != null) {
-                call.memo().reportAt(Memo.WARNING, "emphasize-lines", ":emphasize-lines: " + e.error()
-                        + " (Sphinx drops this block)", at);
+                nodes.add(call.memo().reportAt(Memo.WARNING, "emphasize-lines", ":emphasize-lines: " + e.error()
+                        + " (Sphinx drops this block)", "[sphinx] code-block :emphasize-lines: " + e.error()
+                        + " (Sphinx drops this block)", at));
             } else if (e.outOfRange() != null) {
-                call.memo().reportAt(Memo.WARNING, "emphasize-lines", ":emphasize-lines: line number spec is out "
-                        + "of range(1-" + call.content().size() + "): " + EmphasizeLines.pyRepr(spec.toString()), at);
+                String range = "line number spec is out of range(1-" + call.content().size() + "): "
+                        + EmphasizeLines.pyRepr(spec.toString());
+                nodes.add(call.memo().reportAt(Memo.WARNING, "emphasize-lines", ":emphasize-lines: " + range,
+                        "[sphinx] " + range, at));
             }
         }
-        return List.of(node);
+        return nodes;
     }
 
     /** An option value as text: flags become "true", class lists are joined. */

@@ -2,7 +2,7 @@ package dev.rehearse.read.rst;
 
 import dev.rehearse.read.rst.StateMachine.EndOfInput;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,19 +19,27 @@ final class ContainerDirectives {
     private static final Map<String, Directive.Option> CLASS_AND_NAME = OptionConverters.spec(
             "class", OptionConverters.CLASS, "name", OptionConverters.UNCHANGED);
 
-    /** {@code note}, {@code warning}, {@code hint} ... and {@code admonition} (which takes a title). */
+    /** The first argument as class names ({@code container}, {@code class}). */
+    @SuppressWarnings("unchecked")
+    private static List<String> classesOf(Directive.Call call) throws Directive.DirectiveError {
+        try {
+            return (List<String>) OptionConverters.CLASS.convert(call.arguments().get(0));
+        } catch (IllegalArgumentException e) {
+            throw call.error("Invalid class attribute value for \"" + call.name() + "\" directive: \""
+                    + call.arguments().get(0) + "\".");
+        }
+    }
+
+    /**
+     * {@code note}, {@code warning}, {@code hint} ... and {@code admonition} (which takes a title); also
+     * {@code compound}, which has the same shape: content required, parsed into one node.
+     */
     static final class Admonition extends Directive {
         private final NodeType type;
-        private final Spec spec;
 
         Admonition(NodeType type) {
+            super(new Spec(type == NodeType.ADMONITION ? 1 : 0, 0, true, CLASS_AND_NAME, true));
             this.type = type;
-            this.spec = new Spec(type == NodeType.ADMONITION ? 1 : 0, 0, true, CLASS_AND_NAME, true);
-        }
-
-        @Override
-        Spec spec() {
-            return spec;
         }
 
         @Override
@@ -44,6 +52,7 @@ final class ContainerDirectives {
                 Node title = new Node(NodeType.TITLE, titleText);
                 title.appendAll(call.state().inlineText(titleText, call.lineno()));
                 node.append(title);
+                node.appendAll(call.state().inlineMessages());
                 if (!call.options().containsKey("class")) {
                     node.classes().add("admonition-" + Names.makeId(titleText));
                 }
@@ -56,21 +65,17 @@ final class ContainerDirectives {
     /** {@code sidebar} and {@code topic}: only where a section could start (or a topic in a sidebar). */
     static final class PseudoSection extends Directive {
         private final NodeType type;
-        private final Spec spec;
 
         PseudoSection(NodeType type) {
+            super(type == NodeType.SIDEBAR ? new Spec(0, 1, true, sidebarOptions(), true)
+                    : new Spec(1, 0, true, CLASS_AND_NAME, true));
             this.type = type;
-            Map<String, Directive.Option> options = new java.util.HashMap<>(CLASS_AND_NAME);
-            if (type == NodeType.SIDEBAR) {
-                options.put("subtitle", OptionConverters.UNCHANGED_REQUIRED);
-            }
-            this.spec = type == NodeType.SIDEBAR ? new Spec(0, 1, true, options, true)
-                    : new Spec(1, 0, true, options, true);
         }
 
-        @Override
-        Spec spec() {
-            return spec;
+        private static Map<String, Directive.Option> sidebarOptions() {
+            Map<String, Directive.Option> options = new HashMap<>(CLASS_AND_NAME);
+            options.put("subtitle", OptionConverters.UNCHANGED_REQUIRED);
+            return options;
         }
 
         @Override
@@ -102,6 +107,7 @@ final class ContainerDirectives {
                     sub.appendAll(call.state().inlineText(subtitle.toString(), call.lineno()));
                     node.append(sub);
                 }
+                node.appendAll(call.state().inlineMessages());
             }
             call.applyClasses(node);
             if (!call.content().isEmpty()) {
@@ -116,9 +122,8 @@ final class ContainerDirectives {
         private static final Spec SPEC = new Spec(0, 1, true, OptionConverters.spec("name",
                 OptionConverters.UNCHANGED), true);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        Container() {
+            super(SPEC);
         }
 
         @Override
@@ -126,34 +131,8 @@ final class ContainerDirectives {
             call.requireContent();
             Node node = new Node(NodeType.CONTAINER, "");
             if (!call.arguments().isEmpty()) {
-                try {
-                    @SuppressWarnings("unchecked")
-                    List<String> classes = (List<String>) OptionConverters.CLASS.convert(call.arguments().get(0));
-                    node.classes().addAll(classes);
-                } catch (IllegalArgumentException e) {
-                    throw call.error("Invalid class attribute value for \"" + call.name() + "\" directive: \""
-                            + call.arguments().get(0) + "\".");
-                }
+                node.classes().addAll(classesOf(call));
             }
-            call.parseContent(node);
-            return List.of(node);
-        }
-    }
-
-    /** {@code compound}. */
-    static final class Compound extends Directive {
-        private static final Spec SPEC = new Spec(0, 0, false, CLASS_AND_NAME, true);
-
-        @Override
-        Spec spec() {
-            return SPEC;
-        }
-
-        @Override
-        List<Node> run(Call call) throws DirectiveError, EndOfInput {
-            call.requireContent();
-            Node node = new Node(NodeType.COMPOUND, "");
-            call.applyClasses(node);
             call.parseContent(node);
             return List.of(node);
         }
@@ -161,16 +140,11 @@ final class ContainerDirectives {
 
     /** {@code epigraph}, {@code highlights}, {@code pull-quote}: a block quote with that class. */
     static final class ClassedBlockQuote extends Directive {
-        private static final Spec SPEC = new Spec(0, 0, false, null, true);
         private final String className;
 
         ClassedBlockQuote(String className) {
+            super(new Spec(0, 0, false, null, true));
             this.className = className;
-        }
-
-        @Override
-        Spec spec() {
-            return SPEC;
         }
 
         @Override
@@ -192,9 +166,8 @@ final class ContainerDirectives {
     static final class Generic extends Directive {
         private static final Spec SPEC = new Spec(0, 10, true, null, true);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        Generic() {
+            super(SPEC);
         }
 
         @Override
@@ -212,28 +185,17 @@ final class ContainerDirectives {
     static final class ClassDirective extends Directive {
         private static final Spec SPEC = new Spec(1, 0, true, null, true);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        ClassDirective() {
+            super(SPEC);
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         List<Node> run(Call call) throws DirectiveError, EndOfInput {
-            List<String> classes;
-            try {
-                classes = (List<String>) OptionConverters.CLASS.convert(call.arguments().get(0));
-            } catch (IllegalArgumentException e) {
-                throw call.error("Invalid class attribute value for \"" + call.name() + "\" directive: \""
-                        + call.arguments().get(0) + "\".");
-            }
+            List<String> classes = classesOf(call);
             if (call.content().isEmpty()) {
                 return List.of();
             }
-            Node holder = new Node(NodeType.CONTAINER, "");
-            call.parseContent(holder);
-            List<Node> out = new ArrayList<>(holder.children);
-            holder.children.clear();
+            List<Node> out = call.parseContent();
             for (Node n : out) {
                 n.classes().addAll(classes);
             }

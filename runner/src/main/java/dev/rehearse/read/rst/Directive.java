@@ -1,7 +1,11 @@
 package dev.rehearse.read.rst;
 
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.read.SourceText;
 import dev.rehearse.read.rst.StateMachine.EndOfInput;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -70,8 +74,8 @@ abstract class Directive {
         void refuseIfUnterminated() {
             Memo.Position at = position();
             if (memo().endsAfter(at, true)) {
-                throw new dev.rehearse.guide.BadInput(dev.rehearse.read.SourceText.display(
-                        java.nio.file.Path.of(at.source())), at.line(), "unterminated \"" + name
+                throw new BadInput(SourceText.display(
+                        Path.of(at.source())), at.line(), "unterminated \"" + name
                         + "\" directive: the file ends before its content");
             }
         }
@@ -79,6 +83,15 @@ abstract class Directive {
         /** Parse the content as body elements into {@code node}. */
         void parseContent(Node node) throws EndOfInput {
             state.nestedParse(content, contentOffset, node, false);
+        }
+
+        /** The content parsed as body elements, not yet placed anywhere. */
+        List<Node> parseContent() throws EndOfInput {
+            Node holder = new Node(NodeType.CONTAINER, "");
+            parseContent(holder);
+            List<Node> nodes = new ArrayList<>(holder.children);
+            holder.children.clear();
+            return nodes;
         }
 
         /** The {@code :class:} option as the node's classes. */
@@ -104,7 +117,15 @@ abstract class Directive {
         }
     }
 
-    abstract Spec spec();
+    private final Spec spec;
+
+    Directive(Spec spec) {
+        this.spec = spec;
+    }
+
+    final Spec spec() {
+        return spec;
+    }
 
     abstract List<Node> run(Call call) throws DirectiveError, EndOfInput;
 }

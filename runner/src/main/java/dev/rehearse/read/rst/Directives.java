@@ -47,7 +47,7 @@ final class Directives {
         register(new ContainerDirectives.PseudoSection(NodeType.SIDEBAR), "sidebar");
         register(new ContainerDirectives.PseudoSection(NodeType.TOPIC), "topic");
         register(new ContainerDirectives.Container(), "container");
-        register(new ContainerDirectives.Compound(), "compound");
+        register(new ContainerDirectives.Admonition(NodeType.COMPOUND), "compound");
         register(new ContainerDirectives.ClassedBlockQuote("epigraph"), "epigraph");
         register(new ContainerDirectives.ClassedBlockQuote("highlights"), "highlights");
         register(new ContainerDirectives.ClassedBlockQuote("pull-quote"), "pull-quote");

@@ -2,7 +2,6 @@ package dev.rehearse.read.rst;
 
 import dev.rehearse.read.rst.StateMachine.EndOfInput;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +32,8 @@ final class ImageDirectives {
         private static final Spec SPEC = new Spec(1, 0, true, imageOptions(OptionConverters.choice(ALIGN_ALL)),
                 false);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        Image() {
+            super(SPEC);
         }
 
         @Override
@@ -84,9 +82,8 @@ final class ImageDirectives {
             SPEC = new Spec(1, 0, true, options, true);
         }
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        Figure() {
+            super(SPEC);
         }
 
         @Override
@@ -94,19 +91,15 @@ final class ImageDirectives {
             Node figure = new Node(NodeType.FIGURE, "");
             figure.append(image(call, false));
             if (!call.content().isEmpty()) {
-                Node holder = new Node(NodeType.CONTAINER, "");
-                call.parseContent(holder);
-                List<Node> parts = new ArrayList<>(holder.children);
-                holder.children.clear();
+                List<Node> parts = call.parseContent();
                 Node first = parts.get(0);
                 if (first.is(NodeType.PARAGRAPH)) {
                     Node caption = new Node(NodeType.CAPTION, first.rawsource);
                     caption.appendAll(first.children);
                     figure.append(caption);
                 } else if (!(first.is(NodeType.COMMENT) && first.children.isEmpty())) {
-                    call.memo().reportAt(Memo.ERROR, "directive", "Figure caption must be a paragraph or empty "
-                            + "comment.", call.position());
-                    return List.of(figure);
+                    return List.of(figure, call.memo().reportAt(Memo.ERROR, "directive", "Figure caption must be a "
+                            + "paragraph or empty comment.", call.position()));
                 }
                 if (parts.size() > 1) {
                     Node legend = new Node(NodeType.LEGEND, "");

@@ -30,9 +30,8 @@ final class IncludeDirective extends Directive {
             "class", OptionConverters.CLASS,
             "name", OptionConverters.UNCHANGED), false);
 
-    @Override
-    Spec spec() {
-        return SPEC;
+    IncludeDirective() {
+        super(SPEC);
     }
 
     @Override

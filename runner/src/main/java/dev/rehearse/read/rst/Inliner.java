@@ -1,6 +1,8 @@
 package dev.rehearse.read.rst;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,7 +25,7 @@ final class Inliner {
     private static final String SIMPLENAME_FAST = "[^\\W_]++(?:[-._+:][^\\W_]++)*+";
     private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL;
     // the punctuation tables are regex class bodies already (brackets escaped, ranges written a-b)
-    private static final java.util.BitSet MAY_PRECEDE_START = UnicodeTables.classMembers(UnicodeTables.OPENERS
+    private static final BitSet MAY_PRECEDE_START = UnicodeTables.classMembers(UnicodeTables.OPENERS
             + UnicodeTables.DELIMITERS);
     // docutils' end-string suffix. Java tests a large class member by member, so the cheap alternatives come first
     // and letters and digits (none of them is a closer or delimiter) are turned away before the large class
@@ -73,8 +75,10 @@ final class Inliner {
     private static final Set<String> EXTLINK_ROLES = Set.of("manual", "manual_anchor", "lab", "lab_anchor");
 
     private final Memo memo;
+    /** System messages of the parses since {@link #takeMessages} was last called. */
+    private final List<Node> messages = new ArrayList<>();
     /** Roles a {@code role} directive defined in this document. */
-    private final Set<String> customRoles = new java.util.HashSet<>();
+    private final Set<String> customRoles = new HashSet<>();
     /** Where the text being parsed starts, to point references at their exact line. */
     private StateMachine machine;
     private int lineno;
@@ -292,8 +296,8 @@ final class Inliner {
             return new InlineObject(new Result(string.substring(0, matchStart), List.of(node),
                     string.substring(textEnd)), end.group(1));
         }
-        memo.reportAt(Memo.WARNING, "inline-markup", "Inline " + nodeName + " start-string without end-string.",
-                positionAt(string, matchStart));
+        messages.add(memo.reportAt(Memo.WARNING, "inline-markup", "Inline " + nodeName
+                + " start-string without end-string.", positionAt(string, matchStart)));
         String text = unescape(string.substring(matchStart, matchEnd), true);
         Node problematic = Node.withText(NodeType.PROBLEMATIC, text, text);
         return new InlineObject(new Result(string.substring(0, matchStart), List.of(problematic),
@@ -327,6 +331,7 @@ final class Inliner {
                     reference.set("anonymous", 1);
                 } else {
                     reference.set("refname", Names.fullyNormalize(refText));
+                    memo.namedReferences.add(reference);
                 }
                 reference.append(ref);
                 inlines = List.of(reference);
@@ -373,15 +378,15 @@ final class Inliner {
             List<Node> nodes = interpreted(rawsource, escaped, role, positionAt(string, roleStart));
             return new Result(string.substring(0, roleStart), nodes, string.substring(textEnd));
         }
-        memo.reportAt(Memo.WARNING, "inline-markup", "Inline interpreted text or phrase reference start-string "
-                + "without end-string.", positionAt(string, matchStart));
+        messages.add(memo.reportAt(Memo.WARNING, "inline-markup", "Inline interpreted text or phrase reference "
+                + "start-string without end-string.", positionAt(string, matchStart)));
         String text = unescape(string.substring(matchStart, matchEnd), true);
         return new Result(string.substring(0, matchStart), List.of(Node.withText(NodeType.PROBLEMATIC, text, text)),
                 string.substring(matchEnd));
     }
 
     private Result problem(String string, int from, int to, String message) {
-        memo.reportAt(Memo.WARNING, "inline-markup", message, positionAt(string, from));
+        messages.add(memo.reportAt(Memo.WARNING, "inline-markup", message, positionAt(string, from)));
         String text = unescape(string.substring(from, to), true);
         return new Result(string.substring(0, from), List.of(Node.withText(NodeType.PROBLEMATIC, text, text)),
                 string.substring(to));
@@ -425,6 +430,7 @@ final class Inliner {
         if (rawsource.endsWith("__")) {
             if ("name".equals(aliasType)) {
                 reference.set("refname", alias);
+                memo.namedReferences.add(reference);
                 memo.noteReference("name", alias, rawsource, at);
             } else if ("uri".equals(aliasType)) {
                 reference.set("refuri", alias);
@@ -436,6 +442,7 @@ final class Inliner {
             target.names().add(refname);
             if (aliasType.equals("name")) {
                 reference.set("refname", alias);
+                memo.namedReferences.add(reference);
                 memo.noteReference("name", alias, rawsource, at);
             } else {
                 reference.set("refuri", alias);
@@ -444,6 +451,7 @@ final class Inliner {
             nodes.add(target);
         } else {
             reference.set("refname", refname);
+            memo.namedReferences.add(reference);
             memo.noteReference("name", refname, rawsource, at);
         }
         return new Result(before, nodes, after);
@@ -467,8 +475,19 @@ final class Inliner {
             return List.of(Node.withText(EXTLINK_ROLES.contains(name) ? NodeType.REFERENCE : NodeType.LITERAL,
                     rawsource, title));
         }
-        memo.reportAt(Memo.ERROR, "inline-markup", "Unknown interpreted text role \"" + role + "\".", at);
+        messages.add(memo.reportAt(Memo.ERROR, "inline-markup", "Unknown interpreted text role \"" + role + "\".",
+                at));
         return List.of(Node.withText(NodeType.PROBLEMATIC, rawsource, rawsource));
+    }
+
+    /** The system messages the parses produced since the last call, for the caller to place. */
+    List<Node> takeMessages() {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        List<Node> out = List.copyOf(messages);
+        messages.clear();
+        return out;
     }
 
     /** A role the document defined with the {@code role} directive. */
@@ -484,6 +503,7 @@ final class Inliner {
             reference.set("anonymous", 1);
         } else {
             reference.set("refname", refname);
+            memo.namedReferences.add(reference);
             memo.noteReference("name", refname, referenceName + "_", positionAt(string, m.start("whole")));
         }
         return new Result(string.substring(0, m.start("whole")), List.of(reference),

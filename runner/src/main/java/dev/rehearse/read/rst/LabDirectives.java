@@ -17,9 +17,8 @@ final class LabDirectives {
         private static final Spec SPEC = new Spec(1, 0, false, OptionConverters.spec(
                 "linenothreshold", OptionConverters.POSITIVE_INT, "force", OptionConverters.FLAG), false);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        Highlight() {
+            super(SPEC);
         }
 
         @Override
@@ -35,16 +34,11 @@ final class LabDirectives {
 
     /** {@code tag} and {@code author}: metadata kept in document order. */
     static final class MetaItem extends Directive {
-        private static final Spec SPEC = new Spec(1, 0, true, null, false);
         private final String kind;
 
         MetaItem(String kind) {
+            super(new Spec(1, 0, true, null, false));
             this.kind = kind;
-        }
-
-        @Override
-        Spec spec() {
-            return SPEC;
         }
 
         @Override
@@ -69,9 +63,8 @@ final class LabDirectives {
     static final class Generated extends Directive {
         private static final Spec SPEC = new Spec(0, 10, true, null, false);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        Generated() {
+            super(SPEC);
         }
 
         @Override
@@ -96,9 +89,8 @@ final class LabDirectives {
     static final class WordList extends Directive {
         private static final Spec SPEC = new Spec(0, 10, true, null, true);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        WordList() {
+            super(SPEC);
         }
 
         @Override

@@ -56,14 +56,10 @@ final class Memo {
     final List<Reference> references = new ArrayList<>();
     final List<Include> includes = new ArrayList<>();
     final List<Image> images = new ArrayList<>();
-    /** An explicit target: where it is defined and the URI it points at (null for other kinds of target). */
-    record ExplicitTarget(Position at, String uri) {
-    }
-
-    /** Normalized names of explicit targets, every definition in order (for duplicates). */
-    final Map<String, List<ExplicitTarget>> explicitTargets = new HashMap<>();
-    /** Normalized names of anything a reference may point at (targets, sections, footnotes, citations). */
-    final Map<String, Position> targetNames = new HashMap<>();
+    /** The names references may point at (targets, sections, footnotes, citations). */
+    final TargetNames targets = new TargetNames();
+    /** Reference nodes by name, which the transforms replace when their name leads nowhere. */
+    final List<Node> namedReferences = new ArrayList<>();
     /** Authors the lab's {@code author} directive declared so far (for {@code author_list}). */
     final List<String> authors = new ArrayList<>();
     /** Whether any substitution reference was seen (the substitution transform has work). */
@@ -120,28 +116,47 @@ final class Memo {
         return true;
     }
 
-    void report(int level, String rule, String text, Integer absLine) {
-        Position p = position(absLine);
-        messages.add(new Message(level, rule, p.source() == null ? document.source : p.source(), p.line(), text));
+    /**
+     * Record a message for the findings (under {@code rule}; null: not a finding) and make the system message node
+     * docutils would make, which callers place in the tree where docutils places it.
+     */
+    Node report(int level, String rule, String text, Integer absLine) {
+        return report(level, rule, text, text, absLine);
     }
 
-    void reportAt(int level, String rule, String text, Position at) {
-        messages.add(new Message(level, rule, at.source() == null ? document.source : at.source(), at.line(), text));
+    /** As {@link #report}, with the finding worded our way and the tree's message worded docutils' way. */
+    Node report(int level, String rule, String finding, String docutilsText, Integer absLine) {
+        Position p = position(absLine);
+        messages.add(new Message(level, rule, p.source() == null ? document.source : p.source(), p.line(), finding));
+        return systemMessage(level, docutilsText);
+    }
+
+    Node reportAt(int level, String rule, String text, Position at) {
+        return reportAt(level, rule, text, text, at);
+    }
+
+    Node reportAt(int level, String rule, String finding, String docutilsText, Position at) {
+        messages.add(new Message(level, rule, at.source() == null ? document.source : at.source(), at.line(),
+                finding));
+        return systemMessage(level, docutilsText);
+    }
+
+    /** docutils' system_message: a paragraph with the message (raw source empty, as docutils makes it). */
+    static Node systemMessage(int level, String text) {
+        Node message = new Node(NodeType.SYSTEM_MESSAGE, "");
+        message.set("level", level);
+        message.append(Node.withText(NodeType.PARAGRAPH, "", text));
+        return message;
     }
 
     /** An implicit target (a section title). */
     void noteTarget(String normalizedName, Position at) {
-        if (normalizedName != null && !normalizedName.isEmpty()) {
-            targetNames.putIfAbsent(normalizedName, at);
-        }
+        targets.implicit(normalizedName, at);
     }
 
     /** An explicit target ({@code .. _name: uri}, an embedded URI, an inline target, a footnote). */
     void noteExplicitTarget(String normalizedName, Position at, String uri) {
-        if (normalizedName != null && !normalizedName.isEmpty()) {
-            targetNames.putIfAbsent(normalizedName, at);
-            explicitTargets.computeIfAbsent(normalizedName, k -> new ArrayList<>()).add(new ExplicitTarget(at, uri));
-        }
+        targets.explicit(normalizedName, at, uri);
     }
 
     void noteReference(String kind, String name, String raw, Position at) {

@@ -188,6 +188,16 @@ final class Node {
         }
     }
 
+    /** This node and its descendant elements in document order, not looking inside text elements (inline only). */
+    void walkElements(Consumer<Node> visitor) {
+        visitor.accept(this);
+        if (!type.isTextElement()) {
+            for (int i = 0; i < children.size(); i++) {
+                children.get(i).walkElements(visitor);
+            }
+        }
+    }
+
     /** Descendants (and this node) of one type, in document order. */
     List<Node> findAll(NodeType t) {
         List<Node> out = new ArrayList<>();

@@ -72,6 +72,8 @@ enum NodeType {
     RAW(Trait.TEXT_ELEMENT | Trait.PRE_BIBLIOGRAPHIC | Trait.INLINE),
     MATH_BLOCK(Trait.TEXT_ELEMENT),
     META(Trait.PRE_BIBLIOGRAPHIC),
+    /** A parser message: docutils keeps them in the tree, where the "paragraph before a block" logic sees them. */
+    SYSTEM_MESSAGE(Trait.PRE_BIBLIOGRAPHIC),
     /** A transform's placeholder ({@code contents}, {@code sectnum}, {@code target-notes}). */
     PENDING(Trait.PRE_BIBLIOGRAPHIC),
     /** Sphinx's {@code highlight} marker, resolved in document order (the oracle's {@code highlightlang}). */

@@ -2,6 +2,7 @@ package dev.rehearse.read.rst;
 
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -148,7 +149,7 @@ final class OptionConverters {
 
     /** An option spec from name/converter pairs. */
     static Map<String, Directive.Option> spec(Object... pairs) {
-        Map<String, Directive.Option> map = new java.util.HashMap<>();
+        Map<String, Directive.Option> map = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put((String) pairs[i], (Directive.Option) pairs[i + 1]);
         }

@@ -2,10 +2,15 @@ package dev.rehearse.read.rst;
 
 import dev.rehearse.read.SourceText;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What one parse needs to know about its surroundings: the source root ({@code /x} includes resolve against it), the
@@ -39,10 +44,11 @@ final class ParseSettings {
     List<String> loadIncluded(Path file) {
         String key;
         try {
-            java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(file,
-                    java.nio.file.attribute.BasicFileAttributes.class);
-            key = file + "|" + a.size() + "|" + a.lastModifiedTime().toInstant();
-        } catch (java.io.IOException e) {
+            BasicFileAttributes a = Files.readAttributes(file,
+                    BasicFileAttributes.class);
+            // nanoseconds as a number: formatting an Instant would load java.time on every start
+            key = file + "|" + a.size() + "|" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        } catch (IOException e) {
             return load(file);
         }
         List<String> lines = INCLUDED.computeIfAbsent(key, k -> List.copyOf(toLines(SourceText.read(file), TAB_WIDTH)));
@@ -50,7 +56,7 @@ final class ParseSettings {
         return lines;
     }
 
-    private static final java.util.Map<String, List<String>> INCLUDED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, List<String>> INCLUDED = new ConcurrentHashMap<>();
 
     /** The lines of a file read in this parse, or null. */
     List<String> linesOf(String source) {

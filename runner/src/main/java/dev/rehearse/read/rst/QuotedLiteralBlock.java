@@ -22,16 +22,14 @@ final class QuotedLiteralBlock extends State {
 
     private List<Transition> transitions = INITIAL;
     private Integer initialLineno;
+    /** Messages placed after the block. */
+    private final List<Node> messages = new ArrayList<>();
 
     QuotedLiteralBlock(StateMachine sm) {
-        super(sm);
+        super(sm, StateName.QUOTED_LITERAL_BLOCK, INITIAL);
     }
 
-    @Override
-    StateName name() {
-        return StateName.QUOTED_LITERAL_BLOCK;
-    }
-
+    /** Changes once the quote character is known. */
     @Override
     List<Transition> transitions() {
         return transitions;
@@ -56,15 +54,16 @@ final class QuotedLiteralBlock extends State {
             block.set("indent", 0);
             parent().append(block);
         } else {
-            memo.report(Memo.WARNING, "literal-block", "\"::\" is not followed by a literal block (indent it)",
-                    sm.absLineNumber());
+            parent().append(memo.report(Memo.WARNING, "literal-block", "\"::\" is not followed by a literal block "
+                    + "(indent it)", "Literal block expected; none found.", sm.absLineNumber()));
             sm.previousLine(1);
         }
+        parent().appendAll(messages);
     }
 
     @Override
     Step indent(Matcher m, List<String> context, StateName next) throws EndOfInput {
-        memo.report(Memo.ERROR, "indentation", "Unexpected indentation.", sm.absLineNumber());
+        messages.add(memo.report(Memo.ERROR, "indentation", "Unexpected indentation.", sm.absLineNumber()));
         sm.previousLine(1);
         throw EndOfInput.INSTANCE;
     }
@@ -96,7 +95,8 @@ final class QuotedLiteralBlock extends State {
     @Override
     Step text(Matcher m, List<String> context, StateName next) throws EndOfInput {
         if (!context.isEmpty()) {
-            memo.report(Memo.ERROR, "literal-block", "Inconsistent literal block quoting.", sm.absLineNumber());
+            messages.add(memo.report(Memo.ERROR, "literal-block", "Inconsistent literal block quoting.",
+                    sm.absLineNumber()));
             sm.previousLine(1);
         }
         throw EndOfInput.INSTANCE;

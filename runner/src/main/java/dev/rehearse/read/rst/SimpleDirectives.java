@@ -24,9 +24,8 @@ final class SimpleDirectives {
     static final class ParsedLiteral extends Directive {
         private static final Spec SPEC = new Spec(0, 0, false, CLASS_AND_NAME, true);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        ParsedLiteral() {
+            super(SPEC);
         }
 
         @Override
@@ -38,26 +37,21 @@ final class SimpleDirectives {
             call.applyClasses(node);
             // docutils sets the line to the absolute content line (no include mapping) and leaves the source unset
             node.line = call.contentOffset() + 1;
-            node.set("parsed", true);
-            return List.of(node);
+            List<Node> nodes = new ArrayList<>(List.of(node));
+            nodes.addAll(call.state().inlineMessages());
+            return nodes;
         }
     }
 
     /** A directive that makes one node of a fixed type holding its text (rubric, math, raw). */
     static final class TextNode extends Directive {
-        private final Spec spec;
         private final NodeType type;
         private final boolean fromArgument;
 
         TextNode(Spec spec, NodeType type, boolean fromArgument) {
-            this.spec = spec;
+            super(spec);
             this.type = type;
             this.fromArgument = fromArgument;
-        }
-
-        @Override
-        Spec spec() {
-            return spec;
         }
 
         @Override
@@ -73,23 +67,19 @@ final class SimpleDirectives {
                 node.append(Node.text(text));
             }
             call.applyClasses(node);
-            return List.of(node);
+            List<Node> nodes = new ArrayList<>(List.of(node));
+            nodes.addAll(call.state().inlineMessages());
+            return nodes;
         }
     }
 
     /** A directive that leaves one childless node: a placeholder docutils fills in later, or metadata. */
     static final class Placeholder extends Directive {
-        private final Spec spec;
         private final NodeType type;
 
         Placeholder(Spec spec, NodeType type) {
-            this.spec = spec;
+            super(spec);
             this.type = type;
-        }
-
-        @Override
-        Spec spec() {
-            return spec;
         }
 
         @Override
@@ -104,15 +94,8 @@ final class SimpleDirectives {
 
     /** A directive that leaves nothing in the document (settings, decoration). */
     static final class NoNode extends Directive {
-        private final Spec spec;
-
         NoNode(Spec spec) {
-            this.spec = spec;
-        }
-
-        @Override
-        Spec spec() {
-            return spec;
+            super(spec);
         }
 
         @Override
@@ -125,9 +108,8 @@ final class SimpleDirectives {
     static final class Title extends Directive {
         private static final Spec SPEC = new Spec(1, 0, true, null, false);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        Title() {
+            super(SPEC);
         }
 
         @Override
@@ -140,13 +122,12 @@ final class SimpleDirectives {
     /** {@code role}: a custom role, after which {@code :name:`text`} is known. */
     static final class Role extends Directive {
         private static final Spec SPEC = new Spec(0, 0, false, null, true);
+
+        Role() {
+            super(SPEC);
+        }
         private static final Pattern ARGUMENT = Pattern.compile("(" + Inliner.SIMPLENAME
                 + ")\\s*(\\(\\s*(" + Inliner.SIMPLENAME + ")\\s*\\)\\s*)?$", Pattern.UNICODE_CHARACTER_CLASS);
-
-        @Override
-        Spec spec() {
-            return SPEC;
-        }
 
         @Override
         List<Node> run(Call call) throws DirectiveError {
@@ -165,17 +146,11 @@ final class SimpleDirectives {
 
     /** {@code replace}, {@code unicode}, {@code date}: text for a substitution definition. */
     static final class SubstitutionText extends Directive {
-        private final Spec spec;
         private final String kind;
 
         SubstitutionText(Spec spec, String kind) {
-            this.spec = spec;
+            super(spec);
             this.kind = kind;
-        }
-
-        @Override
-        Spec spec() {
-            return spec;
         }
 
         @Override
@@ -191,10 +166,9 @@ final class SimpleDirectives {
                 return List.of(Node.text(call.content().isEmpty() ? "" : call.content().join("\n")));
             }
             call.requireContent();
-            Node holder = new Node(NodeType.CONTAINER, "");
-            call.parseContent(holder);
-            if (holder.children.size() == 1 && holder.children.get(0).is(NodeType.PARAGRAPH)) {
-                return new ArrayList<>(holder.children.get(0).children);
+            List<Node> content = call.parseContent();
+            if (content.size() == 1 && content.get(0).is(NodeType.PARAGRAPH)) {
+                return new ArrayList<>(content.get(0).children);
             }
             throw call.error("Error in \"" + call.name() + "\" directive: may contain a single paragraph only.");
         }

@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
  */
 abstract class SpecializedBody extends Body {
 
-    SpecializedBody(StateMachine sm) {
-        super(sm);
+    SpecializedBody(StateMachine sm, StateName name) {
+        super(sm, name, TRANSITIONS);
     }
 
     /** Not part of this construct: back up one line and end this machine. */
@@ -87,19 +87,23 @@ abstract class SpecializedBody extends Body {
         return invalidInput();
     }
 
-    private static Step stay(StateName next) {
+    /** The construct goes on: add its next item and remember whether a blank line ended it. */
+    final Step add(ListItem item, StateName next) {
+        parent().append(item.node());
+        blankFinish = item.blankFinish();
+        return State.empty(next);
+    }
+
+    final Step add(Constructed c, StateName next) {
+        parent().appendAll(c.nodes());
+        blankFinish = c.blankFinish();
         return State.empty(next);
     }
 
     /** Second and later items of a bullet list (same bullet character). */
     static final class BulletList extends SpecializedBody {
         BulletList(StateMachine sm) {
-            super(sm);
-        }
-
-        @Override
-        StateName name() {
-            return StateName.BULLET_LIST;
+            super(sm, StateName.BULLET_LIST);
         }
 
         @Override
@@ -107,22 +111,14 @@ abstract class SpecializedBody extends Body {
             if (!m.group().substring(0, 1).equals(parent().getString("bullet"))) {
                 return invalidInput();
             }
-            ListItem item = listItem(m.end());
-            parent().append(item.node());
-            blankFinish = item.blankFinish();
-            return stay(next);
+            return add(listItem(m.end()), next);
         }
     }
 
     /** Second and later items of a definition list: a term line leads to the Definition state. */
     static final class DefinitionList extends SpecializedBody {
         DefinitionList(StateMachine sm) {
-            super(sm);
-        }
-
-        @Override
-        StateName name() {
-            return StateName.DEFINITION_LIST;
+            super(sm, StateName.DEFINITION_LIST);
         }
 
         @Override
@@ -140,12 +136,7 @@ abstract class SpecializedBody extends Body {
         boolean auto;
 
         EnumeratedList(StateMachine sm) {
-            super(sm);
-        }
-
-        @Override
-        StateName name() {
-            return StateName.ENUMERATED_LIST;
+            super(sm, StateName.ENUMERATED_LIST);
         }
 
         @Override
@@ -160,43 +151,31 @@ abstract class SpecializedBody extends Body {
             if (e.sequence().equals("#")) {
                 auto = true;
             }
-            ListItem item = listItem(m.end());
-            parent().append(item.node());
-            blankFinish = item.blankFinish();
             lastOrdinal = e.ordinal();
-            return stay(next);
+            return add(listItem(m.end()), next);
         }
     }
 
     /** Second and later fields of a field list. */
     static class FieldList extends SpecializedBody {
         FieldList(StateMachine sm) {
-            super(sm);
+            this(sm, StateName.FIELD_LIST);
         }
 
-        @Override
-        StateName name() {
-            return StateName.FIELD_LIST;
+        FieldList(StateMachine sm, StateName name) {
+            super(sm, name);
         }
 
         @Override
         Step fieldMarker(Matcher m, List<String> context, StateName next) throws EndOfInput {
-            ListItem field = field(m);
-            parent().append(field.node());
-            blankFinish = field.blankFinish();
-            return stay(next);
+            return add(field(m), next);
         }
     }
 
     /** Second and later options of an option list. */
     static final class OptionList extends SpecializedBody {
         OptionList(StateMachine sm) {
-            super(sm);
-        }
-
-        @Override
-        StateName name() {
-            return StateName.OPTION_LIST;
+            super(sm, StateName.OPTION_LIST);
         }
 
         @Override
@@ -207,21 +186,14 @@ abstract class SpecializedBody extends Body {
             } catch (BadOptionMarker e) {
                 return invalidInput();
             }
-            parent().append(item.node());
-            blankFinish = item.blankFinish();
-            return stay(next);
+            return add(item, next);
         }
     }
 
     /** A directive's option lines: field bodies become plain paragraphs, no markup. */
     static final class ExtensionOptions extends FieldList {
         ExtensionOptions(StateMachine sm) {
-            super(sm);
-        }
-
-        @Override
-        StateName name() {
-            return StateName.EXTENSION_OPTIONS;
+            super(sm, StateName.EXTENSION_OPTIONS);
         }
 
         @Override
@@ -244,12 +216,7 @@ abstract class SpecializedBody extends Body {
     /** Second and later lines of a line block; a blank line ends it. */
     static final class LineBlock extends SpecializedBody {
         LineBlock(StateMachine sm) {
-            super(sm);
-        }
-
-        @Override
-        StateName name() {
-            return StateName.LINE_BLOCK;
+            super(sm, StateName.LINE_BLOCK);
         }
 
         @Override
@@ -259,22 +226,17 @@ abstract class SpecializedBody extends Body {
 
         @Override
         Step lineBlock(Matcher m, List<String> context, StateName next) throws EndOfInput {
-            LineResult line = lineBlockLine(m, sm.absLineNumber());
-            parent().append(line.line());
-            blankFinish = line.blankFinish();
-            return stay(next);
+            Step step = add(lineBlockLine(m, sm.absLineNumber()), next);
+            // docutils puts a line's messages beside the line block, not in it
+            parent().parent.appendAll(inlineMessages());
+            return step;
         }
     }
 
     /** Explicit markup right after explicit markup (no blank line needed between them). */
     static final class Explicit extends SpecializedBody {
         Explicit(StateMachine sm) {
-            super(sm);
-        }
-
-        @Override
-        StateName name() {
-            return StateName.EXPLICIT;
+            super(sm, StateName.EXPLICIT);
         }
 
         @Override
@@ -284,18 +246,12 @@ abstract class SpecializedBody extends Body {
 
         @Override
         Step explicitMarkup(Matcher m, List<String> context, StateName next) throws EndOfInput {
-            Constructed c = explicitConstruct(m);
-            parent().appendAll(c.nodes());
-            blankFinish = c.blankFinish();
-            return stay(next);
+            return add(explicitConstruct(m), next);
         }
 
         @Override
         Step anonymous(Matcher m, List<String> context, StateName next) throws EndOfInput {
-            Constructed c = anonymousTarget(m);
-            parent().appendAll(c.nodes());
-            blankFinish = c.blankFinish();
-            return stay(next);
+            return add(anonymousTarget(m), next);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.rehearse.read.rst;
 
 import dev.rehearse.read.rst.StateMachine.EndOfInput;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -45,14 +46,24 @@ abstract class State {
     /** For list-like states: whether the construct ended with a blank line (set by the caller, read back). */
     boolean blankFinish;
 
-    State(StateMachine sm) {
+    private final StateName name;
+    private final List<Transition> transitions;
+
+    State(StateMachine sm, StateName name, List<Transition> transitions) {
         this.sm = sm;
         this.memo = sm.memo;
+        this.name = name;
+        this.transitions = transitions;
     }
 
-    abstract StateName name();
+    final StateName name() {
+        return name;
+    }
 
-    abstract List<Transition> transitions();
+    /** The transitions in the order they are tried. */
+    List<Transition> transitions() {
+        return transitions;
+    }
 
     /** The node this machine adds to. */
     Node parent() {
@@ -221,9 +232,10 @@ abstract class State {
     }
 
     /** A section title was found; open the section when its level fits. */
-    void section(String title, String source, String style, int lineno) throws EndOfInput {
+    /** {@code messages}: what the adornment check said, placed in the section after its title. */
+    void section(String title, String source, String style, int lineno, List<Node> messages) throws EndOfInput {
         if (checkSubsection(source, style, lineno)) {
-            newSubsection(title, lineno);
+            newSubsection(title, lineno, messages);
         }
     }
 
@@ -257,10 +269,11 @@ abstract class State {
     }
 
     private void titleInconsistent(int lineno) {
-        memo.report(Memo.SEVERE, "title-level", "Title level inconsistent", lineno);
+        parent().append(memo.report(Memo.SEVERE, "title-level", "Title level inconsistent", "Title level "
+                + "inconsistent:", lineno));
     }
 
-    private void newSubsection(String title, int lineno) throws EndOfInput {
+    private void newSubsection(String title, int lineno, List<Node> messages) throws EndOfInput {
         int mylevel = memo.sectionLevel;
         memo.sectionLevel++;
         Node section = new Node(NodeType.SECTION, "");
@@ -273,6 +286,8 @@ abstract class State {
         String name = Names.fullyNormalize(titleNode.astext());
         section.names().add(name);
         section.append(titleNode);
+        section.appendAll(messages);
+        section.appendAll(inlineMessages());
         memo.noteTarget(name, at);
         int offset = sm.lineOffset + 1;
         int absOffset = sm.absLineOffset() + 1;
@@ -285,7 +300,18 @@ abstract class State {
     }
 
     /** A paragraph and whether a literal block follows it (it ended with {@code ::}). */
-    record Paragraph(Node node, boolean literalNext) {
+    /** A paragraph, the messages its inline markup produced, and whether a literal block follows it. */
+    record Paragraph(Node node, List<Node> messages, boolean literalNext) {
+
+        /** docutils' {@code [p] + messages}. */
+        List<Node> nodes() {
+            List<Node> out = new ArrayList<>(messages.size() + 1);
+            if (node != null) {
+                out.add(node);
+            }
+            out.addAll(messages);
+            return out;
+        }
     }
 
     /** Build a paragraph from its lines; null node for a paragraph that is only {@code ::}. */
@@ -295,7 +321,7 @@ abstract class State {
         boolean literalNext;
         if (endsWithUnescapedDoubleColon(data)) {
             if (data.length() == 2) {
-                return new Paragraph(null, true);
+                return new Paragraph(null, List.of(), true);
             }
             char beforeColons = data.charAt(data.length() - 3);
             text = beforeColons == ' ' || beforeColons == '\n'
@@ -311,7 +337,7 @@ abstract class State {
         Memo.Position at = sm.sourceAndLine(lineno);
         p.source = at.source();
         p.line = at.line();
-        return new Paragraph(p, literalNext);
+        return new Paragraph(p, inlineMessages(), literalNext);
     }
 
     /** {@code re.search(r'(?<!\\)(\\\\)*::$', data)}. */
@@ -331,8 +357,13 @@ abstract class State {
         return memo.inliner.parse(text, lineno, sm);
     }
 
-    void unindentWarning(String nodeName) {
-        memo.report(Memo.WARNING, "unindent", nodeName + " ends without a blank line; unexpected unindent.",
+    /** The system messages the inline parses since the last call produced (docutils returns them alongside). */
+    List<Node> inlineMessages() {
+        return memo.inliner.takeMessages();
+    }
+
+    Node unindentWarning(String nodeName) {
+        return memo.report(Memo.WARNING, "unindent", nodeName + " ends without a blank line; unexpected unindent.",
                 sm.absLineNumber() + 1);
     }
 }

@@ -1,7 +1,13 @@
 package dev.rehearse.read.rst;
 
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.read.SourceText;
+
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The line-by-line state machine of docutils' reStructuredText parser ({@code StateMachineWS} with the
@@ -51,9 +57,9 @@ final class StateMachine {
     int lineOffset = -1;
     private StateName currentState;
     /** This machine's state objects by ordinal, made on first use (most machines use one or two). */
-    private final State[] states = new State[StateName.values().length];
+    private final State[] states = new State[StateName.COUNT];
     /** Matchers by pattern, made on first use (a machine uses a handful of patterns). */
-    private java.util.regex.Pattern[] matcherPatterns = new java.util.regex.Pattern[4];
+    private Pattern[] matcherPatterns = new Pattern[4];
     private Matcher[] matchers = new Matcher[4];
     private int matcherCount;
 
@@ -78,7 +84,7 @@ final class StateMachine {
     void run(LineList lines, int offset) {
         if (++memo.depth > MAX_DEPTH) {
             Memo.Position at = lines.isEmpty() ? memo.current() : sourceAndLineOf(lines, 0);
-            throw new dev.rehearse.guide.BadInput(dev.rehearse.read.SourceText.display(java.nio.file.Path.of(
+            throw new BadInput(SourceText.display(Path.of(
                     at.source() == null ? memo.document.source : at.source())), at.line() == null ? 0 : at.line(),
                     "structure nested too deeply to read (more than " + MAX_DEPTH + " levels)");
         }
@@ -202,8 +208,8 @@ final class StateMachine {
             }
         }
         if (matcherCount == matchers.length) {
-            matcherPatterns = java.util.Arrays.copyOf(matcherPatterns, matcherCount * 2);
-            matchers = java.util.Arrays.copyOf(matchers, matcherCount * 2);
+            matcherPatterns = Arrays.copyOf(matcherPatterns, matcherCount * 2);
+            matchers = Arrays.copyOf(matchers, matcherCount * 2);
         }
         Matcher m = t.pattern().matcher(line);
         matcherPatterns[matcherCount] = t.pattern();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class StructuralLint {
     private StructuralLint(Memo memo) {
         this.memo = memo;
         this.root = memo.settings.root;
-        memo.document.walk(n -> {
+        memo.document.walkElements(n -> {
             if (n.is(NodeType.SECTION) && !n.children.isEmpty()) {
                 sections.add(n);
             } else if (n.is(NodeType.PARAGRAPH)) {
@@ -99,7 +100,7 @@ final class StructuralLint {
 
     /** Sibling sections with the same title: their anchors collide and readers cannot tell them apart. */
     private void duplicateTitles() {
-        Map<Node, Map<String, Node>> seenByParent = new java.util.IdentityHashMap<>();
+        Map<Node, Map<String, Node>> seenByParent = new IdentityHashMap<>();
         for (Node section : sections) {
             Node title = section.children.get(0);
             String text = title.astext();
@@ -208,17 +209,17 @@ final class StructuralLint {
         for (Memo.Reference ref : memo.references) {
             switch (ref.kind()) {
                 case "name", "target" -> {
-                    if (!memo.targetNames.containsKey(ref.name())) {
+                    if (!memo.targets.defined(ref.name())) {
                         add(ref.at(), Level.ERROR, "missing-target", "unknown link target \"" + ref.name() + "\" ("
                                 + ref.raw() + ")");
-                    } else if (ambiguous(ref.name())) {
+                    } else if (memo.targets.ambiguous(ref.name())) {
                         add(ref.at(), Level.ERROR, "duplicate-target", "link \"" + ref.name() + "\" is defined "
                                 + "twice with different destinations; which one is meant? (" + ref.raw() + ")");
                     }
                 }
                 case "ref" -> {
                     String label = Py.normalizeSpace(ref.name());
-                    if (!memo.explicitTargets.containsKey(label) && !labels(root).contains(label)) {
+                    if (!memo.targets.isLabel(label) && !labels(root).contains(label)) {
                         add(ref.at(), Level.WARNING, "missing-target", "undefined label \"" + label + "\" ("
                                 + ref.raw() + ")");
                     }
@@ -281,31 +282,11 @@ final class StructuralLint {
         });
     }
 
-    private boolean ambiguous(String name) {
-        List<Memo.ExplicitTarget> defs = memo.explicitTargets.get(name);
-        if (defs == null) {
-            return false;
-        }
-        for (Memo.ExplicitTarget d : defs) {
-            if (d.uri() == null || !d.uri().equals(defs.get(0).uri())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The same link name defined twice with different destinations: references to it are ambiguous. */
     private void duplicateTargets() {
-        for (var e : memo.explicitTargets.entrySet()) {
-            List<Memo.ExplicitTarget> defs = e.getValue();
-            for (int i = 1; i < defs.size(); i++) {
-                Memo.ExplicitTarget first = defs.get(0);
-                Memo.ExplicitTarget again = defs.get(i);
-                if (first.uri() == null || !first.uri().equals(again.uri())) {
-                    add(again.at(), Level.WARNING, "duplicate-target", "link target \"" + e.getKey() + "\" is "
-                            + "defined again (first at line " + first.at().line() + ") with another destination");
-                }
-            }
+        for (TargetNames.Redefinition r : memo.targets.redefinitions) {
+            add(r.again(), Level.WARNING, "duplicate-target", "link target \"" + r.name() + "\" is defined again "
+                    + "(first at line " + r.first().line() + ") with another destination");
         }
     }
 }

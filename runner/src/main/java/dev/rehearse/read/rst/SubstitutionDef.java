@@ -17,17 +17,7 @@ final class SubstitutionDef extends Body {
             new Transition(Transition.Kind.TEXT, TEXT, null, null));
 
     SubstitutionDef(StateMachine sm) {
-        super(sm);
-    }
-
-    @Override
-    StateName name() {
-        return StateName.SUBSTITUTION_DEF;
-    }
-
-    @Override
-    List<Transition> transitions() {
-        return TRANSITIONS;
+        super(sm, StateName.SUBSTITUTION_DEF, TRANSITIONS);
     }
 
     @Override

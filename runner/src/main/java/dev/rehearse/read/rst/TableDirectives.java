@@ -36,23 +36,36 @@ final class TableDirectives {
         return spec;
     }
 
-    private static Node title(Directive.Call call) {
+    /** The table's title (null when none) and the messages of its inline markup, which follow the table. */
+    private record Title(Node node, List<Node> messages) {
+    }
+
+    private static Title title(Directive.Call call) {
         if (call.arguments().isEmpty()) {
-            return null;
+            return new Title(null, List.of());
         }
         String text = call.arguments().get(0);
         Node title = new Node(NodeType.TITLE, text);
         title.appendAll(call.state().inlineText(text, call.lineno()));
-        return title;
+        return new Title(title, call.state().inlineMessages());
+    }
+
+    /** docutils' {@code [table] + messages}, the title first in the table. */
+    private static List<Node> titled(Node table, Title title) {
+        if (title.node() != null) {
+            table.insert(0, title.node());
+        }
+        List<Node> out = new ArrayList<>(List.of(table));
+        out.addAll(title.messages());
+        return out;
     }
 
     /** {@code table}: exactly one table in the content. */
     static final class Table extends Directive {
         private static final Spec SPEC = new Spec(0, 1, true, options(false), true);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        Table() {
+            super(SPEC);
         }
 
         @Override
@@ -61,20 +74,15 @@ final class TableDirectives {
                 throw new DirectiveError(Memo.WARNING, "directive", "Content block expected for the \""
                         + call.name() + "\" directive; none found.");
             }
-            Node title = title(call);
-            Node holder = new Node(NodeType.CONTAINER, "");
-            call.parseContent(holder);
-            if (holder.children.size() != 1 || !holder.children.get(0).is(NodeType.TABLE)) {
+            Title title = title(call);
+            List<Node> content = call.parseContent();
+            if (content.size() != 1 || !content.get(0).is(NodeType.TABLE)) {
                 throw call.error("Error parsing content block for the \"" + call.name() + "\" directive: exactly "
                         + "one table expected.");
             }
-            Node table = holder.children.get(0);
-            holder.children.clear();
+            Node table = content.get(0);
             call.applyClasses(table);
-            if (title != null) {
-                table.insert(0, title);
-            }
-            return List.of(table);
+            return titled(table, title);
         }
     }
 
@@ -82,9 +90,8 @@ final class TableDirectives {
     static final class ListTable extends Directive {
         private static final Spec SPEC = new Spec(0, 1, true, options(true), true);
 
-        @Override
-        Spec spec() {
-            return SPEC;
+        ListTable() {
+            super(SPEC);
         }
 
         @Override
@@ -92,14 +99,13 @@ final class TableDirectives {
             if (call.content().isEmpty()) {
                 throw call.error("The \"" + call.name() + "\" directive is empty; content required.");
             }
-            Node title = title(call);
-            Node holder = new Node(NodeType.CONTAINER, "");
-            call.parseContent(holder);
+            Title title = title(call);
+            List<Node> content = call.parseContent();
             String prefix = "Error parsing content block for the \"" + call.name() + "\" directive: ";
-            if (holder.children.size() != 1 || !holder.children.get(0).is(NodeType.BULLET_LIST)) {
+            if (content.size() != 1 || !content.get(0).is(NodeType.BULLET_LIST)) {
                 throw call.error(prefix + "exactly one bullet list expected.");
             }
-            Node list = holder.children.get(0);
+            Node list = content.get(0);
             int columns = 0;
             for (int i = 0; i < list.children.size(); i++) {
                 Node item = list.children.get(i);
@@ -125,10 +131,10 @@ final class TableDirectives {
                 throw call.error("\"" + call.name() + "\" directive: insufficient data supplied for header rows or "
                         + "stub columns.");
             }
-            return List.of(build(list, columns, headerRows, title, call));
+            return titled(build(list, columns, headerRows, call), title);
         }
 
-        private static Node build(Node list, int columns, int headerRows, Node title, Call call) {
+        private static Node build(Node list, int columns, int headerRows, Call call) {
             Node table = new Node(NodeType.TABLE, "");
             Node group = new Node(NodeType.TGROUP, "");
             table.append(group);
@@ -154,9 +160,6 @@ final class TableDirectives {
             body.appendAll(rows.subList(headerRows, rows.size()));
             group.append(body);
             call.applyClasses(table);
-            if (title != null) {
-                table.insert(0, title);
-            }
             return table;
         }
     }

@@ -38,8 +38,8 @@ final class TableParser {
     record Structure(List<Integer> columnWidths, List<List<Cell>> headRows, List<List<Cell>> bodyRows) {
     }
 
-    /** The table's lines (null when malformed) and whether a blank line follows. */
-    record Isolated(LineList block, boolean blankFinish) {
+    /** The table's lines (null when malformed), the messages to place after it, whether a blank line follows. */
+    record Isolated(LineList block, List<Node> messages, boolean blankFinish) {
     }
 
     // ------------------------------------------------------------------ isolation
@@ -47,13 +47,14 @@ final class TableParser {
     static Isolated isolateGrid(Body state) {
         StateMachine sm = state.sm;
         boolean blankFinish = true;
+        List<Node> messages = new ArrayList<>();
         LineList block;
         try {
             block = sm.getTextBlock(true);
         } catch (LineList.UnexpectedIndentation e) {
             block = e.block;
-            state.memo.reportAt(Memo.ERROR, "indentation", "Unexpected indentation.",
-                    new Memo.Position(e.source, e.line));
+            messages.add(state.memo.reportAt(Memo.ERROR, "indentation", "Unexpected indentation.",
+                    new Memo.Position(e.source, e.line)));
             blankFinish = false;
         }
         block.disconnect();
@@ -81,19 +82,19 @@ final class TableParser {
                 }
             }
             if (!found) {
-                state.malformedTable(block, "", 0);
-                return new Isolated(null, blankFinish);
+                messages.add(state.malformedTable(block, "", 0));
+                return new Isolated(null, messages, blankFinish);
             }
         }
         for (int i = 0; i < block.size(); i++) {
             String line = block.get(i);
             char last = line.isEmpty() ? ' ' : line.charAt(line.length() - 1);
             if (Py.len(line) != width || (last != '+' && last != '|')) {
-                state.malformedTable(block, "", 0);
-                return new Isolated(null, blankFinish);
+                messages.add(state.malformedTable(block, "", 0));
+                return new Isolated(null, messages, blankFinish);
             }
         }
-        return new Isolated(block, blankFinish);
+        return new Isolated(block, messages, blankFinish);
     }
 
     static Isolated isolateSimple(Body state) {
@@ -111,9 +112,9 @@ final class TableParser {
             if (Body.SIMPLE_TABLE_BORDER.matcher(line).lookingAt()) {
                 if (Py.len(Py.strip(line)) != topLength) {
                     sm.skipLines(i - start);
-                    state.malformedTable(lines.slice(start, i + 1), "Bottom/header table border does not match top "
-                            + "border.", 0);
-                    return new Isolated(null, i == limit || Py.isBlank(lines.get(i + 1)));
+                    Node malformed = state.malformedTable(lines.slice(start, i + 1), "Bottom/header table border "
+                            + "does not match top border.", 0);
+                    return new Isolated(null, List.of(malformed), i == limit || Py.isBlank(lines.get(i + 1)));
                 }
                 found++;
                 foundAt = i;
@@ -136,13 +137,13 @@ final class TableParser {
                 sm.skipLines(i - start - 1);
                 block = lines.slice(start);
             }
-            state.malformedTable(block, "No bottom table border found" + extra + ".", 0);
-            return new Isolated(null, extra.isEmpty());
+            Node malformed = state.malformedTable(block, "No bottom table border found" + extra + ".", 0);
+            return new Isolated(null, List.of(malformed), extra.isEmpty());
         }
         sm.skipLines(end - start);
         LineList block = lines.slice(start, end + 1);
         block.padDoubleWidth(PAD);
-        return new Isolated(block, end == limit || Py.isBlank(lines.get(end + 1)));
+        return new Isolated(block, List.of(), end == limit || Py.isBlank(lines.get(end + 1)));
     }
 
     // ------------------------------------------------------------------ grid tables

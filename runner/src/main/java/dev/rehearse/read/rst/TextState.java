@@ -1,9 +1,12 @@
 package dev.rehearse.read.rst;
 
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.read.SourceText;
 import dev.rehearse.read.rst.StateMachine.EndOfInput;
 import dev.rehearse.read.rst.StateMachine.StateCorrection;
 import dev.rehearse.read.rst.StateMachine.TransitionCorrection;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -23,25 +26,17 @@ class TextState extends State {
             new Transition(Transition.Kind.TEXT, Body.TEXT, StateName.BODY, null));
 
     TextState(StateMachine sm) {
-        super(sm);
+        this(sm, StateName.TEXT);
     }
 
-    @Override
-    StateName name() {
-        return StateName.TEXT;
-    }
-
-    @Override
-    List<Transition> transitions() {
-        return TRANSITIONS;
+    TextState(StateMachine sm, StateName name) {
+        super(sm, name, TRANSITIONS);
     }
 
     @Override
     Step blank(Matcher m, List<String> context, StateName next) throws EndOfInput {
         Paragraph p = paragraph(context, sm.absLineNumber() - 1);
-        if (p.node() != null) {
-            parent().append(p.node());
-        }
+        parent().appendAll(p.nodes());
         if (p.literalNext()) {
             refuseIfFileEnds(sm.absLineNumber() - 1);
             parent().appendAll(literalBlock());
@@ -66,7 +61,7 @@ class TextState extends State {
                 StateName.DEFINITION_LIST, item.blankFinish, StateName.DEFINITION, null, false);
         gotoLine(end.offset());
         if (!end.blankFinish()) {
-            unindentWarning("Definition list");
+            parent().append(unindentWarning("Definition list"));
         }
         return State.empty(StateName.BODY);
     }
@@ -77,27 +72,32 @@ class TextState extends State {
         String title = Py.rstrip(context.get(0));
         String underline = Py.rstrip(sm.line);
         String source = title + "\n" + underline;
+        List<Node> messages = new ArrayList<>();
         if (Py.columnWidth(title) > underline.length()) {
             if (underline.length() < 4) {
                 if (sm.matchTitles) {
                     // "::" under a line of text ends a paragraph, it is no adornment
-                    memo.report(Memo.INFO, underline.equals("::") ? null : "title-underline", "title underline of "
-                            + underline.length() + " characters is too short for its title of " + Py.columnWidth(title)
-                            + ": Sphinx reads both lines as text", lineno);
+                    parent().append(memo.report(Memo.INFO, underline.equals("::") ? null : "title-underline",
+                            "title underline of " + underline.length() + " characters is too short for its title of "
+                                    + Py.columnWidth(title) + ": Sphinx reads both lines as text",
+                            "Possible title underline, too short for the title.\nTreating it as ordinary text "
+                                    + "because it's so short.", lineno));
                 }
                 throw new TransitionCorrection(Transition.Kind.TEXT);
             }
-            memo.report(Memo.WARNING, "title-underline", "title underline is too short (" + underline.length()
-                    + " characters for a title of " + Py.columnWidth(title) + ")", lineno);
+            messages.add(memo.report(Memo.WARNING, "title-underline", "title underline is too short ("
+                    + underline.length() + " characters for a title of " + Py.columnWidth(title) + ")",
+                    "Title underline too short.", lineno));
         }
         if (!sm.matchTitles) {
             Memo.Position at = sm.sourceAndLine(null);
-            memo.reportAt(Memo.SEVERE, "title-level", "Unexpected section title.", at);
+            parent().appendAll(messages);
+            parent().append(memo.reportAt(Memo.SEVERE, "title-level", "Unexpected section title.", at));
             return State.empty(next);
         }
         String style = underline.substring(0, 1);
         context.clear();
-        section(title, source, style, lineno - 1);
+        section(title, source, style, lineno - 1, messages);
         return new Step(context, next);
     }
 
@@ -117,11 +117,9 @@ class TextState extends State {
         List<String> lines = new ArrayList<>(context);
         lines.addAll(block.lines());
         Paragraph p = paragraph(lines, startLine);
-        if (p.node() != null) {
-            parent().append(p.node());
-        }
+        parent().appendAll(p.nodes());
         if (unexpectedIndentation) {
-            memo.reportAt(Memo.ERROR, "indentation", "Unexpected indentation.", indentAt);
+            parent().append(memo.reportAt(Memo.ERROR, "indentation", "Unexpected indentation.", indentAt));
         }
         if (p.literalNext()) {
             refuseIfFileEnds(sm.absLineNumber());
@@ -139,7 +137,7 @@ class TextState extends State {
     private void refuseIfFileEnds(int lastLine) {
         Memo.Position at = sm.sourceAndLine(lastLine);
         if (memo.endsAfter(at, false)) {
-            throw new dev.rehearse.guide.BadInput(dev.rehearse.read.SourceText.display(java.nio.file.Path.of(
+            throw new BadInput(SourceText.display(Path.of(
                     at.source())), at.line(), "the file ends after \"::\": the literal block it announces is missing");
         }
     }
@@ -161,7 +159,7 @@ class TextState extends State {
         block.line = at.line();
         block.set("indent", in.indent());
         if (!in.blankFinish()) {
-            unindentWarning("Literal block");
+            return List.of(block, unindentWarning("Literal block"));
         }
         return List.of(block);
     }
@@ -192,11 +190,13 @@ class TextState extends State {
         item.line = at.line();
         item.appendAll(term(termLine, lineno));
         Node definition = new Node(NodeType.DEFINITION, "");
+        definition.appendAll(inlineMessages());
         item.append(definition);
         if (termLine.get(0).endsWith("::")) {
             // docutils points past the block; the line that needs the blank line after it is the term's
-            memo.report(Memo.INFO, "literal-block", "\"::\" needs a blank line before its literal block: Sphinx "
-                    + "reads the block as a definition list, not as code", in.offset());
+            definition.append(memo.report(Memo.INFO, "literal-block", "\"::\" needs a blank line before its literal "
+                    + "block: Sphinx reads the block as a definition list, not as code", "Blank line missing before "
+                    + "literal block (after the \"::\")? Interpreted as a definition list item.", in.offset()));
         }
         nestedParse(in.block(), in.offset(), definition, false);
         return new DefinitionItem(item, in.blankFinish());
@@ -232,8 +232,8 @@ class TextState extends State {
 
     /** Text states that end their construct on anything unexpected (docutils' {@code SpecializedText}). */
     abstract static class Specialized extends TextState {
-        Specialized(StateMachine sm) {
-            super(sm);
+        Specialized(StateMachine sm, StateName name) {
+            super(sm, name);
         }
 
         @Override
@@ -264,12 +264,7 @@ class TextState extends State {
     /** After a term line inside a definition list: an indented block makes the next item. */
     static final class Definition extends Specialized {
         Definition(StateMachine sm) {
-            super(sm);
-        }
-
-        @Override
-        StateName name() {
-            return StateName.DEFINITION;
+            super(sm, StateName.DEFINITION);
         }
 
         @Override
@@ -292,12 +287,7 @@ class TextState extends State {
         private boolean eofCheck = true;
 
         Line(StateMachine sm) {
-            super(sm);
-        }
-
-        @Override
-        StateName name() {
-            return StateName.LINE;
+            super(sm, StateName.LINE);
         }
 
         @Override
@@ -344,7 +334,7 @@ class TextState extends State {
                 if (Py.rstrip(overline).length() < 4) {
                     shortOverline(context, lineno, 2);
                 } else {
-                    memo.report(Memo.SEVERE, "title-overline", "Incomplete section title.", lineno);
+                    parent().append(memo.report(Memo.SEVERE, "title-overline", "Incomplete section title.", lineno));
                     return State.empty(StateName.BODY);
                 }
             }
@@ -355,31 +345,34 @@ class TextState extends State {
                 if (overline.length() < 4) {
                     shortOverline(context, lineno, 2);
                 } else {
-                    memo.report(Memo.SEVERE, "title-overline", "Missing matching underline for section title "
-                            + "overline.", lineno);
+                    parent().append(memo.report(Memo.SEVERE, "title-overline", "Missing matching underline for "
+                            + "section title overline.", lineno));
                     return State.empty(StateName.BODY);
                 }
             } else if (!overline.equals(underline)) {
                 if (overline.length() < 4) {
                     shortOverline(context, lineno, 2);
                 } else {
-                    memo.report(Memo.SEVERE, "title-overline", "title overline and underline differ (\"" + overline
-                            + "\" and \"" + underline + "\"): Sphinx drops the title", lineno);
+                    parent().append(memo.report(Memo.SEVERE, "title-overline", "title overline and underline "
+                            + "differ (\"" + overline + "\" and \"" + underline + "\"): Sphinx drops the title",
+                            "Title overline & underline mismatch.", lineno));
                     return State.empty(StateName.BODY);
                 }
             }
             title = Py.rstrip(title);
+            List<Node> messages = new ArrayList<>();
             if (Py.columnWidth(title) > overline.length()) {
                 if (overline.length() < 4) {
                     shortOverline(context, lineno, 2);
                 } else {
-                    memo.report(Memo.WARNING, "title-underline", "title overline is too short (" + overline.length()
-                            + " characters for a title of " + Py.columnWidth(title) + ")", lineno);
+                    messages.add(memo.report(Memo.WARNING, "title-underline", "title overline is too short ("
+                            + overline.length() + " characters for a title of " + Py.columnWidth(title) + ")",
+                            "Title overline too short.", lineno));
                 }
             }
             String style = overline.substring(0, 1) + underline.charAt(0);
             eofCheck = false;
-            section(Py.lstrip(title), source, style, lineno + 1);
+            section(Py.lstrip(title), source, style, lineno + 1, messages);
             eofCheck = true;
             return State.empty(StateName.BODY);
         }
@@ -396,13 +389,14 @@ class TextState extends State {
             if (Py.rstrip(overline).length() < 4) {
                 shortOverline(context, lineno, 1);
             }
-            memo.report(Memo.ERROR, "title-overline", "Invalid section title or transition marker.", lineno);
+            parent().append(memo.report(Memo.ERROR, "title-overline", "Invalid section title or transition "
+                    + "marker.", lineno));
             return State.empty(StateName.BODY);
         }
 
         private void shortOverline(List<String> context, int lineno, int lines) {
-            memo.report(Memo.INFO, "title-overline", "Possible incomplete section title.\nTreating the overline as "
-                    + "ordinary text because it's so short.", lineno);
+            parent().append(memo.report(Memo.INFO, "title-overline", "Possible incomplete section title.\n"
+                    + "Treating the overline as ordinary text because it's so short.", lineno));
             stateCorrection(context, lines);
         }
 

@@ -17,6 +17,7 @@ final class Transforms {
         if (memo.substitutionReferenced) {
             substitute(memo);
         }
+        danglingReferences(memo);
         promoteTitle(memo.document);
         if (!memo.document.has("title") && !memo.document.children.isEmpty()
                 && memo.document.children.get(0).is(NodeType.TITLE)) {
@@ -52,6 +53,24 @@ final class Transforms {
                 for (int i = copies.size() - 1; i >= 0; i--) {
                     parent.insert(index, copies.get(i));
                 }
+            }
+        }
+    }
+
+    /**
+     * docutils' DanglingReferences: a reference whose name leads nowhere (undefined, or defined ambiguously) is
+     * replaced by its raw text, so a title that holds one reads "name_".
+     */
+    private static void danglingReferences(Memo memo) {
+        for (Node ref : memo.namedReferences) {
+            if (ref.parent == null || memo.targets.resolves(ref.getString("refname"))) {
+                continue;
+            }
+            Node parent = ref.parent;
+            int index = parent.indexOf(ref);
+            if (index >= 0) {
+                parent.children.set(index, Node.withText(NodeType.PROBLEMATIC, ref.rawsource, ref.rawsource));
+                parent.children.get(index).parent = parent;
             }
         }
     }

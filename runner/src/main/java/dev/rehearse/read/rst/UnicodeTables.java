@@ -1,5 +1,7 @@
 package dev.rehearse.read.rst;
 
+import java.util.BitSet;
+
 /**
  * Unicode facts docutils' parser depends on, generated once from Python 3.11.7's unicodedata and
  * docutils.utils.punctuation_chars (Unicode 14.0.0): the punctuation classes that decide where inline markup
@@ -36,8 +38,8 @@ final class UnicodeTables {
     }
 
     /** The code points of a regex character-class body (escapes and a-b ranges) as a set. */
-    static java.util.BitSet classMembers(String body) {
-        java.util.BitSet set = new java.util.BitSet();
+    static BitSet classMembers(String body) {
+        BitSet set = new BitSet();
         int[] cps = body.codePoints().toArray();
         int previous = -1;
         for (int i = 0; i < cps.length; i++) {

@@ -42,7 +42,7 @@ class OracleAgreementTest {
     static List<Case> fixtures() throws Exception {
         Path rst = Path.of(OracleAgreementTest.class.getResource("/rst").toURI());
         List<Case> cases = new ArrayList<>();
-        for (String name : List.of("guide_constructs", "guide_includes", "guide_titles")) {
+        for (String name : List.of("guide_constructs", "guide_includes", "guide_titles", "guide_messages")) {
             cases.add(new Case(rst.resolve(name + ".rst"), rst.resolve("oracle/" + name + ".jsonl")));
         }
         cases.add(new Case(rst.resolve("defects/guide_defects.rst"), rst.resolve("oracle/guide_defects.jsonl")));

@@ -103,8 +103,13 @@ class StructuralFindingsTest {
                         continue;
                     }
                     compared++;
-                    String where = m.get("source").asText().replaceFirst("^defects/", "") + ":" + m.get("line").asInt();
-                    if (!ours.contains(where)) {
+                    String source = m.get("source").asText().replaceFirst("^defects/", "");
+                    int line = m.get("line").asInt();
+                    String where = source + ":" + line;
+                    // docutils puts a reference in a title on the title's underline; we put it on the title's line
+                    boolean titleReference = message.startsWith("Unknown target name")
+                            && ours.contains(source + ":" + (line - 1)) && titleLine(file, line - 1);
+                    if (!ours.contains(where) && !titleReference) {
                         missed.add(guide + " " + where + " " + level + " " + message.replace("\n", " "));
                     }
                 }
@@ -115,6 +120,12 @@ class StructuralFindingsTest {
         missed.forEach(m -> System.out.println("  MISSED " + m));
         assertTrue(compared >= 20, "the summaries hold docutils' messages");
         assertEquals(List.of(), missed);
+    }
+
+    /** Whether line {@code n} (1-based) of the file is a title: the next line is its adornment. */
+    private static boolean titleLine(Path file, int n) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        return n >= 1 && n < lines.size() && lines.get(n).matches("([=\\-~^\"#*+`'_])\\1{3,}\\s*");
     }
 
     @Test
