@@ -20,11 +20,12 @@ public final class StardustImage {
 
     /**
      * Builds {@code image} when it is missing or stale; quick (a hash and a look-up) when it is current.
-     * Progress and errors of a build go to this process's standard error.
+     * Progress and errors of a build go to this process's standard error. One at a time: runs that start together
+     * ({@code rehearse matrix --jobs N}) would otherwise each build the same missing image.
      *
      * @throws BadInput when the build script is not found or the build fails (it printed why)
      */
-    public static void ensure(String image) {
+    public static synchronized void ensure(String image) {
         Path script = buildScript();
         try {
             Process build = new ProcessBuilder(script.toString(), image)
