@@ -5,19 +5,16 @@ import dev.rehearse.report.RunReport;
 import dev.rehearse.report.Summary;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.StepSelection;
-import dev.rehearse.target.TargetOptions;
-import dev.rehearse.target.ssh.SshOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,29 +26,8 @@ import java.util.concurrent.Callable;
         description = "Runs a runbook on a target and checks every output against the guide.")
 public final class RunCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "RUNBOOK", description = "a runbook folder, its runbook.yaml, or a guide file")
-    Path runbook;
-
-    @Option(names = "--target", paramLabel = "SPEC",
-            description = "where to run: local (a sandbox, the default), local:DIR (DIR as HOME), container (a fresh "
-                    + "stardust host), container:IMAGE, ssh://user@host[:port] (a host you have, over SSH)")
-    String target;
-
-    @Option(names = "--identity", paramLabel = "FILE",
-            description = "ssh: the private key to log in with (default: ~/.ssh/id_ed25519, id_ecdsa, id_rsa); "
-                    + "the keys of the ssh-agent at $SSH_AUTH_SOCK are offered too")
-    Path identity;
-
-    @Option(names = "--known-hosts", paramLabel = "FILE",
-            description = "ssh: the known_hosts file the host's key is checked against (default: ~/.ssh/known_hosts)")
-    Path knownHosts;
-
-    @Option(names = "--accept-new", description = "ssh: record the key of a host that known_hosts does not list yet "
-            + "(a changed key is refused all the same)")
-    boolean acceptNew;
-
-    @Option(names = "--bind", paramLabel = "NAME=VALUE", description = "set a sidecar variable, or bind an example value")
-    List<String> binds = List.of();
+    @Mixin
+    TargetChoice choice;
 
     @Option(names = "--from", paramLabel = "N", description = "run from step N on (the steps before it SKIP)")
     Integer from;
@@ -78,13 +54,12 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        SshOptions ssh = SshOptions.fromCommandLine(identity, knownHosts, acceptNew, spec.commandLine().getErr()::println);
-        Rehearsal rehearsal = new Rehearsal(target, PlanCommand.overrides(binds), StepSelection.of(from, only),
-                keepGoing, TargetOptions.defaults().withKeep(keep).withSsh(ssh));
-        Path reports = reportDir != null ? reportDir : Rehearsal.defaultReportDir(runbook);
+        Rehearsal rehearsal = choice.rehearsal(spec.commandLine().getErr()::println)
+                .withSelection(StepSelection.of(from, only)).withKeepGoing(keepGoing).withKeep(keep);
+        Path reports = reportDir != null ? reportDir : Rehearsal.defaultReportDir(choice.runbook);
         RunReport report;
         try (LiveProgress progress = LiveProgress.forConsole(out)) {
-            report = rehearsal.run(runbook, progress, note -> out.println("rehearse: " + note));
+            report = rehearsal.run(choice.runbook, progress, note -> out.println("rehearse: " + note));
         }
         try {
             Reports.writeAll(report, reports, strict);

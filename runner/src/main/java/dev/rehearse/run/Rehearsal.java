@@ -65,6 +65,10 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         return new Rehearsal(target, binds, selection, keepGoingAfterFail, targetOptions);
     }
 
+    public Rehearsal withTargetOptions(TargetOptions options) {
+        return new Rehearsal(target, binds, selection, keepGoing, options);
+    }
+
     public Rehearsal withKeep(boolean keepTarget) {
         return new Rehearsal(target, binds, selection, keepGoing, targetOptions.withKeep(keepTarget));
     }
