@@ -12,9 +12,9 @@ import dev.rehearse.report.Summary;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.RunListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -35,8 +35,8 @@ import java.util.concurrent.Callable;
                 + "target, and compares the runs step by step. Exit 1 when a step's verdict changes between values.")
 public final class MatrixCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "RUNBOOK", description = "a runbook folder, its runbook.yaml, or a guide file")
-    Path runbook;
+    @Mixin
+    TargetChoice choice;
 
     @Option(names = "--vary", required = true, paramLabel = "NAME=V1,V2,...",
             description = "a sidecar variable (or an example value of the guide) and the values to run it with")
@@ -45,16 +45,9 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "runs at a time (default: 1)")
     int jobs;
 
-    @Option(names = "--target", paramLabel = "SPEC",
-            description = "where each run goes, fresh per run: local, local:DIR, container ... (default: the sidecar's, else local)")
-    String target;
-
     @Option(names = "--report-dir", paramLabel = "DIR",
             description = "where matrix.html, matrix.json and one folder NAME=V per run go (default: target/rehearse/RUNBOOK-matrix)")
     Path reportDir;
-
-    @Option(names = "--bind", paramLabel = "NAME=VALUE", description = "set a sidecar variable, or bind an example value, in every run")
-    List<String> binds = List.of();
 
     @Option(names = "--keep-going", description = "a FAIL does not skip the steps after it")
     boolean keepGoing;
@@ -69,11 +62,11 @@ public final class MatrixCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Variation variation = Variation.parse(vary);
-        Rehearsal rehearsal = Rehearsal.defaults().withTarget(target).withBinds(PlanCommand.overrides(binds))
-                .withKeepGoing(keepGoing).withKeep(keep);
-        MatrixRun matrix = new MatrixRun(runbook, variation, rehearsal, jobs);
+        Rehearsal rehearsal = choice.rehearsal(spec.commandLine().getErr()::println).withKeepGoing(keepGoing)
+                .withKeep(keep);
+        MatrixRun matrix = new MatrixRun(choice.runbook, variation, rehearsal, jobs);
         Path dir = reportDir != null ? reportDir
-                : Path.of("target", "rehearse", rehearsal.preview(runbook).name() + "-matrix");
+                : Path.of("target", "rehearse", rehearsal.preview(choice.runbook).name() + "-matrix");
         MatrixResult result = matrix.run(dir, new Progress(out));
         List<Row> regressions = result.comparison().regressions();
         for (Row row : regressions) {

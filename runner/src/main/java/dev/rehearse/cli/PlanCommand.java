@@ -1,12 +1,11 @@
 package dev.rehearse.cli;
 
-import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
-import dev.rehearse.read.Guides;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Planner;
 import dev.rehearse.plan.Runbook;
+import dev.rehearse.read.Guides;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,9 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code rehearse plan RUNBOOK [--json]}: the numbered steps with bindings applied; nothing runs. */
@@ -51,22 +48,10 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Runbook r = Runbook.load(runbook);
         Guide guide = reader.read(r.guide(), r.dir());
-        Plan plan = new Planner(PlanningFacts.local(), overrides(binds)).plan(r, guide);
+        Plan plan = new Planner(PlanningFacts.local(), TargetChoice.overrides(binds)).plan(r, guide);
         spec.commandLine().getOut().print(json ? PlanJson.render(plan) : PlanText.render(plan, r));
         spec.commandLine().getOut().flush();
         return 0;
     }
 
-    /** {@code --bind k=v} options as a map; a malformed one is bad input. */
-    static Map<String, String> overrides(List<String> binds) {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        for (String bind : binds) {
-            int eq = bind.indexOf('=');
-            if (eq <= 0) {
-                throw new BadInput("--bind " + bind, 0, "expected NAME=VALUE");
-            }
-            overrides.put(bind.substring(0, eq), bind.substring(eq + 1));
-        }
-        return overrides;
-    }
 }

@@ -5,18 +5,16 @@ import dev.rehearse.report.RunReport;
 import dev.rehearse.report.Summary;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.StepSelection;
-import dev.rehearse.target.TargetOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -28,16 +26,8 @@ import java.util.concurrent.Callable;
         description = "Runs a runbook on a target and checks every output against the guide.")
 public final class RunCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "RUNBOOK", description = "a runbook folder, its runbook.yaml, or a guide file")
-    Path runbook;
-
-    @Option(names = "--target", paramLabel = "SPEC",
-            description = "where to run: local (a sandbox, the default), local:DIR (DIR as HOME), container (a fresh "
-                    + "stardust host), container:IMAGE")
-    String target;
-
-    @Option(names = "--bind", paramLabel = "NAME=VALUE", description = "set a sidecar variable, or bind an example value")
-    List<String> binds = List.of();
+    @Mixin
+    TargetChoice choice;
 
     @Option(names = "--from", paramLabel = "N", description = "run from step N on (the steps before it SKIP)")
     Integer from;
@@ -64,12 +54,12 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Rehearsal rehearsal = new Rehearsal(target, PlanCommand.overrides(binds), StepSelection.of(from, only),
-                keepGoing, keep);
-        Path reports = reportDir != null ? reportDir : Rehearsal.defaultReportDir(runbook);
+        Rehearsal rehearsal = choice.rehearsal(spec.commandLine().getErr()::println)
+                .withSelection(StepSelection.of(from, only)).withKeepGoing(keepGoing).withKeep(keep);
+        Path reports = reportDir != null ? reportDir : Rehearsal.defaultReportDir(choice.runbook);
         RunReport report;
         try (LiveProgress progress = LiveProgress.forConsole(out)) {
-            report = rehearsal.run(runbook, progress, note -> out.println("rehearse: " + note));
+            report = rehearsal.run(choice.runbook, progress, note -> out.println("rehearse: " + note));
         }
         try {
             Reports.writeAll(report, reports, strict);

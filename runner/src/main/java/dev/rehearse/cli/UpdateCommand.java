@@ -14,9 +14,9 @@ import dev.rehearse.run.Rehearsal;
 import dev.rehearse.update.GuideUpdate;
 import dev.rehearse.update.ReportedDrifts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -36,19 +36,13 @@ import java.util.concurrent.Callable;
                 + "Without --from-report it runs the runbook first.")
 public final class UpdateCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "RUNBOOK", description = "a runbook folder, its runbook.yaml, or a guide file")
-    Path runbook;
+    @Mixin
+    TargetChoice choice;
 
     @Option(names = "--from-report", paramLabel = "DIR",
             description = "take the output from this earlier run's report folder (its results.json) "
                     + "instead of running the runbook now")
     Path fromReport;
-
-    @Option(names = "--target", paramLabel = "SPEC", description = "where to run when there is no --from-report")
-    String target;
-
-    @Option(names = "--bind", paramLabel = "NAME=VALUE", description = "set a sidecar variable, or bind an example value")
-    List<String> binds = List.of();
 
     @Option(names = "--dry-run", description = "print the unified diff instead of writing")
     boolean dryRun;
@@ -59,7 +53,7 @@ public final class UpdateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Runbook r = Runbook.load(runbook);
+        Runbook r = Runbook.load(choice.runbook);
         Guide guide = Guides.BY_FORMAT.read(r.guide(), r.dir());
         List<GuideUpdate.Drift> drifts = fromReport != null
                 ? ReportedDrifts.read(fromReport, new Planner(PlanningFacts.local(), Map.of()).plan(r, guide))
@@ -80,12 +74,12 @@ public final class UpdateCommand implements Callable<Integer> {
 
     /** Runs the runbook as {@code run} would (its reports land in the default folder) and returns the run. */
     private RunReport runNow(PrintWriter out) throws IOException {
-        Rehearsal rehearsal = Rehearsal.defaults().withTarget(target).withBinds(PlanCommand.overrides(binds));
+        Rehearsal rehearsal = choice.rehearsal(spec.commandLine().getErr()::println);
         RunReport report;
         try (LiveProgress progress = LiveProgress.forConsole(out)) {
-            report = rehearsal.run(runbook, progress, note -> out.println("rehearse: " + note));
+            report = rehearsal.run(choice.runbook, progress, note -> out.println("rehearse: " + note));
         }
-        Reports.writeAll(report, Rehearsal.defaultReportDir(runbook));
+        Reports.writeAll(report, Rehearsal.defaultReportDir(choice.runbook));
         return report;
     }
 

@@ -56,13 +56,33 @@ final class RunbookResolver implements SelectorResolver {
         return runbooksOf(engine, List.of(folder));
     }
 
+    /**
+     * A guide or a sidecar selects its runbook; a guide with a line (an IDE's "run at this line") the step there, the
+     * last one starting at or before it (the whole runbook when the line comes before its first step).
+     */
     @Override
     public Resolution resolve(FileSelector selector, Context context) {
         Path file = selector.getPath();
         if (!RunbookFolders.isRunbookFile(file)) {
             return Resolution.unresolved();
         }
-        return Resolution.selectors(Set.of(DiscoverySelectors.selectUniqueId(runbookId(engine, file))));
+        UniqueId runbook = runbookId(engine, file);
+        UniqueId selected = selector.getPosition()
+                .flatMap(position -> context.resolve(DiscoverySelectors.selectUniqueId(runbook))
+                        .filter(RunbookDescriptor.class::isInstance).map(RunbookDescriptor.class::cast)
+                        .flatMap(r -> stepAt(r, file, position.getLine())))
+                .map(step -> runbook.append(StepDescriptor.SEGMENT, Integer.toString(step.n())))
+                .orElse(runbook);
+        return Resolution.selectors(Set.of(DiscoverySelectors.selectUniqueId(selected)));
+    }
+
+    private static Optional<Step> stepAt(RunbookDescriptor runbook, Path file, int line) {
+        Path wanted = file.toAbsolutePath().normalize();
+        Path root = runbook.plan().guide().root();
+        return runbook.plan().steps().stream()
+                .filter(s -> root.resolve(s.source()).toAbsolutePath().normalize().equals(wanted))
+                .filter(s -> s.line() <= line)
+                .reduce((earlier, later) -> later);
     }
 
     @Override

@@ -26,10 +26,10 @@ import java.util.function.Consumer;
  * @param binds     {@code NAME=VALUE} as {@code --bind} gives them: sidecar variables or example values
  * @param selection which steps run; the others are SKIP
  * @param keepGoing a FAIL does not skip the steps after it
- * @param keep      leave the target (sandbox, container) in place
+ * @param targetOptions how the target is opened: kept or not (sandbox, container), how ssh logs in
  */
 public record Rehearsal(String target, Map<String, String> binds, StepSelection selection, boolean keepGoing,
-                       boolean keep) {
+                       TargetOptions targetOptions) {
 
     /**
      * The facts a plan is made against when no target is open: the guide's own example values, so that nothing is
@@ -44,29 +44,33 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
 
     /** All steps, stop at the first FAIL, remove the target: {@code rehearse run} without options. */
     public static Rehearsal defaults() {
-        return new Rehearsal(null, Map.of(), StepSelection.ALL, false, false);
+        return new Rehearsal(null, Map.of(), StepSelection.ALL, false, TargetOptions.defaults());
     }
 
     public Rehearsal withTarget(String spec) {
-        return new Rehearsal(spec, binds, selection, keepGoing, keep);
+        return new Rehearsal(spec, binds, selection, keepGoing, targetOptions);
     }
 
     public Rehearsal withBinds(Map<String, String> more) {
         Map<String, String> all = new LinkedHashMap<>(binds);
         all.putAll(more);
-        return new Rehearsal(target, all, selection, keepGoing, keep);
+        return new Rehearsal(target, all, selection, keepGoing, targetOptions);
     }
 
     public Rehearsal withSelection(StepSelection steps) {
-        return new Rehearsal(target, binds, steps, keepGoing, keep);
+        return new Rehearsal(target, binds, steps, keepGoing, targetOptions);
     }
 
     public Rehearsal withKeepGoing(boolean keepGoingAfterFail) {
-        return new Rehearsal(target, binds, selection, keepGoingAfterFail, keep);
+        return new Rehearsal(target, binds, selection, keepGoingAfterFail, targetOptions);
+    }
+
+    public Rehearsal withTargetOptions(TargetOptions options) {
+        return new Rehearsal(target, binds, selection, keepGoing, options);
     }
 
     public Rehearsal withKeep(boolean keepTarget) {
-        return new Rehearsal(target, binds, selection, keepGoing, keepTarget);
+        return new Rehearsal(target, binds, selection, keepGoing, targetOptions.withKeep(keepTarget));
     }
 
     /**
@@ -96,7 +100,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         Runbook loaded = Runbook.load(runbook);
         // A container takes a second or two to start, mostly waiting on the engine: the guide is read meanwhile.
         CompletableFuture<Target> opening = CompletableFuture.supplyAsync(
-                () -> Targets.open(targetSpec(loaded), TargetOptions.defaults().withKeep(keep)));
+                () -> Targets.open(targetSpec(loaded), targetOptions));
         Guide guide;
         try {
             guide = Guides.BY_FORMAT.read(loaded.guide(), loaded.dir());
@@ -117,12 +121,16 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
                 Plan plan = new Planner(opened.facts(), binds).plan(loaded, guide);
                 say.accept(plan.name() + ", " + plan.steps().size() + " steps on " + opened.describe());
                 RunReport report = new Runner(opened, selection, keepGoing, listener).run(plan, loaded.checks());
-                if (keep) {
+                if (targetOptions.keep()) {
                     say.accept("kept " + opened.describe());
                 }
                 return report;
             } finally {
-                Runtime.getRuntime().removeShutdownHook(closeOnInterrupt);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(closeOnInterrupt);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook has closed the target already; no stack trace on the way out
+                }
             }
         }
     }

@@ -4,12 +4,13 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.target.container.ContainerTarget;
 import dev.rehearse.target.container.ContainerTarget.Networking;
 import dev.rehearse.target.local.LocalTarget;
+import dev.rehearse.target.ssh.SshTarget;
 
 import java.nio.file.Path;
 
 /**
  * Opens a target from its {@code --target} spec: {@code local}, {@code local:DIR}, {@code container} (a fresh
- * stardust host), {@code container:IMAGE}.
+ * stardust host), {@code container:IMAGE}, {@code ssh://user@host[:port]} (a host over SSH).
  */
 public final class Targets {
     private Targets() {
@@ -29,7 +30,10 @@ public final class Targets {
         if (spec.startsWith("container:") && spec.length() > "container:".length()) {
             return ContainerTarget.open(spec.substring("container:".length()), Networking.NONE, options.keep());
         }
+        if (spec.startsWith("ssh://")) {
+            return SshTarget.open(spec, options.ssh());
+        }
         throw new BadInput("--target", 0, "unknown target '" + spec
-                + "' (known: local, local:DIR, container, container:IMAGE)");
+                + "' (known: local, local:DIR, container, container:IMAGE, ssh://user@host[:port])");
     }
 }

@@ -70,28 +70,6 @@ public final class SeedRun implements AutoCloseable {
         }
     }
 
-    /** A command in a login shell of the host's user in the kept container; fails the test on a non-zero exit. */
-    String inContainer(String command) {
-        return Processes.run(Path.of("."), Map.of(), "docker", "exec", "-u", "robin", "-w", "/home/robin",
-                containerId, "bash", "-lc", command);
-    }
-
-    /** the steps of results.json, in plan order */
-    List<JsonNode> steps() {
-        List<JsonNode> steps = new ArrayList<>();
-        results.path("steps").forEach(steps::add);
-        return steps;
-    }
-
-    /** the one step whose command starts with {@code prefix} */
-    JsonNode step(String prefix) {
-        List<JsonNode> found = steps().stream().filter(s -> s.path("command").asText().startsWith(prefix)).toList();
-        if (found.size() != 1) {
-            throw new AssertionError(found.size() + " steps start with '" + prefix + "'");
-        }
-        return found.get(0);
-    }
-
     /** Where this run's wall time went: see {@link #timings(JsonNode, Duration)}. */
     public String timings() {
         return timings(results, wall);

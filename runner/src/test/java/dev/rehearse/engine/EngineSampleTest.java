@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.FilePosition;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.EngineFilter;
@@ -19,6 +20,7 @@ import org.opentest4j.AssertionFailedError;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,6 +189,17 @@ class EngineSampleTest {
         assertEquals("Tests run: 4, Failures: 0, Errors: 0, Skipped: 0",
                 LauncherRun.of(parameters(reports), selectFile(RUNBOOKS.resolve("greeting/runbook.yaml").toFile()))
                         .surefireCounts(), "a sidecar");
+    }
+
+    @Test
+    void aLineOfAGuideSelectsTheStepThere(@TempDir Path reports) {
+        File leftovers = RUNBOOKS.resolve("leftovers.rst").toFile();
+        LauncherRun onTheOutput = LauncherRun.of(parameters(reports), selectFile(leftovers, FilePosition.from(14)));
+        assertEquals(List.of("step 3: cat absent.txt"), onTheOutput.names(), "line 14 is step 3's expected output");
+        assertTrue(onTheOutput.test("step 3: cat absent.txt").failed());
+
+        assertEquals(4, LauncherRun.of(parameters(reports), selectFile(leftovers, FilePosition.from(2))).names().size(),
+                "the title comes before any step: the whole runbook");
     }
 
     @Test

@@ -5,10 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.matrix.MatrixLocalTest.Cli;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -26,9 +31,12 @@ class SeedMatrixTest {
         Path dir = Path.of("target", "rehearse", "seed-matrix").toAbsolutePath();
         Path seed = Path.of(System.getProperty("rehearse.root"), "runbooks", "synapse");
 
+        deleteTree(dir);
+
         Cli run = Cli.run("matrix", seed.toString(), "--vary", "synapse_version=1.0.0,1.67.0", "--jobs", "2",
                 "--target", "container", "--report-dir", dir.toString());
 
+        assertNotEquals(2, run.exit(), "bad input: " + run.err());
         JsonNode matrix = JSON.readTree(dir.resolve("matrix.json").toFile());
         for (JsonNode r : matrix.get("runs")) {
             assertTrue(r.get("error").isNull(), "the run of " + r.get("value").asText() + " did not start (is the Docker "
@@ -58,6 +66,17 @@ class SeedMatrixTest {
         }
         assertTrue(run.out().contains("regression: step " + hash.get("n").asInt() + " (guide_synapse.rst:362) "
                 + "~/synapse/env/bin/hash_password: 1.0.0 PASS, 1.67.0 FAIL"), run.out());
+    }
+
+    /** A previous run's reports must not pass for this one's. */
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /** The first step (in a matrix.json or a results.json) whose title or command is {@code command}. */

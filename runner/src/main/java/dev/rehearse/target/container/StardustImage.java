@@ -22,12 +22,13 @@ public final class StardustImage {
 
     /**
      * Builds the checkout's stardust image when there is none of its recipe; quick (a few hashes and look-ups) when
-     * there is. Progress and errors of a build go to this process's standard error.
+     * there is. Progress and errors of a build go to this process's standard error. One at a time: runs that start
+     * together ({@code rehearse matrix --jobs N}) would otherwise each build the same missing image.
      *
      * @return the image, {@code rehearse/stardust:RECIPE}
      * @throws BadInput when the build script is not found or the build fails (it printed why)
      */
-    public static String ensure() {
+    public static synchronized String ensure() {
         Path script = buildScript();
         try {
             Process build = new ProcessBuilder(script.toString())

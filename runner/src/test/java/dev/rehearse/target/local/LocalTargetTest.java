@@ -120,6 +120,7 @@ class LocalTargetTest {
     @Test
     void anUnknownTargetIsBadInput() {
         BadInput bad = assertThrows(BadInput.class, () -> Targets.open("moon", TargetOptions.defaults()));
-        assertEquals("--target: unknown target 'moon' (known: local, local:DIR, container, container:IMAGE)", bad.getMessage());
+        assertEquals("--target: unknown target 'moon' (known: local, local:DIR, container, container:IMAGE, "
+                + "ssh://user@host[:port])", bad.getMessage());
     }
 }

@@ -1,0 +1,144 @@
+package dev.rehearse.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearse.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code rehearse run} on the fixture guides ({@code fixtures/guides}), end to end through the real reader,
+ * planner, target and reports. Every target must give the same verdicts: each target's test class extends this
+ * and says how the command line reaches it.
+ */
+public abstract class FixtureGuideRuns {
+    protected static final Path GUIDES = Path.of(System.getProperty("rehearse.root", ".."), "fixtures", "guides");
+
+    @TempDir
+    protected Path reports;
+
+    /** What one {@code rehearse run} printed and reported. */
+    public record Run(int exit, String out, String err, List<String> verdicts, List<String> reasons, String json) {
+    }
+
+    /**
+     * The options that choose and reach the target.
+     *
+     * @param home a folder the test would like as the run's HOME, or null for the target's default; a target
+     *             that cannot take it ignores it (see {@link #homeOfRun(Path)})
+     */
+    protected abstract List<String> targetOptions(Path home);
+
+    /** Where the run's HOME really is, given the folder {@link #targetOptions(Path)} was asked to use. */
+    protected abstract Path homeOfRun(Path home);
+
+    /** {@code rehearse run GUIDE} on the target, with more options. */
+    protected Run run(String guide, String... more) throws IOException {
+        return runIn(null, guide, more);
+    }
+
+    protected Run runIn(Path home, String guide, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("run", GUIDES.resolve(guide).toString()));
+        args.addAll(targetOptions(home));
+        args.addAll(List.of(more));
+        return execute(args);
+    }
+
+    /** {@code rehearse ARGS --report-dir REPORTS}, and what came of it. */
+    protected Run execute(List<String> args) throws IOException {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of("--report-dir", reports.toString()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path results = reports.resolve("results.json");
+        Files.deleteIfExists(results);
+        int exit = Main.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        List<String> verdicts = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        String json = "";
+        if (Files.exists(results)) {
+            json = Files.readString(results);
+            for (JsonNode step : new ObjectMapper().readTree(json).get("steps")) {
+                verdicts.add(step.get("verdict").asText());
+                JsonNode reason = step.get("reason");
+                reasons.add(reason == null || reason.isNull() ? null : reason.asText());
+            }
+        }
+        return new Run(exit, out.toString(), err.toString(), verdicts, reasons, json);
+    }
+
+    @Test
+    void cdAndAVirtualenvCarryOver() throws IOException {
+        Run run = run("carry-over.rst");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "PASS", "PASS", "PASS", "PASS"), run.verdicts(), run.json());
+        assertTrue(Files.exists(reports.resolve("junit.xml")) && Files.exists(reports.resolve("report.html")));
+    }
+
+    @Test
+    void hiddenAndVisiblePromptsAreAnsweredAndTheSecretShowsNowhere(@TempDir Path home) throws IOException {
+        String secret = "Zq4secretNotForEyes";
+        Run run = runIn(home, "prompts.rst", "--bind", "<password>=" + secret);
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "PASS"), run.verdicts(), run.json());
+        assertEquals(secret + "\n", Files.readString(homeOfRun(home).resolve("password.txt")),
+                "the hidden prompt got the secret");
+        for (String shown : List.of(run.out(), run.err(), Files.readString(reports.resolve("results.json")),
+                Files.readString(reports.resolve("junit.xml")), Files.readString(reports.resolve("report.html")))) {
+            assertFalse(shown.contains(secret), shown);
+        }
+    }
+
+    @Test
+    void aPsqlReplAgainstTheUsersOwnCluster() throws IOException {
+        assertTrue(Files.isExecutable(Path.of("/usr/lib/postgresql/15/bin/initdb")),
+                "PostgreSQL 15 server binaries are needed (apt-get install postgresql-15)");
+        Run run = run("psql.rst");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertFalse(run.verdicts().contains("FAIL"), run.json());
+        assertTrue(run.json().contains("INSERT 0 1"), run.json());
+    }
+
+    @Test
+    void aDriftIsNoFailureUnlessStrict() throws IOException {
+        Run run = run("drift.rst");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("DRIFT", "PASS"), run.verdicts());
+        assertTrue(run.json().contains("+Hello, World!"), run.json());
+        assertEquals(1, run("drift.rst", "--strict").exit());
+    }
+
+    @Test
+    void aFailStopsTheRun() throws IOException {
+        Run run = run("fail.rst");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "FAIL", "SKIP"), run.verdicts());
+        assertEquals("exit status 2", run.reasons().get(1));
+        assertTrue(run.out().contains("exit status 2"), run.out());
+        assertEquals(List.of("PASS", "FAIL", "PASS"), run("fail.rst", "--keep-going").verdicts());
+        assertEquals(List.of("SKIP", "SKIP", "PASS"), run("fail.rst", "--from", "3").verdicts());
+    }
+
+    @Test
+    void aCommandWaitingForInputTheGuideDoesNotShowFailsWithinSeconds() throws IOException {
+        long start = System.nanoTime();
+        Run run = run("waiting.rst");
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertEquals(List.of("FAIL", "SKIP"), run.verdicts());
+        assertEquals("waiting for input at: Overwrite it? [y/N]", run.reasons().get(0));
+        assertTrue(seconds < 15, "took " + seconds + " s");
+    }
+}
