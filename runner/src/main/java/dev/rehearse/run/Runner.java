@@ -12,6 +12,7 @@ import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.Captures;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.EditStep;
+import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.Interaction;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Runbook.Check;
@@ -142,7 +143,7 @@ public final class Runner {
                 why = capture(step, result.output());
             }
             String actualOutput = bindings.reverse(result.output());
-            Comparison comparison = OutputCheck.compare(step.expected(), actualOutput);
+            Comparison comparison = judged(step.expected(), actualOutput, result.output());
             // a status-like command may also exit non-zero until the thing it reports is up (supervisorctl)
             boolean settled = why == null && comparison.matches();
             if (policy.eventually() && !settled && result.status() == CommandResult.Status.COMPLETED
@@ -157,6 +158,26 @@ public final class Runner {
             return new StepResult(step, comparison.matches() ? Verdict.PASS : Verdict.DRIFT, result.exit(),
                     comparison.expected(), comparison.actual(), comparison.diff(), null, elapsed(started));
         }
+    }
+
+    /**
+     * Compares in the guide's terms (real values mapped back), and where that finds a difference, once more in the
+     * target's terms (the guide's lines with the bindings applied). Mapping back is ambiguous when two examples
+     * stand for one value ({@code USER} and {@code isabell} are both the target's user): the guide's
+     * {@code [isabell]: USER} comes back as {@code [isabell]: isabell}. Applying the bindings forward is not.
+     * What is shown stays in the guide's terms either way.
+     */
+    private Comparison judged(List<ExpectedLine> expected, String actualOutput, String realOutput) {
+        Comparison comparison = OutputCheck.compare(expected, actualOutput);
+        if (comparison.matches()) {
+            return comparison;
+        }
+        List<ExpectedLine> bound = expected.stream().map(line -> new ExpectedLine(line.sourceLine(),
+                bindings.apply(line.text()), line.kind(), bindings.apply(line.prompt()), bindings.apply(line.answer())))
+                .toList();
+        return OutputCheck.compare(bound, realOutput).matches()
+                ? new Comparison(true, comparison.expected(), comparison.actual(), "")
+                : comparison;
     }
 
     /** the last step of the plan this run executes, for the checks made at the end */
