@@ -4,10 +4,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.rehearse.files.AtomicFiles;
 import dev.rehearse.guide.BadInput;
-import dev.rehearse.guide.Guide;
-import dev.rehearse.plan.Planner;
-import dev.rehearse.plan.Runbook;
-import dev.rehearse.read.Guides;
+import dev.rehearse.plan.Plan;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.run.Rehearsal;
@@ -21,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,15 +51,17 @@ public final class UpdateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Runbook r = Runbook.load(choice.runbook);
-        Guide guide = Guides.BY_FORMAT.read(r.guide(), r.dir());
+        Rehearsal rehearsal = choice.rehearsal(spec.commandLine().getErr()::println);
+        // the steps' places in the guide do not depend on the target, so an earlier run's report needs no new one
+        Plan plan = rehearsal.preview(choice.runbook);
         List<GuideUpdate.Drift> drifts = fromReport != null
-                ? ReportedDrifts.read(fromReport, new Planner(PlanningFacts.local(), Map.of()).plan(r, guide))
-                : ReportedDrifts.of(runNow(out));
-        Map<Path, String> revised = GuideUpdate.revise(guide.root(), drifts);
+                ? ReportedDrifts.read(fromReport, plan)
+                : ReportedDrifts.of(runNow(rehearsal, out));
+        Path root = plan.guide().root();
+        Map<Path, String> revised = GuideUpdate.revise(root, drifts);
         for (Map.Entry<Path, String> file : revised.entrySet()) {
             if (dryRun) {
-                out.print(unifiedDiff(guide.root(), file.getKey(), file.getValue()));
+                out.print(unifiedDiff(root, file.getKey(), file.getValue()));
             } else {
                 AtomicFiles.write(file.getKey(), file.getValue());
             }
@@ -73,8 +73,7 @@ public final class UpdateCommand implements Callable<Integer> {
     }
 
     /** Runs the runbook as {@code run} would (its reports land in the default folder) and returns the run. */
-    private RunReport runNow(PrintWriter out) throws IOException {
-        Rehearsal rehearsal = choice.rehearsal(spec.commandLine().getErr()::println);
+    private RunReport runNow(Rehearsal rehearsal, PrintWriter out) throws IOException {
         RunReport report;
         try (LiveProgress progress = LiveProgress.forConsole(out)) {
             report = rehearsal.run(choice.runbook, progress, note -> out.println("rehearse: " + note));
@@ -94,7 +93,7 @@ public final class UpdateCommand implements Callable<Integer> {
 
     private static String read(Path file) {
         try {
-            return java.nio.file.Files.readString(file);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new BadInput(file.toString(), 0, "cannot read: " + e.getMessage());
         }
