@@ -1,8 +1,5 @@
 package dev.rehearse.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.read.Guides;
@@ -12,13 +9,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -80,103 +74,25 @@ public final class BlocksCommand implements Callable<Integer> {
         return run(files, asJson, out);
     }
 
-    /** Read every guide first (bad input prints nothing), then print their blocks. */
+    /**
+     * Read every guide first (bad input prints nothing), then print their blocks. The JSON lines of a guide are
+     * made on the thread that read it, so they are made in parallel too.
+     */
     private static int run(List<Path> paths, boolean asJson, PrintWriter out) {
-        List<Guide> guides = Guides.readAll(paths);
         if (asJson) {
-            writeJson(guides, out);
+            boolean none = true;
+            for (String lines : Guides.readAll(paths, BlockJsonLines::of)) {
+                out.write(lines);
+                none &= lines.isEmpty();
+            }
+            if (none) {
+                out.println(); // one empty line when there is no block at all, as before
+            }
         } else {
-            guides.forEach(g -> listing(g, out));
+            Guides.readAll(paths).forEach(g -> listing(g, out));
         }
         out.flush();
         return 0;
-    }
-
-    private static void writeJson(List<Guide> guides, PrintWriter out) {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            json.setRootValueSeparator(new SerializedString("\n"));
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            for (Guide guide : guides) {
-                String name = guide.file().getFileName().toString().replaceFirst("\\.[^.]*$", "");
-                int seq = 0;
-                for (Block b : guide.blocks()) {
-                    write(json, name, seq++, b);
-                }
-            }
-            json.flush();
-            out.println();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write(JsonGenerator json, String guide, int seq, Block b) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("guide", guide);
-        json.writeNumberField("seq", seq);
-        json.writeStringField("kind", b.kind());
-        json.writeStringField("language", b.language());
-        json.writeStringField("lang_origin", b.langOrigin());
-        json.writeStringField("source", b.source());
-        lineNumber(json, "line", b.line());
-        lineNumber(json, "content_line", b.contentLine());
-        json.writeObjectFieldStart("options");
-        for (Map.Entry<String, String> e : b.options().entrySet()) {
-            json.writeStringField(e.getKey(), e.getValue());
-        }
-        json.writeEndObject();
-        numbers(json, "emphasize_lines", b.emphasizeLines());
-        json.writeStringField("emphasize_error", b.emphasizeError());
-        numbers(json, "emphasize_out_of_range", b.emphasizeOutOfRange());
-        json.writeBooleanField("dropped_by_sphinx", b.droppedBySphinx());
-        strings(json, "section", b.section());
-        strings(json, "context", b.context());
-        json.writeStringField("preceding_text", b.precedingText());
-        json.writeNumberField("nlines", lineCount(b.text()));
-        json.writeNumberField("indent", b.indent());
-        json.writeStringField("text", b.text());
-        json.writeEndObject();
-    }
-
-    /** A line number; 0 (unknown) is null, as in the oracle. */
-    private static void lineNumber(JsonGenerator json, String name, int line) throws IOException {
-        if (line > 0) {
-            json.writeNumberField(name, line);
-        } else {
-            json.writeNullField(name);
-        }
-    }
-
-    /** Lines of a block's text, as the oracle counts them (none for an empty block). */
-    private static int lineCount(String text) {
-        if (text.isEmpty()) {
-            return 0;
-        }
-        int n = 1;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-            n++;
-        }
-        return n;
-    }
-
-    private static void numbers(JsonGenerator json, String name, List<Integer> values) throws IOException {
-        if (values == null) {
-            json.writeNullField(name);
-            return;
-        }
-        json.writeArrayFieldStart(name);
-        for (int v : values) {
-            json.writeNumber(v);
-        }
-        json.writeEndArray();
-    }
-
-    private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
-        json.writeArrayFieldStart(name);
-        for (String v : values) {
-            json.writeString(v);
-        }
-        json.writeEndArray();
     }
 
     private static void listing(Guide guide, PrintWriter out) {

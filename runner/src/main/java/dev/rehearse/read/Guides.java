@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -51,9 +52,17 @@ public final class Guides {
      * its own). All or nothing: the first guide, in that order, that is bad input throws its {@link BadInput}.
      */
     public static List<Guide> readAll(List<Path> paths) {
+        return readAll(paths, guide -> guide);
+    }
+
+    /**
+     * As {@link #readAll(List)}, each guide then turned into what the caller needs on the thread that read it (so
+     * that this work runs in parallel too); the results in the order given.
+     */
+    public static <T> List<T> readAll(List<Path> paths, Function<Guide, T> then) {
         int threads = Math.min(Runtime.getRuntime().availableProcessors(), paths.size());
         if (threads <= 1) {
-            return paths.stream().map(Guides::read).toList();
+            return paths.stream().map(p -> then.apply(read(p))).toList();
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             // the main thread's usual 8 MB stack: nested constructs recurse
@@ -62,15 +71,15 @@ public final class Guides {
             return t;
         });
         try {
-            List<Future<Guide>> pending = new ArrayList<>();
+            List<Future<T>> pending = new ArrayList<>();
             for (Path p : paths) {
-                pending.add(pool.submit(() -> read(p)));
+                pending.add(pool.submit(() -> then.apply(read(p))));
             }
-            List<Guide> guides = new ArrayList<>();
-            for (Future<Guide> f : pending) {
-                guides.add(f.get());
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : pending) {
+                results.add(f.get());
             }
-            return guides;
+            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading guides", e);

@@ -2,7 +2,6 @@ package dev.rehearse.read.rst;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Block;
-import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
 import dev.rehearse.read.SourceText;
@@ -40,8 +39,7 @@ public final class RstGuideReader implements GuideReader {
         }
         Transforms.apply(memo);
         List<Block> blocks = BlockExtractor.extract(memo);
-        List<Finding> findings = StructuralLint.findings(memo);
-        return new Guide(file, root, "rst", memo.document.getString("title"), blocks, findings);
+        return new Guide(file, root, "rst", memo.document.getString("title"), blocks, new LazyFindings(memo));
     }
 
     private static int lineOf(Memo memo) {
