@@ -3,7 +3,6 @@ package dev.rehearse.cli;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.rehearse.files.AtomicFiles;
-import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
@@ -18,10 +17,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -58,12 +55,12 @@ public final class UpdateCommand implements Callable<Integer> {
                 ? ReportedDrifts.read(fromReport, plan)
                 : ReportedDrifts.of(runNow(rehearsal, out));
         Path root = plan.guide().root();
-        Map<Path, String> revised = GuideUpdate.revise(root, drifts);
-        for (Map.Entry<Path, String> file : revised.entrySet()) {
+        List<GuideUpdate.Revision> revised = GuideUpdate.revise(root, drifts);
+        for (GuideUpdate.Revision file : revised) {
             if (dryRun) {
-                out.print(unifiedDiff(root, file.getKey(), file.getValue()));
+                out.print(unifiedDiff(root, file));
             } else {
-                AtomicFiles.write(file.getKey(), file.getValue());
+                AtomicFiles.write(file.file(), file.after());
             }
         }
         out.println((dryRun ? "would update " : "updated ") + revised.size() + " file(s) for "
@@ -82,20 +79,13 @@ public final class UpdateCommand implements Callable<Integer> {
         return report;
     }
 
-    private static String unifiedDiff(Path root, Path file, String revised) {
-        String name = root.relativize(file).toString();
-        List<String> before = List.of(read(file).split("\n", -1));
-        List<String> after = List.of(revised.split("\n", -1));
+    private static String unifiedDiff(Path root, GuideUpdate.Revision revision) {
+        String name = root.relativize(revision.file()).toString();
+        List<String> before = List.of(revision.before().split("\n", -1));
+        List<String> after = List.of(revision.after().split("\n", -1));
         List<String> lines = UnifiedDiffUtils.generateUnifiedDiff("a/" + name, "b/" + name, before,
                 DiffUtils.diff(before, after), 3);
         return String.join("\n", lines) + "\n";
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new BadInput(file.toString(), 0, "cannot read: " + e.getMessage());
-        }
-    }
 }

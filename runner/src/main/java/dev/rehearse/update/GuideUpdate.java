@@ -2,10 +2,8 @@ package dev.rehearse.update;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.CommandStep;
+import dev.rehearse.read.SourceText;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,21 +21,25 @@ public final class GuideUpdate {
     public record Drift(CommandStep step, String actual) {
     }
 
+    /** One file that changes: its text as read and as revised. */
+    public record Revision(Path file, String before, String after) {
+    }
+
     private GuideUpdate() {
     }
 
     /**
      * @param root the guide's source root: each step's {@link CommandStep#source()} is relative to it
-     * @return the new content of each file that changes, in the order the drifts name them
+     * @return each file that changes, in the order the drifts name them
      */
-    public static Map<Path, String> revise(Path root, List<Drift> drifts) {
+    public static List<Revision> revise(Path root, List<Drift> drifts) {
         Map<Path, List<Drift>> byFile = new LinkedHashMap<>();
         for (Drift drift : drifts) {
             byFile.computeIfAbsent(root.resolve(drift.step().source()).normalize(), f -> new ArrayList<>()).add(drift);
         }
-        Map<Path, String> revised = new LinkedHashMap<>();
+        List<Revision> revised = new ArrayList<>();
         byFile.forEach((file, fileDrifts) -> {
-            String text = read(file);
+            String text = SourceText.read(file);
             List<String> lines = LineSplice.split(text).stream().map(l -> l[0]).toList();
             List<LineSplice.Replacement> replacements = new ArrayList<>();
             for (Drift drift : fileDrifts) {
@@ -49,17 +51,10 @@ public final class GuideUpdate {
             }
             String updated = LineSplice.apply(text, replacements);
             if (!updated.equals(text)) {
-                revised.put(file, updated);
+                revised.add(new Revision(file, text, updated));
             }
         });
         return revised;
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInput(file.toString(), 0, "cannot read: " + e.getMessage());
-        }
-    }
 }

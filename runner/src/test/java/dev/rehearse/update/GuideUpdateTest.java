@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,11 +44,11 @@ class GuideUpdateTest {
         String actual = "synapse                          RUNNING   pid 7, uptime 0:00:02\n"
                 + "worker                           RUNNING   pid 9, uptime 0:00:02\n";
 
-        Map<Path, String> revised = GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(statusStep(), actual)));
+        List<GuideUpdate.Revision> revised = GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(statusStep(), actual)));
 
         String expected = GUIDE.replace("\tworker                           STOPPED   Not started",
                 "\tworker                           RUNNING   pid 9, uptime 0:00:02");
-        assertEquals(Map.of(root.resolve("guide.rst"), expected), revised);
+        assertEquals(List.of(new GuideUpdate.Revision(root.resolve("guide.rst"), GUIDE, expected)), revised);
     }
 
     @Test
@@ -69,9 +68,10 @@ class GuideUpdateTest {
                         ExpectedLine.output(10, "worker                           STOPPED   Not started")),
                 List.of(), List.of(), StepPolicy.DEFAULT);
 
-        String dropped = GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(step, actual))).get(root.resolve("guide.rst"));
+        List<GuideUpdate.Revision> revised = GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(step, actual)));
 
-        assertEquals(GUIDE.replace("\tworker                           STOPPED   Not started\r\n", ""), dropped);
+        assertEquals(List.of(new GuideUpdate.Revision(root.resolve("guide.rst"), GUIDE,
+                GUIDE.replace("\tworker                           STOPPED   Not started\r\n", ""))), revised);
     }
 
     @Test
