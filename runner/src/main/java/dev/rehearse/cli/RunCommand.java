@@ -56,11 +56,11 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Rehearsal rehearsal = choice.rehearsal(spec.commandLine().getErr()::println)
                 .withSelection(StepSelection.of(from, only)).withKeepGoing(keepGoing).withKeep(keep);
-        Path reports = reportDir != null ? reportDir : Rehearsal.defaultReportDir(choice.runbook);
         RunReport report;
         try (LiveProgress progress = LiveProgress.forConsole(out)) {
             report = rehearsal.run(choice.runbook, progress, note -> out.println("rehearse: " + note));
         }
+        Path reports = reportDir != null ? reportDir : Rehearsal.defaultReportDir(report);
         try {
             Reports.writeAll(report, reports, strict);
         } catch (IOException e) {

@@ -147,9 +147,9 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         }
     }
 
-    /** Where a runbook's reports go unless told otherwise: {@code target/rehearse/<runbook>}. */
-    public static Path defaultReportDir(Path runbook) {
-        return Path.of("target", "rehearse", Runbook.load(runbook).name());
+    /** Where a run's reports go unless told otherwise: {@code target/rehearse/<runbook>}. */
+    public static Path defaultReportDir(RunReport report) {
+        return Path.of("target", "rehearse", report.runbook());
     }
 
     /** The target this runbook runs on: the one asked for, else the sidecar's, else local. */
