@@ -44,8 +44,12 @@ public final class Main {
         return execute(args, out, err, CommandLine.defaultFactory());
     }
 
-    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with the factory that makes the commands (tests). */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+    /**
+     * As {@link #execute(String[], PrintWriter, PrintWriter)}, with the factory that makes the commands (tests).
+     * Not public: the java launcher looks up {@code main} among the public methods, which loads their parameter
+     * types, and picocli's would be read from the jar at every start.
+     */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(new Main(), factory);
         cli.setOut(out);
         cli.setErr(err);
