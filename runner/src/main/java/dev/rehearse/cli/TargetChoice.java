@@ -40,6 +40,11 @@ final class TargetChoice {
             description = "ssh: the known_hosts file the host's key is checked against (default: ~/.ssh/known_hosts)")
     Path knownHosts;
 
+    @Option(names = "--ssh-config", paramLabel = "FILE",
+            description = "ssh: the ssh client configuration to apply, as ssh -F takes it (none: no file); "
+                    + "default: ssh's own, ~/.ssh/config and /etc/ssh/ssh_config")
+    Path sshConfig;
+
     @Option(names = "--accept-new", description = "ssh: record the key of a host that known_hosts does not list yet "
             + "(a changed key is refused all the same)")
     boolean acceptNew;
@@ -51,7 +56,7 @@ final class TargetChoice {
      * @param notices where ssh's one-line notices go (a host key recorded by --accept-new)
      */
     Rehearsal rehearsal(Consumer<String> notices) {
-        SshOptions ssh = SshOptions.fromCommandLine(identity, knownHosts, acceptNew, notices);
+        SshOptions ssh = SshOptions.fromCommandLine(identity, knownHosts, acceptNew, sshConfig, notices);
         return Rehearsal.defaults().withTarget(target).withBinds(overrides(binds))
                 .withTargetOptions(TargetOptions.defaults().withSsh(ssh));
     }

@@ -12,7 +12,7 @@ import dev.rehearse.target.ssh.SshOptions;
 public record TargetOptions(boolean keep, SshOptions ssh) {
 
     public static TargetOptions defaults() {
-        return new TargetOptions(false, SshOptions.fromCommandLine(null, null, false, System.err::println));
+        return new TargetOptions(false, SshOptions.fromCommandLine(null, null, false, null, System.err::println));
     }
 
     public TargetOptions withKeep(boolean keep) {

@@ -18,7 +18,7 @@ import java.util.Vector;
 
 /**
  * The keys offered to the server, in OpenSSH's order: the ssh-agent's keys, then the key given with
- * {@code --identity} or else the default keys of {@code ~/.ssh} that exist. A passphrase-protected key file
+ * {@code --identity} (or the ssh configuration's IdentityFile) or else the default keys of {@code ~/.ssh} that exist. A passphrase-protected key file
  * cannot be used without a prompt, so it is only named in the failure message: load it into the agent.
  */
 final class Identities implements IdentityRepository {
@@ -37,15 +37,17 @@ final class Identities implements IdentityRepository {
     /**
      * Loads the key files into {@code jsch} and connects to the agent.
      *
-     * @throws BadInput when {@code --identity} names no readable key
+     * @throws BadInput when a key given names no readable key
      */
     static Identities load(JSch jsch, SshOptions options) {
         List<Path> keys = new ArrayList<>();
-        if (options.identity() != null) {
-            if (!Files.isReadable(options.identity())) {
-                throw new BadInput(options.identity().toString(), 0, "--identity: no such readable key file");
+        if (!options.identities().isEmpty()) {
+            for (Path identity : options.identities()) {
+                if (!Files.isReadable(identity)) {
+                    throw new BadInput(identity.toString(), 0, "--identity: no such readable key file");
+                }
+                keys.add(identity);
             }
-            keys.add(options.identity());
         } else {
             DEFAULT_KEYS.stream().map(options.sshDir()::resolve).filter(Files::isReadable).forEach(keys::add);
         }

@@ -45,13 +45,16 @@ final class SshConnection implements AutoCloseable {
     static SshConnection open(SshAddress address, SshOptions options) {
         JSch jsch = new JSch();
         Identities identities = Identities.load(jsch, options);
-        KnownHostsFile knownHosts = new KnownHostsFile(options.knownHosts(), options.acceptNew(), options.notices());
+        KnownHostsFile knownHosts = new KnownHostsFile(options.knownHostsFile(), options.acceptNew(), options.notices());
         DropCause dropCause = new DropCause();
         try {
             Session session = jsch.getSession(address.user(), address.host(), address.port());
             session.setLogger(dropCause);
             session.setIdentityRepository(identities);
             session.setHostKeyRepository(knownHosts);
+            if (options.hostKeyAlias() != null) {
+                session.setHostKeyAlias(options.hostKeyAlias());
+            }
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("PreferredAuthentications", "publickey");
             session.setServerAliveInterval((int) options.serverAliveInterval().toMillis());

@@ -35,12 +35,19 @@ public final class SshTarget implements Target {
     /**
      * Connects and learns who and where the user is.
      *
-     * @param spec {@code ssh://user@host[:port]}
-     * @throws BadInput when the spec is not an ssh address, the host key is unknown (without accept-new) or
-     *                  changed, no key is accepted, or nothing answers
+     * @param spec {@code ssh://user@host[:port]}; with a client configuration in the options, the host may be one
+     *             of its aliases
+     * @throws BadInput when the spec is not an ssh address, the ssh configuration has an error or a proxy for the
+     *                  host, the host key is unknown (without accept-new) or changed, no key is accepted, or nothing
+     *                  answers
      */
     public static SshTarget open(String spec, SshOptions options) {
-        return open(SshAddress.parse(spec), options, ShellSettings.DEFAULT);
+        SshSpec parsed = SshSpec.parse(spec);
+        if (options.clientConfig() == null) {
+            return open(parsed.withDefaults(), options, ShellSettings.DEFAULT);
+        }
+        SshClientConfig.Applied applied = options.clientConfig().apply(parsed, options);
+        return open(applied.address(), applied.options(), ShellSettings.DEFAULT);
     }
 
     public static SshTarget open(SshAddress address, SshOptions options, ShellSettings settings) {

@@ -44,5 +44,8 @@ class SshAddressTest {
                 assertThrows(BadInput.class, () -> SshAddress.parse("ssh://robin@rav el")).getMessage());
         assertEquals("ssh://robin@ravel;rm -rf /: not an ssh target: expected ssh://user@host[:port]",
                 assertThrows(BadInput.class, () -> SshAddress.parse("ssh://robin@ravel;rm -rf /")).getMessage());
+        // the host goes to `ssh -G`: it must never read as one of its options
+        assertEquals("ssh://-oProxyCommand: not an ssh target: expected ssh://user@host[:port]",
+                assertThrows(BadInput.class, () -> SshAddress.parse("ssh://-oProxyCommand")).getMessage());
     }
 }

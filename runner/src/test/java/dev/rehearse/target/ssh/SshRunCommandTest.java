@@ -60,6 +60,17 @@ class SshRunCommandTest extends FixtureGuideRuns {
     }
 
     @Test
+    void anAliasOfTheSshConfigGivenWithSshConfigIsWhereItRuns() throws IOException {
+        Path config = Files.write(server.dir.resolve("run.conf"), List.of("Host ravel", "  HostName 127.0.0.1",
+                "  Port " + server.port, "  User " + SshServer.USER, "  IdentityFile " + server.userEd25519,
+                "  UserKnownHostsFile " + server.knownHosts));
+        Run run = execute(List.of("run", GUIDES.resolve("carry-over.rst").toString(), "--target", "ssh://ravel",
+                "--ssh-config", config.toString()));
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("steps on " + server.spec()), run.out());
+    }
+
+    @Test
     void anUnknownHostIsRefusedInOneLineThenRecordedWithAcceptNew() throws IOException {
         Path fresh = reports.resolve("fresh_known_hosts");
         Run refused = runWith(fresh, "drift.rst");
