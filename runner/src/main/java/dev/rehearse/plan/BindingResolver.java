@@ -25,7 +25,8 @@ import java.util.regex.Matcher;
  * Turns a runbook's binding rules into bindings, in increasing precedence: the target's facts for the usual
  * example values, the sidecar's values, facts and generated values, then {@code --bind}. A {@code --bind}
  * whose name the sidecar declares under {@code vars:} sets that variable instead. A value that uses an unset
- * variable leaves its binding out (how a version can be pinned only when one is given). Captures are only
+ * variable leaves its binding out (how a version can be pinned only when one is given). A same_as follows its
+ * literal, also when that is given with {@code --bind}. Captures are only
  * collected here: their values exist once their step has run.
  */
 final class BindingResolver {
@@ -108,6 +109,14 @@ final class BindingResolver {
         runbook.bindings().stream().filter(BindingRule::secret).forEach(r -> secrets.add(r.literal()));
         literalOverrides.forEach((literal, value) -> bindings.bind(
                 new Binding(literal, value, Origin.COMMAND_LINE, secrets.contains(literal)), new Place("--bind " + literal, 0)));
+        // what is the same as a literal given with --bind follows it, as it would follow its capture
+        for (BindingRule rule : runbook.bindings()) {
+            String root = rule.source() == ValueSource.SAME_AS ? rootOf(rule).literal() : null;
+            if (root != null && literalOverrides.containsKey(root) && !literalOverrides.containsKey(rule.literal())) {
+                bindings.bind(new Binding(rule.literal(), literalOverrides.get(root), Origin.COMMAND_LINE,
+                        rule.secret() || secrets.contains(root)), new Place("--bind " + root, 0));
+            }
+        }
     }
 
     private void bind(BindingRule rule, String value, Origin origin) {

@@ -119,6 +119,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
             try {
                 Plan plan = new Planner(opened.facts(), binds).plan(loaded, guide);
+                SkippedCaptures.check(plan, selection);
                 say.accept(plan.name() + ", " + plan.steps().size() + " steps on " + opened.describe());
                 RunReport report = new Runner(opened, selection, keepGoing, listener).run(plan, loaded.checks());
                 if (targetOptions.keep()) {

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -57,6 +58,17 @@ class SynapseRunbookTest {
         CommandStep backend = (CommandStep) plan.steps().get(16);
         assertEquals("includes/web-backend.rst:5", backend.source() + ":" + backend.line());
         assertEquals(1, ((CommandStep) plan.steps().get(28)).captures().size(), "the hash hash_password prints");
+    }
+
+    @Test
+    void thePortGivenWithBindIsWhatEverythingSameAsItTypes() {
+        Plan plan = new Planner(new TargetFacts("alice", "box1", "/home/alice", "alice.box1.test"),
+                Map.of("40132", "61234")).plan(Runbook.load(RUNBOOK), Guides.read(RUNBOOK));
+        for (String literal : List.of("40132", "40312", "PORT")) {
+            assertEquals("61234", plan.bindings().get(literal).orElseThrow().value(), literal);
+        }
+        CommandStep register = (CommandStep) plan.steps().get(27);
+        assertTrue(plan.bindings().apply(register.command()).contains(":61234"), plan.bindings().apply(register.command()));
     }
 
     private static long count(Plan plan, Class<? extends Step> kind) {
