@@ -54,13 +54,7 @@ public final class BlocksBenchmark {
 
         if (args.length > 2 && args[2].equals("warm")) {
             // quick iteration on the reader: the warm figure only, no docutils and no processes
-            String[] command = new String[n + 2];
-            command[0] = "blocks";
-            command[1] = "--json";
-            for (int i = 0; i < n; i++) {
-                command[i + 2] = guides.get(i);
-            }
-            Warm warm = warmFigure(command);
+            Warm warm = warmFigure(blocksCommand(guides));
             System.out.printf("rehearse (warm, in-process) %8.1f ms  %7.0f guides/s  [fastest %.1f ms] (steady after %d "
                     + "rounds)%n", warm.median * 1e3, n / warm.median, warm.fastest * 1e3, warm.warmUpRounds);
             return;
@@ -83,13 +77,7 @@ public final class BlocksBenchmark {
         double python = median(pythonTimes);
         double process = median(processTimes);
 
-        String[] command = new String[n + 2];
-        command[0] = "blocks";
-        command[1] = "--json";
-        for (int i = 0; i < n; i++) {
-            command[i + 2] = guides.get(i);
-        }
-        Warm warm = warmFigure(command);
+        Warm warm = warmFigure(blocksCommand(guides));
         System.out.printf("docutils (whole process)    %8.1f ms  %7.0f guides/s               [fastest %.1f ms]%n",
                 python * 1e3, n / python, min(pythonTimes) * 1e3);
         System.out.printf("rehearse (whole process)    %8.1f ms  %7.0f guides/s  %6.1fx docutils  [fastest %.1f ms, "
@@ -98,6 +86,13 @@ public final class BlocksBenchmark {
         System.out.printf("rehearse (warm, in-process) %8.1f ms  %7.0f guides/s  %6.1fx docutils  [fastest %.1f ms, "
                 + "%.1fx]  target 100x (steady after %d rounds)%n", warm.median * 1e3, n / warm.median,
                 python / warm.median, warm.fastest * 1e3, min(pythonTimes) / warm.fastest, warm.warmUpRounds);
+    }
+
+    /** {@code blocks --json GUIDE...}, as Main takes it in this JVM. */
+    private static String[] blocksCommand(List<String> guides) {
+        List<String> command = new ArrayList<>(List.of("blocks", "--json"));
+        command.addAll(guides);
+        return command.toArray(String[]::new);
     }
 
     /** The warm figure: median and fastest of {@link #TIMED_ROUNDS} rounds, and the warm-up rounds it took. */
