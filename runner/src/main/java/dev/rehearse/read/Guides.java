@@ -7,6 +7,7 @@ import dev.rehearse.guide.GuideReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -98,10 +99,14 @@ public final class Guides {
 
     /** The guide file a path names: itself, or the guide in a runbook folder. */
     public static Path guideFile(Path fileOrRunbookFolder) {
-        if (!Files.isDirectory(fileOrRunbookFolder)) {
-            if (!Files.exists(fileOrRunbookFolder)) {
-                throw new BadInput(SourceText.display(fileOrRunbookFolder), 0, "no such file or folder");
-            }
+        BasicFileAttributes attributes;
+        try {
+            // one stat call tells both whether the path exists and whether it is a folder
+            attributes = Files.readAttributes(fileOrRunbookFolder, BasicFileAttributes.class);
+        } catch (IOException | SecurityException e) {
+            throw new BadInput(SourceText.display(fileOrRunbookFolder), 0, "no such file or folder");
+        }
+        if (!attributes.isDirectory()) {
             return fileOrRunbookFolder;
         }
         List<Path> candidates;

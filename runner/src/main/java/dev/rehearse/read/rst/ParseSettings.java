@@ -38,19 +38,22 @@ final class ParseSettings {
     }
 
     /**
-     * An included file's lines. Many guides include the same few files, so their lines are kept for the process,
-     * keyed by the file's size and modification time (a changed file is read again).
+     * An included file's lines, or null when there is no such regular file. Many guides include the same few files,
+     * so their lines are kept for the process, keyed by the file's size and modification time (a changed file is read
+     * again); the one stat call that makes the key also tells whether the file exists.
      */
     List<String> loadIncluded(Path file) {
-        String key;
+        BasicFileAttributes a;
         try {
-            BasicFileAttributes a = Files.readAttributes(file,
-                    BasicFileAttributes.class);
-            // nanoseconds as a number: formatting an Instant would load java.time on every start
-            key = file + "|" + a.size() + "|" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-        } catch (IOException e) {
-            return load(file);
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException | SecurityException e) {
+            return null;
         }
+        if (!a.isRegularFile()) {
+            return null;
+        }
+        // nanoseconds as a number: formatting an Instant would load java.time on every start
+        String key = file + "|" + a.size() + "|" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
         List<String> lines = INCLUDED.computeIfAbsent(key, k -> List.copyOf(toLines(SourceText.read(file), TAB_WIDTH)));
         linesByFile.put(file.toString(), lines);
         return lines;
