@@ -38,6 +38,9 @@ public final class Guides {
         return BY_FORMAT.read(file, file.toAbsolutePath().normalize().getParent());
     }
 
+    /** Asked once: the JVM reads the container's CPU limits from files on every call. */
+    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+
     /** Reads a guide file with the reader its extension names, against the given source root. */
     public static final GuideReader BY_FORMAT = (file, root) -> {
         GuideFormat format = GuideFormat.of(file);
@@ -61,7 +64,7 @@ public final class Guides {
      * that this work runs in parallel too); the results in the order given.
      */
     public static <T> List<T> readAll(List<Path> paths, Function<Guide, T> then) {
-        int threads = Math.min(Runtime.getRuntime().availableProcessors(), paths.size());
+        int threads = Math.min(PROCESSORS, paths.size());
         if (threads <= 1) {
             return paths.stream().map(p -> then.apply(read(p))).toList();
         }
