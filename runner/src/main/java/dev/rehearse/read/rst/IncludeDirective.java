@@ -42,8 +42,11 @@ final class IncludeDirective extends Directive {
             throw new DirectiveError(Memo.WARNING, "missing-include", "docutils' standard include files are not "
                     + "available: " + argument);
         }
-        Path path = argument.startsWith("/")
-                ? memo.settings.root.resolve(argument.replaceFirst("^/+", ""))
+        int slashes = 0;
+        while (slashes < argument.length() && argument.charAt(slashes) == '/') {
+            slashes++;
+        }
+        Path path = slashes > 0 ? memo.settings.root.resolve(argument.substring(slashes))
                 : memo.settings.topDirectory.resolve(argument);
         path = path.toAbsolutePath().normalize();
         Memo.Position at = call.position();
