@@ -34,7 +34,22 @@ public final class Guides {
      *                  the file cannot be read as a guide
      */
     public static Guide read(Path fileOrRunbookFolder) {
-        Path file = guideFile(fileOrRunbookFolder);
+        if (GuideFormat.of(fileOrRunbookFolder) == null) {
+            return readFile(guideFile(fileOrRunbookFolder));
+        }
+        // the common case, a guide file: read it first, and only when that fails ask the file system what the path is
+        try {
+            return readFile(fileOrRunbookFolder);
+        } catch (BadInput e) {
+            Path file = guideFile(fileOrRunbookFolder); // no such file or folder, or a folder's guide
+            if (file.equals(fileOrRunbookFolder)) {
+                throw e; // a file, with its own error
+            }
+            return readFile(file);
+        }
+    }
+
+    private static Guide readFile(Path file) {
         return BY_FORMAT.read(file, file.toAbsolutePath().normalize().getParent());
     }
 
