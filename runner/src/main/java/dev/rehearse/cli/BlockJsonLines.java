@@ -22,14 +22,28 @@ final class BlockJsonLines {
 
     /** Every block of the guide, each object followed by a line break. */
     static String of(Guide guide) {
-        String name = guide.file().getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        StringBuilder out = new StringBuilder(4096);
+        String file = guide.file().getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        String name = dot < 0 ? file : file.substring(0, dot);
+        StringBuilder out = new StringBuilder(capacity(guide.blocks()));
         int seq = 0;
         for (Block b : guide.blocks()) {
             object(out, name, seq++, b);
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Room for all the objects, so that the builder is not copied again and again as it grows: each block's text and
+     * preceding paragraph (the bulk) and a generous allowance for the other fields.
+     */
+    private static int capacity(List<Block> blocks) {
+        int chars = 16;
+        for (Block b : blocks) {
+            chars += b.text().length() + (b.precedingText() == null ? 0 : b.precedingText().length()) + 512;
+        }
+        return chars;
     }
 
     private static void object(StringBuilder out, String guide, int seq, Block b) {

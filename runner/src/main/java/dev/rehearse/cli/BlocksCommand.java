@@ -76,14 +76,22 @@ public final class BlocksCommand implements Callable<Integer> {
 
     /**
      * Read every guide first (bad input prints nothing), then print their blocks. The JSON lines of a guide are
-     * made on the thread that read it, so they are made in parallel too.
+     * made (and, for the process's standard output, encoded) on the thread that read it, so in parallel too.
      */
     private static int run(List<Path> paths, boolean asJson, PrintWriter out) {
         if (asJson) {
             boolean none = true;
-            for (String lines : Guides.readAll(paths, BlockJsonLines::of)) {
-                out.write(lines);
-                none &= lines.isEmpty();
+            if (out instanceof StandardOutput stdout) {
+                // each guide's lines are also encoded on the thread that read them (see StandardOutput)
+                for (byte[] lines : Guides.readAll(paths, g -> stdout.encode(BlockJsonLines.of(g)))) {
+                    stdout.writeEncoded(lines);
+                    none &= lines.length == 0;
+                }
+            } else {
+                for (String lines : Guides.readAll(paths, BlockJsonLines::of)) {
+                    out.write(lines);
+                    none &= lines.isEmpty();
+                }
             }
             if (none) {
                 out.println(); // one empty line when there is no block at all, as before

@@ -27,7 +27,7 @@ public final class Main {
     public static final int EXIT_BAD_INPUT = 2;
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(execute(args, new StandardOutput(System.out), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given streams; what tests call. */

@@ -7,6 +7,7 @@ import dev.rehearse.guide.GuideReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -33,9 +34,27 @@ public final class Guides {
      *                  the file cannot be read as a guide
      */
     public static Guide read(Path fileOrRunbookFolder) {
-        Path file = guideFile(fileOrRunbookFolder);
+        if (GuideFormat.of(fileOrRunbookFolder) == null) {
+            return readFile(guideFile(fileOrRunbookFolder));
+        }
+        // the common case, a guide file: read it first, and only when that fails ask the file system what the path is
+        try {
+            return readFile(fileOrRunbookFolder);
+        } catch (BadInput e) {
+            Path file = guideFile(fileOrRunbookFolder); // no such file or folder, or a folder's guide
+            if (file.equals(fileOrRunbookFolder)) {
+                throw e; // a file, with its own error
+            }
+            return readFile(file);
+        }
+    }
+
+    private static Guide readFile(Path file) {
         return BY_FORMAT.read(file, file.toAbsolutePath().normalize().getParent());
     }
+
+    /** Asked once: the JVM reads the container's CPU limits from files on every call. */
+    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
 
     /** Reads a guide file with the reader its extension names, against the given source root. */
     public static final GuideReader BY_FORMAT = (file, root) -> {
@@ -60,7 +79,7 @@ public final class Guides {
      * that this work runs in parallel too); the results in the order given.
      */
     public static <T> List<T> readAll(List<Path> paths, Function<Guide, T> then) {
-        int threads = Math.min(Runtime.getRuntime().availableProcessors(), paths.size());
+        int threads = Math.min(PROCESSORS, paths.size());
         if (threads <= 1) {
             return paths.stream().map(p -> then.apply(read(p))).toList();
         }
@@ -98,10 +117,14 @@ public final class Guides {
 
     /** The guide file a path names: itself, or the guide in a runbook folder. */
     public static Path guideFile(Path fileOrRunbookFolder) {
-        if (!Files.isDirectory(fileOrRunbookFolder)) {
-            if (!Files.exists(fileOrRunbookFolder)) {
-                throw new BadInput(SourceText.display(fileOrRunbookFolder), 0, "no such file or folder");
-            }
+        BasicFileAttributes attributes;
+        try {
+            // one stat call tells both whether the path exists and whether it is a folder
+            attributes = Files.readAttributes(fileOrRunbookFolder, BasicFileAttributes.class);
+        } catch (IOException | SecurityException e) {
+            throw new BadInput(SourceText.display(fileOrRunbookFolder), 0, "no such file or folder");
+        }
+        if (!attributes.isDirectory()) {
             return fileOrRunbookFolder;
         }
         List<Path> candidates;

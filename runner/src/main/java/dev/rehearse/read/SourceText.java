@@ -22,15 +22,11 @@ public final class SourceText {
     private SourceText() {
     }
 
-    /** The file's text, decoded as UTF-8. */
+    /**
+     * The file's text, decoded as UTF-8. The file is read first and only a failure is looked into (directory, missing,
+     * unreadable): a guide that reads fine costs no extra file-system call.
+     */
     public static String read(Path file) {
-        String shown = display(file);
-        if (Files.isDirectory(file)) {
-            throw new BadInput(shown, 0, "is a directory, not a guide file");
-        }
-        if (!Files.exists(file)) {
-            throw new BadInput(shown, 0, "no such file");
-        }
         try {
             // the common case: valid UTF-8, decoded by the JDK's fast path
             String text = Files.readString(file);
@@ -40,13 +36,14 @@ public final class SourceText {
         } catch (CharacterCodingException e) {
             // find the offending line below
         } catch (IOException | SecurityException e) {
-            throw new BadInput(shown, 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw unreadable(file, e);
         }
+        String shown = display(file);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException | SecurityException e) {
-            throw new BadInput(shown, 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw unreadable(file, e);
         }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
@@ -66,6 +63,18 @@ public final class SourceText {
         decoder.flush(out);
         out.flip();
         return out.toString();
+    }
+
+    /** Why a file could not be read, as the one line bad input gets: a directory, a missing file, or the error. */
+    private static BadInput unreadable(Path file, Exception e) {
+        String shown = display(file);
+        if (Files.isDirectory(file)) {
+            return new BadInput(shown, 0, "is a directory, not a guide file");
+        }
+        if (!Files.exists(file)) {
+            return new BadInput(shown, 0, "no such file");
+        }
+        return new BadInput(shown, 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
     }
 
     /** 1-based line of byte {@code offset}. */

@@ -3,10 +3,14 @@ package dev.rehearse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,6 +74,33 @@ class BlocksCommandTest {
         JsonNode firstOfSeed = blocks.stream().filter(b -> b.get("guide").asText().equals("guide_synapse"))
                 .findFirst().orElseThrow();
         assertEquals(0, firstOfSeed.get("seq").asInt());
+    }
+
+    @Test
+    void onTheProcessStandardOutputTheSameBytesAsThroughAnyWriter(@TempDir Path dir) throws IOException {
+        // magicmirror's blocks hold non-ASCII text: encoded on the reading threads, it must come out as the writer's
+        String[] args = {"blocks", "--json", SHARED.resolve("corpus/lab/guide_magicmirror.rst").toString(),
+                SHARED.resolve("corpus/lab/guide_2fauth.rst").toString(), SHARED.resolve("seed").toString()};
+        Outcome viaWriter = run(args);
+        assertEquals(0, viaWriter.status(), viaWriter.err());
+        assertTrue(viaWriter.out().chars().anyMatch(c -> c > 127), "the guides chosen hold non-ASCII text");
+        assertEquals(viaWriter.out(), runOnStandardOutput(args));
+
+        Path noBlocks = Files.writeString(dir.resolve("guide_prose.rst"), "Prose\n=====\n\nOnly words here.\n");
+        assertEquals(run("blocks", "--json", noBlocks.toString()).out(),
+                runOnStandardOutput("blocks", "--json", noBlocks.toString()));
+        assertEquals(System.lineSeparator(), runOnStandardOutput("blocks", "--json", noBlocks.toString()),
+                "one empty line when there is no block");
+        assertEquals("", runOnStandardOutput("blocks", "--json", noBlocks.toString(), "no/such/guide_x.rst"),
+                "bad input prints nothing");
+    }
+
+    /** What a command line prints through {@link StandardOutput}, the process's standard output in {@code main}. */
+    private static String runOnStandardOutput(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Main.execute(args, new StandardOutput(new PrintStream(bytes, false, Charset.defaultCharset())),
+                new PrintWriter(new StringWriter(), true));
+        return bytes.toString(Charset.defaultCharset());
     }
 
     @Test

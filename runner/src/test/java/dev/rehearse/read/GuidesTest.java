@@ -1,5 +1,6 @@
 package dev.rehearse.read;
 
+import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Finding and reading a guide: a file, or a runbook folder; the source root is the guide's folder. */
 class GuidesTest {
@@ -46,6 +48,19 @@ class GuidesTest {
         assertEquals(dir.resolve("guide_app.rst"), Guides.guideFile(dir));
         Files.delete(dir.resolve("guide_app.rst"));
         assertEquals(dir.resolve("notes.rst"), Guides.guideFile(dir));
+    }
+
+    @Test
+    void aPathNamedLikeAGuideFileIsStillAFolderOrNothingWhenItIs() throws IOException {
+        // a guide file is read without asking first what the path is: only a failure looks closer
+        Path folder = Files.createDirectory(dir.resolve("runbook.rst"));
+        Files.writeString(folder.resolve("guide_app.rst"), "App\n===\n\n::\n\n  run\n");
+        assertEquals(folder.resolve("guide_app.rst"), Guides.read(folder).file());
+        BadInput missing = assertThrows(BadInput.class, () -> Guides.read(dir.resolve("gone.rst")));
+        assertEquals(dir.resolve("gone.rst") + ": no such file or folder", missing.getMessage());
+        Path binary = Files.write(dir.resolve("guide_bin.rst"), new byte[] {'x', '\n', 0});
+        BadInput notText = assertThrows(BadInput.class, () -> Guides.read(binary));
+        assertEquals(binary + ":2: binary file (NUL byte), not a text guide", notText.getMessage());
     }
 
     @Test

@@ -18,6 +18,8 @@ final class BlockExtractor {
 
     private final Memo memo;
     private final Path root;
+    /** The root's path and a separator: how the path of every source below it starts. */
+    private final String rootPrefix;
     private String highlight;
     private final List<Block> blocks = new ArrayList<>();
     private final Map<String, String> relativeSources = new HashMap<>();
@@ -25,6 +27,8 @@ final class BlockExtractor {
     private BlockExtractor(Memo memo) {
         this.memo = memo;
         this.root = memo.settings.root;
+        this.rootPrefix = root.toString().endsWith(root.getFileSystem().getSeparator()) ? root.toString()
+                : root + root.getFileSystem().getSeparator();
     }
 
     static List<Block> extract(Memo memo) {
@@ -93,6 +97,10 @@ final class BlockExtractor {
 
     private String relative(String source) {
         return relativeSources.computeIfAbsent(source, s -> {
+            // sources are absolute and normalized, as the root is: a file below the root is the rest of its path
+            if (s.length() > rootPrefix.length() && s.startsWith(rootPrefix)) {
+                return s.substring(rootPrefix.length()).replace('\\', '/');
+            }
             try {
                 return root.relativize(Path.of(s)).toString().replace('\\', '/');
             } catch (IllegalArgumentException e) {

@@ -3,10 +3,10 @@ package dev.rehearse.read.rst;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.read.SourceText;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code include} with Sphinx's path rules: {@code /x} is relative to the source root, anything else to the top
@@ -42,27 +42,39 @@ final class IncludeDirective extends Directive {
             throw new DirectiveError(Memo.WARNING, "missing-include", "docutils' standard include files are not "
                     + "available: " + argument);
         }
-        Path path = argument.startsWith("/")
-                ? memo.settings.root.resolve(argument.replaceFirst("^/+", ""))
+        int slashes = 0;
+        while (slashes < argument.length() && argument.charAt(slashes) == '/') {
+            slashes++;
+        }
+        Path path = slashes > 0 ? memo.settings.root.resolve(argument.substring(slashes))
                 : memo.settings.topDirectory.resolve(argument);
         path = path.toAbsolutePath().normalize();
         Memo.Position at = call.position();
-        boolean exists = Files.isRegularFile(path);
-        memo.includes.add(new Memo.Include(argument, at, path.toString(), exists));
-        if (!exists) {
-            // reported once, by the structural checks, from the include list
-            throw new DirectiveError(Memo.SEVERE, null, "Problems with \"include\" directive path: no such file "
-                    + argument);
-        }
-        String text;
+        List<String> included;
         try {
-            text = String.join("\n", memo.settings.loadIncluded(path)) + "\n";
+            included = memo.settings.loadIncluded(path);
         } catch (BadInput e) {
             // an include that exists but is not text: the guide cannot be read
             throw new BadInput(e.file(), e.line(), e.problem() + " (included at "
                     + SourceText.display(Path.of(at.source())) + ":" + at.line() + ")");
         }
-        text = clip(call, text);
+        memo.includes.add(new Memo.Include(argument, at, path.toString(), included != null));
+        if (included == null) {
+            // reported once, by the structural checks, from the include list
+            throw new DirectiveError(Memo.SEVERE, null, "Problems with \"include\" directive path: no such file "
+                    + argument);
+        }
+        List<String> lines;
+        if (isClipped(call) || included.isEmpty()) {
+            Object tabOption = call.options().get("tab-width");
+            int tabWidth = tabOption == null ? ParseSettings.TAB_WIDTH : (Integer) tabOption;
+            lines = ParseSettings.toLines(clip(call, String.join("\n", included) + "\n"), tabWidth);
+        } else {
+            // the whole file: its lines as loaded are what splitting their own join again would give (no line breaks
+            // left in them, tabs already expanded, trailing whitespace already dropped); an empty file is the
+            // exception, its "\n" splits into one empty line
+            lines = included;
+        }
         String key = path + clipKey(call);
         if (memo.includeLog.isEmpty()) {
             memo.includeLog.add(memo.document.source + "||||");
@@ -71,9 +83,6 @@ final class IncludeDirective extends Directive {
             throw new DirectiveError(Memo.WARNING, "include", "circular inclusion in \"include\" directive: "
                     + argument);
         }
-        Object tabOption = call.options().get("tab-width");
-        int tabWidth = tabOption == null ? ParseSettings.TAB_WIDTH : (Integer) tabOption;
-        List<String> lines = ParseSettings.toLines(text, tabWidth);
         if (call.options().containsKey("literal") || call.options().containsKey("code")) {
             return List.of(literal(path, lines));
         }
@@ -83,6 +92,12 @@ final class IncludeDirective extends Directive {
         call.sm().insertInput(inserted, path.toString());
         memo.includeLog.add(key);
         return List.of();
+    }
+
+    private static boolean isClipped(Call call) {
+        Map<String, Object> options = call.options();
+        return options.containsKey("start-line") || options.containsKey("end-line") || options.containsKey("start-after")
+                || options.containsKey("end-before");
     }
 
     /** The start-line / end-line / start-after / end-before options. */

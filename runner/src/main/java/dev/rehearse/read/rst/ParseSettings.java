@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,19 +39,22 @@ final class ParseSettings {
     }
 
     /**
-     * An included file's lines. Many guides include the same few files, so their lines are kept for the process,
-     * keyed by the file's size and modification time (a changed file is read again).
+     * An included file's lines, or null when there is no such regular file. Many guides include the same few files,
+     * so their lines are kept for the process, keyed by the file's size and modification time (a changed file is read
+     * again); the one stat call that makes the key also tells whether the file exists.
      */
     List<String> loadIncluded(Path file) {
-        String key;
+        BasicFileAttributes a;
         try {
-            BasicFileAttributes a = Files.readAttributes(file,
-                    BasicFileAttributes.class);
-            // nanoseconds as a number: formatting an Instant would load java.time on every start
-            key = file + "|" + a.size() + "|" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-        } catch (IOException e) {
-            return load(file);
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException | SecurityException e) {
+            return null;
         }
+        if (!a.isRegularFile()) {
+            return null;
+        }
+        // nanoseconds as a number: formatting an Instant would load java.time on every start
+        String key = file + "|" + a.size() + "|" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
         List<String> lines = INCLUDED.computeIfAbsent(key, k -> List.copyOf(toLines(SourceText.read(file), TAB_WIDTH)));
         linesByFile.put(file.toString(), lines);
         return lines;
@@ -65,18 +69,44 @@ final class ParseSettings {
 
     /**
      * docutils' {@code string2lines} with {@code convert_whitespace}: vertical tabs and form feeds become spaces,
-     * lines split at every Python line boundary, tabs expanded, trailing whitespace dropped.
+     * lines split at every other Python line boundary ({@link Py#isLineBreak}, a CR LF pair counting once), tabs
+     * expanded, trailing whitespace dropped. One pass over the text: most lines hold neither a tab, a vertical tab nor
+     * a form feed and do not end in whitespace, and are cut out as they are.
      */
     static List<String> toLines(String text, int tabWidth) {
-        String converted = text.indexOf('\u000b') < 0 && text.indexOf('\u000c') < 0 ? text
-                : text.replace('\u000b', ' ').replace('\u000c', ' ');
-        List<String> lines = Py.splitlines(converted);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (!line.isEmpty() && (Py.isSpace(line.charAt(line.length() - 1)) || line.indexOf('\t') >= 0)) {
-                lines.set(i, Py.rstrip(Py.expandTabs(line, tabWidth)));
+        List<String> lines = new ArrayList<>();
+        int n = text.length();
+        int start = 0;
+        boolean tabbed = false; // the current line holds a tab, vertical tab or form feed
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            // most characters are neither control characters nor above Latin-1's NEL: one or two tests
+            if ((c > 0x1e && c < 0x85) || (c > '\r' && c < 0x1c)) {
+                continue;
+            }
+            if (c == '\t' || c == '\u000b' || c == '\u000c') {
+                tabbed = true;
+            } else if (Py.isLineBreak(c)) {
+                lines.add(line(text, start, i, tabbed, tabWidth));
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+                tabbed = false;
             }
         }
+        if (start < n) {
+            lines.add(line(text, start, n, tabbed, tabWidth));
+        }
         return lines;
+    }
+
+    /** The line {@code text[start:end]}, its whitespace converted, tabs expanded, trailing whitespace dropped. */
+    private static String line(String text, int start, int end, boolean tabbed, int tabWidth) {
+        if (!tabbed && (start == end || !Py.isSpace(text.charAt(end - 1)))) {
+            return text.substring(start, end);
+        }
+        String line = text.substring(start, end);
+        return Py.rstrip(tabbed ? Py.expandTabs(line.replace('\u000b', ' ').replace('\u000c', ' '), tabWidth) : line);
     }
 }

@@ -105,8 +105,7 @@ final class Py {
                 i++;
                 continue;
             }
-            if (c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || (c >= 0x1c && c <= 0x1e) || c == 0x85
-                    || c == 0x2028 || c == 0x2029) {
+            if (c == 0x0b || c == 0x0c || isLineBreak(c)) {
                 out.add(s.substring(start, i));
                 if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
                     i++;
@@ -119,6 +118,14 @@ final class Py {
             out.add(s.substring(start));
         }
         return out;
+    }
+
+    /**
+     * A line boundary of {@code str.splitlines()} other than vertical tab and form feed (which are boundaries too, but
+     * which docutils turns into spaces before it splits a file into lines).
+     */
+    static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || (c >= 0x1c && c <= 0x1e) || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
 
     /** {@code str.expandtabs(width)} for a string without line breaks; columns count code points. */
