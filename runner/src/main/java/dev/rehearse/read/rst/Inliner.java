@@ -22,9 +22,6 @@ final class Inliner {
     // the punctuation tables are regex class bodies already (brackets escaped, ranges written a-b)
     private static final BitSet MAY_PRECEDE_START = UnicodeTables.classMembers(UnicodeTables.OPENERS
             + UnicodeTables.DELIMITERS);
-    private static final Pattern EMBEDDED_LINK = Pattern.compile(
-            "((?:[ \\n]+|^)<(?!\\s)(([^<>]|\\x00[<>])+)(?<![\\s\\x00])>)$",
-            FLAGS);
     /*
      * docutils' end-string patterns, each (?<!\s) for literals or (?<![\s\x00]) for the others (an escape cannot
      * precede their end either), then the end-string, then the end-string suffix; a substitution reference ends in
@@ -36,7 +33,6 @@ final class Inliner {
     static final EndString TARGET = new EndString("`", true, 0);
     static final EndString SUBSTITUTION_REF = new EndString("|", true, 2);
     private static final Pattern URI_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9.+-]*:");
-    private static final Pattern TITLE_TARGET = Pattern.compile("^(.+?)\\s*<([^<>]*)>$", Pattern.DOTALL);
 
     /** Roles docutils (and the oracle's Sphinx stand-ins) know; their text is the content. */
     private static final Set<String> TEXT_ROLES = Set.of("emphasis", "strong", "literal", "code", "math",
@@ -145,9 +141,11 @@ final class Inliner {
      * whitespace, an opening bracket or quote, or a delimiter, so only those positions are tried.
      */
     static Opening findStart(String text) {
+        // a reference ends in an underscore: where none follows, a name starts nothing (most words)
+        int lastUnderscore = text.lastIndexOf('_');
         for (int at = 0; at < text.length(); at++) {
             if (startAllowed(text, at)) {
-                Opening opening = openingAt(text, at);
+                Opening opening = openingAt(text, at, at < lastUnderscore);
                 if (opening != null) {
                     return opening;
                 }
@@ -168,7 +166,7 @@ final class Inliner {
      * the start-strings and a bare backquote, {@code [} a footnote, {@code :} a role, a name character a
      * reference); none of them backtracks into another.
      */
-    private static Opening openingAt(String text, int at) {
+    private static Opening openingAt(String text, int at, boolean underscoreFollows) {
         int n = text.length();
         char next = at + 1 < n ? text.charAt(at + 1) : 0;
         return switch (text.charAt(at)) {
@@ -180,7 +178,8 @@ final class Inliner {
             case '|' -> next == '|' ? null : startString(text, at, 1);
             case '[' -> footnote(text, at);
             case ':' -> role(text, at);
-            default -> UnicodeTables.isNameChar(text.codePointAt(at)) ? reference(text, at) : null;
+            default -> underscoreFollows && UnicodeTables.isNameChar(text.codePointAt(at)) ? reference(text, at)
+                    : null;
         };
     }
 
@@ -293,6 +292,14 @@ final class Inliner {
     private static int wordEnd(String text, int at) {
         int i = at;
         while (i < text.length()) {
+            char ch = text.charAt(i);
+            if (ch < 0x80) {
+                if (!UnicodeTables.isNameChar(ch)) {
+                    break;
+                }
+                i++;
+                continue;
+            }
             int c = text.codePointAt(i);
             if (!UnicodeTables.isNameChar(c)) {
                 break;
@@ -562,16 +569,88 @@ final class Inliner {
                 string.substring(to));
     }
 
+    /** An embedded URI or alias {@code <...>} at the end of a phrase reference, and the spaces before it. */
+    record EmbeddedLink(int start, int open, int close) {
+    }
+
+    /**
+     * docutils' {@code ((?:[ \n]+|^)<(?!\s)(([^<>]|\x00[<>])+)(?<![\s\x00])>)$} searched in {@code text}. The
+     * {@code <} ends a run of spaces and newlines (the match starts with the run) or starts the text; the content
+     * runs to the first angle bracket not escaped by a NUL (one that is could not close: the look-behind), which
+     * must be the closing {@code >}, then the end ({@link #endsAt}). Each run leads to one {@code <}, so the first
+     * run that does is the leftmost match.
+     */
+    static EmbeddedLink embeddedLink(String text) {
+        int n = text.length();
+        for (int start = 0; start < n; start++) {
+            char c = text.charAt(start);
+            if (start > 0 && c != ' ' && c != '\n') {
+                continue;
+            }
+            int open = start;
+            while (open < n && (text.charAt(open) == ' ' || text.charAt(open) == '\n')) {
+                open++;
+            }
+            EmbeddedLink link = linkAt(text, start, open);
+            if (link != null) {
+                return link;
+            }
+            start = Math.max(start, open - 1); // the rest of the run leads to the same <
+        }
+        return null;
+    }
+
+    private static EmbeddedLink linkAt(String text, int start, int open) {
+        int n = text.length();
+        if (open + 1 >= n || text.charAt(open) != '<' || UnicodeTables.isPatternSpace(text.charAt(open + 1))) {
+            return null;
+        }
+        int close = open + 1;
+        while (close < n) {
+            char c = text.charAt(close);
+            if ((c == '<' || c == '>') && !(close - 1 > open && text.charAt(close - 1) == 0)) {
+                break;
+            }
+            close++;
+        }
+        if (close >= n || close < open + 2 || text.charAt(close) != '>') {
+            return null;
+        }
+        char before = text.charAt(close - 1);
+        return UnicodeTables.isPatternSpace(before) || before == 0 || !endsAt(text, close + 1) ? null
+                : new EmbeddedLink(start, open, close);
+    }
+
+    /**
+     * {@code $} of a pattern without MULTILINE: the end of the text, or before a line terminator that ends it
+     * ({@code \r\n} as one; not between its two characters).
+     */
+    static boolean endsAt(String text, int at) {
+        int n = text.length();
+        if (at == n) {
+            return true;
+        }
+        if (at == n - 2) {
+            return text.charAt(at) == '\r' && text.charAt(at + 1) == '\n';
+        }
+        if (at != n - 1) {
+            return false;
+        }
+        char c = text.charAt(at);
+        return c == '\n' ? at == 0 || text.charAt(at - 1) != '\r'
+                : c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
     private Result phraseRef(String before, String after, String rawsource, String escaped, Memo.Position at) {
-        Matcher link = EMBEDDED_LINK.matcher(escaped);
+        EmbeddedLink link = embeddedLink(escaped);
         String text;
         String unescaped;
         String aliasType = null;
         String alias = null;
-        if (link.find()) {
-            text = escaped.substring(0, link.start(0));
+        if (link != null) {
+            text = escaped.substring(0, link.start);
             unescaped = unescape(text, false);
-            String aliasText = link.group(2);
+            String aliasText = escaped.substring(link.open + 1, link.close);
             String rawAliasText = unescape(aliasText, true);
             boolean underscoreEscaped = rawAliasText.endsWith("\\_");
             if (aliasText.endsWith("_") && !(underscoreEscaped || URI_SCHEME.matcher(aliasText).lookingAt())) {
@@ -608,7 +687,7 @@ final class Inliner {
                 reference.set("anonymous", 1);
             }
         } else if (aliasType != null) {
-            Node target = new Node(NodeType.TARGET, link.group(1));
+            Node target = new Node(NodeType.TARGET, escaped.substring(link.start, link.close + 1));
             target.names().add(refname);
             if (aliasType.equals("name")) {
                 reference.set("refname", alias);
@@ -634,9 +713,9 @@ final class Inliner {
             return List.of(Node.withText(NodeType.TITLE_REFERENCE, rawsource, unescaped));
         }
         if (EXTLINK_ROLES.contains(name) || GENERIC_ROLES.contains(name)) {
-            Matcher m = TITLE_TARGET.matcher(unescaped);
-            String title = m.matches() ? m.group(1) : unescaped;
-            String target = m.matches() ? m.group(2) : unescaped;
+            int open = targetOpening(unescaped);
+            String title = open > 0 ? unescaped.substring(0, titleEnd(unescaped, open)) : unescaped;
+            String target = open > 0 ? unescaped.substring(open + 1, unescaped.length() - 1) : unescaped;
             if (name.equals("ref")) {
                 memo.noteReference("ref", target.toLowerCase(Locale.ROOT), rawsource, at);
             } else if (name.equals("lab") || name.equals("lab_anchor")) {
@@ -648,6 +727,37 @@ final class Inliner {
         messages.add(memo.reportAt(Memo.ERROR, "inline-markup", "Unknown interpreted text role \"" + role + "\".",
                 at));
         return List.of(Node.withText(NodeType.PROBLEMATIC, rawsource, rawsource));
+    }
+
+    /**
+     * Sphinx's {@code ^(.+?)\s*<([^<>]*)>$} (DOTALL, ASCII {@code \s}) for "title &lt;target&gt;": where the
+     * target's {@code <} is, or -1. The text ends in {@code >}, no angle bracket lies between the two, and the
+     * {@code <} is not the first character (the title takes at least one).
+     */
+    static int targetOpening(String text) {
+        int close = text.length() - 1;
+        if (close < 0 || text.charAt(close) != '>') {
+            return -1;
+        }
+        int open = close - 1;
+        while (open >= 0 && text.charAt(open) != '<' && text.charAt(open) != '>') {
+            open--;
+        }
+        return open >= 1 && text.charAt(open) == '<' ? open : -1;
+    }
+
+    /** The end of the reluctant title: the whitespace before the target goes, down to one character. */
+    static int titleEnd(String text, int open) {
+        int end = open;
+        while (end > 1 && isAsciiSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    /** {@code \s} of a pattern without {@code UNICODE_CHARACTER_CLASS}. */
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     /** The system messages the parses produced since the last call, for the caller to place. */
@@ -741,10 +851,18 @@ final class Inliner {
 
     /** docutils' {@code split_escaped_whitespace}. */
     static List<String> splitEscapedWhitespace(String text) {
+        // text.split("\0 ", -1), then each part split at "\0\n": the same as cutting at either, left to right
         List<String> out = new ArrayList<>();
-        for (String s : text.split("\0 ", -1)) {
-            out.addAll(List.of(s.split("\0\n", -1)));
+        int start = 0;
+        for (int nul = text.indexOf('\0'); nul >= 0 && nul + 1 < text.length(); nul = text.indexOf('\0', nul + 1)) {
+            char escaped = text.charAt(nul + 1);
+            if (escaped == ' ' || escaped == '\n') {
+                out.add(text.substring(start, nul));
+                start = nul + 2;
+                nul++;
+            }
         }
+        out.add(text.substring(start));
         return out;
     }
 }

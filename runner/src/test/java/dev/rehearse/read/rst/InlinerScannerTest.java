@@ -49,7 +49,7 @@ class InlinerScannerTest {
             " ", "\n", "a", "b", "Z", "1", "2", "é", "-", ".", "+", "(", ")", "\"", "'", "\u2019", "\u00bb", ",", "!",
             "<", ">", "/", "\u2010", "\u00a0", "\u001c", "\u0301", "\u00b2", "\ud835\udc00",
             // and pieces that make roles, labels and references likely
-            ":ab:", ":a:b:", ":x-y:", "]_", "__", "[#", "[*", "[12");
+            ":ab:", ":a:b:", ":x-y:", "]_", "__", "[#", "[*", "[12", " <", "\0<", "\0>", "\t", "\r", "\u2028", "\u0085");
     private static final int TEXTS = 60_000;
 
     @Test
@@ -141,6 +141,55 @@ class InlinerScannerTest {
         assertTrue(withRole > 100, "role suffixes found often enough to test the scanner: " + withRole);
     }
 
+    @Test
+    void titleAndTargetAreWhatSphinxsPatternCuts() {
+        Pattern titleTarget = Pattern.compile("^(.+?)\\s*<([^<>]*)>$", Pattern.DOTALL);
+        Random random = new Random(17);
+        int found = 0;
+        for (int t = 0; t < TEXTS; t++) {
+            String text = randomText(random);
+            Matcher m = titleTarget.matcher(text);
+            String expected = m.matches() ? m.group(1) + "|" + m.group(2) : "none";
+            int open = Inliner.targetOpening(text);
+            String actual = open < 0 ? "none"
+                    : text.substring(0, Inliner.titleEnd(text, open)) + "|" + text.substring(open + 1, text.length() - 1);
+            assertEquals(expected, actual, () -> "title and target of " + show(text));
+            found += open >= 0 ? 1 : 0;
+        }
+        assertTrue(found > 100, "titles with targets found often enough to test the scanner: " + found);
+    }
+
+    @Test
+    void embeddedLinksAreFoundWhereTheirPatternFindsThem() {
+        Pattern embeddedLink = Pattern.compile("((?:[ \\n]+|^)<(?!\\s)(([^<>]|\\x00[<>])+)(?<![\\s\\x00])>)$", FLAGS);
+        Random random = new Random(23);
+        int found = 0;
+        for (int t = 0; t < TEXTS * 2; t++) {
+            String text = randomText(random) + (t % 2 == 0 ? ">" : "");
+            Matcher m = embeddedLink.matcher(text);
+            String expected = m.find() ? m.start() + " " + m.group(1) + " " + m.group(2) : "none";
+            Inliner.EmbeddedLink link = Inliner.embeddedLink(text);
+            String actual = link == null ? "none" : link.start() + " " + text.substring(link.start(), link.close() + 1)
+                    + " " + text.substring(link.open() + 1, link.close());
+            assertEquals(expected, actual, () -> "embedded link in " + show(text));
+            found += link != null ? 1 : 0;
+        }
+        assertTrue(found > 100, "embedded links found often enough to test the scanner: " + found);
+    }
+
+    @Test
+    void escapedWhitespaceSplitsAsPythonsSplitDoes() {
+        Random random = new Random(19);
+        for (int t = 0; t < TEXTS; t++) {
+            String text = randomText(random);
+            List<String> expected = new java.util.ArrayList<>();
+            for (String part : text.split("\0 ", -1)) {
+                expected.addAll(List.of(part.split("\0\n", -1)));
+            }
+            assertEquals(expected, Inliner.splitEscapedWhitespace(text), () -> "split " + show(text));
+        }
+    }
+
     /** The leftmost match of the initial pattern where inline markup may start, as the reader searched before. */
     private static Matcher regexStart(Matcher m, String text) {
         m.reset(text);
@@ -192,7 +241,7 @@ class InlinerScannerTest {
     }
 
     private static String show(String text) {
-        return '"' + text.replace("\0", "\\0").replace("\n", "\\n") + '"';
+        return '"' + text.replace("\0", "\\0").replace("\n", "\\n").replace("\r", "\\r") + '"';
     }
 
     private static void sameForEveryCodePoint(Pattern pattern, java.util.function.IntPredicate scanner) {
