@@ -104,15 +104,23 @@ final class Inliner {
     /** Every inline construct needs one of these characters; most text has none. */
     private static boolean mayHoldMarkup(String text) {
         for (int i = 0; i < text.length(); i++) {
-            switch (text.charAt(i)) {
-                case '*', '`', '_', '|', '[', '\\' -> {
-                    return true;
-                }
-                default -> {
-                }
+            char c = text.charAt(i);
+            if (c < 0x80 && (MARKUP_CHARACTERS[c >> 6] >>> c & 1) != 0) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** {@code * ` _ | [ \} as a bit set of two words: one test per character, no branch per kind. */
+    private static final long[] MARKUP_CHARACTERS = asciiSet("*`_|[\\");
+
+    private static long[] asciiSet(String members) {
+        long[] set = new long[2];
+        for (char c : members.toCharArray()) {
+            set[c >> 6] |= 1L << c;
+        }
+        return set;
     }
 
     /**

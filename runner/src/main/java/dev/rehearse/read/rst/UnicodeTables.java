@@ -290,6 +290,9 @@ final class UnicodeTables {
     }
 
     private static boolean inRanges(int[] ranges, int codePoint) {
+        if (codePoint < ranges[0]) {
+            return false; // most text: ASCII and Latin-1 come before every range of both tables
+        }
         int lo = 0;
         int hi = ranges.length / 2 - 1;
         while (lo <= hi) {
