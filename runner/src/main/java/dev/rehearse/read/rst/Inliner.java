@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
 final class Inliner {
 
     static final String SIMPLENAME = "(?:(?!_)\\w)+(?:[-._+:](?:(?!_)\\w)+)*";
-    private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL;
     // the punctuation tables are regex class bodies already (brackets escaped, ranges written a-b)
     private static final BitSet MAY_PRECEDE_START = UnicodeTables.classMembers(UnicodeTables.OPENERS
             + UnicodeTables.DELIMITERS);
@@ -282,7 +280,7 @@ final class Inliner {
      * Where the longest name ({@code [^\W_]++(?:[-._+:][^\W_]++)*+}, docutils' simplename) from {@code from} ends;
      * {@code from} itself when none starts there.
      */
-    static int nameEnd(String text, int from) {
+    private static int nameEnd(String text, int from) {
         int end = wordEnd(text, from);
         if (end == from) {
             return from;
