@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,50 +17,20 @@ import java.util.regex.Pattern;
 final class Inliner {
 
     static final String SIMPLENAME = "(?:(?!_)\\w)+(?:[-._+:](?:(?!_)\\w)+)*";
-    /**
-     * The same names, matched without backtracking: giving back characters of a name can never let what follows
-     * it (an underscore, then whitespace or punctuation) match, so possessive loops change nothing but the time.
-     */
-    private static final String SIMPLENAME_FAST = "[^\\W_]++(?:[-._+:][^\\W_]++)*+";
-    private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL;
     // the punctuation tables are regex class bodies already (brackets escaped, ranges written a-b)
     private static final BitSet MAY_PRECEDE_START = UnicodeTables.classMembers(UnicodeTables.OPENERS
             + UnicodeTables.DELIMITERS);
-    // docutils' end-string suffix. Java tests a large class member by member, so the cheap alternatives come first
-    // and letters and digits (none of them is a closer or delimiter) are turned away before the large class
-    private static final String END_SUFFIX = "($|(?=\\s|[\\x00" + UnicodeTables.CLOSING_DELIMITERS
-            + "]|(?![\\p{L}\\p{N}])[" + UnicodeTables.DELIMITERS + UnicodeTables.CLOSERS + "]))";
-    private static final String NON_WHITESPACE_BEFORE = "(?<!\\s)";
-    private static final String NON_WHITESPACE_ESCAPE_BEFORE = "(?<![\\s\\x00])";
-    private static final String NON_UNESCAPED_WHITESPACE_ESCAPE_BEFORE = "(?<!(?<!\\x00)[\\s\\x00])";
-    private static final String NON_WHITESPACE_AFTER = "(?!\\s)";
-
-    /**
-     * docutils' initial pattern without its start-string prefix {@code (^|(?<=\s|[openers delimiters]))}: Java
-     * evaluates such a large class slowly at every position, so {@link #startAllowed} tests it instead.
+    /*
+     * docutils' end-string patterns, each (?<!\s) for literals or (?<![\s\x00]) for the others (an escape cannot
+     * precede their end either), then the end-string, then the end-string suffix; a substitution reference ends in
+     * \|_{0,2}, the underscores tried greedily.
      */
-    private static final Pattern INITIAL = Pattern.compile("(?<initialinline>"
-            + "(?<start>\\*\\*|\\*(?!\\*)|``|_`|\\|(?!\\|))" + NON_WHITESPACE_AFTER
-            + "|(?<whole>(?<refname>" + SIMPLENAME_FAST + ")(?<refend>__?)|\\[(?<footnotelabel>[0-9]+|\\#("
-            + SIMPLENAME_FAST + ")?|\\*|(?<citationlabel>" + SIMPLENAME_FAST + "))(?<fnend>\\]_))" + END_SUFFIX
-            + "|(?<role>(:" + SIMPLENAME + ":)?)(?<backquote>`(?!`))" + NON_WHITESPACE_AFTER
-            + ")", FLAGS);
-    private static final Pattern EMPHASIS = Pattern.compile(NON_WHITESPACE_ESCAPE_BEFORE + "(\\*)" + END_SUFFIX,
-            FLAGS);
-    private static final Pattern STRONG = Pattern.compile(NON_WHITESPACE_ESCAPE_BEFORE + "(\\*\\*)" + END_SUFFIX,
-            FLAGS);
-    private static final Pattern INTERPRETED_OR_PHRASE_REF = Pattern.compile(
-            NON_UNESCAPED_WHITESPACE_ESCAPE_BEFORE + "(`(?<suffix>(?<role>:" + SIMPLENAME + ":)?(?<refend>__?)?))"
-                    + END_SUFFIX, FLAGS);
-    private static final Pattern EMBEDDED_LINK = Pattern.compile(
-            "((?:[ \\n]+|^)<" + NON_WHITESPACE_AFTER + "(([^<>]|\\x00[<>])+)" + NON_WHITESPACE_ESCAPE_BEFORE + ">)$",
-            FLAGS);
-    private static final Pattern LITERAL = Pattern.compile(NON_WHITESPACE_BEFORE + "(``)" + END_SUFFIX, FLAGS);
-    private static final Pattern TARGET = Pattern.compile(NON_WHITESPACE_ESCAPE_BEFORE + "(`)" + END_SUFFIX, FLAGS);
-    private static final Pattern SUBSTITUTION_REF = Pattern.compile(
-            NON_WHITESPACE_ESCAPE_BEFORE + "(\\|_{0,2})" + END_SUFFIX, FLAGS);
+    static final EndString EMPHASIS = new EndString("*", true, 0);
+    static final EndString STRONG = new EndString("**", true, 0);
+    static final EndString LITERAL = new EndString("``", false, 0);
+    static final EndString TARGET = new EndString("`", true, 0);
+    static final EndString SUBSTITUTION_REF = new EndString("|", true, 2);
     private static final Pattern URI_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9.+-]*:");
-    private static final Pattern TITLE_TARGET = Pattern.compile("^(.+?)\\s*<([^<>]*)>$", Pattern.DOTALL);
 
     /** Roles docutils (and the oracle's Sphinx stand-ins) know; their text is the content. */
     private static final Set<String> TEXT_ROLES = Set.of("emphasis", "strong", "literal", "code", "math",
@@ -105,25 +74,23 @@ final class Inliner {
         String remaining = escape2null(text);
         this.original = remaining;
         List<Node> processed = new ArrayList<>();
-        StringBuilder unprocessed = new StringBuilder();
+        String unprocessed = "";
         try {
-            Matcher m = INITIAL.matcher("");
             while (!remaining.isEmpty()) {
-                m.reset(remaining);
-                if (!findStart(m, remaining)) {
+                Opening opening = findStart(remaining);
+                if (opening == null) {
                     break;
                 }
-                Result r = dispatch(m, remaining);
-                unprocessed.append(r.before);
+                Result r = dispatch(opening, remaining);
+                unprocessed = unprocessed.concat(r.before);
                 remaining = r.remaining;
                 if (!r.nodes.isEmpty()) {
-                    processed.addAll(implicitInline(unprocessed.toString()));
+                    processed.addAll(implicitInline(unprocessed));
                     processed.addAll(r.nodes);
-                    unprocessed.setLength(0);
+                    unprocessed = "";
                 }
             }
-            String rest = unprocessed + remaining;
-            processed.addAll(implicitInline(rest));
+            processed.addAll(implicitInline(unprocessed.concat(remaining)));
             return processed;
         } finally {
             this.machine = savedMachine;
@@ -135,69 +102,290 @@ final class Inliner {
     /** Every inline construct needs one of these characters; most text has none. */
     private static boolean mayHoldMarkup(String text) {
         for (int i = 0; i < text.length(); i++) {
-            switch (text.charAt(i)) {
-                case '*', '`', '_', '|', '[', '\\' -> {
-                    return true;
-                }
-                default -> {
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The leftmost match of {@link #INITIAL} where inline markup may start: the pattern is tried only at those
-     * positions (after whitespace or punctuation), and only where a construct can begin.
-     */
-    private static boolean findStart(Matcher m, String text) {
-        m.useTransparentBounds(true);
-        m.useAnchoringBounds(false);
-        for (int at = 0; at < text.length(); at++) {
-            if (startAllowed(text, at) && mayStartConstruct(text, at)) {
-                m.region(at, text.length());
-                if (m.lookingAt()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A start-string, a role, a footnote bracket, or a name with an underscore in or after it (a reference needs
-     * one): anything else cannot start inline markup.
-     */
-    private static boolean mayStartConstruct(String text, int at) {
-        char c = text.charAt(at);
-        if (c == '*' || c == '`' || c == '|' || c == '[' || c == ':' || c == '_') {
-            return true;
-        }
-        for (int i = at; i < text.length(); i++) {
-            char d = text.charAt(i);
-            if (d == '_') {
+            char c = text.charAt(i);
+            if (c < 0x80 && (MARKUP_CHARACTERS[c >> 6] >>> c & 1) != 0) {
                 return true;
             }
-            boolean separator = d == '-' || d == '.' || d == '+' || d == ':';
-            if (!separator && (Py.isSpace(d) || (d < 0x80 && Body.PUNCTUATION_7BIT.indexOf(d) >= 0) || d == 0)) {
+        }
+        return false;
+    }
+
+    /** {@code * ` _ | [ \} as a bit set of two words: one test per character, no branch per kind. */
+    private static final long[] MARKUP_CHARACTERS = asciiSet("*`_|[\\");
+
+    private static long[] asciiSet(String members) {
+        long[] set = new long[2];
+        for (char c : members.toCharArray()) {
+            set[c >> 6] |= 1L << c;
+        }
+        return set;
+    }
+
+    /**
+     * What starts inline markup, as docutils' initial pattern finds it: the construct ({@link Kind}) from
+     * {@code start} to {@code end}. {@code mark} is where the backquote of interpreted text is (a role prefix spans
+     * {@code start..mark}), where the underscores of a reference start, or where the closing bracket of a footnote's
+     * label is; {@code citation} tells a bracketed label that is a name from a footnote's.
+     */
+    record Opening(Kind kind, int start, int mark, int end, boolean citation) {
+    }
+
+    /** The alternatives of docutils' initial pattern. */
+    enum Kind {
+        /** A start-string: {@code **}, {@code *}, {@code ``}, {@code _`} or {@code |}. */
+        START,
+        /** A backquote, maybe after a role prefix {@code :name:}. */
+        INTERPRETED,
+        /** {@code name_} or {@code name__}. */
+        REFERENCE,
+        /** {@code [label]_}: a footnote or citation reference. */
+        FOOTNOTE
+    }
+
+    /**
+     * The leftmost match of docutils' initial pattern: it may start only at the start of the text or after
+     * whitespace, an opening bracket or quote, or a delimiter, so only those positions are tried.
+     */
+    static Opening findStart(String text) {
+        // a reference ends in an underscore: where none follows, a name starts nothing (most words)
+        int lastUnderscore = text.lastIndexOf('_');
+        for (int at = 0; at < text.length(); at++) {
+            if (startAllowed(text, at)) {
+                Opening opening = openingAt(text, at, at < lastUnderscore);
+                if (opening != null) {
+                    return opening;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * docutils' initial pattern (without its start-string prefix) anchored at {@code at}, written out:
+     * <pre>
+     * (?&lt;start&gt;\*\*|\*(?!\*)|``|_`|\|(?!\|))(?!\s)
+     * | (?&lt;whole&gt;(?&lt;refname&gt;NAME)(?&lt;refend&gt;__?)
+     *     | \[(?&lt;footnotelabel&gt;[0-9]+|\#(NAME)?|\*|(?&lt;citationlabel&gt;NAME))(?&lt;fnend&gt;\]_)) END-SUFFIX
+     * | (?&lt;role&gt;(:NAME:)?)(?&lt;backquote&gt;`(?!`))(?!\s)
+     * </pre>
+     * The first character decides which alternative can match ({@code *}, {@code `}, {@code _} and {@code |} only
+     * the start-strings and a bare backquote, {@code [} a footnote, {@code :} a role, a name character a
+     * reference); none of them backtracks into another.
+     */
+    private static Opening openingAt(String text, int at, boolean underscoreFollows) {
+        int n = text.length();
+        char next = at + 1 < n ? text.charAt(at + 1) : 0;
+        return switch (text.charAt(at)) {
+            // "**" when two stars; a single star is "\*(?!\*)", so a star before a star that cannot start strong
+            // emphasis starts nothing
+            case '*' -> startString(text, at, next == '*' ? 2 : 1);
+            case '`' -> next == '`' ? startString(text, at, 2) : backquote(text, at, at);
+            case '_' -> next == '`' ? startString(text, at, 2) : null;
+            case '|' -> next == '|' ? null : startString(text, at, 1);
+            case '[' -> footnote(text, at);
+            case ':' -> role(text, at);
+            default -> underscoreFollows && UnicodeTables.isNameChar(text.codePointAt(at)) ? reference(text, at)
+                    : null;
+        };
+    }
+
+    /** A start-string of {@code length} characters at {@code at}, if no whitespace follows it. */
+    private static Opening startString(String text, int at, int length) {
+        int end = at + length;
+        return end < text.length() && UnicodeTables.isPatternSpace(text.charAt(end)) ? null
+                : new Opening(Kind.START, at, at, end, false);
+    }
+
+    /** {@code `(?!`)(?!\s)} at {@code backquote}, after the role prefix from {@code start}. */
+    private static Opening backquote(String text, int start, int backquote) {
+        int end = backquote + 1;
+        if (end < text.length() && (text.charAt(end) == '`' || UnicodeTables.isPatternSpace(text.charAt(end)))) {
+            return null;
+        }
+        return new Opening(Kind.INTERPRETED, start, backquote, end, false);
+    }
+
+    /**
+     * {@code :NAME:`}. A name may hold colons, but a shorter role than the longest name would leave a name
+     * character, not a backquote, after its colon: only the longest name can be a role.
+     */
+    private static Opening role(String text, int at) {
+        int nameEnd = nameEnd(text, at + 1);
+        if (nameEnd == at + 1 || nameEnd + 1 >= text.length() || text.charAt(nameEnd) != ':'
+                || text.charAt(nameEnd + 1) != '`') {
+            return null;
+        }
+        return backquote(text, at, nameEnd + 1);
+    }
+
+    /** {@code NAME__?} then the end-string suffix; the underscores are tried two, then one. */
+    private static Opening reference(String text, int at) {
+        int nameEnd = nameEnd(text, at);
+        int underscores = underscoresThenEnd(text, nameEnd);
+        return underscores > nameEnd ? new Opening(Kind.REFERENCE, at, nameEnd, underscores, false) : null;
+    }
+
+    /**
+     * {@code __?} (greedy) at {@code at} followed by the end-string suffix: where it ends, or -1. Without
+     * underscores ({@code optional}) the suffix may follow directly.
+     */
+    private static int underscoresThenEnd(String text, int at, boolean optional) {
+        int n = text.length();
+        if (at + 1 < n && text.charAt(at) == '_' && text.charAt(at + 1) == '_'
+                && UnicodeTables.mayEndBefore(text, at + 2)) {
+            return at + 2;
+        }
+        if (at < n && text.charAt(at) == '_' && UnicodeTables.mayEndBefore(text, at + 1)) {
+            return at + 1;
+        }
+        return optional && UnicodeTables.mayEndBefore(text, at) ? at : -1;
+    }
+
+    private static int underscoresThenEnd(String text, int at) {
+        return underscoresThenEnd(text, at, false);
+    }
+
+    /**
+     * {@code [label]_} then the end-string suffix. No label holds a closing bracket, so the label ends at the first
+     * one; it is a footnote label when all ASCII digits, {@code #} (maybe before a name) or {@code *}, else a
+     * citation label when a name.
+     */
+    private static Opening footnote(String text, int at) {
+        int close = text.indexOf(']', at + 1);
+        if (close < 0 || close + 1 >= text.length() || text.charAt(close + 1) != '_'
+                || !UnicodeTables.mayEndBefore(text, close + 2)) {
+            return null;
+        }
+        int from = at + 1;
+        boolean footnote = from < close && allAsciiDigits(text, from, close)
+                || text.charAt(from) == '#' && (from + 1 == close || nameEnd(text, from + 1) == close)
+                || text.charAt(from) == '*' && from + 1 == close;
+        if (footnote) {
+            return new Opening(Kind.FOOTNOTE, at, close, close + 2, false);
+        }
+        return from < close && nameEnd(text, from) == close ? new Opening(Kind.FOOTNOTE, at, close, close + 2, true)
+                : null;
+    }
+
+    private static boolean allAsciiDigits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
                 return false;
             }
         }
-        return false;
+        return true;
     }
 
     /**
-     * {@code pattern.search(text)} for an end pattern: its match starts at a {@code first} character (after
-     * zero-width checks), so only those positions are tried.
+     * Where the longest name ({@code [^\W_]++(?:[-._+:][^\W_]++)*+}, docutils' simplename) from {@code from} ends;
+     * {@code from} itself when none starts there.
      */
-    private static Matcher search(Pattern pattern, String text, char first) {
-        Matcher m = pattern.matcher(text);
-        m.useTransparentBounds(true);
-        m.useAnchoringBounds(false);
-        for (int i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
-            m.region(i, text.length());
-            if (m.lookingAt()) {
-                return m;
+    private static int nameEnd(String text, int from) {
+        int end = wordEnd(text, from);
+        if (end == from) {
+            return from;
+        }
+        while (end + 1 < text.length() && isNameSeparator(text.charAt(end))) {
+            int wordEnd = wordEnd(text, end + 1);
+            if (wordEnd == end + 1) {
+                break;
+            }
+            end = wordEnd;
+        }
+        return end;
+    }
+
+    private static int wordEnd(String text, int at) {
+        int i = at;
+        while (i < text.length()) {
+            char ch = text.charAt(i);
+            if (ch < 0x80) {
+                if (!UnicodeTables.isNameChar(ch)) {
+                    break;
+                }
+                i++;
+                continue;
+            }
+            int c = text.codePointAt(i);
+            if (!UnicodeTables.isNameChar(c)) {
+                break;
+            }
+            i += Character.charCount(c);
+        }
+        return i;
+    }
+
+    private static boolean isNameSeparator(char c) {
+        return c == '-' || c == '.' || c == '_' || c == '+' || c == ':';
+    }
+
+    /** Where an end-string was found: {@code start..end} (with a substitution reference's underscores). */
+    record Span(int start, int end) {
+    }
+
+    /**
+     * An end-string pattern: the end-string, then up to {@code underscores} underscores (greedy) and the end-string
+     * suffix; not after whitespace nor, if {@code escapeBlocks}, after an escape's NUL.
+     */
+    record EndString(String string, boolean escapeBlocks, int underscores) {
+
+        /** {@code pattern.search(text[from:])}: text before {@code from} is not seen. */
+        Span find(String text, int from) {
+            for (int i = text.indexOf(string, from); i >= 0; i = text.indexOf(string, i + 1)) {
+                if (i > from) {
+                    char before = text.charAt(i - 1);
+                    if (UnicodeTables.isPatternSpace(before) || (escapeBlocks && before == 0)) {
+                        continue;
+                    }
+                }
+                int end = i + string.length();
+                int run = 0;
+                while (run < underscores && end + run < text.length() && text.charAt(end + run) == '_') {
+                    run++;
+                }
+                for (int u = run; u >= 0; u--) {
+                    if (UnicodeTables.mayEndBefore(text, end + u)) {
+                        return new Span(i, end + u);
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The end of interpreted text or a phrase reference: its backquote, a role suffix (or -1), where it ends. */
+    record InterpretedEnd(int backquote, int roleEnd, int end) {
+    }
+
+    /**
+     * docutils' {@code (?<!(?<!\x00)[\s\x00])(`(?<suffix>(?<role>:NAME:)?(?<refend>__?)?))END-SUFFIX} searched in
+     * {@code text[from:]}: the backquote must not follow unescaped whitespace or a NUL; the longest role is tried
+     * first, then shorter ones (a name may hold colons), then none, each with two, one and no underscores.
+     */
+    static InterpretedEnd findInterpretedEnd(String text, int from) {
+        int n = text.length();
+        for (int i = text.indexOf('`', from); i >= 0; i = text.indexOf('`', i + 1)) {
+            if (i > from) {
+                char before = text.charAt(i - 1);
+                boolean escaped = i - 2 >= from && text.charAt(i - 2) == 0;
+                if ((UnicodeTables.isPatternSpace(before) || before == 0) && !escaped) {
+                    continue;
+                }
+            }
+            int suffix = i + 1;
+            if (suffix < n && text.charAt(suffix) == ':') {
+                for (int colon = nameEnd(text, suffix + 1); colon > suffix + 1; colon--) {
+                    if (colon < n && text.charAt(colon) == ':') {
+                        int end = underscoresThenEnd(text, colon + 1, true);
+                        if (end >= 0) {
+                            return new InterpretedEnd(i, colon + 1, end);
+                        }
+                    }
+                }
+            }
+            int end = underscoresThenEnd(text, suffix, true);
+            if (end >= 0) {
+                return new InterpretedEnd(i, -1, end);
             }
         }
         return null;
@@ -216,24 +404,20 @@ final class Inliner {
         return text.isEmpty() ? List.of() : List.of(Node.text(text));
     }
 
-    private Result dispatch(Matcher m, String string) {
-        String start = m.group("start");
-        if (start != null) {
-            return switch (start) {
-                case "**" -> inlineObject(m, string, STRONG, NodeType.STRONG, false, "strong").result;
-                case "*" -> inlineObject(m, string, EMPHASIS, NodeType.EMPHASIS, false, "emphasis").result;
-                case "``" -> inlineObject(m, string, LITERAL, NodeType.LITERAL, true, "literal").result;
-                case "_`" -> internalTarget(m, string);
-                default -> substitutionReference(m, string);
+    private Result dispatch(Opening o, String string) {
+        return switch (o.kind) {
+            case START -> switch (string.charAt(o.start)) {
+                case '*' -> o.end - o.start == 2
+                        ? inlineObject(o, string, STRONG, NodeType.STRONG, false, "strong").result
+                        : inlineObject(o, string, EMPHASIS, NodeType.EMPHASIS, false, "emphasis").result;
+                case '`' -> inlineObject(o, string, LITERAL, NodeType.LITERAL, true, "literal").result;
+                case '_' -> internalTarget(o, string);
+                default -> substitutionReference(o, string);
             };
-        }
-        if (m.group("backquote") != null) {
-            return interpretedOrPhraseRef(m, string);
-        }
-        if (m.group("refend") != null) {
-            return reference(m, string, m.group("refend").equals("__"));
-        }
-        return footnoteReference(m, string);
+            case INTERPRETED -> interpretedOrPhraseRef(o, string);
+            case REFERENCE -> reference(o, string);
+            case FOOTNOTE -> footnoteReference(o, string);
+        };
     }
 
     /** Where, in the original text, {@code remaining} (a suffix of it) is at {@code index}. */
@@ -250,16 +434,16 @@ final class Inliner {
     }
 
     /** Markup start-string between matching quotes or brackets, like {@code "*"}: not markup. */
-    private static boolean quotedStart(Matcher m, String string) {
-        int start = m.start();
+    private static boolean quotedStart(Opening o, String string) {
+        int start = o.start;
         if (start == 0) {
             return false;
         }
         int prestart = string.codePointBefore(start);
-        if (m.end() >= string.length()) {
+        if (o.end >= string.length()) {
             return true;
         }
-        return matchChars(prestart, string.codePointAt(m.end()));
+        return matchChars(prestart, string.codePointAt(o.end));
     }
 
     static boolean matchChars(int opener, int closer) {
@@ -275,26 +459,25 @@ final class Inliner {
     private record InlineObject(Result result, String endString) {
     }
 
-    private InlineObject inlineObject(Matcher m, String string, Pattern endPattern, NodeType type,
+    private InlineObject inlineObject(Opening o, String string, EndString endString, NodeType type,
                                       boolean restoreBackslashes, String nodeName) {
-        int matchStart = m.start("start");
-        int matchEnd = m.end("start");
-        if (quotedStart(m, string)) {
+        int matchStart = o.start;
+        int matchEnd = o.end;
+        if (quotedStart(o, string)) {
             return new InlineObject(new Result(string.substring(0, matchEnd), List.of(), string.substring(matchEnd)),
                     "");
         }
-        String rest = string.substring(matchEnd);
-        Matcher end = search(endPattern, rest, string.charAt(matchEnd - 1));
-        if (end != null && end.start(1) > 0) {
-            String text = rest.substring(0, end.start(1));
+        Span end = endString.find(string, matchEnd);
+        if (end != null && end.start > matchEnd) {
+            String text = string.substring(matchEnd, end.start);
             if (restoreBackslashes) {
                 text = unescape(text, true);
             }
-            int textEnd = matchEnd + end.end(1);
+            int textEnd = end.end;
             String rawsource = unescape(string.substring(matchStart, textEnd), true);
             Node node = Node.withText(type, rawsource, text);
             return new InlineObject(new Result(string.substring(0, matchStart), List.of(node),
-                    string.substring(textEnd)), end.group(1));
+                    string.substring(textEnd)), string.substring(end.start, textEnd));
         }
         messages.add(memo.reportAt(Memo.WARNING, "inline-markup", "Inline " + nodeName
                 + " start-string without end-string.", positionAt(string, matchStart)));
@@ -304,9 +487,9 @@ final class Inliner {
                 string.substring(matchEnd)), "");
     }
 
-    private Result internalTarget(Matcher m, String string) {
-        Memo.Position at = positionAt(string, m.start("start"));
-        InlineObject o = inlineObject(m, string, TARGET, NodeType.TARGET, false, "target");
+    private Result internalTarget(Opening opening, String string) {
+        Memo.Position at = positionAt(string, opening.start);
+        InlineObject o = inlineObject(opening, string, TARGET, NodeType.TARGET, false, "target");
         if (!o.result.nodes.isEmpty() && o.result.nodes.get(0).is(NodeType.TARGET)) {
             Node target = o.result.nodes.get(0);
             String name = Names.fullyNormalize(target.astext());
@@ -316,8 +499,8 @@ final class Inliner {
         return o.result;
     }
 
-    private Result substitutionReference(Matcher m, String string) {
-        InlineObject o = inlineObject(m, string, SUBSTITUTION_REF, NodeType.SUBSTITUTION_REFERENCE, false,
+    private Result substitutionReference(Opening opening, String string) {
+        InlineObject o = inlineObject(opening, string, SUBSTITUTION_REF, NodeType.SUBSTITUTION_REFERENCE, false,
                 "substitution_reference");
         List<Node> inlines = o.result.nodes;
         if (inlines.size() == 1 && inlines.get(0).is(NodeType.SUBSTITUTION_REFERENCE)) {
@@ -340,31 +523,31 @@ final class Inliner {
         return new Result(o.result.before, inlines, o.result.remaining);
     }
 
-    private Result interpretedOrPhraseRef(Matcher m, String string) {
-        int matchStart = m.start("backquote");
-        int matchEnd = m.end("backquote");
-        int roleStart = m.start("role");
-        String role = m.group("role");
+    private Result interpretedOrPhraseRef(Opening o, String string) {
+        int matchStart = o.mark;
+        int matchEnd = o.end;
+        int roleStart = o.start;
+        String role = string.substring(roleStart, matchStart);
         String position = "";
         if (!role.isEmpty()) {
             role = role.substring(1, role.length() - 1);
             position = "prefix";
-        } else if (quotedStart(m, string)) {
+        } else if (quotedStart(o, string)) {
             return new Result(string.substring(0, matchEnd), List.of(), string.substring(matchEnd));
         }
-        String rest = string.substring(matchEnd);
-        Matcher end = search(INTERPRETED_OR_PHRASE_REF, rest, '`');
-        if (end != null && end.start(1) > 0) {
-            int textEnd = matchEnd + end.end();
-            if (end.group("role") != null) {
+        InterpretedEnd end = findInterpretedEnd(string, matchEnd);
+        if (end != null && end.backquote > matchEnd) {
+            int textEnd = end.end;
+            if (end.roleEnd >= 0) {
                 if (!role.isEmpty()) {
                     return problem(string, roleStart, textEnd, "Multiple roles in interpreted text (both prefix and "
                             + "suffix present; only one allowed).");
                 }
-                role = end.group("suffix").substring(1, end.group("suffix").length() - 1);
+                // docutils takes suffix[1:-1], the suffix's underscores included
+                role = string.substring(end.backquote + 2, textEnd - 1);
                 position = "suffix";
             }
-            String escaped = rest.substring(0, end.start(1));
+            String escaped = string.substring(matchEnd, end.backquote);
             String rawsource = unescape(string.substring(matchStart, textEnd), true);
             if (rawsource.endsWith("_")) {
                 if (!role.isEmpty()) {
@@ -392,16 +575,88 @@ final class Inliner {
                 string.substring(to));
     }
 
+    /** An embedded URI or alias {@code <...>} at the end of a phrase reference, and the spaces before it. */
+    record EmbeddedLink(int start, int open, int close) {
+    }
+
+    /**
+     * docutils' {@code ((?:[ \n]+|^)<(?!\s)(([^<>]|\x00[<>])+)(?<![\s\x00])>)$} searched in {@code text}. The
+     * {@code <} ends a run of spaces and newlines (the match starts with the run) or starts the text; the content
+     * runs to the first angle bracket not escaped by a NUL (one that is could not close: the look-behind), which
+     * must be the closing {@code >}, then the end ({@link #endsAt}). Each run leads to one {@code <}, so the first
+     * run that does is the leftmost match.
+     */
+    static EmbeddedLink embeddedLink(String text) {
+        int n = text.length();
+        for (int start = 0; start < n; start++) {
+            char c = text.charAt(start);
+            if (start > 0 && c != ' ' && c != '\n') {
+                continue;
+            }
+            int open = start;
+            while (open < n && (text.charAt(open) == ' ' || text.charAt(open) == '\n')) {
+                open++;
+            }
+            EmbeddedLink link = linkAt(text, start, open);
+            if (link != null) {
+                return link;
+            }
+            start = Math.max(start, open - 1); // the rest of the run leads to the same <
+        }
+        return null;
+    }
+
+    private static EmbeddedLink linkAt(String text, int start, int open) {
+        int n = text.length();
+        if (open + 1 >= n || text.charAt(open) != '<' || UnicodeTables.isPatternSpace(text.charAt(open + 1))) {
+            return null;
+        }
+        int close = open + 1;
+        while (close < n) {
+            char c = text.charAt(close);
+            if ((c == '<' || c == '>') && !(close - 1 > open && text.charAt(close - 1) == 0)) {
+                break;
+            }
+            close++;
+        }
+        if (close >= n || close < open + 2 || text.charAt(close) != '>') {
+            return null;
+        }
+        char before = text.charAt(close - 1);
+        return UnicodeTables.isPatternSpace(before) || before == 0 || !endsAt(text, close + 1) ? null
+                : new EmbeddedLink(start, open, close);
+    }
+
+    /**
+     * {@code $} of a pattern without MULTILINE: the end of the text, or before a line terminator that ends it
+     * ({@code \r\n} as one; not between its two characters).
+     */
+    static boolean endsAt(String text, int at) {
+        int n = text.length();
+        if (at == n) {
+            return true;
+        }
+        if (at == n - 2) {
+            return text.charAt(at) == '\r' && text.charAt(at + 1) == '\n';
+        }
+        if (at != n - 1) {
+            return false;
+        }
+        char c = text.charAt(at);
+        return c == '\n' ? at == 0 || text.charAt(at - 1) != '\r'
+                : c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
     private Result phraseRef(String before, String after, String rawsource, String escaped, Memo.Position at) {
-        Matcher link = EMBEDDED_LINK.matcher(escaped);
+        EmbeddedLink link = embeddedLink(escaped);
         String text;
         String unescaped;
         String aliasType = null;
         String alias = null;
-        if (link.find()) {
-            text = escaped.substring(0, link.start(0));
+        if (link != null) {
+            text = escaped.substring(0, link.start);
             unescaped = unescape(text, false);
-            String aliasText = link.group(2);
+            String aliasText = escaped.substring(link.open + 1, link.close);
             String rawAliasText = unescape(aliasText, true);
             boolean underscoreEscaped = rawAliasText.endsWith("\\_");
             if (aliasText.endsWith("_") && !(underscoreEscaped || URI_SCHEME.matcher(aliasText).lookingAt())) {
@@ -438,7 +693,7 @@ final class Inliner {
                 reference.set("anonymous", 1);
             }
         } else if (aliasType != null) {
-            Node target = new Node(NodeType.TARGET, link.group(1));
+            Node target = new Node(NodeType.TARGET, escaped.substring(link.start, link.close + 1));
             target.names().add(refname);
             if (aliasType.equals("name")) {
                 reference.set("refname", alias);
@@ -464,9 +719,9 @@ final class Inliner {
             return List.of(Node.withText(NodeType.TITLE_REFERENCE, rawsource, unescaped));
         }
         if (EXTLINK_ROLES.contains(name) || GENERIC_ROLES.contains(name)) {
-            Matcher m = TITLE_TARGET.matcher(unescaped);
-            String title = m.matches() ? m.group(1) : unescaped;
-            String target = m.matches() ? m.group(2) : unescaped;
+            int open = targetOpening(unescaped);
+            String title = open > 0 ? unescaped.substring(0, titleEnd(unescaped, open)) : unescaped;
+            String target = open > 0 ? unescaped.substring(open + 1, unescaped.length() - 1) : unescaped;
             if (name.equals("ref")) {
                 memo.noteReference("ref", target.toLowerCase(Locale.ROOT), rawsource, at);
             } else if (name.equals("lab") || name.equals("lab_anchor")) {
@@ -478,6 +733,37 @@ final class Inliner {
         messages.add(memo.reportAt(Memo.ERROR, "inline-markup", "Unknown interpreted text role \"" + role + "\".",
                 at));
         return List.of(Node.withText(NodeType.PROBLEMATIC, rawsource, rawsource));
+    }
+
+    /**
+     * Sphinx's {@code ^(.+?)\s*<([^<>]*)>$} (DOTALL, ASCII {@code \s}) for "title &lt;target&gt;": where the
+     * target's {@code <} is, or -1. The text ends in {@code >}, no angle bracket lies between the two, and the
+     * {@code <} is not the first character (the title takes at least one).
+     */
+    static int targetOpening(String text) {
+        int close = text.length() - 1;
+        if (close < 0 || text.charAt(close) != '>') {
+            return -1;
+        }
+        int open = close - 1;
+        while (open >= 0 && text.charAt(open) != '<' && text.charAt(open) != '>') {
+            open--;
+        }
+        return open >= 1 && text.charAt(open) == '<' ? open : -1;
+    }
+
+    /** The end of the reluctant title: the whitespace before the target goes, down to one character. */
+    static int titleEnd(String text, int open) {
+        int end = open;
+        while (end > 1 && isAsciiSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    /** {@code \s} of a pattern without {@code UNICODE_CHARACTER_CLASS}. */
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     /** The system messages the parses produced since the last call, for the caller to place. */
@@ -495,26 +781,25 @@ final class Inliner {
         customRoles.add(name.toLowerCase(Locale.ROOT));
     }
 
-    private Result reference(Matcher m, String string, boolean anonymous) {
-        String referenceName = m.group("refname");
+    private Result reference(Opening o, String string) {
+        String referenceName = string.substring(o.start, o.mark);
         String refname = Names.fullyNormalize(referenceName);
-        Node reference = Node.withText(NodeType.REFERENCE, referenceName + m.group("refend"), referenceName);
-        if (anonymous) {
+        Node reference = Node.withText(NodeType.REFERENCE, string.substring(o.start, o.end), referenceName);
+        if (o.end - o.mark == 2) {
             reference.set("anonymous", 1);
         } else {
             reference.set("refname", refname);
             memo.namedReferences.add(reference);
-            memo.noteReference("name", refname, referenceName + "_", positionAt(string, m.start("whole")));
+            memo.noteReference("name", refname, referenceName + "_", positionAt(string, o.start));
         }
-        return new Result(string.substring(0, m.start("whole")), List.of(reference),
-                string.substring(m.end("whole")));
+        return new Result(string.substring(0, o.start), List.of(reference), string.substring(o.end));
     }
 
-    private Result footnoteReference(Matcher m, String string) {
-        String label = m.group("footnotelabel");
+    private Result footnoteReference(Opening o, String string) {
+        String label = string.substring(o.start + 1, o.mark);
         String refname = Names.fullyNormalize(label);
         Node ref;
-        if (m.group("citationlabel") != null) {
+        if (o.citation) {
             ref = Node.withText(NodeType.CITATION_REFERENCE, "[" + label + "]_", label);
             ref.set("refname", refname);
         } else {
@@ -532,7 +817,7 @@ final class Inliner {
                 ref.set("refname", refname);
             }
         }
-        return new Result(string.substring(0, m.start("whole")), List.of(ref), string.substring(m.end("whole")));
+        return new Result(string.substring(0, o.start), List.of(ref), string.substring(o.end));
     }
 
     // ------------------------------------------------------------------ escapes
@@ -572,10 +857,18 @@ final class Inliner {
 
     /** docutils' {@code split_escaped_whitespace}. */
     static List<String> splitEscapedWhitespace(String text) {
+        // text.split("\0 ", -1), then each part split at "\0\n": the same as cutting at either, left to right
         List<String> out = new ArrayList<>();
-        for (String s : text.split("\0 ", -1)) {
-            out.addAll(List.of(s.split("\0\n", -1)));
+        int start = 0;
+        for (int nul = text.indexOf('\0'); nul >= 0 && nul + 1 < text.length(); nul = text.indexOf('\0', nul + 1)) {
+            char escaped = text.charAt(nul + 1);
+            if (escaped == ' ' || escaped == '\n') {
+                out.add(text.substring(start, nul));
+                start = nul + 2;
+                nul++;
+            }
         }
+        out.add(text.substring(start));
         return out;
     }
 }

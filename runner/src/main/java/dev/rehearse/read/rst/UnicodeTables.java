@@ -58,6 +58,70 @@ final class UnicodeTables {
         return set;
     }
 
+    /**
+     * {@code \s} of a Java pattern compiled with {@code UNICODE_CHARACTER_CLASS} (the White_Space property, as
+     * {@code java.util.regex.CharPredicates.WHITE_SPACE} spells it): the inline scanners stand for such patterns.
+     * Unlike Python's {@code isspace} ({@link Py#isSpace}) it leaves out U+001C..U+001F.
+     */
+    static boolean isPatternSpace(int c) {
+        if (c <= ' ') {
+            return c == ' ' || (c >= '\t' && c <= '\r');
+        }
+        return c >= 0x85 && (c == 0x85 || ((SPACE_TYPES >> Character.getType(c)) & 1) != 0);
+    }
+
+    private static final int SPACE_TYPES = (1 << Character.SPACE_SEPARATOR) | (1 << Character.LINE_SEPARATOR)
+            | (1 << Character.PARAGRAPH_SEPARATOR);
+
+    /**
+     * {@code [^\W_]} under {@code UNICODE_CHARACTER_CLASS}: a word character ({@code CharPredicates.WORD}:
+     * alphabetic, a mark, a decimal digit, connector punctuation or a join control) other than the underscore.
+     * The characters of reference names and roles.
+     */
+    static boolean isNameChar(int c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return Character.isAlphabetic(c) || ((WORD_TYPES >> Character.getType(c)) & 1) != 0 || c == 0x200c
+                || c == 0x200d;
+    }
+
+    private static final int WORD_TYPES = (1 << Character.NON_SPACING_MARK) | (1 << Character.ENCLOSING_MARK)
+            | (1 << Character.COMBINING_SPACING_MARK) | (1 << Character.DECIMAL_DIGIT_NUMBER)
+            | (1 << Character.CONNECTOR_PUNCTUATION);
+
+    /** Delimiters and closers that are neither letters nor numbers (all of them, but the pattern says so). */
+    private static final BitSet MAY_END_AFTER = punctuationAfterEnd();
+
+    private static BitSet punctuationAfterEnd() {
+        BitSet set = classMembers(DELIMITERS + CLOSERS);
+        for (int c = set.nextSetBit(0); c >= 0; c = set.nextSetBit(c + 1)) {
+            if (Character.isLetter(c) || ((NUMBER_TYPES >> Character.getType(c)) & 1) != 0) {
+                set.clear(c);
+            }
+        }
+        return set;
+    }
+
+    private static final int NUMBER_TYPES = (1 << Character.DECIMAL_DIGIT_NUMBER) | (1 << Character.LETTER_NUMBER)
+            | (1 << Character.OTHER_NUMBER);
+
+    /**
+     * docutils' end-string suffix {@code ($|(?=\s|[\x00\\.,;!?]|(?![\p{L}\p{N}])[delimiters closers]))} at
+     * {@code at}: inline markup may end there (end of text, whitespace, a closing delimiter, NUL or punctuation).
+     * {@code $} also matches before a final line terminator, which is whitespace, so end of text is all it adds.
+     */
+    static boolean mayEndBefore(String text, int at) {
+        if (at >= text.length()) {
+            return true;
+        }
+        int c = text.codePointAt(at);
+        return switch (c) {
+            case 0, '\\', '.', ',', ';', '!', '?' -> true;
+            default -> isPatternSpace(c) || MAY_END_AFTER.get(c);
+        };
+    }
+
     private static final int[] WIDE = {
             0x378, 0x379, 0x380, 0x383, 0x38b, 0x38b, 0x38d, 0x38d, 0x3a2, 0x3a2, 0x530, 0x530,
             0x557, 0x558, 0x58b, 0x58c, 0x590, 0x590, 0x5c8, 0x5cf, 0x5eb, 0x5ee, 0x5f5, 0x5ff,
@@ -226,6 +290,9 @@ final class UnicodeTables {
     }
 
     private static boolean inRanges(int[] ranges, int codePoint) {
+        if (codePoint < ranges[0]) {
+            return false; // most text: ASCII and Latin-1 come before every range of both tables
+        }
         int lo = 0;
         int hi = ranges.length / 2 - 1;
         while (lo <= hi) {
