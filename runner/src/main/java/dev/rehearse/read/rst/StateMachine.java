@@ -298,10 +298,8 @@ final class StateMachine {
     /** Source and 1-based line of an absolute line number (current line when null); docutils' semantics. */
     Memo.Position sourceAndLine(Integer lineno) {
         int offset = lineno == null ? lineOffset : lineno - inputOffset - 1;
-        LineList.Origin o;
-        try {
-            o = inputLines.info(offset);
-        } catch (IndexOutOfBoundsException e) {
+        LineList.Origin o = inputLines.infoOrNull(offset);
+        if (o == null) {
             return new Memo.Position(null, null);
         }
         if (o.offset() == null) {
