@@ -27,6 +27,26 @@ class Body extends State {
 
     static final Pattern FIELD_MARKER = Pattern.compile(":(?![: ])([^:\\\\]|\\\\.|:(?!([ `]|$)))*(?<! ):( +|$)");
     static final Pattern LINE = Pattern.compile("(" + NONALPHANUM7BIT + ")\\1* *$");
+    /**
+     * {@code LINE.matcher(s).lookingAt()} without the regex: one 7-bit punctuation character repeated, then only
+     * spaces to the end (the greedy {@code \1*} never needs to give a character back to {@code " *"}, as the
+     * repeated character is no space; lines hold no line terminator, so {@code $} is the end).
+     */
+    static boolean isAdornment(String s) {
+        if (s.isEmpty() || PUNCTUATION_7BIT.indexOf(s.charAt(0)) < 0) {
+            return false;
+        }
+        char c = s.charAt(0);
+        int i = 1;
+        while (i < s.length() && s.charAt(i) == c) {
+            i++;
+        }
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i == s.length();
+    }
+
     static final Pattern GRID_TABLE_TOP = Pattern.compile("\\+-[-+]+-\\+ *$");
     static final Pattern SIMPLE_TABLE_TOP = Pattern.compile("=+( +=+)+ *$");
     static final Pattern SIMPLE_TABLE_BORDER = Pattern.compile("=+[ =]*$");

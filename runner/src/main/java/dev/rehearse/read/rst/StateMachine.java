@@ -157,7 +157,7 @@ final class StateMachine {
             if (only != null && !only.contains(t.kind())) {
                 continue;
             }
-            // the whitespace and catch-all transitions need no regex (their methods do not read the match)
+            // the whitespace, adornment and catch-all transitions need no regex (their methods do not read the match)
             switch (t.kind()) {
                 case BLANK -> {
                     if (isSpaces(line)) {
@@ -173,6 +173,13 @@ final class StateMachine {
                 }
                 case TEXT -> {
                     return state.handle(t, null, context);
+                }
+                case LINE, UNDERLINE -> {
+                    // their pattern is always Body.LINE, and no state's method for them reads the match
+                    if (Body.isAdornment(line)) {
+                        return state.handle(t, null, context);
+                    }
+                    continue;
                 }
                 default -> {
                 }

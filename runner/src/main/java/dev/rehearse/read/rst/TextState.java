@@ -341,7 +341,7 @@ class TextState extends State {
             String source = overline + "\n" + title + "\n" + underline;
             overline = Py.rstrip(overline);
             underline = Py.rstrip(underline);
-            if (!Body.LINE.matcher(underline).lookingAt()) {
+            if (!Body.isAdornment(underline)) {
                 if (overline.length() < 4) {
                     shortOverline(context, lineno, 2);
                 } else {

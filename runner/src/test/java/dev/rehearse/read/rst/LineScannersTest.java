@@ -1,0 +1,77 @@
+package dev.rehearse.read.rst;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The hand-written line tests of the state machine against the regexes they stand in for, over every line of the
+ * corpus (as written and with its indent removed, as nested parsers see it) and over lines made to sit on the edges
+ * of each pattern: an adornment scan must agree with {@link Body#LINE} exactly, and a transition's prefilter must
+ * never turn away a line its regex matches.
+ */
+class LineScannersTest {
+
+    private static final List<String> EDGES = List.of("", " ", "..", ".. ", "...", ".. _x:", "..x", "1.", "1. x",
+            "(1) x", "(1)", "1)", "a.", "a. b", "(#) x", "#. x", "#.", "iv. x", "IV) x", "ab.", "a.b. x", "(a. x",
+            "x)", "(.", "().", "1.\tx", ":a: b", ":a:", "::", ":: x", ":a", ":ref:`x`", ":ref:`x`: y", ":a\\: b: c",
+            ": a: b", ":a :", "-a", "-a b", "--a", "--", "---", "- a", "-", "+a", "+", "/a", "/", "/ a", "-1", "--1",
+            "-=", "====", "==== ", "=== ===", "----  ", "- - -", "~~~~", "``", "`` x", "**", "!", "!!!!  x", "\u00a7\u00a7",
+            "++++", "+-+-+", "+--+--+", "|", "| x", ">>>", ">>> x", "__", "__ x", "*", "* x", "\u2022 x", "   ", "  x");
+
+    /** Every corpus line, and each again without its leading spaces. */
+    private static List<String> lines() throws IOException {
+        Path lab = OracleAgreementTest.SHARED.resolve("corpus/lab");
+        List<String> lines = new ArrayList<>(EDGES);
+        try (Stream<Path> files = Files.walk(lab)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".rst")).toList()) {
+                for (String line : Py.splitlines(Files.readString(f, StandardCharsets.UTF_8))) {
+                    lines.add(line);
+                    lines.add(Py.lstrip(line));
+                }
+            }
+        }
+        assertTrue(lines.size() > 10_000, "the corpus has fewer lines than expected: " + lines.size());
+        return lines;
+    }
+
+    @Test
+    void adornmentScanAgreesWithTheLinePattern() throws IOException {
+        int adornments = 0;
+        for (String line : lines()) {
+            boolean regex = Body.LINE.matcher(line).lookingAt();
+            assertEquals(regex, Body.isAdornment(line), "line \"" + line + "\"");
+            adornments += regex ? 1 : 0;
+        }
+        assertTrue(adornments > 1000, "too few adornments seen to prove anything: " + adornments);
+    }
+
+    @Test
+    void prefiltersNeverTurnAwayALineTheirRegexMatches() throws IOException {
+        List<String> lines = lines();
+        for (Transition t : Body.TRANSITIONS) {
+            Pattern pattern = t.pattern();
+            int matched = 0;
+            int turnedAway = 0;
+            for (String line : lines) {
+                boolean regex = pattern.matcher(line).lookingAt();
+                boolean may = t.mayMatch(line);
+                assertTrue(may || !regex, t.kind() + " prefilter turns away \"" + line + "\", which its regex matches");
+                matched += regex ? 1 : 0;
+                turnedAway += may ? 0 : 1;
+            }
+            System.out.printf("%-16s regex matches %6d lines, prefilter turns away %6d of %d%n", t.kind(), matched,
+                    turnedAway, lines.size());
+        }
+    }
+}
