@@ -679,8 +679,9 @@ class Body extends State {
             if (first == '|' && (e = SUBSTITUTION_DEF.matcher(line)).lookingAt()) {
                 return substitutionDef(e);
             }
-            if (first != ' ' && (e = DIRECTIVE.matcher(line)).lookingAt()) {
-                return directive(e, null);
+            DirectiveMarker directive;
+            if (first != ' ' && (directive = DirectiveMarker.of(line)) != null) {
+                return directive(directive, null);
             }
         } catch (MarkupError error) {
             Node warning = memo.report(Memo.WARNING, "markup", error.getMessage(), sm.absLineNumber());
@@ -913,8 +914,8 @@ class Body extends State {
     }
 
     /** Run a directive; {@code alt} is the substitution name when the directive stands in a definition. */
-    Constructed directive(Matcher m, String alt) throws EndOfInput {
-        String typeName = m.group(1);
+    Constructed directive(DirectiveMarker marker, String alt) throws EndOfInput {
+        String typeName = marker.type();
         Directive directive = Directives.lookup(typeName);
         if (directive == null) {
             // docutils first says where it looked for the name
@@ -923,13 +924,13 @@ class Body extends State {
                     sm.absLineNumber()));
             return unknownDirective(typeName);
         }
-        return runDirective(directive, m, typeName, alt);
+        return runDirective(directive, marker.end(), typeName, alt);
     }
 
-    private Constructed runDirective(Directive directive, Matcher m, String typeName, String alt)
+    private Constructed runDirective(Directive directive, int markerEnd, String typeName, String alt)
             throws EndOfInput {
         int lineno = sm.absLineNumber();
-        StateMachine.Indented in = sm.getFirstKnownIndented(m.end(), false, true, false);
+        StateMachine.Indented in = sm.getFirstKnownIndented(markerEnd, false, true, false);
         Directive.Call call;
         try {
             call = parseDirectiveBlock(in.block(), in.offset(), directive, typeName, lineno, alt);

@@ -22,7 +22,7 @@ final class SubstitutionDef extends Body {
 
     @Override
     Step embeddedDirective(Matcher m, List<String> context, StateName next) throws EndOfInput {
-        Constructed c = directive(m, parent().names().get(0));
+        Constructed c = directive(new DirectiveMarker(m.group(1), m.end()), parent().names().get(0));
         parent().appendAll(c.nodes());
         if (!sm.atEof()) {
             blankFinish = c.blankFinish();

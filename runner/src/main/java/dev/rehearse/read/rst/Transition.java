@@ -48,7 +48,7 @@ record Transition(Kind kind, Pattern pattern, StateName next, String firstChars)
         }
         for (int i = start; i < end - 1; i++) {
             char c = line.charAt(i);
-            if (!isAsciiLetterOrDigit(c) && c != '#') {
+            if (!DirectiveMarker.isAsciiLetterOrDigit(c) && c != '#') {
                 return false;
             }
         }
@@ -79,16 +79,12 @@ record Transition(Kind kind, Pattern pattern, StateName next, String firstChars)
         }
         char c = line.charAt(0);
         if (c == '/' || c == '+') {
-            return isAsciiLetterOrDigit(line.charAt(1));
+            return DirectiveMarker.isAsciiLetterOrDigit(line.charAt(1));
         }
         if (c != '-') {
             return false;
         }
-        return isAsciiLetterOrDigit(line.charAt(1))
-                || line.charAt(1) == '-' && line.length() > 2 && isAsciiLetterOrDigit(line.charAt(2));
-    }
-
-    private static boolean isAsciiLetterOrDigit(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        return DirectiveMarker.isAsciiLetterOrDigit(line.charAt(1))
+                || line.charAt(1) == '-' && line.length() > 2 && DirectiveMarker.isAsciiLetterOrDigit(line.charAt(2));
     }
 }

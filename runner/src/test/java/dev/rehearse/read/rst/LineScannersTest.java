@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -54,6 +55,30 @@ class LineScannersTest {
             adornments += regex ? 1 : 0;
         }
         assertTrue(adornments > 1000, "too few adornments seen to prove anything: " + adornments);
+    }
+
+    private static final List<String> DIRECTIVE_EDGES = List.of(".. a::", ".. a:: x", ".. a ::", ".. a ::  x", ".. a::x",
+            ".. a: :", ".. a:b::", ".. a::b::", ".. a:b:: c", ".. a-b.c+d:e:: f", ".. a--b::", ".. a-::", ".. -a::",
+            ".. _a::", ".. a_b::", ".. a_::", "..  a::", "..a::", ".. ::", ".. a  ::", ".. \u00fc::", ".. a\u00fc::",
+            ".. a-\u00fcb::", ".. \u00e9t\u00e9:: x", ".. a\u0301::", ".. a\u00a0::", ".. a::\u00a0", ".. 1::", ".. a.b.::",
+            ".. code-block:: console", ".. code-block::console", ".. note ::", "..");
+
+    @Test
+    void directiveScanAgreesWithTheDirectivePattern() throws IOException {
+        List<String> lines = new ArrayList<>(DIRECTIVE_EDGES);
+        for (String line : lines()) {
+            if (line.startsWith("..")) {
+                lines.add(line);
+            }
+        }
+        int directives = 0;
+        for (String line : lines) {
+            Matcher m = Body.DIRECTIVE.matcher(line);
+            DirectiveMarker expected = m.lookingAt() ? new DirectiveMarker(m.group(1), m.end()) : null;
+            assertEquals(expected, DirectiveMarker.of(line), "line \"" + line + "\"");
+            directives += expected == null ? 0 : 1;
+        }
+        assertTrue(directives > 1000, "too few directives seen to prove anything: " + directives);
     }
 
     @Test
