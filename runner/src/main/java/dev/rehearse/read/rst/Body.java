@@ -634,7 +634,7 @@ class Body extends State {
     static final Pattern DIRECTIVE = Pattern.compile(
             "\\.\\.[ ]+(" + SIMPLENAME + ")[ ]?::([ ]+|$)", Pattern.UNICODE_CHARACTER_CLASS);
 
-    private static final Pattern TARGET = Pattern.compile(
+    static final Pattern TARGET = Pattern.compile(
             "(_|(?!_)(?<quote>`?)(?![ `])(?<name>.+?)(?<![\\s\\x00])\\k<quote>)(?<!(?<!\\x00):)(?<![\\s\\x00])[ ]?:([ ]+|$)",
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern REFERENCE = Pattern.compile(
@@ -774,10 +774,10 @@ class Body extends State {
         }
         String escaped = block.get(0);
         int blockIndex = 0;
-        Matcher target;
+        TargetMarker target;
         while (true) {
-            target = TARGET.matcher(escaped);
-            if (target.lookingAt()) {
+            target = TargetMarker.of(escaped);
+            if (target != null) {
                 break;
             }
             blockIndex++;
@@ -790,7 +790,7 @@ class Body extends State {
         String first = block.get(0) + " ";
         int cut = first.length() + (target.end() - escaped.length() - 1);
         block.set(0, Py.strip(first.substring(Math.max(0, Math.min(cut, first.length())))));
-        Node node = makeTarget(block, lineno, target.group("name"));
+        Node node = makeTarget(block, lineno, target.name());
         return new Constructed(node == null ? List.of() : List.of(node), in.blankFinish());
     }
 

@@ -81,6 +81,34 @@ class LineScannersTest {
         assertTrue(directives > 1000, "too few directives seen to prove anything: " + directives);
     }
 
+    private static final List<String> TARGET_EDGES = List.of("", "_", "_:", "_: x", "__:", "_ :", "_x:", "a:", "a: ",
+            "a:  x", "a:x", "a :", "a  :", "a b: c", "a\u0000: x", "a\u0000:: x", "a\u0000:: : x", "a:: x", "a::", "a\t:",
+            "a\u000b: x", "a\u001c: x", "a\u00a0: x", "\u00e9: x", "a\u00e9: x", "`a`: x", "`a`:", "`a b`: c", "``: x",
+            "` a`: x", "`a `: x", "`a: b`: c", "`a`b`: c", "`a: x", "a`: x", "`", "`a`", "a", ":", ": x", " a: x",
+            "a\u0000\u0000: x", "http\u0000://x: y", "a:b: c", "a: b: c", "`a\u00e9`: x", "a\n: x", "a\r: x",
+            "a\u2028: x", "a\u0085: x", "`a\u0000`: x", "`a`\u0000: x", "`a`\t: x", "a \u0000: x");
+
+    @Test
+    void targetScanAgreesWithTheTargetPattern() throws IOException {
+        List<String> texts = new ArrayList<>(TARGET_EDGES);
+        for (String line : lines()) {
+            if (line.startsWith(".. _")) {
+                String escaped = Inliner.escape2null(line.substring(4));
+                texts.add(escaped);
+                // the name part also sees several lines joined when the first holds no colon
+                texts.add(escaped + Inliner.escape2null(line));
+            }
+        }
+        int targets = 0;
+        for (String text : texts) {
+            Matcher m = Body.TARGET.matcher(text);
+            TargetMarker expected = m.lookingAt() ? new TargetMarker(m.group("name"), m.end()) : null;
+            assertEquals(expected, TargetMarker.of(text), "text \"" + text + "\"");
+            targets += expected == null ? 0 : 1;
+        }
+        assertTrue(targets > 500, "too few targets seen to prove anything: " + targets);
+    }
+
     @Test
     void prefiltersNeverTurnAwayALineTheirRegexMatches() throws IOException {
         List<String> lines = lines();
