@@ -55,7 +55,7 @@ class Body extends State {
     static final Pattern TEXT = Pattern.compile("");
 
     /** The body transitions, in docutils' order; the list states share them. */
-    static final List<Transition> TRANSITIONS = List.of(
+    static final TransitionTable TRANSITIONS = new TransitionTable(List.of(
             new Transition(Transition.Kind.BLANK, BLANK, null, null),
             new Transition(Transition.Kind.INDENT, INDENT, null, " "),
             new Transition(Transition.Kind.BULLET, Pattern.compile("[-+*\u2022\u2023\u2043]( +|$)"), null,
@@ -72,13 +72,13 @@ class Body extends State {
             new Transition(Transition.Kind.EXPLICIT_MARKUP, Pattern.compile("\\.\\.( +|$)"), null, "."),
             new Transition(Transition.Kind.ANONYMOUS, Pattern.compile("__( +|$)"), null, "_"),
             new Transition(Transition.Kind.LINE, LINE, null, PUNCTUATION_7BIT),
-            new Transition(Transition.Kind.TEXT, TEXT, null, null));
+            new Transition(Transition.Kind.TEXT, TEXT, null, null)));
 
     Body(StateMachine sm) {
         this(sm, StateName.BODY, TRANSITIONS);
     }
 
-    Body(StateMachine sm, StateName name, List<Transition> transitions) {
+    Body(StateMachine sm, StateName name, TransitionTable transitions) {
         super(sm, name, transitions);
     }
 
@@ -1003,7 +1003,9 @@ class Body extends State {
             throws MarkupError {
         LineList optBlock = null;
         for (int i = 0; i < argBlock.size(); i++) {
-            if (FIELD_MARKER.matcher(argBlock.get(i)).lookingAt()) {
+            String line = argBlock.get(i);
+            // most argument lines are no option: the cheap test spares them the regex
+            if (Transition.mayBeFieldMarker(line) && FIELD_MARKER.matcher(line).lookingAt()) {
                 optBlock = argBlock.slice(i);
                 argBlock = argBlock.slice(0, i);
                 break;

@@ -153,7 +153,7 @@ final class StateMachine {
 
     private State.Step checkLine(List<String> context, State state, List<Transition.Kind> only)
             throws EndOfInput {
-        for (Transition t : state.transitions()) {
+        for (Transition t : state.transitions().candidates(line)) {
             if (only != null && !only.contains(t.kind())) {
                 continue;
             }

@@ -18,6 +18,19 @@ record Transition(Kind kind, Pattern pattern, StateName next, String firstChars)
     }
 
     /**
+     * False when no line starting with the ASCII character {@code c} can match: the {@link TransitionTable} leaves
+     * the transition out for such lines.
+     */
+    boolean mayStartWith(char c) {
+        return switch (kind) {
+            // " *$" and " +"
+            case BLANK, INDENT -> c == ' ';
+            case ENUMERATOR -> c == '(' || c == '#' || DirectiveMarker.isAsciiLetterOrDigit(c);
+            default -> firstChars == null || firstChars.indexOf(c) >= 0;
+        };
+    }
+
+    /**
      * False when the line cannot match (decided cheaply, before the regex). Each test is a necessary condition read
      * off the pattern, so the regex still decides every line that passes. Lines never hold a line terminator (they
      * come from splitlines), so a pattern's {@code $} is the end of the line.
@@ -60,7 +73,7 @@ record Transition(Kind kind, Pattern pattern, StateName next, String firstChars)
      * lookahead after the opening colon forbids an empty name), is followed by a space or ends the line. Text
      * lines that start with a role ({@code :ref:`x`}) rarely have one.
      */
-    private static boolean mayBeFieldMarker(String line) {
+    static boolean mayBeFieldMarker(String line) {
         if (line.isEmpty() || line.charAt(0) != ':') {
             return false;
         }
