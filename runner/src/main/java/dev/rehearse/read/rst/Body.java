@@ -27,6 +27,26 @@ class Body extends State {
 
     static final Pattern FIELD_MARKER = Pattern.compile(":(?![: ])([^:\\\\]|\\\\.|:(?!([ `]|$)))*(?<! ):( +|$)");
     static final Pattern LINE = Pattern.compile("(" + NONALPHANUM7BIT + ")\\1* *$");
+    /**
+     * {@code LINE.matcher(s).lookingAt()} without the regex: one 7-bit punctuation character repeated, then only
+     * spaces to the end (the greedy {@code \1*} never needs to give a character back to {@code " *"}, as the
+     * repeated character is no space; lines hold no line terminator, so {@code $} is the end).
+     */
+    static boolean isAdornment(String s) {
+        if (s.isEmpty() || PUNCTUATION_7BIT.indexOf(s.charAt(0)) < 0) {
+            return false;
+        }
+        char c = s.charAt(0);
+        int i = 1;
+        while (i < s.length() && s.charAt(i) == c) {
+            i++;
+        }
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i == s.length();
+    }
+
     static final Pattern GRID_TABLE_TOP = Pattern.compile("\\+-[-+]+-\\+ *$");
     static final Pattern SIMPLE_TABLE_TOP = Pattern.compile("=+( +=+)+ *$");
     static final Pattern SIMPLE_TABLE_BORDER = Pattern.compile("=+[ =]*$");
@@ -35,7 +55,7 @@ class Body extends State {
     static final Pattern TEXT = Pattern.compile("");
 
     /** The body transitions, in docutils' order; the list states share them. */
-    static final List<Transition> TRANSITIONS = List.of(
+    static final TransitionTable TRANSITIONS = new TransitionTable(List.of(
             new Transition(Transition.Kind.BLANK, BLANK, null, null),
             new Transition(Transition.Kind.INDENT, INDENT, null, " "),
             new Transition(Transition.Kind.BULLET, Pattern.compile("[-+*\u2022\u2023\u2043]( +|$)"), null,
@@ -52,13 +72,13 @@ class Body extends State {
             new Transition(Transition.Kind.EXPLICIT_MARKUP, Pattern.compile("\\.\\.( +|$)"), null, "."),
             new Transition(Transition.Kind.ANONYMOUS, Pattern.compile("__( +|$)"), null, "_"),
             new Transition(Transition.Kind.LINE, LINE, null, PUNCTUATION_7BIT),
-            new Transition(Transition.Kind.TEXT, TEXT, null, null));
+            new Transition(Transition.Kind.TEXT, TEXT, null, null)));
 
     Body(StateMachine sm) {
         this(sm, StateName.BODY, TRANSITIONS);
     }
 
-    Body(StateMachine sm, StateName name, List<Transition> transitions) {
+    Body(StateMachine sm, StateName name, TransitionTable transitions) {
         super(sm, name, transitions);
     }
 
@@ -614,7 +634,7 @@ class Body extends State {
     static final Pattern DIRECTIVE = Pattern.compile(
             "\\.\\.[ ]+(" + SIMPLENAME + ")[ ]?::([ ]+|$)", Pattern.UNICODE_CHARACTER_CLASS);
 
-    private static final Pattern TARGET = Pattern.compile(
+    static final Pattern TARGET = Pattern.compile(
             "(_|(?!_)(?<quote>`?)(?![ `])(?<name>.+?)(?<![\\s\\x00])\\k<quote>)(?<!(?<!\\x00):)(?<![\\s\\x00])[ ]?:([ ]+|$)",
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern REFERENCE = Pattern.compile(
@@ -659,8 +679,9 @@ class Body extends State {
             if (first == '|' && (e = SUBSTITUTION_DEF.matcher(line)).lookingAt()) {
                 return substitutionDef(e);
             }
-            if (first != ' ' && (e = DIRECTIVE.matcher(line)).lookingAt()) {
-                return directive(e, null);
+            DirectiveMarker directive;
+            if (first != ' ' && (directive = DirectiveMarker.of(line)) != null) {
+                return directive(directive, null);
             }
         } catch (MarkupError error) {
             Node warning = memo.report(Memo.WARNING, "markup", error.getMessage(), sm.absLineNumber());
@@ -753,10 +774,10 @@ class Body extends State {
         }
         String escaped = block.get(0);
         int blockIndex = 0;
-        Matcher target;
+        TargetMarker target;
         while (true) {
-            target = TARGET.matcher(escaped);
-            if (target.lookingAt()) {
+            target = TargetMarker.of(escaped);
+            if (target != null) {
                 break;
             }
             blockIndex++;
@@ -769,7 +790,7 @@ class Body extends State {
         String first = block.get(0) + " ";
         int cut = first.length() + (target.end() - escaped.length() - 1);
         block.set(0, Py.strip(first.substring(Math.max(0, Math.min(cut, first.length())))));
-        Node node = makeTarget(block, lineno, target.group("name"));
+        Node node = makeTarget(block, lineno, target.name());
         return new Constructed(node == null ? List.of() : List.of(node), in.blankFinish());
     }
 
@@ -893,8 +914,8 @@ class Body extends State {
     }
 
     /** Run a directive; {@code alt} is the substitution name when the directive stands in a definition. */
-    Constructed directive(Matcher m, String alt) throws EndOfInput {
-        String typeName = m.group(1);
+    Constructed directive(DirectiveMarker marker, String alt) throws EndOfInput {
+        String typeName = marker.type();
         Directive directive = Directives.lookup(typeName);
         if (directive == null) {
             // docutils first says where it looked for the name
@@ -903,13 +924,13 @@ class Body extends State {
                     sm.absLineNumber()));
             return unknownDirective(typeName);
         }
-        return runDirective(directive, m, typeName, alt);
+        return runDirective(directive, marker.end(), typeName, alt);
     }
 
-    private Constructed runDirective(Directive directive, Matcher m, String typeName, String alt)
+    private Constructed runDirective(Directive directive, int markerEnd, String typeName, String alt)
             throws EndOfInput {
         int lineno = sm.absLineNumber();
-        StateMachine.Indented in = sm.getFirstKnownIndented(m.end(), false, true, false);
+        StateMachine.Indented in = sm.getFirstKnownIndented(markerEnd, false, true, false);
         Directive.Call call;
         try {
             call = parseDirectiveBlock(in.block(), in.offset(), directive, typeName, lineno, alt);
@@ -982,7 +1003,9 @@ class Body extends State {
             throws MarkupError {
         LineList optBlock = null;
         for (int i = 0; i < argBlock.size(); i++) {
-            if (FIELD_MARKER.matcher(argBlock.get(i)).lookingAt()) {
+            String line = argBlock.get(i);
+            // most argument lines are no option: the cheap test spares them the regex
+            if (Transition.mayBeFieldMarker(line) && FIELD_MARKER.matcher(line).lookingAt()) {
                 optBlock = argBlock.slice(i);
                 argBlock = argBlock.slice(0, i);
                 break;

@@ -113,11 +113,25 @@ final class LineList {
 
     /** Source and offset of line {@code i}; the position just past the end answers (last source, null). */
     Origin info(int i) {
+        Origin o = infoOrNull(i);
+        if (o == null) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return o;
+    }
+
+    /**
+     * As {@link #info}, but null where {@code info} would throw: the current position is looked up this way many
+     * times per document and is often past the end, where a thrown exception (with its stack trace) cost more than
+     * the rest of the lookup.
+     */
+    Origin infoOrNull(int i) {
         int n = size();
         if (i == n && n > 0) {
             return new Origin(items[to - 1].source(), null);
         }
-        return items[from + index(i)];
+        int k = i < 0 ? i + n : i;
+        return k < 0 || k >= n ? null : items[from + k];
     }
 
     /** Lines as a plain list (a copy). */

@@ -86,10 +86,8 @@ final class Memo {
         if (lastMoved == null) {
             return new Position(null, null);
         }
-        LineList.Origin o;
-        try {
-            o = lastMoved.inputLines.info(lastMovedOffset);
-        } catch (IndexOutOfBoundsException e) {
+        LineList.Origin o = lastMoved.inputLines.infoOrNull(lastMovedOffset);
+        if (o == null) {
             return new Position(null, null);
         }
         return new Position(o.source(), o.offset() == null ? null : o.offset() + 1);

@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  */
 final class QuotedLiteralBlock extends State {
 
-    private static final List<Transition> INITIAL = List.of(
+    private static final TransitionTable INITIAL = new TransitionTable(List.of(
             new Transition(Transition.Kind.BLANK, Body.BLANK, null, null),
             new Transition(Transition.Kind.INDENT, Body.INDENT, null, " "),
             new Transition(Transition.Kind.INITIAL_QUOTED, Pattern.compile("(" + Body.NONALPHANUM7BIT + ")"), null,
                     Body.PUNCTUATION_7BIT),
-            new Transition(Transition.Kind.TEXT, Body.TEXT, null, null));
+            new Transition(Transition.Kind.TEXT, Body.TEXT, null, null)));
 
-    private List<Transition> transitions = INITIAL;
+    private TransitionTable transitions = INITIAL;
     private Integer initialLineno;
     /** Messages placed after the block. */
     private final List<Node> messages = new ArrayList<>();
@@ -31,7 +31,7 @@ final class QuotedLiteralBlock extends State {
 
     /** Changes once the quote character is known. */
     @Override
-    List<Transition> transitions() {
+    TransitionTable transitions() {
         return transitions;
     }
 
@@ -74,12 +74,12 @@ final class QuotedLiteralBlock extends State {
         String quote = m.group().substring(0, 1);
         List<Transition> now = new ArrayList<>();
         now.add(new Transition(Transition.Kind.QUOTED, Pattern.compile(Pattern.quote(quote)), null, quote));
-        for (Transition t : INITIAL) {
+        for (Transition t : INITIAL.all()) {
             if (t.kind() != Transition.Kind.INITIAL_QUOTED) {
                 now.add(t);
             }
         }
-        transitions = now;
+        transitions = new TransitionTable(now);
         initialLineno = sm.absLineNumber();
         List<String> ctx = new ArrayList<>();
         ctx.add(sm.line);

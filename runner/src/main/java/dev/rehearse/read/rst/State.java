@@ -47,9 +47,9 @@ abstract class State {
     boolean blankFinish;
 
     private final StateName name;
-    private final List<Transition> transitions;
+    private final TransitionTable transitions;
 
-    State(StateMachine sm, StateName name, List<Transition> transitions) {
+    State(StateMachine sm, StateName name, TransitionTable transitions) {
         this.sm = sm;
         this.memo = sm.memo;
         this.name = name;
@@ -61,7 +61,7 @@ abstract class State {
     }
 
     /** The transitions in the order they are tried. */
-    List<Transition> transitions() {
+    TransitionTable transitions() {
         return transitions;
     }
 

@@ -153,11 +153,11 @@ final class StateMachine {
 
     private State.Step checkLine(List<String> context, State state, List<Transition.Kind> only)
             throws EndOfInput {
-        for (Transition t : state.transitions()) {
+        for (Transition t : state.transitions().candidates(line)) {
             if (only != null && !only.contains(t.kind())) {
                 continue;
             }
-            // the whitespace and catch-all transitions need no regex (their methods do not read the match)
+            // the whitespace, adornment and catch-all transitions need no regex (their methods do not read the match)
             switch (t.kind()) {
                 case BLANK -> {
                     if (isSpaces(line)) {
@@ -173,6 +173,13 @@ final class StateMachine {
                 }
                 case TEXT -> {
                     return state.handle(t, null, context);
+                }
+                case LINE, UNDERLINE -> {
+                    // their pattern is always Body.LINE, and no state's method for them reads the match
+                    if (Body.isAdornment(line)) {
+                        return state.handle(t, null, context);
+                    }
+                    continue;
                 }
                 default -> {
                 }
@@ -298,10 +305,8 @@ final class StateMachine {
     /** Source and 1-based line of an absolute line number (current line when null); docutils' semantics. */
     Memo.Position sourceAndLine(Integer lineno) {
         int offset = lineno == null ? lineOffset : lineno - inputOffset - 1;
-        LineList.Origin o;
-        try {
-            o = inputLines.info(offset);
-        } catch (IndexOutOfBoundsException e) {
+        LineList.Origin o = inputLines.infoOrNull(offset);
+        if (o == null) {
             return new Memo.Position(null, null);
         }
         if (o.offset() == null) {

@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
  */
 class TextState extends State {
 
-    private static final List<Transition> TRANSITIONS = List.of(
+    private static final TransitionTable TRANSITIONS = new TransitionTable(List.of(
             new Transition(Transition.Kind.BLANK, Body.BLANK, null, null),
             new Transition(Transition.Kind.INDENT, Body.INDENT, null, " "),
             new Transition(Transition.Kind.UNDERLINE, Body.LINE, StateName.BODY, Body.PUNCTUATION_7BIT),
-            new Transition(Transition.Kind.TEXT, Body.TEXT, StateName.BODY, null));
+            new Transition(Transition.Kind.TEXT, Body.TEXT, StateName.BODY, null)));
 
     TextState(StateMachine sm) {
         this(sm, StateName.TEXT);
@@ -341,7 +341,7 @@ class TextState extends State {
             String source = overline + "\n" + title + "\n" + underline;
             overline = Py.rstrip(overline);
             underline = Py.rstrip(underline);
-            if (!Body.LINE.matcher(underline).lookingAt()) {
+            if (!Body.isAdornment(underline)) {
                 if (overline.length() < 4) {
                     shortOverline(context, lineno, 2);
                 } else {

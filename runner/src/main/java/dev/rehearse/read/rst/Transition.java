@@ -17,17 +17,87 @@ record Transition(Kind kind, Pattern pattern, StateName next, String firstChars)
         EMBEDDED_DIRECTIVE
     }
 
-    /** False when the line cannot match (decided cheaply, before the regex). */
+    /**
+     * False when no line starting with the ASCII character {@code c} can match: the {@link TransitionTable} leaves
+     * the transition out for such lines.
+     */
+    boolean mayStartWith(char c) {
+        return switch (kind) {
+            // " *$" and " +"
+            case BLANK, INDENT -> c == ' ';
+            case ENUMERATOR -> c == '(' || c == '#' || DirectiveMarker.isAsciiLetterOrDigit(c);
+            default -> firstChars == null || firstChars.indexOf(c) >= 0;
+        };
+    }
+
+    /**
+     * False when the line cannot match (decided cheaply, before the regex). Each test is a necessary condition read
+     * off the pattern, so the regex still decides every line that passes. Lines never hold a line terminator (they
+     * come from splitlines), so a pattern's {@code $} is the end of the line.
+     */
     boolean mayMatch(String line) {
-        if (kind == Kind.ENUMERATOR) {
-            // an enumerator is the line's first word and ends in "." or ")"
-            int space = line.indexOf(' ');
-            int end = space < 0 ? line.length() : space;
-            return end > 0 && (line.charAt(end - 1) == '.' || line.charAt(end - 1) == ')');
+        return switch (kind) {
+            case ENUMERATOR -> mayBeEnumerator(line);
+            case FIELD_MARKER -> mayBeFieldMarker(line);
+            case OPTION_MARKER -> mayBeOptionMarker(line);
+            default -> firstChars == null || !line.isEmpty() && firstChars.indexOf(line.charAt(0)) >= 0;
+        };
+    }
+
+    /**
+     * An enumerator is the line's first word ({@code ( +|$)} follows it): an optional "(", then characters of
+     * {@code [0-9]+|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+|#}, then "." or ")". This turns away ".." (every explicit
+     * markup line), which a test of the last character alone let through to the regex.
+     */
+    private static boolean mayBeEnumerator(String line) {
+        int space = line.indexOf(' ');
+        int end = space < 0 ? line.length() : space;
+        if (end < 2 || (line.charAt(end - 1) != '.' && line.charAt(end - 1) != ')')) {
+            return false;
         }
-        if (firstChars == null) {
-            return true;
+        int start = line.charAt(0) == '(' ? 1 : 0;
+        if (start == end - 1) {
+            return false;
         }
-        return !line.isEmpty() && firstChars.indexOf(line.charAt(0)) >= 0;
+        for (int i = start; i < end - 1; i++) {
+            char c = line.charAt(i);
+            if (!DirectiveMarker.isAsciiLetterOrDigit(c) && c != '#') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A field marker is {@code :name:} then spaces or the end: the closing colon, at index 2 or later (the
+     * lookahead after the opening colon forbids an empty name), is followed by a space or ends the line. Text
+     * lines that start with a role ({@code :ref:`x`}) rarely have one.
+     */
+    static boolean mayBeFieldMarker(String line) {
+        if (line.isEmpty() || line.charAt(0) != ':') {
+            return false;
+        }
+        for (int i = line.indexOf(':', 2); i >= 0; i = line.indexOf(':', i + 1)) {
+            if (i + 1 == line.length() || line.charAt(i + 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An option starts {@code -x}, {@code +x}, {@code --x} or {@code /x} with x an ASCII letter or digit. */
+    private static boolean mayBeOptionMarker(String line) {
+        if (line.length() < 2) {
+            return false;
+        }
+        char c = line.charAt(0);
+        if (c == '/' || c == '+') {
+            return DirectiveMarker.isAsciiLetterOrDigit(line.charAt(1));
+        }
+        if (c != '-') {
+            return false;
+        }
+        return DirectiveMarker.isAsciiLetterOrDigit(line.charAt(1))
+                || line.charAt(1) == '-' && line.length() > 2 && DirectiveMarker.isAsciiLetterOrDigit(line.charAt(2));
     }
 }
