@@ -55,12 +55,13 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Rehearsal rehearsal = choice.rehearsal(spec.commandLine().getErr()::println)
-                .withSelection(StepSelection.of(from, only)).withKeepGoing(keepGoing).withKeep(keep);
+                .withSelection(StepSelection.of(from, only)).withKeepGoing(keepGoing).withKeep(keep)
+                .withReportDir(reportDir);
         RunReport report;
         try (LiveProgress progress = LiveProgress.forConsole(out)) {
             report = rehearsal.run(choice.runbook, progress, note -> out.println("rehearse: " + note));
         }
-        Path reports = reportDir != null ? reportDir : Rehearsal.defaultReportDir(report);
+        Path reports = reportDir != null ? reportDir : Rehearsal.defaultReportDir(report.runbook());
         try {
             Reports.writeAll(report, reports, strict);
         } catch (IOException e) {

@@ -12,7 +12,8 @@ import dev.rehearse.plan.Step;
 /**
  * {@code results.json}: {@code {"steps": [...], "summary": {...}}}. Each step has {@code n, kind, source, line,
  * verdict, exit, expected, actual, diff}, then {@code reason, elapsed_ms, section} and {@code command} (a command
- * step) or {@code path} (a file step). {@code exit} is null for a step that did not run.
+ * step) or {@code path} (a file step). {@code exit} is null for a step that did not run. {@code captured} lists
+ * what the steps captured, {@code step, literal, value}, secrets left out: what a later {@code --from} run reuses.
  */
 final class ResultsJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -44,6 +45,10 @@ final class ResultsJson {
             ArrayNode section = s.putArray("section");
             step.section().forEach(section::add);
             s.put(step.kind().equals("command") ? "command" : "path", StepText.subject(step));
+        }
+        ArrayNode captured = root.putArray("captured");
+        for (RunReport.CapturedValue value : report.captured()) {
+            captured.addObject().put("step", value.step()).put("literal", value.literal()).put("value", value.value());
         }
         Summary summary = Summary.of(report);
         ObjectNode sum = root.putObject("summary");

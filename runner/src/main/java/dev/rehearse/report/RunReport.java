@@ -7,8 +7,23 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Everything the reports need of one run: which runbook on which target, and one result per planned step
- * (in plan order, skipped ones included). Holds no secret: results are already in the guide's terms.
+ * Everything the reports need of one run: which runbook on which target, one result per planned step (in plan
+ * order, skipped ones included), and the values its steps captured. Holds no secret: results are already in the
+ * guide's terms, and a captured value bound to a secret is left out.
  */
-public record RunReport(String runbook, Guide guide, String target, List<StepResult> results, Duration elapsed) {
+public record RunReport(String runbook, Guide guide, String target, List<StepResult> results, Duration elapsed,
+                        List<CapturedValue> captured) {
+
+    /** A value a step found in its real output and bound for the steps after it (the port a command opened). */
+    public record CapturedValue(int step, String literal, String value) {
+    }
+
+    public RunReport {
+        captured = List.copyOf(captured);
+    }
+
+    /** A run that captured nothing. */
+    public RunReport(String runbook, Guide guide, String target, List<StepResult> results, Duration elapsed) {
+        this(runbook, guide, target, results, elapsed, List.of());
+    }
 }

@@ -27,9 +27,11 @@ import java.util.function.Consumer;
  * @param selection which steps run; the others are SKIP
  * @param keepGoing a FAIL does not skip the steps after it
  * @param targetOptions how the target is opened: kept or not (sandbox, container), how ssh logs in
+ * @param reportDir where the run's reports go, and where a {@code --from} run finds what the last one captured;
+ *                  null for {@link #defaultReportDir(String)}
  */
 public record Rehearsal(String target, Map<String, String> binds, StepSelection selection, boolean keepGoing,
-                       TargetOptions targetOptions) {
+                       TargetOptions targetOptions, Path reportDir) {
 
     /**
      * The facts a plan is made against when no target is open: the guide's own example values, so that nothing is
@@ -44,33 +46,37 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
 
     /** All steps, stop at the first FAIL, remove the target: {@code rehearse run} without options. */
     public static Rehearsal defaults() {
-        return new Rehearsal(null, Map.of(), StepSelection.ALL, false, TargetOptions.defaults());
+        return new Rehearsal(null, Map.of(), StepSelection.ALL, false, TargetOptions.defaults(), null);
     }
 
     public Rehearsal withTarget(String spec) {
-        return new Rehearsal(spec, binds, selection, keepGoing, targetOptions);
+        return new Rehearsal(spec, binds, selection, keepGoing, targetOptions, reportDir);
     }
 
     public Rehearsal withBinds(Map<String, String> more) {
         Map<String, String> all = new LinkedHashMap<>(binds);
         all.putAll(more);
-        return new Rehearsal(target, all, selection, keepGoing, targetOptions);
+        return new Rehearsal(target, all, selection, keepGoing, targetOptions, reportDir);
     }
 
     public Rehearsal withSelection(StepSelection steps) {
-        return new Rehearsal(target, binds, steps, keepGoing, targetOptions);
+        return new Rehearsal(target, binds, steps, keepGoing, targetOptions, reportDir);
     }
 
     public Rehearsal withKeepGoing(boolean keepGoingAfterFail) {
-        return new Rehearsal(target, binds, selection, keepGoingAfterFail, targetOptions);
+        return new Rehearsal(target, binds, selection, keepGoingAfterFail, targetOptions, reportDir);
     }
 
     public Rehearsal withTargetOptions(TargetOptions options) {
-        return new Rehearsal(target, binds, selection, keepGoing, options);
+        return new Rehearsal(target, binds, selection, keepGoing, options, reportDir);
+    }
+
+    public Rehearsal withReportDir(Path dir) {
+        return new Rehearsal(target, binds, selection, keepGoing, targetOptions, dir);
     }
 
     public Rehearsal withKeep(boolean keepTarget) {
-        return new Rehearsal(target, binds, selection, keepGoing, targetOptions.withKeep(keepTarget));
+        return new Rehearsal(target, binds, selection, keepGoing, targetOptions.withKeep(keepTarget), reportDir);
     }
 
     /**
@@ -119,7 +125,11 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
             try {
                 Plan plan = new Planner(opened.facts(), binds).plan(loaded, guide);
-                SkippedCaptures.check(plan, selection);
+                if (!selection.equals(StepSelection.ALL)) {
+                    Path reports = reportDir != null ? reportDir : defaultReportDir(plan.name());
+                    EarlierCaptures.bind(plan, selection, reports, opened.describe()).ifPresent(say);
+                    SkippedCaptures.check(plan, selection);
+                }
                 say.accept(plan.name() + ", " + plan.steps().size() + " steps on " + opened.describe());
                 RunReport report = new Runner(opened, selection, keepGoing, listener).run(plan, loaded.checks());
                 if (targetOptions.keep()) {
@@ -149,8 +159,8 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
     }
 
     /** Where a run's reports go unless told otherwise: {@code target/rehearse/<runbook>}. */
-    public static Path defaultReportDir(RunReport report) {
-        return Path.of("target", "rehearse", report.runbook());
+    public static Path defaultReportDir(String runbook) {
+        return Path.of("target", "rehearse", runbook);
     }
 
     /** The target this runbook runs on: the one asked for, else the sidecar's, else local. */

@@ -43,6 +43,7 @@ public final class Runner {
     private final boolean keepGoing;
     private final RunListener listener;
     private Bindings bindings;
+    private List<RunReport.CapturedValue> captured;
     private List<Step> steps;
     private Session session;
     private String cwd;
@@ -65,6 +66,7 @@ public final class Runner {
     public RunReport run(Plan plan, List<Check> checks) {
         long started = System.nanoTime();
         bindings = plan.bindings().copy();
+        captured = new ArrayList<>();
         steps = plan.steps();
         cwd = target.facts().home();
         int total = plan.steps().size();
@@ -96,7 +98,7 @@ public final class Runner {
             listener.stepFinished(result, total);
         }
         return new RunReport(plan.name(), plan.guide(), target.describe(), results,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), captured);
     }
 
     private StepResult execute(Step step, StepPolicy policy) {
@@ -249,14 +251,19 @@ public final class Runner {
      * held to the same shell-safety rules as any binding. Returns why the step fails, or null.
      */
     private String capture(CommandStep step, String realOutput) {
-        Captures.Result captured;
+        Captures.Result found;
         try {
-            captured = Captures.bind(bindings, steps, step, realOutput);
+            found = Captures.bind(bindings, steps, step, realOutput);
         } catch (BadInput unsafe) {
             return "captured value refused: " + unsafe.problem();
         }
-        if (!captured.missed().isEmpty()) {
-            Capture capture = captured.missed().get(0);
+        for (Binding value : found.bound()) {
+            if (!value.secret()) {
+                captured.add(new RunReport.CapturedValue(step.n(), value.literal(), value.value()));
+            }
+        }
+        if (!found.missed().isEmpty()) {
+            Capture capture = found.missed().get(0);
             return "nothing in the output matches the capture of '" + capture.literal() + "' (" + capture.regex() + ")";
         }
         return null;

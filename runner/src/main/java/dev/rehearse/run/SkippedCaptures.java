@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Refuses a {@code --from} or {@code --only} run whose steps would type a value that only a skipped step captures
  * (the port {@code uberspace port add} opened, a hash): without it they would type the guide's example instead,
- * and fail or, worse, pass against the wrong thing. The value given with {@code --bind} lets the run go on.
+ * and fail or, worse, pass against the wrong thing. The value given with {@code --bind}, or captured by that step in
+ * an earlier run on the same target ({@link EarlierCaptures}), lets the run go on.
  */
 final class SkippedCaptures {
 
@@ -32,8 +33,10 @@ final class SkippedCaptures {
                 continue;
             }
             for (Capture capture : capturing.captures()) {
+                // given with --bind, or captured by the same step in an earlier run (EarlierCaptures)
                 boolean given = plan.bindings().get(capture.literal())
-                        .map(b -> b.origin() == Binding.Origin.COMMAND_LINE).orElse(false);
+                        .map(b -> b.origin() == Binding.Origin.COMMAND_LINE || b.origin() == Binding.Origin.CAPTURED)
+                        .orElse(false);
                 if (given) {
                     continue;
                 }

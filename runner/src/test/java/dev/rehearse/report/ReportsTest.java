@@ -96,13 +96,14 @@ class ReportsTest {
     }
 
     @Test
-    void resultsJsonHasTheStepsAndASummary(@TempDir Path dir) throws Exception {
+    void resultsJsonHasTheStepsWhatTheyCapturedAndASummary(@TempDir Path dir) throws Exception {
         RunReport report = SeedRun.report();
         Reports.writeAll(report, dir);
 
         JsonNode root = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
 
-        assertEquals(List.of("steps", "summary"), names(root.fieldNames()));
+        assertEquals(List.of("steps", "captured", "summary"), names(root.fieldNames()));
+        assertEquals("{\"step\":15,\"literal\":\"40132\",\"value\":\"61234\"}", root.get("captured").get(0).toString());
         JsonNode first = root.get("steps").get(0);
         assertEquals(List.of("n", "kind", "source", "line", "verdict", "exit", "expected", "actual", "diff"),
                 names(first.fieldNames()).subList(0, 9));

@@ -61,7 +61,8 @@ final class SeedRun {
                         + "Sending registration request...\r\nERROR! Received 400 Bad Request\r\nUser ID already taken.\r\n");
         run.command(362, "~/synapse/env/bin/hash_password", "");
         run.command(374, "psql --user synapse", "");
-        return new RunReport("synapse", run.guide, "local", run.results, Duration.ofMillis(83_412));
+        return new RunReport("synapse", run.guide, "local", run.results, Duration.ofMillis(83_412),
+                List.of(new RunReport.CapturedValue(15, "40132", "61234"), new RunReport.CapturedValue(15, "PORT", "61234")));
     }
 
     private Block blockAt(int line) {

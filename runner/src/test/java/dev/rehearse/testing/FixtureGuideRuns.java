@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,12 +64,13 @@ public abstract class FixtureGuideRuns {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Path results = reports.resolve("results.json");
-        Files.deleteIfExists(results);
+        // kept, not deleted: a --from run reads what the run before it captured; only a new file is this run's
+        FileTime before = Files.exists(results) ? Files.getLastModifiedTime(results) : null;
         int exit = Main.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
         List<String> verdicts = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         String json = "";
-        if (Files.exists(results)) {
+        if (Files.exists(results) && !Files.getLastModifiedTime(results).equals(before)) {
             json = Files.readString(results);
             for (JsonNode step : new ObjectMapper().readTree(json).get("steps")) {
                 verdicts.add(step.get("verdict").asText());

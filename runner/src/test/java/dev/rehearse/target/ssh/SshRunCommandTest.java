@@ -1,5 +1,7 @@
 package dev.rehearse.target.ssh;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.cli.Main;
 import dev.rehearse.testing.FixtureGuideRuns;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,39 @@ class SshRunCommandTest extends FixtureGuideRuns {
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("steps on " + server.spec()), run.out());
         assertTrue(Files.isDirectory(server.home().resolve("app/env")), "the virtualenv is on the remote");
+    }
+
+    @Test
+    void fromALaterStepTheHostGetsThePortTheSkippedStepCapturedInTheRunBefore() throws IOException {
+        Files.deleteIfExists(server.home().resolve("ready"));
+        Run first = run("port-later");
+        assertEquals(List.of("PASS", "FAIL", "SKIP"), first.verdicts(), first.json());
+        JsonNode captured = new ObjectMapper().readTree(first.json()).path("captured").get(0);
+        String port = captured.path("value").asText();
+        assertTrue(port.matches("4\\d{4}"), first.json());
+
+        Files.writeString(server.home().resolve("ready"), "yes\n");
+        Run resumed = run("port-later", "--from", "2");
+        assertEquals(0, resumed.exit(), resumed.out() + resumed.err());
+        assertEquals(List.of("SKIP", "PASS", "PASS"), resumed.verdicts(), resumed.json());
+        assertTrue(resumed.out().contains("40132=" + port + " (step 1)"), resumed.out());
+        assertEquals("listening on " + port + "\n", Files.readString(server.home().resolve("listening")));
+    }
+
+    @Test
+    void aCapturedValueEditedIntoShellSyntaxIsRefused() throws IOException {
+        Files.deleteIfExists(server.home().resolve("ready"));
+        Run first = run("port-later");
+        assertEquals(List.of("PASS", "FAIL", "SKIP"), first.verdicts(), first.json());
+        Path results = reports.resolve("results.json");
+        String port = new ObjectMapper().readTree(first.json()).path("captured").get(0).path("value").asText();
+        Files.writeString(results, Files.readString(results).replace("\"" + port + "\"", "\"$(touch ~/owned)\""));
+        Files.writeString(server.home().resolve("ready"), "yes\n");
+
+        Run resumed = run("port-later", "--from", "2");
+        assertEquals(2, resumed.exit(), resumed.out() + resumed.err());
+        assertTrue(resumed.err().startsWith(results + " (captured by step 1): binding \"40132\""), resumed.err());
+        assertFalse(Files.exists(server.home().resolve("owned")));
     }
 
     @Test
