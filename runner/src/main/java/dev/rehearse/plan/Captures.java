@@ -48,12 +48,7 @@ public final class Captures {
             Binding binding = new Binding(capture.literal(), value, Binding.Origin.CAPTURED, secret);
             Bindings trial = bindings.copy().bind(binding, new Bindings.Place(step.source() + ":" + step.line()
                     + " (captured)", 0));
-            trial.validateValues();
-            for (Step later : steps) {
-                if (later instanceof CommandStep c) {
-                    trial.validate(c.command(), c.source() + ":" + c.line());
-                }
-            }
+            Plan.checkBindings(trial, steps);
             bindings.bind(binding);
             bound.add(binding);
         }

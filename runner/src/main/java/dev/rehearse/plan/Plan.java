@@ -1,10 +1,27 @@
 package dev.rehearse.plan;
 
 import dev.rehearse.bind.Bindings;
+import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
 
 import java.util.List;
 
 /** A runbook turned into steps: the guide, its numbered steps and the bindings that apply to them. */
 public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings) {
+
+    /**
+     * Holds every binding to every command of {@code steps}: a value may not hold a newline, nor change the shell
+     * syntax of a command it goes into. What the planner binds, what a step captures and what an earlier run
+     * captured all pass here before anything is typed.
+     *
+     * @throws BadInput naming the binding and the command
+     */
+    public static void checkBindings(Bindings bindings, List<Step> steps) {
+        bindings.validateValues();
+        for (Step step : steps) {
+            if (step instanceof CommandStep c) {
+                bindings.validate(c.command(), c.source() + ":" + c.line());
+            }
+        }
+    }
 }

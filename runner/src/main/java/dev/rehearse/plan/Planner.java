@@ -57,7 +57,7 @@ public final class Planner {
             bindings.bind(new Binding(secret, Generated.secret(), Binding.Origin.GENERATED, true));
         }
         checkAnswerBindings(runbook, bindings);
-        validate(steps, bindings);
+        Plan.checkBindings(bindings, steps);
         return new Plan(runbook.name(), guide, List.copyOf(steps), bindings);
     }
 
@@ -149,15 +149,6 @@ public final class Planner {
             if (rule.binding() != null && bindings.get(rule.binding()).isEmpty()) {
                 throw new BadInput(rule.file(), rule.line(), "answer uses binding \"" + rule.binding()
                         + "\", which nothing binds");
-            }
-        }
-    }
-
-    private static void validate(List<Step> steps, Bindings bindings) {
-        bindings.validateValues();
-        for (Step step : steps) {
-            if (step instanceof CommandStep c) {
-                bindings.validate(c.command(), c.source() + ":" + c.line());
             }
         }
     }

@@ -6,7 +6,6 @@ import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.Plan;
-import dev.rehearse.plan.Step;
 import dev.rehearse.report.Reports;
 
 import java.io.IOException;
@@ -62,12 +61,7 @@ final class EarlierCaptures {
             return Optional.empty();
         }
         // held to the rules of any captured value: a results file is text anyone could have edited
-        bindings.validateValues();
-        for (Step step : plan.steps()) {
-            if (step instanceof CommandStep c) {
-                bindings.validate(c.command(), c.source() + ":" + c.line());
-            }
-        }
+        Plan.checkBindings(bindings, plan.steps());
         return Optional.of("captured in the run reported in " + results + ": " + String.join(", ", reused));
     }
 

@@ -72,11 +72,11 @@ public final class SshClientConfig {
         }
         SshAddress address = new SshAddress(first(effective, "user"), first(effective, "hostname"),
                 Integer.parseInt(first(effective, "port")));
+        Tokens tokens = new Tokens(spec.host(), address, options.sshDir().getParent());
         List<Path> identities = options.identities();
         List<String> identityFiles = effective.getOrDefault("identityfile", List.of());
         if (identities.isEmpty() && !identityFiles.equals(OPENSSH_DEFAULT_IDENTITIES)) {
             // as ssh, a configured key file that is not there is passed over
-            Tokens tokens = new Tokens(spec.host(), address, options.sshDir().getParent());
             identities = identityFiles.stream().map(tokens::expand).filter(Files::isReadable).toList();
         }
         Path knownHosts = options.knownHosts();
@@ -89,7 +89,7 @@ public final class SshClientConfig {
         if ("yes".equals(first(effective, "identitiesonly")) || "none".equals(identityAgent)) {
             agent = null;
         } else if (identityAgent != null && !identityAgent.equals("SSH_AUTH_SOCK")) {
-            agent = new Tokens(spec.host(), address, options.sshDir().getParent()).expand(identityAgent);
+            agent = tokens.expand(identityAgent);
         }
         String strict = first(effective, "stricthostkeychecking");
         boolean acceptNew = options.acceptNew() || "accept-new".equals(strict);
