@@ -18,8 +18,9 @@ import java.util.Vector;
 
 /**
  * The keys offered to the server, in OpenSSH's order: the ssh-agent's keys, then the key given with
- * {@code --identity} (or the ssh configuration's IdentityFile) or else the default keys of {@code ~/.ssh} that exist. A passphrase-protected key file
- * cannot be used without a prompt, so it is only named in the failure message: load it into the agent.
+ * {@code --identity} (or the ssh configuration's IdentityFile) or else the default keys of {@code ~/.ssh} that
+ * exist. A passphrase-protected key file is unlocked with the passphrase typed at the terminal
+ * ({@link PassphrasePrompt}); without a terminal it is only named in the failure message: load it into the agent.
  */
 final class Identities implements IdentityRepository {
     /** The defaults ssh tries, minus the obsolete and hardware-bound ones. */
@@ -78,7 +79,8 @@ final class Identities implements IdentityRepository {
     String describeOffered() {
         List<String> shown = new ArrayList<>();
         for (String key : offered) {
-            shown.add(key + (isEncryptedFile(key) ? " (passphrase-protected: add it to ssh-agent)" : ""));
+            shown.add(key + (isEncryptedFile(key)
+                    ? " (passphrase-protected: run from a terminal to be asked for it, or add it to ssh-agent)" : ""));
         }
         return shown.isEmpty() ? "no key (none given, none in ~/.ssh, no ssh-agent)" : String.join(", ", shown);
     }

@@ -51,6 +51,7 @@ final class SshConnection implements AutoCloseable {
             Session session = jsch.getSession(address.user(), address.host(), address.port());
             session.setLogger(dropCause);
             session.setIdentityRepository(identities);
+            session.setUserInfo(new PassphrasePrompt(System.console()));
             session.setHostKeyRepository(knownHosts);
             if (options.hostKeyAlias() != null) {
                 session.setHostKeyAlias(options.hostKeyAlias());
@@ -65,7 +66,9 @@ final class SshConnection implements AutoCloseable {
             if (knownHosts.refusal() != null) {
                 throw knownHosts.refusal();
             }
-            if (e.getMessage() != null && e.getMessage().startsWith("Auth fail")) {
+            // "Auth cancel" when the only key was locked and no passphrase could be asked for
+            if (e.getMessage() != null && (e.getMessage().startsWith("Auth fail")
+                    || e.getMessage().startsWith("Auth cancel"))) {
                 throw new BadInput(address.toString(), 0, "the server accepted none of the keys offered for "
                         + address.user() + ": " + identities.describeOffered());
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.cli.Main;
 import dev.rehearse.testing.FixtureGuideRuns;
+import dev.rehearse.testing.PtyDialog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -153,6 +155,36 @@ class SshRunCommandTest extends FixtureGuideRuns {
         Run resumed = run("wait-for-signal.rst", "--from", "2");
         assertEquals(0, resumed.exit(), resumed.out() + resumed.err());
         assertEquals(List.of("SKIP", "PASS", "PASS"), resumed.verdicts());
+    }
+
+    @Test
+    void aPassphraseProtectedKeyIsUnlockedWithWhatIsTypedAtTheTerminalAndNeverShown() throws IOException {
+        String passphrase = "Kx9 not for any eyes";
+        Path locked = SshServer.keygen("ed25519", server.dir.resolve("locked_ed25519"), passphrase);
+        server.authorize(locked);
+        List<String> runLocked = List.of("run", GUIDES.resolve("drift.rst").toString(), "--target", server.spec(),
+                "--identity", locked.toString(), "--known-hosts", server.knownHosts.toString());
+
+        // no terminal (CI): the key is passed over, and the message says what to do
+        Run withoutTerminal = execute(runLocked);
+        assertEquals(2, withoutTerminal.exit(), withoutTerminal.out() + withoutTerminal.err());
+        assertTrue(withoutTerminal.err().contains(locked + " (passphrase-protected: run from a terminal to be asked "
+                + "for it, or add it to ssh-agent)"), withoutTerminal.err());
+
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(runLocked);
+        command.addAll(List.of("--report-dir", reports.toString()));
+        try (PtyDialog terminal = PtyDialog.start(reports, Map.of("TERM", "dumb", "PATH", System.getenv("PATH")),
+                command)) {
+            terminal.answer("Enter passphrase for key '" + locked + "': ", passphrase);
+            terminal.expect("1 PASS, 1 DRIFT, 0 FAIL, 0 SKIP");
+            assertEquals(0, terminal.waitFor(Duration.ofSeconds(60)), terminal.transcript());
+            assertFalse(terminal.transcript().contains(passphrase), "the terminal does not echo it: "
+                    + terminal.transcript());
+        }
+        assertTrue(server.log().contains("Accepted publickey for " + SshServer.USER), server.log());
     }
 
     @Test

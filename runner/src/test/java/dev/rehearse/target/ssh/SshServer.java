@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -255,8 +256,18 @@ final class SshServer implements AutoCloseable, BeforeAllCallback, AfterAllCallb
 
     /** A new key pair without passphrase: {@code file} and {@code file.pub}. */
     static Path keygen(String type, Path file) {
-        check("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "rehearse-test", "-f", file.toString());
+        return keygen(type, file, "");
+    }
+
+    /** A new key pair whose private half is locked with {@code passphrase}. */
+    static Path keygen(String type, Path file, String passphrase) {
+        check("ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C", "rehearse-test", "-f", file.toString());
         return file;
+    }
+
+    /** Lets the key pair of {@code key} log in as {@link #USER} too. */
+    void authorize(Path key) throws IOException {
+        Files.writeString(dir.resolve("authorized").resolve(USER), Files.readString(pub(key)), StandardOpenOption.APPEND);
     }
 
     private static int freePort() throws IOException {
