@@ -34,7 +34,7 @@ record DirectiveMarker(String type, int end) {
         int nameStart = i;
         while (true) {
             int runStart = i;
-            while (i < n && isAsciiLetterOrDigit(line.charAt(i))) {
+            while (i < n && UnicodeTables.isAsciiLetterOrDigit(line.charAt(i))) {
                 i++;
             }
             if (i < n && line.charAt(i) >= 0x80) {
@@ -48,7 +48,7 @@ record DirectiveMarker(String type, int end) {
                 if (after >= 0x80) {
                     return byRegex(line);
                 }
-                if (isAsciiLetterOrDigit(after)) {
+                if (UnicodeTables.isAsciiLetterOrDigit(after)) {
                     i++;
                     continue;
                 }
@@ -77,9 +77,5 @@ record DirectiveMarker(String type, int end) {
     private static DirectiveMarker byRegex(String line) {
         Matcher m = Body.DIRECTIVE.matcher(line);
         return m.lookingAt() ? new DirectiveMarker(m.group(1), m.end()) : null;
-    }
-
-    static boolean isAsciiLetterOrDigit(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 }

@@ -79,12 +79,18 @@ final class LineList {
     }
 
     private int index(int i) {
-        int n = size();
-        int k = i < 0 ? i + n : i;
-        if (k < 0 || k >= n) {
+        int k = indexOrMinusOne(i);
+        if (k < 0) {
             throw new IndexOutOfBoundsException(i);
         }
         return k;
+    }
+
+    /** {@code i} as an index from the start (negative ones count from the end), or -1 when out of range. */
+    private int indexOrMinusOne(int i) {
+        int n = size();
+        int k = i < 0 ? i + n : i;
+        return k < 0 || k >= n ? -1 : k;
     }
 
     boolean hasParent() {
@@ -130,8 +136,8 @@ final class LineList {
         if (i == n && n > 0) {
             return new Origin(items[to - 1].source(), null);
         }
-        int k = i < 0 ? i + n : i;
-        return k < 0 || k >= n ? null : items[from + k];
+        int k = indexOrMinusOne(i);
+        return k < 0 ? null : items[from + k];
     }
 
     /** Lines as a plain list (a copy). */

@@ -25,7 +25,7 @@ record Transition(Kind kind, Pattern pattern, StateName next, String firstChars)
         return switch (kind) {
             // " *$" and " +"
             case BLANK, INDENT -> c == ' ';
-            case ENUMERATOR -> c == '(' || c == '#' || DirectiveMarker.isAsciiLetterOrDigit(c);
+            case ENUMERATOR -> c == '(' || c == '#' || UnicodeTables.isAsciiLetterOrDigit(c);
             default -> firstChars == null || firstChars.indexOf(c) >= 0;
         };
     }
@@ -61,7 +61,7 @@ record Transition(Kind kind, Pattern pattern, StateName next, String firstChars)
         }
         for (int i = start; i < end - 1; i++) {
             char c = line.charAt(i);
-            if (!DirectiveMarker.isAsciiLetterOrDigit(c) && c != '#') {
+            if (!UnicodeTables.isAsciiLetterOrDigit(c) && c != '#') {
                 return false;
             }
         }
@@ -92,12 +92,12 @@ record Transition(Kind kind, Pattern pattern, StateName next, String firstChars)
         }
         char c = line.charAt(0);
         if (c == '/' || c == '+') {
-            return DirectiveMarker.isAsciiLetterOrDigit(line.charAt(1));
+            return UnicodeTables.isAsciiLetterOrDigit(line.charAt(1));
         }
         if (c != '-') {
             return false;
         }
-        return DirectiveMarker.isAsciiLetterOrDigit(line.charAt(1))
-                || line.charAt(1) == '-' && line.length() > 2 && DirectiveMarker.isAsciiLetterOrDigit(line.charAt(2));
+        return UnicodeTables.isAsciiLetterOrDigit(line.charAt(1))
+                || line.charAt(1) == '-' && line.length() > 2 && UnicodeTables.isAsciiLetterOrDigit(line.charAt(2));
     }
 }
