@@ -61,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
         try (LiveProgress progress = LiveProgress.forConsole(out)) {
             report = rehearsal.run(choice.runbook, progress, note -> out.println("rehearse: " + note));
         }
-        Path reports = reportDir != null ? reportDir : Rehearsal.defaultReportDir(report.runbook());
+        Path reports = rehearsal.reportsOf(report.runbook());
         try {
             Reports.writeAll(report, reports, strict);
         } catch (IOException e) {

@@ -75,7 +75,7 @@ public final class UpdateCommand implements Callable<Integer> {
         try (LiveProgress progress = LiveProgress.forConsole(out)) {
             report = rehearsal.run(choice.runbook, progress, note -> out.println("rehearse: " + note));
         }
-        Reports.writeAll(report, Rehearsal.defaultReportDir(report.runbook()));
+        Reports.writeAll(report, rehearsal.reportsOf(report.runbook()));
         return report;
     }
 

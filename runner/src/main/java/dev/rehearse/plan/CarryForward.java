@@ -57,26 +57,12 @@ final class CarryForward {
     /** True when a later step types the token: in its command, an answer, or a file's content. */
     private static boolean reusedAfter(List<Step> steps, int index, String token) {
         for (int k = index + 1; k < steps.size(); k++) {
-            for (String typed : typedBy(steps.get(k))) {
+            for (String typed : steps.get(k).typed()) {
                 if (!Literals.find(typed, token).isEmpty()) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    /** What a step types or writes: the text bindings are applied to. */
-    static List<String> typedBy(Step step) {
-        if (step instanceof CommandStep c) {
-            List<String> typed = new ArrayList<>();
-            typed.add(c.command());
-            c.interactions().stream().filter(i -> i.answer() != null && !i.eof()).forEach(i -> typed.add(i.answer()));
-            return typed;
-        }
-        if (step instanceof WriteStep w) {
-            return List.of(w.content());
-        }
-        return List.of(((EditStep) step).fragment());
     }
 }

@@ -1,5 +1,6 @@
 package dev.rehearse.plan;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,5 +21,14 @@ public record CommandStep(int n, String source, int line, List<String> section, 
     @Override
     public String kind() {
         return "command";
+    }
+
+    /** The command, and the answers typed at its prompts (an end of input types nothing). */
+    @Override
+    public List<String> typed() {
+        List<String> typed = new ArrayList<>();
+        typed.add(command);
+        interactions.stream().filter(i -> i.answer() != null && !i.eof()).forEach(i -> typed.add(i.answer()));
+        return typed;
     }
 }

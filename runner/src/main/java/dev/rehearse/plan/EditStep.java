@@ -13,4 +13,9 @@ public record EditStep(int n, String source, int line, List<String> section, Str
     public String kind() {
         return "edit";
     }
+
+    @Override
+    public List<String> typed() {
+        return List.of(fragment);
+    }
 }

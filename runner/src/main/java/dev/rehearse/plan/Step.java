@@ -17,4 +17,7 @@ public sealed interface Step permits CommandStep, WriteStep, EditStep {
     List<String> section();
 
     String kind();
+
+    /** What the step types or writes: the text bindings are applied to (a file step's path aside). */
+    List<String> typed();
 }

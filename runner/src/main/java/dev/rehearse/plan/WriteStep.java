@@ -10,4 +10,9 @@ public record WriteStep(int n, String source, int line, List<String> section, St
     public String kind() {
         return "write";
     }
+
+    @Override
+    public List<String> typed() {
+        return List.of(content);
+    }
 }

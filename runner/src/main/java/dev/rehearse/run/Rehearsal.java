@@ -126,8 +126,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             try {
                 Plan plan = new Planner(opened.facts(), binds).plan(loaded, guide);
                 if (!selection.equals(StepSelection.ALL)) {
-                    Path reports = reportDir != null ? reportDir : defaultReportDir(plan.name());
-                    EarlierCaptures.bind(plan, selection, reports, opened.describe()).ifPresent(say);
+                    EarlierCaptures.bind(plan, selection, reportsOf(plan.name()), opened.describe()).ifPresent(say);
                     SkippedCaptures.check(plan, selection);
                 }
                 say.accept(plan.name() + ", " + plan.steps().size() + " steps on " + opened.describe());
@@ -158,8 +157,13 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         }
     }
 
+    /** Where this rehearsal's reports of {@code runbook} go: the folder it was given, else the default one. */
+    public Path reportsOf(String runbook) {
+        return reportDir != null ? reportDir : defaultReportDir(runbook);
+    }
+
     /** Where a run's reports go unless told otherwise: {@code target/rehearse/<runbook>}. */
-    public static Path defaultReportDir(String runbook) {
+    private static Path defaultReportDir(String runbook) {
         return Path.of("target", "rehearse", runbook);
     }
 

@@ -6,7 +6,6 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.EditStep;
-import dev.rehearse.plan.Interaction;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.WriteStep;
@@ -53,18 +52,13 @@ final class SkippedCaptures {
         }
     }
 
-    /** What a step types or writes, where a value the guide shows would go in as it is. */
+    /** What a step types or writes, where a value the guide shows would go in as it is: a file step's path too. */
     private static List<String> typed(Step step) {
-        List<String> texts = new ArrayList<>();
-        if (step instanceof CommandStep command) {
-            texts.add(command.command());
-            command.interactions().stream().map(Interaction::answer).filter(a -> a != null).forEach(texts::add);
-        } else if (step instanceof WriteStep write) {
+        List<String> texts = new ArrayList<>(step.typed());
+        if (step instanceof WriteStep write) {
             texts.add(write.path());
-            texts.add(write.content());
         } else if (step instanceof EditStep edit) {
             texts.add(edit.path());
-            texts.add(edit.fragment());
         }
         return texts;
     }

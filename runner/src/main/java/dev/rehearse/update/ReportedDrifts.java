@@ -7,6 +7,7 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Step;
+import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 
 import java.io.IOException;
@@ -35,7 +36,7 @@ public final class ReportedDrifts {
 
     /** The drifted command steps an earlier run recorded in {@code reportDir/results.json}. */
     public static List<GuideUpdate.Drift> read(Path reportDir, Plan plan) {
-        Path results = reportDir.resolve("results.json");
+        Path results = reportDir.resolve(Reports.JSON);
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(Files.readString(results));
