@@ -1,6 +1,6 @@
 package dev.rehearse.bind;
 
-import dev.rehearse.target.TargetFacts;
+import dev.rehearse.targets.TargetFacts;
 
 import java.util.List;
 import java.util.Map;

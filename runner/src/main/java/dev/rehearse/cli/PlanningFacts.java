@@ -1,6 +1,6 @@
 package dev.rehearse.cli;
 
-import dev.rehearse.target.TargetFacts;
+import dev.rehearse.targets.TargetFacts;
 
 import java.io.IOException;
 import java.nio.file.Files;

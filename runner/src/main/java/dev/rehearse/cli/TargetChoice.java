@@ -2,8 +2,8 @@ package dev.rehearse.cli;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.run.Rehearsal;
-import dev.rehearse.target.TargetOptions;
-import dev.rehearse.target.ssh.SshOptions;
+import dev.rehearse.targets.TargetOptions;
+import dev.rehearse.targets.ssh.SshOptions;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

@@ -11,7 +11,7 @@ import dev.rehearse.plan.Runbook.BindingRule;
 import dev.rehearse.plan.Runbook.StepSelector;
 import dev.rehearse.plan.Runbook.ValueSource;
 import dev.rehearse.plan.sidecar.SidecarReader;
-import dev.rehearse.target.TargetFacts;
+import dev.rehearse.targets.TargetFacts;
 
 import java.util.ArrayList;
 import java.util.HashSet;

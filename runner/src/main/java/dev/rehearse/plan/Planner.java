@@ -12,7 +12,7 @@ import dev.rehearse.plan.Runbook.StepRule;
 import dev.rehearse.plan.transcript.Transcript;
 import dev.rehearse.plan.transcript.TranscriptCommand;
 import dev.rehearse.plan.transcript.TranscriptReader;
-import dev.rehearse.target.TargetFacts;
+import dev.rehearse.targets.TargetFacts;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -6,10 +6,10 @@ import dev.rehearse.plan.Planner;
 import dev.rehearse.plan.Runbook;
 import dev.rehearse.read.Guides;
 import dev.rehearse.report.RunReport;
-import dev.rehearse.target.Target;
-import dev.rehearse.target.TargetFacts;
-import dev.rehearse.target.TargetOptions;
-import dev.rehearse.target.Targets;
+import dev.rehearse.targets.Target;
+import dev.rehearse.targets.TargetFacts;
+import dev.rehearse.targets.TargetOptions;
+import dev.rehearse.targets.Targets;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

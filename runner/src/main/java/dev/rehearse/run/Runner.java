@@ -20,10 +20,10 @@ import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.plan.WriteStep;
 import dev.rehearse.report.RunReport;
-import dev.rehearse.target.CommandResult;
-import dev.rehearse.target.Session;
-import dev.rehearse.target.Target;
-import dev.rehearse.target.TargetPaths;
+import dev.rehearse.targets.CommandResult;
+import dev.rehearse.targets.Session;
+import dev.rehearse.targets.Target;
+import dev.rehearse.targets.TargetPaths;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.rehearse.guide.Guide;
 import dev.rehearse.lint.Linter;
 import dev.rehearse.plan.Planner;
 import dev.rehearse.plan.Runbook;
-import dev.rehearse.target.TargetFacts;
+import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.testing.OracleGuides;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.rehearse.bench;
 
-import dev.rehearse.target.CommandResult;
-import dev.rehearse.target.Session;
-import dev.rehearse.target.local.LocalTarget;
+import dev.rehearse.targets.CommandResult;
+import dev.rehearse.targets.Session;
+import dev.rehearse.targets.local.LocalTarget;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -12,7 +12,7 @@ import dev.rehearse.read.Fixtures;
 import dev.rehearse.read.Guides;
 import dev.rehearse.read.asciidoc.AsciidocReader;
 import dev.rehearse.read.markdown.MarkdownReader;
-import dev.rehearse.target.TargetFacts;
+import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.testing.OracleGuides;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

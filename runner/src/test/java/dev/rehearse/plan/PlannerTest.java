@@ -3,7 +3,7 @@ package dev.rehearse.plan;
 import dev.rehearse.bind.Binding;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
-import dev.rehearse.target.TargetFacts;
+import dev.rehearse.targets.TargetFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,7 @@ import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
-import dev.rehearse.target.TargetFacts;
+import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.testing.OracleGuides;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.plan.WriteStep;
-import dev.rehearse.target.TargetFacts;
+import dev.rehearse.targets.TargetFacts;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -10,7 +10,7 @@ import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.ShellPrompt;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
-import dev.rehearse.target.TargetFacts;
+import dev.rehearse.targets.TargetFacts;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,0 +1,25 @@
+package dev.rehearse.targets;
+
+import java.time.Duration;
+
+/**
+ * What one command did in a session.
+ *
+ * @param output   everything the command printed (and the terminal echoed), CR-LF folded to LF, the
+ *                 command's own echo and the sentinel removed
+ * @param exit     its exit status, or -1 when it did not complete
+ * @param cwd      the shell's working directory afterwards, or null when unknown
+ * @param lastLine the last non-empty line printed, for progress and for "waiting for input at:"
+ */
+public record CommandResult(Status status, int exit, String output, String cwd, String lastLine, Duration elapsed) {
+
+    public enum Status {
+        COMPLETED,
+        /** took longer than the step's timeout; the session interrupted it */
+        TIMEOUT,
+        /** stopped at a prompt the transcript does not show */
+        WAITING_FOR_INPUT,
+        /** the connection to the target was lost mid-command */
+        DISCONNECTED
+    }
+}

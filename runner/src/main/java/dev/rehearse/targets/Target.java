@@ -1,0 +1,31 @@
+package dev.rehearse.targets;
+
+import java.util.Optional;
+
+/**
+ * Where steps run: a sandbox on this machine, a fresh container, or a host over SSH. Knows nothing of
+ * guides: it opens shells and reads and writes files.
+ */
+public interface Target extends AutoCloseable {
+
+    /** A short description for progress and reports, e.g. {@code local:/tmp/rehearse-123}. */
+    String describe();
+
+    TargetFacts facts();
+
+    /** Starts the target's one login shell. */
+    Session openSession();
+
+    /** The file's content, or empty when it does not exist. {@code path} may start with {@code ~/}. */
+    Optional<String> readFile(String path);
+
+    /**
+     * Writes a file atomically (a temporary file renamed over it), owned by the target's user, keeping the
+     * previous version as {@code path.rehearse-bak}. Missing parent folders are made.
+     */
+    void writeFile(String path, String content);
+
+    /** Releases the target; a throwaway target is removed unless it was asked to be kept. */
+    @Override
+    void close();
+}

@@ -1,0 +1,333 @@
+package dev.rehearse.targets.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.targets.Session;
+import dev.rehearse.targets.Target;
+import dev.rehearse.targets.TargetFacts;
+import dev.rehearse.targets.TargetPaths;
+import dev.rehearse.targets.shell.PtyTransport;
+import dev.rehearse.targets.shell.ShellSession;
+import dev.rehearse.targets.shell.ShellSettings;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Container.ExecResult;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A fresh host in a Docker container (Testcontainers), one per run: by default the stardust image, an
+ * Uberspace-like host (fixtures/stardust). The session is the same protocol as everywhere, a login shell of the
+ * image's user on a PTY through {@code docker exec -it}. Files go in with a copy to a temporary file beside the
+ * target and a rename. The container has no network but its own loopback ({@link Networking#NONE}), or the
+ * host's ({@link Networking#HOST}, for an sshd on a loopback port). It is removed at close, or when the JVM exits
+ * before that (Ctrl-C), unless kept.
+ * <p>
+ * What an image tells the target, in labels: {@code dev.rehearse.user} (whose shell runs the steps; root when
+ * absent), {@code dev.rehearse.hostname}, and {@code dev.rehearse.ready}, a line its first process prints once
+ * its services run (an image without it gets {@code sleep infinity} as its command and is ready when started).
+ */
+public final class ContainerTarget implements Target {
+    /** the name that means this checkout's stardust image ({@link StardustImage#ensure()}) */
+    public static final String DEFAULT_IMAGE = "rehearse/stardust:latest";
+    private static final String LABEL_USER = "dev.rehearse.user";
+    private static final String LABEL_HOSTNAME = "dev.rehearse.hostname";
+    private static final String LABEL_READY = "dev.rehearse.ready";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final ShellSettings SETTINGS = ShellSettings.DEFAULT;
+    /** Moves a file copied in beside its target over it, keeping the old one as .rehearse-bak. */
+    private static final String INSTALL_SCRIPT = """
+            set -e
+            file="$1"; temp="$2"; user="$3"
+            chown "$user:" "$temp"
+            if [ -e "$file" ]; then
+              chmod --reference="$file" "$temp"
+              cp -p "$file" "$file.rehearse-bak"
+            fi
+            mv -f "$temp" "$file"
+            """;
+
+    /** The container's network: its own loopback only, or the host's. Never a bridge. */
+    public enum Networking { NONE, HOST }
+
+    private final String image;
+    private final Networking networking;
+    private final GenericContainer<?> container;
+    private final boolean keep;
+    private final TargetFacts facts;
+    private final Duration imageReady;
+    private final Duration started;
+    /** kills a container not kept when the JVM exits before {@link #close()} (Ctrl-C, a crashed test) */
+    private final Thread killOnExit;
+    private ShellSession session;
+
+    private ContainerTarget(String image, Networking networking, GenericContainer<?> container, boolean keep,
+                            TargetFacts facts, Duration imageReady, Duration started) {
+        this.image = image;
+        this.networking = networking;
+        this.container = container;
+        this.keep = keep;
+        this.facts = facts;
+        this.imageReady = imageReady;
+        this.started = started;
+        this.killOnExit = keep ? null : new Thread(this::kill, "rehearse-container-removal");
+        if (killOnExit != null) {
+            Runtime.getRuntime().addShutdownHook(killOnExit);
+        }
+    }
+
+    /**
+     * Starts a fresh container of the image {@code name} and waits until its services run. {@link #DEFAULT_IMAGE}
+     * stands for this checkout's stardust image, built first when there is none of its recipe.
+     *
+     * @throws BadInput when Docker cannot be reached or the image is not there; one line says how to fix it
+     */
+    public static ContainerTarget open(String name, Networking networking, boolean keep) {
+        long t0 = System.nanoTime();
+        DockerClient docker = Docker.client();
+        String image = name.equals(DEFAULT_IMAGE) ? StardustImage.ensure() : name;
+        Map<String, String> labels = labels(docker, image);
+        Duration imageReady = Duration.ofNanos(System.nanoTime() - t0);
+
+        long t1 = System.nanoTime();
+        String user = labels.getOrDefault(LABEL_USER, "root");
+        String hostname = labels.getOrDefault(LABEL_HOSTNAME, "rehearse");
+        String domain = user + "." + hostname + ".test";
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
+                .withImagePullPolicy(any -> false) // there is no registry: local images only
+                .withNetworkMode(networking == Networking.HOST ? "host" : "none")
+                .withEnv("STARDUST_DOMAIN", domain)
+                .withCreateContainerCmdModifier(cmd -> {
+                    cmd.withHostName(hostname);
+                    cmd.withLabels(new OutsideTheSession(cmd.getLabels()));
+                    if (!keep) {
+                        // the engine removes it once it is killed: a run does not wait for its layers to go
+                        cmd.getHostConfig().withAutoRemove(true);
+                    }
+                    if (networking == Networking.NONE) {
+                        // the guide's services bind '::' too; a network-less container has IPv6 off unless asked
+                        cmd.getHostConfig().withSysctls(Map.of("net.ipv6.conf.lo.disable_ipv6", "0"));
+                    }
+                });
+        String ready = labels.get(LABEL_READY);
+        if (ready != null) {
+            container.waitingFor(Wait.forLogMessage(".*" + Pattern.quote(ready) + ".*\\n", 1)
+                    .withStartupTimeout(READY_TIMEOUT));
+        } else {
+            container.withCommand("sleep", "infinity").waitingFor(Wait.forSuccessfulCommand("true"));
+        }
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            String printed = lastLogLines(container);
+            if (container.getContainerId() != null) {
+                try {
+                    docker.removeContainerCmd(container.getContainerId()).withForce(true).exec();
+                } catch (NotFoundException | ConflictException gone) {
+                    // removed already, or being removed
+                }
+            }
+            throw new IllegalStateException("container " + image + " did not start: " + rootMessage(e) + printed, e);
+        }
+        String home = exec(container, "root", "getent", "passwd", user).split(":")[5];
+        Duration started = Duration.ofNanos(System.nanoTime() - t1);
+        return new ContainerTarget(image, networking, container, keep, new TargetFacts(user, hostname, home, domain),
+                imageReady, started);
+    }
+
+    @Override
+    public TargetFacts facts() {
+        return facts;
+    }
+
+    /** the container's id, for {@code docker exec} and {@code --keep} */
+    public String containerId() {
+        return container.getContainerId();
+    }
+
+    /**
+     * Runs a command in the container as root, outside the session (setting the host up: starting sshd, say).
+     *
+     * @return its standard output
+     * @throws IllegalStateException when it exits non-zero
+     */
+    public String execAsRoot(String... command) {
+        return exec(container, "root", command);
+    }
+
+    /** The login shell of the image's user; the same one again while it lives, a new one after it is gone. */
+    @Override
+    public synchronized Session openSession() {
+        if (session == null || !session.isAlive()) {
+            List<String> argv = new ArrayList<>(List.of("docker", "exec", "-it", "-u", facts.user(), "-w", facts.home(),
+                    "-e", "TERM=" + SETTINGS.term(), "-e", "LANG=C.UTF-8", containerId(), "bash", "--login", "-i"));
+            Map<String, String> env = new LinkedHashMap<>();
+            for (String name : List.of("PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG")) {
+                String value = System.getenv(name);
+                if (value != null) {
+                    env.put(name, value);
+                }
+            }
+            env.put("TERM", SETTINGS.term());
+            session = ShellSession.start(PtyTransport.start(argv, env, Path.of(System.getProperty("java.io.tmpdir")),
+                    SETTINGS.columns(), SETTINGS.rows()), SETTINGS);
+        }
+        return session;
+    }
+
+    @Override
+    public Optional<String> readFile(String path) {
+        String file = resolve(path);
+        try {
+            return Optional.of(container.copyFileFromContainer(file,
+                    in -> new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Makes the missing folders as the user, copies the content to a temporary file in the same folder and
+     * renames it over the file, so a reader sees the old file or the new one, never half of one.
+     */
+    @Override
+    public void writeFile(String path, String content) {
+        path = resolve(path);
+        int slash = path.lastIndexOf('/');
+        if (!path.startsWith("/") || slash == path.length() - 1) {
+            throw new IllegalArgumentException("not an absolute file path: " + path);
+        }
+        String dir = slash == 0 ? "/" : path.substring(0, slash);
+        String temp = dir + (dir.endsWith("/") ? "" : "/") + "." + path.substring(slash + 1) + ".rehearse-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        exec(container, facts.user(), "mkdir", "-p", dir);
+        container.copyFileToContainer(Transferable.of(content.getBytes(StandardCharsets.UTF_8), 0644), temp);
+        exec(container, "root", "sh", "-c", INSTALL_SCRIPT, "install", path, temp, facts.user());
+    }
+
+    @Override
+    public String describe() {
+        return "container " + image + " " + shortId() + " (" + facts.user() + "@" + facts.host()
+                + ", network " + networking.name().toLowerCase() + "; image ready in " + seconds(imageReady)
+                + ", started in " + seconds(started) + ")";
+    }
+
+    @Override
+    public synchronized void close() {
+        if (session != null) {
+            session.close();
+        }
+        if (keep) {
+            return;
+        }
+        kill();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook runs anyway, and a second kill finds nothing to do
+        }
+    }
+
+    private void kill() {
+        try {
+            container.getDockerClient().killContainerCmd(containerId()).exec();
+        } catch (NotFoundException | ConflictException e) {
+            // already gone, or no longer running (and so already being removed)
+        }
+    }
+
+    private String resolve(String path) {
+        return TargetPaths.resolve(path, facts.home(), facts.home());
+    }
+
+    private String shortId() {
+        return containerId().substring(0, 12);
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.2f s", d.toMillis() / 1000.0);
+    }
+
+    private static String exec(GenericContainer<?> container, String user, String... command) {
+        try {
+            ExecResult result = container.execInContainerWithUser(user, command);
+            if (result.getExitCode() != 0) {
+                throw new IllegalStateException("in the container, " + String.join(" ", command).lines().findFirst()
+                        .orElse("") + " exited " + result.getExitCode() + ": " + result.getStderr().strip());
+            }
+            return result.getStdout();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run a command in the container", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running a command in the container");
+        }
+    }
+
+    private static Map<String, String> labels(DockerClient docker, String image) {
+        try {
+            Map<String, String> labels = docker.inspectImageCmd(image).exec().getConfig().getLabels();
+            return labels != null ? labels : Map.of();
+        } catch (NotFoundException e) {
+            throw new BadInput("--target", 0, "no Docker image " + image + " here (there is no registry: build it first)");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e.getMessage();
+    }
+
+    private static String lastLogLines(GenericContainer<?> container) {
+        try {
+            List<String> lines = container.getLogs().lines().toList();
+            return lines.isEmpty() ? "" : "; it printed: " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    /**
+     * The labels of our containers. Without Ryuk, Testcontainers removes every container labelled with its session
+     * when the JVM exits, by a hook that waits for the removal and fails loudly on a container already being
+     * removed. A kept container must outlive the run, and the others are killed and removed by the engine (see
+     * {@link #close()}), so none gets that label, whoever adds it.
+     */
+    private static final class OutsideTheSession extends HashMap<String, String> {
+        OutsideTheSession(Map<String, String> labels) {
+            if (labels != null) {
+                putAll(labels);
+            }
+        }
+
+        @Override
+        public String put(String key, String value) {
+            return key.equals(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL) ? null : super.put(key, value);
+        }
+
+        @Override
+        public void putAll(Map<? extends String, ? extends String> labels) {
+            labels.forEach(this::put);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.rehearse.targets.container;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.rehearse.guide.BadInput;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The Docker engine, as Testcontainers reaches it. Each way it can be missing becomes one line that says how
+ * to fix it, instead of a stack trace.
+ */
+final class Docker {
+    private Docker() {
+    }
+
+    /** @throws BadInput when Testcontainers is not set up for this machine or the engine does not answer */
+    static DockerClient client() {
+        // Testcontainers reads this one from the environment only; with Ryuk on it would fetch Ryuk's image from
+        // a registry, and there is none here. The rehearse launcher and the build set it.
+        if (!"true".equals(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+            throw new BadInput("--target", 0, "the container target needs TESTCONTAINERS_RYUK_DISABLED=true "
+                    + "in the environment (./rehearse sets it)");
+        }
+        try {
+            return DockerClientFactory.instance().client();
+        } catch (RuntimeException e) {
+            throw new BadInput("--target", 0, "the Docker engine does not answer; start it with: sudo .ci/setup");
+        }
+    }
+}

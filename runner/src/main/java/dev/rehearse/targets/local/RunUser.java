@@ -1,0 +1,100 @@
+package dev.rehearse.targets.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import dev.rehearse.targets.shell.Processes;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An ordinary user made for one run when Rehearse itself runs as root: guides are written for ordinary users,
+ * and some programs (PostgreSQL) refuse to run as root. Removed, with every process it still has, at the end.
+ */
+final class RunUser {
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private final String name;
+
+    private RunUser(String name) {
+        this.name = name;
+    }
+
+    static boolean weAreRoot() {
+        try {
+            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** useradd a {@code rehearse-xxxxxx} user whose home is {@code home} (which it then owns) */
+    static RunUser create(Path home) {
+        SecureRandom random = new SecureRandom();
+        StringBuilder name = new StringBuilder("rehearse-");
+        for (int i = 0; i < 6; i++) {
+            name.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
+        }
+        RunUser user = new RunUser(name.toString());
+        run(List.of("useradd", "--no-create-home", "--home-dir", home.toString(), "--shell", "/bin/bash",
+                "--user-group", user.name));
+        user.own(home);
+        return user;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Gives {@code path} (not what is inside) to this user and its group. */
+    void own(Path path) {
+        try {
+            UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
+            UserPrincipal owner = lookup.lookupPrincipalByName(name);
+            GroupPrincipal group = lookup.lookupPrincipalByGroupName(name);
+            PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+            view.setOwner(owner);
+            view.setGroup(group);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot give " + path + " to " + name, e);
+        }
+    }
+
+    /** Ends every process the user still has (servers a guide started), then removes the user. */
+    void remove() {
+        for (int round = 0; round < 3; round++) {
+            List<ProcessHandle> left = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().user().equals(Optional.of(name)))
+                    .toList();
+            if (left.isEmpty()) {
+                break;
+            }
+            left.forEach(round == 0 ? ProcessHandle::destroy : ProcessHandle::destroyForcibly);
+            Processes.awaitEnd(left, Duration.ofSeconds(2));
+        }
+        run(List.of("userdel", "--force", name));
+    }
+
+    private static void run(List<String> argv) {
+        try {
+            Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            String said = new String(process.getInputStream().readAllBytes()).strip();
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", argv) + " failed: " + said);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + argv.get(0), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + argv.get(0), e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.rehearse.targets.shell;
+
+import com.pty4j.PtyProcess;
+import com.pty4j.PtyProcessBuilder;
+import com.pty4j.WinSize;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local process on a fresh PTY (pty4j): a login shell for the local target, {@code docker exec -it ...}
+ * for a container. Closing it hangs up the terminal and ends the process and its descendants.
+ */
+public final class PtyTransport implements Transport {
+    private final PtyProcess process;
+    private final String what;
+
+    private PtyTransport(PtyProcess process, String what) {
+        this.process = process;
+        this.what = what;
+    }
+
+    /**
+     * @param argv the program and its arguments, run as the session leader of the new terminal
+     * @param env  its whole environment (nothing is inherited)
+     */
+    public static PtyTransport start(List<String> argv, Map<String, String> env, Path dir, int columns, int rows) {
+        try {
+            PtyProcess process = new PtyProcessBuilder(argv.toArray(String[]::new))
+                    .setEnvironment(env)
+                    .setDirectory(dir.toString())
+                    .setInitialColumns(columns)
+                    .setInitialRows(rows)
+                    .setRedirectErrorStream(true)
+                    .start();
+            return new PtyTransport(process, argv.get(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + String.join(" ", argv) + " on a pty", e);
+        }
+    }
+
+    @Override
+    public InputStream output() {
+        return process.getInputStream();
+    }
+
+    @Override
+    public OutputStream input() {
+        return process.getOutputStream();
+    }
+
+    @Override
+    public void resize(int columns, int rows) {
+        process.setWinSize(new WinSize(columns, rows));
+    }
+
+    @Override
+    public boolean isOpen() {
+        return process.isAlive();
+    }
+
+    @Override
+    public String endReason() {
+        try {
+            if (process.waitFor(1, TimeUnit.SECONDS)) {
+                return what + " ended with exit status " + process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return what + " stopped answering";
+    }
+
+    @Override
+    public void close() {
+        // pty4j's process has no handle of its own; the pid's handle has
+        List<ProcessHandle> descendants = ProcessHandle.of(process.pid()).stream()
+                .flatMap(ProcessHandle::descendants).toList();
+        // An interactive shell ignores SIGTERM, and what runs in a throwaway session has nothing to save.
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        Processes.awaitEnd(descendants, Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,466 @@
+package dev.rehearse.targets.shell;
+
+import dev.rehearse.plan.Interaction;
+import dev.rehearse.targets.CommandResult;
+import dev.rehearse.targets.CommandResult.Status;
+import dev.rehearse.targets.Session;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The session protocol: a persistent interactive bash on a terminal, driven over any {@link Transport}.
+ * <p>
+ * Setup: terminal echo off (we know what we type, and typed visible answers are put into the output where a
+ * terminal would have echoed them), line editing off (no readline redisplay or bracketed-paste codes), an
+ * empty PS1/PS2, and a PROMPT_COMMAND that prints a sentinel {@code RS rehearse:TOKEN:STATUS:PWD US} before
+ * every prompt, so the end of each command carries its exit status and the working directory.
+ * The token is random per session, so no program's output can fake it.
+ * <p>
+ * A reader thread does blocking reads (a PTY's {@code available()} is always 0) and hands chunks to the thread
+ * that runs the command, which answers prompts, notices a program waiting for input nobody will type, and
+ * interrupts on timeout. It never waits without a deadline.
+ */
+public final class ShellSession implements Session {
+    private static final String END_OF_STREAM = new String("<end of stream>");
+    private static final char RS = '\u001e';
+    private static final char US = '\u001f';
+    private static final byte CTRL_C = 3;
+    private static final byte CTRL_D = 4;
+    private static final byte CTRL_BACKSLASH = 0x1c;
+    /** A canonical-mode terminal drops what goes past 4095 bytes of one line. */
+    private static final int MAX_LINE = 3000;
+    private static final int PROMPT_TAIL = 4096;
+
+    private final Transport transport;
+    private final ShellSettings settings;
+    private final String sentinelStart;
+    private final OutputStream keyboard;
+    private final BlockingQueue<String> chunks = new LinkedBlockingQueue<>();
+    private volatile boolean alive = true;
+    private String lostReason;
+    private String cwd;
+    /** a program turned the terminal's echo back on: our typed commands show up in the output */
+    private boolean echoing;
+    /** output that arrived after the last sentinel (a background job's message): it opens the next command's */
+    private String carry = "";
+
+    private ShellSession(Transport transport, ShellSettings settings, String token) {
+        this.transport = transport;
+        this.settings = settings;
+        this.sentinelStart = RS + "rehearse:" + token + ":";
+        this.keyboard = transport.input();
+    }
+
+    /**
+     * Takes over a transport on which a login shell (bash) is starting and returns once it is ready.
+     *
+     * @throws IllegalStateException when the shell does not come up within {@link ShellSettings#startTimeout()};
+     *                               the transport is closed then
+     */
+    public static ShellSession start(Transport transport, ShellSettings settings) {
+        byte[] random = new byte[6];
+        new SecureRandom().nextBytes(random);
+        ShellSession session = new ShellSession(transport, settings, HexFormat.of().formatHex(random));
+        Thread reader = new Thread(session::pump, "rehearse-shell-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            session.handshake();
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    private void pump() {
+        char[] buffer = new char[8192];
+        try (Reader in = new InputStreamReader(transport.output(), StandardCharsets.UTF_8)) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                if (n > 0) {
+                    chunks.add(new String(buffer, 0, n));
+                }
+            }
+        } catch (IOException e) {
+            // a PTY reports its hang-up as an I/O error: it is the end of the stream all the same
+        } finally {
+            chunks.add(END_OF_STREAM);
+        }
+    }
+
+    /**
+     * Sends the setup line until a shell answers with a sentinel (login scripts may swallow early input), then a
+     * marked no-op whose sentinel ends the startup noise: banners, motd, repeated setups.
+     */
+    private void handshake() {
+        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+        StringBuilder raw = new StringBuilder();
+        String marker = "ready-" + sentinelStart.substring(sentinelStart.indexOf(':') + 1, sentinelStart.length() - 1);
+        boolean setUp = false;
+        long resendAt = 0;
+        while (true) {
+            long now = System.nanoTime();
+            if (now >= deadline) {
+                throw new IllegalStateException("the shell did not start within " + settings.startTimeout().toSeconds()
+                        + " s; it printed: " + TerminalText.lastNonBlankLine(raw.toString()));
+            }
+            if (!setUp && now >= resendAt) {
+                type(setupLine() + "\n");
+                resendAt = now + TimeUnit.SECONDS.toNanos(2);
+            }
+            String chunk = poll(Math.min(deadline, setUp ? deadline : resendAt) - now);
+            if (chunk == END_OF_STREAM) {
+                throw new IllegalStateException("the shell ended while starting: " + transport.endReason()
+                        + "; it printed: " + TerminalText.lastNonBlankLine(raw.toString()));
+            }
+            if (chunk == null) {
+                continue;
+            }
+            raw.append(chunk);
+            int start;
+            while ((start = raw.indexOf(sentinelStart)) >= 0) {
+                int end = raw.indexOf(String.valueOf(US), start);
+                if (end < 0) {
+                    break;
+                }
+                boolean ready = setUp && raw.substring(0, start).contains(marker);
+                parseSentinel(raw.substring(start + sentinelStart.length(), end));
+                raw.delete(0, end + 1);
+                if (ready) {
+                    return;
+                }
+                if (!setUp) {
+                    setUp = true;
+                    // split so that an echo of the typed line can never look like the marker
+                    type("printf '%s-%s\\n' ready " + marker.substring("ready-".length()) + "\n");
+                }
+            }
+        }
+    }
+
+    private String setupLine() {
+        String sentinel = sentinelStart.replace(String.valueOf(RS), "\\036") + "%s:%s\\037";
+        return "stty -echo 2>/dev/null; set +o emacs +o vi +o history; unset HISTFILE; IGNOREEOF=1000; "
+                + "export TERM=" + settings.term() + " PAGER=cat GIT_PAGER=cat SYSTEMD_PAGER= MANPAGER=cat "
+                + "COLUMNS=" + settings.columns() + " LINES=" + settings.rows() + " LANG=\"${LANG:-C.UTF-8}\"; "
+                + "PS0=; PS2=; PS1=; PROMPT_COMMAND='__rehearse_status=$?; PS1=; printf \"" + sentinel
+                + "\" \"$__rehearse_status\" \"$PWD\"'";
+    }
+
+    @Override
+    public CommandResult run(String command, List<Interaction> interactions, Duration timeout,
+                             Consumer<String> progress) {
+        long started = System.nanoTime();
+        if (!alive) {
+            return new CommandResult(Status.DISCONNECTED, -1, "", null, "", Duration.ZERO);
+        }
+        if (echoing) {
+            silenceEcho();
+        }
+        Run run = new Run(interactions, progress);
+        run.raw.append(carry);
+        carry = "";
+        run.typed = encode(command);
+        if (!type(run.typed)) {
+            return run.lost(started);
+        }
+        long deadline = started + timeout.toNanos();
+        while (true) {
+            long now = System.nanoTime();
+            if (run.interruptedAs == null) {
+                if (now >= deadline) {
+                    run.interrupt(Status.TIMEOUT, now);
+                } else if (run.answerDueAt != 0 && now >= run.answerDueAt) {
+                    run.answer(now);
+                } else if (now - run.lastOutputAt >= settings.quietPeriod().toNanos() && run.waitingAt() != null) {
+                    run.waitingLine = run.waitingAt().strip();
+                    run.interrupt(Status.WAITING_FOR_INPUT, now);
+                }
+            } else if (now >= run.nextEscalationAt) {
+                if (!run.escalate(now)) {
+                    lostReason = "the shell did not come back after its command was interrupted";
+                    close();
+                    return run.result(-1, started);
+                }
+            }
+            String chunk = poll(run.nextWakeUp(deadline) - System.nanoTime());
+            if (chunk == END_OF_STREAM) {
+                alive = false;
+                return run.lost(started);
+            }
+            if (chunk != null) {
+                CommandResult done = run.received(chunk, started);
+                if (done != null) {
+                    return done;
+                }
+            }
+        }
+    }
+
+    /**
+     * A one-line command goes as typed; anything else (several lines, control characters, a long line) goes as
+     * one {@code eval} of ANSI-C quoted pieces joined by line continuations, so the shell runs it as one unit,
+     * prints one sentinel, and no physical line outgrows what a terminal accepts.
+     */
+    static String encode(String command) {
+        boolean plain = command.length() <= MAX_LINE
+                && command.chars().allMatch(c -> (c >= 0x20 && c != 0x7f) || c == '\t');
+        if (plain) {
+            return command + "\n";
+        }
+        StringBuilder lines = new StringBuilder("eval ");
+        int piece = MAX_LINE / 4;
+        for (int from = 0; from < command.length(); ) {
+            int to = Math.min(command.length(), from + piece);
+            if (to < command.length() && Character.isHighSurrogate(command.charAt(to - 1))) {
+                to--;
+            }
+            if (from > 0) {
+                lines.append("\\\n");
+            }
+            lines.append(BashQuoting.ansiC(command.substring(from, to)));
+            from = to;
+        }
+        return lines.append('\n').toString();
+    }
+
+    /** The bookkeeping of one command while it runs. */
+    private final class Run {
+        final List<Interaction> interactions;
+        final Consumer<String> progress;
+        final StringBuilder raw = new StringBuilder();
+        String typed;
+        int nextInteraction;
+        /** prompts are looked for in the output after the last answer */
+        int answeredUpTo;
+        Interaction due;
+        int dueIndex;
+        long answerDueAt;
+        long lastOutputAt = System.nanoTime();
+        int searchFrom;
+        Status interruptedAs;
+        /** the prompt it was found waiting at */
+        String waitingLine;
+        long interruptStartedAt;
+        long nextEscalationAt;
+        int escalations;
+
+        Run(List<Interaction> interactions, Consumer<String> progress) {
+            this.interactions = interactions == null ? List.of() : interactions;
+            this.progress = progress;
+        }
+
+        CommandResult received(String chunk, long started) {
+            raw.append(chunk);
+            lastOutputAt = System.nanoTime();
+            int start = raw.indexOf(sentinelStart, Math.max(0, searchFrom - sentinelStart.length()));
+            if (start >= 0) {
+                int end = raw.indexOf(String.valueOf(US), start);
+                if (end < 0) {
+                    emit(chunk.substring(0, Math.max(0, chunk.length() - (raw.length() - start))));
+                    return null;
+                }
+                int exit = parseSentinel(raw.substring(start + sentinelStart.length(), end));
+                carry = raw.substring(end + 1);
+                emit(chunk.substring(0, Math.max(0, chunk.length() - (raw.length() - start))));
+                raw.setLength(start);
+                return result(exit, started);
+            }
+            searchFrom = raw.length();
+            emit(chunk);
+            if (interruptedAs == null) {
+                lookForPrompt();
+            }
+            return null;
+        }
+
+        private void emit(String text) {
+            if (progress != null && !text.isEmpty()) {
+                progress.accept(text);
+            }
+        }
+
+        /** The first interaction still pending whose prompt ends the output since the last answer. */
+        private void lookForPrompt() {
+            due = null;
+            answerDueAt = 0;
+            if (nextInteraction >= interactions.size()) {
+                return;
+            }
+            String shown = TerminalText.lastLine(
+                    raw.substring(Math.max(answeredUpTo, raw.length() - PROMPT_TAIL))).stripTrailing();
+            for (int i = nextInteraction; i < interactions.size(); i++) {
+                String prompt = interactions.get(i).prompt().stripTrailing();
+                if (!prompt.isEmpty() && shown.endsWith(prompt)) {
+                    due = interactions.get(i);
+                    dueIndex = i;
+                    answerDueAt = System.nanoTime() + settings.settle().toNanos();
+                    return;
+                }
+            }
+        }
+
+        void answer(long now) {
+            Interaction answering = due;
+            nextInteraction = dueIndex + 1;
+            due = null;
+            answerDueAt = 0;
+            if (answering.eof()) {
+                typeByte(CTRL_D);
+            } else {
+                String answer = answering.answer() == null ? "" : answering.answer();
+                type(answer + "\r");
+                if (!answering.hidden()) {
+                    // where the terminal would have echoed it
+                    raw.append(answer).append('\n');
+                    emit(answer + "\n");
+                }
+            }
+            answeredUpTo = raw.length();
+            searchFrom = raw.length();
+            lastOutputAt = now;
+        }
+
+        /** The last line when it looks like a prompt and no interaction answers it; else null. */
+        String waitingAt() {
+            if (due != null) {
+                return null;
+            }
+            String last = TerminalText.lastLine(raw.substring(Math.max(answeredUpTo, raw.length() - PROMPT_TAIL)));
+            return TerminalText.looksLikePrompt(last) ? last : null;
+        }
+
+        void interrupt(Status status, long now) {
+            interruptedAs = status;
+            interruptStartedAt = now;
+            escalations = 0;
+            escalate(now);
+        }
+
+        /**
+         * Ctrl-C; then Ctrl-C again, Ctrl-D (a REPL leaves on end of input, the shell ignores it), Ctrl-\ ...
+         * one a second until {@link ShellSettings#interruptWait()}. False when that time is up.
+         */
+        boolean escalate(long now) {
+            if (now - interruptStartedAt >= settings.interruptWait().toNanos()) {
+                return false;
+            }
+            byte[] keys = {CTRL_C, CTRL_C, CTRL_D, CTRL_C, CTRL_BACKSLASH};
+            typeByte(keys[Math.min(escalations, keys.length - 1)]);
+            escalations++;
+            nextEscalationAt = now + TimeUnit.SECONDS.toNanos(1);
+            return true;
+        }
+
+        long nextWakeUp(long deadline) {
+            long wake = interruptedAs != null ? nextEscalationAt : deadline;
+            if (interruptedAs == null) {
+                if (answerDueAt != 0) {
+                    wake = Math.min(wake, answerDueAt);
+                }
+                wake = Math.min(wake, lastOutputAt + settings.quietPeriod().toNanos());
+            }
+            return wake;
+        }
+
+        CommandResult result(int exit, long started) {
+            String echo = typed.replace("\n", "\r\n");
+            if (raw.indexOf(echo) == 0) {
+                // a program (stty sane, a crashed full-screen one) turned echo back on
+                raw.delete(0, echo.length());
+                echoing = true;
+            }
+            String output = TerminalText.foldLineEnds(raw.toString());
+            return new CommandResult(interruptedAs == null ? Status.COMPLETED : interruptedAs, exit, output, cwd,
+                    waitingLine != null ? waitingLine : TerminalText.lastNonBlankLine(output), Duration.ofNanos(System.nanoTime() - started));
+        }
+
+        CommandResult lost(long started) {
+            alive = false;
+            if (lostReason == null) {
+                lostReason = transport.endReason();
+            }
+            String output = TerminalText.foldLineEnds(raw.toString());
+            return new CommandResult(Status.DISCONNECTED, -1, output, null, TerminalText.lastNonBlankLine(output),
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** Turns the terminal's echo off again, swallowing the command's own echo and sentinel. */
+    private void silenceEcho() {
+        echoing = false;
+        run("stty -echo", List.of(), settings.startTimeout(), null);
+    }
+
+    /** {@code STATUS:PWD}: remembers the cwd, returns the status */
+    private int parseSentinel(String body) {
+        int colon = body.indexOf(':');
+        cwd = body.substring(colon + 1);
+        try {
+            return Integer.parseInt(body.substring(0, colon));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private String poll(long nanos) {
+        try {
+            return chunks.poll(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return END_OF_STREAM;
+        }
+    }
+
+    private boolean type(String text) {
+        try {
+            keyboard.write(text.getBytes(StandardCharsets.UTF_8));
+            keyboard.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void typeByte(byte key) {
+        try {
+            keyboard.write(key);
+            keyboard.flush();
+        } catch (IOException e) {
+            // the stream's end shows up on the reader side
+        }
+    }
+
+    /** the shell's working directory after the last command */
+    public String cwd() {
+        return cwd;
+    }
+
+    public boolean isAlive() {
+        return alive && transport.isOpen();
+    }
+
+    @Override
+    public String lostReason() {
+        return lostReason != null ? lostReason : transport.endReason();
+    }
+
+    @Override
+    public void close() {
+        alive = false;
+        transport.close();
+    }
+}

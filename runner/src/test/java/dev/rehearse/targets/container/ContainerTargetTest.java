@@ -1,0 +1,244 @@
+package dev.rehearse.targets.container;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.plan.Interaction;
+import dev.rehearse.targets.CommandResult;
+import dev.rehearse.targets.Session;
+import dev.rehearse.targets.TargetFacts;
+import dev.rehearse.targets.container.ContainerTarget.Networking;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The container target on the real stardust image in a real Docker engine: the Uberspace-like host a guide
+ * expects (its user's shell, PostgreSQL, supervisord, pip without an index, certificates, {@code uberspace})
+ * and the target's contract (facts, files, removal).
+ */
+class ContainerTargetTest {
+    private static final Duration T = Duration.ofSeconds(60);
+    private static ContainerTarget target;
+    private static Session shell;
+
+    @BeforeAll
+    static void open() {
+        target = ContainerTarget.open(ContainerTarget.DEFAULT_IMAGE, Networking.NONE, false);
+        shell = target.openSession();
+    }
+
+    @AfterAll
+    static void close() {
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    private static CommandResult run(String command) {
+        return run(command, List.of());
+    }
+
+    private static CommandResult run(String command, List<Interaction> interactions) {
+        CommandResult result = shell.run(command, interactions, T, null);
+        assertEquals(CommandResult.Status.COMPLETED, result.status(), command + " stopped at: " + result.lastLine());
+        return result;
+    }
+
+    private static CommandResult ok(String command) {
+        CommandResult result = run(command);
+        assertEquals(0, result.exit(), command + " printed: " + result.output());
+        return result;
+    }
+
+    private static Interaction hidden(String prompt, String answer) {
+        return new Interaction(prompt, answer, true, false, null);
+    }
+
+    @Test
+    void factsNameAnOrdinaryUserOnAHostThatIsNotTheGuides() {
+        TargetFacts facts = target.facts();
+        assertEquals(new TargetFacts("robin", "ravel", "/home/robin", "robin.ravel.test"), facts);
+        assertNotEquals("isabell", facts.user());
+        assertNotEquals("stardust", facts.host());
+        assertTrue(target.describe().startsWith("container " + StardustImage.ensure() + " "
+                + target.containerId().substring(0, 12) + " (robin@ravel, network none; image ready in "), target.describe());
+    }
+
+    @Test
+    void theSessionIsTheUsersLoginShellAndCarriesStateOver() {
+        assertEquals("robin@ravel /home/robin\n", ok("cd ~ && echo \"$(whoami)@$(hostname) $PWD\"").output());
+        ok("cd /tmp && export PICKED=yes");
+        CommandResult after = ok("echo $PICKED; echo $PGHOST $PIP_NO_INDEX $PIP_FIND_LINKS $VIRTUALENV_SYSTEM_SITE_PACKAGES");
+        assertEquals("yes\n/home/robin/tmp 1 /opt/wheels 1\n", after.output());
+        assertEquals("/tmp", after.cwd());
+        ok("cd ~");
+    }
+
+    @Test
+    void theContainerHasNoNetworkButItsOwnLoopback() {
+        assertEquals("lo\n", ok("ls /sys/class/net").output());
+        assertEquals("", ok("ip route show; ip -6 route show | grep -v '^::1 ' || true").output());
+    }
+
+    @Test
+    void supervisordOfTheUserRunsWhatServicesDHolds() {
+        target.writeFile("~/etc/services.d/sleeper.ini", "[program:sleeper]\ncommand=sleep 600\nautostart=yes\n");
+        assertEquals("sleeper: available\n", ok("cd /tmp && supervisorctl reread").output(), "from any folder");
+        assertEquals("sleeper: added process group\n", ok("supervisorctl update").output());
+        String status = "";
+        for (int i = 0; i < 50 && !status.contains("RUNNING"); i++) {
+            status = run("sleep 0.2; supervisorctl status sleeper").output();
+        }
+        assertTrue(status.matches("(?s)sleeper\\s+RUNNING\\s+pid \\d+, uptime .*"), status);
+        ok("cd ~");
+    }
+
+    @Test
+    void postgresKnowsTheUserByPeerAndAsksOtherRolesForTheirPassword() {
+        String secret = "s3cret-Ab9";
+        ok("psql -tAc 'select current_user'");
+        CommandResult created = run("createuser reader -P",
+                List.of(hidden("Enter password for new role:", secret), hidden("Enter it again:", secret)));
+        assertEquals(0, created.exit(), created.output());
+        ok("createdb --encoding=UTF8 --owner=reader --template=template0 reader");
+        CommandResult asked = run("psql --user reader -tAc 'select current_user'",
+                List.of(hidden("Password for user reader:", secret)));
+        assertEquals(0, asked.exit(), asked.output());
+        assertTrue(asked.output().startsWith("Password for user reader:"), asked.output());
+        assertTrue(asked.output().strip().endsWith("reader"), asked.output());
+        assertFalse(asked.output().contains(secret));
+    }
+
+    @Test
+    void virtualenvsSeeDebiansPackagesAndPipUsesOnlyTheLocalFolder() {
+        ok("virtualenv -p python3 ~/venvtest >/dev/null && source ~/venvtest/bin/activate");
+        assertEquals("ok\n", ok("python -c 'import yaml, bcrypt, psycopg2, jinja2; print(\"ok\")'").output());
+        CommandResult satisfied = ok("pip install jinja2");
+        assertTrue(satisfied.output().contains("Looking in links: /opt/wheels"), satisfied.output());
+        assertTrue(satisfied.output().contains("Requirement already satisfied: jinja2"), satisfied.output());
+        CommandResult absent = run("pip install no-such-package-anywhere");
+        assertNotEquals(0, absent.exit());
+        assertTrue(absent.output().contains("No matching distribution found"), absent.output());
+        ok("deactivate");
+    }
+
+    @Test
+    void theDomainHasATrustedCertificateAndResolvesToLoopback() {
+        String domain = target.facts().domain();
+        ok("ls ~/etc/certificates/" + domain + ".crt ~/etc/certificates/" + domain + ".key");
+        ok("openssl s_server -quiet -www -accept 127.0.0.1:44321 -cert ~/etc/certificates/" + domain
+                + ".crt -key ~/etc/certificates/" + domain + ".key >/dev/null 2>&1 & server=$!; disown; sleep 0.5");
+        CommandResult fetched = run("curl -sS -o /dev/null -w '%{http_code} %{ssl_verify_result}\\n' https://"
+                + domain + ":44321/; kill $server");
+        assertEquals("200 0\n", fetched.output());
+    }
+
+    @Test
+    void uberspacePortAddAndWebBackendSetPrintWhatTheRealOnesPrint() {
+        CommandResult added = ok("uberspace port add");
+        Matcher port = Pattern.compile("Port (\\d+) will be open for TCP and UDP traffic in a few minutes.\n")
+                .matcher(added.output());
+        assertTrue(port.matches(), added.output());
+        int number = Integer.parseInt(port.group(1));
+        assertTrue(number >= 40000 && number < 65000, added.output());
+        assertTrue(ok("uberspace port list").output().lines().anyMatch(port.group(1)::equals));
+        assertEquals("Set backend for / to port 8008; please make sure something is listening!\n"
+                        + "You can always check the status of your backend using \"uberspace web backend list\".\n",
+                ok("uberspace web backend set / --http --port 8008").output());
+        assertEquals("/ http:8008 => NOT OK, wrong port or nothing listening\n", ok("uberspace web backend list").output());
+    }
+
+    @Test
+    void writesAreAtomicKeepTheOldVersionAndBelongToTheUser() {
+        assertEquals(Optional.empty(), target.readFile("~/made/here/notes.txt"));
+        target.writeFile("~/made/here/notes.txt", "first\n");
+        assertEquals("robin robin 755\nrobin robin 644\n",
+                ok("stat -c '%U %G %a' ~/made ~/made/here/notes.txt").output());
+        ok("chmod 600 ~/made/here/notes.txt");
+        target.writeFile("/home/robin/made/here/notes.txt", "second, with ümlauts\n");
+        assertEquals(Optional.of("second, with ümlauts\n"), target.readFile("~/made/here/notes.txt"));
+        assertEquals(Optional.of("first\n"), target.readFile("~/made/here/notes.txt.rehearse-bak"));
+        assertEquals("robin 600\n", ok("stat -c '%U %a' ~/made/here/notes.txt").output());
+        assertEquals("notes.txt\nnotes.txt.rehearse-bak\n", ok("ls -A1 ~/made/here").output());
+    }
+
+    @Test
+    void closeRemovesTheContainerAndKeepLeavesIt() throws InterruptedException {
+        ContainerTarget removed = ContainerTarget.open(ContainerTarget.DEFAULT_IMAGE, Networking.NONE, false);
+        String removedId = removed.containerId();
+        removed.close();
+        assertTrue(goneWithin(removedId, Duration.ofSeconds(30)), "the engine removes a closed target's container");
+
+        ContainerTarget kept = ContainerTarget.open(ContainerTarget.DEFAULT_IMAGE, Networking.NONE, true);
+        String keptId = kept.containerId();
+        kept.close();
+        try {
+            InspectContainerResponse state = DockerClientFactory.instance().client().inspectContainerCmd(keptId).exec();
+            assertTrue(state.getState().getRunning());
+            assertFalse(state.getConfig().getLabels().containsKey(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL),
+                    "Testcontainers removes the containers of its session when the JVM exits");
+        } finally {
+            DockerClientFactory.instance().client().removeContainerCmd(keptId).withForce(true).exec();
+        }
+    }
+
+    @Test
+    void onTheHostNetworkItsSshdListensOnAHostLoopbackPort() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (ContainerTarget onHost = ContainerTarget.open(ContainerTarget.DEFAULT_IMAGE, Networking.HOST, false)) {
+            assertEquals("ravel", onHost.facts().host());
+            onHost.execAsRoot("stardust-sshd", String.valueOf(port));
+            try (Socket ssh = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                ssh.setSoTimeout(10_000);
+                String banner = new BufferedReader(new InputStreamReader(ssh.getInputStream(), StandardCharsets.US_ASCII))
+                        .readLine();
+                assertTrue(banner.startsWith("SSH-2.0-OpenSSH"), banner);
+            }
+        }
+    }
+
+    private static boolean goneWithin(String containerId, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                DockerClientFactory.instance().client().inspectContainerCmd(containerId).exec();
+            } catch (NotFoundException e) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    @Test
+    void anImageThatIsNotHereIsOneLine() {
+        BadInput missing = assertThrows(BadInput.class,
+                () -> ContainerTarget.open("rehearse/no-such-image:1", Networking.NONE, false));
+        assertEquals("--target: no Docker image rehearse/no-such-image:1 here (there is no registry: build it first)",
+                missing.getMessage());
+    }
+}

@@ -1,0 +1,155 @@
+package dev.rehearse.targets.local;
+
+import dev.rehearse.plan.Interaction;
+import dev.rehearse.targets.CommandResult;
+import dev.rehearse.targets.CommandResult.Status;
+import dev.rehearse.targets.Session;
+import dev.rehearse.targets.shell.ShellSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The session protocol on a real login shell in the local sandbox (as root: as the user made for the run). */
+class LocalSessionTest {
+    private static final Duration T = Duration.ofSeconds(20);
+    private static LocalTarget target;
+    private static Session shell;
+
+    @BeforeAll
+    static void open() {
+        target = LocalTarget.open(null, false, ShellSettings.DEFAULT.withQuietPeriod(Duration.ofMillis(1500)));
+        shell = target.openSession();
+    }
+
+    @AfterAll
+    static void close() {
+        target.close();
+    }
+
+    private static CommandResult run(String command) {
+        return shell.run(command, List.of(), T, null);
+    }
+
+    @Test
+    void cdAndVariablesCarryOverAndCwdIsReported() {
+        CommandResult made = run("mkdir -p work/deeper && cd work && export GREETING=hi");
+        assertEquals(0, made.exit());
+        assertEquals(target.home().resolve("work").toString(), made.cwd());
+        CommandResult pwd = run("cd deeper; pwd; echo $GREETING");
+        assertEquals(target.home().resolve("work/deeper") + "\nhi\n", pwd.output());
+        assertEquals(target.home().resolve("work/deeper").toString(), pwd.cwd());
+        run("cd ~");
+    }
+
+    @Test
+    void exitStatusAndOutputWithoutNewline() {
+        CommandResult failed = run("ls /no/such/dir");
+        assertEquals(Status.COMPLETED, failed.status());
+        assertEquals(2, failed.exit());
+        assertTrue(failed.output().contains("No such file or directory"), failed.output());
+        CommandResult printf = run("printf 'a\\tb'");
+        assertEquals("a\tb", printf.output());
+        assertEquals(0, printf.exit());
+    }
+
+    @Test
+    void severalLinesRunAsOneCommandWithOneResult() {
+        CommandResult heredoc = run("cat > notes.txt <<'EOF'\nfirst $HOME\nsecond\nEOF\ncat notes.txt\n(exit 7)");
+        assertEquals("first $HOME\nsecond\n", heredoc.output());
+        assertEquals(7, heredoc.exit());
+        CommandResult continued = run("echo one \\\n  two");
+        assertEquals("one two\n", continued.output());
+    }
+
+    @Test
+    void aLongLineArrivesWhole() {
+        String word = "x".repeat(9000);
+        CommandResult echoed = run("echo " + word + " | wc -c");
+        assertEquals("9001", echoed.output().strip());
+    }
+
+    @Test
+    void anyTextArrivesByteForByteEvenWhenItIsLongAndFullOfQuotes() {
+        String text = ("It's \"quoted\" \\ back$lash `tick` \t tab, caf\u00e9 \u2603 \ud83d\ude00 ").repeat(150);
+        CommandResult result = run("cat <<'EOF'\n" + text + "\nEOF");
+        assertEquals(text + "\n", result.output());
+    }
+
+    @Test
+    void echoTurnedBackOnByAProgramIsTurnedOffAgain() {
+        CommandResult sane = run("stty sane; echo after");
+        assertEquals("after\n", sane.output());
+        assertEquals("again\n", run("echo again").output());
+    }
+
+    @Test
+    void runsAsAnOrdinaryUserWhenWeAreRoot() {
+        CommandResult who = run("id -un; id -u; echo $HOME");
+        List<String> lines = who.output().lines().toList();
+        assertEquals(target.facts().user(), lines.get(0));
+        if (RunUser.weAreRoot()) {
+            assertNotEquals("0", lines.get(1));
+            assertTrue(lines.get(0).startsWith("rehearse-"));
+        }
+        assertEquals(target.home().toString(), lines.get(2));
+    }
+
+    @Test
+    void aHiddenAnswerIsTypedButNeverShown() {
+        String secret = "s3cret-Value";
+        CommandResult result = shell.run("read -s -p 'Password: ' pw; echo; echo \"length ${#pw} ${pw:0:2}\"",
+                List.of(new Interaction("Password:", secret, true, false, "pw")), T, null);
+        assertEquals(Status.COMPLETED, result.status(), result.output());
+        assertEquals("Password: \nlength 12 s3\n", result.output());
+        assertFalse(result.output().contains(secret));
+    }
+
+    @Test
+    void aVisibleAnswerShowsWhereATerminalEchoesIt() {
+        CommandResult result = shell.run("read -p 'Name [robin]: ' n; echo \"hello $n\"",
+                List.of(new Interaction("Name [robin]:", "ada", false, false, null)), T, null);
+        assertEquals("Name [robin]: ada\nhello ada\n", result.output());
+    }
+
+    @Test
+    void aPromptNobodyAnswersIsInterruptedAndTheShellLivesOn() {
+        long start = System.nanoTime();
+        CommandResult result = run("echo before; read -p 'Continue? [y/N] ' answer");
+        long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertEquals(Status.WAITING_FOR_INPUT, result.status());
+        assertEquals("Continue? [y/N]", result.lastLine());
+        assertTrue(took < 6000, "took " + took + " ms");
+        assertEquals("alive\n", run("echo alive").output());
+    }
+
+    @Test
+    void aTimeoutInterruptsAndTheShellLivesOn() {
+        CommandResult result = shell.run("sleep 60", List.of(), Duration.ofMillis(800), null);
+        assertEquals(Status.TIMEOUT, result.status());
+        assertTrue(result.elapsed().toMillis() < 5000, result.elapsed().toString());
+        assertEquals("alive\n", run("echo alive").output());
+    }
+
+    @Test
+    void writesAreAtomicKeepTheOldVersionAndBelongToTheRunUser() throws Exception {
+        String path = target.home().resolve("etc/services.d/app.ini").toString();
+        target.writeFile(path, "[program:app]\n");
+        target.writeFile(path, "[program:app]\ncommand=true\n");
+        assertEquals("[program:app]\ncommand=true\n", target.readFile("~/etc/services.d/app.ini").orElseThrow());
+        assertTrue(target.readFile("~/etc/none.ini").isEmpty());
+        assertEquals("[program:app]\n", Files.readString(Path.of(path + ".rehearse-bak")));
+        CommandResult owner = run("stat -c %U ~/etc/services.d ~/etc/services.d/app.ini && cat ~/etc/services.d/app.ini");
+        assertEquals(target.facts().user() + "\n" + target.facts().user() + "\n[program:app]\ncommand=true\n",
+                owner.output());
+    }
+}

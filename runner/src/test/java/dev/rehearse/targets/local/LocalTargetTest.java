@@ -1,0 +1,126 @@
+package dev.rehearse.targets.local;
+
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.targets.CommandResult;
+import dev.rehearse.targets.Session;
+import dev.rehearse.targets.Target;
+import dev.rehearse.targets.TargetOptions;
+import dev.rehearse.targets.Targets;
+import dev.rehearse.targets.shell.Processes;
+import dev.rehearse.targets.shell.ShellSettings;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The local target's life: what it makes for a run, and that it leaves nothing behind unless kept. */
+class LocalTargetTest {
+    private static final Duration T = Duration.ofSeconds(20);
+
+    @Test
+    void aTemporarySandboxItsUserAndTheirProcessesAreGoneAfterClose() throws Exception {
+        Path home;
+        String user;
+        long sleeper;
+        try (Target target = Targets.open("local", TargetOptions.defaults())) {
+            home = Path.of(target.facts().home());
+            user = target.facts().user();
+            assertEquals(user + "." + target.facts().host() + ".test", target.facts().domain());
+            CommandResult background = target.openSession().run("nohup sleep 300 >/dev/null 2>&1 & echo $!",
+                    List.of(), T, null);
+            // the terminal shows the job number first: "[1] 12345"
+            List<String> lines = background.output().lines().toList();
+            sleeper = Long.parseLong(lines.get(lines.size() - 1).strip());
+            assertTrue(Files.isDirectory(home));
+        }
+        assertFalse(Files.exists(home), home + " is still there");
+        if (RunUser.weAreRoot()) {
+            assertFalse(ProcessHandle.of(sleeper).map(Processes::running).orElse(false), "sleep still runs");
+            assertFalse(Files.readString(Path.of("/etc/passwd")).contains(user + ":"), user + " still exists");
+        }
+    }
+
+    @Test
+    void aNamedFolderIsTheHomeAndIsNeverRemoved() throws IOException {
+        Path dir = Files.createTempDirectory("rehearse-named-");
+        try {
+            try (Target target = Targets.open("local:" + dir, TargetOptions.defaults())) {
+                assertEquals(dir.toString(), target.facts().home());
+                assertEquals(dir + "\n", target.openSession().run("cd && pwd && touch made-here", List.of(), T, null)
+                        .output());
+            }
+            assertTrue(Files.exists(dir.resolve("made-here")));
+        } finally {
+            Files.deleteIfExists(dir.resolve("made-here"));
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
+    void keptSandboxesStay() throws IOException, InterruptedException {
+        Path home;
+        String user;
+        try (Target target = Targets.open("local", TargetOptions.defaults().withKeep(true))) {
+            home = Path.of(target.facts().home());
+            user = target.facts().user();
+            target.writeFile("~/kept.txt", "still here\n");
+        }
+        try {
+            assertEquals("still here\n", Files.readString(home.resolve("kept.txt")));
+        } finally {
+            // the test cleans up what it asked to keep
+            if (RunUser.weAreRoot()) {
+                new ProcessBuilder("userdel", "--force", user).start().waitFor();
+            }
+            try (var walk = Files.walk(home.getParent())) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aCommandDeafToEveryInterruptCostsTheShellButNeverHangs() {
+        ShellSettings impatient = new ShellSettings("dumb", 80, 24, Duration.ofSeconds(2), Duration.ofMillis(40),
+                Duration.ofSeconds(30), Duration.ofSeconds(2));
+        try (LocalTarget target = LocalTarget.open(null, false, impatient)) {
+            Session shell = target.openSession();
+            long start = System.nanoTime();
+            CommandResult deaf = shell.run("bash -c \"trap '' INT QUIT TERM; sleep 60\"", List.of(),
+                    Duration.ofSeconds(1), null);
+            long took = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(CommandResult.Status.TIMEOUT, deaf.status());
+            assertTrue(took < 5000, "took " + took + " ms");
+            assertEquals(CommandResult.Status.DISCONNECTED, shell.run("echo hi", List.of(), T, null).status());
+            assertEquals("the shell did not come back after its command was interrupted", shell.lostReason());
+            assertEquals("fresh\n", target.openSession().run("echo fresh", List.of(), T, null).output());
+        }
+    }
+
+    @Test
+    void aHomeTheRunsUserCouldNotReachIsBadInputNamingTheClosedFolder() throws IOException {
+        Path closed = Files.createTempDirectory("rehearse-closed-"); // 0700, as mktemp makes it
+        try {
+            BadInput bad = assertThrows(BadInput.class,
+                    () -> Targets.open("local:" + closed.resolve("home"), TargetOptions.defaults()));
+            assertTrue(bad.getMessage().contains(closed + " is closed to other users"), bad.getMessage());
+        } finally {
+            Files.deleteIfExists(closed.resolve("home"));
+            Files.delete(closed);
+        }
+    }
+
+    @Test
+    void anUnknownTargetIsBadInput() {
+        BadInput bad = assertThrows(BadInput.class, () -> Targets.open("moon", TargetOptions.defaults()));
+        assertEquals("--target: unknown target 'moon' (known: local, local:DIR, container, container:IMAGE, "
+                + "ssh://user@host[:port])", bad.getMessage());
+    }
+}
