@@ -2,14 +2,13 @@ package dev.rehearse.check;
 
 import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.ExpectedLine.Kind;
-import dev.rehearse.testing.SharedFiles;
+import dev.rehearse.testing.Checkout;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Builds expected lines for tests the way the planner reads a transcript. */
 final class Expect {
-    private static final String SEED = "seed/guide_synapse.rst";
     private static final List<String> HIDDEN = List.of("Password:", "Confirm password:", "Enter it again:",
             "Enter password for new role:", "Password for user synapse:");
 
@@ -26,7 +25,7 @@ final class Expect {
 
     /** Lines {@code from..to} of the seed guide, as the planner would hand them to the checker. */
     static List<ExpectedLine> seed(int from, int to, int indent) {
-        List<String> texts = SharedFiles.lines(SEED, from, to, indent);
+        List<String> texts = Checkout.seedLines(from, to, indent);
         List<ExpectedLine> lines = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             lines.add(classify(from + i, texts.get(i)));

@@ -1,5 +1,6 @@
 package dev.rehearse.e2e;
 
+import dev.rehearse.testing.RehearseJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.cli.Main;
@@ -57,16 +58,14 @@ public final class SeedRun implements AutoCloseable {
             args.add("--bind");
             args.add(bind);
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         long started = System.nanoTime();
-        int exit = Main.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        RehearseJar.Outcome outcome = RehearseJar.run(args.toArray(String[]::new));
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
         try {
             JsonNode results = new ObjectMapper().readTree(reportDir.resolve("results.json").toFile());
-            return new SeedRun(exit, out.toString(), err.toString(), results, reportDir, wall);
+            return new SeedRun(outcome.exit(), outcome.out(), outcome.err(), results, reportDir, wall);
         } catch (IOException e) {
-            throw new UncheckedIOException("the run wrote no results.json (exit " + exit + "):\n" + out + err, e);
+            throw new UncheckedIOException("the run wrote no results.json:\n" + outcome.both(), e);
         }
     }
 

@@ -4,7 +4,9 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.testing.Checkout;
 import dev.rehearse.testing.SharedFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The seed's three config edits merged into what Synapse really generates, and the merge's rules on small files. */
 class YamlMergeTest {
-    private static final String SEED = "seed/guide_synapse.rst";
 
     /** The seed's yaml blocks, as the planner hands them over (block indentation removed). */
     private static List<String> seedFragments() {
@@ -36,10 +37,11 @@ class YamlMergeTest {
     }
 
     private static String fragment(int from, int to, int indent) {
-        return String.join("\n", SharedFiles.lines(SEED, from, to, indent)) + "\n";
+        return String.join("\n", Checkout.seedLines(from, to, indent)) + "\n";
     }
 
     @Test
+    @Tag("conformance")
     void theSeedsEditsOfSynapse100sHomeserverYamlKeepEveryCommentAndChangeOnlyTheMergedKeys() {
         String original = SharedFiles.read("synapse-real/1.0.0/homeserver.yaml");
         assertEquals(1343, original.lines().count());
@@ -68,6 +70,7 @@ class YamlMergeTest {
     }
 
     @Test
+    @Tag("conformance")
     void theSameEditsOfSynapse1670sShortConfigAppendTheNewKeysAfterTheLastEntry() {
         String original = SharedFiles.read("synapse-real/1.67.0/homeserver.yaml");
 

@@ -14,6 +14,7 @@ import dev.rehearse.read.asciidoc.AsciidocReader;
 import dev.rehearse.read.markdown.MarkdownReader;
 import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.testing.OracleGuides;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,18 +35,23 @@ class PlanAcrossFormatsTest {
     private static final TargetFacts FACTS = new TargetFacts("isabell", "stardust", "/home/isabell", "my.domain.name");
 
     @Test
-    void theSeedPlansAlikeInAllThreeFormats() {
-        List<String> rst = shape(plan(Fixtures.seed()));
+    void theSeedPlansAlikeInAllThreeFormats(@TempDir Path dir) throws IOException {
+        List<String> rst = shape(plan(seedWithoutItsSidecar(dir)));
         List<String> markdown = shape(plan(Fixtures.guides().resolve("synapse.md")));
         List<String> asciidoc = shape(plan(Fixtures.guides().resolve("synapse.adoc")));
         assertEquals(List.of(26L, 3L, 1L), List.of(count(rst, "command "), count(rst, "edit "), count(rst, "write ")),
                 "the seed's 26 commands, 3 edits and 1 write");
         assertEquals(rst, markdown);
         assertEquals(rst, asciidoc);
-        assertEquals(rst, shape(new Planner(FACTS, Map.of()).plan(Runbook.load(Fixtures.seed()),
-                OracleGuides.seed())), "our rst reader plans the seed as docutils' blocks do");
         System.out.println("PlanAcrossFormatsTest: the seed plans to " + rst.size()
                 + " identical steps from reStructuredText, Markdown and AsciiDoc");
+    }
+
+    @Test
+    @Tag("conformance")
+    void ourRstReaderPlansTheSeedAsDocutilsBlocksDo() {
+        Path seed = OracleGuides.shared().resolve("seed/guide_synapse.rst");
+        assertEquals(shape(plan(seed)), shape(new Planner(FACTS, Map.of()).plan(Runbook.load(seed), OracleGuides.seed())));
     }
 
     @Test
@@ -75,6 +81,16 @@ class PlanAcrossFormatsTest {
         List<String> expected = List.of("write ~/etc/app.ini <- [app]\nport=8080\n", "write ~/app.yaml <- port: 1\n");
         assertEquals(expected, shape(plan(md, new MarkdownReader().read(md, dir))));
         assertEquals(expected, shape(plan(adoc, new AsciidocReader().read(adoc, dir))));
+    }
+
+    /** The seed guide and its includes, without runbooks/synapse's sidecar: the fixtures in the other formats have none. */
+    private static Path seedWithoutItsSidecar(Path dir) throws IOException {
+        Path runbook = Fixtures.seed().getParent();
+        for (String name : List.of("guide_synapse.rst", "includes/open-port.rst", "includes/web-backend.rst")) {
+            Files.createDirectories(dir.resolve(name).getParent());
+            Files.copy(runbook.resolve(name), dir.resolve(name));
+        }
+        return dir.resolve("guide_synapse.rst");
     }
 
     private static long count(List<String> steps, String kind) {

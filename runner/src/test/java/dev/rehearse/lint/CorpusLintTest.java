@@ -4,6 +4,7 @@ import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.read.Guides;
 import dev.rehearse.testing.OracleGuides;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lint over the whole corpus: a rule that fires on most guides is a bad rule. */
+@Tag("conformance")
 class CorpusLintTest {
 
     @Test

@@ -3,6 +3,7 @@ package dev.rehearse.plan;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.testing.OracleGuides;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every corpus guide planned as a bare runbook: what it turns into, and every carry-forward it finds. */
+@Tag("conformance")
 class CorpusPlanTest {
 
     @Test

@@ -5,7 +5,7 @@ import dev.rehearse.bind.Bindings;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.targets.TargetFacts;
-import dev.rehearse.testing.OracleGuides;
+import dev.rehearse.testing.Checkout;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The seed guide (as docutils reads it) planned with the sidecar of runbooks/synapse. */
 class SeedPlanTest {
     static final TargetFacts FACTS = new TargetFacts("alice", "box1", "/srv/alice", "alice.box1.test");
-    static final Guide SEED = OracleGuides.seed();
-    static final Runbook RUNBOOK = Runbook.load(OracleGuides.root().resolve("runbooks/synapse"));
+    static final Guide SEED = Checkout.seed();
+    static final Runbook RUNBOOK = Runbook.load(Checkout.root().resolve("runbooks/synapse"));
     static final String SECRET = "<my super secure password>";
 
     private static Plan plan(Map<String, String> overrides) {

@@ -3,8 +3,7 @@ package dev.rehearse.read;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
-import dev.rehearse.testing.OracleGuides;
-import dev.rehearse.testing.SharedFiles;
+import dev.rehearse.testing.Checkout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,21 +18,17 @@ public final class Fixtures {
     }
 
     public static Path guides() {
-        Path guides = OracleGuides.root().resolve("fixtures/guides");
-        if (!Files.isDirectory(guides)) {
-            throw new AssertionError(guides + " does not exist: run the tests through Maven from the checkout");
-        }
-        return guides;
+        return Checkout.guides();
     }
 
-    /** The seed guide, in ../shared (read in place, never copied). */
+    /** The seed guide (runbooks/synapse). */
     public static Path seed() {
-        return SharedFiles.file("seed/guide_synapse.rst");
+        return Checkout.seedFile();
     }
 
-    /** The seed guide's literal blocks as docutils reads them, in order: the transcripts our rewrites must repeat. */
+    /** The seed guide's literal blocks, in order: the transcripts our rewrites must repeat. */
     public static List<String> seedBlockTexts() {
-        return OracleGuides.seed().blocks().stream().map(Block::text).toList();
+        return Checkout.seed().blocks().stream().map(Block::text).toList();
     }
 
     /** Reads a fixture guide (a path below fixtures/guides) with the given reader, rooted at fixtures/guides. */

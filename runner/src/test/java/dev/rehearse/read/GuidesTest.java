@@ -3,6 +3,7 @@ package dev.rehearse.read;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
+import dev.rehearse.testing.Checkout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,14 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** Finding and reading a guide: a file, or a runbook folder; the source root is the guide's folder. */
 class GuidesTest {
 
-    static final Path SHARED = Path.of(Objects.requireNonNull(System.getProperty("rehearse.shared")));
-
     @TempDir
     Path dir;
 
     @Test
     void aRunbookFolderIsReadThroughItsGuideWithTheFolderAsSourceRoot() {
-        Path seed = SHARED.resolve("seed");
+        Path seed = Checkout.seedRunbook();
         Guide guide = Guides.read(seed);
         assertEquals(seed.resolve("guide_synapse.rst"), guide.file());
         assertEquals(seed.toAbsolutePath().normalize(), guide.root());
@@ -88,9 +86,9 @@ class GuidesTest {
 
     @Test
     void severalGuidesAreReadInTheOrderGiven() {
-        List<Path> paths = List.of(SHARED.resolve("corpus/lab/guide_ackee.rst"), SHARED.resolve("seed"),
-                SHARED.resolve("corpus/lab/guide_2fauth.rst"));
+        List<Path> paths = List.of(Checkout.guides().resolve("greeter.md"), Checkout.seedRunbook(),
+                Checkout.guides().resolve("greeter.adoc"));
         List<String> names = Guides.readAll(paths).stream().map(g -> g.file().getFileName().toString()).toList();
-        assertEquals(List.of("guide_ackee.rst", "guide_synapse.rst", "guide_2fauth.rst"), names);
+        assertEquals(List.of("greeter.md", "guide_synapse.rst", "greeter.adoc"), names);
     }
 }

@@ -6,6 +6,7 @@ import dev.rehearse.guide.GuideReader;
 import dev.rehearse.read.asciidoc.AsciidocReader;
 import dev.rehearse.read.markdown.MarkdownReader;
 import dev.rehearse.testing.SharedFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Markdown and as AsciiDoc. Whatever they make of them, they must not fail, and every block they report must
  * stand where it says: the line at {@code contentLine}, minus {@code indent}, is the block's first line.
  */
+@Tag("conformance")
 class LineExactnessTest {
 
     @Test

@@ -13,7 +13,7 @@ import dev.rehearse.plan.ShellPrompt;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.plan.WriteStep;
-import dev.rehearse.testing.OracleGuides;
+import dev.rehearse.testing.Checkout;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ final class SeedRun {
               activators BashActivator,CShellActivator,FishActivator,NushellActivator,PowerShellActivator,PythonActivator
             """;
 
-    private final Guide guide = OracleGuides.seed();
+    private final Guide guide = Checkout.seed();
     private final List<StepResult> results = new ArrayList<>();
     private boolean failed;
 

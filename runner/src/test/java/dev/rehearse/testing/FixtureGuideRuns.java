@@ -61,12 +61,10 @@ public abstract class FixtureGuideRuns {
     protected Run execute(List<String> args) throws IOException {
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of("--report-dir", reports.toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         Path results = reports.resolve("results.json");
         // kept, not deleted: a --from run reads what the run before it captured; only a new file is this run's
         FileTime before = Files.exists(results) ? Files.getLastModifiedTime(results) : null;
-        int exit = Main.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        RehearseJar.Outcome outcome = RehearseJar.run(all.toArray(String[]::new));
         List<String> verdicts = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         String json = "";
@@ -78,7 +76,7 @@ public abstract class FixtureGuideRuns {
                 reasons.add(reason == null || reason.isNull() ? null : reason.asText());
             }
         }
-        return new Run(exit, out.toString(), err.toString(), verdicts, reasons, json);
+        return new Run(outcome.exit(), outcome.out(), outcome.err(), verdicts, reasons, json);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.rehearse.guide.Guide;
 import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.Interaction;
 import dev.rehearse.testing.OracleGuides;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reads every block of the corpus oracle as a transcript and prints what it saw. */
+@Tag("conformance")
 class CorpusTranscriptsTest {
     /** a line that plainly types something at an Uberspace prompt */
     private static final Pattern TYPED = Pattern.compile("^\\s*(\\(\\S+\\)\\s+)?\\[[\\w.-]+@[\\w.-]+[^\\]]*\\][$#]?\\s+\\S.*");

@@ -6,7 +6,7 @@ import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.ExpectedLine.Kind;
 import dev.rehearse.plan.Interaction;
 import dev.rehearse.plan.ShellPrompt;
-import dev.rehearse.testing.OracleGuides;
+import dev.rehearse.testing.Checkout;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TranscriptReaderTest {
     private static final String SECRET = "<my super secure password>";
-    private static final Guide SEED = OracleGuides.seed();
+    private static final Guide SEED = Checkout.seed();
     private final TranscriptReader reader = new TranscriptReader(List.of(), SECRET);
 
     private Transcript seedBlock(int directiveLine) {

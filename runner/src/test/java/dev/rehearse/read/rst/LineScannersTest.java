@@ -1,5 +1,6 @@
 package dev.rehearse.read.rst;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of each pattern: an adornment scan must agree with {@link Body#LINE} exactly, and a transition's prefilter must
  * never turn away a line its regex matches, nor may its table of transitions by first character.
  */
+@Tag("conformance")
 class LineScannersTest {
 
     private static final List<String> EDGES = List.of("", " ", "..", ".. ", "...", ".. _x:", "..x", "1.", "1. x",

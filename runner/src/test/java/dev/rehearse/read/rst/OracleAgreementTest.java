@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.read.Guides;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * them). Prints the agreement on the five main fields (kind, language, source, line, text) and on each secondary
  * field, and asserts all of them at 100 %.
  */
+@Tag("conformance")
 class OracleAgreementTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.read.Guides;
+import dev.rehearse.testing.Checkout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -64,7 +66,7 @@ class StructuralFindingsTest {
 
     @Test
     void theSeedsKnownDefectsAreFound() {
-        Guide seed = Guides.read(OracleAgreementTest.SHARED.resolve("seed/guide_synapse.rst"));
+        Guide seed = Guides.read(Checkout.seedFile());
         assertEquals(List.of(
                 "guide_synapse.rst:9 missing-image",            // the logo is not beside the seed
                 "guide_synapse.rst:12 title-underline",         // ###### over a 7-character title
@@ -76,6 +78,7 @@ class StructuralFindingsTest {
 
     /** docutils' warnings and errors (the oracle's _summary.json) that our findings must also report. */
     @Test
+    @Tag("conformance")
     void docutilsWarningsAndErrorsAreFindingsAtTheSameLine() throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<String> missed = new ArrayList<>();
@@ -129,6 +132,7 @@ class StructuralFindingsTest {
     }
 
     @Test
+    @Tag("conformance")
     void noRuleFiresOnMostOfTheCorpus() throws Exception {
         List<OracleAgreementTest.Case> cases = OracleAgreementTest.cases();
         Map<String, Integer> findings = new TreeMap<>();

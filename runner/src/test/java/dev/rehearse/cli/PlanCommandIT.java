@@ -1,9 +1,10 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.testing.RehearseJar;
+import dev.rehearse.testing.RehearseJar.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rehearse.guide.GuideReader;
-import dev.rehearse.testing.OracleGuides;
+import dev.rehearse.testing.Checkout;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -12,15 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PlanCommandTest {
-    /** the seed as docutils reads it stands in for our reader */
-    private static final GuideReader SEED = (file, root) -> OracleGuides.seed();
-    private static final String RUNBOOK = OracleGuides.root().resolve("runbooks/synapse").toString();
+class PlanCommandIT {
+    private static final String RUNBOOK = Checkout.root().resolve("runbooks/synapse").toString();
     private static final String SECRET = "Sup3rS3cretValue";
 
     @Test
     void textShowsEveryStepWithBindingsAppliedAndNeverTheSecret() {
-        CliRun run = CliRun.of(SEED, "plan", RUNBOOK, "--bind", "<my super secure password>=" + SECRET);
+        Outcome run = RehearseJar.run("plan", RUNBOOK, "--bind", "<my super secure password>=" + SECRET);
         assertEquals(0, run.exit(), run.err());
         String out = run.out();
         assertTrue(out.startsWith("synapse: guide_synapse.rst with runbook.yaml\n"), out);
@@ -39,7 +38,7 @@ class PlanCommandTest {
 
     @Test
     void jsonHasTheStepsTheirKindsAndPlacesAndNoSecret() throws IOException {
-        CliRun run = CliRun.of(SEED, "plan", RUNBOOK, "--json", "--bind", "synapse_version=1.67.0",
+        Outcome run = RehearseJar.run("plan", RUNBOOK, "--json", "--bind", "synapse_version=1.67.0",
                 "--bind", "<my super secure password>=" + SECRET);
         assertEquals(0, run.exit(), run.err());
         assertFalse(run.out().contains(SECRET));
@@ -68,14 +67,14 @@ class PlanCommandTest {
 
     @Test
     void badInputIsOneLineAndExitTwo() {
-        CliRun missing = CliRun.of(SEED, "plan", "no/such/runbook");
+        Outcome missing = RehearseJar.run("plan", "no/such/runbook");
         assertEquals(2, missing.exit());
         assertEquals("no/such/runbook: no such file or directory\n", missing.err());
-        CliRun unsafe = CliRun.of(SEED, "plan", RUNBOOK, "--bind", "[yes|no]=no;reboot");
+        Outcome unsafe = RehearseJar.run("plan", RUNBOOK, "--bind", "[yes|no]=no;reboot");
         assertEquals(2, unsafe.exit());
         assertEquals(1, unsafe.err().lines().count(), unsafe.err());
         assertTrue(unsafe.err().startsWith("--bind [yes|no]: binding \"[yes|no]\": the value \"no;reboot\" has a character"), unsafe.err());
-        CliRun malformed = CliRun.of(SEED, "plan", RUNBOOK, "--bind", "novalue");
+        Outcome malformed = RehearseJar.run("plan", RUNBOOK, "--bind", "novalue");
         assertEquals(2, malformed.exit());
         assertEquals("--bind novalue: expected NAME=VALUE\n", malformed.err());
     }

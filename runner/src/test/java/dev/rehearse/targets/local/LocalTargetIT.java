@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The local target's life: what it makes for a run, and that it leaves nothing behind unless kept. */
-class LocalTargetTest {
+class LocalTargetIT {
     private static final Duration T = Duration.ofSeconds(20);
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rehearse.matrix;
 
+import dev.rehearse.testing.RehearseJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.cli.Main;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code rehearse matrix} on the local target with fixtures/matrix/widget, whose output depends on the version bound
  * over the guide's {@code 1.0}: real runs in real shells, two at a time.
  */
-class MatrixLocalTest {
+class MatrixLocalIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LINK = Pattern.compile("href=\"([^\"]+)\"");
 
@@ -149,10 +150,8 @@ class MatrixLocalTest {
     /** The real command line, its streams kept. */
     record Cli(int exit, String out, String err) {
         static Cli run(String... args) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-            return new Cli(exit, out.toString(), err.toString());
+            RehearseJar.Outcome o = RehearseJar.run(args);
+            return new Cli(o.exit(), o.out(), o.err());
         }
     }
 }

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The stardust image is named after its recipe: reused while the recipe holds, and a changed recipe gets an image
  * of its own, leaving the other one in place (checkouts sharing an engine never rebuild over each other).
  */
-class StardustImageTest {
+class StardustImageIT {
 
     private static InspectImageResponse inspect(DockerClient docker, String image) {
         return docker.inspectImageCmd(image).exec();

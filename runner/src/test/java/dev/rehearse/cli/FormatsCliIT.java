@@ -1,5 +1,8 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.testing.Checkout;
+import dev.rehearse.testing.RehearseJar;
+import dev.rehearse.testing.RehearseJar.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * folder holding one; the same guide gives the same blocks and the same plan whatever its format, and runs on a
  * real local shell with every step passing; what drifts there, {@code update} writes back at the right line.
  */
-class FormatsCliTest {
+class FormatsCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The greeter guide in every form a command accepts, each in a folder of its own: label to path. */
@@ -48,7 +51,7 @@ class FormatsCliTest {
     void blocksReadsEveryFormAlike(@TempDir Path dir) throws IOException {
         List<String> reference = null;
         for (Map.Entry<String, Path> form : greeterInEveryForm(dir).entrySet()) {
-            CliRun result = run("blocks", form.getValue().toString(), "--json");
+            Outcome result = run("blocks", form.getValue().toString(), "--json");
             assertEquals(0, result.exit(), form.getKey() + ": " + result.err());
             List<String> blocks = new ArrayList<>();
             for (String line : result.out().strip().split("\n")) {
@@ -67,11 +70,11 @@ class FormatsCliTest {
     void planGivesTheSameStepsForEveryForm(@TempDir Path dir) throws IOException {
         JsonNode reference = null;
         for (Map.Entry<String, Path> form : greeterInEveryForm(dir).entrySet()) {
-            CliRun result = run("plan", form.getValue().toString(), "--json");
+            Outcome result = run("plan", form.getValue().toString(), "--json");
             assertEquals(0, result.exit(), form.getKey() + ": " + result.err());
             JsonNode steps = JSON.readTree(result.out()).get("steps");
             assertEquals(8, steps.size(), form.getKey());
-            steps.forEach(FormatsCliTest::withoutPlace);
+            steps.forEach(FormatsCliIT::withoutPlace);
             if (reference == null) {
                 reference = steps;
             }
@@ -82,7 +85,7 @@ class FormatsCliTest {
     @Test
     void lintAcceptsEveryFormAndFindsNothingInACleanGuide(@TempDir Path dir) throws IOException {
         for (Map.Entry<String, Path> form : greeterInEveryForm(dir).entrySet()) {
-            CliRun result = run("lint", form.getValue().toString());
+            Outcome result = run("lint", form.getValue().toString());
             assertEquals(0, result.exit(), form.getKey() + ": " + result.out() + result.err());
             assertEquals("", result.out(), form.getKey());
             assertEquals("0 errors, 0 warnings in 1 guide", result.err().strip(), form.getKey());
@@ -92,7 +95,7 @@ class FormatsCliTest {
     @Test
     void lintPointsAtFormatDefectsWithFileAndLine() {
         Path broken = Fixtures.guides().resolve("broken");
-        CliRun result = run("lint", broken.resolve("defects.md").toString(), broken.resolve("defects.adoc").toString());
+        Outcome result = run("lint", broken.resolve("defects.md").toString(), broken.resolve("defects.adoc").toString());
         assertEquals(1, result.exit(), "an unclosed fence is an error");
         List<String> lines = List.of(result.out().strip().split("\n"));
         String md = shown(broken.resolve("defects.md"));
@@ -116,7 +119,7 @@ class FormatsCliTest {
     void runRunsEveryFormOnTheLocalTargetAndEveryStepPasses(@TempDir Path dir) throws IOException {
         for (Map.Entry<String, Path> form : greeterInEveryForm(dir.resolve("guides")).entrySet()) {
             Path reports = dir.resolve("reports").resolve(form.getKey().replaceAll("\\W+", "-"));
-            CliRun result = run("run", form.getValue().toString(), "--target", "local", "--report-dir", reports.toString());
+            Outcome result = run("run", form.getValue().toString(), "--target", "local", "--report-dir", reports.toString());
             assertEquals(0, result.exit(), form.getKey() + ": " + result.out() + result.err());
             JsonNode results = JSON.readTree(reports.resolve("results.json").toFile());
             List<String> verdicts = new ArrayList<>();
@@ -132,13 +135,13 @@ class FormatsCliTest {
             Path stale = Fixtures.write(dir, "stale/" + name,
                     Files.readString(Fixtures.guides().resolve(name)).replace("2 lines", "3 lines"));
             Path reports = dir.resolve("reports-" + name);
-            CliRun result = run("run", stale.toString(), "--strict", "--report-dir", reports.toString());
+            Outcome result = run("run", stale.toString(), "--strict", "--report-dir", reports.toString());
             assertEquals(1, result.exit(), name + ": with --strict a DRIFT fails the run\n" + result.out());
             JsonNode last = JSON.readTree(reports.resolve("results.json").toFile()).get("steps").get(7);
             assertEquals("DRIFT", last.get("verdict").asText(), name);
             assertTrue(last.get("diff").asText().contains("-3 lines"), name + ": " + last.get("diff"));
             assertTrue(last.get("diff").asText().contains("+2 lines"), name + ": " + last.get("diff"));
-            CliRun update = run("update", stale.toString(), "--from-report", reports.toString());
+            Outcome update = run("update", stale.toString(), "--from-report", reports.toString());
             assertEquals(0, update.exit(), name + ": " + update.err());
             assertEquals(Files.readString(Fixtures.guides().resolve(name)), Files.readString(stale),
                     name + ": update writes the real output back at the exact line, every other byte kept");
@@ -148,7 +151,7 @@ class FormatsCliTest {
     @Test
     void aMissingGuideIsOneLineOfBadInput(@TempDir Path dir) {
         for (String command : List.of("blocks", "plan", "lint", "run")) {
-            CliRun result = run(command, dir.resolve("gone.adoc").toString());
+            Outcome result = run(command, dir.resolve("gone.adoc").toString());
             assertEquals(2, result.exit(), command);
             assertTrue(result.err().startsWith(dir.resolve("gone.adoc") + ": no such file"), command + ": " + result.err());
             assertEquals(1, result.err().strip().lines().count(), command + ": " + result.err());
@@ -166,14 +169,14 @@ class FormatsCliTest {
 
     /** How the CLI names a file: relative to the working directory when below it. */
     private static String shown(Path file) {
-        Path cwd = Path.of("").toAbsolutePath();
+        Path cwd = Checkout.root();
         Path abs = file.toAbsolutePath().normalize();
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }
 
     /** The real command line with the readers every command uses by default. */
-    private static CliRun run(String... args) {
-        return CliRun.of(Guides.BY_FORMAT, args);
+    private static Outcome run(String... args) {
+        return RehearseJar.run(args);
     }
 
     private static Path copy(Path from, Path to) throws IOException {

@@ -2,7 +2,7 @@ package dev.rehearse.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rehearse.matrix.MatrixLocalTest.Cli;
+import dev.rehearse.matrix.MatrixLocalIT.Cli;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Needs the Docker engine and the stardust image ({@code .ci/setup}); the reports stay under
  * {@code target/rehearse/seed-matrix}.
  */
-class SeedMatrixTest {
+class SeedMatrixIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -44,7 +44,7 @@ class SeedMatrixTest {
         }
         assertEquals(1, run.exit(), run.out() + run.err());
         JsonNode hash = step(matrix, "~/synapse/env/bin/hash_password");
-        assertEquals(List.of(hash.get("n").asInt()), MatrixLocalTest.ints(matrix.get("regressions")), run.out());
+        assertEquals(List.of(hash.get("n").asInt()), MatrixLocalIT.ints(matrix.get("regressions")), run.out());
         assertEquals("PASS", hash.get("verdicts").get("1.0.0").asText());
         assertEquals("FAIL", hash.get("verdicts").get("1.67.0").asText());
 

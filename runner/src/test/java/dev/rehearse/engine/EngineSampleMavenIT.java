@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * jar, with the module's pom): Surefire's own counts, read from its XML report, with and without
  * {@code rehearse.strict}.
  */
-class EngineSampleMavenTest {
+class EngineSampleMavenIT {
     private static final Path ROOT = Path.of(System.getProperty("rehearse.root")).toAbsolutePath().normalize();
     private static final String INSTALL = "org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file";
 

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * expects (its user's shell, PostgreSQL, supervisord, pip without an index, certificates, {@code uberspace})
  * and the target's contract (facts, files, removal).
  */
-class ContainerTargetTest {
+class ContainerTargetIT {
     private static final Duration T = Duration.ofSeconds(60);
     private static ContainerTarget target;
     private static Session shell;

@@ -45,7 +45,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
  * Surefire would print, with and without {@code rehearse.strict}, and what each test carries. Every step really runs
  * in a shell on the local target.
  */
-class EngineSampleTest {
+class EngineSampleIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SAMPLE = Path.of(System.getProperty("rehearse.root"), "fixtures", "engine-sample")
             .toAbsolutePath().normalize();
@@ -65,7 +65,7 @@ class EngineSampleTest {
                 SAMPLE.resolve("src/test/java/sample/GuidesTest.java").toString());
         assertEquals(0, status, messages.toString());
         guidesTest = Class.forName("sample.GuidesTest", false,
-                new URLClassLoader(new java.net.URL[]{classes.toUri().toURL()}, EngineSampleTest.class.getClassLoader()));
+                new URLClassLoader(new java.net.URL[]{classes.toUri().toURL()}, EngineSampleIT.class.getClassLoader()));
     }
 
     @Test
@@ -218,7 +218,7 @@ class EngineSampleTest {
 
     @Test
     void withoutItsSelectorsTheEngineFindsNothing(@TempDir Path reports) {
-        LauncherRun plainClass = LauncherRun.of(parameters(reports), selectClass(EngineSampleTest.class.getName()
+        LauncherRun plainClass = LauncherRun.of(parameters(reports), selectClass(EngineSampleIT.class.getName()
                 + "$NotAnnotated"));
         assertEquals(List.of(), plainClass.names(), "a class without @Runbooks is not the engine's");
         assertEquals(List.of(), LauncherRun.of(parameters(reports), selectFile(SAMPLE.resolve("pom.xml").toFile()))
@@ -228,7 +228,7 @@ class EngineSampleTest {
 
     @Test
     void rehearsesOwnTestClassesGiveTheEngineNothing() throws Exception {
-        Path ownTests = Path.of(EngineSampleTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path ownTests = Path.of(EngineSampleIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClasspathRoots(Set.of(ownTests)))
                 .filters(EngineFilter.includeEngines(RehearseTestEngine.ID)).build());

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The session protocol on a remote PTY of a real sshd, and what becomes of the remote processes. */
-class SshTargetTest {
+class SshTargetIT {
     private static final Duration STEP = Duration.ofSeconds(20);
     @RegisterExtension
     static final SshServer server = new SshServer();

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sshd through an alias: its HostName, Port, User, IdentityFile (with tokens), UserKnownHostsFile and HostKeyAlias
  * are what got us in; the command line wins over it; a proxy or an error in the file is one line.
  */
-class SshClientConfigTest {
+class SshClientConfigIT {
     @RegisterExtension
     static final SshServer server = new SshServer();
 

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Host keys against a real sshd, judged as OpenSSH's own client judges them, with the same files. */
-class SshHostKeyTest {
+class SshHostKeyIT {
     @RegisterExtension
     static final SshServer server = new SshServer();
 

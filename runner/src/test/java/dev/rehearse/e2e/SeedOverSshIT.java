@@ -1,5 +1,6 @@
 package dev.rehearse.e2e;
 
+import dev.rehearse.testing.RehearseJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.cli.Main;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code rehearse run runbooks/synapse --target ssh://robin@127.0.0.1:PORT --identity KEY --known-hosts FILE
  * --accept-new}. Held to the same {@link SeedChecks} as the container target's run.
  */
-class SeedOverSshTest {
+class SeedOverSshIT {
 
     @TempDir
     Path keys;
@@ -45,12 +46,12 @@ class SeedOverSshTest {
             Path knownHosts = keys.resolve("known_hosts");
             String target = "ssh://robin@127.0.0.1:" + port;
 
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int exit = Main.execute(new String[]{"run", root.resolve("runbooks/synapse").toString(), "--target", target,
+            RehearseJar.Outcome outcome = RehearseJar.run("run", root.resolve("runbooks/synapse").toString(), "--target", target,
                     "--identity", key.toString(), "--known-hosts", knownHosts.toString(), "--accept-new",
-                    "--bind", SeedChecks.passwordBinding(), "--report-dir", reportDir.toString()},
-                    new PrintWriter(out, true), new PrintWriter(err, true));
+                    "--bind", SeedChecks.passwordBinding(), "--report-dir", reportDir.toString());
+            int exit = outcome.exit();
+            String out = outcome.out();
+            String err = outcome.err();
             System.out.print(out);
             JsonNode results = new ObjectMapper().readTree(reportDir.resolve("results.json").toFile());
 

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** SFTP reads and atomic writes on a real sshd, checked from the remote shell's side. */
-class RemoteFilesTest {
+class RemoteFilesIT {
     @RegisterExtension
     static final SshServer server = new SshServer();
     private static SshConnection connection;

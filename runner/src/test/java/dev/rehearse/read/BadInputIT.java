@@ -1,5 +1,6 @@
 package dev.rehearse.read;
 
+import dev.rehearse.testing.RehearseJar;
 import dev.rehearse.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * line on stderr naming the file (and line where there is one), never a stack trace, nothing on stdout. And input
  * that is merely large must just work.
  */
-class BadInputTest {
+class BadInputIT {
 
     @TempDir
     Path dir;
@@ -30,10 +31,8 @@ class BadInputTest {
     }
 
     static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(status, out.toString(), err.toString());
+        RehearseJar.Outcome o = RehearseJar.run(args);
+        return new Outcome(o.exit(), o.out(), o.err());
     }
 
     /** Exit 2, nothing on stdout, one line on stderr that starts with {@code where}. */

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The session protocol on a real login shell in the local sandbox (as root: as the user made for the run). */
-class LocalSessionTest {
+class LocalSessionIT {
     private static final Duration T = Duration.ofSeconds(20);
     private static LocalTarget target;
     private static Session shell;

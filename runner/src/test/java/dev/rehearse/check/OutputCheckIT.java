@@ -5,6 +5,7 @@ import dev.rehearse.bind.Bindings;
 import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.testing.Processes;
 import dev.rehearse.testing.SharedFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The seed's transcripts against what real programs print today. */
-class OutputCheckTest {
+class OutputCheckIT {
 
     @Test
     void virtualenvOfTodayDriftsFromTheGuidesOf2019WithAReadableDiff(@TempDir Path dir) {
@@ -137,6 +138,7 @@ class OutputCheckTest {
     }
 
     @Test
+    @Tag("conformance")
     void registeringAUserWithSynapse100Passes() {
         // what Synapse 1.0.0 printed (../shared/synapse-real), mapped back to the guide's values as the runner does
         List<String> transcript = SharedFiles.read("synapse-real/1.0.0/cli-transcript.txt").lines().toList();

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which keys get a user in, proven by what sshd logs as the accepted key. */
-class SshAuthTest {
+class SshAuthIT {
     @RegisterExtension
     static final SshServer server = new SshServer();
 

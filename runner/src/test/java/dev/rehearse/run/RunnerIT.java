@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The runner on a real login shell in the local sandbox: verdicts, bindings, captures, prompts, the run's flow. */
-class RunnerTest {
+class RunnerIT {
     private static final String SECRET = "Qx7-not-for-any-eyes";
     private LocalTarget target;
 

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code rehearse run} on the fixture guides on the local target: a sandbox (or the HOME a test chooses), real
  * processes, as the run user when root.
  */
-class RunCommandTest extends FixtureGuideRuns {
+class RunCommandIT extends FixtureGuideRuns {
 
     @Override
     protected List<String> targetOptions(Path home) {

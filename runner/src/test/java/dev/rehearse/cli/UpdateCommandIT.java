@@ -1,5 +1,6 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.testing.RehearseJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code rehearse update} on a real run of the local target: a guide drifted by hand comes back byte for byte,
  * real values are written as the guide's examples, and the secret never reaches the file.
  */
-class UpdateCommandTest {
+class UpdateCommandIT {
 
     /** CRLF endings, tab indentation, trailing blanks, emphasize-lines: all of it must survive an update. */
     private static final String GUIDE = String.join("\r\n",
@@ -50,10 +51,8 @@ class UpdateCommandTest {
     }
 
     private static Outcome rehearse(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(exit, out.toString(), err.toString());
+        RehearseJar.Outcome o = RehearseJar.run(args);
+        return new Outcome(o.exit(), o.out(), o.err());
     }
 
     private static Path runbook(Path dir, String guide) throws IOException {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * The seed end to end, as the README runs it: {@code rehearse run runbooks/synapse --target container} on a
  * fresh stardust host, the guide unchanged, only its sidecar; held to {@link SeedChecks}.
  */
-class SeedEndToEndTest {
+class SeedEndToEndIT {
 
     @Test
     void theSeedRunsOnAFreshStardustHost() throws IOException {

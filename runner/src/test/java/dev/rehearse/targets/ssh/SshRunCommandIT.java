@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pass over SSH with the same verdicts ({@link FixtureGuideRuns}), host keys are judged on the command line, and
  * a lost connection or a Ctrl-C leaves a clear FAIL and no process on the remote.
  */
-class SshRunCommandTest extends FixtureGuideRuns {
+class SshRunCommandIT extends FixtureGuideRuns {
     @RegisterExtension
     static final SshServer server = new SshServer();
 

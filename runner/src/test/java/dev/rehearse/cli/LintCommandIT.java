@@ -1,8 +1,8 @@
 package dev.rehearse.cli;
 
-import dev.rehearse.guide.GuideReader;
-import dev.rehearse.read.Guides;
-import dev.rehearse.testing.OracleGuides;
+import dev.rehearse.testing.RehearseJar;
+import dev.rehearse.testing.RehearseJar.Outcome;
+import dev.rehearse.testing.Checkout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,18 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static dev.rehearse.testing.Blocks.block;
-import static dev.rehearse.testing.Blocks.guide;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class LintCommandTest {
-    private static final GuideReader SEED = (file, root) -> OracleGuides.seed();
+class LintCommandIT {
 
     @Test
     void theSeedHasErrorsEachOnItsOwnFileLine() {
-        Path runbook = OracleGuides.root().resolve("runbooks/synapse");
-        CliRun run = CliRun.of(SEED, "lint", runbook.toString());
+        Path runbook = Checkout.root().resolve("runbooks/synapse");
+        Outcome run = RehearseJar.run("lint", runbook.toString());
         assertEquals(1, run.exit());
         String guide = runbook.resolve("guide_synapse.rst").toString();
         assertTrue(run.out().contains(guide + ":228: error: 40312 looks like a misspelling of 40132, which "
@@ -34,8 +31,8 @@ class LintCommandTest {
 
     @Test
     void throughTheRealReaderLintAddsTheReadersStructuralFindings() {
-        Path runbook = OracleGuides.root().resolve("runbooks/synapse");
-        CliRun run = CliRun.of(Guides.BY_FORMAT, "lint", runbook.toString());
+        Path runbook = Checkout.root().resolve("runbooks/synapse");
+        Outcome run = RehearseJar.run("lint", runbook.toString());
         assertEquals(1, run.exit(), run.err());
         String guide = runbook.resolve("guide_synapse.rst").toString();
         for (String expected : List.of(":228: error: 40312 looks like a misspelling of 40132", ":87: warning: prompt shows matrites@clark",
@@ -49,9 +46,9 @@ class LintCommandTest {
 
     @Test
     void aCleanGuideExitsZero(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("clean.rst"), "irrelevant: the reader below supplies the blocks\n");
-        GuideReader clean = (f, root) -> guide(block("console", 1, null, "[isabell@stardust ~]$ ls\n[isabell@stardust ~]$"));
-        CliRun run = CliRun.of(clean, "lint", file.toString());
+        Path file = Files.writeString(dir.resolve("clean.rst"), "Clean\n=====\n\n.. code-block:: console\n\n"
+                + "  [isabell@stardust ~]$ ls\n  [isabell@stardust ~]$\n");
+        Outcome run = RehearseJar.run("lint", file.toString());
         assertEquals(0, run.exit(), run.out());
         assertEquals("", run.out());
         assertEquals("0 errors, 0 warnings in 1 guide\n", run.err());
@@ -59,7 +56,7 @@ class LintCommandTest {
 
     @Test
     void aMissingGuideIsBadInput() {
-        CliRun run = CliRun.of(SEED, "lint", "missing.rst");
+        Outcome run = RehearseJar.run("lint", "missing.rst");
         assertEquals(2, run.exit());
         assertEquals("missing.rst: no such file or directory\n", run.err());
     }

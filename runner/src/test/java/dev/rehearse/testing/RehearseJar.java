@@ -1,0 +1,98 @@
+package dev.rehearse.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The command line as users get it: the shaded jar that {@code mvn package} built (failsafe passes its path as
+ * {@code rehearse.jar}), run by {@code java -jar} in a process of its own, or through the {@code ./rehearse} launcher.
+ * Tests of the command line go through here, never through the classes on the test class path.
+ */
+public final class RehearseJar {
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    private RehearseJar() {
+    }
+
+    /** A finished command: its exit status and what it wrote on each stream. */
+    public record Outcome(int exit, String out, String err) {
+
+        /** Both streams, for failure messages. */
+        public String both() {
+            return "exit " + exit + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
+        }
+    }
+
+    /** The jar under test; fails (never skips) when the build has not made it. */
+    public static Path jar() {
+        String jar = System.getProperty("rehearse.jar");
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new AssertionError("no command-line jar at " + jar + ": run the command-line tests with mvn verify");
+        }
+        return Path.of(jar);
+    }
+
+    /** {@code java -jar rehearse.jar ARGS} in the checkout's root. */
+    public static Outcome run(String... args) {
+        return in(Checkout.root(), Map.of(), args);
+    }
+
+    /** {@code java -jar rehearse.jar ARGS} in {@code dir}, with {@code env} added to this process's environment. */
+    public static Outcome in(Path dir, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return start(dir, env, command);
+    }
+
+    /** {@code ./rehearse ARGS} (the launcher the README names) in {@code dir}. */
+    public static Outcome launcher(Path dir, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(Checkout.root().resolve("rehearse").toString()));
+        command.addAll(List.of(args));
+        return start(dir, env, command);
+    }
+
+    /** The java of the JVM running the tests. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Outcome start(Path dir, Map<String, String> env, List<String> command) {
+        Path out = null;
+        Path err = null;
+        try {
+            out = Files.createTempFile("rehearse-cli", ".out");
+            err = Files.createTempFile("rehearse-cli", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(new File("/dev/null"));
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("timed out after " + TIMEOUT + ": " + command + "\n"
+                        + Files.readString(out) + Files.readString(err));
+            }
+            return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while running " + command, e);
+        } finally {
+            for (Path file : new Path[] {out, err}) {
+                if (file != null) {
+                    file.toFile().delete();
+                }
+            }
+        }
+    }
+}
