@@ -59,7 +59,8 @@ public final class SeedRun implements AutoCloseable {
             args.add(bind);
         }
         long started = System.nanoTime();
-        RehearseJar.Outcome outcome = RehearseJar.run(args.toArray(String[]::new));
+        // the README's main command, through the launcher it names
+        RehearseJar.Outcome outcome = RehearseJar.launcher(root, Map.of(), args.toArray(String[]::new));
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
         try {
             JsonNode results = new ObjectMapper().readTree(reportDir.resolve("results.json").toFile());
