@@ -21,6 +21,7 @@ import java.io.PrintWriter;
                 RunCommand.class,
                 UpdateCommand.class,
                 MatrixCommand.class,
+                CommandLine.HelpCommand.class,
         })
 public final class Main {
 
@@ -65,7 +66,7 @@ public final class Main {
             throw ex;
         });
         cli.setParameterExceptionHandler((ex, args1) -> {
-            err.println("rehearse: " + ex.getMessage());
+            err.println(UsageErrors.describe(ex));
             return EXIT_BAD_INPUT;
         });
         return cli.execute(args);
