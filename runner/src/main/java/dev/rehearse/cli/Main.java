@@ -52,6 +52,7 @@ public final class Main {
      */
     static int execute(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(new Main(), factory);
+        GroupedOptions.install(cli.getSubcommands().get("run"), GroupedOptions.ofRun());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

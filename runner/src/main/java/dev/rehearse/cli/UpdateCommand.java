@@ -72,7 +72,7 @@ public final class UpdateCommand implements Callable<Integer> {
     /** Runs the runbook as {@code run} would (its reports land in the default folder) and returns the run. */
     private RunReport runNow(Rehearsal rehearsal, PrintWriter out) throws IOException {
         RunReport report;
-        try (LiveProgress progress = LiveProgress.forConsole(out)) {
+        try (LiveProgress progress = LiveProgress.forConsole(out, LiveProgress.Detail.NORMAL)) {
             report = rehearsal.run(choice.runbook, progress, note -> out.println("rehearse: " + note));
         }
         Reports.writeAll(report, rehearsal.reportsOf(report.runbook()));
