@@ -8,6 +8,7 @@ import dev.rehearse.targets.shell.TerminalText;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -186,10 +187,14 @@ public final class LiveProgress implements RunListener, AutoCloseable {
         if (running == null) {
             return;
         }
+        // what changes first (the time), then what runs, where in the guide, and what it last said: a narrow
+        // terminal cuts from the end
         String last = TerminalText.lastNonBlankLine(tail.toString());
-        String section = running.section().isEmpty() ? "" : String.join(" > ", running.section()) + "  ";
-        String status = SPINNER[frame++ % SPINNER.length] + " " + running.n() + "/" + total + "  " + section + shown
-                + "  " + seconds(Duration.ofNanos(System.nanoTime() - startedAt)) + (last.isEmpty() ? "" : "  | " + last);
+        List<String> section = running.section();
+        String status = SPINNER[frame++ % SPINNER.length] + " " + running.n() + "/" + total + "  "
+                + seconds(Duration.ofNanos(System.nanoTime() - startedAt)) + "  " + shown
+                + (section.isEmpty() ? "" : "  (" + section.get(section.size() - 1) + ")")
+                + (last.isEmpty() ? "" : "  | " + last);
         out.print("\r\u001b[K" + cut(status));
         out.flush();
     }

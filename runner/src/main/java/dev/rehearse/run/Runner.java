@@ -256,6 +256,9 @@ public final class Runner {
      */
     private static String lastWords(CommandResult result, boolean timedOut) {
         String last = TerminalText.lastNonBlankLine(result.output());
+        if (last.isEmpty() && result.lastLine() != null) {
+            last = result.lastLine().strip();
+        }
         if (last.isEmpty()) {
             return timedOut ? "" : " (it printed nothing)";
         }
