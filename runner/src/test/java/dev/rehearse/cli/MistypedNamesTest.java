@@ -2,7 +2,10 @@ package dev.rehearse.cli;
 
 import dev.rehearse.read.Guides;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,5 +78,18 @@ class MistypedNamesTest {
         assertEquals(2, update.exit());
         assertEquals("--from-report /nope: no such folder: give the report folder of a run (where its results.json "
                 + "is)\n", update.err());
+    }
+
+    @Test
+    void aSidecarValueThatNamesAVariableNotDeclaredOffersTheClosestOne(@TempDir Path dir) throws IOException {
+        Files.copy(ROOT.resolve("fixtures/workers/guide.md"), dir.resolve("guide.md"));
+        Files.writeString(dir.resolve("runbook.yaml"), String.join("\n", "guide: guide.md", "vars:", "  workers: 2",
+                "bindings:", "  \"2 workers\": \"${worker} workers\"", ""));
+
+        CliRun plan = rehearse("plan", dir.toString());
+
+        assertEquals(2, plan.exit());
+        assertEquals(dir.resolve("runbook.yaml") + ":5: unknown variable 'worker' in ${worker} (did you mean "
+                + "'workers'?)\n", plan.err());
     }
 }
