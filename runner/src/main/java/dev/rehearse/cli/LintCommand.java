@@ -1,5 +1,6 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
@@ -8,11 +9,13 @@ import dev.rehearse.read.Guides;
 import dev.rehearse.plan.Runbook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -21,11 +24,17 @@ import java.util.concurrent.Callable;
  * line each (the rule in brackets), then a count on stderr. Exit 1 when any is an error.
  */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = "Finds defects in guides without running them: file:line: level: message. Exit 1 on an error.")
+        description = "Finds defects in guides without running them: file:line: level: message [rule] (or --format "
+                + "json, sarif). Exit 1 on an error.")
 public final class LintCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "GUIDE", arity = "1..*", description = "guide files or runbook folders")
     List<Path> guides;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (file:line: level: message [rule]), json (docs/schemas/lint.schema.json) or sarif "
+                    + "(SARIF 2.1.0, for code-scanning pages); default: text")
+    String format;
 
     @Spec
     CommandSpec spec;
@@ -44,14 +53,15 @@ public final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        LintOutput.Format form = format(format);
         int errors = 0;
         int warnings = 0;
+        List<LintOutput.Shown> found = new ArrayList<>();
         for (Path path : guides) {
             Runbook runbook = Runbook.load(path);
             Guide guide = reader.read(runbook.guide(), runbook.dir());
             for (Finding f : Linter.lint(guide)) {
-                out.println(shown(runbook.dir().resolve(f.source())) + ":" + f.line() + ": " + f.level().label() + ": "
-                        + f.message() + " [" + f.rule() + "]");
+                found.add(new LintOutput.Shown(shown(runbook.dir().resolve(f.source())), f));
                 if (f.level() == Finding.Level.ERROR) {
                     errors++;
                 } else if (f.level() == Finding.Level.WARNING) {
@@ -59,11 +69,21 @@ public final class LintCommand implements Callable<Integer> {
                 }
             }
         }
+        out.print(LintOutput.render(form, found, guides.size(), spec.root().version()[0].replaceFirst("^rehearse ", "")));
         out.flush();
         spec.commandLine().getErr().printf("%d error%s, %d warning%s in %d guide%s%n", errors, errors == 1 ? "" : "s",
                 warnings, warnings == 1 ? "" : "s", guides.size(), guides.size() == 1 ? "" : "s");
         spec.commandLine().getErr().flush();
         return errors > 0 ? 1 : 0;
+    }
+
+    private static LintOutput.Format format(String name) {
+        for (LintOutput.Format f : LintOutput.Format.values()) {
+            if (f.name().equalsIgnoreCase(name)) {
+                return f;
+            }
+        }
+        throw new BadInput("--format " + name, 0, "unknown format: text, json or sarif");
     }
 
     /** A path as the user would type it: relative to the working directory when it lies below it. */

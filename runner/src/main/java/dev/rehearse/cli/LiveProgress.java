@@ -8,64 +8,100 @@ import dev.rehearse.targets.shell.TerminalText;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What {@code rehearse run} shows while it runs. On a terminal: one status line redrawn ten times a second
- * (spinner, step n/m, section, command, elapsed time, the last line the step printed), and one line per finished
- * step. Elsewhere (a pipe, a CI log): the finished steps' lines only. Colours unless {@code NO_COLOR} is set.
- * Everything it receives is already free of secrets.
+ * What {@code rehearse run} shows while it runs; everything it receives is already free of secrets.
+ * <ul>
+ *   <li>On a terminal: one status line (spinner, step n/m, section, command, elapsed time, the last line the step
+ *       printed) redrawn in place ten times a second, and one line per finished step, each cut to the terminal's
+ *       width so that nothing wraps and no redraw leaves a line behind.</li>
+ *   <li>Elsewhere (a pipe, a CI log): a line when a step starts, one every {@link #HEARTBEAT} while it runs
+ *       ({@code ...    12/30 still running, 40 s}), and its verdict line; no escape sequences.</li>
+ *   <li>{@link Detail#VERBOSE} ({@code -v}): as elsewhere, and the step's output, indented, line by line as it
+ *       comes. {@link Detail#QUIET} ({@code -q}): nothing; the summary at the end says it all.</li>
+ * </ul>
+ * Verdicts are coloured on a terminal unless {@code NO_COLOR} is set.
  */
 public final class LiveProgress implements RunListener, AutoCloseable {
+    /** How often a step that runs on is mentioned off a terminal: often enough to show life, rarely enough to read. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
     private static final String[] SPINNER = {"|", "/", "-", "\\"};
     private static final int TAIL = 4096;
+    private static final String OUTPUT_INDENT = "      | ";
+
+    /** How much a run prints as it goes. */
+    public enum Detail {
+        /** nothing while it runs ({@code -q}) */
+        QUIET,
+        /** the steps as they start, run and end */
+        NORMAL,
+        /** and each step's output as it comes ({@code -v}) */
+        VERBOSE
+    }
 
     private final PrintWriter out;
     private final boolean live;
     private final boolean color;
     private final int width;
+    private final Detail detail;
+    private final Duration heartbeat;
     private final ScheduledExecutorService ticker;
     private Step running;
     private String shown;
     private int total;
     private long startedAt;
+    private long beatAt;
     private final StringBuilder tail = new StringBuilder();
+    private final StringBuilder partialLine = new StringBuilder();
     private int frame;
 
     /**
+     * A {@link Detail#NORMAL} progress.
+     *
      * @param live  redraw a status line (the output is a terminal)
      * @param color colour the verdicts
-     * @param width the terminal's width, for the status line
+     * @param width the terminal's width, which no line exceeds when live
      */
     public LiveProgress(PrintWriter out, boolean live, boolean color, int width) {
+        this(out, live, color, width, Detail.NORMAL, HEARTBEAT);
+    }
+
+    /**
+     * @param detail    how much to print; {@link Detail#VERBOSE} prints plain lines, never a redrawn one
+     * @param heartbeat how often a running step is mentioned when not live
+     */
+    LiveProgress(PrintWriter out, boolean live, boolean color, int width, Detail detail, Duration heartbeat) {
         this.out = out;
-        this.live = live;
+        this.live = live && detail == Detail.NORMAL;
         this.color = color;
-        this.width = Math.max(40, width);
-        this.ticker = live ? Executors.newSingleThreadScheduledExecutor(r -> {
+        this.width = Math.max(20, width);
+        this.detail = detail;
+        this.heartbeat = heartbeat;
+        this.ticker = detail == Detail.QUIET ? null : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rehearse-progress");
             t.setDaemon(true);
             return t;
-        }) : null;
+        });
         if (ticker != null) {
-            ticker.scheduleAtFixedRate(this::redraw, 100, 100, TimeUnit.MILLISECONDS);
+            long period = this.live ? 100 : Math.max(10, Math.min(1000, heartbeat.toMillis() / 10));
+            ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** For this process: live on a terminal, colours unless NO_COLOR, width from COLUMNS. */
-    public static LiveProgress forConsole(PrintWriter out) {
+    /**
+     * For this process: live on a terminal, coloured there unless {@code NO_COLOR} is set, as wide as the terminal
+     * ({@code COLUMNS} when exported, else what the terminal says).
+     */
+    public static LiveProgress forConsole(PrintWriter out, Detail detail) {
         boolean terminal = System.console() != null;
         String noColor = System.getenv("NO_COLOR");
-        int width = 100;
-        try {
-            width = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100"));
-        } catch (NumberFormatException e) {
-            // keep the default
-        }
-        return new LiveProgress(out, terminal, terminal && (noColor == null || noColor.isEmpty()), width);
+        return new LiveProgress(out, terminal, terminal && (noColor == null || noColor.isEmpty()),
+                terminal ? TerminalWidth.of() : TerminalWidth.DEFAULT, detail, HEARTBEAT);
     }
 
     @Override
@@ -74,8 +110,18 @@ public final class LiveProgress implements RunListener, AutoCloseable {
         this.total = total;
         this.shown = firstLine(shown);
         this.startedAt = System.nanoTime();
+        this.beatAt = startedAt;
         tail.setLength(0);
-        redraw();
+        partialLine.setLength(0);
+        if (detail == Detail.QUIET) {
+            return;
+        }
+        if (live) {
+            redraw();
+        } else {
+            print(String.format("%-5s %s  %s  %s", "RUN", position(step), step.source() + ":" + step.line(),
+                    this.shown));
+        }
     }
 
     @Override
@@ -84,43 +130,100 @@ public final class LiveProgress implements RunListener, AutoCloseable {
         if (tail.length() > TAIL) {
             tail.delete(0, tail.length() - TAIL);
         }
+        if (detail == Detail.VERBOSE) {
+            for (char c : TerminalText.foldLineEnds(chunk).toCharArray()) {
+                if (c == '\n') {
+                    flushOutputLine();
+                } else {
+                    partialLine.append(c);
+                }
+            }
+            out.flush();
+        }
     }
 
     @Override
     public synchronized void stepFinished(StepResult result, int total) {
+        if (detail == Detail.VERBOSE && !partialLine.isEmpty()) {
+            flushOutputLine();
+        }
         running = null;
+        if (detail == Detail.QUIET) {
+            return;
+        }
         if (live) {
             out.print("\r\u001b[K");
         }
         Step step = result.step();
-        StringBuilder line = new StringBuilder()
-                .append(paint(result.verdict(), String.format("%-5s", result.verdict())))
-                .append(String.format(" %" + digits(total) + "d/%d  ", step.n(), total))
-                .append(step.source()).append(':').append(step.line());
+        this.total = total;
+        StringBuilder line = new StringBuilder().append(String.format("%-5s", result.verdict()))
+                .append(' ').append(position(step)).append("  ").append(step.source()).append(':').append(step.line());
         if (result.verdict() != Verdict.SKIP) {
             line.append("  ").append(seconds(result.elapsed()));
         }
         if (result.reason() != null) {
             line.append("  ").append(result.reason());
         }
+        String text = live ? cut(line.toString()) : line.toString();
+        String verdict = String.format("%-5s", result.verdict());
+        out.println(paint(result.verdict(), verdict) + text.substring(verdict.length()));
+        out.flush();
+    }
+
+    private synchronized void tick() {
+        if (running == null) {
+            return;
+        }
+        if (live) {
+            redraw();
+        } else if (System.nanoTime() - beatAt >= heartbeat.toNanos()) {
+            beatAt = System.nanoTime();
+            print(String.format("%-5s %s still running, %s", "...", position(running),
+                    wholeSeconds(Duration.ofNanos(beatAt - startedAt))));
+        }
+    }
+
+    private void redraw() {
+        if (running == null) {
+            return;
+        }
+        // what changes first (the time), then what runs, where in the guide, and what it last said: a narrow
+        // terminal cuts from the end
+        String last = TerminalText.lastNonBlankLine(tail.toString());
+        List<String> section = running.section();
+        String status = SPINNER[frame++ % SPINNER.length] + " " + running.n() + "/" + total + "  "
+                + seconds(Duration.ofNanos(System.nanoTime() - startedAt)) + "  " + shown
+                + (section.isEmpty() ? "" : "  (" + section.get(section.size() - 1) + ")")
+                + (last.isEmpty() ? "" : "  | " + last);
+        out.print("\r\u001b[K" + cut(status));
+        out.flush();
+    }
+
+    private void flushOutputLine() {
+        out.println(OUTPUT_INDENT + TerminalText.lastLine(partialLine.toString()));
+        partialLine.setLength(0);
+    }
+
+    private void print(String line) {
         out.println(line);
         out.flush();
     }
 
-    private synchronized void redraw() {
-        if (!live || running == null) {
-            return;
+    /**
+     * The text as one line that fits the terminal: control characters and escape sequences out (a tab would
+     * move the cursor by up to eight columns), then cut one column short of the width, where some terminals wrap.
+     */
+    private String cut(String text) {
+        String plain = TerminalText.lastLine(text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
+        int room = width - 1;
+        if (plain.codePointCount(0, plain.length()) <= room) {
+            return plain;
         }
-        String last = lastLine();
-        String section = running.section().isEmpty() ? "" : String.join(" > ", running.section()) + "  ";
-        String status = SPINNER[frame++ % SPINNER.length] + " " + running.n() + "/" + total + "  " + section + shown
-                + "  " + seconds(Duration.ofNanos(System.nanoTime() - startedAt)) + (last.isEmpty() ? "" : "  | " + last);
-        out.print("\r\u001b[K" + (status.length() > width - 1 ? status.substring(0, width - 1) : status));
-        out.flush();
+        return plain.substring(0, plain.offsetByCodePoints(0, room - 1)) + "~";
     }
 
-    private String lastLine() {
-        return TerminalText.lastNonBlankLine(tail.toString());
+    private String position(Step step) {
+        return String.format("%" + digits(total) + "d/%d", step.n(), total);
     }
 
     private String paint(Verdict verdict, String text) {
@@ -147,6 +250,10 @@ public final class LiveProgress implements RunListener, AutoCloseable {
 
     static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private static String wholeSeconds(Duration d) {
+        return d.toSeconds() + " s";
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.io.PrintWriter;
                 RunCommand.class,
                 UpdateCommand.class,
                 MatrixCommand.class,
+                CommandLine.HelpCommand.class,
         })
 public final class Main {
 
@@ -51,6 +52,7 @@ public final class Main {
      */
     static int execute(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(new Main(), factory);
+        GroupedOptions.install(cli.getSubcommands().get("run"), GroupedOptions.ofRun());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -65,7 +67,7 @@ public final class Main {
             throw ex;
         });
         cli.setParameterExceptionHandler((ex, args1) -> {
-            err.println("rehearse: " + ex.getMessage());
+            err.println(UsageErrors.describe(ex));
             return EXIT_BAD_INPUT;
         });
         return cli.execute(args);

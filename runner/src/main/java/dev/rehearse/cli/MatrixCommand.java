@@ -46,7 +46,7 @@ public final class MatrixCommand implements Callable<Integer> {
     int jobs;
 
     @Option(names = "--report-dir", paramLabel = "DIR",
-            description = "where matrix.html, matrix.json and one folder NAME=V per run go (default: target/rehearse/RUNBOOK-matrix)")
+            description = "where matrix.html, matrix.json and one folder NAME=V per run go (default: ~/.local/state/rehearse/RUNBOOK-matrix)")
     Path reportDir;
 
     @Option(names = "--keep-going", description = "a FAIL does not skip the steps after it")
@@ -66,7 +66,7 @@ public final class MatrixCommand implements Callable<Integer> {
                 .withKeep(keep);
         MatrixRun matrix = new MatrixRun(choice.runbook, variation, rehearsal, jobs);
         Path dir = reportDir != null ? reportDir
-                : Path.of("target", "rehearse", rehearsal.preview(choice.runbook).name() + "-matrix");
+                : Rehearsal.reportsRoot().resolve(rehearsal.preview(choice.runbook).name() + "-matrix");
         MatrixResult result = matrix.run(dir, new Progress(out));
         List<Row> regressions = result.comparison().regressions();
         for (Row row : regressions) {

@@ -24,7 +24,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUNBOOK", description = "a runbook folder, its runbook.yaml, or a guide file")
     Path runbook;
 
-    @Option(names = "--json", description = "print {\"steps\": [...]} as JSON")
+    @Option(names = "--json", description = "print {\"runbook\": NAME, \"bindings\": [...], \"steps\": [...]} as JSON; "
+            + "every field: docs/schemas/plan.schema.json")
     boolean json;
 
     @Option(names = "--bind", paramLabel = "NAME=VALUE", description = "set a sidecar variable, or bind an example value")

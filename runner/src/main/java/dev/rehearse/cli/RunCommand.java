@@ -18,12 +18,27 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code rehearse run RUNBOOK}: plans the runbook for a target, runs it there with live progress, and writes
- * the reports. Exit 0 without a FAIL, 1 with one (with {@code --strict} a DRIFT too), 2 for bad input.
- * Ctrl-C closes the target (its shell, its processes, its sandbox) on the way out.
+ * {@code rehearse run RUNBOOK}: plans the runbook for a target, runs it there with live progress, writes the
+ * reports and ends with a summary of what failed and drifted ({@link EndOfRun}). Exit 0 without a FAIL, 1 with one
+ * (with {@code --strict} a DRIFT too), 2 for bad input. Ctrl-C closes the target (its shell, its processes, its
+ * sandbox) on the way out.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Runs a runbook on a target and checks every output against the guide.")
+        customSynopsis = "rehearse run [OPTIONS] RUNBOOK",
+        description = "Runs a runbook on a target and checks every output against the guide.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # a guide in a throwaway sandbox (a few seconds)",
+                "  rehearse run docs/first-guide.md --target local",
+                "  # the seed on a fresh container, another Synapse version",
+                "  rehearse run runbooks/synapse --bind synapse_version=1.67.0",
+                "  # a host of yours over ssh",
+                "  rehearse run GUIDE --target ssh://me@host:2222 --identity ~/.ssh/id_ed25519",
+                "  # on from step 12, keeping the sandbox to look into",
+                "  rehearse run GUIDE --from 12 --keep",
+                "  # then write the drifts that run found into the guide",
+                "  rehearse update GUIDE --from-report ~/.local/state/rehearse/NAME",
+        })
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -45,8 +60,15 @@ public final class RunCommand implements Callable<Integer> {
     boolean strict;
 
     @Option(names = "--report-dir", paramLabel = "DIR",
-            description = "where junit.xml, results.json and report.html go (default: target/rehearse/<runbook>)")
+            description = "where junit.xml, results.json and report.html go "
+                    + "(default: ~/.local/state/rehearse/RUNBOOK)")
     Path reportDir;
+
+    @Option(names = {"-v", "--verbose"}, description = "stream each step's output as it comes; whole diffs at the end")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, description = "print nothing while it runs, only the summary at the end")
+    boolean quiet;
 
     @Spec
     CommandSpec spec;
@@ -57,9 +79,15 @@ public final class RunCommand implements Callable<Integer> {
         Rehearsal rehearsal = choice.rehearsal(spec.commandLine().getErr()::println)
                 .withSelection(StepSelection.of(from, only)).withKeepGoing(keepGoing).withKeep(keep)
                 .withReportDir(reportDir);
+        LiveProgress.Detail detail = quiet ? LiveProgress.Detail.QUIET
+                : verbose ? LiveProgress.Detail.VERBOSE : LiveProgress.Detail.NORMAL;
         RunReport report;
-        try (LiveProgress progress = LiveProgress.forConsole(out)) {
-            report = rehearsal.run(choice.runbook, progress, note -> out.println("rehearse: " + note));
+        try (LiveProgress progress = LiveProgress.forConsole(out, detail)) {
+            report = rehearsal.run(choice.runbook, progress, note -> {
+                if (!quiet) {
+                    out.println("rehearse: " + note);
+                }
+            });
         }
         Path reports = rehearsal.reportsOf(report.runbook());
         try {
@@ -67,10 +95,8 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports to " + reports, e);
         }
+        EndOfRun.print(out, report, choice.runbook.toString(), reports, verbose);
         Summary summary = Summary.of(report);
-        out.printf("rehearse: %d PASS, %d DRIFT, %d FAIL, %d SKIP in %s; reports in %s%n", summary.pass(),
-                summary.drift(), summary.fail(), summary.skip(), LiveProgress.seconds(summary.elapsed()), reports);
-        out.flush();
         return summary.fail() > 0 || strict && summary.drift() > 0 ? 1 : 0;
     }
 }

@@ -63,8 +63,16 @@ public final class UpdateCommand implements Callable<Integer> {
                 AtomicFiles.write(file.file(), file.after());
             }
         }
-        out.println((dryRun ? "would update " : "updated ") + revised.size() + " file(s) for "
-                + drifts.size() + " drifted step(s)");
+        if (revised.isEmpty()) {
+            out.println("nothing to update: " + (drifts.isEmpty() ? "no step drifted"
+                    : "the guide already shows what the host printed"));
+        }
+        for (GuideUpdate.Revision file : revised) {
+            long steps = drifts.stream()
+                    .filter(d -> root.resolve(d.step().source()).normalize().equals(file.file().normalize())).count();
+            out.println((dryRun ? "would update " : "updated ") + file.file() + " (" + plural(steps, "drifted step")
+                    + ")");
+        }
         out.flush();
         return 0;
     }
@@ -72,11 +80,15 @@ public final class UpdateCommand implements Callable<Integer> {
     /** Runs the runbook as {@code run} would (its reports land in the default folder) and returns the run. */
     private RunReport runNow(Rehearsal rehearsal, PrintWriter out) throws IOException {
         RunReport report;
-        try (LiveProgress progress = LiveProgress.forConsole(out)) {
+        try (LiveProgress progress = LiveProgress.forConsole(out, LiveProgress.Detail.NORMAL)) {
             report = rehearsal.run(choice.runbook, progress, note -> out.println("rehearse: " + note));
         }
         Reports.writeAll(report, rehearsal.reportsOf(report.runbook()));
         return report;
+    }
+
+    private static String plural(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private static String unifiedDiff(Path root, GuideUpdate.Revision revision) {

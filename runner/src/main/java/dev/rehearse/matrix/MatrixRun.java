@@ -53,7 +53,16 @@ public final class MatrixRun {
         long started = System.nanoTime();
         String name = null;
         for (String value : variation.values()) {
-            Plan plan = forValue(value).preview(runbook);
+            Plan plan;
+            try {
+                plan = forValue(value).preview(runbook);
+            } catch (BadInput e) {
+                // the variable came with --vary, not --bind: the line names what the user typed
+                if (e.file().equals("--bind " + variation.name())) {
+                    throw new BadInput("--vary " + variation.name(), 0, e.problem());
+                }
+                throw e;
+            }
             name = plan.name();
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, variation.values().size()), r -> {

@@ -57,6 +57,7 @@ public final class Planner {
             bindings.bind(new Binding(secret, Generated.secret(), Binding.Origin.GENERATED, true));
         }
         checkAnswerBindings(runbook, bindings);
+        BoundNames.check(runbook, overrides.keySet(), steps);
         Plan.checkBindings(bindings, steps);
         return new Plan(runbook.name(), guide, List.copyOf(steps), bindings);
     }

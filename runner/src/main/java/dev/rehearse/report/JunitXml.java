@@ -7,6 +7,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,15 +16,21 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>PASS: a plain testcase.</li>
- *   <li>FAIL: {@code <failure type="FAIL" message="REASON">} with the diff (or the reason) as its text.</li>
+ *   <li>FAIL: {@code <failure type="FAIL" message="REASON | -GUIDE'S LINE | +HOST'S LINE">} (the reason and the
+ *       first lines of the diff, in one line: a CI page shows the message, and XML folds a newline in an attribute
+ *       into a space) with the diff (or the reason) as its text.</li>
  *   <li>SKIP: {@code <skipped message="REASON"/>}.</li>
  *   <li>DRIFT: the guide is stale but the software works, and a run exits 0 with drift unless {@code --strict};
- *       the report says the same: by default a passing testcase whose {@code system-out} starts with
- *       {@code DRIFT:} and carries the diff; strict, a {@code <failure type="DRIFT">} with the diff.</li>
+ *       the report says the same: by default a {@code <skipped message="drift: guide shows X, host printed Y"/>},
+ *       which CI pages list, with the diff first in {@code system-out}; strict, a {@code <failure type="DRIFT">}
+ *       with that message and the diff.</li>
  * </ul>
  * Every testcase's {@code system-out} also carries the step's real output (in the guide's terms).
  */
 final class JunitXml {
+
+    /** the changed lines of a diff a FAIL's message quotes */
+    private static final int MESSAGE_DIFF_LINES = 4;
 
     private JunitXml() {
     }
@@ -41,7 +48,7 @@ final class JunitXml {
             xml.writeAttribute("time", seconds(summary.elapsed()));
             xml.writeAttribute("tests", Integer.toString(summary.total()));
             xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", Integer.toString(summary.skip()));
+            xml.writeAttribute("skipped", Integer.toString(summary.skip() + (strict ? 0 : summary.drift())));
             xml.writeAttribute("failures", Integer.toString(failures));
             indent(xml, 1);
             xml.writeStartElement("properties");
@@ -77,7 +84,7 @@ final class JunitXml {
         xml.writeAttribute("time", seconds(result.elapsed()));
         String out = result.actual() == null ? "" : result.actual();
         switch (result.verdict()) {
-            case FAIL -> failure(xml, "FAIL", reason(result, "failed"), orElse(result.diff(), result.reason()));
+            case FAIL -> failure(xml, "FAIL", failMessage(result), orElse(result.diff(), result.reason()));
             case SKIP -> {
                 indent(xml, 2);
                 xml.writeEmptyElement("skipped");
@@ -85,8 +92,11 @@ final class JunitXml {
             }
             case DRIFT -> {
                 if (strict) {
-                    failure(xml, "DRIFT", "the output differs from the guide", result.diff());
+                    failure(xml, "DRIFT", StepText.driftMessage(result), result.diff());
                 } else {
+                    indent(xml, 2);
+                    xml.writeEmptyElement("skipped");
+                    xml.writeAttribute("message", XmlText.of(StepText.driftMessage(result)));
                     out = "DRIFT: the output differs from the guide (not a failure without --strict)\n"
                             + result.diff() + "\n\n" + out;
                 }
@@ -124,6 +134,15 @@ final class JunitXml {
 
     private static void indent(XMLStreamWriter xml, int depth) throws XMLStreamException {
         xml.writeCharacters("\n" + "  ".repeat(depth));
+    }
+
+    /** The reason, then the first changed lines of the diff, in one line. */
+    private static String failMessage(StepResult result) {
+        List<String> changed = StepText.diffHead(result.diff(), -1).stream()
+                .filter(l -> l.startsWith("-") || l.startsWith("+")).limit(MESSAGE_DIFF_LINES).toList();
+        StringBuilder message = new StringBuilder(reason(result, "failed"));
+        changed.forEach(line -> message.append(" | ").append(line));
+        return message.toString();
     }
 
     private static String reason(StepResult result, String otherwise) {

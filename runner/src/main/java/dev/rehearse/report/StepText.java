@@ -1,9 +1,13 @@
 package dev.rehearse.report;
 
+import dev.rehearse.check.StepResult;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.WriteStep;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How the reports name a step in one line: its command, or what it writes or edits; and where {@code report.html}
@@ -32,6 +36,36 @@ public final class StepText {
             return command.command();
         }
         return step instanceof WriteStep write ? write.path() : ((EditStep) step).path();
+    }
+
+    /**
+     * The diff's lines without its {@code --- guide}/{@code +++ actual} header, at most {@code max} of them (all when
+     * {@code max} is negative) and a line saying how many more there are.
+     */
+    public static List<String> diffHead(String diff, int max) {
+        List<String> lines = diff == null ? List.of()
+                : diff.lines().filter(l -> !l.startsWith("--- ") && !l.startsWith("+++ ")).toList();
+        if (max < 0 || lines.size() <= max) {
+            return lines;
+        }
+        List<String> head = new ArrayList<>(lines.subList(0, max));
+        head.add("... " + (lines.size() - max) + " more line" + (lines.size() - max == 1 ? "" : "s"));
+        return head;
+    }
+
+    /**
+     * A DRIFT in one line as a CI page lists it: {@code drift: guide shows X, host printed Y}, the first line the
+     * guide shows that the host did not print, and the first the host printed instead.
+     */
+    public static String driftMessage(StepResult result) {
+        List<String> lines = diffHead(result.diff(), -1);
+        String shows = lines.stream().filter(l -> l.startsWith("-")).findFirst().map(l -> l.substring(1)).orElse(null);
+        String printed = lines.stream().filter(l -> l.startsWith("+")).findFirst().map(l -> l.substring(1)).orElse(null);
+        return "drift: guide shows " + quoted(shows) + ", host printed " + quoted(printed);
+    }
+
+    private static String quoted(String line) {
+        return line == null ? "nothing there" : "'" + line.strip() + "'";
     }
 
     public static String where(Step step) {

@@ -129,7 +129,8 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
                     EarlierCaptures.bind(plan, selection, reportsOf(plan.name()), opened.describe()).ifPresent(say);
                     SkippedCaptures.check(plan, selection);
                 }
-                say.accept(plan.name() + ", " + plan.steps().size() + " steps on " + opened.describe());
+                int steps = plan.steps().size();
+                say.accept(plan.name() + ", " + steps + (steps == 1 ? " step" : " steps") + " on " + opened.describe());
                 RunReport report = new Runner(opened, selection, keepGoing, listener).run(plan, loaded.checks());
                 if (targetOptions.keep()) {
                     say.accept("kept " + opened.describe());
@@ -162,9 +163,21 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         return reportDir != null ? reportDir : defaultReportDir(runbook);
     }
 
-    /** Where a run's reports go unless told otherwise: {@code target/rehearse/<runbook>}. */
+    /** Where a run's reports go unless told otherwise: {@code <reportsRoot>/<runbook>}. */
     private static Path defaultReportDir(String runbook) {
-        return Path.of("target", "rehearse", runbook);
+        return reportsRoot().resolve(runbook);
+    }
+
+    /**
+     * The folder reports go under unless told otherwise, the same from whatever folder a command runs:
+     * {@code $XDG_STATE_HOME/rehearse}, else {@code ~/.local/state/rehearse} (the XDG base directories' place for
+     * what a program keeps between runs, such as logs and history), never beside the user's own files.
+     */
+    public static Path reportsRoot() {
+        String state = System.getenv("XDG_STATE_HOME");
+        Path base = state != null && Path.of(state).isAbsolute() ? Path.of(state)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("rehearse");
     }
 
     /** The target this runbook runs on: the one asked for, else the sidecar's, else local. */

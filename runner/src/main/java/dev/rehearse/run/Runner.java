@@ -24,6 +24,7 @@ import dev.rehearse.targets.CommandResult;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetPaths;
+import dev.rehearse.targets.shell.TerminalText;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ import java.util.List;
 public final class Runner {
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(1);
+    /** the longest last output line a FAIL's reason quotes */
+    private static final int LAST_WORDS = 160;
 
     private final Target target;
     private final StepSelection selection;
@@ -238,12 +241,33 @@ public final class Runner {
 
     private String whyFailed(CommandStep step, CommandResult result, StepPolicy policy) {
         return switch (result.status()) {
-            case TIMEOUT -> "timed out after " + seconds(policy.timeout());
+            case TIMEOUT -> "timed out after " + seconds(policy.timeout()) + lastWords(result, true);
             case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine());
             case DISCONNECTED -> "lost the shell during step " + step.n() + ": " + session.lostReason();
             case COMPLETED -> result.exit() == policy.expectExit() ? null : "exit status " + result.exit()
-                    + (policy.expectExit() == 0 ? "" : " (expected " + policy.expectExit() + ")");
+                    + (policy.expectExit() == 0 ? "" : " (expected " + policy.expectExit() + ")")
+                    + lastWords(result, false);
         };
+    }
+
+    /**
+     * What the command last said, so that a FAIL's reason tells what happened ({@code exit status 1: Connection
+     * refused}), not only a number; a timeout at a prompt says which ({@code waiting for input at "Name:"}).
+     */
+    private static String lastWords(CommandResult result, boolean timedOut) {
+        String last = TerminalText.lastNonBlankLine(result.output());
+        if (last.isEmpty() && result.lastLine() != null) {
+            last = result.lastLine().strip();
+        }
+        if (last.isEmpty()) {
+            return timedOut ? "" : " (it printed nothing)";
+        }
+        last = last.length() > LAST_WORDS ? last.substring(0, LAST_WORDS) + " ..." : last;
+        if (timedOut) {
+            boolean atPrompt = !result.output().endsWith("\n") && TerminalText.looksLikePrompt(last);
+            return atPrompt ? " waiting for input at \"" + last + "\"" : "; last output: " + last;
+        }
+        return ": " + last;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.rehearse.update;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.check.Verdict;
@@ -11,6 +12,7 @@ import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +39,22 @@ public final class ReportedDrifts {
     /** The drifted command steps an earlier run recorded in {@code reportDir/results.json}. */
     public static List<GuideUpdate.Drift> read(Path reportDir, Plan plan) {
         Path results = reportDir.resolve(Reports.JSON);
+        if (!Files.isDirectory(reportDir)) {
+            throw new BadInput("--from-report " + reportDir, 0, Files.exists(reportDir)
+                    ? "not a folder: give the report folder of a run (where its results.json is)"
+                    : "no such folder: give the report folder of a run (where its results.json is)");
+        }
+        if (!Files.exists(results)) {
+            throw new BadInput("--from-report " + reportDir, 0, "there is no " + Reports.JSON
+                    + " in it: not the report folder of a run");
+        }
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(Files.readString(results));
+        } catch (JsonProcessingException e) {
+            throw new BadInput(results.toString(), 0, "not a results file (not JSON: " + e.getOriginalMessage() + ")");
+        } catch (AccessDeniedException e) {
+            throw new BadInput(results.toString(), 0, "cannot read the run's results: permission denied");
         } catch (IOException e) {
             throw new BadInput(results.toString(), 0, "cannot read the run's results: " + e.getMessage());
         }

@@ -120,7 +120,7 @@ class EngineSampleIT {
 
         Outcome fail = run.test("step 3: cat absent.txt");
         assertTrue(fail.failed());
-        assertTrue(fail.message().startsWith("FAIL at leftovers.rst:13: exit status 1\n"), fail.message());
+        assertTrue(fail.message().startsWith("FAIL at leftovers.rst:13: exit status 1: cat: absent.txt: No such file or directory\n"), fail.message());
         assertTrue(fail.message().contains("-a file the guide forgot to create"), fail.message());
         assertTrue(fail.message().contains("No such file or directory"), fail.message());
         StackTraceElement[] trace = fail.result().getThrowable().orElseThrow().getStackTrace();

@@ -43,7 +43,8 @@ class ReportsTest {
         assertEquals("synapse", suite.getAttribute("name"));
         assertEquals(Integer.toString(report.results().size()), suite.getAttribute("tests"));
         assertEquals("0", suite.getAttribute("errors"));
-        assertEquals(Long.toString(count(report, Verdict.SKIP)), suite.getAttribute("skipped"));
+        assertEquals(Long.toString(count(report, Verdict.SKIP) + count(report, Verdict.DRIFT)),
+                suite.getAttribute("skipped"), "a DRIFT is listed as skipped, so that CI pages show it");
         assertEquals("1", suite.getAttribute("failures"), "a DRIFT is not a failure without --strict");
         assertEquals("83.412", suite.getAttribute("time"));
         List<Element> children = elements(suite);
@@ -65,12 +66,15 @@ class ReportsTest {
                 case FAIL -> {
                     Element failure = child(testcase, "failure");
                     assertEquals("FAIL", failure.getAttribute("type"));
-                    assertEquals("exit status 1", failure.getAttribute("message"));
+                    assertEquals("exit status 1 | -Success! | +ERROR! Received 400 Bad Request | +User ID already taken.",
+                            failure.getAttribute("message"), "the reason and the changed lines of the diff");
                     assertTrue(failure.getTextContent().contains("+ERROR! Received 400 Bad Request"));
                 }
                 case SKIP -> assertEquals(result.reason(), child(testcase, "skipped").getAttribute("message"));
                 case DRIFT -> {
                     assertFalse(order.contains("failure"));
+                    assertTrue(child(testcase, "skipped").getAttribute("message").startsWith("drift: guide shows '"),
+                            child(testcase, "skipped").getAttribute("message"));
                     assertTrue(child(testcase, "system-out").getTextContent().startsWith("DRIFT: "));
                     assertTrue(child(testcase, "system-out").getTextContent().contains(result.diff()));
                 }
@@ -92,6 +96,8 @@ class ReportsTest {
         assertEquals(Verdict.DRIFT, report.results().get(virtualenv).verdict());
         Element failure = child(elements(suite).get(1 + virtualenv), "failure");
         assertEquals("DRIFT", failure.getAttribute("type"));
+        assertEquals("drift: guide shows 'Running virtualenv with interpreter /usr/bin/python3.6', host printed "
+                + "'created virtual environment CPython3.11.2.final.0-64 in 376ms'", failure.getAttribute("message"));
         assertTrue(failure.getTextContent().contains("+created virtual environment CPython3.11.2.final.0-64 in 376ms"));
     }
 
@@ -194,7 +200,8 @@ class ReportsTest {
         assertFalse(html.contains("<script>"));
         assertTrue(html.contains("&lt;script&gt;alert("));
         Element failure = child(elements(xml(dir.resolve("junit.xml")).getDocumentElement()).get(1), "failure");
-        assertEquals(hostile.replace("\u001b", "\\u001b").replace("\u0007", "\\u0007"), failure.getAttribute("message"),
+        String spelled = hostile.replace("\u001b", "\\u001b").replace("\u0007", "\\u0007");
+        assertEquals(spelled + " | +" + spelled, failure.getAttribute("message"),
                 "control characters XML cannot carry are spelled out, the rest survives");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         assertEquals(hostile, json.get("steps").get(0).get("actual").asText());

@@ -87,7 +87,7 @@ class RunnerIT {
         RunReport stopped = run(steps);
         assertEquals(List.of(Verdict.PASS, Verdict.FAIL, Verdict.SKIP), verdicts(stopped));
         StepResult fail = stopped.results().get(1);
-        assertEquals("exit status 2", fail.reason());
+        assertEquals("exit status 2: ls: cannot access '/no/such/folder': No such file or directory", fail.reason());
         assertTrue(fail.diff().contains("+ls: cannot access '/no/such/folder'"), fail.diff());
         assertEquals("after the FAIL of an earlier step", stopped.results().get(2).reason());
 

@@ -125,8 +125,9 @@ public abstract class FixtureGuideRuns {
         Run run = run("fail.rst");
         assertEquals(1, run.exit(), run.out() + run.err());
         assertEquals(List.of("PASS", "FAIL", "SKIP"), run.verdicts());
-        assertEquals("exit status 2", run.reasons().get(1));
-        assertTrue(run.out().contains("exit status 2"), run.out());
+        assertEquals("exit status 2: ls: cannot access '/home/isabell/no-such-folder': No such file or directory",
+                run.reasons().get(1));
+        assertTrue(run.out().contains("exit status 2: ls: cannot access"), run.out());
         assertEquals(List.of("PASS", "FAIL", "PASS"), run("fail.rst", "--keep-going").verdicts());
         assertEquals(List.of("SKIP", "SKIP", "PASS"), run("fail.rst", "--from", "3").verdicts());
     }

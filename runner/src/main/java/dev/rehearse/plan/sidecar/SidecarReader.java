@@ -1,6 +1,7 @@
 package dev.rehearse.plan.sidecar;
 
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.guide.ClosestName;
 import dev.rehearse.plan.AnswerRule;
 import dev.rehearse.plan.Runbook;
 import dev.rehearse.plan.Runbook.BindingRule;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -228,7 +230,13 @@ public final class SidecarReader {
         Matcher m = REFERENCE.matcher(value);
         while (m.find()) {
             if (!vars.containsKey(m.group(1)) && !FACTS.contains(m.group(1))) {
-                throw y.bad(node, "${" + m.group(1) + "} is neither a declared variable (vars:) nor a fact (user, host, home, domain)");
+                Set<String> known = new LinkedHashSet<>(vars.keySet());
+                known.addAll(FACTS);
+                throw y.bad(node, ClosestName.of(m.group(1), known)
+                        .map(name -> "unknown variable '" + m.group(1) + "' in ${" + m.group(1) + "} (did you mean '"
+                                + name + "'?)")
+                        .orElse("${" + m.group(1) + "} is neither a declared variable (vars:) nor a fact (user, host, "
+                                + "home, domain)"));
             }
         }
     }
