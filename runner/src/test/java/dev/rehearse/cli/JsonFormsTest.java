@@ -2,7 +2,6 @@ package dev.rehearse.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rehearse.read.Guides;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ class JsonFormsTest {
             "fixtures/guides/port-later", "docs/first-guide.md");
 
     private static String rehearse(String... args) {
-        CliRun run = CliRun.of(Guides.BY_FORMAT, args);
+        CliRun run = CliRun.of(args);
         assertTrue(run.exit() == 0 || args[0].equals("lint") && run.exit() == 1, run.err());
         return run.out();
     }

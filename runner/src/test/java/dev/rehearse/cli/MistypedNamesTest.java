@@ -1,6 +1,5 @@
 package dev.rehearse.cli;
 
-import dev.rehearse.read.Guides;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +20,7 @@ class MistypedNamesTest {
     private static final String WORKERS = ROOT.resolve("fixtures/workers").toString();
 
     private static CliRun rehearse(String... args) {
-        return CliRun.of(Guides.BY_FORMAT, args);
+        return CliRun.of(args);
     }
 
     @Test
