@@ -49,7 +49,7 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Runbook r = Runbook.load(runbook);
         Guide guide = reader.read(r.guide(), r.dir());
-        Plan plan = new Planner(PlanningFacts.local(), TargetChoice.overrides(binds)).plan(r, guide);
+        Plan plan = new Planner(PlanningFacts.local(), TargetChoice.overrides(binds)).plan(r, guide).runnable();
         spec.commandLine().getOut().print(json ? PlanJson.render(plan) : PlanText.render(plan, r));
         spec.commandLine().getOut().flush();
         return 0;

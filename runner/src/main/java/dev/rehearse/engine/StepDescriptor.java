@@ -9,16 +9,24 @@ import org.junit.platform.engine.support.descriptor.FileSource;
 
 import java.nio.file.Path;
 
-/** One step of a runbook: a test, named by its number and command, whose source is the step's line in its file. */
+/**
+ * One step of a runbook: a test, named by its number and command, whose source is the step's line in its file. The
+ * number is zero-padded to the width of the runbook's last one ({@code step 03} of twelve), as reports and IDEs
+ * sort tests by name.
+ */
 final class StepDescriptor extends AbstractTestDescriptor {
     static final String SEGMENT = "step";
 
     private final Step step;
     private final String runbookName;
 
-    /** @param root the guide's source root, against which the step's file is named */
-    StepDescriptor(UniqueId runbook, String runbookName, Step step, Path root) {
-        super(runbook.append(SEGMENT, Integer.toString(step.n())), "step " + step.n() + ": " + StepText.title(step),
+    /**
+     * @param width the digits of the runbook's last step number
+     * @param root  the guide's source root, against which the step's file is named
+     */
+    StepDescriptor(UniqueId runbook, String runbookName, Step step, int width, Path root) {
+        super(runbook.append(SEGMENT, Integer.toString(step.n())),
+                "step " + "0".repeat(width - String.valueOf(step.n()).length()) + step.n() + ": " + StepText.title(step),
                 FileSource.from(root.resolve(step.source()).toFile(), FilePosition.from(step.line())));
         this.step = step;
         this.runbookName = runbookName;

@@ -10,6 +10,20 @@ import java.util.List;
 public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings) {
 
     /**
+     * This plan, when it has a step: an empty guide, or one that shows nothing to type and no file to write, is
+     * a mistake (the wrong file, a page of prose), never a run of nothing that passes.
+     *
+     * @throws BadInput naming the guide
+     */
+    public Plan runnable() {
+        if (steps.isEmpty()) {
+            throw new BadInput(guide.file().toString(), 0,
+                    "no step to run: the guide shows no command to type and no file to write");
+        }
+        return this;
+    }
+
+    /**
      * Holds every binding to every command of {@code steps}: a value may not hold a newline, nor change the shell
      * syntax of a command it goes into. What the planner binds, what a step captures and what an earlier run
      * captured all pass here before anything is typed.

@@ -83,11 +83,12 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      * Plans the runbook without a target ({@link #EXAMPLE_FACTS}): what discovery shows, and a check of the
      * sidecar and the bindings before any target is opened.
      *
-     * @throws dev.rehearse.guide.BadInput when the runbook, its guide or a binding is wrong
+     * @throws dev.rehearse.guide.BadInput when the runbook, its guide or a binding is wrong, or there is no step
      */
     public Plan preview(Path runbook) {
         Runbook loaded = Runbook.load(runbook);
-        return new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.dir()));
+        return new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.dir()))
+                .runnable();
     }
 
     /**
@@ -103,6 +104,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      * As {@link #run(Path, RunListener)}, telling {@code say} in one line each what runs where and what was kept.
      */
     public RunReport run(Path runbook, RunListener listener, Consumer<String> say) {
+        preview(runbook); // what is wrong without a target (a guide with no step, a binding) is told before one opens
         Runbook loaded = Runbook.load(runbook);
         // A container takes a second or two to start, mostly waiting on the engine: the guide is read meanwhile.
         CompletableFuture<Target> opening = CompletableFuture.supplyAsync(

@@ -91,9 +91,10 @@ class EngineSampleIT {
         UniqueId greeting = run.tests().get(0).test().getParentIdObject().orElseThrow();
         assertEquals(List.of("engine", "class", "runbook"),
                 greeting.getSegments().stream().map(UniqueId.Segment::getType).toList());
-        assertEquals(ClassSource.from("sample.GuidesTest"),
-                run.plan().getTestIdentifier(greeting.removeLastSegment()).getSource().orElseThrow(),
-                "the class's source is what makes Surefire write one report for it");
+        assertEquals(ClassSource.from("greeting"), run.plan().getTestIdentifier(greeting).getSource().orElseThrow(),
+                "a class source named after the runbook makes Surefire report it as a class of its own");
+        assertTrue(run.plan().getTestIdentifier(greeting.removeLastSegment()).getSource().isEmpty(),
+                "the annotated class is no report of its own");
     }
 
     @Test
@@ -253,6 +254,31 @@ class EngineSampleIT {
         FileSource source = (FileSource) test.test().getSource().orElseThrow();
         assertEquals("runbook.yaml", source.getFile().getName());
         assertEquals(2, source.getPosition().orElseThrow().getLine());
+    }
+
+    @Test
+    void stepNumbersArePaddedToTheLastOnesWidthSoNamesSortByNumber(@TempDir Path folder) throws Exception {
+        StringBuilder guide = new StringBuilder("Count\n=====\n\n.. code-block:: console\n\n");
+        for (int i = 1; i <= 10; i++) {
+            guide.append("  [isabell@stardust ~]$ echo ").append(i).append("\n  ").append(i).append("\n");
+        }
+        Files.writeString(Files.createDirectories(folder.resolve("runbooks")).resolve("count.rst"),
+                guide + "  [isabell@stardust ~]$\n");
+
+        List<String> names = LauncherRun.of(parameters(folder.resolve("reports")),
+                selectDirectory(folder.resolve("runbooks").toFile())).names();
+
+        assertEquals("step 01: echo 1", names.get(0));
+        assertEquals("step 10: echo 10", names.get(9));
+        assertEquals(names.stream().sorted().toList(), names);
+    }
+
+    @Test
+    void theDocsShowTheSamplesPomWordForWord() throws Exception {
+        String docs = Files.readString(SAMPLE.resolve("../../docs/engine.md").normalize());
+        String block = docs.substring(docs.indexOf("```xml\n") + 7);
+        assertEquals(Files.readString(SAMPLE.resolve("pom.xml")), block.substring(0, block.indexOf("```\n")),
+                "docs/engine.md gives a pom that EngineSampleMavenIT builds");
     }
 
     private static UniqueId runbookId(String runbook) {

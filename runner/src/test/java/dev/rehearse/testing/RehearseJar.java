@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The command line as users get it: the shaded jar that {@code mvn package} built (failsafe passes its path as
  * {@code rehearse.jar}), run by {@code java -jar} in a process of its own, or through the {@code ./rehearse} launcher.
- * Tests of the command line go through here, never through the classes on the test class path.
+ * Tests of the command line go through here, never through the classes on the test class path. The environment is
+ * this one's without any {@code TESTCONTAINERS_*} variable, as on a user's machine.
  */
 public final class RehearseJar {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -52,6 +53,18 @@ public final class RehearseJar {
         return start(dir, env, command);
     }
 
+    /** {@code java -jar JAR ARGS} in {@code dir}: a copy of the jar elsewhere, as a user may keep it. */
+    public static Outcome run(Path jar, Path dir, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
+        command.addAll(args);
+        return start(dir, Map.of(), command);
+    }
+
+    /** Any program in {@code dir}, in the environment the jar gets. */
+    public static Outcome exec(Path dir, List<String> command) {
+        return start(dir, Map.of(), command);
+    }
+
     /** {@code ./rehearse ARGS} (the launcher the README names) in {@code dir}. */
     public static Outcome launcher(Path dir, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of(Checkout.root().resolve("rehearse").toString()));
@@ -72,6 +85,8 @@ public final class RehearseJar {
             err = Files.createTempFile("rehearse-cli", ".err");
             ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(new File("/dev/null"));
+            // as on a user's machine: the jar must need none of Testcontainers' variables
+            builder.environment().keySet().removeIf(name -> name.startsWith("TESTCONTAINERS_"));
             builder.environment().putAll(env);
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {

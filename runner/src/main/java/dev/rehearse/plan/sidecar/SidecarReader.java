@@ -89,9 +89,12 @@ public final class SidecarReader {
         return read;
     }
 
+    /**
+     * The file's folder, given as the file was: relative for a relative file (the empty path, the working
+     * directory, for a bare name), so that the guide and its folder can be related to each other.
+     */
     private static Path parentOf(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        return file.getParent() != null ? file.getParent() : parent;
+        return file.getParent() != null ? file.getParent() : Path.of("");
     }
 
     private static Runbook bare(Path dir, Path guide) {

@@ -3,27 +3,79 @@ package dev.rehearse.targets.container;
 import com.github.dockerjava.api.DockerClient;
 import dev.rehearse.guide.BadInput;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.utility.ResourceReaper;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 
 /**
- * The Docker engine, as Testcontainers reaches it. Each way it can be missing becomes one line that says how
- * to fix it, instead of a stack trace.
+ * The Docker engine, as Testcontainers reaches it, with no environment variable to set by hand: a missing engine
+ * becomes one line that says how to fix it, instead of a stack trace.
+ *
+ * <p>Testcontainers reads two settings Rehearse needs from the environment only (TESTCONTAINERS_RYUK_DISABLED,
+ * TESTCONTAINERS_HOST_OVERRIDE), which a program cannot set for itself. What they do is done here instead, before
+ * Testcontainers' first client, through two of its non-public fields (the version is pinned; JarAnywhereIT and
+ * every container test run without the variables).
  */
 final class Docker {
     private Docker() {
     }
 
-    /** @throws BadInput when Testcontainers is not set up for this machine or the engine does not answer */
+    /** @throws BadInput when the engine does not answer */
     static DockerClient client() {
-        // Testcontainers reads this one from the environment only; with Ryuk on it would fetch Ryuk's image from
-        // a registry, and there is none here. The rehearse launcher and the build set it.
-        if (!"true".equals(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
-            throw new BadInput("--target", 0, "the container target needs TESTCONTAINERS_RYUK_DISABLED=true "
-                    + "in the environment (./rehearse sets it)");
-        }
         try {
+            synchronized (Docker.class) {
+                withoutRyuk();
+                withAnAddressWithoutABridge();
+            }
             return DockerClientFactory.instance().client();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("internal error: this Testcontainers version is not the one Rehearse "
+                    + "was made for", e);
         } catch (RuntimeException e) {
             throw new BadInput("--target", 0, "the Docker engine does not answer; start it with: sudo .ci/setup");
+        }
+    }
+
+    /**
+     * Testcontainers' clean-up without Ryuk, the reaper TESTCONTAINERS_RYUK_DISABLED=true chooses. Ryuk is a
+     * container pulled from a registry (there may be none) that calls back over a bridge network (there may be
+     * none), and has nothing to do for Rehearse: its containers are removed by {@link ContainerTarget#close()} (or
+     * its shutdown hook) and carry no Testcontainers session label. A reaper already chosen (another user of
+     * Testcontainers in this JVM) is left alone.
+     */
+    private static void withoutRyuk() throws ReflectiveOperationException {
+        Field instance = ResourceReaper.class.getDeclaredField("instance");
+        instance.setAccessible(true);
+        synchronized (ResourceReaper.class) { // the lock of ResourceReaper.instance()
+            if (instance.get(null) == null) {
+                Constructor<?> jvmHook = Class.forName("org.testcontainers.utility.JVMHookResourceReaper")
+                        .getDeclaredConstructor();
+                jvmHook.setAccessible(true);
+                instance.set(null, jvmHook.newInstance());
+            }
+        }
+    }
+
+    /**
+     * The engine's address where Testcontainers cannot find it, as TESTCONTAINERS_HOST_OVERRIDE=localhost gives
+     * it: run inside a container, Testcontainers asks the engine for its bridge network's gateway, and fails when
+     * the engine has no bridge network. Rehearse never reaches a container through a published port (its
+     * containers use no network or the host's), so the address only has to be there.
+     */
+    private static void withAnAddressWithoutABridge() throws ReflectiveOperationException {
+        DockerClientFactory factory = DockerClientFactory.instance();
+        factory.getTransportConfig(); // chooses the way to the engine (DOCKER_HOST, ~/.testcontainers.properties, ...)
+        Field chosen = DockerClientFactory.class.getDeclaredField("strategy");
+        chosen.setAccessible(true);
+        DockerClientProviderStrategy strategy = (DockerClientProviderStrategy) chosen.get(factory);
+        try {
+            strategy.getDockerHostIpAddress();
+        } catch (RuntimeException noBridgeNetwork) {
+            Field address = DockerClientProviderStrategy.class.getDeclaredField("dockerHostIpAddress");
+            address.setAccessible(true);
+            address.set(strategy, "localhost");
         }
     }
 }

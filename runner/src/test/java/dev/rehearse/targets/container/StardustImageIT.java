@@ -47,7 +47,7 @@ class StardustImageIT {
         DockerClient docker = Docker.client();
         String image = StardustImage.ensure();
         String id = inspect(docker, image).getId();
-        Path fixtures = StardustImage.buildScript().getParent().getParent();
+        Path fixtures = Path.of(System.getProperty("rehearse.root")).resolve("fixtures");
         Path copy = dir.resolve("fixtures");
         Processes.run(dir, Map.of(), "mkdir", "fixtures");
         Processes.run(dir, Map.of(), "cp", "-a", fixtures.resolve("stardust").toString(),

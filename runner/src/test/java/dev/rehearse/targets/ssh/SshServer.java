@@ -25,7 +25,8 @@ import java.util.function.Consumer;
 
 /**
  * A real OpenSSH server for tests: {@code /usr/sbin/sshd} in the foreground on a free loopback port, with
- * host keys and user key pairs (ed25519, RSA) made by {@code ssh-keygen} in a temporary folder, public keys
+ * host keys (ed25519 and RSA, or the types given) and user key pairs (ed25519, RSA) made by {@code ssh-keygen} in a
+ * temporary folder, public keys
  * only, no PAM, for a user made for it ({@code rehearse-ssh}, locked password) with a fresh home in that
  * folder. Needs root, as sshd does. A test class registers one as an extension (started before its tests,
  * killed after them); a test that needs a server of its own calls {@link #start()}.
@@ -40,10 +41,25 @@ final class SshServer implements AutoCloseable, BeforeAllCallback, AfterAllCallb
     /** a known_hosts file that knows this server's host keys, as {@code ssh-keyscan} would write it */
     Path knownHosts;
     private Process sshd;
+    /** the types of the host keys the server holds, as {@code ssh-keygen -t} names them */
+    private final List<String> hostKeyTypes;
+
+    SshServer() {
+        this(List.of("ed25519", "rsa"));
+    }
+
+    private SshServer(List<String> hostKeyTypes) {
+        this.hostKeyTypes = hostKeyTypes;
+    }
 
     /** A server started now, for a test that changes it (its host keys). */
     static SshServer start() {
-        SshServer server = new SshServer();
+        return start(List.of("ed25519", "rsa"));
+    }
+
+    /** A server started now whose only host keys are of these types ({@code ecdsa}, {@code ed25519}, {@code rsa}). */
+    static SshServer start(List<String> hostKeyTypes) {
+        SshServer server = new SshServer(hostKeyTypes);
         server.begin();
         return server;
     }
@@ -75,10 +91,9 @@ final class SshServer implements AutoCloseable, BeforeAllCallback, AfterAllCallb
             Path authorized = Files.createDirectories(dir.resolve("authorized"));
             Files.writeString(authorized.resolve(USER), Files.readString(pub(userEd25519)) + Files.readString(pub(userRsa)));
             Files.createDirectories(Path.of("/run/sshd")); // sshd's privilege separation folder
-            Files.writeString(dir.resolve("sshd_config"), String.join("\n",
-                    "ListenAddress 127.0.0.1:" + port,
-                    "HostKey " + dir.resolve("host_ed25519"),
-                    "HostKey " + dir.resolve("host_rsa"),
+            List<String> config = new ArrayList<>(List.of("ListenAddress 127.0.0.1:" + port));
+            hostKeyTypes.forEach(type -> config.add("HostKey " + dir.resolve("host_" + type)));
+            Files.writeString(dir.resolve("sshd_config"), String.join("\n", config) + "\n" + String.join("\n",
                     "UsePAM no",
                     "PasswordAuthentication no",
                     "KbdInteractiveAuthentication no",
@@ -119,7 +134,7 @@ final class SshServer implements AutoCloseable, BeforeAllCallback, AfterAllCallb
 
     /** Makes new host keys; a running server offers them after {@link #restart()}. */
     void newHostKeys() throws IOException {
-        for (String type : List.of("ed25519", "rsa")) {
+        for (String type : hostKeyTypes) {
             Files.deleteIfExists(dir.resolve("host_" + type));
             Files.deleteIfExists(pub(dir.resolve("host_" + type)));
             keygen(type, dir.resolve("host_" + type));
@@ -174,11 +189,11 @@ final class SshServer implements AutoCloseable, BeforeAllCallback, AfterAllCallb
         return SshAddress.parse(spec());
     }
 
-    /** A known_hosts file in this server's folder with its current host keys (ed25519 first). */
+    /** A known_hosts file in this server's folder with its current host keys (in the order of their types). */
     Path writeKnownHosts(String name) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (String key : List.of("host_ed25519", "host_rsa")) {
-            String[] pub = Files.readString(pub(dir.resolve(key))).strip().split(" ");
+        for (String type : hostKeyTypes) {
+            String[] pub = Files.readString(pub(dir.resolve("host_" + type))).strip().split(" ");
             lines.add("[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1]);
         }
         return Files.write(dir.resolve(name), lines);
