@@ -27,14 +27,15 @@ public final class Captures {
      * @throws dev.rehearse.guide.BadInput when a captured value could inject shell syntax into a later command
      */
     public static Result bind(Plan plan, CommandStep step, String realOutput) {
-        return bind(plan.bindings(), plan.steps(), step, realOutput);
+        return bind(plan.bindings(), plan.steps(), List.of(), step, realOutput);
     }
 
     /**
      * As {@link #bind(Plan, CommandStep, String)}, into {@code bindings} (a runner's own copy of the plan's), each
-     * value checked against the commands of {@code steps}.
+     * value checked against the commands of {@code steps} and {@code checks}.
      */
-    public static Result bind(Bindings bindings, List<Step> steps, CommandStep step, String realOutput) {
+    public static Result bind(Bindings bindings, List<Step> steps, List<Runbook.Check> checks, CommandStep step,
+                              String realOutput) {
         List<Binding> bound = new ArrayList<>();
         List<Capture> missed = new ArrayList<>();
         for (Capture capture : step.captures()) {
@@ -48,7 +49,7 @@ public final class Captures {
             Binding binding = new Binding(capture.literal(), value, Binding.Origin.CAPTURED, secret);
             Bindings trial = bindings.copy().bind(binding, new Bindings.Place(step.source() + ":" + step.line()
                     + " (captured)", 0));
-            Plan.checkBindings(trial, steps);
+            Plan.checkBindings(trial, steps, checks);
             bindings.bind(binding);
             bound.add(binding);
         }

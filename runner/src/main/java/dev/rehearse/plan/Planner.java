@@ -57,7 +57,7 @@ public final class Planner {
             bindings.bind(new Binding(secret, Generated.secret(), Binding.Origin.GENERATED, true));
         }
         checkAnswerBindings(runbook, bindings);
-        Plan.checkBindings(bindings, steps);
+        Plan.checkBindings(bindings, steps, runbook.checks());
         return new Plan(runbook.name(), guide, List.copyOf(steps), bindings);
     }
 

@@ -45,6 +45,7 @@ public final class Runner {
     private Bindings bindings;
     private List<RunReport.CapturedValue> captured;
     private List<Step> steps;
+    private List<Check> checks;
     private Session session;
     private String cwd;
 
@@ -68,6 +69,7 @@ public final class Runner {
         bindings = plan.bindings().copy();
         captured = new ArrayList<>();
         steps = plan.steps();
+        this.checks = checks;
         cwd = target.facts().home();
         int total = plan.steps().size();
         List<StepResult> results = new ArrayList<>();
@@ -253,7 +255,7 @@ public final class Runner {
     private String capture(CommandStep step, String realOutput) {
         Captures.Result found;
         try {
-            found = Captures.bind(bindings, steps, step, realOutput);
+            found = Captures.bind(bindings, steps, checks, step, realOutput);
         } catch (BadInput unsafe) {
             return "captured value refused: " + unsafe.problem();
         }
