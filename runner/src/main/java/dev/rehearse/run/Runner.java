@@ -6,6 +6,7 @@ import dev.rehearse.check.Comparison;
 import dev.rehearse.check.OutputCheck;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
+import dev.rehearse.files.Backups;
 import dev.rehearse.files.YamlMerge;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.Capture;
@@ -25,6 +26,7 @@ import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetPaths;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,7 @@ public final class Runner {
     private final StepSelection selection;
     private final boolean keepGoing;
     private final RunListener listener;
+    private Backups backups = Backups.temporary();
     private Bindings bindings;
     private List<RunReport.CapturedValue> captured;
     private List<Step> steps;
@@ -54,6 +57,12 @@ public final class Runner {
         this.selection = selection;
         this.keepGoing = keepGoing;
         this.listener = listener == null ? RunListener.NONE : listener;
+    }
+
+    /** Keeps the originals of the files the run replaces in {@code folder} (the report folder's, say). */
+    public Runner keepingOriginalsIn(Path folder) {
+        this.backups = new Backups(folder);
+        return this;
     }
 
     public RunReport run(Plan plan) {
@@ -273,6 +282,7 @@ public final class Runner {
 
     private StepResult writeFile(WriteStep step, long started) {
         String path = TargetPaths.resolve(bindings.apply(step.path()), target.facts().home(), cwd);
+        target.readFile(path).ifPresent(original -> backups.keep(path, original));
         target.writeFile(path, bindings.apply(step.content()));
         return new StepResult(step, Verdict.PASS, 0, step.content(), step.content(), "", null, elapsed(started));
     }
@@ -283,6 +293,7 @@ public final class Runner {
         if (original == null) {
             return fail(step, -1, step.fragment(), "", "", "there is no " + step.path() + " to edit", started);
         }
+        backups.keep(path, original);
         target.writeFile(path, YamlMerge.merge(original, step.path(), bindings.apply(step.fragment()),
                 step.source() + ":" + step.line()));
         return new StepResult(step, Verdict.PASS, 0, step.fragment(), step.fragment(), "", null, elapsed(started));
