@@ -141,8 +141,9 @@ public final class Runner {
         long deadline = started + policy.timeout().toNanos();
         while (true) {
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            CommandResult result = shell.run(command, answers, left,
-                    new LiveRedaction(bindings, chunk -> listener.output(step, chunk)));
+            CommandResult result = shell.run(command, answers, left, new LiveRedaction(bindings,
+                    chunk -> listener.output(step, chunk),
+                    Captures.derivesFromSecret(bindings, step) ? step.captures() : List.of()));
             if (result.cwd() != null) {
                 cwd = result.cwd();
             }
