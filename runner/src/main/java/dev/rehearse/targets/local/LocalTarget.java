@@ -34,6 +34,8 @@ public final class LocalTarget implements Target {
     private final Path sandbox;
     private final Path home;
     private final RunUser runUser;
+    /** uid and gid of a folder named by {@code local:DIR} before the run user got it, to give it back at the end */
+    private final int[] homeOwner;
     private final boolean keep;
     private final TargetFacts facts;
     private final ShellSettings settings;
@@ -41,7 +43,9 @@ public final class LocalTarget implements Target {
     private final UserFiles files;
     private ShellSession session;
 
-    private LocalTarget(Path sandbox, Path home, RunUser runUser, boolean keep, ShellSettings settings) {
+    private LocalTarget(Path sandbox, Path home, RunUser runUser, boolean keep, ShellSettings settings,
+                        int[] homeOwner) {
+        this.homeOwner = homeOwner;
         this.sandbox = sandbox;
         this.home = home;
         this.runUser = runUser;
@@ -73,8 +77,17 @@ public final class LocalTarget implements Target {
             if (RunUser.weAreRoot()) {
                 requireReachableByOthers(home);
             }
-            RunUser user = RunUser.weAreRoot() ? RunUser.create(home) : null;
-            return new LocalTarget(sandbox, home, user, keep, settings);
+            int[] owner = {(Integer) Files.getAttribute(home, "unix:uid"), (Integer) Files.getAttribute(home, "unix:gid")};
+            RunUser user;
+            try {
+                user = RunUser.weAreRoot() ? RunUser.create(home) : null;
+            } catch (RuntimeException e) {
+                if (sandbox != null) {
+                    deleteTree(sandbox);
+                }
+                throw e;
+            }
+            return new LocalTarget(sandbox, home, user, keep, settings, owner);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the local sandbox", e);
         }
@@ -151,6 +164,10 @@ public final class LocalTarget implements Target {
             return;
         }
         if (runUser != null) {
+            runUser.stopProcesses();
+            if (sandbox == null) {
+                runUser.handBack(home, homeOwner[0], homeOwner[1]);
+            }
             runUser.remove();
         }
         if (sandbox != null) {
