@@ -68,6 +68,11 @@ public final class ShellText {
         if (end < 0 || !pending.isEmpty()) {
             open = true;
         }
+        for (EnumSet<Context> unread : contexts) {
+            if (unread.isEmpty()) {
+                unread.add(Context.OPAQUE); // after an unfinished quote or substitution: judged as strictly as can be
+            }
+        }
     }
 
     /** Lexes {@code text} (one command, possibly spanning lines). */
