@@ -124,65 +124,75 @@ class ShellInjectionIT {
         Files.delete(markers);
     }
 
-    @Test
-    void boundValuesNeverRunAndSafeOnesWork() {
+    /** One case: the value with its marker's path in, the context it lands in; returns true when it was refused. */
+    private interface Case {
+        boolean refused(String context, String value, Path marker) throws IOException;
+    }
+
+    /** Runs every payload in every context; returns how many cases ran and how many were refused. */
+    private static int[] everyCase(Case each) throws IOException {
         int cases = 0;
         int refused = 0;
         for (String context : CONTEXTS) {
             for (String payload : PAYLOADS) {
                 Path marker = nextMarker();
                 String value = payload.replace("M", marker.toString());
-                Steps steps = new Steps().command(FAKES).command(context.replace("VALUE", "isabell"));
-                Bindings bindings = new Bindings().bind(new Binding("isabell", value, Binding.Origin.SIDECAR, false));
                 cases++;
-                try {
-                    Plan.checkBindings(bindings, steps.plan(bindings).steps());
-                } catch (BadInput e) {
-                    assertOneLine(e.getMessage());
+                if (each.refused(context, value, marker)) {
                     refused++;
-                    continue;
                 }
-                RunReport report = new Runner(target, StepSelection.ALL, false, RunListener.NONE).run(steps.plan(bindings));
-                assertFalse(Files.exists(marker), () -> "injected: " + value + " in " + context + ": " + report.results());
+                assertFalse(Files.exists(marker), () -> "injected: " + value + " in " + context);
             }
+        }
+        return new int[]{cases, refused};
+    }
+
+    @Test
+    void boundValuesNeverRunAndSafeOnesWork() throws IOException {
+        int[] counted = everyCase((context, value, marker) -> {
+            Steps steps = new Steps().command(FAKES).command(context.replace("VALUE", "isabell"));
+            Bindings bindings = new Bindings().bind(new Binding("isabell", value, Binding.Origin.SIDECAR, false));
+            try {
+                Plan.checkBindings(bindings, steps.plan(bindings).steps());
+            } catch (BadInput e) {
+                assertOneLine(e.getMessage());
+                return true;
+            }
+            new Runner(target, StepSelection.ALL, false, RunListener.NONE).run(steps.plan(bindings));
+            return false;
+        });
+        for (String context : CONTEXTS) {
             assertTrue(worksWith(context, SAFE), "a harmless value works in " + context);
         }
-        System.out.println("bound: " + cases + " cases, " + refused + " refused before running, none ran");
-        assertTrue(cases >= 38 * 2, "cases: " + cases);
+        System.out.println("bound: " + counted[0] + " cases, " + counted[1] + " refused before running, none ran");
+        assertTrue(counted[0] >= 38 * 2, "cases: " + counted[0]);
     }
 
     @Test
     void capturedValuesNeverRun() throws IOException {
-        int cases = 0;
-        int refused = 0;
-        for (String context : CONTEXTS) {
-            for (String payload : PAYLOADS) {
-                Path marker = nextMarker();
-                String value = payload.replace("M", marker.toString());
-                if (value.contains("\n")) {
-                    continue; // a line of output never captures a newline
-                }
-                Path printed = markers.resolve("printed-" + counter);
-                Files.writeString(printed, "Token " + value + " issued\n");
-                Steps steps = new Steps().command(FAKES)
-                        .command("cat " + printed, StepPolicy.DEFAULT, List.of(),
-                                List.of(new Capture("TOKEN", "Token (.+) issued")), List.of())
-                        .command(context.replace("VALUE", "TOKEN"));
-                RunReport report = new Runner(target, StepSelection.ALL, false, RunListener.NONE)
-                        .run(steps.plan(new Bindings()));
-                cases++;
-                StepResult capturing = report.results().get(1);
-                if (capturing.verdict() == Verdict.FAIL) {
-                    assertTrue(capturing.reason().startsWith("captured value refused: "), capturing::reason);
-                    assertOneLine(capturing.reason());
-                    assertEquals(Verdict.SKIP, report.results().get(2).verdict());
-                    refused++;
-                }
-                assertFalse(Files.exists(marker), () -> "injected: " + value + " in " + context + ": " + report.results());
+        int[] counted = everyCase((context, value, marker) -> {
+            if (value.contains("\n")) {
+                return true; // a line of output never captures a newline
             }
-        }
-        System.out.println("captured: " + cases + " cases, " + refused + " refused when captured, none ran");
-        assertTrue(cases >= 38 * 2, "cases: " + cases);
+            Path printed = markers.resolve("printed-" + counter);
+            Files.writeString(printed, "Token " + value + " issued\n");
+            Steps steps = new Steps().command(FAKES)
+                    .command("cat " + printed, StepPolicy.DEFAULT, List.of(),
+                            List.of(new Capture("TOKEN", "Token (.+) issued")), List.of())
+                    .command(context.replace("VALUE", "TOKEN"));
+            RunReport report = new Runner(target, StepSelection.ALL, false, RunListener.NONE)
+                    .run(steps.plan(new Bindings()));
+            StepResult capturing = report.results().get(1);
+            if (capturing.verdict() != Verdict.FAIL) {
+                return false;
+            }
+            assertTrue(capturing.reason().startsWith("captured value refused: "), capturing::reason);
+            assertOneLine(capturing.reason());
+            assertEquals(Verdict.SKIP, report.results().get(2).verdict());
+            return true;
+        });
+        System.out.println("captured: " + counted[0] + " cases, " + counted[1] + " refused when captured, none ran");
+        assertTrue(counted[0] >= 38 * 2, "cases: " + counted[0]);
     }
 
     private static boolean worksWith(String context, String value) {
