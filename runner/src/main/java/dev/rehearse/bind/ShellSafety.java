@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 /**
  * Decides whether a value may stand where its example value stands in a command without changing the
  * command's syntax. Each occurrence is judged in its own quoting context, so that a password may hold a
- * {@code $} inside {@code '...'} but a port may only be digits and friends where it stands bare.
+ * {@code $} inside {@code '...'} but a port may only be digits and friends where it stands bare; and in every
+ * context of every shell that reads it ({@link ShellText}): inside {@code bash -c '...'} a value must be safe
+ * both inside the quotes and where the second shell reads it.
  */
 public final class ShellSafety {
 
@@ -31,9 +33,11 @@ public final class ShellSafety {
                 lexed = ShellText.of(command);
             }
             for (int k = at; k < at + literal.length(); k++) {
-                Optional<String> why = problemIn(lexed.contextAt(k), literal, value);
-                if (why.isPresent()) {
-                    return why;
+                for (ShellText.Context context : lexed.contextsAt(k)) {
+                    Optional<String> why = problemIn(context, literal, value);
+                    if (why.isPresent()) {
+                        return why;
+                    }
                 }
             }
         }
@@ -48,6 +52,9 @@ public final class ShellSafety {
             case SINGLE -> value.indexOf('\'') >= 0 ? Optional.of("a ' inside '...'") : Optional.empty();
             case DOUBLE -> firstOf(value, "$`\\\"!").map(c -> "a " + c + " inside \"...\"");
             case HEREDOC_EXPANDING -> firstOf(value, "$`\\").map(c -> "a " + c + " in a here-document");
+            case OPAQUE -> UNQUOTED.matcher(value).matches() ? Optional.empty()
+                    : Optional.of("a character other than letters, digits and _@%+=:,./- where a shell reads it in a way"
+                    + " Rehearse cannot follow (a pipe into a shell, an expansion)");
             case HEREDOC_LITERAL, COMMENT -> Optional.empty();
         };
     }

@@ -1,18 +1,30 @@
 package dev.rehearse.bind;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Just enough of the POSIX shell's lexing to answer two questions about a command as a guide shows it: is it
  * complete, or do a trailing backslash, an open quote or a pending here-document carry it onto the next line;
- * and in which quoting context does each character stand (what decides which values are safe there).
+ * and in which quoting contexts does each character stand (what decides which values are safe there).
+ * <p>
+ * A character can stand in several contexts at once, one per shell that reads it: the text of
+ * {@code bash -c 'echo X'} is read by the first shell inside '...' and by the second one bare. So the words a
+ * command hands to another shell ({@code sh -c}, {@code su -c}, {@code runuser -c}, {@code eval}, {@code ssh host
+ * ...}, {@code watch}) and the here-documents it feeds one are lexed again, and their contexts added to those of the
+ * characters they came from; command substitutions ({@code $(...)}, backquotes) are lexed as the commands they are.
+ * Where the lexer cannot follow the text to its last reader (a pipe into a shell, a parameter or arithmetic
+ * expansion) the character gets {@link Context#OPAQUE}, which allows only what is safe everywhere.
  */
 public final class ShellText {
 
-    /** The quoting context of one character of a command. */
+    /** The quoting context of one character of a command, for one shell that reads it. */
     public enum Context {
         /** outside any quotes: word splitting, globbing and every operator apply */
         UNQUOTED,
@@ -25,20 +37,42 @@ public final class ShellText {
         /** the body of a here-document with a quoted delimiter: only a newline matters */
         HEREDOC_LITERAL,
         /** after an unquoted # at the start of a word */
-        COMMENT
+        COMMENT,
+        /** read by something whose quoting Rehearse does not follow: only what is safe bare, without blanks */
+        OPAQUE
     }
 
     // <<-? then the delimiter, bare or quoted: EOF, 'EOF', "EOF"
     private static final Pattern HEREDOC = Pattern.compile("<<(-?)\\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\\2");
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "busybox");
+    /** programs whose {@code -c WORD} is a command line for a shell */
+    private static final Set<String> DASH_C = Set.of("su", "runuser", "script", "flock");
+    /** programs that join all their later words into one command line for a shell */
+    private static final Set<String> JOINING = Set.of("eval", "ssh", "watch");
+    private static final Pattern C_OPTION = Pattern.compile("-[A-Za-z]*c[A-Za-z]*");
+    /** stands for an expansion inside a word handed to another shell: a plain word character */
+    private static final char EXPANSION = 'x';
 
     private final String text;
-    private final Context[] contexts;
+    private final List<EnumSet<Context>> contexts;
+    private final Deque<PendingHeredoc> pending = new ArrayDeque<>();
     private boolean open;
 
     private ShellText(String text) {
         this.text = text;
-        this.contexts = new Context[text.length()];
-        lex();
+        this.contexts = new ArrayList<>(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            contexts.add(EnumSet.noneOf(Context.class));
+        }
+        int end = commands(0, Level.TOP);
+        if (end < 0 || !pending.isEmpty()) {
+            open = true;
+        }
+        for (EnumSet<Context> unread : contexts) {
+            if (unread.isEmpty()) {
+                unread.add(Context.OPAQUE); // after an unfinished quote or substitution: judged as strictly as can be
+            }
+        }
     }
 
     /** Lexes {@code text} (one command, possibly spanning lines). */
@@ -51,138 +85,410 @@ public final class ShellText {
         return of(text).open;
     }
 
-    /** The context of the character at {@code index}. */
-    public Context contextAt(int index) {
-        return contexts[index];
+    /** Every context the character at {@code index} stands in, one per shell that reads it. */
+    public Set<Context> contextsAt(int index) {
+        return contexts.get(index);
     }
 
-    private enum State { PLAIN, SINGLE, DOUBLE, ANSI, COMMENT }
+    private enum Level { TOP, SUBSTITUTION, BACKQUOTE }
 
-    private record PendingHeredoc(String delimiter, boolean stripTabs, boolean literal) {
+    /** A word as the shell passes it on: its characters after quote removal, each with where it came from (-1: made). */
+    private static final class Word {
+        final StringBuilder chars = new StringBuilder();
+        final List<Integer> from = new ArrayList<>();
+
+        void add(char c, int index) {
+            chars.append(c);
+            from.add(index);
+        }
+
+        boolean isEmpty() {
+            return chars.isEmpty();
+        }
+
+        String name() {
+            String s = chars.toString();
+            return s.substring(s.lastIndexOf('/') + 1);
+        }
     }
 
-    private void lex() {
-        State state = State.PLAIN;
-        Deque<PendingHeredoc> pending = new ArrayDeque<>();
-        int i = 0;
+    /** One simple command: its words and the span of text it covers. */
+    private static final class Command {
+        final List<Word> words = new ArrayList<>();
+        int start;
+        int end;
+        /** set once its words are known: it reads shell code from its standard input */
+        boolean shellOnStdin;
+    }
+
+    private record PendingHeredoc(String delimiter, boolean stripTabs, boolean literal, Command command) {
+    }
+
+    /**
+     * Lexes commands from {@code i} to the end of the text or the end of a substitution; returns the index after
+     * it, or -1 when the text ends inside something open.
+     */
+    private int commands(int i, Level level) {
         int n = text.length();
+        Word word = new Word();
+        Command command = new Command();
+        command.start = i;
+        List<Command> pipeline = new ArrayList<>();
+        int parens = 0;
         while (i < n) {
             char c = text.charAt(i);
-            if (c == '\n' && (state == State.PLAIN || state == State.COMMENT)) {
-                contexts[i] = Context.UNQUOTED;
-                state = State.PLAIN;
+            if (level == Level.SUBSTITUTION && c == ')' && parens == 0
+                    || level == Level.BACKQUOTE && c == '`') {
+                mark(i, Context.UNQUOTED);
+                endPipeline(pipeline, endCommand(command, word, i));
+                return i + 1;
+            }
+            if (c == '\n') {
+                mark(i, Context.UNQUOTED);
+                endPipeline(pipeline, endCommand(command, word, i));
+                command = new Command();
+                word = new Word();
                 i++;
                 while (!pending.isEmpty()) {
-                    PendingHeredoc doc = pending.removeFirst();
-                    i = heredocBody(i, doc);
+                    i = heredocBody(i, pending.removeFirst());
                     if (i < 0) {
-                        open = true;
-                        return;
+                        return -1;
                     }
+                }
+                command.start = i;
+                continue;
+            }
+            if (c == ' ' || c == '\t') {
+                mark(i, Context.UNQUOTED);
+                word = endWord(command, word);
+                i++;
+                continue;
+            }
+            if (c == '#' && word.isEmpty() && (i == 0 || " \t;&|(".indexOf(text.charAt(i - 1)) >= 0)) {
+                while (i < n && text.charAt(i) != '\n') {
+                    mark(i++, Context.COMMENT);
                 }
                 continue;
             }
-            switch (state) {
-                case PLAIN -> {
-                    contexts[i] = Context.UNQUOTED;
-                    if (c == '\\') {
-                        if (i + 1 < n) {
-                            contexts[i + 1] = Context.UNQUOTED;
-                            i += 2;
-                            continue;
-                        }
-                        open = true; // a backslash at the very end continues the command
-                    } else if (c == '\'') {
-                        state = State.SINGLE;
-                    } else if (c == '"') {
-                        state = State.DOUBLE;
-                    } else if (c == '$' && i + 1 < n && text.charAt(i + 1) == '\'') {
-                        contexts[i + 1] = Context.UNQUOTED;
-                        state = State.ANSI;
-                        i += 2;
+            if (";&|()<>".indexOf(c) >= 0 && !isRedirection(i)) {
+                word = endWord(command, word);
+                if (text.startsWith("<<<", i)) {
+                    markRange(i, i + 3, Context.UNQUOTED); // a here-string, not a here-document
+                    i += 3;
+                    continue;
+                }
+                if (c == '<') {
+                    Matcher m = HEREDOC.matcher(text).region(i, n);
+                    if (m.lookingAt()) {
+                        pending.addLast(new PendingHeredoc(m.group(3), !m.group(1).isEmpty(), !m.group(2).isEmpty(),
+                                command));
+                        markRange(i, m.end(), Context.UNQUOTED);
+                        i = m.end();
                         continue;
-                    } else if (c == '#' && (i == 0 || Character.isWhitespace(text.charAt(i - 1))
-                            || ";&|(".indexOf(text.charAt(i - 1)) >= 0)) {
-                        state = State.COMMENT;
-                        contexts[i] = Context.COMMENT;
-                    } else if (c == '<' && text.startsWith("<<<", i)) {
-                        contexts[i + 1] = Context.UNQUOTED; // a here-string, not a here-document
-                        contexts[i + 2] = Context.UNQUOTED;
-                        i += 3;
-                        continue;
-                    } else if (c == '<') {
-                        Matcher m = HEREDOC.matcher(text).region(i, n);
-                        if (m.lookingAt()) {
-                            pending.addLast(new PendingHeredoc(m.group(3), !m.group(1).isEmpty(), !m.group(2).isEmpty()));
-                            for (int k = i; k < m.end(); k++) {
-                                contexts[k] = Context.UNQUOTED;
-                            }
-                            i = m.end();
-                            continue;
-                        }
                     }
                 }
-                case SINGLE -> {
-                    contexts[i] = c == '\'' ? Context.UNQUOTED : Context.SINGLE;
-                    if (c == '\'') {
-                        state = State.PLAIN;
-                    }
+                mark(i, Context.UNQUOTED);
+                if (c == '(') {
+                    parens++;
+                } else if (c == ')') {
+                    parens--;
                 }
-                case DOUBLE -> {
-                    if (c == '"') {
-                        contexts[i] = Context.UNQUOTED;
-                        state = State.PLAIN;
+                if (c == ';' || c == '&' || c == '|' || c == '(' || c == ')') {
+                    boolean pipe = c == '|' && !text.startsWith("||", i) && (i == 0 || text.charAt(i - 1) != '|');
+                    Command ended = endCommand(command, word, i);
+                    if (pipe) {
+                        pipeline.add(ended);
                     } else {
-                        contexts[i] = Context.DOUBLE;
-                        if (c == '\\' && i + 1 < n) {
-                            contexts[i + 1] = Context.DOUBLE;
-                            i += 2;
-                            continue;
-                        }
+                        endPipeline(pipeline, ended);
                     }
+                    command = new Command();
+                    command.start = i + 1;
                 }
-                case ANSI -> {
-                    // $'...' knows backslash escapes; judge values in it as strictly as unquoted text
-                    contexts[i] = Context.UNQUOTED;
-                    if (c == '\\' && i + 1 < n) {
-                        contexts[i + 1] = Context.UNQUOTED;
-                        i += 2;
-                        continue;
-                    }
-                    if (c == '\'') {
-                        state = State.PLAIN;
-                    }
-                }
-                case COMMENT -> contexts[i] = Context.COMMENT;
+                i++;
+                continue;
             }
+            i = wordPart(i, word);
+            if (i < 0) {
+                return -1;
+            }
+        }
+        endPipeline(pipeline, endCommand(command, word, n));
+        return level == Level.TOP ? n : -1;
+    }
+
+    /** Lexes one piece of a word at {@code i} (a character, an escape, a quoted part, an expansion); returns the index after it. */
+    private int wordPart(int i, Word word) {
+        int n = text.length();
+        char c = text.charAt(i);
+        if (c == '\\') {
+            mark(i, Context.UNQUOTED);
+            if (i + 1 >= n) {
+                return -1; // a backslash at the very end continues the command
+            }
+            mark(i + 1, Context.UNQUOTED);
+            if (text.charAt(i + 1) != '\n') {
+                word.add(text.charAt(i + 1), i + 1);
+            }
+            return i + 2;
+        }
+        if (c == '\'') {
+            mark(i, Context.UNQUOTED);
+            int close = text.indexOf('\'', i + 1);
+            if (close < 0) {
+                markRange(i + 1, n, Context.SINGLE);
+                return -1;
+            }
+            for (int k = i + 1; k < close; k++) {
+                mark(k, Context.SINGLE);
+                word.add(text.charAt(k), k);
+            }
+            mark(close, Context.UNQUOTED);
+            return close + 1;
+        }
+        if (c == '"') {
+            return doubleQuoted(i, word);
+        }
+        if (c == '$' || c == '`') {
+            int end = expansion(i, word, Context.UNQUOTED);
+            if (end != i) {
+                return end;
+            }
+        }
+        mark(i, Context.UNQUOTED);
+        word.add(c, i);
+        return i + 1;
+    }
+
+    private int doubleQuoted(int i, Word word) {
+        int n = text.length();
+        mark(i, Context.UNQUOTED);
+        i++;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                mark(i, Context.UNQUOTED);
+                return i + 1;
+            }
+            if (c == '\\' && i + 1 < n) {
+                mark(i, Context.DOUBLE);
+                mark(i + 1, Context.DOUBLE);
+                char next = text.charAt(i + 1);
+                if ("$`\"\\\n".indexOf(next) < 0) {
+                    word.add(c, i);
+                }
+                if (next != '\n') {
+                    word.add(next, i + 1);
+                }
+                i += 2;
+                continue;
+            }
+            if (c == '$' || c == '`') {
+                int end = expansion(i, word, Context.DOUBLE);
+                if (end < 0) {
+                    return -1;
+                }
+                if (end != i) {
+                    i = end;
+                    continue;
+                }
+            }
+            mark(i, Context.DOUBLE);
+            word.add(c, i);
             i++;
         }
-        if (state == State.SINGLE || state == State.DOUBLE || state == State.ANSI || !pending.isEmpty()) {
-            open = true;
+        return -1;
+    }
+
+    /**
+     * An expansion at {@code i}: a command substitution is lexed as the commands it holds; a parameter or
+     * arithmetic expansion is {@link Context#OPAQUE}; {@code $'...'} is judged as strictly as bare text.
+     * Returns the index after it, {@code i} when there is none, -1 when the text ends inside it.
+     */
+    private int expansion(int i, Word word, Context around) {
+        int n = text.length();
+        if (text.charAt(i) == '`') {
+            mark(i, around);
+            word.add(EXPANSION, -1);
+            return commands(i + 1, Level.BACKQUOTE);
         }
+        if (text.startsWith("$((", i) || text.startsWith("${", i)) {
+            char open = text.charAt(i + 1);
+            char close = open == '(' ? ')' : '}';
+            int depth = 0;
+            for (int k = i + 1; k < n; k++) {
+                mark(k, Context.OPAQUE);
+                char c = text.charAt(k);
+                depth += c == open ? 1 : c == close ? -1 : 0;
+                if (depth == 0) {
+                    mark(i, around);
+                    word.add(EXPANSION, -1);
+                    return k + 1;
+                }
+            }
+            return -1;
+        }
+        if (text.startsWith("$(", i)) {
+            mark(i, around);
+            mark(i + 1, around);
+            word.add(EXPANSION, -1);
+            return commands(i + 2, Level.SUBSTITUTION);
+        }
+        if (around == Context.UNQUOTED && text.startsWith("$'", i)) {
+            // $'...' knows backslash escapes; judge values in it as strictly as unquoted text
+            mark(i, Context.UNQUOTED);
+            int k = i + 2;
+            while (k < n && text.charAt(k) != '\'') {
+                int step = text.charAt(k) == '\\' && k + 1 < n ? 2 : 1;
+                for (int j = k; j < k + step; j++) {
+                    mark(j, Context.UNQUOTED);
+                    word.add(text.charAt(j), j);
+                }
+                k += step;
+            }
+            if (k >= n) {
+                return -1;
+            }
+            mark(i + 1, Context.UNQUOTED);
+            mark(k, Context.UNQUOTED);
+            return k + 1;
+        }
+        return i;
+    }
+
+    /** The {@code &} of {@code 2>&1}, {@code <&3} or {@code &>file} joins a redirection, not two commands. */
+    private boolean isRedirection(int i) {
+        return text.charAt(i) == '&' && (i > 0 && "<>".indexOf(text.charAt(i - 1)) >= 0
+                || i + 1 < text.length() && text.charAt(i + 1) == '>');
+    }
+
+    private static Word endWord(Command command, Word word) {
+        if (!word.isEmpty()) {
+            command.words.add(word);
+            return new Word();
+        }
+        return word;
+    }
+
+    /** Ends a simple command at {@code end}: the words it hands to another shell are lexed as that shell would. */
+    private Command endCommand(Command command, Word word, int end) {
+        endWord(command, word);
+        command.end = end;
+        List<Word> words = command.words;
+        boolean reparsed = false;
+        for (int w = 0; w < words.size(); w++) {
+            String name = words.get(w).name();
+            if (JOINING.contains(name) && w + 1 < words.size()) {
+                lexAgain(joined(words.subList(w + 1, words.size())));
+                command.shellOnStdin = name.equals("ssh"); // the remote command may be a shell reading it
+                return command;
+            }
+            if (SHELLS.contains(name) || DASH_C.contains(name)) {
+                for (int k = w + 1; k < words.size(); k++) {
+                    String option = words.get(k).chars.toString();
+                    if (C_OPTION.matcher(option).matches() && k + 1 < words.size()) {
+                        lexAgain(words.get(k + 1));
+                        reparsed = true;
+                        break;
+                    }
+                    if (option.startsWith("--command=")) {
+                        lexAgain(suffix(words.get(k), "--command=".length()));
+                        reparsed = true;
+                        break;
+                    }
+                }
+                command.shellOnStdin = !reparsed;
+                return command;
+            }
+        }
+        command.shellOnStdin = !words.isEmpty() && words.get(0).name().equals("ssh");
+        return command;
+    }
+
+    /** In a pipeline that ends in a shell reading its input, whatever the earlier commands print may be code. */
+    private void endPipeline(List<Command> pipeline, Command last) {
+        pipeline.add(last);
+        boolean feedsShell = false;
+        for (int k = pipeline.size() - 1; k >= 0; k--) {
+            Command c = pipeline.get(k);
+            if (feedsShell) {
+                markRange(c.start, c.end, Context.OPAQUE);
+            }
+            feedsShell |= c.shellOnStdin && k > 0;
+        }
+        pipeline.clear();
+    }
+
+    /** Lexes a word another shell reads as a command line; its contexts join those of the characters it came from. */
+    private void lexAgain(Word code) {
+        ShellText inner = ShellText.of(code.chars.toString());
+        for (int j = 0; j < code.from.size(); j++) {
+            int from = code.from.get(j);
+            if (from >= 0) {
+                contexts.get(from).addAll(inner.contexts.get(j));
+                if (inner.open) {
+                    contexts.get(from).add(Context.OPAQUE);
+                }
+            }
+        }
+    }
+
+    private static Word joined(List<Word> words) {
+        Word all = new Word();
+        for (Word w : words) {
+            if (!all.isEmpty()) {
+                all.add(' ', -1);
+            }
+            for (int j = 0; j < w.chars.length(); j++) {
+                all.add(w.chars.charAt(j), w.from.get(j));
+            }
+        }
+        return all;
+    }
+
+    private static Word suffix(Word word, int from) {
+        Word rest = new Word();
+        for (int j = from; j < word.chars.length(); j++) {
+            rest.add(word.chars.charAt(j), word.from.get(j));
+        }
+        return rest;
     }
 
     /** Marks a here-document body starting at {@code start}; returns the index after its delimiter line, or -1. */
     private int heredocBody(int start, PendingHeredoc doc) {
         int i = start;
         Context body = doc.literal() ? Context.HEREDOC_LITERAL : Context.HEREDOC_EXPANDING;
+        Word script = new Word();
         while (i < text.length()) {
             int end = text.indexOf('\n', i);
             int lineEnd = end < 0 ? text.length() : end;
             String line = text.substring(i, lineEnd);
             String compared = doc.stripTabs() ? line.replaceFirst("^\t+", "") : line;
             boolean delimiter = compared.strip().equals(doc.delimiter());
-            for (int k = i; k < lineEnd; k++) {
-                contexts[k] = delimiter ? Context.UNQUOTED : body;
+            int through = end < 0 ? lineEnd : end + 1;
+            for (int k = i; k < through; k++) {
+                mark(k, delimiter ? Context.UNQUOTED : body);
+                if (!delimiter) {
+                    script.add(text.charAt(k), k);
+                }
             }
-            if (end >= 0) {
-                contexts[end] = delimiter ? Context.UNQUOTED : body;
-            }
-            i = end < 0 ? text.length() : end + 1;
+            i = through;
             if (delimiter) {
+                if (doc.command().shellOnStdin) {
+                    lexAgain(script);
+                }
                 return i;
             }
         }
         return -1;
+    }
+
+    private void mark(int index, Context context) {
+        contexts.get(index).add(context);
+    }
+
+    private void markRange(int from, int to, Context context) {
+        for (int k = from; k < to; k++) {
+            mark(k, context);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.rehearse.cli;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.rehearse.files.AtomicFiles;
+import dev.rehearse.files.Backups;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
@@ -56,10 +57,14 @@ public final class UpdateCommand implements Callable<Integer> {
                 : ReportedDrifts.of(runNow(rehearsal, out));
         Path root = plan.guide().root();
         List<GuideUpdate.Revision> revised = GuideUpdate.revise(root, drifts);
+        // beside the report the drifts came from, never beside the guide
+        Path reports = fromReport != null ? fromReport : rehearsal.reportsOf(plan.name());
+        Backups originals = new Backups(reports.resolve(Rehearsal.BACKUPS));
         for (GuideUpdate.Revision file : revised) {
             if (dryRun) {
                 out.print(unifiedDiff(root, file));
             } else {
+                originals.keep(file.file().toAbsolutePath().toString(), file.before());
                 AtomicFiles.write(file.file(), file.after());
             }
         }

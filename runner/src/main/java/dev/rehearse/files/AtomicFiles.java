@@ -9,19 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.OpenOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.security.SecureRandom;
 
 /**
  * Writes a file so that it is never seen half written: the text goes to a temporary file beside it, is forced to
- * disk, and then renamed over the old one. The previous version is kept as {@code FILE.rehearse-bak}, and the new
- * file keeps the old one's permissions, owner and group (a config the run user owns stays theirs when written as
- * root). A write that fails at any point leaves the old file as it was and no temporary file behind.
+ * disk, and then renamed over the old one. The temporary file is made with the old one's permissions from the start
+ * (never readable by more than the old file was), and the new file keeps the old one's owner and group. A write that
+ * fails at any point leaves the old file as it was and no temporary file behind. Keeping the previous version is
+ * the caller's business ({@link Backups}): nothing is left beside the file.
  */
 public final class AtomicFiles {
-    public static final String BACKUP_SUFFIX = ".rehearse-bak";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
@@ -41,28 +44,25 @@ public final class AtomicFiles {
         // not Files.createTempFile: it makes the file private (0600); a plain create honours the umask, as any
         // program writing the file would
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".rehearse-tmp");
+        boolean replacing = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (FileChannel channel = replacing
+                    ? FileChannel.open(temp, options, PosixFilePermissions.asFileAttribute(Files.getPosixFilePermissions(target)))
+                    : FileChannel.open(temp, options);
                  Writer writer = Channels.newWriter(channel, StandardCharsets.UTF_8.newEncoder(), -1)) {
                 writer.write(content);
                 writer.flush();
                 channel.force(true);
             }
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (replacing) {
                 copyOwnershipAndMode(target, temp);
-                Files.copy(target, backupOf(target), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.COPY_ATTRIBUTES);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
         }
-    }
-
-    /** Where {@link #write} keeps the previous version of {@code file}. */
-    public static Path backupOf(Path file) {
-        return file.resolveSibling(file.getFileName() + BACKUP_SUFFIX);
     }
 
     private static void copyOwnershipAndMode(Path from, Path to) throws IOException {

@@ -117,10 +117,24 @@ public final class YamlMerge {
             } else if (existing.getValueNode() instanceof MappingNode nested && !isFlow(nested)
                     && !nested.getValue().isEmpty()
                     && entry.getValueNode() instanceof MappingNode incoming && !isFlow(incoming)) {
+                requireOwnValue(existing, key);
                 mergeMapping(nested, incoming);
             } else {
                 replace(existing, entry);
             }
+        }
+    }
+
+    /**
+     * A mapping reached through an alias ({@code use: *base}) is the anchor's own text: merging into it would change
+     * the anchor and every other alias of it, not only the key the guide names.
+     */
+    private void requireOwnValue(NodeTuple entry, String key) {
+        Node value = entry.getValueNode();
+        if (original.offset(value.getStartMark()) < original.offset(entry.getKeyNode().getEndMark())) {
+            throw new BadInput(originalName, line(entry.getKeyNode()), "cannot edit '" + key + "': its value is an alias"
+                    + " of the anchor " + (value.getAnchor() != null ? "&" + value.getAnchor() + " " : "") + "at line "
+                    + line(value) + ", which the edit would change too (write the keys out under '" + key + "' first)");
         }
     }
 

@@ -7,6 +7,11 @@ package dev.rehearse.guide;
  */
 public record Finding(String source, int line, Level level, String rule, String message) {
 
+    /** A message quoting the guide (a command of several lines) stays on its one line: a break shows as {@code \n}. */
+    public Finding {
+        message = message.replaceAll("\\R", "\\\\n");
+    }
+
     public enum Level {
         ERROR, WARNING, INFO;
 

@@ -2,6 +2,7 @@ package dev.rehearse.plan;
 
 import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
+import dev.rehearse.bind.Literals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +28,15 @@ public final class Captures {
      * @throws dev.rehearse.guide.BadInput when a captured value could inject shell syntax into a later command
      */
     public static Result bind(Plan plan, CommandStep step, String realOutput) {
-        return bind(plan.bindings(), plan.steps(), step, realOutput);
+        return bind(plan.bindings(), plan.steps(), List.of(), step, realOutput);
     }
 
     /**
      * As {@link #bind(Plan, CommandStep, String)}, into {@code bindings} (a runner's own copy of the plan's), each
-     * value checked against the commands of {@code steps}.
+     * value checked against the commands of {@code steps} and {@code checks}.
      */
-    public static Result bind(Bindings bindings, List<Step> steps, CommandStep step, String realOutput) {
+    public static Result bind(Bindings bindings, List<Step> steps, List<Runbook.Check> checks, CommandStep step,
+                              String realOutput) {
         List<Binding> bound = new ArrayList<>();
         List<Capture> missed = new ArrayList<>();
         for (Capture capture : step.captures()) {
@@ -44,14 +46,38 @@ public final class Captures {
                 continue;
             }
             String value = m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
-            boolean secret = bindings.get(capture.literal()).map(Binding::secret).orElse(false);
+            boolean secret = bindings.get(capture.literal()).map(Binding::secret).orElse(false)
+                    || derivesFromSecret(bindings, step);
             Binding binding = new Binding(capture.literal(), value, Binding.Origin.CAPTURED, secret);
             Bindings trial = bindings.copy().bind(binding, new Bindings.Place(step.source() + ":" + step.line()
                     + " (captured)", 0));
-            Plan.checkBindings(trial, steps);
+            Plan.checkBindings(trial, steps, checks);
             bindings.bind(binding);
             bound.add(binding);
         }
         return new Result(List.copyOf(bound), List.copyOf(missed));
+    }
+
+    /**
+     * True when the step is given a secret (typed in its command or as an answer): what it prints from it (a password's
+     * hash, a token) is a secret too, hidden wherever the secret itself is.
+     */
+    public static boolean derivesFromSecret(Bindings bindings, CommandStep step) {
+        for (Binding b : bindings.all()) {
+            if (!b.secret()) {
+                continue;
+            }
+            for (Interaction i : step.interactions()) {
+                if (b.literal().equals(i.binding())) {
+                    return true;
+                }
+            }
+            for (String typed : step.typed()) {
+                if (!Literals.find(typed, b.literal()).isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

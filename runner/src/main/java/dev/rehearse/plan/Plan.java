@@ -31,11 +31,19 @@ public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings
      * @throws BadInput naming the binding and the command
      */
     public static void checkBindings(Bindings bindings, List<Step> steps) {
+        checkBindings(bindings, steps, List.of());
+    }
+
+    /** As {@link #checkBindings(Bindings, List)}, and the sidecar's checks too: they run in the same shell. */
+    public static void checkBindings(Bindings bindings, List<Step> steps, List<Runbook.Check> checks) {
         bindings.validateValues();
         for (Step step : steps) {
             if (step instanceof CommandStep c) {
                 bindings.validate(c.command(), c.source() + ":" + c.line());
             }
+        }
+        for (Runbook.Check check : checks) {
+            bindings.validate(check.command(), check.file() + ":" + check.line());
         }
     }
 }

@@ -58,7 +58,7 @@ public final class Planner {
         }
         checkAnswerBindings(runbook, bindings);
         BoundNames.check(runbook, overrides.keySet(), steps);
-        Plan.checkBindings(bindings, steps);
+        Plan.checkBindings(bindings, steps, runbook.checks());
         return new Plan(runbook.name(), guide, List.copyOf(steps), bindings);
     }
 

@@ -2,22 +2,34 @@ package dev.rehearse.run;
 
 import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
+import dev.rehearse.plan.Capture;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Hides secrets in output that arrives in pieces: a secret cut in two by a chunk boundary is held back until it
- * is whole, so no part of it ever reaches the live display.
+ * is whole, so no part of it ever reaches the live display. A step that is given a secret may print something made
+ * from it (a password's hash) that its captures are about to bind as a secret: for such a step the output goes on
+ * line by line, with what those captures find shown as the guide's example.
  */
 final class LiveRedaction implements Consumer<String> {
     private final Bindings bindings;
     private final List<String> secrets;
     private final int holdBack;
     private final Consumer<String> next;
+    private final List<Capture> derived;
     private String pending = "";
 
     LiveRedaction(Bindings bindings, Consumer<String> next) {
+        this(bindings, next, List.of());
+    }
+
+    /** @param derived captures whose values are secrets made from a secret, hidden before they are bound */
+    LiveRedaction(Bindings bindings, Consumer<String> next, List<Capture> derived) {
+        this.derived = derived;
         this.bindings = bindings;
         this.secrets = bindings.all().stream().filter(Binding::secret).map(Binding::value)
                 .filter(v -> !v.isEmpty()).toList();
@@ -28,7 +40,7 @@ final class LiveRedaction implements Consumer<String> {
     @Override
     public void accept(String chunk) {
         String text = pending + chunk;
-        int cut = Math.max(0, text.length() - holdBack);
+        int cut = derived.isEmpty() ? Math.max(0, text.length() - holdBack) : text.lastIndexOf('\n') + 1;
         for (String secret : secrets) {
             for (int at = text.indexOf(secret); at >= 0 && at < cut; at = text.indexOf(secret, at + 1)) {
                 cut = Math.max(cut, at + secret.length());
@@ -36,7 +48,22 @@ final class LiveRedaction implements Consumer<String> {
         }
         pending = text.substring(cut);
         if (cut > 0) {
-            next.accept(bindings.redact(text.substring(0, cut)));
+            next.accept(bindings.redact(hideDerived(text.substring(0, cut))));
         }
+    }
+
+    private String hideDerived(String lines) {
+        for (Capture capture : derived) {
+            Matcher m = Pattern.compile(capture.regex(), Pattern.MULTILINE).matcher(lines);
+            StringBuilder out = new StringBuilder();
+            int from = 0;
+            while (m.find()) {
+                int group = m.groupCount() >= 1 && m.group(1) != null ? 1 : 0;
+                out.append(lines, from, m.start(group)).append(capture.literal());
+                from = m.end(group);
+            }
+            lines = out.append(lines.substring(from)).toString();
+        }
+        return lines;
     }
 }

@@ -133,7 +133,8 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
                 }
                 int steps = plan.steps().size();
                 say.accept(plan.name() + ", " + steps + (steps == 1 ? " step" : " steps") + " on " + opened.describe());
-                RunReport report = new Runner(opened, selection, keepGoing, listener).run(plan, loaded.checks());
+                RunReport report = new Runner(opened, selection, keepGoing, listener)
+                        .keepingOriginalsIn(reportsOf(plan.name()).resolve(BACKUPS)).run(plan, loaded.checks());
                 if (targetOptions.keep()) {
                     say.accept("kept " + opened.describe());
                 }
@@ -159,6 +160,9 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             throw e;
         }
     }
+
+    /** The folder under a run's report folder that keeps the originals of the files the run replaced. */
+    public static final String BACKUPS = "backups";
 
     /** Where this rehearsal's reports of {@code runbook} go: the folder it was given, else the default one. */
     public Path reportsOf(String runbook) {

@@ -6,6 +6,7 @@ import dev.rehearse.check.Comparison;
 import dev.rehearse.check.OutputCheck;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
+import dev.rehearse.files.Backups;
 import dev.rehearse.files.YamlMerge;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.Capture;
@@ -26,6 +27,7 @@ import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetPaths;
 import dev.rehearse.targets.shell.TerminalText;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +47,11 @@ public final class Runner {
     private final StepSelection selection;
     private final boolean keepGoing;
     private final RunListener listener;
+    private Backups backups = Backups.temporary();
     private Bindings bindings;
     private List<RunReport.CapturedValue> captured;
     private List<Step> steps;
+    private List<Check> checks;
     private Session session;
     private String cwd;
 
@@ -56,6 +60,12 @@ public final class Runner {
         this.selection = selection;
         this.keepGoing = keepGoing;
         this.listener = listener == null ? RunListener.NONE : listener;
+    }
+
+    /** Keeps the originals of the files the run replaces in {@code folder} (the report folder's, say). */
+    public Runner keepingOriginalsIn(Path folder) {
+        this.backups = new Backups(folder);
+        return this;
     }
 
     public RunReport run(Plan plan) {
@@ -71,6 +81,7 @@ public final class Runner {
         bindings = plan.bindings().copy();
         captured = new ArrayList<>();
         steps = plan.steps();
+        this.checks = checks;
         cwd = target.facts().home();
         int total = plan.steps().size();
         List<StepResult> results = new ArrayList<>();
@@ -133,8 +144,9 @@ public final class Runner {
         long deadline = started + policy.timeout().toNanos();
         while (true) {
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            CommandResult result = shell.run(command, answers, left,
-                    new LiveRedaction(bindings, chunk -> listener.output(step, chunk)));
+            CommandResult result = shell.run(command, answers, left, new LiveRedaction(bindings,
+                    chunk -> listener.output(step, chunk),
+                    Captures.derivesFromSecret(bindings, step) ? step.captures() : List.of()));
             if (result.cwd() != null) {
                 cwd = result.cwd();
             }
@@ -277,7 +289,7 @@ public final class Runner {
     private String capture(CommandStep step, String realOutput) {
         Captures.Result found;
         try {
-            found = Captures.bind(bindings, steps, step, realOutput);
+            found = Captures.bind(bindings, steps, checks, step, realOutput);
         } catch (BadInput unsafe) {
             return "captured value refused: " + unsafe.problem();
         }
@@ -295,6 +307,7 @@ public final class Runner {
 
     private StepResult writeFile(WriteStep step, long started) {
         String path = TargetPaths.resolve(bindings.apply(step.path()), target.facts().home(), cwd);
+        target.readFile(path).ifPresent(original -> backups.keep(path, original));
         target.writeFile(path, bindings.apply(step.content()));
         return new StepResult(step, Verdict.PASS, 0, step.content(), step.content(), "", null, elapsed(started));
     }
@@ -305,6 +318,7 @@ public final class Runner {
         if (original == null) {
             return fail(step, -1, step.fragment(), "", "", "there is no " + step.path() + " to edit", started);
         }
+        backups.keep(path, original);
         target.writeFile(path, YamlMerge.merge(original, step.path(), bindings.apply(step.fragment()),
                 step.source() + ":" + step.line()));
         return new StepResult(step, Verdict.PASS, 0, step.fragment(), step.fragment(), "", null, elapsed(started));

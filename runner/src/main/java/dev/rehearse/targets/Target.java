@@ -16,12 +16,16 @@ public interface Target extends AutoCloseable {
     /** Starts the target's one login shell. */
     Session openSession();
 
-    /** The file's content, or empty when it does not exist. {@code path} may start with {@code ~/}. */
+    /**
+     * The file's content, or empty when it does not exist, read as the target's user. {@code path} may start with
+     * {@code ~/}.
+     */
     Optional<String> readFile(String path);
 
     /**
-     * Writes a file atomically (a temporary file renamed over it), owned by the target's user, keeping the
-     * previous version as {@code path.rehearse-bak}. Missing parent folders are made.
+     * Writes a file atomically (a temporary file renamed over it) as the target's user, who owns it; a symbolic link
+     * to a file that user does not own is refused. Missing parent folders are made. Nothing is left beside it:
+     * keeping the previous version is the caller's business.
      */
     void writeFile(String path, String content);
 

@@ -61,4 +61,23 @@ class ShellSafetyTest {
         assertFalse(ShellText.needsMoreLines("grep x <<< 'text'"));
         assertFalse(ShellText.needsMoreLines("echo $'it\\'s'"));
     }
+
+    @Test
+    void aValueHandedToAnotherShellMustBeSafeWhereThatShellReadsIt() {
+        assertFalse(safe("X", "$(id)", "bash -c 'echo hello X'"), "inside '...' for the first shell, bare for the second");
+        assertFalse(safe("X", "a;id", "sh -c \"echo X\""));
+        assertFalse(safe("X", "a;id", "su - app -c \"echo X\""));
+        assertFalse(safe("X", "a;id", "su app --command='echo X'"));
+        assertFalse(safe("X", "a;id", "ssh host 'echo X'"));
+        assertFalse(safe("X", "a;id", "eval 'echo X'"));
+        assertFalse(safe("X", "a;id", "bash <<'EOF'\necho X\nEOF"), "a here-document a shell reads is code");
+        assertFalse(safe("X", "a;id", "echo 'echo X' | sh"), "what a shell reads from a pipe is code");
+        assertFalse(safe("X", "a;id", "echo \"$(echo X)\""), "a command substitution is read bare");
+        assertFalse(safe("X", "a;id", "echo ${NONE:-X}"));
+        assertFalse(safe("X", "a'b", "ssh host \"bash -c 'echo X'\""), "two levels down");
+        assertTrue(safe("X", "a;b c", "bash -c 'echo \"X\"'"), "quoted at both levels: the value stays data");
+        assertTrue(safe("X", "a$b;c", "cat <<'EOF'\nX\nEOF"), "cat only prints its here-document");
+        assertTrue(safe("X", "a$b", "psql -c 'select X'"), "psql's -c is not a shell's");
+        assertTrue(safe("X", "a b", "echo 'X' 2>&1 | grep -c a"));
+    }
 }

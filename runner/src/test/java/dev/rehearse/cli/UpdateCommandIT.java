@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,7 +83,13 @@ class UpdateCommandIT {
         Outcome update = rehearse("update", book.toString(), "--from-report", dir.resolve("r").toString());
         assertEquals(0, update.exit(), update.err());
         assertEquals(GUIDE, Files.readString(book.resolve("guide_update.rst")));
-        assertEquals(drifted, Files.readString(book.resolve("guide_update.rst.rehearse-bak")), "the old guide is kept");
+        Path original = dir.resolve("r/backups").resolve(book.resolve("guide_update.rst").toAbsolutePath().toString()
+                .substring(1));
+        assertEquals(drifted, Files.readString(original), "the old guide is kept, in the report folder");
+        try (var beside = Files.list(book)) {
+            assertEquals(List.of("guide_update.rst", "runbook.yaml"),
+                    beside.map(p -> p.getFileName().toString()).sorted().toList(), "nothing beside the guide");
+        }
 
         String secret = Files.readString(home.resolve("secret.txt")).strip();
         assertFalse(secret.isEmpty() || secret.contains("<"), "the run wrote the real secret: " + secret);

@@ -16,7 +16,12 @@ import dev.rehearse.targets.shell.ShellSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -226,8 +231,9 @@ class RunnerIT {
     }
 
     @Test
-    void writeAndEditStepsGoThroughTheTargetWithBindingsApplied() {
-        RunReport report = run(new Steps()
+    void writeAndEditStepsGoThroughTheTargetWithBindingsApplied(@TempDir Path reports) throws IOException {
+        Path originals = reports.resolve("backups");
+        Steps steps = new Steps()
                 .command("mkdir -p ~/synapse && cd ~/synapse")
                 .step(new WriteStep(2, "fixture.rst", 20, List.of("Test"), "~/etc/services.d/app.ini",
                         "[program:app]\ndirectory=/home/isabell/synapse\n", StepPolicy.DEFAULT))
@@ -235,13 +241,22 @@ class RunnerIT {
                         "# server\nserver_name: stardust\nlisteners:\n  - port: 8008\n", StepPolicy.DEFAULT))
                 .step(new EditStep(4, "fixture.rst", 40, List.of("Test"), "~/synapse/homeserver.yaml", "yaml",
                         "listeners:\n  - port: 40132\n", StepPolicy.DEFAULT))
-                .command("cat ~/etc/services.d/app.ini; grep -c 40132 homeserver.yaml",
-                        "[program:app]", "directory=/home/isabell/synapse", "1"));
-        assertEquals(List.of(Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS), verdicts(report),
-                () -> report.results().toString());
+                .step(new EditStep(5, "fixture.rst", 50, List.of("Test"), "~/synapse/homeserver.yaml", "yaml",
+                        "listeners:\n  - port: 40133\n", StepPolicy.DEFAULT))
+                .command("cat ~/etc/services.d/app.ini; grep -c 40133 homeserver.yaml",
+                        "[program:app]", "directory=/home/isabell/synapse", "1");
+        RunReport report = new Runner(target, StepSelection.ALL, false, RunListener.NONE).keepingOriginalsIn(originals)
+                .run(steps.plan(Steps.bindingsFor(target.facts())));
+        assertEquals(List.of(Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS),
+                verdicts(report), () -> report.results().toString());
         assertTrue(target.readFile("~/synapse/homeserver.yaml").orElseThrow()
                 .contains("server_name: " + target.facts().host()));
-        assertTrue(target.readFile("~/synapse/homeserver.yaml.rehearse-bak").isPresent());
+        assertTrue(target.readFile("~/synapse/homeserver.yaml.rehearse-bak").isEmpty(), "nothing beside the file");
+        Path original = originals.resolve(target.facts().home().substring(1)).resolve("synapse/homeserver.yaml");
+        assertEquals("# server\nserver_name: " + target.facts().host() + "\nlisteners:\n  - port: 8008\n",
+                Files.readString(original), "two edits of one file: the first original is the one kept");
+        assertFalse(Files.exists(original.resolveSibling("homeserver.yaml.1")));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(original)));
     }
 
     /** records what a listener sees */

@@ -8,6 +8,7 @@ import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.targets.TargetPaths;
+import dev.rehearse.targets.UserFiles;
 import dev.rehearse.targets.shell.PtyTransport;
 import dev.rehearse.targets.shell.ShellSession;
 import dev.rehearse.targets.shell.ShellSettings;
@@ -15,12 +16,10 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,14 +29,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * A fresh host in a Docker container (Testcontainers), one per run: by default the stardust image, an
  * Uberspace-like host (fixtures/stardust). The session is the same protocol as everywhere, a login shell of the
- * image's user on a PTY through {@code docker exec -it}. Files go in with a copy to a temporary file beside the
- * target and a rename. The container has no network but its own loopback ({@link Networking#NONE}), or the
+ * image's user on a PTY through {@code docker exec -it}. Files are read and written by the image's user inside the
+ * container ({@link UserFiles}). The container has no network but its own loopback ({@link Networking#NONE}), or the
  * host's ({@link Networking#HOST}, for an sshd on a loopback port). It is removed at close, or when the JVM exits
  * before that (Ctrl-C), unless kept.
  * <p>
@@ -53,18 +51,6 @@ public final class ContainerTarget implements Target {
     private static final String LABEL_READY = "dev.rehearse.ready";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final ShellSettings SETTINGS = ShellSettings.DEFAULT;
-    /** Moves a file copied in beside its target over it, keeping the old one as .rehearse-bak. */
-    private static final String INSTALL_SCRIPT = """
-            set -e
-            file="$1"; temp="$2"; user="$3"
-            chown "$user:" "$temp"
-            if [ -e "$file" ]; then
-              chmod --reference="$file" "$temp"
-              cp -p "$file" "$file.rehearse-bak"
-            fi
-            mv -f "$temp" "$file"
-            """;
-
     /** The container's network: its own loopback only, or the host's. Never a bridge. */
     public enum Networking { NONE, HOST }
 
@@ -195,32 +181,17 @@ public final class ContainerTarget implements Target {
 
     @Override
     public Optional<String> readFile(String path) {
-        String file = resolve(path);
-        try {
-            return Optional.of(container.copyFileFromContainer(file,
-                    in -> new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
+        return files().read(resolve(path));
     }
 
-    /**
-     * Makes the missing folders as the user, copies the content to a temporary file in the same folder and
-     * renames it over the file, so a reader sees the old file or the new one, never half of one.
-     */
+    /** As the image's user, inside the container ({@link UserFiles}). */
     @Override
     public void writeFile(String path, String content) {
-        path = resolve(path);
-        int slash = path.lastIndexOf('/');
-        if (!path.startsWith("/") || slash == path.length() - 1) {
-            throw new IllegalArgumentException("not an absolute file path: " + path);
-        }
-        String dir = slash == 0 ? "/" : path.substring(0, slash);
-        String temp = dir + (dir.endsWith("/") ? "" : "/") + "." + path.substring(slash + 1) + ".rehearse-"
-                + UUID.randomUUID().toString().substring(0, 8);
-        exec(container, facts.user(), "mkdir", "-p", dir);
-        container.copyFileToContainer(Transferable.of(content.getBytes(StandardCharsets.UTF_8), 0644), temp);
-        exec(container, "root", "sh", "-c", INSTALL_SCRIPT, "install", path, temp, facts.user());
+        files().write(resolve(path), content);
+    }
+
+    private UserFiles files() {
+        return UserFiles.startingWith(List.of("docker", "exec", "-i", "-u", facts.user(), containerId()));
     }
 
     @Override

@@ -1,23 +1,21 @@
 package dev.rehearse.targets.local;
 
-import dev.rehearse.files.AtomicFiles;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.targets.TargetPaths;
+import dev.rehearse.targets.UserFiles;
 import dev.rehearse.targets.shell.PtyTransport;
 import dev.rehearse.targets.shell.ShellSession;
 import dev.rehearse.targets.shell.ShellSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +34,18 @@ public final class LocalTarget implements Target {
     private final Path sandbox;
     private final Path home;
     private final RunUser runUser;
+    /** uid and gid of a folder named by {@code local:DIR} before the run user got it, to give it back at the end */
+    private final int[] homeOwner;
     private final boolean keep;
     private final TargetFacts facts;
     private final ShellSettings settings;
+    /** as the run's user: root never writes into a folder that user controls */
+    private final UserFiles files;
     private ShellSession session;
 
-    private LocalTarget(Path sandbox, Path home, RunUser runUser, boolean keep, ShellSettings settings) {
+    private LocalTarget(Path sandbox, Path home, RunUser runUser, boolean keep, ShellSettings settings,
+                        int[] homeOwner) {
+        this.homeOwner = homeOwner;
         this.sandbox = sandbox;
         this.home = home;
         this.runUser = runUser;
@@ -50,6 +54,7 @@ public final class LocalTarget implements Target {
         String user = runUser != null ? runUser.name() : System.getProperty("user.name");
         String host = hostname();
         this.facts = new TargetFacts(user, host, home.toString(), user + "." + host + ".test");
+        this.files = UserFiles.startingWith(runUser != null ? List.of("runuser", "-u", runUser.name(), "--") : List.of());
     }
 
     /** @param dir the HOME to use, or null for a fresh temporary sandbox */
@@ -72,8 +77,17 @@ public final class LocalTarget implements Target {
             if (RunUser.weAreRoot()) {
                 requireReachableByOthers(home);
             }
-            RunUser user = RunUser.weAreRoot() ? RunUser.create(home) : null;
-            return new LocalTarget(sandbox, home, user, keep, settings);
+            int[] owner = {(Integer) Files.getAttribute(home, "unix:uid"), (Integer) Files.getAttribute(home, "unix:gid")};
+            RunUser user;
+            try {
+                user = RunUser.weAreRoot() ? RunUser.create(home) : null;
+            } catch (RuntimeException e) {
+                if (sandbox != null) {
+                    deleteTree(sandbox);
+                }
+                throw e;
+            }
+            return new LocalTarget(sandbox, home, user, keep, settings, owner);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the local sandbox", e);
         }
@@ -120,30 +134,12 @@ public final class LocalTarget implements Target {
 
     @Override
     public Optional<String> readFile(String path) {
-        Path file = resolve(path);
-        try {
-            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return files.read(resolve(path));
     }
 
     @Override
     public void writeFile(String path, String content) {
-        Path file = resolve(path);
-        List<Path> made = new ArrayList<>();
-        for (Path dir = file.getParent(); dir != null && !Files.exists(dir); dir = dir.getParent()) {
-            made.add(dir);
-        }
-        try {
-            AtomicFiles.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        if (runUser != null) {
-            made.forEach(runUser::own);
-            runUser.own(file);
-        }
+        files.write(resolve(path), content);
     }
 
     @Override
@@ -155,8 +151,8 @@ public final class LocalTarget implements Target {
         return home;
     }
 
-    private Path resolve(String path) {
-        return Path.of(TargetPaths.resolve(path, home.toString(), home.toString()));
+    private String resolve(String path) {
+        return TargetPaths.resolve(path, home.toString(), home.toString());
     }
 
     @Override
@@ -168,6 +164,10 @@ public final class LocalTarget implements Target {
             return;
         }
         if (runUser != null) {
+            runUser.stopProcesses();
+            if (sandbox == null) {
+                runUser.handBack(home, homeOwner[0], homeOwner[1]);
+            }
             runUser.remove();
         }
         if (sandbox != null) {

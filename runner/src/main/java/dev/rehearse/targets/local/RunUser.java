@@ -8,6 +8,7 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import dev.rehearse.guide.BadInput;
 import dev.rehearse.targets.shell.Processes;
 
 import java.security.SecureRandom;
@@ -44,7 +45,7 @@ final class RunUser {
             name.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
         }
         RunUser user = new RunUser(name.toString());
-        run(List.of("useradd", "--no-create-home", "--home-dir", home.toString(), "--shell", "/bin/bash",
+        runOrRefuse(List.of("useradd", "--no-create-home", "--home-dir", home.toString(), "--shell", "/bin/bash",
                 "--user-group", user.name));
         user.own(home);
         return user;
@@ -68,8 +69,8 @@ final class RunUser {
         }
     }
 
-    /** Ends every process the user still has (servers a guide started), then removes the user. */
-    void remove() {
+    /** Ends every process the user still has (servers a guide started), so that none writes on after it. */
+    void stopProcesses() {
         for (int round = 0; round < 3; round++) {
             List<ProcessHandle> left = ProcessHandle.allProcesses()
                     .filter(p -> p.info().user().equals(Optional.of(name)))
@@ -80,7 +81,33 @@ final class RunUser {
             left.forEach(round == 0 ? ProcessHandle::destroy : ProcessHandle::destroyForcibly);
             Processes.awaitEnd(left, Duration.ofSeconds(2));
         }
+    }
+
+    /** Removes the user, its processes first. */
+    void remove() {
+        stopProcesses();
         run(List.of("userdel", "--force", name));
+    }
+
+    /**
+     * A user that cannot be made (a locked {@code /etc/passwd}, no {@code useradd}) stops the run before it starts:
+     * one line saying what the tool said, as for any other target that cannot be opened.
+     */
+    private static void runOrRefuse(List<String> argv) {
+        try {
+            run(argv);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            throw new BadInput("--target local", 0, "cannot make the run's user: " + e.getMessage().replace('\n', ' '));
+        }
+    }
+
+    /**
+     * Gives back to {@code owner} everything under {@code folder} the user owns (links themselves, never followed):
+     * once the user is gone its id is free, and the next user made would own those files.
+     */
+    void handBack(Path folder, int ownerUid, int ownerGid) {
+        run(List.of("chown", "-R", "-h", "--from=" + name, String.valueOf(ownerUid), folder.toString()));
+        run(List.of("chown", "-R", "-h", "--from=:" + name, ":" + ownerGid, folder.toString()));
     }
 
     private static void run(List<String> argv) {

@@ -2,13 +2,14 @@ package dev.rehearse.targets.ssh;
 
 import com.jcraft.jsch.Channel;
 import com.jcraft.jsch.ChannelExec;
-import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Logger;
 import com.jcraft.jsch.Session;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.targets.UserFiles;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,21 +102,31 @@ final class SshConnection implements AutoCloseable {
 
     /** Runs a command without a terminal and returns what it printed on stdout; a non-zero exit is an error. */
     String exec(String command) {
+        UserFiles.Ran ran = exec(command, new byte[0]);
+        if (ran.exit() != 0) {
+            throw new IllegalStateException(address + ": `" + command + "` exited with " + ran.exit() + ": "
+                    + ran.err().strip());
+        }
+        return ran.out();
+    }
+
+    /**
+     * Runs a command without a terminal, {@code input} on its standard input; what it printed and its exit status,
+     * whatever that is.
+     */
+    UserFiles.Ran exec(String command, byte[] input) {
         ChannelExec channel = (ChannelExec) openChannel("exec");
         channel.setCommand(command);
+        channel.setInputStream(new ByteArrayInputStream(input));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         channel.setErrStream(err);
         try (InputStream in = channel.getInputStream()) {
             channel.connect(CONNECT_TIMEOUT_MS);
             String out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             awaitClosed(channel);
-            if (channel.getExitStatus() != 0) {
-                throw new IllegalStateException(address + ": `" + command + "` exited with " + channel.getExitStatus()
-                        + ": " + err.toString(StandardCharsets.UTF_8).strip());
-            }
-            return out;
+            return new UserFiles.Ran(channel.getExitStatus(), out, err.toString(StandardCharsets.UTF_8));
         } catch (IOException | JSchException e) {
-            throw lost("running `" + command + "`", e);
+            throw lost("running `" + command.lines().findFirst().orElse("") + "`", e);
         } finally {
             channel.disconnect();
         }
@@ -131,16 +142,6 @@ final class SshConnection implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-    }
-
-    ChannelSftp openSftp() {
-        ChannelSftp sftp = (ChannelSftp) openChannel("sftp");
-        try {
-            sftp.connect(CONNECT_TIMEOUT_MS);
-            return sftp;
-        } catch (JSchException e) {
-            throw lost("opening SFTP", e);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * A host the admin already has, over SSH ({@code ssh://user@host[:port]}): the runbook's login shell runs on
- * a remote PTY under the same session protocol as every other target, and files go through SFTP. Nothing is
+ * a remote PTY under the same session protocol as every other target, and files are read and written by the user on the host ({@link dev.rehearse.targets.UserFiles}). Nothing is
  * made on the host and nothing is removed from it: it is not a throwaway.
  * <p>
  * Closing it hangs up the remote terminal, which leaves no process behind (SIGHUP reaches the shell, which
@@ -108,7 +108,6 @@ public final class SshTarget implements Target {
         if (shell != null) {
             shell.close();
         }
-        files.close();
         connection.close();
     }
 }

@@ -170,7 +170,7 @@ class ContainerTargetIT {
     }
 
     @Test
-    void writesAreAtomicKeepTheOldVersionAndBelongToTheUser() {
+    void writesAreAtomicBelongToTheUserAndFollowNoLinkOut() {
         assertEquals(Optional.empty(), target.readFile("~/made/here/notes.txt"));
         target.writeFile("~/made/here/notes.txt", "first\n");
         assertEquals("robin robin 755\nrobin robin 644\n",
@@ -178,9 +178,19 @@ class ContainerTargetIT {
         ok("chmod 600 ~/made/here/notes.txt");
         target.writeFile("/home/robin/made/here/notes.txt", "second, with ümlauts\n");
         assertEquals(Optional.of("second, with ümlauts\n"), target.readFile("~/made/here/notes.txt"));
-        assertEquals(Optional.of("first\n"), target.readFile("~/made/here/notes.txt.rehearse-bak"));
         assertEquals("robin 600\n", ok("stat -c '%U %a' ~/made/here/notes.txt").output());
-        assertEquals("notes.txt\nnotes.txt.rehearse-bak\n", ok("ls -A1 ~/made/here").output());
+        assertEquals("notes.txt\n", ok("ls -A1 ~/made/here").output(), "no temporary file, no backup beside it");
+
+        // the guide's user makes a link to a file of root's: neither written nor read through
+        String shadow = target.execAsRoot("sha256sum", "/etc/shadow");
+        ok("ln -s /etc/shadow ~/made/app.ini");
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> target.writeFile("~/made/app.ini", "taken\n"));
+        assertEquals("cannot write /home/robin/made/app.ini as the run's user: /home/robin/made/app.ini is a symbolic"
+                + " link to /etc/shadow, which the run's user does not own: not followed", refused.getMessage());
+        assertThrows(IllegalStateException.class, () -> target.readFile("~/made/app.ini"));
+        assertEquals(shadow, target.execAsRoot("sha256sum", "/etc/shadow"));
+        assertEquals("root\n", target.execAsRoot("stat", "-c", "%U", "/etc/shadow"));
     }
 
     @Test

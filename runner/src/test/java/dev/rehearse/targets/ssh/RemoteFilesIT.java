@@ -5,12 +5,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SFTP reads and atomic writes on a real sshd, checked from the remote shell's side. */
 class RemoteFilesIT {
@@ -30,7 +30,6 @@ class RemoteFilesIT {
 
     @AfterAll
     static void disconnect() {
-        files.close();
         connection.close();
     }
 
@@ -44,7 +43,7 @@ class RemoteFilesIT {
     }
 
     @Test
-    void aReplacedFileIsRenamedOverTheOldOneWhichIsKeptAsBackupWithItsMode() {
+    void aReplacedFileIsRenamedOverTheOldOneWithItsModeAndNothingBesideIt() {
         connection.exec("mkdir -p ~/files-test/replace && printf 'old\\n' > ~/files-test/replace/homeserver.yaml"
                 + " && chmod 600 ~/files-test/replace/homeserver.yaml");
         String oldInode = connection.exec("stat -c %i ~/files-test/replace/homeserver.yaml");
@@ -52,17 +51,24 @@ class RemoteFilesIT {
         files.write("~/files-test/replace/homeserver.yaml", "new\n");
 
         assertEquals("new\n", connection.exec("cat ~/files-test/replace/homeserver.yaml"));
-        assertEquals("old\n", connection.exec("cat ~/files-test/replace/homeserver.yaml.rehearse-bak"));
         assertEquals("600\n", connection.exec("stat -c %a ~/files-test/replace/homeserver.yaml"));
-        // the old inode lives on as the backup: the file was replaced by a rename, never rewritten in place
-        assertEquals(oldInode, connection.exec("stat -c %i ~/files-test/replace/homeserver.yaml.rehearse-bak"));
+        // replaced by a rename, never rewritten in place
         assertNotEquals(oldInode, connection.exec("stat -c %i ~/files-test/replace/homeserver.yaml"));
-        assertEquals("homeserver.yaml\nhomeserver.yaml.rehearse-bak\n", connection.exec("ls -A ~/files-test/replace"),
-                "no temporary file is left behind");
+        assertEquals("homeserver.yaml\n", connection.exec("ls -A ~/files-test/replace"),
+                "no temporary file and no backup beside it");
+    }
 
-        files.write("~/files-test/replace/homeserver.yaml", "newer\n");
-        assertEquals("new\n", connection.exec("cat ~/files-test/replace/homeserver.yaml.rehearse-bak"),
-                "the backup is the version just before the last write");
+    @Test
+    void aSymbolicLinkToAFileTheUserDoesNotOwnIsRefusedInOneLine() {
+        connection.exec("mkdir -p ~/files-test/out && ln -sfn /etc/hostname ~/files-test/out/app.ini");
+        String before = connection.exec("cat /etc/hostname");
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> files.write("~/files-test/out/app.ini", "taken\n"));
+        assertEquals("cannot write " + home + "/files-test/out/app.ini as the run's user: " + home
+                + "/files-test/out/app.ini is a symbolic link to /etc/hostname, which the run's user does not own:"
+                + " not followed", refused.getMessage());
+        assertEquals(before, connection.exec("cat /etc/hostname"));
+        assertThrows(IllegalStateException.class, () -> files.read("~/files-test/out/app.ini"), "nor read through");
     }
 
     @Test
@@ -76,9 +82,10 @@ class RemoteFilesIT {
 
     @Test
     void aWriteTheUserMayNotDoFailsInOneLine() {
-        UncheckedIOException refused = assertThrows(UncheckedIOException.class,
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> files.write("/etc/rehearse-test.conf", "x\n"));
-        assertEquals("127.0.0.1:" + server.port + ": writing /etc/rehearse-test.conf failed: SSH_FX_PERMISSION_DENIED: Permission denied",
+        assertTrue(refused.getMessage().startsWith("cannot write /etc/rehearse-test.conf as the run's user: ")
+                && refused.getMessage().endsWith("Permission denied") && !refused.getMessage().contains("\n"),
                 refused.getMessage());
     }
 

@@ -1,0 +1,73 @@
+package dev.rehearse.targets.local;
+
+import dev.rehearse.cli.Main;
+import dev.rehearse.targets.CommandResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The user a root run makes: when it cannot be made, and what it leaves in a folder named by {@code local:DIR}. */
+class RunUserIT {
+    private static final Path GUIDES = Path.of(System.getProperty("rehearse.root", ".."), "fixtures", "guides");
+
+    /**
+     * A real {@code useradd} against a locked {@code /etc/passwd}: the run is started in a mount namespace of its own
+     * where /etc is a copy holding {@code passwd.lock}, so no other process on this machine sees the lock.
+     */
+    @Test
+    void aLockedPasswdIsOneLineNotAStackTrace(@TempDir Path dir) throws Exception {
+        Path etc = dir.resolve("etc");
+        assertEquals(0, new ProcessBuilder("cp", "-a", "/etc", etc.toString()).inheritIO().start().waitFor());
+        Files.writeString(etc.resolve("passwd.lock"), "");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> rehearse = List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", GUIDES.resolve("drift.rst").toAbsolutePath().toString(), "--target", "local",
+                "--report-dir", dir.resolve("reports").toString());
+        List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
+                "mount --bind \"$0\" /etc && exec \"$@\"", etc.toString()));
+        command.addAll(rehearse);
+        Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String printed = new String(run.getInputStream().readAllBytes());
+        assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, run.exitValue(), printed);
+        assertTrue(printed.startsWith("--target local: cannot make the run's user: useradd --no-create-home"), printed);
+        assertTrue(printed.strip().endsWith("cannot lock /etc/passwd; try again later."), printed);
+        assertEquals(1, printed.strip().lines().count(), printed);
+    }
+
+    @Test
+    void aNamedFolderIsHandedBackToItsOwnerWhenTheUserGoes(@TempDir Path dir) throws IOException {
+        assertEquals("root", System.getProperty("user.name"), "a run user is made only as root: run this as root");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path home = Files.createDirectory(dir.resolve("home"));
+        Files.writeString(home.resolve("mine.txt"), "the owner's\n");
+        String runUser;
+        try (LocalTarget target = LocalTarget.open(home, false)) {
+            runUser = target.facts().user();
+            CommandResult made = target.openSession().run("mkdir -p sub/deeper && touch made sub/deeper/x"
+                    + " && ln -s /etc/hostname link && stat -c %U made", List.of(), Duration.ofSeconds(30), null);
+            assertEquals(runUser + "\n", made.output());
+        }
+        try (Stream<Path> all = Files.walk(home)) {
+            for (Path p : all.toList()) {
+                assertEquals(0, (Integer) Files.getAttribute(p, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS),
+                        p + " still belongs to the run's user, whose id the next user made would get");
+                assertEquals(0, (Integer) Files.getAttribute(p, "unix:gid", java.nio.file.LinkOption.NOFOLLOW_LINKS), p::toString);
+            }
+        }
+        assertEquals(0, (Integer) Files.getAttribute(Path.of("/etc/hostname"), "unix:uid"));
+        assertTrue(Files.exists(home.resolve("sub/deeper/x")), "the folder's files stay: only their owner changed");
+    }
+}
