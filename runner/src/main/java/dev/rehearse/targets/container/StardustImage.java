@@ -10,12 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The stardust image: built by {@code fixtures/stardust/build.sh} as {@code rehearse/stardust:RECIPE}, RECIPE a
- * hash of what it is made of, so it is reused while the recipe holds and checkouts of other recipes sharing one
- * Docker engine never rebuild over each other; the Debian base is made with debootstrap when it is missing.
+ * The stardust images: built by {@code fixtures/stardust/build.sh FLAVOUR} as {@code rehearse/FLAVOUR:RECIPE},
+ * RECIPE a hash of what it is made of, so it is reused while the recipe holds and checkouts of other recipes sharing
+ * one Docker engine never rebuild over each other; the Debian base is made with debootstrap when it is missing.
+ * Flavours: {@code stardust} (bookworm and the Synapse test double), {@code stardust-real} (sid and Debian's
+ * matrix-synapse).
  */
 public final class StardustImage {
     private static final String BUILD_SCRIPT = "fixtures/stardust/build.sh";
+    /** the flavours build.sh makes, by the name {@code --target container:NAME} gives them */
+    public static final java.util.Set<String> FLAVOURS = java.util.Set.of("stardust", "stardust-real");
 
     private StardustImage() {
     }
@@ -25,20 +29,21 @@ public final class StardustImage {
      * there is. Progress and errors of a build go to this process's standard error. One at a time: runs that start
      * together ({@code rehearse matrix --jobs N}) would otherwise each build the same missing image.
      *
-     * @return the image, {@code rehearse/stardust:RECIPE}
+     * @param flavour one of {@link #FLAVOURS}
+     * @return the image, {@code rehearse/FLAVOUR:RECIPE}
      * @throws BadInput when the build script is not found or the build fails (it printed why)
      */
-    public static synchronized String ensure() {
+    public static synchronized String ensure(String flavour) {
         Path script = buildScript();
         try {
-            Process build = new ProcessBuilder(script.toString())
+            Process build = new ProcessBuilder(script.toString(), flavour)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             build.getOutputStream().close();
             String printed = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             int status = build.waitFor();
             if (status != 0 || printed.isEmpty()) {
-                throw new BadInput(BUILD_SCRIPT, 0, "could not build the stardust image (exit status " + status
+                throw new BadInput(BUILD_SCRIPT, 0, "could not build the " + flavour + " image (exit status " + status
                         + "; its messages are above)");
             }
             return printed.lines().reduce((first, last) -> last).orElseThrow();
@@ -46,7 +51,7 @@ public final class StardustImage {
             throw new UncheckedIOException("cannot run " + script, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building the stardust image");
+            throw new IllegalStateException("interrupted while building the " + flavour + " image");
         }
     }
 
