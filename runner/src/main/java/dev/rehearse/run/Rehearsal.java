@@ -130,7 +130,8 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
                     SkippedCaptures.check(plan, selection);
                 }
                 say.accept(plan.name() + ", " + plan.steps().size() + " steps on " + opened.describe());
-                RunReport report = new Runner(opened, selection, keepGoing, listener).run(plan, loaded.checks());
+                RunReport report = new Runner(opened, selection, keepGoing, listener).run(plan, loaded.checks(),
+                        loaded.effects());
                 if (targetOptions.keep()) {
                     say.accept("kept " + opened.describe());
                 }

@@ -3,6 +3,7 @@ package dev.rehearse.run;
 import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.check.Comparison;
+import dev.rehearse.check.EffectLines;
 import dev.rehearse.check.OutputCheck;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
@@ -15,6 +16,7 @@ import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.Interaction;
 import dev.rehearse.plan.Plan;
+import dev.rehearse.plan.Readiness;
 import dev.rehearse.plan.Runbook.Check;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
@@ -28,6 +30,7 @@ import dev.rehearse.targets.TargetPaths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Runs a plan on a target, step by step in one session, and judges each step: bindings applied before it
@@ -37,6 +40,8 @@ import java.util.List;
 public final class Runner {
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(1);
+    /** a readiness ends itself when its time is up; the session's own timeout is only the safety net */
+    private static final Duration READY_GRACE = Duration.ofSeconds(30);
 
     private final Target target;
     private final StepSelection selection;
@@ -47,6 +52,8 @@ public final class Runner {
     private List<Step> steps;
     private Session session;
     private String cwd;
+    private UncapturedValues uncaptured;
+    private EffectLines effectLines = EffectLines.with(List.of());
 
     public Runner(Target target, StepSelection selection, boolean keepGoing, RunListener listener) {
         this.target = target;
@@ -64,10 +71,20 @@ public final class Runner {
      *               selects (the last step that ran when null) and turns that step into a FAIL when it fails
      */
     public RunReport run(Plan plan, List<Check> checks) {
+        return run(plan, checks, List.of());
+    }
+
+    /**
+     * @param effects the runbook's own effect lines, on top of the built-in ones ({@link EffectLines}): where the
+     *                guide shows one and the output contradicts it, the step FAILs
+     */
+    public RunReport run(Plan plan, List<Check> checks, List<Pattern> effects) {
         long started = System.nanoTime();
+        effectLines = EffectLines.with(effects);
         bindings = plan.bindings().copy();
         captured = new ArrayList<>();
         steps = plan.steps();
+        uncaptured = new UncapturedValues();
         cwd = target.facts().home();
         int total = plan.steps().size();
         List<StepResult> results = new ArrayList<>();
@@ -78,6 +95,8 @@ public final class Runner {
             StepResult result;
             if (!selection.includes(step.n())) {
                 result = skip(step, selection.skipReason());
+            } else if (uncaptured.whyNotRun(step) != null) {
+                result = skip(step, uncaptured.whyNotRun(step));
             } else if (failed && !keepGoing) {
                 result = skip(step, "after the FAIL of an earlier step");
             } else if (policy.skip() != null) {
@@ -85,6 +104,9 @@ public final class Runner {
             } else {
                 listener.stepStarted(step, total, bindings.redact(shown(step)));
                 result = execute(step, policy);
+                if (result.verdict() != Verdict.FAIL && policy.ready() != null) {
+                    result = awaitReady(result, policy.ready());
+                }
                 for (Check check : checks) {
                     boolean endCheck = check.after() == null && step == last;
                     if (result.verdict() != Verdict.FAIL && (endCheck
@@ -94,6 +116,7 @@ public final class Runner {
                 }
                 failed |= result.verdict() == Verdict.FAIL;
             }
+            uncaptured.after(result, bindings);
             results.add(result);
             listener.stepFinished(result, total);
         }
@@ -146,6 +169,10 @@ public final class Runner {
             }
             String actualOutput = bindings.reverse(result.output());
             Comparison comparison = judged(step.expected(), actualOutput, result.output());
+            if (why == null) {
+                // an effect or state the guide shows and the output contradicts: the command did not do it
+                why = effectLines.contradiction(step.expected(), actualOutput);
+            }
             // a status-like command may also exit non-zero until the thing it reports is up (supervisorctl)
             boolean settled = why == null && comparison.matches();
             if (policy.eventually() && !settled && result.status() == CommandResult.Status.COMPLETED
@@ -180,6 +207,37 @@ public final class Runner {
         return OutputCheck.compare(bound, realOutput).matches()
                 ? new Comparison(true, comparison.expected(), comparison.actual(), "")
                 : comparison;
+    }
+
+    /**
+     * Waits on the target until what the sidecar calls ready holds (a port listening, an HTTP answer, a command
+     * that succeeds), telling the listener what it waits for; a FAIL that says what never became ready when the
+     * time is up. The wait is the step's time.
+     */
+    private StepResult awaitReady(StepResult result, Readiness ready) {
+        long started = System.nanoTime();
+        String bound = bindings.apply(ready.what());
+        String what = ready.describe(bound);
+        listener.waiting(result.step(), bindings.redact(what), ready.timeout());
+        String why = null;
+        if (ready.kind() == Readiness.Kind.PORT && !bound.matches("\\d{1,5}")) {
+            why = what + ": not a port number";
+        } else {
+            CommandResult ran = session().run(ready.waitCommand(bound), List.of(),
+                    ready.timeout().plus(READY_GRACE), null);
+            if (ran.status() != CommandResult.Status.COMPLETED || ran.exit() != 0) {
+                String last = ran.output().isBlank() ? "" : "; last try: " + ran.output().strip().lines()
+                        .reduce((a, b) -> b).orElse("");
+                why = "never became ready within " + seconds(ready.timeout()) + ": " + what + last;
+            }
+        }
+        Duration took = result.elapsed().plus(elapsed(started));
+        if (why == null) {
+            return new StepResult(result.step(), result.verdict(), result.exit(), result.expected(), result.actual(),
+                    result.diff(), result.reason(), took);
+        }
+        return new StepResult(result.step(), Verdict.FAIL, result.exit(), result.expected(), result.actual(),
+                result.diff(), bindings.reverse(why), took);
     }
 
     /** the last step of the plan this run executes, for the checks made at the end */
@@ -297,9 +355,7 @@ public final class Runner {
     }
 
     private static StepPolicy policy(Step step) {
-        StepPolicy policy = step instanceof CommandStep c ? c.policy()
-                : step instanceof WriteStep w ? w.policy() : ((EditStep) step).policy();
-        return policy != null ? policy : StepPolicy.DEFAULT;
+        return step.policy() != null ? step.policy() : StepPolicy.DEFAULT;
     }
 
     private static String shown(Step step) {
