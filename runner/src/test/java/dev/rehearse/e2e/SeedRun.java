@@ -51,8 +51,16 @@ public final class SeedRun implements AutoCloseable {
      * @param binds {@code literal=value} bindings given on the command line
      */
     public static SeedRun run(Path root, Path reportDir, String... binds) {
-        List<String> args = new ArrayList<>(List.of("run", root.resolve("runbooks/synapse").toString(),
-                "--target", "container", "--keep", "--report-dir", reportDir.toString()));
+        return on("container", root.resolve("runbooks/synapse"), reportDir, binds);
+    }
+
+    /**
+     * Runs {@code runbook} (the seed, or a copy of it) on a fresh container of the target {@code target}
+     * ({@code container}, {@code container:stardust-real}), its reports in {@code reportDir}.
+     */
+    public static SeedRun on(String target, Path runbook, Path reportDir, String... binds) {
+        List<String> args = new ArrayList<>(List.of("run", runbook.toString(),
+                "--target", target, "--keep", "--report-dir", reportDir.toString()));
         for (String bind : binds) {
             args.add("--bind");
             args.add(bind);
