@@ -93,10 +93,11 @@ public final class Runner {
         for (Step step : plan.steps()) {
             StepPolicy policy = policy(step);
             StepResult result;
+            String valueMissing = uncaptured.whyNotRun(step);
             if (!selection.includes(step.n())) {
                 result = skip(step, selection.skipReason());
-            } else if (uncaptured.whyNotRun(step) != null) {
-                result = skip(step, uncaptured.whyNotRun(step));
+            } else if (valueMissing != null) {
+                result = skip(step, valueMissing);
             } else if (failed && !keepGoing) {
                 result = skip(step, "after the FAIL of an earlier step");
             } else if (policy.skip() != null) {
