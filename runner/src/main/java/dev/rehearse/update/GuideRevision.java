@@ -36,10 +36,11 @@ final class GuideRevision {
             return List.of(); // the guide shows no output for it, so there is nothing it can be stale about
         }
         Alignment alignment = OutputCheck.align(expected, actual);
-        // the guide's own indentation of output: the block's, plus what its output lines have beyond the command's
-        String indent = leadingBlanks(file.get(step.line() - 1)) + expected.stream().map(ExpectedLine::text)
-                .filter(t -> !t.isBlank()).map(GuideRevision::leadingBlanks).min((a, b) -> a.length() - b.length())
-                .orElse("");
+        // the guide's own indentation of output, as its output lines have it in the file (4 spaces in the seed's pip
+        // blocks, where the commands have 2); the command's when it shows none but blank lines
+        String indent = expected.stream().map(e -> file.get(e.sourceLine() - 1)).filter(l -> !l.isBlank())
+                .map(GuideRevision::leadingBlanks).min((a, b) -> a.length() - b.length())
+                .orElse(leadingBlanks(file.get(step.line() - 1)));
         List<LineSplice.Replacement> replacements = new ArrayList<>();
         Hunk hunk = null;
         int anchor = expected.get(0).sourceLine() - 1; // the last guide line kept so far
