@@ -90,7 +90,8 @@ public final class Bindings {
      */
     public void validate(String command, String where) {
         for (Binding b : byLiteral.values()) {
-            Optional<String> problem = ShellSafety.problem(b.literal(), b.value(), command);
+            Optional<String> problem = ShellSafety.problem(b.literal(), b.value(), command,
+                    b.origin() == Binding.Origin.COMMAND_LINE);
             if (problem.isPresent()) {
                 Place at = declaredAt.getOrDefault(b.literal(), new Place("binding", 0));
                 String shown = b.secret() ? "its secret value" : "the value \"" + b.value() + "\"";

@@ -22,14 +22,17 @@ public final class FactBindings {
     private FactBindings() {
     }
 
-    /** The value of the fact named {@code name} (user, host, home, domain), or null for an unknown name. */
+    /**
+     * The value of the fact named {@code name} (user, host, home, domain, or one of the target's further facts),
+     * or null when the target has no such fact.
+     */
     public static String fact(TargetFacts facts, String name) {
         return switch (name) {
             case "user" -> facts.user();
             case "host" -> facts.host();
             case "home" -> facts.home();
             case "domain" -> facts.domain();
-            default -> null;
+            default -> facts.more().get(name);
         };
     }
 

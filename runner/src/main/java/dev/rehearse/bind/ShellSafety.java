@@ -24,6 +24,16 @@ public final class ShellSafety {
      * literal does not occur in it). A newline is never safe, wherever the literal stands.
      */
     public static Optional<String> problem(String literal, String value, String command) {
+        return problem(literal, value, command, false);
+    }
+
+    /**
+     * As {@link #problem(String, String, String)}; with {@code wordsAllowed}, blanks may stand where the value stands
+     * unquoted too: they split it into more words (arguments) but add no shell syntax. For a value the person running
+     * it gives on the command line ({@code --bind 'hash_password=hash_password -c homeserver.yaml'}), never for one
+     * captured from a program's output.
+     */
+    public static Optional<String> problem(String literal, String value, String command, boolean wordsAllowed) {
         if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
             return Optional.of("a newline");
         }
@@ -33,8 +43,9 @@ public final class ShellSafety {
                 lexed = ShellText.of(command);
             }
             for (int k = at; k < at + literal.length(); k++) {
+                boolean blanks = wordsAllowed || literal.indexOf(' ') >= 0;
                 for (ShellText.Context context : lexed.contextsAt(k)) {
-                    Optional<String> why = problemIn(context, literal, value);
+                    Optional<String> why = problemIn(context, blanks, value);
                     if (why.isPresent()) {
                         return why;
                     }
@@ -44,9 +55,10 @@ public final class ShellSafety {
         return Optional.empty();
     }
 
-    private static Optional<String> problemIn(ShellText.Context context, String literal, String value) {
+    /** @param blanks blanks may stand unquoted: the literal itself has them, or the value may add words */
+    private static Optional<String> problemIn(ShellText.Context context, boolean blanks, String value) {
         return switch (context) {
-            case UNQUOTED -> (literal.indexOf(' ') >= 0 ? UNQUOTED_WITH_BLANKS : UNQUOTED).matcher(value).matches()
+            case UNQUOTED -> (blanks ? UNQUOTED_WITH_BLANKS : UNQUOTED).matcher(value).matches()
                     ? Optional.empty()
                     : Optional.of("a character other than letters, digits and _@%+=:,./- where it stands unquoted");
             case SINGLE -> value.indexOf('\'') >= 0 ? Optional.of("a ' inside '...'") : Optional.empty();

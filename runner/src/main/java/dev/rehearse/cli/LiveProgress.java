@@ -142,6 +142,21 @@ public final class LiveProgress implements RunListener, AutoCloseable {
         }
     }
 
+    /** A line of its own everywhere (a CI log shows why a step takes long), and the status line says it too. */
+    @Override
+    public synchronized void waiting(Step step, String what, Duration timeout) {
+        String line = "wait  " + String.format("%" + digits(total) + "d/%d  ", step.n(), total) + "waiting up to "
+                + seconds(timeout) + " for " + what;
+        if (live) {
+            out.print("\r\u001b[K");
+        }
+        out.println(line);
+        out.flush();
+        shown = "waiting for " + what;
+        tail.setLength(0);
+        redraw();
+    }
+
     @Override
     public synchronized void stepFinished(StepResult result, int total) {
         if (detail == Detail.VERBOSE && !partialLine.isEmpty()) {

@@ -92,7 +92,11 @@ final class PlanJson {
     }
 
     private static void policy(ObjectNode n, StepPolicy p) {
-        n.putObject("policy").put("timeout_seconds", p.timeout().toSeconds()).put("eventually", p.eventually())
-                .put("skip", p.skip()).put("expect_exit", p.expectExit());
+        ObjectNode policy = n.putObject("policy").put("timeout_seconds", p.timeout().toSeconds())
+                .put("eventually", p.eventually()).put("skip", p.skip()).put("expect_exit", p.expectExit());
+        if (p.ready() != null) {
+            policy.putObject("ready").put("kind", p.ready().kind().name().toLowerCase()).put("what", p.ready().what())
+                    .put("timeout_seconds", p.ready().timeout().toSeconds());
+        }
     }
 }

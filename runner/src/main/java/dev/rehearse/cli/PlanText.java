@@ -114,6 +114,9 @@ final class PlanText {
         if (p.expectExit() != 0) {
             parts.add("expect exit " + p.expectExit());
         }
+        if (p.ready() != null) {
+            parts.add("then waits up to " + duration(p.ready().timeout()) + " for " + p.ready().describe(p.ready().what()));
+        }
         if (!parts.isEmpty()) {
             out.append(INDENT).append(String.join(", ", parts)).append('\n');
         }

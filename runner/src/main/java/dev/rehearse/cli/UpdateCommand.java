@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -56,7 +57,8 @@ public final class UpdateCommand implements Callable<Integer> {
                 ? ReportedDrifts.read(fromReport, plan)
                 : ReportedDrifts.of(runNow(rehearsal, out));
         Path root = plan.guide().root();
-        List<GuideUpdate.Revision> revised = GuideUpdate.revise(root, drifts);
+        // what --bind gave is this run's, not the guide's (give the run's own with --from-report)
+        List<GuideUpdate.Revision> revised = GuideUpdate.revise(root, drifts, Set.copyOf(rehearsal.binds().values()));
         // beside the report the drifts came from, never beside the guide
         Path reports = fromReport != null ? fromReport : rehearsal.reportsOf(plan.name());
         Backups originals = new Backups(reports.resolve(Rehearsal.BACKUPS));

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,7 +87,9 @@ public final class MatrixRun {
     }
 
     private Rehearsal forValue(String value) {
-        return rehearsal.withBinds(Map.of(variation.name(), value));
+        Variation.Setting setting = variation.setting(value);
+        Rehearsal run = setting.target() != null ? rehearsal.withTarget(setting.target()) : rehearsal;
+        return run.withBinds(setting.binds());
     }
 
     private ValueRun runOne(String value, Path dir, MatrixListener listener) {

@@ -2,16 +2,49 @@ package dev.rehearse.matrix;
 
 import dev.rehearse.guide.BadInput;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code --vary NAME=V1,V2,...}: the variable (a sidecar variable, or an example value of the guide, as for
  * {@code --bind}) and the values it takes, one run each. Each run's reports go to a folder named {@code NAME=V},
  * so a value must be usable as a file name.
+ * <p>
+ * The name {@code target} varies the host instead: each value is a target spec, optionally followed by bindings
+ * of that run alone, {@code SPEC;NAME=VALUE;...}, so one comparison can hold the same runbook on several hosts and
+ * versions: {@code --vary 'target=container;synapse_version=1.0.0,container;synapse_version=1.67.0,container:stardust-real'}.
  */
 public record Variation(String name, List<String> values) {
+
+    /** the name that varies the target */
+    public static final String TARGET = "target";
+
+    /**
+     * How one value's run differs from the others.
+     *
+     * @param target the target spec it runs on, or null for the one every run has
+     * @param binds  {@code --bind}s of this run alone
+     */
+    public record Setting(String target, Map<String, String> binds) {
+    }
+
+    /** What the value {@code value} changes in its run. */
+    public Setting setting(String value) {
+        if (!name.equals(TARGET)) {
+            return new Setting(null, Map.of(name, value));
+        }
+        String[] parts = value.split(";", -1);
+        Map<String, String> binds = new LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            binds.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
+        }
+        return new Setting(parts[0], binds);
+    }
 
     /** @throws BadInput naming the option when the spec is malformed, a value repeats or cannot name a folder */
     public static Variation parse(String spec) {
@@ -25,6 +58,9 @@ public record Variation(String name, List<String> values) {
             if (value.isEmpty() || value.equals(".") || value.equals("..") || value.contains("/")
                     || value.chars().anyMatch(Character::isISOControl)) {
                 throw new BadInput("--vary " + spec, 0, "'" + value + "' is not a value a report folder can be named after");
+            }
+            if (name.equals(TARGET) && Arrays.stream(value.split(";", -1)).skip(1).anyMatch(b -> b.indexOf('=') <= 0)) {
+                throw new BadInput("--vary " + spec, 0, "'" + value + "': a target's own bindings are ;NAME=VALUE");
             }
             if (!values.add(value)) {
                 throw new BadInput("--vary " + spec, 0, "'" + value + "' is given twice");

@@ -49,6 +49,12 @@ final class BindingResolver {
         this.runbook = runbook;
         this.facts = facts;
         vars.putAll(runbook.vars());
+        runbook.varFacts().forEach((name, fact) -> {
+            String value = FactBindings.fact(facts, fact);
+            if (value != null) {
+                vars.put(name, value);
+            }
+        });
         overrides.forEach((name, value) -> {
             if (runbook.vars().containsKey(name)) {
                 vars.put(name, value);

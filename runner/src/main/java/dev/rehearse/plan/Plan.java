@@ -41,6 +41,10 @@ public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings
             if (step instanceof CommandStep c) {
                 bindings.validate(c.command(), c.source() + ":" + c.line());
             }
+            Readiness ready = step.policy() != null ? step.policy().ready() : null;
+            if (ready != null) {
+                bindings.validate(ready.probe(ready.what()), step.source() + ":" + step.line() + " (ready)");
+            }
         }
         for (Runbook.Check check : checks) {
             bindings.validate(check.command(), check.file() + ":" + check.line());

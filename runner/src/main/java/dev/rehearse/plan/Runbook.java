@@ -17,16 +17,19 @@ import java.util.regex.Pattern;
  * @param guide    the guide file
  * @param sidecar  the sidecar file, or null when there is none
  * @param vars     variables the sidecar declares, settable with {@code --bind NAME=VALUE}; null means unset
+ * @param varFacts variable -> the target fact it follows where the target has it (over its default, under --bind)
  * @param bindings the sidecar's bindings, in file order
  * @param answers  the sidecar's answers to prompts
  * @param steps    per-step policies, applied in order over {@code defaults}
  * @param defaults the policy of a step no rule selects
  * @param checks   extra checks the runner makes after a step (or at the end)
  * @param target   target defaults ({@code kind}: local, container, ssh://...; further options by name)
+ * @param effects  the runbook's own effect lines, each a pattern with a group named {@code effect} (and maybe one
+ *                 named {@code subject}), on top of the built-in ones (docs/checking.md)
  */
 public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<String, String> vars,
-                      List<BindingRule> bindings, List<AnswerRule> answers, List<StepRule> steps, StepPolicy defaults,
-                      List<Check> checks, Map<String, String> target) {
+                      Map<String, String> varFacts, List<BindingRule> bindings, List<AnswerRule> answers, List<StepRule> steps, StepPolicy defaults,
+                      List<Check> checks, Map<String, String> target, List<Pattern> effects) {
 
     /**
      * Loads a runbook from a folder (its guide and {@code runbook.yaml}), a {@code runbook.yaml}, or a guide file
@@ -84,13 +87,14 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
 
     /** Per-step policy: the fields given override what earlier rules or the defaults set. */
     public record StepRule(StepSelector selector, Duration timeout, Boolean eventually, String skip, Integer expectExit,
-                           String file, int line) {
+                           Readiness ready, String file, int line) {
 
         public StepPolicy over(StepPolicy base) {
             return new StepPolicy(timeout != null ? timeout : base.timeout(),
                     eventually != null ? eventually : base.eventually(),
                     skip != null ? skip : base.skip(),
-                    expectExit != null ? expectExit : base.expectExit());
+                    expectExit != null ? expectExit : base.expectExit(),
+                    ready != null ? ready : base.ready());
         }
     }
 

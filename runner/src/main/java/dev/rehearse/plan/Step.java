@@ -20,4 +20,7 @@ public sealed interface Step permits CommandStep, WriteStep, EditStep {
 
     /** What the step types or writes: the text bindings are applied to (a file step's path aside). */
     List<String> typed();
+
+    /** how it is run and judged (the sidecar's rules over the defaults) */
+    StepPolicy policy();
 }

@@ -134,7 +134,8 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
                 int steps = plan.steps().size();
                 say.accept(plan.name() + ", " + steps + (steps == 1 ? " step" : " steps") + " on " + opened.describe());
                 RunReport report = new Runner(opened, selection, keepGoing, listener)
-                        .keepingOriginalsIn(reportsOf(plan.name()).resolve(BACKUPS)).run(plan, loaded.checks());
+                        .keepingOriginalsIn(reportsOf(plan.name()).resolve(BACKUPS))
+                        .run(plan, loaded.checks(), loaded.effects());
                 if (targetOptions.keep()) {
                     say.accept("kept " + opened.describe());
                 }

@@ -3,6 +3,8 @@ package dev.rehearse.run;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.plan.Step;
 
+import java.time.Duration;
+
 /** What a run tells its onlookers (the live progress), secrets already hidden. */
 public interface RunListener {
 
@@ -12,6 +14,14 @@ public interface RunListener {
 
     /** output of the running command as it arrives */
     default void output(Step step, String chunk) {
+    }
+
+    /**
+     * The step ran and the run now waits, up to {@code timeout}, for what its runbook calls ready.
+     *
+     * @param what e.g. {@code an HTTP answer from https://...}, secrets hidden
+     */
+    default void waiting(Step step, String what, Duration timeout) {
     }
 
     default void stepFinished(StepResult result, int total) {

@@ -3,6 +3,7 @@ package dev.rehearse.run;
 import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.check.Comparison;
+import dev.rehearse.check.EffectLines;
 import dev.rehearse.check.OutputCheck;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
@@ -16,6 +17,7 @@ import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.Interaction;
 import dev.rehearse.plan.Plan;
+import dev.rehearse.plan.Readiness;
 import dev.rehearse.plan.Runbook.Check;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Runs a plan on a target, step by step in one session, and judges each step: bindings applied before it
@@ -42,6 +45,8 @@ public final class Runner {
     private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(1);
     /** the longest last output line a FAIL's reason quotes */
     private static final int LAST_WORDS = 160;
+    /** a readiness ends itself when its time is up; the session's own timeout is only the safety net */
+    private static final Duration READY_GRACE = Duration.ofSeconds(30);
 
     private final Target target;
     private final StepSelection selection;
@@ -54,6 +59,8 @@ public final class Runner {
     private List<Check> checks;
     private Session session;
     private String cwd;
+    private UncapturedValues uncaptured;
+    private EffectLines effectLines = EffectLines.with(List.of());
 
     public Runner(Target target, StepSelection selection, boolean keepGoing, RunListener listener) {
         this.target = target;
@@ -77,11 +84,21 @@ public final class Runner {
      *               selects (the last step that ran when null) and turns that step into a FAIL when it fails
      */
     public RunReport run(Plan plan, List<Check> checks) {
+        return run(plan, checks, List.of());
+    }
+
+    /**
+     * @param effects the runbook's own effect lines, on top of the built-in ones ({@link EffectLines}): where the
+     *                guide shows one and the output contradicts it, the step FAILs
+     */
+    public RunReport run(Plan plan, List<Check> checks, List<Pattern> effects) {
         long started = System.nanoTime();
+        effectLines = EffectLines.with(effects);
         bindings = plan.bindings().copy();
         captured = new ArrayList<>();
         steps = plan.steps();
         this.checks = checks;
+        uncaptured = new UncapturedValues();
         cwd = target.facts().home();
         int total = plan.steps().size();
         List<StepResult> results = new ArrayList<>();
@@ -90,8 +107,11 @@ public final class Runner {
         for (Step step : plan.steps()) {
             StepPolicy policy = policy(step);
             StepResult result;
+            String valueMissing = uncaptured.whyNotRun(step);
             if (!selection.includes(step.n())) {
                 result = skip(step, selection.skipReason());
+            } else if (valueMissing != null) {
+                result = skip(step, valueMissing);
             } else if (failed && !keepGoing) {
                 result = skip(step, "after the FAIL of an earlier step");
             } else if (policy.skip() != null) {
@@ -99,6 +119,9 @@ public final class Runner {
             } else {
                 listener.stepStarted(step, total, bindings.redact(shown(step)));
                 result = execute(step, policy);
+                if (result.verdict() != Verdict.FAIL && policy.ready() != null) {
+                    result = awaitReady(result, policy.ready());
+                }
                 for (Check check : checks) {
                     boolean endCheck = check.after() == null && step == last;
                     if (result.verdict() != Verdict.FAIL && (endCheck
@@ -108,6 +131,7 @@ public final class Runner {
                 }
                 failed |= result.verdict() == Verdict.FAIL;
             }
+            uncaptured.after(result, bindings);
             results.add(result);
             listener.stepFinished(result, total);
         }
@@ -161,6 +185,10 @@ public final class Runner {
             }
             String actualOutput = bindings.reverse(result.output());
             Comparison comparison = judged(step.expected(), actualOutput, result.output());
+            if (why == null) {
+                // an effect or state the guide shows and the output contradicts: the command did not do it
+                why = effectLines.contradiction(step.expected(), actualOutput);
+            }
             // a status-like command may also exit non-zero until the thing it reports is up (supervisorctl)
             boolean settled = why == null && comparison.matches();
             if (policy.eventually() && !settled && result.status() == CommandResult.Status.COMPLETED
@@ -195,6 +223,37 @@ public final class Runner {
         return OutputCheck.compare(bound, realOutput).matches()
                 ? new Comparison(true, comparison.expected(), comparison.actual(), "")
                 : comparison;
+    }
+
+    /**
+     * Waits on the target until what the sidecar calls ready holds (a port listening, an HTTP answer, a command
+     * that succeeds), telling the listener what it waits for; a FAIL that says what never became ready when the
+     * time is up. The wait is the step's time.
+     */
+    private StepResult awaitReady(StepResult result, Readiness ready) {
+        long started = System.nanoTime();
+        String bound = bindings.apply(ready.what());
+        String what = ready.describe(bound);
+        listener.waiting(result.step(), bindings.redact(what), ready.timeout());
+        String why = null;
+        if (ready.kind() == Readiness.Kind.PORT && !bound.matches("\\d{1,5}")) {
+            why = what + ": not a port number";
+        } else {
+            CommandResult ran = session().run(ready.waitCommand(bound), List.of(),
+                    ready.timeout().plus(READY_GRACE), null);
+            if (ran.status() != CommandResult.Status.COMPLETED || ran.exit() != 0) {
+                String last = ran.output().isBlank() ? "" : "; last try: " + ran.output().strip().lines()
+                        .reduce((a, b) -> b).orElse("");
+                why = "never became ready within " + seconds(ready.timeout()) + ": " + what + last;
+            }
+        }
+        Duration took = result.elapsed().plus(elapsed(started));
+        if (why == null) {
+            return new StepResult(result.step(), result.verdict(), result.exit(), result.expected(), result.actual(),
+                    result.diff(), result.reason(), took);
+        }
+        return new StepResult(result.step(), Verdict.FAIL, result.exit(), result.expected(), result.actual(),
+                result.diff(), bindings.reverse(why), took);
     }
 
     /** the last step of the plan this run executes, for the checks made at the end */
@@ -335,9 +394,7 @@ public final class Runner {
     }
 
     private static StepPolicy policy(Step step) {
-        StepPolicy policy = step instanceof CommandStep c ? c.policy()
-                : step instanceof WriteStep w ? w.policy() : ((EditStep) step).policy();
-        return policy != null ? policy : StepPolicy.DEFAULT;
+        return step.policy() != null ? step.policy() : StepPolicy.DEFAULT;
     }
 
     private static String shown(Step step) {

@@ -53,7 +53,7 @@ final class SkippedCaptures {
     }
 
     /** What a step types or writes, where a value the guide shows would go in as it is: a file step's path too. */
-    private static List<String> typed(Step step) {
+    static List<String> typed(Step step) {
         List<String> texts = new ArrayList<>(step.typed());
         if (step instanceof WriteStep write) {
             texts.add(write.path());

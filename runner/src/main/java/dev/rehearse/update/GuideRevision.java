@@ -14,9 +14,12 @@ import java.util.List;
  * What one drifted step changes in its guide file: the expected-output lines that no longer match are replaced
  * by what the target printed, and nothing else moves. A line that still matches (after masking volatile tokens)
  * keeps its exact bytes, so the guide keeps its own spelling of versions, hashes and pids; elisions and blank
- * lines stay where the author put them.
+ * lines stay where the author put them. New lines take the guide's indentation of output; a line that is true of
+ * the test host only (a path of it, a timing, a value the run was given) becomes an elision.
  */
 final class GuideRevision {
+    /** what a line that is true of the test host only becomes ({@link HostSpecific}) */
+    private static final String ELISION = "[...]";
 
     private GuideRevision() {
     }
@@ -25,14 +28,19 @@ final class GuideRevision {
      * @param step   a command step that drifted
      * @param actual its real output, already in the guide's terms (bindings reversed, secrets hidden)
      * @param file   the lines of the step's source file, without line endings
+     * @param host   what is true of the test host only
      */
-    static List<LineSplice.Replacement> of(CommandStep step, String actual, List<String> file) {
+    static List<LineSplice.Replacement> of(CommandStep step, String actual, List<String> file, HostSpecific host) {
         List<ExpectedLine> expected = step.expected();
         if (expected.isEmpty()) {
             return List.of(); // the guide shows no output for it, so there is nothing it can be stale about
         }
         Alignment alignment = OutputCheck.align(expected, actual);
-        String indent = leadingBlanks(file.get(step.line() - 1));
+        // the guide's own indentation of output, as its output lines have it in the file (4 spaces in the seed's pip
+        // blocks, where the commands have 2); the command's when it shows none but blank lines
+        String indent = expected.stream().map(e -> file.get(e.sourceLine() - 1)).filter(l -> !l.isBlank())
+                .map(GuideRevision::leadingBlanks).min((a, b) -> a.length() - b.length())
+                .orElse(leadingBlanks(file.get(step.line() - 1)));
         List<LineSplice.Replacement> replacements = new ArrayList<>();
         Hunk hunk = null;
         int anchor = expected.get(0).sourceLine() - 1; // the last guide line kept so far
@@ -55,7 +63,8 @@ final class GuideRevision {
                 hunk.drop(expected.get(pair.expected()).sourceLine());
                 anchor = expected.get(pair.expected()).sourceLine();
             } else {
-                hunk.add(indent + alignment.actual().get(pair.actual()));
+                String line = alignment.actual().get(pair.actual());
+                hunk.add(host.test(line) ? indent + ELISION : indent + line);
             }
         }
         if (hunk != null) {
@@ -95,8 +104,11 @@ final class GuideRevision {
             lastDropped = sourceLine;
         }
 
+        /** one elision stands for a run of host-specific lines */
         void add(String line) {
-            lines.add(line);
+            if (!(line.endsWith(ELISION) && !lines.isEmpty() && lines.get(lines.size() - 1).equals(line))) {
+                lines.add(line);
+            }
         }
 
         LineSplice.Replacement replacement() {

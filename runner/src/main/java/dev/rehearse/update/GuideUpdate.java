@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes what the world prints today back into a guide: for every drifted step, its expected-output lines are
@@ -33,6 +34,15 @@ public final class GuideUpdate {
      * @return each file that changes, in the order the drifts name them
      */
     public static List<Revision> revise(Path root, List<Drift> drifts) {
+        return revise(root, drifts, Set.of());
+    }
+
+    /**
+     * @param given values the run was given ({@code --bind}): a new line that shows one is written as an elision,
+     *              as are lines naming the test host's paths or timings
+     */
+    public static List<Revision> revise(Path root, List<Drift> drifts, Set<String> given) {
+        HostSpecific host = new HostSpecific(given);
         Map<Path, List<Drift>> byFile = new LinkedHashMap<>();
         for (Drift drift : drifts) {
             byFile.computeIfAbsent(root.resolve(drift.step().source()).normalize(), f -> new ArrayList<>()).add(drift);
@@ -47,7 +57,7 @@ public final class GuideUpdate {
                     throw new BadInput(file.toString(), drift.step().line(),
                             "step " + drift.step().n() + " is past the end of the file: the guide changed since the run");
                 }
-                replacements.addAll(GuideRevision.of(drift.step(), drift.actual(), lines));
+                replacements.addAll(GuideRevision.of(drift.step(), drift.actual(), lines, host));
             }
             String updated = LineSplice.apply(text, replacements);
             if (!updated.equals(text)) {

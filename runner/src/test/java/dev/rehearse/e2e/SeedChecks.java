@@ -106,14 +106,14 @@ final class SeedChecks {
     }
 
     /** the steps of results.json, in plan order */
-    private static List<JsonNode> steps(JsonNode results) {
+    static List<JsonNode> steps(JsonNode results) {
         List<JsonNode> steps = new ArrayList<>();
         results.path("steps").forEach(steps::add);
         return steps;
     }
 
     /** the one step whose command starts with {@code prefix} */
-    private static JsonNode step(JsonNode results, String prefix) {
+    static JsonNode step(JsonNode results, String prefix) {
         List<JsonNode> found = steps(results).stream().filter(s -> s.path("command").asText().startsWith(prefix)).toList();
         if (found.size() != 1) {
             throw new AssertionError(found.size() + " steps start with '" + prefix + "'");
@@ -121,7 +121,7 @@ final class SeedChecks {
         return found.get(0);
     }
 
-    private static Map<String, String> drifted(JsonNode results) {
+    static Map<String, String> drifted(JsonNode results) {
         return steps(results).stream().filter(s -> s.path("verdict").asText().equals("DRIFT"))
                 .collect(Collectors.toMap(s -> s.path("source").asText() + ":" + s.path("line").asInt(),
                         s -> s.path("diff").asText(), (a, b) -> a, TreeMap::new));

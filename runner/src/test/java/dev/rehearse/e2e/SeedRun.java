@@ -1,5 +1,6 @@
 package dev.rehearse.e2e;
 
+import dev.rehearse.testing.Checkout;
 import dev.rehearse.testing.RehearseJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,15 +53,23 @@ public final class SeedRun implements AutoCloseable {
      * @param binds {@code literal=value} bindings given on the command line
      */
     public static SeedRun run(Path root, Path reportDir, String... binds) {
-        List<String> args = new ArrayList<>(List.of("run", root.resolve("runbooks/synapse").toString(),
-                "--target", "container", "--keep", "--report-dir", reportDir.toString()));
+        return on("container", root.resolve("runbooks/synapse"), reportDir, binds);
+    }
+
+    /**
+     * Runs {@code runbook} (the seed, or a copy of it) on a fresh container of the target {@code target}
+     * ({@code container}, {@code container:stardust-real}), its reports in {@code reportDir}.
+     */
+    public static SeedRun on(String target, Path runbook, Path reportDir, String... binds) {
+        List<String> args = new ArrayList<>(List.of("run", runbook.toString(),
+                "--target", target, "--keep", "--report-dir", reportDir.toString()));
         for (String bind : binds) {
             args.add("--bind");
             args.add(bind);
         }
         long started = System.nanoTime();
         // the README's main command, through the launcher it names
-        RehearseJar.Outcome outcome = RehearseJar.launcher(root, Map.of(), args.toArray(String[]::new));
+        RehearseJar.Outcome outcome = RehearseJar.launcher(Checkout.root(), Map.of(), args.toArray(String[]::new));
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
         try {
             JsonNode results = new ObjectMapper().readTree(reportDir.resolve("results.json").toFile());

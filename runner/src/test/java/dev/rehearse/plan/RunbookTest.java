@@ -153,6 +153,31 @@ class RunbookTest {
     }
 
     @Test
+    void readinessEffectsAndVariablesThatFollowAFactAreRead() throws IOException {
+        Runbook r = Runbook.load(sidecar(
+                "vars:",
+                "  version: {default: 1.0.0, fact: synapse_version}",
+                "steps:",
+                "  - command: '^supervisorctl status$'",
+                "    ready: {http: 'https://my.domain.name:40132/', timeout: 3m}",
+                "  - n: 2",
+                "    ready: {port: \"8008\"}",
+                "effects:",
+                "  - '^(?<subject>\\S+) is (?<effect>up|down)$'"));
+        assertEquals(Map.of("version", "1.0.0"), r.vars());
+        assertEquals(Map.of("version", "synapse_version"), r.varFacts());
+        assertEquals(new Readiness(Readiness.Kind.HTTP, "https://my.domain.name:40132/", java.time.Duration.ofMinutes(3)),
+                r.steps().get(0).ready());
+        assertEquals(new Readiness(Readiness.Kind.PORT, "8008", java.time.Duration.ofMinutes(2)), r.steps().get(1).ready());
+        assertEquals("^(?<subject>\\S+) is (?<effect>up|down)$", r.effects().get(0).pattern());
+
+        assertEquals(3, bad("steps:", "  - n: 1", "    ready: {port: 1, http: x}").line());
+        assertEquals(3, bad("steps:", "  - n: 1", "    ready: {timeout: 1m}").line());
+        assertEquals(2, bad("effects:", "  - '^UPDATE (\\d+)$'").line());
+        assertEquals(2, bad("vars:", "  v: {default: 1}").line());
+    }
+
+    @Test
     void theFolderMustNameItsGuide() throws IOException {
         Files.writeString(dir.resolve("a.rst"), "A\n=\n");
         Files.writeString(dir.resolve("b.rst"), "B\n=\n");

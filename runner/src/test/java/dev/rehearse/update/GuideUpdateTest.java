@@ -85,4 +85,42 @@ class GuideUpdateTest {
         String actual = "synapse                          RUNNING   pid 1, uptime 1:00:00\nworker  RUNNING\ncron  RUNNING\n";
         assertTrue(GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(step, actual))).isEmpty());
     }
+
+    @Test
+    void newLinesTakeTheGuidesOutputIndentationAndWhatIsTrueOfTheTestHostOnlyBecomesAnElision(@TempDir Path root)
+            throws IOException {
+        String guide = String.join("\n",
+                "::",
+                "",
+                "  (env) [isabell@stardust ~]$ pip install --upgrade pip",
+                "    Collecting pip",
+                "      Using cached https://files.pythonhosted.org/packages/5c/pip-19.1.1-py2.py3-none-any.whl",
+                "    Successfully installed pip-19.1.1",
+                "  (env) [isabell@stardust ~]$",
+                "");
+        Files.writeString(root.resolve("guide.rst"), guide);
+        CommandStep step = new CommandStep(1, "guide.rst", 3, List.of(), "pip install --upgrade pip", null,
+                List.of(ExpectedLine.output(4, "  Collecting pip"),
+                        ExpectedLine.output(5, "    Using cached https://files.pythonhosted.org/packages/5c/pip-19.1.1-py2.py3-none-any.whl"),
+                        ExpectedLine.output(6, "  Successfully installed pip-19.1.1")),
+                List.of(), List.of(), StepPolicy.DEFAULT);
+        String actual = "Looking in links: /opt/wheels\n"
+                + "Processing file:///opt/wheels/pip-26.0-py3-none-any.whl\n"
+                + "created in 2626ms\n"
+                + "Requirement already satisfied: pip in ./synapse/env/lib/python3.14/site-packages (26.2.2)\n"
+                + "  (from matrix-synapse==9.9.9)\n";
+
+        List<GuideUpdate.Revision> revised = GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(step, actual)),
+                java.util.Set.of("9.9.9"));
+
+        assertEquals(String.join("\n",
+                "::",
+                "",
+                "  (env) [isabell@stardust ~]$ pip install --upgrade pip",
+                "    [...]",
+                "    Requirement already satisfied: pip in ./synapse/env/lib/python3.14/site-packages (26.2.2)",
+                "    [...]",
+                "  (env) [isabell@stardust ~]$",
+                ""), revised.get(0).after());
+    }
 }

@@ -3,6 +3,7 @@ package dev.rehearse.plan.sidecar;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.ClosestName;
 import dev.rehearse.plan.AnswerRule;
+import dev.rehearse.plan.Readiness;
 import dev.rehearse.plan.Runbook;
 import dev.rehearse.plan.Runbook.BindingRule;
 import dev.rehearse.plan.Runbook.Check;
@@ -27,6 +28,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,12 +44,18 @@ import java.util.stream.Stream;
 public final class SidecarReader {
     public static final String SIDECAR = "runbook.yaml";
 
-    private static final Set<String> TOP = Set.of("guide", "vars", "bindings", "answers", "steps", "defaults", "checks", "target");
+    private static final Set<String> TOP = Set.of("guide", "vars", "bindings", "answers", "steps", "defaults", "checks", "target",
+            "effects");
     private static final Set<String> BINDING = Set.of("value", "fact", "generate", "capture", "same_as", "secret", "step");
     private static final Set<String> FACTS = Set.of("user", "host", "home", "domain");
+    private static final Set<String> VAR = Set.of("default", "fact");
     private static final Set<String> GENERATORS = Set.of("secret", "port");
     private static final Set<String> SELECTOR = Set.of("n", "command", "section");
-    private static final Set<String> STEP_RULE = Set.of("n", "command", "section", "timeout", "eventually", "skip", "expect_exit");
+    private static final Set<String> STEP_RULE = Set.of("n", "command", "section", "timeout", "eventually", "skip", "expect_exit",
+            "ready");
+    private static final Set<String> READY = Set.of("port", "http", "command", "timeout");
+    /** how long a readiness waits when its rule gives no timeout */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
     private static final Set<String> DEFAULTS = Set.of("timeout", "eventually", "expect_exit");
     private static final Set<String> ANSWER = Set.of("prompt", "answer", "binding", "hidden");
     private static final Set<String> CHECK = Set.of("name", "after", "command", "expect", "timeout");
@@ -98,8 +106,8 @@ public final class SidecarReader {
     }
 
     private static Runbook bare(Path dir, Path guide) {
-        return new Runbook(nameOf(dir, guide), dir, guide, null, Map.of(), List.of(), List.of(), List.of(),
-                StepPolicy.DEFAULT, List.of(), Map.of());
+        return new Runbook(nameOf(dir, guide), dir, guide, null, Map.of(), Map.of(), List.of(), List.of(), List.of(),
+                StepPolicy.DEFAULT, List.of(), Map.of(), List.of());
     }
 
     private static String nameOf(Path dir, Path guide) {
@@ -143,18 +151,24 @@ public final class SidecarReader {
         } else {
             guide = guideGiven != null ? guideGiven : onlyGuideIn(dir);
         }
-        Map<String, String> vars = vars(y, top.get("vars"));
+        Map<String, String> varFacts = new LinkedHashMap<>();
+        Map<String, String> vars = vars(y, top.get("vars"), varFacts);
         List<BindingRule> bindings = bindings(y, top.get("bindings"), vars);
         List<AnswerRule> answers = answers(y, top.get("answers"));
         List<StepRule> steps = steps(y, top.get("steps"));
         StepPolicy defaults = defaults(y, top.get("defaults"));
         List<Check> checks = checks(y, top.get("checks"));
         Map<String, String> target = target(y, top.get("target"));
+        List<Pattern> effects = effects(y, top.get("effects"));
         return new Runbook(dir.getFileName() != null ? dir.toAbsolutePath().normalize().getFileName().toString() : nameOf(dir, guide),
-                dir, guide, sidecar, vars, bindings, answers, steps, defaults, checks, target);
+                dir, guide, sidecar, vars, varFacts, bindings, answers, steps, defaults, checks, target, effects);
     }
 
-    private static Map<String, String> vars(YamlNodes y, Node node) {
+    /**
+     * {@code NAME: DEFAULT}, or {@code NAME: {default: DEFAULT, fact: FACT}}: the target's fact FACT where it has
+     * one (the Synapse version a host holds), else the default.
+     */
+    private static Map<String, String> vars(YamlNodes y, Node node, Map<String, String> facts) {
         Map<String, String> vars = new LinkedHashMap<>();
         for (NodeTuple t : y.tuples(node, "vars")) {
             String name = y.scalar(t.getKeyNode(), "a variable name");
@@ -165,7 +179,16 @@ public final class SidecarReader {
             if (vars.containsKey(name)) {
                 throw y.bad(t.getKeyNode(), "variable \"" + name + "\" is declared twice");
             }
-            vars.put(name, YamlNodes.isNull(t.getValueNode()) ? null : y.scalar(t.getValueNode(), "the value of " + name));
+            Node value = t.getValueNode();
+            if (value instanceof MappingNode) {
+                Map<String, Node> m = y.mapping(value, "variable " + name, VAR);
+                if (!m.containsKey("fact")) {
+                    throw y.bad(value, "variable " + name + ": a mapping names the fact it follows (fact:) and its default");
+                }
+                facts.put(name, y.scalar(m.get("fact"), "fact"));
+                value = m.get("default");
+            }
+            vars.put(name, value == null || YamlNodes.isNull(value) ? null : y.scalar(value, "the value of " + name));
         }
         return vars;
     }
@@ -272,9 +295,23 @@ public final class SidecarReader {
                     m.containsKey("eventually") ? y.bool(m.get("eventually"), "eventually") : null,
                     m.containsKey("skip") ? y.scalar(m.get("skip"), "skip (the reason)") : null,
                     m.containsKey("expect_exit") ? y.integer(m.get("expect_exit"), "expect_exit") : null,
+                    m.containsKey("ready") ? readiness(y, m.get("ready")) : null,
                     y.file(), YamlNodes.line(item)));
         }
         return rules;
+    }
+
+    /** {@code ready: {port: N | http: URL | command: CMD, timeout: T}} */
+    private static Readiness readiness(YamlNodes y, Node node) {
+        Map<String, Node> m = y.mapping(node, "ready", READY);
+        List<String> kinds = Stream.of("port", "http", "command").filter(m::containsKey).toList();
+        if (kinds.size() != 1) {
+            throw y.bad(node, "ready needs exactly one of port, http, command");
+        }
+        String kind = kinds.get(0);
+        String what = y.scalar(m.get(kind), kind);
+        return new Readiness(Readiness.Kind.valueOf(kind.toUpperCase()), what,
+                m.containsKey("timeout") ? y.duration(m.get("timeout"), "timeout") : READY_TIMEOUT);
     }
 
     private static StepPolicy defaults(YamlNodes y, Node node) {
@@ -307,6 +344,19 @@ public final class SidecarReader {
                     y.file(), YamlNodes.line(item)));
         }
         return checks;
+    }
+
+    /** {@code effects:} a list of regular expressions, each with a group named effect */
+    private static List<Pattern> effects(YamlNodes y, Node node) {
+        List<Pattern> effects = new ArrayList<>();
+        for (Node item : y.sequence(node, "effects")) {
+            Pattern pattern = y.regex(item, "an effect line");
+            if (!pattern.pattern().contains("(?<effect>")) {
+                throw y.bad(item, "an effect line needs a group named effect: (?<effect>...)");
+            }
+            effects.add(pattern);
+        }
+        return effects;
     }
 
     private static String scalarOrNull(Node node) {

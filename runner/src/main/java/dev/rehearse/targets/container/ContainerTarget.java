@@ -41,14 +41,19 @@ import java.util.regex.Pattern;
  * <p>
  * What an image tells the target, in labels: {@code dev.rehearse.user} (whose shell runs the steps; root when
  * absent), {@code dev.rehearse.hostname}, and {@code dev.rehearse.ready}, a line its first process prints once
- * its services run (an image without it gets {@code sleep infinity} as its command and is ready when started).
+ * its services run (an image without it gets {@code sleep infinity} as its command and is ready when started),
+ * and any number of {@code dev.rehearse.fact.NAME} (further facts, which the sidecar's variables can follow).
+ * {@code container:stardust} and {@code container:stardust-real} name this checkout's stardust images
+ * ({@link StardustImage}), built first when there is none of their recipe.
  */
 public final class ContainerTarget implements Target {
-    /** the name that means this checkout's stardust image ({@link StardustImage#ensure()}) */
+    /** the name that means this checkout's stardust image ({@link StardustImage#ensure(String)}) */
     public static final String DEFAULT_IMAGE = "rehearse/stardust:latest";
     private static final String LABEL_USER = "dev.rehearse.user";
     private static final String LABEL_HOSTNAME = "dev.rehearse.hostname";
     private static final String LABEL_READY = "dev.rehearse.ready";
+    /** {@code dev.rehearse.fact.NAME=VALUE}: a further fact of the host (the Synapse version it holds) */
+    private static final String LABEL_FACT = "dev.rehearse.fact.";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final ShellSettings SETTINGS = ShellSettings.DEFAULT;
     /** The container's network: its own loopback only, or the host's. Never a bridge. */
@@ -89,7 +94,8 @@ public final class ContainerTarget implements Target {
     public static ContainerTarget open(String name, Networking networking, boolean keep) {
         long t0 = System.nanoTime();
         DockerClient docker = Docker.client();
-        String image = name.equals(DEFAULT_IMAGE) ? StardustImage.ensure() : name;
+        String image = name.equals(DEFAULT_IMAGE) ? StardustImage.ensure("stardust")
+                : StardustImage.FLAVOURS.contains(name) ? StardustImage.ensure(name) : name;
         Map<String, String> labels = labels(docker, image);
         Duration imageReady = Duration.ofNanos(System.nanoTime() - t0);
 
@@ -109,8 +115,10 @@ public final class ContainerTarget implements Target {
                         cmd.getHostConfig().withAutoRemove(true);
                     }
                     if (networking == Networking.NONE) {
-                        // the guide's services bind '::' too; a network-less container has IPv6 off unless asked
-                        cmd.getHostConfig().withSysctls(Map.of("net.ipv6.conf.lo.disable_ipv6", "0"));
+                        // the guide's services bind '::' too, Synapse's generated config '::1': a network-less
+                        // container has IPv6 off unless asked
+                        cmd.getHostConfig().withSysctls(Map.of("net.ipv6.conf.lo.disable_ipv6", "0",
+                                "net.ipv6.conf.all.disable_ipv6", "0"));
                     }
                 });
         String ready = labels.get(LABEL_READY);
@@ -135,8 +143,14 @@ public final class ContainerTarget implements Target {
         }
         String home = exec(container, "root", "getent", "passwd", user).split(":")[5];
         Duration started = Duration.ofNanos(System.nanoTime() - t1);
-        return new ContainerTarget(image, networking, container, keep, new TargetFacts(user, hostname, home, domain),
-                imageReady, started);
+        Map<String, String> more = new LinkedHashMap<>();
+        labels.forEach((label, value) -> {
+            if (label.startsWith(LABEL_FACT) && label.length() > LABEL_FACT.length()) {
+                more.put(label.substring(LABEL_FACT.length()), value);
+            }
+        });
+        return new ContainerTarget(image, networking, container, keep,
+                new TargetFacts(user, hostname, home, domain, more), imageReady, started);
     }
 
     @Override

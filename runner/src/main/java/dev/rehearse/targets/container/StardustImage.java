@@ -13,12 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The stardust image: built by {@code fixtures/stardust/build.sh} as {@code rehearse/stardust:RECIPE}, RECIPE a
- * hash of what it is made of, so it is reused while the recipe holds and checkouts of other recipes sharing one
- * Docker engine never rebuild over each other; the Debian base is made with debootstrap when it is missing.
+ * The stardust images: built by {@code fixtures/stardust/build.sh FLAVOUR} as {@code rehearse/FLAVOUR:RECIPE},
+ * RECIPE a hash of what it is made of, so it is reused while the recipe holds and checkouts of other recipes sharing
+ * one Docker engine never rebuild over each other; the Debian base is made with debootstrap when it is missing.
+ * Flavours: {@code stardust} (bookworm and the Synapse test double), {@code stardust-real} (sid and Debian's
+ * matrix-synapse).
  *
  * <p>The recipe ({@code fixtures/stardust} and {@code fixtures/synapse-double}) is packed into Rehearse's jar by
  * the build, so the jar needs no checkout: each {@link #ensure()} unpacks it into a temporary folder and runs its
@@ -29,6 +32,8 @@ public final class StardustImage {
     /** where the build puts the recipe among the classes: {@code RECIPE/stardust/build.sh} */
     static final String RECIPE = "dev/rehearse/targets/container/recipe";
     private static final String BUILD_SCRIPT = "stardust/build.sh";
+    /** the flavours build.sh makes, by the name {@code --target container:NAME} gives them */
+    public static final Set<String> FLAVOURS = Set.of("stardust", "stardust-real");
 
     private StardustImage() {
     }
@@ -38,29 +43,30 @@ public final class StardustImage {
      * is. Progress and errors of a build go to this process's standard error. One at a time: runs that start
      * together ({@code rehearse matrix --jobs N}) would otherwise each build the same missing image.
      *
-     * @return the image, {@code rehearse/stardust:RECIPE}
+     * @param flavour one of {@link #FLAVOURS}
+     * @return the image, {@code rehearse/FLAVOUR:RECIPE}
      * @throws BadInput when the build fails (it printed why)
      */
-    public static synchronized String ensure() {
+    public static synchronized String ensure(String flavour) {
         Path recipe = null;
         try {
             recipe = unpack(Files.createTempDirectory("rehearse-stardust-recipe-"));
-            Process build = new ProcessBuilder(recipe.resolve(BUILD_SCRIPT).toString())
+            Process build = new ProcessBuilder(recipe.resolve(BUILD_SCRIPT).toString(), flavour)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             build.getOutputStream().close();
             String printed = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             int status = build.waitFor();
             if (status != 0 || printed.isEmpty()) {
-                throw new BadInput("fixtures/" + BUILD_SCRIPT, 0, "could not build the stardust image (exit status "
-                        + status + "; its messages are above)");
+                throw new BadInput("fixtures/" + BUILD_SCRIPT, 0, "could not build the " + flavour
+                        + " image (exit status " + status + "; its messages are above)");
             }
             return printed.lines().reduce((first, last) -> last).orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack or run the stardust image's recipe", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building the stardust image");
+            throw new IllegalStateException("interrupted while building the " + flavour + " image");
         } finally {
             if (recipe != null) {
                 delete(recipe);

@@ -371,7 +371,12 @@ public final class ShellSession implements Session {
                 if (answerDueAt != 0) {
                     wake = Math.min(wake, answerDueAt);
                 }
-                wake = Math.min(wake, lastOutputAt + settings.quietPeriod().toNanos());
+                long quietEnds = lastOutputAt + settings.quietPeriod().toNanos();
+                // once it has passed without a prompt-like last line, only new output can change that: no wake-up
+                // for it, or the poll returns at once, again and again, until the command ends (a silent sleep 30)
+                if (quietEnds > System.nanoTime()) {
+                    wake = Math.min(wake, quietEnds);
+                }
             }
             return wake;
         }

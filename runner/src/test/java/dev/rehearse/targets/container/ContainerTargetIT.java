@@ -81,7 +81,7 @@ class ContainerTargetIT {
         assertEquals(new TargetFacts("robin", "ravel", "/home/robin", "robin.ravel.test"), facts);
         assertNotEquals("isabell", facts.user());
         assertNotEquals("stardust", facts.host());
-        assertTrue(target.describe().startsWith("container " + StardustImage.ensure() + " "
+        assertTrue(target.describe().startsWith("container " + StardustImage.ensure("stardust") + " "
                 + target.containerId().substring(0, 12) + " (robin@ravel, network none; image ready in "), target.describe());
     }
 

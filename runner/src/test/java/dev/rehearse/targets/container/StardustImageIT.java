@@ -29,9 +29,9 @@ class StardustImageIT {
     @Test
     void aCurrentImageIsReusedAndCarriesWhatTheContainerTargetReads() {
         DockerClient docker = Docker.client();
-        String image = StardustImage.ensure();
+        String image = StardustImage.ensure("stardust");
         String id = inspect(docker, image).getId();
-        assertEquals(image, StardustImage.ensure());
+        assertEquals(image, StardustImage.ensure("stardust"));
         InspectImageResponse again = inspect(docker, image);
         assertEquals(id, again.getId(), "a second ensure with the same recipe must not rebuild");
         assertTrue(image.matches("rehearse/stardust:[0-9a-f]{16}"), image);
@@ -45,7 +45,7 @@ class StardustImageIT {
     @Test
     void aChangedRecipeGetsAnImageOfItsOwn(@TempDir Path dir) throws IOException {
         DockerClient docker = Docker.client();
-        String image = StardustImage.ensure();
+        String image = StardustImage.ensure("stardust");
         String id = inspect(docker, image).getId();
         Path fixtures = Path.of(System.getProperty("rehearse.root")).resolve("fixtures");
         Path copy = dir.resolve("fixtures");
