@@ -25,6 +25,9 @@ final class BoundNames {
 
     /** @throws BadInput {@code --bind NAME: unknown variable 'NAME' (did you mean 'OTHER'?)} for the first unused one */
     static void check(Runbook runbook, Set<String> names, List<Step> steps) {
+        if (steps.isEmpty()) {
+            return; // nothing could use a name: the plan is refused for having no step (Plan.runnable), which says more
+        }
         for (String name : names) {
             if (runbook.vars().containsKey(name)) {
                 if (runbook.bindings().stream().noneMatch(rule -> rule.source() == ValueSource.VALUE
