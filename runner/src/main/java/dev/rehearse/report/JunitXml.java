@@ -17,6 +17,8 @@ import java.util.Locale;
  *   <li>PASS: a plain testcase.</li>
  *   <li>FAIL: {@code <failure type="FAIL" message="REASON">} with the diff (or the reason) as its text.</li>
  *   <li>SKIP: {@code <skipped message="REASON"/>}.</li>
+ *   <li>INTERRUPTED: {@code <error type="INTERRUPTED" message="REASON">}: the step neither passed nor failed, the
+ *       run was stopped there (Ctrl-C, SIGTERM, or the process ended while it ran).</li>
  *   <li>DRIFT: the guide is stale but the software works, and a run exits 0 with drift unless {@code --strict};
  *       the report says the same: by default a passing testcase whose {@code system-out} starts with
  *       {@code DRIFT:} and carries the diff; strict, a {@code <failure type="DRIFT">} with the diff.</li>
@@ -40,7 +42,7 @@ final class JunitXml {
             xml.writeAttribute("name", XmlText.of(report.runbook()));
             xml.writeAttribute("time", seconds(summary.elapsed()));
             xml.writeAttribute("tests", Integer.toString(summary.total()));
-            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("errors", Integer.toString(summary.interrupted()));
             xml.writeAttribute("skipped", Integer.toString(summary.skip()));
             xml.writeAttribute("failures", Integer.toString(failures));
             indent(xml, 1);
@@ -78,6 +80,13 @@ final class JunitXml {
         String out = result.actual() == null ? "" : result.actual();
         switch (result.verdict()) {
             case FAIL -> failure(xml, "FAIL", reason(result, "failed"), orElse(result.diff(), result.reason()));
+            case INTERRUPTED -> {
+                indent(xml, 2);
+                xml.writeStartElement("error");
+                xml.writeAttribute("message", XmlText.of(reason(result, "interrupted")));
+                xml.writeAttribute("type", "INTERRUPTED");
+                xml.writeEndElement();
+            }
             case SKIP -> {
                 indent(xml, 2);
                 xml.writeEmptyElement("skipped");
