@@ -54,8 +54,9 @@ final class EarlierCaptures {
      */
     static Optional<Adopted> bind(Plan plan, StepSelection selection, Path reportDir, String target,
                                   Consumer<String> say) {
+        List<Integer> needed = skippedBefore(plan, selection);
         Path results = reportDir.resolve(Reports.JSON);
-        JsonNode root = read(results);
+        JsonNode root = needed.isEmpty() ? null : read(results);
         if (root == null) {
             return Optional.empty();
         }
@@ -74,7 +75,6 @@ final class EarlierCaptures {
                     + summary.path("target").asText() + "); what its steps did is not here");
             return Optional.empty();
         }
-        List<Integer> needed = skippedBefore(plan, selection);
         TreeSet<Integer> missing = new TreeSet<>(needed);
         missing.removeAll(covered(root));
         if (!missing.isEmpty()) {
@@ -106,8 +106,7 @@ final class EarlierCaptures {
         }
         // held to the rules of any captured value: a results file is text anyone could have edited
         Plan.checkBindings(bindings, plan.steps());
-        String done = needed.isEmpty() ? "" : ", which did step" + (needed.size() > 1 ? "s " : " ") + join(needed);
-        say.accept("building on " + which + done
+        say.accept("building on " + which + ", which did step" + (needed.size() > 1 ? "s " : " ") + join(needed)
                 + (reused.isEmpty() ? "" : "; reusing what it captured: " + String.join(", ", reused)));
         return Optional.of(new Adopted(id, needed, kept));
     }
