@@ -314,7 +314,9 @@ public final class Runner {
 
     private String whyFailed(CommandStep step, CommandResult result, StepPolicy policy) {
         return switch (result.status()) {
-            case TIMEOUT -> "timed out after " + seconds(policy.timeout());
+            case TIMEOUT -> "timed out after " + seconds(policy.timeout()) + " (the step's timeout: --timeout, or the "
+                    + "sidecar's timeout:)" + (result.lastLine() == null || result.lastLine().isBlank() ? ""
+                    : "; it last printed: " + bindings.reverse(result.lastLine().strip()));
             case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine());
             case DISCONNECTED -> "lost the shell during step " + step.n() + ": " + session.lostReason();
             case INTERRUPTED -> "interrupted by " + interruption.cause();

@@ -200,7 +200,8 @@ class RunnerTest {
                 .command("sleep 30", Steps.timeout(Duration.ofSeconds(1)), List.of(), List.of(), List.of())
                 .command("echo next", "next"));
         assertEquals(List.of(Verdict.FAIL, Verdict.SKIP), verdicts(report));
-        assertEquals("timed out after 1 s", report.results().get(0).reason());
+        assertEquals("timed out after 1 s (the step's timeout: --timeout, or the sidecar's timeout:)",
+                report.results().get(0).reason());
     }
 
     @Test
