@@ -115,7 +115,7 @@ public final class Runner {
             } else if (policy.skip() != null) {
                 result = skip(step, policy.skip());
             } else if (interruption.requested()) {
-                result = interrupted(step, "before it started", Duration.ZERO);
+                result = interrupted(step, "before it started", Duration.ZERO, "");
             } else {
                 listener.recorded(ifEndedDuring(plan, results, step, started));
                 listener.stepStarted(step, total, bindings.redact(shown(step)));
@@ -159,8 +159,9 @@ public final class Runner {
         return report(plan, soFar, started);
     }
 
-    private StepResult interrupted(Step step, String when, Duration elapsed) {
-        return new StepResult(step, Verdict.INTERRUPTED, -1, "", "", "", "interrupted by " + interruption.cause()
+    /** @param output what it printed before it was stopped, in the guide's terms */
+    private StepResult interrupted(Step step, String when, Duration elapsed, String output) {
+        return new StepResult(step, Verdict.INTERRUPTED, -1, "", output, "", "interrupted by " + interruption.cause()
                 + " " + when, elapsed);
     }
 
@@ -198,11 +199,9 @@ public final class Runner {
             if (result.cwd() != null) {
                 cwd = result.cwd();
             }
-            if (result.status() == CommandResult.Status.INTERRUPTED || interruption.requested()) {
-                return new StepResult(step, Verdict.INTERRUPTED, -1, "", bindings.reverse(result.output()), "",
-                        "interrupted by " + interruption.cause() + " after "
-                                + String.format(Locale.ROOT, "%.1f s", elapsed(started).toMillis() / 1000.0),
-                        elapsed(started));
+            if (result.status() == CommandResult.Status.INTERRUPTED) {
+                return interrupted(step, "after " + String.format(Locale.ROOT, "%.1f s", elapsed(started).toMillis()
+                        / 1000.0), elapsed(started), bindings.reverse(result.output()));
             }
             String why = whyFailed(step, result, policy);
             if (result.status() == CommandResult.Status.DISCONNECTED) {
@@ -273,7 +272,8 @@ public final class Runner {
                 check.timeout() != null ? check.timeout() : CHECK_TIMEOUT, null);
         String output = bindings.reverse(ran.output());
         if (ran.status() == CommandResult.Status.INTERRUPTED) {
-            return interrupted(result.step(), "during check '" + name + "'", result.elapsed().plus(elapsed(started)));
+            return interrupted(result.step(), "during check '" + name + "'", result.elapsed().plus(elapsed(started)),
+                    result.actual());
         }
         String why = null;
         boolean completed = ran.status() == CommandResult.Status.COMPLETED;
