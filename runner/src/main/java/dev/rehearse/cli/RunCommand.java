@@ -116,8 +116,8 @@ public final class RunCommand implements Callable<Integer> {
     static final class DurationOption implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return Durations.parse(value).filter(d -> !d.isZero()).orElseThrow(() -> new CommandLine.TypeConversionException(
-                    "'" + value + "' is not a duration like 90s, 5m or 1h"));
+            return Durations.parse(value).filter(d -> !d.isZero()).orElseThrow(() ->
+                    new CommandLine.TypeConversionException("'" + value + "' is not a duration like 90s, 5m or 1h"));
         }
     }
 }

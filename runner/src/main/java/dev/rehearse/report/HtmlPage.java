@@ -21,8 +21,8 @@ public record HtmlPage(String title, String runbook, String target, String statu
 
         /** PASS, DRIFT, FAIL and SKIP counts, in that order, then INTERRUPTED when the run was stopped. */
         public static List<Count> of(Summary summary) {
-            List<Count> counts = new ArrayList<>(List.of(of(Verdict.PASS, summary.pass()),
-                    of(Verdict.DRIFT, summary.drift()), of(Verdict.FAIL, summary.fail()), of(Verdict.SKIP, summary.skip())));
+            List<Count> counts = new ArrayList<>(List.of(of(Verdict.PASS, summary.pass()), of(Verdict.DRIFT,
+                    summary.drift()), of(Verdict.FAIL, summary.fail()), of(Verdict.SKIP, summary.skip())));
             if (summary.interrupted() > 0) {
                 counts.add(of(Verdict.INTERRUPTED, summary.interrupted()));
             }

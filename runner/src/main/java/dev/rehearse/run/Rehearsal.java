@@ -85,7 +85,8 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
     }
 
     public Rehearsal withKeep(boolean keepTarget) {
-        return new Rehearsal(target, binds, selection, keepGoing, targetOptions.withKeep(keepTarget), reportDir, timeout);
+        return new Rehearsal(target, binds, selection, keepGoing, targetOptions.withKeep(keepTarget), reportDir,
+                timeout);
     }
 
     /**
@@ -124,12 +125,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         if (timeout != null) {
             loaded = loaded.withTimeout(timeout);
         }
-        Guide read = null;
-        if (!selection.equals(StepSelection.ALL)) {
-            // before any target starts: a selection outside the plan would start one, skip everything and pass
-            read = Guides.BY_FORMAT.read(loaded.guide(), loaded.dir());
-            selection.checkAgainst(new Planner(EXAMPLE_FACTS, binds).plan(loaded, read).steps().size());
-        }
+        Guide read = selectionChecked(loaded);
         String spec = targetSpec(loaded);
         Targets.reapLeftovers(spec).forEach(say);
         RunStamp stamp = RunStamp.next();
@@ -179,6 +175,19 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
                 }
             }
         }
+    }
+
+    /**
+     * Holds a selection to the plan before any target starts: one outside it would start a target, skip every
+     * step and pass. Returns the guide read for that, or null when all steps run (nothing to check).
+     */
+    private Guide selectionChecked(Runbook loaded) {
+        if (selection.equals(StepSelection.ALL)) {
+            return null;
+        }
+        Guide read = Guides.BY_FORMAT.read(loaded.guide(), loaded.dir());
+        selection.checkAgainst(new Planner(EXAMPLE_FACTS, binds).plan(loaded, read).steps().size());
+        return read;
     }
 
     /** The target once open; what opening it threw (bad input, say), as it was thrown. */
