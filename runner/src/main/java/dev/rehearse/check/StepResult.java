@@ -9,7 +9,7 @@ import java.time.Duration;
  * back to example values, secrets hidden), so they can be shown and written back into the guide.
  *
  * @param diff   unified diff expected -> actual for DRIFT and FAIL, else empty
- * @param reason one line saying why for FAIL and SKIP (e.g. "exit status 1", "waiting for input at: ...")
+ * @param reason one line saying why for FAIL, SKIP and INTERRUPTED (e.g. "exit status 1", "waiting for input at: ...")
  */
 public record StepResult(Step step, Verdict verdict, int exit, String expected, String actual, String diff,
                          String reason, Duration elapsed) {

@@ -34,7 +34,8 @@ final class EndOfRun {
      */
     static void print(PrintWriter out, RunReport report, String runbook, Path reports, boolean verbose) {
         List<StepResult> notable = report.results().stream()
-                .filter(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.DRIFT).toList();
+                .filter(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.DRIFT
+                        || r.verdict() == Verdict.INTERRUPTED).toList();
         if (!notable.isEmpty()) {
             out.println();
         }
@@ -52,8 +53,9 @@ final class EndOfRun {
         }
         Summary summary = Summary.of(report);
         out.println();
-        out.printf("rehearse: %d PASS, %d DRIFT, %d FAIL, %d SKIP in %s%n", summary.pass(), summary.drift(),
-                summary.fail(), summary.skip(), LiveProgress.seconds(summary.elapsed()));
+        out.printf("rehearse: %d PASS, %d DRIFT, %d FAIL, %d SKIP%s in %s%n", summary.pass(), summary.drift(),
+                summary.fail(), summary.skip(), summary.interrupted() > 0 ? ", " + summary.interrupted() + " INTERRUPTED" : "",
+                LiveProgress.seconds(summary.elapsed()));
         Path absolute = reports.toAbsolutePath().normalize();
         out.println("report: " + absolute.resolve(Reports.HTML));
         if (summary.drift() > 0) {

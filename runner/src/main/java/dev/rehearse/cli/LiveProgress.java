@@ -250,6 +250,7 @@ public final class LiveProgress implements RunListener, AutoCloseable {
             case DRIFT -> "33";
             case FAIL -> "1;31";
             case SKIP -> "2";
+            case INTERRUPTED -> "1;35";
         };
         return "\u001b[" + code + "m" + text + "\u001b[0m";
     }

@@ -106,6 +106,7 @@ final class RunbookExecution implements RunListener {
             }
             case FAIL -> TestExecutionResult.failed(failure(test, result, result.reason()));
             case SKIP -> TestExecutionResult.aborted(null);
+            case INTERRUPTED -> TestExecutionResult.aborted(new IllegalStateException(result.reason()));
         };
     }
 

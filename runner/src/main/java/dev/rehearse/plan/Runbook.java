@@ -41,6 +41,16 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
         return SidecarReader.load(path);
     }
 
+    /**
+     * This runbook with every step's timeout {@code timeout} ({@code run --timeout}) where its sidecar's
+     * {@code steps:} rules set none: over {@code defaults.timeout}, under a rule's own.
+     */
+    public Runbook withTimeout(Duration timeout) {
+        return new Runbook(name, dir, guide, sidecar, vars, varFacts, bindings, answers, steps,
+                new StepPolicy(timeout, defaults.eventually(), defaults.skip(), defaults.expectExit(), defaults.ready()),
+                checks, target, effects);
+    }
+
     /** How a sidecar binding gets its value. */
     public enum ValueSource {
         /** {@code value:} (or a plain scalar): a literal value, {@code ${var}} and {@code ${user}} etc. expanded */

@@ -4,6 +4,7 @@ import dev.rehearse.check.Verdict;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,10 +19,14 @@ public record HtmlPage(String title, String runbook, String target, String statu
     /** One verdict's count for the summary; {@code verdict} is the CSS class. */
     public record Count(String verdict, String label, int count) {
 
-        /** PASS, DRIFT, FAIL and SKIP counts, in that order. */
+        /** PASS, DRIFT, FAIL and SKIP counts, in that order, then INTERRUPTED when the run was stopped. */
         public static List<Count> of(Summary summary) {
-            return List.of(of(Verdict.PASS, summary.pass()), of(Verdict.DRIFT, summary.drift()),
-                    of(Verdict.FAIL, summary.fail()), of(Verdict.SKIP, summary.skip()));
+            List<Count> counts = new ArrayList<>(List.of(of(Verdict.PASS, summary.pass()), of(Verdict.DRIFT,
+                    summary.drift()), of(Verdict.FAIL, summary.fail()), of(Verdict.SKIP, summary.skip())));
+            if (summary.interrupted() > 0) {
+                counts.add(of(Verdict.INTERRUPTED, summary.interrupted()));
+            }
+            return List.copyOf(counts);
         }
 
         private static Count of(Verdict verdict, int n) {

@@ -20,6 +20,8 @@ import java.util.Locale;
  *       first lines of the diff, in one line: a CI page shows the message, and XML folds a newline in an attribute
  *       into a space) with the diff (or the reason) as its text.</li>
  *   <li>SKIP: {@code <skipped message="REASON"/>}.</li>
+ *   <li>INTERRUPTED: {@code <error type="INTERRUPTED" message="REASON">}: the step neither passed nor failed, the
+ *       run was stopped there (Ctrl-C, SIGTERM, or the process ended while it ran).</li>
  *   <li>DRIFT: the guide is stale but the software works, and a run exits 0 with drift unless {@code --strict};
  *       the report says the same: by default a {@code <skipped message="drift: guide shows X, host printed Y"/>},
  *       which CI pages list, with the diff first in {@code system-out}; strict, a {@code <failure type="DRIFT">}
@@ -47,7 +49,7 @@ final class JunitXml {
             xml.writeAttribute("name", XmlText.of(report.runbook()));
             xml.writeAttribute("time", seconds(summary.elapsed()));
             xml.writeAttribute("tests", Integer.toString(summary.total()));
-            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("errors", Integer.toString(summary.interrupted()));
             xml.writeAttribute("skipped", Integer.toString(summary.skip() + (strict ? 0 : summary.drift())));
             xml.writeAttribute("failures", Integer.toString(failures));
             indent(xml, 1);
@@ -85,6 +87,13 @@ final class JunitXml {
         String out = result.actual() == null ? "" : result.actual();
         switch (result.verdict()) {
             case FAIL -> failure(xml, "FAIL", failMessage(result), orElse(result.diff(), result.reason()));
+            case INTERRUPTED -> {
+                indent(xml, 2);
+                xml.writeStartElement("error");
+                xml.writeAttribute("message", XmlText.of(reason(result, "interrupted")));
+                xml.writeAttribute("type", "INTERRUPTED");
+                xml.writeEndElement();
+            }
             case SKIP -> {
                 indent(xml, 2);
                 xml.writeEmptyElement("skipped");

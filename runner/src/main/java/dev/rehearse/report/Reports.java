@@ -18,6 +18,14 @@ public final class Reports {
     private Reports() {
     }
 
+    /**
+     * Only {@code results.json}: the record a run keeps as it goes (after every step), so that a run stopped any
+     * way at all, a lost process included, leaves one.
+     */
+    public static void writeResults(RunReport report, Path dir) throws IOException {
+        AtomicFiles.write(dir.resolve(JSON), ResultsJson.render(report));
+    }
+
     /** The reports as {@code rehearse run} writes them without {@code --strict}: a DRIFT is not a failure. */
     public static void writeAll(RunReport report, Path dir) throws IOException {
         writeAll(report, dir, false);

@@ -12,8 +12,11 @@ import dev.rehearse.plan.Step;
 /**
  * {@code results.json}: {@code {"steps": [...], "summary": {...}}}. Each step has {@code n, kind, source, line,
  * verdict, exit, expected, actual, diff}, then {@code reason, elapsed_ms, section} and {@code command} (a command
- * step) or {@code path} (a file step). {@code exit} is null for a step that did not run. {@code captured} lists
- * what the steps captured, {@code step, literal, value}, secrets left out: what a later {@code --from} run reuses.
+ * step) or {@code path} (a file step). {@code exit} is null for a step that did not run (or not to its end).
+ * {@code captured} lists what the steps captured, {@code step, literal, value}, secrets left out: what a later
+ * {@code --from} run reuses. {@code run} says which run it is ({@code id, started_at, pid}), which run it built on
+ * ({@code resumes}) and which steps are done on its target ({@code covers}). The summary's {@code interrupted_at}
+ * is the step a stopped run stopped at (its status INTERRUPTED), else null.
  */
 final class ResultsJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -32,7 +35,7 @@ final class ResultsJson {
             s.put("source", step.source());
             s.put("line", step.line());
             s.put("verdict", result.verdict().name());
-            if (result.verdict() == Verdict.SKIP) {
+            if (result.verdict() == Verdict.SKIP || result.verdict() == Verdict.INTERRUPTED) {
                 s.putNull("exit");
             } else {
                 s.put("exit", result.exit());
@@ -50,6 +53,19 @@ final class ResultsJson {
         for (RunReport.CapturedValue value : report.captured()) {
             captured.addObject().put("step", value.step()).put("literal", value.literal()).put("value", value.value());
         }
+        if (report.origin() != null) {
+            RunReport.Origin origin = report.origin();
+            ObjectNode run = root.putObject("run");
+            run.put("id", origin.id());
+            run.put("started_at", origin.startedAt());
+            run.put("pid", origin.pid());
+            if (report.guide() != null) {
+                run.put("guide", report.guide().file().toAbsolutePath().normalize().toString());
+            }
+            run.put("resumes", origin.resumes());
+            ArrayNode covers = run.putArray("covers");
+            report.covered().forEach(covers::add);
+        }
         Summary summary = Summary.of(report);
         ObjectNode sum = root.putObject("summary");
         sum.put("runbook", report.runbook());
@@ -60,6 +76,12 @@ final class ResultsJson {
         sum.put("drift", summary.drift());
         sum.put("fail", summary.fail());
         sum.put("skip", summary.skip());
+        sum.put("interrupted", summary.interrupted());
+        if (summary.interruptedAt() > 0) {
+            sum.put("interrupted_at", summary.interruptedAt());
+        } else {
+            sum.putNull("interrupted_at");
+        }
         sum.put("elapsed_ms", summary.elapsed().toMillis());
         try {
             return JSON.writeValueAsString(root) + "\n";

@@ -1,10 +1,12 @@
 package dev.rehearse.report;
 
 import dev.rehearse.check.StepResult;
+import dev.rehearse.check.Verdict;
 import dev.rehearse.guide.Guide;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Everything the reports need of one run: which runbook on which target, one result per planned step (in plan
@@ -12,18 +14,53 @@ import java.util.List;
  * guide's terms, and a captured value bound to a secret is left out.
  */
 public record RunReport(String runbook, Guide guide, String target, List<StepResult> results, Duration elapsed,
-                        List<CapturedValue> captured) {
+                        List<CapturedValue> captured, Origin origin) {
 
     /** A value a step found in its real output and bound for the steps after it (the port a command opened). */
     public record CapturedValue(int step, String literal, String value) {
+    }
+
+    /**
+     * Which run this is and what it builds on: what a later {@code --from} run checks before it reuses anything.
+     *
+     * @param id        the run's id, also on the container or user it made ({@code dev.rehearse.targets.RunStamp})
+     * @param startedAt when it started, ISO-8601 UTC
+     * @param pid       the process that ran it
+     * @param resumes   the id of the run whose steps this one builds on ({@code --from}), or null
+     * @param inherited the steps that run (or those it built on) did on the same target and this one skips
+     */
+    public record Origin(String id, String startedAt, long pid, String resumes, List<Integer> inherited) {
+        public Origin {
+            inherited = List.copyOf(inherited);
+        }
     }
 
     public RunReport {
         captured = List.copyOf(captured);
     }
 
+    /** A run without an origin: one the tests or the matrix put together. */
+    public RunReport(String runbook, Guide guide, String target, List<StepResult> results, Duration elapsed,
+                     List<CapturedValue> captured) {
+        this(runbook, guide, target, results, elapsed, captured, null);
+    }
+
     /** A run that captured nothing. */
     public RunReport(String runbook, Guide guide, String target, List<StepResult> results, Duration elapsed) {
         this(runbook, guide, target, results, elapsed, List.of());
+    }
+
+    /**
+     * The steps done on this run's target, by this run (PASS, DRIFT) or by the runs it built on: what a later
+     * {@code --from} run may skip and still reuse what they captured.
+     */
+    public List<Integer> covered() {
+        TreeSet<Integer> covered = new TreeSet<>(origin == null ? List.of() : origin.inherited());
+        for (StepResult result : results) {
+            if (result.verdict() == Verdict.PASS || result.verdict() == Verdict.DRIFT) {
+                covered.add(result.step().n());
+            }
+        }
+        return List.copyOf(covered);
     }
 }

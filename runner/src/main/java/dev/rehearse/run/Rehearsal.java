@@ -6,16 +6,17 @@ import dev.rehearse.plan.Planner;
 import dev.rehearse.plan.Runbook;
 import dev.rehearse.read.Guides;
 import dev.rehearse.report.RunReport;
+import dev.rehearse.targets.RunStamp;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.Targets;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -29,9 +30,11 @@ import java.util.function.Consumer;
  * @param targetOptions how the target is opened: kept or not (sandbox, container), how ssh logs in
  * @param reportDir where the run's reports go, and where a {@code --from} run finds what the last one captured;
  *                  null for {@link #defaultReportDir(String)}
+ * @param timeout   every step's timeout where the sidecar's {@code steps:} rules set none ({@code --timeout}); null
+ *                  for the sidecar's {@code defaults.timeout}, else 5 minutes
  */
 public record Rehearsal(String target, Map<String, String> binds, StepSelection selection, boolean keepGoing,
-                       TargetOptions targetOptions, Path reportDir) {
+                       TargetOptions targetOptions, Path reportDir, Duration timeout) {
 
     /**
      * The facts a plan is made against when no target is open: the guide's own example values, so that nothing is
@@ -46,37 +49,42 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
 
     /** All steps, stop at the first FAIL, remove the target: {@code rehearse run} without options. */
     public static Rehearsal defaults() {
-        return new Rehearsal(null, Map.of(), StepSelection.ALL, false, TargetOptions.defaults(), null);
+        return new Rehearsal(null, Map.of(), StepSelection.ALL, false, TargetOptions.defaults(), null, null);
     }
 
     public Rehearsal withTarget(String spec) {
-        return new Rehearsal(spec, binds, selection, keepGoing, targetOptions, reportDir);
+        return new Rehearsal(spec, binds, selection, keepGoing, targetOptions, reportDir, timeout);
     }
 
     public Rehearsal withBinds(Map<String, String> more) {
         Map<String, String> all = new LinkedHashMap<>(binds);
         all.putAll(more);
-        return new Rehearsal(target, all, selection, keepGoing, targetOptions, reportDir);
+        return new Rehearsal(target, all, selection, keepGoing, targetOptions, reportDir, timeout);
     }
 
     public Rehearsal withSelection(StepSelection steps) {
-        return new Rehearsal(target, binds, steps, keepGoing, targetOptions, reportDir);
+        return new Rehearsal(target, binds, steps, keepGoing, targetOptions, reportDir, timeout);
     }
 
     public Rehearsal withKeepGoing(boolean keepGoingAfterFail) {
-        return new Rehearsal(target, binds, selection, keepGoingAfterFail, targetOptions, reportDir);
+        return new Rehearsal(target, binds, selection, keepGoingAfterFail, targetOptions, reportDir, timeout);
     }
 
     public Rehearsal withTargetOptions(TargetOptions options) {
-        return new Rehearsal(target, binds, selection, keepGoing, options, reportDir);
+        return new Rehearsal(target, binds, selection, keepGoing, options, reportDir, timeout);
     }
 
     public Rehearsal withReportDir(Path dir) {
-        return new Rehearsal(target, binds, selection, keepGoing, targetOptions, dir);
+        return new Rehearsal(target, binds, selection, keepGoing, targetOptions, dir, timeout);
+    }
+
+    public Rehearsal withTimeout(Duration stepTimeout) {
+        return new Rehearsal(target, binds, selection, keepGoing, targetOptions, reportDir, stepTimeout);
     }
 
     public Rehearsal withKeep(boolean keepTarget) {
-        return new Rehearsal(target, binds, selection, keepGoing, targetOptions.withKeep(keepTarget), reportDir);
+        return new Rehearsal(target, binds, selection, keepGoing, targetOptions.withKeep(keepTarget), reportDir,
+                timeout);
     }
 
     /**
@@ -104,36 +112,41 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      * As {@link #run(Path, RunListener)}, telling {@code say} in one line each what runs where and what was kept.
      */
     public RunReport run(Path runbook, RunListener listener, Consumer<String> say) {
-        preview(runbook); // what is wrong without a target (a guide with no step, a binding) is told before one opens
+        return run(runbook, listener, say, new Interruption());
+    }
+
+    /**
+     * As {@link #run(Path, RunListener, Consumer)}, stopped early when {@code stop} is requested: the running step
+     * INTERRUPTED, the rest SKIP, the target closed (or kept) as at any end.
+     */
+    public RunReport run(Path runbook, RunListener listener, Consumer<String> say, Interruption stop) {
         Runbook loaded = Runbook.load(runbook);
-        // A container takes a second or two to start, mostly waiting on the engine: the guide is read meanwhile.
-        CompletableFuture<Target> opening = CompletableFuture.supplyAsync(
-                () -> Targets.open(targetSpec(loaded), targetOptions));
-        Guide guide;
-        try {
-            guide = Guides.BY_FORMAT.read(loaded.guide(), loaded.dir());
-        } catch (RuntimeException e) {
-            // waited for, not left to a daemon thread that the JVM's exit could stop halfway through a start
-            try {
-                opening.join().close();
-            } catch (RuntimeException alsoFailed) {
-                e.addSuppressed(alsoFailed);
-            }
-            throw e;
+        if (timeout != null) {
+            loaded = loaded.withTimeout(timeout);
         }
-        try (Target opened = opened(opening)) {
-            // Ctrl-C ends the JVM without unwinding this thread: the hook closes the target (container, sandbox) then
+        Guide guide = checkedBeforeOpening(loaded);
+        String spec = targetSpec(loaded);
+        Targets.reapLeftovers(spec).forEach(say);
+        RunStamp stamp = RunStamp.next();
+        try (Target opened = Targets.open(spec, targetOptions.withStamp(stamp))) {
+            // Ctrl-C, unless the caller stops the run itself (stop), ends the JVM without unwinding this thread:
+            // the hook closes the target (container, sandbox) then
             Thread closeOnInterrupt = new Thread(opened::close, "rehearse-interrupted");
             Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
             try {
                 Plan plan = new Planner(opened.facts(), binds).plan(loaded, guide);
+                EarlierCaptures.Adopted earlier = null;
                 if (!selection.equals(StepSelection.ALL)) {
-                    EarlierCaptures.bind(plan, selection, reportsOf(plan.name()), opened.describe()).ifPresent(say);
+                    earlier = EarlierCaptures.bind(plan, selection, reportsOf(plan.name()), opened.describe(), say)
+                            .orElse(null);
                     SkippedCaptures.check(plan, selection);
                 }
                 int steps = plan.steps().size();
                 say.accept(plan.name() + ", " + steps + (steps == 1 ? " step" : " steps") + " on " + opened.describe());
-                RunReport report = new Runner(opened, selection, keepGoing, listener)
+                RunReport.Origin origin = new RunReport.Origin(stamp.id(), stamp.startedAt().toString(), stamp.pid(),
+                        earlier == null ? null : earlier.id(), earlier == null ? List.of() : earlier.inherited());
+                RunReport report = new Runner(opened, selection, keepGoing, listener).interruptibleBy(stop)
+                        .recordedAs(origin, earlier == null ? List.of() : earlier.captured())
                         .keepingOriginalsIn(reportsOf(plan.name()).resolve(BACKUPS))
                         .run(plan, loaded.checks(), loaded.effects());
                 if (targetOptions.keep()) {
@@ -150,16 +163,15 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         }
     }
 
-    /** The target once open; what opening it threw (bad input, say), as it was thrown. */
-    private static Target opened(CompletableFuture<Target> opening) {
-        try {
-            return opening.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+    /**
+     * What is wrong without a target is told before one opens: a guide with no step, a binding, a selection outside
+     * the plan (which would start a target, skip every step and pass). Returns the guide, read once for the run.
+     */
+    private Guide checkedBeforeOpening(Runbook loaded) {
+        Guide read = Guides.BY_FORMAT.read(loaded.guide(), loaded.dir());
+        Plan plan = new Planner(EXAMPLE_FACTS, binds).plan(loaded, read).runnable();
+        selection.checkAgainst(plan.steps().size());
+        return read;
     }
 
     /** The folder under a run's report folder that keeps the originals of the files the run replaced. */

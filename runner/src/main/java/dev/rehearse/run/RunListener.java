@@ -2,6 +2,7 @@ package dev.rehearse.run;
 
 import dev.rehearse.check.StepResult;
 import dev.rehearse.plan.Step;
+import dev.rehearse.report.RunReport;
 
 import java.time.Duration;
 
@@ -25,6 +26,13 @@ public interface RunListener {
     }
 
     default void stepFinished(StepResult result, int total) {
+    }
+
+    /**
+     * The run so far, before each step that runs and once at the end: what its record should say if the process
+     * ended now (the step about to run INTERRUPTED, the rest SKIP).
+     */
+    default void recorded(RunReport soFar) {
     }
 
     RunListener NONE = new RunListener() {

@@ -34,11 +34,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * Runs a plan on a target, step by step in one session, and judges each step: bindings applied before it
  * runs, real output mapped back to the guide's values before it is compared, captured values bound for the
- * steps after it. A FAIL stops the run (the rest SKIP) unless told to keep going.
+ * steps after it. A FAIL stops the run (the rest SKIP) unless told to keep going; an {@link Interruption} stops it
+ * too: the running step is INTERRUPTED, the rest SKIP. Before each step it hands its listener the run so far
+ * as its record should read if the process ended then (that step INTERRUPTED).
  */
 public final class Runner {
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
@@ -53,11 +56,14 @@ public final class Runner {
     private final boolean keepGoing;
     private final RunListener listener;
     private Backups backups = Backups.temporary();
+    private Interruption interruption = new Interruption();
+    private RunReport.Origin origin;
+    private List<RunReport.CapturedValue> inherited = List.of();
     private Bindings bindings;
     private List<RunReport.CapturedValue> captured;
     private List<Step> steps;
     private List<Check> checks;
-    private Session session;
+    private volatile Session session;
     private String cwd;
     private UncapturedValues uncaptured;
     private EffectLines effectLines = EffectLines.with(List.of());
@@ -72,6 +78,29 @@ public final class Runner {
     /** Keeps the originals of the files the run replaces in {@code folder} (the report folder's, say). */
     public Runner keepingOriginalsIn(Path folder) {
         this.backups = new Backups(folder);
+        return this;
+    }
+
+    /** Stops at {@code stop}'s request: the running step's command is interrupted, the rest SKIP. */
+    public Runner interruptibleBy(Interruption stop) {
+        this.interruption = stop;
+        stop.whenRequested(() -> {
+            Session running = session;
+            if (running != null) {
+                running.interrupt();
+            }
+        });
+        return this;
+    }
+
+    /**
+     * Says in the report which run this is, and what the runs it builds on ({@code --from}) did on the target.
+     *
+     * @param captured what those runs' skipped steps captured: kept in this run's record for the next one
+     */
+    public Runner recordedAs(RunReport.Origin origin, List<RunReport.CapturedValue> captured) {
+        this.origin = origin;
+        this.inherited = List.copyOf(captured);
         return this;
     }
 
@@ -95,7 +124,7 @@ public final class Runner {
         long started = System.nanoTime();
         effectLines = EffectLines.with(effects);
         bindings = plan.bindings().copy();
-        captured = new ArrayList<>();
+        captured = new ArrayList<>(inherited);
         steps = plan.steps();
         this.checks = checks;
         uncaptured = new UncapturedValues();
@@ -103,6 +132,7 @@ public final class Runner {
         int total = plan.steps().size();
         List<StepResult> results = new ArrayList<>();
         boolean failed = false;
+        int interruptedAt = 0;
         Step last = lastToRun(plan);
         for (Step step : plan.steps()) {
             StepPolicy policy = policy(step);
@@ -114,9 +144,14 @@ public final class Runner {
                 result = skip(step, valueMissing);
             } else if (failed && !keepGoing) {
                 result = skip(step, "after the FAIL of an earlier step");
+            } else if (interruptedAt > 0) {
+                result = skip(step, "after the interrupt at step " + interruptedAt);
             } else if (policy.skip() != null) {
                 result = skip(step, policy.skip());
+            } else if (interruption.requested()) {
+                result = interrupted(step, "before it started", Duration.ZERO, "");
             } else {
+                listener.recorded(ifEndedDuring(plan, results, step, started));
                 listener.stepStarted(step, total, bindings.redact(shown(step)));
                 result = execute(step, policy);
                 if (result.verdict() != Verdict.FAIL && policy.ready() != null) {
@@ -124,7 +159,7 @@ public final class Runner {
                 }
                 for (Check check : checks) {
                     boolean endCheck = check.after() == null && step == last;
-                    if (result.verdict() != Verdict.FAIL && (endCheck
+                    if (result.verdict() != Verdict.FAIL && result.verdict() != Verdict.INTERRUPTED && (endCheck
                             || check.after() != null && check.after().matches(step))) {
                         result = checked(result, check);
                     }
@@ -132,11 +167,40 @@ public final class Runner {
                 failed |= result.verdict() == Verdict.FAIL;
             }
             uncaptured.after(result, bindings);
+            if (result.verdict() == Verdict.INTERRUPTED) {
+                interruptedAt = step.n();
+            }
             results.add(result);
             listener.stepFinished(result, total);
         }
-        return new RunReport(plan.name(), plan.guide(), target.describe(), results,
-                Duration.ofNanos(System.nanoTime() - started), captured);
+        RunReport report = report(plan, results, started);
+        listener.recorded(report);
+        return report;
+    }
+
+    private RunReport report(Plan plan, List<StepResult> results, long started) {
+        return new RunReport(plan.name(), plan.guide(), target.describe(), List.copyOf(results),
+                Duration.ofNanos(System.nanoTime() - started), captured, origin);
+    }
+
+    /**
+     * The run as its record should read if the process ended while {@code next} runs: the steps done so far,
+     * {@code next} INTERRUPTED (a SIGKILL leaves no time to say so later), the rest not reached.
+     */
+    private RunReport ifEndedDuring(Plan plan, List<StepResult> done, Step next, long started) {
+        List<StepResult> soFar = new ArrayList<>(done);
+        soFar.add(new StepResult(next, Verdict.INTERRUPTED, -1, "", "", "", "the run ended during this step: its "
+                + "process (pid " + ProcessHandle.current().pid() + ") was killed or lost", Duration.ZERO));
+        for (Step later : plan.steps().subList(done.size() + 1, plan.steps().size())) {
+            soFar.add(skip(later, "not reached"));
+        }
+        return report(plan, soFar, started);
+    }
+
+    /** @param output what it printed before it was stopped, in the guide's terms */
+    private StepResult interrupted(Step step, String when, Duration elapsed, String output) {
+        return new StepResult(step, Verdict.INTERRUPTED, -1, "", output, "", "interrupted by " + interruption.cause()
+                + " " + when, elapsed);
     }
 
     private StepResult execute(Step step, StepPolicy policy) {
@@ -173,6 +237,10 @@ public final class Runner {
                     Captures.derivesFromSecret(bindings, step) ? step.captures() : List.of()));
             if (result.cwd() != null) {
                 cwd = result.cwd();
+            }
+            if (result.status() == CommandResult.Status.INTERRUPTED) {
+                return interrupted(step, "after " + String.format(Locale.ROOT, "%.1f s", elapsed(started).toMillis()
+                        / 1000.0), elapsed(started), bindings.reverse(result.output()));
             }
             String why = whyFailed(step, result, policy);
             if (result.status() == CommandResult.Status.DISCONNECTED) {
@@ -277,6 +345,10 @@ public final class Runner {
         CommandResult ran = session().run(bindings.apply(check.command()), List.of(),
                 check.timeout() != null ? check.timeout() : CHECK_TIMEOUT, null);
         String output = bindings.reverse(ran.output());
+        if (ran.status() == CommandResult.Status.INTERRUPTED) {
+            return interrupted(result.step(), "during check '" + name + "'", result.elapsed().plus(elapsed(started)),
+                    result.actual());
+        }
         String why = null;
         boolean completed = ran.status() == CommandResult.Status.COMPLETED;
         if (!completed || ran.exit() != 0) {
@@ -297,6 +369,10 @@ public final class Runner {
     private Session session() {
         if (session == null) {
             session = target.openSession();
+            if (interruption.requested()) {
+                // asked while the shell started, before the request could reach it
+                session.interrupt();
+            }
         }
         return session;
     }
@@ -312,9 +388,11 @@ public final class Runner {
 
     private String whyFailed(CommandStep step, CommandResult result, StepPolicy policy) {
         return switch (result.status()) {
-            case TIMEOUT -> "timed out after " + seconds(policy.timeout()) + lastWords(result, true);
+            case TIMEOUT -> "timed out after " + seconds(policy.timeout()) + " (the step's timeout: --timeout, or the "
+                    + "sidecar's timeout:)" + lastWords(result, true);
             case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine());
             case DISCONNECTED -> "lost the shell during step " + step.n() + ": " + session.lostReason();
+            case INTERRUPTED -> "interrupted by " + interruption.cause();
             case COMPLETED -> result.exit() == policy.expectExit() ? null : "exit status " + result.exit()
                     + (policy.expectExit() == 0 ? "" : " (expected " + policy.expectExit() + ")")
                     + lastWords(result, false);
@@ -393,7 +471,7 @@ public final class Runner {
         return new StepResult(step, Verdict.SKIP, -1, "", "", "", why, Duration.ZERO);
     }
 
-    private static StepPolicy policy(Step step) {
+    static StepPolicy policy(Step step) {
         return step.policy() != null ? step.policy() : StepPolicy.DEFAULT;
     }
 

@@ -29,9 +29,7 @@ public record StepSelection(int first, int last) {
         int first = positive("--only", only.substring(0, dots));
         String end = only.substring(dots + 2);
         int last = end.isEmpty() ? Integer.MAX_VALUE : positive("--only", end);
-        if (last < first) {
-            throw new BadInput("--only", 0, "'" + only + "' ends before it starts");
-        }
+        // a reversed range is refused by checkAgainst, which knows the plan's range to name
         return new StepSelection(first, last);
     }
 
@@ -45,6 +43,34 @@ public record StepSelection(int first, int last) {
             // said below
         }
         throw new BadInput(option, 0, "'" + text + "' is not a step number (1, 2, ...)");
+    }
+
+    /**
+     * Holds the selection to a plan of {@code steps} steps, before anything starts: a selection that runs no step
+     * of it (past its end, or a plan without steps) would open a target, skip everything and pass.
+     *
+     * @throws BadInput naming the option and the plan's range when no selected step is in the plan
+     */
+    public void checkAgainst(int steps) {
+        if (equals(ALL)) {
+            return;
+        }
+        String range = steps == 0 ? "this plan has no steps" : "this plan has steps 1.." + steps;
+        if (last < first) {
+            throw new BadInput(option(), 0, "the range ends before it starts (selects no step): " + range);
+        }
+        int outside = first > steps ? first : last != Integer.MAX_VALUE && last > steps ? last : 0;
+        if (outside > 0) {
+            throw new BadInput(option(), 0, "step " + outside + " is past the last step: " + range);
+        }
+    }
+
+    /** the option as given, for messages */
+    private String option() {
+        if (last == Integer.MAX_VALUE) {
+            return "--from " + first;
+        }
+        return "--only " + (first == last ? String.valueOf(first) : first + ".." + last);
     }
 
     public boolean includes(int n) {

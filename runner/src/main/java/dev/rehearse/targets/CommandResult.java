@@ -20,6 +20,8 @@ public record CommandResult(Status status, int exit, String output, String cwd, 
         /** stopped at a prompt the transcript does not show */
         WAITING_FOR_INPUT,
         /** the connection to the target was lost mid-command */
-        DISCONNECTED
+        DISCONNECTED,
+        /** the run was interrupted (Ctrl-C, SIGTERM): the session stopped the command as on a timeout */
+        INTERRUPTED
     }
 }

@@ -21,6 +21,12 @@ public interface Session extends AutoCloseable {
      */
     CommandResult run(String command, List<Interaction> interactions, Duration timeout, Consumer<String> live);
 
+    /**
+     * Stops the command running now (as a timeout does: Ctrl-C, then harder), and any later one before it starts;
+     * its {@link CommandResult} says {@code INTERRUPTED}. Called from another thread (a signal's).
+     */
+    void interrupt();
+
     /** Why the shell or the connection to it went away, once a command came back {@code DISCONNECTED}. */
     default String lostReason() {
         return "the connection to the target was lost";

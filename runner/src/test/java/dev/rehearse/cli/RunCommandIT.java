@@ -2,8 +2,10 @@ package dev.rehearse.cli;
 
 import dev.rehearse.testing.FixtureGuideRuns;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -49,5 +51,46 @@ class RunCommandIT extends FixtureGuideRuns {
         assertEquals(2, run.exit());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void timeoutLimitsEveryStepOfTheRunWhileASidecarRuleForOneStepStillWins(@TempDir Path dir) throws IOException {
+        Run limited = run("interrupted", "--timeout", "2s");
+        assertEquals(1, limited.exit(), limited.out() + limited.err());
+        assertEquals(List.of("PASS", "FAIL", "SKIP"), limited.verdicts(), limited.json());
+        assertEquals("timed out after 2 s (the step's timeout: --timeout, or the sidecar's timeout:)",
+                limited.reasons().get(1));
+        assertTrue(limited.out().contains("FAIL  2/3"), limited.out());
+
+        Files.copy(GUIDES.resolve("interrupted/guide_interrupted.rst"), dir.resolve("guide_interrupted.rst"));
+        Files.writeString(dir.resolve("runbook.yaml"), """
+                guide: guide_interrupted.rst
+                defaults: {timeout: 1m}
+                steps:
+                  - {n: 2, timeout: 3s}
+                """);
+        Run ruled = execute(List.of("run", dir.toString(), "--timeout", "1s"));
+        assertEquals(List.of("PASS", "FAIL", "SKIP"), ruled.verdicts(), ruled.json());
+        assertTrue(ruled.reasons().get(1).startsWith("timed out after 3 s "), ruled.json());
+    }
+
+    @Test
+    void aTimeoutThatIsNoDurationIsOneLineAndExitTwo() throws IOException {
+        Run run = run("interrupted", "--timeout", "soon");
+        assertEquals(2, run.exit());
+        assertEquals("rehearse: Invalid value for option '--timeout': 'soon' is not a duration like 90s, 5m or 1h",
+                run.err().strip());
+    }
+
+    @Test
+    void aSelectionOutsideThePlanIsOneLineNamingItsRange() throws IOException {
+        for (String[] selection : List.of(new String[]{"--only", "999"}, new String[]{"--only", "3..2"},
+                new String[]{"--only", "2..9"}, new String[]{"--from", "4"})) {
+            Run run = run("fail.rst", selection);
+            assertEquals(2, run.exit(), run.out() + run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertTrue(run.err().strip().endsWith("this plan has steps 1..3"), run.err());
+            assertTrue(run.out().isEmpty(), "nothing started: " + run.out());
+        }
     }
 }

@@ -134,6 +134,37 @@ class ReportsTest {
     }
 
     @Test
+    void anInterruptedRunSaysWhereItStoppedInEveryReport(@TempDir Path dir) throws Exception {
+        RunReport seed = SeedRun.report();
+        List<StepResult> results = new ArrayList<>(seed.results().subList(0, 2));
+        results.add(new StepResult(seed.results().get(2).step(), Verdict.INTERRUPTED, -1, "", "partial\n", "",
+                "interrupted by Ctrl-C (SIGINT) after 1.5 s", java.time.Duration.ofMillis(1500)));
+        seed.results().subList(3, seed.results().size()).forEach(r -> results.add(new StepResult(r.step(), Verdict.SKIP,
+                -1, "", "", "", "after the interrupt at step 3", java.time.Duration.ZERO)));
+        RunReport report = new RunReport("synapse", seed.guide(), "ssh://robin@ravel", results, seed.elapsed(),
+                seed.captured(), new RunReport.Origin("20261202-020000-77-1", "2026-12-02T02:00:00Z", 77, null,
+                List.of()));
+
+        Reports.writeAll(report, dir);
+
+        JsonNode root = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals("INTERRUPTED", root.at("/summary/status").asText());
+        assertEquals(3, root.at("/summary/interrupted_at").asInt());
+        assertEquals(1, root.at("/summary/interrupted").asInt());
+        assertTrue(root.at("/steps/2/exit").isNull(), "it did not run to its end");
+        assertEquals("20261202-020000-77-1", root.at("/run/id").asText());
+        assertEquals(List.of("1", "2"), names(root.at("/run/covers").elements()), "the steps done on the target");
+        Element suite = xml(dir.resolve("junit.xml")).getDocumentElement();
+        assertEquals("1", suite.getAttribute("errors"));
+        Element error = child(elements(suite).get(3), "error");
+        assertEquals("INTERRUPTED", error.getAttribute("type"));
+        assertEquals("interrupted by Ctrl-C (SIGINT) after 1.5 s", error.getAttribute("message"));
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("<div class=\"status interrupted\">INTERRUPTED"), html.substring(0, 2000));
+        assertTrue(html.contains("interrupted by Ctrl-C (SIGINT) after 1.5 s"));
+    }
+
+    @Test
     void reportHtmlIsOneSelfContainedPageOfTheGuideWithEveryStepMarked(@TempDir Path dir) throws Exception {
         RunReport report = SeedRun.report();
         Reports.writeAll(report, dir);

@@ -215,7 +215,55 @@ class RunnerIT {
                 .command("sleep 30", Steps.timeout(Duration.ofSeconds(1)), List.of(), List.of(), List.of())
                 .command("echo next", "next"));
         assertEquals(List.of(Verdict.FAIL, Verdict.SKIP), verdicts(report));
-        assertEquals("timed out after 1 s", report.results().get(0).reason());
+        assertEquals("timed out after 1 s (the step's timeout: --timeout, or the sidecar's timeout:)",
+                report.results().get(0).reason());
+    }
+
+    @Test
+    void anInterruptStopsTheRunningStepAndTheRecordSaidWhereTheRunWasAllAlong() throws Exception {
+        Interruption stop = new Interruption();
+        List<RunReport> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void stepStarted(dev.rehearse.plan.Step step, int total, String shown) {
+                if (step.n() == 2) {
+                    new Thread(() -> {
+                        pause(700);
+                        stop.request("the test");
+                    }).start();
+                }
+            }
+
+            @Override
+            public void recorded(RunReport soFar) {
+                records.add(soFar);
+            }
+        };
+        long start = System.nanoTime();
+        RunReport report = new Runner(target, StepSelection.ALL, false, listener).interruptibleBy(stop)
+                .run(new Steps().command("echo one", "one").command("echo waiting; sleep 300", "waiting")
+                        .command("echo three", "three").plan(Steps.bindingsFor(target.facts())));
+        long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+        assertEquals(List.of(Verdict.PASS, Verdict.INTERRUPTED, Verdict.SKIP), verdicts(report));
+        assertTrue(report.results().get(1).reason().startsWith("interrupted by the test after "),
+                report.results().get(1).reason());
+        assertTrue(report.results().get(1).actual().contains("waiting"), "what it printed before it was stopped");
+        assertEquals("after the interrupt at step 2", report.results().get(2).reason());
+        assertTrue(took < 60_000, "the step's sleep of 300 s was cut short: " + took + " ms");
+        assertEquals(3, records.size(), "before each step that ran, and at the end");
+        assertEquals(List.of(Verdict.INTERRUPTED, Verdict.SKIP, Verdict.SKIP), verdicts(records.get(0)));
+        assertEquals(List.of(Verdict.PASS, Verdict.INTERRUPTED, Verdict.SKIP), verdicts(records.get(1)));
+        assertTrue(records.get(1).results().get(1).reason().contains("was killed or lost"));
+        assertEquals(report.results(), records.get(2).results());
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.rehearse.plan.sidecar;
 
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.plan.Durations;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -13,13 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Reads typed values out of a composed YAML tree; every complaint carries the file and the node's line. */
 final class YamlNodes {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
     private final String file;
 
@@ -113,18 +112,8 @@ final class YamlNodes {
     /** {@code 90s}, {@code 5m}, {@code 1h}, {@code 500ms}; a bare number is seconds. */
     Duration duration(Node node, String what) {
         String v = scalar(node, what).strip();
-        Matcher m = DURATION.matcher(v);
-        if (!m.matches()) {
-            throw bad(node, what + " must be a duration like 90s, 5m or 1h, not \"" + v + "\"");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofSeconds(n);
-        };
+        return Durations.parse(v).orElseThrow(
+                () -> bad(node, what + " must be a duration like 90s, 5m or 1h, not \"" + v + "\""));
     }
 
     Pattern regex(Node node, String what) {

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.targets.RunStamp;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetFacts;
@@ -92,6 +93,14 @@ public final class ContainerTarget implements Target {
      * @throws BadInput when Docker cannot be reached or the image is not there; one line says how to fix it
      */
     public static ContainerTarget open(String name, Networking networking, boolean keep) {
+        return open(name, networking, keep, RunStamp.next());
+    }
+
+    /**
+     * As {@link #open(String, Networking, boolean)}, the container labelled with the run's {@code stamp}
+     * ({@link ContainerLeftovers}).
+     */
+    public static ContainerTarget open(String name, Networking networking, boolean keep, RunStamp stamp) {
         long t0 = System.nanoTime();
         DockerClient docker = Docker.client();
         String image = name.equals(DEFAULT_IMAGE) ? StardustImage.ensure("stardust")
@@ -109,7 +118,9 @@ public final class ContainerTarget implements Target {
                 .withEnv("STARDUST_DOMAIN", domain)
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withHostName(hostname);
-                    cmd.withLabels(new OutsideTheSession(cmd.getLabels()));
+                    OutsideTheSession labeled = new OutsideTheSession(cmd.getLabels());
+                    labeled.putAll(ContainerLeftovers.labels(stamp, keep));
+                    cmd.withLabels(labeled);
                     if (!keep) {
                         // the engine removes it once it is killed: a run does not wait for its layers to go
                         cmd.getHostConfig().withAutoRemove(true);
@@ -156,6 +167,16 @@ public final class ContainerTarget implements Target {
     @Override
     public TargetFacts facts() {
         return facts;
+    }
+
+    /**
+     * Removes the containers of runs whose process ended without removing them (SIGKILL): only ours, only those
+     * whose process is provably gone, never a kept one.
+     *
+     * @return one line for each container removed
+     */
+    public static List<String> reapLeftovers() {
+        return ContainerLeftovers.reap(Docker.client());
     }
 
     /** the container's id, for {@code docker exec} and {@code --keep} */

@@ -1,6 +1,7 @@
 package dev.rehearse.targets.local;
 
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.targets.RunStamp;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetFacts;
@@ -63,11 +64,16 @@ public final class LocalTarget implements Target {
     }
 
     public static LocalTarget open(Path dir, boolean keep, ShellSettings settings) {
+        return open(dir, keep, settings, RunStamp.next());
+    }
+
+    /** @param stamp the run's stamp, in the comment field of the user made for the run (as root) */
+    public static LocalTarget open(Path dir, boolean keep, ShellSettings settings, RunStamp stamp) {
         try {
             Path sandbox = null;
             Path home;
             if (dir == null) {
-                sandbox = Files.createTempDirectory("rehearse-local-");
+                sandbox = Files.createTempDirectory(RunUser.SANDBOX_PREFIX);
                 // the run user must be able to reach its home inside
                 Files.setPosixFilePermissions(sandbox, PosixFilePermissions.fromString("rwx--x--x"));
                 home = Files.createDirectory(sandbox.resolve("home"));
@@ -80,7 +86,7 @@ public final class LocalTarget implements Target {
             int[] owner = {(Integer) Files.getAttribute(home, "unix:uid"), (Integer) Files.getAttribute(home, "unix:gid")};
             RunUser user;
             try {
-                user = RunUser.weAreRoot() ? RunUser.create(home) : null;
+                user = RunUser.weAreRoot() ? RunUser.create(home, stamp, keep, sandbox != null) : null;
             } catch (RuntimeException e) {
                 if (sandbox != null) {
                     deleteTree(sandbox);
@@ -175,7 +181,17 @@ public final class LocalTarget implements Target {
         }
     }
 
-    private static void deleteTree(Path root) {
+    /**
+     * Removes the run users (and their sandboxes) that runs killed on the way left behind; see
+     * {@link RunUser#reapLeftovers()}. Nothing when we are not root: then no user was made.
+     *
+     * @return one line for each user removed
+     */
+    public static List<String> reapLeftovers() {
+        return RunUser.weAreRoot() ? RunUser.reapLeftovers() : List.of();
+    }
+
+    static void deleteTree(Path root) {
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

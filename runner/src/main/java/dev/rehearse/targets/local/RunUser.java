@@ -9,10 +9,12 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.targets.RunStamp;
 import dev.rehearse.targets.shell.Processes;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunUser {
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String PREFIX = "rehearse-";
+    private static final String KEPT = "kept=";
+    private static final String SANDBOX = "sandbox=";
+    /** the folders {@code LocalTarget} makes its sandboxes in are named so */
+    static final String SANDBOX_PREFIX = "rehearse-local-";
     private final String name;
 
     private RunUser(String name) {
@@ -37,16 +44,22 @@ final class RunUser {
         }
     }
 
-    /** useradd a {@code rehearse-xxxxxx} user whose home is {@code home} (which it then owns) */
-    static RunUser create(Path home) {
+    /**
+     * useradd a {@code rehearse-xxxxxx} user whose home is {@code home} (which it then owns), its comment field
+     * the run's stamp: what {@link #reapLeftovers()} of a later run reads.
+     *
+     * @param keep    kept at the end of the run (--keep): never reaped
+     * @param sandbox {@code home}'s parent is the run's own sandbox, removed with the user
+     */
+    static RunUser create(Path home, RunStamp stamp, boolean keep, boolean sandbox) {
         SecureRandom random = new SecureRandom();
-        StringBuilder name = new StringBuilder("rehearse-");
+        StringBuilder name = new StringBuilder(PREFIX);
         for (int i = 0; i < 6; i++) {
             name.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
         }
         RunUser user = new RunUser(name.toString());
         runOrRefuse(List.of("useradd", "--no-create-home", "--home-dir", home.toString(), "--shell", "/bin/bash",
-                "--user-group", user.name));
+                "--user-group", "--comment", stamp.text() + " " + KEPT + keep + " " + SANDBOX + sandbox, user.name));
         user.own(home);
         return user;
     }
@@ -108,6 +121,44 @@ final class RunUser {
     void handBack(Path folder, int ownerUid, int ownerGid) {
         run(List.of("chown", "-R", "-h", "--from=" + name, String.valueOf(ownerUid), folder.toString()));
         run(List.of("chown", "-R", "-h", "--from=:" + name, ":" + ownerGid, folder.toString()));
+    }
+
+    /**
+     * Removes the users (with their processes) that runs killed on the way left behind, and their sandboxes:
+     * only a {@code rehearse-} user whose comment is a run's stamp, not kept, whose run's process is provably gone.
+     *
+     * @return one line for each user removed
+     */
+    static List<String> reapLeftovers() {
+        List<String> removed = new ArrayList<>();
+        List<String> passwd;
+        try {
+            passwd = Files.readAllLines(Path.of("/etc/passwd"));
+        } catch (IOException e) {
+            return removed;
+        }
+        for (String entry : passwd) {
+            String[] fields = entry.split(":", -1);
+            if (fields.length < 7 || !fields[0].startsWith(PREFIX)) {
+                continue;
+            }
+            String comment = fields[4];
+            Optional<RunStamp> stamp = RunStamp.parse(comment);
+            if (stamp.isEmpty() || comment.contains(KEPT + "true") || !stamp.get().provablyDead()) {
+                continue;
+            }
+            new RunUser(fields[0]).remove();
+            Path sandbox = Path.of(fields[5]).getParent();
+            String also = "";
+            if (comment.contains(SANDBOX + "true") && sandbox != null && sandbox.getFileName() != null
+                    && sandbox.getFileName().toString().startsWith(SANDBOX_PREFIX) && Files.isDirectory(sandbox)) {
+                LocalTarget.deleteTree(sandbox);
+                also = " and its sandbox " + sandbox;
+            }
+            removed.add("removed user " + fields[0] + also + ", left behind by run " + stamp.get().id()
+                    + " (its process " + stamp.get().pid() + " is gone)");
+        }
+        return removed;
     }
 
     private static void run(List<String> argv) {

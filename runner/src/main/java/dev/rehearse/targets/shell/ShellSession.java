@@ -34,6 +34,8 @@ import java.util.function.Consumer;
  */
 public final class ShellSession implements Session {
     private static final String END_OF_STREAM = new String("<end of stream>");
+    /** wakes the command's thread up to notice {@link #interrupt()} */
+    private static final String WAKE_UP = new String("<wake up>");
     private static final char RS = '\u001e';
     private static final char US = '\u001f';
     private static final byte CTRL_C = 3;
@@ -49,6 +51,7 @@ public final class ShellSession implements Session {
     private final OutputStream keyboard;
     private final BlockingQueue<String> chunks = new LinkedBlockingQueue<>();
     private volatile boolean alive = true;
+    private volatile boolean interrupted;
     private String lostReason;
     private String cwd;
     /** a program turned the terminal's echo back on: our typed commands show up in the output */
@@ -126,7 +129,7 @@ public final class ShellSession implements Session {
                 throw new IllegalStateException("the shell ended while starting: " + transport.endReason()
                         + "; it printed: " + TerminalText.lastNonBlankLine(raw.toString()));
             }
-            if (chunk == null) {
+            if (chunk == null || chunk == WAKE_UP) {
                 continue;
             }
             raw.append(chunk);
@@ -167,6 +170,9 @@ public final class ShellSession implements Session {
         if (!alive) {
             return new CommandResult(Status.DISCONNECTED, -1, "", null, "", Duration.ZERO);
         }
+        if (interrupted) {
+            return new CommandResult(Status.INTERRUPTED, -1, "", cwd, "", Duration.ZERO);
+        }
         if (echoing) {
             silenceEcho();
         }
@@ -181,7 +187,9 @@ public final class ShellSession implements Session {
         while (true) {
             long now = System.nanoTime();
             if (run.interruptedAs == null) {
-                if (now >= deadline) {
+                if (interrupted) {
+                    run.interrupt(Status.INTERRUPTED, now);
+                } else if (now >= deadline) {
                     run.interrupt(Status.TIMEOUT, now);
                 } else if (run.answerDueAt != 0 && now >= run.answerDueAt) {
                     run.answer(now);
@@ -201,7 +209,7 @@ public final class ShellSession implements Session {
                 alive = false;
                 return run.lost(started);
             }
-            if (chunk != null) {
+            if (chunk != null && chunk != WAKE_UP) {
                 CommandResult done = run.received(chunk, started);
                 if (done != null) {
                     return done;
@@ -447,6 +455,12 @@ public final class ShellSession implements Session {
         } catch (IOException e) {
             // the stream's end shows up on the reader side
         }
+    }
+
+    @Override
+    public void interrupt() {
+        interrupted = true;
+        chunks.add(WAKE_UP);
     }
 
     /** the shell's working directory after the last command */

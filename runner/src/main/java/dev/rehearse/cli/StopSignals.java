@@ -1,0 +1,77 @@
+package dev.rehearse.cli;
+
+import dev.rehearse.run.Interruption;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Ctrl-C (SIGINT), SIGTERM and SIGHUP while {@code rehearse run} runs. The first asks the run to stop
+ * ({@link Interruption}): the running step is interrupted, the rest skipped, the reports written and the target
+ * removed, and the process exits 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM). A second one ends
+ * the process at once; the run's record ({@code results.json}, kept as the run goes) says where it stopped, and the
+ * next run removes the container or user it left. Without these handlers the JVM would run its shutdown hooks
+ * while the run's thread goes on, which reported the interrupted step as a lost shell and wrote no report.
+ * <p>
+ * At a terminal Ctrl-C reaches the whole foreground process group: this JVM and the launcher script (which waits
+ * for the JVM and exits with its status). The steps' shells run on terminals of their own and never see it; the
+ * run types Ctrl-C into them itself.
+ */
+final class StopSignals implements AutoCloseable {
+    private static final Map<String, Integer> NUMBERS = Map.of("INT", 2, "TERM", 15, "HUP", 1);
+
+    private final Interruption stop;
+    private final PrintWriter err;
+    private final Map<Signal, SignalHandler> before = new LinkedHashMap<>();
+    private volatile String first;
+
+    private StopSignals(Interruption stop, PrintWriter err) {
+        this.stop = stop;
+        this.err = err;
+    }
+
+    /** Handles the three signals until {@link #close()}, which puts back what handled them before. */
+    static StopSignals install(Interruption stop, PrintWriter err) {
+        StopSignals signals = new StopSignals(stop, err);
+        for (String name : NUMBERS.keySet()) {
+            Signal signal = new Signal(name);
+            signals.before.put(signal, Signal.handle(signal, signals::handle));
+        }
+        return signals;
+    }
+
+    private void handle(Signal signal) {
+        String name = signal.getName();
+        if (stop.request(words(name))) {
+            first = name;
+            err.println("\nrehearse: " + words(name) + ": stopping the run (again to stop at once)");
+            err.flush();
+            return;
+        }
+        err.println("\nrehearse: " + words(name) + " again: stopped at once; the next run removes what this one "
+                + "made, and its results.json says where it stopped");
+        err.flush();
+        Runtime.getRuntime().halt(exitStatus(first != null ? first : name));
+    }
+
+    /** The exit status of a run stopped by a signal, 128 + its number; 0 when none came. */
+    int exitStatus() {
+        return first == null ? 0 : exitStatus(first);
+    }
+
+    private static int exitStatus(String name) {
+        return 128 + NUMBERS.get(name);
+    }
+
+    private static String words(String name) {
+        return name.equals("INT") ? "Ctrl-C (SIGINT)" : "SIG" + name;
+    }
+
+    @Override
+    public void close() {
+        before.forEach(Signal::handle);
+    }
+}

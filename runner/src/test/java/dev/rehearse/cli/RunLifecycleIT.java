@@ -1,0 +1,378 @@
+package dev.rehearse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearse.testing.PtyDialog;
+import dev.rehearse.testing.RehearseProcess;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A run's lifecycle on real processes: {@code ./rehearse run} (the built jar) stopped by real signals (Ctrl-C typed
+ * at a real terminal, SIGTERM, SIGKILL) while a step of our own guide waits, on the local target (as root: a run
+ * user and a sandbox) and on a container; what it leaves (reports, the record, the user, the container); what the
+ * next run does with it (reaps it; {@code --from} builds on it only when it covers the skipped steps).
+ */
+class RunLifecycleIT {
+    private static final Path ROOT = RehearseProcess.ROOT;
+    private static final String GUIDE = ROOT.resolve("fixtures/guides/interrupted").toString();
+    private static final String STUBBORN = ROOT.resolve("fixtures/guides/stubborn.rst").toString();
+    private static final String FAIL = ROOT.resolve("fixtures/guides/fail.rst").toString();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern LOCAL = Pattern.compile("local (\\S+) \\(user (\\S+)\\)");
+    private static final Pattern CONTAINER = Pattern.compile("container \\S+ (\\w{12}) \\((\\w+)@");
+
+    @TempDir
+    Path reports;
+
+    @BeforeAll
+    static void launcherExecsTheJvm() {
+        RehearseProcess.warmUp();
+    }
+
+    @Test
+    void ctrlCAtATerminalStopsTheStepWritesTheReportsRemovesTheUserAndExits130() throws IOException {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("TERM", "xterm");
+        env.put("NO_COLOR", "1");
+        try (PtyDialog terminal = PtyDialog.start(ROOT, env, List.of(ROOT.resolve("rehearse").toString(), "run", GUIDE,
+                "--target", "local", "--report-dir", reports.toString()))) {
+            JsonNode running = awaitRecordAt(2, terminal::transcript);
+            Matcher local = local(running);
+            Path home = Path.of(local.group(1));
+            awaitFile(home.resolve("waiting"), terminal::transcript);
+
+            terminal.type("\u0003");
+            int exit = terminal.waitFor(Duration.ofMinutes(2));
+
+            String shown = terminal.transcript();
+            assertEquals(130, exit, shown);
+            JsonNode record = results();
+            assertEquals(List.of("PASS", "INTERRUPTED", "SKIP"), verdicts(record), shown);
+            assertTrue(record.at("/steps/1/reason").asText().startsWith("interrupted by Ctrl-C (SIGINT) after "), shown);
+            assertEquals("after the interrupt at step 2", record.at("/steps/2/reason").asText());
+            assertEquals("INTERRUPTED", record.at("/summary/status").asText());
+            assertEquals(2, record.at("/summary/interrupted_at").asInt());
+            assertTrue(Files.readString(reports.resolve("junit.xml")).contains("type=\"INTERRUPTED\""));
+            assertTrue(Files.readString(reports.resolve("report.html")).contains("INTERRUPTED"));
+            assertTrue(shown.contains("INTERRUPTED 2/3"), shown);
+            assertTrue(shown.contains("to resume there: rehearse run " + GUIDE + " --target local --from 2"), shown);
+            assertFalse(passwd().contains(local.group(2) + ":"), "the run user is removed");
+            assertFalse(Files.exists(home.getParent()), "the sandbox is removed");
+        }
+    }
+
+    @Test
+    void sigtermStopsAContainerRunWhichRemovesItsContainerAndExits143() throws IOException {
+        try (RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "run", GUIDE, "--target", "container",
+                "--report-dir", reports.toString())) {
+            JsonNode running = awaitRecordAt(2, run::output);
+            String id = running.at("/run/id").asText();
+            Matcher container = CONTAINER.matcher(running.at("/summary/target").asText());
+            assertTrue(container.find(), running.toString());
+            run.await("the step waiting in the container", () -> inContainer(container.group(1), container.group(2),
+                    "test -e ~/waiting") == 0);
+
+            run.signal("TERM");
+
+            assertEquals(143, run.waitFor(), run.output());
+            JsonNode record = results();
+            assertEquals(List.of("PASS", "INTERRUPTED", "SKIP"), verdicts(record), run.output());
+            assertTrue(record.at("/steps/1/reason").asText().startsWith("interrupted by SIGTERM after "), run.output());
+            assertTrue(Files.exists(reports.resolve("junit.xml")) && Files.exists(reports.resolve("report.html")));
+            assertTrue(run.output().contains("--target container --from 2"), run.output());
+            run.await("the container removed", () -> containersOf(id).isEmpty());
+        }
+    }
+
+    @Test
+    void aKilledLocalRunLeavesItsRecordAndTheNextRunRemovesItsUserAndSandbox() throws IOException {
+        Matcher local;
+        try (RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "run", GUIDE, "--target", "local",
+                "--report-dir", reports.toString())) {
+            local = local(awaitRecordAt(2, run::output));
+            awaitFile(Path.of(local.group(1), "waiting"), run::output);
+
+            run.signal("KILL");
+
+            assertEquals(137, run.waitFor());
+        }
+        JsonNode record = results();
+        assertEquals(List.of("PASS", "INTERRUPTED", "SKIP"), verdicts(record));
+        assertTrue(record.at("/steps/1/reason").asText().contains("was killed or lost"), record.toString());
+        assertEquals(2, record.at("/summary/interrupted_at").asInt());
+        String user = local.group(2);
+        assertTrue(passwd().contains(user + ":x:"), "SIGKILL leaves the user behind");
+        assertTrue(passwd().contains("rehearse-run=" + record.at("/run/id").asText()), "labelled with its run");
+
+        String next = runToEnd("run", FAIL, "--target", "local", "--only", "1", "--report-dir",
+                reports.resolve("next").toString());
+
+        assertTrue(next.contains("removed user " + user + " and its sandbox " + Path.of(local.group(1)).getParent()), next);
+        assertFalse(passwd().contains(user + ":"), next);
+        assertFalse(Files.exists(Path.of(local.group(1)).getParent()), next);
+    }
+
+    @Test
+    void aKilledContainerRunLeavesItsRecordAndTheNextRunRemovesItsContainer() throws IOException {
+        String id;
+        try (RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "run", GUIDE, "--target", "container",
+                "--report-dir", reports.toString())) {
+            JsonNode running = awaitRecordAt(2, run::output);
+            id = running.at("/run/id").asText();
+            Matcher container = CONTAINER.matcher(running.at("/summary/target").asText());
+            assertTrue(container.find(), running.toString());
+            run.await("the step waiting in the container", () -> inContainer(container.group(1), container.group(2),
+                    "test -e ~/waiting") == 0);
+
+            run.signal("KILL");
+
+            assertEquals(137, run.waitFor());
+        }
+        assertEquals(List.of("PASS", "INTERRUPTED", "SKIP"), verdicts(results()));
+        List<String> left = containersOf(id);
+        assertEquals(1, left.size(), "SIGKILL leaves the container running, labelled with its run");
+
+        String next = runToEnd("run", FAIL, "--target", "container", "--only", "1", "--report-dir",
+                reports.resolve("next").toString());
+
+        assertTrue(next.contains("removed container " + left.get(0) + ", left behind by run " + id), next);
+        assertEquals(List.of(), containersOf(id), next);
+    }
+
+    @Test
+    void aSecondCtrlCStopsAtOnceLeavingTheRecordForTheNextRunToClearUp() throws IOException {
+        String user;
+        try (RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "run", STUBBORN, "--target", "local",
+                "--report-dir", reports.toString())) {
+            Matcher local = local(awaitRecordAt(2, run::output));
+            user = local.group(2);
+            awaitFile(Path.of(local.group(1), "waiting"), run::output);
+
+            run.signal("INT");
+            run.await("the first Ctrl-C taken", () -> run.output().contains("stopping the run"));
+            // the step ignores Ctrl-C: the run would wait out its shell's interrupt (8 s) before it ends
+            run.signal("INT");
+
+            assertEquals(130, run.waitFor(), run.output());
+            assertTrue(run.output().contains("Ctrl-C (SIGINT) again: stopped at once"), run.output());
+        }
+        assertFalse(Files.exists(reports.resolve("junit.xml")), "stopped before the end of the run");
+        JsonNode record = results();
+        assertEquals(List.of("PASS", "INTERRUPTED"), verdicts(record));
+        assertTrue(record.at("/steps/1/reason").asText().contains("was killed or lost"), record.toString());
+
+        String next = runToEnd("run", FAIL, "--target", "local", "--only", "1", "--report-dir",
+                reports.resolve("next").toString());
+
+        assertTrue(next.contains("removed user " + user), next);
+        assertFalse(passwd().contains(user + ":"), next);
+    }
+
+    /**
+     * As an ordinary user on {@code local:DIR}, the one target a run comes back to: a run interrupted at step 2
+     * replaces the record of the complete run before it, so {@code --from 3} does not reuse that older run's
+     * port (step 2 never completed since), while {@code --from 2} builds on the interrupted run and types the port
+     * it captured.
+     */
+    @Test
+    void fromBuildsOnlyOnARecordThatCoversTheSkippedStepsAndSaysWhichRun() throws IOException {
+        Path dir = Files.createTempDirectory("rehearse-lifecycle-");
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+            Path home = Files.createDirectory(dir.resolve("home"));
+            Path reportDir = Files.createDirectory(dir.resolve("reports"));
+            chownToNobody(home, reportDir);
+            List<String> asNobody = List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups");
+            Map<String, String> env = Map.of("HOME", home.toString());
+            String[] args = {"run", GUIDE, "--target", "local:" + home, "--report-dir", reportDir.toString()};
+
+            Files.writeString(home.resolve("go"), "");
+            String complete = runToEnd(env, asNobody, 0, args);
+            assertTrue(complete.contains("3 PASS"), complete);
+            String olderPort = captured(reportDir);
+
+            Files.delete(home.resolve("go"));
+            Files.delete(home.resolve("waiting"));
+            String interruptedId;
+            try (RehearseProcess run = RehearseProcess.start(env, asNobody, args)) {
+                awaitFile(home.resolve("waiting"), run::output);
+                run.signal("INT");
+                assertEquals(130, run.waitFor(), run.output());
+            }
+            JsonNode interrupted = JSON.readTree(reportDir.resolve("results.json").toFile());
+            interruptedId = interrupted.at("/run/id").asText();
+            assertEquals(List.of(1), List.of(interrupted.at("/run/covers/0").asInt()));
+            String port = captured(reportDir);
+
+            String refused = runToEnd(env, asNobody, 2, concat(args, "--from", "3"));
+            assertTrue(refused.contains("not reusing run " + interruptedId + " (" + reportDir.resolve("results.json")
+                    + "): it did not complete step 2 (it was interrupted at step 2)"), refused);
+            assertTrue(refused.contains("step 3 needs 40132, which step 1 captures"), refused);
+            assertFalse(refused.contains("40132=" + olderPort), refused);
+
+            Files.writeString(home.resolve("go"), "");
+            String resumed = runToEnd(env, asNobody, 0, concat(args, "--from", "2"));
+            assertTrue(resumed.contains("building on run " + interruptedId + " (" + reportDir.resolve("results.json")
+                    + "), which did step 1; reusing what it captured: 40132=" + port + " (step 1)"), resumed);
+            assertEquals("listening on " + port + "\n", Files.readString(home.resolve("listening")));
+            JsonNode record = JSON.readTree(reportDir.resolve("results.json").toFile());
+            assertEquals(interruptedId, record.at("/run/resumes").asText());
+            assertEquals("[1,2,3]", record.at("/run/covers").toString());
+        } finally {
+            exec(List.of("rm", "-rf", dir.toString()));
+        }
+    }
+
+    @Test
+    void aSelectionOutsideThePlanIsRefusedBeforeAnyContainerStarts() {
+        // an engine that is not there: reaching for it would fail otherwise
+        Map<String, String> noDocker = Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock");
+        String out = runToEnd(noDocker, List.of(), 2, "run", GUIDE, "--target", "container", "--from", "999");
+        assertEquals("--from 999: step 999 is past the last step: this plan has steps 1..3", out.strip());
+    }
+
+    // ---- helpers ----
+
+    private JsonNode results() throws IOException {
+        return JSON.readTree(reports.resolve("results.json").toFile());
+    }
+
+    /** Waits until the record kept as the run goes says step {@code n} is the one it is at. */
+    private JsonNode awaitRecordAt(int n, java.util.function.Supplier<String> shown) {
+        JsonNode[] record = new JsonNode[1];
+        awaitThat("the record at step " + n, () -> {
+            try {
+                Path file = reports.resolve("results.json");
+                record[0] = Files.exists(file) ? JSON.readTree(file.toFile()) : null;
+            } catch (IOException e) {
+                record[0] = null;
+            }
+            return record[0] != null && record[0].at("/summary/interrupted_at").asInt() == n;
+        }, shown);
+        return record[0];
+    }
+
+    private static void awaitFile(Path file, java.util.function.Supplier<String> shown) {
+        awaitThat(file.toString(), () -> Files.exists(file), shown);
+    }
+
+    private static void awaitThat(String what, java.util.function.BooleanSupplier condition,
+                                  java.util.function.Supplier<String> shown) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never saw " + what + "; the run showed:\n" + shown.get());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static Matcher local(JsonNode record) {
+        Matcher local = LOCAL.matcher(record.at("/summary/target").asText());
+        assertTrue(local.find(), record.toString());
+        return local;
+    }
+
+    private static List<String> verdicts(JsonNode record) {
+        List<String> verdicts = new ArrayList<>();
+        record.get("steps").forEach(step -> verdicts.add(step.get("verdict").asText()));
+        return verdicts;
+    }
+
+    private static String captured(Path reportDir) throws IOException {
+        return JSON.readTree(reportDir.resolve("results.json").toFile()).at("/captured/0/value").asText();
+    }
+
+    private static String runToEnd(String... args) {
+        return runToEnd(Map.of(), List.of(), 0, args);
+    }
+
+    /** {@code ./rehearse ARGS} to its end, which must be {@code expected}; what it printed. */
+    private static String runToEnd(Map<String, String> env, List<String> prefix, int expected, String... args) {
+        try (RehearseProcess run = RehearseProcess.start(env, prefix, args)) {
+            int exit = run.waitFor();
+            assertEquals(expected, exit, run.output());
+            return run.output();
+        }
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private static String passwd() {
+        try {
+            return Files.readString(Path.of("/etc/passwd"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> containersOf(String runId) {
+        String ids = exec(List.of("docker", "ps", "-a", "-q", "--no-trunc", "--filter", "label=dev.rehearse.run=" + runId));
+        return ids.lines().filter(l -> !l.isBlank()).map(l -> l.strip().substring(0, 12)).toList();
+    }
+
+    private static int inContainer(String id, String user, String command) {
+        try {
+            Process p = new ProcessBuilder("docker", "exec", "-u", user, id, "bash", "-lc", command)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static void chownToNobody(Path... paths) {
+        for (Path path : paths) {
+            exec(List.of("chown", "nobody:nogroup", path.toString()));
+        }
+    }
+
+    private static String exec(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new AssertionError(command + " failed:\n" + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
