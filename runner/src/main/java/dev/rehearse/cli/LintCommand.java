@@ -48,7 +48,7 @@ public final class LintCommand implements Callable<Integer> {
         int warnings = 0;
         for (Path path : guides) {
             Runbook runbook = Runbook.load(path);
-            Guide guide = reader.read(runbook.guide(), runbook.dir());
+            Guide guide = reader.read(runbook.guide(), runbook.roots());
             for (Finding f : Linter.lint(guide)) {
                 out.println(shown(runbook.dir().resolve(f.source())) + ":" + f.line() + ": " + f.level().label() + ": "
                         + f.message() + " [" + f.rule() + "]");

@@ -1,5 +1,6 @@
 package dev.rehearse.plan;
 
+import dev.rehearse.guide.SourceRoots;
 import dev.rehearse.plan.sidecar.SidecarReader;
 
 import java.nio.file.Path;
@@ -23,10 +24,16 @@ import java.util.regex.Pattern;
  * @param defaults the policy of a step no rule selects
  * @param checks   extra checks the runner makes after a step (or at the end)
  * @param target   target defaults ({@code kind}: local, container, ssh://...; further options by name)
+ * @param includeRoots folders beyond {@code dir} the guide's includes may read from ({@code include_roots})
  */
 public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<String, String> vars,
                       List<BindingRule> bindings, List<AnswerRule> answers, List<StepRule> steps, StepPolicy defaults,
-                      List<Check> checks, Map<String, String> target) {
+                      List<Check> checks, Map<String, String> target, List<Path> includeRoots) {
+
+    /** Where the guide's files may come from: this folder and the sidecar's {@code include_roots}. */
+    public SourceRoots roots() {
+        return new SourceRoots(dir, includeRoots);
+    }
 
     /**
      * Loads a runbook from a folder (its guide and {@code runbook.yaml}), a {@code runbook.yaml}, or a guide file

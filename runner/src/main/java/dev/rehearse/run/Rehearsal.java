@@ -87,7 +87,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      */
     public Plan preview(Path runbook) {
         Runbook loaded = Runbook.load(runbook);
-        return new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.dir()));
+        return new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.roots()));
     }
 
     /**
@@ -109,7 +109,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
                 () -> Targets.open(targetSpec(loaded), targetOptions));
         Guide guide;
         try {
-            guide = Guides.BY_FORMAT.read(loaded.guide(), loaded.dir());
+            guide = Guides.BY_FORMAT.read(loaded.guide(), loaded.roots());
         } catch (RuntimeException e) {
             // waited for, not left to a daemon thread that the JVM's exit could stop halfway through a start
             try {

@@ -25,8 +25,10 @@ import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
+import dev.rehearse.guide.SourceRoots;
 import dev.rehearse.read.GuideText;
 import dev.rehearse.read.HeadingLedger;
+import dev.rehearse.read.IncludeFence;
 import dev.rehearse.read.LiteralBlocks;
 import dev.rehearse.read.MissingImages;
 import dev.rehearse.read.QuotedText;
@@ -65,14 +67,15 @@ public final class MarkdownReader implements GuideReader {
     private static final Pattern TILDE_IN_TILDE_INFO = Pattern.compile("^ {0,3}(~{3,})[^~]*~.*");
 
     @Override
-    public Guide read(Path file, Path root) {
-        Walk walk = new Walk(root);
+    public Guide read(Path file, SourceRoots roots) {
+        Walk walk = new Walk(roots);
         walk.readFile(file, true);
-        return new Guide(file, root, "markdown", walk.title, walk.blocks, walk.findings);
+        return new Guide(file, roots.root(), "markdown", walk.title, walk.blocks, walk.findings);
     }
 
     /** One reading of a guide and its snippets: the state that spans files. */
     private static final class Walk {
+        private final SourceRoots roots;
         private final Path root;
         private final List<Block> blocks = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
@@ -82,8 +85,9 @@ public final class MarkdownReader implements GuideReader {
         private final Set<Path> including = new HashSet<>();
         private String title;
 
-        Walk(Path root) {
-            this.root = root;
+        Walk(SourceRoots roots) {
+            this.roots = roots;
+            this.root = roots.root();
         }
 
         void readFile(Path file, boolean top) {
@@ -206,8 +210,10 @@ public final class MarkdownReader implements GuideReader {
             Path parent = place.file.toAbsolutePath().getParent();
             Path candidate = parent.resolve(target).normalize();
             if (!candidate.toFile().isFile()) {
-                candidate = root.toAbsolutePath().resolve(target).normalize();
+                Path fromRoot = root.resolve(target).normalize();
+                candidate = fromRoot.toFile().isFile() ? fromRoot : candidate;
             }
+            candidate = IncludeFence.check(candidate, roots, target, place.file, line);
             if (!candidate.toFile().isFile()) {
                 findings.add(new Finding(source, line, Finding.Level.ERROR, "missing-include",
                         "snippet \"" + target + "\" does not exist"));
