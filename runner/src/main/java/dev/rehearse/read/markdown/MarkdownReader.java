@@ -34,7 +34,9 @@ import dev.rehearse.read.MissingImages;
 import dev.rehearse.read.QuotedText;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +60,11 @@ public final class MarkdownReader implements GuideReader {
 
     /** flexmark's parser is immutable and safe to share; building one costs more than parsing a guide. */
     private static final Parser PARSER = Parser.builder(new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create()))).build();
+                    .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create()))
+                    .set(Parser.THEMATIC_BREAK_PARSER, false))
+            .customBlockParserFactory(new ThematicBreaks())
+            .customInlineParserFactory(new InlinesOnDemand())
+            .build();
 
     /** MkDocs (pymdownx.snippets): {@code --8<-- "path"} on a line of its own, or a block of paths between two markers. */
     private static final Pattern SNIPPET_LINE = Pattern.compile("^\\s*--8<--\\s+([\"'])(.+?)\\1\\s*$");
@@ -93,15 +99,34 @@ public final class MarkdownReader implements GuideReader {
         void readFile(Path file, boolean top) {
             String source = LiteralBlocks.relative(root, file);
             String text = GuideText.read(file);
+            ContainerDepth.check(text, file);
             Document doc = PARSER.parse(text);
             including.add(file.toAbsolutePath().normalize());
             visitChildren(doc, new Place(file, source, new LineIndex(text)), top, List.of());
             including.remove(file.toAbsolutePath().normalize());
         }
 
+        /** The tree in document order, with a stack of its own: nesting is bounded, but not by the JVM's stack. */
         private void visitChildren(Node parent, Place place, boolean top, List<String> context) {
-            for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
-                visit(node, place, top, context);
+            Deque<Map.Entry<Node, List<String>>> pending = new ArrayDeque<>();
+            push(parent, context, pending);
+            while (!pending.isEmpty()) {
+                Map.Entry<Node, List<String>> next = pending.pop();
+                Node node = next.getKey();
+                String container = containerName(node);
+                if (container == null) {
+                    visit(node, place, top, next.getValue());
+                } else {
+                    List<String> inner = new ArrayList<>(next.getValue());
+                    inner.add(container);
+                    push(node, inner, pending);
+                }
+            }
+        }
+
+        private static void push(Node parent, List<String> context, Deque<Map.Entry<Node, List<String>>> pending) {
+            for (Node node = parent.getLastChild(); node != null; node = node.getPrevious()) {
+                pending.push(Map.entry(node, context));
             }
         }
 
@@ -118,10 +143,6 @@ public final class MarkdownReader implements GuideReader {
                 blocks.add(indented(indented, place, context));
             } else if (node instanceof Paragraph paragraph) {
                 paragraph(paragraph, place);
-            } else if (containerName(node) != null) {
-                List<String> inner = new ArrayList<>(context);
-                inner.add(containerName(node));
-                visitChildren(node, place, top, inner);
             }
         }
 
@@ -290,14 +311,19 @@ public final class MarkdownReader implements GuideReader {
         return null;
     }
 
+    /** The last paragraph inside a node: its children from the last, each searched before the one before it. */
     private static Paragraph lastParagraph(Node node) {
-        for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+        Deque<Node> pending = new ArrayDeque<>();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            pending.push(child);
+        }
+        while (!pending.isEmpty()) {
+            Node child = pending.pop();
             if (child instanceof Paragraph paragraph) {
                 return paragraph;
             }
-            Paragraph inner = lastParagraph(child);
-            if (inner != null) {
-                return inner;
+            for (Node inner = child.getFirstChild(); inner != null; inner = inner.getNext()) {
+                pending.push(inner);
             }
         }
         return null;
