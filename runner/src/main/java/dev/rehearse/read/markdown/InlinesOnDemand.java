@@ -22,7 +22,8 @@ import java.util.Map;
  * copies the whole paragraph on every regular-expression match it makes (a code span, an entity, an autolink), so a
  * paragraph of n code spans costs n times its length: a 96 KB paragraph of them took seconds. Within one document the
  * work is also capped: a text's cost is taken as its length times the characters that start a match, and once the
- * document has spent {@link #BUDGET} the rest is left as text (a heading then keeps its markup in its name).
+ * document has spent {@link #BUDGET} the rest is left as text (a heading then keeps its markup in its name). A
+ * text whose patterns run the stack out is left as text too.
  */
 final class InlinesOnDemand implements InlineParserFactory {
 
@@ -47,7 +48,14 @@ final class InlinesOnDemand implements InlineParserFactory {
                     return;
                 }
                 spent += cost;
-                super.parse(input, node);
+                try {
+                    super.parse(input, node);
+                } catch (StackOverflowError tooDeep) {
+                    // some of flexmark's inline patterns (an HTML comment's) recurse once per character they
+                    // span: such a text is left as it is written, like a text past the budget
+                    node.removeChildren();
+                    node.appendChild(new Text(input));
+                }
             }
         };
     }
