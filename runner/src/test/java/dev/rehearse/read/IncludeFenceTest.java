@@ -6,11 +6,15 @@ import dev.rehearse.guide.Guide;
 import dev.rehearse.plan.Runbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,16 +51,20 @@ class IncludeFenceTest {
         return lines.get(0);
     }
 
-    @Test
-    void rstParentEscapeIsBadInputAtTheIncludeLine() throws IOException {
-        Path guide = runbook("guide_x.rst", "Title\n=====\n\nIntro.\n\n.. include:: ../outside/secret.rst\n", "rst");
-        refused(guide, "guide_x.rst:6");
+    /** An escape in each format: the guide's name, its text ({@code OUT} stands for the outside folder), where. */
+    static Stream<Arguments> escapes() {
+        return Stream.of(
+                Arguments.of("guide_x.rst", "Title\n=====\n\nIntro.\n\n.. include:: ../outside/secret.rst\n", "guide_x.rst:6"),
+                Arguments.of("guide_x.rst", "Title\n=====\n\n.. include:: /../outside/secret.rst\n", "guide_x.rst:4"),
+                Arguments.of("guide_x.md", "# Title\n\nSome text.\n\n--8<-- \"../outside/secret.md\"\n", "guide_x.md:5"),
+                Arguments.of("guide_x.adoc", "= Title\n\ninclude::OUT/secret.adoc[]\n", "guide_x.adoc:3"));
     }
 
-    @Test
-    void rstRootRelativePathCannotClimbOut() throws IOException {
-        Path guide = runbook("guide_x.rst", "Title\n=====\n\n.. include:: /../outside/secret.rst\n", "rst");
-        refused(guide, "guide_x.rst:4");
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("escapes")
+    void anIncludeLeavingTheFolderIsBadInputAtItsLine(String name, String text, String at) throws IOException {
+        String extension = name.substring(name.indexOf('.') + 1);
+        refused(runbook(name, text.replace("OUT", dir.resolve("outside").toString()), extension), at);
     }
 
     @Test
@@ -85,24 +93,11 @@ class IncludeFenceTest {
     }
 
     @Test
-    void markdownSnippetEscapeIsBadInput() throws IOException {
-        Path guide = runbook("guide_x.md", "# Title\n\nSome text.\n\n--8<-- \"../outside/secret.md\"\n", "md");
-        refused(guide, "guide_x.md:5");
-    }
-
-    @Test
     void markdownSnippetBlockWithAnAbsolutePathIsBadInput() throws IOException {
         Path guide = runbook("guide_x.md", "# Title\n\n--8<--\nincludes/a.md\n" + dir.resolve("outside/secret.md")
                 + "\n--8<--\n", "md");
         Fixtures.write(dir, "runbook/includes/a.md", "Fine.\n");
         refused(guide, "guide_x.md:5");
-    }
-
-    @Test
-    void asciidocAbsoluteIncludeIsBadInput() throws IOException {
-        Path guide = runbook("guide_x.adoc", "= Title\n\ninclude::" + dir.resolve("outside/secret.adoc") + "[]\n",
-                "adoc");
-        refused(guide, "guide_x.adoc:3");
     }
 
     @Test
