@@ -59,7 +59,7 @@ public final class LintCommand implements Callable<Integer> {
         List<LintOutput.Shown> found = new ArrayList<>();
         for (Path path : guides) {
             Runbook runbook = Runbook.load(path);
-            Guide guide = reader.read(runbook.guide(), runbook.dir());
+            Guide guide = reader.read(runbook.guide(), runbook.roots());
             for (Finding f : Linter.lint(guide)) {
                 found.add(new LintOutput.Shown(shown(runbook.dir().resolve(f.source())), f));
                 if (f.level() == Finding.Level.ERROR) {

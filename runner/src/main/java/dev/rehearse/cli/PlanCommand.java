@@ -48,7 +48,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Runbook r = Runbook.load(runbook);
-        Guide guide = reader.read(r.guide(), r.dir());
+        Guide guide = reader.read(r.guide(), r.roots());
         Plan plan = new Planner(PlanningFacts.local(), TargetChoice.overrides(binds)).plan(r, guide).runnable();
         spec.commandLine().getOut().print(json ? PlanJson.render(plan) : PlanText.render(plan, r));
         spec.commandLine().getOut().flush();

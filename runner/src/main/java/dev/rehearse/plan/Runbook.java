@@ -1,5 +1,6 @@
 package dev.rehearse.plan;
 
+import dev.rehearse.guide.SourceRoots;
 import dev.rehearse.plan.sidecar.SidecarReader;
 
 import java.nio.file.Path;
@@ -26,10 +27,16 @@ import java.util.regex.Pattern;
  * @param target   target defaults ({@code kind}: local, container, ssh://...; further options by name)
  * @param effects  the runbook's own effect lines, each a pattern with a group named {@code effect} (and maybe one
  *                 named {@code subject}), on top of the built-in ones (docs/checking.md)
+ * @param includeRoots folders beyond {@code dir} the guide's includes may read from ({@code include_roots})
  */
 public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<String, String> vars,
                       Map<String, String> varFacts, List<BindingRule> bindings, List<AnswerRule> answers, List<StepRule> steps, StepPolicy defaults,
-                      List<Check> checks, Map<String, String> target, List<Pattern> effects) {
+                      List<Check> checks, Map<String, String> target, List<Pattern> effects, List<Path> includeRoots) {
+
+    /** Where the guide's files may come from: this folder and the sidecar's {@code include_roots}. */
+    public SourceRoots roots() {
+        return new SourceRoots(dir, includeRoots);
+    }
 
     /**
      * Loads a runbook from a folder (its guide and {@code runbook.yaml}), a {@code runbook.yaml}, or a guide file
@@ -48,7 +55,7 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
     public Runbook withTimeout(Duration timeout) {
         return new Runbook(name, dir, guide, sidecar, vars, varFacts, bindings, answers, steps,
                 new StepPolicy(timeout, defaults.eventually(), defaults.skip(), defaults.expectExit(), defaults.ready()),
-                checks, target, effects);
+                checks, target, effects, includeRoots);
     }
 
     /** How a sidecar binding gets its value. */

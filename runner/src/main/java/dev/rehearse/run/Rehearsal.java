@@ -95,7 +95,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      */
     public Plan preview(Path runbook) {
         Runbook loaded = Runbook.load(runbook);
-        return new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.dir()))
+        return new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.roots()))
                 .runnable();
     }
 
@@ -168,7 +168,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      * the plan (which would start a target, skip every step and pass). Returns the guide, read once for the run.
      */
     private Guide checkedBeforeOpening(Runbook loaded) {
-        Guide read = Guides.BY_FORMAT.read(loaded.guide(), loaded.dir());
+        Guide read = Guides.BY_FORMAT.read(loaded.guide(), loaded.roots());
         Plan plan = new Planner(EXAMPLE_FACTS, binds).plan(loaded, read).runnable();
         selection.checkAgainst(plan.steps().size());
         return read;

@@ -44,8 +44,8 @@ import java.util.stream.Stream;
 public final class SidecarReader {
     public static final String SIDECAR = "runbook.yaml";
 
-    private static final Set<String> TOP = Set.of("guide", "vars", "bindings", "answers", "steps", "defaults", "checks", "target",
-            "effects");
+    private static final Set<String> TOP = Set.of("guide", "include_roots", "vars", "bindings", "answers", "steps", "defaults",
+            "checks", "target", "effects");
     private static final Set<String> BINDING = Set.of("value", "fact", "generate", "capture", "same_as", "secret", "step");
     private static final Set<String> FACTS = Set.of("user", "host", "home", "domain");
     private static final Set<String> VAR = Set.of("default", "fact");
@@ -107,7 +107,7 @@ public final class SidecarReader {
 
     private static Runbook bare(Path dir, Path guide) {
         return new Runbook(nameOf(dir, guide), dir, guide, null, Map.of(), Map.of(), List.of(), List.of(), List.of(),
-                StepPolicy.DEFAULT, List.of(), Map.of(), List.of());
+                StepPolicy.DEFAULT, List.of(), Map.of(), List.of(), List.of());
     }
 
     private static String nameOf(Path dir, Path guide) {
@@ -160,8 +160,22 @@ public final class SidecarReader {
         List<Check> checks = checks(y, top.get("checks"));
         Map<String, String> target = target(y, top.get("target"));
         List<Pattern> effects = effects(y, top.get("effects"));
+        List<Path> includeRoots = includeRoots(y, top.get("include_roots"), dir);
         return new Runbook(dir.getFileName() != null ? dir.toAbsolutePath().normalize().getFileName().toString() : nameOf(dir, guide),
-                dir, guide, sidecar, vars, varFacts, bindings, answers, steps, defaults, checks, target, effects);
+                dir, guide, sidecar, vars, varFacts, bindings, answers, steps, defaults, checks, target, effects, includeRoots);
+    }
+
+    /** {@code include_roots}: folders, relative to the sidecar's, the guide's includes may read from too. */
+    private static List<Path> includeRoots(YamlNodes y, Node node, Path dir) {
+        List<Path> roots = new ArrayList<>();
+        for (Node item : y.sequence(node, "include_roots")) {
+            Path folder = dir.resolve(y.scalar(item, "an include root")).toAbsolutePath().normalize();
+            if (!Files.isDirectory(folder)) {
+                throw y.bad(item, "include root " + folder + " is not a folder");
+            }
+            roots.add(folder);
+        }
+        return roots;
     }
 
     /**

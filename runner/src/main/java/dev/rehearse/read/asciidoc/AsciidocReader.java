@@ -4,6 +4,7 @@ import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
+import dev.rehearse.guide.SourceRoots;
 import dev.rehearse.read.LiteralBlocks;
 
 import java.nio.file.Path;
@@ -37,9 +38,10 @@ import java.util.List;
 public final class AsciidocReader implements GuideReader {
 
     @Override
-    public Guide read(Path file, Path root) {
+    public Guide read(Path file, SourceRoots roots) {
+        Path root = roots.root();
         List<Finding> findings = new ArrayList<>();
-        List<SourceLine> lines = new Preprocessor(root, findings).flatten(file);
+        List<SourceLine> lines = new Preprocessor(roots, findings).flatten(file);
         Path folder = file.toAbsolutePath().normalize().getParent();
         BlockScanner scanner = new BlockScanner(lines, folder, root.toAbsolutePath().normalize(), findings);
         List<Block> scanned = scanner.scan();

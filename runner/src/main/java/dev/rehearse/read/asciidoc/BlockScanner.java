@@ -42,7 +42,6 @@ final class BlockScanner {
     private static final Pattern COMPOUND = Pattern.compile("^(={4,}|\\*{4,}|_{4,}|--)$");
     private static final Pattern VERBATIM = Pattern.compile("^(-{4,}|\\.{4,}|\\+{4,}|/{4,}|[|,:!]={3,})$");
     /** Asciidoctor's callout markers at the end of a verbatim line: {@code <1>}, {@code <.>}, {@code // <1>}, {@code # <2>} */
-    private static final Pattern CALLOUTS = Pattern.compile("(?:[ \\t]*(?://|#|--|;;)?[ \\t]*<(?:\\d+|\\.)>)+[ \\t]*$");
     private static final Pattern ESCAPED_DIRECTIVE = Pattern.compile("^\\\\((?:include|ifdef|ifndef|ifeval|endif)::.*)$");
     /** {@code image::x.png[]} on its own line, or {@code image:x.png[]} inline */
     private static final Pattern IMAGE = Pattern.compile("(?<![\\w:])image::?([^\\s\\[:][^\\s\\[]*)\\[");
@@ -371,7 +370,7 @@ final class BlockScanner {
             String text = line.text().length() >= indent ? line.text().substring(indent) : line.text().stripLeading();
             Matcher escaped = ESCAPED_DIRECTIVE.matcher(text);
             text = escaped.matches() ? escaped.group(1) : text;
-            text = callouts ? CALLOUTS.matcher(text).replaceFirst("") : text;
+            text = callouts ? withoutCallouts(text) : text;
             text = subs.contains("attributes") ? AttributeEntry.substitute(text, attributes) : text;
             out.add(text);
         }
@@ -379,6 +378,47 @@ final class BlockScanner {
             out.remove(out.size() - 1);
         }
         return String.join("\n", out);
+    }
+
+    /**
+     * The line without its trailing callouts, {@code (?:[ \t]*(?://|#|--|;;)?[ \t]*<(?:\d+|\.)>)+[ \t]*$} as
+     * Asciidoctor finds them, read from the end: as a regular expression its two blank runs could split a long run
+     * of blanks every way, which took minutes on one line of tabs and spaces.
+     */
+    static String withoutCallouts(String line) {
+        int end = skipBlanks(line, line.length());
+        int start = -1;
+        int at = end;
+        while (at > 0 && line.charAt(at - 1) == '>') {
+            int open = at - 2;
+            while (open >= 0 && Character.isDigit(line.charAt(open)) && line.charAt(open) < 0x80) {
+                open--;
+            }
+            boolean number = open < at - 2;
+            boolean dot = !number && open == at - 2 && open >= 1 && line.charAt(open) == '.';
+            if (dot) {
+                open--;
+            }
+            if (open < 0 || line.charAt(open) != '<' || !number && !dot) {
+                break;
+            }
+            at = skipBlanks(line, open);
+            for (String comment : List.of("//", "#", "--", ";;")) {
+                if (line.startsWith(comment, at - comment.length()) && at - comment.length() >= 0) {
+                    at = skipBlanks(line, at - comment.length());
+                    break;
+                }
+            }
+            start = at;
+        }
+        return start < 0 ? line : line.substring(0, start);
+    }
+
+    private static int skipBlanks(String line, int end) {
+        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return end;
     }
 
     /**

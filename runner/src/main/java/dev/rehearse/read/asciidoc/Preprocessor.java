@@ -1,6 +1,8 @@
 package dev.rehearse.read.asciidoc;
 
 import dev.rehearse.guide.Finding;
+import dev.rehearse.guide.SourceRoots;
+import dev.rehearse.read.IncludeFence;
 import dev.rehearse.read.GuideText;
 import dev.rehearse.read.LiteralBlocks;
 import dev.rehearse.read.QuotedText;
@@ -38,6 +40,7 @@ final class Preprocessor {
     private static final Pattern ANTORA_ID = Pattern.compile("^(?:([\\w.-]+):)?(partial|example|page|attachment|image)\\$(.+)$");
     private static final Pattern COMPARISON = Pattern.compile("^\\s*(.+?)\\s*(==|!=|<=|>=|<|>)\\s*(.+?)\\s*$");
 
+    private final SourceRoots roots;
     private final Path root;
     private final List<Finding> findings;
     private final Map<String, String> attributes = new LinkedHashMap<>();
@@ -48,8 +51,9 @@ final class Preprocessor {
     private record OpenConditional(boolean active, SourceLine where) {
     }
 
-    Preprocessor(Path root, List<Finding> findings) {
-        this.root = root;
+    Preprocessor(SourceRoots roots, List<Finding> findings) {
+        this.roots = roots;
+        this.root = roots.root();
         this.findings = findings;
     }
 
@@ -167,7 +171,10 @@ final class Preprocessor {
         AttributeList options = AttributeList.parse(m.group(3));
         boolean optional = (options.named().getOrDefault("opts", "") + options.named().getOrDefault("options", ""))
                 .contains("optional");
-        Path included = resolve(target, file);
+        Path included = target.contains("://") ? null : resolve(target, file);
+        if (included != null) {
+            included = IncludeFence.check(included, roots, target, file, line.line());
+        }
         if (target.contains("://")) {
             finding(line, Finding.Level.WARNING, "remote-include", "include of a URL is not fetched: " + target);
         } else if (included == null || !Files.isRegularFile(included)) {

@@ -25,14 +25,18 @@ import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
+import dev.rehearse.guide.SourceRoots;
 import dev.rehearse.read.GuideText;
 import dev.rehearse.read.HeadingLedger;
+import dev.rehearse.read.IncludeFence;
 import dev.rehearse.read.LiteralBlocks;
 import dev.rehearse.read.MissingImages;
 import dev.rehearse.read.QuotedText;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +60,11 @@ public final class MarkdownReader implements GuideReader {
 
     /** flexmark's parser is immutable and safe to share; building one costs more than parsing a guide. */
     private static final Parser PARSER = Parser.builder(new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create()))).build();
+                    .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create()))
+                    .set(Parser.THEMATIC_BREAK_PARSER, false))
+            .customBlockParserFactory(new ThematicBreaks())
+            .customInlineParserFactory(new InlinesOnDemand())
+            .build();
 
     /** MkDocs (pymdownx.snippets): {@code --8<-- "path"} on a line of its own, or a block of paths between two markers. */
     private static final Pattern SNIPPET_LINE = Pattern.compile("^\\s*--8<--\\s+([\"'])(.+?)\\1\\s*$");
@@ -65,14 +73,15 @@ public final class MarkdownReader implements GuideReader {
     private static final Pattern TILDE_IN_TILDE_INFO = Pattern.compile("^ {0,3}(~{3,})[^~]*~.*");
 
     @Override
-    public Guide read(Path file, Path root) {
-        Walk walk = new Walk(root);
+    public Guide read(Path file, SourceRoots roots) {
+        Walk walk = new Walk(roots);
         walk.readFile(file, true);
-        return new Guide(file, root, "markdown", walk.title, walk.blocks, walk.findings);
+        return new Guide(file, roots.root(), "markdown", walk.title, walk.blocks, walk.findings);
     }
 
     /** One reading of a guide and its snippets: the state that spans files. */
     private static final class Walk {
+        private final SourceRoots roots;
         private final Path root;
         private final List<Block> blocks = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
@@ -82,22 +91,42 @@ public final class MarkdownReader implements GuideReader {
         private final Set<Path> including = new HashSet<>();
         private String title;
 
-        Walk(Path root) {
-            this.root = root;
+        Walk(SourceRoots roots) {
+            this.roots = roots;
+            this.root = roots.root();
         }
 
         void readFile(Path file, boolean top) {
             String source = LiteralBlocks.relative(root, file);
             String text = GuideText.read(file);
+            ContainerDepth.check(text, file);
             Document doc = PARSER.parse(text);
             including.add(file.toAbsolutePath().normalize());
             visitChildren(doc, new Place(file, source, new LineIndex(text)), top, List.of());
             including.remove(file.toAbsolutePath().normalize());
         }
 
+        /** The tree in document order, with a stack of its own: nesting is bounded, but not by the JVM's stack. */
         private void visitChildren(Node parent, Place place, boolean top, List<String> context) {
-            for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
-                visit(node, place, top, context);
+            Deque<Map.Entry<Node, List<String>>> pending = new ArrayDeque<>();
+            push(parent, context, pending);
+            while (!pending.isEmpty()) {
+                Map.Entry<Node, List<String>> next = pending.pop();
+                Node node = next.getKey();
+                String container = containerName(node);
+                if (container == null) {
+                    visit(node, place, top, next.getValue());
+                } else {
+                    List<String> inner = new ArrayList<>(next.getValue());
+                    inner.add(container);
+                    push(node, inner, pending);
+                }
+            }
+        }
+
+        private static void push(Node parent, List<String> context, Deque<Map.Entry<Node, List<String>>> pending) {
+            for (Node node = parent.getLastChild(); node != null; node = node.getPrevious()) {
+                pending.push(Map.entry(node, context));
             }
         }
 
@@ -114,10 +143,6 @@ public final class MarkdownReader implements GuideReader {
                 blocks.add(indented(indented, place, context));
             } else if (node instanceof Paragraph paragraph) {
                 paragraph(paragraph, place);
-            } else if (containerName(node) != null) {
-                List<String> inner = new ArrayList<>(context);
-                inner.add(containerName(node));
-                visitChildren(node, place, top, inner);
             }
         }
 
@@ -206,8 +231,10 @@ public final class MarkdownReader implements GuideReader {
             Path parent = place.file.toAbsolutePath().getParent();
             Path candidate = parent.resolve(target).normalize();
             if (!candidate.toFile().isFile()) {
-                candidate = root.toAbsolutePath().resolve(target).normalize();
+                Path fromRoot = root.resolve(target).normalize();
+                candidate = fromRoot.toFile().isFile() ? fromRoot : candidate;
             }
+            candidate = IncludeFence.check(candidate, roots, target, place.file, line);
             if (!candidate.toFile().isFile()) {
                 findings.add(new Finding(source, line, Finding.Level.ERROR, "missing-include",
                         "snippet \"" + target + "\" does not exist"));
@@ -284,14 +311,19 @@ public final class MarkdownReader implements GuideReader {
         return null;
     }
 
+    /** The last paragraph inside a node: its children from the last, each searched before the one before it. */
     private static Paragraph lastParagraph(Node node) {
-        for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+        Deque<Node> pending = new ArrayDeque<>();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            pending.push(child);
+        }
+        while (!pending.isEmpty()) {
+            Node child = pending.pop();
             if (child instanceof Paragraph paragraph) {
                 return paragraph;
             }
-            Paragraph inner = lastParagraph(child);
-            if (inner != null) {
-                return inner;
+            for (Node inner = child.getFirstChild(); inner != null; inner = inner.getNext()) {
+                pending.push(inner);
             }
         }
         return null;

@@ -1,6 +1,7 @@
 package dev.rehearse.read.rst;
 
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.read.IncludeFence;
 import dev.rehearse.read.SourceText;
 
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.util.Map;
  * {@code include} with Sphinx's path rules: {@code /x} is relative to the source root, anything else to the top
  * document's folder (also inside included files). The included lines are parsed in place, keeping their own file
  * and line. A missing file is reported (and skipped, as Sphinx does); a file that exists but cannot be read as text
- * is bad input.
+ * is bad input, and so is one outside the runbook's folder ({@link IncludeFence}).
  */
 final class IncludeDirective extends Directive {
 
@@ -48,8 +49,8 @@ final class IncludeDirective extends Directive {
         }
         Path path = slashes > 0 ? memo.settings.root.resolve(argument.substring(slashes))
                 : memo.settings.topDirectory.resolve(argument);
-        path = path.toAbsolutePath().normalize();
         Memo.Position at = call.position();
+        path = IncludeFence.check(path, memo.settings.roots, argument, Path.of(at.source()), at.line());
         List<String> included;
         try {
             included = memo.settings.loadIncluded(path);

@@ -1,6 +1,7 @@
 package dev.rehearse.read.rst;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -51,13 +52,17 @@ final class Inliner {
     /** Where the text being parsed starts, to point references at their exact line. */
     private StateMachine machine;
     private int lineno;
-    private String original;
+    /** where the rest of the text being parsed starts: docutils' {@code remaining} is {@code text[base:]} */
+    private int base;
+    /** newlines[i]: the newlines in the text up to and including index i; made when a position is first asked */
+    private int[] newlines;
 
     Inliner(Memo memo) {
         this.memo = memo;
     }
 
-    private record Result(String before, List<Node> nodes, String remaining) {
+    /** What a construct gives: the text before it, its nodes, and where in the text the rest starts. */
+    private record Result(String before, List<Node> nodes, int end) {
     }
 
     /** Parse {@code text} (which starts at absolute line {@code lineno}) into inline nodes. */
@@ -68,34 +73,40 @@ final class Inliner {
         // parsing can nest (a substitution's directive inside a paragraph's role): keep the outer position
         StateMachine savedMachine = this.machine;
         int savedLine = this.lineno;
-        String savedOriginal = this.original;
+        int savedBase = this.base;
+        int[] savedNewlines = this.newlines;
         this.machine = sm;
         this.lineno = lineno;
-        String remaining = escape2null(text);
-        this.original = remaining;
+        String escaped = escape2null(text);
+        this.newlines = null;
+        // docutils slices the rest of the text off after each construct; a position into the text instead keeps a
+        // paragraph of n constructs linear (slicing copied the rest n times)
+        this.base = 0;
+        int lastUnderscore = escaped.lastIndexOf('_');
         List<Node> processed = new ArrayList<>();
-        String unprocessed = "";
+        StringBuilder unprocessed = new StringBuilder();
         try {
-            while (!remaining.isEmpty()) {
-                Opening opening = findStart(remaining);
+            while (base < escaped.length()) {
+                Opening opening = findStart(escaped, base, lastUnderscore);
                 if (opening == null) {
                     break;
                 }
-                Result r = dispatch(opening, remaining);
-                unprocessed = unprocessed.concat(r.before);
-                remaining = r.remaining;
+                Result r = dispatch(opening, escaped);
+                unprocessed.append(r.before);
+                base = r.end;
                 if (!r.nodes.isEmpty()) {
-                    processed.addAll(implicitInline(unprocessed));
+                    processed.addAll(implicitInline(unprocessed.toString()));
                     processed.addAll(r.nodes);
-                    unprocessed = "";
+                    unprocessed.setLength(0);
                 }
             }
-            processed.addAll(implicitInline(unprocessed.concat(remaining)));
+            processed.addAll(implicitInline(unprocessed.append(escaped, base, escaped.length()).toString()));
             return processed;
         } finally {
             this.machine = savedMachine;
             this.lineno = savedLine;
-            this.original = savedOriginal;
+            this.base = savedBase;
+            this.newlines = savedNewlines;
         }
     }
 
@@ -147,10 +158,16 @@ final class Inliner {
      * whitespace, an opening bracket or quote, or a delimiter, so only those positions are tried.
      */
     static Opening findStart(String text) {
-        // a reference ends in an underscore: where none follows, a name starts nothing (most words)
-        int lastUnderscore = text.lastIndexOf('_');
-        for (int at = 0; at < text.length(); at++) {
-            if (startAllowed(text, at)) {
+        return findStart(text, 0, text.lastIndexOf('_'));
+    }
+
+    /**
+     * As {@link #findStart(String)} in the rest of {@code text} from {@code from}, which counts as a start of text.
+     * {@code lastUnderscore}: a reference ends in an underscore; where none follows, a name starts nothing (most words).
+     */
+    private static Opening findStart(String text, int from, int lastUnderscore) {
+        for (int at = from; at < text.length(); at++) {
+            if (at == from || startAllowed(text, at)) {
                 Opening opening = openingAt(text, at, at < lastUnderscore);
                 if (opening != null) {
                     return opening;
@@ -420,23 +437,20 @@ final class Inliner {
         };
     }
 
-    /** Where, in the original text, {@code remaining} (a suffix of it) is at {@code index}. */
-    private Memo.Position positionAt(String remaining, int index) {
-        int offset = original.length() - remaining.length() + index;
-        int newlines = 0;
-        for (int i = 0; i < offset && i < original.length(); i++) {
-            if (original.charAt(i) == '\n') {
-                newlines++;
-            }
+    /** Where index {@code index} of the text being parsed is. */
+    private Memo.Position positionAt(String text, int index) {
+        if (newlines == null) {
+            newlines = text.chars().map(c -> c == '\n' ? 1 : 0).toArray();
+            Arrays.parallelPrefix(newlines, Integer::sum);
         }
-        int abs = lineno + newlines;
+        int abs = lineno + (index <= 0 ? 0 : newlines[Math.min(index, newlines.length) - 1]);
         return machine != null ? machine.sourceAndLine(abs) : memo.position(abs);
     }
 
     /** Markup start-string between matching quotes or brackets, like {@code "*"}: not markup. */
-    private static boolean quotedStart(Opening o, String string) {
+    private boolean quotedStart(Opening o, String string) {
         int start = o.start;
-        if (start == 0) {
+        if (start == base) {
             return false;
         }
         int prestart = string.codePointBefore(start);
@@ -464,7 +478,7 @@ final class Inliner {
         int matchStart = o.start;
         int matchEnd = o.end;
         if (quotedStart(o, string)) {
-            return new InlineObject(new Result(string.substring(0, matchEnd), List.of(), string.substring(matchEnd)),
+            return new InlineObject(new Result(string.substring(base, matchEnd), List.of(), matchEnd),
                     "");
         }
         Span end = endString.find(string, matchEnd);
@@ -476,15 +490,14 @@ final class Inliner {
             int textEnd = end.end;
             String rawsource = unescape(string.substring(matchStart, textEnd), true);
             Node node = Node.withText(type, rawsource, text);
-            return new InlineObject(new Result(string.substring(0, matchStart), List.of(node),
-                    string.substring(textEnd)), string.substring(end.start, textEnd));
+            return new InlineObject(new Result(string.substring(base, matchStart), List.of(node), textEnd),
+                    string.substring(end.start, textEnd));
         }
         messages.add(memo.reportAt(Memo.WARNING, "inline-markup", "Inline " + nodeName
                 + " start-string without end-string.", positionAt(string, matchStart)));
         String text = unescape(string.substring(matchStart, matchEnd), true);
         Node problematic = Node.withText(NodeType.PROBLEMATIC, text, text);
-        return new InlineObject(new Result(string.substring(0, matchStart), List.of(problematic),
-                string.substring(matchEnd)), "");
+        return new InlineObject(new Result(string.substring(base, matchStart), List.of(problematic), matchEnd), "");
     }
 
     private Result internalTarget(Opening opening, String string) {
@@ -520,7 +533,7 @@ final class Inliner {
                 inlines = List.of(reference);
             }
         }
-        return new Result(o.result.before, inlines, o.result.remaining);
+        return new Result(o.result.before, inlines, o.result.end);
     }
 
     private Result interpretedOrPhraseRef(Opening o, String string) {
@@ -533,7 +546,7 @@ final class Inliner {
             role = role.substring(1, role.length() - 1);
             position = "prefix";
         } else if (quotedStart(o, string)) {
-            return new Result(string.substring(0, matchEnd), List.of(), string.substring(matchEnd));
+            return new Result(string.substring(base, matchEnd), List.of(), matchEnd);
         }
         InterpretedEnd end = findInterpretedEnd(string, matchEnd);
         if (end != null && end.backquote > matchEnd) {
@@ -554,25 +567,25 @@ final class Inliner {
                     return problem(string, roleStart, textEnd, "Mismatch: both interpreted text role " + position
                             + " and reference suffix.");
                 }
-                return phraseRef(string.substring(0, matchStart), string.substring(textEnd), rawsource, escaped,
+                return phraseRef(string.substring(base, matchStart), textEnd, rawsource, escaped,
                         positionAt(string, matchStart));
             }
             rawsource = unescape(string.substring(roleStart, textEnd), true);
             List<Node> nodes = interpreted(rawsource, escaped, role, positionAt(string, roleStart));
-            return new Result(string.substring(0, roleStart), nodes, string.substring(textEnd));
+            return new Result(string.substring(base, roleStart), nodes, textEnd);
         }
         messages.add(memo.reportAt(Memo.WARNING, "inline-markup", "Inline interpreted text or phrase reference "
                 + "start-string without end-string.", positionAt(string, matchStart)));
         String text = unescape(string.substring(matchStart, matchEnd), true);
-        return new Result(string.substring(0, matchStart), List.of(Node.withText(NodeType.PROBLEMATIC, text, text)),
-                string.substring(matchEnd));
+        return new Result(string.substring(base, matchStart), List.of(Node.withText(NodeType.PROBLEMATIC, text, text)),
+                matchEnd);
     }
 
     private Result problem(String string, int from, int to, String message) {
         messages.add(memo.reportAt(Memo.WARNING, "inline-markup", message, positionAt(string, from)));
         String text = unescape(string.substring(from, to), true);
-        return new Result(string.substring(0, from), List.of(Node.withText(NodeType.PROBLEMATIC, text, text)),
-                string.substring(to));
+        return new Result(string.substring(base, from), List.of(Node.withText(NodeType.PROBLEMATIC, text, text)),
+                to);
     }
 
     /** An embedded URI or alias {@code <...>} at the end of a phrase reference, and the spaces before it. */
@@ -647,7 +660,7 @@ final class Inliner {
                 : c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
-    private Result phraseRef(String before, String after, String rawsource, String escaped, Memo.Position at) {
+    private Result phraseRef(String before, int after, String rawsource, String escaped, Memo.Position at) {
         EmbeddedLink link = embeddedLink(escaped);
         String text;
         String unescaped;
@@ -792,7 +805,7 @@ final class Inliner {
             memo.namedReferences.add(reference);
             memo.noteReference("name", refname, referenceName + "_", positionAt(string, o.start));
         }
-        return new Result(string.substring(0, o.start), List.of(reference), string.substring(o.end));
+        return new Result(string.substring(base, o.start), List.of(reference), o.end);
     }
 
     private Result footnoteReference(Opening o, String string) {
@@ -817,7 +830,7 @@ final class Inliner {
                 ref.set("refname", refname);
             }
         }
-        return new Result(string.substring(0, o.start), List.of(ref), string.substring(o.end));
+        return new Result(string.substring(base, o.start), List.of(ref), o.end);
     }
 
     // ------------------------------------------------------------------ escapes

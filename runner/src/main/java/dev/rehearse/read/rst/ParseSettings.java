@@ -1,5 +1,6 @@
 package dev.rehearse.read.rst;
 
+import dev.rehearse.guide.SourceRoots;
 import dev.rehearse.read.SourceText;
 
 import java.io.IOException;
@@ -23,11 +24,14 @@ final class ParseSettings {
     static final int TAB_WIDTH = 8;
 
     final Path root;
+    /** the source root and the folders includes may read from */
+    final SourceRoots roots;
     final Path topDirectory;
     private final Map<String, List<String>> linesByFile = new HashMap<>();
 
-    ParseSettings(Path root, Path topDirectory) {
-        this.root = root;
+    ParseSettings(SourceRoots roots, Path topDirectory) {
+        this.root = roots.root();
+        this.roots = roots;
         this.topDirectory = topDirectory;
     }
 

@@ -4,6 +4,7 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
+import dev.rehearse.guide.SourceRoots;
 import dev.rehearse.read.SourceText;
 
 import java.nio.file.Path;
@@ -17,10 +18,9 @@ import java.util.List;
 public final class RstGuideReader implements GuideReader {
 
     @Override
-    public Guide read(Path file, Path root) {
+    public Guide read(Path file, SourceRoots roots) {
         Path top = file.toAbsolutePath().normalize();
-        Path sourceRoot = root.toAbsolutePath().normalize();
-        ParseSettings settings = new ParseSettings(sourceRoot, top.getParent());
+        ParseSettings settings = new ParseSettings(roots, top.getParent());
         List<String> lines = settings.load(top);
         Memo memo = new Memo(settings, top.toString());
         StateMachine machine = new StateMachine(memo, memo.document, true, StateName.BODY);
@@ -39,7 +39,7 @@ public final class RstGuideReader implements GuideReader {
         }
         Transforms.apply(memo);
         List<Block> blocks = BlockExtractor.extract(memo);
-        return new Guide(file, root, "rst", memo.document.getString("title"), blocks, new LazyFindings(memo));
+        return new Guide(file, roots.root(), "rst", memo.document.getString("title"), blocks, new LazyFindings(memo));
     }
 
     private static int lineOf(Memo memo) {

@@ -95,8 +95,12 @@ final class StateMachine {
         }
     }
 
-    /** Lists inside lists inside quotes ... deeper than any guide needs; docutils itself stops near here. */
-    static final int MAX_DEPTH = 200;
+    /**
+     * Lists inside lists inside quotes ... deeper than any guide needs (the corpus nests a few levels). Each level
+     * copies its indented block, so reaching the limit costs the limit times the text: kept low enough that a 10 MB
+     * guide nested without end is refused in seconds.
+     */
+    static final int MAX_DEPTH = 64;
 
     private static Memo.Position sourceAndLineOf(LineList lines, int i) {
         LineList.Origin o = lines.info(i);
