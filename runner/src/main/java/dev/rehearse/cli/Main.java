@@ -51,6 +51,7 @@ public final class Main {
      */
     static int execute(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(new Main(), factory);
+        TargetChoice.addTargetOptions(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

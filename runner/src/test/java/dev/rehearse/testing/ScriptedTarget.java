@@ -1,10 +1,9 @@
 package dev.rehearse.testing;
 
-import dev.rehearse.targets.Session;
-import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetFacts;
-import dev.rehearse.targets.shell.ShellSession;
 import dev.rehearse.targets.shell.ShellSettings;
+import dev.rehearse.targets.shell.ShellTarget;
+import dev.rehearse.targets.shell.Transport;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,10 +14,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A target with no machine behind it, for fast tests of the runner: each session is a {@link ShellSession} over a
+ * A target with no machine behind it, for fast tests of the runner: each session is a {@code ShellSession} over a
  * fresh {@link ScriptedTransport}, files live in a map.
  */
-public final class ScriptedTarget implements Target {
+public final class ScriptedTarget extends ShellTarget {
     /** patient enough for a loaded machine, quick to notice an unanswered prompt */
     public static final ShellSettings SETTINGS = new ShellSettings("dumb", 160, 50, Duration.ofMillis(300),
             Duration.ofMillis(40), Duration.ofSeconds(10), Duration.ofSeconds(3));
@@ -45,10 +44,15 @@ public final class ScriptedTarget implements Target {
     }
 
     @Override
-    public Session openSession() {
+    protected Transport startShell() {
         ScriptedTransport shell = shells.get();
         opened.add(shell);
-        return ShellSession.start(shell, SETTINGS);
+        return shell;
+    }
+
+    @Override
+    protected ShellSettings shellSettings() {
+        return SETTINGS;
     }
 
     /** The shells opened so far, oldest first. */
@@ -81,6 +85,7 @@ public final class ScriptedTarget implements Target {
 
     @Override
     public void close() {
+        closeSession();
         closed = true;
     }
 }

@@ -120,7 +120,9 @@ class LocalTargetTest {
     @Test
     void anUnknownTargetIsBadInput() {
         BadInput bad = assertThrows(BadInput.class, () -> Targets.open("moon", TargetOptions.defaults()));
-        assertEquals("--target: unknown target 'moon' (known: local, local:DIR, container, container:IMAGE, "
-                + "ssh://user@host[:port])", bad.getMessage());
+        // the test class path adds a toy provider (ToyTargetTest)
+        assertTrue(bad.getMessage().startsWith("--target: unknown target 'moon' (known: ")
+                && bad.getMessage().contains("local, local:DIR, container, container:IMAGE, ssh://user@host[:port]"),
+                bad.getMessage());
     }
 }
