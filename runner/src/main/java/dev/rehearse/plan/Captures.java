@@ -26,14 +26,6 @@ public final class Captures {
      * @param realOutput the step's output as the target printed it (before any reverse mapping)
      * @throws dev.rehearse.guide.BadInput when a captured value could inject shell syntax into a later command
      */
-    public static Result bind(Plan plan, CommandStep step, String realOutput) {
-        return bind(plan.bindings(), plan.steps(), step, realOutput);
-    }
-
-    /**
-     * As {@link #bind(Plan, CommandStep, String)}, into {@code bindings} (a runner's own copy of the plan's), each
-     * value checked against the commands of {@code steps}.
-     */
     public static Result bind(Bindings bindings, List<Step> steps, CommandStep step, String realOutput) {
         List<Binding> bound = new ArrayList<>();
         List<Capture> missed = new ArrayList<>();

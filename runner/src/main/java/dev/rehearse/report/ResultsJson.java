@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
+import dev.rehearse.model.CapturedValue;
 import dev.rehearse.plan.Step;
 
 /**
@@ -47,7 +48,7 @@ final class ResultsJson {
             s.put(step.kind().equals("command") ? "command" : "path", StepText.subject(step));
         }
         ArrayNode captured = root.putArray("captured");
-        for (RunReport.CapturedValue value : report.captured()) {
+        for (CapturedValue value : report.captured()) {
             captured.addObject().put("step", value.step()).put("literal", value.literal()).put("value", value.value());
         }
         Summary summary = Summary.of(report);

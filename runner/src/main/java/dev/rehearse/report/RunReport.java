@@ -2,6 +2,7 @@ package dev.rehearse.report;
 
 import dev.rehearse.check.StepResult;
 import dev.rehearse.guide.Guide;
+import dev.rehearse.model.CapturedValue;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,10 +14,6 @@ import java.util.List;
  */
 public record RunReport(String runbook, Guide guide, String target, List<StepResult> results, Duration elapsed,
                         List<CapturedValue> captured) {
-
-    /** A value a step found in its real output and bound for the steps after it (the port a command opened). */
-    public record CapturedValue(int step, String literal, String value) {
-    }
 
     public RunReport {
         captured = List.copyOf(captured);

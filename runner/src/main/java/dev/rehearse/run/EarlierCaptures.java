@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * For a {@code --from} or {@code --only} run: the values that the steps it skips captured when the same runbook last
@@ -29,16 +30,17 @@ final class EarlierCaptures {
     }
 
     /**
-     * Binds into {@code plan} what the skipped steps captured in the run reported in {@code reportDir}.
+     * The plan with what the skipped steps captured in the run reported in {@code reportDir} bound; {@code plan}
+     * itself when nothing is reused.
      *
-     * @return one line saying what was reused and from where, if anything was
+     * @param say is told in one line what was reused and from where, if anything was
      * @throws dev.rehearse.guide.BadInput when a value read could inject shell syntax into a command
      */
-    static Optional<String> bind(Plan plan, StepSelection selection, Path reportDir, String target) {
+    static Plan bind(Plan plan, StepSelection selection, Path reportDir, String target, Consumer<String> say) {
         Path results = reportDir.resolve(Reports.JSON);
         JsonNode root = read(results);
         if (root == null || !target.equals(root.path("summary").path("target").asText())) {
-            return Optional.empty();
+            return plan;
         }
         Bindings bindings = plan.bindings();
         List<String> reused = new ArrayList<>();
@@ -58,11 +60,12 @@ final class EarlierCaptures {
             reused.add(literal + "=" + real + " (step " + step + ")");
         }
         if (reused.isEmpty()) {
-            return Optional.empty();
+            return plan;
         }
         // held to the rules of any captured value: a results file is text anyone could have edited
         Plan.checkBindings(bindings, plan.steps());
-        return Optional.of("captured in the run reported in " + results + ": " + String.join(", ", reused));
+        say.accept("captured in the run reported in " + results + ": " + String.join(", ", reused));
+        return plan.withBindings(bindings);
     }
 
     /** The results file as JSON; null when there is none or it is not one of ours (it is only a convenience). */

@@ -1,13 +1,13 @@
 package dev.rehearse.run;
 
 import dev.rehearse.guide.Guide;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Planner;
 import dev.rehearse.plan.Runbook;
 import dev.rehearse.read.Guides;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.targets.Target;
-import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.Targets;
 
@@ -126,7 +126,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             try {
                 Plan plan = new Planner(opened.facts(), binds).plan(loaded, guide);
                 if (!selection.equals(StepSelection.ALL)) {
-                    EarlierCaptures.bind(plan, selection, reportsOf(plan.name()), opened.describe()).ifPresent(say);
+                    plan = EarlierCaptures.bind(plan, selection, reportsOf(plan.name()), opened.describe(), say);
                     SkippedCaptures.check(plan, selection);
                 }
                 say.accept(plan.name() + ", " + plan.steps().size() + " steps on " + opened.describe());

@@ -8,19 +8,20 @@ import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.files.YamlMerge;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.model.CapturedValue;
+import dev.rehearse.model.CommandResult;
+import dev.rehearse.model.Interaction;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.Captures;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.ExpectedLine;
-import dev.rehearse.plan.Interaction;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Runbook.Check;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.plan.WriteStep;
 import dev.rehearse.report.RunReport;
-import dev.rehearse.targets.CommandResult;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetPaths;
@@ -43,7 +44,7 @@ public final class Runner {
     private final boolean keepGoing;
     private final RunListener listener;
     private Bindings bindings;
-    private List<RunReport.CapturedValue> captured;
+    private List<CapturedValue> captured;
     private List<Step> steps;
     private Session session;
     private String cwd;
@@ -65,7 +66,7 @@ public final class Runner {
      */
     public RunReport run(Plan plan, List<Check> checks) {
         long started = System.nanoTime();
-        bindings = plan.bindings().copy();
+        bindings = plan.bindings();
         captured = new ArrayList<>();
         steps = plan.steps();
         cwd = target.facts().home();
@@ -259,7 +260,7 @@ public final class Runner {
         }
         for (Binding value : found.bound()) {
             if (!value.secret()) {
-                captured.add(new RunReport.CapturedValue(step.n(), value.literal(), value.value()));
+                captured.add(new CapturedValue(step.n(), value.literal(), value.value()));
             }
         }
         if (!found.missed().isEmpty()) {

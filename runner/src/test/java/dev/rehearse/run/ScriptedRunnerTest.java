@@ -4,17 +4,18 @@ import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
+import dev.rehearse.model.CapturedValue;
+import dev.rehearse.model.Interaction;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.EditStep;
-import dev.rehearse.plan.Interaction;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.plan.WriteStep;
 import dev.rehearse.report.RunReport;
-import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.testing.ScriptedTarget;
-import dev.rehearse.testing.ScriptedTransport;
 import dev.rehearse.testing.ScriptedTransport.Chunking;
 import dev.rehearse.testing.ScriptedTransport.Script;
+import dev.rehearse.testing.ScriptedTransport;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -122,7 +123,7 @@ class ScriptedRunnerTest {
                         List.of(new Capture("<token>", "access token: (\\S+)")), lines("access token: <token>"))
                 .command("curl -H 'Authorization: <token>' localhost", "ok"));
         assertEquals(List.of(Verdict.PASS, Verdict.PASS), verdicts(report), () -> report.results().toString());
-        assertEquals(List.of(new RunReport.CapturedValue(1, "<token>", "tok-8f3a")), report.captured());
+        assertEquals(List.of(new CapturedValue(1, "<token>", "tok-8f3a")), report.captured());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.rehearse.testing;
 
-import dev.rehearse.targets.TargetFacts;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.targets.shell.ShellSettings;
 import dev.rehearse.targets.shell.ShellTarget;
 import dev.rehearse.targets.shell.Transport;

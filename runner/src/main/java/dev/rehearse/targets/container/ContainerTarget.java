@@ -4,7 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.rehearse.guide.BadInput;
-import dev.rehearse.targets.TargetFacts;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.targets.TargetPaths;
 import dev.rehearse.targets.shell.PtyTransport;
 import dev.rehearse.targets.shell.ShellSettings;

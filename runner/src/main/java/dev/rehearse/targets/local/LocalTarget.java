@@ -2,7 +2,7 @@ package dev.rehearse.targets.local;
 
 import dev.rehearse.files.AtomicFiles;
 import dev.rehearse.guide.BadInput;
-import dev.rehearse.targets.TargetFacts;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.targets.TargetPaths;
 import dev.rehearse.targets.shell.PtyTransport;
 import dev.rehearse.targets.shell.ShellSettings;

@@ -1,7 +1,7 @@
 package dev.rehearse.targets.ssh;
 
 import dev.rehearse.guide.BadInput;
-import dev.rehearse.targets.TargetFacts;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.targets.shell.ShellSettings;
 import dev.rehearse.targets.shell.ShellTarget;
 import dev.rehearse.targets.shell.Transport;

@@ -1,7 +1,7 @@
 package dev.rehearse.targets.local;
 
 import dev.rehearse.guide.BadInput;
-import dev.rehearse.targets.CommandResult;
+import dev.rehearse.model.CommandResult;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetOptions;

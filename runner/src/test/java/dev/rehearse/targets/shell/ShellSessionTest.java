@@ -1,11 +1,11 @@
 package dev.rehearse.targets.shell;
 
-import dev.rehearse.plan.Interaction;
-import dev.rehearse.targets.CommandResult;
-import dev.rehearse.targets.CommandResult.Status;
-import dev.rehearse.testing.ScriptedTransport;
+import dev.rehearse.model.CommandResult.Status;
+import dev.rehearse.model.CommandResult;
+import dev.rehearse.model.Interaction;
 import dev.rehearse.testing.ScriptedTransport.Chunking;
 import dev.rehearse.testing.ScriptedTransport.Script;
+import dev.rehearse.testing.ScriptedTransport;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,12 @@
 package dev.rehearse.targets.toy;
 
-import dev.rehearse.targets.TargetFacts;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.targets.TargetPaths;
 import dev.rehearse.targets.shell.ShellSettings;
 import dev.rehearse.targets.shell.ShellTarget;
 import dev.rehearse.targets.shell.Transport;
-import dev.rehearse.testing.ScriptedTransport;
 import dev.rehearse.testing.ScriptedTransport.Script;
+import dev.rehearse.testing.ScriptedTransport;
 
 import java.util.Map;
 import java.util.Optional;

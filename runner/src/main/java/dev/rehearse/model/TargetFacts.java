@@ -1,4 +1,4 @@
-package dev.rehearse.targets;
+package dev.rehearse.model;
 
 /**
  * What a target is, as the guide's example values see it: {@code isabell} binds to {@code user},
