@@ -4,7 +4,7 @@ import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.plan.Step;
 import dev.rehearse.run.RunListener;
-import dev.rehearse.targets.shell.TerminalText;
+import dev.rehearse.terminal.TerminalText;
 
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 final class Layers {
     /** lowest first */
     static final List<List<String>> PIPELINE = List.of(
-            List.of("model"),
+            List.of("model", "terminal"),
             List.of("guide"),
             List.of("files"),
             List.of("read", "bind", "targets"),

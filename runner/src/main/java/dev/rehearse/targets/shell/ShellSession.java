@@ -1,9 +1,10 @@
 package dev.rehearse.targets.shell;
 
-import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.CommandResult;
+import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.targets.Session;
+import dev.rehearse.terminal.TerminalText;
 
 import java.io.IOException;
 import java.io.InputStreamReader;

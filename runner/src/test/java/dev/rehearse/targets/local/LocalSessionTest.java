@@ -1,7 +1,7 @@
 package dev.rehearse.targets.local;
 
-import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.CommandResult;
+import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.shell.ShellSettings;

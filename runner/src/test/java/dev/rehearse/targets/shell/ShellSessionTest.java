@@ -1,7 +1,7 @@
 package dev.rehearse.targets.shell;
 
-import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.CommandResult;
+import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.testing.ScriptedTransport.Chunking;
 import dev.rehearse.testing.ScriptedTransport.Script;

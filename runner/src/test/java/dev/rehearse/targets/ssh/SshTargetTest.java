@@ -1,7 +1,7 @@
 package dev.rehearse.targets.ssh;
 
-import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.CommandResult;
+import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.model.TargetFacts;
 import dev.rehearse.targets.Session;
