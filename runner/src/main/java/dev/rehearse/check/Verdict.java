@@ -8,6 +8,8 @@ public enum Verdict {
     DRIFT,
     /** non-zero exit, timeout, unanswered prompt, or a failed check */
     FAIL,
-    /** not run (policy, --from/--only, or after an earlier FAIL) */
-    SKIP
+    /** not run (policy, --from/--only, or after an earlier FAIL or ERROR) */
+    SKIP,
+    /** Rehearse itself went wrong while running it (a defect, not the guide's nor the target's): see the reason's log */
+    ERROR
 }

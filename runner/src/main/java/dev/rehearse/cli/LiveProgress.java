@@ -131,6 +131,7 @@ public final class LiveProgress implements RunListener, AutoCloseable {
             case PASS -> "32";
             case DRIFT -> "33";
             case FAIL -> "1;31";
+            case ERROR -> "1;35";
             case SKIP -> "2";
         };
         return "\u001b[" + code + "m" + text + "\u001b[0m";

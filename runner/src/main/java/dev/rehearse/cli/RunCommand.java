@@ -68,9 +68,13 @@ public final class RunCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot write the reports to " + reports, e);
         }
         Summary summary = Summary.of(report);
-        out.printf("rehearse: %d PASS, %d DRIFT, %d FAIL, %d SKIP in %s; reports in %s%n", summary.pass(),
-                summary.drift(), summary.fail(), summary.skip(), LiveProgress.seconds(summary.elapsed()), reports);
+        out.printf("rehearse: %d PASS, %d DRIFT, %d FAIL, %d SKIP%s in %s; reports in %s%n", summary.pass(),
+                summary.drift(), summary.fail(), summary.skip(), summary.error() > 0 ? ", " + summary.error()
+                        + " ERROR" : "", LiveProgress.seconds(summary.elapsed()), reports);
         out.flush();
+        if (summary.error() > 0) {
+            return Main.EXIT_INTERNAL;
+        }
         return summary.fail() > 0 || strict && summary.drift() > 0 ? 1 : 0;
     }
 }

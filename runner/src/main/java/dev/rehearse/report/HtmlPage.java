@@ -21,7 +21,8 @@ public record HtmlPage(String title, String runbook, String target, String statu
         /** PASS, DRIFT, FAIL and SKIP counts, in that order. */
         public static List<Count> of(Summary summary) {
             return List.of(of(Verdict.PASS, summary.pass()), of(Verdict.DRIFT, summary.drift()),
-                    of(Verdict.FAIL, summary.fail()), of(Verdict.SKIP, summary.skip()));
+                    of(Verdict.FAIL, summary.fail()), of(Verdict.SKIP, summary.skip()),
+                    of(Verdict.ERROR, summary.error()));
         }
 
         private static Count of(Verdict verdict, int n) {

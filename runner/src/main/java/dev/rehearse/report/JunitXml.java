@@ -40,7 +40,7 @@ final class JunitXml {
             xml.writeAttribute("name", XmlText.of(report.runbook()));
             xml.writeAttribute("time", seconds(summary.elapsed()));
             xml.writeAttribute("tests", Integer.toString(summary.total()));
-            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("errors", Integer.toString(summary.error()));
             xml.writeAttribute("skipped", Integer.toString(summary.skip()));
             xml.writeAttribute("failures", Integer.toString(failures));
             indent(xml, 1);
@@ -77,7 +77,8 @@ final class JunitXml {
         xml.writeAttribute("time", seconds(result.elapsed()));
         String out = result.actual() == null ? "" : result.actual();
         switch (result.verdict()) {
-            case FAIL -> failure(xml, "FAIL", reason(result, "failed"), orElse(result.diff(), result.reason()));
+            case FAIL -> failure(xml, "failure", "FAIL", reason(result, "failed"), orElse(result.diff(), result.reason()));
+            case ERROR -> failure(xml, "error", "ERROR", reason(result, "internal error"), result.reason());
             case SKIP -> {
                 indent(xml, 2);
                 xml.writeEmptyElement("skipped");
@@ -85,7 +86,7 @@ final class JunitXml {
             }
             case DRIFT -> {
                 if (strict) {
-                    failure(xml, "DRIFT", "the output differs from the guide", result.diff());
+                    failure(xml, "failure", "DRIFT", "the output differs from the guide", result.diff());
                 } else {
                     out = "DRIFT: the output differs from the guide (not a failure without --strict)\n"
                             + result.diff() + "\n\n" + out;
@@ -105,10 +106,11 @@ final class JunitXml {
         xml.writeEndElement();
     }
 
-    private static void failure(XMLStreamWriter xml, String type, String message, String text)
+    /** @param element {@code failure} (the guide or the target) or {@code error} (Rehearse itself) */
+    private static void failure(XMLStreamWriter xml, String element, String type, String message, String text)
             throws XMLStreamException {
         indent(xml, 2);
-        xml.writeStartElement("failure");
+        xml.writeStartElement(element);
         xml.writeAttribute("message", XmlText.of(message));
         xml.writeAttribute("type", type);
         xml.writeCharacters(XmlText.of(text));

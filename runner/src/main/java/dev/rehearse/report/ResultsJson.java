@@ -61,6 +61,7 @@ final class ResultsJson {
         sum.put("drift", summary.drift());
         sum.put("fail", summary.fail());
         sum.put("skip", summary.skip());
+        sum.put("error", summary.error());
         sum.put("elapsed_ms", summary.elapsed().toMillis());
         try {
             return JSON.writeValueAsString(root) + "\n";

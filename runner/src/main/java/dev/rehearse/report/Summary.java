@@ -11,10 +11,12 @@ import java.util.Map;
 /**
  * The counts every report shows at the top.
  *
- * @param status the run's verdict: FAIL when a step failed, else DRIFT when one drifted, else PASS (a run of
- *               skipped steps only is a PASS: nothing it ran went wrong)
+ * @param status the run's verdict: ERROR when Rehearsal itself went wrong in a step, else FAIL when a step failed,
+ *               else DRIFT when one drifted, else PASS (a run of skipped steps only is a PASS: nothing it ran went
+ *               wrong)
  */
-public record Summary(int total, int pass, int drift, int fail, int skip, Verdict status, Duration elapsed) {
+public record Summary(int total, int pass, int drift, int fail, int skip, int error, Verdict status,
+                      Duration elapsed) {
 
     public static Summary of(RunReport report) {
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
@@ -23,10 +25,10 @@ public record Summary(int total, int pass, int drift, int fail, int skip, Verdic
         }
         List<StepResult> results = report.results();
         results.forEach(r -> counts.merge(r.verdict(), 1, Integer::sum));
-        Verdict status = counts.get(Verdict.FAIL) > 0 ? Verdict.FAIL
+        Verdict status = counts.get(Verdict.ERROR) > 0 ? Verdict.ERROR : counts.get(Verdict.FAIL) > 0 ? Verdict.FAIL
                 : counts.get(Verdict.DRIFT) > 0 ? Verdict.DRIFT : Verdict.PASS;
         return new Summary(results.size(), counts.get(Verdict.PASS), counts.get(Verdict.DRIFT),
-                counts.get(Verdict.FAIL), counts.get(Verdict.SKIP), status,
+                counts.get(Verdict.FAIL), counts.get(Verdict.SKIP), counts.get(Verdict.ERROR), status,
                 report.elapsed() == null ? Duration.ZERO : report.elapsed());
     }
 }

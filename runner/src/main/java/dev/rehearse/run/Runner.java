@@ -10,6 +10,7 @@ import dev.rehearse.files.YamlMerge;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.CapturedValue;
 import dev.rehearse.model.CommandResult;
+import dev.rehearse.model.Faults;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.Captures;
@@ -73,6 +74,7 @@ public final class Runner {
         int total = plan.steps().size();
         List<StepResult> results = new ArrayList<>();
         boolean failed = false;
+        Verdict stoppedBy = null;
         Step last = lastToRun(plan);
         for (Step step : plan.steps()) {
             StepPolicy policy = policy(step);
@@ -80,7 +82,7 @@ public final class Runner {
             if (!selection.includes(step.n())) {
                 result = skip(step, selection.skipReason());
             } else if (failed && !keepGoing) {
-                result = skip(step, "after the FAIL of an earlier step");
+                result = skip(step, "after the " + stoppedBy + " of an earlier step");
             } else if (policy.skip() != null) {
                 result = skip(step, policy.skip());
             } else {
@@ -88,12 +90,15 @@ public final class Runner {
                 result = execute(step, policy);
                 for (Check check : checks) {
                     boolean endCheck = check.after() == null && step == last;
-                    if (result.verdict() != Verdict.FAIL && (endCheck
+                    if (result.verdict() != Verdict.FAIL && result.verdict() != Verdict.ERROR && (endCheck
                             || check.after() != null && check.after().matches(step))) {
                         result = checked(result, check);
                     }
                 }
-                failed |= result.verdict() == Verdict.FAIL;
+                if (result.verdict() == Verdict.FAIL || result.verdict() == Verdict.ERROR) {
+                    failed = true;
+                    stoppedBy = stoppedBy != null ? stoppedBy : result.verdict();
+                }
             }
             results.add(result);
             listener.stepFinished(result, total);
@@ -110,8 +115,13 @@ public final class Runner {
             }
             return step instanceof WriteStep write ? writeFile(write, started) : editFile((EditStep) step, started);
         } catch (RuntimeException e) {
-            // a target that cannot start its shell or write a file fails the step, not the whole run's report
-            return fail(step, -1, "", "", "", String.valueOf(e.getMessage()), started);
+            if (e instanceof BadInput || Faults.isFailureOfTheMachine(e)) {
+                // a target that cannot start its shell or write a file fails the step, not the whole run's report
+                return fail(step, -1, "", "", "", Faults.withCauses(e), started);
+            }
+            // anything else is a defect of ours: told as one, the trace in a log file (secrets hidden there too)
+            return new StepResult(step, Verdict.ERROR, -1, "", "", "", Faults.internalError(e, bindings::reverse),
+                    elapsed(started));
         }
     }
 

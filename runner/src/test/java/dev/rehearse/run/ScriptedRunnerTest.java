@@ -168,4 +168,35 @@ class ScriptedRunnerTest {
                 target.files().get("/home/u1234/etc/services.d/synapse.ini"));
         assertEquals("server_name: isabell\nport: 8009\n", target.files().get("/home/u1234/synapse/homeserver.yaml"));
     }
+
+    @Test
+    void aTargetThatCannotWriteFailsTheStepSayingWhyWithItsCause() {
+        target.failWrites(() -> new java.io.UncheckedIOException("cannot write /home/u1234/a.ini",
+                new java.io.IOException("No space left on device")));
+        RunReport report = run(new Steps().step(new WriteStep(1, "fixture.rst", 20, List.of(), "~/a.ini", "x\n", null)));
+        assertEquals(List.of(Verdict.FAIL), verdicts(report));
+        assertEquals("cannot write /home/isabell/a.ini: No space left on device", report.results().get(0).reason());
+    }
+
+    @Test
+    void aDefectInAStepIsAnErrorThatStopsTheRunAndHidesTheSecretsInItsLog() throws java.io.IOException {
+        on("echo after", Script.prints("after\n").exit(0));
+        target.failWrites(() -> new IllegalArgumentException("cannot place " + SECRET));
+        Bindings bindings = Steps.bindingsFor(FACTS)
+                .bind(new Binding("<my super secure password>", SECRET, Binding.Origin.GENERATED, true));
+        RunReport report = run(new Steps()
+                .step(new WriteStep(1, "fixture.rst", 20, List.of(), "~/a.ini", "x\n", null))
+                .command("echo after", "after"), bindings, false, RunListener.NONE);
+        assertEquals(List.of(Verdict.ERROR, Verdict.SKIP), verdicts(report));
+        assertEquals("after the ERROR of an earlier step", report.results().get(1).reason());
+        String reason = report.results().get(0).reason();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "internal error in run: IllegalArgumentException: cannot place <my super secure password>; "
+                        + "details in (\\S+\\.log)").matcher(reason);
+        assertTrue(m.matches(), reason);
+        String trace = java.nio.file.Files.readString(java.nio.file.Path.of(m.group(1)));
+        assertTrue(trace.contains("at dev.rehearse.testing.ScriptedTarget"), trace);
+        assertFalse(trace.contains(SECRET), trace);
+        java.nio.file.Files.delete(java.nio.file.Path.of(m.group(1)));
+    }
 }

@@ -27,6 +27,7 @@ public final class ScriptedTarget extends ShellTarget {
     private final Map<String, String> files = new LinkedHashMap<>();
     private final List<ScriptedTransport> opened = new ArrayList<>();
     private boolean closed;
+    private Supplier<RuntimeException> writeFault;
 
     public ScriptedTarget(TargetFacts facts, Supplier<ScriptedTransport> shells) {
         this.facts = facts;
@@ -74,8 +75,16 @@ public final class ScriptedTarget extends ShellTarget {
         return Optional.ofNullable(files.get(path));
     }
 
+    /** Every later write throws what {@code fault} makes, as a target that cannot write (or has a defect) would. */
+    public void failWrites(Supplier<RuntimeException> fault) {
+        this.writeFault = fault;
+    }
+
     @Override
     public void writeFile(String path, String content) {
+        if (writeFault != null) {
+            throw writeFault.get();
+        }
         files.put(path, content);
     }
 

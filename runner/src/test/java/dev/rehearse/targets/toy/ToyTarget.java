@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A pretend host: its login shell is a {@link ScriptedTransport} that knows four commands, its files live in a
  * map. {@link ShellTarget} keeps the session; this class only says how a shell is reached and how files move.
  */
-final class ToyTarget extends ShellTarget {
+class ToyTarget extends ShellTarget {
     private final TargetFacts facts;
     private final Map<String, String> files = new ConcurrentHashMap<>();
     private volatile String cwd;
@@ -74,6 +74,10 @@ final class ToyTarget extends ShellTarget {
     @Override
     public void writeFile(String path, String content) {
         files.put(TargetPaths.resolve(path, facts.home(), facts.home()), content);
+    }
+
+    Map<String, String> files() {
+        return files;
     }
 
     @Override

@@ -36,7 +36,7 @@ class ToyTargetTest {
 
     @Test
     void theProviderIsFoundBesideTheBuiltInOnes() {
-        assertEquals(java.util.Set.of("local", "container", "ssh", "toy"),
+        assertEquals(java.util.Set.of("local", "container", "ssh", "toy", "toy-broken"),
                 java.util.Set.copyOf(Targets.providers().stream().map(p -> p.scheme()).toList()));
     }
 
