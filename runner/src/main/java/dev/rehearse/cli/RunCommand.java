@@ -35,11 +35,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "A..B", description = "run only steps A to B (A.., or one step N)")
     String only;
 
-    @Option(names = "--keep", description = "keep what the target made for the run (sandbox, user, container)")
-    boolean keep;
-
-    @Option(names = "--keep-going", description = "go on after a FAIL instead of skipping the rest")
-    boolean keepGoing;
+    @Mixin
+    KeepOptions keeping;
 
     @Option(names = "--strict", description = "a DRIFT fails the run too")
     boolean strict;
@@ -54,8 +51,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Rehearsal rehearsal = choice.rehearsal(spec.commandLine().getErr()::println)
-                .withSelection(StepSelection.of(from, only)).withKeepGoing(keepGoing).withKeep(keep)
+        Rehearsal rehearsal = keeping.applyTo(choice.rehearsal()).withSelection(StepSelection.of(from, only))
                 .withReportDir(reportDir);
         RunReport report;
         try (LiveProgress progress = LiveProgress.forConsole(out)) {

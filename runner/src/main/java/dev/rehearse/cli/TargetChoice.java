@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * What every command that runs a runbook takes (a picocli mixin of {@code run}, {@code update}, {@code matrix}):
@@ -38,12 +37,11 @@ final class TargetChoice {
 
     /**
      * The rehearsal these options describe: all steps, stopping at the first FAIL, the target removed at the end;
-     * the commands adjust it with their own options.
-     *
-     * @param notices where ssh's one-line notices go (a host key recorded by --accept-new)
+     * the commands adjust it with their own options. A target's one-line notices (a host key recorded by
+     * --accept-new) go to the command's error stream.
      */
-    Rehearsal rehearsal(Consumer<String> notices) {
-        TargetOptions options = TargetOptions.defaults().withNotices(notices);
+    Rehearsal rehearsal() {
+        TargetOptions options = TargetOptions.defaults().withNotices(command.commandLine().getErr()::println);
         for (TargetProvider provider : Targets.providers()) {
             for (TargetOption option : provider.options()) {
                 Object value = command.findOption(option.name()).getValue();
