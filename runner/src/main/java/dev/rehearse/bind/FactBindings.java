@@ -1,7 +1,7 @@
 package dev.rehearse.bind;
 
-import dev.rehearse.targets.TargetFacts;
 
+import dev.rehearse.model.TargetFacts;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.rehearse.check;
 
+import dev.rehearse.terminal.TerminalText;
 import dev.rehearse.plan.ExpectedLine;
 
 import java.util.ArrayList;

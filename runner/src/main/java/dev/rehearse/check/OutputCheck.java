@@ -1,6 +1,7 @@
 package dev.rehearse.check;
 
 import dev.rehearse.plan.ExpectedLine;
+import dev.rehearse.terminal.TerminalText;
 
 import java.util.List;
 

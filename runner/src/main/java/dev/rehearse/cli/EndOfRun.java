@@ -35,7 +35,7 @@ final class EndOfRun {
     static void print(PrintWriter out, RunReport report, String runbook, Path reports, boolean verbose) {
         List<StepResult> notable = report.results().stream()
                 .filter(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.DRIFT
-                        || r.verdict() == Verdict.INTERRUPTED).toList();
+                        || r.verdict() == Verdict.ERROR || r.verdict() == Verdict.INTERRUPTED).toList();
         if (!notable.isEmpty()) {
             out.println();
         }
@@ -53,8 +53,9 @@ final class EndOfRun {
         }
         Summary summary = Summary.of(report);
         out.println();
-        out.printf("rehearse: %d PASS, %d DRIFT, %d FAIL, %d SKIP%s in %s%n", summary.pass(), summary.drift(),
-                summary.fail(), summary.skip(), summary.interrupted() > 0 ? ", " + summary.interrupted() + " INTERRUPTED" : "",
+        out.printf("rehearse: %d PASS, %d DRIFT, %d FAIL, %d SKIP%s%s in %s%n", summary.pass(), summary.drift(),
+                summary.fail(), summary.skip(), summary.error() > 0 ? ", " + summary.error() + " ERROR" : "",
+                summary.interrupted() > 0 ? ", " + summary.interrupted() + " INTERRUPTED" : "",
                 LiveProgress.seconds(summary.elapsed()));
         Path absolute = reports.toAbsolutePath().normalize();
         out.println("report: " + absolute.resolve(Reports.HTML));

@@ -4,7 +4,7 @@ import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.plan.Step;
 import dev.rehearse.run.RunListener;
-import dev.rehearse.targets.shell.TerminalText;
+import dev.rehearse.terminal.TerminalText;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -249,6 +249,7 @@ public final class LiveProgress implements RunListener, AutoCloseable {
             case PASS -> "32";
             case DRIFT -> "33";
             case FAIL -> "1;31";
+            case ERROR -> "1;35";
             case SKIP -> "2";
             case INTERRUPTED -> "1;35";
         };

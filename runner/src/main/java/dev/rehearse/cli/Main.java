@@ -1,6 +1,7 @@
 package dev.rehearse.cli;
 
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.model.Faults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,10 @@ import java.io.PrintWriter;
 
 /**
  * The one binary. Exit status: 0 no FAIL, 1 a FAIL (or a DRIFT with --strict, or a lint error),
- * 2 bad input or usage. Bad input is one line, {@code file:line: what is wrong}, never a stack trace.
+ * 2 bad input or usage, 3 an internal error (a failure of the target or the machine, such
+ * as a shell that does not start, is one line and exit 1). Bad input is one line, {@code file:line: what is wrong}, never a stack
+ * trace; an internal error is one line too, {@code internal error in <stage>: <what>; details in <log file>}, with
+ * the trace in that file.
  */
 @Command(name = "rehearse", mixinStandardHelpOptions = true, version = "rehearse 0.1.0",
         description = "Runs documentation: reads a guide, turns it into steps, runs them on a real target "
@@ -26,6 +30,7 @@ import java.io.PrintWriter;
 public final class Main {
 
     public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_INTERNAL = 3;
 
     public static void main(String[] args) {
         System.exit(execute(args, new StandardOutput(System.out), new PrintWriter(System.err, true)));
@@ -52,6 +57,7 @@ public final class Main {
      */
     static int execute(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(new Main(), factory);
+        TargetChoice.addTargetOptions(cli);
         GroupedOptions.install(cli.getSubcommands().get("run"), GroupedOptions.ofRun());
         cli.setOut(out);
         cli.setErr(err);
@@ -64,7 +70,13 @@ public final class Main {
                 err.println(cause.getMessage());
                 return EXIT_BAD_INPUT;
             }
-            throw ex;
+            if (Faults.isFailureOfTheMachine(ex)) {
+                // the target or this machine could not do what was asked: said in one line, as a failed run
+                err.println("rehearse: " + Faults.withCauses(ex));
+                return 1;
+            }
+            err.println(Faults.internalError(ex, line -> line));
+            return EXIT_INTERNAL;
         });
         cli.setParameterExceptionHandler((ex, args1) -> {
             err.println(UsageErrors.describe(ex));

@@ -49,11 +49,8 @@ public final class MatrixCommand implements Callable<Integer> {
             description = "where matrix.html, matrix.json and one folder NAME=V per run go (default: ~/.local/state/rehearse/RUNBOOK-matrix)")
     Path reportDir;
 
-    @Option(names = "--keep-going", description = "a FAIL does not skip the steps after it")
-    boolean keepGoing;
-
-    @Option(names = "--keep", description = "leave each run's target (sandbox, container) in place to look into")
-    boolean keep;
+    @Mixin
+    KeepOptions keeping;
 
     @Spec
     CommandSpec spec;
@@ -62,8 +59,7 @@ public final class MatrixCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Variation variation = Variation.parse(vary);
-        Rehearsal rehearsal = choice.rehearsal(spec.commandLine().getErr()::println).withKeepGoing(keepGoing)
-                .withKeep(keep);
+        Rehearsal rehearsal = keeping.applyTo(choice.rehearsal());
         MatrixRun matrix = new MatrixRun(choice.runbook, variation, rehearsal, jobs);
         Path dir = reportDir != null ? reportDir
                 : Rehearsal.reportsRoot().resolve(rehearsal.preview(choice.runbook).name() + "-matrix");

@@ -2,10 +2,10 @@ package dev.rehearse.cli;
 
 import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
+import dev.rehearse.model.Interaction;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.EditStep;
-import dev.rehearse.plan.Interaction;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Runbook;
 import dev.rehearse.plan.Step;

@@ -68,11 +68,8 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: the sidecar's defaults.timeout, else 5m)")
     Duration timeout;
 
-    @Option(names = "--keep", description = "keep what the target made for the run (sandbox, user, container)")
-    boolean keep;
-
-    @Option(names = "--keep-going", description = "go on after a FAIL instead of skipping the rest")
-    boolean keepGoing;
+    @Mixin
+    KeepOptions keeping;
 
     @Option(names = "--strict", description = "a DRIFT fails the run too")
     boolean strict;
@@ -94,8 +91,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Rehearsal rehearsal = choice.rehearsal(spec.commandLine().getErr()::println)
-                .withSelection(StepSelection.of(from, only)).withKeepGoing(keepGoing).withKeep(keep)
+        Rehearsal rehearsal = keeping.applyTo(choice.rehearsal()).withSelection(StepSelection.of(from, only))
                 .withReportDir(reportDir).withTimeout(timeout);
         LiveProgress.Detail detail = quiet ? LiveProgress.Detail.QUIET
                 : verbose ? LiveProgress.Detail.VERBOSE : LiveProgress.Detail.NORMAL;
@@ -122,6 +118,9 @@ public final class RunCommand implements Callable<Integer> {
                 out.flush();
                 return signals.exitStatus();
             }
+            if (summary.error() > 0) {
+                return Main.EXIT_INTERNAL;
+            }
             return summary.fail() > 0 || strict && summary.drift() > 0 ? 1 : 0;
         }
     }
@@ -131,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
         if (summary.interruptedAt() == 0) {
             return "stopped by " + cause + " after its last step";
         }
-        String again = "rehearse run " + choice.runbook + (choice.target != null ? " --target " + choice.target : "");
+        String again = "rehearse run " + choice.runbook + (choice.target() != null ? " --target " + choice.target() : "");
         int n = summary.interruptedAt();
         return "stopped by " + cause + " at step " + n + "/" + summary.total() + "; to resume there: " + again
                 + (n > 1 ? " --from " + n : "");

@@ -2,63 +2,88 @@ package dev.rehearse.cli;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.run.Rehearsal;
+import dev.rehearse.targets.TargetOption;
 import dev.rehearse.targets.TargetOptions;
-import dev.rehearse.targets.ssh.SshOptions;
+import dev.rehearse.targets.TargetProvider;
+import dev.rehearse.targets.Targets;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * What every command that runs a runbook takes (a picocli mixin of {@code run}, {@code update}, {@code matrix}):
- * the runbook, where it runs, with which bindings, and how ssh logs in.
+ * the runbook, where it runs (the options of every {@link TargetProvider}), with which bindings.
  */
 final class TargetChoice {
+    private static final String TARGET = "--target";
 
     @Parameters(paramLabel = "RUNBOOK", description = "a runbook folder, its runbook.yaml, or a guide file")
     Path runbook;
 
-    @Option(names = "--target", paramLabel = "SPEC",
-            description = "where to run: local (a sandbox, the default), local:DIR (DIR as HOME), container (a fresh "
-                    + "stardust host), container:IMAGE, ssh://user@host[:port] (a host you have, over SSH); "
-                    + "default: the sidecar's target, else local")
-    String target;
-
     @Option(names = "--bind", paramLabel = "NAME=VALUE", description = "set a sidecar variable, or bind an example value")
     List<String> binds = List.of();
 
-    @Option(names = "--identity", paramLabel = "FILE",
-            description = "ssh: the private key to log in with (default: ~/.ssh/id_ed25519, id_ecdsa, id_rsa); "
-                    + "the keys of the ssh-agent at $SSH_AUTH_SOCK are offered too")
-    Path identity;
-
-    @Option(names = "--known-hosts", paramLabel = "FILE",
-            description = "ssh: the known_hosts file the host's key is checked against (default: ~/.ssh/known_hosts)")
-    Path knownHosts;
-
-    @Option(names = "--ssh-config", paramLabel = "FILE",
-            description = "ssh: the ssh client configuration to apply, as ssh -F takes it (none: no file); "
-                    + "default: ssh's own, ~/.ssh/config and /etc/ssh/ssh_config")
-    Path sshConfig;
-
-    @Option(names = "--accept-new", description = "ssh: record the key of a host that known_hosts does not list yet "
-            + "(a changed key is refused all the same)")
-    boolean acceptNew;
+    /** the command this is mixed into: the target options are added to it (see {@link #addTargetOptions}) */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     /**
      * The rehearsal these options describe: all steps, stopping at the first FAIL, the target removed at the end;
-     * the commands adjust it with their own options.
-     *
-     * @param notices where ssh's one-line notices go (a host key recorded by --accept-new)
+     * the commands adjust it with their own options. A target's one-line notices (a host key recorded by
+     * --accept-new) go to the command's error stream.
      */
-    Rehearsal rehearsal(Consumer<String> notices) {
-        SshOptions ssh = SshOptions.fromCommandLine(identity, knownHosts, acceptNew, sshConfig, notices);
-        return Rehearsal.defaults().withTarget(target).withBinds(overrides(binds))
-                .withTargetOptions(TargetOptions.defaults().withSsh(ssh));
+    Rehearsal rehearsal() {
+        TargetOptions options = TargetOptions.defaults().withNotices(command.commandLine().getErr()::println);
+        for (TargetProvider provider : Targets.providers()) {
+            for (TargetOption option : provider.options()) {
+                Object value = command.findOption(option.name()).getValue();
+                if (value != null && !Boolean.FALSE.equals(value)) {
+                    options = options.with(option.name(), value.toString());
+                }
+            }
+        }
+        return Rehearsal.defaults().withTarget(target()).withBinds(overrides(binds))
+                .withTargetOptions(options);
+    }
+
+    /** The {@code --target} given, or null. */
+    String target() {
+        return command.findOption(TARGET).getValue();
+    }
+
+    /**
+     * Adds {@code --target} and the options of every {@link TargetProvider} to the commands that take a target, so
+     * that a new kind of target brings its own options without a change here.
+     */
+    static void addTargetOptions(CommandLine cli) {
+        List<TargetProvider> providers = Targets.providers();
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            CommandSpec spec = sub.getCommandSpec();
+            if (!spec.mixins().values().stream().anyMatch(mixin -> mixin.userObject() instanceof TargetChoice)) {
+                continue;
+            }
+            spec.addOption(OptionSpec.builder(TARGET).paramLabel("SPEC").type(String.class)
+                    .description("where to run: " + String.join("; ", providers.stream()
+                            .map(p -> String.join(", ", p.forms()) + " (" + p.summary() + ")").toList())
+                            + "; default: the sidecar's target, else local").build());
+            for (TargetProvider provider : providers) {
+                for (TargetOption option : provider.options()) {
+                    spec.addOption(option.isFlag()
+                            ? OptionSpec.builder(option.name()).type(boolean.class).arity("0")
+                            .description(option.description()).build()
+                            : OptionSpec.builder(option.name()).paramLabel(option.paramLabel()).type(String.class)
+                            .description(option.description()).build());
+                }
+            }
+        }
     }
 
     /** {@code --bind k=v} options as a map; a malformed one is bad input. */

@@ -50,7 +50,7 @@ public final class UpdateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Rehearsal rehearsal = choice.rehearsal(spec.commandLine().getErr()::println);
+        Rehearsal rehearsal = choice.rehearsal();
         // the steps' places in the guide do not depend on the target, so an earlier run's report needs no new one
         Plan plan = rehearsal.preview(choice.runbook);
         List<GuideUpdate.Drift> drifts = fromReport != null

@@ -80,7 +80,7 @@ final class RunbookExecution implements RunListener {
         int n = result.step().n();
         StepDescriptor test = selected.get(n);
         if (test == null) {
-            if (result.verdict() == Verdict.FAIL) {
+            if (result.verdict() == Verdict.FAIL || result.verdict() == Verdict.ERROR) {
                 reportSetupFailure(result);
             }
             return;
@@ -104,7 +104,7 @@ final class RunbookExecution implements RunListener {
                         "rehearse.diff", result.diff() == null ? "" : result.diff())));
                 yield TestExecutionResult.successful();
             }
-            case FAIL -> TestExecutionResult.failed(failure(test, result, result.reason()));
+            case FAIL, ERROR -> TestExecutionResult.failed(failure(test, result, result.reason()));
             case SKIP -> TestExecutionResult.aborted(null);
             case INTERRUPTED -> TestExecutionResult.aborted(new IllegalStateException(result.reason()));
         };

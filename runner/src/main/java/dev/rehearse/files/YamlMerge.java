@@ -38,15 +38,15 @@ import java.util.regex.Pattern;
 public final class YamlMerge {
     private static final Pattern COMMENTED_CHILD = Pattern.compile("- |[\\w\"'./-]+:(?:\\s|$)");
 
-    private final SourceText original;
-    private final SourceText fragment;
+    private final TextLines original;
+    private final TextLines fragment;
     private final String originalName;
     private final String fragmentName;
     private final List<Edit> edits = new ArrayList<>();
 
     private YamlMerge(String original, String originalName, String fragment, String fragmentName) {
-        this.original = new SourceText(original);
-        this.fragment = new SourceText(fragment);
+        this.original = new TextLines(original);
+        this.fragment = new TextLines(fragment);
         this.originalName = originalName;
         this.fragmentName = fragmentName;
     }
@@ -80,11 +80,11 @@ public final class YamlMerge {
         }
         mergeMapping(originalMap, fragmentMap);
         String merged = apply();
-        compose(new SourceText(merged), originalName + " (merged)");
+        compose(new TextLines(merged), originalName + " (merged)");
         return merged;
     }
 
-    private static Node compose(SourceText text, String name) {
+    private static Node compose(TextLines text, String name) {
         try {
             return new Yaml(new LoaderOptions()).compose(new StringReader(text.text()));
         } catch (MarkedYAMLException e) {
@@ -149,7 +149,7 @@ public final class YamlMerge {
     private record Span(int start, int end) {
     }
 
-    private static Span valueSpan(SourceText text, NodeTuple entry, String name) {
+    private static Span valueSpan(TextLines text, NodeTuple entry, String name) {
         int keyEnd = text.offset(entry.getKeyNode().getEndMark());
         Node value = entry.getValueNode();
         if (isEmptyScalar(value)) {
@@ -164,7 +164,7 @@ public final class YamlMerge {
     }
 
     /** Where a node's content ends: a block collection's node ends where the next token starts, after comments. */
-    private static int contentEnd(SourceText text, Node node, int floor) {
+    private static int contentEnd(TextLines text, Node node, int floor) {
         if (node instanceof MappingNode map && !isFlow(map) && !map.getValue().isEmpty()) {
             NodeTuple last = map.getValue().get(map.getValue().size() - 1);
             return valueSpanEnd(text, last);
@@ -176,7 +176,7 @@ public final class YamlMerge {
         return text.trimBack(text.offset(node.getEndMark()), floor);
     }
 
-    private static int valueSpanEnd(SourceText text, NodeTuple entry) {
+    private static int valueSpanEnd(TextLines text, NodeTuple entry) {
         if (isEmptyScalar(entry.getValueNode())) {
             return text.text().indexOf(':', text.offset(entry.getKeyNode().getEndMark())) + 1;
         }

@@ -5,6 +5,7 @@ import dev.rehearse.guide.Finding;
 import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.SampleTokens;
 import dev.rehearse.plan.transcript.TranscriptCommand;
+import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
 final class SampleValueRule implements LintRule {
     /** {@code <a placeholder>}; one that also closes ({@code </name>}) somewhere is a markup tag instead */
     private static final Pattern PLACEHOLDER = Pattern.compile("<([^</>\\s][^<>]{3,})>");
+    private static final DamerauLevenshteinDistance TYPOS = new DamerauLevenshteinDistance();
 
     @Override
     public String name() {
@@ -126,7 +128,8 @@ final class SampleValueRule implements LintRule {
         if (a.chars().allMatch(Character::isDigit) != b.chars().allMatch(Character::isDigit)) {
             return false;
         }
-        return editDistance(a, b) == 1;
+        // insertions, deletions, substitutions and swaps of neighbours (40132 and 40312)
+        return TYPOS.apply(a, b) == 1;
     }
 
     /** {@code <high-port1>} and {@code <high-port2>}: a numbered series, not a misspelling. */
@@ -137,26 +140,5 @@ final class SampleValueRule implements LintRule {
             }
         }
         return false;
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-    private static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

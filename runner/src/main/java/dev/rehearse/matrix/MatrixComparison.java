@@ -58,8 +58,8 @@ public final class MatrixComparison {
             for (StepResult result : run.results()) {
                 steps.putIfAbsent(result.step().n(), result.step());
             }
-            firstFail.add(run.results().stream().filter(r -> r.verdict() == Verdict.FAIL)
-                    .mapToInt(r -> r.step().n()).min().orElse(Integer.MAX_VALUE));
+            firstFail.add(run.results().stream()
+                    .filter(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR).mapToInt(r -> r.step().n()).min().orElse(Integer.MAX_VALUE));
         }
         List<Row> rows = new ArrayList<>();
         steps.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {

@@ -122,6 +122,7 @@ public final class MatrixReport {
             r.put("pass", summary.pass());
             r.put("drift", summary.drift());
             r.put("fail", summary.fail());
+            r.put("error_steps", summary.error());
             r.put("skip", summary.skip());
             r.put("elapsed_ms", summary.elapsed().toMillis());
         }

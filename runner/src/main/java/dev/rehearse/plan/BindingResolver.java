@@ -1,17 +1,17 @@
 package dev.rehearse.plan;
 
-import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Binding.Origin;
-import dev.rehearse.bind.Bindings;
+import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings.Place;
+import dev.rehearse.bind.Bindings;
 import dev.rehearse.bind.FactBindings;
 import dev.rehearse.bind.Generated;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.Runbook.BindingRule;
 import dev.rehearse.plan.Runbook.StepSelector;
 import dev.rehearse.plan.Runbook.ValueSource;
 import dev.rehearse.plan.sidecar.SidecarReader;
-import dev.rehearse.targets.TargetFacts;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.rehearse.plan;
 
+import dev.rehearse.model.Interaction;
 import dev.rehearse.bind.Literals;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.ClosestName;

@@ -1,5 +1,6 @@
 package dev.rehearse.plan;
 
+import dev.rehearse.model.Interaction;
 import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.bind.Literals;
@@ -24,16 +25,11 @@ public final class Captures {
     }
 
     /**
+     * Binds what {@code step}'s captures find in its real output into {@code bindings} (a runner's own copy of the
+     * plan's), each value checked against the commands of {@code steps} and {@code checks}.
+     *
      * @param realOutput the step's output as the target printed it (before any reverse mapping)
      * @throws dev.rehearse.guide.BadInput when a captured value could inject shell syntax into a later command
-     */
-    public static Result bind(Plan plan, CommandStep step, String realOutput) {
-        return bind(plan.bindings(), plan.steps(), List.of(), step, realOutput);
-    }
-
-    /**
-     * As {@link #bind(Plan, CommandStep, String)}, into {@code bindings} (a runner's own copy of the plan's), each
-     * value checked against the commands of {@code steps} and {@code checks}.
      */
     public static Result bind(Bindings bindings, List<Step> steps, List<Runbook.Check> checks, CommandStep step,
                               String realOutput) {

@@ -1,5 +1,6 @@
 package dev.rehearse.plan;
 
+import dev.rehearse.model.Interaction;
 import java.util.ArrayList;
 import java.util.List;
 

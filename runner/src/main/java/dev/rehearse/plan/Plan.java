@@ -6,8 +6,28 @@ import dev.rehearse.guide.Guide;
 
 import java.util.List;
 
-/** A runbook turned into steps: the guide, its numbered steps and the bindings that apply to them. */
+/**
+ * A runbook turned into steps: the guide, its numbered steps and the bindings that apply to them. Immutable: its
+ * bindings are its own copy and {@link #bindings()} hands out a copy, so what a run binds (captures) stays in the
+ * run; a plan with more bindings is a new plan ({@link #withBindings}).
+ */
 public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings) {
+
+    public Plan {
+        steps = List.copyOf(steps);
+        bindings = bindings.copy();
+    }
+
+    /** A copy of the plan's bindings, for whoever applies or adds to them. */
+    @Override
+    public Bindings bindings() {
+        return bindings.copy();
+    }
+
+    /** The same steps with {@code more} as their bindings. */
+    public Plan withBindings(Bindings more) {
+        return new Plan(name, guide, steps, more);
+    }
 
     /**
      * This plan, when it has a step: an empty guide, or one that shows nothing to type and no file to write, is

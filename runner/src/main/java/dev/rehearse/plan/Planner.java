@@ -7,12 +7,12 @@ import dev.rehearse.bind.Literals;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.BindingResolver.CaptureRule;
 import dev.rehearse.plan.Runbook.StepRule;
 import dev.rehearse.plan.transcript.Transcript;
 import dev.rehearse.plan.transcript.TranscriptCommand;
 import dev.rehearse.plan.transcript.TranscriptReader;
-import dev.rehearse.targets.TargetFacts;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -19,10 +19,11 @@ public record HtmlPage(String title, String runbook, String target, String statu
     /** One verdict's count for the summary; {@code verdict} is the CSS class. */
     public record Count(String verdict, String label, int count) {
 
-        /** PASS, DRIFT, FAIL and SKIP counts, in that order, then INTERRUPTED when the run was stopped. */
+        /** PASS, DRIFT, FAIL, SKIP and ERROR counts, in that order, then INTERRUPTED when the run was stopped. */
         public static List<Count> of(Summary summary) {
             List<Count> counts = new ArrayList<>(List.of(of(Verdict.PASS, summary.pass()), of(Verdict.DRIFT,
-                    summary.drift()), of(Verdict.FAIL, summary.fail()), of(Verdict.SKIP, summary.skip())));
+                    summary.drift()), of(Verdict.FAIL, summary.fail()), of(Verdict.SKIP, summary.skip()),
+                    of(Verdict.ERROR, summary.error())));
             if (summary.interrupted() > 0) {
                 counts.add(of(Verdict.INTERRUPTED, summary.interrupted()));
             }

@@ -40,7 +40,7 @@ final class HtmlReport {
     private static final Pattern INLINE_MARKUP = Pattern.compile(
             "(?::[\\w.-]+:)?`([^`<]+?)\\s*<[^`>]*>`_{0,2}|\\[([^\\]]+)]\\([^)\\s]+\\)"
                     + "|``(.+?)``|(?::[\\w.-]+:)?`([^`]+)`_{0,2}|\\b(\\w+)_(?=[\\s.,;:!?)]|$)");
-    private static final List<Verdict> WORST_FIRST = List.of(Verdict.INTERRUPTED, Verdict.FAIL,
+    private static final List<Verdict> WORST_FIRST = List.of(Verdict.INTERRUPTED, Verdict.ERROR, Verdict.FAIL,
             Verdict.DRIFT, Verdict.PASS, Verdict.SKIP);
 
     private HtmlReport() {

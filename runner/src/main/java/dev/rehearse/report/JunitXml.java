@@ -49,7 +49,7 @@ final class JunitXml {
             xml.writeAttribute("name", XmlText.of(report.runbook()));
             xml.writeAttribute("time", seconds(summary.elapsed()));
             xml.writeAttribute("tests", Integer.toString(summary.total()));
-            xml.writeAttribute("errors", Integer.toString(summary.interrupted()));
+            xml.writeAttribute("errors", Integer.toString(summary.error() + summary.interrupted()));
             xml.writeAttribute("skipped", Integer.toString(summary.skip() + (strict ? 0 : summary.drift())));
             xml.writeAttribute("failures", Integer.toString(failures));
             indent(xml, 1);
@@ -86,7 +86,8 @@ final class JunitXml {
         xml.writeAttribute("time", seconds(result.elapsed()));
         String out = result.actual() == null ? "" : result.actual();
         switch (result.verdict()) {
-            case FAIL -> failure(xml, "FAIL", failMessage(result), orElse(result.diff(), result.reason()));
+            case FAIL -> failure(xml, "failure", "FAIL", failMessage(result), orElse(result.diff(), result.reason()));
+            case ERROR -> failure(xml, "error", "ERROR", reason(result, "internal error"), result.reason());
             case INTERRUPTED -> {
                 indent(xml, 2);
                 xml.writeStartElement("error");
@@ -101,7 +102,7 @@ final class JunitXml {
             }
             case DRIFT -> {
                 if (strict) {
-                    failure(xml, "DRIFT", StepText.driftMessage(result), result.diff());
+                    failure(xml, "failure", "DRIFT", StepText.driftMessage(result), result.diff());
                 } else {
                     indent(xml, 2);
                     xml.writeEmptyElement("skipped");
@@ -124,10 +125,11 @@ final class JunitXml {
         xml.writeEndElement();
     }
 
-    private static void failure(XMLStreamWriter xml, String type, String message, String text)
+    /** @param element {@code failure} (the guide or the target) or {@code error} (Rehearse itself) */
+    private static void failure(XMLStreamWriter xml, String element, String type, String message, String text)
             throws XMLStreamException {
         indent(xml, 2);
-        xml.writeStartElement("failure");
+        xml.writeStartElement(element);
         xml.writeAttribute("message", XmlText.of(message));
         xml.writeAttribute("type", type);
         xml.writeCharacters(XmlText.of(text));

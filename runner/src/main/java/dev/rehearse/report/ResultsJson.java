@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
+import dev.rehearse.model.CapturedValue;
 import dev.rehearse.plan.Step;
 
 /**
@@ -50,7 +51,7 @@ final class ResultsJson {
             s.put(step.kind().equals("command") ? "command" : "path", StepText.subject(step));
         }
         ArrayNode captured = root.putArray("captured");
-        for (RunReport.CapturedValue value : report.captured()) {
+        for (CapturedValue value : report.captured()) {
             captured.addObject().put("step", value.step()).put("literal", value.literal()).put("value", value.value());
         }
         if (report.origin() != null) {
@@ -76,6 +77,7 @@ final class ResultsJson {
         sum.put("drift", summary.drift());
         sum.put("fail", summary.fail());
         sum.put("skip", summary.skip());
+        sum.put("error", summary.error());
         sum.put("interrupted", summary.interrupted());
         if (summary.interruptedAt() > 0) {
             sum.put("interrupted_at", summary.interruptedAt());

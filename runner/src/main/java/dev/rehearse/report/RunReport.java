@@ -3,6 +3,7 @@ package dev.rehearse.report;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.guide.Guide;
+import dev.rehearse.model.CapturedValue;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,10 +16,6 @@ import java.util.TreeSet;
  */
 public record RunReport(String runbook, Guide guide, String target, List<StepResult> results, Duration elapsed,
                         List<CapturedValue> captured, Origin origin) {
-
-    /** A value a step found in its real output and bound for the steps after it (the port a command opened). */
-    public record CapturedValue(int step, String literal, String value) {
-    }
 
     /**
      * Which run this is and what it builds on: what a later {@code --from} run checks before it reuses anything.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.plan.CommandStep;
+import dev.rehearse.model.CapturedValue;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Step;
 import dev.rehearse.report.Reports;
@@ -38,16 +39,17 @@ final class EarlierCaptures {
      * @param id        the earlier run's id
      * @param inherited the steps it covers that this run skips
      * @param captured  what those steps captured
+     * @param plan      the plan with those values bound
      */
-    record Adopted(String id, List<Integer> inherited, List<RunReport.CapturedValue> captured) {
+    record Adopted(String id, List<Integer> inherited, List<CapturedValue> captured, Plan plan) {
     }
 
     private EarlierCaptures() {
     }
 
     /**
-     * Binds into {@code plan} what the skipped steps captured in the run recorded in {@code reportDir}, when that
-     * record is of this runbook on this target and covers the steps skipped.
+     * What the skipped steps captured in the run recorded in {@code reportDir}, bound into
+     * a new plan, when that record is of this runbook on this target and covers the steps skipped.
      *
      * @param say told in one line which run is reused, or why the record found is not
      * @throws dev.rehearse.guide.BadInput when a value read could inject shell syntax into a command
@@ -85,7 +87,7 @@ final class EarlierCaptures {
         }
         Bindings bindings = plan.bindings();
         List<String> reused = new ArrayList<>();
-        List<RunReport.CapturedValue> kept = new ArrayList<>();
+        List<CapturedValue> kept = new ArrayList<>();
         for (JsonNode value : root.path("captured")) {
             int step = value.path("step").asInt();
             String literal = value.path("literal").asText("");
@@ -93,7 +95,7 @@ final class EarlierCaptures {
             if (!needed.contains(step)) {
                 continue;
             }
-            kept.add(new RunReport.CapturedValue(step, literal, real));
+            kept.add(new CapturedValue(step, literal, real));
             Optional<Binding> now = bindings.get(literal);
             boolean captures = plan.steps().get(step - 1) instanceof CommandStep c
                     && c.captures().stream().anyMatch(capture -> capture.literal().equals(literal));
@@ -108,7 +110,7 @@ final class EarlierCaptures {
         Plan.checkBindings(bindings, plan.steps());
         say.accept("building on " + which + ", which did step" + (needed.size() > 1 ? "s " : " ") + join(needed)
                 + (reused.isEmpty() ? "" : "; reusing what it captured: " + String.join(", ", reused)));
-        return Optional.of(new Adopted(id, needed, kept));
+        return Optional.of(new Adopted(id, needed, kept, plan.withBindings(bindings)));
     }
 
     /** The steps before the selection's first that would have run: those the target must have done already. */

@@ -1,6 +1,7 @@
 package dev.rehearse.run;
 
 import dev.rehearse.guide.Guide;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Planner;
 import dev.rehearse.plan.Runbook;
@@ -8,7 +9,6 @@ import dev.rehearse.read.Guides;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.targets.RunStamp;
 import dev.rehearse.targets.Target;
-import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.Targets;
 
@@ -139,6 +139,9 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
                 if (!selection.equals(StepSelection.ALL)) {
                     earlier = EarlierCaptures.bind(plan, selection, reportsOf(plan.name()), opened.describe(), say)
                             .orElse(null);
+                    if (earlier != null) {
+                        plan = earlier.plan();
+                    }
                     SkippedCaptures.check(plan, selection);
                 }
                 int steps = plan.steps().size();

@@ -10,12 +10,15 @@ import dev.rehearse.check.Verdict;
 import dev.rehearse.files.Backups;
 import dev.rehearse.files.YamlMerge;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.model.CapturedValue;
+import dev.rehearse.model.CommandResult;
+import dev.rehearse.model.Faults;
+import dev.rehearse.model.Interaction;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.Captures;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.ExpectedLine;
-import dev.rehearse.plan.Interaction;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Readiness;
 import dev.rehearse.plan.Runbook.Check;
@@ -23,11 +26,10 @@ import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.plan.WriteStep;
 import dev.rehearse.report.RunReport;
-import dev.rehearse.targets.CommandResult;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetPaths;
-import dev.rehearse.targets.shell.TerminalText;
+import dev.rehearse.terminal.TerminalText;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,9 +60,9 @@ public final class Runner {
     private Backups backups = Backups.temporary();
     private Interruption interruption = new Interruption();
     private RunReport.Origin origin;
-    private List<RunReport.CapturedValue> inherited = List.of();
+    private List<CapturedValue> inherited = List.of();
     private Bindings bindings;
-    private List<RunReport.CapturedValue> captured;
+    private List<CapturedValue> captured;
     private List<Step> steps;
     private List<Check> checks;
     private volatile Session session;
@@ -98,7 +100,7 @@ public final class Runner {
      *
      * @param captured what those runs' skipped steps captured: kept in this run's record for the next one
      */
-    public Runner recordedAs(RunReport.Origin origin, List<RunReport.CapturedValue> captured) {
+    public Runner recordedAs(RunReport.Origin origin, List<CapturedValue> captured) {
         this.origin = origin;
         this.inherited = List.copyOf(captured);
         return this;
@@ -123,7 +125,7 @@ public final class Runner {
     public RunReport run(Plan plan, List<Check> checks, List<Pattern> effects) {
         long started = System.nanoTime();
         effectLines = EffectLines.with(effects);
-        bindings = plan.bindings().copy();
+        bindings = plan.bindings();
         captured = new ArrayList<>(inherited);
         steps = plan.steps();
         this.checks = checks;
@@ -133,6 +135,7 @@ public final class Runner {
         List<StepResult> results = new ArrayList<>();
         boolean failed = false;
         int interruptedAt = 0;
+        Verdict stoppedBy = null;
         Step last = lastToRun(plan);
         for (Step step : plan.steps()) {
             StepPolicy policy = policy(step);
@@ -143,7 +146,7 @@ public final class Runner {
             } else if (valueMissing != null) {
                 result = skip(step, valueMissing);
             } else if (failed && !keepGoing) {
-                result = skip(step, "after the FAIL of an earlier step");
+                result = skip(step, "after the " + stoppedBy + " of an earlier step");
             } else if (interruptedAt > 0) {
                 result = skip(step, "after the interrupt at step " + interruptedAt);
             } else if (policy.skip() != null) {
@@ -159,12 +162,16 @@ public final class Runner {
                 }
                 for (Check check : checks) {
                     boolean endCheck = check.after() == null && step == last;
-                    if (result.verdict() != Verdict.FAIL && result.verdict() != Verdict.INTERRUPTED && (endCheck
+                    if (result.verdict() != Verdict.FAIL && result.verdict() != Verdict.ERROR
+                            && result.verdict() != Verdict.INTERRUPTED && (endCheck
                             || check.after() != null && check.after().matches(step))) {
                         result = checked(result, check);
                     }
                 }
-                failed |= result.verdict() == Verdict.FAIL;
+                if (result.verdict() == Verdict.FAIL || result.verdict() == Verdict.ERROR) {
+                    failed = true;
+                    stoppedBy = stoppedBy != null ? stoppedBy : result.verdict();
+                }
             }
             uncaptured.after(result, bindings);
             if (result.verdict() == Verdict.INTERRUPTED) {
@@ -211,8 +218,13 @@ public final class Runner {
             }
             return step instanceof WriteStep write ? writeFile(write, started) : editFile((EditStep) step, started);
         } catch (RuntimeException e) {
-            // a target that cannot start its shell or write a file fails the step, not the whole run's report
-            return fail(step, -1, "", "", "", String.valueOf(e.getMessage()), started);
+            if (e instanceof BadInput || Faults.isFailureOfTheMachine(e)) {
+                // a target that cannot start its shell or write a file fails the step, not the whole run's report
+                return fail(step, -1, "", "", "", Faults.withCauses(e), started);
+            }
+            // anything else is a defect of ours: told as one, the trace in a log file (secrets hidden there too)
+            return new StepResult(step, Verdict.ERROR, -1, "", "", "", Faults.internalError(e, bindings::reverse),
+                    elapsed(started));
         }
     }
 
@@ -432,7 +444,7 @@ public final class Runner {
         }
         for (Binding value : found.bound()) {
             if (!value.secret()) {
-                captured.add(new RunReport.CapturedValue(step.n(), value.literal(), value.value()));
+                captured.add(new CapturedValue(step.n(), value.literal(), value.value()));
             }
         }
         if (!found.missed().isEmpty()) {

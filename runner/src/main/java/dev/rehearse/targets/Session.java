@@ -1,7 +1,8 @@
 package dev.rehearse.targets;
 
-import dev.rehearse.plan.Interaction;
 
+import dev.rehearse.model.CommandResult;
+import dev.rehearse.model.Interaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;

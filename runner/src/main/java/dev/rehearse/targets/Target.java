@@ -1,5 +1,6 @@
 package dev.rehearse.targets;
 
+import dev.rehearse.model.TargetFacts;
 import java.util.Optional;
 
 /**

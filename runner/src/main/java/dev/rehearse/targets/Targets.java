@@ -1,19 +1,16 @@
 package dev.rehearse.targets;
 
 import dev.rehearse.guide.BadInput;
-import dev.rehearse.targets.container.ContainerTarget;
-import dev.rehearse.targets.container.ContainerTarget.Networking;
-import dev.rehearse.targets.local.LocalTarget;
-import dev.rehearse.targets.ssh.SshTarget;
 
-import dev.rehearse.targets.shell.ShellSettings;
-
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
- * Opens a target from its {@code --target} spec: {@code local}, {@code local:DIR}, {@code container} (a fresh
- * stardust host), {@code container:IMAGE}, {@code ssh://user@host[:port]} (a host over SSH).
+ * Opens a target from its {@code --target} spec through the {@link TargetProvider} whose scheme starts it. The
+ * built-in ones: {@code local}, {@code local:DIR}, {@code container} (a fresh stardust host),
+ * {@code container:IMAGE}, {@code ssh://user@host[:port]} (a host over SSH).
  */
 public final class Targets {
     private Targets() {
@@ -26,35 +23,27 @@ public final class Targets {
      * @return one line for each thing removed
      */
     public static List<String> reapLeftovers(String spec) {
-        if (spec == null || spec.startsWith("local")) {
-            return LocalTarget.reapLeftovers();
-        }
-        if (spec.startsWith("container")) {
-            return ContainerTarget.reapLeftovers();
-        }
-        return List.of();
+        return provider(spec).map(TargetProvider::reapLeftovers).orElse(List.of());
     }
 
-    /** @throws BadInput when the spec names no known target */
+    /** Every provider on the class path, in class path order. */
+    public static List<TargetProvider> providers() {
+        List<TargetProvider> all = new ArrayList<>();
+        ServiceLoader.load(TargetProvider.class, Targets.class.getClassLoader()).forEach(all::add);
+        return all;
+    }
+
+    /** @throws BadInput when the spec names no known target, or its provider refuses it */
     public static Target open(String spec, TargetOptions options) {
-        if (spec == null || spec.equals("local")) {
-            return LocalTarget.open(null, options.keep(), ShellSettings.DEFAULT, options.stamp());
-        }
-        if (spec.startsWith("local:") && spec.length() > "local:".length()) {
-            return LocalTarget.open(Path.of(spec.substring("local:".length())), options.keep(), ShellSettings.DEFAULT,
-                    options.stamp());
-        }
-        if (spec.equals("container")) {
-            return ContainerTarget.open(ContainerTarget.DEFAULT_IMAGE, Networking.NONE, options.keep(), options.stamp());
-        }
-        if (spec.startsWith("container:") && spec.length() > "container:".length()) {
-            return ContainerTarget.open(spec.substring("container:".length()), Networking.NONE, options.keep(),
-                    options.stamp());
-        }
-        if (spec.startsWith("ssh://")) {
-            return SshTarget.open(spec, options.ssh());
-        }
-        throw new BadInput("--target", 0, "unknown target '" + spec
-                + "' (known: local, local:DIR, container, container:IMAGE, ssh://user@host[:port])");
+        TargetProvider provider = provider(spec).orElseThrow(() -> new BadInput("--target", 0, "unknown target '"
+                + spec + "' (known: " + String.join(", ", providers().stream().flatMap(p -> p.forms().stream())
+                .toList()) + ")"));
+        return provider.open(spec == null ? provider.scheme() : spec, options);
+    }
+
+    /** The provider whose scheme starts the spec ({@code local} when there is none). */
+    private static Optional<TargetProvider> provider(String spec) {
+        String scheme = spec == null ? "local" : spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
+        return providers().stream().filter(p -> p.scheme().equals(scheme)).findFirst();
     }
 }

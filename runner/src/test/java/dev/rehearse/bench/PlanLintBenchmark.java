@@ -2,9 +2,9 @@ package dev.rehearse.bench;
 
 import dev.rehearse.guide.Guide;
 import dev.rehearse.lint.Linter;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.Planner;
 import dev.rehearse.plan.Runbook;
-import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.testing.OracleGuides;
 
 import java.io.IOException;

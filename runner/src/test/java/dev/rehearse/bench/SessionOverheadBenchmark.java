@@ -1,6 +1,6 @@
 package dev.rehearse.bench;
 
-import dev.rehearse.targets.CommandResult;
+import dev.rehearse.model.CommandResult;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.local.LocalTarget;
 

@@ -1,7 +1,7 @@
 package dev.rehearse.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.rehearse.targets.CommandResult;
+import dev.rehearse.model.CommandResult;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.local.LocalTarget;
 

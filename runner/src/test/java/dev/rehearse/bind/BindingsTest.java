@@ -2,7 +2,7 @@ package dev.rehearse.bind;
 
 import dev.rehearse.bind.Binding.Origin;
 import dev.rehearse.guide.BadInput;
-import dev.rehearse.targets.TargetFacts;
+import dev.rehearse.model.TargetFacts;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

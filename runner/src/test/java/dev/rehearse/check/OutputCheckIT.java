@@ -260,7 +260,8 @@ class OutputCheckIT {
         Comparison c = OutputCheck.compare(Expect.lines("synapse: available"), "");
 
         assertFalse(c.matches());
-        assertEquals("--- guide\n+++ actual\n@@ -1,1 +1,0 @@\n-synapse: available", c.diff());
+        // java-diff-utils 4.18 numbers an empty side 0,0 as GNU diff does (4.15 wrote +1,0)
+        assertEquals("--- guide\n+++ actual\n@@ -1,1 +0,0 @@\n-synapse: available", c.diff());
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.guide.GuideReader;
+import dev.rehearse.read.Guides;
+import picocli.CommandLine;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -10,9 +14,27 @@ import java.io.StringWriter;
 record CliRun(int exit, String out, String err) {
 
     static CliRun of(String... args) {
+        return of(Guides.BY_FORMAT, args);
+    }
+
+    /** With {@code reader} in place of the readers plan and lint use: a seam for faults no real guide causes. */
+    static CliRun of(GuideReader reader, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == PlanCommand.class) {
+                    return (K) new PlanCommand(reader);
+                }
+                if (cls == LintCommand.class) {
+                    return (K) new LintCommand(reader);
+                }
+                return CommandLine.defaultFactory().create(cls);
+            }
+        };
+        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), factory);
         return new CliRun(exit, out.toString(), err.toString());
     }
 }

@@ -1,6 +1,7 @@
 package dev.rehearse.formats;
 
 import dev.rehearse.guide.Guide;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.Plan;
@@ -12,7 +13,6 @@ import dev.rehearse.read.Fixtures;
 import dev.rehearse.read.Guides;
 import dev.rehearse.read.asciidoc.AsciidocReader;
 import dev.rehearse.read.markdown.MarkdownReader;
-import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.testing.OracleGuides;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,11 @@
 package dev.rehearse.plan;
 
 import dev.rehearse.bind.Binding;
+import dev.rehearse.bind.Bindings;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
-import dev.rehearse.targets.TargetFacts;
+import dev.rehearse.model.Interaction;
+import dev.rehearse.model.TargetFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,35 +60,41 @@ class PlannerTest {
         CommandStep portAdd = (CommandStep) plan.steps().get(0);
         assertEquals(List.of(new Capture("40132", "Port\\s+(\\d+)")), portAdd.captures());
 
-        Captures.Result result = Captures.bind(plan, portAdd, "Port 41234 will be open for TCP and UDP traffic in a few minutes.\r\n");
+        Bindings run = plan.bindings();
+        Captures.Result result = Captures.bind(run, plan.steps(), List.of(), portAdd,
+                "Port 41234 will be open for TCP and UDP traffic in a few minutes.\r\n");
         assertEquals(List.of(new Binding("40132", "41234", Binding.Origin.CAPTURED, false)), result.bound());
         CommandStep curl = (CommandStep) plan.steps().get(3);
-        assertEquals("curl -s http://localhost:41234/", plan.bindings().apply(curl.command()));
+        assertEquals("curl -s http://localhost:41234/", run.apply(curl.command()));
+        assertEquals("curl -s http://localhost:40132/", plan.bindings().apply(curl.command()), "the plan is unchanged");
         WriteStep ini = (WriteStep) plan.steps().get(1);
-        assertEquals("[program:demo]\ncommand=%(ENV_HOME)s/demo/bin/serve --port 41234\n", plan.bindings().apply(ini.content()));
+        assertEquals("[program:demo]\ncommand=%(ENV_HOME)s/demo/bin/serve --port 41234\n", run.apply(ini.content()));
         assertEquals("~/etc/services.d/demo.ini", ini.path());
         EditStep yaml = (EditStep) plan.steps().get(2);
         assertEquals("~/demo/config.yaml", yaml.path());
         assertEquals(30 + 2, yaml.line(), "a file step starts at its first content line");
-        assertEquals("Port 40132 will be open", plan.bindings().reverse("Port 41234 will be open"));
+        assertEquals("Port 40132 will be open", run.reverse("Port 41234 will be open"));
     }
 
     @Test
     void aCaptureThatFindsNothingLeavesTheGuidesValue() throws IOException {
         Plan plan = new Planner(FACTS, Map.of()).plan(bare(), PORT_GUIDE);
-        Captures.Result result = Captures.bind(plan, (CommandStep) plan.steps().get(0), "uberspace: command not found\n");
+        Bindings run = plan.bindings();
+        Captures.Result result = Captures.bind(run, plan.steps(), List.of(), (CommandStep) plan.steps().get(0),
+                "uberspace: command not found\n");
         assertEquals(1, result.missed().size());
-        assertTrue(plan.bindings().get("40132").isEmpty());
+        assertTrue(run.get("40132").isEmpty());
     }
 
     @Test
     void aCapturedValueThatWouldInjectShellSyntaxIsRefused() throws IOException {
         Runbook r = withSidecar("bindings:", "  \"40132\": {capture: 'Port (.*) will'}");
         Plan plan = new Planner(FACTS, Map.of()).plan(r, PORT_GUIDE);
-        BadInput e = assertThrows(BadInput.class, () -> Captures.bind(plan, (CommandStep) plan.steps().get(0),
-                "Port 1;reboot will be open"));
+        Bindings run = plan.bindings();
+        BadInput e = assertThrows(BadInput.class, () -> Captures.bind(run, plan.steps(), List.of(),
+                (CommandStep) plan.steps().get(0), "Port 1;reboot will be open"));
         assertTrue(e.getMessage().contains("binding \"40132\"") && e.getMessage().endsWith("guide.rst:52"), e.getMessage());
-        assertTrue(plan.bindings().get("40132").isEmpty(), "the unsafe value is not bound");
+        assertTrue(run.get("40132").isEmpty(), "the unsafe value is not bound");
     }
 
     @Test

@@ -4,7 +4,8 @@ import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
-import dev.rehearse.targets.TargetFacts;
+import dev.rehearse.model.Interaction;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.testing.Checkout;
 import org.junit.jupiter.api.Test;
 
@@ -94,10 +95,10 @@ class SeedPlanTest {
         assertTrue(m.find(), capture.regex());
         assertEquals("$2b$12$Q1v.aZ9/xyzXYZ0123456789abcdefghijABCDEFGHIJklmnopqr", m.group(1));
 
-        plan.bindings().bind(new Binding(capture.literal(), m.group(1), Binding.Origin.CAPTURED, false));
+        Bindings run = plan.bindings().bind(new Binding(capture.literal(), m.group(1), Binding.Origin.CAPTURED, false));
         CommandStep psql = command(plan, "psql --user synapse");
         assertEquals("UPDATE users SET password_hash='$2b$12$Q1v.aZ9/xyzXYZ0123456789abcdefghijABCDEFGHIJklmnopqr' "
-                + "WHERE name='@alice:alice.box1.test';", plan.bindings().apply(psql.interactions().get(1).answer()));
+                + "WHERE name='@alice:alice.box1.test';", run.apply(psql.interactions().get(1).answer()));
     }
 
     @Test

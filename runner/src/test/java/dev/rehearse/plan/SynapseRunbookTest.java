@@ -1,7 +1,7 @@
 package dev.rehearse.plan;
 
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.read.Guides;
-import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.testing.Checkout;
 import dev.rehearse.testing.OracleGuides;
 import org.junit.jupiter.api.Tag;

@@ -6,6 +6,7 @@ import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
+import dev.rehearse.model.CapturedValue;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.ExpectedLine;
@@ -62,7 +63,7 @@ final class SeedRun {
         run.command(362, "~/synapse/env/bin/hash_password", "");
         run.command(374, "psql --user synapse", "");
         return new RunReport("synapse", run.guide, "local", run.results, Duration.ofMillis(83_412),
-                List.of(new RunReport.CapturedValue(15, "40132", "61234"), new RunReport.CapturedValue(15, "PORT", "61234")));
+                List.of(new CapturedValue(15, "40132", "61234"), new CapturedValue(15, "PORT", "61234")));
     }
 
     private Block blockAt(int line) {

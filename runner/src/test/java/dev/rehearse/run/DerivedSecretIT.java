@@ -5,7 +5,7 @@ import dev.rehearse.bind.Bindings;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.plan.Capture;
-import dev.rehearse.plan.Interaction;
+import dev.rehearse.model.Interaction;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.report.Reports;

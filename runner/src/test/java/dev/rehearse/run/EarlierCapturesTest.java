@@ -4,7 +4,7 @@ import dev.rehearse.bind.Bindings;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.StepPolicy;
-import dev.rehearse.targets.TargetFacts;
+import dev.rehearse.model.TargetFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

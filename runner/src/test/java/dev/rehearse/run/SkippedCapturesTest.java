@@ -3,11 +3,11 @@ package dev.rehearse.run;
 import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.plan.WriteStep;
-import dev.rehearse.targets.TargetFacts;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

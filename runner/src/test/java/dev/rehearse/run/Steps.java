@@ -2,15 +2,15 @@ package dev.rehearse.run;
 
 import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
+import dev.rehearse.model.Interaction;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.ExpectedLine;
-import dev.rehearse.plan.Interaction;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.ShellPrompt;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
-import dev.rehearse.targets.TargetFacts;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -12,6 +12,7 @@ import dev.rehearse.plan.Runbook.StepSelector;
 import dev.rehearse.plan.Runbook.ValueSource;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.read.Guides;
+import dev.rehearse.read.SourceText;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -21,11 +22,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,14 +119,7 @@ public final class SidecarReader {
 
     private static Runbook read(Path sidecar, Path dir, Path guideGiven) {
         String file = sidecar.toString();
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(sidecar))).toString();
-        } catch (CharacterCodingException e) {
-            throw new BadInput(file, 0, "not UTF-8 text");
-        } catch (IOException e) {
-            throw new BadInput(file, 0, "cannot read: " + e.getMessage());
-        }
+        String text = SourceText.read(sidecar);
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));

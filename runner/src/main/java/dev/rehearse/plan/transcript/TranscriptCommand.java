@@ -1,7 +1,7 @@
 package dev.rehearse.plan.transcript;
 
+import dev.rehearse.model.Interaction;
 import dev.rehearse.plan.ExpectedLine;
-import dev.rehearse.plan.Interaction;
 import dev.rehearse.plan.ShellPrompt;
 
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.rehearse.plan.transcript;
 
 import dev.rehearse.bind.ShellText;
+import dev.rehearse.model.Interaction;
 import dev.rehearse.plan.AnswerRule;
 import dev.rehearse.plan.ExpectedLine;
-import dev.rehearse.plan.Interaction;
 
 import java.util.ArrayList;
 import java.util.List;

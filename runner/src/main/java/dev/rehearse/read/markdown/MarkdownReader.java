@@ -21,6 +21,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.rehearse.files.TextLines;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
@@ -102,7 +103,7 @@ public final class MarkdownReader implements GuideReader {
             ContainerDepth.check(text, file);
             Document doc = PARSER.parse(text);
             including.add(file.toAbsolutePath().normalize());
-            visitChildren(doc, new Place(file, source, new LineIndex(text)), top, List.of());
+            visitChildren(doc, new Place(file, source, new TextLines(text)), top, List.of());
             including.remove(file.toAbsolutePath().normalize());
         }
 
@@ -148,7 +149,7 @@ public final class MarkdownReader implements GuideReader {
 
         private void heading(Heading heading, Place place) {
             String text = new TextCollectingVisitor().collectAndGetText(heading).strip();
-            int line = place.lines.line(heading.getStartOffset());
+            int line = place.lines.lineNumber(heading.getStartOffset());
             while (!sections.isEmpty() && sections.get(sections.size() - 1).getKey() >= heading.getLevel()) {
                 sections.remove(sections.size() - 1);
             }
@@ -161,7 +162,7 @@ public final class MarkdownReader implements GuideReader {
 
         private Block fenced(FencedCodeBlock fenced, Place place, List<String> context) {
             String source = place.source;
-            int line = place.lines.line(fenced.getStartOffset());
+            int line = place.lines.lineNumber(fenced.getStartOffset());
             InfoString info = InfoString.parse(fenced.getInfo().toString());
             String fence = fenced.getOpeningMarker().toString();
             if (fenced.getClosingMarker().isEmpty()) {
@@ -181,7 +182,7 @@ public final class MarkdownReader implements GuideReader {
         }
 
         private Block indented(IndentedCodeBlock indented, Place place, List<String> context) {
-            int line = place.lines.line(indented.getStartOffset());
+            int line = place.lines.lineNumber(indented.getStartOffset());
             return LiteralBlocks.block("indented", null, "default", place.source, line, line,
                     place.lines.column(indented.getContentLines().get(0).getStartOffset()), Map.of(), sectionPath(), context,
                     precedingText(indented), text(indented.getContentChars()));
@@ -189,7 +190,7 @@ public final class MarkdownReader implements GuideReader {
 
         private void paragraph(Paragraph paragraph, Place place) {
             List<String> lines = paragraphLines(paragraph);
-            int line = place.lines.line(paragraph.getStartOffset());
+            int line = place.lines.lineNumber(paragraph.getStartOffset());
             if (TILDE_IN_TILDE_INFO.matcher(lines.get(0)).matches()) {
                 findings.add(new Finding(place.source, line, Finding.Level.WARNING, "fence-info-tilde",
                         "a ~~~ fence whose info string holds a '~' is read as a paragraph by CommonMark 0.28 "
@@ -202,7 +203,7 @@ public final class MarkdownReader implements GuideReader {
             for (Node inline : paragraph.getDescendants()) {
                 if (inline instanceof Image image) {
                     MissingImages.check(image.getUrl().toString(), place.file.toAbsolutePath().getParent(),
-                            root.toAbsolutePath(), place.source, place.lines.line(image.getStartOffset()), findings);
+                            root.toAbsolutePath(), place.source, place.lines.lineNumber(image.getStartOffset()), findings);
                 }
             }
         }
@@ -252,7 +253,7 @@ public final class MarkdownReader implements GuideReader {
     }
 
     /** The file being walked: where it is, how blocks name it, and its line index. */
-    private record Place(Path file, String source, LineIndex lines) {
+    private record Place(Path file, String source, TextLines lines) {
     }
 
     private static String frontMatterTitle(YamlFrontMatterBlock frontMatter) {

@@ -30,12 +30,6 @@ public final class RstGuideReader implements GuideReader {
         } catch (StackOverflowError e) {
             throw new BadInput(SourceText.display(top), lineOf(memo), "structure nested too deeply to read (the "
                     + "stack ran out)");
-        } catch (BadInput e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // a parser defect must not surface as a stack trace: say where it happened
-            throw new BadInput(SourceText.display(top), lineOf(memo), "cannot be read as reStructuredText ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
         Transforms.apply(memo);
         List<Block> blocks = BlockExtractor.extract(memo);

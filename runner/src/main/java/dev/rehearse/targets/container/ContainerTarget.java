@@ -4,15 +4,16 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.targets.RunStamp;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
-import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.targets.TargetPaths;
 import dev.rehearse.targets.UserFiles;
 import dev.rehearse.targets.shell.PtyTransport;
-import dev.rehearse.targets.shell.ShellSession;
 import dev.rehearse.targets.shell.ShellSettings;
+import dev.rehearse.targets.shell.ShellTarget;
+import dev.rehearse.targets.shell.Transport;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
@@ -47,7 +48,7 @@ import java.util.regex.Pattern;
  * {@code container:stardust} and {@code container:stardust-real} name this checkout's stardust images
  * ({@link StardustImage}), built first when there is none of their recipe.
  */
-public final class ContainerTarget implements Target {
+public final class ContainerTarget extends ShellTarget {
     /** the name that means this checkout's stardust image ({@link StardustImage#ensure(String)}) */
     public static final String DEFAULT_IMAGE = "rehearse/stardust:latest";
     private static final String LABEL_USER = "dev.rehearse.user";
@@ -69,7 +70,6 @@ public final class ContainerTarget implements Target {
     private final Duration started;
     /** kills a container not kept when the JVM exits before {@link #close()} (Ctrl-C, a crashed test) */
     private final Thread killOnExit;
-    private ShellSession session;
 
     private ContainerTarget(String image, Networking networking, GenericContainer<?> container, boolean keep,
                             TargetFacts facts, Duration imageReady, Duration started) {
@@ -194,24 +194,26 @@ public final class ContainerTarget implements Target {
         return exec(container, "root", command);
     }
 
-    /** The login shell of the image's user; the same one again while it lives, a new one after it is gone. */
+    /** A login shell of the image's user through {@code docker exec -it}. */
     @Override
-    public synchronized Session openSession() {
-        if (session == null || !session.isAlive()) {
-            List<String> argv = new ArrayList<>(List.of("docker", "exec", "-it", "-u", facts.user(), "-w", facts.home(),
-                    "-e", "TERM=" + SETTINGS.term(), "-e", "LANG=C.UTF-8", containerId(), "bash", "--login", "-i"));
-            Map<String, String> env = new LinkedHashMap<>();
-            for (String name : List.of("PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG")) {
-                String value = System.getenv(name);
-                if (value != null) {
-                    env.put(name, value);
-                }
+    protected Transport startShell() {
+        List<String> argv = new ArrayList<>(List.of("docker", "exec", "-it", "-u", facts.user(), "-w", facts.home(),
+                "-e", "TERM=" + SETTINGS.term(), "-e", "LANG=C.UTF-8", containerId(), "bash", "--login", "-i"));
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String name : List.of("PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG")) {
+            String value = System.getenv(name);
+            if (value != null) {
+                env.put(name, value);
             }
-            env.put("TERM", SETTINGS.term());
-            session = ShellSession.start(PtyTransport.start(argv, env, Path.of(System.getProperty("java.io.tmpdir")),
-                    SETTINGS.columns(), SETTINGS.rows()), SETTINGS);
         }
-        return session;
+        env.put("TERM", SETTINGS.term());
+        return PtyTransport.start(argv, env, Path.of(System.getProperty("java.io.tmpdir")),
+                SETTINGS.columns(), SETTINGS.rows());
+    }
+
+    @Override
+    protected ShellSettings shellSettings() {
+        return SETTINGS;
     }
 
     @Override
@@ -238,9 +240,7 @@ public final class ContainerTarget implements Target {
 
     @Override
     public synchronized void close() {
-        if (session != null) {
-            session.close();
-        }
+        closeSession();
         if (keep) {
             return;
         }

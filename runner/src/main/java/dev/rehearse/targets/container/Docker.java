@@ -2,12 +2,16 @@ package dev.rehearse.targets.container;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.model.Faults;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.utility.ResourceReaper;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The Docker engine, as Testcontainers reaches it, with no environment variable to set by hand: a missing engine
@@ -34,7 +38,7 @@ final class Docker {
             throw new IllegalStateException("internal error: this Testcontainers version is not the one Rehearse "
                     + "was made for", e);
         } catch (RuntimeException e) {
-            throw new BadInput("--target", 0, "the Docker engine does not answer; start it with: sudo .ci/setup");
+            throw notAnswering(e);
         }
     }
 
@@ -77,5 +81,21 @@ final class Docker {
             address.setAccessible(true);
             address.set(strategy, "localhost");
         }
+    }
+
+    /** What Testcontainers said stays in the message: "permission denied" wants another fix than a stopped engine. */
+    static BadInput notAnswering(RuntimeException e) {
+        Path socket = Path.of("/var/run/docker.sock");
+        String host = System.getenv("DOCKER_HOST");
+        if ((host == null || host.isBlank()) && Files.exists(socket) && !Files.isWritable(socket)) {
+            BadInput denied = new BadInput("--target", 0, "cannot use the Docker engine: permission denied on "
+                    + socket + " (join its group, or run as root); Testcontainers said: " + Faults.withCauses(e));
+            denied.initCause(e);
+            return denied;
+        }
+        BadInput bad = new BadInput("--target", 0, "the Docker engine does not answer (" + Faults.withCauses(e)
+                + "); start it with: sudo .ci/setup");
+        bad.initCause(e);
+        return bad;
     }
 }

@@ -1,15 +1,16 @@
 package dev.rehearse.targets.local;
 
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.targets.RunStamp;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
-import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.targets.TargetPaths;
 import dev.rehearse.targets.UserFiles;
 import dev.rehearse.targets.shell.PtyTransport;
-import dev.rehearse.targets.shell.ShellSession;
 import dev.rehearse.targets.shell.ShellSettings;
+import dev.rehearse.targets.shell.ShellTarget;
+import dev.rehearse.targets.shell.Transport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  * (or the folder {@code local:DIR} names). As root, the shell runs as an ordinary user made for the run.
  * At close a temporary sandbox and its user are removed unless kept; a folder the user named is never removed.
  */
-public final class LocalTarget implements Target {
+public final class LocalTarget extends ShellTarget {
     private static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     private final Path sandbox;
@@ -42,7 +43,6 @@ public final class LocalTarget implements Target {
     private final ShellSettings settings;
     /** as the run's user: root never writes into a folder that user controls */
     private final UserFiles files;
-    private ShellSession session;
 
     private LocalTarget(Path sandbox, Path home, RunUser runUser, boolean keep, ShellSettings settings,
                         int[] homeOwner) {
@@ -117,25 +117,26 @@ public final class LocalTarget implements Target {
         return facts;
     }
 
-    /** The login shell; the same one again while it lives, a new one after it is gone. */
+    /** A login shell of the run's user (as root) or ours, in the sandbox. */
     @Override
-    public synchronized Session openSession() {
-        if (session == null || !session.isAlive()) {
-            List<String> argv = runUser != null
-                    ? List.of("runuser", "--login", runUser.name())
-                    : List.of("bash", "--login", "-i");
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("HOME", home.toString());
-            env.put("USER", facts.user());
-            env.put("LOGNAME", facts.user());
-            env.put("SHELL", "/bin/bash");
-            env.put("PATH", PATH);
-            env.put("TERM", settings.term());
-            env.put("LANG", "C.UTF-8");
-            session = ShellSession.start(
-                    PtyTransport.start(argv, env, home, settings.columns(), settings.rows()), settings);
-        }
-        return session;
+    protected Transport startShell() {
+        List<String> argv = runUser != null
+                ? List.of("runuser", "--login", runUser.name())
+                : List.of("bash", "--login", "-i");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HOME", home.toString());
+        env.put("USER", facts.user());
+        env.put("LOGNAME", facts.user());
+        env.put("SHELL", "/bin/bash");
+        env.put("PATH", PATH);
+        env.put("TERM", settings.term());
+        env.put("LANG", "C.UTF-8");
+        return PtyTransport.start(argv, env, home, settings.columns(), settings.rows());
+    }
+
+    @Override
+    protected ShellSettings shellSettings() {
+        return settings;
     }
 
     @Override
@@ -163,9 +164,7 @@ public final class LocalTarget implements Target {
 
     @Override
     public synchronized void close() {
-        if (session != null) {
-            session.close();
-        }
+        closeSession();
         if (keep) {
             return;
         }

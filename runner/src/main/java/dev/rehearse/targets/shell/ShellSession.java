@@ -1,9 +1,10 @@
 package dev.rehearse.targets.shell;
 
-import dev.rehearse.plan.Interaction;
-import dev.rehearse.targets.CommandResult;
-import dev.rehearse.targets.CommandResult.Status;
+import dev.rehearse.model.CommandResult;
+import dev.rehearse.model.CommandResult.Status;
+import dev.rehearse.model.Interaction;
 import dev.rehearse.targets.Session;
+import dev.rehearse.terminal.TerminalText;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -178,6 +179,7 @@ public final class ShellSession implements Session {
         }
         Run run = new Run(interactions, progress);
         run.raw.append(carry);
+        run.shown = carry.length();
         carry = "";
         run.typed = encode(command);
         if (!type(run.typed)) {
@@ -259,6 +261,8 @@ public final class ShellSession implements Session {
         long answerDueAt;
         long lastOutputAt = System.nanoTime();
         int searchFrom;
+        /** how much of {@link #raw} the progress has been given */
+        int shown;
         Status interruptedAs;
         /** the prompt it was found waiting at */
         String waitingLine;
@@ -277,22 +281,45 @@ public final class ShellSession implements Session {
             int start = raw.indexOf(sentinelStart, Math.max(0, searchFrom - sentinelStart.length()));
             if (start >= 0) {
                 int end = raw.indexOf(String.valueOf(US), start);
+                showUpTo(start);
                 if (end < 0) {
-                    emit(chunk.substring(0, Math.max(0, chunk.length() - (raw.length() - start))));
                     return null;
                 }
                 int exit = parseSentinel(raw.substring(start + sentinelStart.length(), end));
                 carry = raw.substring(end + 1);
-                emit(chunk.substring(0, Math.max(0, chunk.length() - (raw.length() - start))));
                 raw.setLength(start);
                 return result(exit, started);
             }
             searchFrom = raw.length();
-            emit(chunk);
+            // a read may end in the first bytes of the sentinel: they are shown once the next read says they are not
+            showUpTo(raw.length() - sentinelPrefixAtEnd());
             if (interruptedAs == null) {
                 lookForPrompt();
             }
             return null;
+        }
+
+        /** Passes the output up to {@code end} of {@link #raw} on to the progress, once. */
+        private void showUpTo(int end) {
+            if (end > shown) {
+                emit(raw.substring(shown, end));
+                shown = end;
+            }
+        }
+
+        /** How many characters at the end of {@link #raw} could be the start of a sentinel still arriving. */
+        private int sentinelPrefixAtEnd() {
+            for (int n = Math.min(sentinelStart.length() - 1, raw.length()); n > 0; n--) {
+                int from = raw.length() - n;
+                int i = 0;
+                while (i < n && raw.charAt(from + i) == sentinelStart.charAt(i)) {
+                    i++;
+                }
+                if (i == n) {
+                    return n;
+                }
+            }
+            return 0;
         }
 
         private void emit(String text) {
@@ -334,7 +361,7 @@ public final class ShellSession implements Session {
                 if (!answering.hidden()) {
                     // where the terminal would have echoed it
                     raw.append(answer).append('\n');
-                    emit(answer + "\n");
+                    showUpTo(raw.length());
                 }
             }
             answeredUpTo = raw.length();
@@ -402,6 +429,7 @@ public final class ShellSession implements Session {
         }
 
         CommandResult lost(long started) {
+            showUpTo(raw.length());
             alive = false;
             if (lostReason == null) {
                 lostReason = transport.endReason();

@@ -1,11 +1,10 @@
 package dev.rehearse.targets.ssh;
 
 import dev.rehearse.guide.BadInput;
-import dev.rehearse.targets.Session;
-import dev.rehearse.targets.Target;
-import dev.rehearse.targets.TargetFacts;
-import dev.rehearse.targets.shell.ShellSession;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.targets.shell.ShellSettings;
+import dev.rehearse.targets.shell.ShellTarget;
+import dev.rehearse.targets.shell.Transport;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,12 +17,11 @@ import java.util.Optional;
  * Closing it hangs up the remote terminal, which leaves no process behind (SIGHUP reaches the shell, which
  * passes it on to its jobs); {@code rehearse run} closes its target on Ctrl-C too.
  */
-public final class SshTarget implements Target {
+public final class SshTarget extends ShellTarget {
     private final SshConnection connection;
     private final ShellSettings settings;
     private final TargetFacts facts;
     private final RemoteFiles files;
-    private volatile ShellSession session;
 
     private SshTarget(SshConnection connection, ShellSettings settings, TargetFacts facts) {
         this.connection = connection;
@@ -74,18 +72,19 @@ public final class SshTarget implements Target {
         return facts;
     }
 
-    /** The login shell; the same one again while it lives, a new one after it ended (on a live connection). */
+    /** A login shell on a remote PTY, on the connection while it lives. */
     @Override
-    public synchronized Session openSession() {
-        if (session == null || !session.isAlive()) {
-            if (!connection.isConnected()) {
-                throw new IllegalStateException("connection to " + connection.address().endpoint() + " lost: "
-                        + connection.dropCause());
-            }
-            session = ShellSession.start(SshShellTransport.start(connection, settings.term(), settings.columns(),
-                    settings.rows()), settings);
+    protected Transport startShell() {
+        if (!connection.isConnected()) {
+            throw new IllegalStateException("connection to " + connection.address().endpoint() + " lost: "
+                    + connection.dropCause());
         }
-        return session;
+        return SshShellTransport.start(connection, settings.term(), settings.columns(), settings.rows());
+    }
+
+    @Override
+    protected ShellSettings shellSettings() {
+        return settings;
     }
 
     @Override
@@ -104,10 +103,7 @@ public final class SshTarget implements Target {
      */
     @Override
     public void close() {
-        ShellSession shell = session;
-        if (shell != null) {
-            shell.close();
-        }
+        closeSession();
         connection.close();
     }
 }

@@ -1,8 +1,8 @@
 package dev.rehearse.targets.local;
 
-import dev.rehearse.plan.Interaction;
-import dev.rehearse.targets.CommandResult;
-import dev.rehearse.targets.CommandResult.Status;
+import dev.rehearse.model.CommandResult;
+import dev.rehearse.model.CommandResult.Status;
+import dev.rehearse.model.Interaction;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.shell.ShellSettings;
 import org.junit.jupiter.api.AfterAll;

@@ -1,7 +1,7 @@
 package dev.rehearse.targets.local;
 
 import dev.rehearse.guide.BadInput;
-import dev.rehearse.targets.CommandResult;
+import dev.rehearse.model.CommandResult;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetOptions;
@@ -120,7 +120,9 @@ class LocalTargetIT {
     @Test
     void anUnknownTargetIsBadInput() {
         BadInput bad = assertThrows(BadInput.class, () -> Targets.open("moon", TargetOptions.defaults()));
-        assertEquals("--target: unknown target 'moon' (known: local, local:DIR, container, container:IMAGE, "
-                + "ssh://user@host[:port])", bad.getMessage());
+        // the test class path adds a toy provider (ToyTargetTest)
+        assertTrue(bad.getMessage().startsWith("--target: unknown target 'moon' (known: ")
+                && bad.getMessage().contains("local, local:DIR, container, container:IMAGE, ssh://user@host[:port]"),
+                bad.getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package dev.rehearse.targets.local;
 
 import dev.rehearse.cli.Main;
-import dev.rehearse.targets.CommandResult;
+import dev.rehearse.model.CommandResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

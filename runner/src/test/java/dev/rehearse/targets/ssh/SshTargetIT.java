@@ -1,10 +1,10 @@
 package dev.rehearse.targets.ssh;
 
-import dev.rehearse.plan.Interaction;
-import dev.rehearse.targets.CommandResult;
-import dev.rehearse.targets.CommandResult.Status;
+import dev.rehearse.model.CommandResult;
+import dev.rehearse.model.CommandResult.Status;
+import dev.rehearse.model.Interaction;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.targets.Session;
-import dev.rehearse.targets.TargetFacts;
 import dev.rehearse.targets.shell.ShellSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package dev.rehearse.targets;
+package dev.rehearse.model;
 
 import java.util.Map;
 

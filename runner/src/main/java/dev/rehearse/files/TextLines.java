@@ -2,25 +2,31 @@ package dev.rehearse.files;
 
 import org.yaml.snakeyaml.error.Mark;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
-/** A text with its line starts, so that parser marks (line, column in code points) become string offsets. */
-final class SourceText {
+/**
+ * A text with its line starts: line and column of an offset by binary search (a parser's own line numbers often
+ * count newlines from the top on every call, which makes a long text quadratic), and parser marks (line, column in
+ * code points) as string offsets.
+ */
+public final class TextLines {
     private final String text;
     private final int[] lineStarts;
     private final String newline;
 
-    SourceText(String text) {
+    public TextLines(String text) {
         this.text = text;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
+        int[] starts = new int[64];
+        int count = 1;
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
             }
         }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.lineStarts = Arrays.copyOf(starts, count);
         this.newline = text.contains("\r\n") ? "\r\n" : "\n";
     }
 
@@ -43,18 +49,15 @@ final class SourceText {
         return text.offsetByCodePoints(start, Math.min(mark.getColumn(), text.codePointCount(start, lineEnd(line))));
     }
 
+    /** 0-based line of {@code offset} */
     int lineOf(int offset) {
-        int low = 0;
-        int high = lineStarts.length - 1;
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (lineStarts[mid] <= offset) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return low;
+        int at = Arrays.binarySearch(lineStarts, offset);
+        return at >= 0 ? at : -at - 2;
+    }
+
+    /** 1-based line of {@code offset}, as messages and the guide model count */
+    public int lineNumber(int offset) {
+        return lineOf(offset) + 1;
     }
 
     int lineStart(int line) {
@@ -107,8 +110,8 @@ final class SourceText {
         return end;
     }
 
-    /** Column of {@code offset} on its line, in characters. */
-    int column(int offset) {
+    /** 0-based column of {@code offset} on its line, in characters. */
+    public int column(int offset) {
         return offset - lineStarts[lineOf(offset)];
     }
 }

@@ -1,10 +1,12 @@
-package dev.rehearse.check;
+package dev.rehearse.terminal;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Raw terminal output read the way a person sees it on the screen. */
 class TerminalTextTest {
@@ -40,5 +42,28 @@ class TerminalTextTest {
     void trailingBlanksAndTrailingBlankLinesGoButInnerBlankLinesStay() {
         assertEquals(List.of("a", "", "b"), TerminalText.lines("a  \r\n\r\nb\t \r\n\r\n  \r\n"));
         assertEquals(List.of(), TerminalText.lines(""));
+    }
+
+    @Test
+    void thePromptTheSessionMatchesIsTheLineTheCheckerSees() {
+        String raw = "Name: abc\bd\u001b[K";
+        assertEquals(List.of("Name: abd"), TerminalText.lines(raw));
+        assertEquals("Name: abd", TerminalText.lastLine("earlier\n" + raw));
+        assertEquals("Name: abd", TerminalText.lastNonBlankLine("earlier\n" + raw + "\n\n"));
+    }
+
+    @Test
+    void theLastLineIsWhatARedrawLeftAndAPromptLooksLikeOne() {
+        assertEquals("Password:", TerminalText.lastLine("Downloading\n 10%\r\u001b[KPassword: "));
+        assertEquals("xycdef", TerminalText.lastLine("abcdef\rxy"), "a shorter redraw overwrites, as on a screen");
+        assertEquals("", TerminalText.lastLine("done\n"));
+        assertTrue(TerminalText.looksLikePrompt("Overwrite? [y/N]"));
+        assertTrue(TerminalText.looksLikePrompt("synapse=> "));
+        assertFalse(TerminalText.looksLikePrompt("Collecting synapse"));
+    }
+
+    @Test
+    void lineEndsFoldButALoneCarriageReturnStays() {
+        assertEquals("a\nb\nc\rd", TerminalText.foldLineEnds("a\r\nb\r\r\nc\rd"));
     }
 }

@@ -1,7 +1,8 @@
-package dev.rehearse.check;
+package dev.rehearse.terminal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What a person would read on the screen from the raw bytes a program wrote to a terminal, line by line.
@@ -11,15 +12,22 @@ import java.util.List;
  * start, later characters overwrite earlier ones, and what is left is the line. Escape sequences are dropped
  * (except the few that move the cursor or erase), other control characters too, trailing blanks are removed,
  * and so are blank lines at the end.
+ * <p>
+ * The one reading of a terminal for every stage: the checker compares these lines, the session matches prompts
+ * against the last one, progress and reports show them. Two readings would disagree: {@code Name: abc\bd\e[K}
+ * must be {@code Name: abd} to all.
  */
-final class TerminalText {
+public final class TerminalText {
     private static final char ESC = '\u001b';
     private static final char BEL = '\u0007';
+    /** A last line that ends like a question or a prompt: {@code Password: }, {@code [y/N] }, {@code db=> }. */
+    private static final Pattern PROMPT_LIKE = Pattern.compile(".*[:?>\\]$#)]\\s*");
 
     private TerminalText() {
     }
 
-    static List<String> lines(String raw) {
+    /** The lines as the screen shows them, trailing blanks and blank lines at the end removed. */
+    public static List<String> lines(String raw) {
         List<String> lines = new ArrayList<>();
         Screen line = new Screen();
         int i = 0;
@@ -55,6 +63,35 @@ final class TerminalText {
             lines.remove(lines.size() - 1);
         }
         return lines;
+    }
+
+    /** CRLF (and the CR CR LF some programs write) become LF; a lone CR stays for whoever replays the screen. */
+    public static String foldLineEnds(String raw) {
+        return raw.indexOf('\r') < 0 ? raw : raw.replace("\r\r\n", "\n").replace("\r\n", "\n");
+    }
+
+    /**
+     * The line being written (after the last newline) as the screen shows it, trailing blanks removed: what a
+     * prompt is matched against and what a program waiting for input is found waiting at.
+     */
+    public static String lastLine(String raw) {
+        List<String> shown = lines(raw.substring(raw.lastIndexOf('\n') + 1));
+        return shown.isEmpty() ? "" : shown.get(0);
+    }
+
+    /** The last line with something on it, trimmed: what a program last said. */
+    public static String lastNonBlankLine(String raw) {
+        List<String> shown = lines(raw);
+        for (int i = shown.size() - 1; i >= 0; i--) {
+            if (!shown.get(i).isBlank()) {
+                return shown.get(i).strip();
+            }
+        }
+        return "";
+    }
+
+    public static boolean looksLikePrompt(String line) {
+        return !line.isBlank() && PROMPT_LIKE.matcher(line).matches();
     }
 
     /** Consumes the escape sequence at {@code start}, applying the ones that change the line; returns the next index. */

@@ -1,4 +1,4 @@
-package dev.rehearse.plan;
+package dev.rehearse.model;
 
 /**
  * Something the runner types while a command runs: when the output so far ends with {@code prompt}

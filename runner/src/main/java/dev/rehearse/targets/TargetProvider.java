@@ -1,0 +1,45 @@
+package dev.rehearse.targets;
+
+import java.util.List;
+
+/**
+ * A kind of target, found through {@link java.util.ServiceLoader}: a class that implements this and a line naming
+ * it in {@code META-INF/services/dev.rehearse.targets.TargetProvider}. {@link Targets#open} picks the provider
+ * whose {@link #scheme()} starts the {@code --target} spec; the command line offers its {@link #options()}.
+ * See docs/adding-a-target.md.
+ */
+public interface TargetProvider {
+
+    /** What a spec of this kind starts with, before a colon or alone: {@code local}, {@code container}, {@code ssh}. */
+    String scheme();
+
+    /** The spec's forms, for help and for the error on an unknown spec: {@code local}, {@code local:DIR}. */
+    List<String> forms();
+
+    /** What such a target is, in a few words for {@code --help}: "a sandbox on this machine (DIR as HOME)". */
+    String summary();
+
+    /** The command-line options this kind reads from {@link TargetOptions#value(String)}; none by default. */
+    default List<TargetOption> options() {
+        return List.of();
+    }
+
+    /**
+     * Opens (makes, starts, connects to) a target for one run.
+     *
+     * @param spec    the whole spec, e.g. {@code local:/srv/try} or {@code ssh://isabell@stardust:2222}
+     * @param options whether to keep what the target makes, and the values of its {@link #options()}
+     * @throws dev.rehearse.guide.BadInput when the spec or an option is wrong, or what it needs is missing
+     */
+    Target open(String spec, TargetOptions options);
+
+    /**
+     * Removes what runs of this kind left behind when their process was killed, before a new one opens; only what
+     * is provably theirs (stamped with {@link TargetOptions#stamp()}) and whose process is gone. Nothing by default.
+     *
+     * @return one line for each thing removed
+     */
+    default List<String> reapLeftovers() {
+        return List.of();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.rehearse.targets.container;
+
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.targets.Target;
+import dev.rehearse.targets.TargetOptions;
+import dev.rehearse.targets.TargetProvider;
+import dev.rehearse.targets.container.ContainerTarget.Networking;
+
+import java.util.List;
+
+/** {@code container}: a fresh stardust host; {@code container:IMAGE}: a fresh container of a local image. */
+public final class ContainerTargetProvider implements TargetProvider {
+
+    @Override
+    public String scheme() {
+        return "container";
+    }
+
+    @Override
+    public List<String> forms() {
+        return List.of("container", "container:IMAGE");
+    }
+
+    @Override
+    public String summary() {
+        return "a fresh stardust host in Docker (or of a local IMAGE)";
+    }
+
+    @Override
+    public Target open(String spec, TargetOptions options) {
+        if (spec.equals("container")) {
+            return ContainerTarget.open(ContainerTarget.DEFAULT_IMAGE, Networking.NONE, options.keep());
+        }
+        String image = spec.substring("container:".length());
+        if (image.isEmpty()) {
+            throw new BadInput("--target", 0, "container: names no image (container:IMAGE)");
+        }
+        return ContainerTarget.open(image, Networking.NONE, options.keep());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.rehearse.targets.local;
+
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.targets.Target;
+import dev.rehearse.targets.TargetOptions;
+import dev.rehearse.targets.TargetProvider;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code local}: a throwaway sandbox on this machine; {@code local:DIR}: DIR as HOME, never removed. */
+public final class LocalTargetProvider implements TargetProvider {
+
+    @Override
+    public String scheme() {
+        return "local";
+    }
+
+    @Override
+    public List<String> forms() {
+        return List.of("local", "local:DIR");
+    }
+
+    @Override
+    public String summary() {
+        return "a sandbox on this machine, the default (DIR as HOME)";
+    }
+
+    @Override
+    public Target open(String spec, TargetOptions options) {
+        if (spec.equals("local")) {
+            return LocalTarget.open(null, options.keep());
+        }
+        String dir = spec.substring("local:".length());
+        if (dir.isEmpty()) {
+            throw new BadInput("--target", 0, "local: names no folder (local:DIR)");
+        }
+        return LocalTarget.open(Path.of(dir), options.keep());
+    }
+}

@@ -1,0 +1,202 @@
+package dev.rehearse.run;
+
+import dev.rehearse.bind.Binding;
+import dev.rehearse.bind.Bindings;
+import dev.rehearse.check.StepResult;
+import dev.rehearse.check.Verdict;
+import dev.rehearse.model.CapturedValue;
+import dev.rehearse.model.Interaction;
+import dev.rehearse.model.TargetFacts;
+import dev.rehearse.plan.Capture;
+import dev.rehearse.plan.EditStep;
+import dev.rehearse.plan.StepPolicy;
+import dev.rehearse.plan.WriteStep;
+import dev.rehearse.report.RunReport;
+import dev.rehearse.testing.ScriptedTarget;
+import dev.rehearse.testing.ScriptedTransport.Chunking;
+import dev.rehearse.testing.ScriptedTransport.Script;
+import dev.rehearse.testing.ScriptedTransport;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.rehearse.run.Steps.lines;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The runner's flow on a scripted target (no process): verdicts, what is typed with the bindings applied, real
+ * values mapped back, captures, secrets, lost shells, files.
+ */
+class ScriptedRunnerTest {
+    private static final TargetFacts FACTS = new TargetFacts("u1234", "web7", "/home/u1234", "u1234.example.org");
+    private static final String SECRET = "Qx7-not-for-any-eyes";
+    private final Map<String, Script> scripts = new HashMap<>();
+    private Chunking chunking = Chunking.everyByte();
+    private final ScriptedTarget target = new ScriptedTarget(FACTS,
+            () -> ScriptedTransport.of(FACTS.home(), scripts).chunking(chunking));
+
+    private ScriptedRunnerTest on(String typed, Script script) {
+        scripts.put(typed, script);
+        return this;
+    }
+
+    private RunReport run(Steps steps, Bindings bindings, boolean keepGoing, RunListener listener) {
+        return new Runner(target, StepSelection.ALL, keepGoing, listener).run(steps.plan(bindings));
+    }
+
+    private RunReport run(Steps steps) {
+        return run(steps, Steps.bindingsFor(FACTS), false, RunListener.NONE);
+    }
+
+    private static List<Verdict> verdicts(RunReport report) {
+        return report.results().stream().map(StepResult::verdict).toList();
+    }
+
+    /** the commands and answers typed, without the session's own setup */
+    private List<String> typed() {
+        return target.typed().stream().filter(line -> !line.startsWith("stty -echo") && !line.startsWith("printf '%s-%s"))
+                .toList();
+    }
+
+    @Test
+    void bindingsAreAppliedToWhatIsTypedAndRealValuesMappedBackBeforeTheCheck() {
+        on("cd /home/u1234/synapse", new Script().cd("/home/u1234/synapse").exit(0))
+                .on("echo \"$USER@$(hostname)\"; pwd", Script.prints("u1234@web7\n/home/u1234/synapse\n").exit(0));
+        RunReport report = run(new Steps()
+                .command("cd /home/isabell/synapse")
+                .command("echo \"$USER@$(hostname)\"; pwd", "isabell@stardust", "/home/isabell/synapse"));
+        assertEquals(List.of(Verdict.PASS, Verdict.PASS), verdicts(report), () -> report.results().toString());
+        assertEquals(List.of("cd /home/u1234/synapse", "echo \"$USER@$(hostname)\"; pwd"), typed());
+        assertEquals("isabell@stardust\n/home/isabell/synapse", report.results().get(1).actual().strip());
+    }
+
+    @Test
+    void aDriftGoesOnAFailStopsTheRestUnlessToldToKeepGoing() {
+        on("echo hello", Script.prints("Hello\n").exit(0))
+                .on("ls /nope", Script.prints("ls: cannot access '/nope': No such file or directory\n").exit(2))
+                .on("echo three", Script.prints("three\n").exit(0));
+        Steps steps = new Steps().command("echo hello", "hello").command("ls /nope").command("echo three", "three");
+        RunReport stopped = run(steps);
+        assertEquals(List.of(Verdict.DRIFT, Verdict.FAIL, Verdict.SKIP), verdicts(stopped));
+        assertTrue(stopped.results().get(0).diff().contains("+Hello"), stopped.results().get(0).diff());
+        assertEquals("exit status 2", stopped.results().get(1).reason());
+        assertEquals("after the FAIL of an earlier step", stopped.results().get(2).reason());
+        assertEquals(List.of(Verdict.DRIFT, Verdict.FAIL, Verdict.PASS),
+                verdicts(run(steps, Steps.bindingsFor(FACTS), true, RunListener.NONE)));
+    }
+
+    @Test
+    void aHiddenPromptGetsTheBoundSecretWhichNeverShowsInTheReportOrTheProgress() {
+        on("passwd", Script.prints("New password: ").awaitLine().print("\npassword updated\n").exit(0));
+        Bindings bindings = Steps.bindingsFor(FACTS)
+                .bind(new Binding("<my super secure password>", SECRET, Binding.Origin.GENERATED, true));
+        List<String> progress = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void output(dev.rehearse.plan.Step step, String chunk) {
+                progress.add(chunk);
+            }
+        };
+        RunReport report = run(new Steps().command("passwd", StepPolicy.DEFAULT,
+                List.of(new Interaction("New password:", null, true, false, "<my super secure password>")),
+                List.of(), lines("New password: ", "password updated")), bindings, false, listener);
+        assertEquals(List.of(Verdict.PASS), verdicts(report), () -> report.results().toString());
+        assertTrue(typed().contains(SECRET), "the secret is typed");
+        StepResult r = report.results().get(0);
+        assertFalse((r.expected() + r.actual() + r.diff()).contains(SECRET));
+        assertFalse(String.join("", progress).contains(SECRET));
+        assertFalse(String.join("", progress).contains("\u001e"), "no sentinel byte in the progress");
+    }
+
+    @Test
+    void aCapturedValueIsBoundForTheStepsAfterIt() {
+        on("register", Script.prints("access token: tok-8f3a\n").exit(0))
+                .on("curl -H 'Authorization: tok-8f3a' localhost", Script.prints("ok\n").exit(0));
+        RunReport report = run(new Steps()
+                .command("register", StepPolicy.DEFAULT, List.of(),
+                        List.of(new Capture("<token>", "access token: (\\S+)")), lines("access token: <token>"))
+                .command("curl -H 'Authorization: <token>' localhost", "ok"));
+        assertEquals(List.of(Verdict.PASS, Verdict.PASS), verdicts(report), () -> report.results().toString());
+        assertEquals(List.of(new CapturedValue(1, "<token>", "tok-8f3a")), report.captured());
+    }
+
+    @Test
+    void aLostConnectionFailsItsStepWithTheReasonAndALaterStepGetsAFreshShell() {
+        on("apt-get upgrade", Script.prints("Unpacking ...\n").drop("Connection to web7 closed by remote host."))
+                .on("echo fresh", Script.prints("fresh\n").exit(0));
+        RunReport report = run(new Steps().command("apt-get upgrade").command("echo fresh", "fresh"),
+                Steps.bindingsFor(FACTS), true, RunListener.NONE);
+        assertEquals(List.of(Verdict.FAIL, Verdict.PASS), verdicts(report));
+        // the reason in the guide's terms, as everything the report says: web7 is the guide's stardust
+        assertEquals("lost the shell during step 1: Connection to stardust closed by remote host.",
+                report.results().get(0).reason());
+        assertEquals(2, target.shells().size());
+    }
+
+    @Test
+    void aStepPastItsTimeoutFailsAndTheNextRunsInTheSameShell() {
+        chunking = Chunking.WHOLE;
+        on("python3 -m http.server", Script.prints("Serving HTTP on 0.0.0.0 port 8000\n").hang())
+                .on("echo after", Script.prints("after\n").exit(0));
+        RunReport report = run(new Steps()
+                .command("python3 -m http.server", Steps.timeout(Duration.ofMillis(300)), List.of(), List.of(), List.of())
+                .command("echo after", "after"), Steps.bindingsFor(FACTS), true, RunListener.NONE);
+        assertEquals(List.of(Verdict.FAIL, Verdict.PASS), verdicts(report));
+        assertEquals("timed out after 300 ms", report.results().get(0).reason());
+        assertEquals(1, target.shells().size());
+    }
+
+    @Test
+    void filesAreWrittenAndEditedWhereTheShellStands() {
+        on("cd synapse", new Script().cd("/home/u1234/synapse").exit(0));
+        target.writeFile("/home/u1234/synapse/homeserver.yaml", "server_name: isabell\nport: 8008\n");
+        RunReport report = run(new Steps()
+                .command("cd synapse")
+                .step(new WriteStep(2, "fixture.rst", 20, List.of(), "~/etc/services.d/synapse.ini",
+                        "[program:synapse]\ndirectory=/home/isabell\n", null))
+                .step(new EditStep(3, "fixture.rst", 30, List.of(), "homeserver.yaml", "yaml", "port: 8009\n",
+                        null)));
+        assertEquals(List.of(Verdict.PASS, Verdict.PASS, Verdict.PASS), verdicts(report),
+                () -> report.results().toString());
+        assertEquals("[program:synapse]\ndirectory=/home/u1234\n",
+                target.files().get("/home/u1234/etc/services.d/synapse.ini"));
+        assertEquals("server_name: isabell\nport: 8009\n", target.files().get("/home/u1234/synapse/homeserver.yaml"));
+    }
+
+    @Test
+    void aTargetThatCannotWriteFailsTheStepSayingWhyWithItsCause() {
+        target.failWrites(() -> new java.io.UncheckedIOException("cannot write /home/u1234/a.ini",
+                new java.io.IOException("No space left on device")));
+        RunReport report = run(new Steps().step(new WriteStep(1, "fixture.rst", 20, List.of(), "~/a.ini", "x\n", null)));
+        assertEquals(List.of(Verdict.FAIL), verdicts(report));
+        assertEquals("cannot write /home/isabell/a.ini: No space left on device", report.results().get(0).reason());
+    }
+
+    @Test
+    void aDefectInAStepIsAnErrorThatStopsTheRunAndHidesTheSecretsInItsLog() throws java.io.IOException {
+        on("echo after", Script.prints("after\n").exit(0));
+        target.failWrites(() -> new IllegalArgumentException("cannot place " + SECRET));
+        Bindings bindings = Steps.bindingsFor(FACTS)
+                .bind(new Binding("<my super secure password>", SECRET, Binding.Origin.GENERATED, true));
+        RunReport report = run(new Steps()
+                .step(new WriteStep(1, "fixture.rst", 20, List.of(), "~/a.ini", "x\n", null))
+                .command("echo after", "after"), bindings, false, RunListener.NONE);
+        assertEquals(List.of(Verdict.ERROR, Verdict.SKIP), verdicts(report));
+        assertEquals("after the ERROR of an earlier step", report.results().get(1).reason());
+        String reason = report.results().get(0).reason();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "internal error in run: IllegalArgumentException: cannot place <my super secure password>; "
+                        + "details in (\\S+\\.log)").matcher(reason);
+        assertTrue(m.matches(), reason);
+        String trace = java.nio.file.Files.readString(java.nio.file.Path.of(m.group(1)));
+        assertTrue(trace.contains("at dev.rehearse.testing.ScriptedTarget"), trace);
+        assertFalse(trace.contains(SECRET), trace);
+        java.nio.file.Files.delete(java.nio.file.Path.of(m.group(1)));
+    }
+}
