@@ -63,7 +63,7 @@ class EarlierCapturesTest {
 
         assertEquals("20261202-020000-77-1", adopted.id());
         assertEquals(List.of(1, 2), adopted.inherited());
-        assertEquals("41999", plan.bindings().get("40132").orElseThrow().value());
+        assertEquals("41999", adopted.plan().bindings().get("40132").orElseThrow().value());
         assertEquals(List.of("building on run 20261202-020000-77-1 (" + reports.resolve("results.json")
                 + "), which did steps 1, 2; reusing what it captured: 40132=41999 (step 1)"), said);
     }

@@ -85,7 +85,7 @@ class ScriptedRunnerTest {
         RunReport stopped = run(steps);
         assertEquals(List.of(Verdict.DRIFT, Verdict.FAIL, Verdict.SKIP), verdicts(stopped));
         assertTrue(stopped.results().get(0).diff().contains("+Hello"), stopped.results().get(0).diff());
-        assertEquals("exit status 2", stopped.results().get(1).reason());
+        assertEquals("exit status 2: ls: cannot access '/nope': No such file or directory", stopped.results().get(1).reason());
         assertEquals("after the FAIL of an earlier step", stopped.results().get(2).reason());
         assertEquals(List.of(Verdict.DRIFT, Verdict.FAIL, Verdict.PASS),
                 verdicts(run(steps, Steps.bindingsFor(FACTS), true, RunListener.NONE)));
@@ -148,7 +148,7 @@ class ScriptedRunnerTest {
                 .command("python3 -m http.server", Steps.timeout(Duration.ofMillis(300)), List.of(), List.of(), List.of())
                 .command("echo after", "after"), Steps.bindingsFor(FACTS), true, RunListener.NONE);
         assertEquals(List.of(Verdict.FAIL, Verdict.PASS), verdicts(report));
-        assertEquals("timed out after 300 ms", report.results().get(0).reason());
+        assertTrue(report.results().get(0).reason().startsWith("timed out after 300 ms (the step's timeout: --timeout, or "), report.results().get(0).reason());
         assertEquals(1, target.shells().size());
     }
 
