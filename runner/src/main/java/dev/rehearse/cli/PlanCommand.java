@@ -27,6 +27,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print {\"steps\": [...]} as JSON")
     boolean json;
 
+    @Option(names = "--explain", description = "also list every block that is not a step, with why")
+    boolean explain;
+
     @Option(names = "--bind", paramLabel = "NAME=VALUE", description = "set a sidecar variable, or bind an example value")
     List<String> binds = List.of();
 
@@ -49,7 +52,7 @@ public final class PlanCommand implements Callable<Integer> {
         Runbook r = Runbook.load(runbook);
         Guide guide = reader.read(r.guide(), r.dir());
         Plan plan = new Planner(PlanningFacts.local(), TargetChoice.overrides(binds)).plan(r, guide);
-        spec.commandLine().getOut().print(json ? PlanJson.render(plan) : PlanText.render(plan, r));
+        spec.commandLine().getOut().print(json ? PlanJson.render(plan) : PlanText.render(plan, r, explain));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -87,7 +87,9 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      */
     public Plan preview(Path runbook) {
         Runbook loaded = Runbook.load(runbook);
-        return new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.dir()));
+        Plan plan = new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.dir()));
+        plan.requireBound();
+        return plan;
     }
 
     /**
@@ -125,6 +127,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
             try {
                 Plan plan = new Planner(opened.facts(), binds).plan(loaded, guide);
+                plan.requireBound();
                 if (!selection.equals(StepSelection.ALL)) {
                     EarlierCaptures.bind(plan, selection, reportsOf(plan.name()), opened.describe()).ifPresent(say);
                     SkippedCaptures.check(plan, selection);

@@ -6,7 +6,6 @@ import dev.rehearse.check.Comparison;
 import dev.rehearse.check.OutputCheck;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
-import dev.rehearse.files.YamlMerge;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.Captures;
@@ -23,7 +22,6 @@ import dev.rehearse.report.RunReport;
 import dev.rehearse.targets.CommandResult;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
-import dev.rehearse.targets.TargetPaths;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +45,7 @@ public final class Runner {
     private List<Step> steps;
     private Session session;
     private String cwd;
+    private FileSteps files;
 
     public Runner(Target target, StepSelection selection, boolean keepGoing, RunListener listener) {
         this.target = target;
@@ -69,6 +68,7 @@ public final class Runner {
         captured = new ArrayList<>();
         steps = plan.steps();
         cwd = target.facts().home();
+        files = new FileSteps(target, plan);
         int total = plan.steps().size();
         List<StepResult> results = new ArrayList<>();
         boolean failed = false;
@@ -107,7 +107,7 @@ public final class Runner {
             if (step instanceof CommandStep command) {
                 return runCommand(command, policy, started);
             }
-            return step instanceof WriteStep write ? writeFile(write, started) : editFile((EditStep) step, started);
+            return files.run(step, bindings, cwd, started);
         } catch (RuntimeException e) {
             // a target that cannot start its shell or write a file fails the step, not the whole run's report
             return fail(step, -1, "", "", "", String.valueOf(e.getMessage()), started);
@@ -269,23 +269,6 @@ public final class Runner {
         return null;
     }
 
-    private StepResult writeFile(WriteStep step, long started) {
-        String path = TargetPaths.resolve(bindings.apply(step.path()), target.facts().home(), cwd);
-        target.writeFile(path, bindings.apply(step.content()));
-        return new StepResult(step, Verdict.PASS, 0, step.content(), step.content(), "", null, elapsed(started));
-    }
-
-    private StepResult editFile(EditStep step, long started) {
-        String path = TargetPaths.resolve(bindings.apply(step.path()), target.facts().home(), cwd);
-        String original = target.readFile(path).orElse(null);
-        if (original == null) {
-            return fail(step, -1, step.fragment(), "", "", "there is no " + step.path() + " to edit", started);
-        }
-        target.writeFile(path, YamlMerge.merge(original, step.path(), bindings.apply(step.fragment()),
-                step.source() + ":" + step.line()));
-        return new StepResult(step, Verdict.PASS, 0, step.fragment(), step.fragment(), "", null, elapsed(started));
-    }
-
     private StepResult fail(Step step, int exit, String expected, String actual, String diff, String why,
                             long started) {
         return new StepResult(step, Verdict.FAIL, exit, expected, actual, diff, bindings.reverse(why),
@@ -297,14 +280,12 @@ public final class Runner {
     }
 
     private static StepPolicy policy(Step step) {
-        StepPolicy policy = step instanceof CommandStep c ? c.policy()
-                : step instanceof WriteStep w ? w.policy() : ((EditStep) step).policy();
-        return policy != null ? policy : StepPolicy.DEFAULT;
+        return step.policy() != null ? step.policy() : StepPolicy.DEFAULT;
     }
 
     private static String shown(Step step) {
         return step instanceof CommandStep c ? c.command()
-                : step instanceof WriteStep w ? "write " + w.path() : "edit " + ((EditStep) step).path();
+                : FileSteps.verb(step) + " " + (step instanceof WriteStep w ? w.path() : ((EditStep) step).path());
     }
 
     private static Duration elapsed(long started) {

@@ -33,7 +33,13 @@ public final class AnswerPromptSyntax {
     private static final String BRACKETS = "(?:\\[[^\\]:]*\\]|\\([^):]*\\))(?:\\s*(?:\\[[^\\]:]*\\]|\\([^):]*\\)))*";
     /** a question ending in bracketed defaults or choices, then : or ?, then the answer; list items are output */
     private static final Pattern DEFAULTED = Pattern.compile(
-            "^(?!\\s*[-*•]\\s)\\s*(?<prompt>[^\\[(]*\\S\\s+" + BRACKETS + "\\s*[:?])(?:\\s+(?<answer>.*))?$");
+            "^(?!\\s*[-*•]\\s)\\s*(?<prompt>(?:>\\s+)?[^\\[(>]*\\S\\s+" + BRACKETS + "\\s*[:?])(?:\\s+(?<answer>.*))?$");
+    /** a bracket that offers a default or a choice ({@code [no]}, {@code (yes/no)}); {@code (uid 1013)} offers none */
+    private static final Pattern OFFERS = Pattern.compile("\\[|\\?|/|\\bto\\b|\\bor\\b");
+    /** a wizard's question and its typed answer ({@code Title: My Blog}), only next to other prompts */
+    private static final Pattern LABEL_ANSWER = Pattern.compile("^\\s*(?<prompt>[A-Z][\\w ./-]{0,30}\\??:)\\s+(?<answer>\\S.*)$");
+    /** what a transcript shows for a plain Return: {@code <enter>}, {@code [Enter]}, {@code (return)} */
+    private static final Pattern ENTER = Pattern.compile("(?i)^[<\\[(]?(?:enter|return)[>\\])]?$");
     /** a question mark followed by bracketed choices, then the answer: {@code Continue? [Y/n] y} */
     private static final Pattern CHOICES = Pattern.compile(
             "^(?!\\s*[-*•]\\s)\\s*(?<prompt>[^?]*\\?\\s*" + BRACKETS + ")(?:\\s+(?<answer>.*))?$");
@@ -68,7 +74,10 @@ public final class AnswerPromptSyntax {
         for (Pattern p : new Pattern[]{INQUIRER, DEFAULTED, CHOICES}) {
             m = p.matcher(line);
             if (m.matches()) {
-                String answer = m.group("answer") == null ? "" : m.group("answer").strip();
+                String answer = enter(m.group("answer") == null ? "" : m.group("answer").strip());
+                if (p == DEFAULTED && answer.isEmpty() && !OFFERS.matcher(m.group("prompt")).find()) {
+                    continue; // "Disk quotas for user isabell (uid 1013):" heads output, asks nothing
+                }
                 boolean hidden = SECRET_WORDS.matcher(m.group("prompt")).find() && answer.isEmpty();
                 return Optional.of(new Prompt(m.group("prompt").strip(), answer, hidden));
             }
@@ -77,7 +86,22 @@ public final class AnswerPromptSyntax {
         if (previousWasPrompt && m.matches()) {
             return Optional.of(new Prompt(m.group("prompt").strip(), "", false));
         }
+        m = LABEL_ANSWER.matcher(line);
+        if (m.matches() && (previousWasPrompt || next != null && isQuestion(next))) {
+            return Optional.of(new Prompt(m.group("prompt").strip(), enter(m.group("answer").strip()), false));
+        }
         return Optional.empty();
+    }
+
+    /** A shown Return ({@code <enter>}) is an empty answer, not the text. */
+    static String enter(String answer) {
+        return ENTER.matcher(answer).matches() ? "" : answer;
+    }
+
+    /** A line that asks with a default or choices (what a wizard's plain question stands next to). */
+    private static boolean isQuestion(String line) {
+        Matcher m = DEFAULTED.matcher(line);
+        return m.matches() && OFFERS.matcher(m.group("prompt")).find() || CHOICES.matcher(line).matches();
     }
 
     private static boolean endsAsQuestion(String line) {

@@ -62,7 +62,7 @@ public final class TranscriptReader {
             while (end < lines.size() && ShellPromptSyntax.match(lines.get(end), style.get()).isEmpty()) {
                 end++;
             }
-            Output output = readOutput(lines.subList(i + 1, end), firstLine + i + 1);
+            Output output = readOutput(lines.subList(i + 1, end), firstLine + i + 1, ReadPrompts.of(command));
             entries.add(new TranscriptCommand(firstLine + start, firstLine + i, prompt.get().prompt(), command,
                     output.expected, output.interactions));
             i = end;
@@ -75,7 +75,7 @@ public final class TranscriptReader {
         final List<Interaction> interactions = new ArrayList<>();
     }
 
-    private Output readOutput(List<String> lines, int firstLine) {
+    private Output readOutput(List<String> lines, int firstLine, List<ReadPrompts.Asked> asked) {
         Output out = new Output();
         ReplPromptSyntax.Line repl = null;
         boolean previousWasPrompt = false;
@@ -89,6 +89,21 @@ public final class TranscriptReader {
                 boolean closing = repl.input().isEmpty() && !anyReplLineAfter(lines, k, repl.program());
                 out.interactions.add(new Interaction(repl.prompt(), repl.input(), false, closing, null));
                 previousWasPrompt = false;
+                continue;
+            }
+            if (line.strip().equals(Interaction.INTERRUPT)) {
+                // ^C: the guide stopped a command that runs on (a server) once it showed what came before
+                out.expected.add(ExpectedLine.elision(at, line));
+                lastShown(out.expected).ifPresent(shown -> out.interactions.add(Interaction.interrupt(shown)));
+                previousWasPrompt = false;
+                continue;
+            }
+            Optional<Interaction> read = ReadPrompts.answer(asked, line);
+            if (read.isPresent()) {
+                out.expected.add(new ExpectedLine(at, line, ExpectedLine.Kind.PROMPT, read.get().prompt(),
+                        read.get().hidden() ? "" : read.get().answer()));
+                out.interactions.add(read.get());
+                previousWasPrompt = true;
                 continue;
             }
             if (Elisions.is(line)) {
@@ -122,6 +137,16 @@ public final class TranscriptReader {
             out.interactions.add(new Interaction(repl.prompt(), "", false, true, null));
         }
         return out;
+    }
+
+    private static Optional<String> lastShown(List<ExpectedLine> expected) {
+        for (int j = expected.size() - 1; j >= 0; j--) {
+            ExpectedLine e = expected.get(j);
+            if (e.kind() == ExpectedLine.Kind.OUTPUT && !e.text().isBlank()) {
+                return Optional.of(e.text().strip());
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean anyReplLineAfter(List<String> lines, int k, ReplPromptSyntax.Program program) {

@@ -319,7 +319,7 @@ public final class ShellSession implements Session {
             due = null;
             answerDueAt = 0;
             if (answering.eof()) {
-                typeByte(CTRL_D);
+                typeByte(answering.interrupts() ? CTRL_C : CTRL_D);
             } else {
                 String answer = answering.answer() == null ? "" : answering.answer();
                 type(answer + "\r");
