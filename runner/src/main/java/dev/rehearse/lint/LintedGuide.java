@@ -55,6 +55,16 @@ public final class LintedGuide {
         this.host = own.substring(own.indexOf('@') + 1);
     }
 
+    private java.util.Optional<dev.rehearse.plan.Plan> plan;
+
+    /** The guide's plan (with the sidecar beside it, if any), made once; empty when the runbook is broken. */
+    public synchronized java.util.Optional<dev.rehearse.plan.Plan> plan() {
+        if (plan == null) {
+            plan = PlannedGuide.of(guide());
+        }
+        return plan;
+    }
+
     public Guide guide() {
         return guide;
     }

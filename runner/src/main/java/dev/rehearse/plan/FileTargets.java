@@ -37,6 +37,8 @@ final class FileTargets {
     private static final Pattern CRONTAB = Pattern.compile("(?i)\\bcron(?:tab|job)s?\\b|\\bcron job");
     private static final Pattern APPEND = Pattern.compile("(?i)\\b(add|adding|append|appending|insert|put (?:this|these|"
             + "it|them|the following)|extend|at the (?:end|bottom))\\b");
+    /** "above the ... call", "before the line": an insertion at a place, which neither an append nor a merge makes */
+    private static final Pattern POSITION = Pattern.compile("(?i)\\b(?:above|below|before|after|underneath) (?:the|that|this)\\b");
     private static final Pattern CONTENT = Pattern.compile("(?i)\\bfollowing content\\b");
     private static final Pattern CHANGE = Pattern.compile("(?i)\\b(edit|editing|change|modify|adjust|adapt|set|replace|"
             + "uncomment|configure|config file|configuration file|in)\\b");
@@ -48,10 +50,10 @@ final class FileTargets {
     }
 
     /**
+     * @param prose       the text before the block: its paragraph, or all since the block before
      * @param sectionFile the file an earlier paragraph of the same section named, or null
      */
-    static FileTarget of(Block block, String sectionFile) {
-        String prose = block.precedingText();
+    static FileTarget of(Block block, String prose, String sectionFile) {
         // A block may name its file itself (Markdown {file=~/etc/app.ini}, AsciiDoc [source,ini,file=...]): that
         // name beats the prose's, and with no prose around it the block is the whole file.
         String named = block.options() == null ? null : block.options().get("file");
@@ -68,6 +70,10 @@ final class FileTargets {
         }
         if (CRONTAB.matcher(prose).find()) {
             return FileTarget.none(label(language) + "a crontab entry (crontab -e), not a file");
+        }
+        Matcher at = POSITION.matcher(prose);
+        if (at.find()) {
+            return FileTarget.none(label(language) + "an insertion at a place in the file (\"" + at.group() + "\"), not applied");
         }
         Matcher append = APPEND.matcher(prose);
         Matcher content = CONTENT.matcher(prose);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * computer", "on your device", "locally"). Such steps are skipped with the reason; a sidecar rule with
  * {@code skip: false} runs them anyway.
  */
-final class OtherMachine {
+public final class OtherMachine {
     private static final Set<String> LOCAL_HOSTS = Set.of("local", "localhost", "desktop", "laptop", "host", "pc",
             "client", "home", "workstation", "mycomputer");
     private static final Pattern PROSE = Pattern.compile("(?i)\\b(?:on|at|from) (?:your|our|her|his|the) (?:own )?(?:local )?"
@@ -25,7 +25,7 @@ final class OtherMachine {
     }
 
     /** Why the prompt belongs to another machine, or empty. */
-    static Optional<String> byPrompt(ShellPrompt prompt) {
+    public static Optional<String> byPrompt(ShellPrompt prompt) {
         if (prompt == null || prompt.host() == null) {
             return Optional.empty();
         }
@@ -38,7 +38,7 @@ final class OtherMachine {
     }
 
     /** Why the prose before the block puts it on another machine, or empty. */
-    static Optional<String> byProse(Block block) {
+    public static Optional<String> byProse(Block block) {
         if (block.precedingText() == null) {
             return Optional.empty();
         }

@@ -9,6 +9,7 @@ import dev.rehearse.targets.TargetFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -28,6 +29,10 @@ final class Placeholders {
     private static final Pattern YOUR_DOMAIN = Pattern.compile("(?i)with your (?:own )?(?:actual )?(?:uberspace )?domain\\b");
     private static final Pattern SHOWN_NUMBER = Pattern.compile(
             "(?i)(?:would be|e\\.g\\.|for example|in our example|running on port|port)\\s*`*(\\d{2,5})\\b");
+    private static final Pattern PORT_SET = Pattern.compile("(?i)\\bport\\b[\"']?\\s*[=:]?\\s*[\"'`]*(\\d{4,5})\\b"
+            + "|(?:0\\.0\\.0\\.0|127\\.0\\.0\\.1|localhost|\\[::]|\\*):(\\d{4,5})\\b");
+    /** "running on port 3000", "the default port for Readeck is ``8000``", "port from *Feedlynx* is 8001" */
+    private static final Pattern PORT_IN_PROSE = Pattern.compile("(?i)\\bport\\b[^.\\d\\n=:]{0,30}?[`*\\s](\\d{4,5})\\b");
     private static final Pattern PORT_ADD = Pattern.compile("\\buberspace port add\\b");
     private static final String PORT_OPENED = "Port (\\d+) will be open";
 
@@ -89,8 +94,11 @@ final class Placeholders {
                 bindings.bind(new Binding(p.literal(), facts.domain(), Binding.Origin.TARGET, false));
                 continue;
             }
-            Optional<String> number = prose.flatMap(Placeholders::shownNumber).or(() -> p.literal().contains("port")
-                    ? sectionNumber(guide, p) : Optional.empty());
+            boolean port = p.literal().toLowerCase(Locale.ROOT).contains("port");
+            Optional<String> number = prose.flatMap(Placeholders::shownNumber)
+                    .or(() -> port ? sectionNumber(guide, p) : Optional.empty())
+                    .or(() -> port ? portInTextBefore(guide, steps, p) : Optional.empty())
+                    .or(() -> port ? lastPortBefore(guide, steps, p) : Optional.empty());
             if (number.isPresent()) {
                 Optional<Map.Entry<Integer, Capture>> carried = captureOf(captures, number.get());
                 if (carried.isPresent()) {
@@ -101,7 +109,7 @@ final class Placeholders {
                 }
                 continue;
             }
-            if (p.literal().toLowerCase().contains("port")) {
+            if (port) {
                 portOpenedBefore(steps, p).ifPresent(n -> added.computeIfAbsent(n, k -> new ArrayList<>())
                         .add(new Capture(p.literal(), PORT_OPENED)));
             }
@@ -160,6 +168,88 @@ final class Placeholders {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The port the guide last set before the placeholder's step, in a command, a file it writes or its prose
+     * ({@code --port 8000}, {@code port = 3000}, {@code 0.0.0.0:8080}): what the web backend include's {@code <port>}
+     * means in every daemon guide.
+     */
+    private static Optional<String> lastPortBefore(Guide guide, List<Step> steps, Placeholder p) {
+        String last = null;
+        for (Step step : steps) {
+            if (step.source().equals(p.source()) && step.line() == p.line()) {
+                break;
+            }
+            for (String text : step.typed()) {
+                last = lastPortIn(text).orElse(last);
+            }
+            String prose = proseBefore(guide, step);
+            if (prose != null) {
+                last = lastPortIn(prose).orElse(last);
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /**
+     * The last port the guide's own text names ("gitea is running on port 3000", often in a note that no block's
+     * prose holds) before the first step of the guide's file after the placeholder's (an include has no lines there).
+     */
+    private static Optional<String> portInTextBefore(Guide guide, List<Step> steps, Placeholder p) {
+        String main = guide.file().getFileName().toString();
+        int limit = Integer.MAX_VALUE;
+        boolean after = false;
+        for (Step step : steps) {
+            after |= step.source().equals(p.source()) && step.line() == p.line();
+            if (after && step.source().equals(main)) {
+                limit = step.line();
+                break;
+            }
+        }
+        if (p.source().equals(main)) {
+            limit = p.line();
+        }
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(guide.file());
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty(); // a guide read from elsewhere: its steps alone say the port
+        }
+        String last = null;
+        for (int i = 0; i < Math.min(limit - 1, lines.size()); i++) {
+            Matcher m = PORT_IN_PROSE.matcher(lines.get(i));
+            while (m.find()) {
+                last = isPort(m.group(1)) ? m.group(1) : last;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    private static String proseBefore(Guide guide, Step step) {
+        for (Block block : guide.blocks()) {
+            if (block.source().equals(step.source()) && block.contentLine() <= step.line()
+                    && step.line() < block.contentLine() + Math.max(1, block.lines().size())) {
+                return block.precedingText();
+            }
+        }
+        return null;
+    }
+
+    private static Optional<String> lastPortIn(String text) {
+        Matcher m = PORT_SET.matcher(text);
+        String last = null;
+        while (m.find()) {
+            String n = m.group(1) != null ? m.group(1) : m.group(2);
+            last = isPort(n) ? n : last;
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** A port a user's service can listen on (the lab's examples never use the privileged ones). */
+    private static boolean isPort(String number) {
+        int value = Integer.parseInt(number);
+        return value >= 1024 && value <= 65535;
     }
 
     /** The last {@code uberspace port add} step before the placeholder's step. */

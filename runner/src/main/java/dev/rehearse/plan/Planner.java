@@ -69,13 +69,19 @@ public final class Planner {
     private static List<Step> stepsOf(Guide guide, TranscriptReader reader, StepPolicy policy, List<NotAStep> notSteps) {
         List<Step> steps = new ArrayList<>();
         Map<List<String>, String> sectionFile = new HashMap<>();
+        ProseBetween between = new ProseBetween(guide);
+        Block previous = null;
         for (Block block : guide.blocks()) {
+            Block before = previous;
+            previous = block;
             String language = block.language() == null ? "" : block.language();
             Optional<Transcript> transcript = reader.read(block.lines(), block.contentLine(), block.language());
             Optional<String> elsewhere = OtherMachine.byProse(block);
             if (transcript.isPresent()) {
                 if (transcript.get().commands().isEmpty()) {
-                    notSteps.add(new NotAStep(block.source(), block.contentLine(), language, "a session where nothing is typed"));
+                    Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+                    notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
+                            last instanceof CommandStep ? "output of step " + last.n() : "a session where nothing is typed"));
                 }
                 for (TranscriptCommand c : transcript.get().commands()) {
                     Optional<String> skip = OtherMachine.byPrompt(c.prompt()).or(() -> elsewhere);
@@ -85,7 +91,14 @@ public final class Planner {
                 }
                 continue;
             }
-            FileTargets.FileTarget target = FileTargets.of(block, sectionFile.get(block.section()));
+            FileTargets.FileTarget target = FileTargets.of(block, block.precedingText(), sectionFile.get(block.section()));
+            if (target.mode() == null && !isCrontab(block)) {
+                String text = between.before(block, before);
+                if (text != null && !text.equals(block.precedingText())) {
+                    FileTargets.FileTarget wider = FileTargets.of(block, text, sectionFile.get(block.section()));
+                    target = wider.mode() != null ? wider : target;
+                }
+            }
             if (target.mode() != null) {
                 sectionFile.put(block.section(), target.path());
                 StepPolicy p = elsewhere.map(why -> skipped(policy, why)).orElse(policy);
@@ -105,7 +118,8 @@ public final class Planner {
                 }
                 continue;
             }
-            notSteps.add(new NotAStep(block.source(), block.contentLine(), language, whyNoStep(block, target, steps)));
+            notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
+                    whyNoStep(block, target, steps)));
         }
         return steps;
     }
@@ -115,12 +129,28 @@ public final class Planner {
 
     /** Why a block that is neither a session nor a file is none: the output of the last command, or an example. */
     private static String whyNoStep(Block block, FileTargets.FileTarget target, List<Step> steps) {
+        if (isCrontab(block)) {
+            return "a crontab entry (crontab -e), not a file";
+        }
         Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
         if (block.precedingText() != null && SHOWS_OUTPUT.matcher(block.precedingText()).find()
                 && last instanceof CommandStep) {
             return "output of step " + last.n();
         }
         return target.why();
+    }
+
+    private static final java.util.regex.Pattern CRONTAB_LINE = java.util.regex.Pattern.compile(
+            "^\\s*(?:@\\w+|[\\d*/,-]+\\s+[\\d*/,-]+\\s+[\\d*/,-]+\\s+[\\d*/,a-zA-Z-]+\\s+[\\d*/,a-zA-Z-]+)\\s+\\S");
+
+    /** A crontab listing: every line an entry or a comment, one entry at least. */
+    private static boolean isCrontab(Block block) {
+        List<String> lines = block.lines().stream().filter(l -> !l.isBlank() && !l.strip().startsWith("#")).toList();
+        return !lines.isEmpty() && lines.stream().allMatch(l -> CRONTAB_LINE.matcher(l).find());
+    }
+
+    private static boolean chosen(Block block) {
+        return block.langOrigin() == null || !(block.langOrigin().equals("highlight") || block.langOrigin().equals("default"));
     }
 
     private static StepPolicy skipped(StepPolicy policy, String why) {

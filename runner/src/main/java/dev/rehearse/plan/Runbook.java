@@ -82,14 +82,19 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
         }
     }
 
-    /** Per-step policy: the fields given override what earlier rules or the defaults set. */
+    /**
+     * Per-step policy: the fields given override what earlier rules or the defaults set. {@code skip: false} runs a
+     * step the planner skips (one for another machine).
+     */
     public record StepRule(StepSelector selector, Duration timeout, Boolean eventually, String skip, Integer expectExit,
                            String file, int line) {
+
+        public static final String RUN_ANYWAY = "false";
 
         public StepPolicy over(StepPolicy base) {
             return new StepPolicy(timeout != null ? timeout : base.timeout(),
                     eventually != null ? eventually : base.eventually(),
-                    skip != null ? skip : base.skip(),
+                    skip == null ? base.skip() : skip.equals(RUN_ANYWAY) ? null : skip,
                     expectExit != null ? expectExit : base.expectExit());
         }
     }
