@@ -89,9 +89,13 @@ final class FileTargets {
         } else if (change.find()) {
             mode = Mode.MERGE;
             from = change.start();
+        } else if (named != null) {
+            return new FileTarget(Mode.CREATE, named, language, null);
+        } else if (sectionFile != null && language.equals(mergeFormat(sectionFile))) {
+            // one more fragment for the file the section is about ("Then the database:")
+            return new FileTarget(Mode.MERGE, sectionFile, language, null);
         } else {
-            return named != null ? new FileTarget(Mode.CREATE, named, language, null)
-                    : FileTarget.none(label(language) + "prose example");
+            return FileTarget.none(label(language) + "prose example");
         }
         String path = pathOf(named, prose, from, sectionFile);
         if (path == null) {
@@ -127,7 +131,7 @@ final class FileTargets {
         return block.language() == null ? "" : block.language().toLowerCase(Locale.ROOT);
     }
 
-    private static String label(String language) {
+    static String label(String language) {
         return language.isEmpty() ? "" : language + ": ";
     }
 

@@ -130,7 +130,7 @@ public final class Planner {
     /** Why a block that is neither a session nor a file is none: the output of the last command, or an example. */
     private static String whyNoStep(Block block, FileTargets.FileTarget target, List<Step> steps) {
         if (isCrontab(block)) {
-            return "a crontab entry (crontab -e), not a file";
+            return FileTargets.label(block.language() == null ? "" : block.language()) + "a crontab entry (crontab -e), not a file";
         }
         Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
         if (block.precedingText() != null && SHOWS_OUTPUT.matcher(block.precedingText()).find()

@@ -91,8 +91,9 @@ public final class TranscriptReader {
                 previousWasPrompt = false;
                 continue;
             }
-            if (line.strip().equals(Interaction.INTERRUPT)) {
-                // ^C: the guide stopped a command that runs on (a server) once it showed what came before
+            if (line.strip().startsWith(Interaction.INTERRUPT)) {
+                // ^C: the guide stopped a command that runs on (a server) once it showed what came before; what
+                // follows on the line is what the program printed as it stopped
                 out.expected.add(ExpectedLine.elision(at, line));
                 lastShown(out.expected).ifPresent(shown -> out.interactions.add(Interaction.interrupt(shown)));
                 previousWasPrompt = false;
@@ -143,7 +144,10 @@ public final class TranscriptReader {
         for (int j = expected.size() - 1; j >= 0; j--) {
             ExpectedLine e = expected.get(j);
             if (e.kind() == ExpectedLine.Kind.OUTPUT && !e.text().isBlank()) {
-                return Optional.of(e.text().strip());
+                // the last words only: a decoration before them ("ℹ Press CTRL+C to quit") is the guide's rendering
+                String[] words = e.text().strip().split("\\s+");
+                return Optional.of(String.join(" ", java.util.Arrays.copyOfRange(words, Math.max(0, words.length - 3),
+                        words.length)));
             }
         }
         return Optional.empty();
