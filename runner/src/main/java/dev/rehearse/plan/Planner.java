@@ -81,7 +81,8 @@ public final class Planner {
                 if (transcript.get().commands().isEmpty()) {
                     Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
                     notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
-                            last instanceof CommandStep ? "output of step " + last.n() : "a session where nothing is typed"));
+                            last instanceof CommandStep && stepOf(before, last) ? "output of step " + last.n()
+                                    : "a session where nothing is typed"));
                 }
                 for (TranscriptCommand c : transcript.get().commands()) {
                     Optional<String> skip = OtherMachine.byPrompt(c.prompt()).or(() -> elsewhere);
@@ -119,7 +120,7 @@ public final class Planner {
                 continue;
             }
             notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
-                    whyNoStep(block, target, steps)));
+                    whyNoStep(block, before, target, steps)));
         }
         return steps;
     }
@@ -128,13 +129,13 @@ public final class Planner {
             "(?i)\\b(output|should (?:look|see|show|print|return|get)|you (?:will|should) (?:see|get)|returns?|prints?|result)\\b");
 
     /** Why a block that is neither a session nor a file is none: the output of the last command, or an example. */
-    private static String whyNoStep(Block block, FileTargets.FileTarget target, List<Step> steps) {
+    private static String whyNoStep(Block block, Block before, FileTargets.FileTarget target, List<Step> steps) {
         if (isCrontab(block)) {
             return FileTargets.label(block.language() == null ? "" : block.language()) + "a crontab entry (crontab -e), not a file";
         }
         Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
         if (block.precedingText() != null && SHOWS_OUTPUT.matcher(block.precedingText()).find()
-                && last instanceof CommandStep) {
+                && last instanceof CommandStep && stepOf(before, last)) {
             return "output of step " + last.n();
         }
         return target.why();
@@ -151,6 +152,12 @@ public final class Planner {
 
     private static boolean chosen(Block block) {
         return block.langOrigin() == null || !(block.langOrigin().equals("highlight") || block.langOrigin().equals("default"));
+    }
+
+    /** The step comes from the block (so a block right after it may show its output). */
+    private static boolean stepOf(Block block, Step step) {
+        return block != null && step.source().equals(block.source()) && step.line() >= block.contentLine()
+                && step.line() < block.contentLine() + block.lines().size();
     }
 
     private static StepPolicy skipped(StepPolicy policy, String why) {

@@ -186,7 +186,7 @@ class UntunedGuidesTest {
                 block("console", 40, "And the log:", "started\n[isabell@stardust ~]$"));
         assertEquals(List.of(new NotAStep("guide.rst", 22, "text", true, "output of step 1"),
                 new NotAStep("guide.rst", 32, "ini", true, "ini: prose example"),
-                new NotAStep("guide.rst", 42, "console", true, "output of step 1")), plan.notSteps());
+                new NotAStep("guide.rst", 42, "console", true, "a session where nothing is typed")), plan.notSteps());
     }
 
     @Test
