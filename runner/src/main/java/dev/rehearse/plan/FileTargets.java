@@ -38,7 +38,8 @@ final class FileTargets {
     private static final Pattern APPEND = Pattern.compile("(?i)\\b(add|adding|append|appending|insert|put (?:this|these|"
             + "it|them|the following)|extend|at the (?:end|bottom))\\b");
     /** "above the ... call", "before the line": an insertion at a place, which neither an append nor a merge makes */
-    private static final Pattern POSITION = Pattern.compile("(?i)\\b(?:above|below|before|after|underneath) (?:the|that|this)\\b");
+    private static final Pattern POSITION = Pattern.compile("(?i)\\b(?:above|below|before|after|underneath) (?:the|that|this) "
+            + "(?:``[^`]+`` |\\S+ )?(?:line|call|section|block|entry|statement|command)\\b");
     private static final Pattern CONTENT = Pattern.compile("(?i)\\bfollowing content\\b");
     private static final Pattern CHANGE = Pattern.compile("(?i)\\b(edit|editing|change|modify|adjust|adapt|set|replace|"
             + "uncomment|configure|config file|configuration file|in)\\b");

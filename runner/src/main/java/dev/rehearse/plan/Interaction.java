@@ -13,7 +13,7 @@ public record Interaction(String prompt, String answer, boolean hidden, boolean 
     /** What an interrupt's answer holds: a transcript's {@code ^C} after a server's output. */
     public static final String INTERRUPT = "^C";
 
-    /** Once the output ends with {@code prompt} (the last line the guide shows), send Ctrl-C instead of typing. */
+    /** Once the output shows {@code prompt} (words of the last line the guide shows), send Ctrl-C instead of typing. */
     public static Interaction interrupt(String prompt) {
         return new Interaction(prompt, INTERRUPT, false, true, null);
     }

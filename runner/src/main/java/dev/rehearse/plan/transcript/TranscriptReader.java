@@ -62,6 +62,11 @@ public final class TranscriptReader {
             while (end < lines.size() && ShellPromptSyntax.match(lines.get(end), style.get()).isEmpty()) {
                 end++;
             }
+            if (command.startsWith(Interaction.INTERRUPT) && !entries.isEmpty()) {
+                // "[isabell@stardust ~]$ ^C": the author pressed Ctrl-C while the command before ran
+                entries.set(entries.size() - 1, interrupted(entries.get(entries.size() - 1)));
+                command = "";
+            }
             Output output = readOutput(lines.subList(i + 1, end), firstLine + i + 1, ReadPrompts.of(command));
             entries.add(new TranscriptCommand(firstLine + start, firstLine + i, prompt.get().prompt(), command,
                     output.expected, output.interactions));
@@ -140,14 +145,39 @@ public final class TranscriptReader {
         return out;
     }
 
+    private static TranscriptCommand interrupted(TranscriptCommand c) {
+        Optional<String> shown = lastShown(c.expected());
+        if (shown.isEmpty() || c.interrupts()) {
+            return c;
+        }
+        List<Interaction> interactions = new ArrayList<>(c.interactions());
+        interactions.add(Interaction.interrupt(shown.get()));
+        return new TranscriptCommand(c.line(), c.lastLine(), c.prompt(), c.command(), c.expected(), List.copyOf(interactions));
+    }
+
+    /**
+     * What the runner waits to see before it interrupts: two words of the last line the guide shows, taken from its
+     * longest run of words without digits (a pid, a time or a port differs on every run), so that
+     * {@code spawned uWSGI worker 1 (pid: 23455)} waits for "uWSGI worker".
+     */
     private static Optional<String> lastShown(List<ExpectedLine> expected) {
         for (int j = expected.size() - 1; j >= 0; j--) {
             ExpectedLine e = expected.get(j);
-            if (e.kind() == ExpectedLine.Kind.OUTPUT && !e.text().isBlank()) {
-                // the last words only: a decoration before them ("ℹ Press CTRL+C to quit") is the guide's rendering
-                String[] words = e.text().strip().split("\\s+");
-                return Optional.of(String.join(" ", java.util.Arrays.copyOfRange(words, Math.max(0, words.length - 3),
-                        words.length)));
+            if (e.kind() != ExpectedLine.Kind.OUTPUT || e.text().isBlank()) {
+                continue;
+            }
+            List<String> run = new ArrayList<>();
+            List<String> last = List.of();
+            for (String word : e.text().strip().split("\\s+")) {
+                if (word.matches(".*[A-Za-z].*") && !word.matches(".*\\d.*")) {
+                    run.add(word);
+                    last = run.size() >= last.size() ? List.copyOf(run) : last;
+                } else {
+                    run.clear();
+                }
+            }
+            if (!last.isEmpty()) {
+                return Optional.of(String.join(" ", last.subList(Math.max(0, last.size() - 2), last.size())));
             }
         }
         return Optional.empty();

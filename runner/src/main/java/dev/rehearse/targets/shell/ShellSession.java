@@ -304,7 +304,9 @@ public final class ShellSession implements Session {
                     raw.substring(Math.max(answeredUpTo, raw.length() - PROMPT_TAIL))).stripTrailing();
             for (int i = nextInteraction; i < interactions.size(); i++) {
                 String prompt = interactions.get(i).prompt().stripTrailing();
-                if (!prompt.isEmpty() && shown.endsWith(prompt)) {
+                // an interrupt waits for its words anywhere in what came since (the program goes on printing)
+                boolean seen = interactions.get(i).interrupts() ? raw.indexOf(prompt, answeredUpTo) >= 0 : shown.endsWith(prompt);
+                if (!prompt.isEmpty() && seen) {
                     due = interactions.get(i);
                     dueIndex = i;
                     answerDueAt = System.nanoTime() + settings.settle().toNanos();
