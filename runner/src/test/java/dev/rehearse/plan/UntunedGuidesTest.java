@@ -78,7 +78,7 @@ class UntunedGuidesTest {
                 block("bash", 20, "Add this to ``~/bin/start`` above the ``exec`` call:", "export A=1"));
         assertEquals("", verbs(plan));
         assertEquals(List.of("text: a crontab entry (crontab -e), not a file",
-                "bash: an insertion at a place in the file (\"above the\"), not applied"),
+                "bash: an insertion at a place in the file (\"above the ``exec`` call\"), not applied"),
                 plan.notSteps().stream().map(NotAStep::why).toList());
     }
 
