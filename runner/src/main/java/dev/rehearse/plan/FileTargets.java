@@ -2,9 +2,11 @@ package dev.rehearse.plan;
 
 import dev.rehearse.guide.Block;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,9 +33,13 @@ final class FileTargets {
     private static final Pattern INLINE_LITERAL = Pattern.compile("``([^`]+)``|`([^`]+)`");
     /** a path outside backticks: starts at ~, $HOME, $USER's folder or /, never inside a URL */
     private static final Pattern BARE_PATH = Pattern.compile(
-            "(?<![\\w:/`.])((?:~|\\$HOME|\\$\\{HOME}|/)[\\w.${}/-]*[\\w}])");
-    private static final Pattern CREATE = Pattern.compile("(?i)\\b(create|creating|new file|save (?:it|this|them|"
-            + "the following|the file)(?: \\w+)? (?:as|to|in|into|under)|place the file|enter the following|containing)\\b");
+            "(?<![\\w:/`.])((?:~|\\$HOME|\\$\\{HOME}|/)[\\w.${}/-]*+)");
+    /** "create" about a file ("Create ``~/x``", "create a small script", "create the config file"), never "create an array" */
+    private static final Pattern CREATE = Pattern.compile("(?i)\\b(creat(?:e|es|ing)\\s+(?:(?:a|an|the|new|small|empty|"
+            + "simple|your|own|following|config|configuration|service|shell|supervisord|html|css|template|post-update|"
+            + "hook|python|bash|php|unit)\\s+){0,4}(?:file|script|config|configuration|template|ini|``|`|:code:|:file:|~|/|\\$)"
+            + "|new file|save (?:it|this|them|the following|the file)(?: \\w+)? (?:as|to|in|into|under)|place the file"
+            + "|enter the following|containing)");
     private static final Pattern CRONTAB = Pattern.compile("(?i)\\bcron(?:tab|job)s?\\b|\\bcron job");
     private static final Pattern APPEND = Pattern.compile("(?i)\\b(add|adding|append|appending|insert|put (?:this|these|"
             + "it|them|the following)|extend|at the (?:end|bottom))\\b");
@@ -42,8 +48,17 @@ final class FileTargets {
             + "(?:``[^`]+`` |\\S+ )?(?:line|call|section|block|entry|statement|command)\\b");
     private static final Pattern CONTENT = Pattern.compile("(?i)\\bfollowing content\\b");
     private static final Pattern CHANGE = Pattern.compile("(?i)\\b(edit|editing|change|modify|adjust|adapt|set|replace|"
-            + "uncomment|configure|config file|configuration file|in)\\b");
-    private static final Pattern FILE_NAME = Pattern.compile("\\.?[\\w.-]*\\.[A-Za-z0-9]{1,8}|\\.[\\w-]+");
+            + "uncomment|configure)\\b");
+    /** a file named as the place of a fragment, with no verb: "the config file ``x.yaml``", "in ``x.ini``" */
+    private static final Pattern LOOSE_CHANGE = Pattern.compile("(?i)\\b(config file|configuration file|in)\\b");
+    /** a file name without a folder: a dot file, or a name with an extension files have (not a domain like x.uber.space) */
+    private static final Pattern FILE_NAME = Pattern.compile("\\.[\\w-]+(?:\\.[\\w-]+)*|[\\w.-]*\\.(?:ini|ya?ml|toml|conf|cfg|"
+            + "py|php|js|json|rb|ru|lua|xml|sh|env|txt|html?|css|md|service|list|local|sql|properties|config|rc|pem|key|cert)");
+    /** an example of what a line looks like, not a change to make */
+    private static final Pattern EXAMPLE = Pattern.compile("(?i)\\b(?:similar|something like|look something like"
+            + "|for instance|might look|may look)\\b");
+    /** formats whose end is no place for more: a fragment appended to them breaks the file */
+    private static final Pattern NO_APPEND = Pattern.compile("(?i)\\.(?:json|xml|html?|js)$");
     private static final Map<String, String> MERGE_FORMATS = Map.of("yaml", "yaml", "yml", "yaml", "ini", "ini",
             "toml", "toml", "env", "ini");
 
@@ -76,26 +91,33 @@ final class FileTargets {
         if (at.find()) {
             return FileTarget.none(label(language) + "an insertion at a place in the file (\"" + at.group() + "\"), not applied");
         }
-        Matcher append = APPEND.matcher(prose);
-        Matcher content = CONTENT.matcher(prose);
-        Matcher change = CHANGE.matcher(prose);
-        Mode mode;
-        int from;
-        if (append.find()) {
-            mode = Mode.APPEND;
-            from = append.start();
-        } else if (content.find()) {
-            mode = Mode.CREATE;
-            from = content.start();
-        } else if (change.find()) {
+        if (EXAMPLE.matcher(prose).find()) {
+            return FileTarget.none(label(language) + "prose example");
+        }
+        // the verb the prose says first decides: "modify the file ... or add another key" is a change
+        Mode mode = null;
+        int from = Integer.MAX_VALUE;
+        for (Map.Entry<Pattern, Mode> verb : List.of(Map.entry(APPEND, Mode.APPEND), Map.entry(CONTENT, Mode.CREATE),
+                Map.entry(CHANGE, Mode.MERGE))) {
+            Matcher m = verb.getKey().matcher(prose);
+            if (m.find() && m.start() < from) {
+                mode = verb.getValue();
+                from = m.start();
+            }
+        }
+        Matcher weak = LOOSE_CHANGE.matcher(prose);
+        if (mode == null && weak.find()) {
             mode = Mode.MERGE;
-            from = change.start();
-        } else if (named != null) {
-            return new FileTarget(Mode.CREATE, named, language, null);
-        } else if (sectionFile != null && language.equals(mergeFormat(sectionFile))) {
-            // one more fragment for the file the section is about ("Then the database:")
-            return new FileTarget(Mode.MERGE, sectionFile, language, null);
-        } else {
+            from = weak.start();
+        }
+        if (mode == null) {
+            if (named != null) {
+                return new FileTarget(Mode.CREATE, named, language, null);
+            }
+            if (sectionFile != null && language.equals(mergeFormat(sectionFile))) {
+                // one more fragment for the file the section is about ("Then the database:")
+                return new FileTarget(Mode.MERGE, sectionFile, language, null);
+            }
             return FileTarget.none(label(language) + "prose example");
         }
         String path = pathOf(named, prose, from, sectionFile);
@@ -109,7 +131,8 @@ final class FileTargets {
         if (mergeAs != null) {
             return new FileTarget(Mode.MERGE, path, mergeAs, null);
         }
-        return mode == Mode.APPEND ? new FileTarget(Mode.APPEND, path, language, null)
+        return mode == Mode.APPEND && !NO_APPEND.matcher(path).find() && !Set.of("json", "xml", "html").contains(language)
+                ? new FileTarget(Mode.APPEND, path, language, null)
                 : FileTarget.none(label(language) + "a change to " + path + " that only a merge of yaml, ini or toml can make");
     }
 
@@ -162,8 +185,9 @@ final class FileTargets {
         String outside = INLINE_LITERAL.matcher(prose).replaceAll(" ");
         Matcher m = BARE_PATH.matcher(outside);
         while (m.find()) {
-            if (isPath(m.group(1)) && m.group(1).indexOf('/', 1) > 0) {
-                return Optional.of(m.group(1));
+            String path = m.group(1).replaceAll("[.]+$", ""); // the end of a sentence
+            if (isPath(path) && path.indexOf('/', 1) > 0) {
+                return Optional.of(path);
             }
         }
         return Optional.empty();

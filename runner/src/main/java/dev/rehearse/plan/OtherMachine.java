@@ -19,7 +19,7 @@ public final class OtherMachine {
             "client", "home", "workstation", "mycomputer");
     private static final Pattern PROSE = Pattern.compile("(?i)\\b(?:on|at|from) (?:your|our|her|his|the) (?:own )?(?:local )?"
             + "(?:computer|device|devices|machine|laptop|desktop|workstation|pc|client)\\b|\\blocal (?:machine|computer"
-            + "|system|device)s?\\b|\\blocally\\b(?! (?:compiled|installed|built|cached))");
+            + "|system|device)s?\\b|\\byour local\\b|\\blocally\\b(?! (?:compiled|installed|built|cached))");
 
     private OtherMachine() {
     }
