@@ -35,9 +35,8 @@ final class FileTargets {
     private static final Pattern BARE_PATH = Pattern.compile(
             "(?<![\\w:/`.])((?:~|\\$HOME|\\$\\{HOME}|/)[\\w.${}/-]*+)");
     /** "create" about a file ("Create ``~/x``", "create a small script", "create the config file"), never "create an array" */
-    private static final Pattern CREATE = Pattern.compile("(?i)\\b(creat(?:e|es|ing)\\s+(?:(?:a|an|the|new|small|empty|"
-            + "simple|your|own|following|config|configuration|service|shell|supervisord|html|css|template|post-update|"
-            + "hook|python|bash|php|unit)\\s+){0,4}(?:file|script|config|configuration|template|ini|``|`|:code:|:file:|~|/|\\$)"
+    private static final Pattern CREATE = Pattern.compile("(?i)\\b(creat(?:e|es|ing)\\s+(?:[\\w-]+\\s+){0,4}?"
+            + "(?:file|script|config|configuration|template|ini|``|`|:code:|:file:|~|/|\\$)"
             + "|new file|save (?:it|this|them|the following|the file)(?: \\w+)? (?:as|to|in|into|under)|place the file"
             + "|enter the following|containing)");
     private static final Pattern CRONTAB = Pattern.compile("(?i)\\bcron(?:tab|job)s?\\b|\\bcron job");

@@ -28,6 +28,7 @@ public final class AnswerPromptSyntax {
     private static final Pattern SECRET_WORDS = Pattern.compile(
             "(?i)\\b(password|passphrase|passwort|kennwort|pin)\\b|enter it again|\\(again\\)");
     private static final Pattern HIDDEN = Pattern.compile("^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*$");
+    private static final Pattern MASKED = Pattern.compile("^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*\\*{3,}\\s*$");
     private static final Pattern INQUIRER = Pattern.compile("^\\s*(?<prompt>\\?\\s+[^:]+:)\\s*(?<answer>.*)$");
     /** one bracketed default or set of choices: {@code [no]}, {@code (yes/no)}; a colon inside means output */
     private static final String BRACKETS = "(?:\\[[^\\]:]*\\]|\\([^):]*\\))(?:\\s*(?:\\[[^\\]:]*\\]|\\([^):]*\\)))*";
@@ -68,6 +69,9 @@ public final class AnswerPromptSyntax {
             return Optional.of(new Prompt(">", m.group("answer").strip(), SECRET_WORDS.matcher(previous).find()));
         }
         m = HIDDEN.matcher(line);
+        if (!m.matches()) {
+            m = MASKED.matcher(line); // "Enter Password: ******": the guide shows stars where nothing was echoed
+        }
         if (m.matches() && m.group("prompt").strip().length() <= LONGEST_HIDDEN && SECRET_WORDS.matcher(line).find()) {
             return Optional.of(new Prompt(m.group("prompt").strip(), "", true));
         }
@@ -101,7 +105,8 @@ public final class AnswerPromptSyntax {
     /** A line that asks with a default or choices (what a wizard's plain question stands next to). */
     private static boolean isQuestion(String line) {
         Matcher m = DEFAULTED.matcher(line);
-        return m.matches() && OFFERS.matcher(m.group("prompt")).find() || CHOICES.matcher(line).matches();
+        return m.matches() && OFFERS.matcher(m.group("prompt")).find() || CHOICES.matcher(line).matches()
+                || (HIDDEN.matcher(line).matches() || MASKED.matcher(line).matches()) && SECRET_WORDS.matcher(line).find();
     }
 
     private static boolean endsAsQuestion(String line) {

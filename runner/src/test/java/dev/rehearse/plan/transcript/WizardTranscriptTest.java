@@ -39,6 +39,16 @@ class WizardTranscriptTest {
     }
 
     @Test
+    void aLabelBeforeAMaskedPasswordIsAPromptToo() {
+        TranscriptCommand admin = only(
+                "[isabell@stardust ~]$ app -create-admin",
+                "Enter Username: isabell",
+                "Enter Password: ******",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of("Enter Username:|isabell", "Enter Password:|<password>"), typed(admin));
+    }
+
+    @Test
     void aLineAfterReadDashPIsItsPromptAndAnswer() {
         TranscriptCommand read = only(
                 "[isabell@stardust ~]$ read -p \"Name: \" n && read -s -p 'Secret: ' s && echo \"hi $n\"",
