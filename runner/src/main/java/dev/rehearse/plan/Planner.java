@@ -130,6 +130,9 @@ public final class Planner {
 
     /** Why a block that is neither a session nor a file is none: the output of the last command, or an example. */
     private static String whyNoStep(Block block, Block before, FileTargets.FileTarget target, List<Step> steps) {
+        if (block.text().startsWith("#!") && target.why() != null && target.why().endsWith("prose example")) {
+            return FileTargets.label(block.language() == null ? "" : block.language()) + "a script with no file named to save it in";
+        }
         if (isCrontab(block)) {
             return FileTargets.label(block.language() == null ? "" : block.language()) + "a crontab entry (crontab -e), not a file";
         }
