@@ -39,7 +39,7 @@ class UntunedLintTest {
                 block("bash", 10, "For a simple update you can use the following script:", "#!/bin/bash\nset -e\ngit pull"),
                 block("console", 20, "Add the following line to your crontab:", "*/5 * * * * ~/bin/update"),
                 block("console", 30, "Run it:", "[isabell@stardust ~]$ ~/bin/update\nupdated\n[isabell@stardust ~]$"));
-        assertEquals(List.of("12 WARNING bash block yields no step (bash: prose example): run would not run it"),
+        assertEquals(List.of("12 WARNING bash block yields no step (bash: a script with no file named to save it in): run would not run it"),
                 findings(guide, "no-step"));
     }
 
