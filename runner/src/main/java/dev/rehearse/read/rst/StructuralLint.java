@@ -242,7 +242,15 @@ final class StructuralLint {
 
     /** Documents of the Sphinx project: the source root's .rst files and an exported page list. */
     private Set<String> pages() {
-        return PROJECT_FILES.computeIfAbsent(root + "@pages@" + root.toFile().lastModified(), k -> readPages());
+        // not computeIfAbsent: readPages fills the same map (listedFiles), which a ConcurrentHashMap refuses
+        // ("Recursive update") from inside its own computation
+        String key = root + "@pages@" + root.toFile().lastModified();
+        Set<String> pages = PROJECT_FILES.get(key);
+        if (pages == null) {
+            pages = readPages();
+            PROJECT_FILES.putIfAbsent(key, pages);
+        }
+        return pages;
     }
 
     private Set<String> readPages() {
