@@ -2,6 +2,7 @@ package dev.rehearse.lint;
 
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
+import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.ShellPrompt;
 import dev.rehearse.plan.transcript.Transcript;
 import dev.rehearse.plan.transcript.TranscriptCommand;
@@ -55,10 +56,10 @@ public final class LintedGuide {
         this.host = own.substring(own.indexOf('@') + 1);
     }
 
-    private java.util.Optional<dev.rehearse.plan.Plan> plan;
+    private Optional<Plan> plan;
 
     /** The guide's plan (with the sidecar beside it, if any), made once; empty when the runbook is broken. */
-    public synchronized java.util.Optional<dev.rehearse.plan.Plan> plan() {
+    public synchronized Optional<Plan> plan() {
         if (plan == null) {
             plan = PlannedGuide.of(guide());
         }

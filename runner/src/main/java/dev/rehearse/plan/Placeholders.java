@@ -6,6 +6,8 @@ import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.targets.TargetFacts;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,7 @@ final class Placeholders {
             + "|(?:0\\.0\\.0\\.0|127\\.0\\.0\\.1|localhost|\\[::]|\\*):(\\d{4,5})\\b");
     /** "running on port 3000", "the default port for Readeck is ``8000``", "port from *Feedlynx* is 8001" */
     private static final Pattern PORT_IN_PROSE = Pattern.compile("(?i)\\bport\\b[^.\\d\\n=:]{0,30}?[`*\\s](\\d{4,5})\\b");
+    private static final Pattern PORT_NAMED = Pattern.compile("(?i)\\bport\\s+`*(\\d{2,5})\\b");
     private static final Pattern PORT_ADD = Pattern.compile("\\buberspace port add\\b");
     private static final String PORT_OPENED = "Port (\\d+) will be open";
 
@@ -160,14 +163,16 @@ final class Placeholders {
 
     /** A port the prose of the placeholder's own block names ("Isso is running on port 1234"). */
     private static Optional<String> sectionNumber(Guide guide, Placeholder p) {
-        for (Block block : guide.blocks()) {
-            if (block.source().equals(p.source()) && block.contentLine() <= p.line()
-                    && p.line() < block.contentLine() + block.lines().size() && block.precedingText() != null) {
-                Matcher m = Pattern.compile("(?i)\\bport\\s+`*(\\d{2,5})\\b").matcher(block.precedingText());
-                return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return blockAt(guide, p.source(), p.line()).map(Block::precedingText).flatMap(prose -> {
+            Matcher m = PORT_NAMED.matcher(prose);
+            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        });
+    }
+
+    /** The block a step's line stands in. */
+    private static Optional<Block> blockAt(Guide guide, String source, int line) {
+        return guide.blocks().stream().filter(b -> b.source().equals(source) && b.contentLine() <= line
+                && line < b.contentLine() + Math.max(1, b.lines().size())).findFirst();
     }
 
     /**
@@ -184,9 +189,9 @@ final class Placeholders {
             for (String text : step.typed()) {
                 last = lastPortIn(text).orElse(last);
             }
-            String prose = proseBefore(guide, step);
-            if (prose != null) {
-                last = lastPortIn(prose).orElse(last);
+            Optional<String> prose = blockAt(guide, step.source(), step.line()).map(Block::precedingText);
+            if (prose.isPresent()) {
+                last = lastPortIn(prose.get()).orElse(last);
             }
         }
         return Optional.ofNullable(last);
@@ -212,8 +217,8 @@ final class Placeholders {
         }
         List<String> lines;
         try {
-            lines = java.nio.file.Files.readAllLines(guide.file());
-        } catch (java.io.IOException | RuntimeException e) {
+            lines = Files.readAllLines(guide.file());
+        } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a guide read from elsewhere: its steps alone say the port
         }
         String last = null;
@@ -224,16 +229,6 @@ final class Placeholders {
             }
         }
         return Optional.ofNullable(last);
-    }
-
-    private static String proseBefore(Guide guide, Step step) {
-        for (Block block : guide.blocks()) {
-            if (block.source().equals(step.source()) && block.contentLine() <= step.line()
-                    && step.line() < block.contentLine() + Math.max(1, block.lines().size())) {
-                return block.precedingText();
-            }
-        }
-        return null;
     }
 
     private static Optional<String> lastPortIn(String text) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a runbook into its plan: every block in guide order (includes inlined, each with its own origin)
@@ -125,7 +126,7 @@ public final class Planner {
         return steps;
     }
 
-    private static final java.util.regex.Pattern SHOWS_OUTPUT = java.util.regex.Pattern.compile(
+    private static final Pattern SHOWS_OUTPUT = Pattern.compile(
             "(?i)\\b(output|should (?:look|see|show|print|return|get)|you (?:will|should) (?:see|get)|returns?|prints?|result)\\b");
 
     /** Why a block that is neither a session nor a file is none: the output of the last command, or an example. */
@@ -144,7 +145,7 @@ public final class Planner {
         return target.why();
     }
 
-    private static final java.util.regex.Pattern CRONTAB_LINE = java.util.regex.Pattern.compile(
+    private static final Pattern CRONTAB_LINE = Pattern.compile(
             "^\\s*(?:@\\w+|[\\d*/,-]+\\s+[\\d*/,-]+\\s+[\\d*/,-]+\\s+[\\d*/,a-zA-Z-]+\\s+[\\d*/,a-zA-Z-]+)\\s+\\S");
 
     /** A crontab listing: every line an entry or a comment, one entry at least. */

@@ -14,6 +14,7 @@ import dev.rehearse.plan.WriteStep;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetPaths;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -79,17 +80,18 @@ final class FileSteps {
     private static String diff(Step step, String before, String after) {
         List<String> a = List.of(before.split("\n", -1));
         List<String> b = List.of(after.split("\n", -1));
-        String title = verb(step) + " " + (step instanceof WriteStep w ? w.path() : ((EditStep) step).path());
+        String title = title(step);
         return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(title + " (before, " + bytes(before) + ")",
                 title + " (after, " + bytes(after) + ")", a, DiffUtils.diff(a, b), 3)) + "\n";
     }
 
-    static String verb(Step step) {
-        return step instanceof WriteStep w ? w.verb() : ((EditStep) step).verb();
+    /** What a file step does, as progress and reports say it: {@code append ~/.bashrc}. */
+    static String title(Step step) {
+        return step instanceof WriteStep w ? w.verb() + " " + w.path() : ((EditStep) step).verb() + " " + ((EditStep) step).path();
     }
 
     private static String bytes(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes";
+        return text.getBytes(StandardCharsets.UTF_8).length + " bytes";
     }
 
     private static StepResult result(Step step, Verdict verdict, String expected, String actual, String diff,

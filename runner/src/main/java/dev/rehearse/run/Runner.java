@@ -10,14 +10,12 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.Captures;
 import dev.rehearse.plan.CommandStep;
-import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.Interaction;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Runbook.Check;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
-import dev.rehearse.plan.WriteStep;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.targets.CommandResult;
 import dev.rehearse.targets.Session;
@@ -284,8 +282,7 @@ public final class Runner {
     }
 
     private static String shown(Step step) {
-        return step instanceof CommandStep c ? c.command()
-                : FileSteps.verb(step) + " " + (step instanceof WriteStep w ? w.path() : ((EditStep) step).path());
+        return step instanceof CommandStep c ? c.command() : FileSteps.title(step);
     }
 
     private static Duration elapsed(long started) {

@@ -1,7 +1,5 @@
 package dev.rehearse.plan.transcript;
 
-import dev.rehearse.plan.Interaction;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,11 +32,11 @@ final class ReadPrompts {
         return asked;
     }
 
-    static Optional<Interaction> answer(List<Asked> asked, String line) {
+    static Optional<AnswerPromptSyntax.Prompt> answer(List<Asked> asked, String line) {
         for (Asked a : asked) {
             if (line.startsWith(a.prompt())) {
                 String answer = AnswerPromptSyntax.enter(line.substring(a.prompt().length()).strip());
-                return Optional.of(new Interaction(a.prompt(), answer, a.hidden(), false, null));
+                return Optional.of(new AnswerPromptSyntax.Prompt(a.prompt(), answer, a.hidden()));
             }
         }
         return Optional.empty();

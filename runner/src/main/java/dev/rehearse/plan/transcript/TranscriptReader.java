@@ -104,7 +104,7 @@ public final class TranscriptReader {
                 previousWasPrompt = false;
                 continue;
             }
-            Optional<Interaction> read = ReadPrompts.answer(asked, line);
+            Optional<Interaction> read = ReadPrompts.answer(asked, line).map(this::interaction);
             if (read.isPresent()) {
                 out.expected.add(new ExpectedLine(at, line, ExpectedLine.Kind.PROMPT, read.get().prompt(),
                         read.get().hidden() ? "" : read.get().answer()));

@@ -57,7 +57,7 @@ class WizardTranscriptTest {
                 "hi Robin",
                 "[isabell@stardust ~]$");
         assertEquals(List.of(new Interaction("Name:", "Robin", false, false, null),
-                new Interaction("Secret:", "", true, false, null)), read.interactions());
+                new Interaction("Secret:", "<password>", true, false, "<password>")), read.interactions());
     }
 
     @Test
