@@ -28,6 +28,9 @@ public final class PlanCommand implements Callable<Integer> {
             + "every field: docs/schemas/plan.schema.json")
     boolean json;
 
+    @Option(names = "--explain", description = "also list every block that is not a step, with why")
+    boolean explain;
+
     @Option(names = "--bind", paramLabel = "NAME=VALUE", description = "set a sidecar variable, or bind an example value")
     List<String> binds = List.of();
 
@@ -50,7 +53,7 @@ public final class PlanCommand implements Callable<Integer> {
         Runbook r = Runbook.load(runbook);
         Guide guide = reader.read(r.guide(), r.roots());
         Plan plan = new Planner(PlanningFacts.local(), TargetChoice.overrides(binds)).plan(r, guide).runnable();
-        spec.commandLine().getOut().print(json ? PlanJson.render(plan) : PlanText.render(plan, r));
+        spec.commandLine().getOut().print(json ? PlanJson.render(plan) : PlanText.render(plan, r, explain));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -6,6 +6,8 @@ import dev.rehearse.model.Interaction;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.EditStep;
+import dev.rehearse.plan.NotAStep;
+import dev.rehearse.plan.Placeholder;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Runbook;
 import dev.rehearse.plan.Step;
@@ -25,6 +27,11 @@ final class PlanText {
     }
 
     static String render(Plan plan, Runbook runbook) {
+        return render(plan, runbook, false);
+    }
+
+    /** @param explain also list every block that yields no step, with why */
+    static String render(Plan plan, Runbook runbook, boolean explain) {
         Bindings b = plan.bindings();
         StringBuilder out = new StringBuilder();
         out.append(plan.name()).append(": ").append(runbook.dir().relativize(runbook.guide()))
@@ -44,6 +51,10 @@ final class PlanText {
                 }
             }
         }
+        for (Placeholder p : plan.unbound()) {
+            out.append("  ").append(p.literal()).append(" UNBOUND at ").append(p.source()).append(':').append(p.line())
+                    .append(": ").append(p.howToBind()).append('\n');
+        }
         out.append(summary(plan.steps())).append("\n\n");
         for (Step step : plan.steps()) {
             out.append(String.format("%3d %-7s %s:%d  %s%n", step.n(), step.kind(), step.source(), step.line(),
@@ -55,12 +66,18 @@ final class PlanText {
                 }
                 appendPolicy(out, c.policy());
             } else if (step instanceof WriteStep w) {
-                out.append("    write ").append(b.preview(w.path())).append(":\n").append(indent(b.preview(w.content()), INDENT));
+                out.append("    ").append(w.verb()).append(' ').append(b.preview(w.path())).append(":\n").append(indent(b.preview(w.content()), INDENT));
                 appendPolicy(out, w.policy());
             } else if (step instanceof EditStep e) {
-                out.append("    merge into ").append(b.preview(e.path())).append(" (").append(e.format()).append("):\n")
+                out.append("    ").append(e.verb()).append(' ').append(b.preview(e.path())).append(" (").append(e.format()).append("):\n")
                         .append(indent(b.preview(e.fragment()), INDENT));
                 appendPolicy(out, e.policy());
+            }
+        }
+        if (explain) {
+            out.append("\nnot steps:\n");
+            for (NotAStep n : plan.notSteps()) {
+                out.append("    ").append(n.source()).append(':').append(n.line()).append("  ").append(n.why()).append('\n');
             }
         }
         return out.toString();

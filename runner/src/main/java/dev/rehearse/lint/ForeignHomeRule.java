@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * written, it breaks the run (error); shown in output, it only gives the author's account away (warning).
  */
 final class ForeignHomeRule implements LintRule {
-    private static final Pattern HOME = Pattern.compile("/home/([A-Za-z0-9_.-]+)");
+    /** not inside a URL's path ({@code https://fossil-scm.org/home/uv/...}): a host name ends right before it */
+    private static final Pattern HOME = Pattern.compile("(?<![\\w.-])/home/([A-Za-z0-9_.-]+)");
 
     @Override
     public String name() {

@@ -2,6 +2,7 @@ package dev.rehearse.lint;
 
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
+import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.ShellPrompt;
 import dev.rehearse.plan.transcript.Transcript;
 import dev.rehearse.plan.transcript.TranscriptCommand;
@@ -53,6 +54,16 @@ public final class LintedGuide {
                 .map(Map.Entry::getKey).orElse("isabell@stardust");
         this.user = own.substring(0, own.indexOf('@'));
         this.host = own.substring(own.indexOf('@') + 1);
+    }
+
+    private Optional<Plan> plan;
+
+    /** The guide's plan (with the sidecar beside it, if any), made once; empty when the runbook is broken. */
+    public synchronized Optional<Plan> plan() {
+        if (plan == null) {
+            plan = PlannedGuide.of(guide());
+        }
+        return plan;
     }
 
     public Guide guide() {

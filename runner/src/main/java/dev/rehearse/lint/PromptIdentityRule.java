@@ -1,13 +1,15 @@
 package dev.rehearse.lint;
 
 import dev.rehearse.guide.Finding;
+import dev.rehearse.plan.OtherMachine;
 import dev.rehearse.plan.ShellPrompt;
 
 import java.util.List;
 
 /**
  * A prompt whose user or host is not the guide's own: usually the author's real account leaking in
- * ({@code [matrites@clark ~]$} among {@code [isabell@stardust ~]$}).
+ * ({@code [matrites@clark ~]$} among {@code [isabell@stardust ~]$}). A prompt of the reader's own computer
+ * ({@code [isabell@localhost ~]$}, or a block the prose puts "on your local system") is shown so on purpose.
  */
 final class PromptIdentityRule implements LintRule {
 
@@ -20,7 +22,8 @@ final class PromptIdentityRule implements LintRule {
     public List<Finding> check(LintedGuide guide) {
         return guide.prompts().stream().filter(p -> {
             ShellPrompt prompt = p.entry().prompt();
-            return prompt.user() != null && (!prompt.user().equals(guide.user()) || !prompt.host().equals(guide.host()));
+            return prompt.user() != null && (!prompt.user().equals(guide.user()) || !prompt.host().equals(guide.host()))
+                    && OtherMachine.byPrompt(prompt).isEmpty() && OtherMachine.byProse(p.block()).isEmpty();
         }).map(p -> finding(p.block().source(), p.entry().line(), Finding.Level.WARNING, "prompt shows "
                 + p.entry().prompt().user() + "@" + p.entry().prompt().host() + ", the guide's prompts show "
                 + guide.user() + "@" + guide.host())).toList();

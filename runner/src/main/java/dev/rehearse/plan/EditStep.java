@@ -3,8 +3,9 @@ package dev.rehearse.plan;
 import java.util.List;
 
 /**
- * Merge a fragment into an existing file the prose names. {@code format} is the fragment's language
- * (yaml first); the merge keeps the file's comments, key order and layout.
+ * Merge a fragment into an existing file the prose names. {@code format} is the file's format (yaml, ini or
+ * toml): the fragment's keys are set, every other line of the file kept (the YAML merge keeps comments, key
+ * order and layout).
  */
 public record EditStep(int n, String source, int line, List<String> section, String path, String format,
                        String fragment, StepPolicy policy) implements Step {
@@ -12,6 +13,11 @@ public record EditStep(int n, String source, int line, List<String> section, Str
     @Override
     public String kind() {
         return "edit";
+    }
+
+    /** What the step does to its file, as plans and reports say it. */
+    public String verb() {
+        return "merge";
     }
 
     @Override

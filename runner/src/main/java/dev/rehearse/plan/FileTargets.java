@@ -2,60 +2,165 @@ package dev.rehearse.plan;
 
 import dev.rehearse.guide.Block;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides what a block that is not a terminal session does, from the prose just before it: content for a
- * file the prose tells the reader to create ("Create ``~/etc/services.d/synapse.ini`` with the following
- * content") is a write; a YAML fragment for a file the prose names ("the config file
- * ``~/synapse/homeserver.yaml``") is an edit merged into it. Anything else is shown, not run.
+ * Decides what a block that is not a terminal session does to a file, from the prose just before it, and says why
+ * when it does nothing. Only an explicit "create" (or "save the following as") makes a file anew; "add the
+ * following to", "append", "put this into" add to what is there, and "edit", "change", "set" merge into a yaml,
+ * ini or toml file. A change to any other kind of file cannot be made without destroying the rest of it, so it is
+ * shown, not run. The file is the one the prose names (in backticks or not), or else the one an earlier paragraph
+ * of the same section named.
  */
 final class FileTargets {
 
-    /** What to do with a block: write the whole file, or merge the fragment into it. */
-    record FileTarget(String kind, String path, String format) {
+    /** What to do with a block; {@code mode} null means nothing, for the reason {@code why}. */
+    record FileTarget(Mode mode, String path, String format, String why) {
+
+        static FileTarget none(String why) {
+            return new FileTarget(null, null, null, why);
+        }
     }
 
+    enum Mode { CREATE, APPEND, MERGE }
+
     private static final Pattern INLINE_LITERAL = Pattern.compile("``([^`]+)``|`([^`]+)`");
-    private static final Pattern CREATE = Pattern.compile(
-            "(?i)\\b(create|creating|new file|with the following content|following content|save (?:it|this) (?:as|to))\\b");
-    private static final Pattern EDIT = Pattern.compile("(?i)\\b(edit|editing|config file|configuration file|file|add|change|include|in)\\b");
-    private static final Pattern FILE_NAME = Pattern.compile("\\.?[\\w.-]*\\.[A-Za-z0-9]{1,8}|\\.[\\w-]+");
-    private static final Set<String> MERGEABLE = Set.of("yaml", "yml");
+    /** a path outside backticks: starts at ~, $HOME, $USER's folder or /, never inside a URL */
+    private static final Pattern BARE_PATH = Pattern.compile(
+            "(?<![\\w:/`.])((?:~|\\$HOME|\\$\\{HOME}|/)[\\w.${}/-]*+)");
+    /** "create" about a file ("Create ``~/x``", "create a small script", "create the config file"), never "create an array" */
+    private static final Pattern CREATE = Pattern.compile("(?i)\\b(creat(?:e|es|ing)\\s+(?:[\\w-]+\\s+){0,4}?"
+            + "(?:file|script|config|configuration|template|ini|``|`|:code:|:file:|~|/|\\$)"
+            + "|new file|save (?:it|this|them|the following|the file)(?: \\w+)? (?:as|to|in|into|under)|place the file"
+            + "|enter the following|containing)");
+    private static final Pattern CRONTAB = Pattern.compile("(?i)\\bcron(?:tab|job)s?\\b|\\bcron job");
+    private static final Pattern APPEND = Pattern.compile("(?i)\\b(add|adding|append|appending|insert|put (?:this|these|"
+            + "it|them|the following)|extend|at the (?:end|bottom))\\b");
+    /** "above the ... call", "before the line": an insertion at a place, which neither an append nor a merge makes */
+    private static final Pattern POSITION = Pattern.compile("(?i)\\b(?:above|below|before|after|underneath) (?:the|that|this) "
+            + "(?:``[^`]+`` |\\S+ )?(?:line|call|section|block|entry|statement|command)\\b");
+    private static final Pattern CONTENT = Pattern.compile("(?i)\\bfollowing content\\b");
+    private static final Pattern CHANGE = Pattern.compile("(?i)\\b(edit|editing|change|modify|adjust|adapt|set|replace|"
+            + "uncomment|configure)\\b");
+    /** a file named as the place of a fragment, with no verb: "the config file ``x.yaml``", "in ``x.ini``" */
+    private static final Pattern LOOSE_CHANGE = Pattern.compile("(?i)\\b(config file|configuration file|in)\\b");
+    /** a file name without a folder: a dot file, or a name with an extension files have (not a domain like x.uber.space) */
+    private static final Pattern FILE_NAME = Pattern.compile("\\.[\\w-]+(?:\\.[\\w-]+)*|[\\w.-]*\\.(?:ini|ya?ml|toml|conf|cfg|"
+            + "py|php|js|json|rb|ru|lua|xml|sh|env|txt|html?|css|md|service|list|local|sql|properties|config|rc|pem|key|cert)");
+    /** an example of what a line looks like, not a change to make */
+    private static final Pattern EXAMPLE = Pattern.compile("(?i)\\b(?:similar|something like|look something like"
+            + "|for instance|might look|may look)\\b");
+    /** formats whose end is no place for more: a fragment appended to them breaks the file */
+    private static final Pattern NO_APPEND = Pattern.compile("(?i)\\.(?:json|xml|html?|js)$");
+    private static final Map<String, String> MERGE_FORMATS = Map.of("yaml", "yaml", "yml", "yaml", "ini", "ini",
+            "toml", "toml", "env", "ini");
 
     private FileTargets() {
     }
 
-    static Optional<FileTarget> of(Block block) {
-        String prose = block.precedingText();
+    /**
+     * @param prose       the text before the block: its paragraph, or all since the block before
+     * @param sectionFile the file an earlier paragraph of the same section named, or null
+     */
+    static FileTarget of(Block block, String prose, String sectionFile) {
         // A block may name its file itself (Markdown {file=~/etc/app.ini}, AsciiDoc [source,ini,file=...]): that
         // name beats the prose's, and with no prose around it the block is the whole file.
         String named = block.options() == null ? null : block.options().get("file");
+        String language = language(block);
         if (prose == null) {
-            return Optional.ofNullable(named).map(p -> new FileTarget("write", p, language(block)));
+            return named != null ? new FileTarget(Mode.CREATE, named, language, null)
+                    : FileTarget.none(label(language) + "no prose before it names a file");
         }
         Matcher create = CREATE.matcher(prose);
         if (create.find()) {
-            return orNamed(named, pathAfter(prose, create.start())).map(p -> new FileTarget("write", p, language(block)));
+            String path = pathOf(named, prose, create.start(), sectionFile);
+            return path == null ? FileTarget.none(label(language) + "no file named")
+                    : new FileTarget(Mode.CREATE, path, language, null);
         }
-        if (MERGEABLE.contains(language(block))) {
-            Matcher edit = EDIT.matcher(prose);
-            int from = edit.find() ? edit.start() : 0;
-            return orNamed(named, pathAfter(prose, from)).map(p -> new FileTarget("edit", p, "yaml"));
+        if (CRONTAB.matcher(prose).find()) {
+            return FileTarget.none(label(language) + "a crontab entry (crontab -e), not a file");
         }
-        return Optional.ofNullable(named).map(p -> new FileTarget("write", p, language(block)));
+        Matcher at = POSITION.matcher(prose);
+        if (at.find()) {
+            return FileTarget.none(label(language) + "an insertion at a place in the file (\"" + at.group() + "\"), not applied");
+        }
+        if (EXAMPLE.matcher(prose).find()) {
+            return FileTarget.none(label(language) + "prose example");
+        }
+        // the verb the prose says first decides: "modify the file ... or add another key" is a change
+        Mode mode = null;
+        int from = Integer.MAX_VALUE;
+        for (Map.Entry<Pattern, Mode> verb : List.of(Map.entry(APPEND, Mode.APPEND), Map.entry(CONTENT, Mode.CREATE),
+                Map.entry(CHANGE, Mode.MERGE))) {
+            Matcher m = verb.getKey().matcher(prose);
+            if (m.find() && m.start() < from) {
+                mode = verb.getValue();
+                from = m.start();
+            }
+        }
+        Matcher weak = LOOSE_CHANGE.matcher(prose);
+        if (mode == null && weak.find()) {
+            mode = Mode.MERGE;
+            from = weak.start();
+        }
+        if (mode == null) {
+            if (named != null) {
+                return new FileTarget(Mode.CREATE, named, language, null);
+            }
+            if (sectionFile != null && language.equals(mergeFormat(sectionFile))) {
+                // one more fragment for the file the section is about ("Then the database:")
+                return new FileTarget(Mode.MERGE, sectionFile, language, null);
+            }
+            return FileTarget.none(label(language) + "prose example");
+        }
+        String path = pathOf(named, prose, from, sectionFile);
+        if (path == null) {
+            return FileTarget.none(label(language) + "no file named");
+        }
+        String mergeAs = mergeFormat(path);
+        if (mode == Mode.CREATE) {
+            return new FileTarget(Mode.CREATE, path, language, null);
+        }
+        if (mergeAs != null) {
+            return new FileTarget(Mode.MERGE, path, mergeAs, null);
+        }
+        return mode == Mode.APPEND && !NO_APPEND.matcher(path).find() && !Set.of("json", "xml", "html").contains(language)
+                ? new FileTarget(Mode.APPEND, path, language, null)
+                : FileTarget.none(label(language) + "a change to " + path + " that only a merge of yaml, ini or toml can make");
     }
 
-    private static Optional<String> orNamed(String named, Optional<String> fromProse) {
-        return named != null ? Optional.of(named) : fromProse;
+    /** The path the prose names after the verb (else anywhere), or the section's earlier file. */
+    private static String pathOf(String named, String prose, int from, String sectionFile) {
+        if (named != null) {
+            return named;
+        }
+        return pathAfter(prose, from).or(() -> barePath(prose)).orElse(sectionFile);
+    }
+
+    /** The merge format a file's name asks for, or null when it is no yaml, ini or toml file. */
+    static String mergeFormat(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? null : MERGE_FORMATS.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     private static String language(Block block) {
         return block.language() == null ? "" : block.language().toLowerCase(Locale.ROOT);
+    }
+
+    static String label(String language) {
+        return language.isEmpty() ? "" : language + ": ";
+    }
+
+    /** Every file path the prose names, in backticks or not: what a later block of the section may mean. */
+    static Optional<String> anyPath(String prose) {
+        return prose == null ? Optional.empty() : pathAfter(prose, 0).or(() -> barePath(prose));
     }
 
     /** The first file path the prose shows as an inline literal at or after {@code from}, else the first at all. */
@@ -75,9 +180,21 @@ final class FileTargets {
         return Optional.ofNullable(first);
     }
 
+    private static Optional<String> barePath(String prose) {
+        String outside = INLINE_LITERAL.matcher(prose).replaceAll(" ");
+        Matcher m = BARE_PATH.matcher(outside);
+        while (m.find()) {
+            String path = m.group(1).replaceAll("[.]+$", ""); // the end of a sentence
+            if (isPath(path) && path.indexOf('/', 1) > 0) {
+                return Optional.of(path);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static boolean isPath(String text) {
         if (text.isEmpty() || text.chars().anyMatch(Character::isWhitespace) || text.contains("://")
-                || text.endsWith("/") || text.startsWith("-") || text.contains("(")) {
+                || text.endsWith("/") || text.startsWith("-") || text.contains("(") || text.startsWith("<")) {
             return false;
         }
         return text.contains("/") || FILE_NAME.matcher(text).matches();

@@ -5,17 +5,41 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * A runbook turned into steps: the guide, its numbered steps and the bindings that apply to them. Immutable: its
- * bindings are its own copy and {@link #bindings()} hands out a copy, so what a run binds (captures) stays in the
- * run; a plan with more bindings is a new plan ({@link #withBindings}).
+ * A runbook turned into steps: the guide, its numbered steps and the bindings that apply to them; the blocks that
+ * yield no step, with why; and the placeholders no binding fills. Immutable: its bindings are its own copy and
+ * {@link #bindings()} hands out a copy, so what a run binds (captures) stays in the run; a plan with more bindings is
+ * a new plan ({@link #withBindings}).
  */
-public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings) {
+public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings, List<NotAStep> notSteps,
+                   List<Placeholder> unbound) {
+
+    public Plan(String name, Guide guide, List<Step> steps, Bindings bindings) {
+        this(name, guide, steps, bindings, List.of(), List.of());
+    }
+
+    /**
+     * @throws BadInput at the first unbound placeholder, listing every one with its place and how to bind it:
+     *                  typed as it stands, bash would read {@code <user} as a redirection
+     */
+    public void requireBound() {
+        if (unbound.isEmpty()) {
+            return;
+        }
+        Placeholder first = unbound.get(0);
+        String all = unbound.stream().map(p -> p.literal() + " at " + p.source() + ":" + p.line())
+                .distinct().collect(Collectors.joining(", "));
+        throw new BadInput(first.source(), first.line(), "unbound placeholder" + (unbound.size() > 1 ? "s " : " ") + all
+                + "; bind each with " + first.howToBind());
+    }
 
     public Plan {
         steps = List.copyOf(steps);
         bindings = bindings.copy();
+        notSteps = List.copyOf(notSteps);
+        unbound = List.copyOf(unbound);
     }
 
     /** A copy of the plan's bindings, for whoever applies or adds to them. */
@@ -26,7 +50,7 @@ public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings
 
     /** The same steps with {@code more} as their bindings. */
     public Plan withBindings(Bindings more) {
-        return new Plan(name, guide, steps, more);
+        return new Plan(name, guide, steps, more, notSteps, unbound);
     }
 
     /**

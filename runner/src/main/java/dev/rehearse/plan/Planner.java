@@ -15,12 +15,14 @@ import dev.rehearse.plan.transcript.TranscriptCommand;
 import dev.rehearse.plan.transcript.TranscriptReader;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a runbook into its plan: every block in guide order (includes inlined, each with its own origin)
@@ -50,36 +52,126 @@ public final class Planner {
         BindingResolver resolver = new BindingResolver(runbook, facts, overrides);
         Bindings bindings = resolver.bindings();
         String secret = resolver.defaultSecret() != null ? resolver.defaultSecret() : GENERATED_SECRET;
-        List<Step> steps = stepsOf(guide, new TranscriptReader(runbook.answers(), secret), runbook.defaults());
+        List<NotAStep> notSteps = new ArrayList<>();
+        List<Step> steps = stepsOf(guide, new TranscriptReader(runbook.answers(), secret), runbook.defaults(), notSteps);
+        steps = ServiceNames.filledIn(steps);
         steps = withPolicies(steps, runbook);
-        steps = withCaptures(steps, resolver.captures(), bindings);
+        steps = withCaptures(steps, resolver.captures(), bindings, guide);
         if (bindings.get(secret).isEmpty() && usesBinding(steps, secret)) {
+            // the secret typed at hidden prompts is the one the guide writes as <password> in its commands too
             bindings.bind(new Binding(secret, Generated.secret(), Binding.Origin.GENERATED, true));
         }
         checkAnswerBindings(runbook, bindings);
         BoundNames.check(runbook, overrides.keySet(), steps);
         Plan.checkBindings(bindings, steps, runbook.checks());
-        return new Plan(runbook.name(), guide, List.copyOf(steps), bindings);
+        return new Plan(runbook.name(), guide, List.copyOf(steps), bindings, List.copyOf(notSteps),
+                Placeholders.unbound(steps, bindings));
     }
 
-    private static List<Step> stepsOf(Guide guide, TranscriptReader reader, StepPolicy policy) {
+    private static List<Step> stepsOf(Guide guide, TranscriptReader reader, StepPolicy policy, List<NotAStep> notSteps) {
         List<Step> steps = new ArrayList<>();
+        Map<List<String>, String> sectionFile = new HashMap<>();
+        ProseBetween between = new ProseBetween(guide);
+        Block previous = null;
         for (Block block : guide.blocks()) {
+            Block before = previous;
+            previous = block;
+            String language = block.language() == null ? "" : block.language();
             Optional<Transcript> transcript = reader.read(block.lines(), block.contentLine(), block.language());
+            Optional<String> elsewhere = OtherMachine.byProse(block);
             if (transcript.isPresent()) {
+                if (transcript.get().commands().isEmpty()) {
+                    Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+                    notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
+                            last instanceof CommandStep && stepOf(before, last) ? "output of step " + last.n()
+                                    : "a session where nothing is typed"));
+                }
                 for (TranscriptCommand c : transcript.get().commands()) {
+                    Optional<String> skip = OtherMachine.byPrompt(c.prompt()).or(() -> elsewhere);
                     steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
-                            c.prompt(), c.expected(), c.interactions(), List.of(), policy));
+                            c.prompt(), c.expected(), c.interactions(), List.of(), skip.map(why -> skipped(policy, why))
+                            .orElse(c.interrupts() ? interrupted(policy) : policy)));
                 }
                 continue;
             }
-            FileTargets.of(block).ifPresent(target -> steps.add(target.kind().equals("write")
-                    ? new WriteStep(steps.size() + 1, block.source(), block.contentLine(), block.section(), target.path(),
-                    block.text() + "\n", policy)
-                    : new EditStep(steps.size() + 1, block.source(), block.contentLine(), block.section(), target.path(),
-                    target.format(), block.text(), policy)));
+            FileTargets.FileTarget target = FileTargets.of(block, block.precedingText(), sectionFile.get(block.section()));
+            if (target.mode() == null && !isCrontab(block)) {
+                String text = between.before(block, before);
+                if (text != null && !text.equals(block.precedingText())) {
+                    FileTargets.FileTarget wider = FileTargets.of(block, text, sectionFile.get(block.section()));
+                    target = wider.mode() != null ? wider : target;
+                }
+            }
+            if (target.mode() != null) {
+                sectionFile.put(block.section(), target.path());
+                StepPolicy p = elsewhere.map(why -> skipped(policy, why)).orElse(policy);
+                steps.add(target.mode() == FileTargets.Mode.MERGE
+                        ? new EditStep(steps.size() + 1, block.source(), block.contentLine(), block.section(),
+                        target.path(), target.format(), block.text(), p)
+                        : new WriteStep(steps.size() + 1, block.source(), block.contentLine(), block.section(),
+                        target.path(), block.text() + "\n", p, target.mode() == FileTargets.Mode.APPEND));
+                continue;
+            }
+            FileTargets.anyPath(block.precedingText()).ifPresent(path -> sectionFile.put(block.section(), path));
+            List<TranscriptCommand> bare = BareCommands.of(guide.format(), block);
+            if (!bare.isEmpty()) {
+                for (TranscriptCommand c : bare) {
+                    steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
+                            c.prompt(), List.of(), List.of(), List.of(), elsewhere.map(why -> skipped(policy, why)).orElse(policy)));
+                }
+                continue;
+            }
+            notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
+                    whyNoStep(block, before, target, steps)));
         }
         return steps;
+    }
+
+    private static final Pattern SHOWS_OUTPUT = Pattern.compile(
+            "(?i)\\b(output|should (?:look|see|show|print|return|get)|you (?:will|should) (?:see|get)|returns?|prints?|result)\\b");
+
+    /** Why a block that is neither a session nor a file is none: the output of the last command, or an example. */
+    private static String whyNoStep(Block block, Block before, FileTargets.FileTarget target, List<Step> steps) {
+        if (block.text().startsWith("#!") && target.why() != null && target.why().endsWith("prose example")) {
+            return FileTargets.label(block.language() == null ? "" : block.language()) + "a script with no file named to save it in";
+        }
+        if (isCrontab(block)) {
+            return FileTargets.label(block.language() == null ? "" : block.language()) + "a crontab entry (crontab -e), not a file";
+        }
+        Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        if (block.precedingText() != null && SHOWS_OUTPUT.matcher(block.precedingText()).find()
+                && last instanceof CommandStep && stepOf(before, last)) {
+            return "output of step " + last.n();
+        }
+        return target.why();
+    }
+
+    private static final Pattern CRONTAB_LINE = Pattern.compile(
+            "^\\s*(?:@\\w+|[\\d*/,-]+\\s+[\\d*/,-]+\\s+[\\d*/,-]+\\s+[\\d*/,a-zA-Z-]+\\s+[\\d*/,a-zA-Z-]+)\\s+\\S");
+
+    /** A crontab listing: every line an entry or a comment, one entry at least. */
+    private static boolean isCrontab(Block block) {
+        List<String> lines = block.lines().stream().filter(l -> !l.isBlank() && !l.strip().startsWith("#")).toList();
+        return !lines.isEmpty() && lines.stream().allMatch(l -> CRONTAB_LINE.matcher(l).find());
+    }
+
+    private static boolean chosen(Block block) {
+        return block.langOrigin() == null || !(block.langOrigin().equals("highlight") || block.langOrigin().equals("default"));
+    }
+
+    /** The step comes from the block (so a block right after it may show its output). */
+    private static boolean stepOf(Block block, Step step) {
+        return block != null && step.source().equals(block.source()) && step.line() >= block.contentLine()
+                && step.line() < block.contentLine() + block.lines().size();
+    }
+
+    private static StepPolicy skipped(StepPolicy policy, String why) {
+        return new StepPolicy(policy.timeout(), policy.eventually(), why, policy.expectExit());
+    }
+
+    /** A server the guide stops with ^C ends on the interrupt: its exit status is the signal's. */
+    private static StepPolicy interrupted(StepPolicy policy) {
+        return new StepPolicy(policy.timeout(), policy.eventually(), policy.skip(), 130);
     }
 
     private static List<Step> withPolicies(List<Step> steps, Runbook runbook) {
@@ -90,7 +182,7 @@ public final class Planner {
         }
         List<Step> out = new ArrayList<>();
         for (Step step : steps) {
-            StepPolicy policy = policyOf(step);
+            StepPolicy policy = step.policy();
             for (StepRule rule : runbook.steps()) {
                 if (rule.selector().matches(step)) {
                     policy = rule.over(policy);
@@ -101,7 +193,7 @@ public final class Planner {
         return out;
     }
 
-    private static List<Step> withCaptures(List<Step> steps, List<CaptureRule> rules, Bindings bindings) {
+    private List<Step> withCaptures(List<Step> steps, List<CaptureRule> rules, Bindings bindings, Guide guide) {
         Map<Integer, List<Capture>> captures = new LinkedHashMap<>();
         Set<String> bound = new HashSet<>();
         bindings.all().forEach(b -> bound.add(b.literal()));
@@ -111,6 +203,8 @@ public final class Planner {
             bound.add(rule.literal());
         }
         CarryForward.find(steps, bound).forEach((n, found) -> captures.computeIfAbsent(n, k -> new ArrayList<>()).addAll(found));
+        Placeholders.bindFromGuide(guide, steps, bindings, facts, captures)
+                .forEach((n, found) -> captures.computeIfAbsent(n, k -> new ArrayList<>()).addAll(found));
         List<Step> out = new ArrayList<>();
         for (Step step : steps) {
             if (step instanceof CommandStep c && captures.containsKey(c.n())) {
@@ -142,7 +236,8 @@ public final class Planner {
 
     private static boolean usesBinding(List<Step> steps, String literal) {
         return steps.stream().filter(s -> s instanceof CommandStep).map(s -> (CommandStep) s)
-                .flatMap(c -> c.interactions().stream()).anyMatch(i -> literal.equals(i.binding()));
+                .anyMatch(c -> c.interactions().stream().anyMatch(i -> literal.equals(i.binding()))
+                        || Placeholders.literalsIn(c.command()).contains(literal));
     }
 
     private static void checkAnswerBindings(Runbook runbook, Bindings bindings) {
@@ -154,20 +249,13 @@ public final class Planner {
         }
     }
 
-    private static StepPolicy policyOf(Step step) {
-        if (step instanceof CommandStep c) {
-            return c.policy();
-        }
-        return step instanceof WriteStep w ? w.policy() : ((EditStep) step).policy();
-    }
-
     private static Step withPolicy(Step step, StepPolicy policy) {
         if (step instanceof CommandStep c) {
             return new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(), c.expected(),
                     c.interactions(), c.captures(), policy);
         }
         if (step instanceof WriteStep w) {
-            return new WriteStep(w.n(), w.source(), w.line(), w.section(), w.path(), w.content(), policy);
+            return new WriteStep(w.n(), w.source(), w.line(), w.section(), w.path(), w.content(), policy, w.append());
         }
         EditStep e = (EditStep) step;
         return new EditStep(e.n(), e.source(), e.line(), e.section(), e.path(), e.format(), e.fragment(), policy);

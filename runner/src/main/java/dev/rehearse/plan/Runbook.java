@@ -48,6 +48,12 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
         return SidecarReader.load(path);
     }
 
+    /** A runbook of a guide alone: no sidecar, every default. */
+    public static Runbook bare(String name, Path dir, Path guide) {
+        return new Runbook(name, dir, guide, null, Map.of(), Map.of(), List.of(), List.of(), List.of(),
+                StepPolicy.DEFAULT, List.of(), Map.of(), List.of(), List.of());
+    }
+
     /**
      * This runbook with every step's timeout {@code timeout} ({@code run --timeout}) where its sidecar's
      * {@code steps:} rules set none: over {@code defaults.timeout}, under a rule's own.
@@ -102,14 +108,19 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
         }
     }
 
-    /** Per-step policy: the fields given override what earlier rules or the defaults set. */
+    /**
+     * Per-step policy: the fields given override what earlier rules or the defaults set. {@code skip: false} runs a
+     * step the planner skips (one for another machine).
+     */
     public record StepRule(StepSelector selector, Duration timeout, Boolean eventually, String skip, Integer expectExit,
                            Readiness ready, String file, int line) {
+
+        public static final String RUN_ANYWAY = "false";
 
         public StepPolicy over(StepPolicy base) {
             return new StepPolicy(timeout != null ? timeout : base.timeout(),
                     eventually != null ? eventually : base.eventually(),
-                    skip != null ? skip : base.skip(),
+                    skip == null ? base.skip() : skip.equals(RUN_ANYWAY) ? null : skip,
                     expectExit != null ? expectExit : base.expectExit(),
                     ready != null ? ready : base.ready());
         }

@@ -18,9 +18,9 @@ public sealed interface Step permits CommandStep, WriteStep, EditStep {
 
     String kind();
 
-    /** What the step types or writes: the text bindings are applied to (a file step's path aside). */
-    List<String> typed();
-
     /** how it is run and judged (the sidecar's rules over the defaults) */
     StepPolicy policy();
+
+    /** What the step types or writes: the text bindings are applied to (a file step's path aside). */
+    List<String> typed();
 }

@@ -24,10 +24,10 @@ public final class StepText {
             return command.command().contains("\n") ? first.replaceAll("\\s*\\\\$", "") + " ..." : first;
         }
         if (step instanceof WriteStep write) {
-            return "write " + write.path();
+            return write.verb() + " " + write.path();
         }
         EditStep edit = (EditStep) step;
-        return "edit " + edit.path();
+        return edit.verb() + " " + edit.path();
     }
 
     /** The command (whole) or the path a file step works on. */

@@ -95,8 +95,10 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      */
     public Plan preview(Path runbook) {
         Runbook loaded = Runbook.load(runbook);
-        return new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.roots()))
+        Plan plan = new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.roots()))
                 .runnable();
+        plan.requireBound();
+        return plan;
     }
 
     /**
@@ -173,6 +175,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
     private Guide checkedBeforeOpening(Runbook loaded) {
         Guide read = Guides.BY_FORMAT.read(loaded.guide(), loaded.roots());
         Plan plan = new Planner(EXAMPLE_FACTS, binds).plan(loaded, read).runnable();
+        plan.requireBound();
         selection.checkAgainst(plan.steps().size());
         return read;
     }

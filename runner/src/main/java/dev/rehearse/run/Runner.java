@@ -8,7 +8,6 @@ import dev.rehearse.check.OutputCheck;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.files.Backups;
-import dev.rehearse.files.YamlMerge;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.CapturedValue;
 import dev.rehearse.model.CommandResult;
@@ -17,18 +16,15 @@ import dev.rehearse.model.Interaction;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.Captures;
 import dev.rehearse.plan.CommandStep;
-import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Readiness;
 import dev.rehearse.plan.Runbook.Check;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
-import dev.rehearse.plan.WriteStep;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
-import dev.rehearse.targets.TargetPaths;
 import dev.rehearse.terminal.TerminalText;
 
 import java.nio.file.Path;
@@ -69,6 +65,7 @@ public final class Runner {
     private String cwd;
     private UncapturedValues uncaptured;
     private EffectLines effectLines = EffectLines.with(List.of());
+    private FileSteps files;
 
     public Runner(Target target, StepSelection selection, boolean keepGoing, RunListener listener) {
         this.target = target;
@@ -131,6 +128,7 @@ public final class Runner {
         this.checks = checks;
         uncaptured = new UncapturedValues();
         cwd = target.facts().home();
+        files = new FileSteps(target, plan, backups);
         int total = plan.steps().size();
         List<StepResult> results = new ArrayList<>();
         boolean failed = false;
@@ -216,7 +214,7 @@ public final class Runner {
             if (step instanceof CommandStep command) {
                 return runCommand(command, policy, started);
             }
-            return step instanceof WriteStep write ? writeFile(write, started) : editFile((EditStep) step, started);
+            return files.run(step, bindings, cwd, started);
         } catch (RuntimeException e) {
             if (e instanceof BadInput || Faults.isFailureOfTheMachine(e)) {
                 // a target that cannot start its shell or write a file fails the step, not the whole run's report
@@ -454,25 +452,6 @@ public final class Runner {
         return null;
     }
 
-    private StepResult writeFile(WriteStep step, long started) {
-        String path = TargetPaths.resolve(bindings.apply(step.path()), target.facts().home(), cwd);
-        target.readFile(path).ifPresent(original -> backups.keep(path, original));
-        target.writeFile(path, bindings.apply(step.content()));
-        return new StepResult(step, Verdict.PASS, 0, step.content(), step.content(), "", null, elapsed(started));
-    }
-
-    private StepResult editFile(EditStep step, long started) {
-        String path = TargetPaths.resolve(bindings.apply(step.path()), target.facts().home(), cwd);
-        String original = target.readFile(path).orElse(null);
-        if (original == null) {
-            return fail(step, -1, step.fragment(), "", "", "there is no " + step.path() + " to edit", started);
-        }
-        backups.keep(path, original);
-        target.writeFile(path, YamlMerge.merge(original, step.path(), bindings.apply(step.fragment()),
-                step.source() + ":" + step.line()));
-        return new StepResult(step, Verdict.PASS, 0, step.fragment(), step.fragment(), "", null, elapsed(started));
-    }
-
     private StepResult fail(Step step, int exit, String expected, String actual, String diff, String why,
                             long started) {
         return new StepResult(step, Verdict.FAIL, exit, expected, actual, diff, bindings.reverse(why),
@@ -488,8 +467,7 @@ public final class Runner {
     }
 
     private static String shown(Step step) {
-        return step instanceof CommandStep c ? c.command()
-                : step instanceof WriteStep w ? "write " + w.path() : "edit " + ((EditStep) step).path();
+        return step instanceof CommandStep c ? c.command() : FileSteps.title(step);
     }
 
     private static Duration elapsed(long started) {

@@ -88,6 +88,18 @@ public abstract class FixtureGuideRuns {
     }
 
     @Test
+    void anAddToTheBashrcKeepsItAndAServerShownStoppedWithCtrlCIsInterrupted(@TempDir Path home) throws IOException {
+        Path bashrc = homeOfRun(home).resolve(".bashrc");
+        Files.createDirectories(bashrc.getParent());
+        Files.writeString(bashrc, "# the user's own\nalias ll='ls -l'\n");
+        Run run = runIn(home, "untuned/server.rst");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "PASS"), run.verdicts(), run.json());
+        assertEquals("# the user's own\nalias ll='ls -l'\nexport GREETING=hello\n", Files.readString(bashrc));
+        // without the interrupt the step would wait out its 5-minute timeout and FAIL
+    }
+
+    @Test
     void hiddenAndVisiblePromptsAreAnsweredAndTheSecretShowsNowhere(@TempDir Path home) throws IOException {
         String secret = "Zq4secretNotForEyes";
         Run run = runIn(home, "prompts.rst", "--bind", "<password>=" + secret);

@@ -103,8 +103,7 @@ public final class SidecarReader {
     }
 
     private static Runbook bare(Path dir, Path guide) {
-        return new Runbook(nameOf(dir, guide), dir, guide, null, Map.of(), Map.of(), List.of(), List.of(), List.of(),
-                StepPolicy.DEFAULT, List.of(), Map.of(), List.of(), List.of());
+        return Runbook.bare(nameOf(dir, guide), dir, guide);
     }
 
     private static String nameOf(Path dir, Path guide) {

@@ -28,12 +28,19 @@ public final class AnswerPromptSyntax {
     private static final Pattern SECRET_WORDS = Pattern.compile(
             "(?i)\\b(password|passphrase|passwort|kennwort|pin)\\b|enter it again|\\(again\\)");
     private static final Pattern HIDDEN = Pattern.compile("^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*$");
+    private static final Pattern MASKED = Pattern.compile("^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*\\*{3,}\\s*$");
     private static final Pattern INQUIRER = Pattern.compile("^\\s*(?<prompt>\\?\\s+[^:]+:)\\s*(?<answer>.*)$");
     /** one bracketed default or set of choices: {@code [no]}, {@code (yes/no)}; a colon inside means output */
     private static final String BRACKETS = "(?:\\[[^\\]:]*\\]|\\([^):]*\\))(?:\\s*(?:\\[[^\\]:]*\\]|\\([^):]*\\)))*";
     /** a question ending in bracketed defaults or choices, then : or ?, then the answer; list items are output */
     private static final Pattern DEFAULTED = Pattern.compile(
-            "^(?!\\s*[-*•]\\s)\\s*(?<prompt>[^\\[(]*\\S\\s+" + BRACKETS + "\\s*[:?])(?:\\s+(?<answer>.*))?$");
+            "^(?!\\s*[-*•]\\s)\\s*(?<prompt>(?:>\\s+)?[^\\[(>]*\\S\\s+" + BRACKETS + "\\s*[:?])(?:\\s+(?<answer>.*))?$");
+    /** a bracket that offers a default or a choice ({@code [no]}, {@code (yes/no)}); {@code (uid 1013)} offers none */
+    private static final Pattern OFFERS = Pattern.compile("\\[|\\?|/|\\bto\\b|\\bor\\b");
+    /** a wizard's question and its typed answer ({@code Title: My Blog}), only next to other prompts */
+    private static final Pattern LABEL_ANSWER = Pattern.compile("^\\s*(?<prompt>[A-Z][\\w ./-]{0,30}\\??:)\\s+(?<answer>\\S.*)$");
+    /** what a transcript shows for a plain Return: {@code <enter>}, {@code [Enter]}, {@code (return)} */
+    private static final Pattern ENTER = Pattern.compile("(?i)^[<\\[(]?(?:enter|return)[>\\])]?$");
     /** a question mark followed by bracketed choices, then the answer: {@code Continue? [Y/n] y} */
     private static final Pattern CHOICES = Pattern.compile(
             "^(?!\\s*[-*•]\\s)\\s*(?<prompt>[^?]*\\?\\s*" + BRACKETS + ")(?:\\s+(?<answer>.*))?$");
@@ -62,13 +69,19 @@ public final class AnswerPromptSyntax {
             return Optional.of(new Prompt(">", m.group("answer").strip(), SECRET_WORDS.matcher(previous).find()));
         }
         m = HIDDEN.matcher(line);
+        if (!m.matches()) {
+            m = MASKED.matcher(line); // "Enter Password: ******": the guide shows stars where nothing was echoed
+        }
         if (m.matches() && m.group("prompt").strip().length() <= LONGEST_HIDDEN && SECRET_WORDS.matcher(line).find()) {
             return Optional.of(new Prompt(m.group("prompt").strip(), "", true));
         }
         for (Pattern p : new Pattern[]{INQUIRER, DEFAULTED, CHOICES}) {
             m = p.matcher(line);
             if (m.matches()) {
-                String answer = m.group("answer") == null ? "" : m.group("answer").strip();
+                String answer = enter(m.group("answer") == null ? "" : m.group("answer").strip());
+                if (p == DEFAULTED && answer.isEmpty() && !OFFERS.matcher(m.group("prompt")).find()) {
+                    continue; // "Disk quotas for user isabell (uid 1013):" heads output, asks nothing
+                }
                 boolean hidden = SECRET_WORDS.matcher(m.group("prompt")).find() && answer.isEmpty();
                 return Optional.of(new Prompt(m.group("prompt").strip(), answer, hidden));
             }
@@ -77,7 +90,23 @@ public final class AnswerPromptSyntax {
         if (previousWasPrompt && m.matches()) {
             return Optional.of(new Prompt(m.group("prompt").strip(), "", false));
         }
+        m = LABEL_ANSWER.matcher(line);
+        if (m.matches() && (previousWasPrompt || next != null && isQuestion(next))) {
+            return Optional.of(new Prompt(m.group("prompt").strip(), enter(m.group("answer").strip()), false));
+        }
         return Optional.empty();
+    }
+
+    /** A shown Return ({@code <enter>}) is an empty answer, not the text. */
+    static String enter(String answer) {
+        return ENTER.matcher(answer).matches() ? "" : answer;
+    }
+
+    /** A line that asks with a default or choices (what a wizard's plain question stands next to). */
+    private static boolean isQuestion(String line) {
+        Matcher m = DEFAULTED.matcher(line);
+        return m.matches() && OFFERS.matcher(m.group("prompt")).find() || CHOICES.matcher(line).matches()
+                || (HIDDEN.matcher(line).matches() || MASKED.matcher(line).matches()) && SECRET_WORDS.matcher(line).find();
     }
 
     private static boolean endsAsQuestion(String line) {

@@ -16,7 +16,13 @@ import java.util.List;
 public record TranscriptCommand(int line, int lastLine, ShellPrompt prompt, String command,
                                 List<ExpectedLine> expected, List<Interaction> interactions) {
 
+    /** Nothing typed, or only a comment ({@code # now restart}): no command runs. */
     public boolean isEmpty() {
-        return command.isBlank();
+        return command.isBlank() || command.strip().startsWith("#");
+    }
+
+    /** The guide stops the command with {@code ^C} once its output is shown. */
+    public boolean interrupts() {
+        return interactions.stream().anyMatch(Interaction::interrupts);
     }
 }

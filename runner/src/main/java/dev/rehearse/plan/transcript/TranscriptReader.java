@@ -62,7 +62,12 @@ public final class TranscriptReader {
             while (end < lines.size() && ShellPromptSyntax.match(lines.get(end), style.get()).isEmpty()) {
                 end++;
             }
-            Output output = readOutput(lines.subList(i + 1, end), firstLine + i + 1);
+            if (command.startsWith(Interaction.INTERRUPT) && !entries.isEmpty()) {
+                // "[isabell@stardust ~]$ ^C": the author pressed Ctrl-C while the command before ran
+                entries.set(entries.size() - 1, interrupted(entries.get(entries.size() - 1)));
+                command = "";
+            }
+            Output output = readOutput(lines.subList(i + 1, end), firstLine + i + 1, ReadPrompts.of(command));
             entries.add(new TranscriptCommand(firstLine + start, firstLine + i, prompt.get().prompt(), command,
                     output.expected, output.interactions));
             i = end;
@@ -75,7 +80,7 @@ public final class TranscriptReader {
         final List<Interaction> interactions = new ArrayList<>();
     }
 
-    private Output readOutput(List<String> lines, int firstLine) {
+    private Output readOutput(List<String> lines, int firstLine, List<ReadPrompts.Asked> asked) {
         Output out = new Output();
         ReplPromptSyntax.Line repl = null;
         boolean previousWasPrompt = false;
@@ -89,6 +94,22 @@ public final class TranscriptReader {
                 boolean closing = repl.input().isEmpty() && !anyReplLineAfter(lines, k, repl.program());
                 out.interactions.add(new Interaction(repl.prompt(), repl.input(), false, closing, null));
                 previousWasPrompt = false;
+                continue;
+            }
+            if (line.strip().startsWith(Interaction.INTERRUPT)) {
+                // ^C: the guide stopped a command that runs on (a server) once it showed what came before; what
+                // follows on the line is what the program printed as it stopped
+                out.expected.add(ExpectedLine.elision(at, line));
+                lastShown(out.expected).ifPresent(shown -> out.interactions.add(Interaction.interrupt(shown)));
+                previousWasPrompt = false;
+                continue;
+            }
+            Optional<Interaction> read = ReadPrompts.answer(asked, line).map(this::interaction);
+            if (read.isPresent()) {
+                out.expected.add(new ExpectedLine(at, line, ExpectedLine.Kind.PROMPT, read.get().prompt(),
+                        read.get().hidden() ? "" : read.get().answer()));
+                out.interactions.add(read.get());
+                previousWasPrompt = true;
                 continue;
             }
             if (Elisions.is(line)) {
@@ -122,6 +143,44 @@ public final class TranscriptReader {
             out.interactions.add(new Interaction(repl.prompt(), "", false, true, null));
         }
         return out;
+    }
+
+    private static TranscriptCommand interrupted(TranscriptCommand c) {
+        Optional<String> shown = lastShown(c.expected());
+        if (shown.isEmpty() || c.interrupts()) {
+            return c;
+        }
+        List<Interaction> interactions = new ArrayList<>(c.interactions());
+        interactions.add(Interaction.interrupt(shown.get()));
+        return new TranscriptCommand(c.line(), c.lastLine(), c.prompt(), c.command(), c.expected(), List.copyOf(interactions));
+    }
+
+    /**
+     * What the runner waits to see before it interrupts: two words of the last line the guide shows, taken from its
+     * longest run of words without digits (a pid, a time or a port differs on every run), so that
+     * {@code spawned uWSGI worker 1 (pid: 23455)} waits for "uWSGI worker".
+     */
+    private static Optional<String> lastShown(List<ExpectedLine> expected) {
+        for (int j = expected.size() - 1; j >= 0; j--) {
+            ExpectedLine e = expected.get(j);
+            if (e.kind() != ExpectedLine.Kind.OUTPUT || e.text().isBlank()) {
+                continue;
+            }
+            List<String> run = new ArrayList<>();
+            List<String> last = List.of();
+            for (String word : e.text().strip().split("\\s+")) {
+                if (word.matches(".*[A-Za-z].*") && !word.matches(".*\\d.*")) {
+                    run.add(word);
+                    last = run.size() >= last.size() ? List.copyOf(run) : last;
+                } else {
+                    run.clear();
+                }
+            }
+            if (!last.isEmpty()) {
+                return Optional.of(String.join(" ", last.subList(Math.max(0, last.size() - 2), last.size())));
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean anyReplLineAfter(List<String> lines, int k, ReplPromptSyntax.Program program) {

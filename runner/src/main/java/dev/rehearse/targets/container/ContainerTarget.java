@@ -198,7 +198,10 @@ public final class ContainerTarget extends ShellTarget {
     @Override
     protected Transport startShell() {
         List<String> argv = new ArrayList<>(List.of("docker", "exec", "-it", "-u", facts.user(), "-w", facts.home(),
-                "-e", "TERM=" + SETTINGS.term(), "-e", "LANG=C.UTF-8", containerId(), "bash", "--login", "-i"));
+                "-e", "TERM=" + SETTINGS.term(), "-e", "LANG=C.UTF-8",
+                // docker exec sets HOME but not what login(1) sets besides: guides use $USER in paths
+                "-e", "USER=" + facts.user(), "-e", "LOGNAME=" + facts.user(),
+                containerId(), "bash", "--login", "-i"));
         Map<String, String> env = new LinkedHashMap<>();
         for (String name : List.of("PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG")) {
             String value = System.getenv(name);

@@ -339,7 +339,9 @@ public final class ShellSession implements Session {
                     raw.substring(Math.max(answeredUpTo, raw.length() - PROMPT_TAIL))).stripTrailing();
             for (int i = nextInteraction; i < interactions.size(); i++) {
                 String prompt = interactions.get(i).prompt().stripTrailing();
-                if (!prompt.isEmpty() && shown.endsWith(prompt)) {
+                // an interrupt waits for its words anywhere in what came since (the program goes on printing)
+                boolean seen = interactions.get(i).interrupts() ? raw.indexOf(prompt, answeredUpTo) >= 0 : shown.endsWith(prompt);
+                if (!prompt.isEmpty() && seen) {
                     due = interactions.get(i);
                     dueIndex = i;
                     answerDueAt = System.nanoTime() + settings.settle().toNanos();
@@ -354,7 +356,7 @@ public final class ShellSession implements Session {
             due = null;
             answerDueAt = 0;
             if (answering.eof()) {
-                typeByte(CTRL_D);
+                typeByte(answering.interrupts() ? CTRL_C : CTRL_D);
             } else {
                 String answer = answering.answer() == null ? "" : answering.answer();
                 type(answer + "\r");

@@ -88,6 +88,8 @@ class ContainerTargetIT {
     @Test
     void theSessionIsTheUsersLoginShellAndCarriesStateOver() {
         assertEquals("robin@ravel /home/robin\n", ok("cd ~ && echo \"$(whoami)@$(hostname) $PWD\"").output());
+        // what login(1) sets: guides write /var/www/virtual/$USER and ~$LOGNAME
+        assertEquals("robin robin\n", ok("echo $USER $LOGNAME").output());
         ok("cd /tmp && export PICKED=yes");
         CommandResult after = ok("echo $PICKED; echo $PGHOST $PIP_NO_INDEX $PIP_FIND_LINKS $VIRTUALENV_SYSTEM_SITE_PACKAGES");
         assertEquals("yes\n/home/robin/tmp 1 /opt/wheels 1\n", after.output());

@@ -1,0 +1,45 @@
+package dev.rehearse.plan;
+
+import dev.rehearse.bind.ShellText;
+import dev.rehearse.guide.Block;
+import dev.rehearse.plan.transcript.TranscriptCommand;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A README-style block of bare commands (a {@code ```bash} block with no prompt) in Markdown or AsciiDoc: each
+ * command is a step whose output the guide does not show, so it is not checked. In reStructuredText the lab writes
+ * every command at a prompt, and a prompt-less block there is a script or an example.
+ */
+final class BareCommands {
+    private static final Set<String> FORMATS = Set.of("markdown", "asciidoc");
+    private static final Set<String> SHELL = Set.of("bash", "sh", "shell", "zsh");
+
+    private BareCommands() {
+    }
+
+    static List<TranscriptCommand> of(String format, Block block) {
+        String language = block.language() == null ? "" : block.language().toLowerCase(Locale.ROOT);
+        if (!FORMATS.contains(format) || !SHELL.contains(language)) {
+            return List.of();
+        }
+        List<TranscriptCommand> commands = new ArrayList<>();
+        List<String> lines = block.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            String command = lines.get(i).strip();
+            if (command.isEmpty() || command.startsWith("#")) {
+                continue;
+            }
+            int start = i;
+            while (ShellText.needsMoreLines(command) && i + 1 < lines.size()) {
+                command = command + "\n" + lines.get(++i).stripTrailing();
+            }
+            commands.add(new TranscriptCommand(block.contentLine() + start, block.contentLine() + i,
+                    new ShellPrompt(null, null, null, null, "$"), command, List.of(), List.of()));
+        }
+        return commands;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.rehearse.plan;
+
+/**
+ * A block of the guide that yields no step, and why ({@code ini: no file named}, {@code output of step 12},
+ * {@code prose example}): what {@code plan --explain} lists so that nothing is dropped in silence.
+ *
+ * @param language the block's language, empty when it has none
+ * @param chosen   the author gave the language to this block (not a {@code highlight} default for {@code ::} blocks)
+ */
+public record NotAStep(String source, int line, String language, boolean chosen, String why) {
+}

@@ -1,0 +1,48 @@
+package dev.rehearse.plan;
+
+import dev.rehearse.guide.Block;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tells the steps a guide shows for another machine than the host it installs on: a prompt of the reader's own
+ * computer ({@code [localuser@localhost ~]$}, {@code [isabell@local ~]$}) or prose saying so ("on your own
+ * computer", "on your device", "locally"). Such steps are skipped with the reason; a sidecar rule with
+ * {@code skip: false} runs them anyway.
+ */
+public final class OtherMachine {
+    private static final Set<String> LOCAL_HOSTS = Set.of("local", "localhost", "desktop", "laptop", "host", "pc",
+            "client", "home", "workstation", "mycomputer");
+    private static final Pattern PROSE = Pattern.compile("(?i)\\b(?:on|at|from) (?:your|our|her|his|the) (?:own )?(?:local )?"
+            + "(?:computer|device|devices|machine|laptop|desktop|workstation|pc|client)\\b|\\blocal (?:machine|computer"
+            + "|system|device)s?\\b|\\byour local\\b|\\blocally\\b(?! (?:compiled|installed|built|cached))");
+
+    private OtherMachine() {
+    }
+
+    /** Why the prompt belongs to another machine, or empty. */
+    public static Optional<String> byPrompt(ShellPrompt prompt) {
+        if (prompt == null || prompt.host() == null) {
+            return Optional.empty();
+        }
+        String host = prompt.host().toLowerCase(Locale.ROOT);
+        String user = prompt.user() == null ? "" : prompt.user().toLowerCase(Locale.ROOT);
+        if (LOCAL_HOSTS.contains(host) || host.startsWith("localhost") || user.startsWith("local")) {
+            return Optional.of("for another machine: the prompt is " + prompt.user() + "@" + prompt.host());
+        }
+        return Optional.empty();
+    }
+
+    /** Why the prose before the block puts it on another machine, or empty. */
+    public static Optional<String> byProse(Block block) {
+        if (block.precedingText() == null) {
+            return Optional.empty();
+        }
+        Matcher m = PROSE.matcher(block.precedingText());
+        return m.find() ? Optional.of("for another machine: the guide says \"" + m.group() + "\"") : Optional.empty();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.rehearse.plan;
+
+import dev.rehearse.guide.Block;
+import dev.rehearse.guide.Guide;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The text a guide's file holds between the block before and this one, within its section: where a file is named
+ * when a note or a warning stands between the paragraph that names it and the block ("Create
+ * ``~/bin/commento_daemon`` and add the following content:", then a warning, then the content). The block's own
+ * preceding paragraph is only the last of these.
+ */
+final class ProseBetween {
+    private static final Pattern UNDERLINE = Pattern.compile("^([=\\-~^\"'`#*+<>:_.])\\1{2,}\\s*$");
+
+    private final Guide guide;
+    private final Map<String, List<String>> files = new HashMap<>();
+
+    ProseBetween(Guide guide) {
+        this.guide = guide;
+    }
+
+    /**
+     * @param previous the block before in the same file, or null
+     * @return the text, or null when the file cannot be read (a guide given as a model only)
+     */
+    String before(Block block, Block previous) {
+        List<String> lines = files.computeIfAbsent(block.source(), this::read);
+        if (lines == null || block.line() <= 1) {
+            return null;
+        }
+        int from = previous == null || !previous.source().equals(block.source()) ? 0
+                : previous.contentLine() - 1 + previous.lines().size();
+        int to = Math.min(block.line() - 1, lines.size());
+        StringBuilder text = new StringBuilder();
+        for (int i = Math.max(0, from); i < to; i++) {
+            if (UNDERLINE.matcher(lines.get(i)).matches()) {
+                text.setLength(0); // a section title: what came before belongs to another section
+                continue;
+            }
+            text.append(lines.get(i)).append('\n');
+        }
+        return text.toString();
+    }
+
+    private List<String> read(String source) {
+        try {
+            return Files.readAllLines(guide.root().resolve(source));
+        } catch (IOException | RuntimeException e) {
+            return null; // not on disk as such (a test's model): the preceding paragraph is all there is
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.rehearse.plan.transcript;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The prompts a command asks with bash's {@code read -p "Name: " n}: in its output, a line that starts with such a
+ * prompt is the question and the reader's answer ({@code Name: Robin}), whatever it looks like.
+ */
+final class ReadPrompts {
+    private static final Pattern READ = Pattern.compile("\\bread\\s+(?<flags>(?:-[a-zA-Z]+\\s+)*)-p\\s*(?:\"(?<dq>[^\"]*)\"|'(?<sq>[^']*)')");
+
+    /** One {@code read -p}: its prompt, and whether {@code -s} hides the answer. */
+    record Asked(String prompt, boolean hidden) {
+    }
+
+    private ReadPrompts() {
+    }
+
+    static List<Asked> of(String command) {
+        List<Asked> asked = new ArrayList<>();
+        Matcher m = READ.matcher(command);
+        while (m.find()) {
+            String prompt = m.group("dq") != null ? m.group("dq") : m.group("sq");
+            if (!prompt.isBlank()) {
+                asked.add(new Asked(prompt.stripTrailing(), m.group("flags").contains("s")));
+            }
+        }
+        return asked;
+    }
+
+    static Optional<AnswerPromptSyntax.Prompt> answer(List<Asked> asked, String line) {
+        for (Asked a : asked) {
+            if (line.startsWith(a.prompt())) {
+                String answer = AnswerPromptSyntax.enter(line.substring(a.prompt().length()).strip());
+                return Optional.of(new AnswerPromptSyntax.Prompt(a.prompt(), answer, a.hidden()));
+            }
+        }
+        return Optional.empty();
+    }
+}

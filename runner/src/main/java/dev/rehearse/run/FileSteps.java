@@ -1,0 +1,107 @@
+package dev.rehearse.run;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import dev.rehearse.bind.Bindings;
+import dev.rehearse.check.StepResult;
+import dev.rehearse.check.Verdict;
+import dev.rehearse.files.IniMerge;
+import dev.rehearse.files.Backups;
+import dev.rehearse.files.YamlMerge;
+import dev.rehearse.plan.EditStep;
+import dev.rehearse.plan.Plan;
+import dev.rehearse.plan.Step;
+import dev.rehearse.plan.WriteStep;
+import dev.rehearse.targets.Target;
+import dev.rehearse.targets.TargetPaths;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs the file steps so that a write never destroys what was there: a create replaces a file only when the file
+ * did not exist before the run (so the run made it); an append adds to the end; a merge sets the fragment's keys and
+ * keeps every other line. Each result shows the file's bytes before and after as a diff.
+ */
+final class FileSteps {
+    private final Target target;
+    private final Backups backups;
+    /** the files a create names that were there before the run started: never replaced */
+    private final Set<String> thereBefore = new HashSet<>();
+
+    /** @param backups where the original of each file a step changes is kept until the run ends */
+    FileSteps(Target target, Plan plan, Backups backups) {
+        this.target = target;
+        this.backups = backups;
+        for (Step step : plan.steps()) {
+            if (step instanceof WriteStep w && !w.append()) {
+                String path = resolve(plan.bindings(), w.path(), null);
+                if (target.readFile(path).isPresent()) {
+                    thereBefore.add(path);
+                }
+            }
+        }
+    }
+
+    StepResult run(Step step, Bindings bindings, String cwd, long started) {
+        String path = resolve(bindings, step instanceof WriteStep w ? w.path() : ((EditStep) step).path(), cwd);
+        Optional<String> before = target.readFile(path);
+        String after;
+        if (step instanceof WriteStep w && !w.append()) {
+            if (thereBefore.contains(path)) {
+                return result(step, Verdict.FAIL, w.content(), "", "", "not replaced: " + w.path()
+                        + " was there before the run, and the guide creates it anew", started);
+            }
+            after = bindings.apply(w.content());
+        } else if (step instanceof WriteStep w) {
+            String old = before.orElse("");
+            after = old + (old.isEmpty() || old.endsWith("\n") ? "" : "\n") + bindings.apply(w.content());
+        } else {
+            EditStep e = (EditStep) step;
+            if (before.isEmpty()) {
+                return result(step, Verdict.FAIL, e.fragment(), "", "", "there is no " + e.path() + " to merge into", started);
+            }
+            String fragment = bindings.apply(e.fragment());
+            after = e.format().equals("yaml")
+                    ? YamlMerge.merge(before.get(), e.path(), fragment, e.source() + ":" + e.line())
+                    : IniMerge.merge(before.get(), fragment);
+        }
+        before.ifPresent(original -> backups.keep(path, original));
+        target.writeFile(path, after);
+        String shownBefore = bindings.reverse(before.orElse(""));
+        String shownAfter = bindings.reverse(after);
+        return result(step, Verdict.PASS, shownBefore, shownAfter, diff(step, shownBefore, shownAfter), null, started);
+    }
+
+    private String resolve(Bindings bindings, String path, String cwd) {
+        return TargetPaths.resolve(bindings.apply(path), target.facts(), cwd);
+    }
+
+    /** The bytes before and after, as a unified diff headed by what the step did ({@code append ~/.bashrc}). */
+    private static String diff(Step step, String before, String after) {
+        List<String> a = List.of(before.split("\n", -1));
+        List<String> b = List.of(after.split("\n", -1));
+        String title = title(step);
+        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(title + " (before, " + bytes(before) + ")",
+                title + " (after, " + bytes(after) + ")", a, DiffUtils.diff(a, b), 3)) + "\n";
+    }
+
+    /** What a file step does, as progress and reports say it: {@code append ~/.bashrc}. */
+    static String title(Step step) {
+        return step instanceof WriteStep w ? w.verb() + " " + w.path() : ((EditStep) step).verb() + " " + ((EditStep) step).path();
+    }
+
+    private static String bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length + " bytes";
+    }
+
+    private static StepResult result(Step step, Verdict verdict, String expected, String actual, String diff,
+                                     String why, long started) {
+        return new StepResult(step, verdict, verdict == Verdict.PASS ? 0 : -1, expected, actual, diff, why,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.rehearse.lint;
+
+import dev.rehearse.guide.Finding;
+import dev.rehearse.guide.Guide;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.rehearse.testing.Blocks.block;
+import static dev.rehearse.testing.Blocks.guide;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Lint on what a guide leaves to the reader, and on what it shows for the reader's own machine on purpose. */
+class UntunedLintTest {
+
+    private static List<String> findings(Guide guide, String rule) {
+        return Linter.lint(guide).stream().filter(f -> f.rule().equals(rule))
+                .map(f -> f.line() + " " + f.level() + " " + f.message()).toList();
+    }
+
+    @Test
+    void anUnboundPlaceholderIsAnErrorAndOneTheGuideGivesAValueForIsNone() {
+        Guide guide = guide(
+                block("console", 10, "Replace ``<username>`` with your user name:", """
+                        [isabell@stardust ~]$ createuser <username> -P
+                        [isabell@stardust ~]$"""),
+                block("console", 20, "Create your admin:", """
+                        [isabell@stardust ~]$ app user add <admin> --email <admin@example.com>
+                        [isabell@stardust ~]$"""));
+        assertEquals(List.of(
+                "22 ERROR unbound placeholder <admin>: bind it with --bind '<admin>=VALUE' or runbook.yaml bindings: {\"<admin>\": VALUE}",
+                "22 ERROR unbound placeholder <admin@example.com>: bind it with --bind '<admin@example.com>=VALUE' or runbook.yaml "
+                        + "bindings: {\"<admin@example.com>\": VALUE}"), findings(guide, "placeholder"));
+    }
+
+    @Test
+    void aShellBlockTheAuthorLabelledThatYieldsNoStepIsAWarning() {
+        Guide guide = guide(
+                block("bash", 10, "For a simple update you can use the following script:", "#!/bin/bash\nset -e\ngit pull"),
+                block("console", 20, "Add the following line to your crontab:", "*/5 * * * * ~/bin/update"),
+                block("console", 30, "Run it:", "[isabell@stardust ~]$ ~/bin/update\nupdated\n[isabell@stardust ~]$"));
+        assertEquals(List.of("12 WARNING bash block yields no step (bash: a script with no file named to save it in): run would not run it"),
+                findings(guide, "no-step"));
+    }
+
+    @Test
+    void promptsOfTheReadersOwnMachineAreShownOnPurpose() {
+        Guide guide = guide(
+                block("console", 10, "On the server:", "[isabell@stardust ~]$ ls\n[isabell@stardust ~]$ pwd"),
+                block("console", 20, "Then forward the port:", "[isabell@localhost ~]$ ssh -L 8080:localhost:8080 stardust"),
+                block("console", 30, "On your local system add the key:", "[john@doe ~]$ curl -s https://x.test/key | gpg --import"),
+                block("console", 40, "And back:", "[isabela@stardust ~]$ ls"));
+        assertEquals(List.of("42 WARNING prompt shows isabela@stardust, the guide's prompts show isabell@stardust"),
+                findings(guide, "prompt-identity"));
+        assertEquals(List.of(Finding.Level.WARNING), Linter.lint(guide).stream().map(Finding::level).distinct().toList());
+    }
+}

@@ -1,0 +1,207 @@
+package dev.rehearse.plan;
+
+import dev.rehearse.model.Interaction;
+import dev.rehearse.bind.Binding;
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.guide.Block;
+import dev.rehearse.guide.Guide;
+import dev.rehearse.model.TargetFacts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static dev.rehearse.testing.Blocks.block;
+import static dev.rehearse.testing.Blocks.guide;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Guides written the way people write, planned as a new user would plan them: no sidecar. */
+class UntunedGuidesTest {
+    private static final TargetFacts FACTS = new TargetFacts("bob", "devbox", "/home/bob", "bob.devbox.test");
+
+    @TempDir
+    Path dir;
+
+    private Plan plan(Block... blocks) throws IOException {
+        return plan(Map.of(), blocks);
+    }
+
+    private Plan plan(Map<String, String> binds, Block... blocks) throws IOException {
+        Runbook bare = Runbook.load(Files.writeString(dir.resolve("guide.rst"), "x\n"));
+        return new Planner(FACTS, binds).plan(bare, guide(blocks));
+    }
+
+    private static String verbs(Plan plan) {
+        return String.join(" ", plan.steps().stream().map(s -> s instanceof WriteStep w ? w.verb() + ":" + w.path()
+                : s instanceof EditStep e ? e.verb() + ":" + e.path() + ":" + e.format() : "command").toList());
+    }
+
+    @Test
+    void addingToAFileAppendsOrMergesAndOnlyAnExplicitCreateCreates() throws IOException {
+        Plan plan = plan(
+                block("bash", 10, "To make it permanent, add the following to your ``~/.bashrc``:", "eval \"$(starship init bash)\""),
+                block("ini", 20, "Add the following content to ``~/etc/services.d/app.ini``:", "[program:app]\nautostart=true"),
+                block("toml", 30, "Edit ``~/app/config.toml`` and change the port:", "[server]\nport = 4711"),
+                block("yaml", 40, "Append these lines to ``~/app/conf.yml``:", "debug: true"),
+                block("php", 50, "Add the following options to the end of the file /var/www/virtual/$USER/app/config.php:",
+                        "$debug = true;"),
+                block("ini", 60, "Create ``~/etc/services.d/web.ini`` with the following content:", "[program:web]"),
+                block("python", 70, "Save the following as ``~/app/main.py``:", "print(1)"),
+                block("python", 80, "Edit ``~/app/settings.py`` and change the hosts:", "ALLOWED_HOSTS = ['x']"));
+        assertEquals("append:~/.bashrc merge:~/etc/services.d/app.ini:ini merge:~/app/config.toml:toml "
+                + "merge:~/app/conf.yml:yaml append:/var/www/virtual/$USER/app/config.php create:~/etc/services.d/web.ini "
+                + "create:~/app/main.py", verbs(plan));
+        assertEquals(List.of(new NotAStep("guide.rst", 82, "python", true,
+                "python: a change to ~/app/settings.py that only a merge of yaml, ini or toml can make")), plan.notSteps());
+    }
+
+    @Test
+    void aFileNamedInAnEarlierParagraphOfTheSectionTakesTheFragmentsAfterIt() throws IOException {
+        Plan plan = plan(
+                block("yaml", 10, "Edit the config file ``~/app/config.yaml``. First the listener:", "port: 4711"),
+                block("yaml", 20, "Then the database:", "database: app"),
+                block("yaml", 30, "And allow registrations, in the same file:", "registration: true"));
+        assertEquals("merge:~/app/config.yaml:yaml merge:~/app/config.yaml:yaml merge:~/app/config.yaml:yaml", verbs(plan));
+    }
+
+    @Test
+    void aCrontabEntryAndAnInsertionAtAPlaceAreNoFileSteps() throws IOException {
+        Plan plan = plan(
+                block("text", 10, "Add the following line to your crontab using ``crontab -e``:", "*/5 * * * * ~/bin/job"),
+                block("bash", 20, "Add this to ``~/bin/start`` above the ``exec`` call:", "export A=1"));
+        assertEquals("", verbs(plan));
+        assertEquals(List.of("text: a crontab entry (crontab -e), not a file",
+                "bash: an insertion at a place in the file (\"above the ``exec`` call\"), not applied"),
+                plan.notSteps().stream().map(NotAStep::why).toList());
+    }
+
+    @Test
+    void placeholdersTheGuideGivesAValueForAreBoundAndTheRestStopTheRun() throws IOException {
+        Plan plan = plan(
+                block("console", 10, "Please replace ``<username>`` with your user name!", """
+                        [isabell@stardust ~]$ createuser <username> -P
+                        Enter password for new role:
+                        Enter it again:
+                        [isabell@stardust ~]$"""),
+                block("console", 20, "The app is running on port 4711. Point the backend to it:", """
+                        [isabell@stardust ~]$ uberspace web backend set / --http --port <port>
+                        [isabell@stardust ~]$"""),
+                block("console", 30, "Log in:", """
+                        [isabell@stardust ~]$ app login --user <admin> --password '<password>'
+                        [isabell@stardust ~]$"""));
+        assertEquals("bob", plan.bindings().get("<username>").orElseThrow().value());
+        assertEquals("4711", plan.bindings().get("<port>").orElseThrow().value());
+        Binding secret = plan.bindings().get("<password>").orElseThrow();
+        assertTrue(secret.secret());
+        CommandStep createuser = (CommandStep) plan.steps().get(0);
+        assertEquals("<password>", createuser.interactions().get(0).binding(), "the hidden prompt types the same secret");
+        assertEquals(List.of(new Placeholder("<admin>", "guide.rst", 32)), plan.unbound());
+        BadInput refused = assertThrows(BadInput.class, plan::requireBound);
+        assertEquals("guide.rst:32: unbound placeholder <admin> at guide.rst:32; bind each with --bind '<admin>=VALUE' "
+                + "or runbook.yaml bindings: {\"<admin>\": VALUE}", refused.getMessage());
+        plan(Map.of("<admin>", "root"), plan.guide().blocks().toArray(new Block[0])).requireBound();
+    }
+
+    @Test
+    void thePortUberspacePortAddOpensIsCapturedForAPlaceholderAfterIt() throws IOException {
+        Plan plan = plan(
+                block("console", 10, "Open a port:", """
+                        [isabell@stardust ~]$ uberspace port add
+                        Port 40132 will be open for TCP and UDP traffic in a few minutes.
+                        [isabell@stardust ~]$"""),
+                block("console", 20, "Start it on that port:", """
+                        [isabell@stardust ~]$ app serve --listen 0.0.0.0:<port>
+                        [isabell@stardust ~]$"""));
+        CommandStep portAdd = (CommandStep) plan.steps().get(0);
+        assertTrue(portAdd.captures().contains(new Capture("<port>", "Port (\\d+) will be open")), portAdd.captures().toString());
+        assertTrue(plan.unbound().isEmpty());
+    }
+
+    @Test
+    void stepsForTheReadersOwnMachineAreSkippedWithWhyAndASidecarRunsThemAnyway() throws IOException {
+        Block[] blocks = {
+                block("console", 10, "Forward the port:", """
+                        [localuser@localhost ~]$ ssh -L 9000:localhost:9000 isabell@stardust.uberspace.de
+                        [localuser@localhost ~]$"""),
+                block("console", 20, "Then, on your own computer, open the tunnel:", """
+                        [isabell@stardust ~]$ open http://localhost:9000
+                        [isabell@stardust ~]$"""),
+                block("console", 30, "Back on the server:", """
+                        [isabell@stardust ~]$ echo ok
+                        ok
+                        [isabell@stardust ~]$""")};
+        Plan plan = plan(blocks);
+        assertEquals("for another machine: the prompt is localuser@localhost", plan.steps().get(0).policy().skip());
+        assertEquals("for another machine: the guide says \"on your own computer\"", plan.steps().get(1).policy().skip());
+        assertNull(plan.steps().get(2).policy().skip());
+        Files.writeString(dir.resolve("runbook.yaml"), "steps:\n  - n: 1\n    skip: false\n");
+        Plan anyway = new Planner(FACTS, Map.of()).plan(Runbook.load(dir), guide(blocks));
+        assertNull(anyway.steps().get(0).policy().skip());
+    }
+
+    @Test
+    void theSupervisordIncludesServiceIsTheServiceTheGuideJustWrote() throws IOException {
+        Plan plan = plan(
+                block("ini", 10, "Create ``~/etc/services.d/hello.ini`` with the following content:", "[program:hello]\ncommand=hello"),
+                block("console", 20, "Tell supervisord:", """
+                        [isabell@stardust ~]$ supervisorctl reread
+                        SERVICE: available
+                        [isabell@stardust ~]$ supervisorctl update
+                        SERVICE: added process group
+                        [isabell@stardust ~]$"""));
+        CommandStep reread = (CommandStep) plan.steps().get(1);
+        CommandStep update = (CommandStep) plan.steps().get(2);
+        assertEquals("hello: available", reread.expected().get(0).text());
+        assertEquals("hello: added process group", update.expected().get(0).text());
+    }
+
+    @Test
+    void aServerStoppedWithCtrlCIsInterruptedOnceItShowedItsOutput() throws IOException {
+        Plan plan = plan(block("console", 10, "Try it, then stop it:", """
+                [isabell@stardust ~]$ flask --app start run --port 1024
+                ℹ Running on http://127.0.0.1:1024
+                ℹ Press CTRL+C to quit
+                ^C
+                [isabell@stardust ~]$ # it stopped
+                [isabell@stardust ~]$"""));
+        assertEquals(1, plan.steps().size(), "a comment typed at a prompt is no command");
+        CommandStep serve = (CommandStep) plan.steps().get(0);
+        assertEquals(List.of(Interaction.interrupt("to quit")), serve.interactions());
+        assertEquals(130, serve.policy().expectExit());
+    }
+
+    @Test
+    void explainSaysWhyEachBlockIsNoStep() throws IOException {
+        Plan plan = plan(
+                block("console", 10, "Run it:", "[isabell@stardust ~]$ app --version\napp 1.0\n[isabell@stardust ~]$"),
+                block("text", 20, "The output should look like this:", "app 1.0 (build 7)"),
+                block("ini", 30, "For example:", "[x]\na=1"),
+                block("console", 40, "And the log:", "started\n[isabell@stardust ~]$"));
+        assertEquals(List.of(new NotAStep("guide.rst", 22, "text", true, "output of step 1"),
+                new NotAStep("guide.rst", 32, "ini", true, "ini: prose example"),
+                new NotAStep("guide.rst", 42, "console", true, "a session where nothing is typed")), plan.notSteps());
+    }
+
+    @Test
+    void readmeStyleBashBlocksInMarkdownAreStepsWhoseOutputIsNotChecked() throws IOException {
+        Block bare = new Block("fenced", "bash", "info-string", "README.md", 5, 6, 0, Map.of(), null, null, null, false,
+                List.of("Install"), List.of(), "Install it:", "# fetch\ncurl -sO https://example.test/app.tgz \\\n  --fail\ntar xf app.tgz\n");
+        Guide md = new Guide(Path.of("README.md"), Path.of("."), "markdown", "App", List.of(bare), List.of());
+        Runbook runbook = Runbook.load(Files.writeString(dir.resolve("README.md"), "x\n"));
+        Plan plan = new Planner(FACTS, Map.of()).plan(runbook, md);
+        assertEquals(List.of("curl -sO https://example.test/app.tgz \\\n  --fail", "tar xf app.tgz"),
+                plan.steps().stream().map(s -> ((CommandStep) s).command()).toList());
+        assertEquals(List.of(7, 9), plan.steps().stream().map(Step::line).toList());
+        assertTrue(plan.steps().stream().allMatch(s -> ((CommandStep) s).expected().isEmpty()));
+        Guide rst = new Guide(Path.of("guide.rst"), Path.of("."), "rst", "App", List.of(bare), List.of());
+        assertFalse(new Planner(FACTS, Map.of()).plan(runbook, rst).notSteps().isEmpty(), "in rst it is a script, no steps");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.rehearse.plan.transcript;
+
+import dev.rehearse.plan.ExpectedLine;
+import dev.rehearse.model.Interaction;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Installer wizards, read -p, Return shown as <enter>, and output that merely ends in a colon: sessions of our own. */
+class WizardTranscriptTest {
+    private final TranscriptReader reader = new TranscriptReader(List.of(), "<password>");
+
+    private TranscriptCommand only(String... lines) {
+        List<TranscriptCommand> commands = reader.read(List.of(lines), 1, "console").orElseThrow().commands();
+        assertEquals(1, commands.size(), commands.toString());
+        return commands.get(0);
+    }
+
+    private static List<String> typed(TranscriptCommand c) {
+        return c.interactions().stream().map(i -> i.prompt() + "|" + i.answer()).toList();
+    }
+
+    @Test
+    void aWizardsQuestionsWithDefaultsAndTypedAnswersAreAllAnswered() {
+        TranscriptCommand setup = only(
+                "[isabell@stardust ~]$ ./setup",
+                "Listen on port (1025 to 65534): 40132",
+                "Use SSL? [no]: yes",
+                "Title: My Blog",
+                "> Author? [You]: isabell",
+                "Data folder [~/data]: <enter>",
+                "Done.",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of("Listen on port (1025 to 65534):|40132", "Use SSL? [no]:|yes", "Title:|My Blog",
+                "> Author? [You]:|isabell", "Data folder [~/data]:|"), typed(setup));
+        assertEquals(ExpectedLine.Kind.OUTPUT, setup.expected().get(5).kind());
+    }
+
+    @Test
+    void aLabelBeforeAMaskedPasswordIsAPromptToo() {
+        TranscriptCommand admin = only(
+                "[isabell@stardust ~]$ app -create-admin",
+                "Enter Username: isabell",
+                "Enter Password: ******",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of("Enter Username:|isabell", "Enter Password:|<password>"), typed(admin));
+    }
+
+    @Test
+    void aLineAfterReadDashPIsItsPromptAndAnswer() {
+        TranscriptCommand read = only(
+                "[isabell@stardust ~]$ read -p \"Name: \" n && read -s -p 'Secret: ' s && echo \"hi $n\"",
+                "Name: Robin",
+                "Secret:",
+                "hi Robin",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of(new Interaction("Name:", "Robin", false, false, null),
+                new Interaction("Secret:", "<password>", true, false, "<password>")), read.interactions());
+    }
+
+    @Test
+    void outputThatEndsInAColonOrShowsANumberAfterOneIsNoPrompt() {
+        TranscriptCommand quota = only(
+                "[isabell@stardust ~]$ quota",
+                "Disk quotas for user isabell (uid 1013):",
+                "     Filesystem  blocks   quota   limit   grace   files   quota   limit   grace",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of(), quota.interactions());
+        TranscriptCommand list = reader.read(List.of(
+                "[isabell@stardust ~]$ uberspace web backend list",
+                "/ http:8000 => OK, listening: PID 15682, /usr/bin/node server",
+                "[isabell@stardust ~]$"), 1, "console").orElseThrow().commands().get(0);
+        assertEquals(List.of(), list.interactions());
+    }
+}
