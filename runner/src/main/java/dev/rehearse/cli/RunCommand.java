@@ -1,5 +1,7 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.report.Summary;
@@ -64,6 +66,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: ~/.local/state/rehearse/RUNBOOK)")
     Path reportDir;
 
+    @Option(names = "--max-output", paramLabel = "SIZE",
+            description = "keep this much of a step's output, half its start, half its end (default: 2M, or the "
+                    + "sidecar's max_output); the whole output goes to output/step-N.log in the report folder")
+    String maxOutput;
+
     @Option(names = {"-v", "--verbose"}, description = "stream each step's output as it comes; whole diffs at the end")
     boolean verbose;
 
@@ -78,7 +85,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Rehearsal rehearsal = choice.rehearsal(spec.commandLine().getErr()::println)
                 .withSelection(StepSelection.of(from, only)).withKeepGoing(keepGoing).withKeep(keep)
-                .withReportDir(reportDir);
+                .withReportDir(reportDir).withMaxOutput(maxOutputBytes());
         LiveProgress.Detail detail = quiet ? LiveProgress.Detail.QUIET
                 : verbose ? LiveProgress.Detail.VERBOSE : LiveProgress.Detail.NORMAL;
         RunReport report;
@@ -98,5 +105,16 @@ public final class RunCommand implements Callable<Integer> {
         EndOfRun.print(out, report, choice.runbook.toString(), reports, verbose);
         Summary summary = Summary.of(report);
         return summary.fail() > 0 || strict && summary.drift() > 0 ? 1 : 0;
+    }
+
+    private Long maxOutputBytes() {
+        if (maxOutput == null) {
+            return null;
+        }
+        Long bytes = StepPolicy.parseSize(maxOutput);
+        if (bytes == null) {
+            throw new BadInput("--max-output", 0, "'" + maxOutput + "' is not a size like 2M, 512K or 1G");
+        }
+        return bytes;
     }
 }

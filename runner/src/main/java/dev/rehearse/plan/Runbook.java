@@ -90,7 +90,7 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
             return new StepPolicy(timeout != null ? timeout : base.timeout(),
                     eventually != null ? eventually : base.eventually(),
                     skip != null ? skip : base.skip(),
-                    expectExit != null ? expectExit : base.expectExit());
+                    expectExit != null ? expectExit : base.expectExit(), base.maxOutput());
         }
     }
 

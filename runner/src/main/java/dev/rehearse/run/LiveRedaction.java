@@ -39,4 +39,12 @@ final class LiveRedaction implements Consumer<String> {
             next.accept(bindings.redact(text.substring(0, cut)));
         }
     }
+
+    /** Passes on what was held back: the command is done, no secret can be completed by a later chunk. */
+    void flush() {
+        if (!pending.isEmpty()) {
+            next.accept(bindings.redact(pending));
+            pending = "";
+        }
+    }
 }

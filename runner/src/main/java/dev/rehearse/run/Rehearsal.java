@@ -28,10 +28,13 @@ import java.util.function.Consumer;
  * @param keepGoing a FAIL does not skip the steps after it
  * @param targetOptions how the target is opened: kept or not (sandbox, container), how ssh logs in
  * @param reportDir where the run's reports go, and where a {@code --from} run finds what the last one captured;
- *                  null for {@link #defaultReportDir(String)}
+ *                  null for {@link #defaultReportDir(String)}; a step whose output outgrows its limit leaves the whole
+ *                  of it there, in {@code output/step-N.log}
+ * @param maxOutput how many bytes of a step's output are kept ({@code --max-output}); null for the sidecar's
+ *                  {@code max_output}, else 2 MB
  */
 public record Rehearsal(String target, Map<String, String> binds, StepSelection selection, boolean keepGoing,
-                       TargetOptions targetOptions, Path reportDir) {
+                       TargetOptions targetOptions, Path reportDir, Long maxOutput) {
 
     /**
      * The facts a plan is made against when no target is open: the guide's own example values, so that nothing is
@@ -46,37 +49,42 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
 
     /** All steps, stop at the first FAIL, remove the target: {@code rehearse run} without options. */
     public static Rehearsal defaults() {
-        return new Rehearsal(null, Map.of(), StepSelection.ALL, false, TargetOptions.defaults(), null);
+        return new Rehearsal(null, Map.of(), StepSelection.ALL, false, TargetOptions.defaults(), null, null);
     }
 
     public Rehearsal withTarget(String spec) {
-        return new Rehearsal(spec, binds, selection, keepGoing, targetOptions, reportDir);
+        return new Rehearsal(spec, binds, selection, keepGoing, targetOptions, reportDir, maxOutput);
     }
 
     public Rehearsal withBinds(Map<String, String> more) {
         Map<String, String> all = new LinkedHashMap<>(binds);
         all.putAll(more);
-        return new Rehearsal(target, all, selection, keepGoing, targetOptions, reportDir);
+        return new Rehearsal(target, all, selection, keepGoing, targetOptions, reportDir, maxOutput);
     }
 
     public Rehearsal withSelection(StepSelection steps) {
-        return new Rehearsal(target, binds, steps, keepGoing, targetOptions, reportDir);
+        return new Rehearsal(target, binds, steps, keepGoing, targetOptions, reportDir, maxOutput);
     }
 
     public Rehearsal withKeepGoing(boolean keepGoingAfterFail) {
-        return new Rehearsal(target, binds, selection, keepGoingAfterFail, targetOptions, reportDir);
+        return new Rehearsal(target, binds, selection, keepGoingAfterFail, targetOptions, reportDir, maxOutput);
     }
 
     public Rehearsal withTargetOptions(TargetOptions options) {
-        return new Rehearsal(target, binds, selection, keepGoing, options, reportDir);
+        return new Rehearsal(target, binds, selection, keepGoing, options, reportDir, maxOutput);
+    }
+
+    public Rehearsal withMaxOutput(Long bytes) {
+        return new Rehearsal(target, binds, selection, keepGoing, targetOptions, reportDir, bytes);
     }
 
     public Rehearsal withReportDir(Path dir) {
-        return new Rehearsal(target, binds, selection, keepGoing, targetOptions, dir);
+        return new Rehearsal(target, binds, selection, keepGoing, targetOptions, dir, maxOutput);
     }
 
     public Rehearsal withKeep(boolean keepTarget) {
-        return new Rehearsal(target, binds, selection, keepGoing, targetOptions.withKeep(keepTarget), reportDir);
+        return new Rehearsal(target, binds, selection, keepGoing, targetOptions.withKeep(keepTarget), reportDir,
+                maxOutput);
     }
 
     /**
@@ -131,7 +139,8 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
                 }
                 int steps = plan.steps().size();
                 say.accept(plan.name() + ", " + steps + (steps == 1 ? " step" : " steps") + " on " + opened.describe());
-                RunReport report = new Runner(opened, selection, keepGoing, listener).run(plan, loaded.checks());
+                RunReport report = new Runner(opened, selection, keepGoing, listener)
+                        .keepingOutput(maxOutput, reportsOf(plan.name())).run(plan, loaded.checks());
                 if (targetOptions.keep()) {
                     say.accept("kept " + opened.describe());
                 }
