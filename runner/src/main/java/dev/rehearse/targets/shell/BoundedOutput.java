@@ -12,6 +12,11 @@ import java.util.Locale;
 final class BoundedOutput {
     /** how the marker line starts */
     static final String MARKER = "[... output cut by rehearse:";
+    /**
+     * Lines kept at each end, whatever their length: the check masks volatile tokens line by line (about 10 us a
+     * line), and no guide shows thousands of lines after a command.
+     */
+    static final int MAX_LINES = 10_000;
     private final OutputLimit limit;
     private final StringBuilder head = new StringBuilder();
     private final StringBuilder tail = new StringBuilder();
@@ -31,13 +36,14 @@ final class BoundedOutput {
         lines += newlines(text, 0, text.length());
         if (!cut) {
             int room = limit.head() + limit.tail() - head.length();
-            if (text.length() <= room) {
+            if (text.length() <= room && lines <= 2L * MAX_LINES) {
                 head.append(text);
                 return;
             }
             cut = true;
-            tail.append(head, limit.head(), head.length());
-            head.setLength(limit.head());
+            int split = Math.min(limit.head(), afterLine(head, MAX_LINES));
+            tail.append(head, split, head.length());
+            head.setLength(split);
         }
         tail.append(text);
         if (tail.length() > 2 * limit.tail()) {
@@ -61,8 +67,8 @@ final class BoundedOutput {
         }
         int headEnd = head.lastIndexOf("\n") + 1;
         int from = Math.max(0, tail.length() - limit.tail());
-        int lineStart = tail.indexOf("\n", from);
-        int tailStart = lineStart < 0 ? tail.length() : lineStart + 1;
+        int firstWhole = from == 0 || tail.charAt(from - 1) == '\n' ? from : tail.indexOf("\n", from) + 1;
+        int tailStart = Math.max(firstWhole == 0 && from > 0 ? tail.length() : firstWhole, lastLines(tail, MAX_LINES));
         String keptHead = head.substring(0, headEnd);
         String keptTail = tail.substring(tailStart);
         long droppedBytes = bytes - utf8Length(keptHead) - utf8Length(keptTail);
@@ -73,6 +79,28 @@ final class BoundedOutput {
     static String marker(long droppedBytes, long droppedLines) {
         return String.format(Locale.ROOT, "%s %,d bytes in %,d lines not kept here ...]", MARKER, droppedBytes,
                 droppedLines);
+    }
+
+    /** Where the text after its first {@code n} lines starts; its length when it has fewer. */
+    private static int afterLine(CharSequence text, int n) {
+        int seen = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n' && ++seen == n) {
+                return i + 1;
+            }
+        }
+        return text.length();
+    }
+
+    /** Where its last {@code n} lines (the last one ended or not) start. */
+    private static int lastLines(CharSequence text, int n) {
+        int seen = 0;
+        for (int i = text.length() - 2; i >= 0; i--) {
+            if (text.charAt(i) == '\n' && ++seen == n) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static long newlines(CharSequence text, int from, int to) {
