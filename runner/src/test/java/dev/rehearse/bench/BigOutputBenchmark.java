@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * A step printing a lot ({@link BigOutputGuide}: 20 MB and 200 MB by default, any sizes given in bytes), run by
  * the built jar ({@code runner/target/rehearse.jar}) on the local target under {@code /usr/bin/time -v}. Prints
  * per size the wall time, the peak RSS of the JVM, the verdicts and the size of each report and of the step's
- * whole output file. Goal: RSS that does not grow with the output; reports that do not either.
+ * whole output file. Goal: RSS that does not grow with the output; reports that do not either. {@code -Dheap=128m}
+ * runs the jar with {@code -Xmx128m} (the JVM's default heap grows lazily up to a quarter of the memory).
  * <p>
  * Run: {@code mvn -o -q -B package -DskipTests -pl runner}, then
  * {@code mvn -o -q -B test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -pl runner} and
@@ -36,16 +37,21 @@ public final class BigOutputBenchmark {
             sizes = List.of(20_000_000L, 200_000_000L);
         }
         Path jar = Checkout.root().resolve("runner/target/rehearse.jar");
+        String heap = System.getProperty("heap", "");
+        System.out.println("heap: " + (heap.isEmpty() ? "the JVM's default" : "-Xmx" + heap));
         for (long bytes : sizes) {
             Path dir = Files.createTempDirectory("rehearse-big-output");
             Path guide = BigOutputGuide.write(dir, bytes);
             Path reports = dir.resolve("reports");
             Path timing = dir.resolve("time.txt");
-            Process run = new ProcessBuilder("/usr/bin/time", "-v", "-o", timing.toString(),
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                    "run", guide.toString(), "--target", "local", "--keep-going", "-q",
-                    "--report-dir", reports.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile())
+            List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v", "-o", timing.toString(),
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            if (!heap.isEmpty()) {
+                command.add("-Xmx" + heap);
+            }
+            command.addAll(List.of("-jar", jar.toString(), "run", guide.toString(), "--target", "local",
+                    "--keep-going", "-q", "--report-dir", reports.toString()));
+            Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile())
                     .redirectInput(new File("/dev/null")).start();
             int exit = run.waitFor();
             String time = Files.readString(timing);
