@@ -6,6 +6,8 @@ package dev.rehearse.targets;
  * stay small (the run streams the whole output to a file of the report folder instead).
  */
 public record OutputLimit(int head, int tail) {
+    /** how the line that stands for the output not kept starts */
+    public static final String CUT_MARKER = "[... output cut by rehearse:";
     /** 1 MB head and 1 MB tail: far more than any guide shows after a command, little enough for a report */
     public static final int DEFAULT_SIZE = 1 << 20;
     public static final OutputLimit DEFAULT = of(2L * DEFAULT_SIZE);

@@ -10,8 +10,7 @@ import java.util.Locale;
  * shows the cut as one marker line, so that a guide's {@code ...} elision still matches across it.
  */
 final class BoundedOutput {
-    /** how the marker line starts */
-    static final String MARKER = "[... output cut by rehearse:";
+    static final String MARKER = OutputLimit.CUT_MARKER;
     /**
      * Lines kept at each end, whatever their length: the check masks volatile tokens line by line (about 10 us a
      * line), and no guide shows thousands of lines after a command.
