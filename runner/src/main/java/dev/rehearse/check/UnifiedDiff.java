@@ -19,6 +19,8 @@ import java.util.List;
  */
 final class UnifiedDiff {
     static final int CONTEXT = 3;
+    /** a diff longer than this is cut: a command that printed megabytes must not make a report of megabytes */
+    static final int MAX_LINES = 400;
 
     private UnifiedDiff() {
     }
@@ -61,7 +63,13 @@ final class UnifiedDiff {
             changes.add(open);
         }
         Patch<String> patch = Patch.generate(guide, shown, changes.stream().map(UnifiedDiff::typed).toList());
-        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff("guide", "actual", guide, patch, CONTEXT));
+        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("guide", "actual", guide, patch, CONTEXT);
+        if (diff.size() > MAX_LINES) {
+            int more = diff.size() - MAX_LINES;
+            diff = new ArrayList<>(diff.subList(0, MAX_LINES));
+            diff.add("[... " + more + " more lines of diff not shown ...]");
+        }
+        return String.join("\n", diff);
     }
 
     private static Change typed(Change c) {

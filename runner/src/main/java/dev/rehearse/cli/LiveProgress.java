@@ -32,6 +32,8 @@ public final class LiveProgress implements RunListener, AutoCloseable {
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
     private static final String[] SPINNER = {"|", "/", "-", "\\"};
     private static final int TAIL = 4096;
+    /** a step's output streamed by --verbose stops after this many lines: a step may print gigabytes */
+    static final int LIVE_LINES = 2000;
     private static final String OUTPUT_INDENT = "      | ";
 
     /** How much a run prints as it goes. */
@@ -58,6 +60,7 @@ public final class LiveProgress implements RunListener, AutoCloseable {
     private long beatAt;
     private final StringBuilder tail = new StringBuilder();
     private final StringBuilder partialLine = new StringBuilder();
+    private int linesShown;
     private int frame;
 
     /**
@@ -113,6 +116,7 @@ public final class LiveProgress implements RunListener, AutoCloseable {
         this.beatAt = startedAt;
         tail.setLength(0);
         partialLine.setLength(0);
+        linesShown = 0;
         if (detail == Detail.QUIET) {
             return;
         }
@@ -134,7 +138,7 @@ public final class LiveProgress implements RunListener, AutoCloseable {
             for (char c : TerminalText.foldLineEnds(chunk).toCharArray()) {
                 if (c == '\n') {
                     flushOutputLine();
-                } else {
+                } else if (partialLine.length() < TAIL) {
                     partialLine.append(c);
                 }
             }
@@ -215,7 +219,14 @@ public final class LiveProgress implements RunListener, AutoCloseable {
     }
 
     private void flushOutputLine() {
-        out.println(OUTPUT_INDENT + TerminalText.lastLine(partialLine.toString()));
+        if (linesShown < LIVE_LINES) {
+            out.println(OUTPUT_INDENT + TerminalText.lastLine(partialLine.toString()));
+        } else if (linesShown == LIVE_LINES) {
+            out.println(OUTPUT_INDENT + "[... the rest of this step's output is not shown live ...]");
+        }
+        if (linesShown <= LIVE_LINES) {
+            linesShown++;
+        }
         partialLine.setLength(0);
     }
 

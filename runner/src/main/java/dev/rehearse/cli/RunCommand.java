@@ -1,6 +1,8 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.Durations;
+import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.report.Summary;
@@ -79,6 +81,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: ~/.local/state/rehearse/RUNBOOK)")
     Path reportDir;
 
+    @Option(names = "--max-output", paramLabel = "SIZE",
+            description = "keep this much of a step's output, half its start, half its end (default: 2M, or the "
+                    + "sidecar's max_output); the whole output goes to output/step-N.log in the report folder")
+    String maxOutput;
+
     @Option(names = {"-v", "--verbose"}, description = "stream each step's output as it comes; whole diffs at the end")
     boolean verbose;
 
@@ -92,7 +99,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Rehearsal rehearsal = keeping.applyTo(choice.rehearsal()).withSelection(StepSelection.of(from, only))
-                .withReportDir(reportDir).withTimeout(timeout);
+                .withReportDir(reportDir).withTimeout(timeout).withMaxOutput(maxOutputBytes());
         LiveProgress.Detail detail = quiet ? LiveProgress.Detail.QUIET
                 : verbose ? LiveProgress.Detail.VERBOSE : LiveProgress.Detail.NORMAL;
         Interruption stop = new Interruption();
@@ -143,5 +150,16 @@ public final class RunCommand implements Callable<Integer> {
             return Durations.parse(value).filter(d -> !d.isZero()).orElseThrow(() ->
                     new CommandLine.TypeConversionException("'" + value + "' is not a duration like 90s, 5m or 1h"));
         }
+    }
+
+    private Long maxOutputBytes() {
+        if (maxOutput == null) {
+            return null;
+        }
+        Long bytes = StepPolicy.parseSize(maxOutput);
+        if (bytes == null) {
+            throw new BadInput("--max-output", 0, "'" + maxOutput + "' is not a size like 2M, 512K or 1G");
+        }
+        return bytes;
     }
 }

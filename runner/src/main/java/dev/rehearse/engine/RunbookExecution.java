@@ -53,8 +53,9 @@ final class RunbookExecution implements RunListener {
                 : new StepSelection(1, last);
         TestExecutionResult outcome = TestExecutionResult.successful();
         try {
-            RunReport report = settings.rehearsal().withSelection(steps).run(runbook.runbook(), this);
-            Path dir = settings.reportDir().resolve(report.runbook());
+            Path dir = settings.reportDir().resolve(runbook.plan().name());
+            RunReport report = settings.rehearsal().withSelection(steps).withReportDir(dir)
+                    .run(runbook.runbook(), this);
             Reports.writeAll(report, dir, settings.strict());
             listener.fileEntryPublished(runbook, FileEntry.from(dir.resolve(Reports.HTML), "text/html"));
         } catch (RuntimeException | IOException e) {

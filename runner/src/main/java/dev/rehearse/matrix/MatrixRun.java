@@ -97,7 +97,8 @@ public final class MatrixRun {
         long started = System.nanoTime();
         ValueRun run;
         try {
-            RunReport report = forValue(value).run(runbook, listener.runStarted(label));
+            // the value's own folder: a step's whole output (output/step-N.log) goes beside its reports
+            RunReport report = forValue(value).withReportDir(dir).run(runbook, listener.runStarted(label));
             Reports.writeAll(report, dir);
             run = new ValueRun(value, dir, report, null);
         } catch (BadInput e) {

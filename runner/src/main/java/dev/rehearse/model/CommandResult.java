@@ -10,8 +10,15 @@ import java.time.Duration;
  * @param exit     its exit status, or -1 when it did not complete
  * @param cwd      the shell's working directory afterwards, or null when unknown
  * @param lastLine the last non-empty line printed, for progress and for "waiting for input at:"
+ * @param cut      the output outgrew its {@link OutputLimit}: {@code output} is its head, a marker line and its tail
  */
-public record CommandResult(Status status, int exit, String output, String cwd, String lastLine, Duration elapsed) {
+public record CommandResult(Status status, int exit, String output, String cwd, String lastLine, Duration elapsed,
+                            boolean cut) {
+
+    /** A result whose output was kept whole. */
+    public CommandResult(Status status, int exit, String output, String cwd, String lastLine, Duration elapsed) {
+        this(status, exit, output, cwd, lastLine, elapsed, false);
+    }
 
     public enum Status {
         COMPLETED,

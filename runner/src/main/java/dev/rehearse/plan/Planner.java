@@ -166,12 +166,14 @@ public final class Planner {
     }
 
     private static StepPolicy skipped(StepPolicy policy, String why) {
-        return new StepPolicy(policy.timeout(), policy.eventually(), why, policy.expectExit());
+        return new StepPolicy(policy.timeout(), policy.eventually(), why, policy.expectExit(), policy.ready(),
+                policy.maxOutput());
     }
 
     /** A server the guide stops with ^C ends on the interrupt: its exit status is the signal's. */
     private static StepPolicy interrupted(StepPolicy policy) {
-        return new StepPolicy(policy.timeout(), policy.eventually(), policy.skip(), 130);
+        return new StepPolicy(policy.timeout(), policy.eventually(), policy.skip(), 130, policy.ready(),
+                policy.maxOutput());
     }
 
     private static List<Step> withPolicies(List<Step> steps, Runbook runbook) {

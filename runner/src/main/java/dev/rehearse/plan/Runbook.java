@@ -60,7 +60,8 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
      */
     public Runbook withTimeout(Duration timeout) {
         return new Runbook(name, dir, guide, sidecar, vars, varFacts, bindings, answers, steps,
-                new StepPolicy(timeout, defaults.eventually(), defaults.skip(), defaults.expectExit(), defaults.ready()),
+                new StepPolicy(timeout, defaults.eventually(), defaults.skip(), defaults.expectExit(), defaults.ready(),
+                        defaults.maxOutput()),
                 checks, target, effects, includeRoots);
     }
 
@@ -122,7 +123,7 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
                     eventually != null ? eventually : base.eventually(),
                     skip == null ? base.skip() : skip.equals(RUN_ANYWAY) ? null : skip,
                     expectExit != null ? expectExit : base.expectExit(),
-                    ready != null ? ready : base.ready());
+                    ready != null ? ready : base.ready(), base.maxOutput());
         }
     }
 

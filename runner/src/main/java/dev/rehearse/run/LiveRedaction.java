@@ -22,6 +22,8 @@ final class LiveRedaction implements Consumer<String> {
     private final Consumer<String> next;
     private final List<Capture> derived;
     private String pending = "";
+    /** the most of one line held back, line by line, for a step whose output derives secrets */
+    private static final int LONGEST_LINE_HELD = 1 << 20;
 
     LiveRedaction(Bindings bindings, Consumer<String> next) {
         this(bindings, next, List.of());
@@ -41,6 +43,10 @@ final class LiveRedaction implements Consumer<String> {
     public void accept(String chunk) {
         String text = pending + chunk;
         int cut = derived.isEmpty() ? Math.max(0, text.length() - holdBack) : text.lastIndexOf('\n') + 1;
+        if (cut == 0 && text.length() > LONGEST_LINE_HELD) {
+            // a line that never ends (a progress bar, a binary) is passed on in pieces rather than held in memory
+            cut = text.length() - holdBack;
+        }
         for (String secret : secrets) {
             for (int at = text.indexOf(secret); at >= 0 && at < cut; at = text.indexOf(secret, at + 1)) {
                 cut = Math.max(cut, at + secret.length());
@@ -65,5 +71,13 @@ final class LiveRedaction implements Consumer<String> {
             lines = out.append(lines.substring(from)).toString();
         }
         return lines;
+    }
+
+    /** Passes on what was held back: the command is done, no secret can be completed by a later chunk. */
+    void flush() {
+        if (!pending.isEmpty()) {
+            next.accept(bindings.redact(hideDerived(pending)));
+            pending = "";
+        }
     }
 }

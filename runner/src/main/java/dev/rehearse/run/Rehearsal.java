@@ -29,12 +29,15 @@ import java.util.function.Consumer;
  * @param keepGoing a FAIL does not skip the steps after it
  * @param targetOptions how the target is opened: kept or not (sandbox, container), how ssh logs in
  * @param reportDir where the run's reports go, and where a {@code --from} run finds what the last one captured;
- *                  null for {@link #defaultReportDir(String)}
+ *                  null for {@link #defaultReportDir(String)}; a step whose output outgrows its limit leaves the whole
+ *                  of it there, in {@code output/step-N.log}
  * @param timeout   every step's timeout where the sidecar's {@code steps:} rules set none ({@code --timeout}); null
  *                  for the sidecar's {@code defaults.timeout}, else 5 minutes
+ * @param maxOutput how many bytes of a step's output are kept ({@code --max-output}); null for the sidecar's
+ *                  {@code max_output}, else 2 MB
  */
 public record Rehearsal(String target, Map<String, String> binds, StepSelection selection, boolean keepGoing,
-                       TargetOptions targetOptions, Path reportDir, Duration timeout) {
+                       TargetOptions targetOptions, Path reportDir, Duration timeout, Long maxOutput) {
 
     /**
      * The facts a plan is made against when no target is open: the guide's own example values, so that nothing is
@@ -49,42 +52,46 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
 
     /** All steps, stop at the first FAIL, remove the target: {@code rehearse run} without options. */
     public static Rehearsal defaults() {
-        return new Rehearsal(null, Map.of(), StepSelection.ALL, false, TargetOptions.defaults(), null, null);
+        return new Rehearsal(null, Map.of(), StepSelection.ALL, false, TargetOptions.defaults(), null, null, null);
     }
 
     public Rehearsal withTarget(String spec) {
-        return new Rehearsal(spec, binds, selection, keepGoing, targetOptions, reportDir, timeout);
+        return new Rehearsal(spec, binds, selection, keepGoing, targetOptions, reportDir, timeout, maxOutput);
     }
 
     public Rehearsal withBinds(Map<String, String> more) {
         Map<String, String> all = new LinkedHashMap<>(binds);
         all.putAll(more);
-        return new Rehearsal(target, all, selection, keepGoing, targetOptions, reportDir, timeout);
+        return new Rehearsal(target, all, selection, keepGoing, targetOptions, reportDir, timeout, maxOutput);
     }
 
     public Rehearsal withSelection(StepSelection steps) {
-        return new Rehearsal(target, binds, steps, keepGoing, targetOptions, reportDir, timeout);
+        return new Rehearsal(target, binds, steps, keepGoing, targetOptions, reportDir, timeout, maxOutput);
     }
 
     public Rehearsal withKeepGoing(boolean keepGoingAfterFail) {
-        return new Rehearsal(target, binds, selection, keepGoingAfterFail, targetOptions, reportDir, timeout);
+        return new Rehearsal(target, binds, selection, keepGoingAfterFail, targetOptions, reportDir, timeout, maxOutput);
     }
 
     public Rehearsal withTargetOptions(TargetOptions options) {
-        return new Rehearsal(target, binds, selection, keepGoing, options, reportDir, timeout);
+        return new Rehearsal(target, binds, selection, keepGoing, options, reportDir, timeout, maxOutput);
     }
 
     public Rehearsal withReportDir(Path dir) {
-        return new Rehearsal(target, binds, selection, keepGoing, targetOptions, dir, timeout);
+        return new Rehearsal(target, binds, selection, keepGoing, targetOptions, dir, timeout, maxOutput);
     }
 
     public Rehearsal withTimeout(Duration stepTimeout) {
-        return new Rehearsal(target, binds, selection, keepGoing, targetOptions, reportDir, stepTimeout);
+        return new Rehearsal(target, binds, selection, keepGoing, targetOptions, reportDir, stepTimeout, maxOutput);
+    }
+
+    public Rehearsal withMaxOutput(Long bytes) {
+        return new Rehearsal(target, binds, selection, keepGoing, targetOptions, reportDir, timeout, bytes);
     }
 
     public Rehearsal withKeep(boolean keepTarget) {
         return new Rehearsal(target, binds, selection, keepGoing, targetOptions.withKeep(keepTarget), reportDir,
-                timeout);
+                timeout, maxOutput);
     }
 
     /**
@@ -153,6 +160,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
                 RunReport report = new Runner(opened, selection, keepGoing, listener).interruptibleBy(stop)
                         .recordedAs(origin, earlier == null ? List.of() : earlier.captured())
                         .keepingOriginalsIn(reportsOf(plan.name()).resolve(BACKUPS))
+                        .keepingOutput(maxOutput, reportsOf(plan.name()))
                         .run(plan, loaded.checks(), loaded.effects());
                 if (targetOptions.keep()) {
                     say.accept("kept " + opened.describe());

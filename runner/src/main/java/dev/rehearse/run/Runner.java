@@ -23,6 +23,7 @@ import dev.rehearse.plan.Runbook.Check;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.report.RunReport;
+import dev.rehearse.targets.OutputLimit;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
 import dev.rehearse.terminal.TerminalText;
@@ -66,6 +67,9 @@ public final class Runner {
     private UncapturedValues uncaptured;
     private EffectLines effectLines = EffectLines.with(List.of());
     private FileSteps files;
+    /** {@code --max-output}: over the sidecar's {@code max_output}; null for that, else the default */
+    private Long maxOutput;
+    private Path reportDir;
 
     public Runner(Target target, StepSelection selection, boolean keepGoing, RunListener listener) {
         this.target = target;
@@ -105,6 +109,17 @@ public final class Runner {
 
     public RunReport run(Plan plan) {
         return run(plan, List.of());
+    }
+
+    /**
+     * Keeps each step's output to {@code maxOutput} bytes (null: the sidecar's {@code max_output}, else
+     * {@link OutputLimit#DEFAULT}); with a {@code reportDir}, the whole output of a step that outgrows it goes to
+     * {@code <reportDir>/output/step-N.log}, named in the step's reason.
+     */
+    public Runner keepingOutput(Long maxOutput, Path reportDir) {
+        this.maxOutput = maxOutput;
+        this.reportDir = reportDir;
+        return this;
     }
 
     /**
@@ -242,9 +257,18 @@ public final class Runner {
         long deadline = started + policy.timeout().toNanos();
         while (true) {
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            CommandResult result = shell.run(command, answers, left, new LiveRedaction(bindings,
-                    chunk -> listener.output(step, chunk),
-                    Captures.derivesFromSecret(bindings, step) ? step.captures() : List.of()));
+            OutputFile whole = reportDir == null ? null : new OutputFile(reportDir, step.n());
+            LiveRedaction live = new LiveRedaction(bindings, chunk -> {
+                listener.output(step, chunk);
+                if (whole != null) {
+                    whole.accept(chunk);
+                }
+            }, Captures.derivesFromSecret(bindings, step) ? step.captures() : List.of());
+            OutputLimit limit = maxOutput != null ? OutputLimit.of(maxOutput)
+                    : policy.maxOutput() != null ? OutputLimit.of(policy.maxOutput()) : OutputLimit.DEFAULT;
+            CommandResult result = shell.run(command, answers, left, live, limit);
+            live.flush();
+            String wholeOutput = whole == null ? null : whole.finish(result.cut());
             if (result.cwd() != null) {
                 cwd = result.cwd();
             }
@@ -274,13 +298,30 @@ public final class Runner {
                 pause();
                 continue;
             }
+            String cut = result.cut() ? cutNote(limit, comparison.matches(), wholeOutput) : null;
             if (why != null) {
                 String diff = comparison.matches() ? OutputCheck.diff(step.expected(), actualOutput) : comparison.diff();
-                return fail(step, result.exit(), comparison.expected(), comparison.actual(), diff, why, started);
+                return fail(step, result.exit(), comparison.expected(), comparison.actual(), diff,
+                        cut == null ? why : why + "; " + cut, started);
             }
             return new StepResult(step, comparison.matches() ? Verdict.PASS : Verdict.DRIFT, result.exit(),
-                    comparison.expected(), comparison.actual(), comparison.diff(), null, elapsed(started));
+                    comparison.expected(), comparison.actual(), comparison.diff(), cut, elapsed(started));
         }
+    }
+
+    /**
+     * Why a step whose output outgrew the limit is judged on its head and tail only: where the guide's transcript
+     * did not match those, the difference may lie in what was not kept, so the reason says so rather than let a
+     * diff against a cut output stand as the whole story.
+     */
+    private static String cutNote(OutputLimit limit, boolean matched, String wholeOutput) {
+        String kept = "its output outgrew max_output " + size(limit.size()) + " and was judged on its first and last "
+                + "lines only" + (matched ? "" : ", so the guide's transcript could not be compared with all of it");
+        return kept + (wholeOutput == null ? "" : "; " + wholeOutput);
+    }
+
+    private static String size(long bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + "M" : bytes % 1024 == 0 ? (bytes >> 10) + "K" : bytes + "";
     }
 
     /**

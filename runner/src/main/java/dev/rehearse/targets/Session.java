@@ -28,6 +28,15 @@ public interface Session extends AutoCloseable {
      */
     void interrupt();
 
+    /**
+     * As {@link #run(String, List, Duration, Consumer)}, keeping of the output only what {@code limit} allows: the
+     * result's output is then the head, one marker line and the tail.
+     */
+    default CommandResult run(String command, List<Interaction> interactions, Duration timeout,
+                              Consumer<String> live, OutputLimit limit) {
+        return run(command, interactions, timeout, live);
+    }
+
     /** Why the shell or the connection to it went away, once a command came back {@code DISCONNECTED}. */
     default String lostReason() {
         return "the connection to the target was lost";

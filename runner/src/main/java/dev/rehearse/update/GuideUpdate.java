@@ -3,6 +3,7 @@ package dev.rehearse.update;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.read.SourceText;
+import dev.rehearse.targets.OutputLimit;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +57,12 @@ public final class GuideUpdate {
                 if (drift.step().line() > lines.size()) {
                     throw new BadInput(file.toString(), drift.step().line(),
                             "step " + drift.step().n() + " is past the end of the file: the guide changed since the run");
+                }
+                if (drift.actual().lines().anyMatch(l -> l.startsWith(OutputLimit.CUT_MARKER))) {
+                    // the guide would get thousands of lines and a marker that stands for what was not kept
+                    throw new BadInput(file.toString(), drift.step().line(), "step " + drift.step().n()
+                            + " printed more than max_output kept: its output is not written into the guide "
+                            + "(its whole output is in the report folder, output/step-" + drift.step().n() + ".log)");
                 }
                 replacements.addAll(GuideRevision.of(drift.step(), drift.actual(), lines, host));
             }

@@ -119,4 +119,23 @@ class LiveProgressTest {
                 + "PASS   3/12  guide.rst:42  0.0 s\n", verbose.toString().replace("\r\n", "\n"));
         assertEquals("", quiet.toString());
     }
+
+    @Test
+    void verboseStopsStreamingAStepAfterItsLiveLinesAndSaysSoOnce() {
+        StringWriter out = new StringWriter();
+        try (LiveProgress progress = new LiveProgress(new PrintWriter(out), true, false, 80,
+                LiveProgress.Detail.VERBOSE, Duration.ofSeconds(10))) {
+            progress.stepStarted(STEP, 12, STEP.command());
+            for (int i = 1; i <= 3 * LiveProgress.LIVE_LINES; i++) {
+                progress.output(STEP, "line " + i + "\r\n");
+            }
+            progress.output(STEP, "x".repeat(100_000));
+            progress.stepFinished(new StepResult(STEP, Verdict.PASS, 0, "", "", "", null, Duration.ZERO), 12);
+        }
+        String[] lines = out.toString().replace("\r\n", "\n").split("\n");
+        assertEquals(LiveProgress.LIVE_LINES + 3, lines.length, "RUN, the lines, the note, PASS");
+        assertEquals("      | line " + LiveProgress.LIVE_LINES, lines[LiveProgress.LIVE_LINES]);
+        assertEquals("      | [... the rest of this step's output is not shown live ...]", lines[LiveProgress.LIVE_LINES + 1]);
+        assertTrue(lines[LiveProgress.LIVE_LINES + 2].startsWith("PASS"), lines[LiveProgress.LIVE_LINES + 2]);
+    }
 }

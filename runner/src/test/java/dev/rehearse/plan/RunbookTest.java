@@ -195,4 +195,26 @@ class RunbookTest {
         BadInput e = assertThrows(BadInput.class, () -> Runbook.load(dir));
         assertTrue(e.problem().contains("UTF-8"), e.getMessage());
     }
+
+    @Test
+    void maxOutputIsASizeInTheDefaultsThatEveryStepRuleKeeps() throws IOException {
+        Runbook r = Runbook.load(sidecar("defaults:", "  max_output: 512K", "steps:", "  - n: 1", "    timeout: 9s"));
+        assertEquals(512L * 1024, r.defaults().maxOutput());
+        assertEquals(512L * 1024, r.steps().get(0).over(r.defaults()).maxOutput());
+        BadInput notASize = bad("defaults:", "  max_output: lots");
+        assertEquals(2, notASize.line());
+        assertTrue(notASize.problem().contains("max_output must be a size like 2M"), notASize.problem());
+    }
+
+    @Test
+    void sizesAreBytesOrKMG() {
+        assertEquals(4096L, StepPolicy.parseSize("4096"));
+        assertEquals(2L << 20, StepPolicy.parseSize("2M"));
+        assertEquals(512L << 10, StepPolicy.parseSize("512k"));
+        assertEquals(1L << 30, StepPolicy.parseSize("1GB"));
+        assertNull(StepPolicy.parseSize("0"));
+        assertNull(StepPolicy.parseSize("-1M"));
+        assertNull(StepPolicy.parseSize("2T"));
+        assertNull(StepPolicy.parseSize("99999999999999999999"));
+    }
 }

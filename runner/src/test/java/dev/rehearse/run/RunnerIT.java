@@ -334,7 +334,7 @@ class RunnerIT {
     }
 
     private static StepPolicy ready(Readiness.Kind kind, String what, Duration timeout) {
-        return new StepPolicy(Steps.TIMEOUT, false, null, 0, new Readiness(kind, what, timeout));
+        return new StepPolicy(Steps.TIMEOUT, false, null, 0, new Readiness(kind, what, timeout), null);
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.rehearse.update;
 
+import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.StepPolicy;
+import dev.rehearse.targets.OutputLimit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GuideUpdateTest {
@@ -122,5 +125,18 @@ class GuideUpdateTest {
                 "    [...]",
                 "  (env) [isabell@stardust ~]$",
                 ""), revised.get(0).after());
+    }
+
+    @Test
+    void aStepWhoseOutputWasCutIsNotWrittenIntoTheGuide(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("guide.rst"), GUIDE);
+        String actual = "synapse                          RUNNING   pid 7, uptime 0:00:02\n"
+                + OutputLimit.CUT_MARKER + " 9,000,000 bytes in 90,000 lines not kept here ...]\n"
+                + "worker                           RUNNING   pid 9, uptime 0:00:02\n";
+        BadInput refused = assertThrows(BadInput.class,
+                () -> GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(statusStep(), actual))));
+        assertEquals(8, refused.line());
+        assertTrue(refused.problem().contains("output/step-1.log"), refused.problem());
+        assertEquals(GUIDE, Files.readString(root.resolve("guide.rst")));
     }
 }

@@ -53,7 +53,7 @@ public final class SidecarReader {
     private static final Set<String> READY = Set.of("port", "http", "command", "timeout");
     /** how long a readiness waits when its rule gives no timeout */
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
-    private static final Set<String> DEFAULTS = Set.of("timeout", "eventually", "expect_exit");
+    private static final Set<String> DEFAULTS = Set.of("timeout", "eventually", "expect_exit", "max_output");
     private static final Set<String> ANSWER = Set.of("prompt", "answer", "binding", "hidden");
     private static final Set<String> CHECK = Set.of("name", "after", "command", "expect", "timeout");
     private static final Pattern VAR_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -326,7 +326,19 @@ public final class SidecarReader {
         return new StepPolicy(m.containsKey("timeout") ? y.duration(m.get("timeout"), "timeout") : d.timeout(),
                 m.containsKey("eventually") ? y.bool(m.get("eventually"), "eventually") : d.eventually(),
                 null,
-                m.containsKey("expect_exit") ? y.integer(m.get("expect_exit"), "expect_exit") : d.expectExit());
+                m.containsKey("expect_exit") ? y.integer(m.get("expect_exit"), "expect_exit") : d.expectExit(),
+                null,
+                m.containsKey("max_output") ? size(y, m.get("max_output")) : null);
+    }
+
+    /** {@code 2M}, {@code 512K}: how much of a step's output is kept */
+    private static long size(YamlNodes y, Node node) {
+        String v = y.scalar(node, "max_output");
+        Long size = StepPolicy.parseSize(v);
+        if (size == null) {
+            throw y.bad(node, "max_output must be a size like 2M, 512K or 1G, not \"" + v + "\"");
+        }
+        return size;
     }
 
     private static List<Check> checks(YamlNodes y, Node node) {

@@ -3,6 +3,7 @@ package dev.rehearse.targets.shell;
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.Interaction;
+import dev.rehearse.targets.OutputLimit;
 import dev.rehearse.targets.Session;
 import dev.rehearse.terminal.TerminalText;
 
@@ -45,12 +46,16 @@ public final class ShellSession implements Session {
     /** A canonical-mode terminal drops what goes past 4095 bytes of one line. */
     private static final int MAX_LINE = 3000;
     private static final int PROMPT_TAIL = 4096;
+    /** what of a command's raw output is held for sentinel and prompt searches; the output itself is kept apart */
+    private static final int SEARCH_WINDOW = 16 * PROMPT_TAIL;
+    /** chunks of 8 K characters waiting for the command's thread: a fast printer waits rather than fill the heap */
+    private static final int QUEUED_CHUNKS = 256;
 
     private final Transport transport;
     private final ShellSettings settings;
     private final String sentinelStart;
     private final OutputStream keyboard;
-    private final BlockingQueue<String> chunks = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> chunks = new LinkedBlockingQueue<>(QUEUED_CHUNKS);
     private volatile boolean alive = true;
     private volatile boolean interrupted;
     private String lostReason;
@@ -94,14 +99,29 @@ public final class ShellSession implements Session {
         try (Reader in = new InputStreamReader(transport.output(), StandardCharsets.UTF_8)) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                if (n > 0) {
-                    chunks.add(new String(buffer, 0, n));
+                if (n > 0 && !queue(new String(buffer, 0, n))) {
+                    return;
                 }
             }
         } catch (IOException e) {
             // a PTY reports its hang-up as an I/O error: it is the end of the stream all the same
         } finally {
-            chunks.add(END_OF_STREAM);
+            queue(END_OF_STREAM);
+        }
+    }
+
+    /** Hands a chunk on, waiting while the queue is full; false once the session is closed. */
+    private boolean queue(String chunk) {
+        try {
+            while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                if (!alive) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -167,6 +187,12 @@ public final class ShellSession implements Session {
     @Override
     public CommandResult run(String command, List<Interaction> interactions, Duration timeout,
                              Consumer<String> progress) {
+        return run(command, interactions, timeout, progress, OutputLimit.DEFAULT);
+    }
+
+    @Override
+    public CommandResult run(String command, List<Interaction> interactions, Duration timeout,
+                             Consumer<String> progress, OutputLimit limit) {
         long started = System.nanoTime();
         if (!alive) {
             return new CommandResult(Status.DISCONNECTED, -1, "", null, "", Duration.ZERO);
@@ -177,9 +203,11 @@ public final class ShellSession implements Session {
         if (echoing) {
             silenceEcho();
         }
-        Run run = new Run(interactions, progress);
+        Run run = new Run(interactions, progress, limit);
         run.raw.append(carry);
+        // what came after the last sentinel is this command's output, but was no command's to show live
         run.shown = carry.length();
+        run.kept.add(carry);
         carry = "";
         run.typed = encode(command);
         if (!type(run.typed)) {
@@ -251,7 +279,9 @@ public final class ShellSession implements Session {
     private final class Run {
         final List<Interaction> interactions;
         final Consumer<String> progress;
+        /** the latest raw output, for the sentinel and prompt searches */
         final StringBuilder raw = new StringBuilder();
+        final BoundedOutput kept;
         String typed;
         int nextInteraction;
         /** prompts are looked for in the output after the last answer */
@@ -270,9 +300,10 @@ public final class ShellSession implements Session {
         long nextEscalationAt;
         int escalations;
 
-        Run(List<Interaction> interactions, Consumer<String> progress) {
+        Run(List<Interaction> interactions, Consumer<String> progress, OutputLimit limit) {
             this.interactions = interactions == null ? List.of() : interactions;
             this.progress = progress;
+            this.kept = new BoundedOutput(limit);
         }
 
         CommandResult received(String chunk, long started) {
@@ -296,6 +327,7 @@ public final class ShellSession implements Session {
             if (interruptedAs == null) {
                 lookForPrompt();
             }
+            forgetOld();
             return null;
         }
 
@@ -322,7 +354,20 @@ public final class ShellSession implements Session {
             return 0;
         }
 
+        /** Drops raw output no search looks at any more: a command may print gigabytes. */
+        private void forgetOld() {
+            if (raw.length() > SEARCH_WINDOW) {
+                int drop = raw.length() - PROMPT_TAIL;
+                raw.delete(0, drop);
+                searchFrom -= drop;
+                answeredUpTo = Math.max(0, answeredUpTo - drop);
+                shown = Math.max(0, shown - drop);
+            }
+        }
+
+        /** The command's output: kept (within the limit) and shown live. */
         private void emit(String text) {
+            kept.add(text);
             if (progress != null && !text.isEmpty()) {
                 progress.accept(text);
             }
@@ -420,14 +465,16 @@ public final class ShellSession implements Session {
 
         CommandResult result(int exit, long started) {
             String echo = typed.replace("\n", "\r\n");
-            if (raw.indexOf(echo) == 0) {
+            String text = kept.text();
+            if (text.startsWith(echo)) {
                 // a program (stty sane, a crashed full-screen one) turned echo back on
-                raw.delete(0, echo.length());
+                text = text.substring(echo.length());
                 echoing = true;
             }
-            String output = TerminalText.foldLineEnds(raw.toString());
+            String output = TerminalText.foldLineEnds(text);
             return new CommandResult(interruptedAs == null ? Status.COMPLETED : interruptedAs, exit, output, cwd,
-                    waitingLine != null ? waitingLine : TerminalText.lastNonBlankLine(output), Duration.ofNanos(System.nanoTime() - started));
+                    waitingLine != null ? waitingLine : TerminalText.lastNonBlankLine(output),
+                    Duration.ofNanos(System.nanoTime() - started), kept.cut());
         }
 
         CommandResult lost(long started) {
@@ -436,9 +483,9 @@ public final class ShellSession implements Session {
             if (lostReason == null) {
                 lostReason = transport.endReason();
             }
-            String output = TerminalText.foldLineEnds(raw.toString());
+            String output = TerminalText.foldLineEnds(kept.text());
             return new CommandResult(Status.DISCONNECTED, -1, output, null, TerminalText.lastNonBlankLine(output),
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started), kept.cut());
         }
     }
 
@@ -490,7 +537,7 @@ public final class ShellSession implements Session {
     @Override
     public void interrupt() {
         interrupted = true;
-        chunks.add(WAKE_UP);
+        chunks.offer(WAKE_UP);
     }
 
     /** the shell's working directory after the last command */

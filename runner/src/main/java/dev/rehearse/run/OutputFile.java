@@ -1,0 +1,94 @@
+package dev.rehearse.run;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
+
+/**
+ * The whole output of one step, secrets already hidden, streamed to {@code <report>/output/step-N.log} as it
+ * arrives: the session keeps only the head and tail of a long output, this file keeps the rest. It is kept only
+ * when the output was cut; a step whose output was kept whole leaves no file (nor a stale one of an older run).
+ */
+final class OutputFile implements Consumer<String> {
+    static final String FOLDER = "output";
+
+    private final Path file;
+    private Writer writer;
+    private boolean pendingReturn;
+    private String problem;
+
+    OutputFile(Path reportDir, int step) {
+        this.file = reportDir.resolve(FOLDER).resolve("step-" + step + ".log");
+    }
+
+    /** the file's name relative to the report folder, as the reports give it */
+    String name() {
+        return FOLDER + "/" + file.getFileName();
+    }
+
+    @Override
+    public void accept(String chunk) {
+        if (problem != null || chunk.isEmpty()) {
+            return;
+        }
+        // terminal line ends folded as the reports show them; a CR that may start a CR-LF waits for the next chunk
+        String text = (pendingReturn ? "\r" : "") + chunk;
+        pendingReturn = text.endsWith("\r");
+        text = (pendingReturn ? text.substring(0, text.length() - 1) : text).replace("\r\n", "\n");
+        try {
+            if (writer == null) {
+                Files.createDirectories(file.getParent());
+                // never through a link a step could have planted in the report folder
+                writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            }
+            writer.write(text);
+        } catch (IOException e) {
+            problem = "it could not be written to " + name() + ": " + e.getMessage();
+            close();
+        }
+    }
+
+    /**
+     * Ends the file: kept when {@code cut}, else removed (with the folder when it is left empty).
+     *
+     * @return where the whole output is, or why it is not there, for the step's reason
+     */
+    String finish(boolean cut) {
+        close();
+        if (cut) {
+            return problem != null ? problem : "the whole of it is in " + name();
+        }
+        try {
+            Files.deleteIfExists(file);
+            Files.delete(file.getParent());
+        } catch (DirectoryNotEmptyException | NoSuchFileException othersThere) {
+            // other steps' files, or no folder at all
+        } catch (IOException e) {
+            // a stale file left is named by no report
+        }
+        return null;
+    }
+
+    private void close() {
+        if (writer == null) {
+            return;
+        }
+        try {
+            if (pendingReturn && problem == null) {
+                writer.write('\r');
+            }
+            writer.close();
+        } catch (IOException e) {
+            problem = "it could not be written to " + name() + ": " + e.getMessage();
+        }
+        writer = null;
+    }
+}
