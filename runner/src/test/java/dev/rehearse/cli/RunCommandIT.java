@@ -78,7 +78,8 @@ class RunCommandIT extends FixtureGuideRuns {
     void aTimeoutThatIsNoDurationIsOneLineAndExitTwo() throws IOException {
         Run run = run("interrupted", "--timeout", "soon");
         assertEquals(2, run.exit());
-        assertEquals("rehearse: Invalid value for option '--timeout': 'soon' is not a duration like 90s, 5m or 1h",
+        assertEquals("rehearse run: Invalid value for option '--timeout': 'soon' is not a duration like 90s, 5m or 1h "
+                + "(rehearse run --help shows the usage)",
                 run.err().strip());
     }
 

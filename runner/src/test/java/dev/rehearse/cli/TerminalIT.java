@@ -216,7 +216,8 @@ class TerminalIT {
                 "--report-dir", reports.toString());
 
         assertEquals(1, run.exit(), run.out() + run.err());
-        assertTrue(run.out().contains("\n      timed out after 3 s; last output: waiting for the database\n"),
+        assertTrue(run.out().contains("\n      timed out after 3 s (the step's timeout: --timeout, or the sidecar's timeout:); last output: "
+                + "waiting for the database\n"),
                 run.out());
     }
 
