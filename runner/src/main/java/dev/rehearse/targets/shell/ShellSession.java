@@ -185,7 +185,7 @@ public final class ShellSession implements Session {
                     run.interrupt(Status.TIMEOUT, now);
                 } else if (run.answerDueAt != 0 && now >= run.answerDueAt) {
                     run.answer(now);
-                } else if (now - run.lastOutputAt >= settings.quietPeriod().toNanos() && run.waitingAt() != null) {
+                } else if (run.quietPeriodJustEnded(now) && run.waitingAt() != null) {
                     run.waitingLine = run.waitingAt().strip();
                     run.interrupt(Status.WAITING_FOR_INPUT, now);
                 }
@@ -250,6 +250,8 @@ public final class ShellSession implements Session {
         int dueIndex;
         long answerDueAt;
         long lastOutputAt = System.nanoTime();
+        /** the {@link #lastOutputAt} whose quiet period was looked at: one look per silence, not a spin until output */
+        long quietLookedAt = -1;
         int searchFrom;
         Status interruptedAs;
         /** the prompt it was found waiting at */
@@ -371,9 +373,24 @@ public final class ShellSession implements Session {
                 if (answerDueAt != 0) {
                     wake = Math.min(wake, answerDueAt);
                 }
-                wake = Math.min(wake, lastOutputAt + settings.quietPeriod().toNanos());
+                if (quietLookedAt != lastOutputAt) {
+                    wake = Math.min(wake, lastOutputAt + settings.quietPeriod().toNanos());
+                }
             }
             return wake;
+        }
+
+        /**
+         * True once per silence, when the quiet period since the last output (or answer) has passed: the loop looks
+         * for a prompt then and sleeps until the next output, instead of polling with no wait while a command is
+         * silent past the quiet period (a busy core for a long download or build).
+         */
+        boolean quietPeriodJustEnded(long now) {
+            if (quietLookedAt == lastOutputAt || now - lastOutputAt < settings.quietPeriod().toNanos()) {
+                return false;
+            }
+            quietLookedAt = lastOutputAt;
+            return true;
         }
 
         CommandResult result(int exit, long started) {
