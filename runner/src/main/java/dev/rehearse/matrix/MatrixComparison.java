@@ -6,6 +6,7 @@ import dev.rehearse.plan.Step;
 import dev.rehearse.report.RunReport;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +55,15 @@ public final class MatrixComparison {
         List<String> values = List.copyOf(runs.keySet());
         Map<Integer, Step> steps = new LinkedHashMap<>();
         List<Integer> firstFail = new ArrayList<>();
+        // each run's results by step number: a row finds its cells in one look-up, not a scan of the run
+        List<Map<Integer, StepResult>> byNumber = new ArrayList<>();
         for (RunReport run : runs.values()) {
+            Map<Integer, StepResult> numbered = new HashMap<>();
             for (StepResult result : run.results()) {
                 steps.putIfAbsent(result.step().n(), result.step());
+                numbered.putIfAbsent(result.step().n(), result);
             }
+            byNumber.add(numbered);
             firstFail.add(run.results().stream()
                     .filter(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR).mapToInt(r -> r.step().n()).min().orElse(Integer.MAX_VALUE));
         }
@@ -65,13 +71,10 @@ public final class MatrixComparison {
         steps.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             List<StepResult> cells = new ArrayList<>();
             List<Boolean> cascaded = new ArrayList<>();
-            int column = 0;
-            for (RunReport run : runs.values()) {
-                StepResult cell = run.results().stream().filter(r -> r.step().n() == e.getKey()).findFirst()
-                        .orElse(null);
+            for (int column = 0; column < byNumber.size(); column++) {
+                StepResult cell = byNumber.get(column).get(e.getKey());
                 cells.add(cell);
                 cascaded.add(cell != null && cell.verdict() == Verdict.SKIP && e.getKey() > firstFail.get(column));
-                column++;
             }
             rows.add(new Row(e.getKey(), e.getValue(), cells, cascaded));
         });

@@ -18,9 +18,11 @@ import gg.jte.output.StringOutput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,13 +66,11 @@ final class HtmlReport {
                 title = report.guide().title();
             }
             List<String> section = List.of();
+            Map<String, Map<Integer, List<Integer>>> bySourceLine = stepsBySourceLine(report.results());
             for (Block block : report.guide().blocks()) {
                 List<StepView> inBlock = new ArrayList<>();
-                for (int i = 0; i < steps.size(); i++) {
-                    if (!placed.contains(i) && within(block, report.results().get(i))) {
-                        placed.add(i);
-                        inBlock.add(steps.get(i));
-                    }
+                for (int i : stepsWithin(block, bySourceLine, placed)) {
+                    inBlock.add(steps.get(i));
                 }
                 blocks.add(block(block, headings(section, block.section(), title), inBlock));
                 section = block.section();
@@ -86,10 +86,35 @@ final class HtmlReport {
                 HtmlPage.seconds(summary.elapsed()), steps, blocks, outside);
     }
 
-    private static boolean within(Block block, StepResult result) {
+    /** Each step's index in the results, by its source and first line: a block finds its steps by its lines. */
+    private static Map<String, Map<Integer, List<Integer>>> stepsBySourceLine(List<StepResult> results) {
+        Map<String, Map<Integer, List<Integer>>> index = new HashMap<>();
+        int i = 0;
+        for (StepResult result : results) {
+            index.computeIfAbsent(result.step().source(), s -> new HashMap<>())
+                    .computeIfAbsent(result.step().line(), l -> new ArrayList<>()).add(i++);
+        }
+        return index;
+    }
+
+    /**
+     * The steps not yet placed whose first line is within the block, in run order, now placed. Looked up line by
+     * line, so the page costs the guide's lines plus the steps, not blocks times steps.
+     */
+    private static List<Integer> stepsWithin(Block block, Map<String, Map<Integer, List<Integer>>> bySourceLine,
+                                             Set<Integer> placed) {
+        Map<Integer, List<Integer>> byLine = bySourceLine.getOrDefault(block.source(), Map.of());
+        List<Integer> within = new ArrayList<>();
         int end = block.contentLine() + block.lines().size();
-        return block.source().equals(result.step().source())
-                && result.step().line() >= block.line() && result.step().line() < end;
+        for (int line = block.line(); line < end; line++) {
+            for (int i : byLine.getOrDefault(line, List.of())) {
+                if (placed.add(i)) {
+                    within.add(i);
+                }
+            }
+        }
+        within.sort(null);
+        return within;
     }
 
     /** The titles entered between the previous block's section and this one's (the document title is the page's). */
@@ -113,13 +138,13 @@ final class HtmlReport {
         List<String> lines = block.lines();
         StepView current = null;
         List<Line> run = new ArrayList<>();
+        int next = 0;
         for (int i = 0; i < lines.size(); i++) {
             int number = block.contentLine() + i;
             StepView owner = current;
-            for (StepView s : byLine) {
-                if (s.line() <= number) {
-                    owner = s;
-                }
+            // a line belongs to the last step (in line order) that starts at or before it: one walk, lines + steps
+            while (next < byLine.size() && byLine.get(next).line() <= number) {
+                owner = byLine.get(next++);
             }
             if (owner != current && !run.isEmpty()) {
                 segments.add(new Segment(current, run));

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +51,21 @@ class LocalSessionIT {
         assertEquals(target.home().resolve("work/deeper") + "\nhi\n", pwd.output());
         assertEquals(target.home().resolve("work/deeper").toString(), pwd.cwd());
         run("cd ~");
+    }
+
+    /**
+     * A command silent past the quiet period is looked at once for a prompt, then waited for: the loop once polled
+     * without waiting from then on, a core busy for as long as the command stayed silent. Counted as this thread's
+     * CPU time (the loop runs on it): about nothing when waiting, most of the two silent seconds when spinning.
+     */
+    @Test
+    void aCommandSilentPastTheQuietPeriodIsWaitedForWithoutSpinning() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
+        CommandResult slept = run("sleep 3.5");
+        long usedMs = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
+        assertEquals(Status.COMPLETED, slept.status());
+        assertTrue(usedMs < 100, "the session's loop used " + usedMs + " ms of CPU while a command slept 2 s past the quiet period");
     }
 
     @Test
