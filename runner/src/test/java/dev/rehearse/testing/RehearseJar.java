@@ -2,6 +2,7 @@ package dev.rehearse.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,30 +79,46 @@ public final class RehearseJar {
     }
 
     private static Outcome start(Path dir, Map<String, String> env, List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        // as on a user's machine: the jar must need none of Testcontainers' variables
+        builder.environment().keySet().removeIf(name -> name.startsWith("TESTCONTAINERS_"));
+        builder.environment().putAll(env);
+        return finish(builder, null, TIMEOUT);
+    }
+
+    /**
+     * Runs {@code builder}'s program to its end with {@code input} on its standard input (nothing when null), its
+     * output kept in files (no pipe to fill); fails the test when it outlives {@code timeout}.
+     */
+    public static Outcome finish(ProcessBuilder builder, String input, Duration timeout) {
         Path out = null;
         Path err = null;
         try {
             out = Files.createTempFile("rehearse-cli", ".out");
             err = Files.createTempFile("rehearse-cli", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(new File("/dev/null"));
-            // as on a user's machine: the jar must need none of Testcontainers' variables
-            builder.environment().keySet().removeIf(name -> name.startsWith("TESTCONTAINERS_"));
-            builder.environment().putAll(env);
+            builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+            if (input == null) {
+                builder.redirectInput(new File("/dev/null"));
+            }
             Process process = builder.start();
-            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (input != null) {
+                try (OutputStream stdin = process.getOutputStream()) {
+                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor();
-                throw new AssertionError("timed out after " + TIMEOUT + ": " + command + "\n"
+                throw new AssertionError("timed out after " + timeout + ": " + builder.command() + "\n"
                         + Files.readString(out) + Files.readString(err));
             }
             return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new AssertionError("cannot run " + command + ": " + e.getMessage(), e);
+            throw new AssertionError("cannot run " + builder.command() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while running " + command, e);
+            throw new AssertionError("interrupted while running " + builder.command(), e);
         } finally {
             for (Path file : new Path[] {out, err}) {
                 if (file != null) {
