@@ -62,7 +62,7 @@ class RunbookTest {
                 "  \"4711\": {capture: 'listening on (\\d+)', step: 3}",
                 "  <port>: {same_as: \"4711\"}",
                 "  python3.6: python3",
-                "  app: \"app==${app_version}\"",
+                "  app: \"app==${app_version}-${channel}\"",
                 "  token: {value: abc, secret: true}",
                 "answers:",
                 "  - prompt: '^Admin user:'",
@@ -119,6 +119,14 @@ class RunbookTest {
     }
 
     @Test
+    void aVariableNoBindingUsesIsRefusedAtItsLine() throws IOException {
+        BadInput e = bad("vars:", "  workers: 2", "  channel: stable", "bindings:", "  \"4\": \"${workers}\"");
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().endsWith("variable 'channel' is declared but no binding uses ${channel}: binding it "
+                + "would change nothing"), e.getMessage());
+    }
+
+    @Test
     void brokenYamlPointsAtItsLine() throws IOException {
         BadInput e = bad("bindings:", "  a: b", "   c: [unclosed");
         assertTrue(e.getMessage().startsWith(dir.resolve("runbook.yaml") + ":"), e.getMessage());
@@ -157,6 +165,8 @@ class RunbookTest {
         Runbook r = Runbook.load(sidecar(
                 "vars:",
                 "  version: {default: 1.0.0, fact: synapse_version}",
+                "bindings:",
+                "  matrix-synapse: \"matrix-synapse==${version}\"",
                 "steps:",
                 "  - command: '^supervisorctl status$'",
                 "    ready: {http: 'https://my.domain.name:40132/', timeout: 3m}",

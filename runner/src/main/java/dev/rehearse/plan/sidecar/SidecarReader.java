@@ -143,6 +143,7 @@ public final class SidecarReader {
         Map<String, String> varFacts = new LinkedHashMap<>();
         Map<String, String> vars = vars(y, top.get("vars"), varFacts);
         List<BindingRule> bindings = bindings(y, top.get("bindings"), vars);
+        checkVarsUsed(y, top.get("vars"), bindings);
         List<AnswerRule> answers = answers(y, top.get("answers"));
         List<StepRule> steps = steps(y, top.get("steps"));
         StepPolicy defaults = defaults(y, top.get("defaults"));
@@ -253,6 +254,21 @@ public final class SidecarReader {
             }
         }
         return rules;
+    }
+
+    /**
+     * A declared variable that no binding's value names ({@code ${name}}) binds nothing: {@code --bind name=...} or
+     * {@code --vary name=...} would then test nothing, in green. Refused at its line.
+     */
+    private static void checkVarsUsed(YamlNodes y, Node node, List<BindingRule> bindings) {
+        for (NodeTuple t : y.tuples(node, "vars")) {
+            String name = y.scalar(t.getKeyNode(), "a variable name");
+            if (bindings.stream().noneMatch(rule -> rule.source() == ValueSource.VALUE
+                    && rule.argument().contains("${" + name + "}"))) {
+                throw y.bad(t.getKeyNode(), "variable '" + name + "' is declared but no binding uses ${" + name
+                        + "}: binding it would change nothing");
+            }
+        }
     }
 
     private static void checkReferences(YamlNodes y, Node node, String value, Map<String, String> vars) {
