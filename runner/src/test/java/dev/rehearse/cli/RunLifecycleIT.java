@@ -3,6 +3,7 @@ package dev.rehearse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.testing.PtyDialog;
+import dev.rehearse.testing.RehearseJar;
 import dev.rehearse.testing.RehearseProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -203,19 +204,23 @@ class RunLifecycleIT {
             Path home = Files.createDirectory(dir.resolve("home"));
             Path reportDir = Files.createDirectory(dir.resolve("reports"));
             chownToNobody(home, reportDir);
-            List<String> asNobody = List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups");
+            // the jar and the guide copied where nobody reaches them: the checkout may sit in a folder only root reads
+            Path jar = Files.copy(RehearseJar.jar(), dir.resolve("rehearse.jar"));
+            Path guide = copyFolder(Path.of(GUIDE), dir.resolve("interrupted"));
+            List<String> asNobody = List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                    RehearseJar.java(), "-jar", jar.toString());
             Map<String, String> env = Map.of("HOME", home.toString());
-            String[] args = {"run", GUIDE, "--target", "local:" + home, "--report-dir", reportDir.toString()};
+            String[] args = {"run", guide.toString(), "--target", "local:" + home, "--report-dir", reportDir.toString()};
 
             Files.writeString(home.resolve("go"), "");
-            String complete = runToEnd(env, asNobody, 0, args);
+            String complete = runProgramToEnd(env, asNobody, 0, args);
             assertTrue(complete.contains("3 PASS"), complete);
             String olderPort = captured(reportDir);
 
             Files.delete(home.resolve("go"));
             Files.delete(home.resolve("waiting"));
             String interruptedId;
-            try (RehearseProcess run = RehearseProcess.start(env, asNobody, args)) {
+            try (RehearseProcess run = RehearseProcess.startProgram(env, asNobody, args)) {
                 awaitFile(home.resolve("waiting"), run::output);
                 run.signal("INT");
                 assertEquals(130, run.waitFor(), run.output());
@@ -225,14 +230,14 @@ class RunLifecycleIT {
             assertEquals(List.of(1), List.of(interrupted.at("/run/covers/0").asInt()));
             String port = captured(reportDir);
 
-            String refused = runToEnd(env, asNobody, 2, concat(args, "--from", "3"));
+            String refused = runProgramToEnd(env, asNobody, 2, concat(args, "--from", "3"));
             assertTrue(refused.contains("not reusing run " + interruptedId + " (" + reportDir.resolve("results.json")
                     + "): it did not complete step 2 (it was interrupted at step 2)"), refused);
             assertTrue(refused.contains("step 3 needs 40132, which step 1 captures"), refused);
             assertFalse(refused.contains("40132=" + olderPort), refused);
 
             Files.writeString(home.resolve("go"), "");
-            String resumed = runToEnd(env, asNobody, 0, concat(args, "--from", "2"));
+            String resumed = runProgramToEnd(env, asNobody, 0, concat(args, "--from", "2"));
             assertTrue(resumed.contains("building on run " + interruptedId + " (" + reportDir.resolve("results.json")
                     + "), which did step 1; reusing what it captured: 40132=" + port + " (step 1)"), resumed);
             assertEquals("listening on " + port + "\n", Files.readString(home.resolve("listening")));
@@ -320,6 +325,26 @@ class RunLifecycleIT {
             assertEquals(expected, exit, run.output());
             return run.output();
         }
+    }
+
+    /** {@code PROGRAM ARGS} to its end, which must be {@code expected}; what it printed. */
+    private static String runProgramToEnd(Map<String, String> env, List<String> program, int expected, String... args) {
+        try (RehearseProcess run = RehearseProcess.startProgram(env, program, args)) {
+            int exit = run.waitFor();
+            assertEquals(expected, exit, run.output());
+            return run.output();
+        }
+    }
+
+    /** The files of {@code from} (one level) copied into a new folder {@code to}, readable by everyone. */
+    private static Path copyFolder(Path from, Path to) throws IOException {
+        Files.createDirectory(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+        return to;
     }
 
     private static String[] concat(String[] args, String... more) {

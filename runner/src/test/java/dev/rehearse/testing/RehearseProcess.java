@@ -45,8 +45,17 @@ public final class RehearseProcess implements AutoCloseable {
      * @param prefix what runs the launcher ({@code setpriv ...} to run it as another user), or nothing
      */
     public static RehearseProcess start(Map<String, String> env, List<String> prefix, String... args) {
-        List<String> command = new ArrayList<>(prefix);
-        command.add(ROOT.resolve("rehearse").toString());
+        List<String> launcher = new ArrayList<>(prefix);
+        launcher.add(ROOT.resolve("rehearse").toString());
+        return startProgram(env, launcher, args);
+    }
+
+    /**
+     * @param program the command line that runs Rehearse ({@code setpriv ... java -jar COPY} for another user, who
+     *                may not reach the checkout), to which {@code args} are added
+     */
+    public static RehearseProcess startProgram(Map<String, String> env, List<String> program, String... args) {
+        List<String> command = new ArrayList<>(program);
         command.addAll(List.of(args));
         try {
             Path log = Files.createTempFile("rehearse-process-", ".log");

@@ -27,14 +27,19 @@ public final class ContainerTargetProvider implements TargetProvider {
     }
 
     @Override
+    public List<String> reapLeftovers() {
+        return ContainerTarget.reapLeftovers();
+    }
+
+    @Override
     public Target open(String spec, TargetOptions options) {
         if (spec.equals("container")) {
-            return ContainerTarget.open(ContainerTarget.DEFAULT_IMAGE, Networking.NONE, options.keep());
+            return ContainerTarget.open(ContainerTarget.DEFAULT_IMAGE, Networking.NONE, options.keep(), options.stamp());
         }
         String image = spec.substring("container:".length());
         if (image.isEmpty()) {
             throw new BadInput("--target", 0, "container: names no image (container:IMAGE)");
         }
-        return ContainerTarget.open(image, Networking.NONE, options.keep());
+        return ContainerTarget.open(image, Networking.NONE, options.keep(), options.stamp());
     }
 }

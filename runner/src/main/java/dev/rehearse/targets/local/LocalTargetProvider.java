@@ -4,6 +4,7 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.TargetProvider;
+import dev.rehearse.targets.shell.ShellSettings;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,14 +28,19 @@ public final class LocalTargetProvider implements TargetProvider {
     }
 
     @Override
+    public List<String> reapLeftovers() {
+        return LocalTarget.reapLeftovers();
+    }
+
+    @Override
     public Target open(String spec, TargetOptions options) {
         if (spec.equals("local")) {
-            return LocalTarget.open(null, options.keep());
+            return LocalTarget.open(null, options.keep(), ShellSettings.DEFAULT, options.stamp());
         }
         String dir = spec.substring("local:".length());
         if (dir.isEmpty()) {
             throw new BadInput("--target", 0, "local: names no folder (local:DIR)");
         }
-        return LocalTarget.open(Path.of(dir), options.keep());
+        return LocalTarget.open(Path.of(dir), options.keep(), ShellSettings.DEFAULT, options.stamp());
     }
 }

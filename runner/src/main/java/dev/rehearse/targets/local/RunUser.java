@@ -147,7 +147,14 @@ final class RunUser {
             if (stamp.isEmpty() || comment.contains(KEPT + "true") || !stamp.get().provablyDead()) {
                 continue;
             }
-            new RunUser(fields[0]).remove();
+            try {
+                new RunUser(fields[0]).remove();
+            } catch (IllegalStateException | UncheckedIOException e) {
+                // what a dead run left is tidied when it can be; it never stops the run that finds it
+                removed.add("could not remove user " + fields[0] + ", left behind by run " + stamp.get().id() + ": "
+                        + e.getMessage().replace('\n', ' '));
+                continue;
+            }
             Path sandbox = Path.of(fields[5]).getParent();
             String also = "";
             if (comment.contains(SANDBOX + "true") && sandbox != null && sandbox.getFileName() != null

@@ -1,6 +1,6 @@
 package dev.rehearse.targets.local;
 
-import dev.rehearse.cli.Main;
+import dev.rehearse.testing.RehearseJar;
 import dev.rehearse.model.CommandResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,7 @@ class RunUserIT {
         assertEquals(0, new ProcessBuilder("cp", "-a", "/etc", etc.toString()).inheritIO().start().waitFor());
         Files.writeString(etc.resolve("passwd.lock"), "");
         String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> rehearse = List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        List<String> rehearse = List.of(java, "-jar", RehearseJar.jar().toString(),
                 "run", GUIDES.resolve("drift.rst").toAbsolutePath().toString(), "--target", "local",
                 "--report-dir", dir.resolve("reports").toString());
         List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",

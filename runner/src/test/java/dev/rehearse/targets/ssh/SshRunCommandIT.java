@@ -1,8 +1,8 @@
 package dev.rehearse.targets.ssh;
 
+import dev.rehearse.testing.RehearseJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rehearse.cli.Main;
 import dev.rehearse.testing.FixtureGuideRuns;
 import dev.rehearse.testing.PtyDialog;
 import org.junit.jupiter.api.Test;
@@ -172,8 +172,7 @@ class SshRunCommandIT extends FixtureGuideRuns {
                 + "for it, or add it to ssh-agent)"), withoutTerminal.err());
 
         String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java, "-jar", RehearseJar.jar().toString()));
         command.addAll(runLocked);
         command.addAll(List.of("--report-dir", reports.toString()));
         try (PtyDialog terminal = PtyDialog.start(reports, Map.of("TERM", "dumb", "PATH", System.getenv("PATH")),
@@ -191,8 +190,7 @@ class SshRunCommandIT extends FixtureGuideRuns {
     void ctrlCClosesTheRemoteSessionAndLeavesNoProcessBehind() throws Exception {
         Files.deleteIfExists(server.home().resolve("signal"));
         String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", GUIDES.resolve("wait-for-signal.rst").toString(), "--report-dir",
+        List<String> command = new ArrayList<>(List.of(java, "-jar", RehearseJar.jar().toString(), "run", GUIDES.resolve("wait-for-signal.rst").toString(), "--report-dir",
                 reports.toString()));
         command.addAll(loginOptions(server.knownHosts));
         Process cli = new ProcessBuilder(command)
