@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +29,8 @@ class JarAnywhereIT {
         Path jar = Files.copy(RehearseJar.jar(), empty.resolve("rehearse.jar"));
         Files.copy(checkout.resolve("fixtures/guides/hello.rst"), empty.resolve("hello.rst"));
 
-        RehearseJar.Outcome run = RehearseJar.run(jar, empty, List.of("run", "hello.rst", "--target", "container"));
+        RehearseJar.Outcome run = RehearseJar.runIn(jar, empty, Map.of("XDG_STATE_HOME", empty.resolve("state").toString()),
+                List.of("run", "hello.rst", "--target", "container"));
 
         assertEquals(0, run.exit(), run.both());
         String checkoutsImage = RehearseJar.exec(checkout, List.of(checkout.resolve("fixtures/stardust/build.sh").toString()))
@@ -36,7 +38,7 @@ class JarAnywhereIT {
         assertTrue(run.out().contains("steps on container " + checkoutsImage + " "),
                 "the recipe in the jar is the checkout's: " + checkoutsImage + "\n" + run.both());
         assertTrue(run.out().contains("2 PASS, 0 DRIFT, 0 FAIL, 0 SKIP"), run.both());
-        assertTrue(Files.isRegularFile(empty.resolve("target/rehearse/hello/results.json")),
-                "the reports are written beside it");
+        assertTrue(Files.isRegularFile(empty.resolve("state/rehearse/hello/results.json")),
+                "the reports go to the state folder the docs name, whatever the working directory");
     }
 }

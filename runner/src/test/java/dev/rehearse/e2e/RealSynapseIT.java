@@ -61,7 +61,8 @@ class RealSynapseIT {
             System.out.print(run.timings());
             JsonNode hash = byPlace(run.results, HASH_PASSWORD);
             assertEquals("FAIL", hash.path("verdict").asText(), run.out + run.err);
-            assertEquals("exit status 2", hash.path("reason").asText());
+            assertEquals("exit status 2: hash_password: error: the following arguments are required: -c/--config",
+                    hash.path("reason").asText());
             assertTrue(hash.path("actual").asText().contains("the following arguments are required: -c/--config"),
                     hash.path("actual").asText());
             JsonNode update = byPlace(run.results, PSQL_UPDATE);

@@ -56,9 +56,14 @@ public final class RehearseJar {
 
     /** {@code java -jar JAR ARGS} in {@code dir}: a copy of the jar elsewhere, as a user may keep it. */
     public static Outcome run(Path jar, Path dir, List<String> args) {
+        return runIn(jar, dir, Map.of(), args);
+    }
+
+    /** As {@link #run(Path, Path, List)}, with {@code env} added to the environment. */
+    public static Outcome runIn(Path jar, Path dir, Map<String, String> env, List<String> args) {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
         command.addAll(args);
-        return start(dir, Map.of(), command);
+        return start(dir, env, command);
     }
 
     /** Any program in {@code dir}, in the environment the jar gets. */
