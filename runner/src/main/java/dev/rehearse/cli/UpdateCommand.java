@@ -8,6 +8,7 @@ import dev.rehearse.plan.Plan;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.run.Rehearsal;
+import dev.rehearse.run.RunRecord;
 import dev.rehearse.update.GuideUpdate;
 import dev.rehearse.update.ReportedDrifts;
 import picocli.CommandLine.Command;
@@ -88,7 +89,8 @@ public final class UpdateCommand implements Callable<Integer> {
     private RunReport runNow(Rehearsal rehearsal, PrintWriter out) throws IOException {
         RunReport report;
         try (LiveProgress progress = LiveProgress.forConsole(out, LiveProgress.Detail.NORMAL)) {
-            report = rehearsal.run(choice.runbook, progress, note -> out.println("rehearse: " + note));
+            report = rehearsal.run(choice.runbook, new RunRecord(rehearsal::reportsOf, progress),
+                    note -> out.println("rehearse: " + note));
         }
         Reports.writeAll(report, rehearsal.reportsOf(report.runbook()));
         return report;

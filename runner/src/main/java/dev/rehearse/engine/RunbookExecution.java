@@ -7,6 +7,7 @@ import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.report.StepText;
 import dev.rehearse.run.RunListener;
+import dev.rehearse.run.RunRecord;
 import dev.rehearse.run.StepSelection;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
@@ -54,8 +55,9 @@ final class RunbookExecution implements RunListener {
         TestExecutionResult outcome = TestExecutionResult.successful();
         try {
             Path dir = settings.reportDir().resolve(runbook.plan().name());
+            // results.json kept as the run goes: a build stopped any way leaves the runbook's record (RunRecord)
             RunReport report = settings.rehearsal().withSelection(steps).withReportDir(dir)
-                    .run(runbook.runbook(), this);
+                    .run(runbook.runbook(), new RunRecord(name -> dir, this));
             Reports.writeAll(report, dir, settings.strict());
             listener.fileEntryPublished(runbook, FileEntry.from(dir.resolve(Reports.HTML), "text/html"));
         } catch (RuntimeException | IOException e) {

@@ -5,6 +5,7 @@ import dev.rehearse.plan.Plan;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.run.Rehearsal;
+import dev.rehearse.run.RunRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,7 +99,9 @@ public final class MatrixRun {
         ValueRun run;
         try {
             // the value's own folder: a step's whole output (output/step-N.log) goes beside its reports
-            RunReport report = forValue(value).withReportDir(dir).run(runbook, listener.runStarted(label));
+            // results.json kept as the run goes: a matrix stopped any way leaves each value's record (RunRecord)
+            RunReport report = forValue(value).withReportDir(dir).run(runbook,
+                    new RunRecord(name -> dir, listener.runStarted(label)));
             Reports.writeAll(report, dir);
             run = new ValueRun(value, dir, report, null);
         } catch (BadInput e) {

@@ -8,6 +8,7 @@ import dev.rehearse.report.RunReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -48,6 +49,11 @@ public final class RunRecord implements RunListener {
     @Override
     public void output(Step step, String chunk) {
         next.output(step, chunk);
+    }
+
+    @Override
+    public void waiting(Step step, String what, Duration timeout) {
+        next.waiting(step, what, timeout);
     }
 
     @Override

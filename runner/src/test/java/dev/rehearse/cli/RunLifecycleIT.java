@@ -107,6 +107,40 @@ class RunLifecycleIT {
     }
 
     @Test
+    void aKilledMatrixLeavesTheRecordOfTheValueItWasRunning(@TempDir Path book) throws IOException {
+        Files.writeString(book.resolve("guide_stuck.rst"), String.join("\n", "Stuck", "=====", "", "::", "",
+                "  [isabell@stardust ~]$ echo first", "  first-a", "  [isabell@stardust ~]$ until [ -e ~/go ]; do sleep 1; done",
+                "  [isabell@stardust ~]$ echo done", "  done", ""));
+        Files.writeString(book.resolve("runbook.yaml"), "vars:\n  tag: a\nbindings:\n  first-a: \"first-${tag}\"\n"
+                + "  echo first: \"echo first-${tag}\"\n");
+        try (RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "matrix", book.toString(), "--vary",
+                "tag=a,b", "--report-dir", reports.toString())) {
+            JsonNode[] record = new JsonNode[1];
+            awaitThat("a value's record at step 2", () -> {
+                record[0] = recordBelow(reports);
+                return record[0] != null && record[0].at("/summary/interrupted_at").asInt() == 2;
+            }, run::output);
+
+            run.signal("KILL");
+
+            assertEquals(137, run.waitFor());
+        }
+        JsonNode record = recordBelow(reports);
+        assertEquals(List.of("PASS", "INTERRUPTED", "SKIP"), verdicts(record), record.toString());
+        assertTrue(record.at("/steps/1/reason").asText().contains("was killed or lost"), record.toString());
+    }
+
+    /** The one results.json below {@code dir} (a matrix value's folder), or null while there is none. */
+    private static JsonNode recordBelow(Path dir) {
+        try (var files = Files.walk(dir)) {
+            Path file = files.filter(p -> p.getFileName().toString().equals("results.json")).findFirst().orElse(null);
+            return file == null ? null : JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Test
     void aKilledLocalRunLeavesItsRecordAndTheNextRunRemovesItsUserAndSandbox() throws IOException {
         Matcher local;
         try (RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "run", GUIDE, "--target", "local",
