@@ -101,7 +101,10 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      * @throws dev.rehearse.guide.BadInput when the runbook, its guide or a binding is wrong, or there is no step
      */
     public Plan preview(Path runbook) {
-        Runbook loaded = Runbook.load(runbook);
+        return preview(Runbook.load(runbook));
+    }
+
+    private Plan preview(Runbook loaded) {
         Plan plan = new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.roots()))
                 .runnable();
         plan.requireBound();
@@ -181,11 +184,9 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      * the plan (which would start a target, skip every step and pass). Returns the guide, read once for the run.
      */
     private Guide checkedBeforeOpening(Runbook loaded) {
-        Guide read = Guides.BY_FORMAT.read(loaded.guide(), loaded.roots());
-        Plan plan = new Planner(EXAMPLE_FACTS, binds).plan(loaded, read).runnable();
-        plan.requireBound();
+        Plan plan = preview(loaded);
         selection.checkAgainst(plan.steps().size());
-        return read;
+        return plan.guide();
     }
 
     /** The folder under a run's report folder that keeps the originals of the files the run replaced. */
