@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -72,11 +73,17 @@ public final class UserFiles {
 
     /** @param asUser the start of a local command line that runs what follows as the run's user on the target */
     public static UserFiles startingWith(List<String> asUser) {
+        return startingWith(asUser, Map.of());
+    }
+
+    /** As {@link #startingWith(List)}, the command line run with {@code env} added to this process's environment. */
+    public static UserFiles startingWith(List<String> asUser, Map<String, String> env) {
         List<String> prefix = List.copyOf(asUser);
+        Map<String, String> added = Map.copyOf(env);
         return new UserFiles((argv, input) -> {
             List<String> all = new ArrayList<>(prefix);
             all.addAll(argv);
-            return runLocally(all, input);
+            return runLocally(all, added, input);
         });
     }
 
@@ -109,9 +116,11 @@ public final class UserFiles {
         return exec.run(List.of("sh", "-c", SCRIPT, "sh", op, file, String.valueOf(input.length)), input);
     }
 
-    private static Ran runLocally(List<String> argv, byte[] input) {
+    private static Ran runLocally(List<String> argv, Map<String, String> env, byte[] input) {
         try {
-            Process process = new ProcessBuilder(argv).start();
+            ProcessBuilder builder = new ProcessBuilder(argv);
+            builder.environment().putAll(env);
+            Process process = builder.start();
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
             try (OutputStream in = process.getOutputStream()) {

@@ -58,7 +58,12 @@ final class SeedChecks {
 
     /** A command in a login shell of the stardust user in the container; fails the test on a non-zero exit. */
     static UnaryOperator<String> inContainer(String containerId) {
-        return command -> Processes.run(Path.of("."), Map.of(), "docker", "exec", "-u", "robin", "-w", "/home/robin",
+        return inContainer(containerId, Map.of());
+    }
+
+    /** As {@link #inContainer(String)}, {@code docker} run with {@code env} added (DOCKER_HOST for another engine). */
+    static UnaryOperator<String> inContainer(String containerId, Map<String, String> env) {
+        return command -> Processes.run(Path.of("."), env, "docker", "exec", "-u", "robin", "-w", "/home/robin",
                 containerId, "bash", "-lc", command);
     }
 

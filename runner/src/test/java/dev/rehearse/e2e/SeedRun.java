@@ -36,8 +36,11 @@ public final class SeedRun implements AutoCloseable {
     final Path reportDir;
     final Duration wall;
     final String containerId;
+    /** added to the environment of the run and of the clean-up: DOCKER_HOST for another engine */
+    private final Map<String, String> env;
 
-    private SeedRun(int exit, String out, String err, JsonNode results, Path reportDir, Duration wall) {
+    private SeedRun(int exit, String out, String err, JsonNode results, Path reportDir, Duration wall,
+                    Map<String, String> env) {
         this.exit = exit;
         this.out = out;
         this.err = err;
@@ -45,6 +48,7 @@ public final class SeedRun implements AutoCloseable {
         this.reportDir = reportDir;
         this.wall = wall;
         this.containerId = target(results).group(2);
+        this.env = env;
     }
 
     /**
@@ -61,6 +65,11 @@ public final class SeedRun implements AutoCloseable {
      * ({@code container}, {@code container:stardust-real}), its reports in {@code reportDir}.
      */
     public static SeedRun on(String target, Path runbook, Path reportDir, String... binds) {
+        return on(target, runbook, reportDir, Map.of(), binds);
+    }
+
+    /** As {@link #on(String, Path, Path, String...)}, with {@code env} added to the run's environment. */
+    public static SeedRun on(String target, Path runbook, Path reportDir, Map<String, String> env, String... binds) {
         List<String> args = new ArrayList<>(List.of("run", runbook.toString(),
                 "--target", target, "--keep", "--report-dir", reportDir.toString()));
         for (String bind : binds) {
@@ -69,11 +78,11 @@ public final class SeedRun implements AutoCloseable {
         }
         long started = System.nanoTime();
         // the README's main command, through the launcher it names
-        RehearseJar.Outcome outcome = RehearseJar.launcher(Checkout.root(), Map.of(), args.toArray(String[]::new));
+        RehearseJar.Outcome outcome = RehearseJar.launcher(Checkout.root(), env, args.toArray(String[]::new));
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
         try {
             JsonNode results = new ObjectMapper().readTree(reportDir.resolve("results.json").toFile());
-            return new SeedRun(outcome.exit(), outcome.out(), outcome.err(), results, reportDir, wall);
+            return new SeedRun(outcome.exit(), outcome.out(), outcome.err(), results, reportDir, wall, env);
         } catch (IOException e) {
             throw new UncheckedIOException("the run wrote no results.json:\n" + outcome.both(), e);
         }
@@ -120,7 +129,7 @@ public final class SeedRun implements AutoCloseable {
 
     @Override
     public void close() {
-        Processes.run(Path.of("."), Map.of(), "docker", "rm", "-f", containerId);
+        Processes.run(Path.of("."), env, "docker", "rm", "-f", containerId);
     }
 
     private static Duration seconds(String text) {

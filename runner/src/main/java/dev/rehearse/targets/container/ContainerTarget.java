@@ -202,13 +202,7 @@ public final class ContainerTarget extends ShellTarget {
                 // docker exec sets HOME but not what login(1) sets besides: guides use $USER in paths
                 "-e", "USER=" + facts.user(), "-e", "LOGNAME=" + facts.user(),
                 containerId(), "bash", "--login", "-i"));
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String name : List.of("PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG")) {
-            String value = System.getenv(name);
-            if (value != null) {
-                env.put(name, value);
-            }
-        }
+        Map<String, String> env = Docker.cliEnvironment();
         env.put("TERM", SETTINGS.term());
         return PtyTransport.start(argv, env, Path.of(System.getProperty("java.io.tmpdir")),
                 SETTINGS.columns(), SETTINGS.rows());
@@ -231,7 +225,8 @@ public final class ContainerTarget extends ShellTarget {
     }
 
     private UserFiles files() {
-        return UserFiles.startingWith(List.of("docker", "exec", "-i", "-u", facts.user(), containerId()));
+        return UserFiles.startingWith(List.of("docker", "exec", "-i", "-u", facts.user(), containerId()),
+                Docker.cliEnvironment());
     }
 
     @Override

@@ -7,11 +7,17 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.utility.ResourceReaper;
 
+import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Docker engine, as Testcontainers reaches it, with no environment variable to set by hand: a missing engine
@@ -21,6 +27,11 @@ import java.nio.file.Path;
  * TESTCONTAINERS_HOST_OVERRIDE), which a program cannot set for itself. What they do is done here instead, before
  * Testcontainers' first client, through two of its non-public fields (the version is pinned; JarAnywhereIT and
  * every container test run without the variables).
+ *
+ * <p>The engine is the one {@code DOCKER_HOST} names when it is set (with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH, as
+ * docker-java and the docker command read them), else the local socket: the image is looked for and built there,
+ * and the {@code docker} commands Rehearse runs (the session, file moves, the image build) are pointed at it too
+ * ({@link #cliEnvironment()}).
  */
 final class Docker {
     private Docker() {
@@ -30,16 +41,110 @@ final class Docker {
     static DockerClient client() {
         try {
             synchronized (Docker.class) {
+                notOverSsh();
                 withoutRyuk();
                 withAnAddressWithoutABridge();
+                onTheEngineDockerHostNames();
             }
             return DockerClientFactory.instance().client();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("internal error: this Testcontainers version is not the one Rehearse "
                     + "was made for", e);
+        } catch (BadInput e) {
+            throw e;
         } catch (RuntimeException e) {
             throw notAnswering(e);
         }
+    }
+
+    /**
+     * The environment a {@code docker} command run for the target needs to reach the engine {@link #client()}
+     * reaches (the whole environment of the session's terminal, added to the inherited one elsewhere): DOCKER_HOST as
+     * Testcontainers resolved it, so that the command never goes to another engine (a docker context, a
+     * Testcontainers setting the command does not read), and the variables of the command's own that come with it.
+     */
+    static Map<String, String> cliEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String name : List.of("PATH", "HOME", "DOCKER_CONFIG", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH")) {
+            String value = System.getenv(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
+        client();
+        env.put("DOCKER_HOST", DockerClientFactory.instance().getTransportConfig().getDockerHost().toString());
+        return env;
+    }
+
+    /**
+     * docker-java, under Testcontainers, speaks to an engine over a socket or TCP only; the docker command's
+     * {@code ssh://} would leave the run to an engine other than the one named.
+     */
+    private static void notOverSsh() {
+        String named = named();
+        if (named != null && named.startsWith("ssh://")) {
+            throw new BadInput("--target", 0, "DOCKER_HOST=" + shown(named) + ": Rehearse reaches Docker engines over "
+                    + "tcp:// or unix:// only; forward the engine's socket over ssh first: ssh -fNT -L "
+                    + "/tmp/docker-remote.sock:/var/run/docker.sock USER@HOST, then "
+                    + "DOCKER_HOST=unix:///tmp/docker-remote.sock (docs/scale.md)");
+        }
+    }
+
+    /**
+     * When the engine DOCKER_HOST names does not answer, Testcontainers goes on to the next way it knows (the local
+     * socket, or the way that worked last, which it keeps in ~/.testcontainers.properties): the run would quietly
+     * happen on another engine than the one asked for.
+     */
+    private static void onTheEngineDockerHostNames() {
+        String named = named();
+        if (named == null) {
+            return;
+        }
+        String chosen = DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
+        if (!trimmed(chosen).equals(trimmed(named))) {
+            throw doesNotAnswer(named, probe(named));
+        }
+    }
+
+    private static String trimmed(String host) {
+        return host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+    }
+
+    /** Why the engine at {@code host} may not answer, as far as a look from here tells; empty when it cannot. */
+    private static String probe(String host) {
+        try {
+            URI uri = URI.create(host);
+            if ("unix".equals(uri.getScheme())) {
+                return Files.exists(Path.of(uri.getPath())) ? "" : "no such socket";
+            }
+            if (uri.getHost() == null || uri.getPort() < 0) {
+                return "";
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+                return "it takes connections, but gives no Docker engine's answer";
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
+    private static BadInput doesNotAnswer(String named, String why) {
+        return new BadInput("--target", 0, "the Docker engine DOCKER_HOST names does not answer: DOCKER_HOST="
+                + shown(named) + (why.isEmpty() ? "" : " (" + why + ")")
+                + "; start it, or make it reachable from here, or unset DOCKER_HOST for the local engine");
+    }
+
+    /** DOCKER_HOST when it is set */
+    private static String named() {
+        String named = System.getenv("DOCKER_HOST");
+        return named == null || named.isBlank() ? null : named.strip();
+    }
+
+    /** DOCKER_HOST as it may be shown: a password in it ({@code ssh://user:secret@host}) and any query left out */
+    static String shown(String dockerHost) {
+        String noQuery = dockerHost.replaceFirst("[?#].*$", "");
+        return noQuery.replaceFirst("^([A-Za-z][\\w+.-]*://[^:@/]*):[^@/]*@", "$1@");
     }
 
     /**
@@ -86,8 +191,12 @@ final class Docker {
     /** What Testcontainers said stays in the message: "permission denied" wants another fix than a stopped engine. */
     static BadInput notAnswering(RuntimeException e) {
         Path socket = Path.of("/var/run/docker.sock");
-        String host = System.getenv("DOCKER_HOST");
-        if ((host == null || host.isBlank()) && Files.exists(socket) && !Files.isWritable(socket)) {
+        if (named() != null) {
+            BadInput bad = doesNotAnswer(named(), Faults.withCauses(e));
+            bad.initCause(e);
+            return bad;
+        }
+        if (Files.exists(socket) && !Files.isWritable(socket)) {
             BadInput denied = new BadInput("--target", 0, "cannot use the Docker engine: permission denied on "
                     + socket + " (join its group, or run as root); Testcontainers said: " + Faults.withCauses(e));
             denied.initCause(e);

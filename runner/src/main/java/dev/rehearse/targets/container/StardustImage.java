@@ -51,9 +51,10 @@ public final class StardustImage {
         Path recipe = null;
         try {
             recipe = unpack(Files.createTempDirectory("rehearse-stardust-recipe-"));
-            Process build = new ProcessBuilder(recipe.resolve(BUILD_SCRIPT).toString(), flavour)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(recipe.resolve(BUILD_SCRIPT).toString(), flavour)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().putAll(Docker.cliEnvironment()); // built on the engine the run uses
+            Process build = builder.start();
             build.getOutputStream().close();
             String printed = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             int status = build.waitFor();

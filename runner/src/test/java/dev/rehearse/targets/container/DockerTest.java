@@ -5,10 +5,14 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What Testcontainers said about the engine stays in the one line, and the exception stays its cause. */
+/**
+ * What Testcontainers said about the engine stays in the one line, and the exception stays its cause; DOCKER_HOST
+ * is shown without a password or query.
+ */
 class DockerTest {
 
     @Test
@@ -20,5 +24,13 @@ class DockerTest {
         assertTrue(bad.getMessage().contains("Could not find a valid Docker environment: connect(2) to "
                 + "/var/run/docker.sock: Permission denied"), bad.getMessage());
         assertSame(said, bad.getCause());
+    }
+
+    @Test
+    void dockerHostIsShownWithoutWhatCouldBeSecret() {
+        assertEquals("tcp://127.0.0.1:2375", Docker.shown("tcp://127.0.0.1:2375"));
+        assertEquals("ssh://robin@build-7:22", Docker.shown("ssh://robin:hunter2@build-7:22"));
+        assertEquals("tcp://robin@build-7:2376", Docker.shown("tcp://robin:hunter2@build-7:2376?token=abc"));
+        assertEquals("unix:///var/run/docker.sock", Docker.shown("unix:///var/run/docker.sock"));
     }
 }
