@@ -1,17 +1,17 @@
 package dev.rehearse.engine;
 
 import org.junit.platform.engine.EngineDiscoveryRequest;
-import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.commons.JUnitException;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
 
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Runbooks as tests on the JUnit Platform (Maven Surefire, Gradle, IDEs): every runbook a container, every step a
@@ -51,29 +51,20 @@ public final class RehearseTestEngine implements TestEngine {
                 .addSelectorResolver(context -> new RunbookResolver(uniqueId, settings))
                 .build()
                 .resolve(request, engine);
+        RunbookShard.of(request.getConfigurationParameters()).ifPresent(shard -> shard.keepOnlyMine(engine));
         return engine;
     }
 
     @Override
     public void execute(ExecutionRequest request) {
         EngineSettings settings = EngineSettings.of(request.getConfigurationParameters());
-        execute(request.getRootTestDescriptor(), request.getEngineExecutionListener(), settings);
-    }
-
-    private static void execute(TestDescriptor descriptor, EngineExecutionListener listener, EngineSettings settings) {
-        if (descriptor instanceof RunbookDescriptor runbook) {
-            new RunbookExecution(runbook, listener, settings).run();
-            return;
+        try (HierarchicalTestExecutorService service = RunbookTasks.executorService(request.getConfigurationParameters())) {
+            RunbookTasks tasks = new RunbookTasks(service, request.getEngineExecutionListener(), settings);
+            service.submit(tasks.of(request.getRootTestDescriptor())).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new JUnitException("internal error in the Rehearse engine: " + e.getCause(), e.getCause());
         }
-        listener.executionStarted(descriptor);
-        if (descriptor instanceof BrokenRunbookDescriptor broken) {
-            listener.executionFinished(broken, TestExecutionResult.failed(GuideTrace.at(broken.problem(),
-                    broken.getDisplayName(), broken.getSource().orElse(null))));
-            return;
-        }
-        for (TestDescriptor child : List.copyOf(descriptor.getChildren())) {
-            execute(child, listener, settings);
-        }
-        listener.executionFinished(descriptor, TestExecutionResult.successful());
     }
 }

@@ -97,6 +97,35 @@ class EngineSampleMavenIT {
         assertEquals(List.of("4", "1", "0", "1"), counts(surefireReport(sample, "leftovers")));
     }
 
+    @Test
+    void twoCiJobsEachRunTheirShardOfTheRunbooks(@TempDir Path dir) throws Exception {
+        Path first = copySample(dir.resolve("job-1"));
+        Path second = copySample(dir.resolve("job-2"));
+
+        assertEquals(0, mvn(first, "test", "-Drehearse.shard=1/2"), log(first));
+        assertEquals(1, mvn(second, "test", "-Drehearse.shard=2/2"), log(second));
+        assertEquals(List.of("TEST-greeting.xml"), surefireReports(first));
+        assertEquals(List.of("TEST-leftovers.xml"), surefireReports(second));
+        assertEquals(List.of("4", "1", "0", "1"), counts(surefireReport(second, "leftovers")));
+    }
+
+    @Test
+    void inParallelSurefireCountsTheSame(@TempDir Path dir) throws Exception {
+        Path sample = copySample(dir);
+
+        assertEquals(1, mvn(sample, "test", "-Drehearse.execution.parallel.enabled=true",
+                "-Drehearse.execution.parallel.config.strategy=fixed",
+                "-Drehearse.execution.parallel.config.fixed.parallelism=2"), log(sample));
+        assertEquals(List.of("4", "0", "0", "0"), counts(surefireReport(sample, "greeting")));
+        assertEquals(List.of("4", "1", "0", "1"), counts(surefireReport(sample, "leftovers")));
+    }
+
+    private static List<String> surefireReports(Path sample) throws IOException {
+        try (Stream<Path> reports = Files.list(sample.resolve("target/surefire-reports"))) {
+            return reports.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("TEST-")).sorted().toList();
+        }
+    }
+
     private static String log(Path dir) throws IOException {
         return Files.readString(dir.resolve("mvn.log"));
     }

@@ -39,9 +39,10 @@ final class LauncherRun implements TestExecutionListener {
     }
 
     private final Map<String, Outcome> tests = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<String, List<ReportEntry>> entries = new LinkedHashMap<>();
-    private final List<TestIdentifier> dynamic = new ArrayList<>();
-    private final Map<String, TestExecutionResult> containers = new LinkedHashMap<>();
+    // runbooks run in parallel report from several threads
+    private final Map<String, List<ReportEntry>> entries = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<TestIdentifier> dynamic = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, TestExecutionResult> containers = Collections.synchronizedMap(new LinkedHashMap<>());
     private TestPlan plan;
 
     static LauncherRun of(Map<String, String> parameters, DiscoverySelector... selectors) {
@@ -81,7 +82,7 @@ final class LauncherRun implements TestExecutionListener {
 
     @Override
     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
-        entries.computeIfAbsent(test.getUniqueId(), k -> new ArrayList<>()).add(entry);
+        entries.computeIfAbsent(test.getUniqueId(), k -> Collections.synchronizedList(new ArrayList<>())).add(entry);
     }
 
     List<Outcome> tests() {
