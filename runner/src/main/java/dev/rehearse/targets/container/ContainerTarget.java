@@ -68,11 +68,13 @@ public final class ContainerTarget extends ShellTarget {
     private final TargetFacts facts;
     private final Duration imageReady;
     private final Duration started;
+    /** what a {@code docker} command needs to reach the container's engine ({@link Docker#cliEnvironment()}) */
+    private final Map<String, String> dockerEnv;
     /** kills a container not kept when the JVM exits before {@link #close()} (Ctrl-C, a crashed test) */
     private final Thread killOnExit;
 
     private ContainerTarget(String image, Networking networking, GenericContainer<?> container, boolean keep,
-                            TargetFacts facts, Duration imageReady, Duration started) {
+                            TargetFacts facts, Duration imageReady, Duration started, Map<String, String> dockerEnv) {
         this.image = image;
         this.networking = networking;
         this.container = container;
@@ -80,6 +82,7 @@ public final class ContainerTarget extends ShellTarget {
         this.facts = facts;
         this.imageReady = imageReady;
         this.started = started;
+        this.dockerEnv = Map.copyOf(dockerEnv);
         this.killOnExit = keep ? null : new Thread(this::kill, "rehearse-container-removal");
         if (killOnExit != null) {
             Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -161,7 +164,7 @@ public final class ContainerTarget extends ShellTarget {
             }
         });
         return new ContainerTarget(image, networking, container, keep,
-                new TargetFacts(user, hostname, home, domain, more), imageReady, started);
+                new TargetFacts(user, hostname, home, domain, more), imageReady, started, Docker.cliEnvironment());
     }
 
     @Override
@@ -202,7 +205,7 @@ public final class ContainerTarget extends ShellTarget {
                 // docker exec sets HOME but not what login(1) sets besides: guides use $USER in paths
                 "-e", "USER=" + facts.user(), "-e", "LOGNAME=" + facts.user(),
                 containerId(), "bash", "--login", "-i"));
-        Map<String, String> env = Docker.cliEnvironment();
+        Map<String, String> env = new LinkedHashMap<>(dockerEnv);
         env.put("TERM", SETTINGS.term());
         return PtyTransport.start(argv, env, Path.of(System.getProperty("java.io.tmpdir")),
                 SETTINGS.columns(), SETTINGS.rows());
@@ -226,7 +229,7 @@ public final class ContainerTarget extends ShellTarget {
 
     private UserFiles files() {
         return UserFiles.startingWith(List.of("docker", "exec", "-i", "-u", facts.user(), containerId()),
-                Docker.cliEnvironment());
+                dockerEnv);
     }
 
     @Override
