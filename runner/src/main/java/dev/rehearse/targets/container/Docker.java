@@ -5,6 +5,7 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.Faults;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.dockerclient.TestcontainersHostPropertyClientProviderStrategy;
 import org.testcontainers.utility.ResourceReaper;
 
 import java.io.IOException;
@@ -95,10 +96,10 @@ final class Docker {
      * socket, or the way that worked last, which it keeps in ~/.testcontainers.properties): the run would quietly
      * happen on another engine than the one asked for.
      */
-    private static void onTheEngineDockerHostNames() {
+    private static void onTheEngineDockerHostNames() throws ReflectiveOperationException {
         String named = named();
-        if (named == null) {
-            return;
+        if (named == null || chosenStrategy() instanceof TestcontainersHostPropertyClientProviderStrategy) {
+            return; // tc.host, Testcontainers' own setting, comes before DOCKER_HOST on purpose
         }
         String chosen = DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
         if (!trimmed(chosen).equals(trimmed(named))) {
@@ -174,11 +175,7 @@ final class Docker {
      * containers use no network or the host's), so the address only has to be there.
      */
     private static void withAnAddressWithoutABridge() throws ReflectiveOperationException {
-        DockerClientFactory factory = DockerClientFactory.instance();
-        factory.getTransportConfig(); // chooses the way to the engine (DOCKER_HOST, ~/.testcontainers.properties, ...)
-        Field chosen = DockerClientFactory.class.getDeclaredField("strategy");
-        chosen.setAccessible(true);
-        DockerClientProviderStrategy strategy = (DockerClientProviderStrategy) chosen.get(factory);
+        DockerClientProviderStrategy strategy = chosenStrategy();
         try {
             strategy.getDockerHostIpAddress();
         } catch (RuntimeException noBridgeNetwork) {
@@ -186,6 +183,15 @@ final class Docker {
             address.setAccessible(true);
             address.set(strategy, "localhost");
         }
+    }
+
+    /** The way to the engine Testcontainers chose (DOCKER_HOST, ~/.testcontainers.properties, the local socket...). */
+    private static DockerClientProviderStrategy chosenStrategy() throws ReflectiveOperationException {
+        DockerClientFactory factory = DockerClientFactory.instance();
+        factory.getTransportConfig(); // chooses it, once
+        Field chosen = DockerClientFactory.class.getDeclaredField("strategy");
+        chosen.setAccessible(true);
+        return (DockerClientProviderStrategy) chosen.get(factory);
     }
 
     /** What Testcontainers said stays in the message: "permission denied" wants another fix than a stopped engine. */
