@@ -4,20 +4,11 @@ import dev.rehearse.check.OutputCheck;
 import dev.rehearse.files.YamlMerge;
 import dev.rehearse.plan.ExpectedLine;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,17 +17,8 @@ import java.util.concurrent.TimeUnit;
  * How long the checker and the YAML merge take on realistic inputs from the seed guide and the real Synapse's
  * homeserver.yaml. How to run it: README, "Benchmarks".
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class CheckBenchmark {
-
-    /** the shared folder, which holds the seed guide and the real Synapse's files */
-    @Param("../shared")
-    public String shared;
+public class CheckBenchmark extends SharedFolderBenchmark {
 
     private List<ExpectedLine> pipGuide;
     private String pipOutput;
@@ -48,9 +30,8 @@ public class CheckBenchmark {
 
     @Setup
     public void inputs() throws IOException {
-        Path folder = Path.of(shared);
-        List<String> seed = Files.readAllLines(folder.resolve("seed/guide_synapse.rst"));
-        homeserver = Files.readString(folder.resolve("synapse-real/1.0.0/homeserver.yaml"));
+        List<String> seed = Files.readAllLines(shared("seed/guide_synapse.rst"));
+        homeserver = Files.readString(shared("synapse-real/1.0.0/homeserver.yaml"));
 
         // the seed's 81 lines after `pip install matrix-synapse` against 400 lines of pip output of today
         pipGuide = new ArrayList<>();
