@@ -1,6 +1,6 @@
 package dev.rehearse.engine;
 
-import dev.rehearse.plan.sidecar.SidecarReader;
+import dev.rehearse.plan.SidecarReader;
 import dev.rehearse.read.GuideFormat;
 
 import java.io.IOException;

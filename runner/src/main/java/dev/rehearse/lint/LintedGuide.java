@@ -4,9 +4,9 @@ import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.ShellPrompt;
-import dev.rehearse.plan.transcript.Transcript;
-import dev.rehearse.plan.transcript.TranscriptCommand;
-import dev.rehearse.plan.transcript.TranscriptReader;
+import dev.rehearse.plan.Transcript;
+import dev.rehearse.plan.TranscriptCommand;
+import dev.rehearse.plan.TranscriptReader;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.rehearse.lint;
 
 import dev.rehearse.guide.Finding;
-import dev.rehearse.plan.transcript.TranscriptCommand;
+import dev.rehearse.plan.TranscriptCommand;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

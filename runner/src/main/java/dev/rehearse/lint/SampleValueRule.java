@@ -4,7 +4,7 @@ import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Finding;
 import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.SampleTokens;
-import dev.rehearse.plan.transcript.TranscriptCommand;
+import dev.rehearse.plan.TranscriptCommand;
 import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 
 import java.util.ArrayList;

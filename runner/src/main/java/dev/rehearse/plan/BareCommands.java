@@ -2,7 +2,6 @@ package dev.rehearse.plan;
 
 import dev.rehearse.bind.ShellText;
 import dev.rehearse.guide.Block;
-import dev.rehearse.plan.transcript.TranscriptCommand;
 
 import java.util.ArrayList;
 import java.util.List;

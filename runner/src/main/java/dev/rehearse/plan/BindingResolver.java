@@ -11,7 +11,6 @@ import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.Runbook.BindingRule;
 import dev.rehearse.plan.Runbook.StepSelector;
 import dev.rehearse.plan.Runbook.ValueSource;
-import dev.rehearse.plan.sidecar.SidecarReader;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -10,9 +10,6 @@ import dev.rehearse.guide.Guide;
 import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.BindingResolver.CaptureRule;
 import dev.rehearse.plan.Runbook.StepRule;
-import dev.rehearse.plan.transcript.Transcript;
-import dev.rehearse.plan.transcript.TranscriptCommand;
-import dev.rehearse.plan.transcript.TranscriptReader;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,6 @@
 package dev.rehearse.plan;
 
 import dev.rehearse.guide.SourceRoots;
-import dev.rehearse.plan.sidecar.SidecarReader;
 
 import java.nio.file.Path;
 import java.time.Duration;

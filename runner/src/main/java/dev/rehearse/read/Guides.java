@@ -3,6 +3,7 @@ package dev.rehearse.read;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
+import dev.rehearse.read.common.SourceText;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.rehearse.update;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.CommandStep;
-import dev.rehearse.read.SourceText;
+import dev.rehearse.read.common.SourceText;
 import dev.rehearse.targets.OutputLimit;
 
 import java.nio.file.Path;

@@ -1,11 +1,6 @@
 package dev.rehearse.bench;
 
-import dev.rehearse.cli.Main;
-
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,17 +10,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code rehearse blocks --json} over every corpus guide against docutils on the same files, in the same run:
+ * {@code rehearse blocks --json} over every corpus guide against docutils on the same files, in the same run, each a
+ * whole process as a user starts it:
  * <ul>
- *   <li>docutils, whole process: {@code python3 tools/docutils_oracle.py LAB TMP} (all guides, one process);</li>
- *   <li>ours, whole process: the {@code ./rehearse} launcher run once for all guides, output to a file;</li>
- *   <li>ours, warm: the same command in this JVM ({@link Main#execute}), after warm-up until the figure is steady.</li>
+ *   <li>docutils: {@code python3 tools/docutils_oracle.py LAB TMP} (all guides, one process);</li>
+ *   <li>ours: the {@code ./rehearse} launcher run once for all guides, output to a file.</li>
  * </ul>
  * Each figure is the median of several runs (and, in brackets, the fastest: on a machine shared with other work the
- * median moves with the load); it prints guides per second and the ratios to docutils.
- *
- * <p>A third argument {@code warm} prints only the warm figure (no docutils, no processes): the quick loop while
- * working on the reader.
+ * median moves with the load); it prints guides per second and the ratio to docutils. The reader's warm figure, the
+ * same command in a JVM that has compiled it, is JMH's: {@link BlocksWarmBenchmark}.
  *
  * <p>Run from the repository root, after {@code mvn -o -q -B package -DskipTests}:
  * {@code java -cp runner/target/rehearse.jar:runner/target/test-classes dev.rehearse.bench.BlocksBenchmark}
@@ -52,13 +45,6 @@ public final class BlocksBenchmark {
         System.out.printf("blocks benchmark: %d guides of %s, median of %d runs (%d processors)%n", n, lab, runs,
                 Runtime.getRuntime().availableProcessors());
 
-        if (args.length > 2 && args[2].equals("warm")) {
-            // quick iteration on the reader: the warm figure only, no docutils and no processes
-            Warm warm = warmFigure(blocksCommand(guides));
-            System.out.printf("rehearse (warm, in-process) %8.1f ms  %7.0f guides/s  [fastest %.1f ms] (steady after %d "
-                    + "rounds)%n", warm.median * 1e3, n / warm.median, warm.fastest * 1e3, warm.warmUpRounds);
-            return;
-        }
         Path out = Files.createTempDirectory("rehearse-bench");
         List<String> docutils = List.of("python3", shared.resolve("tools/docutils_oracle.py").toString(),
                 lab.toString(), out.resolve("oracle").toString());
@@ -77,60 +63,11 @@ public final class BlocksBenchmark {
         double python = median(pythonTimes);
         double process = median(processTimes);
 
-        Warm warm = warmFigure(blocksCommand(guides));
         System.out.printf("docutils (whole process)    %8.1f ms  %7.0f guides/s               [fastest %.1f ms]%n",
                 python * 1e3, n / python, min(pythonTimes) * 1e3);
         System.out.printf("rehearse (whole process)    %8.1f ms  %7.0f guides/s  %6.1fx docutils  [fastest %.1f ms, "
                 + "%.1fx]  target 20x%n", process * 1e3, n / process, python / process, min(processTimes) * 1e3,
                 min(pythonTimes) / min(processTimes));
-        System.out.printf("rehearse (warm, in-process) %8.1f ms  %7.0f guides/s  %6.1fx docutils  [fastest %.1f ms, "
-                + "%.1fx]  target 100x (steady after %d rounds)%n", warm.median * 1e3, n / warm.median,
-                python / warm.median, warm.fastest * 1e3, min(pythonTimes) / warm.fastest, warm.warmUpRounds);
-    }
-
-    /** {@code blocks --json GUIDE...}, as Main takes it in this JVM. */
-    private static String[] blocksCommand(List<String> guides) {
-        List<String> command = new ArrayList<>(List.of("blocks", "--json"));
-        command.addAll(guides);
-        return command.toArray(String[]::new);
-    }
-
-    /** The warm figure: median and fastest of {@link #TIMED_ROUNDS} rounds, and the warm-up rounds it took. */
-    private record Warm(double median, double fastest, int warmUpRounds) {
-    }
-
-    static final int BATCH = 25;
-    static final int TIMED_ROUNDS = 50;
-    static final int MAX_WARM_UP_ROUNDS = 1000;
-
-    /**
-     * Warm until steady, then time. On two cores C2 takes a few hundred rounds to finish compiling the reader
-     * (30 rounds left the figure twice too slow), so warm-up runs in batches until three batches in a row are no
-     * more than 2 % faster than the best batch before them (a fixed count would be wrong on another machine), at most
-     * {@link #MAX_WARM_UP_ROUNDS} rounds.
-     */
-    private static Warm warmFigure(String[] command) {
-        double best = Double.MAX_VALUE;
-        int rounds = 0;
-        int flat = 0;
-        while (rounds < MAX_WARM_UP_ROUNDS) {
-            double[] batch = new double[BATCH];
-            for (int i = 0; i < BATCH; i++) {
-                batch[i] = inProcess(command);
-            }
-            rounds += BATCH;
-            double median = median(batch);
-            flat = median < best * 0.98 ? 0 : flat + 1;
-            best = Math.min(best, median);
-            if (flat == 3) {
-                break;
-            }
-        }
-        double[] timed = new double[TIMED_ROUNDS];
-        for (int i = 0; i < timed.length; i++) {
-            timed[i] = inProcess(command);
-        }
-        return new Warm(median(timed), min(timed), rounds);
     }
 
     private static double min(double[] values) {
@@ -145,15 +82,6 @@ public final class BlocksBenchmark {
         require(p.waitFor(10, TimeUnit.MINUTES), "timed out: " + command.get(0));
         double seconds = (System.nanoTime() - start) / 1e9;
         require(p.exitValue() == 0, command.get(0) + " failed with exit status " + p.exitValue());
-        return seconds;
-    }
-
-    private static double inProcess(String[] command) {
-        StringWriter err = new StringWriter();
-        long start = System.nanoTime();
-        int status = Main.execute(command, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        require(status == 0, "blocks failed: " + err);
         return seconds;
     }
 

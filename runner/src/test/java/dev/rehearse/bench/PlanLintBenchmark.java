@@ -6,57 +6,57 @@ import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.Planner;
 import dev.rehearse.plan.Runbook;
 import dev.rehearse.testing.OracleGuides;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 
 /**
- * How fast the planner and lint go over the whole corpus once the guides are read (the docutils oracle stands in
- * for the reader, so that the figure is ours alone); prints the median of repeated rounds, warm.
- * Run from the repository root after {@code mvn -o -q test-compile}:
- * <pre>
- * cd runner &amp;&amp; java -cp target/classes:target/test-classes:$(mvn -o -q dependency:build-classpath \
- *     -Dmdep.outputFile=/dev/stdout) dev.rehearse.bench.PlanLintBenchmark ../../shared
- * </pre>
+ * The planner and lint over the whole corpus once the guides are read: the docutils oracle stands in for the reader,
+ * so that the figure is theirs alone. One operation is the whole corpus. How to run it: README, "Benchmarks".
  */
-public final class PlanLintBenchmark {
-    private static final int ROUNDS = 30;
+public class PlanLintBenchmark extends SharedFolderBenchmark {
 
-    private PlanLintBenchmark() {
+    private List<Guide> corpus;
+    private Path dir;
+    private Runbook bare;
+    private Planner planner;
+
+    @Setup
+    public void corpus() throws IOException {
+        System.setProperty("rehearse.shared", shared("").toString());
+        corpus = OracleGuides.corpus();
+        dir = Files.createTempDirectory("rehearse-bench");
+        bare = Runbook.load(Files.writeString(dir.resolve("guide.rst"), "x\n"));
+        planner = new Planner(new TargetFacts("alice", "box1", "/home/alice", "alice.box1.test"), Map.of());
     }
 
-    public static void main(String[] args) throws IOException {
-        System.setProperty("rehearse.shared", Path.of(args.length > 0 ? args[0] : "../../shared").toAbsolutePath().toString());
-        List<Guide> corpus = OracleGuides.corpus();
-        Path dir = Files.createTempDirectory("rehearse-bench");
-        Runbook bare = Runbook.load(Files.writeString(dir.resolve("guide.rst"), "x\n"));
-        Planner planner = new Planner(new TargetFacts("alice", "box1", "/home/alice", "alice.box1.test"), Map.of());
-        report("plan", corpus, g -> planner.plan(bare, g).steps().size());
-        report("lint", corpus, g -> Linter.lint(g).size());
+    @TearDown
+    public void removeTheGuide() throws IOException {
         Files.delete(dir.resolve("guide.rst"));
         Files.delete(dir);
     }
 
-    private static void report(String what, List<Guide> corpus, ToIntFunction<Guide> work) {
-        long[] nanos = new long[ROUNDS];
-        long sink = 0;
-        for (int round = -5; round < ROUNDS; round++) {
-            long start = System.nanoTime();
-            for (Guide g : corpus) {
-                sink += work.applyAsInt(g);
-            }
-            if (round >= 0) {
-                nanos[round] = System.nanoTime() - start;
-            }
+    @Benchmark
+    public int planTheCorpus() {
+        int steps = 0;
+        for (Guide g : corpus) {
+            steps += planner.plan(bare, g).steps().size();
         }
-        Arrays.sort(nanos);
-        double ms = nanos[ROUNDS / 2] / 1e6;
-        System.out.printf("%s: %d corpus guides in %.1f ms (median of %d warm rounds): %.0f guides/s [%d]%n",
-                what, corpus.size(), ms, ROUNDS, corpus.size() / (ms / 1000), sink);
+        return steps;
+    }
+
+    @Benchmark
+    public int lintTheCorpus() {
+        int findings = 0;
+        for (Guide g : corpus) {
+            findings += Linter.lint(g).size();
+        }
+        return findings;
     }
 }

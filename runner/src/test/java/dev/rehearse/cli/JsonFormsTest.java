@@ -77,7 +77,7 @@ class JsonFormsTest {
 
     @Test
     void aDocumentThatBreaksItsSchemaIsReported() {
-        assertEquals(List.of("$.findings[0].level: does not have a value in the enumeration [\"error\", \"warning\", \"info\"]"),
+        assertEquals(List.of("/findings/0/level: does not have a value in the enumeration [\"error\", \"warning\", \"info\"]"),
                 JsonSchemas.problems("lint", "{\"findings\": [{\"file\": \"a.md\", \"line\": 1, \"column\": 1, "
                         + "\"level\": \"fatal\", \"rule\": \"x\", \"message\": \"m\"}], \"summary\": {\"errors\": 0, "
                         + "\"warnings\": 0, \"infos\": 0, \"guides\": 1}}"));

@@ -15,6 +15,16 @@ import java.util.TreeSet;
  * the bottom ({@code model}, {@code guide}); the targets sit below the planner (and so below run) and know nothing of
  * how guides are read, bound or planned. {@code guide} is low because it is data (the blocks a reader found) and
  * {@code BadInput}, which every stage throws.
+ * <p>
+ * The data flows read, plan, run, check, report, but {@code check} and {@code report} sit below {@code run}: the
+ * runner judges each step as it ends, and what it does next depends on the verdict (a FAIL stops the run unless
+ * {@code --keep-going}; the readiness wait and the sidecar's checks follow only a step that did not fail; the live
+ * progress shows it), and it writes the record as it goes (a killed run leaves its report; a resumed run reads the
+ * values earlier runs captured from their reports). So run calls both, and neither knows of run. A package above all
+ * three would have to take the step loop, with its stop and its record, out of run, for no gain in reading.
+ * <p>
+ * Inside a stage, no two packages use each other either ({@link #cycles}): a stage that dispatches to its
+ * sub-packages keeps what they share in one of its own below them ({@code read.common}).
  */
 final class Layers {
     /** lowest first */

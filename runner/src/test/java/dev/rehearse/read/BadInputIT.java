@@ -2,6 +2,7 @@ package dev.rehearse.read;
 
 import dev.rehearse.testing.RehearseJar;
 import dev.rehearse.cli.Main;
+import dev.rehearse.read.common.SourceText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,7 +5,7 @@ import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
 import dev.rehearse.guide.SourceRoots;
-import dev.rehearse.read.LiteralBlocks;
+import dev.rehearse.read.common.LiteralBlocks;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

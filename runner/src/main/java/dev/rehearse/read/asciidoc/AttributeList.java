@@ -1,6 +1,6 @@
 package dev.rehearse.read.asciidoc;
 
-import dev.rehearse.read.QuotedText;
+import dev.rehearse.read.common.QuotedText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,9 +2,9 @@ package dev.rehearse.read.asciidoc;
 
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Finding;
-import dev.rehearse.read.HeadingLedger;
-import dev.rehearse.read.LiteralBlocks;
-import dev.rehearse.read.MissingImages;
+import dev.rehearse.read.common.HeadingLedger;
+import dev.rehearse.read.common.LiteralBlocks;
+import dev.rehearse.read.common.MissingImages;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;

@@ -2,10 +2,10 @@ package dev.rehearse.read.asciidoc;
 
 import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.SourceRoots;
-import dev.rehearse.read.IncludeFence;
-import dev.rehearse.read.GuideText;
-import dev.rehearse.read.LiteralBlocks;
-import dev.rehearse.read.QuotedText;
+import dev.rehearse.read.common.IncludeFence;
+import dev.rehearse.read.common.GuideText;
+import dev.rehearse.read.common.LiteralBlocks;
+import dev.rehearse.read.common.QuotedText;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

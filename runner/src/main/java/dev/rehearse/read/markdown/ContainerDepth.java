@@ -1,7 +1,7 @@
 package dev.rehearse.read.markdown;
 
 import dev.rehearse.guide.BadInput;
-import dev.rehearse.read.SourceText;
+import dev.rehearse.read.common.SourceText;
 
 import java.nio.file.Path;
 

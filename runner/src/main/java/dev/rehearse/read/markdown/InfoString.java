@@ -1,6 +1,6 @@
 package dev.rehearse.read.markdown;
 
-import dev.rehearse.read.QuotedText;
+import dev.rehearse.read.common.QuotedText;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -27,12 +27,12 @@ import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
 import dev.rehearse.guide.SourceRoots;
-import dev.rehearse.read.GuideText;
-import dev.rehearse.read.HeadingLedger;
-import dev.rehearse.read.IncludeFence;
-import dev.rehearse.read.LiteralBlocks;
-import dev.rehearse.read.MissingImages;
-import dev.rehearse.read.QuotedText;
+import dev.rehearse.read.common.GuideText;
+import dev.rehearse.read.common.HeadingLedger;
+import dev.rehearse.read.common.IncludeFence;
+import dev.rehearse.read.common.LiteralBlocks;
+import dev.rehearse.read.common.MissingImages;
+import dev.rehearse.read.common.QuotedText;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;

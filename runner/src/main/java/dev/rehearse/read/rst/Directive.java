@@ -1,7 +1,7 @@
 package dev.rehearse.read.rst;
 
 import dev.rehearse.guide.BadInput;
-import dev.rehearse.read.SourceText;
+import dev.rehearse.read.common.SourceText;
 import dev.rehearse.read.rst.StateMachine.EndOfInput;
 
 import java.nio.file.Path;

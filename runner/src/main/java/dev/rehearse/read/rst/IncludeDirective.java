@@ -1,8 +1,8 @@
 package dev.rehearse.read.rst;
 
 import dev.rehearse.guide.BadInput;
-import dev.rehearse.read.IncludeFence;
-import dev.rehearse.read.SourceText;
+import dev.rehearse.read.common.IncludeFence;
+import dev.rehearse.read.common.SourceText;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.rehearse.read.rst;
 
 import dev.rehearse.guide.SourceRoots;
-import dev.rehearse.read.SourceText;
+import dev.rehearse.read.common.SourceText;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
 import dev.rehearse.guide.SourceRoots;
-import dev.rehearse.read.SourceText;
+import dev.rehearse.read.common.SourceText;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,4 @@
-package dev.rehearse.plan.transcript;
-
-import dev.rehearse.plan.ShellPrompt;
+package dev.rehearse.plan;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,6 @@
-package dev.rehearse.plan.transcript;
+package dev.rehearse.plan;
 
 import dev.rehearse.model.Interaction;
-import dev.rehearse.plan.ExpectedLine;
-import dev.rehearse.plan.ShellPrompt;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.rehearse.plan.transcript;
+package dev.rehearse.plan;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

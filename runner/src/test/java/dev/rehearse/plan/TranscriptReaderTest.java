@@ -1,11 +1,9 @@
-package dev.rehearse.plan.transcript;
+package dev.rehearse.plan;
 
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.plan.ExpectedLine.Kind;
-import dev.rehearse.plan.ExpectedLine;
-import dev.rehearse.plan.ShellPrompt;
 import dev.rehearse.testing.Checkout;
 import org.junit.jupiter.api.Test;
 

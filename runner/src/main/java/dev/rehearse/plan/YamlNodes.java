@@ -1,7 +1,6 @@
-package dev.rehearse.plan.sidecar;
+package dev.rehearse.plan;
 
 import dev.rehearse.guide.BadInput;
-import dev.rehearse.plan.Durations;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;

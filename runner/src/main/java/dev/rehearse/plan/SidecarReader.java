@@ -1,18 +1,14 @@
-package dev.rehearse.plan.sidecar;
+package dev.rehearse.plan;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.ClosestName;
-import dev.rehearse.plan.AnswerRule;
-import dev.rehearse.plan.Readiness;
-import dev.rehearse.plan.Runbook;
 import dev.rehearse.plan.Runbook.BindingRule;
 import dev.rehearse.plan.Runbook.Check;
 import dev.rehearse.plan.Runbook.StepRule;
 import dev.rehearse.plan.Runbook.StepSelector;
 import dev.rehearse.plan.Runbook.ValueSource;
-import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.read.Guides;
-import dev.rehearse.read.SourceText;
+import dev.rehearse.read.common.SourceText;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;

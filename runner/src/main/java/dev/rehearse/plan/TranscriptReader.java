@@ -1,9 +1,7 @@
-package dev.rehearse.plan.transcript;
+package dev.rehearse.plan;
 
 import dev.rehearse.bind.ShellText;
 import dev.rehearse.model.Interaction;
-import dev.rehearse.plan.AnswerRule;
-import dev.rehearse.plan.ExpectedLine;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,8 @@
-package dev.rehearse.plan.transcript;
+package dev.rehearse.plan;
 
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.model.Interaction;
-import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.testing.OracleGuides;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

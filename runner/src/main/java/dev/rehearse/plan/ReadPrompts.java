@@ -1,4 +1,4 @@
-package dev.rehearse.plan.transcript;
+package dev.rehearse.plan;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
-package dev.rehearse.plan.transcript;
+package dev.rehearse.plan;
 
-import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.model.Interaction;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.rehearse.read;
+package dev.rehearse.read.common;
 
 import dev.rehearse.guide.Finding;
 
