@@ -25,6 +25,7 @@ import java.io.PrintWriter;
                 RunCommand.class,
                 UpdateCommand.class,
                 MatrixCommand.class,
+                MergeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main {

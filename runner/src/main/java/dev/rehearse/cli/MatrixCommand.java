@@ -1,16 +1,14 @@
 package dev.rehearse.cli;
 
-import dev.rehearse.matrix.MatrixComparison.Row;
 import dev.rehearse.matrix.MatrixListener;
-import dev.rehearse.matrix.MatrixReport;
 import dev.rehearse.matrix.MatrixResult;
 import dev.rehearse.matrix.MatrixRun;
 import dev.rehearse.matrix.ValueRun;
 import dev.rehearse.matrix.Variation;
-import dev.rehearse.report.StepText;
 import dev.rehearse.report.Summary;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.RunListener;
+import dev.rehearse.run.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,14 +18,13 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
  * {@code rehearse matrix RUNBOOK --vary NAME=V1,V2,...}: the runbook once per value, each on a fresh target, then
- * one comparison (matrix.html, matrix.json). Exit 1 when a step's verdict changes between values (a regression) or
+ * one comparison (matrix.html, matrix.json, junit.xml); with {@code --shard I/N} only that slice of the values, for
+ * {@code rehearse merge} to join ({@link MergeCommand}). Exit 1 when a step's verdict changes between values (a regression) or
  * a run could not start, 0 otherwise, 2 on bad input.
  */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
@@ -45,6 +42,11 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "runs at a time (default: 1)")
     int jobs;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "run only the I-th of N slices of the values (by name, dealt round), for N parallel CI "
+                    + "jobs; rehearse merge joins their report folders")
+    String shardSpec;
+
     @Option(names = "--report-dir", paramLabel = "DIR",
             description = "where matrix.html, matrix.json and one folder NAME=V per run go (default: ~/.local/state/rehearse/RUNBOOK-matrix)")
     Path reportDir;
@@ -59,26 +61,13 @@ public final class MatrixCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Variation variation = Variation.parse(vary);
+        Shard shard = shardSpec == null ? Shard.WHOLE : Shard.parse(shardSpec);
         Rehearsal rehearsal = keeping.applyTo(choice.rehearsal());
-        MatrixRun matrix = new MatrixRun(choice.runbook, variation, rehearsal, jobs);
+        MatrixRun matrix = new MatrixRun(choice.runbook, variation, rehearsal, jobs, shard);
         Path dir = reportDir != null ? reportDir
                 : Rehearsal.reportsRoot().resolve(rehearsal.preview(choice.runbook).name() + "-matrix");
         MatrixResult result = matrix.run(dir, new Progress(out));
-        List<Row> regressions = result.comparison().regressions();
-        for (Row row : regressions) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < result.runs().size(); i++) {
-                cells.add(result.runs().get(i).value() + " " + (row.cells().get(i) == null ? "-"
-                        : row.cells().get(i).verdict().name()));
-            }
-            out.println("regression: step " + row.n() + " (" + StepText.where(row.step()) + ") "
-                    + StepText.title(row.step()) + ": " + String.join(", ", cells));
-        }
-        out.println(String.format(Locale.ROOT, "matrix: %d regression%s over %s=%s; report: %s",
-                regressions.size(), regressions.size() == 1 ? "" : "s", variation.name(),
-                String.join(",", variation.values()), dir.resolve(MatrixReport.HTML)));
-        out.flush();
-        return result.regressed() ? 1 : 0;
+        return MatrixEnd.print(out, shard.whole() ? "matrix" : "matrix shard " + shard, result, dir);
     }
 
     /** One line per finished step of every run, each prefixed with its run's NAME=V, and a line per finished run. */
