@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.run.Shard;
+import dev.rehearse.run.ShardParts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,6 +82,11 @@ record MatrixShard(Path dir, Path file, String runbook, String title, Variation 
         }
         return new MatrixShard(dir, file, runbook, root.path("title").asText(null), variation,
                 which, runs, Duration.ofMillis(root.path("elapsed_ms").asLong()));
+    }
+
+    /** This folder as one of the parts {@link ShardParts} joins. */
+    ShardParts.Part part() {
+        return new ShardParts.Part(dir, shard, runs.stream().map(Ran::value).toList());
     }
 
     /** Whether {@code other} is a part of the same matrix: the same runbook varied the same way over as many shards. */
