@@ -1,13 +1,9 @@
 package dev.rehearse.cli;
 
-import dev.rehearse.matrix.MatrixListener;
 import dev.rehearse.matrix.MatrixResult;
 import dev.rehearse.matrix.MatrixRun;
-import dev.rehearse.matrix.ValueRun;
 import dev.rehearse.matrix.Variation;
-import dev.rehearse.report.Summary;
 import dev.rehearse.run.Rehearsal;
-import dev.rehearse.run.RunListener;
 import dev.rehearse.run.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +14,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -66,41 +61,7 @@ public final class MatrixCommand implements Callable<Integer> {
         MatrixRun matrix = new MatrixRun(choice.runbook, variation, rehearsal, jobs, shard);
         Path dir = reportDir != null ? reportDir
                 : Rehearsal.reportsRoot().resolve(rehearsal.preview(choice.runbook).name() + "-matrix");
-        MatrixResult result = matrix.run(dir, new Progress(out));
+        MatrixResult result = matrix.run(dir, new RunsProgress(out));
         return MatrixEnd.print(out, shard.whole() ? "matrix" : "matrix shard " + shard, result, dir);
-    }
-
-    /** One line per finished step of every run, each prefixed with its run's NAME=V, and a line per finished run. */
-    private static final class Progress implements MatrixListener {
-        private final PrintWriter out;
-
-        Progress(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public RunListener runStarted(String label) {
-            line(label, "started");
-            return new LiveProgress(new PrintWriter(new PrefixedLines(out, "[" + label + "] ")), false, false, 100);
-        }
-
-        @Override
-        public void runFinished(String label, ValueRun run) {
-            if (run.error() != null) {
-                line(label, "did not start: " + run.error());
-                return;
-            }
-            Summary summary = Summary.of(run.report());
-            line(label, String.format(Locale.ROOT, "%s: %d pass, %d drift, %d fail, %d skip in %s on %s",
-                    summary.status(), summary.pass(), summary.drift(), summary.fail(), summary.skip(),
-                    LiveProgress.seconds(summary.elapsed()), run.report().target()));
-        }
-
-        private void line(String label, String text) {
-            synchronized (out) {
-                out.println("[" + label + "] " + text);
-                out.flush();
-            }
-        }
     }
 }

@@ -2,14 +2,12 @@ package dev.rehearse.matrix;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.Plan;
-import dev.rehearse.report.Reports;
-import dev.rehearse.report.RunReport;
 import dev.rehearse.run.Rehearsal;
-import dev.rehearse.run.RunRecord;
+import dev.rehearse.run.ReportedRun;
+import dev.rehearse.run.RunsListener;
 import dev.rehearse.run.Shard;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +53,7 @@ public final class MatrixRun {
      * @param dir where the runs' folders and the matrix's own files go
      * @throws BadInput when the runbook, a value or the target spec is wrong
      */
-    public MatrixResult run(Path dir, MatrixListener listener) throws IOException {
+    public MatrixResult run(Path dir, RunsListener listener) throws IOException {
         long started = System.nanoTime();
         Plan plan = null;
         for (String value : variation.values()) {
@@ -100,29 +98,12 @@ public final class MatrixRun {
         return run.withBinds(setting.binds());
     }
 
-    private ValueRun runOne(String value, Path dir, MatrixListener listener) {
+    private ValueRun runOne(String value, Path dir, RunsListener listener) throws IOException {
         String label = variation.label(value);
-        long started = System.nanoTime();
-        ValueRun run;
-        try {
-            // the value's own folder: a step's whole output (output/step-N.log) goes beside its reports
-            // results.json kept as the run goes: a matrix stopped any way leaves each value's record (RunRecord)
-            RunReport report = forValue(value).withReportDir(dir).run(runbook,
-                    new RunRecord(name -> dir, listener.runStarted(label)));
-            Reports.writeAll(report, dir);
-            run = new ValueRun(value, dir, report, null);
-        } catch (BadInput e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            // a target that does not start fails this value's run, not the whole matrix
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            run = new ValueRun(value, dir, new RunReport(runbook.getFileName().toString(), null, "did not start",
-                    List.of(), Duration.ofNanos(System.nanoTime() - started)), why);
-        }
+        ReportedRun run = ReportedRun.of(forValue(value), runbook, dir, listener.runStarted(label), false);
+        ValueRun done = new ValueRun(value, dir, run.report(), run.error());
         listener.runFinished(label, run);
-        return run;
+        return done;
     }
 
     private static ValueRun await(Future<ValueRun> future) throws IOException {
@@ -132,10 +113,10 @@ public final class MatrixRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the matrix ran", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             if (e.getCause() instanceof RuntimeException cause) {
-                if (cause instanceof UncheckedIOException io) {
-                    throw io.getCause();
-                }
                 throw cause;
             }
             throw new IllegalStateException(e.getCause());
