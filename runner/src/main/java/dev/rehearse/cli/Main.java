@@ -25,6 +25,7 @@ import java.io.PrintWriter;
                 RunCommand.class,
                 UpdateCommand.class,
                 MatrixCommand.class,
+                RunsCommand.class,
                 MergeCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -16,6 +16,7 @@ import dev.rehearse.report.HtmlPage.Count;
 import dev.rehearse.report.HtmlPage.DiffLine;
 import dev.rehearse.report.JunitSuites;
 import dev.rehearse.report.Reports;
+import dev.rehearse.report.RunEntryJson;
 import dev.rehearse.report.StepText;
 import dev.rehearse.report.Summary;
 import gg.jte.ContentType;
@@ -125,19 +126,10 @@ public final class MatrixReport {
         }
         ArrayNode runs = root.putArray("runs");
         for (ValueRun run : result.runs()) {
-            Summary summary = Summary.of(run.report());
             ObjectNode r = runs.addObject();
             r.put("value", run.value());
             r.put("dir", relative(dir, run.dir()));
-            r.put("target", run.report().target());
-            r.put("status", run.error() != null ? "ERROR" : summary.status().name());
-            r.put("error", run.error());
-            r.put("pass", summary.pass());
-            r.put("drift", summary.drift());
-            r.put("fail", summary.fail());
-            r.put("error_steps", summary.error());
-            r.put("skip", summary.skip());
-            r.put("elapsed_ms", summary.elapsed().toMillis());
+            RunEntryJson.put(r, run.report(), run.error());
         }
         ArrayNode steps = root.putArray("steps");
         for (Row row : comparison.rows()) {
