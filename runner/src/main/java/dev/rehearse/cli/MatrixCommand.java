@@ -37,10 +37,8 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "runs at a time (default: 1)")
     int jobs;
 
-    @Option(names = "--shard", paramLabel = "I/N",
-            description = "run only the I-th of N slices of the values (by name, dealt round), for N parallel CI "
-                    + "jobs; rehearse merge joins their report folders")
-    String shardSpec;
+    @Mixin
+    ShardOption sharding;
 
     @Option(names = "--report-dir", paramLabel = "DIR",
             description = "where matrix.html, matrix.json and one folder NAME=V per run go (default: ~/.local/state/rehearse/RUNBOOK-matrix)")
@@ -56,12 +54,12 @@ public final class MatrixCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Variation variation = Variation.parse(vary);
-        Shard shard = shardSpec == null ? Shard.WHOLE : Shard.parse(shardSpec);
+        Shard shard = sharding.shard();
         Rehearsal rehearsal = keeping.applyTo(choice.rehearsal());
         MatrixRun matrix = new MatrixRun(choice.runbook, variation, rehearsal, jobs, shard);
         Path dir = reportDir != null ? reportDir
                 : Rehearsal.reportsRoot().resolve(rehearsal.preview(choice.runbook).name() + "-matrix");
         MatrixResult result = matrix.run(dir, new RunsProgress(out));
-        return MatrixEnd.print(out, shard.whole() ? "matrix" : "matrix shard " + shard, result, dir);
+        return MatrixEnd.print(out, sharding.name("matrix"), result, dir);
     }
 }

@@ -35,10 +35,8 @@ public final class RunsCommand implements Callable<Integer> {
     @Mixin
     TargetChoice choice;
 
-    @Option(names = "--shard", paramLabel = "I/N",
-            description = "run only the I-th of N slices of the runbooks (by name, dealt round), for N parallel CI "
-                    + "jobs; rehearse merge joins their report folders")
-    String shardSpec;
+    @Mixin
+    ShardOption sharding;
 
     @Option(names = "--strict", description = "a DRIFT fails the run too")
     boolean strict;
@@ -57,11 +55,11 @@ public final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Shard shard = shardSpec == null ? Shard.WHOLE : Shard.parse(shardSpec);
+        Shard shard = sharding.shard();
         Rehearsal rehearsal = keeping.applyTo(choice.rehearsal());
         Path dir = reportDir != null ? reportDir : Rehearsal.reportsRoot()
                 .resolve(choice.runbook.toAbsolutePath().normalize().getFileName() + "-runs");
         FolderResult result = new FolderRun(choice.runbook, rehearsal, shard, strict).run(dir, new RunsProgress(out));
-        return FolderEnd.print(out, shard.whole() ? "runs" : "runs shard " + shard, result, dir);
+        return FolderEnd.print(out, sharding.name("runs"), result, dir);
     }
 }

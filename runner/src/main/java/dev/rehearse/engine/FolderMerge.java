@@ -1,8 +1,8 @@
 package dev.rehearse.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.report.JsonFile;
 import dev.rehearse.report.RecordedRun;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.run.Rehearsal;
@@ -27,8 +27,6 @@ import java.util.Set;
  * {@code runs.json} and {@code junit.xml} made from the runbooks' own reports ({@link ShardParts} checks the shards).
  */
 public final class FolderMerge {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private FolderMerge() {
     }
 
@@ -92,13 +90,8 @@ public final class FolderMerge {
 
     private static JsonNode read(Path dir) {
         Path file = dir.resolve(FolderReport.JSON);
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new BadInput(file.toString(), 0, "cannot read it: " + e.getMessage());
-        }
-        if (root == null || !root.path("runbooks").isArray() || !root.path("runs").isArray()) {
+        JsonNode root = JsonFile.read(file);
+        if (!root.path("runbooks").isArray() || !root.path("runs").isArray()) {
             throw new BadInput(file.toString(), 0, "not the runs.json of a Rehearse folder run");
         }
         String folder = root.path("folder").asText();

@@ -1,14 +1,12 @@
 package dev.rehearse.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.report.JsonFile;
 import dev.rehearse.run.Shard;
 import dev.rehearse.run.ShardParts;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,22 +31,16 @@ record MatrixShard(Path dir, Path file, String runbook, String title, Variation 
     record Ran(String value, String target, String error, Duration elapsed) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** @throws BadInput naming the folder or its matrix.json when it holds no matrix's report */
     static MatrixShard read(Path dir) {
         Path file = dir.resolve(MatrixReport.JSON);
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new BadInput(dir.toString(), 0, Files.isDirectory(dir)
                     ? "no " + MatrixReport.JSON + ": not the report folder of a matrix or of a shard of one"
                     : "no such folder");
-        } catch (IOException e) {
-            throw new BadInput(file.toString(), 0, "cannot read it: " + e.getMessage());
         }
-        if (root == null || !root.path("values").isArray() || !root.path("runs").isArray()
+        JsonNode root = JsonFile.read(file);
+        if (!root.path("values").isArray() || !root.path("runs").isArray()
                 || !root.path("variable").isTextual()) {
             throw new BadInput(file.toString(), 0, "not the matrix.json of a Rehearse matrix");
         }

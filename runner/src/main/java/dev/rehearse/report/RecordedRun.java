@@ -1,7 +1,6 @@
 package dev.rehearse.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.guide.BadInput;
@@ -12,8 +11,6 @@ import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.plan.WriteStep;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,21 +23,14 @@ import java.util.List;
  * report; what only the plan knew (prompts, expected lines, policies) is not in the record and not needed there.
  */
 public final class RecordedRun {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private RecordedRun() {
     }
 
     /** @throws BadInput naming the file when it is missing or not a Rehearse results file */
     public static RunReport read(Path dir) {
         Path file = dir.resolve(Reports.JSON);
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new BadInput(file.toString(), 0, "cannot read a run's results: " + e.getMessage());
-        }
-        JsonNode summary = root == null ? null : root.get("summary");
+        JsonNode root = JsonFile.read(file);
+        JsonNode summary = root.get("summary");
         if (summary == null || !root.path("steps").isArray()) {
             throw new BadInput(file.toString(), 0, "not a Rehearse results file (no steps and summary)");
         }
