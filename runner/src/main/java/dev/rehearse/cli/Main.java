@@ -61,6 +61,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main(), factory);
         TargetChoice.addTargetOptions(cli);
         GroupedOptions.install(cli.getSubcommands().get("run"), GroupedOptions.ofRun());
+        RunsCommand.nameTheFolder(cli.getSubcommands().get("runs"));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -41,7 +41,8 @@ public final class MatrixCommand implements Callable<Integer> {
     ShardOption sharding;
 
     @Option(names = "--report-dir", paramLabel = "DIR",
-            description = "where matrix.html, matrix.json and one folder NAME=V per run go (default: ~/.local/state/rehearse/RUNBOOK-matrix)")
+            description = "where matrix.html, matrix.json, junit.xml and one folder NAME=V per run go "
+                    + "(default: ~/.local/state/rehearse/RUNBOOK-matrix)")
     Path reportDir;
 
     @Mixin

@@ -28,11 +28,12 @@ import java.util.concurrent.Callable;
                 + "run of the whole would write them.",
         footerHeading = "%nExample:%n",
         footer = {
-                "  # three CI jobs each ran: rehearse matrix RUNBOOK --vary v=1,2,3,4,5 --shard I/3 --report-dir shard-I",
+                "  # each CI job I of 3 ran: matrix ... --shard I/3 --report-dir shard-I",
                 "  rehearse merge shard-1 shard-2 shard-3 --into matrix",
                 "",
-                "Exit status: 0 no verdict changes (no runbook fails), 1 one does or a run did not start,",
-                "2 folders that are not the shards of one matrix, a shard given twice, or one missing (without --partial).",
+                "Exit status: 0 no verdict changes (no runbook fails), 1 one does or a run",
+                "did not start, 2 folders that are not the shards of one whole, a shard given",
+                "twice or missing (without --partial).",
         })
 public final class MergeCommand implements Callable<Integer> {
 

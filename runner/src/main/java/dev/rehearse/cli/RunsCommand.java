@@ -4,9 +4,11 @@ import dev.rehearse.engine.FolderResult;
 import dev.rehearse.engine.FolderRun;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.Shard;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,8 +29,10 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  rehearse runs guides/ --target container --report-dir reports",
-                "  # the second of four CI jobs; then: rehearse merge shard-1 shard-2 shard-3 shard-4 --into reports",
+                "  # the second of four CI jobs",
                 "  rehearse runs guides/ --shard 2/4 --report-dir shard-2",
+                "  # then, in one job",
+                "  rehearse merge shard-1 shard-2 shard-3 shard-4 --into reports",
         })
 public final class RunsCommand implements Callable<Integer> {
 
@@ -51,6 +55,19 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /**
+     * Names the argument the target mixin brings ({@link TargetChoice}, a runbook elsewhere) for what it is here, a
+     * folder of runbooks; the copy keeps the binding to the mixin's field.
+     */
+    static void nameTheFolder(CommandLine runs) {
+        CommandSpec spec = runs.getCommandSpec();
+        PositionalParamSpec runbook = spec.positionalParameters().get(0);
+        spec.remove(runbook);
+        spec.addPositional(PositionalParamSpec.builder(runbook).paramLabel("FOLDER")
+                .description("a folder of runbooks: runbook folders (each with its runbook.yaml) and guide files, "
+                        + "searched in its subfolders too").build());
+    }
 
     @Override
     public Integer call() throws IOException {
