@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Test-only: the JSON forms' schemas of docs/schemas, and what a document breaks of one. */
-final class JsonSchemas {
+public final class JsonSchemas {
     static final Path DIR = Path.of(System.getProperty("rehearse.root", ".."), "docs", "schemas");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,7 +22,7 @@ final class JsonSchemas {
     }
 
     /** What {@code json} breaks of {@code docs/schemas/NAME.schema.json}, one line each; empty when it is valid. */
-    static List<String> problems(String name, String json) {
+    public static List<String> problems(String name, String json) {
         try {
             JsonNode node = JSON.readTree(json);
             JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)

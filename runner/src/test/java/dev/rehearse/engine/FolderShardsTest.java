@@ -1,6 +1,7 @@
 package dev.rehearse.engine;
 
 import dev.rehearse.check.StepResult;
+import dev.rehearse.cli.JsonSchemas;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.CommandStep;
@@ -70,6 +71,10 @@ class FolderShardsTest {
             assertEquals(Files.readString(whole.resolve(file)), Files.readString(out.resolve(file)), file);
         }
         assertTrue(merged.failed(), "delta failed, omega did not start");
+        for (Path dir : List.of(out, shards.get(0), shards.get(1))) {
+            assertEquals(List.of(), JsonSchemas.problems("runs", Files.readString(dir.resolve(FolderReport.JSON))),
+                    dir + ": docs/schemas/runs.schema.json holds");
+        }
         assertTrue(Files.isRegularFile(out.resolve("beta").resolve(Reports.HTML)));
         assertFalse(Files.exists(out.resolve("omega")));
         assertTrue(Files.readString(out.resolve(Reports.JUNIT)).contains("did not start: no such image"));

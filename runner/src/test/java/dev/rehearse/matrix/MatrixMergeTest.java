@@ -1,6 +1,7 @@
 package dev.rehearse.matrix;
 
 import dev.rehearse.check.StepResult;
+import dev.rehearse.cli.JsonSchemas;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.CommandStep;
@@ -66,6 +67,12 @@ class MatrixMergeTest {
             }
         }
         assertFalse(Files.exists(out.resolve("widget_version=3.0")), "the run that did not start left no folder");
+        for (Path dir : List.of(out, one, two)) {
+            assertEquals(List.of(), JsonSchemas.problems("matrix", Files.readString(dir.resolve(MatrixReport.JSON))),
+                    dir + ": docs/schemas/matrix.schema.json holds");
+        }
+        assertEquals(List.of(), JsonSchemas.problems("results",
+                Files.readString(out.resolve("widget_version=1.0").resolve(Reports.JSON))), "a file step's verb");
         assertTrue(merged.regressed());
         assertEquals(List.of(1, 2, 3, 4), merged.comparison().regressions().stream().map(MatrixComparison.Row::n)
                 .toList(), "3.0 did not start: no step has one verdict under every value");
