@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * {@code rehearse runs FOLDER}: every runbook under a folder, found as the JUnit engine finds them
  * ({@link RunbookFolders}), one after another, each on a fresh target with its reports in {@code DIR/NAME}; then
  * {@code runs.json} and one {@code junit.xml} in {@code DIR} ({@link FolderReport}). With a {@link Shard}, only that
- * slice of the runbooks, by name. A runbook that cannot be planned fails on its own (did not start), not the others.
+ * slice of the runbooks, by name. A runbook that cannot be planned (its sidecar, a {@code --bind} it does not know)
+ * fails on its own (did not start), not the others; a wrong {@code --target} is bad input of the command.
  */
 public final class FolderRun {
     private final Path folder;
@@ -49,6 +50,9 @@ public final class FolderRun {
             try {
                 run = ReportedRun.of(rehearsal, byName.get(name), runDir, listener.runStarted(name), strict);
             } catch (BadInput e) {
+                if (e.file().equals("--target")) {
+                    throw e; // wrong for every runbook alike: the command line's mistake, not this runbook's
+                }
                 run = new ReportedRun(new RunReport(name, null, "did not start", List.of(), Duration.ZERO),
                         e.getMessage());
             }
