@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code rehearse matrix RUNBOOK --vary NAME=V1,V2,...}: the runbook once per value, each on a fresh target, then
  * one comparison (matrix.html, matrix.json, junit.xml); with {@code --shard I/N} only that slice of the values, for
- * {@code rehearse merge} to join ({@link MergeCommand}). Exit 1 when a step's verdict changes between values (a regression) or
- * a run could not start, 0 otherwise, 2 on bad input.
+ * {@code rehearse merge} to join ({@link MergeCommand}). Exit 1 when a step's verdict changes between values (a
+ * regression) or a run could not start, 0 otherwise, 2 on bad input.
  */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
         description = "Runs a runbook once per value of a variable (e.g. the version it installs), each on a fresh "

@@ -37,7 +37,8 @@ import java.util.concurrent.Callable;
         })
 public final class MergeCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "DIR", arity = "1..*", description = "the report folders of the shards (their --report-dir)")
+    @Parameters(paramLabel = "DIR", arity = "1..*",
+            description = "the report folders of the shards (their --report-dir)")
     List<Path> dirs;
 
     @Option(names = "--into", paramLabel = "OUT",

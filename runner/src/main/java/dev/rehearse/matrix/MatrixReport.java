@@ -34,8 +34,8 @@ import java.util.List;
  * The matrix's own files beside the runs' folders: {@code matrix.html}, one self-contained page (the reports'
  * stylesheet, no script, nothing fetched) with steps as rows and values as columns, each cell linking to the step in
  * that run's {@code report.html}; {@code matrix.json} with the same facts for tools (and what {@link MatrixMerge}
- * needs to join shards: the title, every value, the shard); and {@code junit.xml}, the runs' own in one. Like the run reports, they
- * read only results already in the guide's terms, so no secret can reach them.
+ * needs to join shards: the title, every value, the shard); and {@code junit.xml}, the runs' own in one. Like the
+ * run reports, they read only results already in the guide's terms, so no secret can reach them.
  */
 public final class MatrixReport {
     public static final String HTML = "matrix.html";

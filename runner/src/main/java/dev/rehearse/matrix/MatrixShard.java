@@ -62,7 +62,8 @@ record MatrixShard(Path dir, Path file, String runbook, String title, Variation 
         JsonNode shard = root.path("shard");
         Shard which;
         try {
-            which = shard.isObject() ? new Shard(shard.path("index").asInt(), shard.path("count").asInt()) : Shard.WHOLE;
+            which = shard.isObject() ? new Shard(shard.path("index").asInt(), shard.path("count").asInt())
+                    : Shard.WHOLE;
         } catch (IllegalArgumentException e) {
             throw new BadInput(file.toString(), 0, "its shard is not I/N with 1 <= I <= N");
         }

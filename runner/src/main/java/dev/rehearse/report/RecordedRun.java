@@ -40,7 +40,8 @@ public final class RecordedRun {
         }
         List<CapturedValue> captured = new ArrayList<>();
         for (JsonNode c : root.path("captured")) {
-            captured.add(new CapturedValue(c.path("step").asInt(), c.path("literal").asText(), c.path("value").asText()));
+            captured.add(new CapturedValue(c.path("step").asInt(), c.path("literal").asText(),
+                    c.path("value").asText()));
         }
         return new RunReport(summary.path("runbook").asText(), null, summary.path("target").asText(), results,
                 Duration.ofMillis(summary.path("elapsed_ms").asLong()), captured);

@@ -25,7 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The runbooks of a folder by name, and the merge of a folder run's shards, on files written as the run writes them. */
+/**
+ * The runbooks of a folder by name, and the merge of a folder run's shards, on files written as the run writes them.
+ */
 class FolderShardsTest {
     private static final List<String> NAMES = List.of("alpha", "beta", "delta", "gamma", "omega");
 
@@ -84,7 +86,8 @@ class FolderShardsTest {
         assertEquals(shards.get(0) + ": shard 1/2 is given twice (also " + shards.get(0) + ")", twice.getMessage());
         BadInput whole2 = assertThrows(BadInput.class,
                 () -> FolderMerge.merge(List.of(whole, shards.get(0)), tmp.resolve("again"), false));
-        assertTrue(whole2.getMessage().startsWith(shards.get(0).resolve(FolderReport.JSON) + ": a part of other runs than "
+        assertTrue(whole2.getMessage().startsWith(shards.get(0).resolve(FolderReport.JSON)
+                + ": a part of other runs than "
                 + whole), whole2.getMessage());
     }
 

@@ -48,7 +48,8 @@ class ShardedFolderIT {
         merge.addAll(List.of("--into", merged.toString()));
         RehearseJar.Outcome joined = RehearseJar.run(merge.toArray(String[]::new));
         assertEquals(1, joined.exit(), joined.both());
-        assertTrue(joined.out().contains("merge: 4 of the 4 runbooks of library: 2 pass, 1 drift, 1 fail"), joined.both());
+        assertTrue(joined.out().contains("merge: 4 of the 4 runbooks of library: 2 pass, 1 drift, 1 fail"),
+                joined.both());
 
         for (String file : List.of("junit.xml", "runs.json")) {
             assertEquals(normal(whole.resolve(file)), normal(merged.resolve(file)), file);

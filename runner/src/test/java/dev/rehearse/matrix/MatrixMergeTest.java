@@ -97,7 +97,8 @@ class MatrixMergeTest {
         // by name 1.0, 1.1, 2.0, 3.0 dealt to shards 1, 2, 3, 1
         assertEquals(List.of("1.0", "2.0", "3.0"), partial.runs().stream().map(ValueRun::value).toList(),
                 "the values of the shards given, in the matrix's order");
-        assertTrue(Files.readString(out.resolve(MatrixReport.JSON)).contains("\"values\" : [ \"1.0\", \"2.0\", \"1.1\", \"3.0\" ]"));
+        assertTrue(Files.readString(out.resolve(MatrixReport.JSON))
+                .contains("\"values\" : [ \"1.0\", \"2.0\", \"1.1\", \"3.0\" ]"), "every value, those left out too");
     }
 
     @Test
@@ -140,7 +141,8 @@ class MatrixMergeTest {
         assertFalse(Files.exists(out.resolve(MatrixReport.HTML)));
 
         MatrixMerge.merge(List.of(one, two), one, false);
-        assertTrue(Files.readString(one.resolve(MatrixReport.JSON)).contains("\"shard\" : null"), "one is the whole now");
+        assertTrue(Files.readString(one.resolve(MatrixReport.JSON)).contains("\"shard\" : null"),
+                "one is the whole now");
         assertTrue(Files.isRegularFile(one.resolve("widget_version=1.1").resolve(Reports.JSON)));
     }
 
@@ -174,7 +176,8 @@ class MatrixMergeTest {
     private static List<StepResult> results(String value) {
         boolean two = value.startsWith("2");
         List<StepResult> results = new ArrayList<>();
-        results.add(two ? result(STEPS.get(0), Verdict.DRIFT, "widget 2.0", "--- guide\n+++ actual\n-widget 1.0\n+widget 2.0", null)
+        results.add(two
+                ? result(STEPS.get(0), Verdict.DRIFT, "widget 2.0", "--- guide\n+++ actual\n-widget 1.0\n+widget 2.0", null)
                 : result(STEPS.get(0), Verdict.PASS, "widget " + value, "", null));
         results.add(result(STEPS.get(1), Verdict.PASS, "", "", null));
         results.add(result(STEPS.get(2), Verdict.PASS, "", "", null));

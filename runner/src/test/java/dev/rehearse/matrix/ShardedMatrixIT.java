@@ -31,7 +31,8 @@ class ShardedMatrixIT {
         assertEquals(1, all.exit(), all.both());
 
         for (int i = 1; i <= 3; i++) {
-            RehearseJar.Outcome shard = matrix("--shard", i + "/3", "--report-dir", tmp.resolve("shard-" + i).toString());
+            RehearseJar.Outcome shard = matrix("--shard", i + "/3", "--report-dir",
+                    tmp.resolve("shard-" + i).toString());
             assertTrue(shard.exit() <= 1, shard.both());
             assertTrue(shard.out().contains("matrix shard " + i + "/3: "), shard.both());
         }
@@ -54,7 +55,8 @@ class ShardedMatrixIT {
         assertEquals(runFolders(whole), runFolders(merged));
         for (String value : VALUES) {
             for (String report : List.of("junit.xml", "results.json", "report.html")) {
-                assertTrue(Files.isRegularFile(merged.resolve("widget_version=" + value).resolve(report)), value + report);
+                assertTrue(Files.isRegularFile(merged.resolve("widget_version=" + value).resolve(report)),
+                        value + " " + report);
             }
         }
         String junit = Files.readString(merged.resolve("junit.xml"));

@@ -67,7 +67,8 @@ class ShardTest {
         assertEquals(new Shard(2, 3), Shard.parse("2/3"));
         assertEquals(Shard.WHOLE, Shard.parse("1/1"));
         assertEquals("4/4", Shard.parse("4/4").toString());
-        for (String bad : List.of("0/3", "4/3", "x", "1/0", "-1/3", "1/", "/3", "1/3/5", "", "1.5/3", "99999999/99999999")) {
+        for (String bad : List.of("0/3", "4/3", "x", "1/0", "-1/3", "1/", "/3", "1/3/5", "", "1.5/3",
+                "99999999/99999999")) {
             BadInput e = assertThrows(BadInput.class, () -> Shard.parse(bad), bad);
             assertEquals("--shard " + bad + ": expected I/N, the I-th of N shards, 1 <= I <= N (e.g. 2/3)",
                     e.getMessage());
