@@ -25,6 +25,8 @@ import java.io.PrintWriter;
                 RunCommand.class,
                 UpdateCommand.class,
                 MatrixCommand.class,
+                RunsCommand.class,
+                MergeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main {
@@ -59,6 +61,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main(), factory);
         TargetChoice.addTargetOptions(cli);
         GroupedOptions.install(cli.getSubcommands().get("run"), GroupedOptions.ofRun());
+        RunsCommand.nameTheFolder(cli.getSubcommands().get("runs"));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

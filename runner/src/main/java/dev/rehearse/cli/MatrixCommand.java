@@ -1,16 +1,10 @@
 package dev.rehearse.cli;
 
-import dev.rehearse.matrix.MatrixComparison.Row;
-import dev.rehearse.matrix.MatrixListener;
-import dev.rehearse.matrix.MatrixReport;
 import dev.rehearse.matrix.MatrixResult;
 import dev.rehearse.matrix.MatrixRun;
-import dev.rehearse.matrix.ValueRun;
 import dev.rehearse.matrix.Variation;
-import dev.rehearse.report.StepText;
-import dev.rehearse.report.Summary;
 import dev.rehearse.run.Rehearsal;
-import dev.rehearse.run.RunListener;
+import dev.rehearse.run.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,15 +14,13 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
  * {@code rehearse matrix RUNBOOK --vary NAME=V1,V2,...}: the runbook once per value, each on a fresh target, then
- * one comparison (matrix.html, matrix.json). Exit 1 when a step's verdict changes between values (a regression) or
- * a run could not start, 0 otherwise, 2 on bad input.
+ * one comparison (matrix.html, matrix.json, junit.xml); with {@code --shard I/N} only that slice of the values, for
+ * {@code rehearse merge} to join ({@link MergeCommand}). Exit 1 when a step's verdict changes between values (a
+ * regression) or a run could not start, 0 otherwise, 2 on bad input.
  */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
         description = "Runs a runbook once per value of a variable (e.g. the version it installs), each on a fresh "
@@ -45,8 +37,12 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "runs at a time (default: 1)")
     int jobs;
 
+    @Mixin
+    ShardOption sharding;
+
     @Option(names = "--report-dir", paramLabel = "DIR",
-            description = "where matrix.html, matrix.json and one folder NAME=V per run go (default: ~/.local/state/rehearse/RUNBOOK-matrix)")
+            description = "where matrix.html, matrix.json, junit.xml and one folder NAME=V per run go "
+                    + "(default: ~/.local/state/rehearse/RUNBOOK-matrix)")
     Path reportDir;
 
     @Mixin
@@ -59,59 +55,12 @@ public final class MatrixCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Variation variation = Variation.parse(vary);
+        Shard shard = sharding.shard();
         Rehearsal rehearsal = keeping.applyTo(choice.rehearsal());
-        MatrixRun matrix = new MatrixRun(choice.runbook, variation, rehearsal, jobs);
+        MatrixRun matrix = new MatrixRun(choice.runbook, variation, rehearsal, jobs, shard);
         Path dir = reportDir != null ? reportDir
                 : Rehearsal.reportsRoot().resolve(rehearsal.preview(choice.runbook).name() + "-matrix");
-        MatrixResult result = matrix.run(dir, new Progress(out));
-        List<Row> regressions = result.comparison().regressions();
-        for (Row row : regressions) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < result.runs().size(); i++) {
-                cells.add(result.runs().get(i).value() + " " + (row.cells().get(i) == null ? "-"
-                        : row.cells().get(i).verdict().name()));
-            }
-            out.println("regression: step " + row.n() + " (" + StepText.where(row.step()) + ") "
-                    + StepText.title(row.step()) + ": " + String.join(", ", cells));
-        }
-        out.println(String.format(Locale.ROOT, "matrix: %d regression%s over %s=%s; report: %s",
-                regressions.size(), regressions.size() == 1 ? "" : "s", variation.name(),
-                String.join(",", variation.values()), dir.resolve(MatrixReport.HTML)));
-        out.flush();
-        return result.regressed() ? 1 : 0;
-    }
-
-    /** One line per finished step of every run, each prefixed with its run's NAME=V, and a line per finished run. */
-    private static final class Progress implements MatrixListener {
-        private final PrintWriter out;
-
-        Progress(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public RunListener runStarted(String label) {
-            line(label, "started");
-            return new LiveProgress(new PrintWriter(new PrefixedLines(out, "[" + label + "] ")), false, false, 100);
-        }
-
-        @Override
-        public void runFinished(String label, ValueRun run) {
-            if (run.error() != null) {
-                line(label, "did not start: " + run.error());
-                return;
-            }
-            Summary summary = Summary.of(run.report());
-            line(label, String.format(Locale.ROOT, "%s: %d pass, %d drift, %d fail, %d skip in %s on %s",
-                    summary.status(), summary.pass(), summary.drift(), summary.fail(), summary.skip(),
-                    LiveProgress.seconds(summary.elapsed()), run.report().target()));
-        }
-
-        private void line(String label, String text) {
-            synchronized (out) {
-                out.println("[" + label + "] " + text);
-                out.flush();
-            }
-        }
+        MatrixResult result = matrix.run(dir, new RunsProgress(out));
+        return MatrixEnd.print(out, sharding.name("matrix"), result, dir);
     }
 }

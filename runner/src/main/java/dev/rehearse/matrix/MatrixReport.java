@@ -14,7 +14,9 @@ import dev.rehearse.matrix.MatrixPage.RowView;
 import dev.rehearse.report.HtmlPage;
 import dev.rehearse.report.HtmlPage.Count;
 import dev.rehearse.report.HtmlPage.DiffLine;
+import dev.rehearse.report.JunitSuites;
 import dev.rehearse.report.Reports;
+import dev.rehearse.report.RunEntryJson;
 import dev.rehearse.report.StepText;
 import dev.rehearse.report.Summary;
 import gg.jte.ContentType;
@@ -29,14 +31,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The matrix's own two files beside the runs' folders: {@code matrix.html}, one self-contained page (the reports'
+ * The matrix's own files beside the runs' folders: {@code matrix.html}, one self-contained page (the reports'
  * stylesheet, no script, nothing fetched) with steps as rows and values as columns, each cell linking to the step in
- * that run's {@code report.html}; and {@code matrix.json} with the same facts for tools. Like the run reports, they
- * read only results already in the guide's terms, so no secret can reach them.
+ * that run's {@code report.html}; {@code matrix.json} with the same facts for tools (and what {@link MatrixMerge}
+ * needs to join shards: the title, every value, the shard); and {@code junit.xml}, the runs' own in one. Like the
+ * run reports, they read only results already in the guide's terms, so no secret can reach them.
  */
 public final class MatrixReport {
     public static final String HTML = "matrix.html";
     public static final String JSON = "matrix.json";
+    /** every value's junit.xml in one, as {@link JunitSuites} joins them */
+    public static final String JUNIT = Reports.JUNIT;
 
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -44,10 +49,16 @@ public final class MatrixReport {
     private MatrixReport() {
     }
 
-    /** Writes both files into {@code dir}, the folder that holds the runs' folders; each file atomically. */
+    /**
+     * Writes the three files into {@code dir}, the folder that holds the runs' folders (each with its reports
+     * written); each file atomically.
+     */
     public static void writeAll(MatrixResult result, Path dir) throws IOException {
         AtomicFiles.write(dir.resolve(HTML), html(result, dir));
         AtomicFiles.write(dir.resolve(JSON), json(result, dir));
+        AtomicFiles.write(dir.resolve(JUNIT), JunitSuites.join(result.runbook(), result.runs().stream()
+                .map(run -> new JunitSuites.Run(result.runbook(), result.variation().label(run.value()), run.dir(),
+                        run.error())).toList()));
     }
 
     static String html(MatrixResult result, Path dir) {
@@ -75,10 +86,7 @@ public final class MatrixReport {
         String headline = regressions == 0 && broken == 0 ? "no step changes its verdict"
                 : plural(regressions, "regression") + (broken == 0 ? "" : ", " + plural((int) broken, "run")
                 + " did not start");
-        String title = result.runs().stream().map(ValueRun::report)
-                .filter(r -> r.guide() != null && r.guide().title() != null)
-                .map(r -> r.guide().title()).findFirst().orElse(result.runbook());
-        return new MatrixPage(title, result.runbook(), result.variation().name(),
+        return new MatrixPage(result.title(), result.runbook(), result.variation().name(),
                 regressions == 0 && broken == 0 ? "pass" : "fail", headline, HtmlPage.seconds(result.elapsed()), columns, rows,
                 rows.stream().filter(RowView::regression).toList());
     }
@@ -107,24 +115,21 @@ public final class MatrixReport {
         MatrixComparison comparison = result.comparison();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("runbook", result.runbook());
+        root.put("title", result.title());
         root.put("variable", result.variation().name());
         ArrayNode values = root.putArray("values");
         result.variation().values().forEach(values::add);
+        if (result.shard().whole()) {
+            root.putNull("shard");
+        } else {
+            root.putObject("shard").put("index", result.shard().index()).put("count", result.shard().count());
+        }
         ArrayNode runs = root.putArray("runs");
         for (ValueRun run : result.runs()) {
-            Summary summary = Summary.of(run.report());
             ObjectNode r = runs.addObject();
             r.put("value", run.value());
             r.put("dir", relative(dir, run.dir()));
-            r.put("target", run.report().target());
-            r.put("status", run.error() != null ? "ERROR" : summary.status().name());
-            r.put("error", run.error());
-            r.put("pass", summary.pass());
-            r.put("drift", summary.drift());
-            r.put("fail", summary.fail());
-            r.put("error_steps", summary.error());
-            r.put("skip", summary.skip());
-            r.put("elapsed_ms", summary.elapsed().toMillis());
+            RunEntryJson.put(r, run.report(), run.error());
         }
         ArrayNode steps = root.putArray("steps");
         for (Row row : comparison.rows()) {

@@ -1,14 +1,21 @@
 package dev.rehearse.matrix;
 
 import dev.rehearse.report.RunReport;
+import dev.rehearse.run.Shard;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every value's run, in the order the values were given, and their step-by-step comparison. */
-public record MatrixResult(String runbook, Variation variation, List<ValueRun> runs, Duration elapsed) {
+/**
+ * Every value's run, in the order the values were given, and their step-by-step comparison.
+ *
+ * @param title the guide's title, or the runbook's name when it has none
+ * @param shard which slice of the values ran ({@link Shard#WHOLE} for all of them, as a merge of every shard gives)
+ */
+public record MatrixResult(String runbook, String title, Variation variation, Shard shard, List<ValueRun> runs,
+                           Duration elapsed) {
 
     public MatrixComparison comparison() {
         Map<String, RunReport> byValue = new LinkedHashMap<>();

@@ -2,13 +2,12 @@ package dev.rehearse.matrix;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.Plan;
-import dev.rehearse.report.Reports;
-import dev.rehearse.report.RunReport;
 import dev.rehearse.run.Rehearsal;
-import dev.rehearse.run.RunRecord;
+import dev.rehearse.run.ReportedRun;
+import dev.rehearse.run.RunsListener;
+import dev.rehearse.run.Shard;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,19 +20,22 @@ import java.util.concurrent.Future;
 /**
  * Runs one runbook once per value of a variable, each run on a fresh target with the binding NAME=VALUE, up to
  * {@code jobs} at a time, each run's reports in {@code DIR/NAME=VALUE/}; then writes the comparison
- * ({@link MatrixReport}) into {@code DIR}.
+ * ({@link MatrixReport}) into {@code DIR}. With a {@link Shard}, only that slice of the values runs, and the
+ * comparison is of that slice: {@link MatrixMerge} joins the shards' folders into the whole.
  */
 public final class MatrixRun {
     private final Path runbook;
     private final Variation variation;
     private final Rehearsal rehearsal;
     private final int jobs;
+    private final Shard shard;
 
     /**
      * @param rehearsal how every run goes (target, further bindings, keep-going); the variable is bound on top
      * @param jobs      how many runs at a time, at least 1
+     * @param shard     which of the values this process runs ({@link Shard#WHOLE}: all)
      */
-    public MatrixRun(Path runbook, Variation variation, Rehearsal rehearsal, int jobs) {
+    public MatrixRun(Path runbook, Variation variation, Rehearsal rehearsal, int jobs, Shard shard) {
         if (jobs < 1) {
             throw new BadInput("--jobs", 0, "'" + jobs + "' is not a number of parallel runs (1, 2, ...)");
         }
@@ -41,19 +43,20 @@ public final class MatrixRun {
         this.variation = variation;
         this.rehearsal = rehearsal;
         this.jobs = jobs;
+        this.shard = shard;
     }
 
     /**
-     * Plans every value first, so that a wrong runbook or an unsafe value is bad input before any target starts.
+     * Plans every value first, so that a wrong runbook or an unsafe value is bad input before any target starts (in
+     * every shard alike, whichever values it runs); then runs this shard's values.
      *
      * @param dir where the runs' folders and the matrix's own files go
      * @throws BadInput when the runbook, a value or the target spec is wrong
      */
-    public MatrixResult run(Path dir, MatrixListener listener) throws IOException {
+    public MatrixResult run(Path dir, RunsListener listener) throws IOException {
         long started = System.nanoTime();
-        String name = null;
+        Plan plan = null;
         for (String value : variation.values()) {
-            Plan plan;
             try {
                 plan = forValue(value).preview(runbook);
             } catch (BadInput e) {
@@ -63,23 +66,25 @@ public final class MatrixRun {
                 }
                 throw e;
             }
-            name = plan.name();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, variation.values().size()), r -> {
+        List<String> values = shard.of(variation.values(), value -> value);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, values.size())), r -> {
             Thread t = new Thread(r, "rehearse-matrix");
             t.setDaemon(true);
             return t;
         });
         List<Future<ValueRun>> futures = new ArrayList<>();
         try {
-            for (String value : variation.values()) {
+            for (String value : values) {
                 futures.add(pool.submit(() -> runOne(value, dir.resolve(variation.label(value)), listener)));
             }
             List<ValueRun> runs = new ArrayList<>();
             for (Future<ValueRun> future : futures) {
                 runs.add(await(future));
             }
-            MatrixResult result = new MatrixResult(name, variation, runs, Duration.ofNanos(System.nanoTime() - started));
+            String title = plan.guide().title() != null ? plan.guide().title() : plan.name();
+            MatrixResult result = new MatrixResult(plan.name(), title, variation, shard, runs,
+                    Duration.ofNanos(System.nanoTime() - started));
             MatrixReport.writeAll(result, dir);
             return result;
         } finally {
@@ -93,29 +98,12 @@ public final class MatrixRun {
         return run.withBinds(setting.binds());
     }
 
-    private ValueRun runOne(String value, Path dir, MatrixListener listener) {
+    private ValueRun runOne(String value, Path dir, RunsListener listener) throws IOException {
         String label = variation.label(value);
-        long started = System.nanoTime();
-        ValueRun run;
-        try {
-            // the value's own folder: a step's whole output (output/step-N.log) goes beside its reports
-            // results.json kept as the run goes: a matrix stopped any way leaves each value's record (RunRecord)
-            RunReport report = forValue(value).withReportDir(dir).run(runbook,
-                    new RunRecord(name -> dir, listener.runStarted(label)));
-            Reports.writeAll(report, dir);
-            run = new ValueRun(value, dir, report, null);
-        } catch (BadInput e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            // a target that does not start fails this value's run, not the whole matrix
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            run = new ValueRun(value, dir, new RunReport(runbook.getFileName().toString(), null, "did not start",
-                    List.of(), Duration.ofNanos(System.nanoTime() - started)), why);
-        }
+        ReportedRun run = ReportedRun.of(forValue(value), runbook, dir, listener.runStarted(label), false);
+        ValueRun done = new ValueRun(value, dir, run.report(), run.error());
         listener.runFinished(label, run);
-        return run;
+        return done;
     }
 
     private static ValueRun await(Future<ValueRun> future) throws IOException {
@@ -125,10 +113,10 @@ public final class MatrixRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the matrix ran", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             if (e.getCause() instanceof RuntimeException cause) {
-                if (cause instanceof UncheckedIOException io) {
-                    throw io.getCause();
-                }
                 throw cause;
             }
             throw new IllegalStateException(e.getCause());

@@ -49,6 +49,9 @@ final class ResultsJson {
             ArrayNode section = s.putArray("section");
             step.section().forEach(section::add);
             s.put(step.kind().equals("command") ? "command" : "path", StepText.subject(step));
+            if (StepText.verb(step) != null) {
+                s.put("verb", StepText.verb(step));
+            }
         }
         ArrayNode captured = root.putArray("captured");
         for (CapturedValue value : report.captured()) {

@@ -23,11 +23,15 @@ public final class StepText {
             String first = command.command().lines().findFirst().orElse("");
             return command.command().contains("\n") ? first.replaceAll("\\s*\\\\$", "") + " ..." : first;
         }
+        return verb(step) + " " + subject(step);
+    }
+
+    /** What a file step does to its file ({@code create}, {@code append}, {@code merge}); null for a command. */
+    public static String verb(Step step) {
         if (step instanceof WriteStep write) {
-            return write.verb() + " " + write.path();
+            return write.verb();
         }
-        EditStep edit = (EditStep) step;
-        return edit.verb() + " " + edit.path();
+        return step instanceof EditStep edit ? edit.verb() : null;
     }
 
     /** The command (whole) or the path a file step works on. */

@@ -12,14 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Test-only: the JSON forms' schemas of docs/schemas, and what a document breaks of one. */
-final class JsonSchemas {
+public final class JsonSchemas {
     static final Path DIR = Path.of(System.getProperty("rehearse.root", ".."), "docs", "schemas");
 
     private JsonSchemas() {
     }
 
     /** What {@code json} breaks of {@code docs/schemas/NAME.schema.json}, one line each; empty when it is valid. */
-    static List<String> problems(String name, String json) {
+    public static List<String> problems(String name, String json) {
         try {
             // texts in and out: the validator reads JSON with its own Jackson (3), ours is Jackson 2
             Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)

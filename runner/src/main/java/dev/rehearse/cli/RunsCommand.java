@@ -1,0 +1,82 @@
+package dev.rehearse.cli;
+
+import dev.rehearse.engine.FolderResult;
+import dev.rehearse.engine.FolderRun;
+import dev.rehearse.run.Rehearsal;
+import dev.rehearse.run.Shard;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code rehearse runs FOLDER}: every runbook under a folder (found as the JUnit engine finds them), each on a fresh
+ * target, its reports in {@code DIR/NAME}, and one {@code junit.xml} and {@code runs.json} for them all; with
+ * {@code --shard I/N} only that slice of the runbooks, for {@code rehearse merge} to join ({@link FolderRun}).
+ */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        customSynopsis = "rehearse runs [OPTIONS] FOLDER",
+        description = "Runs every runbook under a folder (each runbook folder with a runbook.yaml, each bare guide), "
+                + "one after another, each on a fresh target; one junit.xml for them all. Exit 1 when one fails.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  rehearse runs guides/ --target container --report-dir reports",
+                "  # the second of four CI jobs",
+                "  rehearse runs guides/ --shard 2/4 --report-dir shard-2",
+                "  # then, in one job",
+                "  rehearse merge shard-1 shard-2 shard-3 shard-4 --into reports",
+        })
+public final class RunsCommand implements Callable<Integer> {
+
+    @Mixin
+    TargetChoice choice;
+
+    @Mixin
+    ShardOption sharding;
+
+    @Option(names = "--strict", description = "a DRIFT fails the run too")
+    boolean strict;
+
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "where junit.xml, runs.json and one folder per runbook go "
+                    + "(default: ~/.local/state/rehearse/FOLDER-runs)")
+    Path reportDir;
+
+    @Mixin
+    KeepOptions keeping;
+
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * Names the argument the target mixin brings ({@link TargetChoice}, a runbook elsewhere) for what it is here, a
+     * folder of runbooks; the copy keeps the binding to the mixin's field.
+     */
+    static void nameTheFolder(CommandLine runs) {
+        CommandSpec spec = runs.getCommandSpec();
+        PositionalParamSpec runbook = spec.positionalParameters().get(0);
+        spec.remove(runbook);
+        spec.addPositional(PositionalParamSpec.builder(runbook).paramLabel("FOLDER")
+                .description("a folder of runbooks: runbook folders (each with its runbook.yaml) and guide files, "
+                        + "searched in its subfolders too").build());
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Shard shard = sharding.shard();
+        Rehearsal rehearsal = keeping.applyTo(choice.rehearsal());
+        Path dir = reportDir != null ? reportDir : Rehearsal.reportsRoot()
+                .resolve(choice.runbook.toAbsolutePath().normalize().getFileName() + "-runs");
+        FolderResult result = new FolderRun(choice.runbook, rehearsal, shard, strict).run(dir, new RunsProgress(out));
+        return FolderEnd.print(out, sharding.name("runs"), result, dir);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.rehearse.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.report.JsonFile;
+import dev.rehearse.report.RecordedRun;
+import dev.rehearse.report.RunReport;
+import dev.rehearse.run.Rehearsal;
+import dev.rehearse.run.ReportedRun;
+import dev.rehearse.run.Shard;
+import dev.rehearse.run.ShardParts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * {@code rehearse merge} of a folder's runs: the report folders of its shards ({@code runs FOLDER --shard I/N})
+ * joined into one, as one run of the whole folder would have written it: every runbook's folder copied in, then
+ * {@code runs.json} and {@code junit.xml} made from the runbooks' own reports ({@link ShardParts} checks the shards).
+ */
+public final class FolderMerge {
+    private FolderMerge() {
+    }
+
+    /** Whether {@code dir} holds a folder run's reports (its {@code runs.json}), not a matrix's. */
+    public static boolean holdsFolderRun(Path dir) {
+        return Files.isRegularFile(dir.resolve(FolderReport.JSON));
+    }
+
+    /** Where a folder's reports go unless told otherwise, as for an unsharded run: {@code FOLDER-runs}. */
+    public static Path defaultFolder(Path shard) {
+        return Rehearsal.reportsRoot().resolve(read(shard).path("folder").asText() + "-runs");
+    }
+
+    /** @throws BadInput when the folders are not the shards of one folder's runs */
+    public static FolderResult merge(List<Path> dirs, Path out, boolean partial) throws IOException {
+        List<ShardParts.Part> parts = new ArrayList<>();
+        Map<String, JsonNode> entries = new HashMap<>();
+        JsonNode first = null;
+        Duration elapsed = Duration.ZERO;
+        for (Path dir : dirs) {
+            JsonNode root = read(dir);
+            if (first == null) {
+                first = root;
+            } else if (!root.path("folder").equals(first.path("folder"))
+                    || !root.path("runbooks").equals(first.path("runbooks"))
+                    || count(root) != count(first)) {
+                throw new BadInput(dir.resolve(FolderReport.JSON).toString(), 0, "a part of other runs than "
+                        + dirs.get(0) + " (another folder, other runbooks, or split in another number of shards)");
+            }
+            List<String> ran = new ArrayList<>();
+            for (JsonNode run : root.path("runs")) {
+                ran.add(run.path("runbook").asText());
+                entries.put(run.path("runbook").asText(), run);
+            }
+            parts.add(new ShardParts.Part(dir, shard(root, dir), ran));
+            // the shards ran side by side: the whole took as long as the longest of them
+            elapsed = elapsed.compareTo(Duration.ofMillis(root.path("elapsed_ms").asLong())) > 0 ? elapsed
+                    : Duration.ofMillis(root.path("elapsed_ms").asLong());
+        }
+        List<String> runbooks = new ArrayList<>();
+        first.path("runbooks").forEach(name -> runbooks.add(name.asText()));
+        Map<String, ShardParts.Part> ranBy = ShardParts.join(parts, runbooks, first.path("folder").asText(),
+                name -> name, partial);
+        Map<String, ReportedRun> runs = new HashMap<>();
+        for (Map.Entry<String, ShardParts.Part> item : ranBy.entrySet()) {
+            JsonNode entry = entries.get(item.getKey());
+            String error = entry.path("error").asText(null);
+            runs.put(item.getKey(), new ReportedRun(error == null
+                    ? RecordedRun.read(item.getValue().dir().resolve(item.getKey()))
+                    : new RunReport(item.getKey(), null, entry.path("target").asText(), List.of(),
+                    Duration.ofMillis(entry.path("elapsed_ms").asLong())), error));
+        }
+        Map<String, Path> copied = ShardParts.copyInto(ranBy, name -> name, out);
+        List<FolderResult.Ran> joined = new ArrayList<>();
+        ranBy.keySet().forEach(name -> joined.add(new FolderResult.Ran(name, copied.get(name), runs.get(name))));
+        FolderResult result = new FolderResult(first.path("folder").asText(), runbooks, Shard.WHOLE,
+                first.path("strict").asBoolean(), joined, elapsed);
+        FolderReport.writeAll(result, out);
+        return result;
+    }
+
+    private static JsonNode read(Path dir) {
+        Path file = dir.resolve(FolderReport.JSON);
+        JsonNode root = JsonFile.read(file);
+        if (!root.path("runbooks").isArray() || !root.path("runs").isArray()) {
+            throw new BadInput(file.toString(), 0, "not the runs.json of a Rehearse folder run");
+        }
+        String folder = root.path("folder").asText();
+        if (folder.isEmpty() || folder.equals(".") || folder.equals("..") || folder.contains("/")) {
+            throw new BadInput(file.toString(), 0, "'" + folder + "' is not the name of a folder");
+        }
+        Set<String> runbooks = new HashSet<>();
+        for (JsonNode name : root.get("runbooks")) {
+            String text = name.asText();
+            // a name is a folder in the merged reports: it cannot lead out of them
+            if (text.isEmpty() || text.equals(".") || text.equals("..") || text.contains("/")) {
+                throw new BadInput(file.toString(), 0, "'" + text + "' is not the name of a runbook");
+            }
+            runbooks.add(text);
+        }
+        for (JsonNode run : root.get("runs")) {
+            if (!runbooks.contains(run.path("runbook").asText())) {
+                throw new BadInput(file.toString(), 0, "ran '" + run.path("runbook").asText()
+                        + "', which is not one of its runbooks");
+            }
+        }
+        return root;
+    }
+
+    private static int count(JsonNode root) {
+        return root.path("shard").isObject() ? root.path("shard").path("count").asInt() : 1;
+    }
+
+    private static Shard shard(JsonNode root, Path dir) {
+        try {
+            return root.path("shard").isObject()
+                    ? new Shard(root.path("shard").path("index").asInt(), root.path("shard").path("count").asInt())
+                    : Shard.WHOLE;
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(dir.resolve(FolderReport.JSON).toString(), 0, "its shard is not I/N with 1 <= I <= N");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.rehearse.run;
+
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.report.Reports;
+import dev.rehearse.report.RunReport;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One run of many (a matrix's value, a folder's runbook) with its reports in a folder of its own, its record kept as
+ * it goes ({@link RunRecord}); a run whose target does not open fails on its own, not the runs beside it.
+ *
+ * @param report what the run found; a run that could not start has no results
+ * @param error  why it could not start (its target did not open, say), or null
+ */
+public record ReportedRun(RunReport report, String error) {
+
+    /**
+     * @param strict a DRIFT fails the run's junit.xml too
+     * @throws BadInput when the runbook, a binding or the target spec is wrong
+     */
+    public static ReportedRun of(Rehearsal rehearsal, Path runbook, Path dir, RunListener listener, boolean strict)
+            throws IOException {
+        long started = System.nanoTime();
+        RunReport report;
+        try {
+            // the run's own folder: a step's whole output (output/step-N.log) goes beside its reports
+            report = rehearsal.withReportDir(dir).run(runbook, new RunRecord(name -> dir, listener));
+        } catch (BadInput e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new ReportedRun(new RunReport(runbook.getFileName().toString(), null, "did not start", List.of(),
+                    Duration.ofNanos(System.nanoTime() - started)), why);
+        }
+        Reports.writeAll(report, dir, strict);
+        return new ReportedRun(report, null);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.rehearse.engine;
+
+import dev.rehearse.testing.Checkout;
+import dev.rehearse.testing.RehearseJar;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code rehearse runs FOLDER --shard I/N} and {@code rehearse merge} through the built jar on the local target, with
+ * fixtures/library (four runbooks: two pass, one drifts, one fails): the folder run whole, then as three shards merged,
+ * gives the same junit.xml and runs.json, timings and each run's throwaway sandbox aside.
+ */
+class ShardedFolderIT {
+
+    @Test
+    void threeShardsMergedGiveWhatTheWholeFolderGives(@TempDir Path tmp) throws IOException {
+        Path whole = tmp.resolve("whole");
+        RehearseJar.Outcome all = runs("--report-dir", whole.toString());
+        assertEquals(1, all.exit(), all.both());
+        assertTrue(all.out().contains("runs: 4 of the 4 runbooks of library: 2 pass, 1 drift, 1 fail; junit: "
+                + whole.resolve("junit.xml")), all.both());
+
+        List<String> shards = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Path dir = tmp.resolve("shard-" + i);
+            RehearseJar.Outcome shard = runs("--shard", i + "/3", "--report-dir", dir.toString());
+            assertTrue(shard.out().contains("runs shard " + i + "/3: "), shard.both());
+            shards.add(dir.toString());
+        }
+        // by name alpha, beta, delta, gamma dealt round: shard 1 runs alpha and gamma, 2 beta, 3 delta (which fails)
+        assertEquals(List.of("alpha", "gamma"), folders(tmp.resolve("shard-1")));
+        assertEquals(List.of("beta"), folders(tmp.resolve("shard-2")));
+        assertEquals(List.of("delta"), folders(tmp.resolve("shard-3")));
+
+        Path merged = tmp.resolve("merged");
+        List<String> merge = new ArrayList<>(List.of("merge"));
+        merge.addAll(List.of(shards.get(2), shards.get(0), shards.get(1)));
+        merge.addAll(List.of("--into", merged.toString()));
+        RehearseJar.Outcome joined = RehearseJar.run(merge.toArray(String[]::new));
+        assertEquals(1, joined.exit(), joined.both());
+        assertTrue(joined.out().contains("merge: 4 of the 4 runbooks of library: 2 pass, 1 drift, 1 fail"),
+                joined.both());
+
+        for (String file : List.of("junit.xml", "runs.json")) {
+            assertEquals(normal(whole.resolve(file)), normal(merged.resolve(file)), file);
+        }
+        assertEquals(folders(whole), folders(merged));
+        String junit = Files.readString(merged.resolve("junit.xml"));
+        assertTrue(junit.contains("<testsuites errors=\"0\" failures=\"1\" name=\"library\" skipped=\"1\" tests=\"6\""),
+                junit);
+        assertTrue(junit.contains("classname=\"gamma\""), junit);
+    }
+
+    @Test
+    void aMissingShardIsNamedWithItsRunbooksAndABadShardIsAUsageError(@TempDir Path tmp) {
+        RehearseJar.Outcome bad = runs("--shard", "4/3", "--report-dir", tmp.resolve("bad").toString());
+        assertEquals(2, bad.exit(), bad.both());
+        assertEquals("--shard 4/3: expected I/N, the I-th of N shards, 1 <= I <= N (e.g. 2/3)", bad.err().strip());
+        assertFalse(Files.exists(tmp.resolve("bad")));
+
+        assertEquals(0, runs("--shard", "1/3", "--report-dir", tmp.resolve("one").toString()).exit());
+        RehearseJar.Outcome merge = RehearseJar.run("merge", tmp.resolve("one").toString(), "--into",
+                tmp.resolve("merged").toString());
+        assertEquals(2, merge.exit(), merge.both());
+        assertEquals("merge: shard 2/3 of library is missing (beta): give its folder too, or --partial to merge "
+                + "without it", merge.err().strip());
+
+        RehearseJar.Outcome partial = RehearseJar.run("merge", tmp.resolve("one").toString(), "--partial", "--into",
+                tmp.resolve("merged").toString());
+        assertEquals(0, partial.exit(), partial.both());
+        assertTrue(partial.out().contains("merge: 2 of the 4 runbooks of library: 2 pass"), partial.both());
+    }
+
+    private static RehearseJar.Outcome runs(String... more) {
+        List<String> args = new ArrayList<>(List.of("runs", Checkout.root().resolve("fixtures/library").toString(),
+                "--target", "local"));
+        args.addAll(List.of(more));
+        return RehearseJar.run(args.toArray(String[]::new));
+    }
+
+    private static List<String> folders(Path dir) throws IOException {
+        try (var list = Files.list(dir)) {
+            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** The file without what differs between any two runs: timings and the throwaway sandbox each run made. */
+    private static String normal(Path file) throws IOException {
+        return Files.readString(file)
+                .replaceAll("local /tmp/rehearse-local-\\d+/home \\(user rehearse-[a-z0-9]+\\)", "local SANDBOX")
+                .replaceAll("time=\"[0-9.]+\"", "time=\"T\"")
+                .replaceAll("\"elapsed_ms\" : \\d+", "\"elapsed_ms\" : T");
+    }
+}
