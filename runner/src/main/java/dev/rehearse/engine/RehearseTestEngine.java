@@ -51,7 +51,7 @@ public final class RehearseTestEngine implements TestEngine {
                 .addSelectorResolver(context -> new RunbookResolver(uniqueId, settings))
                 .build()
                 .resolve(request, engine);
-        RunbookShard.of(request.getConfigurationParameters()).ifPresent(shard -> shard.keepOnlyMine(engine));
+        RunbookShard.of(request.getConfigurationParameters()).ifPresent(shard -> RunbookShard.keepOnlyMine(shard, engine));
         return engine;
     }
 

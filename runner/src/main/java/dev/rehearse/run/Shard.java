@@ -24,7 +24,7 @@ public record Shard(int index, int count) {
     /** every item: no {@code --shard} */
     public static final Shard WHOLE = new Shard(1, 1);
 
-    private static final Pattern SPEC = Pattern.compile("(\\d{1,6})/(\\d{1,6})");
+    private static final Pattern SPEC = Pattern.compile("\\s*(\\d{1,6})\\s*/\\s*(\\d{1,6})\\s*");
 
     public Shard {
         if (count < 1 || index < 1 || index > count) {
@@ -34,7 +34,7 @@ public record Shard(int index, int count) {
 
     /** @throws BadInput naming the option unless {@code spec} is {@code I/N} with {@code 1 <= I <= N} */
     public static Shard parse(String spec) {
-        Matcher m = SPEC.matcher(spec.strip());
+        Matcher m = SPEC.matcher(spec);
         if (m.matches()) {
             int index = Integer.parseInt(m.group(1));
             int count = Integer.parseInt(m.group(2));
