@@ -131,8 +131,15 @@ final class FileTargets {
             return new FileTarget(Mode.MERGE, path, mergeAs, null);
         }
         return mode == Mode.APPEND && !NO_APPEND.matcher(path).find() && !Set.of("json", "xml", "html").contains(language)
+                && !looksLikeJson(block.text())
                 ? new FileTarget(Mode.APPEND, path, language, null)
                 : FileTarget.none(label(language) + "a change to " + path + " that only a merge of yaml, ini or toml can make");
+    }
+
+    /** A JSON object as the fragment ("add the following entry to ``~/.app.conf``"): its file's end is no place for it. */
+    private static boolean looksLikeJson(String text) {
+        String t = text.strip();
+        return t.startsWith("{") && t.endsWith("}");
     }
 
     /** The path the prose names after the verb (else anywhere), or the section's earlier file. */

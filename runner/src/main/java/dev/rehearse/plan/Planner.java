@@ -99,7 +99,8 @@ public final class Planner {
                 String text = between.before(block, before);
                 if (text != null && !text.equals(block.precedingText())) {
                     FileTargets.FileTarget wider = FileTargets.of(block, text, sectionFile.get(block.section()));
-                    target = wider.mode() != null ? wider : target;
+                    // the wider text may name the file a note between hides: its reason then says more too
+                    target = wider.mode() != null || target.why().endsWith("no file named") ? wider : target;
                 }
             }
             if (target.mode() != null) {

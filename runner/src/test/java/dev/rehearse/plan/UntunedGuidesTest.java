@@ -204,4 +204,26 @@ class UntunedGuidesTest {
         Guide rst = new Guide(Path.of("guide.rst"), Path.of("."), "rst", "App", List.of(bare), List.of());
         assertFalse(new Planner(FACTS, Map.of()).plan(runbook, rst).notSteps().isEmpty(), "in rst it is a script, no steps");
     }
+
+    @Test
+    void aJsonObjectIsNeverAppendedAndTheFileNamedAboveANoteIsTheOneTheReasonNames() throws IOException {
+        Path file = Files.writeString(dir.resolve("guide_json.rst"), """
+                Configuration
+                =============
+
+                To serve the files, add the following entry to ``~/.app.conf``:
+
+                .. warning:: Replace ``bob`` with your user name!
+
+                .. code-block:: text
+
+                 {
+                   "root": "/home/bob/data"
+                 }
+                """);
+        Plan plan = new Planner(FACTS, Map.of()).plan(Runbook.load(file), dev.rehearse.read.Guides.read(file));
+        assertEquals("", verbs(plan), "appended, the object would break the JSON file");
+        assertEquals(List.of("text: a change to ~/.app.conf that only a merge of yaml, ini or toml can make"),
+                plan.notSteps().stream().map(NotAStep::why).toList());
+    }
 }

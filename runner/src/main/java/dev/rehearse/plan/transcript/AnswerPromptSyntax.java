@@ -46,6 +46,12 @@ public final class AnswerPromptSyntax {
             "^(?!\\s*[-*•]\\s)\\s*(?<prompt>[^?]*\\?\\s*" + BRACKETS + ")(?:\\s+(?<answer>.*))?$");
     private static final Pattern SYMFONY_ANSWER = Pattern.compile("^\\s*>\\s?(?<answer>.*)$");
     private static final Pattern BARE_LABEL = Pattern.compile("^\\s*(?<prompt>[^:\\s][^:]{0,39}:)\\s*$");
+    /**
+     * a question, then an answer of a few letters or digits and nothing else: a menu's choice ({@code Your
+     * selection? 1}) or GnuPG's {@code Change (N)ame, (C)omment or (O)kay? o}; longer text after a question is output
+     */
+    private static final Pattern SHORT_ANSWER = Pattern.compile(
+            "^(?!\\s*[-*•]\\s)\\s*(?<prompt>\\p{Lu}[^?\\[\\]]{0,80}\\?)\\s+(?<answer>[\\p{L}\\d]{1,3})\\s*$");
 
     private AnswerPromptSyntax() {
     }
@@ -86,8 +92,12 @@ public final class AnswerPromptSyntax {
                 return Optional.of(new Prompt(m.group("prompt").strip(), answer, hidden));
             }
         }
+        m = SHORT_ANSWER.matcher(line);
+        if (m.matches()) {
+            return Optional.of(new Prompt(m.group("prompt").strip(), m.group("answer"), false));
+        }
         m = BARE_LABEL.matcher(line);
-        if (previousWasPrompt && m.matches()) {
+        if (previousWasPrompt && m.matches() && !headsIndented(line, next)) {
             return Optional.of(new Prompt(m.group("prompt").strip(), "", false));
         }
         m = LABEL_ANSWER.matcher(line);
@@ -107,6 +117,15 @@ public final class AnswerPromptSyntax {
         Matcher m = DEFAULTED.matcher(line);
         return m.matches() && OFFERS.matcher(m.group("prompt")).find() || CHOICES.matcher(line).matches()
                 || (HIDDEN.matcher(line).matches() || MASKED.matcher(line).matches()) && SECRET_WORDS.matcher(line).find();
+    }
+
+    /** The next line is indented deeper: the label heads what the program lists under it ("You selected:"). */
+    private static boolean headsIndented(String line, String next) {
+        return next != null && !next.isBlank() && indent(next) > indent(line);
+    }
+
+    private static int indent(String line) {
+        return line.length() - line.stripLeading().length();
     }
 
     private static boolean endsAsQuestion(String line) {

@@ -74,4 +74,30 @@ class WizardTranscriptTest {
                 "[isabell@stardust ~]$"), 1, "console").orElseThrow().commands().get(0);
         assertEquals(List.of(), list.interactions());
     }
+
+    @Test
+    void aMenuChoiceAndAChoiceOfLettersAreAnsweredButALabelOverAnIndentedListingIsOutput() {
+        TranscriptCommand keygen = only(
+                "[isabell@stardust ~]$ keytool --new",
+                "Which kind of key?",
+                "   (1) RSA",
+                "   (2) DSA",
+                "Your selection? 1",
+                "Key size? (2048) 4096",
+                "Real name: Isabell Example",
+                "Comment:",
+                "You selected this identity:",
+                "    \"Isabell Example\"",
+                "",
+                "Change (N)ame, (C)omment or (O)kay/(Q)uit? o",
+                "Key created.",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of("Your selection?|1", "Key size? (2048)|4096", "Real name:|Isabell Example", "Comment:|",
+                "Change (N)ame, (C)omment or (O)kay/(Q)uit?|o"), typed(keygen));
+        TranscriptCommand news = only(
+                "[isabell@stardust ~]$ cat faq.txt",
+                "Why does it fail? See the log file for the reason.",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of(), news.interactions(), "a question followed by more than a short answer is output");
+    }
 }
