@@ -99,8 +99,8 @@ public final class Planner {
                 String text = between.before(block, before);
                 if (text != null && !text.equals(block.precedingText())) {
                     FileTargets.FileTarget wider = FileTargets.of(block, text, sectionFile.get(block.section()));
-                    // the wider text may name the file a note between hides: its reason then says more too
-                    target = wider.mode() != null || target.why().endsWith("no file named") ? wider : target;
+                    // the wider text may name the file or the place a note between hides: its reason then says more
+                    target = wider.mode() != null || isVague(target.why()) && !isVague(wider.why()) ? wider : target;
                 }
             }
             if (target.mode() != null) {
@@ -128,12 +128,18 @@ public final class Planner {
         return steps;
     }
 
+    /** A reason that only says the prose named nothing, which a wider reading may improve on. */
+    private static boolean isVague(String why) {
+        return why.endsWith("no file named") || why.endsWith("prose example");
+    }
+
     private static final Pattern SHOWS_OUTPUT = Pattern.compile(
             "(?i)\\b(output|should (?:look|see|show|print|return|get)|you (?:will|should) (?:see|get)|returns?|prints?|result)\\b");
 
     /** Why a block that is neither a session nor a file is none: the output of the last command, or an example. */
     private static String whyNoStep(Block block, Block before, FileTargets.FileTarget target, List<Step> steps) {
-        if (block.text().startsWith("#!") && target.why() != null && target.why().endsWith("prose example")) {
+        if (block.text().startsWith("#!") && target.why() != null
+                && (isVague(target.why()) || target.why().endsWith("not a file"))) {
             return FileTargets.label(block.language() == null ? "" : block.language()) + "a script with no file named to save it in";
         }
         if (isCrontab(block)) {

@@ -226,4 +226,35 @@ class UntunedGuidesTest {
         assertEquals(List.of("text: a change to ~/.app.conf that only a merge of yaml, ini or toml can make"),
                 plan.notSteps().stream().map(NotAStep::why).toList());
     }
+
+    @Test
+    void aPlaceNamedAboveANoteIsAnInsertionAndAScriptForACronjobIsStillAScript() throws IOException {
+        Path file = Files.writeString(dir.resolve("guide_notes.rst"), """
+                Tuning
+                ======
+
+                Add this to your ``app_daemon`` above the ``~/app/app`` call:
+
+                .. note:: Users of the site see no change.
+
+                .. code-block:: bash
+
+                 export APP_CLOSED=true
+
+                Update script
+                =============
+
+                Use the following script; it could also run from a cronjob.
+
+                .. warning:: Keep a backup.
+
+                .. code-block:: bash
+
+                 #!/bin/bash
+                 git pull
+                """);
+        Plan plan = new Planner(FACTS, Map.of()).plan(Runbook.load(file), dev.rehearse.read.Guides.read(file));
+        assertEquals(List.of("bash: an insertion at a place in the file (\"above the ``~/app/app`` call\"), not applied",
+                "bash: a script with no file named to save it in"), plan.notSteps().stream().map(NotAStep::why).toList());
+    }
 }
