@@ -55,7 +55,7 @@ final class FileTargets {
             + "py|php|js|json|rb|ru|lua|xml|sh|env|txt|html?|css|md|service|list|local|sql|properties|config|rc|pem|key|cert)");
     /** an example of what a line looks like, not a change to make */
     private static final Pattern EXAMPLE = Pattern.compile("(?i)\\b(?:similar|something like|look something like"
-            + "|for instance|might look|may look)\\b");
+            + "|for instance|might look|may look|if you (?:need|want)\\b[^.]*\\blike (?:this|so))\\b");
     /** formats whose end is no place for more: a fragment appended to them breaks the file */
     private static final Pattern NO_APPEND = Pattern.compile("(?i)\\.(?:json|xml|html?|js)$");
     private static final Map<String, String> MERGE_FORMATS = Map.of("yaml", "yaml", "yml", "yaml", "ini", "ini",

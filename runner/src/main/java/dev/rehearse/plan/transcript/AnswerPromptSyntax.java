@@ -44,6 +44,9 @@ public final class AnswerPromptSyntax {
     /** a question mark followed by bracketed choices, then the answer: {@code Continue? [Y/n] y} */
     private static final Pattern CHOICES = Pattern.compile(
             "^(?!\\s*[-*•]\\s)\\s*(?<prompt>[^?]*\\?\\s*" + BRACKETS + ")(?:\\s+(?<answer>.*))?$");
+    /** a question that offers yes and no in words, then the answer: {@code Type 'yes' to continue, or 'no' to cancel: yes} */
+    private static final Pattern YES_OR_NO = Pattern.compile(
+            "(?i)^\\s*(?<prompt>(?=.*\\byes\\b)(?=.*\\bno\\b)[^:]{1,80}:)\\s+(?<answer>yes|no|y|n)\\s*$");
     private static final Pattern SYMFONY_ANSWER = Pattern.compile("^\\s*>\\s?(?<answer>.*)$");
     private static final Pattern BARE_LABEL = Pattern.compile("^\\s*(?<prompt>[^:\\s][^:]{0,39}:)\\s*$");
     /**
@@ -81,7 +84,7 @@ public final class AnswerPromptSyntax {
         if (m.matches() && m.group("prompt").strip().length() <= LONGEST_HIDDEN && SECRET_WORDS.matcher(line).find()) {
             return Optional.of(new Prompt(m.group("prompt").strip(), "", true));
         }
-        for (Pattern p : new Pattern[]{INQUIRER, DEFAULTED, CHOICES}) {
+        for (Pattern p : new Pattern[]{INQUIRER, DEFAULTED, CHOICES, YES_OR_NO}) {
             m = p.matcher(line);
             if (m.matches()) {
                 String answer = enter(m.group("answer") == null ? "" : m.group("answer").strip());

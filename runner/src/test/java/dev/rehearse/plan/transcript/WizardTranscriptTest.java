@@ -100,4 +100,15 @@ class WizardTranscriptTest {
                 "[isabell@stardust ~]$");
         assertEquals(List.of(), news.interactions(), "a question followed by more than a short answer is output");
     }
+
+    @Test
+    void aQuestionOfferingYesAndNoInWordsIsAnsweredButAStatusLineIsNot() {
+        TranscriptCommand collect = only(
+                "[isabell@stardust ~]$ ./manage collect",
+                "This will overwrite existing files!",
+                "Type 'yes' to continue, or 'no' to cancel: yes",
+                "Enabled: yes",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of("Type 'yes' to continue, or 'no' to cancel:|yes"), typed(collect));
+    }
 }
