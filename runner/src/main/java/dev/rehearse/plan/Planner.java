@@ -7,6 +7,7 @@ import dev.rehearse.bind.Literals;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
+import dev.rehearse.model.Interaction;
 import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.BindingResolver.CaptureRule;
 import dev.rehearse.plan.Runbook.StepRule;
@@ -73,20 +74,38 @@ public final class Planner {
         Map<List<String>, String> sectionFile = new HashMap<>();
         ProseBetween between = new ProseBetween(guide);
         Block previous = null;
-        for (Block block : guide.blocks()) {
+        List<Block> blocks = guide.blocks();
+        for (int b = 0; b < blocks.size(); b++) {
+            Block block = blocks.get(b);
             Block before = previous;
             previous = block;
+            Block next = b + 1 < blocks.size() && blocks.get(b + 1).source().equals(block.source()) ? blocks.get(b + 1) : null;
             String language = block.language() == null ? "" : block.language();
             Optional<Transcript> transcript = reader.read(block.lines(), block.contentLine(), block.language());
             Optional<String> elsewhere = OtherMachine.byProse(block);
             if (transcript.isPresent()) {
                 if (transcript.get().commands().isEmpty()) {
                     Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+                    if (last instanceof CommandStep c && stepOf(before, last)
+                            && c.interactions().stream().noneMatch(Interaction::interrupts)
+                            && block.lines().stream().anyMatch(l -> l.strip().startsWith("^C"))) {
+                        // the ^C of the server the block before left running, shown in this one
+                        steps.set(steps.size() - 1, interrupted(c));
+                    }
                     notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
                             last instanceof CommandStep && stepOf(before, last) ? "output of step " + last.n()
                                     : "a session where nothing is typed"));
                 }
-                for (TranscriptCommand c : transcript.get().commands()) {
+                List<TranscriptCommand> commands = transcript.get().commands();
+                List<TranscriptCommand> entries = transcript.get().entries();
+                if (!commands.isEmpty() && !entries.get(entries.size() - 1).isEmpty()
+                        && (saysCtrlC(between.before(block, before)) || saysCtrlC(between.after(block, next)))) {
+                    // a block that ends while its last command still runs (no prompt after it), and prose around it
+                    // that says to stop it with Ctrl-C: the ^C the transcript leaves out
+                    commands = new ArrayList<>(commands);
+                    commands.set(commands.size() - 1, TranscriptReader.interrupted(commands.get(commands.size() - 1)));
+                }
+                for (TranscriptCommand c : commands) {
                     Optional<String> skip = OtherMachine.byPrompt(c.prompt()).or(() -> elsewhere);
                     steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
                             c.prompt(), c.expected(), c.interactions(), List.of(), skip.map(why -> skipped(policy, why))
@@ -126,6 +145,12 @@ public final class Planner {
                     whyNoStep(block, before, target, steps)));
         }
         return steps;
+    }
+
+    private static final Pattern CTRL_C = Pattern.compile("(?i)\\b(?:ctrl|control)[-+ ]?c\\b");
+
+    private static boolean saysCtrlC(String prose) {
+        return prose != null && CTRL_C.matcher(prose).find();
     }
 
     /** A reason that only says the prose named nothing, which a wider reading may improve on. */
@@ -178,6 +203,13 @@ public final class Planner {
     }
 
     /** A server the guide stops with ^C ends on the interrupt: its exit status is the signal's. */
+    private static CommandStep interrupted(CommandStep c) {
+        TranscriptCommand stopped = TranscriptReader.interrupted(new TranscriptCommand(c.line(), c.line(), c.prompt(),
+                c.command(), c.expected(), c.interactions()));
+        return new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(), c.expected(),
+                stopped.interactions(), c.captures(), c.policy().skip() == null ? interrupted(c.policy()) : c.policy());
+    }
+
     private static StepPolicy interrupted(StepPolicy policy) {
         return new StepPolicy(policy.timeout(), policy.eventually(), policy.skip(), 130, policy.ready(),
                 policy.maxOutput());

@@ -260,4 +260,48 @@ class UntunedGuidesTest {
         assertEquals(List.of("bash: an insertion at a place in the file (\"above the ``~/app/app`` call\"), not applied",
                 "bash: a script with no file named to save it in"), plan.notSteps().stream().map(NotAStep::why).toList());
     }
+
+    @Test
+    void aServerLeftRunningIsStoppedWhereTheProseSaysCtrlCOrTheNextBlockShowsIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("guide_serve.rst"), """
+                Install
+                =======
+
+                .. code-block:: console
+
+                 [isabell@stardust ~]$ npm install
+                 added 3 packages
+                 [isabell@stardust ~]$
+
+                Build the assets and stop the watcher with ``Ctrl+C``:
+
+                .. code-block:: console
+
+                 [isabell@stardust ~]$ app serve
+                 Listening on port 8080
+
+                If the page loads, stop the server with ``Ctrl-C``.
+
+                Later
+                =====
+
+                .. code-block:: console
+
+                 [isabell@stardust ~]$ app worker
+                 worker ready
+
+                Then stop it:
+
+                .. code-block:: console
+
+                 worker ready
+                 ^C
+                 [isabell@stardust ~]$
+                """);
+        Plan plan = new Planner(FACTS, Map.of()).plan(Runbook.load(file), dev.rehearse.read.Guides.read(file));
+        assertEquals(List.of("", "on port", "worker ready"), plan.steps().stream().map(s -> ((CommandStep) s)
+                .interactions().stream().filter(Interaction::interrupts).map(Interaction::prompt).findFirst().orElse(""))
+                .toList(), "npm install ends at its prompt: the Ctrl+C of the prose after it is the next block's");
+        assertEquals(List.of(0, 130, 130), plan.steps().stream().map(s -> s.policy().expectExit()).toList());
+    }
 }

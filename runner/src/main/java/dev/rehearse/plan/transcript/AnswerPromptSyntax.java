@@ -46,7 +46,7 @@ public final class AnswerPromptSyntax {
             "^(?!\\s*[-*•]\\s)\\s*(?<prompt>[^?]*\\?\\s*" + BRACKETS + ")(?:\\s+(?<answer>.*))?$");
     /** a question that offers yes and no in words, then the answer: {@code Type 'yes' to continue, or 'no' to cancel: yes} */
     private static final Pattern YES_OR_NO = Pattern.compile(
-            "(?i)^\\s*(?<prompt>(?=.*\\byes\\b)(?=.*\\bno\\b)[^:]{1,80}:)\\s+(?<answer>yes|no|y|n)\\s*$");
+            "(?i)^\\s*(?<prompt>(?=[^:]*\\byes\\b)(?=[^:]*\\bno\\b)[^:]{1,80}:)\\s+(?<answer>yes|no|y|n)\\s*$");
     private static final Pattern SYMFONY_ANSWER = Pattern.compile("^\\s*>\\s?(?<answer>.*)$");
     private static final Pattern BARE_LABEL = Pattern.compile("^\\s*(?<prompt>[^:\\s][^:]{0,39}:)\\s*$");
     /**

@@ -105,9 +105,9 @@ class WizardTranscriptTest {
     void aQuestionOfferingYesAndNoInWordsIsAnsweredButAStatusLineIsNot() {
         TranscriptCommand collect = only(
                 "[isabell@stardust ~]$ ./manage collect",
+                "Enabled: yes",
                 "This will overwrite existing files!",
                 "Type 'yes' to continue, or 'no' to cancel: yes",
-                "Enabled: yes",
                 "[isabell@stardust ~]$");
         assertEquals(List.of("Type 'yes' to continue, or 'no' to cancel:|yes"), typed(collect));
     }
