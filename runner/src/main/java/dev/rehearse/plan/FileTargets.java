@@ -53,9 +53,9 @@ final class FileTargets {
     /** a file name without a folder: a dot file, or a name with an extension files have (not a domain like x.uber.space) */
     private static final Pattern FILE_NAME = Pattern.compile("\\.[\\w-]+(?:\\.[\\w-]+)*|[\\w.-]*\\.(?:ini|ya?ml|toml|conf|cfg|"
             + "py|php|js|json|rb|ru|lua|xml|sh|env|txt|html?|css|md|service|list|local|sql|properties|config|rc|pem|key|cert)");
-    /** an example of what a line looks like, not a change to make */
+    /** an example of what a line looks like, or a variant for readers who want another setup: not a change to make */
     private static final Pattern EXAMPLE = Pattern.compile("(?i)\\b(?:similar|something like|look something like"
-            + "|for instance|might look|may look|if you (?:need|want)\\b[^.]*\\blike (?:this|so))\\b");
+            + "|for instance|might look|may look|if you (?:need|want)\\b[^.]*\\b(?:like (?:this|so)|instead))\\b");
     /** formats whose end is no place for more: a fragment appended to them breaks the file */
     private static final Pattern NO_APPEND = Pattern.compile("(?i)\\.(?:json|xml|html?|js)$");
     private static final Map<String, String> MERGE_FORMATS = Map.of("yaml", "yaml", "yml", "yaml", "ini", "ini",

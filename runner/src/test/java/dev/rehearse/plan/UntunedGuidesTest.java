@@ -69,10 +69,11 @@ class UntunedGuidesTest {
                 block("yaml", 10, "Edit the config file ``~/app/config.yaml``. First the listener:", "port: 4711"),
                 block("yaml", 20, "Then the database:", "database: app"),
                 block("yaml", 30, "And allow registrations, in the same file:", "registration: true"),
-                block("yaml", 40, "If you need more hosts, add them like this:", "hosts: [a, b]"));
+                block("yaml", 40, "If you need more hosts, add them like this:", "hosts: [a, b]"),
+                block("yaml", 50, "If you want a socket instead of a port, replace the ``port`` line with:", "socket: /tmp/s"));
         assertEquals("merge:~/app/config.yaml:yaml merge:~/app/config.yaml:yaml merge:~/app/config.yaml:yaml", verbs(plan));
-        assertEquals(List.of("yaml: prose example"), plan.notSteps().stream().map(NotAStep::why).toList(),
-                "an optional variant shown \"like this\" is no change to make");
+        assertEquals(List.of("yaml: prose example", "yaml: prose example"), plan.notSteps().stream().map(NotAStep::why).toList(),
+                "an optional variant (\"like this\", \"instead\") is no change to make");
     }
 
     @Test
