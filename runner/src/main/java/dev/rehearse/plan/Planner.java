@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -106,7 +107,14 @@ public final class Planner {
                     commands.set(commands.size() - 1, TranscriptReader.interrupted(commands.get(commands.size() - 1)));
                 }
                 for (TranscriptCommand c : commands) {
-                    Optional<String> skip = OtherMachine.byPrompt(c.prompt()).or(() -> elsewhere);
+                    Matcher editor = EDITOR.matcher(c.command());
+                    if (editor.matches()) {
+                        // the file the reader is to change is the one the next block's content goes into
+                        sectionFile.put(block.section(), editor.group(2));
+                    }
+                    Optional<String> skip = OtherMachine.byPrompt(c.prompt()).or(() -> elsewhere)
+                            .or(() -> editor.matches() ? Optional.of("opens the editor " + editor.group(1)
+                                    + ": the change to make in it is the guide's next block") : Optional.empty());
                     steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
                             c.prompt(), c.expected(), c.interactions(), List.of(), skip.map(why -> skipped(policy, why))
                             .orElse(c.interrupts() ? interrupted(policy) : policy)));
@@ -147,6 +155,9 @@ public final class Planner {
         return steps;
     }
 
+    /** A command that only opens an interactive editor on a file: a person's step, never a script's. */
+    private static final Pattern EDITOR = Pattern.compile(
+            "\\s*(nano|vim?|emacs|mcedit|joe|micro|\\$EDITOR|\\$\\{EDITOR})\\s+(?:-\\S+\\s+)*([^\\s;&|<>]+)\\s*");
     private static final Pattern CTRL_C = Pattern.compile("(?i)\\b(?:ctrl|control)[-+ ]?c\\b");
 
     private static boolean saysCtrlC(String prose) {

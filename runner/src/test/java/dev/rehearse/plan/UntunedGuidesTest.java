@@ -305,4 +305,14 @@ class UntunedGuidesTest {
                 .toList(), "npm install ends at its prompt: the Ctrl+C of the prose after it is the next block's");
         assertEquals(List.of(0, 130, 130), plan.steps().stream().map(s -> s.policy().expectExit()).toList());
     }
+
+    @Test
+    void anEditorIsSkippedAndTheBlockAfterItChangesTheFileItOpened() throws IOException {
+        Plan plan = plan(
+                block("console", 10, "Edit the configuration with an editor such as ``nano``:",
+                        "[isabell@stardust ~]$ nano ~/.app/configuration.yaml"),
+                block("yaml", 20, "Add the following lines at the bottom of the file:", "http:\n  port: 8123"));
+        assertEquals("opens the editor nano: the change to make in it is the guide's next block", plan.steps().get(0).policy().skip());
+        assertEquals("command merge:~/.app/configuration.yaml:yaml", verbs(plan));
+    }
 }
