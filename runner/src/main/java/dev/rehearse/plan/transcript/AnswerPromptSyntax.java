@@ -28,7 +28,9 @@ public final class AnswerPromptSyntax {
     private static final Pattern SECRET_WORDS = Pattern.compile(
             "(?i)\\b(password|passphrase|passwort|kennwort|pin)\\b|enter it again|\\(again\\)");
     private static final Pattern HIDDEN = Pattern.compile("^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*$");
-    private static final Pattern MASKED = Pattern.compile("^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*\\*{3,}\\s*$");
+    /** what a guide shows where nothing was echoed: stars, {@code [hidden]}, {@code (...)} */
+    private static final Pattern MASKED = Pattern.compile(
+            "^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*(?:\\*{3,}|(?i:\\[hidden]|\\(hidden\\)|<hidden>)|\\(\\.\\.\\.\\))\\s*$");
     private static final Pattern INQUIRER = Pattern.compile("^\\s*(?<prompt>\\?\\s+[^:]+:)\\s*(?<answer>.*)$");
     /** one bracketed default or set of choices: {@code [no]}, {@code (yes/no)}; a colon inside means output */
     private static final String BRACKETS = "(?:\\[[^\\]:]*\\]|\\([^):]*\\))(?:\\s*(?:\\[[^\\]:]*\\]|\\([^):]*\\)))*";
@@ -37,8 +39,12 @@ public final class AnswerPromptSyntax {
             "^(?!\\s*[-*•]\\s)\\s*(?<prompt>(?:>\\s+)?[^\\[(>]*\\S\\s+" + BRACKETS + "\\s*[:?])(?:\\s+(?<answer>.*))?$");
     /** a bracket that offers a default or a choice ({@code [no]}, {@code (yes/no)}); {@code (uid 1013)} offers none */
     private static final Pattern OFFERS = Pattern.compile("\\[|\\?|/|\\bto\\b|\\bor\\b");
-    /** a wizard's question and its typed answer ({@code Title: My Blog}), only next to other prompts */
-    private static final Pattern LABEL_ANSWER = Pattern.compile("^\\s*(?<prompt>[A-Z][\\w ./-]{0,30}\\??:)\\s+(?<answer>\\S.*)$");
+    /**
+     * a wizard's question and its typed answer ({@code Title: My Blog}), only next to other prompts; a typed answer
+     * is a few words, a sentence after a colon ({@code created for user: 'x', it will be live soon...}) is output
+     */
+    private static final Pattern LABEL_ANSWER = Pattern.compile(
+            "^\\s*(?<prompt>[A-Z][\\w ./-]{0,30}\\??:)\\s+(?<answer>\\S+(?:\\s+\\S+){0,3}?)(?<![.,;!])\\s*$");
     /** what a transcript shows for a plain Return: {@code <enter>}, {@code [Enter]}, {@code (return)} */
     private static final Pattern ENTER = Pattern.compile("(?i)^[<\\[(]?(?:enter|return)[>\\])]?$");
     /** a question mark followed by bracketed choices, then the answer: {@code Continue? [Y/n] y} */

@@ -111,4 +111,16 @@ class WizardTranscriptTest {
                 "[isabell@stardust ~]$");
         assertEquals(List.of("Type 'yes' to continue, or 'no' to cancel:|yes"), typed(collect));
     }
+
+    @Test
+    void aPasswordShownAsHiddenIsTheSecretAndASentenceAfterAPromptIsOutput() {
+        TranscriptCommand mailbox = only(
+                "[isabell@stardust ~]$ mail-add box",
+                "Enter a password for the mailbox: (...)",
+                "Please confirm your password: [hidden]",
+                "New mailbox created for user: 'box', it will be live in a few minutes...",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of("Enter a password for the mailbox:|<password>", "Please confirm your password:|<password>"),
+                typed(mailbox));
+    }
 }
