@@ -315,4 +315,20 @@ class UntunedGuidesTest {
         assertEquals("opens the editor nano: the change to make in it is the guide's next block", plan.steps().get(0).policy().skip());
         assertEquals("command merge:~/.app/configuration.yaml:yaml", verbs(plan));
     }
+
+    @Test
+    void aPlaceholderInAFilesContentIsBoundToWhatTheGuideSaysOfItAndOnlyOfIt() throws IOException {
+        Plan plan = plan(
+                block("console", 10, "Open a port:", """
+                        [isabell@stardust ~]$ uberspace port add
+                        Port 40132 will be open for TCP and UDP traffic in a few minutes.
+                        [isabell@stardust ~]$"""),
+                block("ini", 20, "Create ``~/app/app.ini`` with the following content. Replace ``<username>`` with your "
+                        + "username and ``<domain>`` with your domain:", "home=/home/<username>\nhost=<domain>\nport=<your_port>"));
+        assertEquals("bob", plan.bindings().get("<username>").orElseThrow().value());
+        assertEquals("bob.devbox.test", plan.bindings().get("<domain>").orElseThrow().value(), "not the user: the words after it");
+        assertEquals(List.of("<your_port>"), ((CommandStep) plan.steps().get(0)).captures().stream().map(Capture::literal)
+                .filter(l -> l.startsWith("<")).toList(), "the port the step opened, carried into the file");
+        assertEquals(List.of(), plan.unbound());
+    }
 }
