@@ -147,7 +147,25 @@ final class FileTargets {
         if (named != null) {
             return named;
         }
-        return pathAfter(prose, from).or(() -> barePath(prose)).orElse(sectionFile);
+        return pathAfter(prose, from).map(path -> inFolder(prose, path)).or(() -> barePath(prose)).orElse(sectionFile);
+    }
+
+    /** "``x.ini`` in ``~/etc/services.d/``", "go to ``~/etc/php.d/``, create ``x.ini``": a file name and its folder. */
+    private static final Pattern IN_FOLDER = Pattern.compile("`+([^`/\\s]+)`+\\s+in\\s+`+((?:~|\\$HOME|/)[^`\\s]*)`+");
+    private static final Pattern FOLDER = Pattern.compile("`+((?:~|\\$HOME|\\$\\{HOME}|/)[^`\\s]*/)`+");
+
+    private static String inFolder(String prose, String path) {
+        if (path.contains("/")) {
+            return path;
+        }
+        Matcher in = IN_FOLDER.matcher(prose);
+        while (in.find()) {
+            if (in.group(1).equals(path)) {
+                return in.group(2).replaceAll("/+$", "") + "/" + path;
+            }
+        }
+        Matcher folder = FOLDER.matcher(prose);
+        return folder.find() ? folder.group(1) + path : path;
     }
 
     /** The merge format a file's name asks for, or null when it is no yaml, ini or toml file. */

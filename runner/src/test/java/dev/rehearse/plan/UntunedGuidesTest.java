@@ -331,4 +331,15 @@ class UntunedGuidesTest {
                 .filter(l -> l.startsWith("<")).toList(), "the port the step opened, carried into the file");
         assertEquals(List.of(), plan.unbound());
     }
+
+    @Test
+    void aFileNameAndTheFolderTheProseSaysItGoesInMakeOnePath() throws IOException {
+        Plan plan = plan(
+                block("ini", 10, "Place the file ``app.ini`` in ``~/etc/services.d/`` and adapt it accordingly:", "[program:app]"),
+                block("sh", 20, "Create a small script, ``run.sh`` in ``~/app`` with the following content.", "exec app"),
+                block("ini", 30, "Go to ``$HOME/etc/php.d/``, create ``limits.ini`` and add the following lines:", "memory_limit=1G"),
+                block("php", 40, "Add the following configuration to the ``settings.php`` file.", "$x = 1;"));
+        assertEquals("create:~/etc/services.d/app.ini create:~/app/run.sh create:$HOME/etc/php.d/limits.ini "
+                + "append:settings.php", verbs(plan));
+    }
 }
