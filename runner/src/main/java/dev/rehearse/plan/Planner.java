@@ -152,7 +152,35 @@ public final class Planner {
             notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
                     whyNoStep(block, before, target, steps)));
         }
+        return onTheirMachine(steps);
+    }
+
+    /**
+     * A file step between commands that are all for another machine is for that machine too ("add this to your
+     * {@code ~/.bashrc.local}" among the commands of the reader's laptop): skipped like them.
+     */
+    private static List<Step> onTheirMachine(List<Step> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (step instanceof CommandStep || step.policy().skip() != null) {
+                continue;
+            }
+            Optional<String> before = elsewhere(steps, i, -1);
+            if (before.isPresent() && elsewhere(steps, i, 1).isPresent()) {
+                steps.set(i, withPolicy(step, skipped(step.policy(), before.get())));
+            }
+        }
         return steps;
+    }
+
+    /** Why the nearest command before ({@code direction} -1) or after (1) the step is for another machine, if it is. */
+    private static Optional<String> elsewhere(List<Step> steps, int at, int direction) {
+        for (int i = at + direction; i >= 0 && i < steps.size(); i += direction) {
+            if (steps.get(i) instanceof CommandStep c) {
+                return Optional.ofNullable(c.policy().skip()).filter(why -> why.startsWith(OtherMachine.WHY));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A command that only opens an interactive editor on a file: a person's step, never a script's. */

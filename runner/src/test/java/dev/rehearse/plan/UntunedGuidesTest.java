@@ -342,4 +342,15 @@ class UntunedGuidesTest {
         assertEquals("create:~/etc/services.d/app.ini create:~/app/run.sh create:$HOME/etc/php.d/limits.ini "
                 + "append:settings.php", verbs(plan));
     }
+
+    @Test
+    void aFileStepAmongTheCommandsOfTheReadersOwnMachineIsTheirsToo() throws IOException {
+        Plan plan = plan(
+                block("console", 10, "Sync:", "[isabell@local ~]$ task sync\n[isabell@local ~]$"),
+                block("bash", 20, "You might add the following to your ``~/.bashrc.local``:", "alias t=task"),
+                block("console", 30, "Then:", "[isabell@local ~]$ t add x\n[isabell@local ~]$"),
+                block("bash", 40, "On the server, add this to ``~/.bashrc``:", "export A=1"));
+        assertEquals("for another machine: the prompt is isabell@local", plan.steps().get(1).policy().skip());
+        assertNull(plan.steps().get(3).policy().skip(), "after the last of their commands: the host's own");
+    }
 }
