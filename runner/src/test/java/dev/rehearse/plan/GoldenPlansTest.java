@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -23,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The golden set: approved plans of 20 corpus guides of varied shape, each read line by line against its guide
  * (golden/REVIEW.md says who read which, when, and what was accepted). The guides are other people's texts under a
- * licence that keeps them out of this repository, so a snapshot holds none of their text: a command or a captured
- * value is the first 8 hex digits of the SHA-256 of its exact text; kinds, places, counts, file actions, the
- * planner's own reasons and the paths it resolved are ours. On a change the test prints each new line with the text
+ * licence that keeps them out of this repository, so a snapshot holds none of their text: a command, a captured
+ * value or words a reason quotes are the first 8 hex digits of the SHA-256 of the exact text; kinds, places, counts,
+ * file actions, the planner's own reasons and the paths it resolved are ours. On a change the test prints each new line with the text
  * it stands for, read from the corpus; {@code -Drehearse.golden.render=DIR} writes every plan with its text there for
  * a review. After reading a change against the guide, re-approve with {@code -Drehearse.approve=true}
  * (docs/runbook.md, "The golden set").
@@ -61,11 +63,17 @@ class GoldenPlansTest {
                     : step instanceof WriteStep w ? w.verb() + " " + w.path()
                     : ((EditStep) step).verb() + " " + ((EditStep) step).path();
             lines.add(String.format("%3d %-7s %s:%d  %s%s", step.n(), step.kind(), step.source(), step.line(), what,
-                    step.policy().skip() == null ? "" : "  SKIP " + step.policy().skip()));
+                    step.policy().skip() == null ? "" : "  SKIP " + quoted(step.policy().skip(), quote)));
         }
-        plan.notSteps().forEach(n -> lines.add("  - no step " + n.source() + ":" + n.line() + "  " + n.why()));
+        plan.notSteps().forEach(n -> lines.add("  - no step " + n.source() + ":" + n.line() + "  " + quoted(n.why(), quote)));
         plan.unbound().forEach(p -> lines.add("  ! unbound " + p.literal() + " " + p.source() + ":" + p.line()));
         return lines;
+    }
+
+    /** A reason of ours with the guide's words it quotes ({@code the guide says "..."}) rendered by {@code quote}. */
+    private static String quoted(String reason, Function<String, String> quote) {
+        return Pattern.compile("\"([^\"]+)\"").matcher(reason).replaceAll(m -> Matcher.quoteReplacement(
+                "\"" + quote.apply(m.group(1)) + "\""));
     }
 
     /** The first 8 hex digits of the SHA-256 of the exact text, marked so that a reader knows it stands for text. */
