@@ -39,6 +39,14 @@ class UntunedGuidesTest {
         return new Planner(FACTS, binds).plan(bare, guide(blocks));
     }
 
+    /** A block that opens port 40132, as the lab's include shows it. */
+    private static Block portAdd() {
+        return block("console", 10, "Open a port:", """
+                [isabell@stardust ~]$ uberspace port add
+                Port 40132 will be open for TCP and UDP traffic in a few minutes.
+                [isabell@stardust ~]$""");
+    }
+
     private static String verbs(Plan plan) {
         return String.join(" ", plan.steps().stream().map(s -> s instanceof WriteStep w ? w.verb() + ":" + w.path()
                 : s instanceof EditStep e ? e.verb() + ":" + e.path() + ":" + e.format() : "command").toList());
@@ -117,10 +125,7 @@ class UntunedGuidesTest {
     @Test
     void thePortUberspacePortAddOpensIsCapturedForAPlaceholderAfterIt() throws IOException {
         Plan plan = plan(
-                block("console", 10, "Open a port:", """
-                        [isabell@stardust ~]$ uberspace port add
-                        Port 40132 will be open for TCP and UDP traffic in a few minutes.
-                        [isabell@stardust ~]$"""),
+                portAdd(),
                 block("console", 20, "Start it on that port:", """
                         [isabell@stardust ~]$ app serve --listen 0.0.0.0:<port>
                         [isabell@stardust ~]$"""));
@@ -319,10 +324,7 @@ class UntunedGuidesTest {
     @Test
     void aPlaceholderInAFilesContentIsBoundToWhatTheGuideSaysOfItAndOnlyOfIt() throws IOException {
         Plan plan = plan(
-                block("console", 10, "Open a port:", """
-                        [isabell@stardust ~]$ uberspace port add
-                        Port 40132 will be open for TCP and UDP traffic in a few minutes.
-                        [isabell@stardust ~]$"""),
+                portAdd(),
                 block("ini", 20, "Create ``~/app/app.ini`` with the following content. Replace ``<username>`` with your "
                         + "username and ``<domain>`` with your domain:", "home=/home/<username>\nhost=<domain>\nport=<your_port>"));
         assertEquals("bob", plan.bindings().get("<username>").orElseThrow().value());
