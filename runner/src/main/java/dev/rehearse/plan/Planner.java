@@ -186,7 +186,9 @@ public final class Planner {
     /** A command that only opens an interactive editor on a file: a person's step, never a script's. */
     private static final Pattern EDITOR = Pattern.compile(
             "\\s*(nano|vim?|emacs|mcedit|joe|micro|\\$EDITOR|\\$\\{EDITOR})\\s+(?:-\\S+\\s+)*([^\\s;&|<>]+)\\s*");
-    private static final Pattern CTRL_C = Pattern.compile("(?i)\\b(?:ctrl|control)[-+ ]?c\\b");
+    /** "press Ctrl+C", "stop it by pressing ``Ctrl-C``", "quit with **CTRL+C**": an instruction, not a mention */
+    private static final Pattern CTRL_C = Pattern.compile("(?i)\\b(?:press(?:ing)?|hit(?:ting)?|us(?:e|ing)|send(?:ing)?"
+            + "|insert(?:ing)?|with|by)\\s+[`*]*(?:ctrl|control)\\s*[-+]?\\s*c\\b");
 
     private static boolean saysCtrlC(String prose) {
         return prose != null && CTRL_C.matcher(prose).find();

@@ -303,12 +303,23 @@ class UntunedGuidesTest {
                  worker ready
                  ^C
                  [isabell@stardust ~]$
+
+                Quiet
+                =====
+
+                This daemon ignores Ctrl-C, on purpose.
+
+                .. code-block:: console
+
+                 [isabell@stardust ~]$ app daemon
+                 daemon up
                 """);
         Plan plan = new Planner(FACTS, Map.of()).plan(Runbook.load(file), dev.rehearse.read.Guides.read(file));
-        assertEquals(List.of("", "on port", "worker ready"), plan.steps().stream().map(s -> ((CommandStep) s)
+        assertEquals(List.of("", "on port", "worker ready", ""), plan.steps().stream().map(s -> ((CommandStep) s)
                 .interactions().stream().filter(Interaction::interrupts).map(Interaction::prompt).findFirst().orElse(""))
-                .toList(), "npm install ends at its prompt: the Ctrl+C of the prose after it is the next block's");
-        assertEquals(List.of(0, 130, 130), plan.steps().stream().map(s -> s.policy().expectExit()).toList());
+                .toList(), "npm install ends at its prompt: the Ctrl+C of the prose after it is the next block's; "
+                + "a mention of Ctrl-C is no instruction");
+        assertEquals(List.of(0, 130, 130, 0), plan.steps().stream().map(s -> s.policy().expectExit()).toList());
     }
 
     @Test
