@@ -217,7 +217,7 @@ final class FileTargets {
         return Optional.empty();
     }
 
-    private static boolean isPath(String text) {
+    static boolean isPath(String text) {
         if (text.isEmpty() || text.chars().anyMatch(Character::isWhitespace) || text.contains("://")
                 || text.endsWith("/") || text.startsWith("-") || text.contains("(") || text.startsWith("<")) {
             return false;

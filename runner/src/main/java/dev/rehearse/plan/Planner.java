@@ -106,6 +106,11 @@ public final class Planner {
                     commands = new ArrayList<>(commands);
                     commands.set(commands.size() - 1, TranscriptReader.interrupted(commands.get(commands.size() - 1)));
                 }
+                Matcher copy = COPY.matcher(commands.isEmpty() ? "" : commands.get(commands.size() - 1).command());
+                if (copy.matches() && FileTargets.isPath(copy.group(1))) {
+                    // "cp .env.example .env", then the block to put in it ("In here you need to enter ..."): that file
+                    sectionFile.put(block.section(), copy.group(1));
+                }
                 for (TranscriptCommand c : commands) {
                     Matcher editor = EDITOR.matcher(c.command());
                     if (editor.matches()) {
@@ -186,6 +191,9 @@ public final class Planner {
     /** A command that only opens an interactive editor on a file: a person's step, never a script's. */
     private static final Pattern EDITOR = Pattern.compile(
             "\\s*(nano|vim?|emacs|mcedit|joe|micro|\\$EDITOR|\\$\\{EDITOR})\\s+(?:-\\S+\\s+)*([^\\s;&|<>]+)\\s*");
+    /** A copy of one file to another, the copy's name in group 1 ({@code cp -p app.example.ini app.ini}). */
+    private static final Pattern COPY = Pattern.compile("\\s*cp\\s+(?:-\\S+\\s+)*[^\\s;&|<>]+\\s+([^\\s;&|<>]+[^/\\s;&|<>])\\s*");
+
     /** "press Ctrl+C", "stop it by pressing ``Ctrl-C``", "quit with **CTRL+C**": an instruction, not a mention */
     private static final Pattern CTRL_C = Pattern.compile("(?i)\\b(?:press(?:ing)?|hit(?:ting)?|us(?:e|ing)|send(?:ing)?"
             + "|insert(?:ing)?|with|by)\\s+[`*]*(?:ctrl|control)\\s*[-+]?\\s*c\\b");

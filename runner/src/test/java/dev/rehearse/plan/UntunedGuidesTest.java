@@ -366,4 +366,13 @@ class UntunedGuidesTest {
         assertEquals("for another machine: the prompt is isabell@local", plan.steps().get(1).policy().skip());
         assertNull(plan.steps().get(3).policy().skip(), "after the last of their commands: the host's own");
     }
+
+    @Test
+    void theBlockAfterACopyGoesIntoTheCopy() throws IOException {
+        Plan plan = plan(
+                block("console", 10, "Copy the example and edit it with your favourite editor.",
+                        "[isabell@stardust ~]$ cd ~/app\n[isabell@stardust app]$ cp .env.example .env\n[isabell@stardust app]$"),
+                block("ini", 20, "In here you need to enter your database credentials:", "DB_USER='bob'"));
+        assertEquals("command command merge:.env:ini", verbs(plan));
+    }
 }
