@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -100,26 +99,24 @@ public final class Planner {
                 List<TranscriptCommand> commands = transcript.get().commands();
                 List<TranscriptCommand> entries = transcript.get().entries();
                 if (!commands.isEmpty() && !entries.get(entries.size() - 1).isEmpty()
-                        && (saysCtrlC(between.before(block, before)) || saysCtrlC(between.after(block, next)))) {
+                        && (CommandHints.saysCtrlC(between.before(block, before))
+                        || CommandHints.saysCtrlC(between.after(block, next)))) {
                     // a block that ends while its last command still runs (no prompt after it), and prose around it
                     // that says to stop it with Ctrl-C: the ^C the transcript leaves out
                     commands = new ArrayList<>(commands);
                     commands.set(commands.size() - 1, TranscriptReader.interrupted(commands.get(commands.size() - 1)));
                 }
-                Matcher copy = COPY.matcher(commands.isEmpty() ? "" : commands.get(commands.size() - 1).command());
-                if (copy.matches() && FileTargets.isPath(copy.group(1))) {
+                if (!commands.isEmpty()) {
                     // "cp .env.example .env", then the block to put in it ("In here you need to enter ..."): that file
-                    sectionFile.put(block.section(), copy.group(1));
+                    CommandHints.copiedTo(commands.get(commands.size() - 1).command())
+                            .ifPresent(copy -> sectionFile.put(block.section(), copy));
                 }
                 for (TranscriptCommand c : commands) {
-                    Matcher editor = EDITOR.matcher(c.command());
-                    if (editor.matches()) {
-                        // the file the reader is to change is the one the next block's content goes into
-                        sectionFile.put(block.section(), editor.group(2));
-                    }
+                    Optional<CommandHints.Editor> editor = CommandHints.editor(c.command());
+                    // the file the reader is to change is the one the next block's content goes into
+                    editor.ifPresent(e -> sectionFile.put(block.section(), e.file()));
                     Optional<String> skip = OtherMachine.byPrompt(c.prompt()).or(() -> elsewhere)
-                            .or(() -> editor.matches() ? Optional.of("opens the editor " + editor.group(1)
-                                    + ": the change to make in it is the guide's next block") : Optional.empty());
+                            .or(() -> editor.map(CommandHints.Editor::why));
                     steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
                             c.prompt(), c.expected(), c.interactions(), List.of(), skip.map(why -> skipped(policy, why))
                             .orElse(c.interrupts() ? interrupted(policy) : policy)));
@@ -186,20 +183,6 @@ public final class Planner {
             }
         }
         return Optional.empty();
-    }
-
-    /** A command that only opens an interactive editor on a file: a person's step, never a script's. */
-    private static final Pattern EDITOR = Pattern.compile(
-            "\\s*(nano|vim?|emacs|mcedit|joe|micro|\\$EDITOR|\\$\\{EDITOR})\\s+(?:-\\S+\\s+)*([^\\s;&|<>]+)\\s*");
-    /** A copy of one file to another, the copy's name in group 1 ({@code cp -p app.example.ini app.ini}). */
-    private static final Pattern COPY = Pattern.compile("\\s*cp\\s+(?:-\\S+\\s+)*[^\\s;&|<>]+\\s+([^\\s;&|<>]+[^/\\s;&|<>])\\s*");
-
-    /** "press Ctrl+C", "stop it by pressing ``Ctrl-C``", "quit with **CTRL+C**": an instruction, not a mention */
-    private static final Pattern CTRL_C = Pattern.compile("(?i)\\b(?:press(?:ing)?|hit(?:ting)?|us(?:e|ing)|send(?:ing)?"
-            + "|insert(?:ing)?|with|by)\\s+[`*]*(?:ctrl|control)\\s*[-+]?\\s*c\\b");
-
-    private static boolean saysCtrlC(String prose) {
-        return prose != null && CTRL_C.matcher(prose).find();
     }
 
     /** A reason that only says the prose named nothing, which a wider reading may improve on. */
