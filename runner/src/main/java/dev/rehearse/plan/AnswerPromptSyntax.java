@@ -28,7 +28,9 @@ public final class AnswerPromptSyntax {
     private static final Pattern SECRET_WORDS = Pattern.compile(
             "(?i)\\b(password|passphrase|passwort|kennwort|pin)\\b|enter it again|\\(again\\)");
     private static final Pattern HIDDEN = Pattern.compile("^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*$");
-    private static final Pattern MASKED = Pattern.compile("^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*\\*{3,}\\s*$");
+    /** what a guide shows where nothing was echoed: stars, {@code [hidden]}, {@code (...)} */
+    private static final Pattern MASKED = Pattern.compile(
+            "^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*(?:\\*{3,}|(?i:\\[hidden]|\\(hidden\\)|<hidden>)|\\(\\.\\.\\.\\))\\s*$");
     private static final Pattern INQUIRER = Pattern.compile("^\\s*(?<prompt>\\?\\s+[^:]+:)\\s*(?<answer>.*)$");
     /** one bracketed default or set of choices: {@code [no]}, {@code (yes/no)}; a colon inside means output */
     private static final String BRACKETS = "(?:\\[[^\\]:]*\\]|\\([^):]*\\))(?:\\s*(?:\\[[^\\]:]*\\]|\\([^):]*\\)))*";
@@ -37,15 +39,28 @@ public final class AnswerPromptSyntax {
             "^(?!\\s*[-*•]\\s)\\s*(?<prompt>(?:>\\s+)?[^\\[(>]*\\S\\s+" + BRACKETS + "\\s*[:?])(?:\\s+(?<answer>.*))?$");
     /** a bracket that offers a default or a choice ({@code [no]}, {@code (yes/no)}); {@code (uid 1013)} offers none */
     private static final Pattern OFFERS = Pattern.compile("\\[|\\?|/|\\bto\\b|\\bor\\b");
-    /** a wizard's question and its typed answer ({@code Title: My Blog}), only next to other prompts */
-    private static final Pattern LABEL_ANSWER = Pattern.compile("^\\s*(?<prompt>[A-Z][\\w ./-]{0,30}\\??:)\\s+(?<answer>\\S.*)$");
+    /**
+     * a wizard's question and its typed answer ({@code Title: My Blog}), only next to other prompts; a typed answer
+     * is a few words, a sentence after a colon ({@code created for user: 'x', it will be live soon...}) is output
+     */
+    private static final Pattern LABEL_ANSWER = Pattern.compile(
+            "^\\s*(?<prompt>[A-Z][\\w ./-]{0,30}\\??:)\\s+(?<answer>\\S+(?:\\s+\\S+){0,3}?)(?<![.,;!])\\s*$");
     /** what a transcript shows for a plain Return: {@code <enter>}, {@code [Enter]}, {@code (return)} */
     private static final Pattern ENTER = Pattern.compile("(?i)^[<\\[(]?(?:enter|return)[>\\])]?$");
     /** a question mark followed by bracketed choices, then the answer: {@code Continue? [Y/n] y} */
     private static final Pattern CHOICES = Pattern.compile(
             "^(?!\\s*[-*•]\\s)\\s*(?<prompt>[^?]*\\?\\s*" + BRACKETS + ")(?:\\s+(?<answer>.*))?$");
+    /** a question that offers yes and no in words, then the answer: {@code Type 'yes' to continue, or 'no' to cancel: yes} */
+    private static final Pattern YES_OR_NO = Pattern.compile(
+            "(?i)^\\s*(?<prompt>(?=[^:]*\\byes\\b)(?=[^:]*\\bno\\b)[^:]{1,80}:)\\s+(?<answer>yes|no|y|n)\\s*$");
     private static final Pattern SYMFONY_ANSWER = Pattern.compile("^\\s*>\\s?(?<answer>.*)$");
     private static final Pattern BARE_LABEL = Pattern.compile("^\\s*(?<prompt>[^:\\s][^:]{0,39}:)\\s*$");
+    /**
+     * a question, then an answer of a few letters or digits and nothing else: a menu's choice ({@code Your
+     * selection? 1}) or GnuPG's {@code Change (N)ame, (C)omment or (O)kay? o}; longer text after a question is output
+     */
+    private static final Pattern SHORT_ANSWER = Pattern.compile(
+            "^(?!\\s*[-*•]\\s)\\s*(?<prompt>\\p{Lu}[^?\\[\\]]{0,80}\\?)\\s+(?<answer>[\\p{L}\\d]{1,3})\\s*$");
 
     private AnswerPromptSyntax() {
     }
@@ -75,7 +90,7 @@ public final class AnswerPromptSyntax {
         if (m.matches() && m.group("prompt").strip().length() <= LONGEST_HIDDEN && SECRET_WORDS.matcher(line).find()) {
             return Optional.of(new Prompt(m.group("prompt").strip(), "", true));
         }
-        for (Pattern p : new Pattern[]{INQUIRER, DEFAULTED, CHOICES}) {
+        for (Pattern p : new Pattern[]{INQUIRER, DEFAULTED, CHOICES, YES_OR_NO}) {
             m = p.matcher(line);
             if (m.matches()) {
                 String answer = enter(m.group("answer") == null ? "" : m.group("answer").strip());
@@ -86,8 +101,12 @@ public final class AnswerPromptSyntax {
                 return Optional.of(new Prompt(m.group("prompt").strip(), answer, hidden));
             }
         }
+        m = SHORT_ANSWER.matcher(line);
+        if (m.matches()) {
+            return Optional.of(new Prompt(m.group("prompt").strip(), m.group("answer"), false));
+        }
         m = BARE_LABEL.matcher(line);
-        if (previousWasPrompt && m.matches()) {
+        if (previousWasPrompt && m.matches() && !headsIndented(line, next)) {
             return Optional.of(new Prompt(m.group("prompt").strip(), "", false));
         }
         m = LABEL_ANSWER.matcher(line);
@@ -107,6 +126,15 @@ public final class AnswerPromptSyntax {
         Matcher m = DEFAULTED.matcher(line);
         return m.matches() && OFFERS.matcher(m.group("prompt")).find() || CHOICES.matcher(line).matches()
                 || (HIDDEN.matcher(line).matches() || MASKED.matcher(line).matches()) && SECRET_WORDS.matcher(line).find();
+    }
+
+    /** The next line is indented deeper: the label heads what the program lists under it ("You selected:"). */
+    private static boolean headsIndented(String line, String next) {
+        return next != null && !next.isBlank() && indent(next) > indent(line);
+    }
+
+    private static int indent(String line) {
+        return line.length() - line.stripLeading().length();
     }
 
     private static boolean endsAsQuestion(String line) {

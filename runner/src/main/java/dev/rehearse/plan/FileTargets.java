@@ -53,9 +53,9 @@ final class FileTargets {
     /** a file name without a folder: a dot file, or a name with an extension files have (not a domain like x.uber.space) */
     private static final Pattern FILE_NAME = Pattern.compile("\\.[\\w-]+(?:\\.[\\w-]+)*|[\\w.-]*\\.(?:ini|ya?ml|toml|conf|cfg|"
             + "py|php|js|json|rb|ru|lua|xml|sh|env|txt|html?|css|md|service|list|local|sql|properties|config|rc|pem|key|cert)");
-    /** an example of what a line looks like, not a change to make */
+    /** an example of what a line looks like, or a variant for readers who want another setup: not a change to make */
     private static final Pattern EXAMPLE = Pattern.compile("(?i)\\b(?:similar|something like|look something like"
-            + "|for instance|might look|may look)\\b");
+            + "|for instance|might look|may look|if you (?:need|want)\\b[^.]*\\b(?:like (?:this|so)|instead))\\b");
     /** formats whose end is no place for more: a fragment appended to them breaks the file */
     private static final Pattern NO_APPEND = Pattern.compile("(?i)\\.(?:json|xml|html?|js)$");
     private static final Map<String, String> MERGE_FORMATS = Map.of("yaml", "yaml", "yml", "yaml", "ini", "ini",
@@ -131,8 +131,15 @@ final class FileTargets {
             return new FileTarget(Mode.MERGE, path, mergeAs, null);
         }
         return mode == Mode.APPEND && !NO_APPEND.matcher(path).find() && !Set.of("json", "xml", "html").contains(language)
+                && !looksLikeJson(block.text())
                 ? new FileTarget(Mode.APPEND, path, language, null)
                 : FileTarget.none(label(language) + "a change to " + path + " that only a merge of yaml, ini or toml can make");
+    }
+
+    /** A JSON object as the fragment ("add the following entry to ``~/.app.conf``"): its file's end is no place for it. */
+    private static boolean looksLikeJson(String text) {
+        String t = text.strip();
+        return t.startsWith("{") && t.endsWith("}");
     }
 
     /** The path the prose names after the verb (else anywhere), or the section's earlier file. */
@@ -140,7 +147,25 @@ final class FileTargets {
         if (named != null) {
             return named;
         }
-        return pathAfter(prose, from).or(() -> barePath(prose)).orElse(sectionFile);
+        return pathAfter(prose, from).map(path -> inFolder(prose, path)).or(() -> barePath(prose)).orElse(sectionFile);
+    }
+
+    /** "``x.ini`` in ``~/etc/services.d/``", "go to ``~/etc/php.d/``, create ``x.ini``": a file name and its folder. */
+    private static final Pattern IN_FOLDER = Pattern.compile("`+([^`/\\s]+)`+\\s+in\\s+`+((?:~|\\$HOME|/)[^`\\s]*)`+");
+    private static final Pattern FOLDER = Pattern.compile("`+((?:~|\\$HOME|\\$\\{HOME}|/)[^`\\s]*/)`+");
+
+    private static String inFolder(String prose, String path) {
+        if (path.contains("/")) {
+            return path;
+        }
+        Matcher in = IN_FOLDER.matcher(prose);
+        while (in.find()) {
+            if (in.group(1).equals(path)) {
+                return in.group(2).replaceAll("/+$", "") + "/" + path;
+            }
+        }
+        Matcher folder = FOLDER.matcher(prose);
+        return folder.find() ? folder.group(1) + path : path;
     }
 
     /** The merge format a file's name asks for, or null when it is no yaml, ini or toml file. */
@@ -192,7 +217,7 @@ final class FileTargets {
         return Optional.empty();
     }
 
-    private static boolean isPath(String text) {
+    static boolean isPath(String text) {
         if (text.isEmpty() || text.chars().anyMatch(Character::isWhitespace) || text.contains("://")
                 || text.endsWith("/") || text.startsWith("-") || text.contains("(") || text.startsWith("<")) {
             return false;

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * {@code skip: false} runs them anyway.
  */
 public final class OtherMachine {
+    /** How every reason of this kind begins. */
+    public static final String WHY = "for another machine: ";
     private static final Set<String> LOCAL_HOSTS = Set.of("local", "localhost", "desktop", "laptop", "host", "pc",
             "client", "home", "workstation", "mycomputer");
     private static final Pattern PROSE = Pattern.compile("(?i)\\b(?:on|at|from) (?:your|our|her|his|the) (?:own )?(?:local )?"
@@ -32,7 +34,7 @@ public final class OtherMachine {
         String host = prompt.host().toLowerCase(Locale.ROOT);
         String user = prompt.user() == null ? "" : prompt.user().toLowerCase(Locale.ROOT);
         if (LOCAL_HOSTS.contains(host) || host.startsWith("localhost") || user.startsWith("local")) {
-            return Optional.of("for another machine: the prompt is " + prompt.user() + "@" + prompt.host());
+            return Optional.of(WHY + "the prompt is " + prompt.user() + "@" + prompt.host());
         }
         return Optional.empty();
     }
@@ -43,6 +45,6 @@ public final class OtherMachine {
             return Optional.empty();
         }
         Matcher m = PROSE.matcher(block.precedingText());
-        return m.find() ? Optional.of("for another machine: the guide says \"" + m.group() + "\"") : Optional.empty();
+        return m.find() ? Optional.of(WHY + "the guide says \"" + m.group() + "\"") : Optional.empty();
     }
 }

@@ -44,6 +44,14 @@ final class Placeholders {
 
     /** Every placeholder a step types, in step order, each place once. */
     static List<Placeholder> in(List<Step> steps) {
+        return in(steps, false);
+    }
+
+    /**
+     * @param written also those in what a file step writes ({@code port=<your_port>}): bound where the guide gives a
+     *                value, though only typed ones stop the run (bash never reads a file's content)
+     */
+    private static List<Placeholder> in(List<Step> steps, boolean written) {
         List<Placeholder> found = new ArrayList<>();
         for (Step step : steps) {
             List<String> texts = new ArrayList<>();
@@ -52,8 +60,14 @@ final class Placeholders {
                 c.interactions().stream().filter(i -> i.answer() != null && i.binding() == null).forEach(i -> texts.add(i.answer()));
             } else if (step instanceof WriteStep w) {
                 texts.add(w.path());
+                if (written) {
+                    texts.add(w.content());
+                }
             } else if (step instanceof EditStep e) {
                 texts.add(e.path());
+                if (written) {
+                    texts.add(e.fragment());
+                }
             }
             for (String text : texts) {
                 for (String literal : literalsIn(text)) {
@@ -84,16 +98,17 @@ final class Placeholders {
     static Map<Integer, List<Capture>> bindFromGuide(Guide guide, List<Step> steps, Bindings bindings, TargetFacts facts,
                                                      Map<Integer, List<Capture>> captures) {
         Map<Integer, List<Capture>> added = new LinkedHashMap<>();
-        for (Placeholder p : in(steps)) {
+        for (Placeholder p : in(steps, true)) {
             if (bindings.get(p.literal()).isPresent() || captured(captures, p.literal()) || captured(added, p.literal())) {
                 continue;
             }
             Optional<String> prose = proseAbout(guide, p.literal());
-            if (prose.isPresent() && YOUR_USER.matcher(prose.get()).find()) {
+            Optional<String> own = prose.map(text -> ownWords(text, p.literal()));
+            if (own.isPresent() && YOUR_USER.matcher(own.get()).find()) {
                 bindings.bind(new Binding(p.literal(), facts.user(), Binding.Origin.TARGET, false));
                 continue;
             }
-            if (prose.isPresent() && YOUR_DOMAIN.matcher(prose.get()).find()) {
+            if (own.isPresent() && YOUR_DOMAIN.matcher(own.get()).find()) {
                 bindings.bind(new Binding(p.literal(), facts.domain(), Binding.Origin.TARGET, false));
                 continue;
             }
@@ -143,6 +158,16 @@ final class Placeholders {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * What the prose says of this placeholder: from its name to the next placeholder it names, so that "replace
+     * {@code <username>} with your username and {@code <port>} with the port" binds only the first to the user.
+     */
+    private static String ownWords(String prose, String literal) {
+        int at = prose.indexOf(literal) + literal.length();
+        Matcher next = PLACEHOLDER.matcher(prose);
+        return prose.substring(at, next.find(at) ? next.start() : prose.length());
     }
 
     /** The prose paragraph that names the placeholder, the nearest before its first use. */

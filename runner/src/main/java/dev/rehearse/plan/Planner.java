@@ -7,6 +7,7 @@ import dev.rehearse.bind.Literals;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
+import dev.rehearse.model.Interaction;
 import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.BindingResolver.CaptureRule;
 import dev.rehearse.plan.Runbook.StepRule;
@@ -70,21 +71,49 @@ public final class Planner {
         Map<List<String>, String> sectionFile = new HashMap<>();
         ProseBetween between = new ProseBetween(guide);
         Block previous = null;
-        for (Block block : guide.blocks()) {
+        List<Block> blocks = guide.blocks();
+        for (int b = 0; b < blocks.size(); b++) {
+            Block block = blocks.get(b);
             Block before = previous;
             previous = block;
+            Block next = b + 1 < blocks.size() && blocks.get(b + 1).source().equals(block.source()) ? blocks.get(b + 1) : null;
             String language = block.language() == null ? "" : block.language();
             Optional<Transcript> transcript = reader.read(block.lines(), block.contentLine(), block.language());
             Optional<String> elsewhere = OtherMachine.byProse(block);
             if (transcript.isPresent()) {
                 if (transcript.get().commands().isEmpty()) {
                     Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+                    if (last instanceof CommandStep c && stepOf(before, last)
+                            && c.interactions().stream().noneMatch(Interaction::interrupts)
+                            && block.lines().stream().anyMatch(l -> l.strip().startsWith("^C"))) {
+                        // the ^C of the server the block before left running, shown in this one
+                        steps.set(steps.size() - 1, interrupted(c));
+                    }
                     notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
                             last instanceof CommandStep && stepOf(before, last) ? "output of step " + last.n()
                                     : "a session where nothing is typed"));
                 }
-                for (TranscriptCommand c : transcript.get().commands()) {
-                    Optional<String> skip = OtherMachine.byPrompt(c.prompt()).or(() -> elsewhere);
+                List<TranscriptCommand> commands = transcript.get().commands();
+                List<TranscriptCommand> entries = transcript.get().entries();
+                if (!commands.isEmpty() && !entries.get(entries.size() - 1).isEmpty()
+                        && (CommandHints.saysCtrlC(between.before(block, before))
+                        || CommandHints.saysCtrlC(between.after(block, next)))) {
+                    // a block that ends while its last command still runs (no prompt after it), and prose around it
+                    // that says to stop it with Ctrl-C: the ^C the transcript leaves out
+                    commands = new ArrayList<>(commands);
+                    commands.set(commands.size() - 1, TranscriptReader.interrupted(commands.get(commands.size() - 1)));
+                }
+                if (!commands.isEmpty()) {
+                    // "cp .env.example .env", then the block to put in it ("In here you need to enter ..."): that file
+                    CommandHints.copiedTo(commands.get(commands.size() - 1).command())
+                            .ifPresent(copy -> sectionFile.put(block.section(), copy));
+                }
+                for (TranscriptCommand c : commands) {
+                    Optional<CommandHints.Editor> editor = CommandHints.editor(c.command());
+                    // the file the reader is to change is the one the next block's content goes into
+                    editor.ifPresent(e -> sectionFile.put(block.section(), e.file()));
+                    Optional<String> skip = OtherMachine.byPrompt(c.prompt()).or(() -> elsewhere)
+                            .or(() -> editor.map(CommandHints.Editor::why));
                     steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
                             c.prompt(), c.expected(), c.interactions(), List.of(), skip.map(why -> skipped(policy, why))
                             .orElse(c.interrupts() ? interrupted(policy) : policy)));
@@ -96,7 +125,8 @@ public final class Planner {
                 String text = between.before(block, before);
                 if (text != null && !text.equals(block.precedingText())) {
                     FileTargets.FileTarget wider = FileTargets.of(block, text, sectionFile.get(block.section()));
-                    target = wider.mode() != null ? wider : target;
+                    // the wider text may name the file or the place a note between hides: its reason then says more
+                    target = wider.mode() != null || isVague(target.why()) && !isVague(wider.why()) ? wider : target;
                 }
             }
             if (target.mode() != null) {
@@ -121,7 +151,40 @@ public final class Planner {
             notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
                     whyNoStep(block, before, target, steps)));
         }
+        return onTheirMachine(steps);
+    }
+
+    /**
+     * A file step between commands that are all for another machine is for that machine too ("add this to your
+     * {@code ~/.bashrc.local}" among the commands of the reader's laptop): skipped like them.
+     */
+    private static List<Step> onTheirMachine(List<Step> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (step instanceof CommandStep || step.policy().skip() != null) {
+                continue;
+            }
+            Optional<String> before = elsewhere(steps, i, -1);
+            if (before.isPresent() && elsewhere(steps, i, 1).isPresent()) {
+                steps.set(i, withPolicy(step, skipped(step.policy(), before.get())));
+            }
+        }
         return steps;
+    }
+
+    /** Why the nearest command before ({@code direction} -1) or after (1) the step is for another machine, if it is. */
+    private static Optional<String> elsewhere(List<Step> steps, int at, int direction) {
+        for (int i = at + direction; i >= 0 && i < steps.size(); i += direction) {
+            if (steps.get(i) instanceof CommandStep c) {
+                return Optional.ofNullable(c.policy().skip()).filter(why -> why.startsWith(OtherMachine.WHY));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A reason that only says the prose named nothing, which a wider reading may improve on. */
+    private static boolean isVague(String why) {
+        return why.endsWith("no file named") || why.endsWith("prose example");
     }
 
     private static final Pattern SHOWS_OUTPUT = Pattern.compile(
@@ -129,7 +192,8 @@ public final class Planner {
 
     /** Why a block that is neither a session nor a file is none: the output of the last command, or an example. */
     private static String whyNoStep(Block block, Block before, FileTargets.FileTarget target, List<Step> steps) {
-        if (block.text().startsWith("#!") && target.why() != null && target.why().endsWith("prose example")) {
+        if (block.text().startsWith("#!") && target.why() != null
+                && (isVague(target.why()) || target.why().endsWith("not a file"))) {
             return FileTargets.label(block.language() == null ? "" : block.language()) + "a script with no file named to save it in";
         }
         if (isCrontab(block)) {
@@ -168,6 +232,13 @@ public final class Planner {
     }
 
     /** A server the guide stops with ^C ends on the interrupt: its exit status is the signal's. */
+    private static CommandStep interrupted(CommandStep c) {
+        TranscriptCommand stopped = TranscriptReader.interrupted(new TranscriptCommand(c.line(), c.line(), c.prompt(),
+                c.command(), c.expected(), c.interactions()));
+        return new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(), c.expected(),
+                stopped.interactions(), c.captures(), c.policy().skip() == null ? interrupted(c.policy()) : c.policy());
+    }
+
     private static StepPolicy interrupted(StepPolicy policy) {
         return new StepPolicy(policy.timeout(), policy.eventually(), policy.skip(), 130, policy.ready(),
                 policy.maxOutput());

@@ -49,6 +49,30 @@ final class ProseBetween {
         return text.toString();
     }
 
+    /**
+     * The text after the block up to the next block of its file or the next section title ("If it works, stop it with
+     * Ctrl-C."); null when the file cannot be read.
+     *
+     * @param next the block after in the same file, or null
+     */
+    String after(Block block, Block next) {
+        List<String> lines = files.computeIfAbsent(block.source(), this::read);
+        if (lines == null) {
+            return null;
+        }
+        int to = next == null ? lines.size() : Math.min(next.line() - 1, lines.size());
+        StringBuilder text = new StringBuilder();
+        for (int i = Math.max(0, block.contentLine() - 1 + block.lines().size()); i < to; i++) {
+            if (UNDERLINE.matcher(lines.get(i)).matches()) {
+                int title = text.lastIndexOf("\n", text.length() - 2);
+                text.setLength(Math.max(0, title + 1)); // the title's own line belongs to the next section
+                break;
+            }
+            text.append(lines.get(i)).append('\n');
+        }
+        return text.toString();
+    }
+
     private List<String> read(String source) {
         try {
             return Files.readAllLines(guide.root().resolve(source));

@@ -143,7 +143,8 @@ public final class TranscriptReader {
         return out;
     }
 
-    private static TranscriptCommand interrupted(TranscriptCommand c) {
+    /** The command stopped with Ctrl-C once the last line of output the guide shows has come (as is when none is shown). */
+    public static TranscriptCommand interrupted(TranscriptCommand c) {
         Optional<String> shown = lastShown(c.expected());
         if (shown.isEmpty() || c.interrupts()) {
             return c;

@@ -39,6 +39,14 @@ class UntunedGuidesTest {
         return new Planner(FACTS, binds).plan(bare, guide(blocks));
     }
 
+    /** A block that opens port 40132, as the lab's include shows it. */
+    private static Block portAdd() {
+        return block("console", 10, "Open a port:", """
+                [isabell@stardust ~]$ uberspace port add
+                Port 40132 will be open for TCP and UDP traffic in a few minutes.
+                [isabell@stardust ~]$""");
+    }
+
     private static String verbs(Plan plan) {
         return String.join(" ", plan.steps().stream().map(s -> s instanceof WriteStep w ? w.verb() + ":" + w.path()
                 : s instanceof EditStep e ? e.verb() + ":" + e.path() + ":" + e.format() : "command").toList());
@@ -68,8 +76,12 @@ class UntunedGuidesTest {
         Plan plan = plan(
                 block("yaml", 10, "Edit the config file ``~/app/config.yaml``. First the listener:", "port: 4711"),
                 block("yaml", 20, "Then the database:", "database: app"),
-                block("yaml", 30, "And allow registrations, in the same file:", "registration: true"));
+                block("yaml", 30, "And allow registrations, in the same file:", "registration: true"),
+                block("yaml", 40, "If you need more hosts, add them like this:", "hosts: [a, b]"),
+                block("yaml", 50, "If you want a socket instead of a port, replace the ``port`` line with:", "socket: /tmp/s"));
         assertEquals("merge:~/app/config.yaml:yaml merge:~/app/config.yaml:yaml merge:~/app/config.yaml:yaml", verbs(plan));
+        assertEquals(List.of("yaml: prose example", "yaml: prose example"), plan.notSteps().stream().map(NotAStep::why).toList(),
+                "an optional variant (\"like this\", \"instead\") is no change to make");
     }
 
     @Test
@@ -113,10 +125,7 @@ class UntunedGuidesTest {
     @Test
     void thePortUberspacePortAddOpensIsCapturedForAPlaceholderAfterIt() throws IOException {
         Plan plan = plan(
-                block("console", 10, "Open a port:", """
-                        [isabell@stardust ~]$ uberspace port add
-                        Port 40132 will be open for TCP and UDP traffic in a few minutes.
-                        [isabell@stardust ~]$"""),
+                portAdd(),
                 block("console", 20, "Start it on that port:", """
                         [isabell@stardust ~]$ app serve --listen 0.0.0.0:<port>
                         [isabell@stardust ~]$"""));
@@ -203,5 +212,167 @@ class UntunedGuidesTest {
         assertTrue(plan.steps().stream().allMatch(s -> ((CommandStep) s).expected().isEmpty()));
         Guide rst = new Guide(Path.of("guide.rst"), Path.of("."), "rst", "App", List.of(bare), List.of());
         assertFalse(new Planner(FACTS, Map.of()).plan(runbook, rst).notSteps().isEmpty(), "in rst it is a script, no steps");
+    }
+
+    @Test
+    void aJsonObjectIsNeverAppendedAndTheFileNamedAboveANoteIsTheOneTheReasonNames() throws IOException {
+        Path file = Files.writeString(dir.resolve("guide_json.rst"), """
+                Configuration
+                =============
+
+                To serve the files, add the following entry to ``~/.app.conf``:
+
+                .. warning:: Replace ``bob`` with your user name!
+
+                .. code-block:: text
+
+                 {
+                   "root": "/home/bob/data"
+                 }
+                """);
+        Plan plan = new Planner(FACTS, Map.of()).plan(Runbook.load(file), dev.rehearse.read.Guides.read(file));
+        assertEquals("", verbs(plan), "appended, the object would break the JSON file");
+        assertEquals(List.of("text: a change to ~/.app.conf that only a merge of yaml, ini or toml can make"),
+                plan.notSteps().stream().map(NotAStep::why).toList());
+    }
+
+    @Test
+    void aPlaceNamedAboveANoteIsAnInsertionAndAScriptForACronjobIsStillAScript() throws IOException {
+        Path file = Files.writeString(dir.resolve("guide_notes.rst"), """
+                Tuning
+                ======
+
+                Add this to your ``app_daemon`` above the ``~/app/app`` call:
+
+                .. note:: Users of the site see no change.
+
+                .. code-block:: bash
+
+                 export APP_CLOSED=true
+
+                Update script
+                =============
+
+                Use the following script; it could also run from a cronjob.
+
+                .. warning:: Keep a backup.
+
+                .. code-block:: bash
+
+                 #!/bin/bash
+                 git pull
+                """);
+        Plan plan = new Planner(FACTS, Map.of()).plan(Runbook.load(file), dev.rehearse.read.Guides.read(file));
+        assertEquals(List.of("bash: an insertion at a place in the file (\"above the ``~/app/app`` call\"), not applied",
+                "bash: a script with no file named to save it in"), plan.notSteps().stream().map(NotAStep::why).toList());
+    }
+
+    @Test
+    void aServerLeftRunningIsStoppedWhereTheProseSaysCtrlCOrTheNextBlockShowsIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("guide_serve.rst"), """
+                Install
+                =======
+
+                .. code-block:: console
+
+                 [isabell@stardust ~]$ npm install
+                 added 3 packages
+                 [isabell@stardust ~]$
+
+                Build the assets and stop the watcher with ``Ctrl+C``:
+
+                .. code-block:: console
+
+                 [isabell@stardust ~]$ app serve
+                 Listening on port 8080
+
+                If the page loads, stop the server with ``Ctrl-C``.
+
+                Later
+                =====
+
+                .. code-block:: console
+
+                 [isabell@stardust ~]$ app worker
+                 worker ready
+
+                Then stop it:
+
+                .. code-block:: console
+
+                 worker ready
+                 ^C
+                 [isabell@stardust ~]$
+
+                Quiet
+                =====
+
+                This daemon ignores Ctrl-C, on purpose.
+
+                .. code-block:: console
+
+                 [isabell@stardust ~]$ app daemon
+                 daemon up
+                """);
+        Plan plan = new Planner(FACTS, Map.of()).plan(Runbook.load(file), dev.rehearse.read.Guides.read(file));
+        assertEquals(List.of("", "on port", "worker ready", ""), plan.steps().stream().map(s -> ((CommandStep) s)
+                .interactions().stream().filter(Interaction::interrupts).map(Interaction::prompt).findFirst().orElse(""))
+                .toList(), "npm install ends at its prompt: the Ctrl+C of the prose after it is the next block's; "
+                + "a mention of Ctrl-C is no instruction");
+        assertEquals(List.of(0, 130, 130, 0), plan.steps().stream().map(s -> s.policy().expectExit()).toList());
+    }
+
+    @Test
+    void anEditorIsSkippedAndTheBlockAfterItChangesTheFileItOpened() throws IOException {
+        Plan plan = plan(
+                block("console", 10, "Edit the configuration with an editor such as ``nano``:",
+                        "[isabell@stardust ~]$ nano ~/.app/configuration.yaml"),
+                block("yaml", 20, "Add the following lines at the bottom of the file:", "http:\n  port: 8123"));
+        assertEquals("opens the editor nano: the change to make in it is the guide's next block", plan.steps().get(0).policy().skip());
+        assertEquals("command merge:~/.app/configuration.yaml:yaml", verbs(plan));
+    }
+
+    @Test
+    void aPlaceholderInAFilesContentIsBoundToWhatTheGuideSaysOfItAndOnlyOfIt() throws IOException {
+        Plan plan = plan(
+                portAdd(),
+                block("ini", 20, "Create ``~/app/app.ini`` with the following content. Replace ``<username>`` with your "
+                        + "username and ``<domain>`` with your domain:", "home=/home/<username>\nhost=<domain>\nport=<your_port>"));
+        assertEquals("bob", plan.bindings().get("<username>").orElseThrow().value());
+        assertEquals("bob.devbox.test", plan.bindings().get("<domain>").orElseThrow().value(), "not the user: the words after it");
+        assertEquals(List.of("<your_port>"), ((CommandStep) plan.steps().get(0)).captures().stream().map(Capture::literal)
+                .filter(l -> l.startsWith("<")).toList(), "the port the step opened, carried into the file");
+        assertEquals(List.of(), plan.unbound());
+    }
+
+    @Test
+    void aFileNameAndTheFolderTheProseSaysItGoesInMakeOnePath() throws IOException {
+        Plan plan = plan(
+                block("ini", 10, "Place the file ``app.ini`` in ``~/etc/services.d/`` and adapt it accordingly:", "[program:app]"),
+                block("sh", 20, "Create a small script, ``run.sh`` in ``~/app`` with the following content.", "exec app"),
+                block("ini", 30, "Go to ``$HOME/etc/php.d/``, create ``limits.ini`` and add the following lines:", "memory_limit=1G"),
+                block("php", 40, "Add the following configuration to the ``settings.php`` file.", "$x = 1;"));
+        assertEquals("create:~/etc/services.d/app.ini create:~/app/run.sh create:$HOME/etc/php.d/limits.ini "
+                + "append:settings.php", verbs(plan));
+    }
+
+    @Test
+    void aFileStepAmongTheCommandsOfTheReadersOwnMachineIsTheirsToo() throws IOException {
+        Plan plan = plan(
+                block("console", 10, "Sync:", "[isabell@local ~]$ task sync\n[isabell@local ~]$"),
+                block("bash", 20, "You might add the following to your ``~/.bashrc.local``:", "alias t=task"),
+                block("console", 30, "Then:", "[isabell@local ~]$ t add x\n[isabell@local ~]$"),
+                block("bash", 40, "On the server, add this to ``~/.bashrc``:", "export A=1"));
+        assertEquals("for another machine: the prompt is isabell@local", plan.steps().get(1).policy().skip());
+        assertNull(plan.steps().get(3).policy().skip(), "after the last of their commands: the host's own");
+    }
+
+    @Test
+    void theBlockAfterACopyGoesIntoTheCopy() throws IOException {
+        Plan plan = plan(
+                block("console", 10, "Copy the example and edit it with your favourite editor.",
+                        "[isabell@stardust ~]$ cd ~/app\n[isabell@stardust app]$ cp .env.example .env\n[isabell@stardust app]$"),
+                block("ini", 20, "In here you need to enter your database credentials:", "DB_USER='bob'"));
+        assertEquals("command command merge:.env:ini", verbs(plan));
     }
 }

@@ -73,4 +73,53 @@ class WizardTranscriptTest {
                 "[isabell@stardust ~]$"), 1, "console").orElseThrow().commands().get(0);
         assertEquals(List.of(), list.interactions());
     }
+
+    @Test
+    void aMenuChoiceAndAChoiceOfLettersAreAnsweredButALabelOverAnIndentedListingIsOutput() {
+        TranscriptCommand keygen = only(
+                "[isabell@stardust ~]$ keytool --new",
+                "Which kind of key?",
+                "   (1) RSA",
+                "   (2) DSA",
+                "Your selection? 1",
+                "Key size? (2048) 4096",
+                "Real name: Isabell Example",
+                "Comment:",
+                "You selected this identity:",
+                "    \"Isabell Example\"",
+                "",
+                "Change (N)ame, (C)omment or (O)kay/(Q)uit? o",
+                "Key created.",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of("Your selection?|1", "Key size? (2048)|4096", "Real name:|Isabell Example", "Comment:|",
+                "Change (N)ame, (C)omment or (O)kay/(Q)uit?|o"), typed(keygen));
+        TranscriptCommand news = only(
+                "[isabell@stardust ~]$ cat faq.txt",
+                "Why does it fail? See the log file for the reason.",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of(), news.interactions(), "a question followed by more than a short answer is output");
+    }
+
+    @Test
+    void aQuestionOfferingYesAndNoInWordsIsAnsweredButAStatusLineIsNot() {
+        TranscriptCommand collect = only(
+                "[isabell@stardust ~]$ ./manage collect",
+                "Enabled: yes",
+                "This will overwrite existing files!",
+                "Type 'yes' to continue, or 'no' to cancel: yes",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of("Type 'yes' to continue, or 'no' to cancel:|yes"), typed(collect));
+    }
+
+    @Test
+    void aPasswordShownAsHiddenIsTheSecretAndASentenceAfterAPromptIsOutput() {
+        TranscriptCommand mailbox = only(
+                "[isabell@stardust ~]$ mail-add box",
+                "Enter a password for the mailbox: (...)",
+                "Please confirm your password: [hidden]",
+                "New mailbox created for user: 'box', it will be live in a few minutes...",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of("Enter a password for the mailbox:|<password>", "Please confirm your password:|<password>"),
+                typed(mailbox));
+    }
 }

@@ -1,0 +1,48 @@
+package dev.rehearse.plan;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a guide's commands and the prose around them say about the blocks next to them: an editor opened on the file
+ * the next block changes, a copy the next block fills in, a server the reader is told to stop with Ctrl-C.
+ */
+final class CommandHints {
+    /** A command that only opens an interactive editor on a file: a person's step, never a script's. */
+    private static final Pattern EDITOR = Pattern.compile(
+            "\\s*(nano|vim?|emacs|mcedit|joe|micro|\\$EDITOR|\\$\\{EDITOR})\\s+(?:-\\S+\\s+)*([^\\s;&|<>]+)\\s*");
+    /** A copy of one file to another, the copy's name in group 1 ({@code cp -p app.example.ini app.ini}). */
+    private static final Pattern COPY = Pattern.compile("\\s*cp\\s+(?:-\\S+\\s+)*[^\\s;&|<>]+\\s+([^\\s;&|<>]+[^/\\s;&|<>])\\s*");
+    /** "press Ctrl+C", "stop it by pressing ``Ctrl-C``", "quit with **CTRL+C**": an instruction, not a mention */
+    private static final Pattern CTRL_C = Pattern.compile("(?i)\\b(?:press(?:ing)?|hit(?:ting)?|us(?:e|ing)|send(?:ing)?"
+            + "|insert(?:ing)?|with|by)\\s+[`*]*(?:ctrl|control)\\s*[-+]?\\s*c\\b");
+
+    /** @param program the editor, {@code file} the file it opens */
+    record Editor(String program, String file) {
+
+        /** Why its step is skipped. */
+        String why() {
+            return "opens the editor " + program + ": the change to make in it is the guide's next block";
+        }
+    }
+
+    private CommandHints() {
+    }
+
+    static Optional<Editor> editor(String command) {
+        Matcher m = EDITOR.matcher(command);
+        return m.matches() ? Optional.of(new Editor(m.group(1), m.group(2))) : Optional.empty();
+    }
+
+    /** The file a plain {@code cp} makes, when the command is one. */
+    static Optional<String> copiedTo(String command) {
+        Matcher m = COPY.matcher(command);
+        return m.matches() && FileTargets.isPath(m.group(1)) ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The prose tells the reader to stop a command with Ctrl-C. */
+    static boolean saysCtrlC(String prose) {
+        return prose != null && CTRL_C.matcher(prose).find();
+    }
+}
