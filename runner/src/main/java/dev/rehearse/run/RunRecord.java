@@ -25,7 +25,7 @@ import java.util.function.Function;
  * trusting it. The record at the end is written at once, after the writer has stopped.
  */
 public final class RunRecord implements RunListener {
-    static final Duration PAUSE = Duration.ofMillis(100);
+    static final Duration PAUSE = Duration.ofMillis(1000);
 
     private final Function<String, Path> folderOf;
     private final RunListener next;
