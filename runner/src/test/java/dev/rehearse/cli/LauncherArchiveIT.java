@@ -48,6 +48,18 @@ class LauncherArchiveIT {
         lint(moved, archiveRequired);
     }
 
+    /** What the archive is recorded from: every command once, each ending as it should, printing nothing. */
+    @Test
+    void theTrainingRunsEveryCommandQuietly() throws IOException {
+        Path work = Files.createDirectories(dir.resolve("training"));
+        String out = Processes.run(dir, Map.of(), "java", "-cp", RehearseJar.jar().toString(),
+                "dev.rehearse.cli.Training", work.toString(), Checkout.seedRunbook().toString());
+
+        assertEquals("", out);
+        assertTrue(Files.isRegularFile(work.resolve("run/results.json")), "the run of its runbook kept its record");
+        assertTrue(Files.isRegularFile(work.resolve("matrix/matrix.json")), "the matrix of its runbook compared");
+    }
+
     private static void lint(Path checkout, Map<String, String> env) {
         String out = Processes.run(checkout, env, checkout.resolve("rehearse").toString(), "lint",
                 Checkout.file("docs/first-guide.md").toString());
