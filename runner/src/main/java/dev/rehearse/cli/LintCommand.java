@@ -52,8 +52,38 @@ public final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        LintOutput.Format form = format(format);
+        return run(guides, format(format), reader, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * True for a plain {@code lint GUIDE...} command line (text findings, no option), which {@link Main} runs
+     * without building picocli's command model, as it does a plain {@code blocks} (see {@link BlocksCommand#isPlain}):
+     * lint runs in scripts and hooks over many guides, and picocli's start-up was a third of a lint of the seed.
+     * Anything else (an option, an argument file {@code @FILE}) goes through picocli for its usual handling.
+     */
+    static boolean isPlain(String[] args) {
+        if (args.length < 2 || !args[0].equals("lint")) {
+            return false;
+        }
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("-") || args[i].startsWith("@")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Run a command line {@link #isPlain} accepted. */
+    static int runPlain(String[] args, PrintWriter out, PrintWriter err) {
+        List<Path> guides = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            guides.add(Path.of(args[i]));
+        }
+        return run(guides, LintOutput.Format.TEXT, Guides.BY_FORMAT, out, err);
+    }
+
+    private static int run(List<Path> guides, LintOutput.Format form, GuideReader reader, PrintWriter out,
+                           PrintWriter err) {
         int errors = 0;
         int warnings = 0;
         List<LintOutput.Shown> found = new ArrayList<>();
@@ -69,11 +99,11 @@ public final class LintCommand implements Callable<Integer> {
                 }
             }
         }
-        out.print(LintOutput.render(form, found, guides.size(), spec.root().version()[0].replaceFirst("^rehearse ", "")));
+        out.print(LintOutput.render(form, found, guides.size(), Main.VERSION));
         out.flush();
-        spec.commandLine().getErr().printf("%d error%s, %d warning%s in %d guide%s%n", errors, errors == 1 ? "" : "s",
+        err.printf("%d error%s, %d warning%s in %d guide%s%n", errors, errors == 1 ? "" : "s",
                 warnings, warnings == 1 ? "" : "s", guides.size(), guides.size() == 1 ? "" : "s");
-        spec.commandLine().getErr().flush();
+        err.flush();
         return errors > 0 ? 1 : 0;
     }
 

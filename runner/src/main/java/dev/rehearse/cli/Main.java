@@ -14,7 +14,7 @@ import java.io.PrintWriter;
  * trace; an internal error is one line too, {@code internal error in <stage>: <what>; details in <log file>}, with
  * the trace in that file.
  */
-@Command(name = "rehearse", mixinStandardHelpOptions = true, version = "rehearse 0.1.0",
+@Command(name = "rehearse", mixinStandardHelpOptions = true, version = "rehearse " + Main.VERSION,
         description = "Runs documentation: reads a guide, turns it into steps, runs them on a real target "
                 + "and checks every output against the guide.",
         // one command a line, so that adding one never conflicts with adding another
@@ -31,6 +31,7 @@ import java.io.PrintWriter;
         })
 public final class Main {
 
+    static final String VERSION = "0.1.0";
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_INTERNAL = 3;
 
@@ -40,13 +41,13 @@ public final class Main {
 
     /** Runs the command line with the given streams; what tests call. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        if (BlocksCommand.isPlain(args)) {
-            // `blocks` runs in scripts over many guides: spare it picocli's start-up (see BlocksCommand.isPlain)
+        boolean plainBlocks = BlocksCommand.isPlain(args);
+        if (plainBlocks || LintCommand.isPlain(args)) {
+            // `blocks` and `lint` run in scripts over many guides: spare them picocli's start-up (see isPlain)
             try {
-                return BlocksCommand.runPlain(args, out);
-            } catch (BadInput e) {
-                err.println(e.getMessage());
-                return EXIT_BAD_INPUT;
+                return plainBlocks ? BlocksCommand.runPlain(args, out) : LintCommand.runPlain(args, out, err);
+            } catch (RuntimeException e) {
+                return failed(e, err);
             }
         }
         return execute(args, out, err, CommandLine.defaultFactory());
@@ -64,27 +65,30 @@ public final class Main {
         RunsCommand.nameTheFolder(cli.getSubcommands().get("runs"));
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            Throwable cause = ex;
-            while (cause != null && !(cause instanceof BadInput)) {
-                cause = cause.getCause();
-            }
-            if (cause != null) {
-                err.println(cause.getMessage());
-                return EXIT_BAD_INPUT;
-            }
-            if (Faults.isFailureOfTheMachine(ex)) {
-                // the target or this machine could not do what was asked: said in one line, as a failed run
-                err.println("rehearse: " + Faults.withCauses(ex));
-                return 1;
-            }
-            err.println(Faults.internalError(ex, line -> line));
-            return EXIT_INTERNAL;
-        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, err));
         cli.setParameterExceptionHandler((ex, args1) -> {
             err.println(UsageErrors.describe(ex));
             return EXIT_BAD_INPUT;
         });
         return cli.execute(args);
+    }
+
+    /** What a command that threw says, in one line, and its exit status. */
+    private static int failed(Exception ex, PrintWriter err) {
+        Throwable cause = ex;
+        while (cause != null && !(cause instanceof BadInput)) {
+            cause = cause.getCause();
+        }
+        if (cause != null) {
+            err.println(cause.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        if (Faults.isFailureOfTheMachine(ex)) {
+            // the target or this machine could not do what was asked: said in one line, as a failed run
+            err.println("rehearse: " + Faults.withCauses(ex));
+            return 1;
+        }
+        err.println(Faults.internalError(ex, line -> line));
+        return EXIT_INTERNAL;
     }
 }

@@ -29,10 +29,14 @@ public interface RunListener {
     }
 
     /**
-     * The run so far, before each step that runs and once at the end: what its record should say if the process
-     * ended now (the step about to run INTERRUPTED, the rest SKIP).
+     * The run so far, before each step that runs: what its record should say if the process ended now (the step
+     * about to run INTERRUPTED, the rest SKIP).
      */
     default void recorded(RunReport soFar) {
+    }
+
+    /** The run's record once it has ended (interrupted or not): the last word, after every {@link #recorded}. */
+    default void ended(RunReport report) {
     }
 
     RunListener NONE = new RunListener() {

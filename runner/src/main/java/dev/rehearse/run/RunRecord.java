@@ -12,14 +12,30 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * Keeps a run's {@code results.json} as the run goes: written (atomically) before every step that runs and at the
- * end, each time saying how the run ended should its process end now. So Ctrl-C, SIGTERM and a lost process
- * (SIGKILL) all leave a record marked INTERRUPTED at the step it stopped on, and a later {@code --from} run finds
- * that record rather than an older run's. Passes everything on to the listener it wraps.
+ * Keeps a run's {@code results.json} as the run goes: before every step that runs it says how the run ended should
+ * its process end then, and at the end how it did end. So Ctrl-C, SIGTERM and a lost process (SIGKILL) all leave a
+ * record marked INTERRUPTED at the step it stopped on, and a later {@code --from} run finds that record rather than
+ * an older run's. Passes everything on to the listener it wraps.
+ * <p>
+ * The records made as the run goes are written by a thread of their own, the latest one each time, at most one
+ * every {@link #PAUSE}: a record is the whole run so far, written atomically and forced to disk, which costs far
+ * more than a quick step (a run of 1,000 steps spent 20 s writing them on the steps' own thread). A process killed
+ * during a step that has run for {@link #PAUSE} leaves that step's record; killed sooner, it may leave a record a
+ * few steps behind, which covers fewer steps: a {@code --from} run then refuses what it does not cover rather than
+ * trusting it. The record at the end is written at once, after the writer has stopped.
  */
 public final class RunRecord implements RunListener {
+    static final Duration PAUSE = Duration.ofMillis(1000);
+
     private final Function<String, Path> folderOf;
     private final RunListener next;
+    private final Object lock = new Object();
+    /** the latest record not written yet */
+    private RunReport pending;
+    private boolean ended;
+    private Thread writer;
+    /** what the writer could not write, said on the run's own thread at the next record */
+    private UncheckedIOException failure;
 
     /**
      * @param folderOf the report folder of a runbook, by its name
@@ -32,13 +48,94 @@ public final class RunRecord implements RunListener {
 
     @Override
     public void recorded(RunReport soFar) {
-        Path folder = folderOf.apply(soFar.runbook());
+        synchronized (lock) {
+            throwFailure();
+            pending = soFar;
+            if (writer == null || ended) {
+                // the first record of a run (a listener may serve one run after another)
+                ended = false;
+                writer = new Thread(this::writeAsTheRunGoes, "rehearse-record");
+                writer.setDaemon(true);
+                writer.start();
+            }
+            lock.notifyAll();
+        }
+        next.recorded(soFar);
+    }
+
+    @Override
+    public void ended(RunReport report) {
+        Thread stopping;
+        synchronized (lock) {
+            ended = true;
+            pending = null;
+            stopping = writer;
+            lock.notifyAll();
+        }
+        if (stopping != null) {
+            try {
+                // a write under way finishes first: it must not replace the last word
+                stopping.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        write(report);
+        next.ended(report);
+    }
+
+    private void writeAsTheRunGoes() {
+        while (true) {
+            RunReport next;
+            synchronized (lock) {
+                while (pending == null && !ended) {
+                    waitOn(0);
+                }
+                if (ended) {
+                    return;
+                }
+                next = pending;
+                pending = null;
+            }
+            try {
+                write(next);
+            } catch (UncheckedIOException e) {
+                synchronized (lock) {
+                    failure = e;
+                }
+                return;
+            }
+            synchronized (lock) {
+                long until = System.nanoTime() + PAUSE.toNanos();
+                for (long left = PAUSE.toMillis(); left > 0 && !ended; left = (until - System.nanoTime()) / 1_000_000) {
+                    waitOn(left);
+                }
+            }
+        }
+    }
+
+    private void waitOn(long millis) {
         try {
-            Reports.writeResults(soFar, folder);
+            lock.wait(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ended = true;
+        }
+    }
+
+    private void throwFailure() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void write(RunReport report) {
+        Path folder = folderOf.apply(report.runbook());
+        try {
+            Reports.writeResults(report, folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the run's record in " + folder + ": " + e.getMessage(), e);
         }
-        next.recorded(soFar);
     }
 
     @Override

@@ -194,7 +194,7 @@ public final class Runner {
             listener.stepFinished(result, total);
         }
         RunReport report = report(plan, results, started);
-        listener.recorded(report);
+        listener.ended(report);
         return report;
     }
 

@@ -21,11 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The launcher's class-data archive follows the jar: a checkout moved after its archive was recorded records one
- * for the jar's new path, where the JVM would silently run without the old one. {@code -Xshare:on} makes a JVM
- * that cannot map its archive fail instead of going on without it, so each run here proves the archive is used.
+ * for the jar's new path, where the JVM would silently run without the old one. {@code -Xshare:on} (for an AppCDS
+ * archive) and {@code -XX:AOTMode=on} (for a JDK 25 AOT cache) make a JVM that cannot map its archive fail instead
+ * of going on without it, so each run here proves the archive is used.
  */
 class LauncherArchiveIT {
-    private static final Map<String, String> ARCHIVE_REQUIRED = Map.of("REHEARSE_JAVA_OPTS", "-Xshare:on");
 
     @TempDir
     Path dir;
@@ -34,14 +34,30 @@ class LauncherArchiveIT {
     void aMovedCheckoutRecordsAnArchiveForItsJarsNewPath() throws IOException {
         Path first = checkout(dir.resolve("first"));
         lint(first, Map.of());
-        assertEquals(1, archives(first).size(), "the first run records an archive");
-        lint(first, ARCHIVE_REQUIRED);
+        List<Path> recorded = archives(first);
+        assertEquals(1, recorded.size(), "the first run records an archive");
+        assertTrue(Files.size(recorded.get(0)) > 0, "the training run recorded it: " + recorded);
+        Map<String, String> archiveRequired = Map.of("REHEARSE_JAVA_OPTS",
+                recorded.get(0).toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on");
+        lint(first, archiveRequired);
 
         Path moved = Files.move(first, dir.resolve("moved"));
-        lint(moved, ARCHIVE_REQUIRED);
+        lint(moved, archiveRequired);
         List<Path> archives = archives(moved);
         assertEquals(1, archives.size(), "the moved checkout's archive replaced the old one: " + archives);
-        lint(moved, ARCHIVE_REQUIRED);
+        lint(moved, archiveRequired);
+    }
+
+    /** What the archive is recorded from: every command once, each ending as it should, printing nothing. */
+    @Test
+    void theTrainingRunsEveryCommandQuietly() throws IOException {
+        Path work = Files.createDirectories(dir.resolve("training"));
+        String out = Processes.run(dir, Map.of(), "java", "-cp", RehearseJar.jar().toString(),
+                "dev.rehearse.cli.Training", work.toString(), Checkout.seedRunbook().toString());
+
+        assertEquals("", out);
+        assertTrue(Files.isRegularFile(work.resolve("run/results.json")), "the run of its runbook kept its record");
+        assertTrue(Files.isRegularFile(work.resolve("matrix/matrix.json")), "the matrix of its runbook compared");
     }
 
     private static void lint(Path checkout, Map<String, String> env) {
@@ -67,7 +83,7 @@ class LauncherArchiveIT {
 
     private static List<Path> archives(Path checkout) throws IOException {
         try (Stream<Path> files = Files.list(checkout.resolve("runner/target"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).toList();
+            return files.filter(f -> f.getFileName().toString().matches("rehearse-\\d+\\.(jsa|aot)")).toList();
         }
     }
 }

@@ -1,18 +1,62 @@
 package dev.rehearse.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearse.report.RunReport;
+import dev.rehearse.testing.Checkout;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * RunRecord wraps the live progress: a listener method it does not pass on is one the terminal never hears of (the
- * readiness wait's line was lost that way).
+ * readiness wait's line was lost that way). It writes the records made as the run goes off the run's thread, the
+ * latest of a burst once, and the record at the end last of all.
  */
 class RunRecordTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBurstOfRecordsIsWrittenOnceOrTwiceAndTheEndHasTheLastWord() throws IOException, InterruptedException {
+        AtomicInteger writes = new AtomicInteger();
+        RunRecord record = new RunRecord(name -> {
+            writes.incrementAndGet();
+            return dir;
+        }, RunListener.NONE);
+        for (int i = 1; i <= 200; i++) {
+            record.recorded(report(i));
+        }
+        Path results = dir.resolve("results.json");
+        for (int waited = 0; !Files.exists(results) && waited < 10_000; waited += 10) {
+            Thread.sleep(10);
+        }
+        assertTrue(Files.exists(results), "a record is written while the run goes on, without an end");
+        record.ended(report(4242));
+
+        assertTrue(writes.get() < 200, "each of 200 records written: " + writes.get());
+        assertEquals(4242, elapsedIn(results), "the end's record, not a late one of the burst");
+        Thread.sleep(2 * RunRecord.PAUSE.toMillis());
+        assertEquals(4242, elapsedIn(results), "nothing written after the end");
+    }
+
+    private static RunReport report(int elapsedMillis) {
+        return new RunReport("demo", Checkout.seed(), "local", List.of(), Duration.ofMillis(elapsedMillis));
+    }
+
+    private static long elapsedIn(Path results) throws IOException {
+        return new ObjectMapper().readTree(results.toFile()).at("/summary/elapsed_ms").asLong();
+    }
 
     @Test
     void everyListenerMethodIsPassedOn() throws NoSuchMethodException {

@@ -238,6 +238,11 @@ class RunnerIT {
             public void recorded(RunReport soFar) {
                 records.add(soFar);
             }
+
+            @Override
+            public void ended(RunReport report) {
+                records.add(report);
+            }
         };
         long start = System.nanoTime();
         RunReport report = new Runner(target, StepSelection.ALL, false, listener).interruptibleBy(stop)
@@ -251,7 +256,7 @@ class RunnerIT {
         assertTrue(report.results().get(1).actual().contains("waiting"), "what it printed before it was stopped");
         assertEquals("after the interrupt at step 2", report.results().get(2).reason());
         assertTrue(took < 60_000, "the step's sleep of 300 s was cut short: " + took + " ms");
-        assertEquals(3, records.size(), "before each step that ran, and at the end");
+        assertEquals(3, records.size(), "before each step that ran, and the end");
         assertEquals(List.of(Verdict.INTERRUPTED, Verdict.SKIP, Verdict.SKIP), verdicts(records.get(0)));
         assertEquals(List.of(Verdict.PASS, Verdict.INTERRUPTED, Verdict.SKIP), verdicts(records.get(1)));
         assertTrue(records.get(1).results().get(1).reason().contains("was killed or lost"));

@@ -1,0 +1,88 @@
+package dev.rehearse.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The training run the launcher records its class-data archive from (an AppCDS archive, or a JDK 25 AOT cache),
+ * once per build: every command once, in one JVM, on a small runbook of its own and on the seed where the checkout
+ * has it, all output thrown away. An archive that only the first command after a build recorded held only that
+ * command's classes: a {@code lint} after a {@code run}'s archive read most of its classes from the jar.
+ * <p>
+ * {@code java -cp rehearse.jar dev.rehearse.cli.Training WORK [SEED]}, WORK an empty folder the caller removes
+ * afterwards (it holds the runbook, the runs' reports); exits 0 when every command did what it should.
+ */
+public final class Training {
+    private static final String GUIDE = """
+            # Training
+
+            ```console
+            $ echo hello
+            hello
+            ```
+            """;
+    private static final String RST_GUIDE = """
+            Training
+            ========
+
+            .. code-block:: console
+
+               $ echo hello
+               hello
+            """;
+    private static final String RUNBOOK = """
+            guide: guide.md
+
+            vars:
+              greeting: ~
+
+            bindings:
+              "hello": "${greeting}"
+            """;
+
+    private Training() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int failed = train(Path.of(args[0]), args.length > 1 ? Path.of(args[1]) : null);
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /** @return how many commands did not end as they should */
+    private static int train(Path work, Path seed) throws IOException {
+        Path runbook = Files.createDirectory(work.resolve("runbook"));
+        Files.writeString(runbook.resolve("guide.md"), GUIDE);
+        Files.writeString(runbook.resolve("runbook.yaml"), RUNBOOK);
+        Path rst = Files.writeString(work.resolve("guide.rst"), RST_GUIDE);
+        List<String[]> commands = new ArrayList<>(List.of(
+                new String[]{"--version"},
+                new String[]{"run", "--help"},
+                new String[]{"blocks", rst.toString()},
+                new String[]{"blocks", "--json", runbook.resolve("guide.md").toString()},
+                new String[]{"lint", runbook.toString()},
+                new String[]{"plan", runbook.toString()},
+                new String[]{"run", "-q", runbook.toString(), "--bind", "greeting=hello", "--target", "local",
+                        "--report-dir", work.resolve("run").toString()},
+                new String[]{"matrix", runbook.toString(), "--vary", "greeting=hello,hi", "--target", "local",
+                        "--report-dir", work.resolve("matrix").toString()}));
+        if (seed != null && Files.isDirectory(seed)) {
+            commands.add(new String[]{"lint", seed.toString()});
+            commands.add(new String[]{"plan", seed.toString()});
+            commands.add(new String[]{"blocks", seed.toString()});
+        }
+        PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream(), true);
+        int failed = 0;
+        for (String[] command : commands) {
+            // lint of the seed finds errors (exit 1), and the matrix's two values differ (exit 1) on purpose
+            if (Main.execute(command, nowhere, nowhere) > 1) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+}
