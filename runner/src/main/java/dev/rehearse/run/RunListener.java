@@ -5,6 +5,7 @@ import dev.rehearse.plan.Step;
 import dev.rehearse.report.RunReport;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** What a run tells its onlookers (the live progress), secrets already hidden. */
 public interface RunListener {
@@ -30,9 +31,10 @@ public interface RunListener {
 
     /**
      * The run so far, before each step that runs: what its record should say if the process ended now (the step
-     * about to run INTERRUPTED, the rest SKIP).
+     * about to run INTERRUPTED, the rest SKIP). Made when asked for, on any thread, as often as asked: the whole run
+     * so far, too dear to make before every step of a long run.
      */
-    default void recorded(RunReport soFar) {
+    default void recorded(Supplier<RunReport> soFar) {
     }
 
     /** The run's record once it has ended (interrupted or not): the last word, after every {@link #recorded}. */

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Keeps a run's {@code results.json} as the run goes: before every step that runs it says how the run ended should
@@ -31,7 +32,7 @@ public final class RunRecord implements RunListener {
     private final RunListener next;
     private final Object lock = new Object();
     /** the latest record not written yet */
-    private RunReport pending;
+    private Supplier<RunReport> pending;
     private boolean ended;
     private Thread writer;
     /** what the writer could not write, said on the run's own thread at the next record */
@@ -47,7 +48,7 @@ public final class RunRecord implements RunListener {
     }
 
     @Override
-    public void recorded(RunReport soFar) {
+    public void recorded(Supplier<RunReport> soFar) {
         synchronized (lock) {
             throwFailure();
             pending = soFar;
@@ -86,7 +87,7 @@ public final class RunRecord implements RunListener {
 
     private void writeAsTheRunGoes() {
         while (true) {
-            RunReport next;
+            Supplier<RunReport> next;
             synchronized (lock) {
                 while (pending == null && !ended) {
                     waitOn(0);
@@ -98,7 +99,7 @@ public final class RunRecord implements RunListener {
                 pending = null;
             }
             try {
-                write(next);
+                write(next.get());
             } catch (UncheckedIOException e) {
                 synchronized (lock) {
                     failure = e;

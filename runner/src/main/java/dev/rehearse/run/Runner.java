@@ -31,7 +31,9 @@ import dev.rehearse.terminal.TerminalText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.Locale;
 
@@ -145,7 +147,8 @@ public final class Runner {
         cwd = target.facts().home();
         files = new FileSteps(target, plan, backups);
         int total = plan.steps().size();
-        List<StepResult> results = new ArrayList<>();
+        // the record's writer copies what is done from its own thread
+        List<StepResult> results = Collections.synchronizedList(new ArrayList<>());
         boolean failed = false;
         int interruptedAt = 0;
         Verdict stoppedBy = null;
@@ -205,16 +208,26 @@ public final class Runner {
 
     /**
      * The run as its record should read if the process ended while {@code next} runs: the steps done so far,
-     * {@code next} INTERRUPTED (a SIGKILL leaves no time to say so later), the rest not reached.
+     * {@code next} INTERRUPTED (a SIGKILL leaves no time to say so later), the rest not reached. Made only when the
+     * record is written, which is not before every step: made each time, it made a run quadratic in its steps.
      */
-    private RunReport ifEndedDuring(Plan plan, List<StepResult> done, Step next, long started) {
-        List<StepResult> soFar = new ArrayList<>(done);
-        soFar.add(new StepResult(next, Verdict.INTERRUPTED, -1, "", "", "", "the run ended during this step: its "
-                + "process (pid " + ProcessHandle.current().pid() + ") was killed or lost", Duration.ZERO));
-        for (Step later : plan.steps().subList(done.size() + 1, plan.steps().size())) {
-            soFar.add(skip(later, "not reached"));
-        }
-        return report(plan, soFar, started);
+    private Supplier<RunReport> ifEndedDuring(Plan plan, List<StepResult> done, Step next, long started) {
+        int reached = done.size();
+        List<CapturedValue> capturedSoFar = List.copyOf(captured);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        return () -> {
+            List<StepResult> soFar;
+            synchronized (done) {
+                soFar = new ArrayList<>(done.subList(0, reached));
+            }
+            soFar.add(new StepResult(next, Verdict.INTERRUPTED, -1, "", "", "", "the run ended during this step: "
+                    + "its process (pid " + ProcessHandle.current().pid() + ") was killed or lost", Duration.ZERO));
+            for (Step later : plan.steps().subList(reached + 1, plan.steps().size())) {
+                soFar.add(skip(later, "not reached"));
+            }
+            return new RunReport(plan.name(), plan.guide(), target.describe(), soFar, elapsed, capturedSoFar,
+                    origin);
+        };
     }
 
     /** @param output what it printed before it was stopped, in the guide's terms */

@@ -35,7 +35,8 @@ class RunRecordTest {
             return dir;
         }, RunListener.NONE);
         for (int i = 1; i <= 200; i++) {
-            record.recorded(report(i));
+            int elapsed = i;
+            record.recorded(() -> report(elapsed));
         }
         Path results = dir.resolve("results.json");
         for (int waited = 0; !Files.exists(results) && waited < 10_000; waited += 10) {

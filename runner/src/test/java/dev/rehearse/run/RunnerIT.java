@@ -235,8 +235,8 @@ class RunnerIT {
             }
 
             @Override
-            public void recorded(RunReport soFar) {
-                records.add(soFar);
+            public void recorded(java.util.function.Supplier<RunReport> soFar) {
+                records.add(soFar.get());
             }
 
             @Override
