@@ -45,9 +45,13 @@ public final class SshTargetProvider implements TargetProvider {
 
     @Override
     public Target open(String spec, TargetOptions options) {
-        return SshTarget.open(spec, SshOptions.fromCommandLine(path(options.value(IDENTITY)),
-                path(options.value(KNOWN_HOSTS)), options.flag(ACCEPT_NEW), path(options.value(SSH_CONFIG)),
-                options.notices()));
+        return SshTarget.open(spec, sshOptions(options));
+    }
+
+    /** What the ssh options given say (the ssh target's, and a Docker engine's over ssh: {@link SshDockerEngine}). */
+    public static SshOptions sshOptions(TargetOptions options) {
+        return SshOptions.fromCommandLine(path(options.value(IDENTITY)), path(options.value(KNOWN_HOSTS)),
+                options.flag(ACCEPT_NEW), path(options.value(SSH_CONFIG)), options.notices());
     }
 
     private static Path path(String value) {
