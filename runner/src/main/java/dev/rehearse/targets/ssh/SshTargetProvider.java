@@ -40,7 +40,8 @@ public final class SshTargetProvider implements TargetProvider {
                 new TargetOption(SSH_CONFIG, "FILE", "ssh: the ssh client configuration to apply, as ssh -F takes it "
                         + "(none: no file); default: ssh's own, ~/.ssh/config and /etc/ssh/ssh_config"),
                 new TargetOption(ACCEPT_NEW, null, "ssh: record the key of a host that known_hosts does not list yet "
-                        + "(a changed key is refused all the same)"));
+                        + "(a changed key is refused all the same); these ssh options also reach a container "
+                        + "target's DOCKER_HOST=ssh:// engine"));
     }
 
     @Override
