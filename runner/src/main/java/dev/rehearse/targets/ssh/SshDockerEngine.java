@@ -105,11 +105,6 @@ public final class SshDockerEngine implements AutoCloseable {
         return socket;
     }
 
-    /** The host, as the ssh configuration resolved it: {@code ssh://user@host:port}. */
-    public String describe() {
-        return address.toString();
-    }
-
     private void accept() {
         while (!closed) {
             try {
