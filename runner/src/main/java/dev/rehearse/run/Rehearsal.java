@@ -138,7 +138,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         }
         Guide guide = checkedBeforeOpening(loaded);
         String spec = targetSpec(loaded);
-        Targets.reapLeftovers(spec).forEach(say);
+        Targets.reapLeftovers(spec, targetOptions).forEach(say);
         RunStamp stamp = RunStamp.next();
         try (Target opened = Targets.open(spec, targetOptions.withStamp(stamp))) {
             // Ctrl-C, unless the caller stops the run itself (stop), ends the JVM without unwinding this thread:

@@ -37,9 +37,10 @@ public interface TargetProvider {
      * Removes what runs of this kind left behind when their process was killed, before a new one opens; only what
      * is provably theirs (stamped with {@link TargetOptions#stamp()}) and whose process is gone. Nothing by default.
      *
+     * @param options the options the run opens its target with (the way to reach what is looked at)
      * @return one line for each thing removed
      */
-    default List<String> reapLeftovers() {
+    default List<String> reapLeftovers(TargetOptions options) {
         return List.of();
     }
 }

@@ -22,8 +22,8 @@ public final class Targets {
      *
      * @return one line for each thing removed
      */
-    public static List<String> reapLeftovers(String spec) {
-        return provider(spec).map(TargetProvider::reapLeftovers).orElse(List.of());
+    public static List<String> reapLeftovers(String spec, TargetOptions options) {
+        return provider(spec).map(provider -> provider.reapLeftovers(options)).orElse(List.of());
     }
 
     /** Every provider on the class path, in class path order. */

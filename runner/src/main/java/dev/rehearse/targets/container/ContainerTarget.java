@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -72,6 +73,8 @@ public final class ContainerTarget extends ShellTarget {
     private final Map<String, String> dockerEnv;
     /** kills a container not kept when the JVM exits before {@link #close()} (Ctrl-C, a crashed test) */
     private final Thread killOnExit;
+    /** whether it was killed (or, kept, let go of): once, by close() or the hook at exit, whichever comes first */
+    private final AtomicBoolean done = new AtomicBoolean();
 
     private ContainerTarget(String image, Networking networking, GenericContainer<?> container, boolean keep,
                             TargetFacts facts, Duration imageReady, Duration started, Map<String, String> dockerEnv) {
@@ -84,6 +87,7 @@ public final class ContainerTarget extends ShellTarget {
         this.started = started;
         this.dockerEnv = Map.copyOf(dockerEnv);
         this.killOnExit = keep ? null : new Thread(this::kill, "rehearse-container-removal");
+        Docker.hold();
         if (killOnExit != null) {
             Runtime.getRuntime().addShutdownHook(killOnExit);
         }
@@ -243,6 +247,9 @@ public final class ContainerTarget extends ShellTarget {
     public synchronized void close() {
         closeSession();
         if (keep) {
+            if (done.compareAndSet(false, true)) {
+                Docker.letGo();
+            }
             return;
         }
         kill();
@@ -254,10 +261,15 @@ public final class ContainerTarget extends ShellTarget {
     }
 
     private void kill() {
+        if (!done.compareAndSet(false, true)) {
+            return;
+        }
         try {
             container.getDockerClient().killContainerCmd(containerId()).exec();
         } catch (NotFoundException | ConflictException e) {
             // already gone, or no longer running (and so already being removed)
+        } finally {
+            Docker.letGo(); // an engine over ssh may go now
         }
     }
 

@@ -5,6 +5,7 @@ import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.TargetProvider;
 import dev.rehearse.targets.container.ContainerTarget.Networking;
+import dev.rehearse.targets.ssh.SshTargetProvider;
 
 import java.util.List;
 
@@ -27,12 +28,15 @@ public final class ContainerTargetProvider implements TargetProvider {
     }
 
     @Override
-    public List<String> reapLeftovers() {
+    public List<String> reapLeftovers(TargetOptions options) {
+        Docker.reachSshEnginesWith(SshTargetProvider.sshOptions(options));
         return ContainerTarget.reapLeftovers();
     }
 
+    /** The ssh options (--identity, --known-hosts, --ssh-config, --accept-new) reach a DOCKER_HOST=ssh:// engine. */
     @Override
     public Target open(String spec, TargetOptions options) {
+        Docker.reachSshEnginesWith(SshTargetProvider.sshOptions(options));
         if (spec.equals("container")) {
             return ContainerTarget.open(ContainerTarget.DEFAULT_IMAGE, Networking.NONE, options.keep(), options.stamp());
         }

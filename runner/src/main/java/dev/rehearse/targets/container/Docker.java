@@ -3,10 +3,13 @@ package dev.rehearse.targets.container;
 import com.github.dockerjava.api.DockerClient;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.Faults;
+import dev.rehearse.targets.ssh.SshDockerEngine;
+import dev.rehearse.targets.ssh.SshOptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.dockerclient.TestcontainersHostPropertyClientProviderStrategy;
 import org.testcontainers.utility.ResourceReaper;
+import org.testcontainers.utility.TestcontainersConfiguration;
 
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -16,6 +19,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +38,40 @@ import java.util.Map;
  * docker-java and the docker command read them), else the local socket: the image is looked for and built there,
  * and the {@code docker} commands Rehearse runs (the session, file moves, the image build) are pointed at it too
  * ({@link #cliEnvironment()}).
+ *
+ * <p>An engine over ssh ({@code DOCKER_HOST=ssh://[user@]host[:port]}), which docker-java cannot reach itself, is
+ * reached as the {@code docker} command reaches it, through {@link SshDockerEngine}'s local socket, open from the
+ * first client to the end of the process; Testcontainers and every {@code docker} command are given that socket.
  */
 final class Docker {
+    /** how long the end of the process waits for the containers still to remove before the ssh engine's socket goes */
+    private static final Duration REMOVALS_AT_EXIT = Duration.ofSeconds(30);
+    /** the keys, known_hosts and ssh configuration for an ssh:// engine; null for ssh's own defaults */
+    private static SshOptions sshOptions;
+    /** the way to DOCKER_HOST's ssh:// engine, once open */
+    private static SshDockerEngine overSsh;
+    /** containers that still need the engine to be removed (guarded by HELD) */
+    private static int held;
+    private static final Object HELD = new Object();
+
     private Docker() {
+    }
+
+    /**
+     * The ssh options ({@code --identity}, {@code --known-hosts}, {@code --ssh-config}, {@code --accept-new}) to reach
+     * an {@code ssh://} engine with; those of the first run in this process hold, as its engine stays open.
+     */
+    static synchronized void reachSshEnginesWith(SshOptions options) {
+        if (overSsh == null) {
+            sshOptions = options;
+        }
     }
 
     /** @throws BadInput when the engine does not answer */
     static DockerClient client() {
         try {
             synchronized (Docker.class) {
-                notOverSsh();
+                throughSshWhereNamed();
                 withoutRyuk();
                 withAnAddressWithoutABridge();
                 onTheEngineDockerHostNames();
@@ -78,16 +107,61 @@ final class Docker {
     }
 
     /**
-     * docker-java, under Testcontainers, speaks to an engine over a socket or TCP only; the docker command's
-     * {@code ssh://} would leave the run to an engine other than the one named.
+     * docker-java, under Testcontainers, speaks to an engine over a socket or TCP only, and on an {@code ssh://} it
+     * cannot read would go on to another engine: an ssh:// engine is given to it as {@link SshDockerEngine}'s local
+     * socket, in place of DOCKER_HOST in the environment Testcontainers reads (a copy of its own).
      */
-    private static void notOverSsh() {
+    private static void throughSshWhereNamed() throws ReflectiveOperationException {
         String named = named();
-        if (named != null && named.startsWith("ssh://")) {
-            throw new BadInput("--target", 0, "DOCKER_HOST=" + shown(named) + ": Rehearse reaches Docker engines over "
-                    + "tcp:// or unix:// only; forward the engine's socket over ssh first: ssh -fNT -L "
-                    + "/tmp/docker-remote.sock:/var/run/docker.sock USER@HOST, then "
-                    + "DOCKER_HOST=unix:///tmp/docker-remote.sock (docs/scale.md)");
+        if (named == null || !named.startsWith("ssh://") || overSsh != null) {
+            return;
+        }
+        if (!named.equals(shown(named))) { // a password or a query: neither has a meaning for ssh here
+            throw new BadInput("--target", 0, "DOCKER_HOST=" + shown(named) + ": an ssh:// engine is named as "
+                    + "ssh://[user@]host[:port], with no password and nothing after the port");
+        }
+        SshDockerEngine engine = SshDockerEngine.open(named, sshOptions != null ? sshOptions
+                : SshOptions.fromCommandLine(null, null, false, null, System.err::println));
+        overSsh = engine;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            afterTheLastRemoval();
+            engine.close();
+        }, "rehearse-docker-over-ssh-close"));
+        TestcontainersConfiguration configuration = TestcontainersConfiguration.getInstance();
+        Field environment = TestcontainersConfiguration.class.getDeclaredField("environment");
+        environment.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        Map<String, String> theirs = new HashMap<>((Map<String, String>) environment.get(configuration));
+        theirs.put("DOCKER_HOST", "unix://" + engine.socket());
+        environment.set(configuration, theirs);
+    }
+
+    /** A container that needs the engine until it is removed, also when the process ends ({@link #letGo()}). */
+    static void hold() {
+        synchronized (HELD) {
+            held++;
+        }
+    }
+
+    static void letGo() {
+        synchronized (HELD) {
+            held--;
+            HELD.notifyAll();
+        }
+    }
+
+    /** Waits, a while at most, for the containers' own removal at the end of the process (Ctrl-C). */
+    private static void afterTheLastRemoval() {
+        long deadline = System.nanoTime() + REMOVALS_AT_EXIT.toNanos();
+        synchronized (HELD) {
+            for (long left = REMOVALS_AT_EXIT.toMillis(); held > 0 && left > 0;
+                 left = (deadline - System.nanoTime()) / 1_000_000) {
+                try {
+                    HELD.wait(left);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
         }
     }
 
@@ -102,7 +176,8 @@ final class Docker {
             return; // tc.host, Testcontainers' own setting, comes before DOCKER_HOST on purpose
         }
         String chosen = DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
-        if (!trimmed(chosen).equals(trimmed(named))) {
+        String expected = overSsh != null ? "unix://" + overSsh.socket() : named;
+        if (!trimmed(chosen).equals(trimmed(expected))) {
             throw doesNotAnswer(named, probe(named));
         }
     }
@@ -118,7 +193,7 @@ final class Docker {
             if ("unix".equals(uri.getScheme())) {
                 return Files.exists(Path.of(uri.getPath())) ? "" : "no such socket";
             }
-            if (uri.getHost() == null || uri.getPort() < 0) {
+            if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
                 return "";
             }
             try (Socket socket = new Socket()) {
@@ -152,18 +227,19 @@ final class Docker {
      * Testcontainers' clean-up without Ryuk, the reaper TESTCONTAINERS_RYUK_DISABLED=true chooses. Ryuk is a
      * container pulled from a registry (there may be none) that calls back over a bridge network (there may be
      * none), and has nothing to do for Rehearse: its containers are removed by {@link ContainerTarget#close()} (or
-     * its shutdown hook) and carry no Testcontainers session label. A reaper already chosen (another user of
-     * Testcontainers in this JVM) is left alone.
+     * its shutdown hook) and carry no Testcontainers session label. So the reaper is Testcontainers' plain one, which
+     * removes only what is registered with it (nothing), not the JVM-hook one, whose hook asks the engine for the
+     * session's containers as the process ends: over ssh, the way to the engine may be gone by then. A reaper
+     * already chosen (another user of Testcontainers in this JVM) is left alone.
      */
     private static void withoutRyuk() throws ReflectiveOperationException {
         Field instance = ResourceReaper.class.getDeclaredField("instance");
         instance.setAccessible(true);
         synchronized (ResourceReaper.class) { // the lock of ResourceReaper.instance()
             if (instance.get(null) == null) {
-                Constructor<?> jvmHook = Class.forName("org.testcontainers.utility.JVMHookResourceReaper")
-                        .getDeclaredConstructor();
-                jvmHook.setAccessible(true);
-                instance.set(null, jvmHook.newInstance());
+                Constructor<ResourceReaper> plain = ResourceReaper.class.getDeclaredConstructor();
+                plain.setAccessible(true);
+                instance.set(null, plain.newInstance());
             }
         }
     }

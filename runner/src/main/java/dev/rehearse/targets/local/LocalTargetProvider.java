@@ -28,7 +28,7 @@ public final class LocalTargetProvider implements TargetProvider {
     }
 
     @Override
-    public List<String> reapLeftovers() {
+    public List<String> reapLeftovers(TargetOptions options) {
         return LocalTarget.reapLeftovers();
     }
 

@@ -53,6 +53,12 @@ public final class SshClientConfig {
     record Applied(SshAddress address, SshOptions options) {
     }
 
+    /** The address and options for {@code spec}: with the options' ssh configuration applied, if they have one. */
+    static Applied applied(SshSpec spec, SshOptions options) {
+        return options.clientConfig() == null ? new Applied(spec.withDefaults(), options)
+                : options.clientConfig().apply(spec, options);
+    }
+
     /**
      * @throws BadInput when the configuration has an error (OpenSSH's own {@code file:line: ...} message), reaches the
      *                  host through a proxy, or cannot be read because no ssh client is installed

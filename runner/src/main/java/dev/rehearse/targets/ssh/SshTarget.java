@@ -40,11 +40,7 @@ public final class SshTarget extends ShellTarget {
      *                  answers
      */
     public static SshTarget open(String spec, SshOptions options) {
-        SshSpec parsed = SshSpec.parse(spec);
-        if (options.clientConfig() == null) {
-            return open(parsed.withDefaults(), options, ShellSettings.DEFAULT);
-        }
-        SshClientConfig.Applied applied = options.clientConfig().apply(parsed, options);
+        SshClientConfig.Applied applied = SshClientConfig.applied(SshSpec.parse(spec), options);
         return open(applied.address(), applied.options(), ShellSettings.DEFAULT);
     }
 

@@ -40,14 +40,19 @@ public final class SshTargetProvider implements TargetProvider {
                 new TargetOption(SSH_CONFIG, "FILE", "ssh: the ssh client configuration to apply, as ssh -F takes it "
                         + "(none: no file); default: ssh's own, ~/.ssh/config and /etc/ssh/ssh_config"),
                 new TargetOption(ACCEPT_NEW, null, "ssh: record the key of a host that known_hosts does not list yet "
-                        + "(a changed key is refused all the same)"));
+                        + "(a changed key is refused all the same); these ssh options also reach a container "
+                        + "target's DOCKER_HOST=ssh:// engine"));
     }
 
     @Override
     public Target open(String spec, TargetOptions options) {
-        return SshTarget.open(spec, SshOptions.fromCommandLine(path(options.value(IDENTITY)),
-                path(options.value(KNOWN_HOSTS)), options.flag(ACCEPT_NEW), path(options.value(SSH_CONFIG)),
-                options.notices()));
+        return SshTarget.open(spec, sshOptions(options));
+    }
+
+    /** What the ssh options given say (the ssh target's, and a Docker engine's over ssh: {@link SshDockerEngine}). */
+    public static SshOptions sshOptions(TargetOptions options) {
+        return SshOptions.fromCommandLine(path(options.value(IDENTITY)), path(options.value(KNOWN_HOSTS)),
+                options.flag(ACCEPT_NEW), path(options.value(SSH_CONFIG)), options.notices());
     }
 
     private static Path path(String value) {
