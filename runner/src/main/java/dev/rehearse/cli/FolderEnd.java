@@ -35,8 +35,10 @@ final class FolderEnd {
         String counts = statuses.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
-        out.println(String.format(Locale.ROOT, "%s: %d of the %d runbooks of %s: %s%s; junit: %s", what,
-                result.runs().size(), result.runbooks().size(), result.folder(), counts.isEmpty() ? "none ran" : counts,
+        out.println(String.format(Locale.ROOT, "%s: %d of the %d %s of %s: %s%s; junit: %s", what,
+                result.runs().size(), result.pairs().all().size(),
+                result.pairs().variable() == null ? "runbooks" : "runbook-value pairs", result.folder(),
+                counts.isEmpty() ? "none ran" : counts,
                 notStarted == 0 ? "" : ", " + notStarted + " did not start", dir.resolve(Reports.JUNIT)));
         out.flush();
         return result.failed() ? 1 : 0;

@@ -2,6 +2,7 @@ package dev.rehearse.cli;
 
 import dev.rehearse.engine.FolderResult;
 import dev.rehearse.engine.FolderRun;
+import dev.rehearse.matrix.Variation;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.Shard;
 import picocli.CommandLine;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -33,6 +35,8 @@ import java.util.concurrent.Callable;
                 "  rehearse runs guides/ --shard 2/4 --report-dir shard-2",
                 "  # then, in one job",
                 "  rehearse merge shard-1 shard-2 shard-3 shard-4 --into reports",
+                "  # every guide under every version: one run a pair",
+                "  rehearse runs guides/ --vary synapse_version=1.98.0,1.99.0",
         })
 public final class RunsCommand implements Callable<Integer> {
 
@@ -41,6 +45,11 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Mixin
     ShardOption sharding;
+
+    @Option(names = "--vary", paramLabel = "NAME=V1,V2,...",
+            description = "run every runbook once per value, NAME bound to it, each pair in its own folder "
+                    + "RUNBOOK[NAME=V]; every runbook must use NAME")
+    String vary;
 
     @Option(names = "--strict", description = "a DRIFT fails the run too")
     boolean strict;
@@ -76,7 +85,10 @@ public final class RunsCommand implements Callable<Integer> {
         Rehearsal rehearsal = keeping.applyTo(choice.rehearsal());
         Path dir = reportDir != null ? reportDir : Rehearsal.reportsRoot()
                 .resolve(choice.runbook.toAbsolutePath().normalize().getFileName() + "-runs");
-        FolderResult result = new FolderRun(choice.runbook, rehearsal, shard, strict).run(dir, new RunsProgress(out));
+        Variation variation = vary == null ? null : Variation.parse(vary);
+        FolderResult result = new FolderRun(choice.runbook, rehearsal, shard, strict,
+                variation == null ? null : variation.name(), variation == null ? List.of() : variation.values())
+                .run(dir, new RunsProgress(out));
         return FolderEnd.print(out, sharding.name("runs"), result, dir);
     }
 }

@@ -26,15 +26,20 @@ final class FolderReport {
 
     static void writeAll(FolderResult result, Path dir) throws IOException {
         AtomicFiles.write(dir.resolve(JSON), json(result));
+        FolderPairs pairs = result.pairs();
         AtomicFiles.write(dir.resolve(Reports.JUNIT), JunitSuites.join(result.folder(), result.runs().stream()
-                .map(ran -> new JunitSuites.Run(ran.name(), null, ran.dir(), ran.run().error())).toList()));
+                .map(ran -> new JunitSuites.Run(ran.pair().runbook(), pairs.binding(ran.pair()), ran.dir(),
+                        ran.run().error())).toList()));
     }
 
     static String json(FolderResult result) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("folder", result.folder());
         ArrayNode runbooks = root.putArray("runbooks");
-        result.runbooks().forEach(runbooks::add);
+        result.pairs().runbooks().forEach(runbooks::add);
+        root.put("variable", result.pairs().variable());
+        ArrayNode values = root.putArray("values");
+        result.pairs().values().forEach(values::add);
         if (result.shard().whole()) {
             root.putNull("shard");
         } else {
@@ -44,8 +49,9 @@ final class FolderReport {
         ArrayNode runs = root.putArray("runs");
         for (FolderResult.Ran ran : result.runs()) {
             ObjectNode r = runs.addObject();
-            r.put("runbook", ran.name());
-            r.put("dir", ran.name());
+            r.put("runbook", ran.pair().runbook());
+            r.put("value", ran.pair().value());
+            r.put("dir", result.pairs().label(ran.pair()));
             RunEntryJson.put(r, ran.run().report(), ran.run().error());
         }
         root.put("failed", result.failed());

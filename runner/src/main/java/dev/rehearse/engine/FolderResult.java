@@ -12,16 +12,16 @@ import java.util.List;
 /**
  * The runbooks of a folder that ran ({@link FolderRun}), or of all its shards merged ({@link FolderMerge}).
  *
- * @param folder   the folder's name
- * @param runbooks every runbook under it, by name, sorted: the whole the shards split
- * @param strict   a DRIFT fails a run
- * @param runs     the runs of this shard's runbooks, in name order
+ * @param folder the folder's name
+ * @param pairs  every runbook under it (by name), each under every value of {@code --vary}: the whole the shards split
+ * @param strict a DRIFT fails a run
+ * @param runs   the runs of this shard's pairs, in the order of {@link FolderPairs#all()}
  */
-public record FolderResult(String folder, List<String> runbooks, Shard shard, boolean strict, List<Ran> runs,
+public record FolderResult(String folder, FolderPairs pairs, Shard shard, boolean strict, List<Ran> runs,
                            Duration elapsed) {
 
-    /** One runbook's run, its reports in {@code dir}. */
-    public record Ran(String name, Path dir, ReportedRun run) {
+    /** One pair's run, its reports in {@code dir}. */
+    public record Ran(FolderPairs.Pair pair, Path dir, ReportedRun run) {
     }
 
     /** A run could not start, or one failed (or drifted, strict): what makes the exit status 1. */
