@@ -14,8 +14,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A folder run's own files beside its runbooks' folders: {@code runs.json} (every runbook of the folder, the shard,
- * each run's status and counts: what {@code rehearse merge} joins) and {@code junit.xml}, the runs' own in one.
+ * A folder run's own files beside its runs' folders: {@code runs.json} (every runbook of the folder, every value, the
+ * shard, each run's status and counts: what {@code rehearse merge} joins), {@code runs.html} ({@link FolderPage}) and
+ * {@code junit.xml}, the runs' own in one.
  */
 final class FolderReport {
     static final String JSON = "runs.json";
@@ -26,6 +27,7 @@ final class FolderReport {
 
     static void writeAll(FolderResult result, Path dir) throws IOException {
         AtomicFiles.write(dir.resolve(JSON), json(result));
+        AtomicFiles.write(dir.resolve(FolderResult.HTML), FolderPage.html(result, dir));
         FolderPairs pairs = result.pairs();
         AtomicFiles.write(dir.resolve(Reports.JUNIT), JunitSuites.join(result.folder(), result.runs().stream()
                 .map(ran -> new JunitSuites.Run(ran.pair().runbook(), pairs.binding(ran.pair()), ran.dir(),

@@ -69,10 +69,13 @@ class FolderShardsTest {
 
         FolderResult merged = FolderMerge.merge(List.of(shards.get(1), shards.get(0)), out, false);
 
-        for (String file : List.of(FolderReport.JSON, Reports.JUNIT)) {
+        for (String file : List.of(FolderReport.JSON, Reports.JUNIT, FolderResult.HTML)) {
             assertEquals(Files.readString(whole.resolve(file)), Files.readString(out.resolve(file)), file);
         }
         assertTrue(merged.failed(), "delta failed, omega did not start");
+        String page = Files.readString(out.resolve(FolderResult.HTML));
+        assertTrue(page.contains("3 pass, 1 fail, 1 did not start"), page);
+        assertTrue(page.contains("<th class=\"value\">run</th>"), "one column without --vary: " + page);
         for (Path dir : List.of(out, shards.get(0), shards.get(1))) {
             assertEquals(List.of(), JsonSchemas.problems("runs", Files.readString(dir.resolve(FolderReport.JSON))),
                     dir + ": docs/schemas/runs.schema.json holds");
@@ -112,9 +115,16 @@ class FolderShardsTest {
         FolderResult merged = FolderMerge.merge(List.of(shards.get(2), shards.get(0), shards.get(1)), out, false);
 
         assertEquals(10, merged.runs().size());
-        for (String file : List.of(FolderReport.JSON, Reports.JUNIT)) {
+        for (String file : List.of(FolderReport.JSON, Reports.JUNIT, FolderResult.HTML)) {
             assertEquals(Files.readString(whole.resolve(file)), Files.readString(out.resolve(file)), file);
         }
+        String page = Files.readString(out.resolve(FolderResult.HTML));
+        // gamma passes under 1.0 and fails under 2.0: its row is marked, the others are not
+        assertTrue(page.contains("<tr class=\"regression\" id=\"runbook-gamma\">"), page);
+        assertTrue(page.contains("<tr class=\"\" id=\"runbook-alpha\">"), page);
+        assertTrue(page.contains("<th class=\"value\">version=1.0</th>"), page);
+        assertTrue(page.contains("<a href=\"./gamma%5Bversion=2.0%5D/report.html\">report</a>"), page);
+        assertTrue(page.contains("5 pass, 3 fail, 2 did not start, 1 runbook changes between values"), page);
         assertEquals(List.of(), JsonSchemas.problems("runs", Files.readString(out.resolve(FolderReport.JSON))));
         assertTrue(Files.isRegularFile(out.resolve("gamma[version=2.0]").resolve(Reports.HTML)));
         assertTrue(Files.readString(out.resolve(Reports.JUNIT)).contains("name=\"beta[version=1.0]\""));
