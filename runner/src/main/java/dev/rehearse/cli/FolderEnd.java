@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The end of {@code runs} and of the {@code merge} of its shards: how many runbooks ran how, the junit.xml and the page. */
+/** The end of {@code runs} and of the {@code merge} of its shards: how many runs ended how, the junit.xml, the page. */
 final class FolderEnd {
 
     private FolderEnd() {

@@ -103,7 +103,8 @@ public final class MatrixReport {
                     false, List.of());
         }
         return new Cell(run.value(), HtmlPage.css(result.verdict()), result.verdict().name(),
-                RunCell.link(dir, run.dir(), StepText.anchor(result.step())), result.reason() == null ? "" : result.reason(),
+                RunCell.link(dir, run.dir(), StepText.anchor(result.step())),
+                result.reason() == null ? "" : result.reason(),
                 cascaded, DiffLine.of(result.diff()));
     }
 
