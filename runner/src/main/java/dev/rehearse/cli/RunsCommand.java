@@ -21,13 +21,15 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code rehearse runs FOLDER}: every runbook under a folder (found as the JUnit engine finds them), each on a fresh
- * target, its reports in {@code DIR/NAME}, and one {@code junit.xml} and {@code runs.json} for them all; with
- * {@code --shard I/N} only that slice of the runbooks, for {@code rehearse merge} to join ({@link FolderRun}).
+ * target (with {@code --vary NAME=V1,...} once per value), its reports in {@code DIR/NAME} (or
+ * {@code DIR/NAME[VAR=V]}), and one {@code runs.html}, {@code junit.xml} and {@code runs.json} for them all; with
+ * {@code --shard I/N} only that slice of the runs, for {@code rehearse merge} to join ({@link FolderRun}).
  */
 @Command(name = "runs", mixinStandardHelpOptions = true,
         customSynopsis = "rehearse runs [OPTIONS] FOLDER",
         description = "Runs every runbook under a folder (each runbook folder with a runbook.yaml, each bare guide), "
-                + "one after another, each on a fresh target; one junit.xml for them all. Exit 1 when one fails.",
+                + "one after another, each on a fresh target (with --vary, once per value); one comparison page "
+                + "(runs.html) and one junit.xml for them all. Exit 1 when a run fails.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  rehearse runs guides/ --target container --report-dir reports",

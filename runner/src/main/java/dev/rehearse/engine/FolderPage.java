@@ -42,10 +42,7 @@ final class FolderPage {
         for (String runbook : pairs.runbooks()) {
             List<RunCell> cells = new ArrayList<>();
             Map<String, RunReport> started = new LinkedHashMap<>();
-            for (FolderPairs.Pair pair : pairs.all()) {
-                if (!pair.runbook().equals(runbook)) {
-                    continue;
-                }
+            for (FolderPairs.Pair pair : pairs.of(runbook)) {
                 FolderResult.Ran run = ran.get(pair);
                 cells.add(run == null ? null : RunCell.of(run.run().report(), run.run().error(), dir, run.dir()));
                 if (run != null && run.run().error() == null) {

@@ -26,15 +26,14 @@ public record FolderPairs(List<String> runbooks, String variable, List<String> v
     /** Every pair: the runbooks in name order, each under every value in the order given. */
     public List<Pair> all() {
         List<Pair> pairs = new ArrayList<>();
-        for (String runbook : runbooks) {
-            if (variable == null) {
-                pairs.add(new Pair(runbook, null));
-            }
-            for (String value : values) {
-                pairs.add(new Pair(runbook, value));
-            }
-        }
+        runbooks.forEach(runbook -> pairs.addAll(of(runbook)));
         return pairs;
+    }
+
+    /** One runbook's pairs, one per value in the order given (its row on the page). */
+    public List<Pair> of(String runbook) {
+        return variable == null ? List.of(new Pair(runbook, null))
+                : values.stream().map(value -> new Pair(runbook, value)).toList();
     }
 
     /** The pair's report folder, and how progress lines and junit.xml name it: {@code RUNBOOK[NAME=V]}. */
