@@ -4,9 +4,7 @@ import dev.rehearse.report.HtmlPage;
 import dev.rehearse.report.MatrixComparison;
 import dev.rehearse.report.RunCell;
 import dev.rehearse.report.RunReport;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import dev.rehearse.report.Templates;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,15 +20,12 @@ import java.util.Map;
  * marks that step. Made from the runs alone, so a merge of shards gives the page the whole run gives.
  */
 final class FolderPage {
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
 
     private FolderPage() {
     }
 
     static String html(FolderResult result, Path dir) {
-        StringOutput out = new StringOutput();
-        TEMPLATES.render("dev/rehearse/engine/runs.jte", page(result, dir), out);
-        return out.toString();
+        return Templates.render("dev/rehearse/engine/runs.jte", page(result, dir));
     }
 
     static RunsPage page(FolderResult result, Path dir) {

@@ -13,21 +13,15 @@ import dev.rehearse.matrix.MatrixPage.Column;
 import dev.rehearse.matrix.MatrixPage.RowView;
 import dev.rehearse.report.HtmlPage;
 import dev.rehearse.report.MatrixComparison;
-import dev.rehearse.report.HtmlPage.Count;
 import dev.rehearse.report.HtmlPage.DiffLine;
 import dev.rehearse.report.JunitSuites;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunCell;
 import dev.rehearse.report.RunEntryJson;
 import dev.rehearse.report.StepText;
-import dev.rehearse.report.Summary;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import dev.rehearse.report.Templates;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +39,6 @@ public final class MatrixReport {
     /** every value's junit.xml in one, as {@link JunitSuites} joins them */
     public static final String JUNIT = Reports.JUNIT;
 
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private MatrixReport() {
@@ -64,9 +57,7 @@ public final class MatrixReport {
     }
 
     static String html(MatrixResult result, Path dir) {
-        StringOutput out = new StringOutput();
-        TEMPLATES.render("dev/rehearse/matrix/matrix.jte", page(result, dir), out);
-        return out.toString();
+        return Templates.render("dev/rehearse/matrix/matrix.jte", page(result, dir));
     }
 
     static MatrixPage page(MatrixResult result, Path dir) {
