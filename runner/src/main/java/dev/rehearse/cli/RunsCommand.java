@@ -2,6 +2,7 @@ package dev.rehearse.cli;
 
 import dev.rehearse.engine.FolderResult;
 import dev.rehearse.engine.FolderRun;
+import dev.rehearse.guide.BadInput;
 import dev.rehearse.matrix.Variation;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.Shard;
@@ -88,6 +89,10 @@ public final class RunsCommand implements Callable<Integer> {
         Path dir = reportDir != null ? reportDir : Rehearsal.reportsRoot()
                 .resolve(choice.runbook.toAbsolutePath().normalize().getFileName() + "-runs");
         Variation variation = vary == null ? null : Variation.parse(vary);
+        if (variation != null && variation.name().equals(Variation.TARGET)) {
+            throw new BadInput("--vary " + vary, 0, "runs varies a variable of the runbooks, not their target: run "
+                    + "the folder once per --target, or rehearse matrix RUNBOOK --vary target=... for one runbook");
+        }
         FolderResult result = new FolderRun(choice.runbook, rehearsal, shard, strict,
                 variation == null ? null : variation.name(), variation == null ? List.of() : variation.values())
                 .run(dir, new RunsProgress(out));

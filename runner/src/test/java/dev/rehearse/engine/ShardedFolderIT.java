@@ -120,6 +120,13 @@ class ShardedFolderIT {
         assertEquals(folder.resolve("eps.md") + ": --vary library_version: unknown variable 'library_version': "
                 + "neither a sidecar variable (vars:) nor a value the guide shows", bad.err().strip());
         assertFalse(Files.exists(tmp.resolve("out")), "nothing ran, nothing written");
+
+        RehearseJar.Outcome hosts = RehearseJar.run("runs", folder.toString(), "--vary", "target=local,container",
+                "--report-dir", tmp.resolve("out").toString());
+        assertEquals(2, hosts.exit(), hosts.both());
+        assertTrue(hosts.err().startsWith("--vary target=local,container: runs varies a variable of the runbooks, "
+                + "not their target"), hosts.both());
+        assertFalse(Files.exists(tmp.resolve("out")));
     }
 
     @Test
