@@ -1,6 +1,6 @@
 package dev.rehearse.cli;
 
-import dev.rehearse.matrix.MatrixComparison.Row;
+import dev.rehearse.report.MatrixComparison.Row;
 import dev.rehearse.matrix.MatrixReport;
 import dev.rehearse.matrix.MatrixResult;
 import dev.rehearse.matrix.ValueRun;

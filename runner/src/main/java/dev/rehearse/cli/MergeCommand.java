@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = "Joins the report folders of the shards of a matrix (matrix --shard I/N) into one comparison "
-                + "page and one junit.xml, or those of a folder's runs (runs --shard I/N) into one junit.xml, as one "
+                + "page and one junit.xml, or those of a folder's runs (runs --shard I/N) into its runs.html and "
+                + "junit.xml, as one "
                 + "run of the whole would write them.",
         footerHeading = "%nExample:%n",
         footer = {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.HashSet;
@@ -52,40 +53,57 @@ public final class FolderMerge {
                 first = root;
             } else if (!root.path("folder").equals(first.path("folder"))
                     || !root.path("runbooks").equals(first.path("runbooks"))
+                    || !root.path("variable").equals(first.path("variable"))
+                    || !root.path("values").equals(first.path("values"))
                     || count(root) != count(first)) {
                 throw new BadInput(dir.resolve(FolderReport.JSON).toString(), 0, "a part of other runs than "
-                        + dirs.get(0) + " (another folder, other runbooks, or split in another number of shards)");
+                        + dirs.get(0) + " (another folder, other runbooks or values, or split in another number of "
+                        + "shards)");
             }
+            FolderPairs its = pairs(root);
             List<String> ran = new ArrayList<>();
             for (JsonNode run : root.path("runs")) {
-                ran.add(run.path("runbook").asText());
-                entries.put(run.path("runbook").asText(), run);
+                String label = its.label(new FolderPairs.Pair(run.path("runbook").asText(),
+                        run.path("value").asText(null)));
+                ran.add(label);
+                entries.put(label, run);
             }
             parts.add(new ShardParts.Part(dir, shard(root, dir), ran));
             // the shards ran side by side: the whole took as long as the longest of them
             elapsed = elapsed.compareTo(Duration.ofMillis(root.path("elapsed_ms").asLong())) > 0 ? elapsed
                     : Duration.ofMillis(root.path("elapsed_ms").asLong());
         }
-        List<String> runbooks = new ArrayList<>();
-        first.path("runbooks").forEach(name -> runbooks.add(name.asText()));
-        Map<String, ShardParts.Part> ranBy = ShardParts.join(parts, runbooks, first.path("folder").asText(),
-                name -> name, partial);
+        FolderPairs pairs = pairs(first);
+        Map<String, FolderPairs.Pair> byLabel = new LinkedHashMap<>();
+        pairs.all().forEach(pair -> byLabel.put(pairs.label(pair), pair));
+        Map<String, ShardParts.Part> ranBy = ShardParts.join(parts, List.copyOf(byLabel.keySet()),
+                label -> FolderPairs.order(byLabel.get(label)), first.path("folder").asText(), label -> label,
+                partial);
         Map<String, ReportedRun> runs = new HashMap<>();
         for (Map.Entry<String, ShardParts.Part> item : ranBy.entrySet()) {
             JsonNode entry = entries.get(item.getKey());
             String error = entry.path("error").asText(null);
             runs.put(item.getKey(), new ReportedRun(error == null
                     ? RecordedRun.read(item.getValue().dir().resolve(item.getKey()))
-                    : new RunReport(item.getKey(), null, entry.path("target").asText(), List.of(),
-                    Duration.ofMillis(entry.path("elapsed_ms").asLong())), error));
+                    : new RunReport(byLabel.get(item.getKey()).runbook(), null, entry.path("target").asText(),
+                    List.of(), Duration.ofMillis(entry.path("elapsed_ms").asLong())), error));
         }
-        Map<String, Path> copied = ShardParts.copyInto(ranBy, name -> name, out);
+        Map<String, Path> copied = ShardParts.copyInto(ranBy, label -> label, out);
         List<FolderResult.Ran> joined = new ArrayList<>();
-        ranBy.keySet().forEach(name -> joined.add(new FolderResult.Ran(name, copied.get(name), runs.get(name))));
-        FolderResult result = new FolderResult(first.path("folder").asText(), runbooks, Shard.WHOLE,
+        ranBy.keySet().forEach(label -> joined.add(new FolderResult.Ran(byLabel.get(label), copied.get(label),
+                runs.get(label))));
+        FolderResult result = new FolderResult(first.path("folder").asText(), pairs, Shard.WHOLE,
                 first.path("strict").asBoolean(), joined, elapsed);
         FolderReport.writeAll(result, out);
         return result;
+    }
+
+    private static FolderPairs pairs(JsonNode root) {
+        List<String> runbooks = new ArrayList<>();
+        root.path("runbooks").forEach(name -> runbooks.add(name.asText()));
+        List<String> values = new ArrayList<>();
+        root.path("values").forEach(value -> values.add(value.asText()));
+        return new FolderPairs(runbooks, root.path("variable").asText(null), values);
     }
 
     private static JsonNode read(Path dir) {
@@ -95,25 +113,40 @@ public final class FolderMerge {
             throw new BadInput(file.toString(), 0, "not the runs.json of a Rehearse folder run");
         }
         String folder = root.path("folder").asText();
-        if (folder.isEmpty() || folder.equals(".") || folder.equals("..") || folder.contains("/")) {
+        if (!nameable(folder)) {
             throw new BadInput(file.toString(), 0, "'" + folder + "' is not the name of a folder");
         }
-        Set<String> runbooks = new HashSet<>();
-        for (JsonNode name : root.get("runbooks")) {
-            String text = name.asText();
-            // a name is a folder in the merged reports: it cannot lead out of them
-            if (text.isEmpty() || text.equals(".") || text.equals("..") || text.contains("/")) {
-                throw new BadInput(file.toString(), 0, "'" + text + "' is not the name of a runbook");
-            }
-            runbooks.add(text);
+        // a runbook, a variable and a value make the name of a folder in the merged reports: none can lead out
+        Set<String> runbooks = names(root.get("runbooks"), file, "runbook");
+        Set<String> values = names(root.path("values"), file, "value");
+        String variable = root.path("variable").asText(null);
+        if (variable != null && !nameable(variable) || variable == null && !values.isEmpty()) {
+            throw new BadInput(file.toString(), 0, "'" + variable + "' is not the name of a variable");
         }
         for (JsonNode run : root.get("runs")) {
-            if (!runbooks.contains(run.path("runbook").asText())) {
+            String value = run.path("value").asText(null);
+            if (!runbooks.contains(run.path("runbook").asText())
+                    || (variable == null ? value != null : !values.contains(value))) {
                 throw new BadInput(file.toString(), 0, "ran '" + run.path("runbook").asText()
-                        + "', which is not one of its runbooks");
+                        + (value == null ? "" : "' with '" + value) + "', which is not one of its runs");
             }
         }
         return root;
+    }
+
+    private static Set<String> names(JsonNode list, Path file, String what) {
+        Set<String> names = new HashSet<>();
+        for (JsonNode name : list) {
+            if (!nameable(name.asText())) {
+                throw new BadInput(file.toString(), 0, "'" + name.asText() + "' is not the name of a " + what);
+            }
+            names.add(name.asText());
+        }
+        return names;
+    }
+
+    private static boolean nameable(String name) {
+        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && !name.contains("/");
     }
 
     private static int count(JsonNode root) {

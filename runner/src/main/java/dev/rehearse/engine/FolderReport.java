@@ -14,8 +14,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A folder run's own files beside its runbooks' folders: {@code runs.json} (every runbook of the folder, the shard,
- * each run's status and counts: what {@code rehearse merge} joins) and {@code junit.xml}, the runs' own in one.
+ * A folder run's own files beside its runs' folders: {@code runs.json} (every runbook of the folder, every value, the
+ * shard, each run's status and counts: what {@code rehearse merge} joins), {@code runs.html} ({@link FolderPage}) and
+ * {@code junit.xml}, the runs' own in one.
  */
 final class FolderReport {
     static final String JSON = "runs.json";
@@ -26,15 +27,21 @@ final class FolderReport {
 
     static void writeAll(FolderResult result, Path dir) throws IOException {
         AtomicFiles.write(dir.resolve(JSON), json(result));
+        AtomicFiles.write(dir.resolve(FolderResult.HTML), FolderPage.html(result, dir));
+        FolderPairs pairs = result.pairs();
         AtomicFiles.write(dir.resolve(Reports.JUNIT), JunitSuites.join(result.folder(), result.runs().stream()
-                .map(ran -> new JunitSuites.Run(ran.name(), null, ran.dir(), ran.run().error())).toList()));
+                .map(ran -> new JunitSuites.Run(ran.pair().runbook(), pairs.binding(ran.pair()), ran.dir(),
+                        ran.run().error())).toList()));
     }
 
     static String json(FolderResult result) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("folder", result.folder());
         ArrayNode runbooks = root.putArray("runbooks");
-        result.runbooks().forEach(runbooks::add);
+        result.pairs().runbooks().forEach(runbooks::add);
+        root.put("variable", result.pairs().variable());
+        ArrayNode values = root.putArray("values");
+        result.pairs().values().forEach(values::add);
         if (result.shard().whole()) {
             root.putNull("shard");
         } else {
@@ -44,8 +51,9 @@ final class FolderReport {
         ArrayNode runs = root.putArray("runs");
         for (FolderResult.Ran ran : result.runs()) {
             ObjectNode r = runs.addObject();
-            r.put("runbook", ran.name());
-            r.put("dir", ran.name());
+            r.put("runbook", ran.pair().runbook());
+            r.put("value", ran.pair().value());
+            r.put("dir", result.pairs().label(ran.pair()));
             RunEntryJson.put(r, ran.run().report(), ran.run().error());
         }
         root.put("failed", result.failed());

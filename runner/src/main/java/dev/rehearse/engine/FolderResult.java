@@ -7,21 +7,50 @@ import dev.rehearse.run.Shard;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The runbooks of a folder that ran ({@link FolderRun}), or of all its shards merged ({@link FolderMerge}).
  *
- * @param folder   the folder's name
- * @param runbooks every runbook under it, by name, sorted: the whole the shards split
- * @param strict   a DRIFT fails a run
- * @param runs     the runs of this shard's runbooks, in name order
+ * @param folder the folder's name
+ * @param pairs  every runbook under it (by name), each under every value of {@code --vary}: the whole the shards split
+ * @param strict a DRIFT fails a run
+ * @param runs   the runs of this shard's pairs, in the order of {@link FolderPairs#all()}
  */
-public record FolderResult(String folder, List<String> runbooks, Shard shard, boolean strict, List<Ran> runs,
+public record FolderResult(String folder, FolderPairs pairs, Shard shard, boolean strict, List<Ran> runs,
                            Duration elapsed) {
 
-    /** One runbook's run, its reports in {@code dir}. */
-    public record Ran(String name, Path dir, ReportedRun run) {
+    /** the comparison page of the runs, beside junit.xml and runs.json */
+    public static final String HTML = "runs.html";
+
+    /** One pair's run, its reports in {@code dir}. */
+    public record Ran(FolderPairs.Pair pair, Path dir, ReportedRun run) {
+    }
+
+    /**
+     * How the runs ended, as the last line and the page say it: {@code 2 pass, 1 drift, 1 fail, 1 did not start}
+     * (statuses in the order of {@link Verdict}), or {@code none ran}.
+     */
+    public String tally() {
+        Map<Verdict, Integer> statuses = new EnumMap<>(Verdict.class);
+        int notStarted = 0;
+        for (Ran ran : runs) {
+            if (ran.run().error() != null) {
+                notStarted++;
+            } else {
+                statuses.merge(Summary.of(ran.run().report()).status(), 1, Integer::sum);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        statuses.forEach((status, n) -> parts.add(n + " " + status.name().toLowerCase(Locale.ROOT)));
+        if (notStarted > 0) {
+            parts.add(notStarted + " did not start");
+        }
+        return parts.isEmpty() ? "none ran" : String.join(", ", parts);
     }
 
     /** A run could not start, or one failed (or drifted, strict): what makes the exit status 1. */

@@ -21,34 +21,52 @@ import java.util.TreeMap;
  * {@code rehearse runs FOLDER}: every runbook under a folder, found as the JUnit engine finds them
  * ({@link RunbookFolders}), one after another, each on a fresh target with its reports in {@code DIR/NAME}; then
  * {@code runs.json} and one {@code junit.xml} in {@code DIR} ({@link FolderReport}). With a {@link Shard}, only that
- * slice of the runbooks, by name. A runbook that cannot be planned (its sidecar, a {@code --bind} it does not know)
- * fails on its own (did not start), not the others; a wrong {@code --target} is bad input of the command.
+ * slice of the runbooks, by name. With {@code --vary NAME=V1,V2,...} every runbook runs under every value, a pair a
+ * run on a fresh target with NAME bound to V, its reports in {@code DIR/RUNBOOK[NAME=V]} ({@link FolderPairs}), and
+ * a shard is a slice of the pairs. A runbook that cannot be planned (its sidecar, a {@code --bind} it does not know)
+ * fails on its own (did not start), not the others; a wrong {@code --target}, or a runbook that does not use the
+ * variable {@code --vary} names, is bad input of the command.
  */
 public final class FolderRun {
     private final Path folder;
     private final Rehearsal rehearsal;
     private final Shard shard;
     private final boolean strict;
+    private final String variable;
+    private final List<String> values;
 
-    /** @param strict a DRIFT fails a run (its junit.xml and the exit status) */
-    public FolderRun(Path folder, Rehearsal rehearsal, Shard shard, boolean strict) {
+    /**
+     * @param strict   a DRIFT fails a run (its junit.xml and the exit status)
+     * @param variable the variable {@code --vary} names, or null to run each runbook once
+     * @param values   its values, in the order given (the columns of runs.html); empty without a variable
+     */
+    public FolderRun(Path folder, Rehearsal rehearsal, Shard shard, boolean strict, String variable,
+                     List<String> values) {
         this.folder = folder;
         this.rehearsal = rehearsal;
         this.shard = shard;
         this.strict = strict;
+        this.variable = variable;
+        this.values = values;
     }
 
-    /** @throws BadInput when the folder holds no runbook, or two runbooks of one name */
+    /**
+     * @throws BadInput when the folder holds no runbook, two runbooks of one name, or a runbook that does not use
+     *                  the variable (before anything runs, in every shard alike)
+     */
     public FolderResult run(Path dir, RunsListener listener) throws IOException {
         long started = System.nanoTime();
         Map<String, Path> byName = runbooks(folder);
-        List<String> names = List.copyOf(byName.keySet());
+        FolderPairs pairs = new FolderPairs(List.copyOf(byName.keySet()), variable, values);
+        pairs.all().forEach(pair -> checkUsed(pair, byName.get(pair.runbook())));
         List<FolderResult.Ran> runs = new ArrayList<>();
-        for (String name : shard.of(names, n -> n)) {
+        for (FolderPairs.Pair pair : shard.of(pairs.all(), FolderPairs::order)) {
+            String name = pairs.label(pair);
             Path runDir = dir.resolve(name);
             ReportedRun run;
             try {
-                run = ReportedRun.of(rehearsal, byName.get(name), runDir, listener.runStarted(name), strict);
+                run = ReportedRun.of(forPair(pair), byName.get(pair.runbook()), runDir, listener.runStarted(name),
+                        strict);
             } catch (BadInput e) {
                 if (e.file().equals("--target")) {
                     throw e; // wrong for every runbook alike: the command line's mistake, not this runbook's
@@ -57,12 +75,34 @@ public final class FolderRun {
                         e.getMessage());
             }
             listener.runFinished(name, run);
-            runs.add(new FolderResult.Ran(name, runDir, run));
+            runs.add(new FolderResult.Ran(pair, runDir, run));
         }
-        FolderResult result = new FolderResult(folder.toAbsolutePath().normalize().getFileName().toString(), names,
+        FolderResult result = new FolderResult(folder.toAbsolutePath().normalize().getFileName().toString(), pairs,
                 shard, strict, runs, Duration.ofNanos(System.nanoTime() - started));
         FolderReport.writeAll(result, dir);
         return result;
+    }
+
+    private Rehearsal forPair(FolderPairs.Pair pair) {
+        return pair.value() == null ? rehearsal : rehearsal.withBinds(Map.of(variable, pair.value()));
+    }
+
+    /**
+     * Plans the pair, as {@code matrix} plans every value, to refuse a runbook the variable would bind nothing in
+     * (its pairs would all test the same thing, in green) or a value that cannot be bound safely. A runbook that
+     * cannot be planned for another reason is left to fail on its own when it runs.
+     */
+    private void checkUsed(FolderPairs.Pair pair, Path runbook) {
+        if (pair.value() == null) {
+            return;
+        }
+        try {
+            forPair(pair).preview(runbook);
+        } catch (BadInput e) {
+            if (e.file().equals("--bind " + variable)) {
+                throw new BadInput(runbook.toString(), 0, "--vary " + variable + ": " + e.problem());
+            }
+        }
     }
 
     /** The runbooks under {@code folder} by name (a runbook folder's name, a bare guide's without its extension). */

@@ -46,7 +46,7 @@ public final class MatrixMerge {
         Map<String, MatrixShard.Ran> ran = new LinkedHashMap<>();
         shards.forEach(shard -> shard.runs().forEach(run -> ran.put(run.value(), run)));
         Map<String, ShardParts.Part> ranBy = ShardParts.join(shards.stream().map(MatrixShard::part).toList(),
-                variation.values(), first.runbook(), variation::label, partial);
+                variation.values(), value -> value, first.runbook(), variation::label, partial);
         Map<String, RunReport> reports = new LinkedHashMap<>();
         for (Map.Entry<String, ShardParts.Part> value : ranBy.entrySet()) {
             MatrixShard.Ran run = ran.get(value.getKey());

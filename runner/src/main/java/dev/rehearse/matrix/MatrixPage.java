@@ -1,7 +1,7 @@
 package dev.rehearse.matrix;
 
-import dev.rehearse.report.HtmlPage.Count;
 import dev.rehearse.report.HtmlPage.DiffLine;
+import dev.rehearse.report.RunCell;
 
 import java.util.List;
 
@@ -15,14 +15,8 @@ import java.util.List;
 public record MatrixPage(String title, String runbook, String variable, String status, String headline,
                          String elapsed, List<Column> columns, List<RowView> rows, List<RowView> regressions) {
 
-    /**
-     * One value's run.
-     *
-     * @param report link to the run's report.html, or empty when it did not run
-     * @param error  why the run could not start, or empty
-     */
-    public record Column(String value, String report, String verdict, String label, List<Count> counts,
-                         String target, String elapsed, String error) {
+    /** One value's run. */
+    public record Column(String value, RunCell run) {
     }
 
     /**

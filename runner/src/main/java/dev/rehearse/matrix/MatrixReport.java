@@ -7,25 +7,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.files.AtomicFiles;
-import dev.rehearse.matrix.MatrixComparison.Row;
+import dev.rehearse.report.MatrixComparison.Row;
 import dev.rehearse.matrix.MatrixPage.Cell;
 import dev.rehearse.matrix.MatrixPage.Column;
 import dev.rehearse.matrix.MatrixPage.RowView;
 import dev.rehearse.report.HtmlPage;
-import dev.rehearse.report.HtmlPage.Count;
+import dev.rehearse.report.MatrixComparison;
 import dev.rehearse.report.HtmlPage.DiffLine;
 import dev.rehearse.report.JunitSuites;
 import dev.rehearse.report.Reports;
+import dev.rehearse.report.RunCell;
 import dev.rehearse.report.RunEntryJson;
 import dev.rehearse.report.StepText;
-import dev.rehearse.report.Summary;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import dev.rehearse.report.Templates;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +39,6 @@ public final class MatrixReport {
     /** every value's junit.xml in one, as {@link JunitSuites} joins them */
     public static final String JUNIT = Reports.JUNIT;
 
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private MatrixReport() {
@@ -62,9 +57,7 @@ public final class MatrixReport {
     }
 
     static String html(MatrixResult result, Path dir) {
-        StringOutput out = new StringOutput();
-        TEMPLATES.render("dev/rehearse/matrix/matrix.jte", page(result, dir), out);
-        return out.toString();
+        return Templates.render("dev/rehearse/matrix/matrix.jte", page(result, dir));
     }
 
     static MatrixPage page(MatrixResult result, Path dir) {
@@ -92,13 +85,7 @@ public final class MatrixReport {
     }
 
     private static Column column(ValueRun run, Path dir) {
-        Summary summary = Summary.of(run.report());
-        List<Count> counts = Count.of(summary);
-        if (run.error() != null) {
-            return new Column(run.value(), "", "fail", "DID NOT RUN", counts, run.report().target(), "", run.error());
-        }
-        return new Column(run.value(), href(dir, run.dir(), null), HtmlPage.css(summary.status()), summary.status().name(),
-                counts, run.report().target(), HtmlPage.seconds(summary.elapsed()), "");
+        return new Column(run.value(), RunCell.of(run.report(), run.error(), dir, run.dir()));
     }
 
     private static Cell cell(ValueRun run, StepResult result, boolean cascaded, Path dir) {
@@ -107,7 +94,8 @@ public final class MatrixReport {
                     false, List.of());
         }
         return new Cell(run.value(), HtmlPage.css(result.verdict()), result.verdict().name(),
-                href(dir, run.dir(), StepText.anchor(result.step())), result.reason() == null ? "" : result.reason(),
+                RunCell.link(dir, run.dir(), StepText.anchor(result.step())),
+                result.reason() == null ? "" : result.reason(),
                 cascaded, DiffLine.of(result.diff()));
     }
 
@@ -128,7 +116,7 @@ public final class MatrixReport {
         for (ValueRun run : result.runs()) {
             ObjectNode r = runs.addObject();
             r.put("value", run.value());
-            r.put("dir", relative(dir, run.dir()));
+            r.put("dir", RunCell.relative(dir, run.dir()));
             RunEntryJson.put(r, run.report(), run.error());
         }
         ArrayNode steps = root.putArray("steps");
@@ -157,22 +145,6 @@ public final class MatrixReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + JSON, e);
         }
-    }
-
-    /**
-     * A link from the matrix page to a run's report.html (and a step's mark in it). Characters a URL cannot hold are
-     * escaped; the leading {@code ./} keeps a value with a colon from reading as a URL scheme.
-     */
-    private static String href(Path dir, Path runDir, String anchor) {
-        try {
-            return new URI(null, null, "./" + relative(dir, runDir) + "/" + Reports.HTML, anchor).toASCIIString();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("no link to " + runDir, e);
-        }
-    }
-
-    private static String relative(Path dir, Path runDir) {
-        return dir.toAbsolutePath().normalize().relativize(runDir.toAbsolutePath().normalize()).toString();
     }
 
     private static String plural(int n, String word) {

@@ -1,5 +1,6 @@
 package dev.rehearse.matrix;
 
+import dev.rehearse.report.MatrixComparison;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.run.Shard;
 

@@ -33,14 +33,15 @@ public final class ShardParts {
 
     /**
      * @param all     every item of the whole, in its order
+     * @param order   the name an item is dealt to its shard by ({@link Shard#of})
      * @param whole   how a line names the whole: {@code shard 2/3 of WHOLE is missing}
      * @param label   how a line names an item
      * @param partial join what is there even when a shard is missing
      * @return for every item run, in the order of {@code all}, the part that ran it
      * @throws BadInput when a shard is given twice, two shards ran an item, or (unless partial) one is missing
      */
-    public static Map<String, Part> join(List<Part> parts, List<String> all, String whole,
-                                         Function<String, String> label, boolean partial) {
+    public static Map<String, Part> join(List<Part> parts, List<String> all, Function<String, String> order,
+                                         String whole, Function<String, String> label, boolean partial) {
         Map<Integer, Part> byIndex = new TreeMap<>();
         Map<String, Part> ranBy = new LinkedHashMap<>();
         for (Part part : parts) {
@@ -60,7 +61,7 @@ public final class ShardParts {
         int count = parts.get(0).shard().count();
         for (int i = 1; i <= count && !partial; i++) {
             if (!byIndex.containsKey(i)) {
-                List<String> its = new Shard(i, count).of(all, item -> item);
+                List<String> its = new Shard(i, count).of(all, order);
                 throw new BadInput("merge", 0, "shard " + i + "/" + count + " of " + whole + " is missing"
                         + (its.isEmpty() ? "" : " (" + String.join(", ", its.stream().map(label).toList()) + ")")
                         + ": give its folder too, or --partial to merge without it");

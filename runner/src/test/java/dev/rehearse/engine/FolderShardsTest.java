@@ -69,10 +69,13 @@ class FolderShardsTest {
 
         FolderResult merged = FolderMerge.merge(List.of(shards.get(1), shards.get(0)), out, false);
 
-        for (String file : List.of(FolderReport.JSON, Reports.JUNIT)) {
+        for (String file : List.of(FolderReport.JSON, Reports.JUNIT, FolderResult.HTML)) {
             assertEquals(Files.readString(whole.resolve(file)), Files.readString(out.resolve(file)), file);
         }
         assertTrue(merged.failed(), "delta failed, omega did not start");
+        String page = Files.readString(out.resolve(FolderResult.HTML));
+        assertTrue(page.contains("3 pass, 1 fail, 1 did not start"), page);
+        assertTrue(page.contains("<th class=\"value\">run</th>"), "one column without --vary: " + page);
         for (Path dir : List.of(out, shards.get(0), shards.get(1))) {
             assertEquals(List.of(), JsonSchemas.problems("runs", Files.readString(dir.resolve(FolderReport.JSON))),
                     dir + ": docs/schemas/runs.schema.json holds");
@@ -91,11 +94,70 @@ class FolderShardsTest {
                 + whole), whole2.getMessage());
     }
 
-    /** A folder run's reports as {@code runs --shard} writes them: delta fails, omega did not start. */
+    @Test
+    void pairsAreDealtByRunbookThenValueAndTheirShardsMergedAreTheWholeRun() throws IOException {
+        FolderPairs pairs = new FolderPairs(List.of("a", "a-b"), "v", List.of("2.0", "1.0"));
+        assertEquals(List.of("a[v=2.0]", "a[v=1.0]", "a-b[v=2.0]", "a-b[v=1.0]"),
+                pairs.all().stream().map(pairs::label).toList(), "columns in the order --vary gave the values");
+        // by runbook, then value: a 1.0, a 2.0, a-b 1.0, a-b 2.0 (by label, a-b[ would sort before a[)
+        assertEquals(List.of("a[v=1.0]", "a-b[v=1.0]"), new Shard(1, 2).of(pairs.all(), FolderPairs::order)
+                .stream().map(pairs::label).toList());
+
+        FolderPairs grid = new FolderPairs(NAMES, "version", List.of("1.0", "2.0"));
+        Path whole = write(tmp.resolve("whole"), grid, Shard.WHOLE, Duration.ofMillis(300));
+        List<Path> shards = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            shards.add(write(tmp.resolve("shard-" + i), grid, new Shard(i, 3), Duration.ofMillis(300)));
+        }
+        // ten pairs dealt round over three jobs: four, three and three
+        assertEquals(List.of(4, 3, 3), shards.stream().map(FolderShardsTest::runsIn).toList());
+        Path out = tmp.resolve("merged");
+        FolderResult merged = FolderMerge.merge(List.of(shards.get(2), shards.get(0), shards.get(1)), out, false);
+
+        assertEquals(10, merged.runs().size());
+        for (String file : List.of(FolderReport.JSON, Reports.JUNIT, FolderResult.HTML)) {
+            assertEquals(Files.readString(whole.resolve(file)), Files.readString(out.resolve(file)), file);
+        }
+        String page = Files.readString(out.resolve(FolderResult.HTML));
+        // gamma passes under 1.0 and fails under 2.0: its row is marked, the others are not
+        assertTrue(page.contains("<tr class=\"regression\" id=\"runbook-gamma\">"), page);
+        assertTrue(page.contains("<tr class=\"\" id=\"runbook-alpha\">"), page);
+        assertTrue(page.contains("<th class=\"value\">version=1.0</th>"), page);
+        assertTrue(page.contains("<a href=\"./gamma%5Bversion=2.0%5D/report.html\">report</a>"), page);
+        assertTrue(page.contains("5 pass, 3 fail, 2 did not start, 1 runbook changes between values"), page);
+        assertEquals(List.of(), JsonSchemas.problems("runs", Files.readString(out.resolve(FolderReport.JSON))));
+        assertTrue(Files.isRegularFile(out.resolve("gamma[version=2.0]").resolve(Reports.HTML)));
+        assertTrue(Files.readString(out.resolve(Reports.JUNIT)).contains("name=\"beta[version=1.0]\""));
+
+        BadInput missing = assertThrows(BadInput.class,
+                () -> FolderMerge.merge(List.of(shards.get(0), shards.get(2)), tmp.resolve("again"), false));
+        assertEquals("merge: shard 2/3 of guides is missing (alpha[version=2.0], delta[version=1.0], "
+                + "gamma[version=2.0]): give its folder too, or --partial to merge without it", missing.getMessage());
+        Path other = write(tmp.resolve("other"), new FolderPairs(NAMES, "version", List.of("1.0", "3.0")),
+                new Shard(2, 3), Duration.ofMillis(1));
+        assertTrue(assertThrows(BadInput.class, () -> FolderMerge.merge(List.of(shards.get(0), other),
+                tmp.resolve("again"), false)).getMessage().contains("a part of other runs than"));
+    }
+
+    private static int runsIn(Path dir) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve(FolderReport.JSON).toFile())
+                    .path("runs").size();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Path write(Path dir, Shard shard, Duration elapsed) throws IOException {
+        return write(dir, new FolderPairs(NAMES, null, List.of()), shard, elapsed);
+    }
+
+    /** A folder run's reports as {@code runs --shard} writes them: delta fails, omega did not start. */
+    private static Path write(Path dir, FolderPairs pairs, Shard shard, Duration elapsed) throws IOException {
         List<FolderResult.Ran> runs = new ArrayList<>();
-        for (String name : shard.of(NAMES, n -> n)) {
-            Path runDir = dir.resolve(name);
+        for (FolderPairs.Pair pair : shard.of(pairs.all(), FolderPairs::order)) {
+            String name = pair.runbook();
+            Path runDir = dir.resolve(pairs.label(pair));
             ReportedRun run;
             if (name.equals("omega")) {
                 run = new ReportedRun(new RunReport(name, null, "did not start", List.of(), Duration.ofMillis(5)),
@@ -103,16 +165,18 @@ class FolderShardsTest {
             } else {
                 CommandStep step = new CommandStep(1, name + ".md", 3, List.of(name), "echo " + name, null, List.of(),
                         List.of(), List.of(), StepPolicy.DEFAULT);
-                Verdict verdict = name.equals("delta") ? Verdict.FAIL : Verdict.PASS;
+                // delta fails; with a variable, gamma fails from its second value on: a regression
+                Verdict verdict = name.equals("delta") || name.equals("gamma") && pair.value() != null
+                        && !pair.value().equals(pairs.values().get(0)) ? Verdict.FAIL : Verdict.PASS;
                 RunReport report = new RunReport(name, null, "local", List.of(new StepResult(step, verdict, 0, "",
                         name, "", verdict == Verdict.FAIL ? "exit status 1" : null, Duration.ofMillis(20))),
                         Duration.ofMillis(90));
                 Reports.writeAll(report, runDir);
                 run = new ReportedRun(report, null);
             }
-            runs.add(new FolderResult.Ran(name, runDir, run));
+            runs.add(new FolderResult.Ran(pair, runDir, run));
         }
-        FolderReport.writeAll(new FolderResult("guides", NAMES, shard, false, runs, elapsed), dir);
+        FolderReport.writeAll(new FolderResult("guides", pairs, shard, false, runs, elapsed), dir);
         return dir;
     }
 }

@@ -51,14 +51,82 @@ class ShardedFolderIT {
         assertTrue(joined.out().contains("merge: 4 of the 4 runbooks of library: 2 pass, 1 drift, 1 fail"),
                 joined.both());
 
-        for (String file : List.of("junit.xml", "runs.json")) {
+        for (String file : List.of("junit.xml", "runs.json", "runs.html")) {
             assertEquals(normal(whole.resolve(file)), normal(merged.resolve(file)), file);
         }
         assertEquals(folders(whole), folders(merged));
         String junit = Files.readString(merged.resolve("junit.xml"));
-        assertTrue(junit.contains("<testsuites errors=\"0\" failures=\"1\" name=\"library\" skipped=\"1\" tests=\"6\""),
+        assertTrue(junit.contains(
+                        "<testsuites errors=\"0\" failures=\"1\" name=\"library\" skipped=\"1\" tests=\"10\""),
                 junit);
         assertTrue(junit.contains("classname=\"gamma\""), junit);
+    }
+
+    @Test
+    void everyRunbookUnderEveryValueWholeAndAsThreeShardsMergedGivesOnePage(@TempDir Path tmp) throws IOException {
+        String vary = "library_version=1.0,2.0";
+        Path whole = tmp.resolve("whole");
+        RehearseJar.Outcome all = runs("--vary", vary, "--report-dir", whole.toString());
+        assertEquals(1, all.exit(), all.both());
+        assertTrue(all.out().contains("runs: 8 of the 8 runbook-value pairs of library: 3 pass, 3 drift, 2 fail; "
+                + "junit: " + whole.resolve("junit.xml") + "; page: " + whole.resolve("runs.html")), all.both());
+
+        List<String> merge = new ArrayList<>(List.of("merge"));
+        for (int i = 1; i <= 3; i++) {
+            Path dir = tmp.resolve("shard-" + i);
+            RehearseJar.Outcome shard = runs("--vary", vary, "--shard", i + "/3", "--report-dir", dir.toString());
+            assertTrue(shard.out().contains("runs shard " + i + "/3: "), shard.both());
+            merge.add(1, dir.toString()); // in the order 3, 2, 1: the merge takes them in any
+        }
+        // the eight pairs by runbook, then value, dealt round over three jobs: three, three and two
+        assertEquals(List.of("alpha[library_version=1.0]", "beta[library_version=2.0]", "gamma[library_version=1.0]"),
+                folders(tmp.resolve("shard-1")));
+        assertEquals(List.of("alpha[library_version=2.0]", "delta[library_version=1.0]", "gamma[library_version=2.0]"),
+                folders(tmp.resolve("shard-2")));
+        assertEquals(List.of("beta[library_version=1.0]", "delta[library_version=2.0]"),
+                folders(tmp.resolve("shard-3")));
+
+        Path merged = tmp.resolve("merged");
+        merge.addAll(List.of("--into", merged.toString()));
+        RehearseJar.Outcome joined = RehearseJar.run(merge.toArray(String[]::new));
+        assertEquals(1, joined.exit(), joined.both());
+        assertTrue(joined.out().contains("merge: 8 of the 8 runbook-value pairs of library: 3 pass, 3 drift, 2 fail"),
+                joined.both());
+        for (String file : List.of("junit.xml", "runs.json", "runs.html")) {
+            assertEquals(normal(whole.resolve(file)), normal(merged.resolve(file)), file);
+        }
+        assertEquals(folders(whole), folders(merged));
+        String page = Files.readString(merged.resolve("runs.html"));
+        // gamma is not ready for 2.x: its second step drifts there and only there, a change between values
+        assertTrue(page.contains("<tr class=\"regression\" id=\"runbook-gamma\">"), page);
+        assertTrue(page.contains("<tr class=\"\" id=\"runbook-delta\">"), "fails alike under both: " + page);
+        assertTrue(page.contains("<a href=\"./gamma%5Blibrary_version=2.0%5D/report.html\">report</a>"), page);
+        String junit = Files.readString(merged.resolve("junit.xml"));
+        assertTrue(junit.contains("<testsuites errors=\"0\" failures=\"2\" name=\"library\" skipped=\"3\" "
+                + "tests=\"20\""), junit);
+        assertTrue(junit.contains("classname=\"gamma[library_version=2.0]\""), junit);
+        assertTrue(Files.readString(merged.resolve("gamma[library_version=2.0]/results.json")).contains("\"DRIFT\""));
+    }
+
+    @Test
+    void aRunbookThatDoesNotUseTheVariableIsBadInputBeforeAnythingRuns(@TempDir Path tmp) throws IOException {
+        Path folder = tmp.resolve("guides");
+        Files.createDirectories(folder);
+        Files.copy(Checkout.root().resolve("fixtures/library/alpha.md"), folder.resolve("alpha.md"));
+        Files.writeString(folder.resolve("eps.md"), "# Eps\n\n```console\n$ echo eps\neps\n```\n");
+        RehearseJar.Outcome bad = RehearseJar.run("runs", folder.toString(), "--target", "local", "--vary",
+                "library_version=1.0,2.0", "--report-dir", tmp.resolve("out").toString());
+        assertEquals(2, bad.exit(), bad.both());
+        assertEquals(folder.resolve("eps.md") + ": --vary library_version: unknown variable 'library_version': "
+                + "neither a sidecar variable (vars:) nor a value the guide shows", bad.err().strip());
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing ran, nothing written");
+
+        RehearseJar.Outcome hosts = RehearseJar.run("runs", folder.toString(), "--vary", "target=local,container",
+                "--report-dir", tmp.resolve("out").toString());
+        assertEquals(2, hosts.exit(), hosts.both());
+        assertTrue(hosts.err().startsWith("--vary target=local,container: runs varies a variable of the runbooks, "
+                + "not their target"), hosts.both());
+        assertFalse(Files.exists(tmp.resolve("out")));
     }
 
     @Test
@@ -99,6 +167,7 @@ class ShardedFolderIT {
         return Files.readString(file)
                 .replaceAll("local /tmp/rehearse-local-\\d+/home \\(user rehearse-[a-z0-9]+\\)", "local SANDBOX")
                 .replaceAll("time=\"[0-9.]+\"", "time=\"T\"")
-                .replaceAll("\"elapsed_ms\" : \\d+", "\"elapsed_ms\" : T");
+                .replaceAll("\"elapsed_ms\" : \\d+", "\"elapsed_ms\" : T")
+                .replaceAll("\\d+\\.\\d+s\\b", "Ts");
     }
 }

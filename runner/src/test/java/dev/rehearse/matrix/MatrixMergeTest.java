@@ -9,6 +9,7 @@ import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.plan.WriteStep;
+import dev.rehearse.report.MatrixComparison;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.run.Shard;

@@ -1,7 +1,6 @@
 package dev.rehearse.report;
 
 import dev.rehearse.check.StepResult;
-import dev.rehearse.matrix.MatrixComparison;
 import dev.rehearse.testing.LongRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,9 +1,8 @@
-package dev.rehearse.matrix;
+package dev.rehearse.report;
 
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.plan.Step;
-import dev.rehearse.report.RunReport;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +18,9 @@ import java.util.stream.IntStream;
  * know which way time runs, so it reports both and lets the exit status say "something changed").
  * A step skipped only because an earlier step of its run failed is a consequence, not a change of its own:
  * it is marked {@link Row#cascaded(int) cascaded} and does not make its row a regression.
+ * <p>
+ * The matrix page shows it whole; a folder run's page ({@code runs --vary}) marks a runbook one of whose steps it finds
+ * changing, which is why it sits with the reports and not with the matrix.
  */
 public final class MatrixComparison {
 
