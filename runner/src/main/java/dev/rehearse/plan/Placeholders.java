@@ -42,36 +42,35 @@ final class Placeholders {
     private Placeholders() {
     }
 
-    /** Every placeholder a step types, in step order, each place once. */
-    static List<Placeholder> in(List<Step> steps) {
-        return in(steps, false);
-    }
-
     /**
-     * @param written also those in what a file step writes ({@code port=<your_port>}): bound where the guide gives a
-     *                value, though only typed ones stop the run (bash never reads a file's content)
+     * @param written also those in what a file step writes ({@code port=<your_port>}), each at its own line of the
+     *                file's text: a file written with {@code <password>} in it is as wrong as a command typing it
      */
     private static List<Placeholder> in(List<Step> steps, boolean written) {
         List<Placeholder> found = new ArrayList<>();
         for (Step step : steps) {
             List<String> texts = new ArrayList<>();
+            String content = null;
             if (step instanceof CommandStep c) {
                 texts.add(c.command());
                 c.interactions().stream().filter(i -> i.answer() != null && i.binding() == null).forEach(i -> texts.add(i.answer()));
             } else if (step instanceof WriteStep w) {
                 texts.add(w.path());
-                if (written) {
-                    texts.add(w.content());
-                }
+                content = w.content();
             } else if (step instanceof EditStep e) {
                 texts.add(e.path());
-                if (written) {
-                    texts.add(e.fragment());
-                }
+                content = e.fragment();
             }
             for (String text : texts) {
                 for (String literal : literalsIn(text)) {
                     found.add(new Placeholder(literal, step.source(), step.line()));
+                }
+            }
+            if (written && content != null) {
+                for (String literal : literalsIn(content)) {
+                    String before = content.substring(0, content.indexOf(literal));
+                    int line = step.line() + (int) before.chars().filter(ch -> ch == '\n').count();
+                    found.add(new Placeholder(literal, step.source(), line));
                 }
             }
         }
@@ -104,7 +103,7 @@ final class Placeholders {
             }
             Optional<String> prose = proseAbout(guide, p.literal());
             Optional<String> own = prose.map(text -> ownWords(text, p.literal()));
-            if (own.isPresent() && YOUR_USER.matcher(own.get()).find()) {
+            if (own.isPresent() && YOUR_USER.matcher(own.get()).find() || standsForUser(steps, p.literal(), facts)) {
                 bindings.bind(new Binding(p.literal(), facts.user(), Binding.Origin.TARGET, false));
                 continue;
             }
@@ -141,8 +140,8 @@ final class Placeholders {
         steps.stream().filter(s -> s instanceof CommandStep).map(s -> (CommandStep) s)
                 .forEach(c -> c.captures().forEach(cap -> capturedLiterals.add(cap.literal())));
         List<Step> run = steps.stream().filter(s -> s.policy() == null || s.policy().skip() == null).toList();
-        return in(run).stream().filter(p -> bindings.get(p.literal()).isEmpty() && !capturedLiterals.contains(p.literal()))
-                .toList();
+        return in(run, true).stream()
+                .filter(p -> bindings.get(p.literal()).isEmpty() && !capturedLiterals.contains(p.literal())).toList();
     }
 
     private static boolean captured(Map<Integer, List<Capture>> captures, String literal) {
@@ -158,6 +157,23 @@ final class Placeholders {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when a step shows the placeholder where only the user's name fits: a home folder ({@code /home/<username>/})
+     * or the user's own domain ({@code https://<username>.uber.space} where the target's domain is the user's).
+     */
+    private static boolean standsForUser(List<Step> steps, String literal, TargetFacts facts) {
+        String ownDomain = facts.domain() != null && facts.domain().startsWith(facts.user() + ".")
+                ? literal + facts.domain().substring(facts.user().length()) : null;
+        for (Step step : steps) {
+            for (String text : step.typed()) {
+                if (text.contains("/home/" + literal) || ownDomain != null && text.contains(ownDomain)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -208,7 +224,7 @@ final class Placeholders {
     private static Optional<String> lastPortBefore(Guide guide, List<Step> steps, Placeholder p) {
         String last = null;
         for (Step step : steps) {
-            if (step.source().equals(p.source()) && step.line() == p.line()) {
+            if (holds(step, p)) {
                 break;
             }
             for (String text : step.typed()) {
@@ -231,14 +247,11 @@ final class Placeholders {
         int limit = Integer.MAX_VALUE;
         boolean after = false;
         for (Step step : steps) {
-            after |= step.source().equals(p.source()) && step.line() == p.line();
+            after |= holds(step, p);
             if (after && step.source().equals(main)) {
                 limit = step.line();
                 break;
             }
-        }
-        if (p.source().equals(main)) {
-            limit = p.line();
         }
         List<String> lines;
         try {
@@ -272,11 +285,17 @@ final class Placeholders {
         return value >= 1024 && value <= 65535;
     }
 
+    /** The step the placeholder stands in: its command's line, or a line of the text its file step writes. */
+    private static boolean holds(Step step, Placeholder p) {
+        int height = step instanceof WriteStep || step instanceof EditStep ? step.typed().get(0).split("\n", -1).length : 1;
+        return step.source().equals(p.source()) && step.line() <= p.line() && p.line() < step.line() + height;
+    }
+
     /** The last {@code uberspace port add} step before the placeholder's step. */
     private static Optional<Integer> portOpenedBefore(List<Step> steps, Placeholder p) {
         Integer last = null;
         for (Step step : steps) {
-            if (step.source().equals(p.source()) && step.line() == p.line()) {
+            if (holds(step, p)) {
                 break;
             }
             if (step instanceof CommandStep c && PORT_ADD.matcher(c.command()).find()) {
