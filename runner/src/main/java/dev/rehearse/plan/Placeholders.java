@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,10 @@ import java.util.regex.Pattern;
 final class Placeholders {
     /** not a here-document ({@code <<EOF}), nor a redirection ({@code < file}), nor markup with its closing tag */
     private static final Pattern PLACEHOLDER = Pattern.compile("(?<![<\\w])<([A-Za-z][A-Za-z0-9 _.@*-]{0,40}[A-Za-z0-9*])>");
+    /** HTML's void elements and those whose end tag may be left out */
+    private static final Set<String> HTML_UNCLOSED = Set.of("br", "hr", "wbr", "li", "dt", "dd", "tr", "td", "th",
+            "tbody", "thead", "html", "head", "body", "option");
+    private static final Pattern NAME_BEFORE = Pattern.compile("\\w[\"']? $");
     private static final Pattern YOUR_USER = Pattern.compile("(?i)with your (?:own )?(?:actual )?(?:uberspace )?"
             + "(?:user ?name|account name|user)\\b");
     private static final Pattern YOUR_DOMAIN = Pattern.compile("(?i)with your (?:own )?(?:actual )?(?:uberspace )?domain\\b");
@@ -77,12 +82,20 @@ final class Placeholders {
         return found;
     }
 
-    /** The placeholders of one text, markup ({@code <title>...</title>}) left out. */
+    /**
+     * The placeholders of one text. Left out: markup with its closing tag ({@code <title>...</title>},
+     * {@code <IfModule mod_rewrite.c>...</IfModule>}), HTML's tags that need none ({@code <br>}, {@code <li>}), and
+     * a mail address after a name, as mail writes it ({@code Isabell <isabell@uber.space>}); a bare
+     * {@code <admin@example.com>} is the reader's own address to give.
+     */
     static List<String> literalsIn(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
-            if (!text.contains("</" + m.group(1) + ">") && !out.contains(m.group())) {
+            String tag = m.group(1).split(" ", 2)[0];
+            boolean markup = text.contains("</" + tag + ">") || HTML_UNCLOSED.contains(tag.toLowerCase(Locale.ROOT));
+            boolean namedAddress = m.group(1).contains("@") && NAME_BEFORE.matcher(text.substring(0, m.start())).find();
+            if (!markup && !namedAddress && !out.contains(m.group())) {
                 out.add(m.group());
             }
         }
