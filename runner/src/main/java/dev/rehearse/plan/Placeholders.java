@@ -30,7 +30,8 @@ final class Placeholders {
     /** HTML's void elements and those whose end tag may be left out */
     private static final Set<String> HTML_UNCLOSED = Set.of("br", "hr", "wbr", "li", "dt", "dd", "tr", "td", "th",
             "tbody", "thead", "html", "head", "body", "option");
-    private static final Pattern NAME_BEFORE = Pattern.compile("\\w[\"']? $");
+    /** a person's name just before a mail address ({@code Isabell <...>}), not an option ({@code --email <...>}) */
+    private static final Pattern NAME_BEFORE = Pattern.compile("(?:^|\\s)\\p{Lu}[\\w.'-]*[\"']? $");
     private static final Pattern YOUR_USER = Pattern.compile("(?i)with your (?:own )?(?:actual )?(?:uberspace )?"
             + "(?:user ?name|account name|user)\\b");
     private static final Pattern YOUR_DOMAIN = Pattern.compile("(?i)with your (?:own )?(?:actual )?(?:uberspace )?domain\\b");
