@@ -18,9 +18,21 @@ final class CaptureRegex {
 
     /** The regex for {@code token} found at {@code start} in {@code line}. */
     static String around(String line, int start, String token) {
+        return around(line, start, token.length(), shape(token));
+    }
+
+    /**
+     * The regex for what stands where the guide shows a placeholder as output ({@code <RANDOM_KEY>}): any run of
+     * non-blank characters, since the placeholder says nothing of the value's shape.
+     */
+    static String aroundPlaceholder(String line, int start, String literal) {
+        return around(line, start, literal.length(), "\\S+");
+    }
+
+    private static String around(String line, int start, int length, String shape) {
         String before = line.substring(0, start);
-        String after = line.substring(start + token.length());
-        String group = "(" + shape(token) + ")";
+        String after = line.substring(start + length);
+        String group = "(" + shape + ")";
         if (before.isBlank() && after.isBlank()) {
             return "(?m)^\\s*" + group + "\\s*$";
         }

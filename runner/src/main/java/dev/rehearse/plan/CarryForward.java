@@ -13,8 +13,9 @@ import java.util.Set;
  * Finds the values a guide shows in one step's output and reuses in a later step (the hash that
  * {@code hash_password} prints and the psql {@code UPDATE} uses; the port {@code uberspace port add} opens
  * and a later command or file names), so that the real value is captured and carried forward by default.
- * A candidate is a distinctive token ({@link SampleTokens#isDistinctive}) outside any placeholder, not typed in
- * any command before it was shown, and not bound otherwise.
+ * A candidate is a distinctive token ({@link SampleTokens#isDistinctive}) outside any placeholder, or a placeholder
+ * shown as output ({@code gitea generate secret} prints {@code <RANDOM_64_CHARACTERS>}, which {@code app.ini}
+ * takes later); either not typed in any command before it was shown, and not bound otherwise.
  */
 final class CarryForward {
 
@@ -38,6 +39,15 @@ final class CarryForward {
             for (ExpectedLine line : step.expected()) {
                 if (line.kind() != ExpectedLine.Kind.OUTPUT) {
                     continue;
+                }
+                for (String literal : Placeholders.literalsIn(line.text())) {
+                    if (taken.contains(literal) || !Literals.find(typedSoFar.toString(), literal).isEmpty()
+                            || !reusedAfter(steps, i, literal)) {
+                        continue;
+                    }
+                    taken.add(literal);
+                    found.computeIfAbsent(step.n(), k -> new ArrayList<>()).add(new Capture(literal,
+                            CaptureRegex.aroundPlaceholder(line.text(), line.text().indexOf(literal), literal)));
                 }
                 for (SampleTokens.Token t : SampleTokens.in(line.text())) {
                     String token = t.text();

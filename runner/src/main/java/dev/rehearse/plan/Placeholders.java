@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,11 @@ import java.util.regex.Pattern;
 final class Placeholders {
     /** not a here-document ({@code <<EOF}), nor a redirection ({@code < file}), nor markup with its closing tag */
     private static final Pattern PLACEHOLDER = Pattern.compile("(?<![<\\w])<([A-Za-z][A-Za-z0-9 _.@*-]{0,40}[A-Za-z0-9*])>");
+    /** HTML's void elements and those whose end tag may be left out */
+    private static final Set<String> HTML_UNCLOSED = Set.of("br", "hr", "wbr", "li", "dt", "dd", "tr", "td", "th",
+            "tbody", "thead", "html", "head", "body", "option");
+    /** a person's name just before a mail address ({@code Isabell <...>}), not an option ({@code --email <...>}) */
+    private static final Pattern NAME_BEFORE = Pattern.compile("(?:^|\\s)\\p{Lu}[\\w.'-]*[\"']? $");
     private static final Pattern YOUR_USER = Pattern.compile("(?i)with your (?:own )?(?:actual )?(?:uberspace )?"
             + "(?:user ?name|account name|user)\\b");
     private static final Pattern YOUR_DOMAIN = Pattern.compile("(?i)with your (?:own )?(?:actual )?(?:uberspace )?domain\\b");
@@ -42,48 +48,55 @@ final class Placeholders {
     private Placeholders() {
     }
 
-    /** Every placeholder a step types, in step order, each place once. */
-    static List<Placeholder> in(List<Step> steps) {
-        return in(steps, false);
-    }
-
     /**
-     * @param written also those in what a file step writes ({@code port=<your_port>}): bound where the guide gives a
-     *                value, though only typed ones stop the run (bash never reads a file's content)
+     * @param written also those in what a file step writes ({@code port=<your_port>}), each at its own line of the
+     *                file's text: a file written with {@code <password>} in it is as wrong as a command typing it
      */
     private static List<Placeholder> in(List<Step> steps, boolean written) {
         List<Placeholder> found = new ArrayList<>();
         for (Step step : steps) {
             List<String> texts = new ArrayList<>();
+            String content = null;
             if (step instanceof CommandStep c) {
                 texts.add(c.command());
                 c.interactions().stream().filter(i -> i.answer() != null && i.binding() == null).forEach(i -> texts.add(i.answer()));
             } else if (step instanceof WriteStep w) {
                 texts.add(w.path());
-                if (written) {
-                    texts.add(w.content());
-                }
+                content = w.content();
             } else if (step instanceof EditStep e) {
                 texts.add(e.path());
-                if (written) {
-                    texts.add(e.fragment());
-                }
+                content = e.fragment();
             }
             for (String text : texts) {
                 for (String literal : literalsIn(text)) {
                     found.add(new Placeholder(literal, step.source(), step.line()));
                 }
             }
+            if (written && content != null) {
+                for (String literal : literalsIn(content)) {
+                    String before = content.substring(0, content.indexOf(literal));
+                    int line = step.line() + (int) before.chars().filter(ch -> ch == '\n').count();
+                    found.add(new Placeholder(literal, step.source(), line));
+                }
+            }
         }
         return found;
     }
 
-    /** The placeholders of one text, markup ({@code <title>...</title>}) left out. */
+    /**
+     * The placeholders of one text. Left out: markup with its closing tag ({@code <title>...</title>},
+     * {@code <IfModule mod_rewrite.c>...</IfModule>}), HTML's tags that need none ({@code <br>}, {@code <li>}), and
+     * a mail address after a name, as mail writes it ({@code Isabell <isabell@uber.space>}); a bare
+     * {@code <admin@example.com>} is the reader's own address to give.
+     */
     static List<String> literalsIn(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
-            if (!text.contains("</" + m.group(1) + ">") && !out.contains(m.group())) {
+            String tag = m.group(1).split(" ", 2)[0];
+            boolean markup = text.contains("</" + tag + ">") || HTML_UNCLOSED.contains(tag.toLowerCase(Locale.ROOT));
+            boolean namedAddress = m.group(1).contains("@") && NAME_BEFORE.matcher(text.substring(0, m.start())).find();
+            if (!markup && !namedAddress && !out.contains(m.group())) {
                 out.add(m.group());
             }
         }
@@ -104,7 +117,7 @@ final class Placeholders {
             }
             Optional<String> prose = proseAbout(guide, p.literal());
             Optional<String> own = prose.map(text -> ownWords(text, p.literal()));
-            if (own.isPresent() && YOUR_USER.matcher(own.get()).find()) {
+            if (own.isPresent() && YOUR_USER.matcher(own.get()).find() || standsForUser(steps, p.literal(), facts)) {
                 bindings.bind(new Binding(p.literal(), facts.user(), Binding.Origin.TARGET, false));
                 continue;
             }
@@ -141,8 +154,8 @@ final class Placeholders {
         steps.stream().filter(s -> s instanceof CommandStep).map(s -> (CommandStep) s)
                 .forEach(c -> c.captures().forEach(cap -> capturedLiterals.add(cap.literal())));
         List<Step> run = steps.stream().filter(s -> s.policy() == null || s.policy().skip() == null).toList();
-        return in(run).stream().filter(p -> bindings.get(p.literal()).isEmpty() && !capturedLiterals.contains(p.literal()))
-                .toList();
+        return in(run, true).stream()
+                .filter(p -> bindings.get(p.literal()).isEmpty() && !capturedLiterals.contains(p.literal())).toList();
     }
 
     private static boolean captured(Map<Integer, List<Capture>> captures, String literal) {
@@ -158,6 +171,23 @@ final class Placeholders {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when a step shows the placeholder where only the user's name fits: a home folder ({@code /home/<username>/})
+     * or the user's own domain ({@code https://<username>.uber.space} where the target's domain is the user's).
+     */
+    private static boolean standsForUser(List<Step> steps, String literal, TargetFacts facts) {
+        String ownDomain = facts.domain() != null && facts.domain().startsWith(facts.user() + ".")
+                ? literal + facts.domain().substring(facts.user().length()) : null;
+        for (Step step : steps) {
+            for (String text : step.typed()) {
+                if (text.contains("/home/" + literal) || ownDomain != null && text.contains(ownDomain)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -208,7 +238,7 @@ final class Placeholders {
     private static Optional<String> lastPortBefore(Guide guide, List<Step> steps, Placeholder p) {
         String last = null;
         for (Step step : steps) {
-            if (step.source().equals(p.source()) && step.line() == p.line()) {
+            if (holds(step, p)) {
                 break;
             }
             for (String text : step.typed()) {
@@ -231,14 +261,11 @@ final class Placeholders {
         int limit = Integer.MAX_VALUE;
         boolean after = false;
         for (Step step : steps) {
-            after |= step.source().equals(p.source()) && step.line() == p.line();
+            after |= holds(step, p);
             if (after && step.source().equals(main)) {
                 limit = step.line();
                 break;
             }
-        }
-        if (p.source().equals(main)) {
-            limit = p.line();
         }
         List<String> lines;
         try {
@@ -272,11 +299,17 @@ final class Placeholders {
         return value >= 1024 && value <= 65535;
     }
 
+    /** The step the placeholder stands in: its command's line, or a line of the text its file step writes. */
+    private static boolean holds(Step step, Placeholder p) {
+        int height = step instanceof WriteStep || step instanceof EditStep ? step.typed().get(0).split("\n", -1).length : 1;
+        return step.source().equals(p.source()) && step.line() <= p.line() && p.line() < step.line() + height;
+    }
+
     /** The last {@code uberspace port add} step before the placeholder's step. */
     private static Optional<Integer> portOpenedBefore(List<Step> steps, Placeholder p) {
         Integer last = null;
         for (Step step : steps) {
-            if (step.source().equals(p.source()) && step.line() == p.line()) {
+            if (holds(step, p)) {
                 break;
             }
             if (step instanceof CommandStep c && PORT_ADD.matcher(c.command()).find()) {

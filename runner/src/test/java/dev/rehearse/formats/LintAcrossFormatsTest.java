@@ -7,6 +7,7 @@ import dev.rehearse.read.Guides;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,8 +21,13 @@ class LintAcrossFormatsTest {
         List<String> markdown = ruleFindings(Guides.read(Fixtures.guides().resolve("synapse.md")));
         List<String> asciidoc = ruleFindings(Guides.read(Fixtures.guides().resolve("synapse.adoc")));
         assertEquals(10, rst.size(), String.join("\n", rst));
-        assertEquals(rst, markdown);
-        assertEquals(rst, asciidoc);
+        // the copies in other formats have no sidecar: homeserver.yaml's password, which the seed's binds, is unbound
+        List<String> unbound = new ArrayList<>(rst);
+        unbound.add("error [placeholder] unbound placeholder <my super secure password>: bind it with "
+                + "--bind '<my super secure password>=VALUE' or runbook.yaml bindings: {\"<my super secure password>\": VALUE}");
+        unbound.sort(null);
+        assertEquals(unbound, markdown);
+        assertEquals(unbound, asciidoc);
     }
 
     /**

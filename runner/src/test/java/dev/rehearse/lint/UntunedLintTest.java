@@ -34,6 +34,23 @@ class UntunedLintTest {
     }
 
     @Test
+    void anUnboundPlaceholderInAFilesContentIsAnErrorAtItsLineAndMarkupIsNone() {
+        Guide guide = guide(
+                block("ini", 10, "Create ``~/etc/app.ini`` with the following content:", """
+                        [app]
+                        home = /home/<username>/app
+                        api_key = <your-api-key>"""),
+                block("html", 20, "Create ``~/html/index.html`` with the following content:", """
+                        <html><body>
+                        <p>Hello<br>there</p>
+                        <IfModule mod_rewrite.c>
+                        </IfModule>
+                        </body></html>"""));
+        assertEquals(List.of("14 ERROR unbound placeholder <your-api-key>: bind it with --bind '<your-api-key>=VALUE' or "
+                + "runbook.yaml bindings: {\"<your-api-key>\": VALUE}"), findings(guide, "placeholder"));
+    }
+
+    @Test
     void aShellBlockTheAuthorLabelledThatYieldsNoStepIsAWarning() {
         Guide guide = guide(
                 block("bash", 10, "For a simple update you can use the following script:", "#!/bin/bash\nset -e\ngit pull"),

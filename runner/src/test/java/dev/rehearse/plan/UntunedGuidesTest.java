@@ -123,6 +123,58 @@ class UntunedGuidesTest {
     }
 
     @Test
+    void placeholdersInAFilesContentStopTheRunAtTheirOwnLineUnlessTheGuideGivesAValue() throws IOException {
+        Plan plan = plan(
+                block("console", 10, "Open a port:", """
+                        [isabell@stardust ~]$ uberspace port add
+                        Port 40132 will be open for TCP and UDP traffic in a few minutes.
+                        [isabell@stardust ~]$"""),
+                block("ini", 20, "Create ``~/etc/app.ini`` with the following content, the database password is yours:", """
+                        [app]
+                        home = /home/<user>/app
+                        url = https://<user>.devbox.test
+                        port = <your_port>
+                        db_password = <password>
+                        token = <your-secret>"""),
+                block("html", 40, "Create ``~/html/index.html`` with the following content:", """
+                        <html>
+                        <IfModule mod_rewrite.c>
+                        </IfModule>
+                        <p>Hello<br>world</p><li>one
+                        From: Isabell <isabell@devbox.test>
+                        </html>"""));
+        assertEquals("bob", plan.bindings().get("<user>").orElseThrow().value(), "a home folder and the user's domain");
+        CommandStep portAdd = (CommandStep) plan.steps().get(0);
+        assertTrue(portAdd.captures().contains(new Capture("<your_port>", "Port (\\d+) will be open")), portAdd.captures().toString());
+        assertEquals(List.of(new Placeholder("<password>", "guide.rst", 26), new Placeholder("<your-secret>", "guide.rst", 27)),
+                plan.unbound(), "markup, HTML's unclosed tags and a named mail address are no placeholders");
+        BadInput refused = assertThrows(BadInput.class, plan::requireBound);
+        assertEquals("guide.rst:26: unbound placeholders <password> at guide.rst:26, <your-secret> at guide.rst:27; bind each "
+                + "with --bind '<password>=VALUE' or runbook.yaml bindings: {\"<password>\": VALUE}", refused.getMessage());
+        plan(Map.of("<password>", "pw", "<your-secret>", "s3"), plan.guide().blocks().toArray(new Block[0])).requireBound();
+    }
+
+    @Test
+    void aPlaceholderShownAsOutputIsCapturedAndCarriedToTheFileThatUsesIt() throws IOException {
+        Plan plan = plan(
+                block("console", 10, "Make a secret key:", """
+                        [isabell@stardust ~]$ app generate secret
+                        <RANDOM_KEY>
+                        [isabell@stardust ~]$"""),
+                block("console", 20, "Make a token:", """
+                        [isabell@stardust ~]$ app token
+                        Your token: <token>
+                        [isabell@stardust ~]$"""),
+                block("ini", 30, "Create ``~/etc/app.ini`` with the following content:", """
+                        [security]
+                        key = <RANDOM_KEY>
+                        token = <token>"""));
+        assertEquals(List.of(new Capture("<RANDOM_KEY>", "(?m)^\\s*(\\S+)\\s*$")), ((CommandStep) plan.steps().get(0)).captures());
+        assertEquals(List.of(new Capture("<token>", "Your\\s+token:\\s+(\\S+)")), ((CommandStep) plan.steps().get(1)).captures());
+        assertEquals(List.of(), plan.unbound());
+    }
+
+    @Test
     void thePortUberspacePortAddOpensIsCapturedForAPlaceholderAfterIt() throws IOException {
         Plan plan = plan(
                 portAdd(),
