@@ -43,7 +43,7 @@ public final class Captures {
             }
             String value = m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
             boolean secret = bindings.get(capture.literal()).map(Binding::secret).orElse(false)
-                    || derivesFromSecret(bindings, step);
+                    || derivesFromSecret(bindings, step) || namesASecret(capture.literal());
             Binding binding = new Binding(capture.literal(), value, Binding.Origin.CAPTURED, secret);
             Bindings trial = bindings.copy().bind(binding, new Bindings.Place(step.source() + ":" + step.line()
                     + " (captured)", 0));
@@ -53,6 +53,27 @@ public final class Captures {
         }
         return new Result(List.copyOf(bound), List.copyOf(missed));
     }
+
+    /**
+     * The captures of {@code step} whose values will be secrets, to be hidden in its live output before they are
+     * bound: all of them for a step given a secret, else those whose placeholder names a secret.
+     */
+    public static List<Capture> secretsAmong(Bindings bindings, CommandStep step) {
+        return derivesFromSecret(bindings, step) ? step.captures()
+                : step.captures().stream().filter(c -> namesASecret(c.literal())).toList();
+    }
+
+    /**
+     * True for a placeholder whose name says it holds a secret ({@code <RANDOM_SECRET_KEY>}, {@code <token>}): what a
+     * command generates and prints there (a secret key, an API token) must be hidden wherever it appears later, as a
+     * password Rehearse generates is. An example value the guide prints says nothing of itself, so only placeholders.
+     */
+    static boolean namesASecret(String literal) {
+        return literal.startsWith("<") && SECRET_NAME.matcher(literal).find();
+    }
+
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i)(?<![a-z])(secret|password|passwd|passphrase|pass|token|key|salt|pin)(?![a-z])");
 
     /**
      * True when the step is given a secret (typed in its command or as an answer): what it prints from it (a password's

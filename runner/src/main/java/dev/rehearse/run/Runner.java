@@ -276,7 +276,7 @@ public final class Runner {
                 if (whole != null) {
                     whole.accept(chunk);
                 }
-            }, Captures.derivesFromSecret(bindings, step) ? step.captures() : List.of());
+            }, Captures.secretsAmong(bindings, step));
             OutputLimit limit = maxOutput != null ? OutputLimit.of(maxOutput)
                     : policy.maxOutput() != null ? OutputLimit.of(policy.maxOutput()) : OutputLimit.DEFAULT;
             CommandResult result = shell.run(command, answers, left, live, limit);

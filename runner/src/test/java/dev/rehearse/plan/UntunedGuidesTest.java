@@ -2,6 +2,7 @@ package dev.rehearse.plan;
 
 import dev.rehearse.model.Interaction;
 import dev.rehearse.bind.Binding;
+import dev.rehearse.bind.Bindings;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
@@ -172,6 +173,19 @@ class UntunedGuidesTest {
         assertEquals(List.of(new Capture("<RANDOM_KEY>", "(?m)^\\s*(\\S+)\\s*$")), ((CommandStep) plan.steps().get(0)).captures());
         assertEquals(List.of(new Capture("<token>", "Your\\s+token:\\s+(\\S+)")), ((CommandStep) plan.steps().get(1)).captures());
         assertEquals(List.of(), plan.unbound());
+
+        // what the commands generated is a secret by its name: hidden in outputs, logs and reports from then on,
+        // and in the live output of the step that prints it
+        Bindings run = plan.bindings();
+        CommandStep generate = (CommandStep) plan.steps().get(0);
+        assertEquals(generate.captures(), Captures.secretsAmong(run, generate));
+        Captures.bind(run, plan.steps(), List.of(), (CommandStep) plan.steps().get(0), "k3y-Zq81\n");
+        Captures.bind(run, plan.steps(), List.of(), (CommandStep) plan.steps().get(1), "Your token: t0k-7731\n");
+        assertEquals(List.of(true, true), List.of(run.get("<RANDOM_KEY>").orElseThrow().secret(),
+                run.get("<token>").orElseThrow().secret()));
+        assertEquals("key <RANDOM_KEY>, token <token>", run.redact("key k3y-Zq81, token t0k-7731"));
+        assertFalse(Captures.namesASecret("<port>"));
+        assertFalse(Captures.namesASecret("<monkey>"), "a word that only holds 'key'");
     }
 
     @Test
