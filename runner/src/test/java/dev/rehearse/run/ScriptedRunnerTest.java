@@ -116,14 +116,35 @@ class ScriptedRunnerTest {
 
     @Test
     void aCapturedValueIsBoundForTheStepsAfterIt() {
+        on("register", Script.prints("user id: u-8f3a\n").exit(0))
+                .on("curl -H 'X-User: u-8f3a' localhost", Script.prints("ok\n").exit(0));
+        RunReport report = run(new Steps()
+                .command("register", StepPolicy.DEFAULT, List.of(),
+                        List.of(new Capture("<user-id>", "user id: (\\S+)")), lines("user id: <user-id>"))
+                .command("curl -H 'X-User: <user-id>' localhost", "ok"));
+        assertEquals(List.of(Verdict.PASS, Verdict.PASS), verdicts(report), () -> report.results().toString());
+        assertEquals(List.of(new CapturedValue(1, "<user-id>", "u-8f3a")), report.captured());
+    }
+
+    @Test
+    void aCapturedValueWhosePlaceholderNamesASecretIsUsedButNeverShown() {
         on("register", Script.prints("access token: tok-8f3a\n").exit(0))
-                .on("curl -H 'Authorization: tok-8f3a' localhost", Script.prints("ok\n").exit(0));
+                .on("curl -H 'Authorization: tok-8f3a' localhost", Script.prints("ok tok-8f3a\n").exit(0));
+        List<String> progress = new ArrayList<>();
         RunReport report = run(new Steps()
                 .command("register", StepPolicy.DEFAULT, List.of(),
                         List.of(new Capture("<token>", "access token: (\\S+)")), lines("access token: <token>"))
-                .command("curl -H 'Authorization: <token>' localhost", "ok"));
+                .command("curl -H 'Authorization: <token>' localhost", "ok <token>"), Steps.bindingsFor(FACTS), false,
+                new RunListener() {
+                    @Override
+                    public void output(dev.rehearse.plan.Step step, String chunk) {
+                        progress.add(chunk);
+                    }
+                });
         assertEquals(List.of(Verdict.PASS, Verdict.PASS), verdicts(report), () -> report.results().toString());
-        assertEquals(List.of(new CapturedValue(1, "<token>", "tok-8f3a")), report.captured());
+        assertEquals(List.of(), report.captured(), "a secret is not kept in the record");
+        assertFalse(report.results().toString().contains("tok-8f3a"), report.results().toString());
+        assertFalse(String.join("", progress).contains("tok-8f3a"), "nor in the live output");
     }
 
     @Test
