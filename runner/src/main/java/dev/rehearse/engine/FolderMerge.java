@@ -68,7 +68,7 @@ public final class FolderMerge {
                 ran.add(label);
                 entries.put(label, run);
             }
-            parts.add(new ShardParts.Part(dir, shard(root, dir), ran));
+            parts.add(new ShardParts.Part(dir, ShardParts.recorded(root, dir.resolve(FolderReport.JSON)), ran));
             // the shards ran side by side: the whole took as long as the longest of them
             elapsed = elapsed.compareTo(Duration.ofMillis(root.path("elapsed_ms").asLong())) > 0 ? elapsed
                     : Duration.ofMillis(root.path("elapsed_ms").asLong());
@@ -113,14 +113,14 @@ public final class FolderMerge {
             throw new BadInput(file.toString(), 0, "not the runs.json of a Rehearse folder run");
         }
         String folder = root.path("folder").asText();
-        if (!nameable(folder)) {
+        if (!ShardParts.namesAFolder(folder)) {
             throw new BadInput(file.toString(), 0, "'" + folder + "' is not the name of a folder");
         }
         // a runbook, a variable and a value make the name of a folder in the merged reports: none can lead out
         Set<String> runbooks = names(root.get("runbooks"), file, "runbook");
         Set<String> values = names(root.path("values"), file, "value");
         String variable = root.path("variable").asText(null);
-        if (variable != null && !nameable(variable) || variable == null && !values.isEmpty()) {
+        if (variable != null && !ShardParts.namesAFolder(variable) || variable == null && !values.isEmpty()) {
             throw new BadInput(file.toString(), 0, "'" + variable + "' is not the name of a variable");
         }
         for (JsonNode run : root.get("runs")) {
@@ -137,7 +137,7 @@ public final class FolderMerge {
     private static Set<String> names(JsonNode list, Path file, String what) {
         Set<String> names = new HashSet<>();
         for (JsonNode name : list) {
-            if (!nameable(name.asText())) {
+            if (!ShardParts.namesAFolder(name.asText())) {
                 throw new BadInput(file.toString(), 0, "'" + name.asText() + "' is not the name of a " + what);
             }
             names.add(name.asText());
@@ -145,21 +145,7 @@ public final class FolderMerge {
         return names;
     }
 
-    private static boolean nameable(String name) {
-        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && !name.contains("/");
-    }
-
     private static int count(JsonNode root) {
         return root.path("shard").isObject() ? root.path("shard").path("count").asInt() : 1;
-    }
-
-    private static Shard shard(JsonNode root, Path dir) {
-        try {
-            return root.path("shard").isObject()
-                    ? new Shard(root.path("shard").path("index").asInt(), root.path("shard").path("count").asInt())
-                    : Shard.WHOLE;
-        } catch (IllegalArgumentException e) {
-            throw new BadInput(dir.resolve(FolderReport.JSON).toString(), 0, "its shard is not I/N with 1 <= I <= N");
-        }
     }
 }

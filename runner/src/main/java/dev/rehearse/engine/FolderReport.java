@@ -9,6 +9,7 @@ import dev.rehearse.files.AtomicFiles;
 import dev.rehearse.report.JunitSuites;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunEntryJson;
+import dev.rehearse.run.ShardParts;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,11 +43,7 @@ final class FolderReport {
         root.put("variable", result.pairs().variable());
         ArrayNode values = root.putArray("values");
         result.pairs().values().forEach(values::add);
-        if (result.shard().whole()) {
-            root.putNull("shard");
-        } else {
-            root.putObject("shard").put("index", result.shard().index()).put("count", result.shard().count());
-        }
+        ShardParts.put(root, result.shard());
         root.put("strict", result.strict());
         ArrayNode runs = root.putArray("runs");
         for (FolderResult.Ran ran : result.runs()) {

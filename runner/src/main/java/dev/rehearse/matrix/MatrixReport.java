@@ -18,6 +18,7 @@ import dev.rehearse.report.JunitSuites;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunCell;
 import dev.rehearse.report.RunEntryJson;
+import dev.rehearse.run.ShardParts;
 import dev.rehearse.report.StepText;
 import dev.rehearse.report.Templates;
 
@@ -107,11 +108,7 @@ public final class MatrixReport {
         root.put("variable", result.variation().name());
         ArrayNode values = root.putArray("values");
         result.variation().values().forEach(values::add);
-        if (result.shard().whole()) {
-            root.putNull("shard");
-        } else {
-            root.putObject("shard").put("index", result.shard().index()).put("count", result.shard().count());
-        }
+        ShardParts.put(root, result.shard());
         ArrayNode runs = root.putArray("runs");
         for (ValueRun run : result.runs()) {
             ObjectNode r = runs.addObject();

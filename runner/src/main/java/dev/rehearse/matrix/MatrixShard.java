@@ -45,7 +45,7 @@ record MatrixShard(Path dir, Path file, String runbook, String title, Variation 
             throw new BadInput(file.toString(), 0, "not the matrix.json of a Rehearse matrix");
         }
         String runbook = root.path("runbook").asText();
-        if (runbook.isEmpty() || runbook.equals(".") || runbook.equals("..") || runbook.contains("/")) {
+        if (!ShardParts.namesAFolder(runbook)) {
             throw new BadInput(file.toString(), 0, "its runbook '" + runbook + "' is not the name of a runbook");
         }
         List<String> values = new ArrayList<>();
@@ -59,14 +59,7 @@ record MatrixShard(Path dir, Path file, String runbook, String title, Variation 
             runs.add(new Ran(value, run.path("target").asText(), run.path("error").asText(null),
                     Duration.ofMillis(run.path("elapsed_ms").asLong())));
         }
-        JsonNode shard = root.path("shard");
-        Shard which;
-        try {
-            which = shard.isObject() ? new Shard(shard.path("index").asInt(), shard.path("count").asInt())
-                    : Shard.WHOLE;
-        } catch (IllegalArgumentException e) {
-            throw new BadInput(file.toString(), 0, "its shard is not I/N with 1 <= I <= N");
-        }
+        Shard which = ShardParts.recorded(root, file);
         Variation variation;
         try {
             variation = Variation.parse(root.get("variable").asText() + "=" + String.join(",", values));

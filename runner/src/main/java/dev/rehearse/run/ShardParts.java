@@ -1,5 +1,7 @@
 package dev.rehearse.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearse.files.FolderCopy;
 import dev.rehearse.guide.BadInput;
 
@@ -29,6 +31,31 @@ public final class ShardParts {
     }
 
     private ShardParts() {
+    }
+
+    /** Says {@code shard} in a matrix.json or runs.json: null for a whole, else its index and count. */
+    public static void put(ObjectNode root, Shard shard) {
+        if (shard.whole()) {
+            root.putNull("shard");
+        } else {
+            root.putObject("shard").put("index", shard.index()).put("count", shard.count());
+        }
+    }
+
+    /** @throws BadInput naming {@code file} when the shard it says it is is no I/N with 1 <= I <= N */
+    public static Shard recorded(JsonNode root, Path file) {
+        JsonNode shard = root.path("shard");
+        try {
+            return shard.isObject() ? new Shard(shard.path("index").asInt(), shard.path("count").asInt())
+                    : Shard.WHOLE;
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(file.toString(), 0, "its shard is not I/N with 1 <= I <= N");
+        }
+    }
+
+    /** Whether {@code name}, read from a shard's report, may name a folder of the joined one: none leads out. */
+    public static boolean namesAFolder(String name) {
+        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && !name.contains("/");
     }
 
     /**

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.rehearse.testing.RunReportText.withoutTimings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +53,7 @@ class ShardedFolderIT {
                 joined.both());
 
         for (String file : List.of("junit.xml", "runs.json", "runs.html")) {
-            assertEquals(normal(whole.resolve(file)), normal(merged.resolve(file)), file);
+            assertEquals(withoutTimings(whole.resolve(file)), withoutTimings(merged.resolve(file)), file);
         }
         assertEquals(folders(whole), folders(merged));
         String junit = Files.readString(merged.resolve("junit.xml"));
@@ -93,7 +94,7 @@ class ShardedFolderIT {
         assertTrue(joined.out().contains("merge: 8 of the 8 runbook-value pairs of library: 3 pass, 3 drift, 2 fail"),
                 joined.both());
         for (String file : List.of("junit.xml", "runs.json", "runs.html")) {
-            assertEquals(normal(whole.resolve(file)), normal(merged.resolve(file)), file);
+            assertEquals(withoutTimings(whole.resolve(file)), withoutTimings(merged.resolve(file)), file);
         }
         assertEquals(folders(whole), folders(merged));
         String page = Files.readString(merged.resolve("runs.html"));
@@ -160,14 +161,5 @@ class ShardedFolderIT {
         try (var list = Files.list(dir)) {
             return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
         }
-    }
-
-    /** The file without what differs between any two runs: timings and the throwaway sandbox each run made. */
-    private static String normal(Path file) throws IOException {
-        return Files.readString(file)
-                .replaceAll("local /tmp/rehearse-local-\\d+/home \\(user rehearse-[a-z0-9]+\\)", "local SANDBOX")
-                .replaceAll("time=\"[0-9.]+\"", "time=\"T\"")
-                .replaceAll("\"elapsed_ms\" : \\d+", "\"elapsed_ms\" : T")
-                .replaceAll("\\d+\\.\\d+s\\b", "Ts");
     }
 }

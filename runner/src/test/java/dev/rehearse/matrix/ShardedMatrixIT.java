@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.rehearse.testing.RunReportText.withoutTimings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +51,7 @@ class ShardedMatrixIT {
                 + merged.resolve("matrix.html")), merge.both());
 
         for (String file : List.of("matrix.html", "matrix.json", "junit.xml")) {
-            assertEquals(normal(whole.resolve(file)), normal(merged.resolve(file)), file);
+            assertEquals(withoutTimings(whole.resolve(file)), withoutTimings(merged.resolve(file)), file);
         }
         assertEquals(runFolders(whole), runFolders(merged));
         for (String value : VALUES) {
@@ -98,14 +99,5 @@ class ShardedMatrixIT {
 
     private static List<String> regressionLines(String out) {
         return out.lines().filter(l -> l.startsWith("regression: ")).toList();
-    }
-
-    /** The file without what differs between any two runs: timings and the throwaway sandbox each run made. */
-    private static String normal(Path file) throws IOException {
-        return Files.readString(file)
-                .replaceAll("local /tmp/rehearse-local-\\d+/home \\(user rehearse-[a-z0-9]+\\)", "local SANDBOX")
-                .replaceAll("time=\"[0-9.]+\"", "time=\"T\"")
-                .replaceAll("\"elapsed_ms\" : \\d+", "\"elapsed_ms\" : T")
-                .replaceAll("\\d+\\.\\d+s\\b", "Ts");
     }
 }
