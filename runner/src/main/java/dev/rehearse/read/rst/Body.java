@@ -685,12 +685,12 @@ class Body extends State {
             }
         } catch (MarkupError error) {
             Node warning = memo.report(Memo.WARNING, "markup", error.getMessage(), sm.absLineNumber());
-            Constructed comment = comment(m);
+            Constructed comment = comment(m, line);
             List<Node> nodes = new ArrayList<>(comment.nodes());
             nodes.add(warning);
             return new Constructed(nodes, comment.blankFinish());
         }
-        return comment(m);
+        return comment(m, line);
     }
 
     void explicitList(boolean blankFinish) {
@@ -1090,9 +1090,13 @@ class Body extends State {
                 + "\".", lineno)), in.blankFinish());
     }
 
-    Constructed comment(Matcher m) {
+    /**
+     * @param line the line {@code m} matched: a construct that read further lines before it failed has moved the
+     *             state machine past it (docutils reads its first comment line from the match's own string)
+     */
+    Constructed comment(Matcher m, String line) {
         if (sm.isNextLineBlank()) {
-            String firstCommentLine = sm.line.substring(m.end());
+            String firstCommentLine = line.substring(m.end());
             if (Py.isBlank(firstCommentLine)) {
                 return new Constructed(List.of(new Node(NodeType.COMMENT, "")), true);
             }
