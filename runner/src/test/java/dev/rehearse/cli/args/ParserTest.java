@@ -74,6 +74,8 @@ class ParserTest {
         assertEquals("rehearse run: Invalid value for option '--keep': 'yes' is not a boolean (rehearse run --help "
                 + "shows the usage)", refusal(RUN, "g", "--keep=yes"));
         assertEquals("rehearse run: unknown option '-qx' (rehearse run --help lists them)", refusal(RUN, "g", "-qx"));
+        assertEquals("rehearse run: unknown option '-q=true' (rehearse run --help lists them)",
+                refusal(RUN, "g", "-q=true"), "a one-letter flag takes no value");
     }
 
     @Test
