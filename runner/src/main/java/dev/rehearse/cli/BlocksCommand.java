@@ -1,77 +1,38 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.cli.args.Arguments;
+import dev.rehearse.cli.args.Option;
+import dev.rehearse.cli.args.Parameter;
+import dev.rehearse.cli.args.Syntax;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.read.Guides;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code rehearse blocks GUIDE... [--json]}: every literal block of each guide in document order. With
  * {@code --json}, one object per line with the field names of the docutils oracle; otherwise a listing to read.
  */
-@Command(name = "blocks", mixinStandardHelpOptions = true,
-        description = "List the literal blocks of guides (includes inlined), in document order.")
-public final class BlocksCommand implements Callable<Integer> {
+public final class BlocksCommand implements Command {
+    static final String DESCRIPTION = "List the literal blocks of guides (includes inlined), in document order.";
 
-    @Parameters(arity = "1..*", paramLabel = "GUIDE", description = "Guide files or runbook folders.")
-    List<Path> guides;
+    private static final Parameter<List<Path>> GUIDES = Parameter.many("GUIDE", "Guide files or runbook folders.",
+            Option.PATH);
 
-    @Option(names = "--json", description = "One JSON object per block and line, shaped like the docutils oracle.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    private static final Option<Boolean> JSON = Option.flag("--json",
+            "One JSON object per block and line, shaped like the docutils oracle.");
 
     @Override
-    public Integer call() {
-        return run(guides, json, spec.commandLine().getOut());
+    public Syntax syntax() {
+        return Syntax.command("rehearse blocks", DESCRIPTION).parameter(GUIDES).options(JSON).build();
     }
 
-    /**
-     * True for a plain {@code blocks [--json] GUIDE...} command line, which {@link Main} runs without building
-     * picocli's command model: picocli's classes are Java 5 bytecode that class-data sharing cannot archive, and
-     * loading them is a fifth of the time {@code blocks} takes over the whole corpus. Anything else (help, an
-     * unknown option, no guide) goes through picocli for its usual handling.
-     */
-    static boolean isPlain(String[] args) {
-        if (args.length < 2 || !args[0].equals("blocks")) {
-            return false;
-        }
-        int files = 0;
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith("-")) {
-                if (!args[i].equals("--json")) {
-                    return false;
-                }
-            } else {
-                files++;
-            }
-        }
-        return files > 0;
-    }
-
-    /** Run a command line {@link #isPlain} accepted. */
-    static int runPlain(String[] args, PrintWriter out) {
-        List<Path> files = new ArrayList<>();
-        boolean asJson = false;
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--json")) {
-                asJson = true;
-            } else {
-                files.add(Path.of(args[i]));
-            }
-        }
-        return run(files, asJson, out);
+    @Override
+    public int run(Arguments given, PrintWriter out, PrintWriter err) {
+        return run(given.get(GUIDES), given.get(JSON), out);
     }
 
     /**

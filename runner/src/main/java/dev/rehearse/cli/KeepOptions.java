@@ -1,19 +1,26 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.cli.args.Arguments;
+import dev.rehearse.cli.args.Option;
 import dev.rehearse.run.Rehearsal;
-import picocli.CommandLine.Option;
 
-/** What is kept of a run, for the commands that run whole runbooks ({@code run}, {@code matrix}): a picocli mixin. */
+import java.util.List;
+
+/** What is kept of a run, for the commands that run whole runbooks ({@code run}, {@code matrix}, {@code runs}). */
 final class KeepOptions {
 
-    @Option(names = "--keep", description = "keep what the target made for the run (sandbox, user, container) in "
-            + "place to look into")
-    boolean keep;
+    private static final Option<Boolean> KEEP = Option.flag("--keep", "keep what the target made for the run "
+            + "(sandbox, user, container) in place to look into");
 
-    @Option(names = "--keep-going", description = "go on after a FAIL instead of skipping the rest")
-    boolean keepGoing;
+    private static final Option<Boolean> KEEP_GOING = Option.flag("--keep-going",
+            "go on after a FAIL instead of skipping the rest");
 
-    Rehearsal applyTo(Rehearsal rehearsal) {
-        return rehearsal.withKeepGoing(keepGoing).withKeep(keep);
+    static final List<Option<?>> OPTIONS = List.of(KEEP, KEEP_GOING);
+
+    private KeepOptions() {
+    }
+
+    static Rehearsal applyTo(Rehearsal rehearsal, Arguments given) {
+        return rehearsal.withKeepGoing(given.get(KEEP_GOING)).withKeep(given.get(KEEP));
     }
 }

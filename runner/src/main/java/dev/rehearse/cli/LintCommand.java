@@ -1,5 +1,9 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.cli.args.Arguments;
+import dev.rehearse.cli.args.Option;
+import dev.rehearse.cli.args.Parameter;
+import dev.rehearse.cli.args.Syntax;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
@@ -7,79 +11,42 @@ import dev.rehearse.guide.GuideReader;
 import dev.rehearse.lint.Linter;
 import dev.rehearse.read.Guides;
 import dev.rehearse.plan.Runbook;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code rehearse lint GUIDE...}: defects found without running anything, one {@code file:line: level: message}
  * line each (the rule in brackets), then a count on stderr. Exit 1 when any is an error.
  */
-@Command(name = "lint", mixinStandardHelpOptions = true,
-        description = "Finds defects in guides without running them: file:line: level: message [rule] (or --format "
-                + "json, sarif). Exit 1 on an error.")
-public final class LintCommand implements Callable<Integer> {
+public final class LintCommand implements Command {
+    static final String DESCRIPTION = "Finds defects in guides without running them: file:line: level: message "
+            + "[rule] (or --format json, sarif). Exit 1 on an error.";
 
-    @Parameters(paramLabel = "GUIDE", arity = "1..*", description = "guide files or runbook folders")
-    List<Path> guides;
+    private static final Parameter<List<Path>> GUIDES = Parameter.many("GUIDE", "guide files or runbook folders",
+            Option.PATH);
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (file:line: level: message [rule]), json (docs/schemas/lint.schema.json) or sarif "
-                    + "(SARIF 2.1.0, for code-scanning pages); default: text")
-    String format;
-
-    @Spec
-    CommandSpec spec;
+    private static final Option<String> FORMAT = Option.value("--format", "FORMAT",
+            "text (file:line: level: message [rule]), json (docs/schemas/lint.schema.json) or sarif "
+                    + "(SARIF 2.1.0, for code-scanning pages); default: text").orElse("text");
 
     private final GuideReader reader;
 
-    public LintCommand() {
-        this(Guides.BY_FORMAT);
-    }
-
-    /** With the reader to use, for tests that read guides another way. */
-    public LintCommand(GuideReader reader) {
+    /** With the reader to use ({@link Guides#BY_FORMAT}, or another in tests). */
+    LintCommand(GuideReader reader) {
         this.reader = reader;
     }
 
     @Override
-    public Integer call() {
-        return run(guides, format(format), reader, spec.commandLine().getOut(), spec.commandLine().getErr());
+    public Syntax syntax() {
+        return Syntax.command("rehearse lint", DESCRIPTION).parameter(GUIDES).options(FORMAT).build();
     }
 
-    /**
-     * True for a plain {@code lint GUIDE...} command line (text findings, no option), which {@link Main} runs
-     * without building picocli's command model, as it does a plain {@code blocks} (see {@link BlocksCommand#isPlain}):
-     * lint runs in scripts and hooks over many guides, and picocli's start-up was a third of a lint of the seed.
-     * Anything else (an option, an argument file {@code @FILE}) goes through picocli for its usual handling.
-     */
-    static boolean isPlain(String[] args) {
-        if (args.length < 2 || !args[0].equals("lint")) {
-            return false;
-        }
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith("-") || args[i].startsWith("@")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Run a command line {@link #isPlain} accepted. */
-    static int runPlain(String[] args, PrintWriter out, PrintWriter err) {
-        List<Path> guides = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            guides.add(Path.of(args[i]));
-        }
-        return run(guides, LintOutput.Format.TEXT, Guides.BY_FORMAT, out, err);
+    @Override
+    public int run(Arguments given, PrintWriter out, PrintWriter err) {
+        return run(given.get(GUIDES), format(given.get(FORMAT)), reader, out, err);
     }
 
     private static int run(List<Path> guides, LintOutput.Format form, GuideReader reader, PrintWriter out,

@@ -1,39 +1,54 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.cli.args.Arguments;
+import dev.rehearse.cli.args.HelpText;
+import dev.rehearse.cli.args.Parameter;
+import dev.rehearse.cli.args.Parser;
+import dev.rehearse.cli.args.Syntax;
+import dev.rehearse.cli.args.UsageError;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.guide.GuideReader;
 import dev.rehearse.model.Faults;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import dev.rehearse.read.Guides;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The one binary. Exit status: 0 no FAIL, 1 a FAIL (or a DRIFT with --strict, or a lint error),
  * 2 bad input or usage, 3 an internal error (a failure of the target or the machine, such
  * as a shell that does not start, is one line and exit 1). Bad input is one line, {@code file:line: what is wrong}, never a stack
  * trace; an internal error is one line too, {@code internal error in <stage>: <what>; details in <log file>}, with
- * the trace in that file.
+ * the trace in that file. A usage error is one line naming the command ({@link UsageError}), exit 2.
+ * <p>
+ * The command line is read by {@link Parser} against each command's {@link Syntax}, declared in plain code: no
+ * reflection, no annotations, so that a command starts as fast as the JVM does.
  */
-@Command(name = "rehearse", mixinStandardHelpOptions = true, version = "rehearse " + Main.VERSION,
-        description = "Runs documentation: reads a guide, turns it into steps, runs them on a real target "
-                + "and checks every output against the guide.",
-        // one command a line, so that adding one never conflicts with adding another
-        subcommands = {
-                BlocksCommand.class,
-                PlanCommand.class,
-                LintCommand.class,
-                RunCommand.class,
-                UpdateCommand.class,
-                MatrixCommand.class,
-                RunsCommand.class,
-                MergeCommand.class,
-                CommandLine.HelpCommand.class,
-        })
 public final class Main {
 
     static final String VERSION = "0.1.0";
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_INTERNAL = 3;
+
+    private static final String HELP = "help";
+    private static final Syntax PROGRAM = Syntax.command("rehearse", "Runs documentation: reads a guide, turns it "
+                    + "into steps, runs them on a real target and checks every output against the guide.")
+            // one command a line, so that adding one never conflicts with adding another (and one in command())
+            .subcommand("blocks", BlocksCommand.DESCRIPTION)
+            .subcommand("plan", PlanCommand.DESCRIPTION)
+            .subcommand("lint", LintCommand.DESCRIPTION)
+            .subcommand("run", RunCommand.DESCRIPTION)
+            .subcommand("update", UpdateCommand.DESCRIPTION)
+            .subcommand("matrix", MatrixCommand.DESCRIPTION)
+            .subcommand("runs", RunsCommand.DESCRIPTION)
+            .subcommand("merge", MergeCommand.DESCRIPTION)
+            .subcommand(HELP, "Display help information about the specified command.")
+            .build();
+    private static final Parameter<String> COMMAND = Parameter.optional("COMMAND",
+            "The COMMAND to display the usage help message for.", name -> name);
+    private static final Syntax HELP_SYNTAX = Syntax.command("rehearse help", PROGRAM.commands().get(HELP))
+            .parameter(COMMAND).build();
 
     public static void main(String[] args) {
         System.exit(execute(args, new StandardOutput(System.out), new PrintWriter(System.err, true)));
@@ -41,36 +56,78 @@ public final class Main {
 
     /** Runs the command line with the given streams; what tests call. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        boolean plainBlocks = BlocksCommand.isPlain(args);
-        if (plainBlocks || LintCommand.isPlain(args)) {
-            // `blocks` and `lint` run in scripts over many guides: spare them picocli's start-up (see isPlain)
-            try {
-                return plainBlocks ? BlocksCommand.runPlain(args, out) : LintCommand.runPlain(args, out, err);
-            } catch (RuntimeException e) {
-                return failed(e, err);
-            }
-        }
-        return execute(args, out, err, CommandLine.defaultFactory());
+        return execute(args, out, err, Guides.BY_FORMAT);
     }
 
-    /**
-     * As {@link #execute(String[], PrintWriter, PrintWriter)}, with the factory that makes the commands (tests).
-     * Not public: the java launcher looks up {@code main} among the public methods, which loads their parameter
-     * types, and picocli's would be read from the jar at every start.
-     */
-    static int execute(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
-        CommandLine cli = new CommandLine(new Main(), factory);
-        TargetChoice.addTargetOptions(cli);
-        GroupedOptions.install(cli.getSubcommands().get("run"), GroupedOptions.ofRun());
-        RunsCommand.nameTheFolder(cli.getSubcommands().get("runs"));
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, err));
-        cli.setParameterExceptionHandler((ex, args1) -> {
-            err.println(UsageErrors.describe(ex));
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with the reader plan and lint use (tests). */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, GuideReader reader) {
+        try {
+            Arguments program = Parser.parse(PROGRAM, Arrays.asList(args));
+            if (program.helpAsked() || program.versionAsked()) {
+                return answered(PROGRAM, program, out);
+            }
+            if (program.command().equals(HELP)) {
+                return help(program.rest(), out, reader);
+            }
+            Command command = command(program.command(), reader);
+            Syntax syntax = command.syntax();
+            Arguments given = Parser.parse(syntax, program.rest());
+            if (given.helpAsked() || given.versionAsked()) {
+                return answered(syntax, given, out);
+            }
+            return command.run(given, out, err);
+        } catch (UsageError e) {
+            err.println(e.getMessage());
             return EXIT_BAD_INPUT;
-        });
-        return cli.execute(args);
+        } catch (Exception e) {
+            return failed(e, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The command of this name, one of {@link #PROGRAM}'s. */
+    static Command command(String name, GuideReader reader) {
+        return switch (name) {
+            case "blocks" -> new BlocksCommand();
+            case "plan" -> new PlanCommand(reader);
+            case "lint" -> new LintCommand(reader);
+            case "run" -> new RunCommand();
+            case "update" -> new UpdateCommand();
+            case "matrix" -> new MatrixCommand();
+            case "runs" -> new RunsCommand();
+            case "merge" -> new MergeCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+
+    /** The names of the commands, {@code help} last. */
+    static List<String> commands() {
+        return List.copyOf(PROGRAM.commands().keySet());
+    }
+
+    /** {@code --help} or {@code --version}, on any command. */
+    private static int answered(Syntax syntax, Arguments given, PrintWriter out) {
+        out.print(given.helpAsked() ? HelpText.of(syntax) : "rehearse " + VERSION + "\n");
+        return 0;
+    }
+
+    /** {@code rehearse help [COMMAND]}. */
+    private static int help(List<String> args, PrintWriter out, GuideReader reader) {
+        Arguments given = Parser.parse(HELP_SYNTAX, args);
+        if (given.helpAsked() || given.versionAsked()) {
+            return answered(HELP_SYNTAX, given, out);
+        }
+        String name = given.get(COMMAND);
+        if (name == null || name.equals(HELP)) {
+            out.print(HelpText.of(name == null ? PROGRAM : HELP_SYNTAX));
+            return 0;
+        }
+        // an unknown name is refused as `rehearse NAME` refuses it
+        Parser.parse(PROGRAM, List.of(name));
+        out.print(HelpText.of(command(name, reader).syntax()));
+        return 0;
     }
 
     /** What a command that threw says, in one line, and its exit status. */

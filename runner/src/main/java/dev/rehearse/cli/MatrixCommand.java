@@ -1,20 +1,17 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.cli.args.Arguments;
+import dev.rehearse.cli.args.Option;
+import dev.rehearse.cli.args.Syntax;
 import dev.rehearse.matrix.MatrixResult;
 import dev.rehearse.matrix.MatrixRun;
 import dev.rehearse.matrix.Variation;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.Shard;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code rehearse matrix RUNBOOK --vary NAME=V1,V2,...}: the runbook once per value, each on a fresh target, then
@@ -22,45 +19,38 @@ import java.util.concurrent.Callable;
  * {@code rehearse merge} to join ({@link MergeCommand}). Exit 1 when a step's verdict changes between values (a
  * regression) or a run could not start, 0 otherwise, 2 on bad input.
  */
-@Command(name = "matrix", mixinStandardHelpOptions = true,
-        description = "Runs a runbook once per value of a variable (e.g. the version it installs), each on a fresh "
-                + "target, and compares the runs step by step. Exit 1 when a step's verdict changes between values.")
-public final class MatrixCommand implements Callable<Integer> {
+public final class MatrixCommand implements Command {
+    static final String DESCRIPTION = "Runs a runbook once per value of a variable (e.g. the version it installs), "
+            + "each on a fresh target, and compares the runs step by step. Exit 1 when a step's verdict changes "
+            + "between values.";
 
-    @Mixin
-    TargetChoice choice;
+    private static final Option<String> VARY = Option.value("--vary", "NAME=V1,V2,...",
+            "a sidecar variable (or an example value of the guide) and the values to run it with").required();
 
-    @Option(names = "--vary", required = true, paramLabel = "NAME=V1,V2,...",
-            description = "a sidecar variable (or an example value of the guide) and the values to run it with")
-    String vary;
+    private static final Option<Integer> JOBS = Option.value("--jobs", "N", "runs at a time (default: 1)",
+            Option.INTEGER).orElse(1);
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "runs at a time (default: 1)")
-    int jobs;
-
-    @Mixin
-    ShardOption sharding;
-
-    @Option(names = "--report-dir", paramLabel = "DIR",
-            description = "where matrix.html, matrix.json, junit.xml and one folder NAME=V per run go "
-                    + "(default: ~/.local/state/rehearse/RUNBOOK-matrix)")
-    Path reportDir;
-
-    @Mixin
-    KeepOptions keeping;
-
-    @Spec
-    CommandSpec spec;
+    private static final Option<Path> REPORT_DIR = Option.value("--report-dir", "DIR",
+            "where matrix.html, matrix.json, junit.xml and one folder NAME=V per run go "
+                    + "(default: ~/.local/state/rehearse/RUNBOOK-matrix)", Option.PATH);
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        Variation variation = Variation.parse(vary);
-        Shard shard = sharding.shard();
-        Rehearsal rehearsal = keeping.applyTo(choice.rehearsal());
-        MatrixRun matrix = new MatrixRun(choice.runbook, variation, rehearsal, jobs, shard);
-        Path dir = reportDir != null ? reportDir
-                : Rehearsal.reportsRoot().resolve(rehearsal.preview(choice.runbook).name() + "-matrix");
+    public Syntax syntax() {
+        return Syntax.command("rehearse matrix", DESCRIPTION).parameter(TargetChoice.RUNBOOK)
+                .options(VARY, JOBS, ShardOption.SHARD, REPORT_DIR).options(KeepOptions.OPTIONS)
+                .options(TargetChoice.options()).build();
+    }
+
+    @Override
+    public int run(Arguments given, PrintWriter out, PrintWriter err) throws IOException {
+        Path runbook = given.get(TargetChoice.RUNBOOK);
+        Variation variation = Variation.parse(given.get(VARY));
+        Shard shard = ShardOption.shard(given);
+        Rehearsal rehearsal = KeepOptions.applyTo(TargetChoice.rehearsal(given, err), given);
+        MatrixRun matrix = new MatrixRun(runbook, variation, rehearsal, given.get(JOBS), shard);
+        Path dir = given.get(REPORT_DIR) != null ? given.get(REPORT_DIR)
+                : Rehearsal.reportsRoot().resolve(rehearsal.preview(runbook).name() + "-matrix");
         MatrixResult result = matrix.run(dir, new RunsProgress(out));
-        return MatrixEnd.print(out, sharding.name("matrix"), result, dir);
+        return MatrixEnd.print(out, ShardOption.name(given, "matrix"), result, dir);
     }
 }

@@ -1,19 +1,17 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.cli.args.Arguments;
+import dev.rehearse.cli.args.Option;
+import dev.rehearse.cli.args.Parameter;
+import dev.rehearse.cli.args.Syntax;
 import dev.rehearse.engine.FolderMerge;
 import dev.rehearse.matrix.MatrixMerge;
 import dev.rehearse.matrix.MatrixResult;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code rehearse merge DIR... --into OUT}: the report folders of the shards of a matrix ({@code matrix --shard I/N})
@@ -22,41 +20,39 @@ import java.util.concurrent.Callable;
  * changes between values, a runbook fails, or a run could not start, else 0); 2 when the folders are not the shards
  * of one whole, a shard is given twice or is missing.
  */
-@Command(name = "merge", mixinStandardHelpOptions = true,
-        description = "Joins the report folders of the shards of a matrix (matrix --shard I/N) into one comparison "
-                + "page and one junit.xml, or those of a folder's runs (runs --shard I/N) into its runs.html and "
-                + "junit.xml, as one "
-                + "run of the whole would write them.",
-        footerHeading = "%nExample:%n",
-        footer = {
-                "  # each CI job I of 3 ran: matrix ... --shard I/3 --report-dir shard-I",
-                "  rehearse merge shard-1 shard-2 shard-3 --into matrix",
-                "",
-                "Exit status: 0 no verdict changes (no runbook fails), 1 one does or a run",
-                "did not start, 2 folders that are not the shards of one whole, a shard given",
-                "twice or missing (without --partial).",
-        })
-public final class MergeCommand implements Callable<Integer> {
+public final class MergeCommand implements Command {
+    static final String DESCRIPTION = "Joins the report folders of the shards of a matrix (matrix --shard I/N) into "
+            + "one comparison page and one junit.xml, or those of a folder's runs (runs --shard I/N) into its "
+            + "runs.html and junit.xml, as one run of the whole would write them.";
 
-    @Parameters(paramLabel = "DIR", arity = "1..*",
-            description = "the report folders of the shards (their --report-dir)")
-    List<Path> dirs;
+    private static final Parameter<List<Path>> DIRS = Parameter.many("DIR",
+            "the report folders of the shards (their --report-dir)", Option.PATH);
 
-    @Option(names = "--into", paramLabel = "OUT",
-            description = "where the joined reports go: a new folder, or one of the shards' own "
-                    + "(default: ~/.local/state/rehearse/RUNBOOK-matrix or FOLDER-runs)")
-    Path into;
+    private static final Option<Path> INTO = Option.value("--into", "OUT",
+            "where the joined reports go: a new folder, or one of the shards' own "
+                    + "(default: ~/.local/state/rehearse/RUNBOOK-matrix or FOLDER-runs)", Option.PATH);
 
-    @Option(names = "--partial", description = "merge the shards given even when some are missing (their values are "
-            + "left out) instead of refusing")
-    boolean partial;
-
-    @Spec
-    CommandSpec spec;
+    private static final Option<Boolean> PARTIAL = Option.flag("--partial", "merge the shards given even when some "
+            + "are missing (their values are left out) instead of refusing");
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+    public Syntax syntax() {
+        return Syntax.command("rehearse merge", DESCRIPTION).parameter(DIRS).options(INTO, PARTIAL)
+                .footer("Example",
+                        "  # each CI job I of 3 ran: matrix ... --shard I/3 --report-dir shard-I",
+                        "  rehearse merge shard-1 shard-2 shard-3 --into matrix",
+                        "",
+                        "Exit status: 0 no verdict changes (no runbook fails), 1 one does or a run",
+                        "did not start, 2 folders that are not the shards of one whole, a shard given",
+                        "twice or missing (without --partial).")
+                .build();
+    }
+
+    @Override
+    public int run(Arguments given, PrintWriter out, PrintWriter err) throws IOException {
+        List<Path> dirs = given.get(DIRS);
+        Path into = given.get(INTO);
+        boolean partial = given.get(PARTIAL);
         if (FolderMerge.holdsFolderRun(dirs.get(0))) {
             Path dir = into != null ? into : FolderMerge.defaultFolder(dirs.get(0));
             return FolderEnd.print(out, "merge", FolderMerge.merge(dirs, dir, partial), dir);

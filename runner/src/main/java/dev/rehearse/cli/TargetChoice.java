@@ -1,89 +1,78 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.cli.args.Arguments;
+import dev.rehearse.cli.args.Option;
+import dev.rehearse.cli.args.Parameter;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.targets.TargetOption;
 import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.TargetProvider;
 import dev.rehearse.targets.Targets;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What every command that runs a runbook takes (a picocli mixin of {@code run}, {@code update}, {@code matrix}):
- * the runbook, where it runs (the options of every {@link TargetProvider}), with which bindings.
+ * What every command that runs a runbook takes ({@code run}, {@code update}, {@code matrix}, {@code runs}): the
+ * runbook, where it runs ({@code --target} and the options of every {@link TargetProvider}, so that a new kind of
+ * target brings its own options without a change here), with which bindings.
  */
 final class TargetChoice {
     private static final String TARGET = "--target";
 
-    @Parameters(paramLabel = "RUNBOOK", description = "a runbook folder, its runbook.yaml, or a guide file")
-    Path runbook;
+    static final Parameter<Path> RUNBOOK = Parameter.one("RUNBOOK",
+            "a runbook folder, its runbook.yaml, or a guide file", Option.PATH);
 
-    @Option(names = "--bind", paramLabel = "NAME=VALUE", description = "set a sidecar variable, or bind an example value")
-    List<String> binds = List.of();
+    static final Option<List<String>> BIND = Option.list("--bind", "NAME=VALUE",
+            "set a sidecar variable, or bind an example value");
 
-    /** the command this is mixed into: the target options are added to it (see {@link #addTargetOptions}) */
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec command;
+    private TargetChoice() {
+    }
+
+    /** {@code --target}, {@code --bind} and the options of every kind of target. */
+    static List<Option<?>> options() {
+        List<TargetProvider> providers = Targets.providers();
+        List<Option<?>> options = new ArrayList<>();
+        options.add(Option.value(TARGET, "SPEC", "where to run: " + String.join("; ", providers.stream()
+                .map(p -> String.join(", ", p.forms()) + " (" + p.summary() + ")").toList())
+                + "; default: the sidecar's target, else local"));
+        options.add(BIND);
+        for (TargetProvider provider : providers) {
+            for (TargetOption option : provider.options()) {
+                options.add(option.isFlag() ? Option.flag(option.name(), option.description())
+                        : Option.value(option.name(), option.paramLabel(), option.description()));
+            }
+        }
+        return options;
+    }
 
     /**
      * The rehearsal these options describe: all steps, stopping at the first FAIL, the target removed at the end;
      * the commands adjust it with their own options. A target's one-line notices (a host key recorded by
-     * --accept-new) go to the command's error stream.
+     * --accept-new) go to {@code notices}.
      */
-    Rehearsal rehearsal() {
-        TargetOptions options = TargetOptions.defaults().withNotices(command.commandLine().getErr()::println);
+    static Rehearsal rehearsal(Arguments given, PrintWriter notices) {
+        TargetOptions options = TargetOptions.defaults().withNotices(notices::println);
         for (TargetProvider provider : Targets.providers()) {
             for (TargetOption option : provider.options()) {
-                Object value = command.findOption(option.name()).getValue();
+                Object value = given.value(option.name());
                 if (value != null && !Boolean.FALSE.equals(value)) {
                     options = options.with(option.name(), value.toString());
                 }
             }
         }
-        return Rehearsal.defaults().withTarget(target()).withBinds(overrides(binds))
+        return Rehearsal.defaults().withTarget(target(given)).withBinds(overrides(given.get(BIND)))
                 .withTargetOptions(options);
     }
 
     /** The {@code --target} given, or null. */
-    String target() {
-        return command.findOption(TARGET).getValue();
-    }
-
-    /**
-     * Adds {@code --target} and the options of every {@link TargetProvider} to the commands that take a target, so
-     * that a new kind of target brings its own options without a change here.
-     */
-    static void addTargetOptions(CommandLine cli) {
-        List<TargetProvider> providers = Targets.providers();
-        for (CommandLine sub : cli.getSubcommands().values()) {
-            CommandSpec spec = sub.getCommandSpec();
-            if (!spec.mixins().values().stream().anyMatch(mixin -> mixin.userObject() instanceof TargetChoice)) {
-                continue;
-            }
-            spec.addOption(OptionSpec.builder(TARGET).paramLabel("SPEC").type(String.class)
-                    .description("where to run: " + String.join("; ", providers.stream()
-                            .map(p -> String.join(", ", p.forms()) + " (" + p.summary() + ")").toList())
-                            + "; default: the sidecar's target, else local").build());
-            for (TargetProvider provider : providers) {
-                for (TargetOption option : provider.options()) {
-                    spec.addOption(option.isFlag()
-                            ? OptionSpec.builder(option.name()).type(boolean.class).arity("0")
-                            .description(option.description()).build()
-                            : OptionSpec.builder(option.name()).paramLabel(option.paramLabel()).type(String.class)
-                            .description(option.description()).build());
-                }
-            }
-        }
+    static String target(Arguments given) {
+        return (String) given.value(TARGET);
     }
 
     /** {@code --bind k=v} options as a map; a malformed one is bad input. */

@@ -1,5 +1,8 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.cli.args.Arguments;
+import dev.rehearse.cli.args.Option;
+import dev.rehearse.cli.args.Syntax;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.rehearse.files.AtomicFiles;
@@ -11,52 +14,46 @@ import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.RunRecord;
 import dev.rehearse.update.GuideUpdate;
 import dev.rehearse.update.ReportedDrifts;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code rehearse update RUNBOOK [--from-report DIR] [--dry-run]}: writes the real output of a run back into the
  * guide where a step drifted. Only those expected-output lines change; every other byte stays.
  */
-@Command(name = "update", mixinStandardHelpOptions = true,
-        description = "Writes what a run really printed back into the guide where a step drifted "
-                + "(real values mapped back to the guide's examples; nothing secret is written). "
-                + "Without --from-report it runs the runbook first.")
-public final class UpdateCommand implements Callable<Integer> {
+public final class UpdateCommand implements Command {
+    static final String DESCRIPTION = "Writes what a run really printed back into the guide where a step drifted "
+            + "(real values mapped back to the guide's examples; nothing secret is written). "
+            + "Without --from-report it runs the runbook first.";
 
-    @Mixin
-    TargetChoice choice;
+    private static final Option<Path> FROM_REPORT = Option.value("--from-report", "DIR",
+            "take the output from this earlier run's report folder (its results.json) "
+                    + "instead of running the runbook now", Option.PATH);
 
-    @Option(names = "--from-report", paramLabel = "DIR",
-            description = "take the output from this earlier run's report folder (its results.json) "
-                    + "instead of running the runbook now")
-    Path fromReport;
-
-    @Option(names = "--dry-run", description = "print the unified diff instead of writing")
-    boolean dryRun;
-
-    @Spec
-    CommandSpec spec;
+    private static final Option<Boolean> DRY_RUN = Option.flag("--dry-run",
+            "print the unified diff instead of writing");
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        Rehearsal rehearsal = choice.rehearsal();
+    public Syntax syntax() {
+        return Syntax.command("rehearse update", DESCRIPTION).parameter(TargetChoice.RUNBOOK)
+                .options(FROM_REPORT, DRY_RUN).options(TargetChoice.options()).build();
+    }
+
+    @Override
+    public int run(Arguments given, PrintWriter out, PrintWriter err) throws IOException {
+        Path runbook = given.get(TargetChoice.RUNBOOK);
+        Path fromReport = given.get(FROM_REPORT);
+        boolean dryRun = given.get(DRY_RUN);
+        Rehearsal rehearsal = TargetChoice.rehearsal(given, err);
         // the steps' places in the guide do not depend on the target, so an earlier run's report needs no new one
-        Plan plan = rehearsal.preview(choice.runbook);
+        Plan plan = rehearsal.preview(runbook);
         List<GuideUpdate.Drift> drifts = fromReport != null
                 ? ReportedDrifts.read(fromReport, plan)
-                : ReportedDrifts.of(runNow(rehearsal, out));
+                : ReportedDrifts.of(runNow(runbook, rehearsal, out));
         Path root = plan.guide().root();
         // what --bind gave is this run's, not the guide's (give the run's own with --from-report)
         List<GuideUpdate.Revision> revised = GuideUpdate.revise(root, drifts, Set.copyOf(rehearsal.binds().values()));
@@ -86,10 +83,10 @@ public final class UpdateCommand implements Callable<Integer> {
     }
 
     /** Runs the runbook as {@code run} would (its reports land in the default folder) and returns the run. */
-    private RunReport runNow(Rehearsal rehearsal, PrintWriter out) throws IOException {
+    private static RunReport runNow(Path runbook, Rehearsal rehearsal, PrintWriter out) throws IOException {
         RunReport report;
         try (LiveProgress progress = LiveProgress.forConsole(out, LiveProgress.Detail.NORMAL)) {
-            report = rehearsal.run(choice.runbook, new RunRecord(rehearsal::reportsOf, progress),
+            report = rehearsal.run(runbook, new RunRecord(rehearsal::reportsOf, progress),
                     note -> out.println("rehearse: " + note));
         }
         Reports.writeAll(report, rehearsal.reportsOf(report.runbook()));

@@ -105,7 +105,7 @@ class BlocksCommandIT {
     }
 
     @Test
-    void helpAndUsageErrorsGoThroughPicocli() {
+    void helpAndUsageErrorsGoThroughTheCommandLine() {
         Outcome help = run("blocks", "--help");
         assertEquals(0, help.status());
         assertTrue(help.out().contains("--json"), help.out());

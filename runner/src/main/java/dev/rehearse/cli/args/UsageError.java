@@ -1,0 +1,45 @@
+package dev.rehearse.cli.args;
+
+import dev.rehearse.guide.ClosestName;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A command line that does not fit its {@link Syntax}, said in one line that starts with the command and blames
+ * what was mistyped, with the closest known name where one is near: {@code rehearse rnu} is an unknown command (did
+ * you mean run?), {@code run --targt local DIR} an unknown option, not a runbook with no place.
+ */
+public final class UsageError extends RuntimeException {
+
+    private UsageError(String line) {
+        super(line);
+    }
+
+    /** A problem with what was given: the line ends by pointing at the command's help. */
+    static UsageError of(Syntax command, String problem) {
+        return new UsageError(command.name() + ": " + problem + " (" + command.name() + " --help shows the usage)");
+    }
+
+    static UsageError unknownOption(Syntax command, String typed) {
+        String option = typed.startsWith("--") && typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+        // a long name offers the closest long one; a one-letter name is too short to guess from
+        List<String> names = option.startsWith("--")
+                ? command.options().stream().map(Option::name).toList() : List.of();
+        return new UsageError(command.name() + ": unknown option '" + option + "'" + hint(command, option, names));
+    }
+
+    static UsageError unknownCommand(Syntax program, String typed) {
+        return new UsageError(program.name() + ": unknown command '" + typed + "'"
+                + hint(program, typed, program.commands().keySet()));
+    }
+
+    static UsageError unexpected(Syntax command, String argument) {
+        return new UsageError(command.name() + ": unexpected argument '" + argument + "'");
+    }
+
+    private static String hint(Syntax command, String typed, Collection<String> known) {
+        return ClosestName.of(typed, known).map(name -> " (did you mean '" + name + "'?)")
+                .orElse(" (" + command.name() + " --help lists them)");
+    }
+}
