@@ -77,6 +77,38 @@ class LauncherArchiveIT {
         }
     }
 
+    /**
+     * A command on a container target starts from an archive of its own, trained with a container run; the other
+     * commands' archive stays as it was, without the Docker client's classes.
+     */
+    @Test
+    void aContainerRunHasAnArchiveOfItsOwn() throws IOException {
+        Path checkout = checkout(dir.resolve("checkout"));
+        lint(checkout, Map.of());
+        List<Path> small = archives(checkout);
+        assertEquals(1, small.size(), "lint's archive: " + small);
+        FileTime smallRecorded = Files.getLastModifiedTime(keyOf(small.get(0)));
+        String required = small.get(0).toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
+
+        String out = Processes.run(checkout, Map.of(), checkout.resolve("rehearse").toString(), "run",
+                Checkout.file("docs/first-guide.md").toString(), "--target", "container",
+                "--report-dir", dir.resolve("reports").toString());
+        assertTrue(out.contains("0 FAIL"), out);
+        List<Path> both = archives(checkout);
+        assertEquals(2, both.size(), "the container run's archive beside lint's: " + both);
+        Path container = both.stream().filter(a -> !a.equals(small.get(0))).findFirst().orElseThrow();
+        assertTrue(Files.size(container) > Files.size(small.get(0)),
+                "it holds the Docker client's classes too: " + container);
+        assertEquals(smallRecorded, Files.getLastModifiedTime(keyOf(small.get(0))), "lint's archive left as it was");
+
+        out = Processes.run(checkout, Map.of("REHEARSE_JAVA_OPTS", required), checkout.resolve("rehearse").toString(),
+                "run", Checkout.file("docs/first-guide.md").toString(), "--target", "container",
+                "--report-dir", dir.resolve("again").toString());
+        assertTrue(out.contains("0 FAIL"), out);
+        lint(checkout, Map.of("REHEARSE_JAVA_OPTS", required));
+        assertEquals(Set.copyOf(both), Set.copyOf(archives(checkout)), "nothing recorded again");
+    }
+
     /** What the archive is recorded from: every command once, each ending as it should, printing nothing. */
     @Test
     void theTrainingRunsEveryCommandQuietly() throws IOException {
