@@ -19,7 +19,7 @@ import java.util.List;
  * {@code java -cp rehearse.jar dev.rehearse.cli.Training WORK [SEED] [--container]}, WORK an empty folder the caller
  * removes afterwards (it holds the runbook, the runs' reports); exits 0 when every command did what it should.
  * {@code --container} adds a run on the container target, for the archive of container runs: the Docker client's
- * classes, loaded ahead of time by every command, would slow down the others ({@code lint} by a tenth).
+ * classes, loaded at start by every command that starts from the archive, would slow down the others.
  */
 public final class Training {
     private static final String GUIDE = """
