@@ -1,5 +1,7 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.targets.container.ContainerTarget;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -14,8 +16,10 @@ import java.util.List;
  * has it, all output thrown away. An archive that only the first command after a build recorded held only that
  * command's classes: a {@code lint} after a {@code run}'s archive read most of its classes from the jar.
  * <p>
- * {@code java -cp rehearse.jar dev.rehearse.cli.Training WORK [SEED]}, WORK an empty folder the caller removes
- * afterwards (it holds the runbook, the runs' reports); exits 0 when every command did what it should.
+ * {@code java -cp rehearse.jar dev.rehearse.cli.Training WORK [SEED] [--container]}, WORK an empty folder the caller
+ * removes afterwards (it holds the runbook, the runs' reports); exits 0 when every command did what it should.
+ * {@code --container} adds a run on the container target, for the archive of container runs: the Docker client's
+ * classes, loaded at start by every command that starts from the archive, would slow down the others.
  */
 public final class Training {
     private static final String GUIDE = """
@@ -49,12 +53,14 @@ public final class Training {
     }
 
     public static void main(String[] args) throws IOException {
-        int failed = train(Path.of(args[0]), args.length > 1 ? Path.of(args[1]) : null);
+        List<String> given = new ArrayList<>(List.of(args));
+        boolean container = given.remove("--container");
+        int failed = train(Path.of(given.get(0)), given.size() > 1 ? Path.of(given.get(1)) : null, container);
         System.exit(failed == 0 ? 0 : 1);
     }
 
     /** @return how many commands did not end as they should */
-    private static int train(Path work, Path seed) throws IOException {
+    private static int train(Path work, Path seed, boolean container) throws IOException {
         Path runbook = Files.createDirectory(work.resolve("runbook"));
         Files.writeString(runbook.resolve("guide.md"), GUIDE);
         Files.writeString(runbook.resolve("runbook.yaml"), RUNBOOK);
@@ -70,6 +76,15 @@ public final class Training {
                         "--report-dir", work.resolve("run").toString()},
                 new String[]{"matrix", runbook.toString(), "--vary", "greeting=hello,hi", "--target", "local",
                         "--report-dir", work.resolve("matrix").toString()}));
+        // with --container, a container run, where the stardust image is there: the Docker client's and
+        // Testcontainers' classes, a few thousand, are most of what a container run loads. Named without ":latest",
+        // the image is only looked up, never built (a build takes minutes); with no engine or no image the run
+        // fails at once
+        if (container) {
+            commands.add(new String[]{"run", "-q", runbook.toString(), "--bind", "greeting=hello",
+                    "--target", "container:" + ContainerTarget.DEFAULT_IMAGE.replace(":latest", ""),
+                    "--report-dir", work.resolve("container").toString()});
+        }
         if (seed != null && Files.isDirectory(seed)) {
             commands.add(new String[]{"lint", seed.toString()});
             commands.add(new String[]{"plan", seed.toString()});

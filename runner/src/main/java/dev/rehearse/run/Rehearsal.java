@@ -136,8 +136,9 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         if (timeout != null) {
             loaded = loaded.withTimeout(timeout);
         }
-        Guide guide = checkedBeforeOpening(loaded);
         String spec = targetSpec(loaded);
+        Targets.prepare(spec, targetOptions);
+        Guide guide = checkedBeforeOpening(loaded);
         Targets.reapLeftovers(spec, targetOptions).forEach(say);
         RunStamp stamp = RunStamp.next();
         try (Target opened = Targets.open(spec, targetOptions.withStamp(stamp))) {

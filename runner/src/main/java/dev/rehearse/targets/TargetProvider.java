@@ -34,6 +34,17 @@ public interface TargetProvider {
     Target open(String spec, TargetOptions options);
 
     /**
+     * Starts, in the background, what {@link #open} and {@link #reapLeftovers} will need and takes long to get
+     * ready (the container target's Docker client), so that it is made while the runbook is read and planned; with
+     * no effect on anything outside the process, and failing nothing itself (what failed is told by the call that
+     * needs it). Nothing by default.
+     *
+     * @param options the options the run opens its target with
+     */
+    default void prepare(TargetOptions options) {
+    }
+
+    /**
      * Removes what runs of this kind left behind when their process was killed, before a new one opens; only what
      * is provably theirs (stamped with {@link TargetOptions#stamp()}) and whose process is gone. Nothing by default.
      *

@@ -22,6 +22,11 @@ public final class Targets {
      *
      * @return one line for each thing removed
      */
+    /** {@link TargetProvider#prepare}: what the spec's target needs is got ready in the background. */
+    public static void prepare(String spec, TargetOptions options) {
+        provider(spec).ifPresent(provider -> provider.prepare(options));
+    }
+
     public static List<String> reapLeftovers(String spec, TargetOptions options) {
         return provider(spec).map(provider -> provider.reapLeftovers(options)).orElse(List.of());
     }

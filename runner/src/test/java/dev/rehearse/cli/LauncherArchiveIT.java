@@ -12,16 +12,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The launcher's class-data archive follows the jar: a checkout moved after its archive was recorded records one
- * for the jar's new path, where the JVM would silently run without the old one. {@code -Xshare:on} (for an AppCDS
+ * The launcher's class-data archive follows the jar and the JVM: a checkout moved after its archive was recorded
+ * records one for the jar's new path, where the JVM would silently run without the old one, and each JVM keeps an
+ * archive of its own, so that switching between two records nothing again. {@code -Xshare:on} (for an AppCDS
  * archive) and {@code -XX:AOTMode=on} (for a JDK 25 AOT cache) make a JVM that cannot map its archive fail instead
  * of going on without it, so each run here proves the archive is used.
  */
@@ -46,6 +51,62 @@ class LauncherArchiveIT {
         List<Path> archives = archives(moved);
         assertEquals(1, archives.size(), "the moved checkout's archive replaced the old one: " + archives);
         lint(moved, archiveRequired);
+    }
+
+    @Test
+    void twoJvmsInTurnEachKeepTheirArchive() throws IOException {
+        Path checkout = checkout(dir.resolve("checkout"));
+        Path one = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
+        Path other = anotherJava(one);
+        lint(checkout, Map.of("REHEARSE_JAVA", one.toString()));
+        lint(checkout, Map.of("REHEARSE_JAVA", other.toString()));
+        List<Path> both = archives(checkout);
+        assertEquals(2, both.size(), "one archive for each JVM: " + both);
+        Map<Path, FileTime> recorded = new HashMap<>();
+        for (Path archive : both) {
+            recorded.put(archive, Files.getLastModifiedTime(keyOf(archive)));
+        }
+
+        for (Path java : List.of(one, other, one, other)) {
+            lint(checkout, Map.of("REHEARSE_JAVA", java.toString(), "REHEARSE_JAVA_OPTS", archiveRequired(java)));
+        }
+        assertEquals(Set.copyOf(both), Set.copyOf(archives(checkout)), "neither archive was removed");
+        for (Path archive : both) {
+            assertEquals(recorded.get(archive), Files.getLastModifiedTime(keyOf(archive)),
+                    "not recorded again: " + archive);
+        }
+    }
+
+    /**
+     * A command on a container target starts from an archive of its own, trained with a container run; the other
+     * commands' archive stays as it was, without the Docker client's classes.
+     */
+    @Test
+    void aContainerRunHasAnArchiveOfItsOwn() throws IOException {
+        Path checkout = checkout(dir.resolve("checkout"));
+        lint(checkout, Map.of());
+        List<Path> small = archives(checkout);
+        assertEquals(1, small.size(), "lint's archive: " + small);
+        FileTime smallRecorded = Files.getLastModifiedTime(keyOf(small.get(0)));
+        String required = small.get(0).toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
+
+        String out = Processes.run(checkout, Map.of(), checkout.resolve("rehearse").toString(), "run",
+                Checkout.file("docs/first-guide.md").toString(), "--target", "container",
+                "--report-dir", dir.resolve("reports").toString());
+        assertTrue(out.contains("0 FAIL"), out);
+        List<Path> both = archives(checkout);
+        assertEquals(2, both.size(), "the container run's archive beside lint's: " + both);
+        Path container = both.stream().filter(a -> !a.equals(small.get(0))).findFirst().orElseThrow();
+        assertTrue(Files.size(container) > Files.size(small.get(0)),
+                "it holds the Docker client's classes too: " + container);
+        assertEquals(smallRecorded, Files.getLastModifiedTime(keyOf(small.get(0))), "lint's archive left as it was");
+
+        out = Processes.run(checkout, Map.of("REHEARSE_JAVA_OPTS", required), checkout.resolve("rehearse").toString(),
+                "run", Checkout.file("docs/first-guide.md").toString(), "--target", "container",
+                "--report-dir", dir.resolve("again").toString());
+        assertTrue(out.contains("0 FAIL"), out);
+        lint(checkout, Map.of("REHEARSE_JAVA_OPTS", required));
+        assertEquals(Set.copyOf(both), Set.copyOf(archives(checkout)), "nothing recorded again");
     }
 
     /** What the archive is recorded from: every command once, each ending as it should, printing nothing. */
@@ -81,9 +142,34 @@ class LauncherArchiveIT {
         return root;
     }
 
+    /** A java of another JDK than {@code one}'s, among those installed (this machine's Java 17 and 25). */
+    private static Path anotherJava(Path one) throws IOException {
+        try (Stream<Path> homes = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path home : homes.sorted().toList()) {
+                Path java = home.resolve("bin/java");
+                if (Files.isExecutable(java) && !java.toRealPath().equals(one)) {
+                    return java.toRealPath();
+                }
+            }
+        }
+        throw new AssertionError("needs a second JDK under /usr/lib/jvm besides " + one);
+    }
+
+    /** The option that makes {@code java} fail, rather than go on, when it cannot map its archive. */
+    private static String archiveRequired(Path java) throws IOException {
+        String release = Files.readString(java.getParent().getParent().resolve("release"));
+        Matcher version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(release);
+        assertTrue(version.find(), java + "'s release names no version");
+        return Integer.parseInt(version.group(1)) >= 25 ? "-XX:AOTMode=on" : "-Xshare:on";
+    }
+
+    private static Path keyOf(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".key");
+    }
+
     private static List<Path> archives(Path checkout) throws IOException {
         try (Stream<Path> files = Files.list(checkout.resolve("runner/target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("rehearse-\\d+\\.(jsa|aot)")).toList();
+            return files.filter(f -> f.getFileName().toString().matches("rehearse-.+\\.(jsa|aot)")).toList();
         }
     }
 }

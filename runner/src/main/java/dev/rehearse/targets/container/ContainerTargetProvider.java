@@ -27,6 +27,13 @@ public final class ContainerTargetProvider implements TargetProvider {
         return "a fresh stardust host in Docker (or of a local IMAGE)";
     }
 
+    /** The Docker client: a second or more of loading classes and asking the engine, done while the guide is read. */
+    @Override
+    public void prepare(TargetOptions options) {
+        Docker.reachSshEnginesWith(SshTargetProvider.sshOptions(options));
+        Docker.openEarly();
+    }
+
     @Override
     public List<String> reapLeftovers(TargetOptions options) {
         Docker.reachSshEnginesWith(SshTargetProvider.sshOptions(options));

@@ -24,6 +24,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The Docker engine, as Testcontainers reaches it, with no environment variable to set by hand: a missing engine
@@ -46,10 +48,13 @@ import java.util.Map;
 final class Docker {
     /** how long the end of the process waits for the containers still to remove before the ssh engine's socket goes */
     private static final Duration REMOVALS_AT_EXIT = Duration.ofSeconds(30);
-    /** the keys, known_hosts and ssh configuration for an ssh:// engine; null for ssh's own defaults */
-    private static SshOptions sshOptions;
+    /**
+     * the keys, known_hosts and ssh configuration for an ssh:// engine; null for ssh's own defaults. Volatile, not
+     * under Docker.class: a run that sets them must not wait for a client being opened early
+     */
+    private static volatile SshOptions sshOptions;
     /** the way to DOCKER_HOST's ssh:// engine, once open */
-    private static SshDockerEngine overSsh;
+    private static volatile SshDockerEngine overSsh;
     /** containers that still need the engine to be removed (guarded by HELD) */
     private static int held;
     private static final Object HELD = new Object();
@@ -61,14 +66,66 @@ final class Docker {
      * The ssh options ({@code --identity}, {@code --known-hosts}, {@code --ssh-config}, {@code --accept-new}) to reach
      * an {@code ssh://} engine with; those of the first run in this process hold, as its engine stays open.
      */
-    static synchronized void reachSshEnginesWith(SshOptions options) {
+    static void reachSshEnginesWith(SshOptions options) {
         if (overSsh == null) {
             sshOptions = options;
         }
     }
 
+    /**
+     * The client being opened, or open; null before the first call, and again after a failed opening, so that a
+     * later call (another run in a long-lived process) tries again. Guarded by Docker.class.
+     */
+    private static FutureTask<DockerClient> opening;
+
+    /**
+     * Opens the client on a thread of its own, for {@link #client()} to take when it is needed: opening it loads a
+     * few thousand classes and asks the engine, which overlaps with reading and planning the guide this way. A
+     * failure stays for {@link #client()} to throw, on its caller's thread.
+     */
+    static void openEarly() {
+        FutureTask<DockerClient> task;
+        synchronized (Docker.class) {
+            if (opening != null) {
+                return;
+            }
+            task = new FutureTask<>(Docker::open);
+            opening = task;
+        }
+        Thread thread = new Thread(task, "rehearse-docker-client");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** @throws BadInput when the engine does not answer */
     static DockerClient client() {
+        FutureTask<DockerClient> task;
+        synchronized (Docker.class) {
+            if (opening == null) {
+                opening = new FutureTask<>(Docker::open);
+            }
+            task = opening;
+        }
+        task.run(); // here, unless another thread is opening it or has opened it
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            synchronized (Docker.class) {
+                if (opening == task) {
+                    opening = null;
+                }
+            }
+            if (e.getCause() instanceof RuntimeException failed) {
+                throw failed;
+            }
+            throw new IllegalStateException("internal error while opening the Docker client", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening the Docker client");
+        }
+    }
+
+    private static DockerClient open() {
         try {
             synchronized (Docker.class) {
                 throughSshWhereNamed();
