@@ -16,17 +16,17 @@ public final class Targets {
     private Targets() {
     }
 
+    /** {@link TargetProvider#prepare}: what the spec's target needs is got ready in the background. */
+    public static void prepare(String spec, TargetOptions options) {
+        provider(spec).ifPresent(provider -> provider.prepare(options));
+    }
+
     /**
      * Removes what runs of the same kind of target left behind when their process was killed (a container, a run
      * user and its sandbox), before a new run opens one; only what is provably theirs and whose process is gone.
      *
      * @return one line for each thing removed
      */
-    /** {@link TargetProvider#prepare}: what the spec's target needs is got ready in the background. */
-    public static void prepare(String spec, TargetOptions options) {
-        provider(spec).ifPresent(provider -> provider.prepare(options));
-    }
-
     public static List<String> reapLeftovers(String spec, TargetOptions options) {
         return provider(spec).map(provider -> provider.reapLeftovers(options)).orElse(List.of());
     }
