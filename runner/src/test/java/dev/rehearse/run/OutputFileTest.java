@@ -36,6 +36,29 @@ class OutputFileTest {
     }
 
     @Test
+    void aShortOutputMakesNoFileWhileItRuns() {
+        OutputFile file = new OutputFile(reports, 4);
+        file.accept("a few lines\n");
+        assertFalse(Files.exists(reports.resolve("output")), "held in memory");
+        assertNull(file.finish(false));
+        assertFalse(Files.exists(reports.resolve("output")));
+    }
+
+    @Test
+    void anOutputPastWhatIsHeldGoesToTheFileAsItComes() throws IOException {
+        OutputFile file = new OutputFile(reports, 5);
+        String line = "x".repeat(99) + "\r\n";
+        for (int i = 0; i < 2 * OutputFile.HELD / line.length(); i++) {
+            file.accept(line);
+        }
+        assertTrue(Files.size(reports.resolve("output/step-5.log")) > 0, "streamed before the step ends");
+        assertEquals("the whole of it is in output/step-5.log", file.finish(true));
+        String whole = Files.readString(reports.resolve("output/step-5.log"));
+        assertEquals(2 * OutputFile.HELD / line.length() * 100, whole.length());
+        assertTrue(whole.lines().allMatch(l -> l.equals("x".repeat(99))));
+    }
+
+    @Test
     void aLinkPlantedWhereTheFileGoesIsNotFollowed() throws IOException {
         Path elsewhere = Files.writeString(reports.resolve("precious"), "keep me");
         Files.createDirectories(reports.resolve("output"));
