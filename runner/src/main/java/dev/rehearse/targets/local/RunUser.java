@@ -2,6 +2,7 @@ package dev.rehearse.targets.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
@@ -31,9 +32,12 @@ final class RunUser {
     /** the folders {@code LocalTarget} makes its sandboxes in are named so */
     static final String SANDBOX_PREFIX = "rehearse-local-";
     private final String name;
+    /** its numeric id, by which its processes are found */
+    private final int uid;
 
-    private RunUser(String name) {
+    private RunUser(String name, int uid) {
         this.name = name;
+        this.uid = uid;
     }
 
     static boolean weAreRoot() {
@@ -57,11 +61,27 @@ final class RunUser {
         for (int i = 0; i < 6; i++) {
             name.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
         }
-        RunUser user = new RunUser(name.toString());
         runOrRefuse(List.of("useradd", "--no-create-home", "--home-dir", home.toString(), "--shell", "/bin/bash",
-                "--user-group", "--comment", stamp.text() + " " + KEPT + keep + " " + SANDBOX + sandbox, user.name));
+                "--user-group", "--comment", stamp.text() + " " + KEPT + keep + " " + SANDBOX + sandbox,
+                name.toString()));
+        RunUser user = new RunUser(name.toString(), uidOf(name.toString()));
         user.own(home);
         return user;
+    }
+
+    /** the id useradd gave {@code name}, from the passwd file it wrote */
+    private static int uidOf(String name) {
+        try {
+            for (String entry : Files.readAllLines(Path.of("/etc/passwd"))) {
+                String[] fields = entry.split(":", -1);
+                if (fields.length >= 7 && fields[0].equals(name)) {
+                    return Integer.parseInt(fields[2]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new BadInput("--target local", 0, "cannot read the id of the run's user " + name + ": " + e.getMessage());
+        }
+        throw new BadInput("--target local", 0, "useradd made no user " + name + " in /etc/passwd");
     }
 
     String name() {
@@ -82,18 +102,65 @@ final class RunUser {
         }
     }
 
-    /** Ends every process the user still has (servers a guide started), so that none writes on after it. */
+    /**
+     * Ends every process the user still has (servers a guide started), so that none writes on after it: SIGTERM,
+     * then SIGKILL to what is left. A process is the user's when its real, effective or saved id is the user's
+     * (a set-user-id program the user started is one), as its {@code /proc/PID/status} says: asking every process
+     * of the machine for its user's name ({@code ProcessHandle.info()}) looked each name up and took 20 ms.
+     */
     void stopProcesses() {
         for (int round = 0; round < 3; round++) {
-            List<ProcessHandle> left = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().user().equals(Optional.of(name)))
-                    .toList();
+            List<ProcessHandle> left = processes();
             if (left.isEmpty()) {
                 break;
             }
             left.forEach(round == 0 ? ProcessHandle::destroy : ProcessHandle::destroyForcibly);
             Processes.awaitEnd(left, Duration.ofSeconds(2));
         }
+    }
+
+    /** the user's processes still running */
+    private List<ProcessHandle> processes() {
+        List<ProcessHandle> found = new ArrayList<>();
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(Path.of("/proc"), p -> isPid(p.getFileName().toString()))) {
+            for (Path process : all) {
+                if (ownedByUs(process)) {
+                    // the handle is taken before a second look: a pid the user's process freed and another took meanwhile
+                    // is not ours, and a handle signals only the process it was taken of
+                    ProcessHandle.of(Long.parseLong(process.getFileName().toString()))
+                            .filter(handle -> ownedByUs(process) && Processes.running(handle))
+                            .ifPresent(found::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the processes of " + name, e);
+        }
+        return found;
+    }
+
+    private boolean ownedByUs(Path process) {
+        String status;
+        try {
+            status = Files.readString(process.resolve("status"));
+        } catch (IOException | UncheckedIOException e) {
+            return false; // ended meanwhile
+        }
+        int at = status.indexOf("\nUid:");
+        if (at < 0) {
+            return false;
+        }
+        int end = status.indexOf('\n', at + 1);
+        String[] ids = status.substring(at + "\nUid:".length(), end < 0 ? status.length() : end).strip().split("\\s+");
+        for (int i = 0; i < Math.min(3, ids.length); i++) {
+            if (ids[i].equals(String.valueOf(uid))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPid(String name) {
+        return !name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** Removes the user, its processes first. */
@@ -148,8 +215,8 @@ final class RunUser {
                 continue;
             }
             try {
-                new RunUser(fields[0]).remove();
-            } catch (IllegalStateException | UncheckedIOException e) {
+                new RunUser(fields[0], Integer.parseInt(fields[2])).remove();
+            } catch (IllegalStateException | UncheckedIOException | NumberFormatException e) {
                 // what a dead run left is tidied when it can be; it never stops the run that finds it
                 removed.add("could not remove user " + fields[0] + ", left behind by run " + stamp.get().id() + ": "
                         + e.getMessage().replace('\n', ' '));
