@@ -169,8 +169,9 @@ public final class LocalTarget extends ShellTarget {
             return;
         }
         if (runUser != null) {
-            runUser.stopProcesses();
             if (sandbox == null) {
+                // a process left running could make files after they are handed back
+                runUser.stopProcesses();
                 runUser.handBack(home, homeOwner[0], homeOwner[1]);
             }
             runUser.remove();

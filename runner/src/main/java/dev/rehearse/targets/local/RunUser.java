@@ -1,7 +1,9 @@
 package dev.rehearse.targets.local;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ final class RunUser {
     private static final String PREFIX = "rehearse-";
     private static final String KEPT = "kept=";
     private static final String SANDBOX = "sandbox=";
+    /** what of {@code /proc/PID/status} is read: its Uid line comes well within (Name, Umask, State ... Uid) */
+    private static final int STATUS_HEAD = 1024;
     /** the folders {@code LocalTarget} makes its sandboxes in are named so */
     static final String SANDBOX_PREFIX = "rehearse-local-";
     private final String name;
@@ -139,18 +143,21 @@ final class RunUser {
     }
 
     private boolean ownedByUs(Path process) {
-        String status;
-        try {
-            status = Files.readString(process.resolve("status"));
-        } catch (IOException | UncheckedIOException e) {
+        // the ids are near the top: one short read, no more of the file made into a string
+        byte[] head = new byte[STATUS_HEAD];
+        int n;
+        try (FileInputStream in = new FileInputStream(process.resolve("status").toFile())) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
             return false; // ended meanwhile
         }
+        String status = new String(head, 0, n, StandardCharsets.ISO_8859_1);
         int at = status.indexOf("\nUid:");
-        if (at < 0) {
+        int end = at < 0 ? -1 : status.indexOf('\n', at + 1);
+        if (end < 0) {
             return false;
         }
-        int end = status.indexOf('\n', at + 1);
-        String[] ids = status.substring(at + "\nUid:".length(), end < 0 ? status.length() : end).strip().split("\\s+");
+        String[] ids = status.substring(at + "\nUid:".length(), end).strip().split("\\s+");
         for (int i = 0; i < Math.min(3, ids.length); i++) {
             if (ids[i].equals(String.valueOf(uid))) {
                 return true;
