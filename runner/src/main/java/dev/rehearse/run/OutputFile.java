@@ -1,5 +1,6 @@
 package dev.rehearse.run;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -89,8 +90,9 @@ final class OutputFile implements Consumer<String> {
         }
         held.setLength(0);
         try {
-            // an older run's file of this step goes, and the folder with it when that leaves it empty
-            if (Files.deleteIfExists(file)) {
+            // an older run's file of this step goes, and the folder with it when that leaves it empty; looked for
+            // first without an exception (deleteIfExists makes one inside when there is nothing, at every step)
+            if (new File(file.toString()).exists() && Files.deleteIfExists(file)) {
                 Files.delete(file.getParent());
             }
         } catch (DirectoryNotEmptyException | NoSuchFileException othersThere) {
