@@ -54,6 +54,15 @@ public final class Bindings {
         return List.copyOf(byLiteral.values());
     }
 
+    /** The values {@link #redact} hides, longest first. */
+    public List<String> secretValues() {
+        List<String> values = new ArrayList<>();
+        for (String[] pair : secretPairs()) {
+            values.add(pair[0]);
+        }
+        return values;
+    }
+
     public Optional<Binding> get(String literal) {
         return Optional.ofNullable(byLiteral.get(literal));
     }
@@ -86,6 +95,10 @@ public final class Bindings {
 
     /** Hides secret values only: for logs and live output, where everything else may stay real. */
     public String redact(String text) {
+        return replaceAll(text, secretPairs(), false);
+    }
+
+    private List<String[]> secretPairs() {
         if (secrets == null) {
             secrets = byLiteral.values().stream()
                     .filter(Binding::secret)
@@ -94,7 +107,7 @@ public final class Bindings {
                     .map(b -> new String[]{b.value(), b.literal()})
                     .toList();
         }
-        return replaceAll(text, secrets, false);
+        return secrets;
     }
 
     /**
