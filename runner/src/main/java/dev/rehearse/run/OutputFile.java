@@ -1,6 +1,5 @@
 package dev.rehearse.run;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +26,24 @@ final class OutputFile implements Consumer<String> {
     static final int HELD = 64 * 1024;
 
     private final Path file;
+    private final boolean olderFiles;
     private final StringBuilder held = new StringBuilder();
     private Writer writer;
     private boolean pendingReturn;
     private String problem;
 
-    OutputFile(Path reportDir, int step) {
+    /**
+     * @param olderFiles whether the report folder may hold an older run's output files ({@link #anyIn}): a file of
+     *                   this step is then looked for at the end, and removed unless the output was cut
+     */
+    OutputFile(Path reportDir, int step, boolean olderFiles) {
         this.file = reportDir.resolve(FOLDER).resolve("step-" + step + ".log");
+        this.olderFiles = olderFiles;
+    }
+
+    /** Whether {@code reportDir} holds output files (of an older run, when a run starts). */
+    static boolean anyIn(Path reportDir) {
+        return Files.isDirectory(reportDir.resolve(FOLDER), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** the file's name relative to the report folder, as the reports give it */
@@ -90,9 +100,8 @@ final class OutputFile implements Consumer<String> {
         }
         held.setLength(0);
         try {
-            // an older run's file of this step goes, and the folder with it when that leaves it empty; looked for
-            // first without an exception (deleteIfExists makes one inside when there is nothing, at every step)
-            if (new File(file.toString()).exists() && Files.deleteIfExists(file)) {
+            // an older run's file of this step goes, and the folder with it when that leaves it empty
+            if (olderFiles && Files.deleteIfExists(file)) {
                 Files.delete(file.getParent());
             }
         } catch (DirectoryNotEmptyException | NoSuchFileException othersThere) {

@@ -18,7 +18,7 @@ class OutputFileTest {
 
     @Test
     void aCutOutputIsKeptWholeWithTerminalLineEndsFolded() throws IOException {
-        OutputFile file = new OutputFile(reports, 3);
+        OutputFile file = new OutputFile(reports, 3, OutputFile.anyIn(reports));
         file.accept("one\r");
         file.accept("\ntwo\r\nthree");
         assertEquals("the whole of it is in output/step-3.log", file.finish(true));
@@ -29,7 +29,7 @@ class OutputFileTest {
     void anOutputKeptWholeLeavesNoFileNorAStaleOne() throws IOException {
         Files.createDirectories(reports.resolve("output"));
         Files.writeString(reports.resolve("output/step-1.log"), "an older run's");
-        OutputFile file = new OutputFile(reports, 1);
+        OutputFile file = new OutputFile(reports, 1, OutputFile.anyIn(reports));
         file.accept("short\n");
         assertNull(file.finish(false));
         assertFalse(Files.exists(reports.resolve("output")), "the folder left empty goes too");
@@ -37,7 +37,7 @@ class OutputFileTest {
 
     @Test
     void aShortOutputMakesNoFileWhileItRuns() {
-        OutputFile file = new OutputFile(reports, 4);
+        OutputFile file = new OutputFile(reports, 4, OutputFile.anyIn(reports));
         file.accept("a few lines\n");
         assertFalse(Files.exists(reports.resolve("output")), "held in memory");
         assertNull(file.finish(false));
@@ -46,7 +46,7 @@ class OutputFileTest {
 
     @Test
     void anOutputPastWhatIsHeldGoesToTheFileAsItComes() throws IOException {
-        OutputFile file = new OutputFile(reports, 5);
+        OutputFile file = new OutputFile(reports, 5, OutputFile.anyIn(reports));
         String line = "x".repeat(99) + "\r\n";
         for (int i = 0; i < 2 * OutputFile.HELD / line.length(); i++) {
             file.accept(line);
@@ -63,7 +63,7 @@ class OutputFileTest {
         Path elsewhere = Files.writeString(reports.resolve("precious"), "keep me");
         Files.createDirectories(reports.resolve("output"));
         Files.createSymbolicLink(reports.resolve("output/step-2.log"), elsewhere);
-        OutputFile file = new OutputFile(reports, 2);
+        OutputFile file = new OutputFile(reports, 2, OutputFile.anyIn(reports));
         file.accept("overwrite?\n");
         String where = file.finish(true);
         assertTrue(where.startsWith("it could not be written to output/step-2.log"), where);
