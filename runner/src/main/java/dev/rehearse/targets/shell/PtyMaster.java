@@ -7,6 +7,7 @@ import com.sun.jna.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
 import java.nio.ByteOrder;
 
 /**
@@ -56,6 +57,18 @@ final class PtyMaster {
     private int users;
     private boolean closing;
     private boolean released;
+
+    /**
+     * Binds libc now rather than at the first terminal: JNA builds its type tables then (about 10 ms). A terminal
+     * made meanwhile waits for the binding to finish (the class's initialisation).
+     */
+    static void bindNativeCalls() {
+        try {
+            MethodHandles.lookup().ensureInitialized(LibC.class);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** @param masterFd the terminal's master descriptor; this object works on a duplicate, closed by {@link #close()} */
     PtyMaster(int masterFd) throws IOException {

@@ -36,6 +36,16 @@ public final class PtyTransport implements Transport {
     }
 
     /**
+     * Gets ready to start terminals on a thread of its own: a target calls this as it opens, so that neither its
+     * opening nor its first shell waits for it (a first terminal that comes sooner waits for what is left).
+     */
+    public static void prepare() {
+        Thread binding = new Thread(PtyMaster::bindNativeCalls, "rehearse-pty-prepare");
+        binding.setDaemon(true);
+        binding.start();
+    }
+
+    /**
      * @param argv the program and its arguments, run as the session leader of the new terminal
      * @param env  its whole environment (nothing is inherited)
      */
