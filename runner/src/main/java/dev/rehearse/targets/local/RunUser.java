@@ -68,32 +68,21 @@ final class RunUser {
         runOrRefuse(List.of("useradd", "--no-create-home", "--home-dir", home.toString(), "--shell", "/bin/bash",
                 "--user-group", "--comment", stamp.text() + " " + KEPT + keep + " " + SANDBOX + sandbox,
                 name.toString()));
-        RunUser user = new RunUser(name.toString(), uidOf(name.toString()));
-        user.own(home);
-        return user;
-    }
-
-    /** the id useradd gave {@code name}, from the passwd file it wrote */
-    private static int uidOf(String name) {
+        own(home, name.toString());
         try {
-            for (String entry : Files.readAllLines(Path.of("/etc/passwd"))) {
-                String[] fields = entry.split(":", -1);
-                if (fields.length >= 7 && fields[0].equals(name)) {
-                    return Integer.parseInt(fields[2]);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            throw new BadInput("--target local", 0, "cannot read the id of the run's user " + name + ": " + e.getMessage());
+            // the id the system gave the user, as the home it now owns says
+            return new RunUser(name.toString(), (Integer) Files.getAttribute(home, "unix:uid"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the owner of " + home, e);
         }
-        throw new BadInput("--target local", 0, "useradd made no user " + name + " in /etc/passwd");
     }
 
     String name() {
         return name;
     }
 
-    /** Gives {@code path} (not what is inside) to this user and its group. */
-    void own(Path path) {
+    /** Gives {@code path} (not what is inside) to the user {@code name} and its group. */
+    private static void own(Path path, String name) {
         try {
             UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
             UserPrincipal owner = lookup.lookupPrincipalByName(name);
