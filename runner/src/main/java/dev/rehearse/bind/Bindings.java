@@ -21,6 +21,11 @@ public final class Bindings {
     private final Map<String, Binding> byLiteral = new LinkedHashMap<>();
     /** where each binding was declared (sidecar file:line, {@code --bind}), for error messages */
     private final Map<String, Place> declaredAt = new LinkedHashMap<>();
+    /** the replacement lists of {@link #apply}, {@link #reverse} and {@link #redact}, made once per change: every
+     * step's command and every chunk of its output go through them */
+    private List<String[]> forward;
+    private List<String[]> back;
+    private List<String[]> secrets;
 
     /** Where a binding was declared: the file (or {@code --bind}) and line, 0 when none applies. */
     public record Place(String file, int line) {
@@ -35,6 +40,7 @@ public final class Bindings {
         Binding old = byLiteral.get(binding.literal());
         if (old == null || binding.origin().compareTo(old.origin()) >= 0) {
             byLiteral.put(binding.literal(), binding);
+            forward = back = secrets = null;
             if (where != null) {
                 declaredAt.put(binding.literal(), where);
             } else {
@@ -48,13 +54,25 @@ public final class Bindings {
         return List.copyOf(byLiteral.values());
     }
 
+    /** The values {@link #redact} hides, longest first. */
+    public List<String> secretValues() {
+        List<String> values = new ArrayList<>();
+        for (String[] pair : secretPairs()) {
+            values.add(pair[0]);
+        }
+        return values;
+    }
+
     public Optional<Binding> get(String literal) {
         return Optional.ofNullable(byLiteral.get(literal));
     }
 
     /** Replaces every example value in {@code text} with its real value (longest literal first, one pass). */
     public String apply(String text) {
-        return replaceAll(text, toReal(b -> true), true);
+        if (forward == null) {
+            forward = toReal(b -> true);
+        }
+        return replaceAll(text, forward, true);
     }
 
     /** Like {@link #apply} but secrets keep their placeholder: what may be shown of a step before it runs. */
@@ -65,21 +83,31 @@ public final class Bindings {
     /** Maps real values back to the guide's example values; secrets become their placeholder. */
     public String reverse(String text) {
         String hidden = redact(text);
-        return replaceAll(hidden, byLiteral.values().stream()
-                .filter(b -> !b.secret() && !b.value().isEmpty() && !b.literal().equals(b.value()))
-                .sorted(Comparator.comparingInt((Binding b) -> b.value().length()).reversed())
-                .map(b -> new String[]{b.value(), b.literal()})
-                .toList(), true);
+        if (back == null) {
+            back = byLiteral.values().stream()
+                    .filter(b -> !b.secret() && !b.value().isEmpty() && !b.literal().equals(b.value()))
+                    .sorted(Comparator.comparingInt((Binding b) -> b.value().length()).reversed())
+                    .map(b -> new String[]{b.value(), b.literal()})
+                    .toList();
+        }
+        return replaceAll(hidden, back, true);
     }
 
     /** Hides secret values only: for logs and live output, where everything else may stay real. */
     public String redact(String text) {
-        return replaceAll(text, byLiteral.values().stream()
-                .filter(Binding::secret)
-                .filter(b -> !b.value().isEmpty())
-                .sorted(Comparator.comparingInt((Binding b) -> b.value().length()).reversed())
-                .map(b -> new String[]{b.value(), b.literal()})
-                .toList(), false);
+        return replaceAll(text, secretPairs(), false);
+    }
+
+    private List<String[]> secretPairs() {
+        if (secrets == null) {
+            secrets = byLiteral.values().stream()
+                    .filter(Binding::secret)
+                    .filter(b -> !b.value().isEmpty())
+                    .sorted(Comparator.comparingInt((Binding b) -> b.value().length()).reversed())
+                    .map(b -> new String[]{b.value(), b.literal()})
+                    .toList();
+        }
+        return secrets;
     }
 
     /**

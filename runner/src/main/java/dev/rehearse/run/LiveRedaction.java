@@ -1,6 +1,5 @@
 package dev.rehearse.run;
 
-import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.plan.Capture;
 
@@ -33,9 +32,9 @@ final class LiveRedaction implements Consumer<String> {
     LiveRedaction(Bindings bindings, Consumer<String> next, List<Capture> derived) {
         this.derived = derived;
         this.bindings = bindings;
-        this.secrets = bindings.all().stream().filter(Binding::secret).map(Binding::value)
-                .filter(v -> !v.isEmpty()).toList();
-        this.holdBack = secrets.stream().mapToInt(String::length).max().orElse(1) - 1;
+        this.secrets = bindings.secretValues();
+        // longest first
+        this.holdBack = secrets.isEmpty() ? 0 : secrets.get(0).length() - 1;
         this.next = next;
     }
 

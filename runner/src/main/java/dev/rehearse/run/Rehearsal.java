@@ -21,7 +21,9 @@ import java.util.function.Consumer;
 
 /**
  * One runbook from its path to its report, as {@code rehearse matrix} runs each value and the JUnit engine each
- * runbook: read the guide, open a fresh target, plan against the target's facts, run, close the target.
+ * runbook: read the guide, open a fresh target, plan against the target's facts, run, close the target. A target
+ * that {@linkplain Targets#opensAlongsideReading opens alongside reading} (the local sandbox) is opened while the
+ * guide is read and checked, and closed again when the guide is wrong.
  *
  * @param target    a {@code --target} spec; null for the sidecar's {@code target: kind}, else {@code local}
  * @param binds     {@code NAME=VALUE} as {@code --bind} gives them: sidecar variables or example values
@@ -138,10 +140,21 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         }
         String spec = targetSpec(loaded);
         Targets.prepare(spec, targetOptions);
-        Guide guide = checkedBeforeOpening(loaded);
-        Targets.reapLeftovers(spec, targetOptions).forEach(say);
         RunStamp stamp = RunStamp.next();
-        try (Target opened = Targets.open(spec, targetOptions.withStamp(stamp))) {
+        TargetOpening opening = Targets.opensAlongsideReading(spec)
+                ? TargetOpening.start(spec, targetOptions, stamp) : null;
+        Guide guide;
+        try {
+            guide = checkedBeforeOpening(loaded);
+        } catch (RuntimeException | Error wrong) {
+            if (opening != null) {
+                opening.abandon();
+            }
+            throw wrong;
+        }
+        TargetOpening.Opened ready = (opening != null ? opening : TargetOpening.start(spec, targetOptions, stamp)).join();
+        ready.reaped().forEach(say);
+        try (Target opened = ready.target()) {
             // Ctrl-C, unless the caller stops the run itself (stop), ends the JVM without unwinding this thread:
             // the hook closes the target (container, sandbox) then
             Thread closeOnInterrupt = new Thread(opened::close, "rehearse-interrupted");
@@ -181,8 +194,9 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
     }
 
     /**
-     * What is wrong without a target is told before one opens: a guide with no step, a binding, a selection outside
-     * the plan (which would start a target, skip every step and pass). Returns the guide, read once for the run.
+     * What is wrong without a target is told before the run starts: a guide with no step, a binding, a selection
+     * outside the plan (which would start a target, skip every step and pass). Returns the guide, read once for the
+     * run.
      */
     private Guide checkedBeforeOpening(Runbook loaded) {
         Plan plan = preview(loaded);

@@ -34,6 +34,8 @@ public final class RunRecord implements RunListener {
     /** the latest record not written yet */
     private Supplier<RunReport> pending;
     private boolean ended;
+    /** the writer waits for a record to write (not out its pause): only then does a new record wake it */
+    private boolean writerIdle;
     private Thread writer;
     /** what the writer could not write, said on the run's own thread at the next record */
     private UncheckedIOException failure;
@@ -58,8 +60,10 @@ public final class RunRecord implements RunListener {
                 writer = new Thread(this::writeAsTheRunGoes, "rehearse-record");
                 writer.setDaemon(true);
                 writer.start();
+            } else if (writerIdle) {
+                // woken during its pause, it would only wait again: a thread switch for every quick step
+                lock.notifyAll();
             }
-            lock.notifyAll();
         }
         next.recorded(soFar);
     }
@@ -89,9 +93,11 @@ public final class RunRecord implements RunListener {
         while (true) {
             Supplier<RunReport> next;
             synchronized (lock) {
+                writerIdle = true;
                 while (pending == null && !ended) {
                     waitOn(0);
                 }
+                writerIdle = false;
                 if (ended) {
                     return;
                 }

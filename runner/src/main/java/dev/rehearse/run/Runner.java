@@ -72,6 +72,8 @@ public final class Runner {
     /** {@code --max-output}: over the sidecar's {@code max_output}; null for that, else the default */
     private Long maxOutput;
     private Path reportDir;
+    /** an older run left output files in the report folder: each step's own is looked for and removed */
+    private boolean olderOutputFiles;
 
     public Runner(Target target, StepSelection selection, boolean keepGoing, RunListener listener) {
         this.target = target;
@@ -146,6 +148,7 @@ public final class Runner {
         uncaptured = new UncapturedValues();
         cwd = target.facts().home();
         files = new FileSteps(target, plan, backups);
+        olderOutputFiles = reportDir != null && OutputFile.anyIn(reportDir);
         int total = plan.steps().size();
         // the record's writer copies what is done from its own thread
         List<StepResult> results = Collections.synchronizedList(new ArrayList<>());
@@ -270,7 +273,7 @@ public final class Runner {
         long deadline = started + policy.timeout().toNanos();
         while (true) {
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            OutputFile whole = reportDir == null ? null : new OutputFile(reportDir, step.n());
+            OutputFile whole = reportDir == null ? null : new OutputFile(reportDir, step.n(), olderOutputFiles);
             LiveRedaction live = new LiveRedaction(bindings, chunk -> {
                 listener.output(step, chunk);
                 if (whole != null) {

@@ -54,4 +54,12 @@ public interface TargetProvider {
     default List<String> reapLeftovers(TargetOptions options) {
         return List.of();
     }
+
+    /**
+     * Whether a run may open such a target while it still reads and checks its guide: opening asks nothing (no
+     * passphrase) and is cheap to undo when the guide turns out wrong. False by default.
+     */
+    default boolean opensAlongsideReading() {
+        return false;
+    }
 }

@@ -31,6 +31,11 @@ public final class Targets {
         return provider(spec).map(provider -> provider.reapLeftovers(options)).orElse(List.of());
     }
 
+    /** See {@link TargetProvider#opensAlongsideReading()}; false for a spec no provider knows. */
+    public static boolean opensAlongsideReading(String spec) {
+        return provider(spec).map(TargetProvider::opensAlongsideReading).orElse(false);
+    }
+
     /** Every provider on the class path, in class path order. */
     public static List<TargetProvider> providers() {
         List<TargetProvider> all = new ArrayList<>();

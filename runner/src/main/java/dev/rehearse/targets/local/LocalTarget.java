@@ -69,6 +69,7 @@ public final class LocalTarget extends ShellTarget {
 
     /** @param stamp the run's stamp, in the comment field of the user made for the run (as root) */
     public static LocalTarget open(Path dir, boolean keep, ShellSettings settings, RunStamp stamp) {
+        PtyTransport.prepare();
         try {
             Path sandbox = null;
             Path home;
@@ -169,8 +170,9 @@ public final class LocalTarget extends ShellTarget {
             return;
         }
         if (runUser != null) {
-            runUser.stopProcesses();
             if (sandbox == null) {
+                // a process left running could make files after they are handed back
+                runUser.stopProcesses();
                 runUser.handBack(home, homeOwner[0], homeOwner[1]);
             }
             runUser.remove();

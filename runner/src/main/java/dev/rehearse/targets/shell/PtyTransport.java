@@ -3,6 +3,7 @@ package dev.rehearse.targets.shell;
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
+import com.pty4j.unix.UnixPtyProcess;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,15 +17,32 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A local process on a fresh PTY (pty4j): a login shell for the local target, {@code docker exec -it ...}
- * for a container. Closing it hangs up the terminal and ends the process and its descendants.
+ * for a container. Closing it hangs up the terminal and ends the process and its descendants. pty4j starts the
+ * process; what it prints is read and what is typed written by {@link PtyMaster}.
  */
 public final class PtyTransport implements Transport {
     private final PtyProcess process;
     private final String what;
+    private final PtyMaster master;
+    private final InputStream output;
+    private final OutputStream input;
 
-    private PtyTransport(PtyProcess process, String what) {
+    private PtyTransport(PtyProcess process, String what, PtyMaster master) {
         this.process = process;
         this.what = what;
+        this.master = master;
+        this.output = master.input();
+        this.input = master.output();
+    }
+
+    /**
+     * Gets ready to start terminals on a thread of its own: a target calls this as it opens, so that neither its
+     * opening nor its first shell waits for it (a first terminal that comes sooner waits for what is left).
+     */
+    public static void prepare() {
+        Thread binding = new Thread(PtyMaster::bindNativeCalls, "rehearse-pty-prepare");
+        binding.setDaemon(true);
+        binding.start();
     }
 
     /**
@@ -40,7 +58,13 @@ public final class PtyTransport implements Transport {
                     .setInitialRows(rows)
                     .setRedirectErrorStream(true)
                     .start();
-            return new PtyTransport(process, argv.get(0));
+            try {
+                return new PtyTransport(process, argv.get(0),
+                        new PtyMaster(((UnixPtyProcess) process).getPty().getMasterFD()));
+            } catch (IOException e) {
+                process.destroyForcibly();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + String.join(" ", argv) + " on a pty", e);
         }
@@ -48,12 +72,12 @@ public final class PtyTransport implements Transport {
 
     @Override
     public InputStream output() {
-        return process.getInputStream();
+        return output;
     }
 
     @Override
     public OutputStream input() {
-        return process.getOutputStream();
+        return input;
     }
 
     @Override
@@ -87,5 +111,6 @@ public final class PtyTransport implements Transport {
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
         Processes.awaitEnd(descendants, Duration.ofSeconds(2));
+        master.close();
     }
 }

@@ -254,9 +254,7 @@ public final class ShellSession implements Session {
      * prints one sentinel, and no physical line outgrows what a terminal accepts.
      */
     static String encode(String command) {
-        boolean plain = command.length() <= MAX_LINE
-                && command.chars().allMatch(c -> (c >= 0x20 && c != 0x7f) || c == '\t');
-        if (plain) {
+        if (plain(command)) {
             return command + "\n";
         }
         StringBuilder lines = new StringBuilder("eval ");
@@ -273,6 +271,20 @@ public final class ShellSession implements Session {
             from = to;
         }
         return lines.append('\n').toString();
+    }
+
+    /** one line of printable characters and tabs, short enough for the terminal */
+    private static boolean plain(String command) {
+        if (command.length() > MAX_LINE) {
+            return false;
+        }
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if ((c < 0x20 || c == 0x7f) && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The bookkeeping of one command while it runs. */

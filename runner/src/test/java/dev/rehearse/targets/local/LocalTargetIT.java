@@ -2,6 +2,8 @@ package dev.rehearse.targets.local;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.CommandResult;
+import dev.rehearse.run.Rehearsal;
+import dev.rehearse.run.RunListener;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetOptions;
@@ -9,6 +11,7 @@ import dev.rehearse.targets.Targets;
 import dev.rehearse.targets.shell.Processes;
 import dev.rehearse.targets.shell.ShellSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +49,40 @@ class LocalTargetIT {
             assertFalse(ProcessHandle.of(sleeper).map(Processes::running).orElse(false), "sleep still runs");
             assertFalse(Files.readString(Path.of("/etc/passwd")).contains(user + ":"), user + " still exists");
         }
+    }
+
+    /**
+     * A daemon that left the shell's process tree (double fork, a session of its own) and ignores SIGTERM is the
+     * run user's all the same: found by its user id and killed before the user goes.
+     */
+    @Test
+    void anEscapedProcessDeafToSigtermIsEndedWithItsUser() throws Exception {
+        assertTrue(RunUser.weAreRoot(), "a run user is made only as root: run this as root");
+        long daemon;
+        try (Target target = Targets.open("local", TargetOptions.defaults())) {
+            CommandResult started = target.openSession().run(
+                    "(trap '' TERM; setsid sleep 300 </dev/null >/dev/null 2>&1 & echo $!)", List.of(), T, null);
+            daemon = Long.parseLong(started.output().strip());
+            ProcessHandle escaped = ProcessHandle.of(daemon).orElseThrow();
+            assertFalse(escaped.parent().map(p -> p.pid() != 1 && p.info().command().orElse("").endsWith("bash"))
+                    .orElse(false), "the daemon left the shell's tree");
+        }
+        assertFalse(ProcessHandle.of(daemon).map(Processes::running).orElse(false), "the escaped daemon still runs");
+    }
+
+    /**
+     * The sandbox opens while the guide is read: a guide found wrong then leaves no user behind (found by this JVM's
+     * pid in the run's stamp: other processes on this machine make users of their own meanwhile).
+     */
+    @Test
+    void aWrongGuideLeavesNoUserBehind(@TempDir Path dir) throws IOException {
+        assertTrue(RunUser.weAreRoot(), "a run user is made only as root: run this as root");
+        Path guide = Files.writeString(dir.resolve("nothing.md"), "# Nothing to run\n\nNo command here.\n");
+        assertThrows(BadInput.class, () -> Rehearsal.defaults().withTarget("local").withReportDir(dir.resolve("r"))
+                .run(guide, RunListener.NONE));
+        String pid = "pid=" + ProcessHandle.current().pid() + " ";
+        assertTrue(Files.readAllLines(Path.of("/etc/passwd")).stream().noneMatch(u -> u.startsWith("rehearse-")
+                && u.contains(pid)), "a user of this JVM's runs is left");
     }
 
     @Test

@@ -1,0 +1,75 @@
+package dev.rehearse.run;
+
+import dev.rehearse.targets.RunStamp;
+import dev.rehearse.targets.Target;
+import dev.rehearse.targets.TargetOptions;
+import dev.rehearse.targets.Targets;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * A run's target opened on a thread of its own while the run reads and checks its guide: making the sandbox's user
+ * or starting a container takes about as long as reading a guide, and neither needs the other. What runs left
+ * behind is reaped first, on that thread too.
+ */
+final class TargetOpening {
+    /** the target opened, and one line for each leftover reaped before */
+    record Opened(Target target, List<String> reaped) {
+    }
+
+    private final FutureTask<Opened> task;
+
+    private TargetOpening(FutureTask<Opened> task) {
+        this.task = task;
+    }
+
+    /** @param stamp the run's, which the target opened carries */
+    static TargetOpening start(String spec, TargetOptions options, RunStamp stamp) {
+        FutureTask<Opened> task = new FutureTask<>(() -> {
+            List<String> reaped = Targets.reapLeftovers(spec, options);
+            return new Opened(Targets.open(spec, options.withStamp(stamp)), reaped);
+        });
+        Thread opener = new Thread(task, "rehearse-open");
+        opener.setDaemon(true);
+        opener.start();
+        return new TargetOpening(task);
+    }
+
+    /** Waits for the target; what opening it threw is thrown here, as it would have been on this thread. */
+    Opened join() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    // the target is opening: waiting for it is the only way to close it rather than leave it behind
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException unchecked) {
+                        throw unchecked;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The run will not go on (its guide is wrong): closes the target once it is open, whatever opening it said. */
+    void abandon() {
+        try {
+            join().target().close();
+        } catch (RuntimeException openingFailedToo) {
+            // the run's own error is the one to tell
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.rehearse.targets.shell;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.nio.ByteOrder;
+
+/**
+ * The master side of a terminal, read and written with direct native calls on a descriptor of its own (a
+ * {@code dup} of pty4j's). pty4j's own streams go through JNA's reflective interface mapping, and its reads build
+ * a poll structure each time: for a step that prints one line, that cost more than bash took to run it.
+ * <p>
+ * A read waits in {@code poll} on the terminal and on a pipe of its own, so that {@link #close()} wakes a reader
+ * up at once (no polling timeout, no read blocked forever on a terminal some escaped process still holds). The
+ * descriptors are closed once the last read or write under way has returned: never under a call that uses them.
+ */
+final class PtyMaster {
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+    /** a {@code struct pollfd}'s {@code short events, revents} as one int: POLLIN asked, nothing returned yet */
+    private static final int POLLIN = LITTLE_ENDIAN ? 1 : 1 << 16;
+    private static final int EINTR = 4;
+    private static final int EAGAIN = Platform.isMac() ? 35 : 11;
+    private static final int BUFFER = 8192;
+
+    /** libc, bound once by direct mapping: a native method per call, no proxy, no argument conversion */
+    private static final class LibC {
+        static {
+            Native.register(NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+        }
+
+        static native int dup(int fd);
+
+        static native int pipe(int[] fds);
+
+        static native int close(int fd);
+
+        static native long read(int fd, byte[] buffer, long count);
+
+        static native long write(int fd, byte[] buffer, long count);
+
+        /** {@code fds}: {@code struct pollfd}s as ints, {@code fd} then {@code events} and {@code revents} */
+        static native int poll(int[] fds, long count, int timeout);
+    }
+
+    private final Object lock = new Object();
+    private final int fd;
+    /** read end, write end: a byte written wakes the reader */
+    private final int[] wake = new int[2];
+    private final byte[] readBuffer = new byte[BUFFER];
+    private final byte[] writeBuffer = new byte[BUFFER];
+    /** reads and writes under way */
+    private int users;
+    private boolean closing;
+    private boolean released;
+
+    /**
+     * Binds libc now rather than at the first terminal: JNA builds its type tables then (about 10 ms). A terminal
+     * made meanwhile waits for the binding to finish (the class's initialisation).
+     */
+    static void bindNativeCalls() {
+        try {
+            MethodHandles.lookup().ensureInitialized(LibC.class);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @param masterFd the terminal's master descriptor; this object works on a duplicate, closed by {@link #close()} */
+    PtyMaster(int masterFd) throws IOException {
+        fd = LibC.dup(masterFd);
+        if (fd < 0) {
+            throw new IOException("cannot duplicate the terminal's descriptor (errno " + Native.getLastError() + ")");
+        }
+        if (LibC.pipe(wake) != 0) {
+            int errno = Native.getLastError();
+            LibC.close(fd);
+            throw new IOException("cannot make a pipe (errno " + errno + ")");
+        }
+    }
+
+    InputStream input() {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] into, int off, int len) {
+                return PtyMaster.this.read(into, off, len);
+            }
+
+            @Override
+            public void close() {
+                PtyMaster.this.close();
+            }
+        };
+    }
+
+    OutputStream output() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[]{(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] from, int off, int len) throws IOException {
+                PtyMaster.this.write(from, off, len);
+            }
+        };
+    }
+
+    /**
+     * Waits for output; -1 once the terminal is hung up (every process on it gone) or this is closed. One reader at
+     * a time.
+     */
+    private int read(byte[] into, int off, int len) {
+        if (len == 0) {
+            return 0;
+        }
+        if (!enter()) {
+            return -1;
+        }
+        try {
+            while (true) {
+                int[] fds = {fd, POLLIN, wake[0], POLLIN};
+                if (LibC.poll(fds, 2, -1) < 0) {
+                    int errno = Native.getLastError();
+                    if (errno == EINTR || errno == EAGAIN) {
+                        continue;
+                    }
+                    return -1;
+                }
+                if (revents(fds[3]) != 0) {
+                    return -1;
+                }
+                if (revents(fds[1]) == 0) {
+                    continue;
+                }
+                long n = LibC.read(fd, readBuffer, Math.min(len, readBuffer.length));
+                if (n > 0) {
+                    System.arraycopy(readBuffer, 0, into, off, (int) n);
+                    return (int) n;
+                }
+                // a hung-up terminal reads as an error (EIO) or nothing at all: either is its end
+                if (n < 0 && Native.getLastError() == EINTR) {
+                    continue;
+                }
+                return -1;
+            }
+        } finally {
+            leave();
+        }
+    }
+
+    private void write(byte[] from, int off, int len) throws IOException {
+        if (!enter()) {
+            throw new IOException("the terminal is closed");
+        }
+        try {
+            synchronized (writeBuffer) {
+                for (int done = 0; done < len; ) {
+                    int chunk = Math.min(len - done, writeBuffer.length);
+                    System.arraycopy(from, off + done, writeBuffer, 0, chunk);
+                    long n = LibC.write(fd, writeBuffer, chunk);
+                    if (n < 0) {
+                        int errno = Native.getLastError();
+                        if (errno == EINTR || errno == EAGAIN) {
+                            continue;
+                        }
+                        throw new IOException("cannot write to the terminal (errno " + errno + ")");
+                    }
+                    done += (int) n;
+                }
+            }
+        } finally {
+            leave();
+        }
+    }
+
+    /** the {@code revents} half of a {@code struct pollfd}'s second int */
+    private static int revents(int eventsAndRevents) {
+        return LITTLE_ENDIAN ? eventsAndRevents >>> 16 : eventsAndRevents & 0xffff;
+    }
+
+    private boolean enter() {
+        synchronized (lock) {
+            if (closing) {
+                return false;
+            }
+            users++;
+            return true;
+        }
+    }
+
+    private void leave() {
+        synchronized (lock) {
+            users--;
+            releaseWhenUnused();
+        }
+    }
+
+    /** Wakes a reader up and closes the descriptors once no read or write uses them. Closing twice is harmless. */
+    void close() {
+        synchronized (lock) {
+            if (!closing) {
+                closing = true;
+                LibC.write(wake[1], new byte[1], 1);
+            }
+            releaseWhenUnused();
+        }
+    }
+
+    private void releaseWhenUnused() {
+        if (closing && users == 0 && !released) {
+            released = true;
+            LibC.close(fd);
+            LibC.close(wake[0]);
+            LibC.close(wake[1]);
+        }
+    }
+}

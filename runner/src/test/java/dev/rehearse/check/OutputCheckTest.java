@@ -1,0 +1,64 @@
+package dev.rehearse.check;
+
+import dev.rehearse.plan.ExpectedLine;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Comparing a step's real output with the guide's lines, the usual case (to the letter) and the others. */
+class OutputCheckTest {
+
+    private static List<ExpectedLine> shown(String... lines) {
+        List<ExpectedLine> expected = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            expected.add(ExpectedLine.output(i + 1, lines[i]));
+        }
+        return expected;
+    }
+
+    /** What the alignment says, the way compare said it before it took the short way for output to the letter. */
+    private static Comparison aligned(List<ExpectedLine> expected, String actual) {
+        Alignment alignment = OutputCheck.align(expected, actual);
+        boolean matches = expected.isEmpty() || alignment.matches();
+        return new Comparison(matches, String.join("\n", expected.stream().map(ExpectedLine::text).toList()),
+                String.join("\n", alignment.actual()), matches ? "" : UnifiedDiff.render(alignment));
+    }
+
+    @Test
+    void anOutputToTheLetterComparesAsItsAlignmentDoes() {
+        for (String[] lines : List.of(new String[]{"1"}, new String[]{"a", "", "  b  c"}, new String[]{"...", "x"},
+                new String[]{"Started at 12:00:01, pid 4242"}, new String[]{})) {
+            List<ExpectedLine> expected = shown(lines);
+            String actual = String.join("\r\n", lines) + (lines.length == 0 ? "" : "\r\n");
+            Comparison quick = OutputCheck.compare(expected, actual);
+            assertTrue(quick.matches(), String.join("|", lines));
+            assertEquals(aligned(expected, actual), quick, String.join("|", lines));
+        }
+    }
+
+    @Test
+    void anOutputNotToTheLetterIsStillAligned() {
+        List<ExpectedLine> expected = shown("Started at 12:00:01, pid 4242", "[...]", "done");
+        String actual = "Started at 09:41:17, pid 77\nloading\nloaded\ndone\n";
+        Comparison c = OutputCheck.compare(expected, actual);
+        assertTrue(c.matches(), c.diff());
+        assertEquals(aligned(expected, actual), c);
+
+        Comparison drift = OutputCheck.compare(shown("1", "2"), "1\n3\n");
+        assertFalse(drift.matches());
+        assertEquals(aligned(shown("1", "2"), "1\n3\n"), drift);
+        assertTrue(drift.diff().contains("-2") && drift.diff().contains("+3"), drift.diff());
+    }
+
+    @Test
+    void aRedrawnLineIsComparedAsTheScreenShowsIt() {
+        Comparison c = OutputCheck.compare(shown("100%"), "  0%\r 50%\r100%\n");
+        assertTrue(c.matches(), c.diff());
+        assertEquals("100%", c.actual());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.rehearse.targets.shell;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A real process on a real terminal: what it prints, what is typed, and how a read ends. */
+class PtyTransportIT {
+    private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin", "TERM", "dumb", "LANG", "C.UTF-8");
+
+    private static PtyTransport start(String script) {
+        return PtyTransport.start(List.of("bash", "--norc", "--noprofile", "-c", script), ENV, Path.of("/tmp"), 80, 24);
+    }
+
+    @Test
+    void whatIsTypedReachesTheProgramAndWhatItPrintsComesBack() throws Exception {
+        PtyTransport cat = start("stty -echo; echo ready; read line; echo \"got $line\"; sleep 30");
+        try {
+            assertTrue(readUntil(cat.output(), "ready").contains("ready"));
+            cat.input().write("héllo\n".getBytes(StandardCharsets.UTF_8));
+            cat.input().flush();
+            assertTrue(readUntil(cat.output(), "got héllo").contains("got héllo"));
+        } finally {
+            cat.close();
+        }
+    }
+
+    @Test
+    void aReadEndsWhenTheTerminalIsHungUp() throws Exception {
+        PtyTransport shortLived = start("echo bye");
+        try {
+            InputStream out = shortLived.output();
+            CompletableFuture<String> all = CompletableFuture.supplyAsync(() -> readToEnd(out));
+            assertTrue(all.get(10, TimeUnit.SECONDS).contains("bye"));
+        } finally {
+            shortLived.close();
+        }
+    }
+
+    /**
+     * A process that escaped the shell's descendants (a daemon that double-forked) still holds the terminal after
+     * close: the read blocked on it must end all the same, or the reader thread and the terminal leak.
+     */
+    @Test
+    void closingEndsABlockedReadWhileAnEscapedProcessStillHoldsTheTerminal() throws Exception {
+        PtyTransport shell = start("(setsid sleep 30 & echo \"escaped $!\"); sleep 30");
+        String pid = null;
+        try {
+            String said = readUntil(shell.output(), "\n");
+            pid = said.replaceAll("(?s).*escaped (\\d+).*", "$1");
+            InputStream out = shell.output();
+            CompletableFuture<String> rest = CompletableFuture.supplyAsync(() -> readToEnd(out));
+            Thread.sleep(200);
+            shell.close();
+            rest.get(5, TimeUnit.SECONDS);
+            assertThrows(IOException.class, () -> shell.input().write('x'), "no write after close");
+        } finally {
+            shell.close();
+            if (pid != null && pid.matches("\\d+")) {
+                ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    private static String readUntil(InputStream in, String wanted) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        byte[] buffer = new byte[1024];
+        while (!seen.toString().contains(wanted)) {
+            int n = in.read(buffer, 0, buffer.length);
+            if (n < 0) {
+                break;
+            }
+            seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+        }
+        assertTrue(seen.toString().contains(wanted), "never printed " + wanted + ": " + seen);
+        return seen.toString();
+    }
+
+    private static String readToEnd(InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Test
+    void aReadOfNothingReturnsAtOnce() throws Exception {
+        PtyTransport idle = start("sleep 30");
+        try {
+            assertEquals(0, idle.output().read(new byte[1], 0, 0));
+        } finally {
+            idle.close();
+        }
+    }
+}
