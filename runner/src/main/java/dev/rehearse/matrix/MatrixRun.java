@@ -1,6 +1,7 @@
 package dev.rehearse.matrix;
 
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.model.Faults;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.ReportedRun;
@@ -116,10 +117,7 @@ public final class MatrixRun {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Faults.thrownBy(e);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,6 +19,17 @@ public final class Faults {
     private static final String OURS = "dev.rehearse.";
 
     private Faults() {
+    }
+
+    /**
+     * What a task on another thread threw, to be thrown again on the thread that waited for it, as if the work had
+     * been done there: an unchecked exception as it was, an error thrown at once, anything else wrapped.
+     */
+    public static RuntimeException thrownBy(ExecutionException e) {
+        if (e.getCause() instanceof Error error) {
+            throw error;
+        }
+        return e.getCause() instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e.getCause());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.rehearse.read;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
+import dev.rehearse.model.Faults;
 import dev.rehearse.read.common.SourceText;
 
 import java.io.IOException;
@@ -104,13 +105,7 @@ public final class Guides {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading guides", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Faults.thrownBy(e);
         } finally {
             pool.shutdownNow();
         }

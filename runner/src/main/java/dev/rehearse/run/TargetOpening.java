@@ -1,5 +1,6 @@
 package dev.rehearse.run;
 
+import dev.rehearse.model.Faults;
 import dev.rehearse.targets.RunStamp;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetOptions;
@@ -48,13 +49,7 @@ final class TargetOpening {
                     // the target is opening: waiting for it is the only way to close it rather than leave it behind
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException unchecked) {
-                        throw unchecked;
-                    }
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException(e.getCause());
+                    throw Faults.thrownBy(e);
                 }
             }
         } finally {
