@@ -162,7 +162,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             try {
                 Plan plan = new Planner(opened.facts(), binds).plan(loaded, guide);
                 EarlierCaptures.Adopted earlier = null;
-                if (!selection.equals(StepSelection.ALL)) {
+                if (!selection.isAll()) {
                     earlier = EarlierCaptures.bind(plan, selection, reportsOf(plan.name()), opened.describe(), say)
                             .orElse(null);
                     if (earlier != null) {

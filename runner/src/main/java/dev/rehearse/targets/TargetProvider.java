@@ -6,6 +6,7 @@ import java.util.List;
  * A kind of target, found through {@link java.util.ServiceLoader}: a class that implements this and a line naming
  * it in {@code META-INF/services/dev.rehearse.targets.TargetProvider}. {@link Targets#open} picks the provider
  * whose {@link #scheme()} starts the {@code --target} spec; the command line offers its {@link #options()}.
+ * One instance serves every run of the process (runs of a matrix at once, too): a provider holds no state.
  * See docs/adding-a-target.md.
  */
 public interface TargetProvider {

@@ -36,11 +36,23 @@ public final class Targets {
         return provider(spec).map(TargetProvider::opensAlongsideReading).orElse(false);
     }
 
-    /** Every provider on the class path, in class path order. */
+    /**
+     * Every provider on the class path, in class path order; looked up once (the command line asks for their options,
+     * then the run for its target's provider), as providers hold no state.
+     */
     public static List<TargetProvider> providers() {
-        List<TargetProvider> all = new ArrayList<>();
-        ServiceLoader.load(TargetProvider.class, Targets.class.getClassLoader()).forEach(all::add);
-        return all;
+        return Found.PROVIDERS;
+    }
+
+    /** The lookup, made on first use. */
+    private static final class Found {
+        static final List<TargetProvider> PROVIDERS = load();
+
+        private static List<TargetProvider> load() {
+            List<TargetProvider> all = new ArrayList<>();
+            ServiceLoader.load(TargetProvider.class, Targets.class.getClassLoader()).forEach(all::add);
+            return List.copyOf(all);
+        }
     }
 
     /** @throws BadInput when the spec names no known target, or its provider refuses it */

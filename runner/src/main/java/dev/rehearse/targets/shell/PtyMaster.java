@@ -1,5 +1,6 @@
 package dev.rehearse.targets.shell;
 
+import com.pty4j.unix.PtyHelpers;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
@@ -59,12 +60,14 @@ final class PtyMaster {
     private boolean released;
 
     /**
-     * Binds libc now rather than at the first terminal: JNA builds its type tables then (about 10 ms). A terminal
-     * made meanwhile waits for the binding to finish (the class's initialisation).
+     * Binds libc and pty4j's own native calls now rather than at the first terminal: JNA builds its type tables then.
+     * A terminal made meanwhile waits for the binding to finish (the classes' initialisation).
      */
     static void bindNativeCalls() {
         try {
             MethodHandles.lookup().ensureInitialized(LibC.class);
+            // pty4j's own binding, which starts the terminal's process
+            PtyHelpers.getInstance();
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
