@@ -14,6 +14,7 @@ import dev.rehearse.read.Guides;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The one binary. Exit status: 0 no FAIL, 1 a FAIL (or a DRIFT with --strict, or a lint error),
@@ -32,19 +33,20 @@ public final class Main {
     public static final int EXIT_INTERNAL = 3;
 
     private static final String HELP = "help";
-    private static final Syntax PROGRAM = Syntax.command("rehearse", "Runs documentation: reads a guide, turns it "
-                    + "into steps, runs them on a real target and checks every output against the guide.")
-            // one command a line, so that adding one never conflicts with adding another (and one in command())
-            .subcommand("blocks", BlocksCommand.DESCRIPTION)
-            .subcommand("plan", PlanCommand.DESCRIPTION)
-            .subcommand("lint", LintCommand.DESCRIPTION)
-            .subcommand("run", RunCommand.DESCRIPTION)
-            .subcommand("update", UpdateCommand.DESCRIPTION)
-            .subcommand("matrix", MatrixCommand.DESCRIPTION)
-            .subcommand("runs", RunsCommand.DESCRIPTION)
-            .subcommand("merge", MergeCommand.DESCRIPTION)
-            .subcommand(HELP, "Display help information about the specified command.")
-            .build();
+    /**
+     * Every command: its name, what it does, how it is made; one a line, so that adding one never conflicts with
+     * adding another.
+     */
+    private static final List<Listed> COMMANDS = List.of(
+            new Listed("blocks", BlocksCommand.DESCRIPTION, reader -> new BlocksCommand()),
+            new Listed("plan", PlanCommand.DESCRIPTION, PlanCommand::new),
+            new Listed("lint", LintCommand.DESCRIPTION, LintCommand::new),
+            new Listed("run", RunCommand.DESCRIPTION, reader -> new RunCommand()),
+            new Listed("update", UpdateCommand.DESCRIPTION, reader -> new UpdateCommand()),
+            new Listed("matrix", MatrixCommand.DESCRIPTION, reader -> new MatrixCommand()),
+            new Listed("runs", RunsCommand.DESCRIPTION, reader -> new RunsCommand()),
+            new Listed("merge", MergeCommand.DESCRIPTION, reader -> new MergeCommand()));
+    private static final Syntax PROGRAM = program();
     private static final Parameter<String> COMMAND = Parameter.optional("COMMAND",
             "The COMMAND to display the usage help message for.", name -> name);
     private static final Syntax HELP_SYNTAX = Syntax.command("rehearse help", PROGRAM.commands().get(HELP))
@@ -87,19 +89,21 @@ public final class Main {
         }
     }
 
-    /** The command of this name, one of {@link #PROGRAM}'s. */
+    /** A command of {@link #COMMANDS}: made only when it runs (or its help is shown), with the reader it may use. */
+    private record Listed(String name, String description, Function<GuideReader, Command> make) {
+    }
+
+    private static Syntax program() {
+        Syntax.Builder program = Syntax.command("rehearse", "Runs documentation: reads a guide, turns it into steps, "
+                + "runs them on a real target and checks every output against the guide.");
+        COMMANDS.forEach(command -> program.subcommand(command.name(), command.description()));
+        return program.subcommand(HELP, "Display help information about the specified command.").build();
+    }
+
+    /** The command of this name, one of {@link #COMMANDS}. */
     static Command command(String name, GuideReader reader) {
-        return switch (name) {
-            case "blocks" -> new BlocksCommand();
-            case "plan" -> new PlanCommand(reader);
-            case "lint" -> new LintCommand(reader);
-            case "run" -> new RunCommand();
-            case "update" -> new UpdateCommand();
-            case "matrix" -> new MatrixCommand();
-            case "runs" -> new RunsCommand();
-            case "merge" -> new MergeCommand();
-            default -> throw new IllegalArgumentException("no command " + name);
-        };
+        return COMMANDS.stream().filter(command -> command.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no command " + name)).make().apply(reader);
     }
 
     /** The names of the commands, {@code help} last. */
