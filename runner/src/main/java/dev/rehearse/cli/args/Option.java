@@ -115,6 +115,12 @@ public final class Option<T> {
         return label == null ? name : name + "=" + label;
     }
 
+    /** The option an argument names: {@code --name} of {@code --name=value}, else the argument as typed. */
+    static String nameIn(String arg) {
+        int eq = arg.indexOf('=');
+        return arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
+    }
+
     boolean isFlag() {
         return kind == Kind.FLAG;
     }

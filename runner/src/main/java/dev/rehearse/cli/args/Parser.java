@@ -67,13 +67,12 @@ public final class Parser {
         if (!arg.startsWith("--") && arg.length() > 2) {
             return flags(arg);
         }
-        int eq = arg.indexOf('=');
-        String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
+        String name = Option.nameIn(arg);
         Option<?> option = syntax.option(name);
         if (option == null) {
             throw UsageError.unknownOption(syntax, arg);
         }
-        String attached = name.equals(arg) ? null : arg.substring(eq + 1);
+        String attached = name.equals(arg) ? null : arg.substring(name.length() + 1);
         if (option == Syntax.HELP || option == Syntax.VERSION) {
             return option;
         }
@@ -126,8 +125,7 @@ public final class Parser {
                     + option.label() + ")");
         }
         String text = args.get(next++);
-        String name = text.startsWith("--") && text.indexOf('=') > 0 ? text.substring(0, text.indexOf('=')) : text;
-        if (syntax.option(name) != null) {
+        if (syntax.option(Option.nameIn(text)) != null) {
             throw UsageError.of(syntax, "Expected parameter for option '" + option.name() + "' but found '" + text
                     + "'");
         }

@@ -22,7 +22,7 @@ public final class UsageError extends RuntimeException {
     }
 
     static UsageError unknownOption(Syntax command, String typed) {
-        String option = typed.startsWith("--") && typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+        String option = Option.nameIn(typed);
         // a long name offers the closest long one; a one-letter name is too short to guess from
         List<String> names = option.startsWith("--")
                 ? command.options().stream().map(Option::name).toList() : List.of();
