@@ -84,11 +84,7 @@ public final class Bindings {
     public String reverse(String text) {
         String hidden = redact(text);
         if (back == null) {
-            back = byLiteral.values().stream()
-                    .filter(b -> !b.secret() && !b.value().isEmpty() && !b.literal().equals(b.value()))
-                    .sorted(Comparator.comparingInt((Binding b) -> b.value().length()).reversed())
-                    .map(b -> new String[]{b.value(), b.literal()})
-                    .toList();
+            back = valuesToLiterals(b -> !b.secret() && !b.literal().equals(b.value()));
         }
         return replaceAll(hidden, back, true);
     }
@@ -100,14 +96,19 @@ public final class Bindings {
 
     private List<String[]> secretPairs() {
         if (secrets == null) {
-            secrets = byLiteral.values().stream()
-                    .filter(Binding::secret)
-                    .filter(b -> !b.value().isEmpty())
-                    .sorted(Comparator.comparingInt((Binding b) -> b.value().length()).reversed())
-                    .map(b -> new String[]{b.value(), b.literal()})
-                    .toList();
+            secrets = valuesToLiterals(Binding::secret);
         }
         return secrets;
+    }
+
+    /** {@code {value, literal}} of the bindings {@code which} picks that have a value, the longest value first. */
+    private List<String[]> valuesToLiterals(Predicate<Binding> which) {
+        return byLiteral.values().stream()
+                .filter(which)
+                .filter(b -> !b.value().isEmpty())
+                .sorted(Comparator.comparingInt((Binding b) -> b.value().length()).reversed())
+                .map(b -> new String[]{b.value(), b.literal()})
+                .toList();
     }
 
     /**
