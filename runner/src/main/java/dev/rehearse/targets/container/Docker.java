@@ -115,10 +115,7 @@ final class Docker {
                     opening = null;
                 }
             }
-            if (e.getCause() instanceof RuntimeException failed) {
-                throw failed;
-            }
-            throw new IllegalStateException("internal error while opening the Docker client", e.getCause());
+            throw Faults.thrownBy(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while opening the Docker client");
