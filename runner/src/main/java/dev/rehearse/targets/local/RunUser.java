@@ -98,8 +98,8 @@ final class RunUser {
     /**
      * Ends every process the user still has (servers a guide started), so that none writes on after it: SIGTERM,
      * then SIGKILL to what is left. A process is the user's when its real, effective or saved id is the user's
-     * (a set-user-id program the user started is one), as its {@code /proc/PID/status} says: asking every process
-     * of the machine for its user's name ({@code ProcessHandle.info()}) looked each name up and took 20 ms.
+     * (a set-user-id program the user started is one), as its {@code /proc/PID/status} says, rather than asking every
+     * process of the machine for its user's name ({@code ProcessHandle.info()}), which looks each name up.
      */
     void stopProcesses() {
         for (int round = 0; round < 3; round++) {
