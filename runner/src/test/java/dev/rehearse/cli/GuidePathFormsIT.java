@@ -2,6 +2,7 @@ package dev.rehearse.cli;
 
 import dev.rehearse.testing.Checkout;
 import dev.rehearse.testing.RehearseJar;
+import dev.rehearse.testing.RunReportText;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,7 +73,7 @@ class GuidePathFormsIT {
 
     /** What differs from one run to the next whatever the path: the sandbox, its user, the timings. */
     private static String masked(String out) {
-        return out.replaceAll("/tmp/rehearse-local-\\d+", "SANDBOX").replaceAll("rehearse-[a-z0-9]{6}\\b", "USER")
+        return out.replaceAll(RunReportText.SANDBOX, "local SANDBOX")
                 .replaceAll("\\d+\\.\\d s\\b", "T s");
     }
 

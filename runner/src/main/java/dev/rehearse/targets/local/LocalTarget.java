@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,10 @@ import java.util.stream.Stream;
 
 /**
  * A throwaway sandbox on this machine: a login shell whose HOME is a fresh folder under the temporary folder
- * (or the folder {@code local:DIR} names). As root, the shell runs as an ordinary user made for the run.
- * At close a temporary sandbox and its user are removed unless kept; a folder the user named is never removed.
+ * (or the folder {@code local:DIR} names). As root, the shell runs as an ordinary user: for a throwaway sandbox
+ * one of {@link RunUserPool}'s, its HOME emptied; otherwise (kept, a named folder, no pool) a user made for the run.
+ * At close a temporary sandbox and its user are removed (a pool's user is kept, its HOME removed) unless kept;
+ * a folder the user named is never removed.
  */
 public final class LocalTarget extends ShellTarget {
     private static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -43,9 +46,13 @@ public final class LocalTarget extends ShellTarget {
     private final ShellSettings settings;
     /** as the run's user: root never writes into a folder that user controls */
     private final UserFiles files;
+    /** the pool's slot the run holds, or null when its user (if any) is its own */
+    private final RunUserPool.Slot slot;
+    private final String description;
 
     private LocalTarget(Path sandbox, Path home, RunUser runUser, boolean keep, ShellSettings settings,
-                        int[] homeOwner) {
+                        int[] homeOwner, RunUserPool.Slot slot, RunStamp stamp) {
+        this.slot = slot;
         this.homeOwner = homeOwner;
         this.sandbox = sandbox;
         this.home = home;
@@ -55,7 +62,10 @@ public final class LocalTarget extends ShellTarget {
         String user = runUser != null ? runUser.name() : System.getProperty("user.name");
         String host = hostname();
         this.facts = new TargetFacts(user, host, home.toString(), user + "." + host + ".test");
-        this.files = UserFiles.startingWith(runUser != null ? List.of("runuser", "-u", runUser.name(), "--") : List.of());
+        this.files = UserFiles.startingWith(runUser != null ? runUser.asUser() : List.of());
+        // a pool's HOME is the same path in every run: the run's id tells this sandbox from an earlier one there
+        this.description = "local " + home + " (user " + facts.user() + (slot != null ? ", run " + stamp.id() : "")
+                + ")";
     }
 
     /** @param dir the HOME to use, or null for a fresh temporary sandbox */
@@ -70,6 +80,13 @@ public final class LocalTarget extends ShellTarget {
     /** @param stamp the run's stamp, in the comment field of the user made for the run (as root) */
     public static LocalTarget open(Path dir, boolean keep, ShellSettings settings, RunStamp stamp) {
         PtyTransport.prepare();
+        if (dir == null && !keep && RunUser.weAreRoot()) {
+            Optional<RunUserPool.Slot> slot = new RunUserPool(RunUserPool.ROOT).take(stamp);
+            if (slot.isPresent()) {
+                return new LocalTarget(null, slot.get().home(), slot.get().user(), false, settings, null, slot.get(),
+                        stamp);
+            }
+        }
         try {
             Path sandbox = null;
             Path home;
@@ -94,7 +111,7 @@ public final class LocalTarget extends ShellTarget {
                 }
                 throw e;
             }
-            return new LocalTarget(sandbox, home, user, keep, settings, owner);
+            return new LocalTarget(sandbox, home, user, keep, settings, owner, null, stamp);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the local sandbox", e);
         }
@@ -121,9 +138,9 @@ public final class LocalTarget extends ShellTarget {
     /** A login shell of the run's user (as root) or ours, in the sandbox. */
     @Override
     protected Transport startShell() {
-        List<String> argv = runUser != null
-                ? List.of("runuser", "--login", runUser.name())
-                : List.of("bash", "--login", "-i");
+        List<String> argv = new ArrayList<>(runUser != null ? runUser.asUser() : List.of());
+        // named -bash, as login and ssh start it: bash's own messages then read "-bash: ..." as in guides
+        argv.addAll(List.of("bash", "-c", "exec -a -bash bash -i"));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HOME", home.toString());
         env.put("USER", facts.user());
@@ -152,7 +169,7 @@ public final class LocalTarget extends ShellTarget {
 
     @Override
     public String describe() {
-        return "local " + home + " (user " + facts.user() + ")";
+        return description;
     }
 
     public Path home() {
@@ -169,6 +186,10 @@ public final class LocalTarget extends ShellTarget {
         if (keep) {
             return;
         }
+        if (slot != null) {
+            slot.giveBack();
+            return;
+        }
         if (runUser != null) {
             if (sandbox == null) {
                 // a process left running could make files after they are handed back
@@ -183,13 +204,19 @@ public final class LocalTarget extends ShellTarget {
     }
 
     /**
-     * Removes the run users (and their sandboxes) that runs killed on the way left behind; see
-     * {@link RunUser#reapLeftovers()}. Nothing when we are not root: then no user was made.
+     * Removes the run users (and their sandboxes) that runs killed on the way left behind, and clears the pool's
+     * slots they left; see {@link RunUser#reapLeftovers()}, {@link RunUserPool#reapLeftovers()}. Nothing when we are
+     * not root: then no user was made.
      *
      * @return one line for each user removed
      */
     public static List<String> reapLeftovers() {
-        return RunUser.weAreRoot() ? RunUser.reapLeftovers() : List.of();
+        if (!RunUser.weAreRoot()) {
+            return List.of();
+        }
+        List<String> reaped = new ArrayList<>(RunUser.reapLeftovers());
+        reaped.addAll(new RunUserPool(RunUserPool.ROOT).reapLeftovers());
+        return reaped;
     }
 
     static void deleteTree(Path root) {

@@ -77,12 +77,26 @@ final class RunUser {
         }
     }
 
+    /** A user that exists already: one of {@link RunUserPool}'s. */
+    static RunUser existing(String name, int uid) {
+        return new RunUser(name, uid);
+    }
+
     String name() {
         return name;
     }
 
+    /**
+     * The start of a command line that runs what follows as this user, in the environment it is given: no PAM
+     * session ({@code runuser} opens one, which takes as long as the rest of a quick step), the user's own group
+     * and no other.
+     */
+    List<String> asUser() {
+        return List.of("setpriv", "--reuid=" + uid, "--regid=" + name, "--init-groups", "--");
+    }
+
     /** Gives {@code path} (not what is inside) to the user {@code name} and its group. */
-    private static void own(Path path, String name) {
+    static void own(Path path, String name) {
         try {
             UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
             UserPrincipal owner = lookup.lookupPrincipalByName(name);
@@ -169,7 +183,7 @@ final class RunUser {
      * A user that cannot be made (a locked {@code /etc/passwd}, no {@code useradd}) stops the run before it starts:
      * one line saying what the tool said, as for any other target that cannot be opened.
      */
-    private static void runOrRefuse(List<String> argv) {
+    static void runOrRefuse(List<String> argv) {
         try {
             run(argv);
         } catch (IllegalStateException | UncheckedIOException e) {

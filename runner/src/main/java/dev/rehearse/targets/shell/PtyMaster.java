@@ -64,6 +64,7 @@ final class PtyMaster {
      * A terminal made meanwhile waits for the binding to finish (the classes' initialisation).
      */
     static void bindNativeCalls() {
+        NativeLibraries.useCache();
         try {
             MethodHandles.lookup().ensureInitialized(LibC.class);
             // pty4j's own binding, which starts the terminal's process

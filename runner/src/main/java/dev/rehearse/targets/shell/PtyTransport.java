@@ -50,6 +50,7 @@ public final class PtyTransport implements Transport {
      * @param env  its whole environment (nothing is inherited)
      */
     public static PtyTransport start(List<String> argv, Map<String, String> env, Path dir, int columns, int rows) {
+        NativeLibraries.useCache();
         try {
             PtyProcess process = new PtyProcessBuilder(argv.toArray(String[]::new))
                     .setEnvironment(env)

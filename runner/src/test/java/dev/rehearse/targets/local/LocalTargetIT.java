@@ -4,18 +4,21 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.RunListener;
+import dev.rehearse.targets.RunStamp;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.Targets;
 import dev.rehearse.targets.shell.Processes;
 import dev.rehearse.targets.shell.ShellSettings;
+import dev.rehearse.testing.RunUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,7 +32,7 @@ class LocalTargetIT {
     private static final Duration T = Duration.ofSeconds(20);
 
     @Test
-    void aTemporarySandboxItsUserAndTheirProcessesAreGoneAfterClose() throws Exception {
+    void aTemporarySandboxAndItsUsersProcessesAreGoneAfterClose() throws Exception {
         Path home;
         String user;
         long sleeper;
@@ -47,8 +50,57 @@ class LocalTargetIT {
         assertFalse(Files.exists(home), home + " is still there");
         if (RunUser.weAreRoot()) {
             assertFalse(ProcessHandle.of(sleeper).map(Processes::running).orElse(false), "sleep still runs");
-            assertFalse(Files.readString(Path.of("/etc/passwd")).contains(user + ":"), user + " still exists");
+            RunUsers.assertLeftNothing(user, home, "after close");
         }
+    }
+
+    /**
+     * As root a throwaway sandbox's user comes from the pool: the next run gets the same user, with an empty HOME and
+     * none of the last run's processes, and tells its sandbox apart from the last one's (a run that reuses what an
+     * earlier run captured compares the two).
+     */
+    @Test
+    void theNextSandboxHasThePoolsUserWithNothingOfTheLastRun() throws Exception {
+        assertTrue(RunUser.weAreRoot(), "a run user is made only as root: run this as root");
+        String first;
+        String described;
+        try (Target target = Targets.open("local", TargetOptions.defaults())) {
+            first = target.facts().user();
+            described = target.describe();
+            target.writeFile("~/secret.txt", "the first run's\n");
+            target.openSession().run("(setsid sleep 300 </dev/null >/dev/null 2>&1 &)", List.of(), T, null);
+        }
+        assertTrue(first.matches(RunUsers.POOL_USER), first);
+        try (Target target = Targets.open("local", TargetOptions.defaults())) {
+            assertEquals(first, target.facts().user());
+            assertFalse(target.describe().equals(described), described);
+            assertEquals("0\n", target.openSession().run("ls -A ~ | wc -l", List.of(), T, null).output());
+            assertEquals(List.of(), RunUsers.processesOf(RunUsers.uid(first).orElseThrow()).stream()
+                    .filter(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().command())
+                            .map(c -> c.endsWith("sleep")).orElse(false)).toList());
+        }
+    }
+
+    /** Two sandboxes open at once (a parallel matrix, the JUnit engine) hold two slots: never the same user. */
+    @Test
+    void sandboxesOpenAtOnceHaveUsersOfTheirOwn() {
+        assertTrue(RunUser.weAreRoot(), "a run user is made only as root: run this as root");
+        try (Target one = Targets.open("local", TargetOptions.defaults());
+             Target two = Targets.open("local", TargetOptions.defaults())) {
+            assertFalse(one.facts().user().equals(two.facts().user()), one.facts().user());
+            assertFalse(one.facts().home().equals(two.facts().home()), one.facts().home());
+        }
+    }
+
+    /** A pool whose folder others could change is not used: the run makes a user of its own. */
+    @Test
+    void aPoolFolderOthersCouldWriteIntoIsNotUsed(@TempDir Path dir) throws IOException {
+        assertTrue(RunUser.weAreRoot(), "a run user is made only as root: run this as root");
+        Path open = Files.createDirectory(dir.resolve("open"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertTrue(new RunUserPool(open.resolve("run-users")).take(RunStamp.next()).isEmpty());
+        assertFalse(Files.exists(open.resolve("run-users").resolve("0.lock")));
     }
 
     /**

@@ -1,0 +1,253 @@
+package dev.rehearse.targets.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import dev.rehearse.targets.RunStamp;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Run users kept between runs, one per slot, so that a throwaway sandbox needs no {@code useradd} and
+ * {@code userdel} (each writes and syncs the user databases, which takes longer than a quick guide runs). A run
+ * holds its slot by an exclusive lock on the slot's lock file, which the kernel lets go when the run's process
+ * ends however it ends; so a slot is never shared, and one a killed run held is free again. The slot's HOME is
+ * removed at the end of the run. A run that ended without that (SIGKILL) leaves its HOME, and its stamp in the
+ * lock file: a later run removes them, with every process the user still has, when it reaps leftovers or takes the
+ * slot.
+ * <p>
+ * The slots live in a folder only root may change ({@link #ROOT}): their paths are in {@code /etc/passwd} as
+ * the users' homes. A folder that is not so, or a slot that is not as this class left it, is not used; the run
+ * then makes a user of its own as before.
+ */
+final class RunUserPool {
+    /** where the slots are unless told otherwise */
+    static final Path ROOT = Path.of("/var/lib/rehearse/run-users");
+    /** a pool's users are named so, with the slot's number */
+    static final String PREFIX = "rehearse-run";
+    /** the comment (GECOS) field of a pool's user: what it is, to an admin reading /etc/passwd */
+    private static final String COMMENT = "Rehearse run user (kept for later runs; remove with userdel)";
+    /** more runs at once than this on one machine make users of their own */
+    private static final int SLOTS = 64;
+    private static final Set<PosixFilePermission> ROOT_ONLY_WRITES = PosixFilePermissions.fromString("rwx--x--x");
+
+    private final Path root;
+
+    RunUserPool(Path root) {
+        this.root = root;
+    }
+
+    /** A slot held by a run: its user, with a fresh empty HOME. */
+    static final class Slot {
+        private final RunUser user;
+        private final Path home;
+        private final FileChannel lock;
+
+        private Slot(RunUser user, Path home, FileChannel lock) {
+            this.user = user;
+            this.home = home;
+            this.lock = lock;
+        }
+
+        RunUser user() {
+            return user;
+        }
+
+        Path home() {
+            return home;
+        }
+
+        /** Ends the user's processes, removes its HOME and lets the slot go. */
+        void giveBack() {
+            try {
+                user.stopProcesses();
+                if (Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
+                    LocalTarget.deleteTree(home);
+                }
+            } finally {
+                try {
+                    lock.close();
+                } catch (IOException e) {
+                    // closing the channel lets the lock go whatever it reports; the process's end would too
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes the first free slot, making its user when the slot is new, and writes {@code stamp} in its lock file.
+     *
+     * @return nothing when the pool's folder is not root's alone, or every slot is taken or unusable
+     * @throws dev.rehearse.guide.BadInput when the user of a new slot cannot be made (a locked /etc/passwd)
+     */
+    Optional<Slot> take(RunStamp stamp) {
+        if (!rootsAlone(root)) {
+            return Optional.empty();
+        }
+        for (int n = 0; n < SLOTS; n++) {
+            FileChannel channel = lockedOrNull(root.resolve(n + ".lock"));
+            if (channel == null) {
+                continue;
+            }
+            try {
+                Optional<Slot> slot = prepare(n, channel);
+                if (slot.isPresent()) {
+                    channel.truncate(0).write(ByteBuffer.wrap((stamp.text() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+                    return slot;
+                }
+                closeQuietly(channel);
+            } catch (IOException e) {
+                closeQuietly(channel);
+                throw new UncheckedIOException("cannot prepare the run users' slot " + root.resolve(String.valueOf(n)), e);
+            } catch (RuntimeException | Error e) {
+                closeQuietly(channel);
+                throw e;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Clears the free slots that runs ended without giving back (their HOME is still there): ends their users'
+     * processes and removes their HOMEs.
+     *
+     * @return one line for each slot cleared
+     */
+    List<String> reapLeftovers() {
+        List<String> cleared = new ArrayList<>();
+        if (!rootsAlone(root)) {
+            return cleared;
+        }
+        for (int n = 0; n < SLOTS; n++) {
+            Path home = root.resolve(String.valueOf(n)).resolve("home");
+            if (!Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            FileChannel channel = lockedOrNull(root.resolve(n + ".lock"));
+            if (channel == null) {
+                continue; // a run holds it
+            }
+            try {
+                String left = Files.readString(root.resolve(n + ".lock"), StandardCharsets.UTF_8);
+                Optional<Slot> slot = prepare(n, channel);
+                if (slot.isPresent()) {
+                    Files.deleteIfExists(slot.get().home());
+                    cleared.add("cleared " + home + " (user " + PREFIX + n + "), left behind by run "
+                            + RunStamp.parse(left).map(RunStamp::id).orElse("(unknown)")
+                            + ": its files removed, its processes ended");
+                }
+            } catch (IOException | RuntimeException e) {
+                // what a dead run left is tidied when it can be; it never stops the run that finds it
+                cleared.add("could not clear " + home + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
+            } finally {
+                closeQuietly(channel);
+            }
+        }
+        return cleared;
+    }
+
+    /** The slot's user (made when new) with no process left and an empty HOME; nothing when not as we left it. */
+    private Optional<Slot> prepare(int n, FileChannel channel) throws IOException {
+        Path folder = root.resolve(String.valueOf(n));
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectory(folder);
+            // the run user must be able to reach its home inside
+            Files.setPosixFilePermissions(folder, ROOT_ONLY_WRITES);
+        }
+        if (!rootsAlone(folder)) {
+            return Optional.empty();
+        }
+        Path home = folder.resolve("home");
+        String name = PREFIX + n;
+        Optional<String[]> entry = passwdEntry(name);
+        if (entry.isEmpty()) {
+            RunUser.runOrRefuse(List.of("useradd", "--no-create-home", "--home-dir", home.toString(),
+                    "--shell", "/bin/bash", "--user-group", "--comment", COMMENT, name));
+            entry = passwdEntry(name);
+        }
+        if (entry.isEmpty() || !entry.get()[5].equals(home.toString()) || !entry.get()[4].equals(COMMENT)) {
+            return Optional.empty(); // an admin changed it, or another user of that name
+        }
+        RunUser user = RunUser.existing(name, Integer.parseInt(entry.get()[2]));
+        // what a run killed on the way left: its processes, then its files
+        user.stopProcesses();
+        if (Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
+            LocalTarget.deleteTree(home);
+        }
+        Files.createDirectory(home);
+        RunUser.own(home, name);
+        return Optional.of(new Slot(user, home, channel));
+    }
+
+    /** The lock file's channel holding its lock, or null when another run (of any process) holds it. */
+    private static FileChannel lockedOrNull(Path lockFile) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException | IOException e) {
+            // OverlappingFileLockException: another run of this JVM holds it
+        }
+        closeQuietly(channel);
+        return null;
+    }
+
+    /**
+     * Made when missing; a folder whose every folder on the way, links resolved, is root's and closed to others'
+     * writes (but for a sticky one such as /tmp, where no one else may move what is root's).
+     */
+    private static boolean rootsAlone(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            for (Path f = folder.toRealPath(); f != null; f = f.getParent()) {
+                int mode = (Integer) Files.getAttribute(f, "unix:mode");
+                boolean othersWrite = (mode & 022) != 0 && (mode & 01000) == 0;
+                if ((Integer) Files.getAttribute(f, "unix:uid") != 0 || othersWrite) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** The fields of the user's line in /etc/passwd. */
+    private static Optional<String[]> passwdEntry(String name) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/etc/passwd"))) {
+            if (line.startsWith(name + ":")) {
+                String[] fields = line.split(":", -1);
+                return fields.length >= 7 ? Optional.of(fields) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing was written through it
+        }
+    }
+}

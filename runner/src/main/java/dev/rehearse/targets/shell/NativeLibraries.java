@@ -1,0 +1,124 @@
+package dev.rehearse.targets.shell;
+
+import com.sun.jna.Platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * The native code the terminal needs (JNA's dispatch library, pty4j's {@code libpty}), unpacked from the jar once
+ * into the user's cache and loaded from there. Left to themselves, JNA unpacks its library into a new temporary
+ * file at every start, and pty4j into a new folder under /tmp that it never removes: a run would leave a folder
+ * behind, and unpacking costs more than the rest of preparing the terminal.
+ * <p>
+ * The cache folder is named by the checksum of what it holds, is the user's alone (0700, no link), and each file
+ * in it is compared with the jar's before use: a file that differs is replaced, atomically. Where none of this can
+ * be done (a read-only home), the libraries unpack as they would without it.
+ */
+final class NativeLibraries {
+    private static final String JNA = "jna";
+    private static final String PTY4J = "pty4j";
+    /** done once, by whichever thread first needs the terminal's native code */
+    private static final boolean CACHED = useCachedCopies();
+
+    private NativeLibraries() {
+    }
+
+    /**
+     * Before JNA or pty4j loads: points them at the cached copies, unpacking these first where missing or
+     * different (once per process).
+     *
+     * @return whether the cached copies are used
+     */
+    static boolean useCache() {
+        return CACHED;
+    }
+
+    private static boolean useCachedCopies() {
+        if (!Platform.isLinux()) {
+            return false;
+        }
+        String ptyArch = "linux/" + Platform.ARCH;
+        Map<String, String> resourceToFile = new LinkedHashMap<>();
+        resourceToFile.put("com/sun/jna/" + Platform.RESOURCE_PREFIX + "/libjnidispatch.so", JNA + "/libjnidispatch.so");
+        resourceToFile.put("resources/com/pty4j/native/" + ptyArch + "/libpty.so", PTY4J + "/" + ptyArch + "/libpty.so");
+        try {
+            Map<String, byte[]> contents = new LinkedHashMap<>();
+            CRC32 crc = new CRC32();
+            for (Map.Entry<String, String> entry : resourceToFile.entrySet()) {
+                byte[] bytes = resource(entry.getKey());
+                if (bytes == null) {
+                    return false;
+                }
+                crc.update(bytes);
+                contents.put(entry.getValue(), bytes);
+            }
+            Path folder = cacheRoot().resolve(Long.toHexString(crc.getValue()));
+            for (Map.Entry<String, byte[]> file : contents.entrySet()) {
+                place(folder, file.getKey(), file.getValue());
+            }
+            System.setProperty("jna.boot.library.path", folder.resolve(JNA).toString());
+            System.setProperty("pty4j.preferred.native.folder", folder.resolve(PTY4J).toString());
+            return true;
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            // the libraries unpack themselves, as without a cache
+            return false;
+        }
+    }
+
+    /** {@code $XDG_CACHE_HOME/rehearse/native}, else {@code ~/.cache/rehearse/native}. */
+    private static Path cacheRoot() {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path base = cache != null && Path.of(cache).isAbsolute() ? Path.of(cache)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("rehearse").resolve("native");
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = NativeLibraries.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    /** {@code folder/relative} holding exactly {@code bytes}, every folder on the way from {@code folder} ours. */
+    private static void place(Path folder, String relative, byte[] bytes) throws IOException {
+        Path file = folder.resolve(relative);
+        Path parent = file.getParent();
+        Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        for (Path f = parent; f.startsWith(folder); f = f.getParent()) {
+            requireOurs(f);
+        }
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Arrays.equals(Files.readAllBytes(file), bytes)) {
+            return;
+        }
+        Path partial = parent.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime());
+        try {
+            Files.write(partial, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** A folder (no link) of this process's user that no one else may write into. */
+    private static void requireOurs(Path folder) throws IOException {
+        int us = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        int mode = (Integer) Files.getAttribute(folder, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+                || (Integer) Files.getAttribute(folder, "unix:uid", LinkOption.NOFOLLOW_LINKS) != us
+                || (mode & 022) != 0) {
+            throw new IOException(folder + " is not this user's alone");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.rehearse.targets.shell;
+
+import dev.rehearse.testing.Checkout;
+import dev.rehearse.testing.RehearseJar;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The terminal's native code comes from the user's cache, unpacked once: a run leaves nothing in the temporary
+ * folder (pty4j alone would leave a folder there every run), and a cached library that differs from the jar's is
+ * replaced before it is loaded.
+ */
+class NativeLibrariesIT {
+    private static final String GUIDE = Checkout.root().resolve("docs/first-guide.md").toString();
+
+    @Test
+    void runsLeaveNothingInTheTemporaryFolderAndShareOneCachedCopy(@TempDir Path dir) throws IOException {
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Map<String, String> env = env(dir, tmp);
+
+        for (int run = 0; run < 2; run++) {
+            RehearseJar.Outcome ran = RehearseJar.in(dir, env, "run", GUIDE, "--target", "local", "--report-dir",
+                    dir.resolve("reports").toString());
+            assertEquals(0, ran.exit(), ran.both());
+        }
+
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.toList(), "left in the temporary folder");
+        }
+        List<Path> copies = cached(dir, "libpty.so");
+        assertEquals(1, copies.size(), copies.toString());
+        assertEquals(1, cached(dir, "libjnidispatch.so").size());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copies.get(0).getParent())));
+    }
+
+    @Test
+    void aCachedLibraryThatDiffersFromTheJarsIsReplaced(@TempDir Path dir) throws IOException {
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Map<String, String> env = env(dir, tmp);
+        assertEquals(0, RehearseJar.in(dir, env, "run", GUIDE, "--target", "local", "--report-dir",
+                dir.resolve("reports").toString()).exit());
+        Path libpty = cached(dir, "libpty.so").get(0);
+        byte[] original = Files.readAllBytes(libpty);
+        Files.writeString(libpty, "not a library\n");
+
+        RehearseJar.Outcome ran = RehearseJar.in(dir, env, "run", GUIDE, "--target", "local", "--report-dir",
+                dir.resolve("reports").toString());
+
+        assertEquals(0, ran.exit(), ran.both());
+        assertTrue(Arrays.equals(original, Files.readAllBytes(libpty)), "the jar's library is back");
+    }
+
+    /** The cache in {@code dir}, the temporary folder {@code tmp}. */
+    private static Map<String, String> env(Path dir, Path tmp) {
+        return Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString(),
+                "JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp);
+    }
+
+    private static List<Path> cached(Path dir, String name) throws IOException {
+        try (Stream<Path> all = Files.walk(dir.resolve("cache/rehearse/native"))) {
+            return all.filter(p -> p.getFileName().toString().equals(name)).toList();
+        }
+    }
+}
