@@ -68,7 +68,7 @@ public final class EffectLines {
             }
             if (real == null) {
                 // read as the screen shows it only when the guide shows an effect (few steps do)
-                real = TerminalText.lines(actual == null ? "" : actual);
+                real = TerminalText.lines(actual);
             }
             Map<String, List<String>> found = effects(rule, real);
             for (Map.Entry<String, List<String>> entry : promised.entrySet()) {

@@ -28,7 +28,7 @@ public final class OutputCheck {
     }
 
     public static Comparison compare(List<ExpectedLine> expected, String actual) {
-        List<String> lines = TerminalText.lines(actual == null ? "" : actual);
+        List<String> lines = TerminalText.lines(actual);
         String shown = String.join("\n", expected.stream().map(ExpectedLine::text).toList());
         if (toTheLetter(expected, lines)) {
             // most steps print what the guide shows: the alignment would pair each line with itself
@@ -64,7 +64,7 @@ public final class OutputCheck {
 
     /** The line-by-line alignment behind {@link #compare}: what {@code update} needs to rewrite a drifted step. */
     public static Alignment align(List<ExpectedLine> expected, String actual) {
-        return align(expected, TerminalText.lines(actual == null ? "" : actual));
+        return align(expected, TerminalText.lines(actual));
     }
 
     private static Alignment align(List<ExpectedLine> expected, List<String> shownLines) {

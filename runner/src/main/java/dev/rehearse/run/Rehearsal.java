@@ -152,7 +152,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             }
             throw wrong;
         }
-        TargetOpening.Opened ready = (opening != null ? opening : TargetOpening.start(spec, targetOptions, stamp)).join();
+        TargetOpening.Opened ready = opening != null ? opening.join() : TargetOpening.open(spec, targetOptions, stamp);
         ready.reaped().forEach(say);
         try (Target opened = ready.target()) {
             // Ctrl-C, unless the caller stops the run itself (stop), ends the JVM without unwinding this thread:

@@ -28,14 +28,17 @@ final class TargetOpening {
 
     /** @param stamp the run's, which the target opened carries */
     static TargetOpening start(String spec, TargetOptions options, RunStamp stamp) {
-        FutureTask<Opened> task = new FutureTask<>(() -> {
-            List<String> reaped = Targets.reapLeftovers(spec, options);
-            return new Opened(Targets.open(spec, options.withStamp(stamp)), reaped);
-        });
+        FutureTask<Opened> task = new FutureTask<>(() -> open(spec, options, stamp));
         Thread opener = new Thread(task, "rehearse-open");
         opener.setDaemon(true);
         opener.start();
         return new TargetOpening(task);
+    }
+
+    /** Reaps what runs left behind, then opens the target, on this thread. */
+    static Opened open(String spec, TargetOptions options, RunStamp stamp) {
+        List<String> reaped = Targets.reapLeftovers(spec, options);
+        return new Opened(Targets.open(spec, options.withStamp(stamp)), reaped);
     }
 
     /** Waits for the target; what opening it threw is thrown here, as it would have been on this thread. */

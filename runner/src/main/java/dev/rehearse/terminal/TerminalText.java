@@ -26,9 +26,15 @@ public final class TerminalText {
     private TerminalText() {
     }
 
-    /** The lines as the screen shows them, trailing blanks and blank lines at the end removed. */
+    /**
+     * The lines as the screen shows them, trailing blanks and blank lines at the end removed; none for null (a step
+     * that printed nothing, or whose output was not kept).
+     */
     public static List<String> lines(String raw) {
         List<String> lines = new ArrayList<>();
+        if (raw == null) {
+            return lines;
+        }
         Screen line = new Screen();
         int i = 0;
         int n = raw.length();
