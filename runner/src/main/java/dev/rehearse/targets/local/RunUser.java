@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -31,6 +33,8 @@ final class RunUser {
     private static final String PREFIX = "rehearse-";
     private static final String KEPT = "kept=";
     private static final String SANDBOX = "sandbox=";
+    /** the folders every user may write into, where a guide's programs leave files */
+    private static final List<String> SHARED_TEMPORARY = List.of("/tmp", "/var/tmp", "/dev/shm");
     /** what of {@code /proc/PID/status} is read: its Uid line comes well within (Name, Umask, State ... Uid) */
     private static final int STATUS_HEAD = 1024;
     /** the folders {@code LocalTarget} makes its sandboxes in are named so */
@@ -173,10 +177,42 @@ final class RunUser {
         return !name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    /** Removes the user, its processes first. */
+    /** Removes the user, its processes first, then what it left outside its HOME. */
     void remove() {
         stopProcesses();
+        removeFilesOutsideHome();
         run(List.of("userdel", "--force", name));
+    }
+
+    /**
+     * Removes what the user made outside its HOME that the next user of its id would find, or the system would go
+     * on running for it: its crontab, its mail, and what it owns at the top of the shared temporary folders
+     * ({@link #SHARED_TEMPORARY}; a guide's {@code /tmp/app.pid}, say). Call with its processes stopped: then
+     * nothing of the user's changes these while they are removed, and no link in them is followed.
+     */
+    void removeFilesOutsideHome() {
+        for (Path file : List.of(Path.of("/var/spool/cron/crontabs", name), Path.of("/var/mail", name))) {
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.delete(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot remove " + file, e);
+                }
+            }
+        }
+        for (String shared : SHARED_TEMPORARY) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(shared))) {
+                for (Path entry : entries) {
+                    if ((Integer) Files.getAttribute(entry, "unix:uid", LinkOption.NOFOLLOW_LINKS) == uid) {
+                        LocalTarget.deleteTree(entry);
+                    }
+                }
+            } catch (NoSuchFileException missing) {
+                // no such folder on this machine
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot clear what " + name + " left in " + shared, e);
+            }
+        }
     }
 
     /**

@@ -69,10 +69,11 @@ final class RunUserPool {
             return home;
         }
 
-        /** Ends the user's processes, removes its HOME and lets the slot go. */
+        /** Ends the user's processes, removes its HOME (and what it left outside) and lets the slot go. */
         void giveBack() {
             try {
                 user.stopProcesses();
+                user.removeFilesOutsideHome();
                 if (Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
                     LocalTarget.deleteTree(home);
                 }
@@ -183,6 +184,7 @@ final class RunUserPool {
         RunUser user = RunUser.existing(name, Integer.parseInt(entry.get()[2]));
         // what a run killed on the way left: its processes, then its files
         user.stopProcesses();
+        user.removeFilesOutsideHome();
         if (Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
             LocalTarget.deleteTree(home);
         }

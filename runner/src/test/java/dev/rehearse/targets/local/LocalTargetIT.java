@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -64,13 +65,21 @@ class LocalTargetIT {
         assertTrue(RunUser.weAreRoot(), "a run user is made only as root: run this as root");
         String first;
         String described;
+        Path inTmp = Path.of("/tmp", "rehearse-left-" + ProcessHandle.current().pid());
+        Path inShm = Path.of("/dev/shm", "rehearse-left-" + ProcessHandle.current().pid());
         try (Target target = Targets.open("local", TargetOptions.defaults())) {
             first = target.facts().user();
             described = target.describe();
             target.writeFile("~/secret.txt", "the first run's\n");
-            target.openSession().run("(setsid sleep 300 </dev/null >/dev/null 2>&1 &)", List.of(), T, null);
+            Session shell = target.openSession();
+            shell.run("(setsid sleep 300 </dev/null >/dev/null 2>&1 &)", List.of(), T, null);
+            shell.run("mkdir " + inTmp + " && ln -s /etc " + inTmp + "/etc && touch " + inShm, List.of(), T, null);
+            assertTrue(Files.isDirectory(inTmp) && Files.exists(inShm));
         }
         assertTrue(first.matches(RunUsers.POOL_USER), first);
+        assertFalse(Files.exists(inTmp, LinkOption.NOFOLLOW_LINKS), "what the run left in /tmp is gone");
+        assertFalse(Files.exists(inShm), "and in /dev/shm");
+        assertTrue(Files.isDirectory(Path.of("/etc/ssl")), "a link in it was not followed");
         try (Target target = Targets.open("local", TargetOptions.defaults())) {
             assertEquals(first, target.facts().user());
             assertFalse(target.describe().equals(described), described);
