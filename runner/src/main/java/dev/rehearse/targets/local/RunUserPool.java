@@ -49,25 +49,8 @@ final class RunUserPool {
         this.root = root;
     }
 
-    /** A slot held by a run: its user, with a fresh empty HOME. */
-    static final class Slot {
-        private final RunUser user;
-        private final Path home;
-        private final FileChannel lock;
-
-        private Slot(RunUser user, Path home, FileChannel lock) {
-            this.user = user;
-            this.home = home;
-            this.lock = lock;
-        }
-
-        RunUser user() {
-            return user;
-        }
-
-        Path home() {
-            return home;
-        }
+    /** A slot held by a run (its lock file's channel holds the lock): its user, with a fresh empty HOME. */
+    record Slot(RunUser user, Path home, FileChannel lock) {
 
         /** Ends the user's processes, removes its HOME (and what it left outside) and lets the slot go. */
         void giveBack() {
@@ -78,11 +61,7 @@ final class RunUserPool {
                     LocalTarget.deleteTree(home);
                 }
             } finally {
-                try {
-                    lock.close();
-                } catch (IOException e) {
-                    // closing the channel lets the lock go whatever it reports; the process's end would too
-                }
+                closeQuietly(lock);
             }
         }
     }
@@ -249,7 +228,7 @@ final class RunUserPool {
         try {
             channel.close();
         } catch (IOException ignored) {
-            // nothing was written through it
+            // closing the channel lets its lock go whatever it reports; the process's end would too
         }
     }
 }
