@@ -226,6 +226,8 @@ class RunLifecycleIT {
 
         assertTrue(next.contains("removed user " + user), next);
         assertFalse(passwd().contains(user + ":"), next);
+        // the user still owned the folder (never handed back): it is not taken for something left in /tmp
+        assertTrue(Files.exists(dir.resolve("waiting")), "the named folder and its files stay; " + next);
         try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }

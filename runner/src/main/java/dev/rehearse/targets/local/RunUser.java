@@ -42,10 +42,13 @@ final class RunUser {
     private final String name;
     /** its numeric id, by which its processes are found */
     private final int uid;
+    /** its HOME: never taken for something it left outside it (a folder named by local:DIR may be in /tmp) */
+    private final Path home;
 
-    private RunUser(String name, int uid) {
+    private RunUser(String name, int uid, Path home) {
         this.name = name;
         this.uid = uid;
+        this.home = home.toAbsolutePath().normalize();
     }
 
     static boolean weAreRoot() {
@@ -75,15 +78,15 @@ final class RunUser {
         own(home, name.toString());
         try {
             // the id the system gave the user, as the home it now owns says
-            return new RunUser(name.toString(), (Integer) Files.getAttribute(home, "unix:uid"));
+            return new RunUser(name.toString(), (Integer) Files.getAttribute(home, "unix:uid"), home);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the owner of " + home, e);
         }
     }
 
     /** A user that exists already: one of {@link RunUserPool}'s. */
-    static RunUser existing(String name, int uid) {
-        return new RunUser(name, uid);
+    static RunUser existing(String name, int uid, Path home) {
+        return new RunUser(name, uid, home);
     }
 
     String name() {
@@ -187,8 +190,10 @@ final class RunUser {
     /**
      * Removes what the user made outside its HOME that the next user of its id would find, or the system would go
      * on running for it: its crontab, its mail, and what it owns at the top of the shared temporary folders
-     * ({@link #SHARED_TEMPORARY}; a guide's {@code /tmp/app.pid}, say). Call with its processes stopped: then
-     * nothing of the user's changes these while they are removed, and no link in them is followed.
+     * ({@link #SHARED_TEMPORARY}; a guide's {@code /tmp/app.pid}, say), but never its HOME or a folder holding it: a
+     * folder named by {@code local:DIR} belongs to the user during the run, and stays after it. Call with its
+     * processes stopped: then nothing of the user's changes these while they are removed, and no link in them is
+     * followed.
      */
     void removeFilesOutsideHome() {
         for (Path file : List.of(Path.of("/var/spool/cron/crontabs", name), Path.of("/var/mail", name))) {
@@ -203,7 +208,8 @@ final class RunUser {
         for (String shared : SHARED_TEMPORARY) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(shared))) {
                 for (Path entry : entries) {
-                    if ((Integer) Files.getAttribute(entry, "unix:uid", LinkOption.NOFOLLOW_LINKS) == uid) {
+                    if (!home.startsWith(entry)
+                            && (Integer) Files.getAttribute(entry, "unix:uid", LinkOption.NOFOLLOW_LINKS) == uid) {
                         LocalTarget.deleteTree(entry);
                     }
                 }
@@ -261,7 +267,7 @@ final class RunUser {
                 continue;
             }
             try {
-                new RunUser(fields[0], Integer.parseInt(fields[2])).remove();
+                new RunUser(fields[0], Integer.parseInt(fields[2]), Path.of(fields[5])).remove();
             } catch (IllegalStateException | UncheckedIOException | NumberFormatException e) {
                 // what a dead run left is tidied when it can be; it never stops the run that finds it
                 removed.add("could not remove user " + fields[0] + ", left behind by run " + stamp.get().id() + ": "

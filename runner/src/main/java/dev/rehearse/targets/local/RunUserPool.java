@@ -160,7 +160,7 @@ final class RunUserPool {
         if (entry.isEmpty() || !entry.get()[5].equals(home.toString()) || !entry.get()[4].equals(COMMENT)) {
             return Optional.empty(); // an admin changed it, or another user of that name
         }
-        RunUser user = RunUser.existing(name, Integer.parseInt(entry.get()[2]));
+        RunUser user = RunUser.existing(name, Integer.parseInt(entry.get()[2]), home);
         // what a run killed on the way left: its processes, then its files
         user.stopProcesses();
         user.removeFilesOutsideHome();
