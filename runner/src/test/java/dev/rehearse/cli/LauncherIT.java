@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,6 +49,26 @@ class LauncherIT {
                 + broken.both());
         assertTrue(broken.err().endsWith("rehearse: the build failed (Maven's messages above)\n"), broken.both());
         assertFalse(broken.out().contains("hello:"), "nothing ran");
+    }
+
+    /**
+     * {@code REHEARSE_JAVA} may name a java program or, as {@code JAVA_HOME} does, a JDK's folder; anything else is
+     * one line and exit 2, not bash's own words about a folder it cannot execute.
+     */
+    @Test
+    void rehearseJavaIsAJavaOrAJdksFolderAndAnythingElseIsOneLine() {
+        Path jdk = Path.of(System.getProperty("java.home"));
+        for (Path java : List.of(jdk, jdk.resolve("bin/java"))) {
+            RehearseJar.Outcome version = RehearseJar.launcher(Checkout.root(), Map.of("REHEARSE_JAVA", java.toString()),
+                    "--version");
+            assertEquals(0, version.exit(), version.both());
+            assertEquals("rehearse " + Main.VERSION + "\n", version.out(), java.toString());
+        }
+        RehearseJar.Outcome wrong = RehearseJar.launcher(Checkout.root(), Map.of("REHEARSE_JAVA", "/no/such/java"),
+                "--version");
+        assertEquals(2, wrong.exit(), wrong.both());
+        assertEquals("rehearse: REHEARSE_JAVA=/no/such/java is neither a java program nor a JDK's folder\n", wrong.err());
+        assertEquals("", wrong.out());
     }
 
     /** What the build reads: the poms, the launcher, the main sources and the stardust recipe. */
