@@ -1,13 +1,14 @@
 package dev.rehearse.targets.local;
 
+import dev.rehearse.targets.RunStamp;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
-import dev.rehearse.targets.RunStamp;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -55,11 +56,7 @@ final class RunUserPool {
         /** Ends the user's processes, removes its HOME (and what it left outside) and lets the slot go. */
         void giveBack() {
             try {
-                user.stopProcesses();
-                user.removeFilesOutsideHome();
-                if (Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
-                    LocalTarget.deleteTree(home);
-                }
+                clear(user, home);
             } finally {
                 closeQuietly(lock);
             }
@@ -81,19 +78,25 @@ final class RunUserPool {
             if (channel == null) {
                 continue;
             }
+            boolean taken = false;
             try {
-                Optional<Slot> slot = prepare(n, channel);
-                if (slot.isPresent()) {
+                Optional<RunUser> user = userOf(n);
+                if (user.isPresent()) {
+                    Path home = home(n);
+                    // a HOME still there was not given back (SIGKILL): what that run left goes first
+                    clear(user.get(), home);
+                    Files.createDirectory(home);
+                    RunUser.own(home, user.get().name());
                     channel.truncate(0).write(ByteBuffer.wrap((stamp.text() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-                    return slot;
+                    taken = true;
+                    return Optional.of(new Slot(user.get(), home, channel));
                 }
-                closeQuietly(channel);
             } catch (IOException e) {
-                closeQuietly(channel);
                 throw new UncheckedIOException("cannot prepare the run users' slot " + root.resolve(String.valueOf(n)), e);
-            } catch (RuntimeException | Error e) {
-                closeQuietly(channel);
-                throw e;
+            } finally {
+                if (!taken) {
+                    closeQuietly(channel);
+                }
             }
         }
         return Optional.empty();
@@ -111,7 +114,7 @@ final class RunUserPool {
             return cleared;
         }
         for (int n = 0; n < SLOTS; n++) {
-            Path home = root.resolve(String.valueOf(n)).resolve("home");
+            Path home = home(n);
             if (!Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
@@ -121,10 +124,10 @@ final class RunUserPool {
             }
             try {
                 String left = Files.readString(root.resolve(n + ".lock"), StandardCharsets.UTF_8);
-                Optional<Slot> slot = prepare(n, channel);
-                if (slot.isPresent()) {
-                    Files.deleteIfExists(slot.get().home());
-                    cleared.add("cleared " + home + " (user " + PREFIX + n + "), left behind by run "
+                Optional<RunUser> user = userOf(n);
+                if (user.isPresent()) {
+                    clear(user.get(), home);
+                    cleared.add("cleared " + home + " (user " + user.get().name() + "), left behind by run "
                             + RunStamp.parse(left).map(RunStamp::id).orElse("(unknown)")
                             + ": its files removed, its processes ended");
                 }
@@ -138,8 +141,12 @@ final class RunUserPool {
         return cleared;
     }
 
-    /** The slot's user (made when new) with no process left and an empty HOME; nothing when not as we left it. */
-    private Optional<Slot> prepare(int n, FileChannel channel) throws IOException {
+    private Path home(int n) {
+        return root.resolve(String.valueOf(n)).resolve("home");
+    }
+
+    /** The slot's user, made when the slot is new; nothing when the slot is not as this class left it. */
+    private Optional<RunUser> userOf(int n) throws IOException {
         Path folder = root.resolve(String.valueOf(n));
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectory(folder);
@@ -149,27 +156,29 @@ final class RunUserPool {
         if (!rootsAlone(folder)) {
             return Optional.empty();
         }
-        Path home = folder.resolve("home");
         String name = PREFIX + n;
         Optional<String[]> entry = passwdEntry(name);
         if (entry.isEmpty()) {
-            RunUser.runOrRefuse(List.of("useradd", "--no-create-home", "--home-dir", home.toString(),
+            RunUser.runOrRefuse(List.of("useradd", "--no-create-home", "--home-dir", home(n).toString(),
                     "--shell", "/bin/bash", "--user-group", "--comment", COMMENT, name));
             entry = passwdEntry(name);
         }
-        if (entry.isEmpty() || !entry.get()[5].equals(home.toString()) || !entry.get()[4].equals(COMMENT)) {
+        if (entry.isEmpty() || !entry.get()[5].equals(home(n).toString()) || !entry.get()[4].equals(COMMENT)) {
             return Optional.empty(); // an admin changed it, or another user of that name
         }
-        RunUser user = RunUser.existing(name, Integer.parseInt(entry.get()[2]), home);
-        // what a run killed on the way left: its processes, then its files
-        user.stopProcesses();
-        user.removeFilesOutsideHome();
+        return Optional.of(RunUser.existing(name, Integer.parseInt(entry.get()[2]), home(n)));
+    }
+
+    /**
+     * What a run of the slot leaves, when its HOME is there (a run that ended cleanly leaves neither): the user's
+     * processes, then what it made outside HOME, then HOME.
+     */
+    private static void clear(RunUser user, Path home) {
         if (Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
+            user.stopProcesses();
+            user.removeFilesOutsideHome();
             LocalTarget.deleteTree(home);
         }
-        Files.createDirectory(home);
-        RunUser.own(home, name);
-        return Optional.of(new Slot(user, home, channel));
     }
 
     /** The lock file's channel holding its lock, or null when another run (of any process) holds it. */
