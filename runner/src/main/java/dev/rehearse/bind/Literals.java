@@ -35,6 +35,39 @@ public final class Literals {
         }
     }
 
+    /** True when {@code literal} occurs in {@code text} as a token of its own at least once. */
+    public static boolean occursIn(String text, String literal) {
+        if (literal.isEmpty()) {
+            return false;
+        }
+        for (int at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) {
+            if (boundedAt(text, at, literal)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The words of {@code text}: its longest runs of word characters. Wherever a literal stands as a token of its
+     * own, each of its words is a whole word of the text there too (its edges are bounded, its inner words are
+     * delimited by its own other characters), so a text without one of them cannot hold the literal.
+     */
+    public static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean word = i < text.length() && isWord(text.charAt(i));
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            }
+        }
+        return words;
+    }
+
     /** True when {@code literal} occurs in {@code text} at {@code at} as a token of its own. */
     public static boolean boundedAt(String text, int at, String literal) {
         if (!text.startsWith(literal, at)) {

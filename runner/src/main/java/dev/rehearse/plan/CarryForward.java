@@ -1,13 +1,12 @@
 package dev.rehearse.plan;
 
-import dev.rehearse.bind.Literals;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Finds the values a guide shows in one step's output and reuses in a later step (the hash that
@@ -30,19 +29,23 @@ final class CarryForward {
     static Map<Integer, List<Capture>> find(List<Step> steps, Set<String> bound) {
         Map<Integer, List<Capture>> found = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>(bound);
-        StringBuilder typedSoFar = new StringBuilder();
+        TypedWords commands = new TypedWords(steps.stream()
+                .map(s -> s instanceof CommandStep c ? List.of(c.command()) : List.<String>of()).toList());
+        TypedWords typed = new TypedWords(steps.stream().map(Step::typed).toList());
         for (int i = 0; i < steps.size(); i++) {
             if (!(steps.get(i) instanceof CommandStep step)) {
                 continue;
             }
-            typedSoFar.append(step.command()).append('\n');
+            int index = i;
+            // typed in a command before it was shown (this step's own included), or never typed again after
+            Predicate<String> notCarried = literal -> taken.contains(literal) || commands.typedIn(literal, 0, index + 1)
+                    || !typed.typedIn(literal, index + 1, steps.size());
             for (ExpectedLine line : step.expected()) {
                 if (line.kind() != ExpectedLine.Kind.OUTPUT) {
                     continue;
                 }
                 for (String literal : Placeholders.literalsIn(line.text())) {
-                    if (taken.contains(literal) || !Literals.find(typedSoFar.toString(), literal).isEmpty()
-                            || !reusedAfter(steps, i, literal)) {
+                    if (notCarried.test(literal)) {
                         continue;
                     }
                     taken.add(literal);
@@ -51,8 +54,8 @@ final class CarryForward {
                 }
                 for (SampleTokens.Token t : SampleTokens.in(line.text())) {
                     String token = t.text();
-                    if (!SampleTokens.isDistinctive(token) || SampleTokens.inPlaceholder(line.text(), t) || taken.contains(token) || !Literals.find(typedSoFar.toString(), token).isEmpty()
-                            || !reusedAfter(steps, i, token)) {
+                    if (!SampleTokens.isDistinctive(token) || SampleTokens.inPlaceholder(line.text(), t)
+                            || notCarried.test(token)) {
                         continue;
                     }
                     taken.add(token);
@@ -62,17 +65,5 @@ final class CarryForward {
             }
         }
         return found;
-    }
-
-    /** True when a later step types the token: in its command, an answer, or a file's content. */
-    private static boolean reusedAfter(List<Step> steps, int index, String token) {
-        for (int k = index + 1; k < steps.size(); k++) {
-            for (String typed : steps.get(k).typed()) {
-                if (!Literals.find(typed, token).isEmpty()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
