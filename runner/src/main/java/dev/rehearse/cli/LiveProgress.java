@@ -3,13 +3,13 @@ package dev.rehearse.cli;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.plan.Step;
+import dev.rehearse.report.RunReport;
 import dev.rehearse.run.RunListener;
 import dev.rehearse.terminal.TerminalText;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,10 +26,16 @@ import java.util.concurrent.TimeUnit;
  *       comes. {@link Detail#QUIET} ({@code -q}): nothing; the summary at the end says it all.</li>
  * </ul>
  * Verdicts are coloured on a terminal unless {@code NO_COLOR} is set.
+ * <p>
+ * What it prints reaches the output at the next tick ({@link #FLUSH} at most), at the run's end, or before anything
+ * else is printed there, not line by line: a flush is a system call, and two for every quick step cost a run of
+ * echoes more than its checks.
  */
 public final class LiveProgress implements RunListener, AutoCloseable {
     /** How often a step that runs on is mentioned off a terminal: often enough to show life, rarely enough to read. */
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    /** how long a printed line may wait before it reaches the output */
+    static final Duration FLUSH = Duration.ofMillis(100);
     private static final String[] SPINNER = {"|", "/", "-", "\\"};
     private static final int TAIL = 4096;
     /** a step's output streamed by --verbose stops after this many lines: a step may print gigabytes */
@@ -91,7 +97,7 @@ public final class LiveProgress implements RunListener, AutoCloseable {
             return t;
         });
         if (ticker != null) {
-            long period = this.live ? 100 : Math.max(10, Math.min(1000, heartbeat.toMillis() / 10));
+            long period = Math.max(10, Math.min(FLUSH.toMillis(), heartbeat.toMillis() / 10));
             ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
         }
     }
@@ -123,8 +129,7 @@ public final class LiveProgress implements RunListener, AutoCloseable {
         if (live) {
             redraw();
         } else {
-            print(String.format("%-5s %s  %s  %s", "RUN", position(step), step.source() + ":" + step.line(),
-                    this.shown));
+            line("RUN   " + position(step) + "  " + step.source() + ":" + step.line() + "  " + this.shown);
         }
     }
 
@@ -149,12 +154,10 @@ public final class LiveProgress implements RunListener, AutoCloseable {
     /** A line of its own everywhere (a CI log shows why a step takes long), and the status line says it too. */
     @Override
     public synchronized void waiting(Step step, String what, Duration timeout) {
-        String line = "wait  " + String.format("%" + digits(total) + "d/%d  ", step.n(), total) + "waiting up to "
-                + seconds(timeout) + " for " + what;
         if (live) {
             out.print("\r\u001b[K");
         }
-        out.println(line);
+        line("wait  " + position(step) + "  waiting up to " + seconds(timeout) + " for " + what);
         out.flush();
         shown = "waiting for " + what;
         tail.setLength(0);
@@ -175,8 +178,8 @@ public final class LiveProgress implements RunListener, AutoCloseable {
         }
         Step step = result.step();
         this.total = total;
-        StringBuilder line = new StringBuilder().append(String.format("%-5s", result.verdict()))
-                .append(' ').append(position(step)).append("  ").append(step.source()).append(':').append(step.line());
+        String verdict = padded(result.verdict().name());
+        StringBuilder line = new StringBuilder().append(verdict).append(' ').append(position(step)).append("  ").append(step.source()).append(':').append(step.line());
         if (result.verdict() != Verdict.SKIP) {
             line.append("  ").append(seconds(result.elapsed()));
         }
@@ -184,22 +187,26 @@ public final class LiveProgress implements RunListener, AutoCloseable {
             line.append("  ").append(result.reason());
         }
         String text = live ? cut(line.toString()) : line.toString();
-        String verdict = String.format("%-5s", result.verdict());
-        out.println(paint(result.verdict(), verdict) + text.substring(verdict.length()));
+        line(paint(result.verdict(), verdict) + text.substring(verdict.length()));
+    }
+
+    /** Everything printed so far reaches the output: the run has ended, or something else is about to print. */
+    @Override
+    public synchronized void ended(RunReport report) {
         out.flush();
     }
 
     private synchronized void tick() {
-        if (running == null) {
-            return;
+        if (running != null) {
+            if (live) {
+                redraw();
+            } else if (System.nanoTime() - beatAt >= heartbeat.toNanos()) {
+                beatAt = System.nanoTime();
+                line("...   " + position(running) + " still running, "
+                        + wholeSeconds(Duration.ofNanos(beatAt - startedAt)));
+            }
         }
-        if (live) {
-            redraw();
-        } else if (System.nanoTime() - beatAt >= heartbeat.toNanos()) {
-            beatAt = System.nanoTime();
-            print(String.format("%-5s %s still running, %s", "...", position(running),
-                    wholeSeconds(Duration.ofNanos(beatAt - startedAt))));
-        }
+        out.flush();
     }
 
     private void redraw() {
@@ -215,14 +222,13 @@ public final class LiveProgress implements RunListener, AutoCloseable {
                 + (section.isEmpty() ? "" : "  (" + section.get(section.size() - 1) + ")")
                 + (last.isEmpty() ? "" : "  | " + last);
         out.print("\r\u001b[K" + cut(status));
-        out.flush();
     }
 
     private void flushOutputLine() {
         if (linesShown < LIVE_LINES) {
-            out.println(OUTPUT_INDENT + TerminalText.lastLine(partialLine.toString()));
+            line(OUTPUT_INDENT + TerminalText.lastLine(partialLine.toString()));
         } else if (linesShown == LIVE_LINES) {
-            out.println(OUTPUT_INDENT + "[... the rest of this step's output is not shown live ...]");
+            line(OUTPUT_INDENT + "[... the rest of this step's output is not shown live ...]");
         }
         if (linesShown <= LIVE_LINES) {
             linesShown++;
@@ -230,9 +236,10 @@ public final class LiveProgress implements RunListener, AutoCloseable {
         partialLine.setLength(0);
     }
 
-    private void print(String line) {
-        out.println(line);
-        out.flush();
+    /** A line, flushed with the next tick: {@code println} would flush at once on an auto-flushing writer. */
+    private void line(String text) {
+        out.write(text);
+        out.write(System.lineSeparator());
     }
 
     /**
@@ -248,8 +255,16 @@ public final class LiveProgress implements RunListener, AutoCloseable {
         return plain.substring(0, plain.offsetByCodePoints(0, room - 1)) + "~";
     }
 
+    /** {@code  7/30}: the step's number right-aligned to the total's width */
     private String position(Step step) {
-        return String.format("%" + digits(total) + "d/%d", step.n(), total);
+        String n = Integer.toString(step.n());
+        String of = Integer.toString(total);
+        return " ".repeat(Math.max(0, of.length() - n.length())) + n + "/" + of;
+    }
+
+    /** a verdict's name as wide as the widest, so that the columns after it line up */
+    private static String padded(String verdict) {
+        return verdict.length() >= 5 ? verdict : verdict + " ".repeat(5 - verdict.length());
     }
 
     private String paint(Verdict verdict, String text) {
@@ -272,12 +287,10 @@ public final class LiveProgress implements RunListener, AutoCloseable {
         return newline < 0 ? text : text.substring(0, newline) + " ...";
     }
 
-    private static int digits(int n) {
-        return String.valueOf(n).length();
-    }
-
+    /** {@code 1.2 s}: tenths, rounded half up (String.format's parsing costs more than a quick step) */
     static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        long tenths = (d.toMillis() + 50) / 100;
+        return tenths / 10 + "." + tenths % 10 + " s";
     }
 
     private static String wholeSeconds(Duration d) {
@@ -288,6 +301,9 @@ public final class LiveProgress implements RunListener, AutoCloseable {
     public void close() {
         if (ticker != null) {
             ticker.shutdownNow();
+        }
+        synchronized (this) {
+            out.flush();
         }
     }
 }

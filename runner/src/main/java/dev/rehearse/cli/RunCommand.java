@@ -108,7 +108,7 @@ public final class RunCommand implements Command {
         LiveProgress.Detail detail = quiet ? LiveProgress.Detail.QUIET
                 : verbose ? LiveProgress.Detail.VERBOSE : LiveProgress.Detail.NORMAL;
         Interruption stop = new Interruption();
-        try (StopSignals signals = StopSignals.install(stop, err)) {
+        try (StopSignals signals = StopSignals.install(stop, out, err)) {
             RunReport report;
             try (LiveProgress progress = LiveProgress.forConsole(out, detail)) {
                 report = rehearsal.run(runbook, new RunRecord(rehearsal::reportsOf, progress), note -> {

@@ -24,18 +24,24 @@ final class StopSignals implements AutoCloseable {
     private static final Map<String, Integer> NUMBERS = Map.of("INT", 2, "TERM", 15, "HUP", 1);
 
     private final Interruption stop;
+    private final PrintWriter out;
     private final PrintWriter err;
     private final Map<Signal, SignalHandler> before = new LinkedHashMap<>();
     private volatile String first;
 
-    private StopSignals(Interruption stop, PrintWriter err) {
+    private StopSignals(Interruption stop, PrintWriter out, PrintWriter err) {
         this.stop = stop;
+        this.out = out;
         this.err = err;
     }
 
-    /** Handles the three signals until {@link #close()}, which puts back what handled them before. */
-    static StopSignals install(Interruption stop, PrintWriter err) {
-        StopSignals signals = new StopSignals(stop, err);
+    /**
+     * Handles the three signals until {@link #close()}, which puts back what handled them before.
+     *
+     * @param out the run's progress, flushed before a word on {@code err} so that the two read in order
+     */
+    static StopSignals install(Interruption stop, PrintWriter out, PrintWriter err) {
+        StopSignals signals = new StopSignals(stop, out, err);
         for (String name : NUMBERS.keySet()) {
             Signal signal = new Signal(name);
             signals.before.put(signal, Signal.handle(signal, signals::handle));
@@ -47,6 +53,8 @@ final class StopSignals implements AutoCloseable {
         String name = signal.getName();
         if (stop.request(words(name))) {
             first = name;
+            // not before a halt: a stalled reader of the output must not keep the second signal from ending it
+            out.flush();
             err.println("\nrehearse: " + words(name) + ": stopping the run (again to stop at once)");
             err.flush();
             return;
