@@ -17,8 +17,9 @@ import java.nio.ByteOrder;
  * a poll structure each time: for a step that prints one line, that cost more than bash took to run it.
  * <p>
  * A read waits in {@code poll} on the terminal and on a pipe of its own, so that {@link #close()} wakes a reader
- * up at once (no polling timeout, no read blocked forever on a terminal some escaped process still holds). The
- * descriptors are closed once the last read or write under way has returned: never under a call that uses them.
+ * up at once (no read blocked forever on a terminal some escaped process still holds), and so does
+ * {@link #nudge()}, for a read with a time limit. The descriptors are closed once the last read or write under way
+ * has returned: never under a call that uses them.
  */
 final class PtyMaster {
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
@@ -53,11 +54,14 @@ final class PtyMaster {
     /** read end, write end: a byte written wakes the reader */
     private final int[] wake = new int[2];
     private final byte[] readBuffer = new byte[BUFFER];
+    private final byte[] nudges = new byte[8];
     private final byte[] writeBuffer = new byte[BUFFER];
     /** reads and writes under way */
     private int users;
     private boolean closing;
     private boolean released;
+    /** a nudge's byte is in the pipe: one is enough, and the pipe must never fill */
+    private boolean nudged;
 
     /**
      * Binds libc and pty4j's own native calls now rather than at the first terminal: JNA builds its type tables then.
@@ -97,7 +101,11 @@ final class PtyMaster {
 
             @Override
             public int read(byte[] into, int off, int len) {
-                return PtyMaster.this.read(into, off, len);
+                int n;
+                do {
+                    n = PtyMaster.this.read(into, off, len, -1);
+                } while (n == 0 && len > 0);
+                return n;
             }
 
             @Override
@@ -121,11 +129,34 @@ final class PtyMaster {
         };
     }
 
+    /** Reads with a time limit, woken by {@link #nudge()}. */
+    TimedOutput timedOutput() {
+        return new TimedOutput() {
+            @Override
+            public int read(byte[] into, long timeout) {
+                // poll counts milliseconds: a wait is rounded up, never cut short into a busy loop
+                long millis = Math.min(Integer.MAX_VALUE, (Math.max(0, timeout) + 999_999) / 1_000_000);
+                return PtyMaster.this.read(into, 0, into.length, (int) millis);
+            }
+
+            @Override
+            public void wake() {
+                nudge();
+            }
+
+            @Override
+            public void close() {
+                // the terminal is closed with its transport
+            }
+        };
+    }
+
     /**
-     * Waits for output; -1 once the terminal is hung up (every process on it gone) or this is closed. One reader at
-     * a time.
+     * Waits up to {@code timeoutMillis} (-1: no limit) for output: the bytes read; 0 when the time passed or a
+     * {@link #nudge()} came first; -1 once the terminal is hung up (every process on it gone) or this is closed.
+     * One reader at a time.
      */
-    private int read(byte[] into, int off, int len) {
+    private int read(byte[] into, int off, int len, int timeoutMillis) {
         if (len == 0) {
             return 0;
         }
@@ -135,15 +166,23 @@ final class PtyMaster {
         try {
             while (true) {
                 int[] fds = {fd, POLLIN, wake[0], POLLIN};
-                if (LibC.poll(fds, 2, -1) < 0) {
+                int ready = LibC.poll(fds, 2, timeoutMillis);
+                if (ready < 0) {
                     int errno = Native.getLastError();
                     if (errno == EINTR || errno == EAGAIN) {
+                        // the caller counts its own time: a wait cut short is no end
+                        if (timeoutMillis >= 0) {
+                            return 0;
+                        }
                         continue;
                     }
                     return -1;
                 }
+                if (ready == 0) {
+                    return 0;
+                }
                 if (revents(fds[3]) != 0) {
-                    return -1;
+                    return woken() ? 0 : -1;
                 }
                 if (revents(fds[1]) == 0) {
                     continue;
@@ -161,6 +200,28 @@ final class PtyMaster {
             }
         } finally {
             leave();
+        }
+    }
+
+    /** The wake-up pipe was readable: true for a nudge (its byte taken out), false when this is closing. */
+    private boolean woken() {
+        synchronized (lock) {
+            if (closing) {
+                return false;
+            }
+            nudged = false;
+            LibC.read(wake[0], nudges, nudges.length);
+            return true;
+        }
+    }
+
+    /** Makes the read under way, or the next, return 0 at once. */
+    void nudge() {
+        synchronized (lock) {
+            if (!closing && !nudged) {
+                nudged = true;
+                LibC.write(wake[1], new byte[1], 1);
+            }
         }
     }
 

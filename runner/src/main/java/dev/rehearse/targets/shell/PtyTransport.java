@@ -76,6 +76,12 @@ public final class PtyTransport implements Transport {
         return output;
     }
 
+    /** Read on the caller's thread: waiting in {@code poll} on the terminal itself, no thread to hand over. */
+    @Override
+    public TimedOutput timedOutput() {
+        return master.timedOutput();
+    }
+
     @Override
     public OutputStream input() {
         return input;

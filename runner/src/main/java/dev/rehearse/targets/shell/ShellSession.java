@@ -8,16 +8,16 @@ import dev.rehearse.targets.Session;
 import dev.rehearse.terminal.TerminalText;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -30,14 +30,12 @@ import java.util.function.Consumer;
  * every prompt, so the end of each command carries its exit status and the working directory.
  * The token is random per session, so no program's output can fake it.
  * <p>
- * A reader thread does blocking reads (a PTY's {@code available()} is always 0) and hands chunks to the thread
- * that runs the command, which answers prompts, notices a program waiting for input nobody will type, and
- * interrupts on timeout. It never waits without a deadline.
+ * The thread that runs the command reads the output itself ({@link TimedOutput}), each read waiting no longer than
+ * the next thing it must do: answer a prompt, notice a program waiting for input nobody will type, interrupt on
+ * timeout. It never waits without a deadline.
  */
 public final class ShellSession implements Session {
     private static final String END_OF_STREAM = new String("<end of stream>");
-    /** wakes the command's thread up to notice {@link #interrupt()} */
-    private static final String WAKE_UP = new String("<wake up>");
     private static final char RS = '\u001e';
     private static final char US = '\u001f';
     private static final byte CTRL_C = 3;
@@ -48,14 +46,18 @@ public final class ShellSession implements Session {
     private static final int PROMPT_TAIL = 4096;
     /** what of a command's raw output is held for sentinel and prompt searches; the output itself is kept apart */
     private static final int SEARCH_WINDOW = 16 * PROMPT_TAIL;
-    /** chunks of 8 K characters waiting for the command's thread: a fast printer waits rather than fill the heap */
-    private static final int QUEUED_CHUNKS = 256;
 
     private final Transport transport;
     private final ShellSettings settings;
     private final String sentinelStart;
     private final OutputStream keyboard;
-    private final BlockingQueue<String> chunks = new LinkedBlockingQueue<>(QUEUED_CHUNKS);
+    private final TimedOutput screen;
+    private final byte[] readBuffer = new byte[8192];
+    /** bytes read and not decoded yet: a UTF-8 character may be cut between two reads */
+    private final ByteBuffer undecoded = ByteBuffer.allocate(8192 + 8);
+    private final CharBuffer decoded = CharBuffer.allocate(8192 + 8);
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private volatile boolean alive = true;
     private volatile boolean interrupted;
     private String lostReason;
@@ -70,6 +72,7 @@ public final class ShellSession implements Session {
         this.settings = settings;
         this.sentinelStart = RS + "rehearse:" + token + ":";
         this.keyboard = transport.input();
+        this.screen = transport.timedOutput();
     }
 
     /**
@@ -82,9 +85,6 @@ public final class ShellSession implements Session {
         byte[] random = new byte[6];
         new SecureRandom().nextBytes(random);
         ShellSession session = new ShellSession(transport, settings, HexFormat.of().formatHex(random));
-        Thread reader = new Thread(session::pump, "rehearse-shell-reader");
-        reader.setDaemon(true);
-        reader.start();
         try {
             session.handshake();
         } catch (RuntimeException e) {
@@ -92,37 +92,6 @@ public final class ShellSession implements Session {
             throw e;
         }
         return session;
-    }
-
-    private void pump() {
-        char[] buffer = new char[8192];
-        try (Reader in = new InputStreamReader(transport.output(), StandardCharsets.UTF_8)) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                if (n > 0 && !queue(new String(buffer, 0, n))) {
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            // a PTY reports its hang-up as an I/O error: it is the end of the stream all the same
-        } finally {
-            queue(END_OF_STREAM);
-        }
-    }
-
-    /** Hands a chunk on, waiting while the queue is full; false once the session is closed. */
-    private boolean queue(String chunk) {
-        try {
-            while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
-                if (!alive) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /**
@@ -150,7 +119,7 @@ public final class ShellSession implements Session {
                 throw new IllegalStateException("the shell ended while starting: " + transport.endReason()
                         + "; it printed: " + TerminalText.lastNonBlankLine(raw.toString()));
             }
-            if (chunk == null || chunk == WAKE_UP) {
+            if (chunk == null) {
                 continue;
             }
             raw.append(chunk);
@@ -239,7 +208,7 @@ public final class ShellSession implements Session {
                 alive = false;
                 return run.lost(started);
             }
-            if (chunk != null && chunk != WAKE_UP) {
+            if (chunk != null) {
                 CommandResult done = run.received(chunk, started);
                 if (done != null) {
                     return done;
@@ -518,13 +487,21 @@ public final class ShellSession implements Session {
         }
     }
 
+    /**
+     * What the terminal shows next, waiting {@code nanos} at most: null when nothing came in that time (or an
+     * {@link #interrupt()} woke it), {@link #END_OF_STREAM} once the output has ended.
+     */
     private String poll(long nanos) {
-        try {
-            return chunks.poll(Math.max(0, nanos), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        int n = screen.read(readBuffer, Math.max(0, nanos));
+        if (n < 0) {
             return END_OF_STREAM;
         }
+        undecoded.put(readBuffer, 0, n).flip();
+        utf8.decode(undecoded, decoded, false);
+        undecoded.compact();
+        String text = decoded.flip().toString();
+        decoded.clear();
+        return text.isEmpty() ? null : text;
     }
 
     private boolean type(String text) {
@@ -549,7 +526,7 @@ public final class ShellSession implements Session {
     @Override
     public void interrupt() {
         interrupted = true;
-        chunks.offer(WAKE_UP);
+        screen.wake();
     }
 
     /** the shell's working directory after the last command */
@@ -570,5 +547,6 @@ public final class ShellSession implements Session {
     public void close() {
         alive = false;
         transport.close();
+        screen.close();
     }
 }

@@ -13,6 +13,14 @@ public interface Transport extends AutoCloseable {
     /** what the terminal shows */
     InputStream output();
 
+    /**
+     * What the terminal shows, for the session's own thread to read with a time limit: once, as the session starts.
+     * By default a thread reads {@link #output()} and hands each piece over.
+     */
+    default TimedOutput timedOutput() {
+        return ThreadedOutput.of(output(), "rehearse-shell-reader");
+    }
+
     /** what is typed */
     OutputStream input();
 

@@ -73,6 +73,48 @@ class PtyTransportIT {
         }
     }
 
+    /**
+     * The session reads on its own thread with a time limit: a read returns what came, 0 when the time passed or a
+     * wake-up came first (from another thread, at once rather than at the limit), -1 once the terminal is closed.
+     */
+    @Test
+    void aTimedReadReturnsOutputNothingAfterItsTimeAWakeUpAtOnceAndTheEndAfterClose() throws Exception {
+        PtyTransport shell = start("stty -echo; read line; echo \"got $line\"; sleep 30");
+        TimedOutput screen = shell.timedOutput();
+        try {
+            byte[] buffer = new byte[1024];
+            long started = System.nanoTime();
+            assertEquals(0, screen.read(buffer, TimeUnit.MILLISECONDS.toNanos(300)));
+            assertTrue(System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(300), "waited its time");
+
+            CompletableFuture<Integer> woken = CompletableFuture.supplyAsync(
+                    () -> screen.read(buffer, TimeUnit.SECONDS.toNanos(30)));
+            Thread.sleep(200);
+            started = System.nanoTime();
+            screen.wake();
+            assertEquals(0, woken.get(5, TimeUnit.SECONDS));
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "woken, not timed out");
+
+            shell.input().write("x\n".getBytes(StandardCharsets.UTF_8));
+            shell.input().flush();
+            StringBuilder seen = new StringBuilder();
+            while (!seen.toString().contains("got x")) {
+                int n = screen.read(buffer, TimeUnit.SECONDS.toNanos(10));
+                assertTrue(n > 0, "output within 10 s: " + seen);
+                seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+
+            CompletableFuture<Integer> ended = CompletableFuture.supplyAsync(
+                    () -> screen.read(buffer, TimeUnit.SECONDS.toNanos(30)));
+            Thread.sleep(200);
+            shell.close();
+            assertEquals(-1, ended.get(5, TimeUnit.SECONDS));
+            assertEquals(-1, screen.read(buffer, 0), "ended for good");
+        } finally {
+            shell.close();
+        }
+    }
+
     private static String readUntil(InputStream in, String wanted) throws IOException {
         StringBuilder seen = new StringBuilder();
         byte[] buffer = new byte[1024];
