@@ -3,10 +3,6 @@ package dev.rehearse.files;
 import dev.rehearse.guide.BadInput;
 import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.CollectionNode;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -14,7 +10,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -85,14 +80,7 @@ public final class YamlMerge {
     }
 
     private static Node compose(TextLines text, String name) {
-        try {
-            return new Yaml(new LoaderOptions()).compose(new StringReader(text.text()));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-            throw new BadInput(name, line, "not valid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new BadInput(name, 0, "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return YamlText.compose(text.text(), name);
     }
 
     private static int line(Node node) {

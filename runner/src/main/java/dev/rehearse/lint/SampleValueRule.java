@@ -9,6 +9,7 @@ import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,14 @@ final class SampleValueRule implements LintRule {
     @Override
     public List<Finding> check(LintedGuide guide) {
         Map<String, Place> shown = new LinkedHashMap<>();
+        // a block's place by identity: a block is a record, and equals compares all it holds
+        Map<Block, Integer> orderOf = new IdentityHashMap<>();
+        List<Block> all = guide.guide().blocks();
+        for (int b = all.size() - 1; b >= 0; b--) {
+            orderOf.put(all.get(b), b);
+        }
         for (LintedGuide.Session s : guide.sessions()) {
-            int order = guide.guide().blocks().indexOf(s.block());
+            int order = orderOf.get(s.block());
             for (TranscriptCommand c : s.transcript().entries()) {
                 for (ExpectedLine e : c.expected()) {
                     if (e.kind() != ExpectedLine.Kind.OUTPUT) {
@@ -78,13 +85,20 @@ final class SampleValueRule implements LintRule {
         }
         List<Finding> findings = new ArrayList<>();
         Set<String> reported = new HashSet<>();
+        // what may be a misspelling of a shown value: a distinctive token no output shows
+        Map<String, List<Place>> unshown = new LinkedHashMap<>();
+        used.forEach((token, places) -> {
+            if (!shown.containsKey(token) && SampleTokens.isDistinctive(token)) {
+                unshown.put(token, places);
+            }
+        });
         shown.forEach((value, definedAt) -> {
             boolean reusedAsIs = used.getOrDefault(value, List.of()).stream().anyMatch(p -> p.order() > definedAt.order());
             if (reusedAsIs) {
                 return;
             }
-            used.forEach((token, places) -> {
-                if (shown.containsKey(token) || !SampleTokens.isDistinctive(token) || !oneTypoApart(value, token)) {
+            unshown.forEach((token, places) -> {
+                if (!oneTypoApart(value, token)) {
                     return;
                 }
                 places.stream().filter(p -> p.order() > definedAt.order()).forEach(p -> {

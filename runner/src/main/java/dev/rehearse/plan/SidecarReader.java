@@ -1,5 +1,6 @@
 package dev.rehearse.plan;
 
+import dev.rehearse.files.YamlText;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.ClosestName;
 import dev.rehearse.plan.Runbook.BindingRule;
@@ -9,16 +10,11 @@ import dev.rehearse.plan.Runbook.StepSelector;
 import dev.rehearse.plan.Runbook.ValueSource;
 import dev.rehearse.read.Guides;
 import dev.rehearse.read.common.SourceText;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,15 +111,7 @@ public final class SidecarReader {
     private static Runbook read(Path sidecar, Path dir, Path guideGiven) {
         String file = sidecar.toString();
         String text = SourceText.read(sidecar);
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-            throw new BadInput(file, line, "not valid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new BadInput(file, 0, "not valid YAML: " + e.getMessage());
-        }
+        Node root = YamlText.compose(text, file);
         YamlNodes y = new YamlNodes(file);
         Map<String, Node> top = root == null || YamlNodes.isNull(root) ? Map.of() : y.mapping(root, "the sidecar", TOP);
 
