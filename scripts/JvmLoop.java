@@ -1,4 +1,5 @@
 import com.pty4j.PtyProcessBuilder;
+import dev.rehearse.targets.shell.NativeLibraries;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -25,6 +26,8 @@ public class JvmLoop {
         List<String> lines = Files.readAllLines(Path.of(args[0]));
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("TERM", "dumb");
+        // pty4j's native library from Rehearse's cache, as Rehearse loads it, not unpacked anew into /tmp
+        NativeLibraries.useCache();
         var bash = new PtyProcessBuilder(new String[]{"bash", "--norc", "--noprofile", "--noediting"})
                 .setEnvironment(env).setRedirectErrorStream(true).start();
         Reader output = new InputStreamReader(bash.getInputStream(), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.rehearse.cli;
 
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
+import dev.rehearse.targets.shell.NativeLibraries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -293,6 +294,8 @@ class TerminalIT {
         environment.putAll(env);
         List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
         command.addAll(List.of(args));
+        // pty4j's native library from the cache, not unpacked into a new folder under /tmp for each terminal
+        NativeLibraries.useCache();
         PtyProcess process = new PtyProcessBuilder(command.toArray(String[]::new)).setDirectory(reports.toString())
                 .setEnvironment(environment).setInitialColumns(80).setInitialRows(24).setRedirectErrorStream(true)
                 .start();

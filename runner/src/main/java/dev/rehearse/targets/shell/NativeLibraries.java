@@ -4,15 +4,20 @@ import com.sun.jna.Platform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
@@ -22,10 +27,13 @@ import java.util.zip.CRC32;
  * behind, and unpacking costs more than the rest of preparing the terminal.
  * <p>
  * The cache folder is named by the checksum of what it holds, is the user's alone (0700, no link), and each file
- * in it is compared with the jar's before use: a file that differs is replaced, atomically. Where none of this can
- * be done (a read-only home), the libraries unpack as they would without it.
+ * in it is compared with the jar's before use: a file that differs is replaced, atomically. A user whose home
+ * cannot hold it (a service account, {@code nobody}) gets one in the temporary folder instead,
+ * {@code rehearse-native-UID}, used only while it is that user's alone. Where none of this can be done, the
+ * libraries unpack as they would without it. Anything in this JVM that starts pty4j
+ * itself (a test's terminal) calls {@link #useCache()} first, for the same reasons.
  */
-final class NativeLibraries {
+public final class NativeLibraries {
     private static final String JNA = "jna";
     private static final String PTY4J = "pty4j";
     /** done once, by whichever thread first needs the terminal's native code */
@@ -40,7 +48,7 @@ final class NativeLibraries {
      *
      * @return whether the cached copies are used
      */
-    static boolean useCache() {
+    public static boolean useCache() {
         return CACHED;
     }
 
@@ -63,13 +71,26 @@ final class NativeLibraries {
                 crc.update(bytes);
                 contents.put(entry.getValue(), bytes);
             }
-            Path folder = cacheRoot().resolve(Long.toHexString(crc.getValue()));
-            for (Map.Entry<String, byte[]> file : contents.entrySet()) {
-                place(folder, file.getKey(), file.getValue());
+            String name = Long.toHexString(crc.getValue());
+            int us = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            Path inTemp = Path.of(System.getProperty("java.io.tmpdir"), "rehearse-native-" + us);
+            // each place: the folder, and the highest folder on its way that must be the user's alone
+            for (List<Path> place : List.of(List.of(cacheRoot().resolve(name), cacheRoot().resolve(name)),
+                    List.of(inTemp.resolve(name), inTemp))) {
+                Path folder = place.get(0);
+                Path mine = place.get(1);
+                try {
+                    for (Map.Entry<String, byte[]> file : contents.entrySet()) {
+                        place(mine, folder.resolve(file.getKey()), file.getValue(), us);
+                    }
+                    System.setProperty("jna.boot.library.path", folder.resolve(JNA).toString());
+                    System.setProperty("pty4j.preferred.native.folder", folder.resolve(PTY4J).toString());
+                    return true;
+                } catch (IOException e) {
+                    // not here: the next place, else no cache
+                }
             }
-            System.setProperty("jna.boot.library.path", folder.resolve(JNA).toString());
-            System.setProperty("pty4j.preferred.native.folder", folder.resolve(PTY4J).toString());
-            return true;
+            return false;
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
             // the libraries unpack themselves, as without a cache
             return false;
@@ -90,13 +111,21 @@ final class NativeLibraries {
         }
     }
 
-    /** {@code folder/relative} holding exactly {@code bytes}, every folder on the way from {@code folder} ours. */
-    private static void place(Path folder, String relative, byte[] bytes) throws IOException {
-        Path file = folder.resolve(relative);
+    /** {@code file} holding exactly {@code bytes}, every folder on the way from {@code mine} down the user's. */
+    private static void place(Path mine, Path file, byte[] bytes, int us) throws IOException {
+        FileAttribute<Set<PosixFilePermission>> alone = PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------"));
+        Files.createDirectories(mine.getParent(), alone);
+        try {
+            Files.createDirectory(mine, alone);
+        } catch (FileAlreadyExistsException e) {
+            // made by an earlier run, or by someone else (a link, another's folder): judged before anything goes in
+        }
+        requireOurs(mine, us);
         Path parent = file.getParent();
-        Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        for (Path f = parent; f.startsWith(folder); f = f.getParent()) {
-            requireOurs(f);
+        Files.createDirectories(parent, alone);
+        for (Path f = parent; f.startsWith(mine); f = f.getParent()) {
+            requireOurs(f, us);
         }
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Arrays.equals(Files.readAllBytes(file), bytes)) {
             return;
@@ -111,9 +140,8 @@ final class NativeLibraries {
         }
     }
 
-    /** A folder (no link) of this process's user that no one else may write into. */
-    private static void requireOurs(Path folder) throws IOException {
-        int us = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    /** A folder (no link) of the user {@code us} that no one else may write into. */
+    private static void requireOurs(Path folder, int us) throws IOException {
         int mode = (Integer) Files.getAttribute(folder, "unix:mode", LinkOption.NOFOLLOW_LINKS);
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
                 || (Integer) Files.getAttribute(folder, "unix:uid", LinkOption.NOFOLLOW_LINKS) != us

@@ -62,6 +62,47 @@ class NativeLibrariesIT {
         assertTrue(Arrays.equals(original, Files.readAllBytes(libpty)), "the jar's library is back");
     }
 
+    /** A home that cannot hold the cache (a service account's): one in the temporary folder, the user's alone. */
+    @Test
+    void withoutACacheAtHomeTheCacheIsAFolderOfTheUsersInTheTemporaryFolder(@TempDir Path dir) throws IOException {
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Files.writeString(dir.resolve("cache"), "a file where the cache would go\n");
+        Map<String, String> env = env(dir, tmp);
+
+        for (int run = 0; run < 2; run++) {
+            RehearseJar.Outcome ran = RehearseJar.in(dir, env, "run", GUIDE, "--target", "local", "--report-dir",
+                    dir.resolve("reports").toString());
+            assertEquals(0, ran.exit(), ran.both());
+        }
+
+        Path mine = tmp.resolve("rehearse-native-" + Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(mine), left.toList(), "left in the temporary folder");
+        }
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(mine)));
+        try (Stream<Path> all = Files.walk(mine)) {
+            assertEquals(1, all.filter(p -> p.getFileName().toString().equals("libpty.so")).count());
+        }
+    }
+
+    /** Someone else's link where the temporary cache would go: nothing is written through it, the run goes on. */
+    @Test
+    void aLinkWhereTheTemporaryCacheWouldGoIsNotFollowed(@TempDir Path dir) throws IOException {
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        Files.writeString(dir.resolve("cache"), "a file where the cache would go\n");
+        Files.createSymbolicLink(tmp.resolve("rehearse-native-" + Files.getAttribute(Path.of("/proc/self"),
+                "unix:uid")), elsewhere);
+
+        RehearseJar.Outcome ran = RehearseJar.in(dir, env(dir, tmp), "run", GUIDE, "--target", "local",
+                "--report-dir", dir.resolve("reports").toString());
+
+        assertEquals(0, ran.exit(), ran.both());
+        try (Stream<Path> inside = Files.list(elsewhere)) {
+            assertEquals(List.of(), inside.toList(), "written through the link");
+        }
+    }
+
     /** The cache in {@code dir}, the temporary folder {@code tmp}. */
     private static Map<String, String> env(Path dir, Path tmp) {
         return Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString(),
