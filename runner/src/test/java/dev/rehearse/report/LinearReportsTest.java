@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The reports and the matrix stay linear in the steps: counted, not timed. Every read of a run's results goes
  * through a list that counts them; a report that looked through the steps once per block or per step (as
  * report.html once did with a block per step) reads them thousands of times per step, a linear one a few. A scan
- * over a copy of the steps made inside a report is out of sight here: {@code ReportBenchmark} prints the times.
+ * over a copy of the steps made inside a report is out of sight here: {@code LongRunBenchmark} prints the times.
  */
 class LinearReportsTest {
     /** reads of the results per step all reports together may make: each walks them a few times */

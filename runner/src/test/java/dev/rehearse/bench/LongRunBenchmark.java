@@ -1,5 +1,8 @@
 package dev.rehearse.bench;
 
+import dev.rehearse.model.TargetFacts;
+import dev.rehearse.plan.Planner;
+import dev.rehearse.plan.Runbook;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.testing.LongRun;
@@ -20,14 +23,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * How long a run's reports (junit.xml, results.json, report.html) take to write at 1,000, 5,000 and 20,000 steps,
- * the steps in one long block or a block each. Linear reports take the same time per 1,000 steps (the score divided
- * by {@code steps / 1000}) at every size. The fork has the launcher's JVM options, as a real run writes its reports
- * with them. How to run it: README, "Benchmarks".
+ * A made-up run of 1,000, 5,000 and 20,000 steps, in one long block or a block each: how long writing its reports
+ * (junit.xml, results.json, report.html) takes, and planning its guide (a run plans twice, once before the target
+ * opens and once with its facts). Linear work takes the same time per 1,000 steps (the score divided by
+ * {@code steps / 1000}) at every size. The fork has the launcher's JVM options, as a real run has them. How to run
+ * it: README, "Benchmarks".
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,7 +40,7 @@ import java.util.stream.Stream;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"})
-public class ReportBenchmark {
+public class LongRunBenchmark {
 
     @Param({"1000", "5000", "20000"})
     public int steps;
@@ -46,11 +51,15 @@ public class ReportBenchmark {
 
     private RunReport report;
     private Path dir;
+    private Runbook bare;
+    private final Planner planner = new Planner(new TargetFacts("alice", "box1", "/home/alice", "alice.box1.test"),
+            Map.of());
 
     @Setup
     public void run() throws IOException {
         report = LongRun.of(steps, oneBlock ? steps : 1, new ArrayList<>(), new ArrayList<>());
         dir = Files.createTempDirectory("rehearse-bench");
+        bare = Runbook.load(Files.writeString(dir.resolve("long.md"), "x\n"));
     }
 
     @TearDown
@@ -67,5 +76,10 @@ public class ReportBenchmark {
     public long writeTheReports() throws IOException {
         Reports.writeAll(report, dir);
         return Files.size(dir.resolve(Reports.HTML));
+    }
+
+    @Benchmark
+    public int planTheGuide() {
+        return planner.plan(bare, report.guide()).steps().size();
     }
 }
