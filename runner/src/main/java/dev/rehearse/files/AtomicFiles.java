@@ -38,6 +38,17 @@ public final class AtomicFiles {
      *                     (a lone surrogate) is refused the same way rather than written with replacement marks
      */
     public static void write(Path file, String content) throws IOException {
+        write(file, to -> to.write(content));
+    }
+
+    /** What a file holds, written as it is made: a large report need not be one string first. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Writer to) throws IOException;
+    }
+
+    /** As {@link #write(Path, String)}, the text written by {@code content}. */
+    public static void write(Path file, Content content) throws IOException {
         Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
@@ -51,7 +62,7 @@ public final class AtomicFiles {
                     ? FileChannel.open(temp, options, PosixFilePermissions.asFileAttribute(Files.getPosixFilePermissions(target)))
                     : FileChannel.open(temp, options);
                  Writer writer = Channels.newWriter(channel, StandardCharsets.UTF_8.newEncoder(), -1)) {
-                writer.write(content);
+                content.writeTo(writer);
                 writer.flush();
                 channel.force(true);
             }

@@ -23,7 +23,7 @@ public final class Reports {
      * way at all, a lost process included, leaves one.
      */
     public static void writeResults(RunReport report, Path dir) throws IOException {
-        AtomicFiles.write(dir.resolve(JSON), ResultsJson.render(report));
+        AtomicFiles.write(dir.resolve(JSON), to -> ResultsJson.write(report, to));
     }
 
     /** The reports as {@code rehearse run} writes them without {@code --strict}: a DRIFT is not a failure. */
@@ -34,7 +34,7 @@ public final class Reports {
     /** @param strict a DRIFT counts as a failure in {@code junit.xml} ({@code --strict}, {@code rehearse.strict=true}) */
     public static void writeAll(RunReport report, Path dir, boolean strict) throws IOException {
         AtomicFiles.write(dir.resolve(JUNIT), JunitXml.render(report, strict));
-        AtomicFiles.write(dir.resolve(JSON), ResultsJson.render(report));
+        AtomicFiles.write(dir.resolve(JSON), to -> ResultsJson.write(report, to));
         AtomicFiles.write(dir.resolve(HTML), HtmlReport.render(report));
     }
 }
