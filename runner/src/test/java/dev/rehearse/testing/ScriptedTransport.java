@@ -1,5 +1,7 @@
 package dev.rehearse.testing;
 
+import dev.rehearse.targets.shell.ThreadedOutput;
+import dev.rehearse.targets.shell.TimedOutput;
 import dev.rehearse.targets.shell.Transport;
 
 import java.io.InputStream;
@@ -39,6 +41,7 @@ public final class ScriptedTransport implements Transport {
     private final BlockingQueue<Piece> screen = new LinkedBlockingQueue<>();
     private final List<String> typedLines = new CopyOnWriteArrayList<>();
     private final Thread shell;
+    private final TimedOutput output;
     private volatile Chunking chunking = Chunking.WHOLE;
     private volatile Duration pause = Duration.ZERO;
     private volatile boolean open = true;
@@ -56,6 +59,7 @@ public final class ScriptedTransport implements Transport {
         this.shell = new Thread(this::play, "scripted-shell");
         shell.setDaemon(true);
         shell.start();
+        this.output = ThreadedOutput.of(screenStream(), "scripted-screen-reader");
     }
 
     /** A shell whose commands are the keys of {@code scripts}. */
@@ -151,7 +155,12 @@ public final class ScriptedTransport implements Transport {
     }
 
     @Override
-    public InputStream output() {
+    public TimedOutput output() {
+        return output;
+    }
+
+    /** What the scripts show, one piece a read, as the pieces are cut and paced. */
+    private InputStream screenStream() {
         return new InputStream() {
             private byte[] current = new byte[0];
             private int at;

@@ -6,7 +6,6 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.nio.ByteOrder;
@@ -91,30 +90,6 @@ final class PtyMaster {
         }
     }
 
-    InputStream input() {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] into, int off, int len) {
-                int n;
-                do {
-                    n = PtyMaster.this.read(into, off, len, -1);
-                } while (n == 0 && len > 0);
-                return n;
-            }
-
-            @Override
-            public void close() {
-                PtyMaster.this.close();
-            }
-        };
-    }
-
     OutputStream output() {
         return new OutputStream() {
             @Override
@@ -136,7 +111,7 @@ final class PtyMaster {
             public int read(byte[] into, long timeout) {
                 // poll counts milliseconds: a wait is rounded up, never cut short into a busy loop
                 long millis = Math.min(Integer.MAX_VALUE, (Math.max(0, timeout) + 999_999) / 1_000_000);
-                return PtyMaster.this.read(into, 0, into.length, (int) millis);
+                return PtyMaster.this.read(into, (int) millis);
             }
 
             @Override
@@ -152,12 +127,12 @@ final class PtyMaster {
     }
 
     /**
-     * Waits up to {@code timeoutMillis} (-1: no limit) for output: the bytes read; 0 when the time passed or a
-     * {@link #nudge()} came first; -1 once the terminal is hung up (every process on it gone) or this is closed.
-     * One reader at a time.
+     * Waits up to {@code timeoutMillis} for output: the bytes read; 0 when the time passed or a {@link #nudge()}
+     * came first; -1 once the terminal is hung up (every process on it gone) or this is closed. One reader at a
+     * time.
      */
-    private int read(byte[] into, int off, int len, int timeoutMillis) {
-        if (len == 0) {
+    private int read(byte[] into, int timeoutMillis) {
+        if (into.length == 0) {
             return 0;
         }
         if (!enter()) {
@@ -169,14 +144,8 @@ final class PtyMaster {
                 int ready = LibC.poll(fds, 2, timeoutMillis);
                 if (ready < 0) {
                     int errno = Native.getLastError();
-                    if (errno == EINTR || errno == EAGAIN) {
-                        // the caller counts its own time: a wait cut short is no end
-                        if (timeoutMillis >= 0) {
-                            return 0;
-                        }
-                        continue;
-                    }
-                    return -1;
+                    // the caller counts its own time: a wait cut short is no end
+                    return errno == EINTR || errno == EAGAIN ? 0 : -1;
                 }
                 if (ready == 0) {
                     return 0;
@@ -187,9 +156,9 @@ final class PtyMaster {
                 if (revents(fds[1]) == 0) {
                     continue;
                 }
-                long n = LibC.read(fd, readBuffer, Math.min(len, readBuffer.length));
+                long n = LibC.read(fd, readBuffer, Math.min(into.length, readBuffer.length));
                 if (n > 0) {
-                    System.arraycopy(readBuffer, 0, into, off, (int) n);
+                    System.arraycopy(readBuffer, 0, into, 0, (int) n);
                     return (int) n;
                 }
                 // a hung-up terminal reads as an error (EIO) or nothing at all: either is its end

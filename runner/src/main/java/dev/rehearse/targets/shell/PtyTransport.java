@@ -6,7 +6,6 @@ import com.pty4j.WinSize;
 import com.pty4j.unix.UnixPtyProcess;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -24,14 +23,14 @@ public final class PtyTransport implements Transport {
     private final PtyProcess process;
     private final String what;
     private final PtyMaster master;
-    private final InputStream output;
+    private final TimedOutput output;
     private final OutputStream input;
 
     private PtyTransport(PtyProcess process, String what, PtyMaster master) {
         this.process = process;
         this.what = what;
         this.master = master;
-        this.output = master.input();
+        this.output = master.timedOutput();
         this.input = master.output();
     }
 
@@ -71,15 +70,10 @@ public final class PtyTransport implements Transport {
         }
     }
 
-    @Override
-    public InputStream output() {
-        return output;
-    }
-
     /** Read on the caller's thread: waiting in {@code poll} on the terminal itself, no thread to hand over. */
     @Override
-    public TimedOutput timedOutput() {
-        return master.timedOutput();
+    public TimedOutput output() {
+        return output;
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class ShellSession implements Session {
         this.settings = settings;
         this.sentinelStart = RS + "rehearse:" + token + ":";
         this.keyboard = transport.input();
-        this.screen = transport.timedOutput();
+        this.screen = transport.output();
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * A {@link TimedOutput} over a stream whose reads can only block (an ssh channel's): a thread of its own reads it
  * and hands each piece over through a queue. A fast printer waits once the queue is full, rather than fill the heap.
  */
-final class ThreadedOutput implements TimedOutput {
+public final class ThreadedOutput implements TimedOutput {
     private static final byte[] END = new byte[0];
     private static final byte[] WAKE_UP = new byte[0];
     /** pieces of up to 8 K waiting for the reader */
@@ -28,7 +28,7 @@ final class ThreadedOutput implements TimedOutput {
     }
 
     /** Starts reading {@code stream} on a thread of its own. */
-    static ThreadedOutput of(InputStream stream, String threadName) {
+    public static ThreadedOutput of(InputStream stream, String threadName) {
         ThreadedOutput output = new ThreadedOutput();
         Thread reader = new Thread(() -> output.pump(stream), threadName);
         reader.setDaemon(true);

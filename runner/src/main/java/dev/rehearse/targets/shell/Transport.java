@@ -1,6 +1,5 @@
 package dev.rehearse.targets.shell;
 
-import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -10,16 +9,11 @@ import java.io.OutputStream;
  */
 public interface Transport extends AutoCloseable {
 
-    /** what the terminal shows */
-    InputStream output();
-
     /**
-     * What the terminal shows, for the session's own thread to read with a time limit: once, as the session starts.
-     * By default a thread reads {@link #output()} and hands each piece over.
+     * What the terminal shows, read by the session's own thread with a time limit. A stream that can only block
+     * is read through {@link ThreadedOutput}.
      */
-    default TimedOutput timedOutput() {
-        return ThreadedOutput.of(output(), "rehearse-shell-reader");
-    }
+    TimedOutput output();
 
     /** what is typed */
     OutputStream input();

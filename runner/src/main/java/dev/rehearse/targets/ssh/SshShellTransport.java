@@ -2,6 +2,8 @@ package dev.rehearse.targets.ssh;
 
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSchException;
+import dev.rehearse.targets.shell.ThreadedOutput;
+import dev.rehearse.targets.shell.TimedOutput;
 import dev.rehearse.targets.shell.Transport;
 
 import java.io.IOException;
@@ -18,10 +20,10 @@ import java.time.Duration;
 final class SshShellTransport implements Transport {
     private final SshConnection connection;
     private final ChannelExec channel;
-    private final InputStream output;
+    private final TimedOutput output;
     private final OutputStream input;
 
-    private SshShellTransport(SshConnection connection, ChannelExec channel, InputStream output, OutputStream input) {
+    private SshShellTransport(SshConnection connection, ChannelExec channel, TimedOutput output, OutputStream input) {
         this.connection = connection;
         this.channel = channel;
         this.output = output;
@@ -37,7 +39,9 @@ final class SshShellTransport implements Transport {
             InputStream output = channel.getInputStream();
             OutputStream input = channel.getOutputStream();
             channel.connect(SshConnection.CONNECT_TIMEOUT_MS);
-            return new SshShellTransport(connection, channel, output, input);
+            // a channel's stream can only block: a thread of its own reads it
+            return new SshShellTransport(connection, channel, ThreadedOutput.of(output, "rehearse-shell-reader"),
+                    input);
         } catch (IOException | JSchException e) {
             channel.disconnect();
             throw connection.lost("starting a login shell", e);
@@ -45,7 +49,7 @@ final class SshShellTransport implements Transport {
     }
 
     @Override
-    public InputStream output() {
+    public TimedOutput output() {
         return output;
     }
 

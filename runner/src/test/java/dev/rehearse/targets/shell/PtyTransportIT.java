@@ -3,9 +3,9 @@ package dev.rehearse.targets.shell;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real process on a real terminal: what it prints, what is typed, and how a read ends. */
@@ -40,7 +41,7 @@ class PtyTransportIT {
     void aReadEndsWhenTheTerminalIsHungUp() throws Exception {
         PtyTransport shortLived = start("echo bye");
         try {
-            InputStream out = shortLived.output();
+            TimedOutput out = shortLived.output();
             CompletableFuture<String> all = CompletableFuture.supplyAsync(() -> readToEnd(out));
             assertTrue(all.get(10, TimeUnit.SECONDS).contains("bye"));
         } finally {
@@ -59,7 +60,7 @@ class PtyTransportIT {
         try {
             String said = readUntil(shell.output(), "\n");
             pid = said.replaceAll("(?s).*escaped (\\d+).*", "$1");
-            InputStream out = shell.output();
+            TimedOutput out = shell.output();
             CompletableFuture<String> rest = CompletableFuture.supplyAsync(() -> readToEnd(out));
             Thread.sleep(200);
             shell.close();
@@ -80,7 +81,7 @@ class PtyTransportIT {
     @Test
     void aTimedReadReturnsOutputNothingAfterItsTimeAWakeUpAtOnceAndTheEndAfterClose() throws Exception {
         PtyTransport shell = start("stty -echo; read line; echo \"got $line\"; sleep 30");
-        TimedOutput screen = shell.timedOutput();
+        TimedOutput screen = shell.output();
         try {
             byte[] buffer = new byte[1024];
             long started = System.nanoTime();
@@ -115,11 +116,12 @@ class PtyTransportIT {
         }
     }
 
-    private static String readUntil(InputStream in, String wanted) throws IOException {
+    private static String readUntil(TimedOutput in, String wanted) {
         StringBuilder seen = new StringBuilder();
         byte[] buffer = new byte[1024];
-        while (!seen.toString().contains(wanted)) {
-            int n = in.read(buffer, 0, buffer.length);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!seen.toString().contains(wanted) && System.nanoTime() < deadline) {
+            int n = in.read(buffer, deadline - System.nanoTime());
             if (n < 0) {
                 break;
             }
@@ -129,19 +131,22 @@ class PtyTransportIT {
         return seen.toString();
     }
 
-    private static String readToEnd(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
+    /** Everything up to the end of the output, however long it takes. */
+    private static String readToEnd(TimedOutput in) {
+        StringBuilder seen = new StringBuilder();
+        byte[] buffer = new byte[1024];
+        for (int n; (n = in.read(buffer, TimeUnit.SECONDS.toNanos(60))) >= 0; ) {
+            seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
         }
+        return seen.toString();
     }
 
     @Test
     void aReadOfNothingReturnsAtOnce() throws Exception {
         PtyTransport idle = start("sleep 30");
         try {
-            assertEquals(0, idle.output().read(new byte[1], 0, 0));
+            assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> assertEquals(0, idle.output().read(new byte[0], TimeUnit.SECONDS.toNanos(30))));
         } finally {
             idle.close();
         }
