@@ -179,7 +179,8 @@ public final class LiveProgress implements RunListener, AutoCloseable {
         Step step = result.step();
         this.total = total;
         String verdict = padded(result.verdict().name());
-        StringBuilder line = new StringBuilder().append(verdict).append(' ').append(position(step)).append("  ").append(step.source()).append(':').append(step.line());
+        StringBuilder line = new StringBuilder().append(verdict).append(' ').append(position(step)).append("  ")
+                .append(step.source()).append(':').append(step.line());
         if (result.verdict() != Verdict.SKIP) {
             line.append("  ").append(seconds(result.elapsed()));
         }
@@ -262,7 +263,7 @@ public final class LiveProgress implements RunListener, AutoCloseable {
         return " ".repeat(Math.max(0, of.length() - n.length())) + n + "/" + of;
     }
 
-    /** a verdict's name as wide as the widest, so that the columns after it line up */
+    /** a verdict's name padded to five columns (PASS, DRIFT ...), so that the columns after it line up */
     private static String padded(String verdict) {
         return verdict.length() >= 5 ? verdict : verdict + " ".repeat(5 - verdict.length());
     }

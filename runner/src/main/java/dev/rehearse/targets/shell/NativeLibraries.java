@@ -36,6 +36,8 @@ import java.util.zip.CRC32;
 public final class NativeLibraries {
     private static final String JNA = "jna";
     private static final String PTY4J = "pty4j";
+    private static final FileAttribute<Set<PosixFilePermission>> ALONE = PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rwx------"));
     /** done once, by whichever thread first needs the terminal's native code */
     private static final boolean CACHED = useCachedCopies();
 
@@ -74,14 +76,13 @@ public final class NativeLibraries {
             String name = Long.toHexString(crc.getValue());
             int us = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
             Path inTemp = Path.of(System.getProperty("java.io.tmpdir"), "rehearse-native-" + us);
-            // each place: the folder, and the highest folder on its way that must be the user's alone
-            for (List<Path> place : List.of(List.of(cacheRoot().resolve(name), cacheRoot().resolve(name)),
-                    List.of(inTemp.resolve(name), inTemp))) {
-                Path folder = place.get(0);
-                Path mine = place.get(1);
+            Path atHome = cacheRoot().resolve(name);
+            for (Place place : List.of(new Place(atHome, atHome), new Place(inTemp.resolve(name), inTemp))) {
+                Path folder = place.folder();
                 try {
+                    claim(place.mine(), us);
                     for (Map.Entry<String, byte[]> file : contents.entrySet()) {
-                        place(mine, folder.resolve(file.getKey()), file.getValue(), us);
+                        place(place.mine(), folder.resolve(file.getKey()), file.getValue(), us);
                     }
                     System.setProperty("jna.boot.library.path", folder.resolve(JNA).toString());
                     System.setProperty("pty4j.preferred.native.folder", folder.resolve(PTY4J).toString());
@@ -111,19 +112,31 @@ public final class NativeLibraries {
         }
     }
 
-    /** {@code file} holding exactly {@code bytes}, every folder on the way from {@code mine} down the user's. */
-    private static void place(Path mine, Path file, byte[] bytes, int us) throws IOException {
-        FileAttribute<Set<PosixFilePermission>> alone = PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------"));
-        Files.createDirectories(mine.getParent(), alone);
+    /**
+     * Where the libraries may go: {@code folder}, under {@code mine}, the highest folder on its way that must be the
+     * user's alone.
+     */
+    private record Place(Path folder, Path mine) {
+    }
+
+    /** {@code mine} made (0700) where missing, and judged the user's alone before anything goes in. */
+    private static void claim(Path mine, int us) throws IOException {
+        Files.createDirectories(mine.getParent(), ALONE);
         try {
-            Files.createDirectory(mine, alone);
+            Files.createDirectory(mine, ALONE);
         } catch (FileAlreadyExistsException e) {
-            // made by an earlier run, or by someone else (a link, another's folder): judged before anything goes in
+            // made by an earlier run, or by someone else (a link, another's folder): judged below
         }
         requireOurs(mine, us);
+    }
+
+    /**
+     * {@code file} holding exactly {@code bytes}, every folder on the way from {@code mine} (claimed) down the
+     * user's.
+     */
+    private static void place(Path mine, Path file, byte[] bytes, int us) throws IOException {
         Path parent = file.getParent();
-        Files.createDirectories(parent, alone);
+        Files.createDirectories(parent, ALONE);
         for (Path f = parent; f.startsWith(mine); f = f.getParent()) {
             requireOurs(f, us);
         }
