@@ -67,7 +67,7 @@ final class BoundNames {
             }
         }
         runbook.checks().forEach(check -> texts.add(check.command()));
-        return texts.stream().anyMatch(text -> text != null && !Literals.find(text, literal).isEmpty());
+        return texts.stream().anyMatch(text -> text != null && Literals.occursIn(text, literal));
     }
 
     private static Set<String> known(Runbook runbook) {

@@ -90,7 +90,7 @@ public final class Captures {
                 }
             }
             for (String typed : step.typed()) {
-                if (!Literals.find(typed, b.literal()).isEmpty()) {
+                if (Literals.occursIn(typed, b.literal())) {
                     return true;
                 }
             }

@@ -294,7 +294,7 @@ public final class Planner {
                 continue;
             }
             boolean chosen = rule.step() != null ? rule.step().matches(c)
-                    : c.expected().stream().anyMatch(e -> !Literals.find(e.text(), rule.shownAs()).isEmpty());
+                    : c.expected().stream().anyMatch(e -> Literals.occursIn(e.text(), rule.shownAs()));
             if (chosen) {
                 return c;
             }

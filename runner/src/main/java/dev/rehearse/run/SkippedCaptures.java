@@ -41,7 +41,7 @@ final class SkippedCaptures {
                 }
                 for (Step later : steps) {
                     if (later.n() > source.n() && selection.includes(later.n())
-                            && typed(later).stream().anyMatch(text -> !Literals.find(text, capture.literal()).isEmpty())) {
+                            && typed(later).stream().anyMatch(text -> Literals.occursIn(text, capture.literal()))) {
                         throw new BadInput(later.source(), later.line(), "step " + later.n() + " needs "
                                 + capture.literal() + ", which step " + source.n() + " captures while it runs, and step "
                                 + source.n() + " is skipped (" + selection.skipReason() + "): give the value it "

@@ -47,7 +47,7 @@ final class UncapturedValues {
     /** Why {@code step} must not run (it needs a value that was never captured), or null. */
     String whyNotRun(Step step) {
         for (Map.Entry<String, Source> entry : missing.entrySet()) {
-            if (SkippedCaptures.typed(step).stream().anyMatch(t -> !Literals.find(t, entry.getKey()).isEmpty())) {
+            if (SkippedCaptures.typed(step).stream().anyMatch(t -> Literals.occursIn(t, entry.getKey()))) {
                 Source source = entry.getValue();
                 return "needs " + entry.getKey() + ", which step " + source.n() + " should have captured, and step "
                         + source.n() + (source.verdict() == Verdict.FAIL ? " FAILed" : " was skipped")
