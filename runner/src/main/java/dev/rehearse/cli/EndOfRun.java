@@ -40,10 +40,10 @@ final class EndOfRun {
             out.println();
         }
         int total = report.results().size();
-        String position = "%" + String.valueOf(total).length() + "d/%d";
         for (StepResult result : notable) {
-            out.println(String.format("%-5s " + position + "  %s  %s", result.verdict(), result.step().n(), total,
-                    StepText.where(result.step()), StepText.title(result.step())));
+            out.println(LiveProgress.padded(result.verdict().name()) + " "
+                    + LiveProgress.position(result.step().n(), total) + "  " + StepText.where(result.step()) + "  "
+                    + StepText.title(result.step()));
             if (result.reason() != null) {
                 out.println(INDENT + result.reason());
             }
@@ -53,10 +53,12 @@ final class EndOfRun {
         }
         Summary summary = Summary.of(report);
         out.println();
-        out.printf("rehearse: %d PASS, %d DRIFT, %d FAIL, %d SKIP%s%s in %s%n", summary.pass(), summary.drift(),
-                summary.fail(), summary.skip(), summary.error() > 0 ? ", " + summary.error() + " ERROR" : "",
-                summary.interrupted() > 0 ? ", " + summary.interrupted() + " INTERRUPTED" : "",
-                LiveProgress.seconds(summary.elapsed()));
+        // concatenated, not formatted: a run's first java.util.Formatter sets up locale data, a cost a short run notices
+        out.println("rehearse: " + summary.pass() + " PASS, " + summary.drift() + " DRIFT, " + summary.fail()
+                + " FAIL, " + summary.skip() + " SKIP"
+                + (summary.error() > 0 ? ", " + summary.error() + " ERROR" : "")
+                + (summary.interrupted() > 0 ? ", " + summary.interrupted() + " INTERRUPTED" : "")
+                + " in " + LiveProgress.seconds(summary.elapsed()));
         Path absolute = reports.toAbsolutePath().normalize();
         out.println("report: " + absolute.resolve(Reports.HTML));
         if (summary.drift() > 0) {

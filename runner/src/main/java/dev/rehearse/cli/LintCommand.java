@@ -68,8 +68,9 @@ public final class LintCommand implements Command {
         }
         out.print(LintOutput.render(form, found, guides.size(), Main.VERSION));
         out.flush();
-        err.printf("%d error%s, %d warning%s in %d guide%s%n", errors, errors == 1 ? "" : "s",
-                warnings, warnings == 1 ? "" : "s", guides.size(), guides.size() == 1 ? "" : "s");
+        // concatenated, not formatted: the first java.util.Formatter of a process sets up locale data
+        err.println(errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
+                + (warnings == 1 ? "" : "s") + " in " + guides.size() + " guide" + (guides.size() == 1 ? "" : "s"));
         err.flush();
         return errors > 0 ? 1 : 0;
     }

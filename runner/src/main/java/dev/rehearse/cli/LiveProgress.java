@@ -258,13 +258,18 @@ public final class LiveProgress implements RunListener, AutoCloseable {
 
     /** {@code  7/30}: the step's number right-aligned to the total's width */
     private String position(Step step) {
-        String n = Integer.toString(step.n());
+        return position(step.n(), total);
+    }
+
+    /** {@code  7/30}: {@code n} right-aligned to the width of {@code total} */
+    static String position(int n, int total) {
+        String shown = Integer.toString(n);
         String of = Integer.toString(total);
-        return " ".repeat(Math.max(0, of.length() - n.length())) + n + "/" + of;
+        return " ".repeat(Math.max(0, of.length() - shown.length())) + shown + "/" + of;
     }
 
     /** a verdict's name padded to five columns (PASS, DRIFT ...), so that the columns after it line up */
-    private static String padded(String verdict) {
+    static String padded(String verdict) {
         return verdict.length() >= 5 ? verdict : verdict + " ".repeat(5 - verdict.length());
     }
 

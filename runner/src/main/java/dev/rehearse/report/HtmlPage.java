@@ -42,9 +42,12 @@ public record HtmlPage(String title, String runbook, String target, String statu
 
     /** A duration as the pages show it: {@code 4.25s}, {@code 3m07s}. */
     public static String seconds(Duration d) {
-        double s = (d == null ? Duration.ZERO : d).toMillis() / 1000.0;
-        return s < 60 ? String.format(Locale.ROOT, "%.2fs", s)
-                : String.format(Locale.ROOT, "%dm%02ds", (long) s / 60, (long) s % 60);
+        long millis = (d == null ? Duration.ZERO : d).toMillis();
+        if (millis < 60_000) {
+            return FixedPoint.of(FixedPoint.rounded(millis, 10), 2) + "s";
+        }
+        long s = millis / 1000;
+        return s / 60 + "m" + (s % 60 < 10 ? "0" : "") + s % 60 + "s";
     }
 
     /**

@@ -8,7 +8,6 @@ import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code junit.xml} in Maven Surefire's schema (surefire-test-report 3.0): one {@code testsuite} for the runbook,
@@ -42,7 +41,7 @@ final class JunitXml {
         int failures = summary.fail() + (strict ? summary.drift() : 0);
         StringWriter text = new StringWriter();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(text);
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuite");
@@ -80,8 +79,9 @@ final class JunitXml {
             throws XMLStreamException {
         indent(xml, 1);
         xml.writeStartElement("testcase");
-        xml.writeAttribute("name", XmlText.of(String.format(Locale.ROOT, "%02d %s (%s)", result.step().n(),
-                StepText.title(result.step()), StepText.where(result.step()))));
+        int n = result.step().n();
+        xml.writeAttribute("name", XmlText.of((n < 10 ? "0" : "") + n + " " + StepText.title(result.step()) + " ("
+                + StepText.where(result.step()) + ")"));
         xml.writeAttribute("classname", XmlText.of(runbook));
         xml.writeAttribute("time", seconds(result.elapsed()));
         String out = result.actual() == null ? "" : result.actual();
@@ -166,6 +166,6 @@ final class JunitXml {
 
     /** Seconds with three decimals and no grouping, as Surefire's SUREFIRE_TIME type accepts. */
     private static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.3f", (d == null ? Duration.ZERO : d).toNanos() / 1e9);
+        return FixedPoint.of(FixedPoint.rounded((d == null ? Duration.ZERO : d).toNanos(), 1_000_000), 3);
     }
 }

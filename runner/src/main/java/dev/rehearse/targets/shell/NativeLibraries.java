@@ -2,8 +2,10 @@ package dev.rehearse.targets.shell;
 
 import com.sun.jna.Platform;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,8 +17,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
 
@@ -38,6 +42,9 @@ public final class NativeLibraries {
     private static final String PTY4J = "pty4j";
     private static final FileAttribute<Set<PosixFilePermission>> ALONE = PosixFilePermissions.asFileAttribute(
             PosixFilePermissions.fromString("rwx------"));
+    private static final String PLATFORM_LIBRARY_PATH = "jna.platform.library.path";
+    private static final String C_LIBRARY = "/libc.so.6";
+    private static final List<String> USUAL_FOLDERS = List.of("/usr/lib64", "/lib64", "/usr/lib", "/lib");
     /** done once, by whichever thread first needs the terminal's native code */
     private static final boolean CACHED = useCachedCopies();
 
@@ -58,6 +65,7 @@ public final class NativeLibraries {
         if (!Platform.isLinux()) {
             return false;
         }
+        findSystemLibrariesWithoutLdconfig();
         String ptyArch = "linux/" + Platform.ARCH;
         Map<String, String> resourceToFile = new LinkedHashMap<>();
         resourceToFile.put("com/sun/jna/" + Platform.RESOURCE_PREFIX + "/libjnidispatch.so", JNA + "/libjnidispatch.so");
@@ -96,6 +104,43 @@ public final class NativeLibraries {
             // the libraries unpack themselves, as without a cache
             return false;
         }
+    }
+
+    /**
+     * JNA finds a library named without its version (pty4j's {@code util}, as {@code libutil.so.1}) by looking
+     * through folders, which it asks {@code ldconfig -p} for unless told: a process started at every run. Told here:
+     * the folder this process's C library was loaded from, which holds the rest of the C library, then the usual
+     * ones. Left to JNA where the user names the folders, or the C library is not found.
+     */
+    private static void findSystemLibrariesWithoutLdconfig() {
+        if (System.getProperty(PLATFORM_LIBRARY_PATH) != null) {
+            return;
+        }
+        try {
+            libraryFolders(Files.readAllLines(Path.of("/proc/self/maps")))
+                    .ifPresent(folders -> System.setProperty(PLATFORM_LIBRARY_PATH, folders));
+        } catch (IOException | UncheckedIOException e) {
+            // JNA asks ldconfig, as without this
+        }
+    }
+
+    /**
+     * @param maps the lines of {@code /proc/self/maps}
+     * @return the C library's folder then the usual ones, as a path; empty when no C library is mapped
+     */
+    static Optional<String> libraryFolders(List<String> maps) {
+        for (String line : maps) {
+            // the mapped file's path is the first '/' on: the fields before it (addresses, mode, offset, device,
+            // inode) hold none
+            int path = line.indexOf('/');
+            if (path >= 0 && line.endsWith(C_LIBRARY)) {
+                Set<String> folders = new LinkedHashSet<>();
+                folders.add(line.substring(path, line.length() - C_LIBRARY.length()));
+                folders.addAll(USUAL_FOLDERS);
+                return Optional.of(String.join(File.pathSeparator, folders));
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code $XDG_CACHE_HOME/rehearse/native}, else {@code ~/.cache/rehearse/native}. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A local process on a fresh PTY (pty4j): a login shell for the local target, {@code docker exec -it ...}
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * process; what it prints is read and what is typed written by {@link PtyMaster}.
  */
 public final class PtyTransport implements Transport {
+    private static final AtomicBoolean PREPARING = new AtomicBoolean();
     private final PtyProcess process;
     private final String what;
     private final PtyMaster master;
@@ -35,13 +37,16 @@ public final class PtyTransport implements Transport {
     }
 
     /**
-     * Gets ready to start terminals on a thread of its own: a target calls this as it opens, so that neither its
-     * opening nor its first shell waits for it (a first terminal that comes sooner waits for what is left).
+     * Gets ready to start terminals on a thread of its own, once per process: a target calls this as early as it
+     * can (its provider's {@code prepare}, else as it opens), so that neither its opening nor its first shell waits
+     * for it (a first terminal that comes sooner waits for what is left).
      */
     public static void prepare() {
-        Thread binding = new Thread(PtyMaster::bindNativeCalls, "rehearse-pty-prepare");
-        binding.setDaemon(true);
-        binding.start();
+        if (PREPARING.compareAndSet(false, true)) {
+            Thread binding = new Thread(PtyMaster::bindNativeCalls, "rehearse-pty-prepare");
+            binding.setDaemon(true);
+            binding.start();
+        }
     }
 
     /**

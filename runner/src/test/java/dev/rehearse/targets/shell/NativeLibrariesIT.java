@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -101,6 +103,25 @@ class NativeLibrariesIT {
         try (Stream<Path> inside = Files.list(elsewhere)) {
             assertEquals(List.of(), inside.toList(), "written through the link");
         }
+    }
+
+    /**
+     * JNA is told where the system's libraries are (the C library's folder), so a run starts no {@code ldconfig -p}
+     * to ask: the programs a run starts, traced, are the launcher of pty4j's terminal and the shell's, no other.
+     */
+    @Test
+    void aRunAsksNoLdconfigWhereTheLibrariesAre(@TempDir Path dir) throws IOException {
+        Path trace = dir.resolve("execve.trace");
+        List<String> traced = new ArrayList<>(List.of("strace", "-f", "-qq", "-e", "trace=execve", "-o",
+                trace.toString(), RehearseJar.java(), "-jar", RehearseJar.jar().toString(), "run", GUIDE,
+                "--target", "local", "--report-dir", dir.resolve("reports").toString()));
+
+        RehearseJar.Outcome ran = RehearseJar.exec(dir, traced);
+
+        assertEquals(0, ran.exit(), ran.both());
+        String started = Files.readString(trace);
+        assertTrue(started.contains("bash"), "the trace shows the run's shell:\n" + started);
+        assertFalse(started.contains("ldconfig"), "ldconfig was started:\n" + started);
     }
 
     /** The cache in {@code dir}, the temporary folder {@code tmp}. */
