@@ -83,6 +83,12 @@ public final class AnswerPromptSyntax {
         if (m.matches() && previous != null && endsAsQuestion(previous)) {
             return Optional.of(new Prompt(">", m.group("answer").strip(), SECRET_WORDS.matcher(previous).find()));
         }
+        if (line.indexOf(':') < 0 && line.indexOf('?') < 0) {
+            // every prompt below ends its question with one of these: most output lines are let go here, before a
+            // dozen expressions are tried on them
+            return Optional.empty();
+        }
+        boolean bracketed = line.indexOf('[') >= 0 || line.indexOf('(') >= 0;
         m = HIDDEN.matcher(line);
         if (!m.matches()) {
             m = MASKED.matcher(line); // "Enter Password: ******": the guide shows stars where nothing was echoed
@@ -91,6 +97,9 @@ public final class AnswerPromptSyntax {
             return Optional.of(new Prompt(m.group("prompt").strip(), "", true));
         }
         for (Pattern p : new Pattern[]{INQUIRER, DEFAULTED, CHOICES, YES_OR_NO}) {
+            if ((p == DEFAULTED || p == CHOICES) && !bracketed) {
+                continue; // both need a bracketed default or choice
+            }
             m = p.matcher(line);
             if (m.matches()) {
                 String answer = enter(m.group("answer") == null ? "" : m.group("answer").strip());
