@@ -109,6 +109,26 @@ class LauncherArchiveIT {
         assertEquals(Set.copyOf(both), Set.copyOf(archives(checkout)), "nothing recorded again");
     }
 
+    /**
+     * A JDK 25 AOT cache is used without replaying its training run's compilations at start (profiles for C2, which
+     * the launcher's C1-only JVM never uses): the JVM's own account of its flags says so.
+     */
+    @Test
+    void anAotCacheIsUsedWithoutReplayingItsTraining() throws IOException {
+        Path checkout = checkout(dir.resolve("checkout"));
+        lint(checkout, Map.of());
+        List<Path> recorded = archives(checkout);
+        assertEquals(1, recorded.size(), recorded.toString());
+        assertTrue(recorded.get(0).toString().endsWith(".aot"), "the launcher picks this machine's JDK 25: " + recorded);
+
+        String flags = Processes.run(checkout, Map.of("REHEARSE_JAVA_OPTS", "-XX:AOTMode=on -XX:+PrintFlagsFinal"),
+                checkout.resolve("rehearse").toString(), "--version");
+
+        assertTrue(Pattern.compile("(?m)^\\s*bool AOTReplayTraining\\s+= false\\s+\\{diagnostic} \\{command line}")
+                .matcher(flags).find(), flags.lines().filter(l -> l.contains("AOT")).toList().toString());
+        assertTrue(flags.contains("rehearse "), "the command itself ran");
+    }
+
     /** What the archive is recorded from: every command once, each ending as it should, printing nothing. */
     @Test
     void theTrainingRunsEveryCommandQuietly() throws IOException {
