@@ -11,15 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The training run the launcher records its class-data archive from (an AppCDS archive, or a JDK 25 AOT cache),
- * once per build: every command once, in one JVM, on a small runbook of its own and on the seed where the checkout
- * has it, all output thrown away. An archive that only the first command after a build recorded held only that
- * command's classes: a {@code lint} after a {@code run}'s archive read most of its classes from the jar.
+ * The training runs the launcher records its class-data archives from (AppCDS archives, or JDK 25 AOT caches), once
+ * per build: the commands of one kind once each, in one JVM, on a small runbook of its own and on the seed where the
+ * checkout has it, all output thrown away. A JDK 25 AOT cache loads all its classes at start, so each kind of
+ * command gets an archive of its own: the commands that read guides (blocks, plan, lint), those that run a target
+ * ({@code --running}: run, matrix), and those that run a container ({@code --container}: the running commands and a
+ * container run: the Docker client's classes, a few thousand, would slow down the others). An archive that only the
+ * first command after a build recorded held only that command's classes.
  * <p>
- * {@code java -cp rehearse.jar dev.rehearse.cli.Training WORK [SEED] [--container]}, WORK an empty folder the caller
- * removes afterwards (it holds the runbook, the runs' reports); exits 0 when every command did what it should.
- * {@code --container} adds a run on the container target, for the archive of container runs: the Docker client's
- * classes, loaded at start by every command that starts from the archive, would slow down the others.
+ * {@code java -cp rehearse.jar dev.rehearse.cli.Training WORK [SEED] [--running | --container]}, WORK an empty
+ * folder the caller removes afterwards (it holds the runbook, the runs' reports); exits 0 when every command did
+ * what it should.
  */
 public final class Training {
     private static final String GUIDE = """
@@ -55,27 +57,40 @@ public final class Training {
     public static void main(String[] args) throws IOException {
         List<String> given = new ArrayList<>(List.of(args));
         boolean container = given.remove("--container");
-        int failed = train(Path.of(given.get(0)), given.size() > 1 ? Path.of(given.get(1)) : null, container);
+        boolean running = given.remove("--running") || container;
+        int failed = train(Path.of(given.get(0)), given.size() > 1 ? Path.of(given.get(1)) : null, running,
+                container);
         System.exit(failed == 0 ? 0 : 1);
     }
 
     /** @return how many commands did not end as they should */
-    private static int train(Path work, Path seed, boolean container) throws IOException {
+    private static int train(Path work, Path seed, boolean running, boolean container) throws IOException {
         Path runbook = Files.createDirectory(work.resolve("runbook"));
         Files.writeString(runbook.resolve("guide.md"), GUIDE);
         Files.writeString(runbook.resolve("runbook.yaml"), RUNBOOK);
         Path rst = Files.writeString(work.resolve("guide.rst"), RST_GUIDE);
-        List<String[]> commands = new ArrayList<>(List.of(
-                new String[]{"--version"},
-                new String[]{"run", "--help"},
-                new String[]{"blocks", rst.toString()},
-                new String[]{"blocks", "--json", runbook.resolve("guide.md").toString()},
-                new String[]{"lint", runbook.toString()},
-                new String[]{"plan", runbook.toString()},
-                new String[]{"run", "-q", runbook.toString(), "--bind", "greeting=hello", "--target", "local",
-                        "--report-dir", work.resolve("run").toString()},
-                new String[]{"matrix", runbook.toString(), "--vary", "greeting=hello,hi", "--target", "local",
-                        "--report-dir", work.resolve("matrix").toString()}));
+        List<String[]> commands = new ArrayList<>();
+        if (running) {
+            commands.add(new String[]{"run", "-q", runbook.toString(), "--bind", "greeting=hello", "--target",
+                    "local", "--report-dir", work.resolve("run").toString()});
+            commands.add(new String[]{"matrix", runbook.toString(), "--vary", "greeting=hello,hi", "--target",
+                    "local", "--report-dir", work.resolve("matrix").toString()});
+            // a run of a reStructuredText guide (the seed's form) reads and plans it as these do
+            commands.add(new String[]{"plan", (seed != null && Files.isDirectory(seed) ? seed : rst).toString()});
+        } else {
+            commands.addAll(List.of(
+                    new String[]{"--version"},
+                    new String[]{"run", "--help"},
+                    new String[]{"blocks", rst.toString()},
+                    new String[]{"blocks", "--json", runbook.resolve("guide.md").toString()},
+                    new String[]{"lint", runbook.toString()},
+                    new String[]{"plan", runbook.toString()}));
+            if (seed != null && Files.isDirectory(seed)) {
+                commands.add(new String[]{"lint", seed.toString()});
+                commands.add(new String[]{"plan", seed.toString()});
+                commands.add(new String[]{"blocks", seed.toString()});
+            }
+        }
         // with --container, a container run, where the stardust image is there: the Docker client's and
         // Testcontainers' classes, a few thousand, are most of what a container run loads. Named without ":latest",
         // the image is only looked up, never built (a build takes minutes); with no engine or no image the run
@@ -84,11 +99,6 @@ public final class Training {
             commands.add(new String[]{"run", "-q", runbook.toString(), "--bind", "greeting=hello",
                     "--target", "container:" + ContainerTarget.DEFAULT_IMAGE.replace(":latest", ""),
                     "--report-dir", work.resolve("container").toString()});
-        }
-        if (seed != null && Files.isDirectory(seed)) {
-            commands.add(new String[]{"lint", seed.toString()});
-            commands.add(new String[]{"plan", seed.toString()});
-            commands.add(new String[]{"blocks", seed.toString()});
         }
         PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream(), true);
         int failed = 0;

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -78,7 +79,7 @@ class LauncherArchiveIT {
     }
 
     /**
-     * A command on a container target starts from an archive of its own, trained with a container run; the other
+     * A command on a container target starts from an archive of its own, trained with a container run; the reading
      * commands' archive stays as it was, without the Docker client's classes.
      */
     @Test
@@ -129,16 +130,52 @@ class LauncherArchiveIT {
         assertTrue(flags.contains("rehearse "), "the command itself ran");
     }
 
-    /** What the archive is recorded from: every command once, each ending as it should, printing nothing. */
+    /**
+     * What the archives are recorded from: every command of a kind once, each ending as it should, printing
+     * nothing; the reading commands' training runs nothing.
+     */
     @Test
     void theTrainingRunsEveryCommandQuietly() throws IOException {
-        Path work = Files.createDirectories(dir.resolve("training"));
+        Path reading = Files.createDirectories(dir.resolve("reading"));
+        Path running = Files.createDirectories(dir.resolve("running"));
         String out = Processes.run(dir, Map.of(), "java", "-cp", RehearseJar.jar().toString(),
-                "dev.rehearse.cli.Training", work.toString(), Checkout.seedRunbook().toString());
+                "dev.rehearse.cli.Training", reading.toString(), Checkout.seedRunbook().toString());
+        out += Processes.run(dir, Map.of(), "java", "-cp", RehearseJar.jar().toString(),
+                "dev.rehearse.cli.Training", running.toString(), Checkout.seedRunbook().toString(), "--running");
 
         assertEquals("", out);
-        assertTrue(Files.isRegularFile(work.resolve("run/results.json")), "the run of its runbook kept its record");
-        assertTrue(Files.isRegularFile(work.resolve("matrix/matrix.json")), "the matrix of its runbook compared");
+        assertTrue(Files.isRegularFile(running.resolve("run/results.json")), "the run of its runbook kept its record");
+        assertTrue(Files.isRegularFile(running.resolve("matrix/matrix.json")), "the matrix of its runbook compared");
+        assertFalse(Files.exists(reading.resolve("run")), "the reading commands' training ran nothing");
+    }
+
+    /**
+     * The commands that read guides start from an archive without the classes of running a target: a run records
+     * an archive of its own, larger, and lint's is left as it was.
+     */
+    @Test
+    void aRunHasAnArchiveOfItsOwnBesideTheReadingCommands() throws IOException {
+        Path checkout = checkout(dir.resolve("checkout"));
+        lint(checkout, Map.of());
+        List<Path> reading = archives(checkout);
+        assertEquals(1, reading.size(), "lint's archive: " + reading);
+        FileTime readingRecorded = Files.getLastModifiedTime(keyOf(reading.get(0)));
+
+        String out = Processes.run(checkout, Map.of(), checkout.resolve("rehearse").toString(), "run",
+                Checkout.file("docs/first-guide.md").toString(), "--target", "local",
+                "--report-dir", dir.resolve("reports").toString());
+
+        assertTrue(out.contains("0 FAIL"), out);
+        List<Path> both = archives(checkout);
+        assertEquals(2, both.size(), "the run's archive beside lint's: " + both);
+        Path running = both.stream().filter(a -> !a.equals(reading.get(0))).findFirst().orElseThrow();
+        assertTrue(Files.size(running) > Files.size(reading.get(0)), "it holds the classes of a run too: " + running);
+        assertEquals(readingRecorded, Files.getLastModifiedTime(keyOf(reading.get(0))), "lint's archive left as it was");
+        String required = running.toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
+        out = Processes.run(checkout, Map.of("REHEARSE_JAVA_OPTS", required), checkout.resolve("rehearse").toString(),
+                "run", Checkout.file("docs/first-guide.md").toString(), "--report-dir", dir.resolve("again").toString());
+        assertTrue(out.contains("0 FAIL"), out);
+        assertEquals(Set.copyOf(both), Set.copyOf(archives(checkout)), "nothing recorded again");
     }
 
     private static void lint(Path checkout, Map<String, String> env) {
