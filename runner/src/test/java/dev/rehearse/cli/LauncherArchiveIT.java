@@ -84,30 +84,7 @@ class LauncherArchiveIT {
      */
     @Test
     void aContainerRunHasAnArchiveOfItsOwn() throws IOException {
-        Path checkout = checkout(dir.resolve("checkout"));
-        lint(checkout, Map.of());
-        List<Path> small = archives(checkout);
-        assertEquals(1, small.size(), "lint's archive: " + small);
-        FileTime smallRecorded = Files.getLastModifiedTime(keyOf(small.get(0)));
-        String required = small.get(0).toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
-
-        String out = Processes.run(checkout, Map.of(), checkout.resolve("rehearse").toString(), "run",
-                Checkout.file("docs/first-guide.md").toString(), "--target", "container",
-                "--report-dir", dir.resolve("reports").toString());
-        assertTrue(out.contains("0 FAIL"), out);
-        List<Path> both = archives(checkout);
-        assertEquals(2, both.size(), "the container run's archive beside lint's: " + both);
-        Path container = both.stream().filter(a -> !a.equals(small.get(0))).findFirst().orElseThrow();
-        assertTrue(Files.size(container) > Files.size(small.get(0)),
-                "it holds the Docker client's classes too: " + container);
-        assertEquals(smallRecorded, Files.getLastModifiedTime(keyOf(small.get(0))), "lint's archive left as it was");
-
-        out = Processes.run(checkout, Map.of("REHEARSE_JAVA_OPTS", required), checkout.resolve("rehearse").toString(),
-                "run", Checkout.file("docs/first-guide.md").toString(), "--target", "container",
-                "--report-dir", dir.resolve("again").toString());
-        assertTrue(out.contains("0 FAIL"), out);
-        lint(checkout, Map.of("REHEARSE_JAVA_OPTS", required));
-        assertEquals(Set.copyOf(both), Set.copyOf(archives(checkout)), "nothing recorded again");
+        aRunRecordsAnArchiveBesideLints("container", "the Docker client's classes too");
     }
 
     /**
@@ -155,26 +132,37 @@ class LauncherArchiveIT {
      */
     @Test
     void aRunHasAnArchiveOfItsOwnBesideTheReadingCommands() throws IOException {
+        aRunRecordsAnArchiveBesideLints("local", "the classes of a run too");
+    }
+
+    /**
+     * lint records the reading commands' archive; a run on {@code target} then records one of its own beside it,
+     * larger (it holds {@code holds}), and leaves lint's as it was; a second run and a lint, each requiring its
+     * archive, record nothing again.
+     */
+    private void aRunRecordsAnArchiveBesideLints(String target, String holds) throws IOException {
         Path checkout = checkout(dir.resolve("checkout"));
         lint(checkout, Map.of());
         List<Path> reading = archives(checkout);
         assertEquals(1, reading.size(), "lint's archive: " + reading);
         FileTime readingRecorded = Files.getLastModifiedTime(keyOf(reading.get(0)));
+        String required = reading.get(0).toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
 
         String out = Processes.run(checkout, Map.of(), checkout.resolve("rehearse").toString(), "run",
-                Checkout.file("docs/first-guide.md").toString(), "--target", "local",
+                Checkout.file("docs/first-guide.md").toString(), "--target", target,
                 "--report-dir", dir.resolve("reports").toString());
 
         assertTrue(out.contains("0 FAIL"), out);
         List<Path> both = archives(checkout);
         assertEquals(2, both.size(), "the run's archive beside lint's: " + both);
         Path running = both.stream().filter(a -> !a.equals(reading.get(0))).findFirst().orElseThrow();
-        assertTrue(Files.size(running) > Files.size(reading.get(0)), "it holds the classes of a run too: " + running);
+        assertTrue(Files.size(running) > Files.size(reading.get(0)), "it holds " + holds + ": " + running);
         assertEquals(readingRecorded, Files.getLastModifiedTime(keyOf(reading.get(0))), "lint's archive left as it was");
-        String required = running.toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
         out = Processes.run(checkout, Map.of("REHEARSE_JAVA_OPTS", required), checkout.resolve("rehearse").toString(),
-                "run", Checkout.file("docs/first-guide.md").toString(), "--report-dir", dir.resolve("again").toString());
+                "run", Checkout.file("docs/first-guide.md").toString(), "--target", target,
+                "--report-dir", dir.resolve("again").toString());
         assertTrue(out.contains("0 FAIL"), out);
+        lint(checkout, Map.of("REHEARSE_JAVA_OPTS", required));
         assertEquals(Set.copyOf(both), Set.copyOf(archives(checkout)), "nothing recorded again");
     }
 
