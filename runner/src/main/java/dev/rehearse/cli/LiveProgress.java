@@ -3,6 +3,7 @@ package dev.rehearse.cli;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.plan.Step;
+import dev.rehearse.report.FixedPoint;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.run.RunListener;
 import dev.rehearse.terminal.TerminalText;
@@ -295,8 +296,7 @@ public final class LiveProgress implements RunListener, AutoCloseable {
 
     /** {@code 1.2 s}: tenths, rounded half up (String.format's parsing costs more than a quick step) */
     static String seconds(Duration d) {
-        long tenths = (d.toMillis() + 50) / 100;
-        return tenths / 10 + "." + tenths % 10 + " s";
+        return FixedPoint.of(FixedPoint.rounded(d.toMillis(), 100), 1) + " s";
     }
 
     private static String wholeSeconds(Duration d) {

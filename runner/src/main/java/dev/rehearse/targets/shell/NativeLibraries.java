@@ -5,7 +5,6 @@ import com.sun.jna.Platform;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -53,7 +52,7 @@ public final class NativeLibraries {
 
     /**
      * Before JNA or pty4j loads: points them at the cached copies, unpacking these first where missing or
-     * different (once per process).
+     * different, and tells JNA where the system's libraries are (once per process).
      *
      * @return whether the cached copies are used
      */
@@ -119,7 +118,7 @@ public final class NativeLibraries {
         try {
             libraryFolders(Files.readAllLines(Path.of("/proc/self/maps")))
                     .ifPresent(folders -> System.setProperty(PLATFORM_LIBRARY_PATH, folders));
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             // JNA asks ldconfig, as without this
         }
     }
