@@ -1,18 +1,18 @@
 package dev.rehearse.targets.container;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import dev.rehearse.guide.BadInput;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -24,13 +24,11 @@ import java.util.stream.Stream;
  * matrix-synapse).
  *
  * <p>The recipe ({@code fixtures/stardust} and {@code fixtures/synapse-double}) is packed into Rehearse's jar by
- * the build, so the jar needs no checkout: each {@link #ensure()} unpacks it into a temporary folder and runs its
- * build script there. The hash covers the files' contents only, so the unpacked recipe names the same image as
- * the checkout's.
+ * the build, so the jar needs no checkout ({@link StardustRecipe}): an image that is there is found through the
+ * Docker client; else the recipe is unpacked into a temporary folder and its build script runs there. The hash
+ * covers the files' contents only, so the unpacked recipe names the same image as the checkout's.
  */
 public final class StardustImage {
-    /** where the build puts the recipe among the classes: {@code RECIPE/stardust/build.sh} */
-    static final String RECIPE = "dev/rehearse/targets/container/recipe";
     private static final String BUILD_SCRIPT = "stardust/build.sh";
     /** the flavours build.sh makes, by the name {@code --target container:NAME} gives them */
     public static final Set<String> FLAVOURS = Set.of("stardust", "stardust-real");
@@ -39,8 +37,8 @@ public final class StardustImage {
     }
 
     /**
-     * Builds the stardust image when there is none of its recipe; quick (a few hashes and look-ups) when there
-     * is. Progress and errors of a build go to this process's standard error. One at a time: runs that start
+     * Builds the stardust image when there is none of its recipe; a few look-ups through the Docker client when
+     * there is. Progress and errors of a build go to this process's standard error. One at a time: runs that start
      * together ({@code rehearse matrix --jobs N}) would otherwise each build the same missing image.
      *
      * @param flavour one of {@link #FLAVOURS}
@@ -48,10 +46,37 @@ public final class StardustImage {
      * @throws BadInput when the build fails (it printed why)
      */
     public static synchronized String ensure(String flavour) {
-        Path recipe = null;
         try {
-            recipe = unpack(Files.createTempDirectory("rehearse-stardust-recipe-"));
-            ProcessBuilder builder = new ProcessBuilder(recipe.resolve(BUILD_SCRIPT).toString(), flavour)
+            StardustRecipe recipe = StardustRecipe.packed();
+            String there = existing(Docker.client(), recipe, flavour);
+            return there != null ? there : build(recipe, flavour);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack or run the stardust image's recipe", e);
+        }
+    }
+
+    /**
+     * The image build.sh would name, when it and its base are there; it is tagged {@code latest} then, as build.sh
+     * does. Null when build.sh has to make either.
+     */
+    private static String existing(DockerClient docker, StardustRecipe recipe, String flavour) {
+        try {
+            String baseId = docker.inspectImageCmd(recipe.baseImage(flavour)).exec().getId();
+            String image = recipe.image(flavour, baseId);
+            docker.inspectImageCmd(image).exec();
+            docker.tagImageCmd(image, "rehearse/" + flavour, "latest").withForce().exec();
+            return image;
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    /** Runs build.sh from the recipe unpacked into a temporary folder, on the engine the run uses. */
+    private static String build(StardustRecipe recipe, String flavour) throws IOException {
+        Path folder = null;
+        try {
+            folder = unpack(recipe, Files.createTempDirectory("rehearse-stardust-recipe-"));
+            ProcessBuilder builder = new ProcessBuilder(folder.resolve(BUILD_SCRIPT).toString(), flavour)
                     .redirectError(ProcessBuilder.Redirect.INHERIT);
             builder.environment().putAll(Docker.cliEnvironment()); // built on the engine the run uses
             Process build = builder.start();
@@ -63,68 +88,38 @@ public final class StardustImage {
                         + " image (exit status " + status + "; its messages are above)");
             }
             return printed.lines().reduce((first, last) -> last).orElseThrow();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack or run the stardust image's recipe", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while building the " + flavour + " image");
         } finally {
-            if (recipe != null) {
-                delete(recipe);
+            if (folder != null) {
+                delete(folder);
             }
         }
     }
 
     /**
-     * Copies the recipe from where this class was loaded (Rehearse's jar, or the build's classes folder) into
-     * {@code into}: {@code into/stardust/...} and {@code into/synapse-double/...}. A jar keeps no file modes: a
-     * file that starts with {@code #!} is a script and made executable, as it is in the repository.
+     * Writes the recipe packed in Rehearse's classes into {@code into}: {@code into/stardust/...} and
+     * {@code into/synapse-double/...}. A jar keeps no file modes: a file that starts with {@code #!} is a script and
+     * made executable, as it is in the repository.
      *
      * @return {@code into}
      */
     static Path unpack(Path into) throws IOException {
-        Path code;
-        try {
-            code = Path.of(StardustImage.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException("cannot tell where Rehearse's classes are", e);
-        }
-        if (Files.isDirectory(code)) {
-            copy(code.resolve(RECIPE), into);
-        } else {
-            try (FileSystem jar = FileSystems.newFileSystem(code)) {
-                copy(jar.getPath(RECIPE), into);
+        return unpack(StardustRecipe.packed(), into);
+    }
+
+    private static Path unpack(StardustRecipe recipe, Path into) throws IOException {
+        for (Map.Entry<String, byte[]> file : recipe.files().entrySet()) {
+            Path to = into.resolve(file.getKey());
+            Files.createDirectories(to.getParent());
+            Files.write(to, file.getValue(), StandardOpenOption.CREATE_NEW);
+            byte[] content = file.getValue();
+            if (content.length >= 2 && content[0] == '#' && content[1] == '!') {
+                Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
-        }
-        if (!Files.isRegularFile(into.resolve(BUILD_SCRIPT))) {
-            throw new IOException(code + " holds no stardust recipe (" + RECIPE + "/" + BUILD_SCRIPT + ")");
         }
         return into;
-    }
-
-    private static void copy(Path from, Path into) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path to = into.resolve(from.relativize(file).toString());
-                Files.createDirectories(to.getParent());
-                try (InputStream in = Files.newInputStream(file)) {
-                    Files.copy(in, to);
-                }
-                if (isScript(to)) {
-                    Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwxr-xr-x"));
-                }
-            }
-        }
-    }
-
-    private static boolean isScript(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] start = in.readNBytes(2);
-            return start.length == 2 && start[0] == '#' && start[1] == '!';
-        }
     }
 
     private static void delete(Path dir) {

@@ -5,6 +5,8 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import dev.rehearse.testing.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +42,24 @@ class StardustImageIT {
         assertEquals("robin", labels.get("dev.rehearse.user"));
         assertEquals("ravel", labels.get("dev.rehearse.hostname"));
         assertEquals("stardust: ready", labels.get("dev.rehearse.ready"));
+    }
+
+    /**
+     * A run finds an image that is there without build.sh, computing its name as the script does: for both
+     * flavours, the name is the one the repository's script prints.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"stardust", "stardust-real"})
+    void theImageFoundWithoutTheScriptIsTheOneTheScriptNames(String flavour) throws IOException {
+        Path root = Path.of(System.getProperty("rehearse.root"));
+        String printed = Processes.run(root, Map.of(), "fixtures/stardust/build.sh", flavour).strip();
+        String named = printed.substring(printed.lastIndexOf('\n') + 1);
+        DockerClient docker = Docker.client();
+        StardustRecipe recipe = StardustRecipe.packed();
+
+        String baseId = inspect(docker, recipe.baseImage(flavour)).getId();
+        assertEquals(named, recipe.image(flavour, baseId));
+        assertEquals(named, StardustImage.ensure(flavour));
     }
 
     @Test
