@@ -110,8 +110,10 @@ public final class RunCommand implements Command {
         Interruption stop = new Interruption();
         try (StopSignals signals = StopSignals.install(stop, out, err)) {
             RunReport report;
+            RunRecord record;
             try (LiveProgress progress = LiveProgress.forConsole(out, detail)) {
-                report = rehearsal.run(runbook, new RunRecord(rehearsal::reportsOf, progress), note -> {
+                record = new RunRecord(rehearsal::reportsOf, progress, strict);
+                report = rehearsal.run(runbook, record, note -> {
                     if (!quiet) {
                         out.println("rehearse: " + note);
                     }
@@ -119,7 +121,7 @@ public final class RunCommand implements Command {
             }
             Path reports = rehearsal.reportsOf(report.runbook());
             try {
-                Reports.writeAll(report, reports, strict);
+                record.written();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the reports to " + reports, e);
             }

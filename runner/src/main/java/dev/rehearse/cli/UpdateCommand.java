@@ -8,7 +8,6 @@ import com.github.difflib.UnifiedDiffUtils;
 import dev.rehearse.files.AtomicFiles;
 import dev.rehearse.files.Backups;
 import dev.rehearse.plan.Plan;
-import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.RunRecord;
@@ -85,11 +84,12 @@ public final class UpdateCommand implements Command {
     /** Runs the runbook as {@code run} would (its reports land in the default folder) and returns the run. */
     private static RunReport runNow(Path runbook, Rehearsal rehearsal, PrintWriter out) throws IOException {
         RunReport report;
+        RunRecord record;
         try (LiveProgress progress = LiveProgress.forConsole(out, LiveProgress.Detail.NORMAL)) {
-            report = rehearsal.run(runbook, new RunRecord(rehearsal::reportsOf, progress),
-                    note -> out.println("rehearse: " + note));
+            record = new RunRecord(rehearsal::reportsOf, progress, false);
+            report = rehearsal.run(runbook, record, note -> out.println("rehearse: " + note));
         }
-        Reports.writeAll(report, rehearsal.reportsOf(report.runbook()));
+        record.written();
         return report;
     }
 

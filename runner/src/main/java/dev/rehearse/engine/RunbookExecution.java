@@ -4,7 +4,6 @@ import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.plan.Step;
 import dev.rehearse.report.Reports;
-import dev.rehearse.report.RunReport;
 import dev.rehearse.report.StepText;
 import dev.rehearse.run.RunListener;
 import dev.rehearse.run.RunRecord;
@@ -56,9 +55,9 @@ final class RunbookExecution implements RunListener {
         try {
             Path dir = settings.reportDir().resolve(runbook.plan().name());
             // results.json kept as the run goes: a build stopped any way leaves the runbook's record (RunRecord)
-            RunReport report = settings.rehearsal().withSelection(steps).withReportDir(dir)
-                    .run(runbook.runbook(), new RunRecord(name -> dir, this));
-            Reports.writeAll(report, dir, settings.strict());
+            RunRecord record = new RunRecord(name -> dir, this, settings.strict());
+            settings.rehearsal().withSelection(steps).withReportDir(dir).run(runbook.runbook(), record);
+            record.written();
             listener.fileEntryPublished(runbook, FileEntry.from(dir.resolve(Reports.HTML), "text/html"));
         } catch (RuntimeException | IOException e) {
             // the runbook did not run through (its target did not open, a binding was refused, a report could not

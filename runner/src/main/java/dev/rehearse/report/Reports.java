@@ -33,8 +33,23 @@ public final class Reports {
 
     /** @param strict a DRIFT counts as a failure in {@code junit.xml} ({@code --strict}, {@code rehearse.strict=true}) */
     public static void writeAll(RunReport report, Path dir, boolean strict) throws IOException {
+        writeResults(report, dir);
+        writeJunit(report, dir, strict);
+        writeHtml(report, dir);
+    }
+
+    /**
+     * {@code junit.xml}, read once a run is over: a run writes it beside the {@code results.json} it has kept as it
+     * went ({@code RunRecord}).
+     *
+     * @param strict a DRIFT counts as a failure
+     */
+    public static void writeJunit(RunReport report, Path dir, boolean strict) throws IOException {
         AtomicFiles.write(dir.resolve(JUNIT), JunitXml.render(report, strict));
-        AtomicFiles.write(dir.resolve(JSON), to -> ResultsJson.write(report, to));
+    }
+
+    /** {@code report.html}, read once a run is over, as {@link #writeJunit}. */
+    public static void writeHtml(RunReport report, Path dir) throws IOException {
         AtomicFiles.write(dir.resolve(HTML), HtmlReport.render(report));
     }
 }

@@ -1,7 +1,6 @@
 package dev.rehearse.run;
 
 import dev.rehearse.guide.BadInput;
-import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 
 import java.io.IOException;
@@ -26,9 +25,10 @@ public record ReportedRun(RunReport report, String error) {
             throws IOException {
         long started = System.nanoTime();
         RunReport report;
+        RunRecord record = new RunRecord(name -> dir, listener, strict);
         try {
             // the run's own folder: a step's whole output (output/step-N.log) goes beside its reports
-            report = rehearsal.withReportDir(dir).run(runbook, new RunRecord(name -> dir, listener));
+            report = rehearsal.withReportDir(dir).run(runbook, record);
         } catch (BadInput e) {
             throw e;
         } catch (RuntimeException e) {
@@ -36,7 +36,7 @@ public record ReportedRun(RunReport report, String error) {
             return new ReportedRun(new RunReport(runbook.getFileName().toString(), null, "did not start", List.of(),
                     Duration.ofNanos(System.nanoTime() - started)), why);
         }
-        Reports.writeAll(report, dir, strict);
+        record.written();
         return new ReportedRun(report, null);
     }
 }

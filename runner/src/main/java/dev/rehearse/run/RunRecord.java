@@ -1,6 +1,7 @@
 package dev.rehearse.run;
 
 import dev.rehearse.check.StepResult;
+import dev.rehearse.model.Faults;
 import dev.rehearse.plan.Step;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
@@ -9,6 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,12 +28,16 @@ import java.util.function.Supplier;
  * during a step that has run for {@link #PAUSE} leaves that step's record; killed sooner, it may leave a record a
  * few steps behind, which covers fewer steps: a {@code --from} run then refuses what it does not cover rather than
  * trusting it. The record at the end is written at once, after the writer has stopped.
+ * <p>
+ * Then {@code junit.xml} and {@code report.html} are written beside it, each on a thread of its own, while the run
+ * closes its target (a container's removal, a sandbox's user): {@link #written()} waits for them.
  */
 public final class RunRecord implements RunListener {
     static final Duration PAUSE = Duration.ofMillis(1000);
 
     private final Function<String, Path> folderOf;
     private final RunListener next;
+    private final boolean strict;
     private final Object lock = new Object();
     /** the latest record not written yet */
     private Supplier<RunReport> pending;
@@ -39,14 +47,18 @@ public final class RunRecord implements RunListener {
     private Thread writer;
     /** what the writer could not write, said on the run's own thread at the next record */
     private UncheckedIOException failure;
+    /** the writing of the last run's junit.xml and report.html, once it ended */
+    private List<FutureTask<Void>> forReaders;
 
     /**
      * @param folderOf the report folder of a runbook, by its name
      * @param next     the listener that shows the run (live progress)
+     * @param strict   a DRIFT counts as a failure in junit.xml ({@code --strict})
      */
-    public RunRecord(Function<String, Path> folderOf, RunListener next) {
+    public RunRecord(Function<String, Path> folderOf, RunListener next, boolean strict) {
         this.folderOf = folderOf;
         this.next = next;
+        this.strict = strict;
     }
 
     @Override
@@ -86,7 +98,49 @@ public final class RunRecord implements RunListener {
             }
         }
         write(report);
+        Path folder = folderOf.apply(report.runbook());
+        List<FutureTask<Void>> writing = List.of(
+                new FutureTask<>(() -> {
+                    Reports.writeJunit(report, folder, strict);
+                    return null;
+                }),
+                new FutureTask<>(() -> {
+                    Reports.writeHtml(report, folder);
+                    return null;
+                }));
+        synchronized (lock) {
+            forReaders = writing;
+        }
+        writing.forEach(task -> new Thread(task, "rehearse-reports").start());
         next.ended(report);
+    }
+
+    /**
+     * Waits for the junit.xml and report.html of the run that ended last.
+     *
+     * @throws IOException when either could not be written
+     */
+    public void written() throws IOException {
+        List<FutureTask<Void>> writing;
+        synchronized (lock) {
+            writing = forReaders;
+        }
+        if (writing == null) {
+            throw new IllegalStateException("internal error: the reports of a run that has not ended");
+        }
+        try {
+            for (FutureTask<Void> report : writing) {
+                report.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw Faults.thrownBy(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the reports");
+        }
     }
 
     private void writeAsTheRunGoes() {

@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * RunRecord wraps the live progress: a listener method it does not pass on is one the terminal never hears of (the
  * readiness wait's line was lost that way). It writes the records made as the run goes off the run's thread, the
- * latest of a burst once, and the record at the end last of all.
+ * latest of a burst once, and the record at the end last of all; junit.xml and report.html then, which the caller
+ * waits for.
  */
 class RunRecordTest {
     @TempDir
@@ -33,7 +35,7 @@ class RunRecordTest {
         RunRecord record = new RunRecord(name -> {
             writes.incrementAndGet();
             return dir;
-        }, RunListener.NONE);
+        }, RunListener.NONE, false);
         for (int i = 1; i <= 200; i++) {
             int elapsed = i;
             record.recorded(() -> report(elapsed));
@@ -49,6 +51,34 @@ class RunRecordTest {
         assertEquals(4242, elapsedIn(results), "the end's record, not a late one of the burst");
         Thread.sleep(2 * RunRecord.PAUSE.toMillis());
         assertEquals(4242, elapsedIn(results), "nothing written after the end");
+    }
+
+    @Test
+    void theEndWritesTheReportsForReadersBesideTheRecord() throws IOException {
+        RunRecord record = new RunRecord(name -> dir, RunListener.NONE, false);
+        record.ended(report(4242));
+        assertEquals(4242, elapsedIn(dir.resolve("results.json")), "the record is written before ended returns");
+        record.written();
+
+        assertTrue(Files.readString(dir.resolve("junit.xml")).contains("time=\"4.242\""),
+                Files.readString(dir.resolve("junit.xml")));
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("demo"));
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenIsToldByWritten() throws IOException {
+        Files.createDirectory(dir.resolve("junit.xml")); // a folder where the file goes
+        RunRecord record = new RunRecord(name -> dir, RunListener.NONE, false);
+        record.ended(report(7));
+
+        assertThrows(IOException.class, record::written);
+    }
+
+    @Test
+    void theReportsOfARunThatHasNotEndedAreAnInternalError() {
+        RunRecord record = new RunRecord(name -> dir, RunListener.NONE, false);
+        assertTrue(assertThrows(IllegalStateException.class, record::written).getMessage()
+                .startsWith("internal error"));
     }
 
     private static RunReport report(int elapsedMillis) {
