@@ -74,6 +74,11 @@ final class BindingResolver {
 
     /** The literal of the first secret the sidecar binds: what hidden prompts get unless an answer says otherwise. */
     String defaultSecret() {
+        return defaultSecret(runbook);
+    }
+
+    /** {@link #defaultSecret()} of a runbook, which depends on nothing else */
+    static String defaultSecret(Runbook runbook) {
         return runbook.bindings().stream().filter(BindingRule::secret).map(BindingRule::literal).findFirst().orElse(null);
     }
 

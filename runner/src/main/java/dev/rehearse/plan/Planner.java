@@ -45,16 +45,40 @@ public final class Planner {
         this.overrides = Map.copyOf(overrides);
     }
 
+    /**
+     * What of a plan does not depend on the target or the values bound: the guide's steps with the sidecar's
+     * policies and answers, before anything is bound or captured. A run drafts once, checks the guide with a plan of
+     * its example values before its target is open, then plans the draft again against the target's facts.
+     */
+    public record Draft(Runbook runbook, Guide guide, List<Step> steps, List<NotAStep> notSteps) {
+        public Draft {
+            steps = List.copyOf(steps);
+            notSteps = List.copyOf(notSteps);
+        }
+    }
+
+    /** @throws BadInput when the sidecar's step rules or answers do not fit the guide */
+    public static Draft draft(Runbook runbook, Guide guide) {
+        String secret = BindingResolver.defaultSecret(runbook);
+        List<NotAStep> notSteps = new ArrayList<>();
+        List<Step> steps = stepsOf(guide, new TranscriptReader(runbook.answers(), secret != null ? secret
+                : GENERATED_SECRET), runbook.defaults(), notSteps);
+        steps = ServiceNames.filledIn(steps);
+        return new Draft(runbook, guide, withPolicies(steps, runbook), notSteps);
+    }
+
     /** @throws BadInput when the sidecar asks for something the guide does not have, or a value is unsafe */
     public Plan plan(Runbook runbook, Guide guide) {
+        return plan(draft(runbook, guide));
+    }
+
+    /** @throws BadInput when the sidecar asks for something the guide does not have, or a value is unsafe */
+    public Plan plan(Draft draft) {
+        Runbook runbook = draft.runbook();
         BindingResolver resolver = new BindingResolver(runbook, facts, overrides);
         Bindings bindings = resolver.bindings();
         String secret = resolver.defaultSecret() != null ? resolver.defaultSecret() : GENERATED_SECRET;
-        List<NotAStep> notSteps = new ArrayList<>();
-        List<Step> steps = stepsOf(guide, new TranscriptReader(runbook.answers(), secret), runbook.defaults(), notSteps);
-        steps = ServiceNames.filledIn(steps);
-        steps = withPolicies(steps, runbook);
-        steps = withCaptures(steps, resolver.captures(), bindings, guide);
+        List<Step> steps = withCaptures(draft.steps(), resolver.captures(), bindings, draft.guide());
         if (bindings.get(secret).isEmpty() && usesBinding(steps, secret)) {
             // the secret typed at hidden prompts is the one the guide writes as <password> in its commands too
             bindings.bind(new Binding(secret, Generated.secret(), Binding.Origin.GENERATED, true));
@@ -62,7 +86,7 @@ public final class Planner {
         checkAnswerBindings(runbook, bindings);
         BoundNames.check(runbook, overrides.keySet(), steps);
         Plan.checkBindings(bindings, steps, runbook.checks());
-        return new Plan(runbook.name(), guide, List.copyOf(steps), bindings, List.copyOf(notSteps),
+        return new Plan(runbook.name(), draft.guide(), List.copyOf(steps), bindings, draft.notSteps(),
                 Placeholders.unbound(steps, bindings));
     }
 

@@ -1,6 +1,5 @@
 package dev.rehearse.run;
 
-import dev.rehearse.guide.Guide;
 import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Planner;
@@ -103,12 +102,15 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      * @throws dev.rehearse.guide.BadInput when the runbook, its guide or a binding is wrong, or there is no step
      */
     public Plan preview(Path runbook) {
-        return preview(Runbook.load(runbook));
+        return preview(draft(Runbook.load(runbook)));
     }
 
-    private Plan preview(Runbook loaded) {
-        Plan plan = new Planner(EXAMPLE_FACTS, binds).plan(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.roots()))
-                .runnable();
+    private static Planner.Draft draft(Runbook loaded) {
+        return Planner.draft(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.roots()));
+    }
+
+    private Plan preview(Planner.Draft draft) {
+        Plan plan = new Planner(EXAMPLE_FACTS, binds).plan(draft).runnable();
         plan.requireBound();
         return plan;
     }
@@ -143,9 +145,9 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         RunStamp stamp = RunStamp.next();
         TargetOpening opening = Targets.opensAlongsideReading(spec)
                 ? TargetOpening.start(spec, targetOptions, stamp) : null;
-        Guide guide;
+        Planner.Draft draft;
         try {
-            guide = checkedBeforeOpening(loaded);
+            draft = checkedBeforeOpening(loaded);
         } catch (RuntimeException | Error wrong) {
             if (opening != null) {
                 opening.abandon();
@@ -160,7 +162,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             Thread closeOnInterrupt = new Thread(opened::close, "rehearse-interrupted");
             Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
             try {
-                Plan plan = new Planner(opened.facts(), binds).plan(loaded, guide);
+                Plan plan = new Planner(opened.facts(), binds).plan(draft);
                 EarlierCaptures.Adopted earlier = null;
                 if (!selection.isAll()) {
                     earlier = EarlierCaptures.bind(plan, selection, reportsOf(plan.name()), opened.describe(), say)
@@ -195,13 +197,13 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
 
     /**
      * What is wrong without a target is told before the run starts: a guide with no step, a binding, a selection
-     * outside the plan (which would start a target, skip every step and pass). Returns the guide, read once for the
-     * run.
+     * outside the plan (which would start a target, skip every step and pass). Returns the draft of the plan, made
+     * once for the run.
      */
-    private Guide checkedBeforeOpening(Runbook loaded) {
-        Plan plan = preview(loaded);
-        selection.checkAgainst(plan.steps().size());
-        return plan.guide();
+    private Planner.Draft checkedBeforeOpening(Runbook loaded) {
+        Planner.Draft draft = draft(loaded);
+        selection.checkAgainst(preview(draft).steps().size());
+        return draft;
     }
 
     /** The folder under a run's report folder that keeps the originals of the files the run replaced. */
