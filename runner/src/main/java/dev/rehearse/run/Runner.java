@@ -22,6 +22,7 @@ import dev.rehearse.plan.Readiness;
 import dev.rehearse.plan.Runbook.Check;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
+import dev.rehearse.plan.WriteStep;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.targets.OutputLimit;
 import dev.rehearse.targets.Session;
@@ -33,6 +34,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.Locale;
@@ -65,6 +68,8 @@ public final class Runner {
     private List<Step> steps;
     private List<Check> checks;
     private volatile Session session;
+    /** the shell, started while the run looks for the files the guide creates; taken by the first command step */
+    private FutureTask<Session> shellStarting;
     private String cwd;
     private UncapturedValues uncaptured;
     private EffectLines effectLines = EffectLines.with(List.of());
@@ -147,6 +152,7 @@ public final class Runner {
         this.checks = checks;
         uncaptured = new UncapturedValues();
         cwd = target.facts().home();
+        shellStarting = startsShellAlongsideFiles(plan) ? startShell() : null;
         files = new FileSteps(target, plan, backups);
         olderOutputFiles = reportDir != null && OutputFile.anyIn(reportDir);
         int total = plan.steps().size();
@@ -433,15 +439,46 @@ public final class Runner {
                 + check.line() + ")"), result.elapsed().plus(elapsed(started)));
     }
 
+    /**
+     * Whether the shell starts on a thread of its own while the files the guide creates are looked for (each a
+     * program started on the target, as is the shell): when there are such files, and a command to type.
+     */
+    private boolean startsShellAlongsideFiles(Plan plan) {
+        return plan.steps().stream().anyMatch(s -> s instanceof WriteStep w && !w.append())
+                && plan.steps().stream().anyMatch(s -> s instanceof CommandStep && selection.includes(s.n()));
+    }
+
+    private FutureTask<Session> startShell() {
+        FutureTask<Session> starting = new FutureTask<>(target::openSession);
+        Thread thread = new Thread(starting, "rehearse-shell-start");
+        thread.setDaemon(true);
+        thread.start();
+        return starting;
+    }
+
     private Session session() {
         if (session == null) {
-            session = target.openSession();
+            FutureTask<Session> started = shellStarting;
+            shellStarting = null;
+            session = started != null ? started(started) : target.openSession();
             if (interruption.requested()) {
                 // asked while the shell started, before the request could reach it
                 session.interrupt();
             }
         }
         return session;
+    }
+
+    /** The shell started early; what starting it threw is thrown here, as it would have been on this thread. */
+    private static Session started(FutureTask<Session> starting) {
+        try {
+            return starting.get();
+        } catch (ExecutionException e) {
+            throw Faults.thrownBy(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the shell started");
+        }
     }
 
     /** the answer to type: a bound secret for a hidden prompt, else the guide's answer with bindings applied */

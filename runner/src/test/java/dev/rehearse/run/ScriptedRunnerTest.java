@@ -190,6 +190,26 @@ class ScriptedRunnerTest {
         assertEquals("server_name: isabell\nport: 8009\n", target.files().get("/home/u1234/synapse/homeserver.yaml"));
     }
 
+    /**
+     * The shell starts on a thread of its own while the run looks for the files the guide creates: a shell that
+     * cannot start fails the first command as it would have on the run's own thread, tried once.
+     */
+    @Test
+    void aShellThatCannotStartWhileTheFilesAreLookedForFailsTheFirstCommandTriedOnce() {
+        java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
+        ScriptedTarget unreachable = new ScriptedTarget(FACTS, () -> {
+            starts.incrementAndGet();
+            throw new IllegalStateException("the host does not answer");
+        });
+        RunReport report = new Runner(unreachable, StepSelection.ALL, false, RunListener.NONE).run(new Steps()
+                .step(new WriteStep(1, "fixture.rst", 20, List.of(), "~/a.ini", "x\n", null))
+                .command("echo after", "after").plan(Steps.bindingsFor(FACTS)));
+        assertEquals(List.of(Verdict.PASS, Verdict.FAIL), verdicts(report), () -> report.results().toString());
+        assertEquals("the host does not answer", report.results().get(1).reason());
+        assertEquals(1, starts.get());
+        assertEquals("x\n", unreachable.files().get("/home/u1234/a.ini"));
+    }
+
     @Test
     void aTargetThatCannotWriteFailsTheStepSayingWhyWithItsCause() {
         target.failWrites(() -> new java.io.UncheckedIOException("cannot write /home/u1234/a.ini",
