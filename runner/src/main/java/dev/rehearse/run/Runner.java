@@ -153,6 +153,14 @@ public final class Runner {
         uncaptured = new UncapturedValues();
         cwd = target.facts().home();
         shellStarting = startsShellAlongsideFiles(plan) ? startShell() : null;
+        try {
+            return steps(plan, checks, started);
+        } finally {
+            shellStartEnded();
+        }
+    }
+
+    private RunReport steps(Plan plan, List<Check> checks, long started) {
         files = new FileSteps(target, plan, backups);
         olderOutputFiles = reportDir != null && OutputFile.anyIn(reportDir);
         int total = plan.steps().size();
@@ -467,6 +475,25 @@ public final class Runner {
             }
         }
         return session;
+    }
+
+    /**
+     * Waits for a shell started early that no command took (the run ended before its first command): started after
+     * the target closed, it would outlive the run; started before, the target's close hangs it up. Why it could not
+     * start does not matter then.
+     */
+    private void shellStartEnded() {
+        FutureTask<Session> starting = shellStarting;
+        shellStarting = null;
+        if (starting != null) {
+            try {
+                starting.get();
+            } catch (ExecutionException e) {
+                // no command needed it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The shell started early; what starting it threw is thrown here, as it would have been on this thread. */

@@ -210,6 +210,32 @@ class ScriptedRunnerTest {
         assertEquals("x\n", unreachable.files().get("/home/u1234/a.ini"));
     }
 
+    /**
+     * A run that ends before its first command (the file it would create was there before) waits for the shell
+     * started alongside the look at that file: started after the target closed, it would outlive the run.
+     */
+    @Test
+    void aRunEndedBeforeItsFirstCommandWaitsForTheShellStartedEarly() {
+        java.util.concurrent.atomic.AtomicBoolean startEnded = new java.util.concurrent.atomic.AtomicBoolean();
+        ScriptedTarget slow = new ScriptedTarget(FACTS, () -> {
+            try {
+                Thread.sleep(300);
+                throw new IllegalStateException("the host does not answer");
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                startEnded.set(true);
+            }
+        });
+        slow.files().put("/home/u1234/a.ini", "was here\n");
+        RunReport report = new Runner(slow, StepSelection.ALL, false, RunListener.NONE).run(new Steps()
+                .step(new WriteStep(1, "fixture.rst", 20, List.of(), "~/a.ini", "x\n", null))
+                .command("echo after", "after").plan(Steps.bindingsFor(FACTS)));
+        assertTrue(startEnded.get(), "the run returned while its shell was still starting");
+        assertEquals(List.of(Verdict.FAIL, Verdict.SKIP), verdicts(report), () -> report.results().toString());
+        assertEquals("was here\n", slow.files().get("/home/u1234/a.ini"));
+    }
+
     @Test
     void aTargetThatCannotWriteFailsTheStepSayingWhyWithItsCause() {
         target.failWrites(() -> new java.io.UncheckedIOException("cannot write /home/u1234/a.ini",
