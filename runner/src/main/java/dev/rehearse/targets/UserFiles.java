@@ -78,13 +78,18 @@ public final class UserFiles {
 
     /** As {@link #startingWith(List)}, the command line run with {@code env} added to this process's environment. */
     public static UserFiles startingWith(List<String> asUser, Map<String, String> env) {
+        return new UserFiles(locally(asUser, env));
+    }
+
+    /** The local command line {@code asUser} followed by the script's, run with {@code env} added. */
+    public static Exec locally(List<String> asUser, Map<String, String> env) {
         List<String> prefix = List.copyOf(asUser);
         Map<String, String> added = Map.copyOf(env);
-        return new UserFiles((argv, input) -> {
+        return (argv, input) -> {
             List<String> all = new ArrayList<>(prefix);
             all.addAll(argv);
             return runLocally(all, added, input);
-        });
+        };
     }
 
     /** The file's content, or empty when it does not exist; {@code file} is absolute. */

@@ -231,9 +231,15 @@ public final class ContainerTarget extends ShellTarget {
         files().write(resolve(path), content);
     }
 
+    /**
+     * Reads through the Docker client; a write's content goes on standard input, which the {@code docker} command
+     * carries (the client's exec would need a hijacked connection for it).
+     */
     private UserFiles files() {
-        return UserFiles.startingWith(List.of("docker", "exec", "-i", "-u", facts.user(), containerId()),
-                dockerEnv);
+        UserFiles.Exec withInput = UserFiles.locally(List.of("docker", "exec", "-i", "-u", facts.user(),
+                containerId()), dockerEnv);
+        UserFiles.Exec withoutInput = new ClientExec(container.getDockerClient(), containerId(), facts.user());
+        return new UserFiles((argv, input) -> (input.length == 0 ? withoutInput : withInput).run(argv, input));
     }
 
     @Override

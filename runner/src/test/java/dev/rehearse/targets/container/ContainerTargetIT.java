@@ -195,6 +195,19 @@ class ContainerTargetIT {
         assertEquals("root\n", target.execAsRoot("stat", "-c", "%U", "/etc/shadow"));
     }
 
+    /**
+     * A file read comes back byte for byte, however the output is cut into the engine's frames: 300,000 bytes of
+     * three-byte characters, where a pipe's or a frame's boundary falls inside a character.
+     */
+    @Test
+    void aLargeFileOfManyByteCharactersIsReadWhole() {
+        String content = "€ ü ✓ 漢字\n".repeat(300_000 / "€ ü ✓ 漢字\n".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        target.writeFile("~/large/text.txt", content);
+        assertEquals(Optional.of(content), target.readFile("~/large/text.txt"));
+        assertEquals(content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\n",
+                ok("stat -c %s ~/large/text.txt").output());
+    }
+
     @Test
     void closeRemovesTheContainerAndKeepLeavesIt() throws InterruptedException {
         ContainerTarget removed = ContainerTarget.open(ContainerTarget.DEFAULT_IMAGE, Networking.NONE, false);
