@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
  * Runs a command as a user in a container through the Docker client the run holds, for what needs no standard input
  * (a file read): the engine's exec calls without starting a {@code docker} command first, which took about as long
  * as the calls themselves. The output is kept as bytes until the end, as a frame may end inside a character.
+ * <p>
+ * Not Testcontainers' {@code execInContainer}, which {@link ContainerTarget#execAsRoot} uses: it waits without
+ * bound (a read of a named pipe the guide made would never end) and hands what the command printed, here the
+ * file's content, to its logger.
  */
 final class ClientExec implements UserFiles.Exec {
     private static final long ANSWER_SECONDS = 60;

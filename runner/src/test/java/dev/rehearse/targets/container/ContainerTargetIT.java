@@ -201,10 +201,11 @@ class ContainerTargetIT {
      */
     @Test
     void aLargeFileOfManyByteCharactersIsReadWhole() {
-        String content = "€ ü ✓ 漢字\n".repeat(300_000 / "€ ü ✓ 漢字\n".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        String line = "€ ü ✓ 漢字\n";
+        String content = line.repeat(300_000 / line.getBytes(StandardCharsets.UTF_8).length);
         target.writeFile("~/large/text.txt", content);
         assertEquals(Optional.of(content), target.readFile("~/large/text.txt"));
-        assertEquals(content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\n",
+        assertEquals(content.getBytes(StandardCharsets.UTF_8).length + "\n",
                 ok("stat -c %s ~/large/text.txt").output());
     }
 
