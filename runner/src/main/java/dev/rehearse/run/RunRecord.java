@@ -128,18 +128,24 @@ public final class RunRecord implements RunListener {
         if (writing == null) {
             throw new IllegalStateException("internal error: the reports of a run that has not ended");
         }
-        try {
-            for (FutureTask<Void> report : writing) {
+        // every report is waited for, also after one failed: the process may end on that failure, and a report
+        // still being written would leave its temporary file behind
+        ExecutionException failed = null;
+        for (FutureTask<Void> report : writing) {
+            try {
                 report.get();
+            } catch (ExecutionException e) {
+                failed = failed == null ? e : failed;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing the reports");
             }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
+        }
+        if (failed != null) {
+            if (failed.getCause() instanceof IOException io) {
                 throw io;
             }
-            throw Faults.thrownBy(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the reports");
+            throw Faults.thrownBy(failed);
         }
     }
 

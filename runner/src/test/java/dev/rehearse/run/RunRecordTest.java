@@ -72,6 +72,11 @@ class RunRecordTest {
         record.ended(report(7));
 
         assertThrows(IOException.class, record::written);
+        // the other report was waited for: whole, and no temporary file of it left
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("</html>"));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().endsWith(".rehearse-tmp")).toList());
+        }
     }
 
     @Test
