@@ -81,7 +81,9 @@ public final class Main {
         } catch (UsageError e) {
             err.println(e.getMessage());
             return EXIT_BAD_INPUT;
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // an Error too (a stack or the heap exhausted, a class that cannot be loaded): one line, not the trace
+            // the JVM would print for it
             return failed(e, err);
         } finally {
             out.flush();
@@ -135,7 +137,7 @@ public final class Main {
     }
 
     /** What a command that threw says, in one line, and its exit status. */
-    private static int failed(Exception ex, PrintWriter err) {
+    private static int failed(Throwable ex, PrintWriter err) {
         Throwable cause = ex;
         while (cause != null && !(cause instanceof BadInput)) {
             cause = cause.getCause();

@@ -64,6 +64,19 @@ class FaultsCliTest {
     }
 
     @Test
+    void anErrorOfTheJvmIsAnInternalErrorInOneLineToo(@TempDir Path dir) throws IOException {
+        GuideReader exhausted = (file, root) -> {
+            throw new StackOverflowError();
+        };
+        assertInternalError(CliRun.of(exhausted, "plan", guide(dir).toString()), "cli", "StackOverflowError");
+        GuideReader unloadable = (file, root) -> {
+            throw new NoClassDefFoundError("Could not initialize class sun.security.jca.Providers");
+        };
+        assertInternalError(CliRun.of(unloadable, "lint", guide(dir).toString()), "cli",
+                "NoClassDefFoundError: Could not initialize class sun.security.jca.Providers");
+    }
+
+    @Test
     void badInputStaysExitTwoWithFileAndLine(@TempDir Path dir) throws IOException {
         guide(dir);
         Files.write(dir.resolve("runbook.yaml"), new byte[]{'t', 'i', 'm', 'e', 'o', 'u', 't', ':', '\n', (byte) 0xff});
