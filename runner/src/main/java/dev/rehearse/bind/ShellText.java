@@ -42,8 +42,8 @@ public final class ShellText {
         OPAQUE
     }
 
-    // <<-? then the delimiter, bare or quoted: EOF, 'EOF', "EOF"
-    private static final Pattern HEREDOC = Pattern.compile("<<(-?)\\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\\2");
+    // <<-? then the delimiter, bare or quoted, on the same line: EOF, 'EOF', "EOF"
+    private static final Pattern HEREDOC = Pattern.compile("<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\\2");
     private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "busybox");
     /** programs whose {@code -c WORD} is a command line for a shell */
     private static final Set<String> DASH_C = Set.of("su", "runuser", "script", "flock");
@@ -57,6 +57,8 @@ public final class ShellText {
     private final List<EnumSet<Context>> contexts;
     private final Deque<PendingHeredoc> pending = new ArrayDeque<>();
     private boolean open;
+    /** the index after the first newline that ends a complete command (here-documents read); -1 while none has */
+    private int firstCompleteEnd = -1;
 
     private ShellText(String text) {
         this.text = text;
@@ -83,6 +85,44 @@ public final class ShellText {
     /** True when the shell would wait for more lines: trailing backslash, open quote or unfinished here-document. */
     public static boolean needsMoreLines(String text) {
         return of(text).open;
+    }
+
+    /**
+     * The lines of the command that starts with {@code first} and goes on over {@code next} while the shell would
+     * {@linkplain #needsMoreLines wait for more}: {@code first}, then as many of {@code next} as it takes, each
+     * without its trailing blanks.
+     * <p>
+     * Adding a line at a time and lexing the whole join again takes time quadratic in the lines, minutes for a
+     * hostile guide's command of 50,000 continued lines. Here the first k lines are lexed with k doubling, and each
+     * lexing tells the first line at which the command was complete: linear in the lines the command takes (the
+     * lexer looks ahead within a line only, so a shorter join is complete where the longer one says).
+     */
+    public static List<String> commandLines(String first, List<String> next) {
+        if (next.isEmpty() || !needsMoreLines(first)) {
+            return List.of(first);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(first);
+        for (int k = 2; ; k = Math.min(2 * k, next.size() + 1)) {
+            next.subList(lines.size() - 1, k - 1).forEach(line -> lines.add(line.stripTrailing()));
+            int complete = of(String.join("\n", lines)).linesToFirstComplete();
+            if (complete > 0 || k == next.size() + 1) {
+                return List.copyOf(complete > 0 ? lines.subList(0, complete) : lines);
+            }
+        }
+    }
+
+    /** the lines up to the first one that ends a complete command; 0 when the text ends open */
+    private int linesToFirstComplete() {
+        int end = firstCompleteEnd >= 0 ? firstCompleteEnd : open ? -1 : text.length() + 1;
+        if (end < 0) {
+            return 0;
+        }
+        int lines = 0;
+        for (int k = 0; k < end - 1; k++) {
+            lines += text.charAt(k) == '\n' ? 1 : 0;
+        }
+        return lines + 1;
     }
 
     /** Every context the character at {@code index} stands in, one per shell that reads it. */
@@ -154,6 +194,9 @@ public final class ShellText {
                     if (i < 0) {
                         return -1;
                     }
+                }
+                if (level == Level.TOP && firstCompleteEnd < 0) {
+                    firstCompleteEnd = i;
                 }
                 command.start = i;
                 continue;

@@ -33,9 +33,9 @@ final class BareCommands {
                 continue;
             }
             int start = i;
-            while (ShellText.needsMoreLines(command) && i + 1 < lines.size()) {
-                command = command + "\n" + lines.get(++i).stripTrailing();
-            }
+            List<String> typed = ShellText.commandLines(command, lines.subList(i + 1, lines.size()));
+            command = String.join("\n", typed);
+            i += typed.size() - 1;
             commands.add(new TranscriptCommand(block.contentLine() + start, block.contentLine() + i,
                     new ShellPrompt(null, null, null, null, "$"), command, List.of(), List.of()));
         }

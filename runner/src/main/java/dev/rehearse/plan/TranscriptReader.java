@@ -51,14 +51,15 @@ public final class TranscriptReader {
                 continue;
             }
             int start = i;
-            String command = prompt.get().command().strip();
-            while (!command.isEmpty() && ShellText.needsMoreLines(command) && i + 1 < lines.size()
-                    && ShellPromptSyntax.match(lines.get(i + 1), style.get()).isEmpty()) {
-                command = command + "\n" + lines.get(++i).stripTrailing();
-            }
             int end = i + 1;
             while (end < lines.size() && ShellPromptSyntax.match(lines.get(end), style.get()).isEmpty()) {
                 end++;
+            }
+            String command = prompt.get().command().strip();
+            if (!command.isEmpty()) {
+                List<String> typed = ShellText.commandLines(command, lines.subList(i + 1, end));
+                command = String.join("\n", typed);
+                i += typed.size() - 1;
             }
             if (command.startsWith(Interaction.INTERRUPT) && !entries.isEmpty()) {
                 // "[isabell@stardust ~]$ ^C": the author pressed Ctrl-C while the command before ran

@@ -1,18 +1,21 @@
 package dev.rehearse.bench;
 
+import dev.rehearse.cli.Main;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.read.Guides;
 import dev.rehearse.testing.HostileGuides;
 import dev.rehearse.testing.HostileGuides.Case;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Read times of the guides that once crashed or stalled a reader ({@link HostileGuides}), each at the size the report
- * named and at about four times that much text, in one warm JVM (each read once before it is timed). Linear reading shows as a ratio
- * near 4; quadratic as 16. Then the largest of each under 10 MB. Run from the repository root after
+ * Read and plan times of the guides that once crashed or stalled a reader or the planner ({@link HostileGuides}), each
+ * at the size the report named and at about four times that much text, in one warm JVM (each read and planned once
+ * before it is timed). Linear work shows as a ratio near 4; quadratic as 16. Then the largest of each under 10 MB. Run from the repository root after
  * {@code mvn -o -q test-compile}:
  * <pre>
  * mvn -o -q -B dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -pl runner
@@ -28,8 +31,8 @@ public final class HostileReadBenchmark {
 
     public static void main(String[] args) throws IOException {
         Path dir = Files.createTempDirectory("rehearse-hostile");
-        System.out.printf("%-62s %10s %9s %10s %9s %6s  %s%n", "guide", "size", "ms", "size ~x4", "ms", "ratio",
-                "outcome");
+        System.out.printf("%-62s %10s %9s %9s %10s %9s %9s %6s %6s  %s%n", "guide", "size", "read ms", "plan ms",
+                "size ~x4", "read ms", "plan ms", "read", "plan", "outcome");
         for (Case c : HostileGuides.ALL) {
             Path small = write(dir, c, c.reported());
             // four times the text: four times the count, or twice it where the text grows with its square (nesting)
@@ -37,21 +40,30 @@ public final class HostileReadBenchmark {
             Path large = write(dir, c, c.reported() * larger);
             read(small);
             read(large);
+            plan(small);
+            plan(large);
             long smallMs = read(small);
             long largeMs = read(large);
-            System.out.printf("%-62s %10d %9d %10d %9d %6.1f  %s%n", c.name(), Files.size(small), smallMs,
-                    Files.size(large), largeMs, smallMs == 0 ? 0.0 : (double) largeMs / smallMs, outcome(large));
+            long smallPlanMs = plan(small);
+            long largePlanMs = plan(large);
+            System.out.printf("%-62s %10d %9d %9d %10d %9d %9d %6.1f %6.1f  %s%n", c.name(), Files.size(small),
+                    smallMs, smallPlanMs, Files.size(large), largeMs, largePlanMs, ratio(largeMs, smallMs),
+                    ratio(largePlanMs, smallPlanMs), outcome(large));
         }
         System.out.println();
-        System.out.printf("%-62s %10s %9s%n", "at most 10 MB", "size", "ms");
+        System.out.printf("%-62s %10s %9s %9s%n", "at most 10 MB", "size", "read ms", "plan ms");
         for (Case c : HostileGuides.ALL) {
             int n = c.reported();
             while (c.text().apply(n * 2).length() < TEN_MB) {
                 n *= 2;
             }
             Path file = write(dir, c, n);
-            System.out.printf("%-62s %10d %9d%n", c.name(), Files.size(file), read(file));
+            System.out.printf("%-62s %10d %9d %9d%n", c.name(), Files.size(file), read(file), plan(file));
         }
+    }
+
+    private static double ratio(long larger, long smaller) {
+        return smaller == 0 ? 0.0 : (double) larger / smaller;
     }
 
     private static Path write(Path dir, Case c, int n) throws IOException {
@@ -66,6 +78,14 @@ public final class HostileReadBenchmark {
         } catch (BadInput refused) {
             // a guide refused in one line is an outcome too: what counts is that it came quickly
         }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** the {@code plan} command in this JVM (reading the guide again, then planning it), its output thrown away */
+    private static long plan(Path file) {
+        long start = System.nanoTime();
+        PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+        Main.execute(new String[]{"plan", file.toString()}, nowhere, nowhere);
         return (System.nanoTime() - start) / 1_000_000;
     }
 

@@ -15,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The guides that crashed or stalled a reader (issue 13), at the size reported, through the real command line:
- * blocks on stdout and exit 0, or one line of bad input and exit 2; never a stack trace. (How fast: the
- * HostileReadBenchmark.)
+ * The guides that crashed or stalled a reader (issue 13) or the planner, at the size reported, through the real
+ * command line: blocks (or the plan) on stdout and exit 0, or one line of bad input and exit 2; never a stack trace.
+ * (How fast: the HostileReadBenchmark.)
  */
 class HostileGuidesIT {
 
@@ -30,7 +30,23 @@ class HostileGuidesIT {
     @FieldSource("CASES")
     void readsOrRefusesInOneLine(Case c) throws IOException {
         Path guide = Files.writeString(dir.resolve("guide." + c.extension()), c.text().apply(c.reported()));
-        BadInputIT.Outcome o = BadInputIT.run("blocks", guide.toString());
+        assertOneLineAtMost(BadInputIT.run("blocks", guide.toString()), guide);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("CASES")
+    void plansOrRefusesInOneLine(Case c) throws IOException {
+        Path guide = Files.writeString(dir.resolve("guide." + c.extension()), c.text().apply(c.reported()));
+        BadInputIT.Outcome o = BadInputIT.run("plan", guide.toString());
+        assertOneLineAtMost(o, guide);
+        if (c.name().contains("command continued") || c.name().contains("here-document")) {
+            assertTrue(o.out().lines().anyMatch(line -> line.startsWith("1 step: 1 command")),
+                    "the whole text is one command: " + o.out().lines().filter(line -> line.contains("step")).toList());
+        }
+    }
+
+    /** what it prints, or exit 2 with one line naming the guide; never a stack trace */
+    private static void assertOneLineAtMost(BadInputIT.Outcome o, Path guide) {
         assertFalse(o.err().contains("Exception") || o.err().contains("Error") || o.err().contains("\tat "),
                 "no stack trace: " + o.err().lines().limit(3).toList());
         if (o.status() == 2) {

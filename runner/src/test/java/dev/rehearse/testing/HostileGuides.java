@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * Guides that once crashed or stalled a reader (issue 13), generated at any size so that no test checks in
- * megabytes: the regression test reads them at the size that was reported, the benchmark at two sizes each.
+ * Guides that once crashed or stalled a reader (issue 13) or the planner, generated at any size so that no test
+ * checks in megabytes: the regression test reads and plans them at the size that was reported, the benchmark at two
+ * sizes each.
  */
 public final class HostileGuides {
 
@@ -37,7 +38,11 @@ public final class HostileGuides {
                     n -> "Title\n=====\n\n" + ":ref:`".repeat(n) + "\n"),
             new Case("rST bullet list nested n deep", "rst", 2_000, HostileGuides::nestedRstList),
             new Case("AsciiDoc list of n levels and delimiters", "adoc", 2_000,
-                    n -> "= T\n\n" + "*".repeat(Math.min(n, 100_000)) + " x\n\n" + "====\n".repeat(n)));
+                    n -> "= T\n\n" + "*".repeat(Math.min(n, 100_000)) + " x\n\n" + "====\n".repeat(n)),
+            new Case("Markdown command continued over n lines (was quadratic to plan: 8,000, 7.6 s)", "md", 8_000,
+                    n -> "# T\n\n```console\n$ echo \\\n" + "  a \\\n".repeat(n) + "  b\n```\n"),
+            new Case("Markdown here-document of n lines (was quadratic to plan: 50,000, 18 s)", "md", 50_000,
+                    n -> "# T\n\n```console\n$ cat <<EOF > f\n" + "line\n".repeat(n) + "EOF\n```\n"));
 
     private static String nestedList(int depth) {
         StringBuilder text = new StringBuilder();
