@@ -21,11 +21,14 @@ public final class Bindings {
     private final Map<String, Binding> byLiteral = new LinkedHashMap<>();
     /** where each binding was declared (sidecar file:line, {@code --bind}), for error messages */
     private final Map<String, Place> declaredAt = new LinkedHashMap<>();
-    /** the replacement lists of {@link #apply}, {@link #reverse} and {@link #redact}, made once per change: every
-     * step's command and every chunk of its output go through them */
-    private List<String[]> forward;
-    private List<String[]> back;
-    private List<String[]> secrets;
+    /** the replacements of {@link #apply}, {@link #preview}, {@link #reverse} and {@link #redact}, made once per
+     * change: every step's command and every chunk of its output go through them */
+    private WordIndex<Replacement> forward;
+    private WordIndex<Replacement> shown;
+    private WordIndex<Replacement> back;
+    private List<Replacement> secrets;
+    /** the bindings {@link #validate} checks a command against, made once per change */
+    private WordIndex<Binding> checked;
 
     /** Where a binding was declared: the file (or {@code --bind}) and line, 0 when none applies. */
     public record Place(String file, int line) {
@@ -40,7 +43,9 @@ public final class Bindings {
         Binding old = byLiteral.get(binding.literal());
         if (old == null || binding.origin().compareTo(old.origin()) >= 0) {
             byLiteral.put(binding.literal(), binding);
-            forward = back = secrets = null;
+            forward = shown = back = null;
+            secrets = null;
+            checked = null;
             if (where != null) {
                 declaredAt.put(binding.literal(), where);
             } else {
@@ -57,8 +62,8 @@ public final class Bindings {
     /** The values {@link #redact} hides, longest first. */
     public List<String> secretValues() {
         List<String> values = new ArrayList<>();
-        for (String[] pair : secretPairs()) {
-            values.add(pair[0]);
+        for (Replacement pair : secretPairs()) {
+            values.add(pair.from());
         }
         return values;
     }
@@ -72,21 +77,25 @@ public final class Bindings {
         if (forward == null) {
             forward = toReal(b -> true);
         }
-        return replaceAll(text, forward, true);
+        return text == null ? null : replaceAll(text, forward.in(text), true);
     }
 
     /** Like {@link #apply} but secrets keep their placeholder: what may be shown of a step before it runs. */
     public String preview(String text) {
-        return replaceAll(text, toReal(b -> !b.secret()), true);
+        if (shown == null) {
+            shown = toReal(b -> !b.secret());
+        }
+        return text == null ? null : replaceAll(text, shown.in(text), true);
     }
 
     /** Maps real values back to the guide's example values; secrets become their placeholder. */
     public String reverse(String text) {
         String hidden = redact(text);
         if (back == null) {
-            back = valuesToLiterals(b -> !b.secret() && !b.literal().equals(b.value()));
+            back = new WordIndex<>(valuesToLiterals(b -> !b.secret() && !b.literal().equals(b.value())),
+                    Replacement::from, any -> false);
         }
-        return replaceAll(hidden, back, true);
+        return hidden == null ? null : replaceAll(hidden, back.in(hidden), true);
     }
 
     /** Hides secret values only: for logs and live output, where everything else may stay real. */
@@ -94,20 +103,20 @@ public final class Bindings {
         return replaceAll(text, secretPairs(), false);
     }
 
-    private List<String[]> secretPairs() {
+    private List<Replacement> secretPairs() {
         if (secrets == null) {
             secrets = valuesToLiterals(Binding::secret);
         }
         return secrets;
     }
 
-    /** {@code {value, literal}} of the bindings {@code which} picks that have a value, the longest value first. */
-    private List<String[]> valuesToLiterals(Predicate<Binding> which) {
+    /** value to literal, for the bindings {@code which} picks that have a value, the longest value first */
+    private List<Replacement> valuesToLiterals(Predicate<Binding> which) {
         return byLiteral.values().stream()
                 .filter(which)
                 .filter(b -> !b.value().isEmpty())
                 .sorted(Comparator.comparingInt((Binding b) -> b.value().length()).reversed())
-                .map(b -> new String[]{b.value(), b.literal()})
+                .map(b -> new Replacement(b.value(), b.literal()))
                 .toList();
     }
 
@@ -118,8 +127,14 @@ public final class Bindings {
      * @throws BadInput naming the binding (at its declaration when known) when a value could inject shell syntax
      */
     public void validate(String command, String where) {
-        for (Binding b : byLiteral.values()) {
-            Optional<String> problem = ShellSafety.problem(b.literal(), b.value(), command,
+        if (checked == null) {
+            // a newline is a problem wherever the literal stands, or does not: such a binding is always checked
+            checked = new WordIndex<>(List.copyOf(byLiteral.values()), Binding::literal,
+                    b -> b.value().indexOf('\n') >= 0 || b.value().indexOf('\r') >= 0);
+        }
+        ShellSafety.Command lexedOnce = new ShellSafety.Command(command);
+        for (Binding b : checked.in(command)) {
+            Optional<String> problem = ShellSafety.problem(b.literal(), b.value(), lexedOnce,
                     b.origin() == Binding.Origin.COMMAND_LINE);
             if (problem.isPresent()) {
                 Place at = declaredAt.getOrDefault(b.literal(), new Place("binding", 0));
@@ -140,16 +155,20 @@ public final class Bindings {
         }
     }
 
-    private List<String[]> toReal(Predicate<Binding> which) {
-        return byLiteral.values().stream()
+    /** literal to value, for the bindings {@code which} picks, the longest literal first */
+    private WordIndex<Replacement> toReal(Predicate<Binding> which) {
+        return new WordIndex<>(byLiteral.values().stream()
                 .filter(which)
                 .filter(b -> !b.literal().equals(b.value()))
                 .sorted(Comparator.comparingInt((Binding b) -> b.literal().length()).reversed())
-                .map(b -> new String[]{b.literal(), b.value()})
-                .toList();
+                .map(b -> new Replacement(b.literal(), b.value()))
+                .toList(), Replacement::from, any -> false);
     }
 
-    private static String replaceAll(String text, List<String[]> pairs, boolean tokensOnly) {
+    private record Replacement(String from, String to) {
+    }
+
+    private static String replaceAll(String text, List<Replacement> pairs, boolean tokensOnly) {
         if (text == null || pairs.isEmpty()) {
             return text;
         }
@@ -157,10 +176,11 @@ public final class Bindings {
         int i = 0;
         outer:
         while (i < text.length()) {
-            for (String[] pair : pairs) {
-                if (!pair[0].isEmpty() && (tokensOnly ? Literals.boundedAt(text, i, pair[0]) : text.startsWith(pair[0], i))) {
-                    out.append(pair[1]);
-                    i += pair[0].length();
+            for (Replacement pair : pairs) {
+                String from = pair.from();
+                if (!from.isEmpty() && (tokensOnly ? Literals.boundedAt(text, i, from) : text.startsWith(from, i))) {
+                    out.append(pair.to());
+                    i += from.length();
                     continue outer;
                 }
             }

@@ -34,14 +34,16 @@ public final class ShellSafety {
      * captured from a program's output.
      */
     public static Optional<String> problem(String literal, String value, String command, boolean wordsAllowed) {
+        return problem(literal, value, new Command(command), wordsAllowed);
+    }
+
+    /** As {@link #problem(String, String, String, boolean)}, for one command checked against many bindings. */
+    static Optional<String> problem(String literal, String value, Command command, boolean wordsAllowed) {
         if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
             return Optional.of("a newline");
         }
-        ShellText lexed = null;
-        for (int at : Literals.find(command, literal)) {
-            if (lexed == null) {
-                lexed = ShellText.of(command);
-            }
+        for (int at : Literals.find(command.text(), literal)) {
+            ShellText lexed = command.lexed();
             for (int k = at; k < at + literal.length(); k++) {
                 boolean blanks = wordsAllowed || literal.indexOf(' ') >= 0;
                 for (ShellText.Context context : lexed.contextsAt(k)) {
@@ -53,6 +55,30 @@ public final class ShellSafety {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A command, lexed once at the first literal found in it, however many bindings it is checked against (lexed
+     * for each, a command that holds thousands of them took seconds); one that holds none is never lexed.
+     */
+    static final class Command {
+        private final String text;
+        private ShellText lexed;
+
+        Command(String text) {
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
+
+        ShellText lexed() {
+            if (lexed == null) {
+                lexed = ShellText.of(text);
+            }
+            return lexed;
+        }
     }
 
     /** @param blanks blanks may stand unquoted: the literal itself has them, or the value may add words */

@@ -15,7 +15,8 @@ import java.nio.file.Path;
 /**
  * Read and plan times of the guides that once crashed or stalled a reader or the planner ({@link HostileGuides}), each
  * at the size the report named and at about four times that much text, in one warm JVM (each read and planned once
- * before it is timed). Linear work shows as a ratio near 4; quadratic as 16. Then the largest of each under 10 MB. Run from the repository root after
+ * before it is timed). Linear work shows as a ratio near 4; quadratic as 16. Then the largest of each under 10 MB,
+ * and a runbook of 1,000, 4,000 and 16,000 bindings (linear: a time four times the one before). Run from the repository root after
  * {@code mvn -o -q test-compile}:
  * <pre>
  * mvn -o -q -B dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -pl runner
@@ -59,6 +60,33 @@ public final class HostileReadBenchmark {
             }
             Path file = write(dir, c, n);
             System.out.printf("%-62s %10d %9d %9d%n", c.name(), Files.size(file), read(file), plan(file));
+        }
+        manyBindings(dir);
+    }
+
+    /**
+     * A runbook whose sidecar binds n values, each typed by a step of its own and all by one more step: each command
+     * was searched for every binding (and lexed again for each one it held), quadratic in the bindings.
+     */
+    private static void manyBindings(Path dir) throws IOException {
+        System.out.println();
+        System.out.printf("%-62s %10s %9s%n", "a sidecar of n bindings, each typed", "n", "plan ms");
+        for (int n : new int[]{1_000, 4_000, 16_000}) {
+            Path runbook = Files.createDirectories(dir.resolve("bindings-" + n));
+            StringBuilder guide = new StringBuilder("# T\n\n```console\n$ echo");
+            StringBuilder sidecar = new StringBuilder("guide: guide.md\nbindings:\n");
+            for (int i = 0; i < n; i++) {
+                guide.append(" VAL").append(i).append('x');
+                sidecar.append("  VAL").append(i).append("x: v").append(i).append('\n');
+            }
+            guide.append('\n');
+            for (int i = 0; i < n; i++) {
+                guide.append("$ echo VAL").append(i).append("x\nVAL").append(i).append("x\n");
+            }
+            Files.writeString(runbook.resolve("guide.md"), guide.append("```\n"));
+            Files.writeString(runbook.resolve("runbook.yaml"), sidecar);
+            plan(runbook);
+            System.out.printf("%-62s %10d %9d%n", "", n, plan(runbook));
         }
     }
 
