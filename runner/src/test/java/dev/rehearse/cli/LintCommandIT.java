@@ -58,6 +58,6 @@ class LintCommandIT {
     void aMissingGuideIsBadInput() {
         Outcome run = RehearseJar.run("lint", "missing.rst");
         assertEquals(2, run.exit());
-        assertEquals("missing.rst: no such file or directory\n", run.err());
+        assertEquals("missing.rst: no such file or folder\n", run.err());
     }
 }

@@ -69,7 +69,7 @@ class PlanCommandIT {
     void badInputIsOneLineAndExitTwo() {
         Outcome missing = RehearseJar.run("plan", "no/such/runbook");
         assertEquals(2, missing.exit());
-        assertEquals("no/such/runbook: no such file or directory\n", missing.err());
+        assertEquals("no/such/runbook: no such file or folder\n", missing.err());
         Outcome unsafe = RehearseJar.run("plan", RUNBOOK, "--bind", "[yes|no]=no;reboot");
         assertEquals(2, unsafe.exit());
         assertEquals(1, unsafe.err().lines().count(), unsafe.err());

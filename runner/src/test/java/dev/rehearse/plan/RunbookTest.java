@@ -195,7 +195,7 @@ class RunbookTest {
         assertTrue(e.problem().contains("several guides"), e.getMessage());
         assertEquals(dir.resolve("b.rst"), Runbook.load(dir.resolve("b.rst")).guide(), "a guide file names itself");
         BadInput none = assertThrows(BadInput.class, () -> Runbook.load(dir.resolve("nothing-here")));
-        assertTrue(none.getMessage().endsWith("nothing-here: no such file or directory"), none.getMessage());
+        assertTrue(none.getMessage().endsWith("nothing-here: no such file or folder"), none.getMessage());
     }
 
     @Test
