@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,8 @@ final class RunUserPool {
     private static final String COMMENT = "Rehearse run user (kept for later runs; remove with userdel)";
     /** more runs at once than this on one machine make users of their own */
     private static final int SLOTS = 64;
+    /** the lock files of the slots this JVM holds (guarded by itself) */
+    private static final Set<Path> HELD_HERE = new HashSet<>();
     private static final Set<PosixFilePermission> ROOT_ONLY_WRITES = PosixFilePermissions.fromString("rwx--x--x");
 
     private final Path root;
@@ -51,14 +54,14 @@ final class RunUserPool {
     }
 
     /** A slot held by a run (its lock file's channel holds the lock): its user, with a fresh empty HOME. */
-    record Slot(RunUser user, Path home, FileChannel lock) {
+    record Slot(RunUser user, Path home, Path lockFile, FileChannel lock) {
 
         /** Ends the user's processes, removes its HOME (and what it left outside) and lets the slot go. */
         void giveBack() {
             try {
                 clear(user, home);
             } finally {
-                closeQuietly(lock);
+                letGo(lockFile, lock);
             }
         }
     }
@@ -74,7 +77,8 @@ final class RunUserPool {
             return Optional.empty();
         }
         for (int n = 0; n < SLOTS; n++) {
-            FileChannel channel = lockedOrNull(root.resolve(n + ".lock"));
+            Path lockFile = root.resolve(n + ".lock");
+            FileChannel channel = lockedOrNull(lockFile);
             if (channel == null) {
                 continue;
             }
@@ -89,13 +93,13 @@ final class RunUserPool {
                     RunUser.own(home, user.get().name());
                     channel.truncate(0).write(ByteBuffer.wrap((stamp.text() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
                     taken = true;
-                    return Optional.of(new Slot(user.get(), home, channel));
+                    return Optional.of(new Slot(user.get(), home, lockFile, channel));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot prepare the run users' slot " + root.resolve(String.valueOf(n)), e);
             } finally {
                 if (!taken) {
-                    closeQuietly(channel);
+                    letGo(lockFile, channel);
                 }
             }
         }
@@ -118,7 +122,8 @@ final class RunUserPool {
             if (!Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            FileChannel channel = lockedOrNull(root.resolve(n + ".lock"));
+            Path lockFile = root.resolve(n + ".lock");
+            FileChannel channel = lockedOrNull(lockFile);
             if (channel == null) {
                 continue; // a run holds it
             }
@@ -135,7 +140,7 @@ final class RunUserPool {
                 // what a dead run left is tidied when it can be; it never stops the run that finds it
                 cleared.add("could not clear " + home + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
             } finally {
-                closeQuietly(channel);
+                letGo(lockFile, channel);
             }
         }
         return cleared;
@@ -181,25 +186,46 @@ final class RunUserPool {
         }
     }
 
-    /** The lock file's channel holding its lock, or null when another run (of any process) holds it. */
+    /**
+     * The lock file's channel holding its lock, or null when another run (of any process) holds it.
+     * <p>
+     * A slot this JVM holds is not opened again: the lock is the process's (POSIX), and closing any descriptor of the
+     * file, even one that only found the slot taken, lets it go. Another process then took the slot of a run still
+     * going, and ended its processes and removed its HOME.
+     */
     private static FileChannel lockedOrNull(Path lockFile) {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
+        Path key = lockFile.toAbsolutePath().normalize();
+        synchronized (HELD_HERE) {
+            if (HELD_HERE.contains(key)) {
+                return null;
+            }
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                return null;
+            }
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    HELD_HERE.add(key);
+                    return channel;
+                }
+            } catch (OverlappingFileLockException | IOException e) {
+                // OverlappingFileLockException: another run of this JVM holds it (not one of this class's)
+            }
+            closeQuietly(channel);
             return null;
         }
-        try {
-            FileLock lock = channel.tryLock();
-            if (lock != null) {
-                return channel;
-            }
-        } catch (OverlappingFileLockException | IOException e) {
-            // OverlappingFileLockException: another run of this JVM holds it
+    }
+
+    /** Closes the channel {@link #lockedOrNull} gave, which lets its lock go. */
+    private static void letGo(Path lockFile, FileChannel channel) {
+        synchronized (HELD_HERE) {
+            closeQuietly(channel);
+            HELD_HERE.remove(lockFile.toAbsolutePath().normalize());
         }
-        closeQuietly(channel);
-        return null;
     }
 
     /**
