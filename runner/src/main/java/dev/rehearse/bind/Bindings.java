@@ -23,10 +23,14 @@ public final class Bindings {
     private final Map<String, Place> declaredAt = new LinkedHashMap<>();
     /** the replacements of {@link #apply}, {@link #preview}, {@link #reverse} and {@link #redact}, made once per
      * change: every step's command and every chunk of its output go through them */
-    private WordIndex<Replacement> forward;
-    private WordIndex<Replacement> shown;
-    private WordIndex<Replacement> back;
-    private List<Replacement> secrets;
+    private Replacements forward;
+    private Replacements shown;
+    private Replacements back;
+    private Replacements secrets;
+    /** the secret bindings, made once per change: each step asks whether it is given one */
+    private List<Binding> secretBindings;
+    /** from this many bindings to check a command against on, it is indexed first rather than searched for each */
+    private static final int FEW = 16;
     /** the bindings {@link #validate} checks a command against, made once per change */
     private WordIndex<Binding> checked;
 
@@ -45,6 +49,7 @@ public final class Bindings {
             byLiteral.put(binding.literal(), binding);
             forward = shown = back = null;
             secrets = null;
+            secretBindings = null;
             checked = null;
             if (where != null) {
                 declaredAt.put(binding.literal(), where);
@@ -59,10 +64,18 @@ public final class Bindings {
         return List.copyOf(byLiteral.values());
     }
 
+    /** The secret ones of {@link #all()}, in their order. */
+    public List<Binding> secretBindings() {
+        if (secretBindings == null) {
+            secretBindings = byLiteral.values().stream().filter(Binding::secret).toList();
+        }
+        return secretBindings;
+    }
+
     /** The values {@link #redact} hides, longest first. */
     public List<String> secretValues() {
         List<String> values = new ArrayList<>();
-        for (Replacement pair : secretPairs()) {
+        for (Replacements.Pair pair : secretPairs().pairs()) {
             values.add(pair.from());
         }
         return values;
@@ -77,7 +90,7 @@ public final class Bindings {
         if (forward == null) {
             forward = toReal(b -> true);
         }
-        return text == null ? null : replaceAll(text, forward.in(text), true);
+        return forward.applyTo(text);
     }
 
     /** Like {@link #apply} but secrets keep their placeholder: what may be shown of a step before it runs. */
@@ -85,38 +98,37 @@ public final class Bindings {
         if (shown == null) {
             shown = toReal(b -> !b.secret());
         }
-        return text == null ? null : replaceAll(text, shown.in(text), true);
+        return shown.applyTo(text);
     }
 
     /** Maps real values back to the guide's example values; secrets become their placeholder. */
     public String reverse(String text) {
         String hidden = redact(text);
         if (back == null) {
-            back = new WordIndex<>(valuesToLiterals(b -> !b.secret() && !b.literal().equals(b.value())),
-                    Replacement::from, any -> false);
+            back = new Replacements(valuesToLiterals(b -> !b.secret() && !b.literal().equals(b.value())), true);
         }
-        return hidden == null ? null : replaceAll(hidden, back.in(hidden), true);
+        return back.applyTo(hidden);
     }
 
     /** Hides secret values only: for logs and live output, where everything else may stay real. */
     public String redact(String text) {
-        return replaceAll(text, secretPairs(), false);
+        return secretPairs().applyTo(text);
     }
 
-    private List<Replacement> secretPairs() {
+    private Replacements secretPairs() {
         if (secrets == null) {
-            secrets = valuesToLiterals(Binding::secret);
+            secrets = new Replacements(valuesToLiterals(Binding::secret), false);
         }
         return secrets;
     }
 
     /** value to literal, for the bindings {@code which} picks that have a value, the longest value first */
-    private List<Replacement> valuesToLiterals(Predicate<Binding> which) {
+    private List<Replacements.Pair> valuesToLiterals(Predicate<Binding> which) {
         return byLiteral.values().stream()
                 .filter(which)
                 .filter(b -> !b.value().isEmpty())
                 .sorted(Comparator.comparingInt((Binding b) -> b.value().length()).reversed())
-                .map(b -> new Replacement(b.value(), b.literal()))
+                .map(b -> new Replacements.Pair(b.value(), b.literal()))
                 .toList();
     }
 
@@ -132,8 +144,9 @@ public final class Bindings {
             checked = new WordIndex<>(List.copyOf(byLiteral.values()), Binding::literal,
                     b -> b.value().indexOf('\n') >= 0 || b.value().indexOf('\r') >= 0);
         }
-        ShellSafety.Command lexedOnce = new ShellSafety.Command(command);
-        for (Binding b : checked.in(command)) {
+        List<Binding> candidates = checked.in(command);
+        ShellSafety.Command lexedOnce = new ShellSafety.Command(command, candidates.size() > FEW);
+        for (Binding b : candidates) {
             Optional<String> problem = ShellSafety.problem(b.literal(), b.value(), lexedOnce,
                     b.origin() == Binding.Origin.COMMAND_LINE);
             if (problem.isPresent()) {
@@ -156,37 +169,13 @@ public final class Bindings {
     }
 
     /** literal to value, for the bindings {@code which} picks, the longest literal first */
-    private WordIndex<Replacement> toReal(Predicate<Binding> which) {
-        return new WordIndex<>(byLiteral.values().stream()
+    private Replacements toReal(Predicate<Binding> which) {
+        return new Replacements(byLiteral.values().stream()
                 .filter(which)
                 .filter(b -> !b.literal().equals(b.value()))
                 .sorted(Comparator.comparingInt((Binding b) -> b.literal().length()).reversed())
-                .map(b -> new Replacement(b.literal(), b.value()))
-                .toList(), Replacement::from, any -> false);
-    }
-
-    private record Replacement(String from, String to) {
-    }
-
-    private static String replaceAll(String text, List<Replacement> pairs, boolean tokensOnly) {
-        if (text == null || pairs.isEmpty()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        int i = 0;
-        outer:
-        while (i < text.length()) {
-            for (Replacement pair : pairs) {
-                String from = pair.from();
-                if (!from.isEmpty() && (tokensOnly ? Literals.boundedAt(text, i, from) : text.startsWith(from, i))) {
-                    out.append(pair.to());
-                    i += from.length();
-                    continue outer;
-                }
-            }
-            out.append(text.charAt(i++));
-        }
-        return out.toString();
+                .map(b -> new Replacements.Pair(b.literal(), b.value()))
+                .toList(), true);
     }
 
     public Bindings copy() {

@@ -1,5 +1,9 @@
 package dev.rehearse.bind;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -42,7 +46,7 @@ public final class ShellSafety {
         if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
             return Optional.of("a newline");
         }
-        for (int at : Literals.find(command.text(), literal)) {
+        for (int at : command.find(literal)) {
             ShellText lexed = command.lexed();
             for (int k = at; k < at + literal.length(); k++) {
                 boolean blanks = wordsAllowed || literal.indexOf(' ') >= 0;
@@ -59,18 +63,64 @@ public final class ShellSafety {
 
     /**
      * A command, lexed once at the first literal found in it, however many bindings it is checked against (lexed
-     * for each, a command that holds thousands of them took seconds); one that holds none is never lexed.
+     * for each, a command that holds thousands of them took seconds); one that holds none is never lexed. Checked
+     * against many, it is also indexed once, by the places where each word and each other character stands, so that
+     * finding a literal looks only where its first word (or character) does, not through the whole command.
      */
     static final class Command {
         private final String text;
+        private final boolean indexed;
         private ShellText lexed;
+        /** where each word of the text starts, and each character that is not a word's; made on first use */
+        private Map<String, List<Integer>> places;
 
         Command(String text) {
-            this.text = text;
+            this(text, false);
         }
 
-        String text() {
-            return text;
+        /** @param indexed whether to index the text (worth it for many literals) or search it for each */
+        Command(String text, boolean indexed) {
+            this.text = text;
+            this.indexed = indexed;
+        }
+
+        /** as {@link Literals#find}: where the literal stands as a token, occurrences not overlapping */
+        List<Integer> find(String literal) {
+            if (!indexed || literal.isEmpty()) {
+                return Literals.find(text, literal);
+            }
+            List<Integer> found = new ArrayList<>();
+            int free = 0;
+            for (int at : places().getOrDefault(firstPiece(literal, 0), List.of())) {
+                if (at >= free && Literals.boundedAt(text, at, literal)) {
+                    found.add(at);
+                    free = at + literal.length();
+                }
+            }
+            return found;
+        }
+
+        private Map<String, List<Integer>> places() {
+            if (places == null) {
+                places = new HashMap<>();
+                for (int i = 0; i < text.length(); ) {
+                    String piece = firstPiece(text, i);
+                    places.computeIfAbsent(piece, p -> new ArrayList<>()).add(i);
+                    i += piece.length();
+                }
+            }
+            return places;
+        }
+
+        /** the word that starts at {@code from}, or the one character there that is not a word's */
+        private static String firstPiece(String text, int from) {
+            int end = from + 1;
+            if (Literals.isWord(text.charAt(from))) {
+                while (end < text.length() && Literals.isWord(text.charAt(end))) {
+                    end++;
+                }
+            }
+            return text.substring(from, end);
         }
 
         ShellText lexed() {

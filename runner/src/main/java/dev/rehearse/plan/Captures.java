@@ -80,10 +80,7 @@ public final class Captures {
      * hash, a token) is a secret too, hidden wherever the secret itself is.
      */
     public static boolean derivesFromSecret(Bindings bindings, CommandStep step) {
-        for (Binding b : bindings.all()) {
-            if (!b.secret()) {
-                continue;
-            }
+        for (Binding b : bindings.secretBindings()) {
             for (Interaction i : step.interactions()) {
                 if (b.literal().equals(i.binding())) {
                     return true;

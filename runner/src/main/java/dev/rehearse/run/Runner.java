@@ -511,8 +511,7 @@ public final class Runner {
     /** the answer to type: a bound secret for a hidden prompt, else the guide's answer with bindings applied */
     private String answerOf(Interaction interaction) {
         if (interaction.binding() != null) {
-            return bindings.all().stream().filter(b -> b.literal().equals(interaction.binding()))
-                    .map(Binding::value).findFirst().orElse(null);
+            return bindings.get(interaction.binding()).map(Binding::value).orElse(null);
         }
         return interaction.answer() == null ? "" : bindings.apply(interaction.answer());
     }

@@ -14,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A runbook of many bindings: each text is searched only for those whose words it holds, with the same result as
- * searching it for every one, longest first (the reference below).
+ * Bindings, few or many: each place of a text is tried only against what can start there, and a command checked only
+ * against the bindings whose words it holds, with the same result as trying every one everywhere, longest first (the
+ * reference below).
  */
 class ManyBindingsTest {
     private static final String[] PIECES = {"isabell", "PORT", "4013", "40132", "my.domain.name", "<pw>", "[yes|no]",
@@ -24,10 +25,10 @@ class ManyBindingsTest {
     @Test
     void replacesAsTheLongestFirstSearchForEveryBindingDoes() {
         Random random = new Random(11);
-        for (int round = 0; round < 300; round++) {
+        for (int round = 0; round < 1_000; round++) {
             Bindings bindings = new Bindings();
             List<Binding> all = new ArrayList<>();
-            for (int n = 17 + random.nextInt(40); n > 0; n--) {
+            for (int n = 1 + random.nextInt(56); n > 0; n--) {
                 Binding b = new Binding(text(random, 1 + random.nextInt(3)), text(random, random.nextInt(3)),
                         Origin.SIDECAR, random.nextInt(5) == 0);
                 if (!b.literal().isBlank() && all.stream().noneMatch(o -> o.literal().equals(b.literal()))) {
@@ -40,6 +41,38 @@ class ManyBindingsTest {
                 assertEquals(forward(text, all, true), bindings.apply(text), "apply " + text + " " + all);
                 assertEquals(forward(text, all, false), bindings.preview(text), "preview " + text + " " + all);
                 assertEquals(backward(text, all), bindings.reverse(text), "reverse " + text + " " + all);
+            }
+        }
+    }
+
+    @Test
+    void checksACommandAsCheckingItAgainstEveryBindingDoes() {
+        Random random = new Random(5);
+        String[] values = {"ok", "a b", "x;y", "$(id)", "it's", "a\"b", "/srv/x", "v1"};
+        for (int round = 0; round < 1_000; round++) {
+            Bindings bindings = new Bindings();
+            List<Binding> all = new ArrayList<>();
+            for (int n = 1 + random.nextInt(56); n > 0; n--) {
+                Binding b = new Binding(text(random, 1 + random.nextInt(2)), values[random.nextInt(values.length)],
+                        Origin.SIDECAR, false);
+                if (!b.literal().isBlank() && all.stream().noneMatch(o -> o.literal().equals(b.literal()))) {
+                    bindings.bind(b);
+                    all.add(b);
+                }
+            }
+            for (int t = 0; t < 10; t++) {
+                String command = "echo " + text(random, random.nextInt(30));
+                String expected = all.stream()
+                        .filter(b -> ShellSafety.problem(b.literal(), b.value(), command).isPresent())
+                        .map(b -> "binding \"" + b.literal() + "\"").findFirst().orElse("none");
+                String found;
+                try {
+                    bindings.validate(command, "guide.md:1");
+                    found = "none";
+                } catch (BadInput unsafe) {
+                    found = unsafe.getMessage().replaceFirst("^.*?(binding \".*?\"): .*$", "$1");
+                }
+                assertEquals(expected, found, command + " " + all);
             }
         }
     }
