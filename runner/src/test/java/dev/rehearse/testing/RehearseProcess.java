@@ -55,7 +55,7 @@ public final class RehearseProcess implements AutoCloseable {
      *                may not reach the checkout), to which {@code args} are added
      */
     public static RehearseProcess startProgram(Map<String, String> env, List<String> program, String... args) {
-        List<String> command = new ArrayList<>(program);
+        List<String> command = withCtrlC(program);
         command.addAll(List.of(args));
         try {
             Path log = Files.createTempFile("rehearse-process-", ".log");
@@ -67,6 +67,18 @@ public final class RehearseProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
+    }
+
+    /**
+     * {@code program} with Ctrl-C (SIGINT) as a terminal gives it: a process started in the background of a script
+     * ({@code nohup mvn verify &}) ignores SIGINT, and so would every process it starts (a JVM keeps a signal
+     * ignored), so that a test of Ctrl-C would wait in vain. {@code env} then executes the program in its place (the
+     * pid stays the program's).
+     */
+    public static List<String> withCtrlC(List<String> program) {
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        command.addAll(program);
+        return command;
     }
 
     public long pid() {

@@ -1,6 +1,7 @@
 package dev.rehearse.targets.ssh;
 
 import dev.rehearse.testing.RehearseJar;
+import dev.rehearse.testing.RehearseProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.testing.FixtureGuideRuns;
@@ -190,8 +191,8 @@ class SshRunCommandIT extends FixtureGuideRuns {
     void ctrlCClosesTheRemoteSessionAndLeavesNoProcessBehind() throws Exception {
         Files.deleteIfExists(server.home().resolve("signal"));
         String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", RehearseJar.jar().toString(), "run", GUIDES.resolve("wait-for-signal.rst").toString(), "--report-dir",
-                reports.toString()));
+        List<String> command = RehearseProcess.withCtrlC(List.of(java, "-jar", RehearseJar.jar().toString(), "run",
+                GUIDES.resolve("wait-for-signal.rst").toString(), "--report-dir", reports.toString()));
         command.addAll(loginOptions(server.knownHosts));
         Process cli = new ProcessBuilder(command)
                 .redirectErrorStream(true)
