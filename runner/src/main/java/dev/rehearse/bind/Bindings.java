@@ -18,6 +18,8 @@ import java.util.function.Predicate;
  * value is hidden wherever it appears, even inside a longer word.
  */
 public final class Bindings {
+    /** above this many bindings to check it against, a command is indexed once rather than searched for each */
+    private static final int FEW = 16;
     private final Map<String, Binding> byLiteral = new LinkedHashMap<>();
     /** where each binding was declared (sidecar file:line, {@code --bind}), for error messages */
     private final Map<String, Place> declaredAt = new LinkedHashMap<>();
@@ -29,8 +31,6 @@ public final class Bindings {
     private Replacements secrets;
     /** the secret bindings, made once per change: each step asks whether it is given one */
     private List<Binding> secretBindings;
-    /** from this many bindings to check a command against on, it is indexed first rather than searched for each */
-    private static final int FEW = 16;
     /** the bindings {@link #validate} checks a command against, made once per change */
     private WordIndex<Binding> checked;
 
