@@ -1,7 +1,9 @@
 package dev.rehearse.bind;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where an example value stands in a text as a token of its own. {@code USER} must not hit {@code USERS},
@@ -55,17 +57,38 @@ public final class Literals {
      */
     public static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean word = i < text.length() && isWord(text.charAt(i));
-            if (word && start < 0) {
-                start = i;
-            } else if (!word && start >= 0) {
-                words.add(text.substring(start, i));
-                start = -1;
+        for (int i = 0; i < text.length(); ) {
+            if (isWord(text.charAt(i))) {
+                int end = wordEnd(text, i);
+                words.add(text.substring(i, end));
+                i = end;
+            } else {
+                i++;
             }
         }
         return words;
+    }
+
+    /** The longest of {@code words} (the first of the longest), empty when there is none. */
+    public static Optional<String> longest(List<String> words) {
+        return words.stream().max(Comparator.comparingInt(String::length));
+    }
+
+    /**
+     * The piece of {@code text} at {@code from}: the run of word characters that starts there, else the one character
+     * there. Where a literal stands as a token, the text's piece at its start is the literal's first piece.
+     */
+    static String pieceAt(String text, int from) {
+        return text.substring(from, isWord(text.charAt(from)) ? wordEnd(text, from) : from + 1);
+    }
+
+    /** the end of the run of word characters that starts at {@code from} */
+    private static int wordEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && isWord(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     /** True when {@code literal} occurs in {@code text} at {@code at} as a token of its own. */

@@ -40,7 +40,7 @@ final class Replacements {
                 continue;
             }
             if (tokensOnly && Literals.isWord(from.charAt(0))) {
-                byFirstWord.computeIfAbsent(from.substring(0, wordEnd(from, 0)), w -> new ArrayList<>()).add(pair);
+                byFirstWord.computeIfAbsent(Literals.pieceAt(from, 0), w -> new ArrayList<>()).add(pair);
             } else {
                 byFirstChar.computeIfAbsent(from.charAt(0), c -> new ArrayList<>()).add(pair);
             }
@@ -77,17 +77,8 @@ final class Replacements {
         char c = text.charAt(i);
         if (tokensOnly && Literals.isWord(c)) {
             boolean wordStart = i == 0 || !Literals.isWord(text.charAt(i - 1));
-            return wordStart ? byFirstWord.getOrDefault(text.substring(i, wordEnd(text, i)), List.of()) : List.of();
+            return wordStart ? byFirstWord.getOrDefault(Literals.pieceAt(text, i), List.of()) : List.of();
         }
         return byFirstChar.getOrDefault(c, List.of());
-    }
-
-    /** the end of the run of word characters that starts at {@code from} */
-    private static int wordEnd(String text, int from) {
-        int end = from;
-        while (end < text.length() && Literals.isWord(text.charAt(end))) {
-            end++;
-        }
-        return end;
     }
 }

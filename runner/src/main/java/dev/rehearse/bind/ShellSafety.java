@@ -91,7 +91,7 @@ public final class ShellSafety {
             }
             List<Integer> found = new ArrayList<>();
             int free = 0;
-            for (int at : places().getOrDefault(firstPiece(literal, 0), List.of())) {
+            for (int at : places().getOrDefault(Literals.pieceAt(literal, 0), List.of())) {
                 if (at >= free && Literals.boundedAt(text, at, literal)) {
                     found.add(at);
                     free = at + literal.length();
@@ -104,23 +104,12 @@ public final class ShellSafety {
             if (places == null) {
                 places = new HashMap<>();
                 for (int i = 0; i < text.length(); ) {
-                    String piece = firstPiece(text, i);
+                    String piece = Literals.pieceAt(text, i);
                     places.computeIfAbsent(piece, p -> new ArrayList<>()).add(i);
                     i += piece.length();
                 }
             }
             return places;
-        }
-
-        /** the word that starts at {@code from}, or the one character there that is not a word's */
-        private static String firstPiece(String text, int from) {
-            int end = from + 1;
-            if (Literals.isWord(text.charAt(from))) {
-                while (end < text.length() && Literals.isWord(text.charAt(end))) {
-                    end++;
-                }
-            }
-            return text.substring(from, end);
         }
 
         ShellText lexed() {

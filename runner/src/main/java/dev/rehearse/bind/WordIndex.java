@@ -1,7 +1,6 @@
 package dev.rehearse.bind;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +46,7 @@ final class WordIndex<T> {
             if (words.isEmpty() || always.test(item)) {
                 everywhere.add(i);
             } else {
-                String longest = words.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+                String longest = Literals.longest(words).orElseThrow();
                 byLongestWord.computeIfAbsent(longest, w -> new ArrayList<>()).add(i);
             }
         }

@@ -4,7 +4,6 @@ import dev.rehearse.bind.Literals;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ final class TypedWords {
 
     /** True when a step from {@code from} (inclusive) to {@code to} (exclusive) types {@code literal} as a token. */
     boolean typedIn(String literal, int from, int to) {
-        String key = Literals.words(literal).stream().max(Comparator.comparingInt(String::length)).orElse(null);
+        String key = Literals.longest(Literals.words(literal)).orElse(null);
         if (key == null) {
             // no word to look up (a literal of punctuation alone): every step in the range is read
             for (int step = from; step < to; step++) {
