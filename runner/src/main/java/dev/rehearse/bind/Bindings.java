@@ -18,8 +18,6 @@ import java.util.function.Predicate;
  * value is hidden wherever it appears, even inside a longer word.
  */
 public final class Bindings {
-    /** above this many bindings to check it against, a command is indexed once rather than searched for each */
-    private static final int FEW = 16;
     private final Map<String, Binding> byLiteral = new LinkedHashMap<>();
     /** where each binding was declared (sidecar file:line, {@code --bind}), for error messages */
     private final Map<String, Place> declaredAt = new LinkedHashMap<>();
@@ -145,7 +143,7 @@ public final class Bindings {
                     b -> b.value().indexOf('\n') >= 0 || b.value().indexOf('\r') >= 0);
         }
         List<Binding> candidates = checked.in(command);
-        ShellSafety.Command lexedOnce = new ShellSafety.Command(command, candidates.size() > FEW);
+        ShellSafety.Command lexedOnce = new ShellSafety.Command(command, candidates.size() > WordIndex.FEW);
         for (Binding b : candidates) {
             Optional<String> problem = ShellSafety.problem(b.literal(), b.value(), lexedOnce,
                     b.origin() == Binding.Origin.COMMAND_LINE);

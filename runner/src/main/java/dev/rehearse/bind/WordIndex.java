@@ -18,8 +18,11 @@ import java.util.function.Predicate;
  * @param <T> the items
  */
 final class WordIndex<T> {
-    /** up to this many items, every one is a candidate: cheaper than looking at the text's words first */
-    private static final int FEW = 16;
+    /**
+     * Up to this many items, every one is a candidate: cheaper than looking at the text's words first. The same bound
+     * tells {@link Bindings#validate} when to index a command rather than search it for each candidate.
+     */
+    static final int FEW = 16;
 
     private final List<T> items;
     /** the words of each item's literal */
