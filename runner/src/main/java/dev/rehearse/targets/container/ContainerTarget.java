@@ -1,6 +1,7 @@
 package dev.rehearse.targets.container;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.rehearse.guide.BadInput;
@@ -10,6 +11,7 @@ import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetPaths;
 import dev.rehearse.targets.UserFiles;
+import dev.rehearse.targets.shell.EarlyShell;
 import dev.rehearse.targets.shell.PtyTransport;
 import dev.rehearse.targets.shell.ShellSettings;
 import dev.rehearse.targets.shell.ShellTarget;
@@ -76,8 +78,9 @@ public final class ContainerTarget extends ShellTarget {
     /** whether it was killed (or, kept, let go of): once, by close() or the hook at exit, whichever comes first */
     private final AtomicBoolean done = new AtomicBoolean();
 
-    private ContainerTarget(String image, Networking networking, GenericContainer<?> container, boolean keep,
+    private ContainerTarget(String image, Networking networking, LoggingIn container, boolean keep,
                             TargetFacts facts, Duration imageReady, Duration started, Map<String, String> dockerEnv) {
+        super(container.shell);
         this.image = image;
         this.networking = networking;
         this.container = container;
@@ -119,7 +122,8 @@ public final class ContainerTarget extends ShellTarget {
         String user = labels.getOrDefault(LABEL_USER, "root");
         String hostname = labels.getOrDefault(LABEL_HOSTNAME, "rehearse");
         String domain = user + "." + hostname + ".test";
-        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
+        Map<String, String> dockerEnv = Docker.cliEnvironment();
+        LoggingIn container = new LoggingIn(image, user, dockerEnv)
                 .withImagePullPolicy(any -> false) // there is no registry: local images only
                 .withNetworkMode(networking == Networking.HOST ? "host" : "none")
                 .withEnv("STARDUST_DOMAIN", domain)
@@ -149,6 +153,9 @@ public final class ContainerTarget extends ShellTarget {
         try {
             container.start();
         } catch (RuntimeException e) {
+            if (container.shell != null) {
+                container.shell.abandon();
+            }
             String printed = lastLogLines(container);
             if (container.getContainerId() != null) {
                 try {
@@ -159,7 +166,7 @@ public final class ContainerTarget extends ShellTarget {
             }
             throw new IllegalStateException("container " + image + " did not start: " + rootMessage(e) + printed, e);
         }
-        String home = exec(container, "root", "getent", "passwd", user).split(":")[5];
+        String home = container.home != null ? container.home : homeOf(container, user);
         Duration started = Duration.ofNanos(System.nanoTime() - t1);
         Map<String, String> more = new LinkedHashMap<>();
         labels.forEach((label, value) -> {
@@ -168,7 +175,7 @@ public final class ContainerTarget extends ShellTarget {
             }
         });
         return new ContainerTarget(image, networking, container, keep,
-                new TargetFacts(user, hostname, home, domain, more), imageReady, started, Docker.cliEnvironment());
+                new TargetFacts(user, hostname, home, domain, more), imageReady, started, dockerEnv);
     }
 
     @Override
@@ -201,18 +208,26 @@ public final class ContainerTarget extends ShellTarget {
         return exec(container, "root", command);
     }
 
-    /** A login shell of the image's user through {@code docker exec -it}. */
     @Override
     protected Transport startShell() {
-        List<String> argv = new ArrayList<>(List.of("docker", "exec", "-it", "-u", facts.user(), "-w", facts.home(),
+        return login(containerId(), facts.user(), facts.home(), dockerEnv);
+    }
+
+    /** A login shell of {@code user} through {@code docker exec -it}. */
+    private static Transport login(String containerId, String user, String home, Map<String, String> dockerEnv) {
+        List<String> argv = new ArrayList<>(List.of("docker", "exec", "-it", "-u", user, "-w", home,
                 "-e", "TERM=" + SETTINGS.term(), "-e", "LANG=C.UTF-8",
                 // docker exec sets HOME but not what login(1) sets besides: guides use $USER in paths
-                "-e", "USER=" + facts.user(), "-e", "LOGNAME=" + facts.user(),
-                containerId(), "bash", "--login", "-i"));
+                "-e", "USER=" + user, "-e", "LOGNAME=" + user,
+                containerId, "bash", "--login", "-i"));
         Map<String, String> env = new LinkedHashMap<>(dockerEnv);
         env.put("TERM", SETTINGS.term());
         return PtyTransport.start(argv, env, Path.of(System.getProperty("java.io.tmpdir")),
                 SETTINGS.columns(), SETTINGS.rows());
+    }
+
+    private static String homeOf(GenericContainer<?> container, String user) {
+        return exec(container, "root", "getent", "passwd", user).split(":")[5];
     }
 
     @Override
@@ -329,6 +344,39 @@ public final class ContainerTarget extends ShellTarget {
             return lines.isEmpty() ? "" : "; it printed: " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
         } catch (RuntimeException e) {
             return "";
+        }
+    }
+
+    /**
+     * A container whose user's login shell starts as soon as it runs: the first command finds it waiting, as the
+     * services' start (the ready line) takes longer than a shell's. The shell is the one the session would start
+     * later; nothing runs in it before the container is ready. A user that is not there yet (made by the image's
+     * first process) is looked for again once the container is ready, and its shell started when a step needs it.
+     */
+    private static final class LoggingIn extends GenericContainer<LoggingIn> {
+        private final String user;
+        private final Map<String, String> dockerEnv;
+        /** the user's home, once known while the container got ready; else null */
+        private volatile String home;
+        /** the login shell started while the container got ready; else null */
+        private volatile EarlyShell shell;
+
+        LoggingIn(String image, String user, Map<String, String> dockerEnv) {
+            super(DockerImageName.parse(image));
+            this.user = user;
+            this.dockerEnv = dockerEnv;
+        }
+
+        /** Running, not yet ready (Testcontainers' wait for the ready line comes next). */
+        @Override
+        protected void containerIsStarting(InspectContainerResponse info) {
+            try {
+                home = homeOf(this, user);
+            } catch (IllegalStateException notYet) {
+                return;
+            }
+            String id = info.getId();
+            shell = EarlyShell.start(() -> login(id, user, home, dockerEnv), SETTINGS);
         }
     }
 

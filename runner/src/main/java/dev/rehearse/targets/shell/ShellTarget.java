@@ -10,6 +10,17 @@ import dev.rehearse.targets.Target;
  */
 public abstract class ShellTarget implements Target {
     private volatile ShellSession session;
+    /** a shell the target started before it was handed out, until the first session is asked for; else null */
+    private volatile EarlyShell early;
+
+    protected ShellTarget() {
+        this(null);
+    }
+
+    /** @param early a shell started while the target got ready, the first session when it started; or null */
+    protected ShellTarget(EarlyShell early) {
+        this.early = early;
+    }
 
     /** A transport on which a fresh login shell (bash) is starting. */
     protected abstract Transport startShell();
@@ -21,6 +32,9 @@ public abstract class ShellTarget implements Target {
     @Override
     public final synchronized Session openSession() {
         ShellSession current = session;
+        if (current == null && early != null) {
+            current = earlyShell();
+        }
         if (current == null || !current.isAlive()) {
             current = ShellSession.start(startShell(), shellSettings());
             session = current;
@@ -28,11 +42,30 @@ public abstract class ShellTarget implements Target {
         return current;
     }
 
+    /** The shell started early, or null when it could not start; asked for once. */
+    private ShellSession earlyShell() {
+        EarlyShell started = early;
+        early = null;
+        try {
+            ShellSession shell = started.take();
+            session = shell;
+            return shell;
+        } catch (InterruptedException e) {
+            started.abandon();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the login shell started");
+        }
+    }
+
     /**
      * Hangs up the shell, if one was started. Not synchronized: Ctrl-C must not wait for a shell that is still
      * starting; closing twice is harmless.
      */
     protected final void closeSession() {
+        EarlyShell notTaken = early;
+        if (notTaken != null) {
+            notTaken.abandon();
+        }
         ShellSession current = session;
         if (current != null) {
             current.close();

@@ -21,6 +21,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -207,6 +208,49 @@ class ContainerTargetIT {
         assertEquals(Optional.of(content), target.readFile("~/large/text.txt"));
         assertEquals(content.getBytes(StandardCharsets.UTF_8).length + "\n",
                 ok("stat -c %s ~/large/text.txt").output());
+    }
+
+    /**
+     * The session's shell is started as soon as the container runs, while its services start: it is older than
+     * the {@code sleep} that the image's first process starts right after printing its ready line.
+     */
+    @Test
+    void theLoginShellStartsWhileTheServicesStart() {
+        String ticks = ok("read -r -a shell < /proc/$$/stat; read -r -a ready < /proc/$(pgrep -x -P 1 sleep)/stat; "
+                + "echo ${shell[21]} ${ready[21]}").output().strip();
+        String[] started = ticks.split(" ");
+        assertTrue(Long.parseLong(started[0]) < Long.parseLong(started[1]),
+                "the shell started (in clock ticks) before the ready line: " + ticks);
+    }
+
+    /** An image whose first process makes its user: the user is looked for again once the container is ready. */
+    @Test
+    void aUserMadeByTheImagesFirstProcessGetsTheSession() throws IOException, InterruptedException {
+        String image = "rehearse/test-latecomer:" + ProcessHandle.current().pid();
+        String recipe = "FROM " + StardustImage.ensure("stardust") + "\n"
+                + "LABEL dev.rehearse.user=latecomer dev.rehearse.ready=\"latecomer: ready\"\n"
+                + "ENTRYPOINT [\"bash\", \"-c\", \"sleep 1; useradd -m -d /srv/latecomer latecomer; "
+                + "echo 'latecomer: ready'; exec sleep infinity\"]\n";
+        docker(recipe, "build", "--network=none", "-q", "-t", image, "-");
+        try (ContainerTarget late = ContainerTarget.open(image, Networking.NONE, false)) {
+            assertEquals("latecomer", late.facts().user());
+            assertEquals("/srv/latecomer", late.facts().home());
+            CommandResult who = late.openSession().run("echo $(whoami) $PWD", List.of(), T, null);
+            assertEquals("latecomer /srv/latecomer\n", who.output());
+        } finally {
+            docker("", "rmi", "-f", image);
+        }
+    }
+
+    private static void docker(String input, String... args) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("docker"));
+        argv.addAll(List.of(args));
+        Process docker = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        try (var in = docker.getOutputStream()) {
+            in.write(input.getBytes(StandardCharsets.UTF_8));
+        }
+        String printed = new String(docker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, docker.waitFor(), String.join(" ", argv) + " printed: " + printed);
     }
 
     @Test
