@@ -18,7 +18,10 @@ import dev.rehearse.targets.shell.ShellTarget;
 import dev.rehearse.targets.shell.Transport;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container.ExecResult;
+import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.IsRunningStartupCheckStrategy;
+import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
@@ -34,7 +37,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 
 /**
  * A fresh host in a Docker container (Testcontainers), one per run: by default the stardust image, an
@@ -60,6 +62,8 @@ public final class ContainerTarget extends ShellTarget {
     /** {@code dev.rehearse.fact.NAME=VALUE}: a further fact of the host (the Synapse version it holds) */
     private static final String LABEL_FACT = "dev.rehearse.fact.";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** how long the output of a first process that ended may take to end too */
+    private static final Duration OUTPUT_END = Duration.ofSeconds(2);
     private static final ShellSettings SETTINGS = ShellSettings.DEFAULT;
     /** The container's network: its own loopback only, or the host's. Never a bridge. */
     public enum Networking { NONE, HOST }
@@ -123,7 +127,8 @@ public final class ContainerTarget extends ShellTarget {
         String hostname = labels.getOrDefault(LABEL_HOSTNAME, "rehearse");
         String domain = user + "." + hostname + ".test";
         Map<String, String> dockerEnv = Docker.cliEnvironment();
-        LoggingIn container = new LoggingIn(image, user, dockerEnv)
+        String ready = labels.get(LABEL_READY);
+        LoggingIn container = new LoggingIn(image, user, dockerEnv, new FirstProcessOutput(ready))
                 .withImagePullPolicy(any -> false) // there is no registry: local images only
                 .withNetworkMode(networking == Networking.HOST ? "host" : "none")
                 .withEnv("STARDUST_DOMAIN", domain)
@@ -143,10 +148,8 @@ public final class ContainerTarget extends ShellTarget {
                                 "net.ipv6.conf.all.disable_ipv6", "0"));
                     }
                 });
-        String ready = labels.get(LABEL_READY);
         if (ready != null) {
-            container.waitingFor(Wait.forLogMessage(".*" + Pattern.quote(ready) + ".*\\n", 1)
-                    .withStartupTimeout(READY_TIMEOUT));
+            container.waitingFor(new ReadyLine(container.printed, ready).withStartupTimeout(READY_TIMEOUT));
         } else {
             container.withCommand("sleep", "infinity").waitingFor(Wait.forSuccessfulCommand("true"));
         }
@@ -156,7 +159,6 @@ public final class ContainerTarget extends ShellTarget {
             if (container.shell != null) {
                 container.shell.abandon();
             }
-            String printed = lastLogLines(container);
             if (container.getContainerId() != null) {
                 try {
                     docker.removeContainerCmd(container.getContainerId()).withForce(true).exec();
@@ -164,7 +166,13 @@ public final class ContainerTarget extends ShellTarget {
                     // removed already, or being removed
                 }
             }
-            throw new IllegalStateException("container " + image + " did not start: " + rootMessage(e) + printed, e);
+            FirstProcessOutput printed = container.printed;
+            String failed = "container " + image + " did not start: ";
+            if (endedBy(printed)) { // the whole story: Testcontainers' retries would only add noise to the line
+                throw new IllegalStateException(failed + "its first process ended" + (ready == null ? ""
+                        : " before it printed '" + ready + "'") + printed.shown());
+            }
+            throw new IllegalStateException(failed + rootMessage(e) + printed.shown(), e);
         }
         String home = container.home != null ? container.home : homeOf(container, user);
         Duration started = Duration.ofNanos(System.nanoTime() - t1);
@@ -331,20 +339,24 @@ public final class ContainerTarget extends ShellTarget {
         }
     }
 
+    /**
+     * Whether the container's first process ended: its output ends as it does. The start failed at once then
+     * ({@link LoggingIn}), so that end is waited for a moment.
+     */
+    private static boolean endedBy(FirstProcessOutput printed) {
+        try {
+            return printed.endsWithin(OUTPUT_END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static String rootMessage(Throwable e) {
         while (e.getCause() != null) {
             e = e.getCause();
         }
         return e.getMessage();
-    }
-
-    private static String lastLogLines(GenericContainer<?> container) {
-        try {
-            List<String> lines = container.getLogs().lines().toList();
-            return lines.isEmpty() ? "" : "; it printed: " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-        } catch (RuntimeException e) {
-            return "";
-        }
     }
 
     /**
@@ -360,11 +372,26 @@ public final class ContainerTarget extends ShellTarget {
         private volatile String home;
         /** the login shell started while the container got ready; else null */
         private volatile EarlyShell shell;
+        /** followed from the start, as Testcontainers does for a log consumer */
+        private final FirstProcessOutput printed;
 
-        LoggingIn(String image, String user, Map<String, String> dockerEnv) {
+        LoggingIn(String image, String user, Map<String, String> dockerEnv, FirstProcessOutput printed) {
             super(DockerImageName.parse(image));
             this.user = user;
             this.dockerEnv = dockerEnv;
+            this.printed = printed;
+            withLogConsumer(printed);
+            withStartupCheckStrategy(new IsRunningStartupCheckStrategy() {
+                /** A container the engine removed has ended (auto-remove): no use waiting for it to run. */
+                @Override
+                public StartupStatus checkStartupState(DockerClient docker, String containerId) {
+                    try {
+                        return super.checkStartupState(docker, containerId);
+                    } catch (NotFoundException removed) {
+                        return StartupStatus.FAILED;
+                    }
+                }
+            });
         }
 
         /** Running, not yet ready (Testcontainers' wait for the ready line comes next). */
@@ -372,11 +399,43 @@ public final class ContainerTarget extends ShellTarget {
         protected void containerIsStarting(InspectContainerResponse info) {
             try {
                 home = homeOf(this, user);
-            } catch (IllegalStateException notYet) {
-                return;
+            } catch (RuntimeException notNow) {
+                return; // not there yet, or the container ended already, which the wait for it tells
             }
             String id = info.getId();
             shell = EarlyShell.start(() -> login(id, user, home, dockerEnv), SETTINGS);
+        }
+    }
+
+    /**
+     * The wait for the image's ready line, which ends as soon as the first process does: Testcontainers' own wait
+     * for a log line would wait its whole time for a line from a process that is gone.
+     */
+    private static final class ReadyLine extends AbstractWaitStrategy {
+        private final FirstProcessOutput printed;
+        private final String ready;
+
+        ReadyLine(FirstProcessOutput printed, String ready) {
+            this.printed = printed;
+            this.ready = ready;
+        }
+
+        @Override
+        protected void waitUntilReady() {
+            FirstProcessOutput.Outcome outcome;
+            try {
+                outcome = printed.awaitReady(startupTimeout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ContainerLaunchException("interrupted while waiting for '" + ready + "'");
+            }
+            if (outcome == FirstProcessOutput.Outcome.TIMED_OUT) {
+                throw new ContainerLaunchException("it did not print '" + ready + "' within "
+                        + startupTimeout.toSeconds() + " s");
+            }
+            if (outcome == FirstProcessOutput.Outcome.ENDED) {
+                throw new ContainerLaunchException("its first process ended before it printed '" + ready + "'");
+            }
         }
     }
 

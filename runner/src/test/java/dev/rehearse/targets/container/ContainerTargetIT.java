@@ -211,27 +211,31 @@ class ContainerTargetIT {
     }
 
     /**
-     * The session's shell is started as soon as the container runs, while its services start: it is older than
-     * the {@code sleep} that the image's first process starts right after printing its ready line.
+     * The session's shell is started as soon as the container runs, while its services start: an image whose first
+     * process waits for the user's shell (20 s at most) before it prints its ready line notes which shell it saw,
+     * and it is the session's.
      */
     @Test
-    void theLoginShellStartsWhileTheServicesStart() {
-        String ticks = ok("read -r -a shell < /proc/$$/stat; read -r -a ready < /proc/$(pgrep -x -P 1 sleep)/stat; "
-                + "echo ${shell[21]} ${ready[21]}").output().strip();
-        String[] started = ticks.split(" ");
-        assertTrue(Long.parseLong(started[0]) < Long.parseLong(started[1]),
-                "the shell started (in clock ticks) before the ready line: " + ticks);
+    void theLoginShellStartsWhileTheServicesStart() throws IOException, InterruptedException {
+        String image = stardustWith("robin", "for i in $(seq 200); do "
+                + "pgrep -o -u robin -x bash > /tmp/shell-before-ready && break; sleep 0.1; done; "
+                + "echo 'robin: ready'; exec sleep infinity");
+        try (ContainerTarget waiting = ContainerTarget.open(image, Networking.NONE, false)) {
+            CommandResult seen = waiting.openSession().run("echo $$ $(cat /tmp/shell-before-ready)", List.of(), T,
+                    null);
+            String[] pids = seen.output().strip().split(" ");
+            assertEquals(2, pids.length, "the first process saw no shell before its ready line: " + seen.output());
+            assertEquals(pids[0], pids[1], "the shell it saw is the session's");
+        } finally {
+            docker("", "rmi", "-f", image);
+        }
     }
 
     /** An image whose first process makes its user: the user is looked for again once the container is ready. */
     @Test
     void aUserMadeByTheImagesFirstProcessGetsTheSession() throws IOException, InterruptedException {
-        String image = "rehearse/test-latecomer:" + ProcessHandle.current().pid();
-        String recipe = "FROM " + StardustImage.ensure("stardust") + "\n"
-                + "LABEL dev.rehearse.user=latecomer dev.rehearse.ready=\"latecomer: ready\"\n"
-                + "ENTRYPOINT [\"bash\", \"-c\", \"sleep 1; useradd -m -d /srv/latecomer latecomer; "
-                + "echo 'latecomer: ready'; exec sleep infinity\"]\n";
-        docker(recipe, "build", "--network=none", "-q", "-t", image, "-");
+        String image = stardustWith("latecomer", "sleep 1; useradd -m -d /srv/latecomer latecomer; "
+                + "echo 'latecomer: ready'; exec sleep infinity");
         try (ContainerTarget late = ContainerTarget.open(image, Networking.NONE, false)) {
             assertEquals("latecomer", late.facts().user());
             assertEquals("/srv/latecomer", late.facts().home());
@@ -240,6 +244,33 @@ class ContainerTargetIT {
         } finally {
             docker("", "rmi", "-f", image);
         }
+    }
+
+    /** An image whose first process dies before its ready line: what it printed is in the one line. */
+    @Test
+    void anImageWhoseFirstProcessDiesSaysWhatItPrinted() throws IOException, InterruptedException {
+        String image = stardustWith("robin", "echo 'no config in /etc/service.conf' >&2; exit 3");
+        try {
+            IllegalStateException dead = assertThrows(IllegalStateException.class,
+                    () -> ContainerTarget.open(image, Networking.NONE, false).close());
+            assertEquals("container " + image + " did not start: its first process ended before it printed "
+                    + "'robin: ready'; it printed: no config in /etc/service.conf", dead.getMessage());
+        } finally {
+            docker("", "rmi", "-f", image);
+        }
+    }
+
+    /**
+     * An image of the stardust host whose first process is {@code script} (bash), waited for until it prints
+     * "{@code user}: ready", and whose steps run as {@code user}; removed by the caller.
+     */
+    private static String stardustWith(String user, String script) throws IOException, InterruptedException {
+        String image = "rehearse/test-" + user + ":" + ProcessHandle.current().pid();
+        String recipe = "FROM " + StardustImage.ensure("stardust") + "\n"
+                + "LABEL dev.rehearse.user=" + user + " dev.rehearse.ready=\"" + user + ": ready\"\n"
+                + "ENTRYPOINT [\"bash\", \"-c\", \"" + script + "\"]\n";
+        docker(recipe, "build", "--network=none", "-q", "-t", image, "-");
+        return image;
     }
 
     private static void docker(String input, String... args) throws IOException, InterruptedException {

@@ -1,0 +1,78 @@
+package dev.rehearse.targets.container;
+
+import org.testcontainers.containers.output.OutputFrame;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Consumer;
+
+/**
+ * What a container's first process prints, followed from its start: whether it printed its ready line, whether it
+ * ended, and its last lines, which say why when the container does not get ready. Read from the engine only after
+ * a failure, they would be gone with a container that ended, as the engine removes it (auto-remove). Bounded: a
+ * first process may print without end.
+ */
+final class FirstProcessOutput implements Consumer<OutputFrame> {
+    private static final int LINES = 5;
+    private static final int LINE_CHARS = 300;
+
+    /** How a wait for the ready line ended. */
+    enum Outcome { READY, ENDED, TIMED_OUT }
+
+    /** what the ready line holds; null when none is awaited */
+    private final String readyText;
+    private final Deque<String> last = new ArrayDeque<>();
+    private boolean ready;
+    private boolean ended;
+
+    FirstProcessOutput(String readyText) {
+        this.readyText = readyText;
+    }
+
+    @Override
+    public synchronized void accept(OutputFrame frame) {
+        if (frame.getType() == OutputFrame.OutputType.END) {
+            ended = true;
+            notifyAll();
+            return;
+        }
+        String line = frame.getUtf8StringWithoutLineEnding();
+        if (readyText != null && line.contains(readyText)) {
+            ready = true;
+            notifyAll();
+        }
+        if (line.isBlank()) {
+            return;
+        }
+        if (last.size() == LINES) {
+            last.removeFirst();
+        }
+        last.addLast(line.length() > LINE_CHARS ? line.substring(0, LINE_CHARS) + "..." : line);
+    }
+
+    /** Waits, {@code limit} at most, for the ready line, or for the output's end (the first process is gone). */
+    synchronized Outcome awaitReady(Duration limit) throws InterruptedException {
+        waitFor(limit, true);
+        return ready ? Outcome.READY : ended ? Outcome.ENDED : Outcome.TIMED_OUT;
+    }
+
+    /** Whether the output ends within {@code limit}: the first process is gone. */
+    synchronized boolean endsWithin(Duration limit) throws InterruptedException {
+        waitFor(limit, false);
+        return ended;
+    }
+
+    private void waitFor(Duration limit, boolean orReady) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (long left = limit.toMillis(); !ended && !(orReady && ready) && left > 0;
+             left = (deadline - System.nanoTime()) / 1_000_000) {
+            wait(left);
+        }
+    }
+
+    /** {@code ; it printed: A | B}, or nothing when it printed nothing */
+    synchronized String shown() {
+        return last.isEmpty() ? "" : "; it printed: " + String.join(" | ", last);
+    }
+}
