@@ -169,8 +169,7 @@ public final class ContainerTarget extends ShellTarget {
             FirstProcessOutput printed = container.printed;
             String failed = "container " + image + " did not start: ";
             if (endedBy(printed)) { // the whole story: Testcontainers' retries would only add noise to the line
-                throw new IllegalStateException(failed + "its first process ended" + (ready == null ? ""
-                        : " before it printed '" + ready + "'") + printed.shown());
+                throw new IllegalStateException(failed + ended(ready) + printed.shown());
             }
             throw new IllegalStateException(failed + rootMessage(e) + printed.shown(), e);
         }
@@ -352,6 +351,11 @@ public final class ContainerTarget extends ShellTarget {
         }
     }
 
+    /** @param ready the ready line awaited, or null */
+    private static String ended(String ready) {
+        return "its first process ended" + (ready == null ? "" : " before it printed '" + ready + "'");
+    }
+
     private static String rootMessage(Throwable e) {
         while (e.getCause() != null) {
             e = e.getCause();
@@ -434,7 +438,7 @@ public final class ContainerTarget extends ShellTarget {
                         + startupTimeout.toSeconds() + " s");
             }
             if (outcome == FirstProcessOutput.Outcome.ENDED) {
-                throw new ContainerLaunchException("its first process ended before it printed '" + ready + "'");
+                throw new ContainerLaunchException(ended(ready));
             }
         }
     }
