@@ -62,6 +62,8 @@ public final class ContainerTarget extends ShellTarget {
     /** {@code dev.rehearse.fact.NAME=VALUE}: a further fact of the host (the Synapse version it holds) */
     private static final String LABEL_FACT = "dev.rehearse.fact.";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** what getent exits with when there is no such entry */
+    private static final int GETENT_NOT_FOUND = 2;
     /** how long the output of a first process that ended may take to end too */
     private static final Duration OUTPUT_END = Duration.ofSeconds(2);
     private static final ShellSettings SETTINGS = ShellSettings.DEFAULT;
@@ -156,16 +158,7 @@ public final class ContainerTarget extends ShellTarget {
         try {
             container.start();
         } catch (RuntimeException e) {
-            if (container.shell != null) {
-                container.shell.abandon();
-            }
-            if (container.getContainerId() != null) {
-                try {
-                    docker.removeContainerCmd(container.getContainerId()).withForce(true).exec();
-                } catch (NotFoundException | ConflictException gone) {
-                    // removed already, or being removed
-                }
-            }
+            discard(container, docker);
             FirstProcessOutput printed = container.printed;
             String failed = "container " + image + " did not start: ";
             if (endedBy(printed)) { // the whole story: Testcontainers' retries would only add noise to the line
@@ -173,7 +166,15 @@ public final class ContainerTarget extends ShellTarget {
             }
             throw new IllegalStateException(failed + rootMessage(e) + printed.shown(), e);
         }
-        String home = container.home != null ? container.home : homeOf(container, user);
+        String home;
+        try {
+            home = container.home != null ? container.home : homeOf(container, user).orElseThrow(() ->
+                    new BadInput("--target", 0, "the image " + image + " names the user '" + user + "' ("
+                            + LABEL_USER + "), who is not there once it is ready"));
+        } catch (RuntimeException e) {
+            discard(container, docker);
+            throw e;
+        }
         Duration started = Duration.ofNanos(System.nanoTime() - t1);
         Map<String, String> more = new LinkedHashMap<>();
         labels.forEach((label, value) -> {
@@ -233,8 +234,26 @@ public final class ContainerTarget extends ShellTarget {
                 SETTINGS.columns(), SETTINGS.rows());
     }
 
-    private static String homeOf(GenericContainer<?> container, String user) {
-        return exec(container, "root", "getent", "passwd", user).split(":")[5];
+    /** The user's home, from the container's user database; empty when there is no such user. */
+    private static Optional<String> homeOf(GenericContainer<?> container, String user) {
+        String[] command = {"getent", "passwd", user};
+        ExecResult found = ran(container, "root", command);
+        return found.getExitCode() == GETENT_NOT_FOUND ? Optional.empty()
+                : Optional.of(output(found, command).split(":")[5]);
+    }
+
+    /** A container that will not be a target: its early shell hung up, the container removed. */
+    private static void discard(LoggingIn container, DockerClient docker) {
+        if (container.shell != null) {
+            container.shell.abandon();
+        }
+        if (container.getContainerId() != null) {
+            try {
+                docker.removeContainerCmd(container.getContainerId()).withForce(true).exec();
+            } catch (NotFoundException | ConflictException gone) {
+                // removed already, or being removed
+            }
+        }
     }
 
     @Override
@@ -314,13 +333,21 @@ public final class ContainerTarget extends ShellTarget {
     }
 
     private static String exec(GenericContainer<?> container, String user, String... command) {
+        return output(ran(container, user, command), command);
+    }
+
+    /** @throws IllegalStateException when it exited non-zero */
+    private static String output(ExecResult result, String... command) {
+        if (result.getExitCode() != 0) {
+            throw new IllegalStateException("in the container, " + String.join(" ", command).lines().findFirst()
+                    .orElse("") + " exited " + result.getExitCode() + ": " + result.getStderr().strip());
+        }
+        return result.getStdout();
+    }
+
+    private static ExecResult ran(GenericContainer<?> container, String user, String... command) {
         try {
-            ExecResult result = container.execInContainerWithUser(user, command);
-            if (result.getExitCode() != 0) {
-                throw new IllegalStateException("in the container, " + String.join(" ", command).lines().findFirst()
-                        .orElse("") + " exited " + result.getExitCode() + ": " + result.getStderr().strip());
-            }
-            return result.getStdout();
+            return container.execInContainerWithUser(user, command);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run a command in the container", e);
         } catch (InterruptedException e) {
@@ -402,9 +429,12 @@ public final class ContainerTarget extends ShellTarget {
         @Override
         protected void containerIsStarting(InspectContainerResponse info) {
             try {
-                home = homeOf(this, user);
-            } catch (RuntimeException notNow) {
-                return; // not there yet, or the container ended already, which the wait for it tells
+                home = homeOf(this, user).orElse(null);
+            } catch (RuntimeException endedAlready) {
+                return; // which the wait for it tells
+            }
+            if (home == null) {
+                return; // not there yet
             }
             String id = info.getId();
             shell = EarlyShell.start(() -> login(id, user, home, dockerEnv), SETTINGS);

@@ -260,6 +260,20 @@ class ContainerTargetIT {
         }
     }
 
+    /** An image that names a user who is never there: one line, and its container removed. */
+    @Test
+    void anImageNamingAUserItLacksIsOneLineAndLeavesNoContainer() throws IOException, InterruptedException {
+        String image = stardustWith("ghost", "echo 'ghost: ready'; exec sleep infinity");
+        try {
+            BadInput lacking = assertThrows(BadInput.class, () -> ContainerTarget.open(image, Networking.NONE, false));
+            assertEquals("--target: the image " + image + " names the user 'ghost' (dev.rehearse.user), who is not "
+                    + "there once it is ready", lacking.getMessage());
+            assertEquals("", dockerOutput("ps", "-a", "-q", "--filter", "ancestor=" + image));
+        } finally {
+            docker("", "rmi", "-f", image);
+        }
+    }
+
     /**
      * An image of the stardust host whose first process is {@code script} (bash), waited for until it prints
      * "{@code user}: ready", and whose steps run as {@code user}; removed by the caller.
@@ -274,14 +288,31 @@ class ContainerTargetIT {
     }
 
     private static void docker(String input, String... args) throws IOException, InterruptedException {
+        docker(input, false, args);
+    }
+
+    /** What the docker command prints, stripped. */
+    private static String dockerOutput(String... args) throws IOException, InterruptedException {
+        return docker("", true, args).strip();
+    }
+
+    private static String docker(String input, boolean outputOnly, String... args)
+            throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of("docker"));
         argv.addAll(List.of(args));
-        Process docker = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(argv);
+        if (outputOnly) {
+            builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        } else {
+            builder.redirectErrorStream(true);
+        }
+        Process docker = builder.start();
         try (var in = docker.getOutputStream()) {
             in.write(input.getBytes(StandardCharsets.UTF_8));
         }
         String printed = new String(docker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, docker.waitFor(), String.join(" ", argv) + " printed: " + printed);
+        return printed;
     }
 
     @Test
