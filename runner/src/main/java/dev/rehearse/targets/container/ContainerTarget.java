@@ -106,7 +106,8 @@ public final class ContainerTarget extends ShellTarget {
      * Starts a fresh container of the image {@code name} and waits until its services run. {@link #DEFAULT_IMAGE}
      * stands for this checkout's stardust image, built first when there is none of its recipe.
      *
-     * @throws BadInput when Docker cannot be reached or the image is not there; one line says how to fix it
+     * @throws BadInput when Docker cannot be reached, the image is not there or lacks the user it names; one line
+     *                   says how to fix it
      */
     public static ContainerTarget open(String name, Networking networking, boolean keep) {
         return open(name, networking, keep, RunStamp.next());
