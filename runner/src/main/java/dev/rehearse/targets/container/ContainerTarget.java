@@ -118,6 +118,12 @@ public final class ContainerTarget extends ShellTarget {
      * ({@link ContainerLeftovers}).
      */
     public static ContainerTarget open(String name, Networking networking, boolean keep, RunStamp stamp) {
+        return open(name, networking, keep, stamp, READY_TIMEOUT);
+    }
+
+    /** As {@link #open(String, Networking, boolean, RunStamp)}, waiting {@code readyTimeout} for the ready line. */
+    static ContainerTarget open(String name, Networking networking, boolean keep, RunStamp stamp,
+                                Duration readyTimeout) {
         long t0 = System.nanoTime();
         DockerClient docker = Docker.client();
         String image = name.equals(DEFAULT_IMAGE) ? StardustImage.ensure("stardust")
@@ -152,17 +158,18 @@ public final class ContainerTarget extends ShellTarget {
                     }
                 });
         if (ready != null) {
-            container.waitingFor(new ReadyLine(container.printed, ready).withStartupTimeout(READY_TIMEOUT));
+            container.waitingFor(new ReadyLine(container.printed, ready).withStartupTimeout(readyTimeout));
         } else {
             container.withCommand("sleep", "infinity").waitingFor(Wait.forSuccessfulCommand("true"));
         }
         try {
             container.start();
         } catch (RuntimeException e) {
+            // Testcontainers has removed the container by now
             discard(container, docker);
             FirstProcessOutput printed = container.printed;
             String failed = "container " + image + " did not start: ";
-            if (endedBy(printed)) { // the whole story: Testcontainers' retries would only add noise to the line
+            if (lastLinesOfAnEnded(printed)) { // the whole story: Testcontainers' retries would add noise
                 throw new IllegalStateException(failed + ended(ready) + printed.shown());
             }
             throw new IllegalStateException(failed + rootMessage(e) + printed.shown(), e);
@@ -248,11 +255,11 @@ public final class ContainerTarget extends ShellTarget {
         if (container.shell != null) {
             container.shell.abandon();
         }
-        if (container.getContainerId() != null) {
+        if (container.startedId != null) {
             try {
-                docker.removeContainerCmd(container.getContainerId()).withForce(true).exec();
+                docker.removeContainerCmd(container.startedId).withForce(true).exec();
             } catch (NotFoundException | ConflictException gone) {
-                // removed already, or being removed
+                // removed already (Testcontainers removes a container that failed to start), or being removed
             }
         }
     }
@@ -367,16 +374,19 @@ public final class ContainerTarget extends ShellTarget {
     }
 
     /**
-     * Whether the container's first process ended: its output ends as it does. The start failed at once then
-     * ({@link LoggingIn}), so that end is waited for a moment.
+     * Whether the container's first process was seen to end while the container got ready. Its output then ends
+     * too, the last lines first: that end is waited for a moment, for the lines to tell.
      */
-    private static boolean endedBy(FirstProcessOutput printed) {
-        try {
-            return printed.endsWithin(OUTPUT_END);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static boolean lastLinesOfAnEnded(FirstProcessOutput printed) {
+        if (!printed.processEnded()) {
             return false;
         }
+        try {
+            printed.endsWithin(OUTPUT_END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
     }
 
     /** @param ready the ready line awaited, or null */
@@ -404,6 +414,8 @@ public final class ContainerTarget extends ShellTarget {
         private volatile String home;
         /** the login shell started while the container got ready; else null */
         private volatile EarlyShell shell;
+        /** the container's id once it runs: Testcontainers forgets it when the start fails; else null */
+        private volatile String startedId;
         /** followed from the start, as Testcontainers does for a log consumer */
         private final FirstProcessOutput printed;
 
@@ -417,11 +429,16 @@ public final class ContainerTarget extends ShellTarget {
                 /** A container the engine removed has ended (auto-remove): no use waiting for it to run. */
                 @Override
                 public StartupStatus checkStartupState(DockerClient docker, String containerId) {
+                    StartupStatus status;
                     try {
-                        return super.checkStartupState(docker, containerId);
+                        status = super.checkStartupState(docker, containerId);
                     } catch (NotFoundException removed) {
-                        return StartupStatus.FAILED;
+                        status = StartupStatus.FAILED;
                     }
+                    if (status == StartupStatus.FAILED) {
+                        printed.sawProcessEnd();
+                    }
+                    return status;
                 }
             });
         }
@@ -429,6 +446,7 @@ public final class ContainerTarget extends ShellTarget {
         /** Running, not yet ready (Testcontainers' wait for the ready line comes next). */
         @Override
         protected void containerIsStarting(InspectContainerResponse info) {
+            startedId = info.getId();
             try {
                 home = homeOf(this, user).orElse(null);
             } catch (RuntimeException endedAlready) {
@@ -437,8 +455,7 @@ public final class ContainerTarget extends ShellTarget {
             if (home == null) {
                 return; // not there yet
             }
-            String id = info.getId();
-            shell = EarlyShell.start(() -> login(id, user, home, dockerEnv), SETTINGS);
+            shell = EarlyShell.start(() -> login(startedId, user, home, dockerEnv), SETTINGS);
         }
     }
 
@@ -469,6 +486,7 @@ public final class ContainerTarget extends ShellTarget {
                         + startupTimeout.toSeconds() + " s");
             }
             if (outcome == FirstProcessOutput.Outcome.ENDED) {
+                printed.sawProcessEnd();
                 throw new ContainerLaunchException(ended(ready));
             }
         }

@@ -24,7 +24,10 @@ final class FirstProcessOutput implements Consumer<OutputFrame> {
     private final String readyText;
     private final Deque<String> last = new ArrayDeque<>();
     private boolean ready;
+    /** the output ended */
     private boolean ended;
+    /** the first process was seen to end while the container got ready (its output may still be arriving) */
+    private volatile boolean processEnded;
 
     FirstProcessOutput(String readyText) {
         this.readyText = readyText;
@@ -69,6 +72,15 @@ final class FirstProcessOutput implements Consumer<OutputFrame> {
              left = (deadline - System.nanoTime()) / 1_000_000) {
             wait(left);
         }
+    }
+
+    /** The first process was seen to end: gone, or no longer running. */
+    void sawProcessEnd() {
+        processEnded = true;
+    }
+
+    boolean processEnded() {
+        return processEnded;
     }
 
     /** {@code ; it printed: A | B}, or nothing when it printed nothing */

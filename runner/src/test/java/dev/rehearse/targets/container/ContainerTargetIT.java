@@ -6,6 +6,7 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.model.TargetFacts;
+import dev.rehearse.targets.RunStamp;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.container.ContainerTarget.Networking;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ContainerTargetIT {
     private static final Duration T = Duration.ofSeconds(60);
+    /** the test images made so far, for a tag of each its own */
+    private static final AtomicInteger IMAGES = new AtomicInteger();
     private static ContainerTarget target;
     private static Session shell;
 
@@ -260,6 +264,21 @@ class ContainerTargetIT {
         }
     }
 
+    /** An image that never prints its ready line: what it printed is in the one line, and its container removed. */
+    @Test
+    void anImageThatNeverGetsReadySaysWhatItPrinted() throws IOException, InterruptedException {
+        String image = stardustWith("robin", "echo starting services; echo waiting for a lock; exec sleep infinity");
+        try {
+            IllegalStateException waited = assertThrows(IllegalStateException.class, () -> ContainerTarget.open(
+                    image, Networking.NONE, false, RunStamp.next(), Duration.ofSeconds(3)).close());
+            assertEquals("container " + image + " did not start: it did not print 'robin: ready' within 3 s; "
+                    + "it printed: starting services | waiting for a lock", waited.getMessage());
+            assertEquals("", dockerOutput("ps", "-a", "-q", "--filter", "ancestor=" + image));
+        } finally {
+            docker("", "rmi", "-f", image);
+        }
+    }
+
     /** An image that names a user who is never there: one line, and its container removed. */
     @Test
     void anImageNamingAUserItLacksIsOneLineAndLeavesNoContainer() throws IOException, InterruptedException {
@@ -279,7 +298,7 @@ class ContainerTargetIT {
      * "{@code user}: ready", and whose steps run as {@code user}; removed by the caller.
      */
     private static String stardustWith(String user, String script) throws IOException, InterruptedException {
-        String image = "rehearse/test-" + user + ":" + ProcessHandle.current().pid();
+        String image = "rehearse/test-" + user + ":" + ProcessHandle.current().pid() + "-" + IMAGES.incrementAndGet();
         String recipe = "FROM " + StardustImage.ensure("stardust") + "\n"
                 + "LABEL dev.rehearse.user=" + user + " dev.rehearse.ready=\"" + user + ": ready\"\n"
                 + "ENTRYPOINT [\"bash\", \"-c\", \"" + script + "\"]\n";
