@@ -250,44 +250,44 @@ class ContainerTargetIT {
         }
     }
 
-    /** An image whose first process dies before its ready line: what it printed is in the one line. */
+    /** An image whose first process dies before its ready line: what it printed is in the one line, at once. */
     @Test
     void anImageWhoseFirstProcessDiesSaysWhatItPrinted() throws IOException, InterruptedException {
-        String image = stardustWith("robin", "echo 'no config in /etc/service.conf' >&2; exit 3");
-        try {
-            IllegalStateException dead = assertThrows(IllegalStateException.class,
-                    () -> ContainerTarget.open(image, Networking.NONE, false).close());
-            assertEquals("container " + image + " did not start: its first process ended before it printed "
-                    + "'robin: ready'; it printed: no config in /etc/service.conf", dead.getMessage());
-        } finally {
-            docker("", "rmi", "-f", image);
-        }
+        assertEquals("container IMAGE did not start: its first process ended before it printed 'robin: ready'; "
+                        + "it printed: no config in /etc/service.conf",
+                failedOpen(IllegalStateException.class, "robin", "echo 'no config in /etc/service.conf' >&2; exit 3",
+                        Duration.ofSeconds(90)));
     }
 
-    /** An image that never prints its ready line: what it printed is in the one line, and its container removed. */
+    /** An image that never prints its ready line: what it printed is in the one line. */
     @Test
     void anImageThatNeverGetsReadySaysWhatItPrinted() throws IOException, InterruptedException {
-        String image = stardustWith("robin", "echo starting services; echo waiting for a lock; exec sleep infinity");
-        try {
-            IllegalStateException waited = assertThrows(IllegalStateException.class, () -> ContainerTarget.open(
-                    image, Networking.NONE, false, RunStamp.next(), Duration.ofSeconds(3)).close());
-            assertEquals("container " + image + " did not start: it did not print 'robin: ready' within 3 s; "
-                    + "it printed: starting services | waiting for a lock", waited.getMessage());
-            assertEquals("", dockerOutput("ps", "-a", "-q", "--filter", "ancestor=" + image));
-        } finally {
-            docker("", "rmi", "-f", image);
-        }
+        assertEquals("container IMAGE did not start: it did not print 'robin: ready' within 3 s; it printed: "
+                        + "starting services | waiting for a lock",
+                failedOpen(IllegalStateException.class, "robin",
+                        "echo starting services; echo waiting for a lock; exec sleep infinity", Duration.ofSeconds(3)));
     }
 
-    /** An image that names a user who is never there: one line, and its container removed. */
+    /** An image that names a user who is never there: bad input in one line. */
     @Test
-    void anImageNamingAUserItLacksIsOneLineAndLeavesNoContainer() throws IOException, InterruptedException {
-        String image = stardustWith("ghost", "echo 'ghost: ready'; exec sleep infinity");
+    void anImageNamingAUserItLacksIsOneLine() throws IOException, InterruptedException {
+        assertEquals("--target: the image IMAGE names the user 'ghost' (dev.rehearse.user), who is not there once it "
+                        + "is ready",
+                failedOpen(BadInput.class, "ghost", "echo 'ghost: ready'; exec sleep infinity", Duration.ofSeconds(90)));
+    }
+
+    /**
+     * The message of what opening a target of a stardust image whose first process is {@code script}
+     * ({@link #stardustWith}) throws, of {@code type}, its image's name as IMAGE; no container of it is left.
+     */
+    private static String failedOpen(Class<? extends RuntimeException> type, String user, String script,
+                                     Duration readyTimeout) throws IOException, InterruptedException {
+        String image = stardustWith(user, script);
         try {
-            BadInput lacking = assertThrows(BadInput.class, () -> ContainerTarget.open(image, Networking.NONE, false));
-            assertEquals("--target: the image " + image + " names the user 'ghost' (dev.rehearse.user), who is not "
-                    + "there once it is ready", lacking.getMessage());
-            assertEquals("", dockerOutput("ps", "-a", "-q", "--filter", "ancestor=" + image));
+            RuntimeException thrown = assertThrows(type, () -> ContainerTarget.open(image, Networking.NONE, false,
+                    RunStamp.next(), readyTimeout).close());
+            assertEquals("", dockerOutput("ps", "-a", "-q", "--filter", "ancestor=" + image), "a container is left");
+            return thrown.getMessage().replace(image, "IMAGE");
         } finally {
             docker("", "rmi", "-f", image);
         }
