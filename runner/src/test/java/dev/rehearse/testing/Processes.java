@@ -15,11 +15,18 @@ public final class Processes {
     }
 
     public static String run(Path dir, Map<String, String> env, String... command) {
+        return runWithInput("", dir, env, command);
+    }
+
+    /** As {@link #run}, {@code input} given on the program's standard input. */
+    public static String runWithInput(String input, Path dir, Map<String, String> env, String... command) {
         ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         try {
             Process process = builder.start();
-            process.getOutputStream().close();
+            try (var in = process.getOutputStream()) {
+                in.write(input.getBytes(StandardCharsets.UTF_8));
+            }
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();

@@ -64,8 +64,6 @@ public final class ContainerTarget extends ShellTarget {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     /** what getent exits with when there is no such entry */
     private static final int GETENT_NOT_FOUND = 2;
-    /** how long the output of a first process that ended may take to end too */
-    private static final Duration OUTPUT_END = Duration.ofSeconds(2);
     private static final ShellSettings SETTINGS = ShellSettings.DEFAULT;
     /** The container's network: its own loopback only, or the host's. Never a bridge. */
     public enum Networking { NONE, HOST }
@@ -169,7 +167,7 @@ public final class ContainerTarget extends ShellTarget {
             discard(container, docker);
             FirstProcessOutput printed = container.printed;
             String failed = "container " + image + " did not start: ";
-            if (lastLinesOfAnEnded(printed)) { // the whole story: Testcontainers' retries would add noise
+            if (printed.processEnded()) { // the whole story: Testcontainers' retries would add noise
                 throw new IllegalStateException(failed + ended(ready) + printed.shown());
             }
             throw new IllegalStateException(failed + rootMessage(e) + printed.shown(), e);
@@ -373,22 +371,6 @@ public final class ContainerTarget extends ShellTarget {
         }
     }
 
-    /**
-     * Whether the container's first process was seen to end while the container got ready. Its output then ends
-     * too, the last lines first: that end is waited for a moment, for the lines to tell.
-     */
-    private static boolean lastLinesOfAnEnded(FirstProcessOutput printed) {
-        if (!printed.processEnded()) {
-            return false;
-        }
-        try {
-            printed.endsWithin(OUTPUT_END);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return true;
-    }
-
     /** @param ready the ready line awaited, or null */
     private static String ended(String ready) {
         return "its first process ended" + (ready == null ? "" : " before it printed '" + ready + "'");
@@ -486,7 +468,6 @@ public final class ContainerTarget extends ShellTarget {
                         + startupTimeout.toSeconds() + " s");
             }
             if (outcome == FirstProcessOutput.Outcome.ENDED) {
-                printed.sawProcessEnd();
                 throw new ContainerLaunchException(ended(ready));
             }
         }

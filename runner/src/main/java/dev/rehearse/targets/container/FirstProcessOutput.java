@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 final class FirstProcessOutput implements Consumer<OutputFrame> {
     private static final int LINES = 5;
     private static final int LINE_CHARS = 300;
+    /** how long the output of a first process that ended may take to end too, its last lines first */
+    private static final Duration LAST_LINES = Duration.ofSeconds(2);
 
     /** How a wait for the ready line ended. */
     enum Outcome { READY, ENDED, TIMED_OUT }
@@ -27,7 +29,7 @@ final class FirstProcessOutput implements Consumer<OutputFrame> {
     /** the output ended */
     private boolean ended;
     /** the first process was seen to end while the container got ready (its output may still be arriving) */
-    private volatile boolean processEnded;
+    private boolean processEnded;
 
     FirstProcessOutput(String readyText) {
         this.readyText = readyText;
@@ -57,13 +59,11 @@ final class FirstProcessOutput implements Consumer<OutputFrame> {
     /** Waits, {@code limit} at most, for the ready line, or for the output's end (the first process is gone). */
     synchronized Outcome awaitReady(Duration limit) throws InterruptedException {
         waitFor(limit, true);
-        return ready ? Outcome.READY : ended ? Outcome.ENDED : Outcome.TIMED_OUT;
-    }
-
-    /** Whether the output ends within {@code limit}: the first process is gone. */
-    synchronized boolean endsWithin(Duration limit) throws InterruptedException {
-        waitFor(limit, false);
-        return ended;
+        if (ready) {
+            return Outcome.READY;
+        }
+        processEnded |= ended;
+        return ended ? Outcome.ENDED : Outcome.TIMED_OUT;
     }
 
     private void waitFor(Duration limit, boolean orReady) throws InterruptedException {
@@ -75,11 +75,22 @@ final class FirstProcessOutput implements Consumer<OutputFrame> {
     }
 
     /** The first process was seen to end: gone, or no longer running. */
-    void sawProcessEnd() {
+    synchronized void sawProcessEnd() {
         processEnded = true;
     }
 
-    boolean processEnded() {
+    /**
+     * Whether the first process was seen to end. When it was, its output's end is waited for a moment, so that
+     * {@link #shown()} holds its last lines.
+     */
+    synchronized boolean processEnded() {
+        if (processEnded) {
+            try {
+                waitFor(LAST_LINES, false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return processEnded;
     }
 

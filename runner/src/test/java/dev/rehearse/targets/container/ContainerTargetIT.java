@@ -9,6 +9,7 @@ import dev.rehearse.model.TargetFacts;
 import dev.rehearse.targets.RunStamp;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.container.ContainerTarget.Networking;
+import dev.rehearse.testing.Processes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -220,7 +223,7 @@ class ContainerTargetIT {
      * and it is the session's.
      */
     @Test
-    void theLoginShellStartsWhileTheServicesStart() throws IOException, InterruptedException {
+    void theLoginShellStartsWhileTheServicesStart() {
         String image = stardustWith("robin", "for i in $(seq 200); do "
                 + "pgrep -o -u robin -x bash > /tmp/shell-before-ready && break; sleep 0.1; done; "
                 + "echo 'robin: ready'; exec sleep infinity");
@@ -231,13 +234,13 @@ class ContainerTargetIT {
             assertEquals(2, pids.length, "the first process saw no shell before its ready line: " + seen.output());
             assertEquals(pids[0], pids[1], "the shell it saw is the session's");
         } finally {
-            docker("", "rmi", "-f", image);
+            docker("rmi", "-f", image);
         }
     }
 
     /** An image whose first process makes its user: the user is looked for again once the container is ready. */
     @Test
-    void aUserMadeByTheImagesFirstProcessGetsTheSession() throws IOException, InterruptedException {
+    void aUserMadeByTheImagesFirstProcessGetsTheSession() {
         String image = stardustWith("latecomer", "sleep 1; useradd -m -d /srv/latecomer latecomer; "
                 + "echo 'latecomer: ready'; exec sleep infinity");
         try (ContainerTarget late = ContainerTarget.open(image, Networking.NONE, false)) {
@@ -246,13 +249,13 @@ class ContainerTargetIT {
             CommandResult who = late.openSession().run("echo $(whoami) $PWD", List.of(), T, null);
             assertEquals("latecomer /srv/latecomer\n", who.output());
         } finally {
-            docker("", "rmi", "-f", image);
+            docker("rmi", "-f", image);
         }
     }
 
     /** An image whose first process dies before its ready line: what it printed is in the one line, at once. */
     @Test
-    void anImageWhoseFirstProcessDiesSaysWhatItPrinted() throws IOException, InterruptedException {
+    void anImageWhoseFirstProcessDiesSaysWhatItPrinted() {
         assertEquals("container IMAGE did not start: its first process ended before it printed 'robin: ready'; "
                         + "it printed: no config in /etc/service.conf",
                 failedOpen(IllegalStateException.class, "robin", "echo 'no config in /etc/service.conf' >&2; exit 3",
@@ -261,7 +264,7 @@ class ContainerTargetIT {
 
     /** An image that never prints its ready line: what it printed is in the one line. */
     @Test
-    void anImageThatNeverGetsReadySaysWhatItPrinted() throws IOException, InterruptedException {
+    void anImageThatNeverGetsReadySaysWhatItPrinted() {
         assertEquals("container IMAGE did not start: it did not print 'robin: ready' within 3 s; it printed: "
                         + "starting services | waiting for a lock",
                 failedOpen(IllegalStateException.class, "robin",
@@ -270,7 +273,7 @@ class ContainerTargetIT {
 
     /** An image that names a user who is never there: bad input in one line. */
     @Test
-    void anImageNamingAUserItLacksIsOneLine() throws IOException, InterruptedException {
+    void anImageNamingAUserItLacksIsOneLine() {
         assertEquals("--target: the image IMAGE names the user 'ghost' (dev.rehearse.user), who is not there once it "
                         + "is ready",
                 failedOpen(BadInput.class, "ghost", "echo 'ghost: ready'; exec sleep infinity", Duration.ofSeconds(90)));
@@ -281,15 +284,15 @@ class ContainerTargetIT {
      * ({@link #stardustWith}) throws, of {@code type}, its image's name as IMAGE; no container of it is left.
      */
     private static String failedOpen(Class<? extends RuntimeException> type, String user, String script,
-                                     Duration readyTimeout) throws IOException, InterruptedException {
+                                     Duration readyTimeout) {
         String image = stardustWith(user, script);
         try {
             RuntimeException thrown = assertThrows(type, () -> ContainerTarget.open(image, Networking.NONE, false,
                     RunStamp.next(), readyTimeout).close());
-            assertEquals("", dockerOutput("ps", "-a", "-q", "--filter", "ancestor=" + image), "a container is left");
+            assertEquals("", docker("ps", "-a", "-q", "--filter", "ancestor=" + image).strip(), "a container is left");
             return thrown.getMessage().replace(image, "IMAGE");
         } finally {
-            docker("", "rmi", "-f", image);
+            docker("rmi", "-f", image);
         }
     }
 
@@ -297,41 +300,20 @@ class ContainerTargetIT {
      * An image of the stardust host whose first process is {@code script} (bash), waited for until it prints
      * "{@code user}: ready", and whose steps run as {@code user}; removed by the caller.
      */
-    private static String stardustWith(String user, String script) throws IOException, InterruptedException {
+    private static String stardustWith(String user, String script) {
         String image = "rehearse/test-" + user + ":" + ProcessHandle.current().pid() + "-" + IMAGES.incrementAndGet();
         String recipe = "FROM " + StardustImage.ensure("stardust") + "\n"
                 + "LABEL dev.rehearse.user=" + user + " dev.rehearse.ready=\"" + user + ": ready\"\n"
                 + "ENTRYPOINT [\"bash\", \"-c\", \"" + script + "\"]\n";
-        docker(recipe, "build", "--network=none", "-q", "-t", image, "-");
+        Processes.runWithInput(recipe, Path.of("/"), Map.of(), "docker", "build", "--network=none", "-q", "-t", image,
+                "-");
         return image;
     }
 
-    private static void docker(String input, String... args) throws IOException, InterruptedException {
-        docker(input, false, args);
-    }
-
-    /** What the docker command prints, stripped. */
-    private static String dockerOutput(String... args) throws IOException, InterruptedException {
-        return docker("", true, args).strip();
-    }
-
-    private static String docker(String input, boolean outputOnly, String... args)
-            throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("docker"));
-        argv.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(argv);
-        if (outputOnly) {
-            builder.redirectError(ProcessBuilder.Redirect.INHERIT);
-        } else {
-            builder.redirectErrorStream(true);
-        }
-        Process docker = builder.start();
-        try (var in = docker.getOutputStream()) {
-            in.write(input.getBytes(StandardCharsets.UTF_8));
-        }
-        String printed = new String(docker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, docker.waitFor(), String.join(" ", argv) + " printed: " + printed);
-        return printed;
+    private static String docker(String... args) {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        return Processes.run(Path.of("/"), Map.of(), command.toArray(String[]::new));
     }
 
     @Test
