@@ -194,7 +194,7 @@ final class RunUserPool {
      * going, and ended its processes and removed its HOME.
      */
     private static FileChannel lockedOrNull(Path lockFile) {
-        Path key = lockFile.toAbsolutePath().normalize();
+        Path key = heldKey(lockFile);
         synchronized (HELD_HERE) {
             if (HELD_HERE.contains(key)) {
                 return null;
@@ -224,8 +224,13 @@ final class RunUserPool {
     private static void letGo(Path lockFile, FileChannel channel) {
         synchronized (HELD_HERE) {
             closeQuietly(channel);
-            HELD_HERE.remove(lockFile.toAbsolutePath().normalize());
+            HELD_HERE.remove(heldKey(lockFile));
         }
+    }
+
+    /** how {@link #HELD_HERE} names a lock file, whatever path led to it */
+    private static Path heldKey(Path lockFile) {
+        return lockFile.toAbsolutePath().normalize();
     }
 
     /**
