@@ -1,10 +1,9 @@
 package dev.rehearse.targets.container;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,6 +14,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The stardust images' recipe as it travels in Rehearse's classes ({@code fixtures/stardust} and
@@ -43,8 +44,15 @@ record StardustRecipe(SortedMap<String, byte[]> files) {
         if (Files.isDirectory(code)) {
             read(code.resolve(RECIPE), files);
         } else {
-            try (FileSystem jar = FileSystems.newFileSystem(code)) {
-                read(jar.getPath(RECIPE), files);
+            // the class loader's open jar is shared (a zip file system would read its whole directory again)
+            try (ZipFile jar = new ZipFile(code.toFile())) {
+                String under = RECIPE + "/";
+                for (ZipEntry entry : jar.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(under))
+                        .toList()) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        files.put(entry.getName().substring(under.length()), in.readAllBytes());
+                    }
+                }
             }
         }
         if (!files.containsKey("stardust/build.sh")) {
