@@ -53,7 +53,9 @@ public final class Main {
             .parameter(COMMAND).build();
 
     public static void main(String[] args) {
-        System.exit(execute(args, new StandardOutput(System.out), new PrintWriter(System.err, true)));
+        LazyDefaultTls.install();
+        int rc = execute(args, new StandardOutput(System.out), new PrintWriter(System.err, true));
+        System.exit(rc);
     }
 
     /** Runs the command line with the given streams; what tests call. */

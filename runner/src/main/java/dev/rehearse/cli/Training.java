@@ -58,6 +58,7 @@ public final class Training {
         List<String> given = new ArrayList<>(List.of(args));
         boolean container = given.remove("--container");
         boolean running = given.remove("--running") || container;
+        LazyDefaultTls.install(); // as Main does
         int failed = train(Path.of(given.get(0)), given.size() > 1 ? Path.of(given.get(1)) : null, running,
                 container);
         System.exit(failed == 0 ? 0 : 1);
