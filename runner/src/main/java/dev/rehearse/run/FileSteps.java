@@ -8,6 +8,7 @@ import dev.rehearse.check.Verdict;
 import dev.rehearse.files.IniMerge;
 import dev.rehearse.files.Backups;
 import dev.rehearse.files.YamlMerge;
+import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Step;
@@ -17,7 +18,7 @@ import dev.rehearse.targets.TargetPaths;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,24 +32,32 @@ final class FileSteps {
     private final Target target;
     private final Backups backups;
     /** the files a create names that were there before the run started: never replaced */
-    private final Set<String> thereBefore = new HashSet<>();
+    private final Set<String> thereBefore;
 
-    /** @param backups where the original of each file a step changes is kept until the run ends */
-    FileSteps(Target target, Plan plan, Backups backups) {
+    /**
+     * @param backups     where the original of each file a step changes is kept until the run ends
+     * @param thereBefore those of the plan's {@link #created} files that were there before the run started
+     */
+    FileSteps(Target target, Backups backups, Set<String> thereBefore) {
         this.target = target;
         this.backups = backups;
+        this.thereBefore = Set.copyOf(thereBefore);
+    }
+
+    /** The files the plan's steps create (not those they append to), as absolute paths on the target. */
+    static List<String> created(Plan plan, Target target) {
+        Set<String> paths = new LinkedHashSet<>();
         for (Step step : plan.steps()) {
             if (step instanceof WriteStep w && !w.append()) {
-                String path = resolve(plan.bindings(), w.path(), null);
-                if (target.readFile(path).isPresent()) {
-                    thereBefore.add(path);
-                }
+                paths.add(resolve(plan.bindings(), w.path(), target.facts(), null));
             }
         }
+        return List.copyOf(paths);
     }
 
     StepResult run(Step step, Bindings bindings, String cwd, long started) {
-        String path = resolve(bindings, step instanceof WriteStep w ? w.path() : ((EditStep) step).path(), cwd);
+        String path = resolve(bindings, step instanceof WriteStep w ? w.path() : ((EditStep) step).path(),
+                target.facts(), cwd);
         Optional<String> before = target.readFile(path);
         String after;
         if (step instanceof WriteStep w && !w.append()) {
@@ -77,8 +86,8 @@ final class FileSteps {
         return result(step, Verdict.PASS, shownBefore, shownAfter, diff(step, shownBefore, shownAfter), null, started);
     }
 
-    private String resolve(Bindings bindings, String path, String cwd) {
-        return TargetPaths.resolve(bindings.apply(path), target.facts(), cwd);
+    private static String resolve(Bindings bindings, String path, TargetFacts facts, String cwd) {
+        return TargetPaths.resolve(bindings.apply(path), facts, cwd);
     }
 
     /** The bytes before and after, as a unified diff headed by what the step did ({@code append ~/.bashrc}). */

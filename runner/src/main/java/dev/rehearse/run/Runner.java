@@ -24,6 +24,7 @@ import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.plan.WriteStep;
 import dev.rehearse.report.RunReport;
+import dev.rehearse.targets.ExistingFiles;
 import dev.rehearse.targets.OutputLimit;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
@@ -33,9 +34,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.Locale;
@@ -49,6 +51,8 @@ import java.util.Locale;
  */
 public final class Runner {
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /** the most the look at the files a guide creates may take in the shell (a file operation's limit) */
+    private static final Duration LOOK_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(1);
     /** the longest last output line a FAIL's reason quotes */
     private static final int LAST_WORDS = 160;
@@ -68,8 +72,8 @@ public final class Runner {
     private List<Step> steps;
     private List<Check> checks;
     private volatile Session session;
-    /** the shell, started while the run looks for the files the guide creates; taken by the first command step */
-    private FutureTask<Session> shellStarting;
+    /** why the shell could not start for the look at the files the guide creates: the first command step's failure */
+    private RuntimeException shellFailure;
     private String cwd;
     private UncapturedValues uncaptured;
     private EffectLines effectLines = EffectLines.with(List.of());
@@ -152,16 +156,11 @@ public final class Runner {
         this.checks = checks;
         uncaptured = new UncapturedValues();
         cwd = target.facts().home();
-        shellStarting = startsShellAlongsideFiles(plan) ? startShell() : null;
-        try {
-            return steps(plan, checks, started);
-        } finally {
-            shellStartEnded();
-        }
+        return steps(plan, checks, started);
     }
 
     private RunReport steps(Plan plan, List<Check> checks, long started) {
-        files = new FileSteps(target, plan, backups);
+        files = new FileSteps(target, backups, thereBefore(plan));
         olderOutputFiles = reportDir != null && OutputFile.anyIn(reportDir);
         int total = plan.steps().size();
         // the record's writer copies what is done from its own thread
@@ -448,64 +447,51 @@ public final class Runner {
     }
 
     /**
-     * Whether the shell starts on a thread of its own while the files the guide creates are looked for (each a
-     * program started on the target, as is the shell): when there are such files, and a command to type.
+     * Which of the files the guide creates were there before the run. Asked in the shell where a command needs it
+     * anyway ({@link ExistingFiles}: one command there, where a look through the target starts a program on the
+     * target for each file), else through the target.
      */
-    private boolean startsShellAlongsideFiles(Plan plan) {
-        return plan.steps().stream().anyMatch(s -> s instanceof WriteStep w && !w.append())
-                && plan.steps().stream().anyMatch(s -> s instanceof CommandStep && selection.includes(s.n()));
-    }
-
-    private FutureTask<Session> startShell() {
-        FutureTask<Session> starting = new FutureTask<>(target::openSession);
-        Thread thread = new Thread(starting, "rehearse-shell-start");
-        thread.setDaemon(true);
-        thread.start();
-        return starting;
+    private Set<String> thereBefore(Plan plan) {
+        List<String> created = FileSteps.created(plan, target);
+        if (created.isEmpty()) {
+            return Set.of();
+        }
+        if (plan.steps().stream().anyMatch(s -> s instanceof CommandStep && selection.includes(s.n()))) {
+            try {
+                Optional<Set<String>> there = ExistingFiles.askedIn(session(), created, LOOK_TIMEOUT);
+                if (there.isPresent()) {
+                    return there.get();
+                }
+                if (interruption.requested()) {
+                    return Set.of(); // no step runs
+                }
+            } catch (RuntimeException cannotStart) {
+                shellFailure = cannotStart;
+            }
+        }
+        Set<String> there = new HashSet<>();
+        for (String path : created) {
+            if (target.readFile(path).isPresent()) {
+                there.add(path);
+            }
+        }
+        return there;
     }
 
     private Session session() {
         if (session == null) {
-            FutureTask<Session> started = shellStarting;
-            shellStarting = null;
-            session = started != null ? started(started) : target.openSession();
+            if (shellFailure != null) {
+                RuntimeException failed = shellFailure;
+                shellFailure = null;
+                throw failed;
+            }
+            session = target.openSession();
             if (interruption.requested()) {
                 // asked while the shell started, before the request could reach it
                 session.interrupt();
             }
         }
         return session;
-    }
-
-    /**
-     * Waits for a shell started early that no command took (the run ended before its first command): started after
-     * the target closed, it would outlive the run; started before, the target's close hangs it up. Why it could not
-     * start does not matter then.
-     */
-    private void shellStartEnded() {
-        FutureTask<Session> starting = shellStarting;
-        shellStarting = null;
-        if (starting != null) {
-            try {
-                starting.get();
-            } catch (ExecutionException e) {
-                // no command needed it
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** The shell started early; what starting it threw is thrown here, as it would have been on this thread. */
-    private static Session started(FutureTask<Session> starting) {
-        try {
-            return starting.get();
-        } catch (ExecutionException e) {
-            throw Faults.thrownBy(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the shell started");
-        }
     }
 
     /** the answer to type: a bound secret for a hidden prompt, else the guide's answer with bindings applied */

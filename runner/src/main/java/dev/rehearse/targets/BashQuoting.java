@@ -1,4 +1,4 @@
-package dev.rehearse.targets.shell;
+package dev.rehearse.targets;
 
 /** Quoting text for bash so that it arrives byte for byte, whatever it holds. */
 public final class BashQuoting {

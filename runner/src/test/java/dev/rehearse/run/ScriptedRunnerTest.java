@@ -36,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScriptedRunnerTest {
     private static final TargetFacts FACTS = new TargetFacts("u1234", "web7", "/home/u1234", "u1234.example.org");
     private static final String SECRET = "Qx7-not-for-any-eyes";
+    /** how the look at the files a guide creates starts ({@link dev.rehearse.targets.ExistingFiles}) */
+    private static final String LOOK = "(n=0; for p in ";
     private final Map<String, Script> scripts = new HashMap<>();
     private Chunking chunking = Chunking.everyByte();
     private final ScriptedTarget target = new ScriptedTarget(FACTS,
@@ -191,8 +193,8 @@ class ScriptedRunnerTest {
     }
 
     /**
-     * The shell starts on a thread of its own while the run looks for the files the guide creates: a shell that
-     * cannot start fails the first command as it would have on the run's own thread, tried once.
+     * The files the guide creates are looked for in the shell its first command needs: a shell that cannot start
+     * fails that command, tried once, and the files are looked for through the target instead.
      */
     @Test
     void aShellThatCannotStartWhileTheFilesAreLookedForFailsTheFirstCommandTriedOnce() {
@@ -211,29 +213,27 @@ class ScriptedRunnerTest {
     }
 
     /**
-     * A run that ends before its first command (the file it would create was there before) waits for the shell
-     * started alongside the look at that file: started after the target closed, it would outlive the run.
+     * The shell answers, in one command typed there, which of the files the guide creates were there before the run;
+     * a look through the target (which holds neither file here) is not made.
      */
     @Test
-    void aRunEndedBeforeItsFirstCommandWaitsForTheShellStartedEarly() {
-        java.util.concurrent.atomic.AtomicBoolean startEnded = new java.util.concurrent.atomic.AtomicBoolean();
-        ScriptedTarget slow = new ScriptedTarget(FACTS, () -> {
-            try {
-                Thread.sleep(300);
-                throw new IllegalStateException("the host does not answer");
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            } finally {
-                startEnded.set(true);
-            }
-        });
-        slow.files().put("/home/u1234/a.ini", "was here\n");
-        RunReport report = new Runner(slow, StepSelection.ALL, false, RunListener.NONE).run(new Steps()
+    void theFilesAGuideCreatesAreLookedForInTheShellInOneCommand() {
+        ScriptedTarget answering = new ScriptedTarget(FACTS, () -> new ScriptedTransport(FACTS.home(), line ->
+                line.startsWith(LOOK) ? Script.prints("rehearse-there:1\n").exit(0)
+                        : line.equals("echo after") ? Script.prints("after\n").exit(0) : null));
+        RunReport report = new Runner(answering, StepSelection.ALL, true, RunListener.NONE).run(new Steps()
                 .step(new WriteStep(1, "fixture.rst", 20, List.of(), "~/a.ini", "x\n", null))
+                .step(new WriteStep(2, "fixture.rst", 30, List.of(), "~/b.ini", "y\n", null))
                 .command("echo after", "after").plan(Steps.bindingsFor(FACTS)));
-        assertTrue(startEnded.get(), "the run returned while its shell was still starting");
-        assertEquals(List.of(Verdict.FAIL, Verdict.SKIP), verdicts(report), () -> report.results().toString());
-        assertEquals("was here\n", slow.files().get("/home/u1234/a.ini"));
+        assertEquals(List.of(Verdict.PASS, Verdict.FAIL, Verdict.PASS), verdicts(report),
+                () -> report.results().toString());
+        assertEquals("not replaced: ~/b.ini was there before the run, and the guide creates it anew",
+                report.results().get(1).reason());
+        assertEquals("x\n", answering.files().get("/home/u1234/a.ini"));
+        assertFalse(answering.files().containsKey("/home/u1234/b.ini"));
+        List<String> looks = answering.typed().stream().filter(line -> line.startsWith(LOOK)).toList();
+        assertEquals(1, looks.size(), answering.typed()::toString);
+        assertTrue(looks.get(0).contains(" $'/home/u1234/a.ini' $'/home/u1234/b.ini'; "), looks.get(0));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.rehearse.targets.shell;
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.Interaction;
+import dev.rehearse.targets.BashQuoting;
 import dev.rehearse.targets.OutputLimit;
 import dev.rehearse.targets.Session;
 import dev.rehearse.terminal.TerminalText;

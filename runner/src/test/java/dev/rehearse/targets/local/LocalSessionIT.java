@@ -3,6 +3,8 @@ package dev.rehearse.targets.local;
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.Interaction;
+import dev.rehearse.targets.BashQuoting;
+import dev.rehearse.targets.ExistingFiles;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.shell.ShellSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,6 +69,29 @@ class LocalSessionIT {
         long usedMs = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
         assertEquals(Status.COMPLETED, slept.status());
         assertTrue(usedMs < 100, "the session's loop used " + usedMs + " ms of CPU while a command slept 2 s past the quiet period");
+    }
+
+    /**
+     * Which files are there, asked in the shell: a file, a folder and a dangling link are; a name full of shell
+     * syntax is looked for as it is, and runs none of it; the session's variables and folder stay as they were.
+     */
+    @Test
+    void existingFilesAreAskedInTheShellWithoutChangingIt() {
+        Path home = target.home();
+        String odd = "odd '$(touch pwned)' \\ \"$HOME\"\n`touch pwned2`";
+        assertEquals(0, run("mkdir -p look/dir && cd look && touch plain " + BashQuoting.ansiC(odd)
+                + " && ln -s nowhere gone && cd ~ && n=kept").exit());
+        Path look = home.resolve("look");
+        List<String> asked = List.of(look.resolve("plain").toString(), look.resolve("dir").toString(),
+                look.resolve("gone").toString(), look.resolve(odd).toString(), look.resolve("missing").toString(),
+                look.resolve("pwned").toString());
+        Set<String> there = ExistingFiles.askedIn(shell, asked, T).orElseThrow();
+        assertEquals(Set.copyOf(asked.subList(0, 4)), there);
+        assertFalse(Files.exists(look.resolve("pwned")) || Files.exists(look.resolve("pwned2"))
+                || Files.exists(home.resolve("pwned")) || Files.exists(home.resolve("pwned2")));
+        CommandResult after = run("echo \"$n ${p-unset}\"");
+        assertEquals("kept unset\n", after.output());
+        assertEquals(home.toString(), after.cwd());
     }
 
     @Test
