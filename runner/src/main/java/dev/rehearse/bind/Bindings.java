@@ -45,9 +45,15 @@ public final class Bindings {
         Binding old = byLiteral.get(binding.literal());
         if (old == null || binding.origin().compareTo(old.origin()) >= 0) {
             byLiteral.put(binding.literal(), binding);
-            forward = shown = back = null;
-            secrets = null;
-            secretBindings = null;
+            if (old == null) {
+                extendReplacements(binding);
+            } else {
+                forward = shown = back = null;
+                secrets = null;
+            }
+            if (binding.secret() || old != null && old.secret()) {
+                secretBindings = null;
+            }
             checked = null;
             if (where != null) {
                 declaredAt.put(binding.literal(), where);
@@ -56,6 +62,27 @@ public final class Bindings {
             }
         }
         return this;
+    }
+
+    /**
+     * Adds a new literal's binding to the replacements made so far, as the last of the bindings: a run binds each
+     * capture before its next step, which applies them all, and making them anew each time cost a run with thousands
+     * of captures time quadratic in them.
+     */
+    private void extendReplacements(Binding b) {
+        boolean changes = !b.literal().equals(b.value());
+        if (forward != null && changes) {
+            forward.add(new Replacements.Pair(b.literal(), b.value()));
+        }
+        if (shown != null && changes && !b.secret()) {
+            shown.add(new Replacements.Pair(b.literal(), b.value()));
+        }
+        if (back != null && changes && !b.secret() && !b.value().isEmpty()) {
+            back.add(new Replacements.Pair(b.value(), b.literal()));
+        }
+        if (secrets != null && b.secret() && !b.value().isEmpty()) {
+            secrets.add(new Replacements.Pair(b.value(), b.literal()));
+        }
     }
 
     public List<Binding> all() {
@@ -145,25 +172,47 @@ public final class Bindings {
         List<Binding> candidates = checked.in(command);
         ShellSafety.Command lexedOnce = new ShellSafety.Command(command, candidates.size() > WordIndex.FEW);
         for (Binding b : candidates) {
-            Optional<String> problem = ShellSafety.problem(b.literal(), b.value(), lexedOnce,
-                    b.origin() == Binding.Origin.COMMAND_LINE);
-            if (problem.isPresent()) {
-                Place at = declaredAt.getOrDefault(b.literal(), new Place("binding", 0));
-                String shown = b.secret() ? "its secret value" : "the value \"" + b.value() + "\"";
-                throw new BadInput(at.file(), at.line(), "binding \"" + b.literal() + "\": " + shown + " has "
-                        + problem.get() + " and could change the command at " + where);
-            }
+            check(b, declaredAt(b), lexedOnce, where);
+        }
+    }
+
+    /**
+     * Checks one binding, bound or about to be, against one command as the guide shows it, as {@link #validate}
+     * checks each: every binding is checked on its own, so one added to bindings already checked needs only this.
+     *
+     * @param declared where it was declared, for the message
+     */
+    public static void validate(Binding binding, Place declared, String command, String where) {
+        check(binding, declared, new ShellSafety.Command(command, false), where);
+    }
+
+    private static void check(Binding b, Place at, ShellSafety.Command lexed, String where) {
+        Optional<String> problem = ShellSafety.problem(b.literal(), b.value(), lexed,
+                b.origin() == Binding.Origin.COMMAND_LINE);
+        if (problem.isPresent()) {
+            String shown = b.secret() ? "its secret value" : "the value \"" + b.value() + "\"";
+            throw new BadInput(at.file(), at.line(), "binding \"" + b.literal() + "\": " + shown + " has "
+                    + problem.get() + " and could change the command at " + where);
         }
     }
 
     /** @throws BadInput when a value holds a newline: typed anywhere, it would end a line the guide does not end */
     public void validateValues() {
         for (Binding b : byLiteral.values()) {
-            if (b.value().indexOf('\n') >= 0 || b.value().indexOf('\r') >= 0) {
-                Place at = declaredAt.getOrDefault(b.literal(), new Place("binding", 0));
-                throw new BadInput(at.file(), at.line(), "binding \"" + b.literal() + "\": a value cannot hold a newline");
-            }
+            requireOneLine(b, declaredAt(b));
         }
+    }
+
+    /** @throws BadInput when the value of {@code binding} (declared at {@code at}) holds a newline */
+    public static void requireOneLine(Binding binding, Place at) {
+        if (binding.value().indexOf('\n') >= 0 || binding.value().indexOf('\r') >= 0) {
+            throw new BadInput(at.file(), at.line(), "binding \"" + binding.literal()
+                    + "\": a value cannot hold a newline");
+        }
+    }
+
+    private Place declaredAt(Binding b) {
+        return declaredAt.getOrDefault(b.literal(), new Place("binding", 0));
     }
 
     /** literal to value, for the bindings {@code which} picks, the longest literal first */

@@ -1,6 +1,7 @@
 package dev.rehearse.bind;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class Replacements {
     record Pair(String from, String to) {
     }
 
-    private final List<Pair> longestFirst;
+    private final List<Pair> longestFirst = new ArrayList<>();
     private final boolean tokensOnly;
     /** the pairs whose {@code from} starts with a word character, by that first word (tokens only) */
     private final Map<String, List<Pair>> byFirstWord = new HashMap<>();
@@ -32,24 +33,60 @@ final class Replacements {
      * @param tokensOnly   whether a {@code from} is replaced only where it stands as a token of its own
      */
     Replacements(List<Pair> longestFirst, boolean tokensOnly) {
-        this.longestFirst = List.copyOf(longestFirst);
         this.tokensOnly = tokensOnly;
-        for (Pair pair : this.longestFirst) {
-            String from = pair.from();
-            if (from.isEmpty()) {
-                continue;
-            }
-            if (tokensOnly && Literals.isWord(from.charAt(0))) {
-                byFirstWord.computeIfAbsent(Literals.pieceAt(from, 0), w -> new ArrayList<>()).add(pair);
-            } else {
-                byFirstChar.computeIfAbsent(from.charAt(0), c -> new ArrayList<>()).add(pair);
+        this.longestFirst.addAll(longestFirst);
+        for (Pair pair : longestFirst) {
+            List<Pair> tried = triedAt(pair);
+            if (tried != null) {
+                tried.add(pair);
             }
         }
     }
 
+    /**
+     * Adds {@code pair} where the constructor would have put it had it come last: after every {@code from} as long as
+     * its own. A run binds its captures one at a time, each before the next step: making the replacements anew each
+     * time made a run with thousands of captures quadratic.
+     */
+    void add(Pair pair) {
+        longestFirst.add(after(longestFirst, pair), pair);
+        List<Pair> tried = triedAt(pair);
+        if (tried != null) {
+            tried.add(after(tried, pair), pair);
+        }
+    }
+
+    /** The place of the first {@code from} shorter than {@code pair}'s in {@code longestFirst} (binary search). */
+    private static int after(List<Pair> longestFirst, Pair pair) {
+        int length = pair.from().length();
+        int low = 0;
+        int high = longestFirst.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (longestFirst.get(middle).from().length() >= length) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** The list of the pairs tried where {@code pair}'s {@code from} starts; null for an empty one, tried nowhere. */
+    private List<Pair> triedAt(Pair pair) {
+        String from = pair.from();
+        if (from.isEmpty()) {
+            return null;
+        }
+        if (tokensOnly && Literals.isWord(from.charAt(0))) {
+            return byFirstWord.computeIfAbsent(Literals.pieceAt(from, 0), w -> new ArrayList<>());
+        }
+        return byFirstChar.computeIfAbsent(from.charAt(0), c -> new ArrayList<>());
+    }
+
     /** what is replaced, the longest first */
     List<Pair> pairs() {
-        return longestFirst;
+        return Collections.unmodifiableList(longestFirst);
     }
 
     String applyTo(String text) {

@@ -10,14 +10,14 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Items keyed by a literal (the bindings a command is checked against), found by the words a text must hold for the
+ * Items keyed by a literal (the bindings a command is checked against, the literals captures bind), found by the words a text must hold for the
  * literal to stand in it as a token ({@link Literals#words}): which may stand in a text is told by the text's words,
  * not by searching it for every item. Searching every command for every binding made a runbook of thousands of
  * bindings quadratic to plan.
  *
  * @param <T> the items
  */
-final class WordIndex<T> {
+public final class WordIndex<T> {
     /**
      * Up to this many items, every one is a candidate: cheaper than looking at the text's words first. The same bound
      * tells {@link Bindings#validate} when to index a command rather than search it for each candidate.
@@ -37,7 +37,7 @@ final class WordIndex<T> {
      * @param literal each item's literal
      * @param always  items that are candidates whether or not their literal can stand in the text
      */
-    WordIndex(List<T> items, Function<T, String> literal, Predicate<T> always) {
+    public WordIndex(List<T> items, Function<T, String> literal, Predicate<T> always) {
         this.items = List.copyOf(items);
         if (this.items.size() <= FEW) {
             return;
@@ -56,7 +56,7 @@ final class WordIndex<T> {
     }
 
     /** The items whose literal may stand in {@code text} as a token (and those always given), in their order. */
-    List<T> in(String text) {
+    public List<T> in(String text) {
         if (items.size() <= FEW) {
             return items;
         }

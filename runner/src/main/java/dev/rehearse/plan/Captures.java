@@ -26,13 +26,13 @@ public final class Captures {
 
     /**
      * Binds what {@code step}'s captures find in its real output into {@code bindings} (a runner's own copy of the
-     * plan's), each value checked against the commands of {@code steps} and {@code checks}.
+     * plan's), each value checked against the commands it goes into ({@code uses}: those of the plan's steps and
+     * checks).
      *
      * @param realOutput the step's output as the target printed it (before any reverse mapping)
      * @throws dev.rehearse.guide.BadInput when a captured value could inject shell syntax into a later command
      */
-    public static Result bind(Bindings bindings, List<Step> steps, List<Runbook.Check> checks, CommandStep step,
-                              String realOutput) {
+    public static Result bind(Bindings bindings, CaptureUses uses, CommandStep step, String realOutput) {
         List<Binding> bound = new ArrayList<>();
         List<Capture> missed = new ArrayList<>();
         for (Capture capture : step.captures()) {
@@ -45,9 +45,11 @@ public final class Captures {
             boolean secret = bindings.get(capture.literal()).map(Binding::secret).orElse(false)
                     || derivesFromSecret(bindings, step) || namesASecret(capture.literal());
             Binding binding = new Binding(capture.literal(), value, Binding.Origin.CAPTURED, secret);
-            Bindings trial = bindings.copy().bind(binding, new Bindings.Place(step.source() + ":" + step.line()
-                    + " (captured)", 0));
-            Plan.checkBindings(trial, steps, checks);
+            Bindings.Place place = new Bindings.Place(step.source() + ":" + step.line() + " (captured)", 0);
+            Bindings.requireOneLine(binding, place);
+            for (Plan.Command command : uses.of(capture.literal())) {
+                Bindings.validate(binding, place, command.text(), command.where());
+            }
             bindings.bind(binding);
             bound.add(binding);
         }

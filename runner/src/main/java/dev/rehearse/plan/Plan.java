@@ -4,6 +4,7 @@ import dev.rehearse.bind.Bindings;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -81,17 +82,30 @@ public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings
     /** As {@link #checkBindings(Bindings, List)}, and the sidecar's checks too: they run in the same shell. */
     public static void checkBindings(Bindings bindings, List<Step> steps, List<Runbook.Check> checks) {
         bindings.validateValues();
+        for (Command command : commands(steps, checks)) {
+            bindings.validate(command.text(), command.where());
+        }
+    }
+
+    /** A command bindings go into as the guide shows it, and its place ({@code file:line}) for messages. */
+    record Command(String text, String where) {
+    }
+
+    /** The commands of {@code steps} (their readiness probes too) and of {@code checks}, in order. */
+    static List<Command> commands(List<Step> steps, List<Runbook.Check> checks) {
+        List<Command> commands = new ArrayList<>();
         for (Step step : steps) {
             if (step instanceof CommandStep c) {
-                bindings.validate(c.command(), c.source() + ":" + c.line());
+                commands.add(new Command(c.command(), c.source() + ":" + c.line()));
             }
             Readiness ready = step.policy() != null ? step.policy().ready() : null;
             if (ready != null) {
-                bindings.validate(ready.probe(ready.what()), step.source() + ":" + step.line() + " (ready)");
+                commands.add(new Command(ready.probe(ready.what()), step.source() + ":" + step.line() + " (ready)"));
             }
         }
         for (Runbook.Check check : checks) {
-            bindings.validate(check.command(), check.file() + ":" + check.line());
+            commands.add(new Command(check.command(), check.file() + ":" + check.line()));
         }
+        return commands;
     }
 }

@@ -14,6 +14,7 @@ import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.Faults;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.plan.Capture;
+import dev.rehearse.plan.CaptureUses;
 import dev.rehearse.plan.Captures;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.ExpectedLine;
@@ -69,8 +70,8 @@ public final class Runner {
     private List<CapturedValue> inherited = List.of();
     private Bindings bindings;
     private List<CapturedValue> captured;
-    private List<Step> steps;
-    private List<Check> checks;
+    /** the commands each captured value goes into, to check it against */
+    private CaptureUses captureUses;
     private volatile Session session;
     /** why the shell could not start for the look at the files the guide creates: the first command step's failure */
     private RuntimeException shellFailure;
@@ -151,9 +152,9 @@ public final class Runner {
         long started = System.nanoTime();
         effectLines = EffectLines.with(effects);
         bindings = plan.bindings();
-        captured = new ArrayList<>(inherited);
-        steps = plan.steps();
-        this.checks = checks;
+        // the record's writer copies what is captured so far from its own thread
+        captured = Collections.synchronizedList(new ArrayList<>(inherited));
+        captureUses = new CaptureUses(plan.steps(), checks);
         uncaptured = new UncapturedValues();
         cwd = target.facts().home();
         return steps(plan, checks, started);
@@ -229,19 +230,24 @@ public final class Runner {
      */
     private Supplier<RunReport> ifEndedDuring(Plan plan, List<StepResult> done, Step next, long started) {
         int reached = done.size();
-        List<CapturedValue> capturedSoFar = List.copyOf(captured);
+        List<CapturedValue> values = captured;
+        int capturedSoFar = values.size();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         return () -> {
             List<StepResult> soFar;
             synchronized (done) {
                 soFar = new ArrayList<>(done.subList(0, reached));
             }
+            List<CapturedValue> capturedThen;
+            synchronized (values) {
+                capturedThen = List.copyOf(values.subList(0, capturedSoFar));
+            }
             soFar.add(new StepResult(next, Verdict.INTERRUPTED, -1, "", "", "", "the run ended during this step: "
                     + "its process (pid " + ProcessHandle.current().pid() + ") was killed or lost", Duration.ZERO));
             for (Step later : plan.steps().subList(reached + 1, plan.steps().size())) {
                 soFar.add(skip(later, "not reached"));
             }
-            return new RunReport(plan.name(), plan.guide(), target.describe(), soFar, elapsed, capturedSoFar,
+            return new RunReport(plan.name(), plan.guide(), target.describe(), soFar, elapsed, capturedThen,
                     origin);
         };
     }
@@ -542,7 +548,7 @@ public final class Runner {
     private String capture(CommandStep step, String realOutput) {
         Captures.Result found;
         try {
-            found = Captures.bind(bindings, steps, checks, step, realOutput);
+            found = Captures.bind(bindings, captureUses, step, realOutput);
         } catch (BadInput unsafe) {
             return "captured value refused: " + unsafe.problem();
         }

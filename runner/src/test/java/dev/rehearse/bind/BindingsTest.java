@@ -5,6 +5,8 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.TargetFacts;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -72,5 +74,46 @@ class BindingsTest {
         b.validate("echo done", "guide.rst:13");
         Bindings nl = new Bindings().bind(new Binding("a", "x\ny", Origin.COMMAND_LINE, false), new Bindings.Place("--bind a", 0));
         assertTrue(assertThrows(BadInput.class, nl::validateValues).getMessage().startsWith("--bind a: binding \"a\""));
+    }
+
+    /**
+     * Bound one at a time between uses (as a run binds its captures), the bindings replace, map back and hide exactly
+     * as the same bindings made at once do: same lengths in their order of binding, a literal inside a longer one, a
+     * value that is its own literal, an empty value, secrets, one binding replaced by a higher origin.
+     */
+    @Test
+    void bindingsAddedBetweenUsesWorkAsIfMadeAtOnce() {
+        List<Binding> all = List.of(
+                new Binding("1000001", "7000001", Origin.CAPTURED, false),
+                new Binding("1000002", "7000002", Origin.CAPTURED, false),
+                new Binding("isabell", "alice", Origin.TARGET, false),
+                new Binding("isabell.uber.space", "alice.box1.test", Origin.TARGET, false),
+                new Binding("stardust", "stardust", Origin.TARGET, false),
+                new Binding("<token>", "tk-9Zq", Origin.CAPTURED, true),
+                new Binding("<empty>", "", Origin.SIDECAR, false),
+                new Binding("1000001", "7000009", Origin.COMMAND_LINE, false),
+                new Binding(":8008", "x:8009", Origin.SIDECAR, false),
+                new Binding("<pw>", "S3cret", Origin.GENERATED, true));
+        List<String> texts = List.of(
+                "echo 1000001 1000002 10000011 isabell.uber.space isabell stardust <token> <empty> :8008 <pw>",
+                "7000001 7000009 7000002 alice.box1.test alice x:8009 tk-9Zq S3cret inS3cretside xtk-9Zq");
+        Bindings atOnce = new Bindings();
+        all.forEach(atOnce::bind);
+        Bindings oneByOne = new Bindings();
+        for (Binding b : all) {
+            oneByOne.bind(b);
+            texts.forEach(t -> List.of(oneByOne.apply(t), oneByOne.preview(t), oneByOne.reverse(t), oneByOne.redact(t)));
+            oneByOne.secretValues();
+        }
+        for (String t : texts) {
+            assertEquals(atOnce.apply(t), oneByOne.apply(t));
+            assertEquals(atOnce.preview(t), oneByOne.preview(t));
+            assertEquals(atOnce.reverse(t), oneByOne.reverse(t));
+            assertEquals(atOnce.redact(t), oneByOne.redact(t));
+        }
+        assertEquals(atOnce.secretValues(), oneByOne.secretValues());
+        assertEquals(atOnce.secretBindings(), oneByOne.secretBindings());
+        assertEquals("echo 7000009 7000002 10000011 alice.box1.test alice stardust tk-9Zq  x:8009 S3cret",
+                oneByOne.apply(texts.get(0)));
     }
 }

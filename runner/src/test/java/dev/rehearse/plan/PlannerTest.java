@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -61,7 +62,7 @@ class PlannerTest {
         assertEquals(List.of(new Capture("40132", "Port\\s+(\\d+)")), portAdd.captures());
 
         Bindings run = plan.bindings();
-        Captures.Result result = Captures.bind(run, plan.steps(), List.of(), portAdd,
+        Captures.Result result = Captures.bind(run, new CaptureUses(plan.steps(), List.of()), portAdd,
                 "Port 41234 will be open for TCP and UDP traffic in a few minutes.\r\n");
         assertEquals(List.of(new Binding("40132", "41234", Binding.Origin.CAPTURED, false)), result.bound());
         CommandStep curl = (CommandStep) plan.steps().get(3);
@@ -80,10 +81,36 @@ class PlannerTest {
     void aCaptureThatFindsNothingLeavesTheGuidesValue() throws IOException {
         Plan plan = new Planner(FACTS, Map.of()).plan(bare(), PORT_GUIDE);
         Bindings run = plan.bindings();
-        Captures.Result result = Captures.bind(run, plan.steps(), List.of(), (CommandStep) plan.steps().get(0),
+        Captures.Result result = Captures.bind(run, new CaptureUses(plan.steps(), List.of()), (CommandStep) plan.steps().get(0),
                 "uberspace: command not found\n");
         assertEquals(1, result.missed().size());
         assertTrue(run.get("40132").isEmpty());
+    }
+
+    /**
+     * A captured value is checked against every command it goes into, a sidecar's check too, and only there: the
+     * guide's own commands here never type it.
+     */
+    @Test
+    void aCapturedValueIsCheckedWhereverItGoesASidecarsCheckToo() throws IOException {
+        Runbook r = withSidecar("bindings:", "  \"40132\": {capture: 'Port (.*) will'}");
+        Guide portOnly = guide(block("console", 10, "Open a port:", """
+                [isabell@stardust ~]$ uberspace port add
+                Port 40132 will be open for TCP and UDP traffic in a few minutes.
+                [isabell@stardust ~]$"""));
+        Plan plan = new Planner(FACTS, Map.of()).plan(r, portOnly);
+        List<Runbook.Check> checks = List.of(new Runbook.Check("port", null, "nc -z localhost 40132", null,
+                Duration.ofSeconds(5), "runbook.yaml", 9));
+        CommandStep portAdd = (CommandStep) plan.steps().get(0);
+        Bindings safe = plan.bindings();
+        Captures.bind(safe, new CaptureUses(plan.steps(), checks), portAdd, "Port 41234 will be open");
+        assertEquals("41234", safe.get("40132").orElseThrow().value());
+        Bindings run = plan.bindings();
+        BadInput e = assertThrows(BadInput.class, () -> Captures.bind(run, new CaptureUses(plan.steps(), checks),
+                portAdd, "Port 1;reboot will be open"));
+        assertTrue(e.getMessage().endsWith("could change the command at runbook.yaml:9"), e.getMessage());
+        assertTrue(run.get("40132").isEmpty(), "the unsafe value is not bound");
+        Captures.bind(plan.bindings(), new CaptureUses(plan.steps(), List.of()), portAdd, "Port 1;reboot will be open");
     }
 
     @Test
@@ -91,7 +118,7 @@ class PlannerTest {
         Runbook r = withSidecar("bindings:", "  \"40132\": {capture: 'Port (.*) will'}");
         Plan plan = new Planner(FACTS, Map.of()).plan(r, PORT_GUIDE);
         Bindings run = plan.bindings();
-        BadInput e = assertThrows(BadInput.class, () -> Captures.bind(run, plan.steps(), List.of(),
+        BadInput e = assertThrows(BadInput.class, () -> Captures.bind(run, new CaptureUses(plan.steps(), List.of()),
                 (CommandStep) plan.steps().get(0), "Port 1;reboot will be open"));
         assertTrue(e.getMessage().contains("binding \"40132\"") && e.getMessage().endsWith("guide.rst:52"), e.getMessage());
         assertTrue(run.get("40132").isEmpty(), "the unsafe value is not bound");
