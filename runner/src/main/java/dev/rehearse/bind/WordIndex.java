@@ -10,10 +10,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Items keyed by a literal (the bindings a command is checked against, the literals captures bind), found by the words a text must hold for the
- * literal to stand in it as a token ({@link Literals#words}): which may stand in a text is told by the text's words,
- * not by searching it for every item. Searching every command for every binding made a runbook of thousands of
- * bindings quadratic to plan.
+ * Items keyed by a literal (the bindings a command is checked against, the literals captures bind), found by the
+ * words a text must hold for the literal to stand in it as a token ({@link Literals#words}): which may stand in a
+ * text is told by the text's words, not by searching it for every item. Searching every command for every binding
+ * made a runbook of thousands of bindings quadratic to plan.
  *
  * @param <T> the items
  */

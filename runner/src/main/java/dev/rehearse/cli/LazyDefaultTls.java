@@ -26,7 +26,7 @@ import java.security.SecureRandom;
  */
 final class LazyDefaultTls extends SSLContext {
     LazyDefaultTls() {
-        super(new Deferred(), new Provider("RehearseLazyDefault", "1", "the JDK's default TLS context, made on first use") {
+        super(new Deferred(), new Provider("RehearseLazyDefault", "1", "the JDK's default TLS context, when used") {
         }, "Default");
     }
 

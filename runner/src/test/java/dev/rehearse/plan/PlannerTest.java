@@ -81,7 +81,8 @@ class PlannerTest {
     void aCaptureThatFindsNothingLeavesTheGuidesValue() throws IOException {
         Plan plan = new Planner(FACTS, Map.of()).plan(bare(), PORT_GUIDE);
         Bindings run = plan.bindings();
-        Captures.Result result = Captures.bind(run, new CaptureUses(plan.steps(), List.of()), (CommandStep) plan.steps().get(0),
+        Captures.Result result = Captures.bind(run, new CaptureUses(plan.steps(), List.of()),
+                (CommandStep) plan.steps().get(0),
                 "uberspace: command not found\n");
         assertEquals(1, result.missed().size());
         assertTrue(run.get("40132").isEmpty());

@@ -180,7 +180,8 @@ class UntunedGuidesTest {
         CommandStep generate = (CommandStep) plan.steps().get(0);
         assertEquals(generate.captures(), Captures.secretsAmong(run, generate));
         Captures.bind(run, new CaptureUses(plan.steps(), List.of()), (CommandStep) plan.steps().get(0), "k3y-Zq81\n");
-        Captures.bind(run, new CaptureUses(plan.steps(), List.of()), (CommandStep) plan.steps().get(1), "Your token: t0k-7731\n");
+        Captures.bind(run, new CaptureUses(plan.steps(), List.of()), (CommandStep) plan.steps().get(1),
+                "Your token: t0k-7731\n");
         assertEquals(List.of(true, true), List.of(run.get("<RANDOM_KEY>").orElseThrow().secret(),
                 run.get("<token>").orElseThrow().secret()));
         assertEquals("key <RANDOM_KEY>, token <token>", run.redact("key k3y-Zq81, token t0k-7731"));
