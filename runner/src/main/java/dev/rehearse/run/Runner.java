@@ -462,17 +462,21 @@ public final class Runner {
         if (created.isEmpty()) {
             return Set.of();
         }
+        Session shell = null;
         if (plan.steps().stream().anyMatch(s -> s instanceof CommandStep && selection.includes(s.n()))) {
             try {
-                Optional<Set<String>> there = ExistingFiles.askedIn(session(), created, LOOK_TIMEOUT);
-                if (there.isPresent()) {
-                    return there.get();
-                }
-                if (interruption.requested()) {
-                    return Set.of(); // no step runs
-                }
+                shell = session();
             } catch (RuntimeException cannotStart) {
                 shellFailure = cannotStart;
+            }
+        }
+        if (shell != null) {
+            Optional<Set<String>> there = ExistingFiles.askedIn(shell, created, LOOK_TIMEOUT);
+            if (there.isPresent()) {
+                return there.get();
+            }
+            if (interruption.requested()) {
+                return Set.of(); // no step runs
             }
         }
         Set<String> there = new HashSet<>();

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class ExistingFiles {
     private static final String MARK = "rehearse-there:";
-    private static final Pattern THERE = Pattern.compile("^" + MARK + "(\\d+)$", Pattern.MULTILINE);
+    private static final Pattern THERE = Pattern.compile("^" + MARK + "(\\d{1,9})$", Pattern.MULTILINE);
 
     private ExistingFiles() {
     }

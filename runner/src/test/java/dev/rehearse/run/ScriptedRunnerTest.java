@@ -214,12 +214,14 @@ class ScriptedRunnerTest {
 
     /**
      * The shell answers, in one command typed there, which of the files the guide creates were there before the run;
-     * a look through the target (which holds neither file here) is not made.
+     * a look through the target (which holds neither file here) is not made. Lines that are no answer are passed
+     * over, an index out of range too.
      */
     @Test
     void theFilesAGuideCreatesAreLookedForInTheShellInOneCommand() {
         ScriptedTarget answering = new ScriptedTarget(FACTS, () -> new ScriptedTransport(FACTS.home(), line ->
-                line.startsWith(LOOK) ? Script.prints("rehearse-there:1\n").exit(0)
+                line.startsWith(LOOK) ? Script.prints("a login script's trap\nrehearse-there:99999999999999999999\n"
+                        + "rehearse-there:7\nrehearse-there:1\n").exit(0)
                         : line.equals("echo after") ? Script.prints("after\n").exit(0) : null));
         RunReport report = new Runner(answering, StepSelection.ALL, true, RunListener.NONE).run(new Steps()
                 .step(new WriteStep(1, "fixture.rst", 20, List.of(), "~/a.ini", "x\n", null))
