@@ -3,10 +3,12 @@ package dev.rehearse.bind;
 import dev.rehearse.guide.BadInput;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -70,20 +72,48 @@ public final class Bindings {
      * of captures time quadratic in them.
      */
     private void extendReplacements(Binding b) {
-        boolean changes = !b.literal().equals(b.value());
-        if (forward != null && changes) {
-            forward.add(new Replacements.Pair(b.literal(), b.value()));
+        FORWARD.extend(forward, b);
+        SHOWN.extend(shown, b);
+        BACK.extend(back, b);
+        SECRETS.extend(secrets, b);
+    }
+
+    /**
+     * One kind of replacements: the bindings it holds ({@code which}), each as its pair, literal to value
+     * ({@code toReal}) or value to literal, the longest first; made whole when first used, extended as bindings come.
+     */
+    private record Kind(Predicate<Binding> which, boolean toReal, boolean tokensOnly) {
+        /** the pair {@code b} adds, or null: a literal that is its own value changes nothing, nor an empty value */
+        Replacements.Pair pairOf(Binding b) {
+            if (!which.test(b)) {
+                return null;
+            }
+            if (toReal) {
+                return b.literal().equals(b.value()) ? null : new Replacements.Pair(b.literal(), b.value());
+            }
+            return b.value().isEmpty() ? null : new Replacements.Pair(b.value(), b.literal());
         }
-        if (shown != null && changes && !b.secret()) {
-            shown.add(new Replacements.Pair(b.literal(), b.value()));
+
+        Replacements of(Collection<Binding> bindings) {
+            return new Replacements(bindings.stream().map(this::pairOf).filter(Objects::nonNull)
+                    .sorted(Comparator.comparingInt((Replacements.Pair p) -> p.from().length()).reversed())
+                    .toList(), tokensOnly);
         }
-        if (back != null && changes && !b.secret() && !b.value().isEmpty()) {
-            back.add(new Replacements.Pair(b.value(), b.literal()));
-        }
-        if (secrets != null && b.secret() && !b.value().isEmpty()) {
-            secrets.add(new Replacements.Pair(b.value(), b.literal()));
+
+        /** adds {@code b}'s pair to {@code made}, when the replacements are made yet */
+        void extend(Replacements made, Binding b) {
+            Replacements.Pair pair = made == null ? null : pairOf(b);
+            if (pair != null) {
+                made.add(pair);
+            }
         }
     }
+
+    private static final Kind FORWARD = new Kind(b -> true, true, true);
+    private static final Kind SHOWN = new Kind(b -> !b.secret(), true, true);
+    private static final Kind BACK = new Kind(b -> !b.secret() && !b.literal().equals(b.value()), false, true);
+    /** hidden even inside a longer word */
+    private static final Kind SECRETS = new Kind(Binding::secret, false, false);
 
     public List<Binding> all() {
         return List.copyOf(byLiteral.values());
@@ -113,7 +143,7 @@ public final class Bindings {
     /** Replaces every example value in {@code text} with its real value (longest literal first, one pass). */
     public String apply(String text) {
         if (forward == null) {
-            forward = toReal(b -> true);
+            forward = FORWARD.of(byLiteral.values());
         }
         return forward.applyTo(text);
     }
@@ -121,7 +151,7 @@ public final class Bindings {
     /** Like {@link #apply} but secrets keep their placeholder: what may be shown of a step before it runs. */
     public String preview(String text) {
         if (shown == null) {
-            shown = toReal(b -> !b.secret());
+            shown = SHOWN.of(byLiteral.values());
         }
         return shown.applyTo(text);
     }
@@ -130,7 +160,7 @@ public final class Bindings {
     public String reverse(String text) {
         String hidden = redact(text);
         if (back == null) {
-            back = new Replacements(valuesToLiterals(b -> !b.secret() && !b.literal().equals(b.value())), true);
+            back = BACK.of(byLiteral.values());
         }
         return back.applyTo(hidden);
     }
@@ -142,19 +172,9 @@ public final class Bindings {
 
     private Replacements secretPairs() {
         if (secrets == null) {
-            secrets = new Replacements(valuesToLiterals(Binding::secret), false);
+            secrets = SECRETS.of(byLiteral.values());
         }
         return secrets;
-    }
-
-    /** value to literal, for the bindings {@code which} picks that have a value, the longest value first */
-    private List<Replacements.Pair> valuesToLiterals(Predicate<Binding> which) {
-        return byLiteral.values().stream()
-                .filter(which)
-                .filter(b -> !b.value().isEmpty())
-                .sorted(Comparator.comparingInt((Binding b) -> b.value().length()).reversed())
-                .map(b -> new Replacements.Pair(b.value(), b.literal()))
-                .toList();
     }
 
     /**
@@ -213,16 +233,6 @@ public final class Bindings {
 
     private Place declaredAt(Binding b) {
         return declaredAt.getOrDefault(b.literal(), new Place("binding", 0));
-    }
-
-    /** literal to value, for the bindings {@code which} picks, the longest literal first */
-    private Replacements toReal(Predicate<Binding> which) {
-        return new Replacements(byLiteral.values().stream()
-                .filter(which)
-                .filter(b -> !b.literal().equals(b.value()))
-                .sorted(Comparator.comparingInt((Binding b) -> b.literal().length()).reversed())
-                .map(b -> new Replacements.Pair(b.literal(), b.value()))
-                .toList(), true);
     }
 
     public Bindings copy() {

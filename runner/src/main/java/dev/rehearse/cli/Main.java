@@ -54,8 +54,7 @@ public final class Main {
 
     public static void main(String[] args) {
         LazyDefaultTls.install();
-        int rc = execute(args, new StandardOutput(System.out), new PrintWriter(System.err, true));
-        System.exit(rc);
+        System.exit(execute(args, new StandardOutput(System.out), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given streams; what tests call. */
