@@ -15,13 +15,14 @@ import java.util.List;
  * per build: the commands of one kind once each, in one JVM, on a small runbook of its own and on the seed where the
  * checkout has it, all output thrown away. A JDK 25 AOT cache loads all its classes at start, so each kind of
  * command gets an archive of its own: the commands that read guides (blocks, plan, lint), those that run a target
- * ({@code --running}: run, matrix), and those that run a container ({@code --container}: the running commands and a
- * container run: the Docker client's classes, a few thousand, would slow down the others). An archive that only the
- * first command after a build recorded held only that command's classes.
+ * ({@code --running}: run), {@code matrix} ({@code --matrix}: a run and a matrix, whose comparison page and merged
+ * junit.xml read JSON and XML, a thousand classes more than a run's), and those that run a container
+ * ({@code --container}: all of these and a container run: the Docker client's classes, a few thousand, would slow
+ * down the others). An archive that only the first command after a build recorded held only that command's classes.
  * <p>
- * {@code java -cp rehearse.jar dev.rehearse.cli.Training WORK [SEED] [--running | --container]}, WORK an empty
- * folder the caller removes afterwards (it holds the runbook, the runs' reports); exits 0 when every command did
- * what it should.
+ * {@code java -cp rehearse.jar dev.rehearse.cli.Training WORK [SEED] [--running | --matrix | --container]}, WORK
+ * an empty folder the caller removes afterwards (it holds the runbook, the runs' reports); exits 0 when every
+ * command did what it should.
  */
 public final class Training {
     private static final String GUIDE = """
@@ -57,15 +58,17 @@ public final class Training {
     public static void main(String[] args) throws IOException {
         List<String> given = new ArrayList<>(List.of(args));
         boolean container = given.remove("--container");
-        boolean running = given.remove("--running") || container;
+        boolean matrix = given.remove("--matrix") || container;
+        boolean running = given.remove("--running") || matrix;
         LazyDefaultTls.install(); // as Main does
-        int failed = train(Path.of(given.get(0)), given.size() > 1 ? Path.of(given.get(1)) : null, running,
+        int failed = train(Path.of(given.get(0)), given.size() > 1 ? Path.of(given.get(1)) : null, running, matrix,
                 container);
         System.exit(failed == 0 ? 0 : 1);
     }
 
     /** @return how many commands did not end as they should */
-    private static int train(Path work, Path seed, boolean running, boolean container) throws IOException {
+    private static int train(Path work, Path seed, boolean running, boolean matrix, boolean container)
+            throws IOException {
         Path runbook = Files.createDirectory(work.resolve("runbook"));
         Files.writeString(runbook.resolve("guide.md"), GUIDE);
         Files.writeString(runbook.resolve("runbook.yaml"), RUNBOOK);
@@ -74,10 +77,12 @@ public final class Training {
         if (running) {
             commands.add(new String[]{"run", "-q", runbook.toString(), "--bind", "greeting=hello", "--target",
                     "local", "--report-dir", work.resolve("run").toString()});
-            commands.add(new String[]{"matrix", runbook.toString(), "--vary", "greeting=hello,hi", "--target",
-                    "local", "--report-dir", work.resolve("matrix").toString()});
             // a run of a reStructuredText guide (the seed's form) reads and plans it as these do
             commands.add(new String[]{"plan", (seed != null && Files.isDirectory(seed) ? seed : rst).toString()});
+            if (matrix) {
+                commands.add(new String[]{"matrix", runbook.toString(), "--vary", "greeting=hello,hi", "--target",
+                        "local", "--report-dir", work.resolve("matrix").toString()});
+            }
         } else {
             commands.addAll(List.of(
                     new String[]{"--version"},

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,15 +80,6 @@ class LauncherArchiveIT {
     }
 
     /**
-     * A command on a container target starts from an archive of its own, trained with a container run; the reading
-     * commands' archive stays as it was, without the Docker client's classes.
-     */
-    @Test
-    void aContainerRunHasAnArchiveOfItsOwn() throws IOException {
-        aRunRecordsAnArchiveBesideLints("container", "the Docker client's classes too");
-    }
-
-    /**
      * A JDK 25 AOT cache is used without replaying its training run's compilations at start (profiles for C2, which
      * the launcher's C1-only JVM never uses): the JVM's own account of its flags says so.
      */
@@ -109,21 +101,30 @@ class LauncherArchiveIT {
 
     /**
      * What the archives are recorded from: every command of a kind once, each ending as it should, printing
-     * nothing; the reading commands' training runs nothing.
+     * nothing; the reading commands' training runs nothing, the running commands' no matrix.
      */
     @Test
     void theTrainingRunsEveryCommandQuietly() throws IOException {
         Path reading = Files.createDirectories(dir.resolve("reading"));
         Path running = Files.createDirectories(dir.resolve("running"));
-        String out = Processes.run(dir, Map.of(), "java", "-cp", RehearseJar.jar().toString(),
-                "dev.rehearse.cli.Training", reading.toString(), Checkout.seedRunbook().toString());
-        out += Processes.run(dir, Map.of(), "java", "-cp", RehearseJar.jar().toString(),
-                "dev.rehearse.cli.Training", running.toString(), Checkout.seedRunbook().toString(), "--running");
+        Path matrix = Files.createDirectories(dir.resolve("matrix"));
+        String out = training(reading);
+        out += training(running, "--running");
+        out += training(matrix, "--matrix");
 
         assertEquals("", out);
-        assertTrue(Files.isRegularFile(running.resolve("run/results.json")), "the run of its runbook kept its record");
-        assertTrue(Files.isRegularFile(running.resolve("matrix/matrix.json")), "the matrix of its runbook compared");
         assertFalse(Files.exists(reading.resolve("run")), "the reading commands' training ran nothing");
+        assertTrue(Files.isRegularFile(running.resolve("run/results.json")), "the run of its runbook kept its record");
+        assertFalse(Files.exists(running.resolve("matrix")), "the running commands' training made no matrix");
+        assertTrue(Files.isRegularFile(matrix.resolve("run/results.json")), "the matrix's training ran the runbook");
+        assertTrue(Files.isRegularFile(matrix.resolve("matrix/matrix.json")), "the matrix of its runbook compared");
+    }
+
+    private static String training(Path work, String... kind) {
+        List<String> command = new ArrayList<>(List.of("java", "-cp", RehearseJar.jar().toString(),
+                "dev.rehearse.cli.Training", work.toString(), Checkout.seedRunbook().toString()));
+        command.addAll(List.of(kind));
+        return Processes.run(work, Map.of(), command.toArray(String[]::new));
     }
 
     /**
@@ -132,44 +133,89 @@ class LauncherArchiveIT {
      */
     @Test
     void aRunHasAnArchiveOfItsOwnBesideTheReadingCommands() throws IOException {
-        aRunRecordsAnArchiveBesideLints("local", "the classes of a run too");
+        Path checkout = checkout(dir.resolve("checkout"));
+        recordsAnArchiveBeside(checkout, lintLine(checkout), "0 errors", runLine(checkout, "local"), "0 FAIL",
+                "the classes of a run too");
     }
 
     /**
-     * lint records the reading commands' archive; a run on {@code target} then records one of its own beside it,
-     * larger (it holds {@code holds}), and leaves lint's as it was; a second run and a lint, each requiring its
-     * archive, record nothing again.
+     * A matrix starts from an archive of its own, with the classes of its comparison (JSON and XML read back) that
+     * a run never loads: recorded beside the run's, larger, and the run's is left as it was.
      */
-    private void aRunRecordsAnArchiveBesideLints(String target, String holds) throws IOException {
+    @Test
+    void aMatrixHasAnArchiveOfItsOwnBesideARun() throws IOException {
         Path checkout = checkout(dir.resolve("checkout"));
-        lint(checkout, Map.of());
-        List<Path> reading = archives(checkout);
-        assertEquals(1, reading.size(), "lint's archive: " + reading);
-        FileTime readingRecorded = Files.getLastModifiedTime(keyOf(reading.get(0)));
-        String required = reading.get(0).toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
+        Path runbook = Files.createDirectories(dir.resolve("runbook"));
+        Files.copy(Checkout.file("docs/first-guide.md"), runbook.resolve("guide.md"));
+        Files.writeString(runbook.resolve("runbook.yaml"), """
+                guide: guide.md
 
-        String out = Processes.run(checkout, Map.of(), checkout.resolve("rehearse").toString(), "run",
-                Checkout.file("docs/first-guide.md").toString(), "--target", target,
-                "--report-dir", dir.resolve("reports").toString());
+                vars:
+                  greeting: ~
 
-        assertTrue(out.contains("0 FAIL"), out);
+                bindings:
+                  "Hello, Rehearse!": "${greeting}"
+                """);
+        List<String> matrix = List.of(checkout.resolve("rehearse").toString(), "matrix", runbook.toString(),
+                "--vary", "greeting=Hello,Hi", "--target", "local", "--report-dir", dir.resolve("matrix").toString());
+        recordsAnArchiveBeside(checkout, runLine(checkout, "local"), "0 FAIL", matrix, "0 regressions",
+                "the classes of a matrix's comparison too");
+    }
+
+    /**
+     * A command on a container target starts from an archive of its own, trained with a container run; the reading
+     * commands' archive stays as it was, without the Docker client's classes.
+     */
+    @Test
+    void aContainerRunHasAnArchiveOfItsOwn() throws IOException {
+        Path checkout = checkout(dir.resolve("checkout"));
+        recordsAnArchiveBeside(checkout, lintLine(checkout), "0 errors", runLine(checkout, "container"), "0 FAIL",
+                "the Docker client's classes too");
+    }
+
+    /**
+     * {@code first} records an archive; {@code second}, a command of another kind, then records one of its own
+     * beside it, larger (it holds {@code holds}), and leaves the first as it was; each command again, requiring its
+     * archive, records nothing again.
+     */
+    private void recordsAnArchiveBeside(Path checkout, List<String> first, String firstSays, List<String> second,
+                                        String secondSays, String holds) throws IOException {
+        assertSays(firstSays, checkout, Map.of(), first);
+        List<Path> one = archives(checkout);
+        assertEquals(1, one.size(), "the first command's archive: " + one);
+        FileTime firstRecorded = Files.getLastModifiedTime(keyOf(one.get(0)));
+        String required = one.get(0).toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
+
+        assertSays(secondSays, checkout, Map.of(), second);
+
         List<Path> both = archives(checkout);
-        assertEquals(2, both.size(), "the run's archive beside lint's: " + both);
-        Path running = both.stream().filter(a -> !a.equals(reading.get(0))).findFirst().orElseThrow();
-        assertTrue(Files.size(running) > Files.size(reading.get(0)), "it holds " + holds + ": " + running);
-        assertEquals(readingRecorded, Files.getLastModifiedTime(keyOf(reading.get(0))), "lint's archive left as it was");
-        out = Processes.run(checkout, Map.of("REHEARSE_JAVA_OPTS", required), checkout.resolve("rehearse").toString(),
-                "run", Checkout.file("docs/first-guide.md").toString(), "--target", target,
-                "--report-dir", dir.resolve("again").toString());
-        assertTrue(out.contains("0 FAIL"), out);
-        lint(checkout, Map.of("REHEARSE_JAVA_OPTS", required));
+        assertEquals(2, both.size(), "the second command's archive beside the first's: " + both);
+        Path added = both.stream().filter(a -> !a.equals(one.get(0))).findFirst().orElseThrow();
+        assertTrue(Files.size(added) > Files.size(one.get(0)), "it holds " + holds + ": " + added);
+        assertEquals(firstRecorded, Files.getLastModifiedTime(keyOf(one.get(0))), "the first archive left as it was");
+        assertSays(secondSays, checkout, Map.of("REHEARSE_JAVA_OPTS", required), second);
+        assertSays(firstSays, checkout, Map.of("REHEARSE_JAVA_OPTS", required), first);
         assertEquals(Set.copyOf(both), Set.copyOf(archives(checkout)), "nothing recorded again");
     }
 
+    private static void assertSays(String says, Path checkout, Map<String, String> env, List<String> command) {
+        String out = Processes.run(checkout, env, command.toArray(String[]::new));
+        assertTrue(out.contains(says), out);
+    }
+
     private static void lint(Path checkout, Map<String, String> env) {
-        String out = Processes.run(checkout, env, checkout.resolve("rehearse").toString(), "lint",
+        assertSays("0 errors", checkout, env, lintLine(checkout));
+    }
+
+    private static List<String> lintLine(Path checkout) {
+        return List.of(checkout.resolve("rehearse").toString(), "lint",
                 Checkout.file("docs/first-guide.md").toString());
-        assertTrue(out.contains("0 errors"), out);
+    }
+
+    /** A run of the first guide on {@code target}, its reports in one folder. */
+    private List<String> runLine(Path checkout, String target) {
+        return List.of(checkout.resolve("rehearse").toString(), "run", Checkout.file("docs/first-guide.md").toString(),
+                "--target", target, "--report-dir", dir.resolve("reports").toString());
     }
 
     /** The launcher, the jar, and the files it compares the jar's age with, all older than the jar. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -41,11 +42,13 @@ class LauncherIT {
         assertEquals("", second.err(), "built already");
         assertEquals(first.out(), second.out());
 
-        Files.writeString(checkout.resolve("runner/src/main/java/dev/rehearse/Broken.java"), "class Broken {\n");
+        // edited in place, deep down: its folder's time stays as it was
+        Path edited = checkout.resolve("runner/src/main/java/dev/rehearse/cli/Main.java");
+        Files.writeString(edited, "class Broken {\n", StandardOpenOption.APPEND);
         RehearseJar.Outcome broken = RehearseJar.exec(elsewhere, List.of(link.toString(), "plan", "hello.rst"));
         assertEquals(1, broken.exit(), broken.both());
         assertTrue(broken.err().startsWith("rehearse: building " + jar + "\n"), broken.both());
-        assertTrue(broken.err().contains("[ERROR]") && broken.err().contains("Broken.java"), "Maven's errors: "
+        assertTrue(broken.err().contains("[ERROR]") && broken.err().contains("Main.java"), "Maven's errors: "
                 + broken.both());
         assertTrue(broken.err().endsWith("rehearse: the build failed (Maven's messages above)\n"), broken.both());
         assertFalse(broken.out().contains("hello:"), "nothing ran");
