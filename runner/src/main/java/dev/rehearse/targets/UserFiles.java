@@ -26,9 +26,14 @@ import java.util.concurrent.TimeUnit;
 public final class UserFiles {
     /** What the script exits with when the file to read does not exist. */
     private static final int ABSENT = 5;
+    /** What the script exits with when the target's {@code head} cannot read a number of bytes ({@code -c}). */
+    private static final int NO_SIZED_READ = 6;
     static final String SCRIPT = """
             op=$1 file=$2 size=$3
             fail() { printf '%s\\n' "$*" >&2; exit 3; }
+            if [ "$op" = write-sized ]; then
+              head -c 0 </dev/null >/dev/null 2>&1 || exit 6
+            fi
             case $file in /*) ;; *) fail "not an absolute path: $file" ;; esac
             if [ -L "$file" ]; then
               real=$(readlink -f -- "$file" 2>/dev/null) && [ -O "$real" ] ||
@@ -53,7 +58,11 @@ public final class UserFiles {
             err=$( (umask 077; : > "$tmp") 2>&1) || { tmp=; fail "$err"; }
             set +C
             err=$(chmod "$mode" "$tmp" 2>&1) || fail "$err"
-            err=$(cat > "$tmp" 2>&1) || fail "$err"
+            if [ "$op" = write-sized ]; then
+              err=$(head -c "$size" > "$tmp" 2>&1) || fail "$err"
+            else
+              err=$(cat > "$tmp" 2>&1) || fail "$err"
+            fi
             [ "$(wc -c < "$tmp")" -eq "$size" ] || fail "the content of $file arrived cut short; nothing changed"
             sync -- "$tmp" 2>/dev/null
             err=$(mv -f -- "$tmp" "$file" 2>&1) || fail "$err"
@@ -66,9 +75,22 @@ public final class UserFiles {
     }
 
     private final Exec exec;
+    /** an exec that cannot end the command's input, for writes of a known length; or null */
+    private final Exec sized;
 
     public UserFiles(Exec exec) {
+        this(exec, null);
+    }
+
+    /**
+     * @param sized a quicker way to run the script that cannot close its standard input (the Docker client's exec
+     *              on a hijacked connection): a write through it reads exactly the content's length ({@code head -c},
+     *              not POSIX but in GNU, BusyBox and the BSDs), and goes through {@code exec} where the target has
+     *              no such {@code head} or the way cannot carry input
+     */
+    public UserFiles(Exec exec, Exec sized) {
         this.exec = exec;
+        this.sized = sized;
     }
 
     /** @param asUser the start of a local command line that runs what follows as the run's user on the target */
@@ -105,7 +127,27 @@ public final class UserFiles {
     /** Replaces {@code file} (absolute) with {@code content}, missing folders made, as described above. */
     public void write(String file, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        if (sized != null) {
+            Ran ran = sizedWrite(file, bytes);
+            if (ran != null) {
+                ran.requireSuccess("write " + file);
+                return;
+            }
+        }
         run("write", file, bytes).requireSuccess("write " + file);
+    }
+
+    /**
+     * The write through {@link #sized}, or null where it cannot be done that way. A write cut short changes
+     * nothing (the script checks the length before its rename), so going the other way after it is safe.
+     */
+    private Ran sizedWrite(String file, byte[] bytes) {
+        try {
+            Ran ran = sized.run(argv("write-sized", file, bytes), bytes);
+            return ran.exit == NO_SIZED_READ ? null : ran;
+        } catch (UncheckedIOException | UnsupportedOperationException cannotCarryInput) {
+            return null;
+        }
     }
 
     /** {@code argv} as one line a POSIX shell reads back word for word (what an SSH server hands to the login shell). */
@@ -118,7 +160,11 @@ public final class UserFiles {
     }
 
     private Ran run(String op, String file, byte[] input) {
-        return exec.run(List.of("sh", "-c", SCRIPT, "sh", op, file, String.valueOf(input.length)), input);
+        return exec.run(argv(op, file, input), input);
+    }
+
+    private static List<String> argv(String op, String file, byte[] input) {
+        return List.of("sh", "-c", SCRIPT, "sh", op, file, String.valueOf(input.length));
     }
 
     private static Ran runLocally(List<String> argv, Map<String, String> env, byte[] input) {

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import dev.rehearse.targets.UserFiles;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +15,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a command as a user in a container through the Docker client the run holds, for what needs no standard input
- * (a file read): the engine's exec calls without starting a {@code docker} command first, which took about as long
- * as the calls themselves. The output is kept as bytes until the end, as a frame may end inside a character.
+ * Runs a command as a user in a container through the Docker client the run holds: the engine's exec calls without
+ * starting a {@code docker} command first, which took about as long as the calls themselves. The output is kept as
+ * bytes until the end, as a frame may end inside a character.
+ * <p>
+ * Input goes over the exec's hijacked connection, which the client never half-closes: the command sees no end of
+ * its input and must stop reading by itself (a write that knows its length, {@link UserFiles}).
  * <p>
  * Not Testcontainers' {@code execInContainer}, which {@link ContainerTarget#execAsRoot} uses: it waits without
  * bound (a read of a named pipe the guide made would never end) and hands what the command printed, here the
@@ -37,11 +41,9 @@ final class ClientExec implements UserFiles.Exec {
 
     @Override
     public UserFiles.Ran run(List<String> argv, byte[] input) {
-        if (input.length > 0) {
-            throw new IllegalArgumentException("internal error: the client's exec takes no standard input");
-        }
+        boolean withInput = input.length > 0;
         String id = client.execCreateCmd(containerId).withUser(user).withCmd(argv.toArray(String[]::new))
-                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+                .withAttachStdin(withInput).withAttachStdout(true).withAttachStderr(true).exec().getId();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (ResultCallback.Adapter<Frame> streams = new ResultCallback.Adapter<>() {
@@ -50,7 +52,7 @@ final class ClientExec implements UserFiles.Exec {
                 (frame.getStreamType() == StreamType.STDERR ? err : out).writeBytes(frame.getPayload());
             }
         }) {
-            client.execStartCmd(id).exec(streams);
+            client.execStartCmd(id).withStdIn(withInput ? new ByteArrayInputStream(input) : null).exec(streams);
             if (!streams.awaitCompletion(ANSWER_SECONDS, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the container gave no answer in " + ANSWER_SECONDS + " s");
             }

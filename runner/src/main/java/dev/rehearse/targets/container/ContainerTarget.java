@@ -279,14 +279,15 @@ public final class ContainerTarget extends ShellTarget {
     }
 
     /**
-     * Reads through the Docker client; a write's content goes on standard input, which the {@code docker} command
-     * carries (the client's exec would need a hijacked connection for it).
+     * Through the Docker client; a write's content goes on the exec's standard input, which the client cannot end,
+     * so the write reads as many bytes as it was told. Where the image cannot do that, the {@code docker} command
+     * carries the content, and ends it.
      */
     private UserFiles files() {
-        UserFiles.Exec withInput = UserFiles.locally(List.of("docker", "exec", "-i", "-u", facts.user(),
+        UserFiles.Exec client = new ClientExec(container.getDockerClient(), containerId(), facts.user());
+        UserFiles.Exec command = UserFiles.locally(List.of("docker", "exec", "-i", "-u", facts.user(),
                 containerId()), dockerEnv);
-        UserFiles.Exec withoutInput = new ClientExec(container.getDockerClient(), containerId(), facts.user());
-        return new UserFiles((argv, input) -> (input.length == 0 ? withoutInput : withInput).run(argv, input));
+        return new UserFiles((argv, input) -> (input.length == 0 ? client : command).run(argv, input), client);
     }
 
     @Override

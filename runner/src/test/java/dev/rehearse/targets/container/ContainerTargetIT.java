@@ -238,6 +238,27 @@ class ContainerTargetIT {
         }
     }
 
+    /**
+     * An image whose {@code head} reads no number of bytes ({@code -c} is not POSIX): the client's exec, which cannot
+     * end a write's input, is not used for its writes; the {@code docker} command carries them, whole.
+     */
+    @Test
+    void anImageWhoseHeadCannotCountBytesGetsItsFilesWrittenAnotherWay() {
+        String image = stardustWith("robin", "echo 'robin: ready'; exec sleep infinity",
+                "RUN mv /usr/bin/head /usr/bin/head.real && printf '%s\\n' '#!/bin/sh' "
+                        + "'for a; do case $a in -c*) echo \"head: invalid option -- c\" >&2; exit 1;; esac; done' "
+                        + "'exec /usr/bin/head.real \"$@\"' > /usr/bin/head && chmod 755 /usr/bin/head");
+        try (ContainerTarget plain = ContainerTarget.open(image, Networking.NONE, false)) {
+            assertEquals("refused\n", plain.execAsRoot("sh", "-c", "head -c 1 /etc/hostname || echo refused"));
+            String content = "secret: ünïcödé\n".repeat(2000);
+            plain.writeFile("~/conf/app.yaml", content);
+            assertEquals(Optional.of(content), plain.readFile("~/conf/app.yaml"));
+            assertEquals("app.yaml\n", plain.openSession().run("ls -A ~/conf", List.of(), T, null).output());
+        } finally {
+            docker("rmi", "-f", image);
+        }
+    }
+
     /** An image whose first process makes its user: the user is looked for again once the container is ready. */
     @Test
     void aUserMadeByTheImagesFirstProcessGetsTheSession() {
@@ -301,8 +322,13 @@ class ContainerTargetIT {
      * "{@code user}: ready", and whose steps run as {@code user}; removed by the caller.
      */
     private static String stardustWith(String user, String script) {
+        return stardustWith(user, script, "");
+    }
+
+    /** As {@link #stardustWith(String, String)}, {@code more} (a RUN line, say) added to its recipe. */
+    private static String stardustWith(String user, String script, String more) {
         String image = "rehearse/test-" + user + ":" + ProcessHandle.current().pid() + "-" + IMAGES.incrementAndGet();
-        String recipe = "FROM " + StardustImage.ensure("stardust") + "\n"
+        String recipe = "FROM " + StardustImage.ensure("stardust") + "\n" + more + "\n"
                 + "LABEL dev.rehearse.user=" + user + " dev.rehearse.ready=\"" + user + ": ready\"\n"
                 + "ENTRYPOINT [\"bash\", \"-c\", \"" + script + "\"]\n";
         Processes.runWithInput(recipe, Path.of("/"), Map.of(), "docker", "build", "--network=none", "-q", "-t", image,
