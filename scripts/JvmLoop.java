@@ -1,5 +1,4 @@
-import com.pty4j.PtyProcessBuilder;
-import dev.rehearse.targets.shell.NativeLibraries;
+import dev.rehearse.targets.shell.PtyTransport;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,13 +8,13 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * bench-peers' floor on the JVM: the pexpect loop's work done by a JVM through pty4j, as Rehearse drives its shell
- * (one bash behind a PTY, each command typed and its output read up to a prompt, compared with what it should print).
+ * bench-peers' floor on the JVM: the pexpect loop's work done by a JVM on a terminal made as Rehearse makes its
+ * shell's (util-linux's script, spoken to through pipes: {@link PtyTransport#onANewTerminal}), one bash behind it,
+ * each command typed and its output read up to a prompt, compared with what it should print; read on the main thread
+ * with blocking reads, where Rehearse hands the output over from a thread of its own to read with a time limit.
  * What any JVM tool that answers prompts pays at least. Its argument: a file of lines, a command then what it prints.
  */
 public class JvmLoop {
@@ -24,12 +23,10 @@ public class JvmLoop {
 
     public static void main(String[] args) throws Exception {
         List<String> lines = Files.readAllLines(Path.of(args[0]));
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("TERM", "dumb");
-        // pty4j's native library from Rehearse's cache, as Rehearse loads it, not unpacked anew into /tmp
-        NativeLibraries.useCache();
-        var bash = new PtyProcessBuilder(new String[]{"bash", "--norc", "--noprofile", "--noediting"})
-                .setEnvironment(env).setRedirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(PtyTransport.onANewTerminal(
+                List.of("bash", "--norc", "--noprofile", "--noediting"), 80, 24)).redirectErrorStream(true);
+        builder.environment().put("TERM", "dumb");
+        var bash = builder.start();
         Reader output = new InputStreamReader(bash.getInputStream(), StandardCharsets.UTF_8);
         OutputStream keyboard = bash.getOutputStream();
         // the prompt split in two, so that the echo of this line (echo is still on) is not taken for it

@@ -1,8 +1,6 @@
 package dev.rehearse.cli;
 
-import com.pty4j.PtyProcess;
-import com.pty4j.PtyProcessBuilder;
-import dev.rehearse.targets.shell.NativeLibraries;
+import dev.rehearse.targets.shell.PtyTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -294,23 +292,13 @@ class TerminalIT {
         environment.putAll(env);
         List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        // pty4j's native library from the cache, not unpacked into a new folder under /tmp for each terminal
-        NativeLibraries.useCache();
-        PtyProcess process = new PtyProcessBuilder(command.toArray(String[]::new)).setDirectory(reports.toString())
-                .setEnvironment(environment).setInitialColumns(80).setInitialRows(24).setRedirectErrorStream(true)
-                .start();
-        // read to the end: blocking reads, as pty4j's available() is always 0; Linux ends a terminal's output
-        // with an input/output error rather than an end of file once the program has exited
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            for (int n; (n = process.getInputStream().read(buffer)) >= 0; ) {
-                bytes.write(buffer, 0, n);
-            }
-        } catch (IOException ended) {
-            // the terminal closed
-        }
-        String screen = bytes.toString(StandardCharsets.UTF_8);
+        // a terminal as Rehearse makes its shells', its screen read through a pipe to the end
+        ProcessBuilder builder = new ProcessBuilder(PtyTransport.onANewTerminal(command, 80, 24))
+                .directory(reports.toFile()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String screen = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(3, TimeUnit.MINUTES));
         assertEquals(0, process.exitValue(), screen);
         return screen.replace("\r\n", "\n");

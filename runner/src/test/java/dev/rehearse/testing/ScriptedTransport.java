@@ -215,10 +215,6 @@ public final class ScriptedTransport implements Transport {
     }
 
     @Override
-    public void resize(int columns, int rows) {
-    }
-
-    @Override
     public boolean isOpen() {
         return open;
     }

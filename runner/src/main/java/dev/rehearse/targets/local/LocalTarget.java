@@ -79,7 +79,6 @@ public final class LocalTarget extends ShellTarget {
 
     /** @param stamp the run's stamp, in the comment field of the user made for the run (as root) */
     public static LocalTarget open(Path dir, boolean keep, ShellSettings settings, RunStamp stamp) {
-        PtyTransport.prepare();
         if (dir == null && !keep && RunUser.weAreRoot()) {
             Optional<RunUserPool.Slot> slot = new RunUserPool(RunUserPool.ROOT).take(stamp);
             if (slot.isPresent()) {

@@ -4,7 +4,6 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.TargetProvider;
-import dev.rehearse.targets.shell.PtyTransport;
 import dev.rehearse.targets.shell.ShellSettings;
 
 import java.nio.file.Path;
@@ -31,12 +30,6 @@ public final class LocalTargetProvider implements TargetProvider {
     @Override
     public List<String> reapLeftovers(TargetOptions options) {
         return LocalTarget.reapLeftovers();
-    }
-
-    /** The terminal's native calls, bound while the run's sandbox is found and its guide read. */
-    @Override
-    public void prepare(TargetOptions options) {
-        PtyTransport.prepare();
     }
 
     /** Making the sandbox's user (useradd) takes as long as reading a guide, and removing it is quick. */

@@ -1,81 +1,76 @@
 package dev.rehearse.targets.shell;
 
-import com.pty4j.PtyProcess;
-import com.pty4j.PtyProcessBuilder;
-import com.pty4j.WinSize;
-import com.pty4j.unix.UnixPtyProcess;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A local process on a fresh PTY (pty4j): a login shell for the local target, {@code docker exec -it ...}
- * for a container. Closing it hangs up the terminal and ends the process and its descendants. pty4j starts the
- * process; what it prints is read and what is typed written by {@link PtyMaster}.
+ * A local process on a fresh PTY: a login shell for the local target, {@code docker exec -it ...} for a container.
+ * The terminal is made by util-linux's {@code script}, which this process speaks to through pipes; it runs in a
+ * session of its own ({@code setsid}), so that a Ctrl-C typed at Rehearse's own terminal reaches Rehearse and not
+ * the run's shell, which gets the interrupts the session types (a Ctrl-C byte the terminal turns into SIGINT).
+ * Closing it ends the process and its descendants.
+ * <p>
+ * Why not a PTY opened in this process: that takes native calls, and binding them (JNA, pty4j's {@code fork})
+ * cost a short run more than the rest of starting its shell; a JVM starts a program through pipes with code it
+ * already has. What that costs instead is a thread that hands the pipe's output over ({@link ThreadedOutput}), as
+ * a pipe cannot be waited on with a time limit from Java.
  */
 public final class PtyTransport implements Transport {
-    private static final AtomicBoolean PREPARING = new AtomicBoolean();
-    private final PtyProcess process;
-    private final String what;
-    private final PtyMaster master;
-    private final TimedOutput output;
-    private final OutputStream input;
+    /** util-linux's, which every Linux distribution has (Debian: the essential packages util-linux and bsdutils) */
+    private static final String SETSID = "setsid";
+    private static final String SCRIPT = "script";
 
-    private PtyTransport(PtyProcess process, String what, PtyMaster master) {
+    private final Process process;
+    private final String what;
+    private final TimedOutput output;
+    private final Keyboard input;
+
+    private PtyTransport(Process process, String what) {
         this.process = process;
         this.what = what;
-        this.master = master;
-        this.output = master.timedOutput();
-        this.input = master.output();
-    }
-
-    /**
-     * Gets ready to start terminals on a thread of its own, once per process: a target calls this as early as it
-     * can (its provider's {@code prepare}, else as it opens), so that neither its opening nor its first shell waits
-     * for it (a first terminal that comes sooner waits for what is left).
-     */
-    public static void prepare() {
-        if (PREPARING.compareAndSet(false, true)) {
-            Thread binding = new Thread(PtyMaster::bindNativeCalls, "rehearse-pty-prepare");
-            binding.setDaemon(true);
-            binding.start();
-        }
+        this.output = ThreadedOutput.of(process.getInputStream(), "rehearse-terminal-reader");
+        this.input = new Keyboard(process.getOutputStream());
     }
 
     /**
      * @param argv the program and its arguments, run as the session leader of the new terminal
-     * @param env  its whole environment (nothing is inherited)
+     * @param env  its whole environment (nothing is inherited); {@code script} runs the program through
+     *             {@code $SHELL -c} (else {@code /bin/sh}), so a SHELL given here must be a POSIX shell
      */
     public static PtyTransport start(List<String> argv, Map<String, String> env, Path dir, int columns, int rows) {
-        NativeLibraries.useCache();
+        ProcessBuilder builder = new ProcessBuilder(onANewTerminal(argv, columns, rows)).directory(dir.toFile())
+                .redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(env);
         try {
-            PtyProcess process = new PtyProcessBuilder(argv.toArray(String[]::new))
-                    .setEnvironment(env)
-                    .setDirectory(dir.toString())
-                    .setInitialColumns(columns)
-                    .setInitialRows(rows)
-                    .setRedirectErrorStream(true)
-                    .start();
-            try {
-                return new PtyTransport(process, argv.get(0),
-                        new PtyMaster(((UnixPtyProcess) process).getPty().getMasterFD()));
-            } catch (IOException e) {
-                process.destroyForcibly();
-                throw e;
-            }
+            return new PtyTransport(builder.start(), argv.get(0));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + String.join(" ", argv) + " on a pty", e);
+            throw new UncheckedIOException("cannot start " + String.join(" ", argv) + " on a terminal (it takes "
+                    + "util-linux's setsid and script, on the PATH)", e);
         }
     }
 
-    /** Read on the caller's thread: waiting in {@code poll} on the terminal itself, no thread to hand over. */
+    /**
+     * The command line that runs {@code argv} on a new terminal of that size, in a session of its own, its exit
+     * status returned as its own; what is typed goes to its standard input, what the terminal shows comes out of
+     * its standard output. The window's size is set on the terminal first, then the program takes the place of
+     * script's shell, every word quoted.
+     */
+    public static List<String> onANewTerminal(List<String> argv, int columns, int rows) {
+        StringBuilder line = new StringBuilder("stty cols ").append(columns).append(" rows ").append(rows)
+                .append(" 2>/dev/null; exec");
+        for (String word : argv) {
+            line.append(" '").append(word.replace("'", "'\\''")).append('\'');
+        }
+        return List.of(SETSID, SCRIPT, "--quiet", "--flush", "--return", "--command", line.toString(), "/dev/null");
+    }
+
     @Override
     public TimedOutput output() {
         return output;
@@ -84,11 +79,6 @@ public final class PtyTransport implements Transport {
     @Override
     public OutputStream input() {
         return input;
-    }
-
-    @Override
-    public void resize(int columns, int rows) {
-        process.setWinSize(new WinSize(columns, rows));
     }
 
     @Override
@@ -110,13 +100,56 @@ public final class PtyTransport implements Transport {
 
     @Override
     public void close() {
-        // pty4j's process has no handle of its own; the pid's handle has
-        List<ProcessHandle> descendants = ProcessHandle.of(process.pid()).stream()
-                .flatMap(ProcessHandle::descendants).toList();
+        input.close();
+        List<ProcessHandle> descendants = process.descendants().toList();
         // An interactive shell ignores SIGTERM, and what runs in a throwaway session has nothing to save.
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
         Processes.awaitEnd(descendants, Duration.ofSeconds(2));
-        master.close();
+        try {
+            process.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        input.release();
+        output.close();
+    }
+
+    /** What is typed, sent at once (the pipe's stream buffers), and refused once the terminal is closed. */
+    private static final class Keyboard extends OutputStream {
+        private final OutputStream pipe;
+        private volatile boolean closed;
+
+        Keyboard(OutputStream pipe) {
+            this.pipe = pipe;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] from, int off, int len) throws IOException {
+            if (closed) {
+                throw new IOException("the terminal is closed");
+            }
+            pipe.write(from, off, len);
+            pipe.flush();
+        }
+
+        /** Refuses what comes next; the pipe itself is closed once the process is gone ({@link #release()}). */
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        void release() {
+            try {
+                pipe.close();
+            } catch (IOException e) {
+                // the process is gone: nothing reads the pipe any longer either way
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link TimedOutput} over a stream whose reads can only block (an ssh channel's): a thread of its own reads it
+ * A {@link TimedOutput} over a stream whose reads can only block (an ssh channel's, a pipe's): a thread of its own reads it
  * and hands each piece over through a queue. A fast printer waits once the queue is full, rather than fill the heap.
  */
 public final class ThreadedOutput implements TimedOutput {
@@ -69,6 +69,9 @@ public final class ThreadedOutput implements TimedOutput {
 
     @Override
     public int read(byte[] into, long timeout) {
+        if (into.length == 0) {
+            return 0;
+        }
         if (piece == null && !ended) {
             try {
                 byte[] next = pieces.poll(Math.max(0, timeout), TimeUnit.NANOSECONDS);

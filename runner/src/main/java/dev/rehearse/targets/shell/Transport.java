@@ -18,9 +18,6 @@ public interface Transport extends AutoCloseable {
     /** what is typed */
     OutputStream input();
 
-    /** sets the terminal's window size (programs like psql format to it) */
-    void resize(int columns, int rows);
-
     boolean isOpen();
 
     /** one line saying why the output ended (the shell exited, the connection was lost ...) */

@@ -59,11 +59,6 @@ final class SshShellTransport implements Transport {
     }
 
     @Override
-    public void resize(int columns, int rows) {
-        channel.setPtySize(columns, rows, 0, 0);
-    }
-
-    @Override
     public boolean isOpen() {
         return channel.isConnected() && !channel.isClosed();
     }

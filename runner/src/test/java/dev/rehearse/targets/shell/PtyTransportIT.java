@@ -12,16 +12,33 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A real process on a real terminal: what it prints, what is typed, and how a read ends. */
+/** A real process on a real terminal (util-linux's script): what it prints, what is typed, and how a read ends. */
 class PtyTransportIT {
     private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin", "TERM", "dumb", "LANG", "C.UTF-8");
 
     private static PtyTransport start(String script) {
         return PtyTransport.start(List.of("bash", "--norc", "--noprofile", "-c", script), ENV, Path.of("/tmp"), 80, 24);
+    }
+
+    /** script runs the program through a shell's command line: every word must arrive as it was, never as syntax. */
+    @Test
+    void theProgramsWordsArriveAsTheyAreOnTheTerminalOfTheGivenSize() throws Exception {
+        String hostile = "it's $(echo INJECTED) `echo INJECTED` \"; echo INJECTED; '";
+        PtyTransport shell = PtyTransport.start(List.of("bash", "--norc", "--noprofile", "-c",
+                "stty size; printf '<%s>\\n' \"$1\"; sleep 30", "bash", hostile), ENV, Path.of("/tmp"), 97, 31);
+        try {
+            String shown = readUntil(shell.output(), ">");
+            assertTrue(shown.contains("31 97"), "the window's size: " + shown);
+            assertTrue(shown.contains("<" + hostile + ">"), shown);
+            assertFalse(shown.replace(hostile, "").contains("INJECTED"), shown);
+        } finally {
+            shell.close();
+        }
     }
 
     @Test
