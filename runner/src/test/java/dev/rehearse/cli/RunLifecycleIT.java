@@ -160,6 +160,10 @@ class RunLifecycleIT {
         String user = local.group(2);
         Path home = Path.of(local.group(1));
         assertTrue(Files.isDirectory(home), "SIGKILL leaves the sandbox behind");
+        // but not the run's shell and its waiting step: their terminal is hung up once the process is gone
+        int uid = RunUsers.uid(user).orElseThrow();
+        awaitThat("the run user's processes end after the kill", () -> RunUsers.processesOf(uid).isEmpty(),
+                () -> "still running as " + user + ": " + RunUsers.processesOf(uid));
 
         String next = runToEnd("run", FAIL, "--target", "local", "--only", "1", "--report-dir",
                 reports.resolve("next").toString());

@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * The terminal is made by util-linux's {@code script}, which this process speaks to through pipes; it runs in a
  * session of its own ({@code setsid}), so that a Ctrl-C typed at Rehearse's own terminal reaches Rehearse and not
  * the run's shell, which gets the interrupts the session types (a Ctrl-C byte the terminal turns into SIGINT).
- * Closing it ends the process and its descendants.
+ * Closing it ends the process and its descendants, and so does the end of this process however it comes (a
+ * SIGKILL runs no hook): {@code script} would go on after its input ends, so a shell of its own kills it once this
+ * process is gone, which hangs the terminal up, as a PTY of this process's own would be at its end.
  * <p>
  * Why not a PTY opened in this process: that takes native calls, and binding them (JNA, pty4j's {@code fork})
  * cost a short run more than the rest of starting its shell; a JVM starts a program through pipes with code it
@@ -24,7 +26,18 @@ import java.util.concurrent.TimeUnit;
 public final class PtyTransport implements Transport {
     /** util-linux's, which every Linux distribution has (Debian: the essential packages util-linux and bsdutils) */
     private static final String SETSID = "setsid";
-    private static final String SCRIPT = "script";
+    /**
+     * Becomes {@code script} running {@code $2}, with a watch beside it that kills it once the process {@code $1}
+     * is gone, and ends by itself when {@code script} has. {@code script} is not a background command of this
+     * shell's: those start with SIGINT ignored, which the shell on the terminal and every program it runs would
+     * inherit. Nor is the watch a child of {@code script}'s, which spins until all its children are gone; and it
+     * holds none of the pipes, so that the output ends when {@code script} does.
+     */
+    private static final String WATCHED_SCRIPT = String.join("\n",
+            "( (exec </dev/null >/dev/null 2>&1",
+            "   while kill -0 \"$1\" && kill -0 $$; do sleep 1; done",
+            "   kill -0 \"$1\" || kill -KILL $$) & )",
+            "exec script --quiet --flush --return --command \"$2\" /dev/null");
 
     private final Process process;
     private final String what;
@@ -58,9 +71,9 @@ public final class PtyTransport implements Transport {
 
     /**
      * The command line that runs {@code argv} on a new terminal of that size, in a session of its own, its exit
-     * status returned as its own; what is typed goes to its standard input, what the terminal shows comes out of
-     * its standard output. The window's size is set on the terminal first, then the program takes the place of
-     * script's shell, every word quoted.
+     * status returned as its own, hung up when this process ends; what is typed goes to its standard input, what
+     * the terminal shows comes out of its standard output. The window's size is set on the terminal first, then
+     * the program takes the place of script's shell, every word quoted in the line that shell runs.
      */
     public static List<String> onANewTerminal(List<String> argv, int columns, int rows) {
         StringBuilder line = new StringBuilder("stty cols ").append(columns).append(" rows ").append(rows)
@@ -68,7 +81,8 @@ public final class PtyTransport implements Transport {
         for (String word : argv) {
             line.append(" '").append(word.replace("'", "'\\''")).append('\'');
         }
-        return List.of(SETSID, SCRIPT, "--quiet", "--flush", "--return", "--command", line.toString(), "/dev/null");
+        return List.of(SETSID, "/bin/sh", "-c", WATCHED_SCRIPT, "sh", String.valueOf(ProcessHandle.current().pid()),
+                line.toString());
     }
 
     @Override
