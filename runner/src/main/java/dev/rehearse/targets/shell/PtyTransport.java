@@ -31,15 +31,12 @@ public final class PtyTransport implements Transport {
      * is gone, and ends by itself when {@code script} has. {@code script} is not a background command of this
      * shell's: those start with SIGINT ignored, which the shell on the terminal and every program it runs would
      * inherit. Nor is the watch a child of {@code script}'s, which spins until all its children are gone; and it
-     * holds none of the pipes, so that the output ends when {@code script} does. The watch knows {@code script} by
-     * its {@code /proc} folder, its working directory, whose entries are gone once that process is, even when its
-     * number is given to another: a number alone could name another process by the time the watch looks.
+     * holds none of the pipes, so that the output ends when {@code script} does.
      */
     private static final String WATCHED_SCRIPT = String.join("\n",
             "( (exec </dev/null >/dev/null 2>&1",
-            "   cd /proc/$$ || exit",
-            "   while [ -e stat ] && kill -0 \"$1\"; do sleep 1; done",
-            "   [ -e stat ] && kill -KILL $$) & )",
+            "   while kill -0 \"$1\" && kill -0 $$; do sleep 1; done",
+            "   kill -0 \"$1\" || kill -KILL $$) & )",
             "exec script --quiet --flush --return --command \"$2\" /dev/null");
 
     private final Process process;
