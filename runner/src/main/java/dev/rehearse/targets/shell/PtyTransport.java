@@ -27,17 +27,22 @@ public final class PtyTransport implements Transport {
     /** util-linux's, which every Linux distribution has (Debian: the essential packages util-linux and bsdutils) */
     private static final String SETSID = "setsid";
     /**
-     * Becomes {@code script} running {@code $2}, with a watch beside it that kills it once the process {@code $1}
-     * is gone, and ends by itself when {@code script} has. {@code script} is not a background command of this
-     * shell's: those start with SIGINT ignored, which the shell on the terminal and every program it runs would
-     * inherit. Nor is the watch a child of {@code script}'s, which spins until all its children are gone; and it
-     * holds none of the pipes, so that the output ends when {@code script} does.
+     * Runs {@code script} on {@code $2}, with a watch beside it that kills it once the process {@code $1} is gone,
+     * and returns its exit status once it ends. The watch signals its process group (this shell's, as the session's
+     * leader, with {@code script} in it, not the new terminal's session), never a process by its number: a group's
+     * number is not given to another while a member of it lives, and the watch is one, so it cannot hit a stranger
+     * however late it wakes. {@code script} runs in the foreground: a background command starts with SIGINT
+     * ignored, which the shell on the terminal and every program it runs would inherit. Nor is the watch a child
+     * of {@code script}'s, which spins until all its children are gone; it holds none of the pipes, so that the
+     * output ends when {@code script} does, and once it has, this shell ends the watch the same way, sparing itself.
      */
     private static final String WATCHED_SCRIPT = String.join("\n",
-            "( (exec </dev/null >/dev/null 2>&1",
-            "   while kill -0 \"$1\" && kill -0 $$; do sleep 1; done",
-            "   kill -0 \"$1\" || kill -KILL $$) & )",
-            "exec script --quiet --flush --return --command \"$2\" /dev/null");
+            "(exec </dev/null >/dev/null 2>&1; while kill -0 \"$1\"; do sleep 1; done; kill -KILL 0) &",
+            "script --quiet --flush --return --command \"$2\" /dev/null",
+            "status=$?",
+            "trap '' TERM",
+            "kill -TERM 0",
+            "exit $status");
 
     private final Process process;
     private final String what;
