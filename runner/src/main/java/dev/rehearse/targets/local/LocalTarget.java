@@ -129,6 +129,12 @@ public final class LocalTarget extends ShellTarget {
         }
     }
 
+    /** This target, its login shell starting on a thread of its own ({@link #startShellEarly()}). */
+    LocalTarget withShellStarting() {
+        startShellEarly();
+        return this;
+    }
+
     @Override
     public TargetFacts facts() {
         return facts;

@@ -32,7 +32,10 @@ public final class LocalTargetProvider implements TargetProvider {
         return LocalTarget.reapLeftovers();
     }
 
-    /** Making the sandbox's user (useradd) takes as long as reading a guide, and removing it is quick. */
+    /**
+     * Making the sandbox's user (useradd) and starting its login shell take as long as reading a guide, and
+     * removing them is quick.
+     */
     @Override
     public boolean opensAlongsideReading() {
         return true;
@@ -41,12 +44,13 @@ public final class LocalTargetProvider implements TargetProvider {
     @Override
     public Target open(String spec, TargetOptions options) {
         if (spec.equals("local")) {
-            return LocalTarget.open(null, options.keep(), ShellSettings.DEFAULT, options.stamp());
+            return LocalTarget.open(null, options.keep(), ShellSettings.DEFAULT, options.stamp()).withShellStarting();
         }
         String dir = spec.substring("local:".length());
         if (dir.isEmpty()) {
             throw new BadInput("--target", 0, "local: names no folder (local:DIR)");
         }
-        return LocalTarget.open(Path.of(dir), options.keep(), ShellSettings.DEFAULT, options.stamp());
+        return LocalTarget.open(Path.of(dir), options.keep(), ShellSettings.DEFAULT, options.stamp())
+                .withShellStarting();
     }
 }

@@ -13,9 +13,18 @@ public final class EarlyShell {
     private final Starting starting;
     /** set once nobody will take the shell: it is hung up as soon as it is up (or at once, when it is) */
     private volatile boolean abandoned;
+    /** the shell's way in once it is open, while the shell still starts on it; else null */
+    private volatile Transport opened;
 
     private EarlyShell(Callable<Transport> transport, ShellSettings settings) {
-        this.starting = new Starting(() -> ShellSession.start(transport.call(), settings));
+        this.starting = new Starting(() -> {
+            Transport way = transport.call();
+            opened = way;
+            if (abandoned) {
+                way.close(); // abandon() may have looked before it was there: the start below then fails at once
+            }
+            return ShellSession.start(way, settings);
+        });
     }
 
     /** Starts a shell on the transport {@code transport} opens, on a thread of its own. */
@@ -36,9 +45,17 @@ public final class EarlyShell {
         }
     }
 
-    /** Nobody will take the shell: it is hung up once it has started, without waiting for that here. */
+    /**
+     * Nobody will take the shell: a shell still starting is hung up now, its processes ended before this returns,
+     * so that what the target does next (a local run's user handed back to the pool or removed) finds none of them
+     * still on its way; a shell already up is hung up too.
+     */
     public void abandon() {
         abandoned = true;
+        Transport way = opened;
+        if (way != null) {
+            way.close();
+        }
         if (starting.isDone()) {
             starting.hangUp();
         }

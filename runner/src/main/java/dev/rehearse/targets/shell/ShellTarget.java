@@ -22,6 +22,18 @@ public abstract class ShellTarget implements Target {
         this.early = early;
     }
 
+    /**
+     * Starts the login shell now, on a thread of its own, for the first session to find it up: a target opened
+     * while the run still reads its guide ({@link dev.rehearse.targets.TargetProvider#opensAlongsideReading()}) so
+     * starts its shell alongside too. As for a reader of the guide, the shell is then up before any file step: a
+     * {@code ~/.bashrc} the guide writes is read by the next login, as at a real host.
+     */
+    protected final void startShellEarly() {
+        if (early == null && session == null) {
+            early = EarlyShell.start(this::startShell, shellSettings());
+        }
+    }
+
     /** A transport on which a fresh login shell (bash) is starting. */
     protected abstract Transport startShell();
 
