@@ -43,14 +43,19 @@ public final class LocalTargetProvider implements TargetProvider {
 
     @Override
     public Target open(String spec, TargetOptions options) {
+        return LocalTarget.open(folderOf(spec), options.keep(), ShellSettings.DEFAULT, options.stamp())
+                .withShellStarting();
+    }
+
+    /** The HOME {@code local:DIR} names; null for {@code local}, a fresh temporary sandbox. */
+    private static Path folderOf(String spec) {
         if (spec.equals("local")) {
-            return LocalTarget.open(null, options.keep(), ShellSettings.DEFAULT, options.stamp()).withShellStarting();
+            return null;
         }
         String dir = spec.substring("local:".length());
         if (dir.isEmpty()) {
             throw new BadInput("--target", 0, "local: names no folder (local:DIR)");
         }
-        return LocalTarget.open(Path.of(dir), options.keep(), ShellSettings.DEFAULT, options.stamp())
-                .withShellStarting();
+        return Path.of(dir);
     }
 }

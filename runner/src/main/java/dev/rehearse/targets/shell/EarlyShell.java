@@ -13,7 +13,7 @@ public final class EarlyShell {
     private final Starting starting;
     /** set once nobody will take the shell: it is hung up as soon as it is up (or at once, when it is) */
     private volatile boolean abandoned;
-    /** the shell's way in once it is open, while the shell still starts on it; else null */
+    /** the transport the shell starts on, once it is open; else null */
     private volatile Transport opened;
 
     private EarlyShell(Callable<Transport> transport, ShellSettings settings) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,8 +27,11 @@ class EarlyShellIT {
         // a "login shell" that never answers the session's handshake, with a child of its own
         EarlyShell early = EarlyShell.start(() -> PtyTransport.start(List.of("bash", "--norc", "--noprofile", "-c",
                 "sleep 60; : " + marker), ENV, Path.of("/tmp"), 80, 24), ShellSettings.DEFAULT);
-        ProcessHandle shell = awaitProcessWith(marker);
-        List<ProcessHandle> its = awaitChild(shell);
+        ProcessHandle shell = await(() -> ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.endsWith(": " + marker)).orElse(false))
+                .findFirst(), "the early shell");
+        List<ProcessHandle> its = await(() -> Optional.of(shell.children().toList()).filter(c -> !c.isEmpty()),
+                "the shell's sleep");
 
         early.abandon();
 
@@ -37,29 +41,16 @@ class EarlyShellIT {
         assertEquals(null, early.take(), "an abandoned shell that never came up is no shell");
     }
 
-    private static ProcessHandle awaitProcessWith(String marker) throws InterruptedException {
+    /** What {@code look} finds, looked for every 20 ms for up to 10 s. */
+    private static <T> T await(Supplier<Optional<T>> look, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<ProcessHandle> found = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(line -> line.endsWith(": " + marker)).orElse(false))
-                    .findFirst();
+            Optional<T> found = look.get();
             if (found.isPresent()) {
                 return found.get();
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("the early shell did not start within 10 s");
-    }
-
-    private static List<ProcessHandle> awaitChild(ProcessHandle shell) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<ProcessHandle> children = shell.children().toList();
-            if (!children.isEmpty()) {
-                return children;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the shell's sleep did not start within 10 s");
+        throw new AssertionError(what + " did not start within 10 s");
     }
 }
