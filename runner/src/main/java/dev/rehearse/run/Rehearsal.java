@@ -136,12 +136,17 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      * INTERRUPTED, the rest SKIP, the target closed (or kept) as at any end.
      */
     public RunReport run(Path runbook, RunListener listener, Consumer<String> say, Interruption stop) {
+        if (target != null) { // named on the command line: got ready while the runbook is read, too
+            Targets.prepare(target, targetOptions);
+        }
         Runbook loaded = Runbook.load(runbook);
         if (timeout != null) {
             loaded = loaded.withTimeout(timeout);
         }
         String spec = targetSpec(loaded);
-        Targets.prepare(spec, targetOptions);
+        if (target == null) {
+            Targets.prepare(spec, targetOptions);
+        }
         RunStamp stamp = RunStamp.next();
         TargetOpening opening = Targets.opensAlongsideReading(spec)
                 ? TargetOpening.start(spec, targetOptions, stamp) : null;

@@ -13,7 +13,7 @@ import java.util.concurrent.FutureTask;
 /**
  * A run's target opened on a thread of its own while the run reads and checks its guide: making the sandbox's user
  * or starting a container takes about as long as reading a guide, and neither needs the other. What runs left
- * behind is reaped first, on that thread too.
+ * behind is reaped first, on that thread too (or beside it: {@link #open}).
  */
 final class TargetOpening {
     /** the target opened, and one line for each leftover reaped before */
@@ -35,21 +35,58 @@ final class TargetOpening {
         return new TargetOpening(task);
     }
 
-    /** Reaps what runs left behind, then opens the target, on this thread. */
+    /**
+     * Reaps what runs left behind, then opens the target, on this thread; where the provider allows, the reaping
+     * runs on a thread of its own meanwhile, and is waited for either way.
+     */
     static Opened open(String spec, TargetOptions options, RunStamp stamp) {
-        List<String> reaped = Targets.reapLeftovers(spec, options);
-        return new Opened(Targets.open(spec, options.withStamp(stamp)), reaped);
+        if (!Targets.reapsAlongsideOpening(spec)) {
+            List<String> reaped = Targets.reapLeftovers(spec, options);
+            return new Opened(Targets.open(spec, options.withStamp(stamp)), reaped);
+        }
+        FutureTask<List<String>> reaping = new FutureTask<>(() -> Targets.reapLeftovers(spec, options));
+        Thread reaper = new Thread(reaping, "rehearse-reap");
+        reaper.setDaemon(true);
+        reaper.start();
+        Target target;
+        try {
+            target = Targets.open(spec, options.withStamp(stamp));
+        } catch (RuntimeException | Error notOpened) {
+            try {
+                awaited(reaping);
+            } catch (RuntimeException | Error reapingFailedToo) {
+                // the opening's error is the one to tell
+            }
+            throw notOpened;
+        }
+        try {
+            return new Opened(target, awaited(reaping));
+        } catch (RuntimeException | Error reapingFailed) {
+            try {
+                target.close();
+            } catch (RuntimeException notClosed) {
+                reapingFailed.addSuppressed(notClosed);
+            }
+            throw reapingFailed;
+        }
     }
 
     /** Waits for the target; what opening it threw is thrown here, as it would have been on this thread. */
     Opened join() {
+        return awaited(task);
+    }
+
+    /**
+     * What {@code task} gives, once done; what it threw is thrown here. An interrupt does not cut the wait short (what
+     * is opening can only be closed once open), and is kept for the caller.
+     */
+    private static <T> T awaited(FutureTask<T> task) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
                     return task.get();
                 } catch (InterruptedException e) {
-                    // the target is opening: waiting for it is the only way to close it rather than leave it behind
                     interrupted = true;
                 } catch (ExecutionException e) {
                     throw Faults.thrownBy(e);

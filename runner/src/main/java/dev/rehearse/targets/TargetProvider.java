@@ -40,9 +40,10 @@ public interface TargetProvider {
      * no effect on anything outside the process, and failing nothing itself (what failed is told by the call that
      * needs it). Nothing by default.
      *
+     * @param spec    the spec the run will open
      * @param options the options the run opens its target with
      */
-    default void prepare(TargetOptions options) {
+    default void prepare(String spec, TargetOptions options) {
     }
 
     /**
@@ -54,6 +55,15 @@ public interface TargetProvider {
      */
     default List<String> reapLeftovers(TargetOptions options) {
         return List.of();
+    }
+
+    /**
+     * Whether {@link #reapLeftovers} may run while the new target opens: what it removes never stands in the way of
+     * the new one (a container of a dead run does not), where a sandbox's user it frees may be the one the new run
+     * takes. False by default.
+     */
+    default boolean reapsAlongsideOpening() {
+        return false;
     }
 
     /**

@@ -18,7 +18,7 @@ public final class Targets {
 
     /** {@link TargetProvider#prepare}: what the spec's target needs is got ready in the background. */
     public static void prepare(String spec, TargetOptions options) {
-        provider(spec).ifPresent(provider -> provider.prepare(options));
+        provider(spec).ifPresent(provider -> provider.prepare(spec, options));
     }
 
     /**
@@ -29,6 +29,11 @@ public final class Targets {
      */
     public static List<String> reapLeftovers(String spec, TargetOptions options) {
         return provider(spec).map(provider -> provider.reapLeftovers(options)).orElse(List.of());
+    }
+
+    /** See {@link TargetProvider#reapsAlongsideOpening()}; false for a spec no provider knows. */
+    public static boolean reapsAlongsideOpening(String spec) {
+        return provider(spec).map(TargetProvider::reapsAlongsideOpening).orElse(false);
     }
 
     /** See {@link TargetProvider#opensAlongsideReading()}; false for a spec no provider knows. */

@@ -122,10 +122,11 @@ public final class ContainerTarget extends ShellTarget {
     /** As {@link #open(String, Networking, boolean, RunStamp)}, waiting {@code readyTimeout} for the ready line. */
     static ContainerTarget open(String name, Networking networking, boolean keep, RunStamp stamp,
                                 Duration readyTimeout) {
-        long t0 = System.nanoTime();
         DockerClient docker = Docker.client();
-        String image = name.equals(DEFAULT_IMAGE) ? StardustImage.ensure("stardust")
-                : StardustImage.FLAVOURS.contains(name) ? StardustImage.ensure(name) : name;
+        // the wait for the client is Rehearse's own time, not the image's (the client opens while the guide is read)
+        long t0 = System.nanoTime();
+        String image = StardustImage.names(name) ? StardustImage.ensure(name.equals(DEFAULT_IMAGE) ? "stardust" : name)
+                : name;
         Map<String, String> labels = labels(docker, image);
         Duration imageReady = Duration.ofNanos(System.nanoTime() - t0);
 
@@ -299,18 +300,38 @@ public final class ContainerTarget extends ShellTarget {
 
     @Override
     public synchronized void close() {
-        closeSession();
         if (keep) {
+            closeSession();
             if (done.compareAndSet(false, true)) {
                 Docker.letGo();
             }
             return;
         }
-        kill();
+        // the engine answers a kill once the container has stopped: the session's terminal closes meanwhile
+        Thread killing = new Thread(this::kill, "rehearse-container-kill");
+        killing.start();
+        closeSession();
+        joinUninterruptibly(killing);
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException e) {
             // the JVM is exiting: the hook runs anyway, and a second kill finds nothing to do
+        }
+    }
+
+    /** Waits through an interrupt (a second Ctrl-C): cut short, close would return with the container running. */
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -27,11 +27,17 @@ public final class ContainerTargetProvider implements TargetProvider {
         return "a fresh stardust host in Docker (or of a local IMAGE)";
     }
 
-    /** The Docker client: a second or more of loading classes and asking the engine, done while the guide is read. */
+    /**
+     * The Docker client (a second or more of loading classes and asking the engine) and the stardust image's recipe,
+     * which names the image to look for: both made while the guide is read.
+     */
     @Override
-    public void prepare(TargetOptions options) {
+    public void prepare(String spec, TargetOptions options) {
         Docker.reachSshEnginesWith(SshTargetProvider.sshOptions(options));
         Docker.openEarly();
+        if (StardustImage.names(imageOf(spec))) {
+            StardustRecipe.readEarly();
+        }
     }
 
     @Override
@@ -40,17 +46,25 @@ public final class ContainerTargetProvider implements TargetProvider {
         return ContainerTarget.reapLeftovers();
     }
 
+    /** A dead run's container is no obstacle to a new one: the two are not waited on one after the other. */
+    @Override
+    public boolean reapsAlongsideOpening() {
+        return true;
+    }
+
     /** The ssh options (--identity, --known-hosts, --ssh-config, --accept-new) reach a DOCKER_HOST=ssh:// engine. */
     @Override
     public Target open(String spec, TargetOptions options) {
         Docker.reachSshEnginesWith(SshTargetProvider.sshOptions(options));
-        if (spec.equals("container")) {
-            return ContainerTarget.open(ContainerTarget.DEFAULT_IMAGE, Networking.NONE, options.keep(), options.stamp());
-        }
-        String image = spec.substring("container:".length());
+        String image = imageOf(spec);
         if (image.isEmpty()) {
             throw new BadInput("--target", 0, "container: names no image (container:IMAGE)");
         }
         return ContainerTarget.open(image, Networking.NONE, options.keep(), options.stamp());
+    }
+
+    /** the image {@code container} or {@code container:IMAGE} names; empty for {@code container:} */
+    private static String imageOf(String spec) {
+        return spec.equals("container") ? ContainerTarget.DEFAULT_IMAGE : spec.substring("container:".length());
     }
 }

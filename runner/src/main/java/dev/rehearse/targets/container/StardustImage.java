@@ -31,9 +31,14 @@ import java.util.stream.Stream;
 public final class StardustImage {
     private static final String BUILD_SCRIPT = "stardust/build.sh";
     /** the flavours build.sh makes, by the name {@code --target container:NAME} gives them */
-    public static final Set<String> FLAVOURS = Set.of("stardust", "stardust-real");
+    private static final Set<String> FLAVOURS = Set.of("stardust", "stardust-real");
 
     private StardustImage() {
+    }
+
+    /** Whether {@code container:NAME} means a stardust image: {@link ContainerTarget#DEFAULT_IMAGE}, or a flavour. */
+    static boolean names(String name) {
+        return name.equals(ContainerTarget.DEFAULT_IMAGE) || FLAVOURS.contains(name);
     }
 
     /**

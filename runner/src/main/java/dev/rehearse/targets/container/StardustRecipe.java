@@ -1,5 +1,7 @@
 package dev.rehearse.targets.container;
 
+import dev.rehearse.model.Faults;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -12,6 +14,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -32,8 +36,39 @@ record StardustRecipe(SortedMap<String, byte[]> files) {
     /** where the build puts the recipe among the classes: {@code RECIPE/stardust/build.sh} */
     static final String RECIPE = "dev/rehearse/targets/container/recipe";
 
+    /** the recipe read from Rehearse's classes: once a process, as they do not change under it */
+    private static final FutureTask<StardustRecipe> PACKED = new FutureTask<>(StardustRecipe::read);
+
+    /**
+     * Starts reading the recipe on a thread of its own (finding it among the jar's twenty thousand entries takes a
+     * while), for {@link #packed()} to take when the image is looked up; no effect outside the process.
+     */
+    static void readEarly() {
+        if (PACKED.isDone()) {
+            return;
+        }
+        Thread reader = new Thread(PACKED, "rehearse-stardust-recipe");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
     /** The recipe from where this class was loaded: Rehearse's jar, or the build's classes folder. */
     static StardustRecipe packed() throws IOException {
+        PACKED.run(); // here, unless another thread is reading it or has read it
+        try {
+            return PACKED.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException unreadable) {
+                throw new IOException(unreadable.getMessage(), unreadable);
+            }
+            throw Faults.thrownBy(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the stardust recipe", e);
+        }
+    }
+
+    private static StardustRecipe read() throws IOException {
         Path code;
         try {
             code = Path.of(StardustRecipe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
