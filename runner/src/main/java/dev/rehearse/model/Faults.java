@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 
 /**
@@ -19,6 +20,30 @@ public final class Faults {
     private static final String OURS = "dev.rehearse.";
 
     private Faults() {
+    }
+
+    /**
+     * What {@code task} gives once done; what it threw is thrown here ({@link #thrownBy}). An interrupt does not cut
+     * the wait short, as what the task does (open a target, kill a container) must not go on behind the caller's
+     * back; it is kept for the caller.
+     */
+    public static <T> T awaited(Future<T> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw thrownBy(e);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

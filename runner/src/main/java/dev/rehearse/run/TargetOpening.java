@@ -7,7 +7,6 @@ import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.Targets;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -53,14 +52,14 @@ final class TargetOpening {
             target = Targets.open(spec, options.withStamp(stamp));
         } catch (RuntimeException | Error notOpened) {
             try {
-                awaited(reaping);
+                Faults.awaited(reaping);
             } catch (RuntimeException | Error reapingFailedToo) {
                 // the opening's error is the one to tell
             }
             throw notOpened;
         }
         try {
-            return new Opened(target, awaited(reaping));
+            return new Opened(target, Faults.awaited(reaping));
         } catch (RuntimeException | Error reapingFailed) {
             try {
                 target.close();
@@ -73,30 +72,7 @@ final class TargetOpening {
 
     /** Waits for the target; what opening it threw is thrown here, as it would have been on this thread. */
     Opened join() {
-        return awaited(task);
-    }
-
-    /**
-     * What {@code task} gives, once done; what it threw is thrown here. An interrupt does not cut the wait short (what
-     * is opening can only be closed once open), and is kept for the caller.
-     */
-    private static <T> T awaited(FutureTask<T> task) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return task.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    throw Faults.thrownBy(e);
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return Faults.awaited(task);
     }
 
     /** The run will not go on (its guide is wrong): closes the target once it is open, whatever opening it said. */

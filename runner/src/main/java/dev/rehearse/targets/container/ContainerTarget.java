@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.model.Faults;
 import dev.rehearse.model.TargetFacts;
 import dev.rehearse.targets.RunStamp;
 import dev.rehearse.targets.Session;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -308,30 +310,14 @@ public final class ContainerTarget extends ShellTarget {
             return;
         }
         // the engine answers a kill once the container has stopped: the session's terminal closes meanwhile
-        Thread killing = new Thread(this::kill, "rehearse-container-kill");
-        killing.start();
+        FutureTask<Void> killing = new FutureTask<>(this::kill, null);
+        new Thread(killing, "rehearse-container-kill").start();
         closeSession();
-        joinUninterruptibly(killing);
+        Faults.awaited(killing); // through a second Ctrl-C: cut short, close would return with the container running
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException e) {
             // the JVM is exiting: the hook runs anyway, and a second kill finds nothing to do
-        }
-    }
-
-    /** Waits through an interrupt (a second Ctrl-C): cut short, close would return with the container running. */
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
