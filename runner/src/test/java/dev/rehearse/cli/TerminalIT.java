@@ -220,6 +220,23 @@ class TerminalIT {
                 run.out());
     }
 
+    /**
+     * Started with SIGINT ignored, as {@code rehearse run ... &} in a script starts it (and SIGHUP, as nohup does):
+     * the step still stops at the terminal's Ctrl-C, rather than at the Ctrl-backslash that follows when that does
+     * nothing, which leaves "Quit" as its last output.
+     */
+    @Test
+    void aRunStartedWithInterruptsIgnoredStillStopsAStepWithCtrlC() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), JAR + " is built by mvn package");
+        Outcome run = exec(reports, Map.of(), List.of("bash", "-c", "trap '' INT HUP; exec \"$@\"", "bash", "java",
+                "-jar", JAR.toString(), "run", FIXTURES.resolve("timeout").toString(), "--target", "local", "-q",
+                "--report-dir", reports.toString()));
+
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("\n      timed out after 3 s (the step's timeout: --timeout, or the sidecar's "
+                + "timeout:); last output: waiting for the database\n"), run.out());
+    }
+
     @Test
     void aBoundNameNothingUsesIsRefusedBeforeAnythingRuns() throws Exception {
         Path workers = ROOT.resolve("fixtures/workers");

@@ -35,10 +35,16 @@ public final class PtyTransport implements Transport {
      * ignored, which the shell on the terminal and every program it runs would inherit. Nor is the watch a child
      * of {@code script}'s, which spins until all its children are gone; it holds none of the pipes, so that the
      * output ends when {@code script} does, and once it has, this shell ends the watch the same way, sparing itself.
+     * A Rehearse started with SIGINT, SIGQUIT or SIGHUP ignored ({@code rehearse run ... &} in a script, {@code
+     * nohup}) would hand that on to the terminal's shell and every step, which a Ctrl-C (or a timeout's) would then
+     * not stop: {@code script} starts with the three at their defaults, as a terminal's programs have them, where
+     * {@code env} can say so (coreutils 8.31 and later; a shell cannot undo what it was started ignoring).
      */
     private static final String WATCHED_SCRIPT = String.join("\n",
             "(exec </dev/null >/dev/null 2>&1; while kill -0 \"$1\"; do sleep 1; done; kill -KILL 0) &",
-            "script --quiet --flush --return --command \"$2\" /dev/null",
+            "defaults=; if env --default-signal=INT true 2>/dev/null; then "
+                    + "defaults='env --default-signal=HUP,INT,QUIT'; fi",
+            "$defaults script --quiet --flush --return --command \"$2\" /dev/null",
             "status=$?",
             "trap '' TERM",
             "kill -TERM 0",
