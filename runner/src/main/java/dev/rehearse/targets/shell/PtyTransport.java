@@ -38,12 +38,17 @@ public final class PtyTransport implements Transport {
      * A Rehearse started with SIGINT, SIGQUIT or SIGHUP ignored ({@code rehearse run ... &} in a script, {@code
      * nohup}) would hand that on to the terminal's shell and every step, which a Ctrl-C (or a timeout's) would then
      * not stop: {@code script} starts with the three at their defaults, as a terminal's programs have them, where
-     * {@code env} can say so (coreutils 8.31 and later; a shell cannot undo what it was started ignoring).
+     * {@code env} can say so (coreutils 8.31 and later; a shell cannot undo what it was started ignoring). Whether
+     * any is ignored is read from {@code /proc} by the shell itself (bits 1-3 of SigIgn), so that the usual start
+     * runs no program more.
      */
     private static final String WATCHED_SCRIPT = String.join("\n",
             "(exec </dev/null >/dev/null 2>&1; while kill -0 \"$1\"; do sleep 1; done; kill -KILL 0) &",
-            "defaults=; if env --default-signal=INT true 2>/dev/null; then "
-                    + "defaults='env --default-signal=HUP,INT,QUIT'; fi",
+            "defaults=",
+            "while read -r key mask; do",
+            "  if [ \"$key\" = SigIgn: ] && [ $((0x$mask & 7)) -ne 0 ] && env --default-signal=INT true 2>/dev/null",
+            "  then defaults='env --default-signal=HUP,INT,QUIT'; fi",
+            "done </proc/$$/status",
             "$defaults script --quiet --flush --return --command \"$2\" /dev/null",
             "status=$?",
             "trap '' TERM",
