@@ -3,6 +3,7 @@ package dev.rehearse.targets.shell;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,22 +39,25 @@ public final class PtyTransport implements Transport {
      * A Rehearse started with SIGINT, SIGQUIT or SIGHUP ignored ({@code rehearse run ... &} in a script, {@code
      * nohup}) would hand that on to the terminal's shell and every step, which a Ctrl-C (or a timeout's) would then
      * not stop: {@code script} starts with the three at their defaults, as a terminal's programs have them, where
-     * {@code env} can say so (coreutils 8.31 and later; a shell cannot undo what it was started ignoring). Whether
-     * any is ignored is read from {@code /proc} by the shell itself (bits 1-3 of SigIgn), so that the usual start
-     * runs no program more.
+     * {@code env} can say so (coreutils 8.31 and later; a shell cannot undo what it was started ignoring), which
+     * is asked only when {@code $3} is not empty: when this process was started so ({@link #IGNORING}), so that the
+     * usual start runs no program more.
      */
     private static final String WATCHED_SCRIPT = String.join("\n",
             "(exec </dev/null >/dev/null 2>&1; while kill -0 \"$1\"; do sleep 1; done; kill -KILL 0) &",
-            "defaults=",
-            "while read -r key mask; do",
-            "  if [ \"$key\" = SigIgn: ] && [ $((0x$mask & 7)) -ne 0 ] && env --default-signal=INT true 2>/dev/null",
-            "  then defaults='env --default-signal=HUP,INT,QUIT'; fi",
-            "done </proc/$$/status",
+            "defaults=; if [ -n \"$3\" ] && env --default-signal=INT true 2>/dev/null; then "
+                    + "defaults='env --default-signal=HUP,INT,QUIT'; fi",
             "$defaults script --quiet --flush --return --command \"$2\" /dev/null",
             "status=$?",
             "trap '' TERM",
             "kill -TERM 0",
             "exit $status");
+
+    /**
+     * Whether this process was started with SIGHUP, SIGINT or SIGQUIT ignored (signals 1-3, in its SigIgn in /proc),
+     * which every program it starts inherits: the JVM catches them when they are not.
+     */
+    private static final boolean IGNORING = startedIgnoringTerminalSignals();
 
     private final Process process;
     private final String what;
@@ -98,7 +102,20 @@ public final class PtyTransport implements Transport {
             line.append(" '").append(word.replace("'", "'\\''")).append('\'');
         }
         return List.of(SETSID, "/bin/sh", "-c", WATCHED_SCRIPT, "sh", String.valueOf(ProcessHandle.current().pid()),
-                line.toString());
+                line.toString(), IGNORING ? "ignoring" : "");
+    }
+
+    private static boolean startedIgnoringTerminalSignals() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) { // signal N is bit N - 1
+                    return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & 0b111) != 0;
+                }
+            }
+        } catch (IOException | NumberFormatException noProcFile) {
+            // no /proc: the wrapper then sets nothing, as before
+        }
+        return false;
     }
 
     @Override
