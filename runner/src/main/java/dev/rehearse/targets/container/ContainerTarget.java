@@ -127,8 +127,7 @@ public final class ContainerTarget extends ShellTarget {
         DockerClient docker = Docker.client();
         // the wait for the client is Rehearse's own time, not the image's (the client opens while the guide is read)
         long t0 = System.nanoTime();
-        String image = StardustImage.names(name) ? StardustImage.ensure(name.equals(DEFAULT_IMAGE) ? "stardust" : name)
-                : name;
+        String image = StardustImage.flavourNamed(name).map(StardustImage::ensure).orElse(name);
         Map<String, String> labels = labels(docker, image);
         Duration imageReady = Duration.ofNanos(System.nanoTime() - t0);
 

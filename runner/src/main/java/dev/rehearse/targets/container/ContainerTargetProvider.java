@@ -35,7 +35,7 @@ public final class ContainerTargetProvider implements TargetProvider {
     public void prepare(String spec, TargetOptions options) {
         Docker.reachSshEnginesWith(SshTargetProvider.sshOptions(options));
         Docker.openEarly();
-        if (StardustImage.names(imageOf(spec))) {
+        if (StardustImage.flavourNamed(imageOf(spec)).isPresent()) {
             StardustRecipe.readEarly();
         }
     }

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -36,9 +37,13 @@ public final class StardustImage {
     private StardustImage() {
     }
 
-    /** Whether {@code container:NAME} means a stardust image: {@link ContainerTarget#DEFAULT_IMAGE}, or a flavour. */
-    static boolean names(String name) {
-        return name.equals(ContainerTarget.DEFAULT_IMAGE) || FLAVOURS.contains(name);
+    /**
+     * The flavour {@code container:NAME} means: {@code stardust} for {@link ContainerTarget#DEFAULT_IMAGE}, a
+     * flavour for its own name; empty for any other image.
+     */
+    static Optional<String> flavourNamed(String name) {
+        return name.equals(ContainerTarget.DEFAULT_IMAGE) ? Optional.of("stardust")
+                : FLAVOURS.contains(name) ? Optional.of(name) : Optional.empty();
     }
 
     /**

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -56,15 +55,12 @@ record StardustRecipe(SortedMap<String, byte[]> files) {
     static StardustRecipe packed() throws IOException {
         PACKED.run(); // here, unless another thread is reading it or has read it
         try {
-            return PACKED.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException unreadable) {
+            return Faults.awaited(PACKED);
+        } catch (IllegalStateException wrapped) { // how Faults.thrownBy hands on a checked exception
+            if (wrapped.getCause() instanceof IOException unreadable) {
                 throw new IOException(unreadable.getMessage(), unreadable);
             }
-            throw Faults.thrownBy(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading the stardust recipe", e);
+            throw wrapped;
         }
     }
 
