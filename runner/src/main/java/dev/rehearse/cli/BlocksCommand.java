@@ -6,6 +6,7 @@ import dev.rehearse.cli.args.Parameter;
 import dev.rehearse.cli.args.Syntax;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
+import dev.rehearse.plan.RunbookFolders;
 import dev.rehearse.read.Guides;
 
 import java.io.PrintWriter;
@@ -19,7 +20,8 @@ import java.util.List;
 public final class BlocksCommand implements Command {
     static final String DESCRIPTION = "List the literal blocks of guides (includes inlined), in document order.";
 
-    private static final Parameter<List<Path>> GUIDES = Parameter.many("GUIDE", "Guide files or runbook folders.",
+    private static final Parameter<List<Path>> GUIDES = Parameter.many("GUIDE",
+            "Guide files, runbook folders, or folders of them (every runbook below, as runs finds them).",
             Option.PATH);
 
     private static final Option<Boolean> JSON = Option.flag("--json",
@@ -32,7 +34,7 @@ public final class BlocksCommand implements Command {
 
     @Override
     public int run(Arguments given, PrintWriter out, PrintWriter err) {
-        return run(given.get(GUIDES), given.get(JSON), out);
+        return run(RunbookFolders.named(given.get(GUIDES)), given.get(JSON), out);
     }
 
     /**

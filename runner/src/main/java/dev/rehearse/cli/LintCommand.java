@@ -11,6 +11,7 @@ import dev.rehearse.guide.GuideReader;
 import dev.rehearse.lint.Linter;
 import dev.rehearse.read.Guides;
 import dev.rehearse.plan.Runbook;
+import dev.rehearse.plan.RunbookFolders;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ public final class LintCommand implements Command {
     static final String DESCRIPTION = "Finds defects in guides without running them: file:line: level: message "
             + "[rule] (or --format json, sarif). Exit 1 on an error.";
 
-    private static final Parameter<List<Path>> GUIDES = Parameter.many("GUIDE", "guide files or runbook folders",
+    private static final Parameter<List<Path>> GUIDES = Parameter.many("GUIDE",
+            "guide files, runbook folders, or folders of them (every runbook below, as runs finds them)",
             Option.PATH);
 
     private static final Option<String> FORMAT = Option.value("--format", "FORMAT",
@@ -46,7 +48,7 @@ public final class LintCommand implements Command {
 
     @Override
     public int run(Arguments given, PrintWriter out, PrintWriter err) {
-        return run(given.get(GUIDES), format(given.get(FORMAT)), reader, out, err);
+        return run(RunbookFolders.named(given.get(GUIDES)), format(given.get(FORMAT)), reader, out, err);
     }
 
     private static int run(List<Path> guides, LintOutput.Format form, GuideReader reader, PrintWriter out,

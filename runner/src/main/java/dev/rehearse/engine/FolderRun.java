@@ -1,6 +1,7 @@
 package dev.rehearse.engine;
 
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.plan.RunbookFolders;
 import dev.rehearse.read.GuideFormat;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.run.Rehearsal;

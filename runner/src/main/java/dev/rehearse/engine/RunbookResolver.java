@@ -1,6 +1,7 @@
 package dev.rehearse.engine;
 
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.plan.RunbookFolders;
 import dev.rehearse.plan.Step;
 import dev.rehearse.run.Rehearsal;
 import org.junit.platform.commons.support.AnnotationSupport;

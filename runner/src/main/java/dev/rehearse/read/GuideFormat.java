@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The guide formats Rehearse reads, by file extension. A new format is one more constant here (its extensions and
@@ -29,6 +30,11 @@ public enum GuideFormat {
 
     public List<String> extensions() {
         return extensions;
+    }
+
+    /** Every extension Rehearse reads a guide by, in the order of the formats. */
+    public static List<String> allExtensions() {
+        return Stream.of(values()).flatMap(f -> f.extensions.stream()).toList();
     }
 
     public GuideReader reader() {

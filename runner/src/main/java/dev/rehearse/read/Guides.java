@@ -63,7 +63,7 @@ public final class Guides {
         GuideFormat format = GuideFormat.of(file);
         if (format == null) {
             throw new BadInput(SourceText.display(file), 0, "not a guide format Rehearse reads (extensions: "
-                    + extensions() + ")");
+                    + GuideFormat.allExtensions() + ")");
         }
         return format.reader().read(file, root);
     };
@@ -136,14 +136,10 @@ public final class Guides {
         }
         String shown = SourceText.display(fileOrRunbookFolder);
         if (pick.isEmpty()) {
-            throw new BadInput(shown, 0, "is a folder without a guide (no guide_*." + String.join("|", extensions())
+            throw new BadInput(shown, 0, "is a folder without a guide (no guide_*." + String.join("|", GuideFormat.allExtensions())
                     + " file in it)");
         }
         throw new BadInput(shown, 0, "holds several guides, name one: " + pick.stream()
                 .map(p -> p.getFileName().toString()).toList());
-    }
-
-    private static List<String> extensions() {
-        return Stream.of(GuideFormat.values()).flatMap(f -> f.extensions().stream()).toList();
     }
 }

@@ -115,4 +115,19 @@ class BlocksCommandIT {
         Outcome none = run("blocks");
         assertEquals(2, none.status());
     }
+
+    @Test
+    void aFolderOfGuidesListsTheBlocksOfEveryGuideBelowItInNameOrder(@TempDir Path dir) throws IOException {
+        Path guides = Files.createDirectories(dir.resolve("guides/ops"));
+        Files.writeString(guides.resolve("deploy.md"), "# Deploy\n\n```console\n$ make deploy\n```\n");
+        Files.writeString(guides.getParent().resolve("zz-backup.rst"), "Backup\n======\n\n::\n\n  $ make backup\n");
+        Files.writeString(Files.createDirectories(guides.resolve("includes")).resolve("part.rst"), "::\n\n  $ x\n");
+
+        Outcome o = run("blocks", guides.getParent().toString(), "--json");
+
+        assertEquals(0, o.status(), o.err());
+        List<String> shown = lines(o.out()).stream().map(b -> b.get("source").asText() + " " + b.get("text").asText())
+                .toList();
+        assertEquals(List.of("deploy.md $ make deploy", "zz-backup.rst $ make backup"), shown);
+    }
 }

@@ -42,7 +42,7 @@ class GuidePathFormsIT {
     })
     void everyFormOfThePathGivesTheSameOutput(String command, int exit, String options) throws IOException {
         Path runbooks = Files.createDirectories(work.resolve("runbooks"));
-        Path widget = copy(WIDGET, runbooks.resolve("widget"));
+        Path widget = Checkout.copyTree(WIDGET, runbooks.resolve("widget"));
         Path reports = work.resolve("reports");
         Map<String, RehearseJar.Outcome> byForm = new LinkedHashMap<>();
         Map<String, Path> dirOf = new LinkedHashMap<>();
@@ -75,15 +75,5 @@ class GuidePathFormsIT {
     private static String masked(String out) {
         return out.replaceAll(RunReportText.SANDBOX, "local SANDBOX")
                 .replaceAll("\\d+\\.\\d s\\b", "T s");
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(file.getFileName().toString()));
-            }
-        }
-        return to;
     }
 }

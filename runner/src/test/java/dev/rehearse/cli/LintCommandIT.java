@@ -54,6 +54,44 @@ class LintCommandIT {
         assertEquals("0 errors, 0 warnings in 1 guide\n", run.err());
     }
 
+    /**
+     * A folder that is no runbook means every runbook below it, as {@code runs} finds them: its guides, its runbook
+     * folders (as one guide each), its subfolders', but not the fragments under includes/ or a hidden folder, and a
+     * folder a link leads back to only once.
+     */
+    @Test
+    void aFolderOfGuidesLintsEveryRunbookBelowIt(@TempDir Path dir) throws IOException {
+        String foreignHome = "A\n=\n\n.. code-block:: console\n\n [isabell@stardust ~]$ cat /home/matrites/x\n";
+        Path team = Files.createDirectories(dir.resolve("guides/team"));
+        Files.writeString(team.resolve("a.rst"), foreignHome.translateEscapes());
+        Files.writeString(Files.createDirectories(team.resolve("includes")).resolve("fragment.rst"),
+                foreignHome.translateEscapes());
+        Files.writeString(Files.createDirectories(dir.resolve("guides/.drafts")).resolve("draft.rst"),
+                foreignHome.translateEscapes());
+        Files.writeString(dir.resolve("guides/clean.md"), "# Clean\n\n```console\n$ ls\n```\n");
+        Files.createSymbolicLink(team.resolve("back"), Path.of(".."));
+        Checkout.copyTree(Checkout.root().resolve("runbooks/synapse"), dir.resolve("guides/synapse"));
+
+        Outcome run = RehearseJar.run("lint", dir.resolve("guides").toString());
+
+        assertEquals(1, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(1, lines.stream().filter(l -> l.contains("/team/a.rst:6: error: /home/matrites")).count(),
+                run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("/synapse/guide_synapse.rst:228: error: 40312")), run.out());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("fragment.rst") || l.contains("draft.rst")), run.out());
+        assertEquals("3 errors, 12 warnings in 3 guides\n", run.err());
+    }
+
+    @Test
+    void aFolderWithNoGuideBelowItIsBadInput(@TempDir Path dir) throws IOException {
+        Files.writeString(Files.createDirectories(dir.resolve("notes/includes")).resolve("fragment.rst"), "x\n");
+        Outcome run = RehearseJar.run("lint", dir.resolve("notes").toString());
+        assertEquals(2, run.exit());
+        assertEquals(dir.resolve("notes") + ": holds no guide (no .rst, .md, .markdown, .adoc, .asciidoc file and no "
+                + "runbook.yaml, in it or below it)\n", run.err());
+    }
+
     @Test
     void aMissingGuideIsBadInput() {
         Outcome run = RehearseJar.run("lint", "missing.rst");

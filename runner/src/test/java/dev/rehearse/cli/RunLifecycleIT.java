@@ -2,6 +2,7 @@ package dev.rehearse.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearse.testing.Checkout;
 import dev.rehearse.testing.PtyDialog;
 import dev.rehearse.testing.RehearseJar;
 import dev.rehearse.testing.RehearseProcess;
@@ -253,7 +254,7 @@ class RunLifecycleIT {
             chownToNobody(home, reportDir);
             // the jar and the guide copied where nobody reaches them: the checkout may sit in a folder only root reads
             Path jar = Files.copy(RehearseJar.jar(), dir.resolve("rehearse.jar"));
-            Path guide = copyFolder(Path.of(GUIDE), dir.resolve("interrupted"));
+            Path guide = Checkout.copyTree(Path.of(GUIDE), dir.resolve("interrupted"));
             List<String> asNobody = List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
                     RehearseJar.java(), "-jar", jar.toString());
             Map<String, String> env = Map.of("HOME", home.toString());
@@ -381,17 +382,6 @@ class RunLifecycleIT {
             assertEquals(expected, exit, run.output());
             return run.output();
         }
-    }
-
-    /** The files of {@code from} (one level) copied into a new folder {@code to}, readable by everyone. */
-    private static Path copyFolder(Path from, Path to) throws IOException {
-        Files.createDirectory(to);
-        try (var files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(file.getFileName()));
-            }
-        }
-        return to;
     }
 
     private static String[] concat(String[] args, String... more) {
