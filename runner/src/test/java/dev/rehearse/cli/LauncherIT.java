@@ -1,6 +1,7 @@
 package dev.rehearse.cli;
 
 import dev.rehearse.testing.Checkout;
+import dev.rehearse.testing.PtyDialog;
 import dev.rehearse.testing.RehearseJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -72,6 +74,92 @@ class LauncherIT {
         assertEquals(2, wrong.exit(), wrong.both());
         assertEquals("rehearse: REHEARSE_JAVA=/no/such/java is neither a java program nor a JDK's folder\n", wrong.err());
         assertEquals("", wrong.out());
+    }
+
+    /**
+     * Ctrl-C while the first run after a build records its class archive stops the launcher there: bash waits for
+     * the training run in the foreground and would go on to the command itself once that ended. Nothing half
+     * recorded is kept, so the next call records it again and runs.
+     */
+    @Test
+    void ctrlCWhileTheArchiveIsRecordedStopsTheLauncherAndRunsNothing(@TempDir Path dir) throws IOException {
+        Path checkout = copyOfTheSources(dir.resolve("checkout"));
+        Path target = checkout.resolve("runner/target");
+        Files.copy(RehearseJar.jar(), Files.createDirectories(target).resolve("rehearse.jar")); // newer than them all
+        Path guide = Files.copy(Checkout.root().resolve("fixtures/guides/hello.rst"), dir.resolve("hello.rst"));
+
+        String stopped = stoppedWhile("dev.rehearse.cli.Training", checkout, dir, "lint", guide.toString());
+
+        assertTrue(stopped.contains("rehearse: stopped by Ctrl-C (SIGINT) while recording the class archive (the first "
+                + "run after a build); nothing ran\n"), stopped);
+        assertFalse(stopped.contains("in 1 guide"), "lint never ran:\n" + stopped);
+        try (Stream<Path> files = Files.list(target)) {
+            assertEquals(List.of("rehearse.jar"), files.map(f -> f.getFileName().toString()).toList(),
+                    "no archive, whole or half");
+        }
+        RehearseJar.Outcome next = RehearseJar.exec(dir, List.of(checkout.resolve("rehearse").toString(), "lint",
+                guide.toString()));
+        assertEquals("0 errors, 0 warnings in 1 guide\n", next.err(), next.both());
+    }
+
+    /** The same while the jar is built: the jar, perhaps half written, goes, and the next call builds it. */
+    @Test
+    void ctrlCWhileTheJarIsBuiltStopsTheLauncherAndRunsNothing(@TempDir Path dir) throws IOException {
+        Path checkout = copyOfTheSources(dir.resolve("checkout"));
+        Path guide = Files.copy(Checkout.root().resolve("fixtures/guides/hello.rst"), dir.resolve("hello.rst"));
+
+        String stopped = stoppedWhile("-Dmaven.multiModuleProjectDirectory=" + checkout, checkout, dir, "lint",
+                guide.toString());
+
+        assertTrue(stopped.contains("rehearse: stopped by Ctrl-C (SIGINT) while building the jar; nothing ran\n"),
+                stopped);
+        assertFalse(stopped.contains("in 1 guide") || stopped.contains("build failed"), stopped);
+        assertFalse(Files.exists(checkout.resolve("runner/target/rehearse.jar")));
+    }
+
+    /**
+     * The launcher's output when it is started on a terminal and Ctrl-C is typed once a process whose command line
+     * holds {@code marker} (and the checkout's path) runs under it and catches SIGINT, as a JVM does once it has
+     * started: earlier, SIGINT ends that JVM by its default action, and bash ends then too. The launcher must end by
+     * that SIGINT.
+     */
+    private static String stoppedWhile(String marker, Path checkout, Path dir, String... args) {
+        List<String> command = Stream.concat(Stream.of(checkout.resolve("rehearse").toString()), Stream.of(args))
+                .toList();
+        try (PtyDialog terminal = PtyDialog.start(dir, Map.of("PATH", System.getenv("PATH"), "HOME",
+                System.getProperty("user.home")), command)) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (!catchingSigint(marker, checkout.toString())) {
+                assertTrue(System.nanoTime() < deadline, "no process with " + marker + ":\n" + terminal.transcript());
+                Thread.onSpinWait();
+            }
+            terminal.type("\u0003");
+            assertEquals(130, terminal.waitFor(Duration.ofMinutes(2)), terminal.transcript());
+            return terminal.transcript();
+        }
+    }
+
+    /** whether a process of this machine has a command line holding both strings and a handler of SIGINT */
+    private static boolean catchingSigint(String marker, String path) {
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            return all.filter(p -> p.info().arguments().map(a -> String.join(" ", a))
+                    .filter(line -> line.contains(marker) && line.contains(path)).isPresent())
+                    .anyMatch(p -> caught(p.pid()) % 4 >= 2); // SIGINT is signal 2: bit 1 of the mask
+        }
+    }
+
+    /** the mask of the signals a process has handlers for ({@code SigCgt}), 0 once it has gone */
+    private static long caught(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("SigCgt:")) {
+                    return Long.parseUnsignedLong(line.substring("SigCgt:".length()).strip(), 16);
+                }
+            }
+        } catch (IOException gone) {
+            // ended meanwhile
+        }
+        return 0;
     }
 
     /** What the build reads: the poms, the launcher, the main sources and the stardust recipe. */
