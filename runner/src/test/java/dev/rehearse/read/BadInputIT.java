@@ -65,16 +65,38 @@ class BadInputIT {
     @Test
     void aFolderWithoutAGuide() throws IOException {
         write("notes.txt", "not a guide\n");
-        String line = assertBadInput(run("blocks", dir.toString()), SourceText.display(dir) + ":");
+        String line = assertBadInput(run("plan", dir.toString()), SourceText.display(dir) + ":");
         assertTrue(line.contains("without a guide"), line);
+        line = assertBadInput(run("blocks", dir.toString()), SourceText.display(dir) + ":");
+        assertTrue(line.contains("holds no guide"), line);
     }
 
+    /** A command that runs one runbook asks which; those that read guides read every one (LintCommandIT). */
     @Test
     void aFolderWithTwoGuides() throws IOException {
         write("guide_one.rst", "One\n===\n");
         write("guide_two.rst", "Two\n===\n");
-        String line = assertBadInput(run("blocks", dir.toString()), SourceText.display(dir) + ":");
+        String line = assertBadInput(run("plan", dir.toString()), SourceText.display(dir) + ":");
         assertTrue(line.contains("guide_one.rst") && line.contains("guide_two.rst"), line);
+    }
+
+    /**
+     * A FIFO, or a link to a device, named as a guide is refused before it is opened: opening a FIFO waits for a
+     * writer, and /dev/zero never ends. One beside a guide is no neighbour whose labels lint reads.
+     */
+    @Test
+    void aFifoOrADeviceIsNoGuideAndHangsNothing() throws IOException, InterruptedException {
+        Path fifo = dir.resolve("guide_fifo.rst");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor());
+        Path zero = Files.createSymbolicLink(dir.resolve("zero.md"), Path.of("/dev/zero"));
+        for (Path notAFile : List.of(fifo, zero)) {
+            String line = assertBadInput(run("blocks", notAFile.toString()), SourceText.display(notAFile) + ":");
+            assertTrue(line.endsWith("is no regular file (a FIFO, a socket or a device), not a guide file"), line);
+        }
+        Path guide = write("guide_real.rst", "Real\n====\n\n::\n\n  $ ls\n");
+        Outcome lint = run("lint", guide.toString());
+        assertEquals("0 errors, 0 warnings in 1 guide\n", lint.err());
     }
 
     @Test

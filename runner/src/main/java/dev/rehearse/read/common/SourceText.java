@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Reads a guide's text, refusing what is not text: a missing or unreadable file, a directory, a binary file (NUL
@@ -23,10 +24,19 @@ public final class SourceText {
     }
 
     /**
-     * The file's text, decoded as UTF-8. The file is read first and only a failure is looked into (directory, missing,
-     * unreadable): a guide that reads fine costs no extra file-system call.
+     * The file's text, decoded as UTF-8. Only a regular file is opened: opening a FIFO waits for a writer, and a
+     * device such as {@code /dev/zero} never ends, so a guide (or a link) named so would hang the command.
      */
     public static String read(Path file) {
+        BasicFileAttributes kind;
+        try {
+            kind = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException | SecurityException e) {
+            throw unreadable(file, e);
+        }
+        if (!kind.isRegularFile() && !kind.isDirectory()) {
+            throw new BadInput(display(file), 0, "is no regular file (a FIFO, a socket or a device), not a guide file");
+        }
         try {
             // the common case: valid UTF-8, decoded by the JDK's fast path
             String text = Files.readString(file);

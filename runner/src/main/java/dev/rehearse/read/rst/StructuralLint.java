@@ -272,7 +272,8 @@ final class StructuralLint {
         return LABELS.computeIfAbsent(root, r -> {
             Set<String> out = new HashSet<>();
             try (Stream<Path> files = Files.walk(r, 4)) {
-                files.filter(f -> f.toString().endsWith(".rst")).forEach(f -> {
+                // a FIFO or a device beside the guide would never end its read
+                files.filter(f -> f.toString().endsWith(".rst") && Files.isRegularFile(f)).forEach(f -> {
                     try {
                         Matcher m = LABEL.matcher(Files.readString(f));
                         while (m.find()) {
