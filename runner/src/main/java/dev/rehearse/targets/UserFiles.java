@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * that user's identity ({@code runuser -u USER --}, {@code docker exec -u USER}, or plain {@code sh} when the run's
  * user is ours), so the kernel decides what may be read and written, and Rehearse's root never opens a path the
  * user controls. The script refuses a symbolic link (as the last part of the path) to a file the user does not own,
- * makes the temporary file private (0600) and then gives it the old file's mode (or the umask's) while it is still
+ * and a path that is there but no regular file (reading a FIFO waits for a writer, a device may never end, and a
+ * rename onto a folder would put the file inside it), makes the temporary file private (0600) and then gives it the old file's mode (or the umask's) while it is still
  * empty, checks that all the
  * content arrived before it renames it over the file (a write cut short changes nothing), and removes its temporary
  * file on every way out, and those a killed write left.
@@ -39,6 +40,9 @@ public final class UserFiles {
               real=$(readlink -f -- "$file" 2>/dev/null) && [ -O "$real" ] ||
                 fail "$file is a symbolic link to ${real:-$(readlink -- "$file")}, which the run's user does not own: not followed"
               file=$real
+            fi
+            if [ -e "$file" ] && [ ! -f "$file" ]; then
+              fail "$file is no regular file (a folder, a FIFO, a socket or a device): left as it is"
             fi
             if [ "$op" = read ]; then
               [ -e "$file" ] || exit 5

@@ -108,6 +108,35 @@ class FileSafetyIT {
         assertFalse(Files.exists(rootOnly.resolve("services.d")));
     }
 
+    /**
+     * A path that is a FIFO (also through the user's own link) or a folder is left as it is, in one line, at once:
+     * reading the FIFO's original waited for a writer that never came, and the rename put the file inside the folder.
+     */
+    @Test
+    void aFifoOrAFolderAtThePathIsLeftAsItIs(@TempDir Path reports) throws IOException {
+        Steps steps = new Steps()
+                .command("mkfifo ~/fifo.ini && mkdir ~/folder.ini && ln -s fifo.ini ~/link.yaml")
+                .step(new WriteStep(2, "fixture.rst", 20, List.of("Test"), "~/fifo.ini", "[x]\n", StepPolicy.DEFAULT))
+                .step(new WriteStep(3, "fixture.rst", 30, List.of("Test"), "~/folder.ini", "[x]\n", StepPolicy.DEFAULT))
+                .step(new EditStep(4, "fixture.rst", 40, List.of("Test"), "~/link.yaml", "yaml", "a: 1\n",
+                        StepPolicy.DEFAULT))
+                .command("ls -A ~/folder.ini; test -p ~/fifo.ini && echo fifo", "fifo");
+        RunReport report = new Runner(target, StepSelection.ALL, true, RunListener.NONE)
+                .keepingOriginalsIn(reports).run(steps.plan(Steps.bindingsFor(target.facts())));
+
+        List<StepResult> results = report.results();
+        assertEquals(List.of(Verdict.PASS, Verdict.FAIL, Verdict.FAIL, Verdict.FAIL, Verdict.PASS),
+                results.stream().map(StepResult::verdict).toList(), results::toString);
+        for (String name : List.of("fifo.ini", "folder.ini")) {
+            assertTrue(results.stream().anyMatch(r -> ("cannot read /home/isabell/" + name + " as the run's user: "
+                    + "/home/isabell/" + name + " is no regular file (a folder, a FIFO, a socket or a device): left as "
+                    + "it is").equals(r.reason())), results::toString);
+        }
+        assertTrue(results.get(3).reason().endsWith("/home/isabell/fifo.ini is no regular file (a folder, a FIFO, a "
+                + "socket or a device): left as it is"), results.get(3).reason());
+        assertTrue(results.stream().allMatch(r -> r.elapsed().toSeconds() < 30), "none waited: " + results);
+    }
+
     @Test
     void aLinkTheUserMadeToTheirOwnFileIsWrittenThrough(@TempDir Path reports) throws IOException {
         RunReport report = run(new Steps()
