@@ -47,11 +47,11 @@ public final class RunbookFolders {
     public static List<Path> named(List<Path> given) {
         List<Path> runbooks = new ArrayList<>();
         for (Path path : given) {
-            if (!Files.isDirectory(path) || Files.isRegularFile(path.resolve(SidecarReader.SIDECAR))) {
+            if (!Files.isDirectory(path)) {
                 runbooks.add(path); // reading it says what is wrong with it, if anything
                 continue;
             }
-            List<Path> found = find(path);
+            List<Path> found = find(path); // a runbook folder finds itself
             if (found.isEmpty()) {
                 throw new BadInput(SourceText.display(path), 0, "holds no guide (no ." + String.join(", .",
                         GuideFormat.allExtensions()) + " file and no " + SidecarReader.SIDECAR + ", in it or below it)");

@@ -136,8 +136,8 @@ public final class Guides {
         }
         String shown = SourceText.display(fileOrRunbookFolder);
         if (pick.isEmpty()) {
-            throw new BadInput(shown, 0, "is a folder without a guide (no guide_*." + String.join("|", GuideFormat.allExtensions())
-                    + " file in it)");
+            throw new BadInput(shown, 0, "is a folder without a guide (no guide_*."
+                    + String.join("|", GuideFormat.allExtensions()) + " file in it)");
         }
         throw new BadInput(shown, 0, "holds several guides, name one: " + pick.stream()
                 .map(p -> p.getFileName().toString()).toList());

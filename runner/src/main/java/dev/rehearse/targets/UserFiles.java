@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
  * user is ours), so the kernel decides what may be read and written, and Rehearse's root never opens a path the
  * user controls. The script refuses a symbolic link (as the last part of the path) to a file the user does not own,
  * and a path that is there but no regular file (reading a FIFO waits for a writer, a device may never end, and a
- * rename onto a folder would put the file inside it), makes the temporary file private (0600) and then gives it the old file's mode (or the umask's) while it is still
- * empty, checks that all the
- * content arrived before it renames it over the file (a write cut short changes nothing), and removes its temporary
- * file on every way out, and those a killed write left.
+ * rename onto a folder would put the file inside it), makes the temporary file private (0600) and then gives it the
+ * old file's mode (or the umask's) while it is still empty, checks that all the content arrived before it renames
+ * it over the file (a write cut short changes nothing), and removes its temporary file on every way out, and those
+ * a killed write left.
  */
 public final class UserFiles {
     /** What the script exits with when the file to read does not exist. */

@@ -34,7 +34,10 @@ public final class SourceText {
         } catch (IOException | SecurityException e) {
             throw unreadable(file, e);
         }
-        if (!kind.isRegularFile() && !kind.isDirectory()) {
+        if (kind.isDirectory()) {
+            throw new BadInput(display(file), 0, "is a directory, not a guide file");
+        }
+        if (!kind.isRegularFile()) {
             throw new BadInput(display(file), 0, "is no regular file (a FIFO, a socket or a device), not a guide file");
         }
         try {
@@ -75,12 +78,9 @@ public final class SourceText {
         return out.toString();
     }
 
-    /** Why a file could not be read, as the one line bad input gets: a directory, a missing file, or the error. */
+    /** Why a file could not be read, as the one line bad input gets: a missing file, or the error. */
     private static BadInput unreadable(Path file, Exception e) {
         String shown = display(file);
-        if (Files.isDirectory(file)) {
-            return new BadInput(shown, 0, "is a directory, not a guide file");
-        }
         if (!Files.exists(file)) {
             return new BadInput(shown, 0, "no such file");
         }
