@@ -53,8 +53,9 @@ public final class RunbookFolders {
             }
             List<Path> found = find(path); // a runbook folder finds itself
             if (found.isEmpty()) {
-                throw new BadInput(SourceText.display(path), 0, "holds no guide (no ." + String.join(", .",
-                        GuideFormat.allExtensions()) + " file and no " + SidecarReader.SIDECAR + ", in it or below it)");
+                throw new BadInput(SourceText.display(path), 0, "holds no guide (no ."
+                        + String.join(", .", GuideFormat.allExtensions()) + " file and no " + SidecarReader.SIDECAR
+                        + ", in it or below it)");
             }
             runbooks.addAll(found);
         }
