@@ -67,7 +67,7 @@ final class PlanJson {
     }
 
     private static void command(ObjectNode n, CommandStep c, Bindings b) {
-        n.put("command", b.preview(c.command()));
+        n.put("command", b.preview(c.command())).put("opens_shell", c.opensShell());
         ShellPrompt p = c.prompt();
         n.putObject("prompt").put("user", p.user()).put("host", p.host()).put("cwd", p.cwd()).put("venv", p.venv())
                 .put("sigil", p.sigil());

@@ -64,6 +64,9 @@ final class PlanText {
                 for (Interaction i : c.interactions()) {
                     out.append(INDENT).append(interaction(i, b)).append('\n');
                 }
+                if (c.opensShell()) {
+                    out.append(INDENT).append("opens a shell: the next commands run in it until its exit\n");
+                }
                 appendPolicy(out, c.policy());
             } else if (step instanceof WriteStep w) {
                 out.append("    ").append(w.verb()).append(' ').append(b.preview(w.path())).append(":\n").append(indent(b.preview(w.content()), INDENT));

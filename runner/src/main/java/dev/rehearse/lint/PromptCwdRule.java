@@ -1,24 +1,30 @@
 package dev.rehearse.lint;
 
 import dev.rehearse.guide.Finding;
+import dev.rehearse.plan.ShellOpeners;
 import dev.rehearse.plan.TranscriptCommand;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A prompt whose directory contradicts what came before it in the block: the {@code cd} just typed
  * ({@code cd ~/synapse}, then {@code [isabell@stardust synape]$}) or the previous prompt when nothing in between
  * changes the directory. A prompt may show a directory in full ({@code ~/synapse}) or by its last part
  * ({@code synapse}). After a contradiction either reading is accepted until a prompt settles it, so that one
- * slip is one finding.
+ * slip is one finding. A shell a command opens ({@code su - synapse}, {@code bash}) may start anywhere, and its
+ * {@code exit} gives the directory of the shell it was opened from back.
  */
 final class PromptCwdRule implements LintRule {
 
     /** What the shell's directory can be: a full path ({@code ~/x}, {@code /x}) or {@code * /name} with only the last part known. */
     private static final String PARTIAL = "*/";
+    private static final Pattern LEAVES_SHELL = Pattern.compile("(exit|logout)(\\s.*)?");
 
     @Override
     public String name() {
@@ -32,6 +38,7 @@ final class PromptCwdRule implements LintRule {
         for (LintedGuide.Session s : guide.sessions()) {
             Set<String> expected = Set.of();
             String because = null;
+            Deque<Set<String>> openedFrom = new ArrayDeque<>();
             for (TranscriptCommand c : s.transcript().entries()) {
                 String shown = c.prompt().cwd();
                 if (shown != null) {
@@ -49,7 +56,16 @@ final class PromptCwdRule implements LintRule {
                     because = "the previous prompt (line " + c.line() + ") shows " + shown
                             + " and nothing since changes the directory";
                 }
-                if (!c.isEmpty() && changesDirectory(c.command())) {
+                if (!c.isEmpty() && ShellOpeners.opens(c.command())) {
+                    if (!c.command().startsWith("exec")) {
+                        openedFrom.push(expected);
+                    }
+                    expected = Set.of();
+                } else if (!c.isEmpty() && LEAVES_SHELL.matcher(c.command()).matches() && !openedFrom.isEmpty()) {
+                    expected = openedFrom.pop();
+                    because = "\"" + c.command() + "\" (line " + c.line() + ") goes back to the shell it was opened from, in "
+                            + String.join(" or ", expected);
+                } else if (!c.isEmpty() && changesDirectory(c.command())) {
                     expected = afterCd(expected, c.command(), guide.user());
                     because = "\"" + c.command() + "\" (line " + c.line() + ") leaves the shell in "
                             + (expected.isEmpty() ? "?" : String.join(" or ", expected));

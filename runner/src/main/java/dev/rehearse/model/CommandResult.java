@@ -29,6 +29,11 @@ public record CommandResult(Status status, int exit, String output, String cwd, 
         /** the connection to the target was lost mid-command */
         DISCONNECTED,
         /** the run was interrupted (Ctrl-C, SIGTERM): the session stopped the command as on a timeout */
-        INTERRUPTED
+        INTERRUPTED,
+        /**
+         * the command opened a shell that did not answer the session's setup in time (not a bash); the session
+         * stopped it as on a timeout
+         */
+        SHELL_UNANSWERED
     }
 }

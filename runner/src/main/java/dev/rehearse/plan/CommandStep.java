@@ -24,6 +24,14 @@ public record CommandStep(int n, String source, int line, List<String> section, 
         return "command";
     }
 
+    /**
+     * Whether the command opens a shell that takes the next commands ({@code bash}, {@code su - synapse}, {@code
+     * pipenv shell}): as a step rule's {@code opens_shell} says, else as {@link ShellOpeners} reads the command.
+     */
+    public boolean opensShell() {
+        return policy.opensShell() != null ? policy.opensShell() : ShellOpeners.opens(command);
+    }
+
     /** The command, and the answers typed at its prompts (an end of input types nothing). */
     @Override
     public List<String> typed() {

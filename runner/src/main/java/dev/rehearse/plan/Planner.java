@@ -252,7 +252,7 @@ public final class Planner {
 
     private static StepPolicy skipped(StepPolicy policy, String why) {
         return new StepPolicy(policy.timeout(), policy.eventually(), why, policy.expectExit(), policy.ready(),
-                policy.maxOutput());
+                policy.maxOutput(), policy.opensShell());
     }
 
     /** A server the guide stops with ^C ends on the interrupt: its exit status is the signal's. */
@@ -265,7 +265,7 @@ public final class Planner {
 
     private static StepPolicy interrupted(StepPolicy policy) {
         return new StepPolicy(policy.timeout(), policy.eventually(), policy.skip(), 130, policy.ready(),
-                policy.maxOutput());
+                policy.maxOutput(), policy.opensShell());
     }
 
     private static List<Step> withPolicies(List<Step> steps, Runbook runbook) {

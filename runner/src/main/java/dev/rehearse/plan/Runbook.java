@@ -60,7 +60,7 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
     public Runbook withTimeout(Duration timeout) {
         return new Runbook(name, dir, guide, sidecar, vars, varFacts, bindings, answers, steps,
                 new StepPolicy(timeout, defaults.eventually(), defaults.skip(), defaults.expectExit(), defaults.ready(),
-                        defaults.maxOutput()),
+                        defaults.maxOutput(), defaults.opensShell()),
                 checks, target, effects, includeRoots);
     }
 
@@ -113,7 +113,7 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
      * step the planner skips (one for another machine).
      */
     public record StepRule(StepSelector selector, Duration timeout, Boolean eventually, String skip, Integer expectExit,
-                           Readiness ready, String file, int line) {
+                           Readiness ready, Boolean opensShell, String file, int line) {
 
         public static final String RUN_ANYWAY = "false";
 
@@ -122,7 +122,8 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
                     eventually != null ? eventually : base.eventually(),
                     skip == null ? base.skip() : skip.equals(RUN_ANYWAY) ? null : skip,
                     expectExit != null ? expectExit : base.expectExit(),
-                    ready != null ? ready : base.ready(), base.maxOutput());
+                    ready != null ? ready : base.ready(), base.maxOutput(),
+                    opensShell != null ? opensShell : base.opensShell());
         }
     }
 

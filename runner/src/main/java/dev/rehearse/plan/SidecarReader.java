@@ -40,8 +40,8 @@ public final class SidecarReader {
     private static final Set<String> VAR = Set.of("default", "fact");
     private static final Set<String> GENERATORS = Set.of("secret", "port");
     private static final Set<String> SELECTOR = Set.of("n", "command", "section");
-    private static final Set<String> STEP_RULE = Set.of("n", "command", "section", "timeout", "eventually", "skip", "expect_exit",
-            "ready");
+    private static final Set<String> STEP_RULE = Set.of("n", "command", "section", "timeout", "eventually", "skip",
+            "expect_exit", "opens_shell", "ready");
     private static final Set<String> READY = Set.of("port", "http", "command", "timeout");
     /** how long a readiness waits when its rule gives no timeout */
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
@@ -299,6 +299,7 @@ public final class SidecarReader {
                     m.containsKey("skip") ? y.scalar(m.get("skip"), "skip (the reason)") : null,
                     m.containsKey("expect_exit") ? y.integer(m.get("expect_exit"), "expect_exit") : null,
                     m.containsKey("ready") ? readiness(y, m.get("ready")) : null,
+                    m.containsKey("opens_shell") ? y.bool(m.get("opens_shell"), "opens_shell") : null,
                     y.file(), YamlNodes.line(item)));
         }
         return rules;
@@ -328,7 +329,7 @@ public final class SidecarReader {
                 null,
                 m.containsKey("expect_exit") ? y.integer(m.get("expect_exit"), "expect_exit") : d.expectExit(),
                 null,
-                m.containsKey("max_output") ? size(y, m.get("max_output")) : null);
+                m.containsKey("max_output") ? size(y, m.get("max_output")) : null, null);
     }
 
     /** {@code 2M}, {@code 512K}: how much of a step's output is kept */

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * @param ready      what must hold after the step before the next one runs, or null
  * @param maxOutput  how many bytes of its output are kept (half head, half tail), from the sidecar's
  *                   {@code defaults: max_output}; null for the run's limit
+ * @param opensShell whether the command opens a shell that takes the next commands (a step rule's
+ *                   {@code opens_shell}); null: as {@link ShellOpeners} reads the command
  */
 public record StepPolicy(Duration timeout, boolean eventually, String skip, int expectExit, Readiness ready,
-                         Long maxOutput) {
+                         Long maxOutput, Boolean opensShell) {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmg]?)i?b?", Pattern.CASE_INSENSITIVE);
 
@@ -25,7 +27,7 @@ public record StepPolicy(Duration timeout, boolean eventually, String skip, int 
 
     /** A policy with nothing to wait for after the step, and the run's output limit. */
     public StepPolicy(Duration timeout, boolean eventually, String skip, int expectExit) {
-        this(timeout, eventually, skip, expectExit, null, null);
+        this(timeout, eventually, skip, expectExit, null, null, null);
     }
     /**
      * A size as {@code --max-output} and the sidecar's {@code max_output} take it: {@code 2M}, {@code 512K},

@@ -301,7 +301,8 @@ public final class Runner {
             }, Captures.secretsAmong(bindings, step));
             OutputLimit limit = maxOutput != null ? OutputLimit.of(maxOutput)
                     : policy.maxOutput() != null ? OutputLimit.of(policy.maxOutput()) : OutputLimit.DEFAULT;
-            CommandResult result = shell.run(command, answers, left, live, limit);
+            CommandResult result = step.opensShell() ? shell.enter(command, answers, left, live, limit)
+                    : shell.run(command, answers, left, live, limit);
             live.flush();
             String wholeOutput = whole == null ? null : whole.finish(result.cut());
             if (result.cwd() != null) {
@@ -519,6 +520,9 @@ public final class Runner {
             case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine());
             case DISCONNECTED -> "lost the shell during step " + step.n() + ": " + session.lostReason();
             case INTERRUPTED -> "interrupted by " + interruption.cause();
+            case SHELL_UNANSWERED -> "the shell it opened did not answer Rehearse's setup (Rehearse drives bash, not "
+                    + "sh, zsh or fish; a step rule's opens_shell: false runs it as any other command); it showed: "
+                    + bindings.reverse(result.lastLine());
             case COMPLETED -> result.exit() == policy.expectExit() ? null : "exit status " + result.exit()
                     + (policy.expectExit() == 0 ? "" : " (expected " + policy.expectExit() + ")")
                     + lastWords(result, false);

@@ -37,6 +37,16 @@ public interface Session extends AutoCloseable {
         return run(command, interactions, timeout, live);
     }
 
+    /**
+     * As {@link #run(String, List, Duration, Consumer, OutputLimit)}, for a command that opens a shell on the
+     * terminal ({@code bash}, {@code su - synapse}, {@code sudo -i}, {@code pipenv shell}): once that shell shows its
+     * prompt it is set up as the session's first shell was, and the next commands go to it until it exits, when
+     * the shell it was opened from takes them again. The result is the output up to the new shell's prompt, exit
+     * status 0; {@code SHELL_UNANSWERED} when the shell does not take the setup (it is no bash).
+     */
+    CommandResult enter(String command, List<Interaction> interactions, Duration timeout, Consumer<String> live,
+                        OutputLimit limit);
+
     /** Why the shell or the connection to it went away, once a command came back {@code DISCONNECTED}. */
     default String lostReason() {
         return "the connection to the target was lost";

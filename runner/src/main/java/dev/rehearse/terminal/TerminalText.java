@@ -22,6 +22,8 @@ public final class TerminalText {
     private static final char BEL = '\u0007';
     /** A last line that ends like a question or a prompt: {@code Password: }, {@code [y/N] }, {@code db=> }. */
     private static final Pattern PROMPT_LIKE = Pattern.compile(".*[:?>\\]$#)]\\s*");
+    /** A last line that ends as a shell's prompt does: {@code isabell@stardust:~$ }, {@code # }, {@code % }, {@code ❯ }. */
+    private static final Pattern SHELL_PROMPT_LIKE = Pattern.compile(".*[$#%>\u276f\u279c]\\s*");
 
     private TerminalText() {
     }
@@ -98,6 +100,10 @@ public final class TerminalText {
 
     public static boolean looksLikePrompt(String line) {
         return !line.isBlank() && PROMPT_LIKE.matcher(line).matches();
+    }
+
+    public static boolean looksLikeShellPrompt(String line) {
+        return !line.isBlank() && SHELL_PROMPT_LIKE.matcher(line).matches();
     }
 
     /** Consumes the escape sequence at {@code start}, applying the ones that change the line; returns the next index. */

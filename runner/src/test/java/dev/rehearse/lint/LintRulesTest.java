@@ -49,6 +49,21 @@ class LintRulesTest {
                 lint(drift, "prompt-cwd"));
     }
 
+    /** A shell opened in the block starts where it starts; its exit goes back to the folder it was opened in. */
+    @Test
+    void aNestedShellKeepsTheFolderOfTheShellItWasOpenedFrom() {
+        Guide nested = guide(block("console", 1, null, """
+                [isabell@stardust ~/app]$ sudo -iu synapse
+                [synapse@stardust ~]$ cd /srv && ls
+                [synapse@stardust srv]$ exit
+                logout
+                [isabell@stardust ~/app]$ make
+                [isabell@stardust app]$ exit
+                [isabell@stardust srv]$ make"""));
+        assertEquals(List.of("9 prompt shows srv, but the previous prompt (line 8) shows app and nothing since changes the directory"),
+                lint(nested, "prompt-cwd"));
+    }
+
     @Test
     void aCommandRepeatedForADifferentResultIsNoSlip() {
         Guide g = guide(block("console", 1, null, """

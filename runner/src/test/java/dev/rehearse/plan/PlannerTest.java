@@ -77,6 +77,25 @@ class PlannerTest {
         assertEquals("Port 40132 will be open", run.reverse("Port 41234 will be open"));
     }
 
+    /** A shell the command opens is read from the command; a step rule's opens_shell says otherwise either way. */
+    @Test
+    void aStepRuleSaysWhetherACommandOpensAShellWhereTheCommandDoesNotTell() throws IOException {
+        Guide shells = guide(block("console", 10, "Enter the environment:", """
+                [isabell@stardust ~]$ sudo -iu synapse
+                [synapse@stardust ~]$ ./enter-env.sh
+                (env) [synapse@stardust ~]$ bash
+                [synapse@stardust ~]$ bash install.sh
+                [synapse@stardust ~]$"""));
+        List<Boolean> read = new Planner(FACTS, Map.of()).plan(bare(), shells).steps().stream()
+                .map(step -> ((CommandStep) step).opensShell()).toList();
+        assertEquals(List.of(true, false, true, false), read);
+        Runbook ruled = withSidecar("steps:", "  - command: 'enter-env'", "    opens_shell: true",
+                "  - command: '^bash$'", "    opens_shell: no");
+        List<Boolean> ruledRead = new Planner(FACTS, Map.of()).plan(ruled, shells).steps().stream()
+                .map(step -> ((CommandStep) step).opensShell()).toList();
+        assertEquals(List.of(true, true, false, false), ruledRead);
+    }
+
     @Test
     void aCaptureThatFindsNothingLeavesTheGuidesValue() throws IOException {
         Plan plan = new Planner(FACTS, Map.of()).plan(bare(), PORT_GUIDE);

@@ -339,7 +339,7 @@ class RunnerIT {
     }
 
     private static StepPolicy ready(Readiness.Kind kind, String what, Duration timeout) {
-        return new StepPolicy(Steps.TIMEOUT, false, null, 0, new Readiness(kind, what, timeout), null);
+        return new StepPolicy(Steps.TIMEOUT, false, null, 0, new Readiness(kind, what, timeout), null, null);
     }
 
     @Test

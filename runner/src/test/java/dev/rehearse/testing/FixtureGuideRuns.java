@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -85,6 +86,18 @@ public abstract class FixtureGuideRuns {
         assertEquals(0, run.exit(), run.out() + run.err());
         assertEquals(List.of("PASS", "PASS", "PASS", "PASS", "PASS"), run.verdicts(), run.json());
         assertTrue(Files.exists(reports.resolve("junit.xml")) && Files.exists(reports.resolve("report.html")));
+    }
+
+    /**
+     * {@code bash -l}, a tool's shell ({@code env ... bash}) and {@code exec bash} each take the commands after them,
+     * with their own folder and variables, until their {@code exit} (its {@code logout} or {@code exit} checked as the
+     * guide shows it); without the take-over the first would wait for input and FAIL.
+     */
+    @Test
+    void aShellACommandOpensTakesTheCommandsAfterItUntilItsExit() throws IOException {
+        Run run = run("nested-shells.rst");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(Collections.nCopies(12, "PASS"), run.verdicts(), run.json());
     }
 
     @Test

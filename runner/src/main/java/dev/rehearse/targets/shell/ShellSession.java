@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The session protocol: a persistent interactive bash on a terminal, driven over any {@link Transport}.
@@ -39,6 +40,8 @@ public final class ShellSession implements Session {
     private static final String END_OF_STREAM = new String("<end of stream>");
     private static final char RS = '\u001e';
     private static final char US = '\u001f';
+    /** the flag {@code stty -a} lists when the terminal echoes */
+    private static final Pattern ECHO_ON = Pattern.compile("(?<![-\\w])echo(?![\\w])");
     private static final byte CTRL_C = 3;
     private static final byte CTRL_D = 4;
     private static final byte CTRL_BACKSLASH = 0x1c;
@@ -67,6 +70,8 @@ public final class ShellSession implements Session {
     private boolean echoing;
     /** output that arrived after the last sentinel (a background job's message): it opens the next command's */
     private String carry = "";
+    /** a command of the session's own runs, whose output only the session reads */
+    private boolean ownCommand;
 
     private ShellSession(Transport transport, ShellSettings settings, String token) {
         this.transport = transport;
@@ -95,46 +100,70 @@ public final class ShellSession implements Session {
         return session;
     }
 
-    /**
-     * Sends the setup line until a shell answers with a sentinel (login scripts may swallow early input), then a
-     * marked no-op whose sentinel ends the startup noise: banners, motd, repeated setups.
-     */
+    /** Brings the starting login shell under the protocol, its startup noise (banners, motd) dropped. */
     private void handshake() {
         long deadline = System.nanoTime() + settings.startTimeout().toNanos();
-        StringBuilder raw = new StringBuilder();
-        String marker = "ready-" + sentinelStart.substring(sentinelStart.indexOf(':') + 1, sentinelStart.length() - 1);
-        boolean setUp = false;
-        long resendAt = 0;
+        Setup setup = new Setup();
         while (true) {
             long now = System.nanoTime();
             if (now >= deadline) {
                 throw new IllegalStateException("the shell did not start within " + settings.startTimeout().toSeconds()
-                        + " s; it printed: " + TerminalText.lastNonBlankLine(raw.toString()));
+                        + " s; it printed: " + setup.lastWords());
             }
-            if (!setUp && now >= resendAt) {
-                type(setupLine() + "\n");
-                resendAt = now + TimeUnit.SECONDS.toNanos(2);
-            }
-            String chunk = poll(Math.min(deadline, setUp ? deadline : resendAt) - now);
+            String chunk = poll(Math.min(deadline, setup.typeWhenDue(now)) - now);
             if (chunk == END_OF_STREAM) {
                 throw new IllegalStateException("the shell ended while starting: " + transport.endReason()
-                        + "; it printed: " + TerminalText.lastNonBlankLine(raw.toString()));
+                        + "; it printed: " + setup.lastWords());
             }
-            if (chunk == null) {
-                continue;
+            if (chunk != null && setup.received(chunk)) {
+                return;
             }
+        }
+    }
+
+    /**
+     * The setup of a shell that is starting on the terminal: the setup line is typed until a sentinel answers it
+     * (login scripts may swallow early input), then a marked no-op whose sentinel ends the startup noise (banners,
+     * motd, the answers to setup lines typed again). The session's first shell goes through it, and so does a
+     * shell a command opens ({@link #enter}).
+     */
+    private final class Setup {
+        private static final long RESEND = TimeUnit.SECONDS.toNanos(2);
+        private final StringBuilder raw = new StringBuilder();
+        private final String marker = "ready-" + sentinelStart.substring(sentinelStart.indexOf(':') + 1,
+                sentinelStart.length() - 1);
+        private boolean setUp;
+        private long resendAt;
+        private int typings;
+        /** when the setup line was typed the second time; 0 before */
+        private long typedAgainAt;
+
+        /** Types the setup line when it is due; returns when it is due again (never, once a sentinel came). */
+        long typeWhenDue(long now) {
+            if (!setUp && now >= resendAt) {
+                type(setupLine() + "\n");
+                if (++typings == 2) {
+                    typedAgainAt = now;
+                }
+                resendAt = now + RESEND;
+            }
+            return setUp ? Long.MAX_VALUE : resendAt;
+        }
+
+        /** Takes the terminal's next output in: true once the shell is set up and its startup noise has passed. */
+        boolean received(String chunk) {
             raw.append(chunk);
             int start;
             while ((start = raw.indexOf(sentinelStart)) >= 0) {
                 int end = raw.indexOf(String.valueOf(US), start);
                 if (end < 0) {
-                    break;
+                    return false;
                 }
                 boolean ready = setUp && raw.substring(0, start).contains(marker);
                 parseSentinel(raw.substring(start + sentinelStart.length(), end));
                 raw.delete(0, end + 1);
                 if (ready) {
-                    return;
+                    return true;
                 }
                 if (!setUp) {
                     setUp = true;
@@ -142,6 +171,18 @@ public final class ShellSession implements Session {
                     type("printf '%s-%s\\n' ready " + marker.substring("ready-".length()) + "\n");
                 }
             }
+            if (raw.length() > SEARCH_WINDOW) {
+                raw.delete(0, raw.length() - PROMPT_TAIL);
+            }
+            return false;
+        }
+
+        String lastWords() {
+            return TerminalText.lastNonBlankLine(raw.toString());
+        }
+
+        long typedAgainAt() {
+            return typedAgainAt;
         }
     }
 
@@ -163,6 +204,24 @@ public final class ShellSession implements Session {
     @Override
     public CommandResult run(String command, List<Interaction> interactions, Duration timeout,
                              Consumer<String> progress, OutputLimit limit) {
+        return run(command, interactions, timeout, progress, limit, false);
+    }
+
+    /**
+     * Once the shell the command opens shows its prompt (still for {@link ShellSettings#settle()} at a shell's
+     * prompt, or for {@link ShellSettings#quietPeriod()} at a last line that asks nothing), it goes through the
+     * {@link Setup} as the session's first shell did, within {@link ShellSettings#startTimeout()}; its result is
+     * the output up to that prompt, exit status 0. A shell that does not answer the setup (no bash) is interrupted
+     * as on a timeout until the shell it was opened from is back: {@code SHELL_UNANSWERED}.
+     */
+    @Override
+    public CommandResult enter(String command, List<Interaction> interactions, Duration timeout,
+                               Consumer<String> progress, OutputLimit limit) {
+        return run(command, interactions, timeout, progress, limit, true);
+    }
+
+    private CommandResult run(String command, List<Interaction> interactions, Duration timeout,
+                              Consumer<String> progress, OutputLimit limit, boolean opensShell) {
         long started = System.nanoTime();
         if (!alive) {
             return new CommandResult(Status.DISCONNECTED, -1, "", null, "", Duration.ZERO);
@@ -173,7 +232,7 @@ public final class ShellSession implements Session {
         if (echoing) {
             silenceEcho();
         }
-        Run run = new Run(interactions, progress, limit);
+        Run run = new Run(interactions, progress, limit, opensShell);
         run.raw.append(carry);
         // what came after the last sentinel is this command's output, but was no command's to show live
         run.shown = carry.length();
@@ -193,7 +252,12 @@ public final class ShellSession implements Session {
                     run.interrupt(Status.TIMEOUT, now);
                 } else if (run.answerDueAt != 0 && now >= run.answerDueAt) {
                     run.answer(now);
-                } else if (now - run.lastOutputAt >= settings.quietPeriod().toNanos() && run.waitingAt() != null) {
+                } else if (run.opened != null && run.openedUnanswered(now)) {
+                    run.interrupt(Status.SHELL_UNANSWERED, now);
+                } else if (run.opened == null && run.openedShellShown(now)) {
+                    run.takeOver(now, deadline);
+                } else if (run.opened == null && now - run.lastOutputAt >= settings.quietPeriod().toNanos()
+                        && run.waitingAt() != null) {
                     run.waitingLine = run.waitingAt().strip();
                     run.interrupt(Status.WAITING_FOR_INPUT, now);
                 }
@@ -204,7 +268,11 @@ public final class ShellSession implements Session {
                     return run.result(-1, started);
                 }
             }
-            String chunk = poll(run.nextWakeUp(deadline) - System.nanoTime());
+            long wake = run.nextWakeUp(deadline);
+            if (run.opened != null && run.interruptedAs == null) {
+                wake = Math.min(wake, run.opened.typeWhenDue(System.nanoTime()));
+            }
+            String chunk = poll(wake - System.nanoTime());
             if (chunk == END_OF_STREAM) {
                 alive = false;
                 return run.lost(started);
@@ -278,19 +346,28 @@ public final class ShellSession implements Session {
         Status interruptedAs;
         /** the prompt it was found waiting at */
         String waitingLine;
+        /** the command opens a shell, which is set up once it shows its prompt */
+        final boolean opensShell;
+        /** the setup of the shell the command opened, once under way */
+        Setup opened;
+        long openedGivesUpAt;
         long interruptStartedAt;
         long nextEscalationAt;
         int escalations;
 
-        Run(List<Interaction> interactions, Consumer<String> progress, OutputLimit limit) {
+        Run(List<Interaction> interactions, Consumer<String> progress, OutputLimit limit, boolean opensShell) {
             this.interactions = interactions == null ? List.of() : interactions;
             this.progress = progress;
             this.kept = new BoundedOutput(limit);
+            this.opensShell = opensShell;
         }
 
         CommandResult received(String chunk, long started) {
-            raw.append(chunk);
             lastOutputAt = System.nanoTime();
+            if (opened != null) {
+                return takenOver(chunk) ? result(0, started) : null;
+            }
+            raw.append(chunk);
             int start = raw.indexOf(sentinelStart, Math.max(0, searchFrom - sentinelStart.length()));
             if (start >= 0) {
                 int end = raw.indexOf(String.valueOf(US), start);
@@ -398,6 +475,56 @@ public final class ShellSession implements Session {
             lastOutputAt = now;
         }
 
+        /**
+         * Whether the shell the command opens shows its prompt: still for the settle time at a last line that looks
+         * like a shell's prompt, or for the quiet period at one that asks nothing (a question waits for input, and
+         * the setup line is not typed as its answer).
+         */
+        boolean openedShellShown(long now) {
+            if (!opensShell || due != null) {
+                return false;
+            }
+            String last = TerminalText.lastLine(raw.substring(Math.max(answeredUpTo, raw.length() - PROMPT_TAIL)));
+            long still = now - lastOutputAt;
+            return TerminalText.looksLikeShellPrompt(last) ? still >= settings.settle().toNanos()
+                    : still >= settings.quietPeriod().toNanos() && !TerminalText.looksLikePrompt(last);
+        }
+
+        /**
+         * The shell the command opened has not answered the setup: not within the start timeout, nor within the
+         * quiet period after the setup line was typed again (a bash at its prompt answers at once).
+         */
+        boolean openedUnanswered(long now) {
+            return now >= openedGivesUpAt
+                    || opened.typedAgainAt() != 0 && now - opened.typedAgainAt() >= settings.quietPeriod().toNanos();
+        }
+
+        /** Sets up the shell the command opened; what the terminal shows from here on is its startup noise. */
+        void takeOver(long now, long deadline) {
+            showUpTo(raw.length());
+            opened = new Setup();
+            openedGivesUpAt = Math.min(deadline, now + settings.startTimeout().toNanos());
+        }
+
+        /**
+         * Output while the shell the command opened is set up: true once it is, or, after that failed and the
+         * interrupts began, once any set-up shell is back at its prompt (a sentinel).
+         */
+        private boolean takenOver(String chunk) {
+            if (interruptedAs == null) {
+                return opened.received(chunk);
+            }
+            raw.append(chunk);
+            int start = raw.indexOf(sentinelStart);
+            int end = start < 0 ? -1 : raw.indexOf(String.valueOf(US), start);
+            if (end < 0) {
+                forgetOld();
+                return false;
+            }
+            parseSentinel(raw.substring(start + sentinelStart.length(), end));
+            return true;
+        }
+
         /** The last line when it looks like a prompt and no interaction answers it; else null. */
         String waitingAt() {
             if (due != null) {
@@ -408,6 +535,14 @@ public final class ShellSession implements Session {
         }
 
         void interrupt(Status status, long now) {
+            if (opened != null) {
+                // from here on any sentinel means a set-up shell is back at its prompt: searched for in what comes
+                waitingLine = status == Status.SHELL_UNANSWERED ? opened.lastWords() : null;
+                raw.setLength(0);
+                searchFrom = 0;
+                answeredUpTo = 0;
+                shown = 0;
+            }
             interruptedAs = status;
             interruptStartedAt = now;
             escalations = 0;
@@ -438,8 +573,15 @@ public final class ShellSession implements Session {
                 long quietEnds = lastOutputAt + settings.quietPeriod().toNanos();
                 // once it has passed without a prompt-like last line, only new output can change that: no wake-up
                 // for it, or the poll returns at once, again and again, until the command ends (a silent sleep 30)
-                if (quietEnds > System.nanoTime()) {
+                long now = System.nanoTime();
+                if (quietEnds > now) {
                     wake = Math.min(wake, quietEnds);
+                }
+                if (opened != null) {
+                    wake = Math.min(wake, opened.typedAgainAt() == 0 ? openedGivesUpAt
+                            : Math.min(openedGivesUpAt, opened.typedAgainAt() + settings.quietPeriod().toNanos()));
+                } else if (opensShell && lastOutputAt + settings.settle().toNanos() > now) {
+                    wake = Math.min(wake, lastOutputAt + settings.settle().toNanos());
                 }
             }
             return wake;
@@ -448,8 +590,13 @@ public final class ShellSession implements Session {
         CommandResult result(int exit, long started) {
             String echo = typed.replace("\n", "\r\n");
             String text = kept.text();
-            if (text.startsWith(echo)) {
-                // a program (stty sane, a crashed full-screen one) turned echo back on
+            if (opened != null) {
+                // up to the prompt of the shell it opened: the shell that took the next command is ready, not done
+                text = text.substring(0, text.lastIndexOf('\n') + 1);
+            }
+            // a program (stty sane, a crashed full-screen one) may have turned echo back on; or the command printed
+            // itself (exit prints "exit"): the terminal says which
+            if (text.startsWith(echo) && !ownCommand && terminalEchoes()) {
                 text = text.substring(echo.length());
                 echoing = true;
             }
@@ -471,10 +618,32 @@ public final class ShellSession implements Session {
         }
     }
 
+    /**
+     * Whether the terminal echoes what is typed, as {@code stty -a} lists its flags ({@code echo}, not {@code -echo});
+     * asked only when a command's output begins as its echo would. What came after the last sentinel is kept for
+     * the next command.
+     */
+    private boolean terminalEchoes() {
+        String after = carry;
+        carry = "";
+        CommandResult flags = ownCommand("stty -a");
+        carry = after + carry;
+        return ECHO_ON.matcher(flags.output()).find();
+    }
+
     /** Turns the terminal's echo off again, swallowing the command's own echo and sentinel. */
     private void silenceEcho() {
         echoing = false;
-        run("stty -echo", List.of(), settings.startTimeout(), null);
+        ownCommand("stty -echo");
+    }
+
+    private CommandResult ownCommand(String command) {
+        ownCommand = true;
+        try {
+            return run(command, List.of(), settings.startTimeout(), null);
+        } finally {
+            ownCommand = false;
+        }
     }
 
     /** {@code STATUS:PWD}: remembers the cwd, returns the status */

@@ -5,6 +5,7 @@ import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.targets.BashQuoting;
 import dev.rehearse.targets.ExistingFiles;
+import dev.rehearse.targets.OutputLimit;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.shell.ShellSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -133,6 +134,78 @@ class LocalSessionIT {
         CommandResult sane = run("stty sane; echo after");
         assertEquals("after\n", sane.output());
         assertEquals("again\n", run("echo again").output());
+    }
+
+    /** A command that prints itself ({@code exit} prints "exit") is no echo: its output stays, echo stays off. */
+    @Test
+    void anOutputThatBeginsAsTheCommandIsKept() {
+        assertEquals("echo \"$BASH_COMMAND\"\n", run("echo \"$BASH_COMMAND\"").output());
+        assertEquals("again\n", run("echo again").output());
+    }
+
+    /**
+     * A shell a command opens takes the next commands once it is set up: its own variables and folder, the
+     * exit status and folder of each command; its exit gives the commands back to the shell it was opened from,
+     * as it was. Its prompt is no output of the command that opened it.
+     */
+    @Test
+    void aShellACommandOpensTakesTheNextCommandsUntilItsExit() {
+        run("cd ~ && export OUTER=outer");
+        CommandResult opened = enter("bash");
+        assertEquals(Status.COMPLETED, opened.status(), opened.output());
+        assertEquals("", opened.output());
+        assertEquals(0, opened.exit());
+        assertEquals("2\n", run("echo $SHLVL").output());
+        CommandResult inner = run("cd /tmp && export INNER=inner; echo \"$OUTER $INNER\"; false");
+        assertEquals("outer inner\n", inner.output());
+        assertEquals(1, inner.exit());
+        assertEquals("/tmp", inner.cwd());
+        CommandResult left = run("exit 3");
+        assertEquals("exit\n", left.output());
+        assertEquals(3, left.exit());
+        assertEquals(target.home().toString(), left.cwd());
+        assertEquals("1 outer unset\n", run("echo \"$SHLVL $OUTER ${INNER:-unset}\"").output());
+    }
+
+    /**
+     * A shell whose prompt is nothing a prompt looks like (an empty PS1) is set up once it has been still for the
+     * quiet period; what the command printed before it is its output.
+     */
+    @Test
+    void aShellWithNoPromptToSeeIsSetUpOnceStill() {
+        CommandResult opened = enter("echo starting; PS1= bash --norc");
+        assertEquals(Status.COMPLETED, opened.status(), opened.output());
+        assertEquals("starting\n", opened.output());
+        assertEquals("inner 2\n", run("echo inner $SHLVL").output());
+        assertEquals(0, run("exit").exit());
+        assertEquals("outer 1\n", run("echo outer $SHLVL").output());
+    }
+
+    /**
+     * A shell that is no bash does not answer the setup: the step says so within seconds, and the shell it was
+     * opened from is back, as it was, for the next command.
+     */
+    @Test
+    void aShellThatIsNoBashIsLeftAndTheSessionGoesOn() {
+        long start = System.nanoTime();
+        CommandResult opened = enter("sh");
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertEquals(Status.SHELL_UNANSWERED, opened.status(), opened.output());
+        assertTrue(seconds < 15, "it took " + seconds + " s to give up on sh");
+        assertEquals("back 1\n", run("echo back $SHLVL").output());
+    }
+
+    /** A question before the shell opens waits for input as ever: the setup line is never typed as its answer. */
+    @Test
+    void aQuestionBeforeTheShellOpensIsNoPromptOfIt() {
+        CommandResult asked = enter("read -r -p 'Password: ' typed; bash");
+        assertEquals(Status.WAITING_FOR_INPUT, asked.status(), asked.output());
+        assertEquals("Password:", asked.lastLine());
+        assertEquals("nothing 1\n", run("echo ${typed:-nothing} $SHLVL").output());
+    }
+
+    private static CommandResult enter(String command) {
+        return shell.enter(command, List.of(), T, null, OutputLimit.DEFAULT);
     }
 
     @Test
