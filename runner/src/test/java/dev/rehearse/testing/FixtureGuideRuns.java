@@ -100,6 +100,19 @@ public abstract class FixtureGuideRuns {
         assertEquals(Collections.nCopies(12, "PASS"), run.verdicts(), run.json());
     }
 
+    /**
+     * A real tool's shell: {@code pipenv shell} (Debian's pipenv) makes a virtual environment and opens a shell in it
+     * on a terminal of its own, into which it types the environment's activation; the commands after it run in the
+     * environment until its {@code exit}.
+     */
+    @Test
+    void pipenvShellTakesTheCommandsAfterItUntilItsExit() throws IOException {
+        assertTrue(Files.isExecutable(Path.of("/usr/bin/pipenv")), "Debian's pipenv is needed (apt-get install pipenv)");
+        Run run = run("pipenv-shell.md");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(Collections.nCopies(5, "PASS"), run.verdicts(), run.json());
+    }
+
     @Test
     void anAddToTheBashrcKeepsItAndAServerShownStoppedWithCtrlCIsInterrupted(@TempDir Path home) throws IOException {
         Path bashrc = homeOfRun(home).resolve(".bashrc");
