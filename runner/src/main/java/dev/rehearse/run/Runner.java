@@ -37,11 +37,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.Locale;
 
 /**
  * Runs a plan on a target, step by step in one session, and judges each step: bindings applied before it
@@ -54,6 +54,8 @@ public final class Runner {
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     /** the most the look at the files a guide creates may take in the shell (a file operation's limit) */
     private static final Duration LOOK_TIMEOUT = Duration.ofSeconds(60);
+    /** what leaves a shell with success: typed at the login shell, it logs out */
+    private static final Pattern LOGS_OUT = Pattern.compile("(exit|logout)(\\s+0)?");
     private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(1);
     /** the longest last output line a FAIL's reason quotes */
     private static final int LAST_WORDS = 160;
@@ -304,6 +306,13 @@ public final class Runner {
             CommandResult result = step.opensShell() ? shell.enter(command, answers, left, live, limit)
                     : shell.run(command, answers, left, live, limit);
             live.flush();
+            if (result.status() == CommandResult.Status.DISCONNECTED && LOGS_OUT.matcher(command.strip()).matches()) {
+                // the guide logs out of the login shell, which ended as it asked; a later step logs in again, as
+                // its reader would, in a fresh login shell at home
+                result = new CommandResult(CommandResult.Status.COMPLETED, 0, result.output(), target.facts().home(),
+                        result.lastLine(), result.elapsed(), result.cut());
+                session = null;
+            }
             String wholeOutput = whole == null ? null : whole.finish(result.cut());
             if (result.cwd() != null) {
                 cwd = result.cwd();

@@ -149,6 +149,21 @@ class ScriptedRunnerTest {
         assertFalse(String.join("", progress).contains("tok-8f3a"), "nor in the live output");
     }
 
+    /**
+     * The guide's exit at the login shell logs out: the shell ending is what it asked for, and the next step logs in
+     * again. An exit with a failing status, or any other command that loses the shell, is still a FAIL.
+     */
+    @Test
+    void anExitAtTheLoginShellLogsOutAndTheNextStepLogsInAgain() {
+        on("logout", Script.prints("logout\n").drop("Connection to web7 closed."))
+                .on("echo fresh", Script.prints("fresh\n").exit(0))
+                .on("exit 1", Script.prints("logout\n").drop("Connection to web7 closed."));
+        RunReport report = run(new Steps().command("logout", "logout").command("echo fresh", "fresh")
+                .command("exit 1"), Steps.bindingsFor(FACTS), true, RunListener.NONE);
+        assertEquals(List.of(Verdict.PASS, Verdict.PASS, Verdict.FAIL), verdicts(report));
+        assertEquals(2, target.shells().size(), "the login shell, then the one logged into again");
+    }
+
     @Test
     void aLostConnectionFailsItsStepWithTheReasonAndALaterStepGetsAFreshShell() {
         on("apt-get upgrade", Script.prints("Unpacking ...\n").drop("Connection to web7 closed by remote host."))
