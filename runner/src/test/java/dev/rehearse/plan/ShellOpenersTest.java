@@ -34,7 +34,7 @@ class ShellOpenersTest {
     @Test
     void sudoWithALoginOrAShellOrAnOpenerAfterIt() {
         opening("sudo -i", "sudo -s", "sudo -iu synapse", "sudo -u synapse -i", "sudo --login", "sudo -u synapse bash",
-                "sudo -E -H bash", "sudo -- bash", "sudo --user=synapse -s".replace("=", " "));
+                "sudo -E -H bash", "sudo -- bash", "sudo --user synapse -s");
         notOpening("sudo apt-get install -y nginx", "sudo -u synapse psql", "sudo -i systemctl restart nginx",
                 "sudo -l", "sudo -v", "sudo -u postgres createuser synapse -P", "sudo");
     }
