@@ -63,8 +63,8 @@ final class PromptCwdRule implements LintRule {
                     expected = Set.of();
                 } else if (!c.isEmpty() && LEAVES_SHELL.matcher(c.command()).matches() && !openedFrom.isEmpty()) {
                     expected = openedFrom.pop();
-                    because = "\"" + c.command() + "\" (line " + c.line() + ") goes back to the shell it was opened from, in "
-                            + String.join(" or ", expected);
+                    because = "\"" + c.command() + "\" (line " + c.line()
+                            + ") goes back to the shell it was opened from, in " + String.join(" or ", expected);
                 } else if (!c.isEmpty() && changesDirectory(c.command())) {
                     expected = afterCd(expected, c.command(), guide.user());
                     because = "\"" + c.command() + "\" (line " + c.line() + ") leaves the shell in "

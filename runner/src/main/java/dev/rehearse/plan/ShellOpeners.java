@@ -59,8 +59,8 @@ public final class ShellOpeners {
         return switch (name) {
             case "bash", "$SHELL", "${SHELL}" -> interactiveBash(args);
             // exec -a NAME names the program it runs
-            case "exec" -> !args.isEmpty() && args.get(0).equals("-a") ? args.size() > 2 && opens(args.subList(2, args.size()))
-                    : opens(withoutOptions(args));
+            case "exec" -> !args.isEmpty() && args.get(0).equals("-a")
+                    ? args.size() > 2 && opens(args.subList(2, args.size())) : opens(withoutOptions(args));
             case "sudo" -> sudo(args);
             case "su", "runuser" -> su(args);
             case "newgrp" -> args.stream().filter(a -> !a.equals("-")).count() <= 1

@@ -22,7 +22,7 @@ public final class TerminalText {
     private static final char BEL = '\u0007';
     /** A last line that ends like a question or a prompt: {@code Password: }, {@code [y/N] }, {@code db=> }. */
     private static final Pattern PROMPT_LIKE = Pattern.compile(".*[:?>\\]$#)]\\s*");
-    /** A last line that ends as a shell's prompt does: {@code isabell@stardust:~$ }, {@code # }, {@code % }, {@code ❯ }. */
+    /** A last line that ends as a shell's prompt does: {@code isabell@stardust:~$ }, {@code # }, {@code ❯ } */
     private static final Pattern SHELL_PROMPT_LIKE = Pattern.compile(".*[$#%>\u276f\u279c]\\s*");
 
     private TerminalText() {

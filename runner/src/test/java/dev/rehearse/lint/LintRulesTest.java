@@ -60,8 +60,8 @@ class LintRulesTest {
                 [isabell@stardust ~/app]$ make
                 [isabell@stardust app]$ exit
                 [isabell@stardust srv]$ make"""));
-        assertEquals(List.of("9 prompt shows srv, but the previous prompt (line 8) shows app and nothing since changes the directory"),
-                lint(nested, "prompt-cwd"));
+        assertEquals(List.of("9 prompt shows srv, but the previous prompt (line 8) shows app and nothing since changes "
+                + "the directory"), lint(nested, "prompt-cwd"));
     }
 
     @Test

@@ -108,7 +108,8 @@ public abstract class FixtureGuideRuns {
      */
     @Test
     void pipenvShellTakesTheCommandsAfterItUntilItsExit() throws IOException {
-        assertTrue(Files.isExecutable(Path.of("/usr/bin/pipenv")), "Debian's pipenv is needed (apt-get install pipenv)");
+        assertTrue(Files.isExecutable(Path.of("/usr/bin/pipenv")),
+                "Debian's pipenv is needed (apt-get install pipenv)");
         Run run = run("pipenv-shell.md");
         assertEquals(0, run.exit(), run.out() + run.err());
         assertEquals(Collections.nCopies(5, "PASS"), run.verdicts(), run.json());
