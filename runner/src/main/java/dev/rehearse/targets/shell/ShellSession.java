@@ -252,7 +252,7 @@ public final class ShellSession implements Session {
                     run.interrupt(Status.TIMEOUT, now);
                 } else if (run.answerDueAt != 0 && now >= run.answerDueAt) {
                     run.answer(now);
-                } else if (run.opened != null && run.openedUnanswered(now)) {
+                } else if (run.opened != null && now >= run.openedGivesUpAt()) {
                     run.interrupt(Status.SHELL_UNANSWERED, now);
                 } else if (run.opened == null && run.openedShellShown(now)) {
                     run.takeOver(now, deadline);
@@ -350,7 +350,8 @@ public final class ShellSession implements Session {
         final boolean opensShell;
         /** the setup of the shell the command opened, once under way */
         Setup opened;
-        long openedGivesUpAt;
+        /** the most the shell the command opened may take to answer the setup: the start timeout, within the step's */
+        long openedDeadline;
         long interruptStartedAt;
         long nextEscalationAt;
         int escalations;
@@ -491,19 +492,19 @@ public final class ShellSession implements Session {
         }
 
         /**
-         * The shell the command opened has not answered the setup: not within the start timeout, nor within the
-         * quiet period after the setup line was typed again (a bash at its prompt answers at once).
+         * When the shell the command opened counts as not answering the setup: at the start timeout, or once the
+         * quiet period has passed since the setup line was typed again (a bash at its prompt answers at once).
          */
-        boolean openedUnanswered(long now) {
-            return now >= openedGivesUpAt
-                    || opened.typedAgainAt() != 0 && now - opened.typedAgainAt() >= settings.quietPeriod().toNanos();
+        long openedGivesUpAt() {
+            return opened.typedAgainAt() == 0 ? openedDeadline
+                    : Math.min(openedDeadline, opened.typedAgainAt() + settings.quietPeriod().toNanos());
         }
 
         /** Sets up the shell the command opened; what the terminal shows from here on is its startup noise. */
         void takeOver(long now, long deadline) {
             showUpTo(raw.length());
             opened = new Setup();
-            openedGivesUpAt = Math.min(deadline, now + settings.startTimeout().toNanos());
+            openedDeadline = Math.min(deadline, now + settings.startTimeout().toNanos());
         }
 
         /**
@@ -578,8 +579,7 @@ public final class ShellSession implements Session {
                     wake = Math.min(wake, quietEnds);
                 }
                 if (opened != null) {
-                    wake = Math.min(wake, opened.typedAgainAt() == 0 ? openedGivesUpAt
-                            : Math.min(openedGivesUpAt, opened.typedAgainAt() + settings.quietPeriod().toNanos()));
+                    wake = Math.min(wake, openedGivesUpAt());
                 } else if (opensShell && lastOutputAt + settings.settle().toNanos() > now) {
                     wake = Math.min(wake, lastOutputAt + settings.settle().toNanos());
                 }
