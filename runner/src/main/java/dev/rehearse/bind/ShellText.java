@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * Just enough of the POSIX shell's lexing to answer two questions about a command as a guide shows it: is it
- * complete, or do a trailing backslash, an open quote or a pending here-document carry it onto the next line;
- * and in which quoting contexts does each character stand (what decides which values are safe there).
+ * complete, or do a trailing backslash, an open quote, a pending here-document, an unclosed compound command
+ * ({@code for ... do} without its {@code done}, {@code if}, {@code case}, {@code {}, a subshell's parenthesis) or a
+ * line that ends in {@code |}, {@code &&} or {@code ||} carry it onto the next line, as bash would wait for it; and
+ * in which quoting contexts does each character stand (what decides which values are safe there).
  * <p>
  * A character can stand in several contexts at once, one per shell that reads it: the text of
  * {@code bash -c 'echo X'} is read by the first shell inside '...' and by the second one bare. So the words a
@@ -57,6 +59,12 @@ public final class ShellText {
     private final List<EnumSet<Context>> contexts;
     private final Deque<PendingHeredoc> pending = new ArrayDeque<>();
     private boolean open;
+    /** compound commands opened and not closed yet: if ... fi, for/while/until/select ... done, case ... esac, { } */
+    private int compounds;
+    /** what was read so far ends in |, && or ||: the command goes on in the next line */
+    private boolean operatorPending;
+    /** subshells opened at the top level and not closed yet */
+    private int topParens;
     /** the index after the first newline that ends a complete command (here-documents read); -1 while none has */
     private int firstCompleteEnd = -1;
 
@@ -67,7 +75,7 @@ public final class ShellText {
             contexts.add(EnumSet.noneOf(Context.class));
         }
         int end = commands(0, Level.TOP);
-        if (end < 0 || !pending.isEmpty()) {
+        if (end < 0 || !pending.isEmpty() || waitsForMore(topParens)) {
             open = true;
         }
         for (EnumSet<Context> unread : contexts) {
@@ -82,7 +90,10 @@ public final class ShellText {
         return new ShellText(text);
     }
 
-    /** True when the shell would wait for more lines: trailing backslash, open quote or unfinished here-document. */
+    /**
+     * True when the shell would wait for more lines: a trailing backslash, an open quote, an unfinished here-document
+     * or compound command, a trailing pipe or list operator.
+     */
     public static boolean needsMoreLines(String text) {
         return of(text).open;
     }
@@ -195,7 +206,7 @@ public final class ShellText {
                         return -1;
                     }
                 }
-                if (level == Level.TOP && firstCompleteEnd < 0) {
+                if (level == Level.TOP && firstCompleteEnd < 0 && !waitsForMore(parens)) {
                     firstCompleteEnd = i;
                 }
                 command.start = i;
@@ -234,9 +245,12 @@ public final class ShellText {
                 if (c == '(') {
                     parens++;
                 } else if (c == ')') {
-                    parens--;
+                    // at the top a case pattern's ")" closes nothing; in a substitution the count finds its end
+                    parens = level == Level.TOP ? Math.max(0, parens - 1) : parens - 1;
                 }
                 if (c == ';' || c == '&' || c == '|' || c == '(' || c == ')') {
+                    operatorPending = c == '|' || c == '&' && (text.startsWith("&&", i)
+                            || i > 0 && (text.charAt(i - 1) == '&' || text.charAt(i - 1) == '|'));
                     boolean pipe = c == '|' && !text.startsWith("||", i) && (i == 0 || text.charAt(i - 1) != '|');
                     Command ended = endCommand(command, word, i);
                     if (pipe) {
@@ -256,7 +270,49 @@ public final class ShellText {
             }
         }
         endPipeline(pipeline, endCommand(command, word, n));
+        if (level == Level.TOP) {
+            topParens = parens;
+        }
         return level == Level.TOP ? n : -1;
+    }
+
+    /** whether what was read so far leaves a compound command, a subshell or a pipe or list open */
+    private boolean waitsForMore(int parens) {
+        return compounds > 0 || parens > 0 || operatorPending;
+    }
+
+    /**
+     * Counts the compound commands a simple command opens or closes: its reserved words, where they stand as the
+     * command's first word or after one that a command follows ({@code then}, {@code do}, {@code if}, ...), as
+     * bash reads them.
+     */
+    private void countCompounds(List<Word> words) {
+        for (Word word : words) {
+            switch (word.chars.toString()) {
+                case "if", "while", "until", "{" -> compounds++; // a command follows
+                case "then", "do", "else", "elif", "!", "time" -> {
+                    // a command follows
+                }
+                case "for", "select", "case" -> {
+                    compounds++; // a name and words follow, no command
+                    return;
+                }
+                case "fi", "done", "esac", "}" -> {
+                    compounds = Math.max(0, compounds - 1);
+                    return;
+                }
+                case "function" -> {
+                    // function name {, where the brace is no command's first word
+                    if (words.get(words.size() - 1).chars.toString().equals("{")) {
+                        compounds++;
+                    }
+                    return;
+                }
+                default -> {
+                    return;
+                }
+            }
+        }
     }
 
     /** Lexes one piece of a word at {@code i} (a character, an escape, a quoted part, an expansion); returns the index after it. */
@@ -404,8 +460,9 @@ public final class ShellText {
                 || i + 1 < text.length() && text.charAt(i + 1) == '>');
     }
 
-    private static Word endWord(Command command, Word word) {
+    private Word endWord(Command command, Word word) {
         if (!word.isEmpty()) {
+            operatorPending = false;
             command.words.add(word);
             return new Word();
         }
@@ -417,6 +474,7 @@ public final class ShellText {
         endWord(command, word);
         command.end = end;
         List<Word> words = command.words;
+        countCompounds(words);
         boolean reparsed = false;
         for (int w = 0; w < words.size(); w++) {
             String name = words.get(w).name();

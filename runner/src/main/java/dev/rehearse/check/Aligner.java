@@ -11,11 +11,11 @@ import java.util.List;
 
 /**
  * Aligns the guide's lines with the real ones at the least cost: a line only one side has costs 1 (0 when
- * blank), a match costs nothing, and an elision may stand for any number of real lines. Among alignments with as
- * few differences, the one whose elisions stand for the fewest lines wins, so that a line the guide shows after
- * an elision is matched rather than swallowed. A plain diff cannot do this: an elision is a wildcard, and where
- * it ends is only known by what follows it, so this is a small dynamic programme over both lists (a longest
- * common subsequence with wildcards).
+ * blank or a {@linkplain JobNotices job's notice}), a match costs nothing, and an elision may stand for any number
+ * of real lines. Among alignments with as few differences, the one whose elisions stand for the fewest lines wins,
+ * so that a line the guide shows after an elision is matched rather than swallowed. A plain diff cannot do this: an
+ * elision is a wildcard, and where it ends is only known by what follows it, so this is a small dynamic programme
+ * over both lists (a longest common subsequence with wildcards).
  *
  * <p>Equal lines at both ends are aligned first. When what is left would need more than {@link #MAX_CELLS}
  * cells (a command that printed tens of thousands of lines against a long transcript), java-diff-utils' Myers
@@ -75,11 +75,11 @@ final class Aligner {
     }
 
     private long dropCost(int e, long difference) {
-        return expected.get(e).blank() ? 0 : difference;
+        return expected.get(e).optional() ? 0 : difference;
     }
 
     private long addCost(int a, long difference) {
-        return actualKeys.get(a).isEmpty() ? 0 : difference;
+        return actualKeys.get(a).isEmpty() || JobNotices.is(actualKeys.get(a)) ? 0 : difference;
     }
 
     /** The least-cost alignment of expected [e0, e1) with actual [a0, a1), appended to {@code out}. */

@@ -45,20 +45,24 @@ public record Alignment(List<ExpectedLine> expected, List<String> actual, List<P
     }
 
     /**
-     * Whether the real output is what the guide shows. Blank lines are not significant: a blank line only one
-     * side has does not make a difference.
+     * Whether the real output is what the guide shows. Blank lines and the notices of background jobs are not
+     * significant: one that only one side has does not make a difference.
      */
     public boolean matches() {
         return pairs.stream().allMatch(this::insignificant);
     }
 
-    /** Whether this pair is no difference: a match, an elision, or a blank line only one side has. */
+    /** Whether this pair is no difference: a match, an elision, or a blank line or job's notice only one side has. */
     boolean insignificant(Pair pair) {
         return switch (pair.op()) {
             case SAME, ELIDED -> true;
-            case GUIDE_ONLY -> expected.get(pair.expected()).text().isBlank();
-            case ACTUAL_ONLY -> actual.get(pair.actual()).isBlank();
+            case GUIDE_ONLY -> optional(expected.get(pair.expected()).text());
+            case ACTUAL_ONLY -> optional(actual.get(pair.actual()));
         };
+    }
+
+    private static boolean optional(String line) {
+        return line.isBlank() || JobNotices.is(line);
     }
 
     /**

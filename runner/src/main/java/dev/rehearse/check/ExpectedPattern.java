@@ -41,8 +41,9 @@ final class ExpectedPattern {
         return elision;
     }
 
-    boolean blank() {
-        return !elision && key.isEmpty();
+    /** a line whose absence from the real output is no difference: a blank one, or a job's notice */
+    boolean optional() {
+        return !elision && (key.isEmpty() || JobNotices.is(line.text()));
     }
 
     /** A prompt whose answer the terminal does not show: the program's next output may follow on the same line. */

@@ -15,7 +15,8 @@ import java.util.Set;
  */
 final class BareCommands {
     private static final Set<String> FORMATS = Set.of("markdown", "asciidoc");
-    private static final Set<String> SHELL = Set.of("bash", "sh", "shell", "zsh");
+    /** the languages of a block of commands to run */
+    static final Set<String> SHELL = Set.of("bash", "sh", "shell", "zsh");
 
     private BareCommands() {
     }

@@ -69,9 +69,9 @@ final class FileTargets {
      * @param sectionFile the file an earlier paragraph of the same section named, or null
      */
     static FileTarget of(Block block, String prose, String sectionFile) {
-        // A block may name its file itself (Markdown {file=~/etc/app.ini}, AsciiDoc [source,ini,file=...]): that
-        // name beats the prose's, and with no prose around it the block is the whole file.
-        String named = block.options() == null ? null : block.options().get("file");
+        // A block may name its file itself: that name beats the prose's, and with no prose around it the block is
+        // the whole file.
+        String named = namedBy(block);
         String language = language(block);
         if (prose == null) {
             return named != null ? new FileTarget(Mode.CREATE, named, language, null)
@@ -128,12 +128,36 @@ final class FileTargets {
             return new FileTarget(Mode.CREATE, path, language, null);
         }
         if (mergeAs != null) {
-            return new FileTarget(Mode.MERGE, path, mergeAs, null);
+            // "then set the variables:" over a bash block in the section of an ini file: commands, not its keys (a
+            // console block without prompts is what authors call many a file's content)
+            return BareCommands.SHELL.contains(language)
+                    ? FileTarget.none(label(language) + "shell commands, not a fragment of " + path)
+                    : new FileTarget(Mode.MERGE, path, mergeAs, null);
         }
         return mode == Mode.APPEND && !NO_APPEND.matcher(path).find() && !Set.of("json", "xml", "html").contains(language)
                 && !looksLikeJson(block.text())
                 ? new FileTarget(Mode.APPEND, path, language, null)
                 : FileTarget.none(label(language) + "a change to " + path + " that only a merge of yaml, ini or toml can make");
+    }
+
+    /**
+     * The file a block names itself: Markdown's {@code {file=~/etc/app.ini}} and AsciiDoc's {@code [source,ini,file=...]},
+     * or a title or file name that is a path, as documentation sites label a file's content (MkDocs' and
+     * Docusaurus' {@code title="~/etc/app.ini"}, Hugo's and Nextra's {@code filename="app.ini"}, AsciiDoc's
+     * {@code .~/etc/app.ini}); a title in words ("Example output") names none.
+     */
+    private static String namedBy(Block block) {
+        Map<String, String> options = block.options() == null ? Map.of() : block.options();
+        if (options.get("file") != null) {
+            return options.get("file");
+        }
+        for (String key : List.of("filename", "title")) {
+            String value = options.get(key);
+            if (value != null && isPath(value.strip())) {
+                return value.strip();
+            }
+        }
+        return null;
     }
 
     /** A JSON object as the fragment ("add the following entry to ``~/.app.conf``"): its file's end is no place for it. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a console block as a terminal session: shell prompts, the commands typed at them (with {@code \}
@@ -14,6 +15,11 @@ import java.util.regex.Matcher;
  * output, elisions, answered prompts and REPL sub-sessions. A block with no shell prompt is not a session.
  */
 public final class TranscriptReader {
+    /** what zsh's PS2 says is open: {@code for> }, {@code if then> }, {@code heredoc> } */
+    private static final String ZSH_OPEN = "(?:if|then|else|elif|for|foreach|while|until|repeat|select|case|function"
+            + "|do|heredoc|dquote|quote|bquote|cmdsubst|subsh|cursh|pipe|cmdand|cmdor|math|mathsubst|braceparam|array)";
+    /** bash's PS2 ({@code > }), or zsh's */
+    private static final Pattern CONTINUATION_PROMPT = Pattern.compile("(?:" + ZSH_OPEN + " )*" + ZSH_OPEN + "?>(?: |$)");
     private final List<AnswerRule> rules;
     private final String defaultSecret;
 
@@ -57,7 +63,7 @@ public final class TranscriptReader {
             }
             String command = prompt.get().command().strip();
             if (!command.isEmpty()) {
-                List<String> typed = ShellText.commandLines(command, lines.subList(i + 1, end));
+                List<String> typed = commandLines(command, lines.subList(i + 1, end));
                 command = String.join("\n", typed);
                 i += typed.size() - 1;
             }
@@ -72,6 +78,31 @@ public final class TranscriptReader {
             i = end;
         }
         return Optional.of(new Transcript(style.get(), List.copyOf(entries)));
+    }
+
+    /**
+     * The lines of the command typed at a prompt: where the shell waits for more, the lines after it, as the
+     * terminal showed them. A terminal shows them after its continuation prompt ({@code > }, zsh's {@code for> },
+     * {@code heredoc> }), which the reader never typed: where every line the command takes has one, it goes.
+     */
+    static List<String> commandLines(String first, List<String> next) {
+        int prompted = 0;
+        List<String> bare = new ArrayList<>();
+        while (prompted < next.size()) {
+            Matcher m = CONTINUATION_PROMPT.matcher(next.get(prompted));
+            if (!m.lookingAt()) {
+                break;
+            }
+            bare.add(next.get(prompted).substring(m.end()));
+            prompted++;
+        }
+        if (prompted > 0 && ShellText.needsMoreLines(first)) {
+            List<String> typed = ShellText.commandLines(first, bare);
+            if (!ShellText.needsMoreLines(String.join("\n", typed))) {
+                return typed;
+            }
+        }
+        return ShellText.commandLines(first, next);
     }
 
     private static final class Output {

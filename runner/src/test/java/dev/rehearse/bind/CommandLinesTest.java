@@ -27,6 +27,34 @@ class CommandLinesTest {
     }
 
     @Test
+    void anOpenCompoundCommandOrATrailingOperatorTakesTheLinesBashWaitsFor() {
+        assertEquals(List.of("for f in *.txt; do", "  echo \"$f\"", "done"),
+                ShellText.commandLines("for f in *.txt; do", List.of("  echo \"$f\"", "done", "a.txt")));
+        assertEquals(List.of("while read -r l; do", "  if [ -n \"$l\" ]; then", "    echo \"$l\"", "  fi", "done < f"),
+                ShellText.commandLines("while read -r l; do",
+                        List.of("  if [ -n \"$l\" ]; then", "    echo \"$l\"", "  fi", "done < f", "x")));
+        assertEquals(List.of("case \"$1\" in", "  start) run;;", "  *) usage;;", "esac"),
+                ShellText.commandLines("case \"$1\" in", List.of("  start) run;;", "  *) usage;;", "esac", "out")));
+        assertEquals(List.of("greet() {", "  echo hi", "}"), ShellText.commandLines("greet() {", List.of("  echo hi", "}", "x")));
+        assertEquals(List.of("function greet {", "  echo hi", "}"),
+                ShellText.commandLines("function greet {", List.of("  echo hi", "}", "x")));
+        assertEquals(List.of("(", "  cd /tmp && ls", ")"), ShellText.commandLines("(", List.of("  cd /tmp && ls", ")", "x")));
+        assertEquals(List.of("ls |", "  wc -l"), ShellText.commandLines("ls |", List.of("  wc -l", "3")));
+        assertEquals(List.of("make &&", "  make install"), ShellText.commandLines("make &&", List.of("  make install", "x")));
+        assertEquals(List.of("test -f a ||", "  touch a"), ShellText.commandLines("test -f a ||", List.of("  touch a", "x")));
+        assertEquals(List.of("cmd |&", "  tee log"), ShellText.commandLines("cmd |&", List.of("  tee log", "x")));
+    }
+
+    @Test
+    void closedCompoundsReservedWordsAsArgumentsAndABackgroundJobEndWithTheirLine() {
+        for (String line : List.of("for i in 1 2; do echo $i; done", "if true; then echo y; fi", "{ echo a; echo b; } > f",
+                "echo for if while do {", "sleep 1 &", "find . -exec ls {} \\;", "case x in a) echo a;; esac",
+                "echo done", "(cd /tmp; ls)", "x=$(for i in 1; do echo; done)", "echo 'if' \"while\" # for")) {
+            assertEquals(List.of(line), ShellText.commandLines(line, List.of("next", "lines")), line);
+        }
+    }
+
+    @Test
     void aCommandStillOpenAtTheLastLineTakesThemAll() {
         assertEquals(List.of("echo 'a", "b", "c"), ShellText.commandLines("echo 'a", List.of("b", "c")));
         assertEquals(List.of("echo \\"), ShellText.commandLines("echo \\", List.of()));
@@ -58,7 +86,8 @@ class CommandLinesTest {
     @Test
     void takesWhatAddingALineAtATimeTakes() {
         String[] pieces = {"a", " ", "'", "\"", "\\", "$(", ")", "`", "${", "}", "#", "<<EOF", "<<-'E'", "EOF", "E",
-                "\t", ";", "|", "&", "cat <<EOF", "sh -c '", "$'", "<<<"};
+                "\t", ";", "|", "&", "cat <<EOF", "sh -c '", "$'", "<<<", "for x ", "do ", "done", "if ", " then ",
+                "fi", "{ ", " }", "case ", "esac", "(", "&&", "||"};
         Random random = new Random(17);
         for (int round = 0; round < 20_000; round++) {
             List<String> lines = new ArrayList<>();

@@ -61,4 +61,28 @@ class OutputCheckTest {
         assertTrue(c.matches(), c.diff());
         assertEquals("100%", c.actual());
     }
+
+    @Test
+    void aJobsNoticeOnlyOneSideShowsIsNoDifference() {
+        // bash prints it when it notices the job's end: after the command the guide shows it after, or another
+        assertTrue(OutputCheck.compare(shown("[1]+  Terminated              sleep 300"), "").matches());
+        Comparison later = OutputCheck.compare(shown("still here"), "[1]+  Terminated              sleep 300\nstill here\n");
+        assertTrue(later.matches(), later.diff());
+        for (String notice : List.of("[2]-  Done                    make", "[1]+  Exit 2                  make test",
+                "[3]   Killed                  ./server", "[1]+  Stopped                 vim")) {
+            assertTrue(OutputCheck.compare(shown("waited"), notice + "\nwaited\n").matches(), notice);
+        }
+    }
+
+    @Test
+    void aJobsNoticeDoesNotHideADifferenceAndAnUpdateNeitherAddsNorDropsOne() {
+        Comparison drift = OutputCheck.compare(shown("[1]+  Done  make", "built"), "[1]+  Done  make\nfailed\n");
+        assertFalse(drift.matches());
+        // "Running" is what jobs prints when asked, no notice: it is output like any other
+        assertFalse(OutputCheck.compare(shown("x"), "[1]+  Running  sleep 9 &\nx\n").matches());
+        assertFalse(OutputCheck.compare(shown("Terminated"), "").matches(), "no notice without the job's number");
+        Alignment alignment = OutputCheck.align(shown("[1]+  Terminated  sleep 300", "one"),
+                "[2]+  Done  sleep 1\ntwo\n");
+        assertEquals(List.of("[1]+  Terminated  sleep 300", "two"), alignment.revised());
+    }
 }

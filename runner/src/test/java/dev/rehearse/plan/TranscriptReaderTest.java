@@ -165,6 +165,40 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void compoundCommandsAndTrailingOperatorsCarryACommandOverSeveralLines() {
+        Transcript t = read("console", "$ for i in 1 2; do", "  echo \"n=$i\"", "done", "n=1", "n=2",
+                "$ if [ -d ~/app ]; then", "  echo yes", "else", "  echo no", "fi", "yes",
+                "$ ls ~ |", "  wc -l", "3",
+                "$ setup() {", "  mkdir -p ~/a", "}", "$ true &&", "  echo ok", "ok");
+        assertEquals(List.of("for i in 1 2; do\n  echo \"n=$i\"\ndone",
+                "if [ -d ~/app ]; then\n  echo yes\nelse\n  echo no\nfi", "ls ~ |\n  wc -l", "setup() {\n  mkdir -p ~/a\n}",
+                "true &&\n  echo ok"), t.commands().stream().map(TranscriptCommand::command).toList());
+        assertEquals(List.of("n=1", "n=2"), t.commands().get(0).expected().stream().map(ExpectedLine::text).toList());
+        assertEquals(3, t.commands().get(0).lastLine());
+    }
+
+    @Test
+    void theContinuationPromptsATerminalShowedAreNotTyped() {
+        Transcript t = read("console", "$ for i in 1 2; do", ">   echo \"n=$i\"", "> done", "n=1", "n=2",
+                "$ cat <<EOF > notes.txt", "> hello", ">", "> EOF", "$ echo 'one", "dquote> two'", "one", "two");
+        assertEquals(List.of("for i in 1 2; do\n  echo \"n=$i\"\ndone", "cat <<EOF > notes.txt\nhello\n\nEOF",
+                "echo 'one\ntwo'"), t.commands().stream().map(TranscriptCommand::command).toList());
+        assertEquals(List.of("n=1", "n=2"), t.commands().get(0).expected().stream().map(ExpectedLine::text).toList());
+        assertEquals(List.of("one", "two"), t.commands().get(2).expected().stream().map(ExpectedLine::text).toList());
+        Transcript zsh = read("console", "$ while false", "while> do :", "while> done", "$ ls", "a");
+        assertEquals(List.of("while false\ndo :\ndone", "ls"), zsh.commands().stream().map(TranscriptCommand::command).toList());
+    }
+
+    @Test
+    void aHereDocumentWhoseBodyOnlyBeginsWithAMarkIsTypedAsShown() {
+        // a Markdown quote written into a file: its delimiter has no "> ", so none of its lines was a prompt
+        Transcript t = read("console", "$ cat <<EOF > quote.md", "> to be or not", "EOF", "$ cat quote.md",
+                "> to be or not");
+        assertEquals(List.of("cat <<EOF > quote.md\n> to be or not\nEOF", "cat quote.md"),
+                t.commands().stream().map(TranscriptCommand::command).toList());
+    }
+
+    @Test
     void anUnclosedQuoteStopsAtTheNextPrompt() {
         Transcript t = read("console", "[isabell@stardust ~]$ echo \"unbalanced", "[isabell@stardust ~]$ ls");
         assertEquals(List.of("echo \"unbalanced", "ls"), t.commands().stream().map(TranscriptCommand::command).toList());
