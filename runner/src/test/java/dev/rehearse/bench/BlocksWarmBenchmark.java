@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * {@code rehearse blocks --json} over every corpus guide in a warm JVM ({@link Main#execute}): the reader's own speed,
  * once the JIT is done with it. {@link BlocksBenchmark} sets it against docutils, whole process against whole
- * process. How to run it: README, "Benchmarks".
+ * process. How to run it: docs/performance.md.
  */
 public class BlocksWarmBenchmark extends SharedFolderBenchmark {
 

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How long the checker and the YAML merge take on realistic inputs from the seed guide and the real Synapse's
- * homeserver.yaml. How to run it: README, "Benchmarks".
+ * homeserver.yaml. How to run it: docs/performance.md.
  */
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CheckBenchmark extends SharedFolderBenchmark {

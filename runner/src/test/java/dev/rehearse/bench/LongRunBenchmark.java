@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * (junit.xml, results.json, report.html) takes, and planning its guide (a run plans twice, once before the target
  * opens and once with its facts). Linear work takes the same time per 1,000 steps (the score divided by
  * {@code steps / 1000}) at every size. The fork has the launcher's JVM options, as a real run has them. How to run
- * it: README, "Benchmarks".
+ * it: docs/performance.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * The planner and lint over the whole corpus once the guides are read: the docutils oracle stands in for the reader,
- * so that the figure is theirs alone. One operation is the whole corpus. How to run it: README, "Benchmarks".
+ * so that the figure is theirs alone. One operation is the whole corpus. How to run it: docs/performance.md.
  */
 public class PlanLintBenchmark extends SharedFolderBenchmark {
 
