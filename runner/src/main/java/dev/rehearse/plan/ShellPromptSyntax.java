@@ -9,14 +9,14 @@ import java.util.regex.Pattern;
 
 /**
  * Recognizes the shell prompt a transcript line starts with. A block speaks one prompt style: the Uberspace
- * style {@code (venv) [user@host cwd]$} (the sigil may be missing), a bare {@code $}, or a bare root
- * {@code #}. The style is decided for the whole block first, because a {@code $ react-scripts build} that
+ * style {@code (venv) [user@host cwd]$} (the sigil may be missing), Debian's and Ubuntu's default
+ * {@code user@host:cwd$} (or {@code #} for root), a bare {@code $}, or a bare root {@code #}. The style is decided for the whole block first, because a {@code $ react-scripts build} that
  * yarn prints in a bracketed-style block is output, and a {@code # comment} in a script is no root prompt.
  */
 public final class ShellPromptSyntax {
 
     /** How a block's prompts look. */
-    public enum Style { BRACKETED, DOLLAR, HASH }
+    public enum Style { BRACKETED, USER_HOST, DOLLAR, HASH }
 
     /** A prompt and what was typed after it (empty for an empty prompt). */
     public record Match(ShellPrompt prompt, String command) {
@@ -25,6 +25,9 @@ public final class ShellPromptSyntax {
     private static final Pattern BRACKETED = Pattern.compile(
             "^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?\\[(?<user>[A-Za-z0-9_.$-]+)@(?<host>[A-Za-z0-9_.-]+)"
                     + "(?:\\s+(?<cwd>[^\\]]*?))?\\s*\\](?<sigil>[$#])?(?:\\s+(?<rest>.*))?$");
+    private static final Pattern USER_HOST = Pattern.compile(
+            "^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?(?<user>[A-Za-z0-9_.-]+)@(?<host>[A-Za-z0-9_.-]+):(?<cwd>[^\\s$#]*)"
+                    + "(?<sigil>[$#])(?:\\s+(?<rest>.*))?$");
     private static final Pattern DOLLAR = Pattern.compile("^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?\\$(?:\\s+(?<rest>.*))?$");
     private static final Pattern HASH = Pattern.compile("^\\s*#(?:\\s+(?<rest>.*))?$");
 
@@ -53,6 +56,9 @@ public final class ShellPromptSyntax {
         if (lines.stream().anyMatch(l -> BRACKETED.matcher(l).matches())) {
             return Optional.of(Style.BRACKETED);
         }
+        if (lines.stream().anyMatch(l -> USER_HOST.matcher(l).matches())) {
+            return Optional.of(Style.USER_HOST);
+        }
         if (lines.stream().anyMatch(l -> DOLLAR.matcher(l).matches() && l.strip().length() > 1)) {
             return Optional.of(Style.DOLLAR);
         }
@@ -66,6 +72,7 @@ public final class ShellPromptSyntax {
     public static Optional<Match> match(String line, Style style) {
         Matcher m = switch (style) {
             case BRACKETED -> BRACKETED.matcher(line);
+            case USER_HOST -> USER_HOST.matcher(line);
             case DOLLAR -> DOLLAR.matcher(line);
             case HASH -> HASH.matcher(line);
         };
@@ -74,7 +81,7 @@ public final class ShellPromptSyntax {
         }
         String rest = m.group("rest") == null ? "" : m.group("rest");
         ShellPrompt prompt = switch (style) {
-            case BRACKETED -> new ShellPrompt(m.group("venv"), m.group("user"), m.group("host"),
+            case BRACKETED, USER_HOST -> new ShellPrompt(m.group("venv"), m.group("user"), m.group("host"),
                     m.group("cwd") == null || m.group("cwd").isEmpty() ? null : m.group("cwd"), m.group("sigil"));
             case DOLLAR -> new ShellPrompt(m.group("venv"), null, null, null, "$");
             case HASH -> new ShellPrompt(null, null, null, null, "#");

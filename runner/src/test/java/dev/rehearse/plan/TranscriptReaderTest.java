@@ -129,6 +129,22 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void debiansDefaultPromptNamesItsUserHostAndFolder() {
+        Transcript t = read("console", "alice@web01:~$ cd /srv/app", "alice@web01:/srv/app$ ls", "README",
+                "(venv) alice@web01:/srv/app$ pip --version", "pip 23.0", "root@web01:/srv/app# id -u", "0",
+                "alice@web01:~$");
+        assertEquals(ShellPromptSyntax.Style.USER_HOST, t.style());
+        assertEquals(List.of("cd /srv/app", "ls", "pip --version", "id -u"),
+                t.commands().stream().map(TranscriptCommand::command).toList());
+        assertEquals(new ShellPrompt(null, "alice", "web01", "~", "$"), t.commands().get(0).prompt());
+        assertEquals(new ShellPrompt("venv", "alice", "web01", "/srv/app", "$"), t.commands().get(2).prompt());
+        assertEquals(new ShellPrompt(null, "root", "web01", "/srv/app", "#"), t.commands().get(3).prompt());
+        assertEquals(List.of("README"), t.commands().get(1).expected().stream().map(ExpectedLine::text).toList());
+        // an address in output is no prompt: it has no sigil after its folder
+        assertEquals(1, read("console", "$ git remote get-url origin", "git@github.com:org/app.git").commands().size());
+    }
+
+    @Test
     void aDollarThatAToolPrintsInABracketedSessionIsOutput() {
         Transcript t = read("console", "[isabell@stardust ui]$ yarn build", "yarn run v1.22.19", "$ react-scripts build",
                 "Compiled.", "[isabell@stardust ui]$");
