@@ -58,7 +58,10 @@ public final class ShellText {
     private final String text;
     private final List<EnumSet<Context>> contexts;
     private final Deque<PendingHeredoc> pending = new ArrayDeque<>();
-    private boolean open;
+    /** the delimiter of a here-document whose body the text ends in */
+    private String unfinishedHeredoc;
+    /** why the shell would wait for more lines after the text, as a reader is told it; null when it would not */
+    private String openBecause;
     /** compound commands opened and not closed yet: if ... fi, for/while/until/select ... done, case ... esac, { } */
     private int compounds;
     /** what was read so far ends in |, && or ||: the command goes on in the next line */
@@ -75,8 +78,17 @@ public final class ShellText {
             contexts.add(EnumSet.noneOf(Context.class));
         }
         int end = commands(0, Level.TOP);
-        if (end < 0 || !pending.isEmpty() || waitsForMore(topParens)) {
-            open = true;
+        if (unfinishedHeredoc != null || !pending.isEmpty()) {
+            openBecause = "a here-document without its "
+                    + (unfinishedHeredoc != null ? unfinishedHeredoc : pending.peekFirst().delimiter()) + " line";
+        } else if (end < 0) {
+            openBecause = "an open quote or substitution, or a trailing backslash";
+        } else if (compounds > 0) {
+            openBecause = "a for, while, until, if, case or { without its done, fi, esac or }";
+        } else if (topParens > 0) {
+            openBecause = "a ( without its )";
+        } else if (operatorPending) {
+            openBecause = "a line that ends in |, && or ||";
         }
         for (EnumSet<Context> unread : contexts) {
             if (unread.isEmpty()) {
@@ -95,7 +107,12 @@ public final class ShellText {
      * or compound command, a trailing pipe or list operator.
      */
     public static boolean needsMoreLines(String text) {
-        return of(text).open;
+        return of(text).openBecause != null;
+    }
+
+    /** Why the shell would wait for more lines after {@code text} ("a here-document without its EOF line"), or null. */
+    public static String openBecause(String text) {
+        return of(text).openBecause;
     }
 
     /**
@@ -125,7 +142,7 @@ public final class ShellText {
 
     /** the lines up to the first one that ends a complete command; 0 when the text ends open */
     private int linesToFirstComplete() {
-        int end = firstCompleteEnd >= 0 ? firstCompleteEnd : open ? -1 : text.length() + 1;
+        int end = firstCompleteEnd >= 0 ? firstCompleteEnd : openBecause != null ? -1 : text.length() + 1;
         if (end < 0) {
             return 0;
         }
@@ -526,7 +543,7 @@ public final class ShellText {
             int from = code.from.get(j);
             if (from >= 0) {
                 contexts.get(from).addAll(inner.contexts.get(j));
-                if (inner.open) {
+                if (inner.openBecause != null) {
                     contexts.get(from).add(Context.OPAQUE);
                 }
             }
@@ -580,6 +597,7 @@ public final class ShellText {
                 return i;
             }
         }
+        unfinishedHeredoc = doc.delimiter();
         return -1;
     }
 

@@ -2,6 +2,7 @@ package dev.rehearse.run;
 
 import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
+import dev.rehearse.bind.ShellText;
 import dev.rehearse.check.Comparison;
 import dev.rehearse.check.EffectLines;
 import dev.rehearse.check.OutputCheck;
@@ -279,6 +280,12 @@ public final class Runner {
     }
 
     private StepResult runCommand(CommandStep step, StepPolicy policy, long started) {
+        String open = ShellText.openBecause(step.command());
+        if (open != null) {
+            // typed, it would leave the shell waiting for the rest until the step's timeout
+            return fail(step, -1, "", "", "", "the command never ends: bash would wait for more lines (" + open
+                    + "); not typed", started);
+        }
         String command = bindings.apply(step.command());
         List<Interaction> answers = new ArrayList<>();
         for (Interaction interaction : step.interactions()) {

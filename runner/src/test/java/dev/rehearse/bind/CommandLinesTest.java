@@ -55,6 +55,20 @@ class CommandLinesTest {
     }
 
     @Test
+    void whyACommandIsOpenIsSaidInTheReadersTerms() {
+        assertEquals("an open quote or substitution, or a trailing backslash", ShellText.openBecause("echo 'a"));
+        assertEquals("an open quote or substitution, or a trailing backslash", ShellText.openBecause("echo $(date"));
+        assertEquals("an open quote or substitution, or a trailing backslash", ShellText.openBecause("ls \\"));
+        assertEquals("a here-document without its EOF line", ShellText.openBecause("cat <<EOF > f\nbody"));
+        assertEquals("a here-document without its END line", ShellText.openBecause("mysql <<'END'"));
+        assertEquals("a for, while, until, if, case or { without its done, fi, esac or }",
+                ShellText.openBecause("if true; then\n  echo y"));
+        assertEquals("a ( without its )", ShellText.openBecause("(\n  cd /tmp"));
+        assertEquals("a line that ends in |, && or ||", ShellText.openBecause("make &&"));
+        assertEquals(null, ShellText.openBecause("for i in 1; do echo $i; done | sort"));
+    }
+
+    @Test
     void aCommandStillOpenAtTheLastLineTakesThemAll() {
         assertEquals(List.of("echo 'a", "b", "c"), ShellText.commandLines("echo 'a", List.of("b", "c")));
         assertEquals(List.of("echo \\"), ShellText.commandLines("echo \\", List.of()));

@@ -65,6 +65,22 @@ class LintRulesTest {
     }
 
     @Test
+    void aCommandThatNeverEndsIsAnErrorAndOneThatEndsOnALaterLineIsNone() {
+        Guide g = guide(block("console", 1, null, """
+                [isabell@stardust ~]$ for f in *.ini; do
+                >   echo "$f"
+                > done
+                app.ini
+                [isabell@stardust ~]$ echo 'it is
+                [isabell@stardust ~]$ ls |"""));
+        assertEquals(List.of("7 \"echo 'it is\" never ends: bash would wait for more lines (an open quote or "
+                + "substitution, or a trailing backslash)", "8 \"ls |\" never ends: bash would wait for more lines (a "
+                + "line that ends in |, && or ||)"), lint(g, "open-command"));
+        assertEquals(Finding.Level.ERROR, Linter.lint(g).stream().filter(f -> f.rule().equals("open-command"))
+                .findFirst().orElseThrow().level());
+    }
+
+    @Test
     void aCommandRepeatedForADifferentResultIsNoSlip() {
         Guide g = guide(block("console", 1, null, """
                 [isabell@stardust ~]$ uberspace port add

@@ -165,6 +165,17 @@ class ScriptedRunnerTest {
     }
 
     @Test
+    void aCommandThatNeverEndsFailsAtOnceWithoutBeingTyped() {
+        on("echo after", Script.prints("after\n").exit(0));
+        RunReport report = run(new Steps().command("echo 'unbalanced").command("echo after", "after"),
+                Steps.bindingsFor(FACTS), true, RunListener.NONE);
+        assertEquals(List.of(Verdict.FAIL, Verdict.PASS), verdicts(report));
+        assertEquals("the command never ends: bash would wait for more lines (an open quote or substitution, or a "
+                + "trailing backslash); not typed", report.results().get(0).reason());
+        assertEquals(List.of("echo after"), typed(), "typed, it would have left the shell waiting until the timeout");
+    }
+
+    @Test
     void aLostConnectionFailsItsStepWithTheReasonAndALaterStepGetsAFreshShell() {
         on("apt-get upgrade", Script.prints("Unpacking ...\n").drop("Connection to web7 closed by remote host."))
                 .on("echo fresh", Script.prints("fresh\n").exit(0));
