@@ -90,6 +90,21 @@ public final class ShellPromptSyntax {
     }
 
     /**
+     * The prompt {@code line} starts with in a bare {@code $} block once a command there opened a shell ({@code $ sudo
+     * -i}, {@code $ su -}): that shell's prompt may be root's bare {@code #}, before a command-like first word.
+     */
+    public static Optional<Match> matchInOpenedShell(String line, Style style) {
+        Optional<Match> own = match(line, style);
+        if (own.isPresent() || style != Style.DOLLAR) {
+            return own;
+        }
+        Matcher m = HASH.matcher(line);
+        return m.matches() && m.group("rest") != null && readsAsCommand(m.group("rest"))
+                ? Optional.of(new Match(new ShellPrompt(null, null, null, null, "#"), m.group("rest")))
+                : Optional.empty();
+    }
+
+    /**
      * A block is a root session when every {@code #} line reads as a command: a lowercase command-like first
      * word that is not a prose word. One line of prose makes the whole block a script or a file with comments.
      */
@@ -104,13 +119,18 @@ public final class ShellPromptSyntax {
             if (rest == null || rest.isBlank()) {
                 continue;
             }
-            String first = rest.strip().split("\\s+")[0];
-            if (!COMMAND_WORD.matcher(first).matches() || PROSE_WORDS.contains(first)
-                    || rest.contains(" the ") || rest.endsWith(".")) {
+            if (!readsAsCommand(rest)) {
                 return false;
             }
             any = true;
         }
         return any;
+    }
+
+    /** a lowercase command-like first word that is not a prose word, in no sentence */
+    private static boolean readsAsCommand(String rest) {
+        String first = rest.strip().split("\\s+")[0];
+        return COMMAND_WORD.matcher(first).matches() && !PROSE_WORDS.contains(first) && !rest.contains(" the ")
+                && !rest.endsWith(".");
     }
 }

@@ -49,18 +49,25 @@ public final class TranscriptReader {
             return Optional.empty();
         }
         List<TranscriptCommand> entries = new ArrayList<>();
+        // a shell a command opened in the block, whose prompt may be root's bare # in a $ block ($ sudo -i)
+        boolean opened = false;
         int i = 0;
         while (i < lines.size()) {
-            Optional<ShellPromptSyntax.Match> prompt = ShellPromptSyntax.match(lines.get(i), style.get());
+            Optional<ShellPromptSyntax.Match> prompt = prompt(lines.get(i), style.get(), opened);
             if (prompt.isEmpty()) {
                 i++; // text before the first prompt: the author's remark, nothing typed
                 continue;
             }
             int start = i;
             int end = i + 1;
-            while (end < lines.size() && ShellPromptSyntax.match(lines.get(end), style.get()).isEmpty()) {
+            String typedFirst = prompt.get().command().strip();
+            // the opened shell goes on at its # prompts until it is left; a $ prompt is the reader's own again
+            boolean opensNow = ShellOpeners.opens(typedFirst) || opened && "#".equals(prompt.get().prompt().sigil())
+                    && !LEAVES.matcher(typedFirst).matches();
+            while (end < lines.size() && prompt(lines.get(end), style.get(), opensNow).isEmpty()) {
                 end++;
             }
+            opened = opensNow;
             String command = prompt.get().command().strip();
             if (!command.isEmpty()) {
                 List<String> typed = commandLines(command, lines.subList(i + 1, end));
@@ -103,6 +110,13 @@ public final class TranscriptReader {
             }
         }
         return ShellText.commandLines(first, next);
+    }
+
+    /** what leaves an opened shell */
+    private static final Pattern LEAVES = Pattern.compile("(?:exit|logout)(?:\\s+\\d+)?");
+
+    private static Optional<ShellPromptSyntax.Match> prompt(String line, ShellPromptSyntax.Style style, boolean opened) {
+        return opened ? ShellPromptSyntax.matchInOpenedShell(line, style) : ShellPromptSyntax.match(line, style);
     }
 
     private static final class Output {

@@ -145,6 +145,21 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void aRootShellOpenedInADollarBlockTakesTheCommandsAtItsHashPrompts() {
+        Transcript t = read("console", "$ sudo -i", "# apt-get install -y nginx", "Reading package lists... Done",
+                "# systemctl enable nginx", "# exit", "logout", "$ ls", "# app.conf is new", "$ cat /etc/app.conf",
+                "# listen on all addresses", "listen = 0.0.0.0");
+        assertEquals(List.of("sudo -i", "apt-get install -y nginx", "systemctl enable nginx", "exit", "ls",
+                "cat /etc/app.conf"), t.commands().stream().map(TranscriptCommand::command).toList());
+        assertEquals(List.of("$", "#", "#", "#", "$", "$"), t.commands().stream().map(c -> c.prompt().sigil()).toList());
+        assertEquals(List.of("logout"), t.commands().get(3).expected().stream().map(ExpectedLine::text).toList());
+        // once the root shell is left, a # line is output again: a note here, a file's comment there
+        assertEquals(List.of("# app.conf is new"), t.commands().get(4).expected().stream().map(ExpectedLine::text).toList());
+        assertEquals(List.of("# listen on all addresses", "listen = 0.0.0.0"),
+                t.commands().get(5).expected().stream().map(ExpectedLine::text).toList());
+    }
+
+    @Test
     void aDollarThatAToolPrintsInABracketedSessionIsOutput() {
         Transcript t = read("console", "[isabell@stardust ui]$ yarn build", "yarn run v1.22.19", "$ react-scripts build",
                 "Compiled.", "[isabell@stardust ui]$");
