@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Recognizes the shell prompt a transcript line starts with. A block speaks one prompt style: the Uberspace
  * style {@code (venv) [user@host cwd]$} (the sigil may be missing), Debian's and Ubuntu's default
- * {@code user@host:cwd$} (or {@code #} for root), a bare {@code $}, or a bare root {@code #}. The style is decided for the whole block first, because a {@code $ react-scripts build} that
+ * {@code user@host:cwd$} (or {@code #} for root) and Gentoo's and Mint's {@code user@host cwd $}, a bare {@code $},
+ * or a bare root {@code #}. The style is decided for the whole block first, because a {@code $ react-scripts build} that
  * yarn prints in a bracketed-style block is output, and a {@code # comment} in a script is no root prompt.
  */
 public final class ShellPromptSyntax {
@@ -26,8 +27,8 @@ public final class ShellPromptSyntax {
             "^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?\\[(?<user>[A-Za-z0-9_.$-]+)@(?<host>[A-Za-z0-9_.-]+)"
                     + "(?:\\s+(?<cwd>[^\\]]*?))?\\s*\\](?<sigil>[$#])?(?:\\s+(?<rest>.*))?$");
     private static final Pattern USER_HOST = Pattern.compile(
-            "^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?(?<user>[A-Za-z0-9_.-]+)@(?<host>[A-Za-z0-9_.-]+):(?<cwd>[^\\s$#]*)"
-                    + "(?<sigil>[$#])(?:\\s+(?<rest>.*))?$");
+            "^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?(?<user>[A-Za-z0-9_.-]+)@(?<host>[A-Za-z0-9_.-]+)"
+                    + "(?::(?<cwd>[^\\s$#]*)|\\s+(?<spaced>[^\\s$#]+)\\s+)(?<sigil>[$#])(?:\\s+(?<rest>.*))?$");
     private static final Pattern DOLLAR = Pattern.compile("^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?\\$(?:\\s+(?<rest>.*))?$");
     private static final Pattern HASH = Pattern.compile("^\\s*#(?:\\s+(?<rest>.*))?$");
 
@@ -81,12 +82,18 @@ public final class ShellPromptSyntax {
         }
         String rest = m.group("rest") == null ? "" : m.group("rest");
         ShellPrompt prompt = switch (style) {
-            case BRACKETED, USER_HOST -> new ShellPrompt(m.group("venv"), m.group("user"), m.group("host"),
-                    m.group("cwd") == null || m.group("cwd").isEmpty() ? null : m.group("cwd"), m.group("sigil"));
+            case BRACKETED -> new ShellPrompt(m.group("venv"), m.group("user"), m.group("host"), folder(m.group("cwd")),
+                    m.group("sigil"));
+            case USER_HOST -> new ShellPrompt(m.group("venv"), m.group("user"), m.group("host"),
+                    folder(m.group("cwd") != null ? m.group("cwd") : m.group("spaced")), m.group("sigil"));
             case DOLLAR -> new ShellPrompt(m.group("venv"), null, null, null, "$");
             case HASH -> new ShellPrompt(null, null, null, null, "#");
         };
         return Optional.of(new Match(prompt, rest));
+    }
+
+    private static String folder(String cwd) {
+        return cwd == null || cwd.isEmpty() ? null : cwd;
     }
 
     /**

@@ -140,6 +140,9 @@ class TranscriptReaderTest {
         assertEquals(new ShellPrompt("venv", "alice", "web01", "/srv/app", "$"), t.commands().get(2).prompt());
         assertEquals(new ShellPrompt(null, "root", "web01", "/srv/app", "#"), t.commands().get(3).prompt());
         assertEquals(List.of("README"), t.commands().get(1).expected().stream().map(ExpectedLine::text).toList());
+        Transcript gentoo = read("console", "alice@web01 ~ $ cd /srv", "alice@web01 /srv $ ls", "app");
+        assertEquals(List.of("cd /srv", "ls"), gentoo.commands().stream().map(TranscriptCommand::command).toList());
+        assertEquals(new ShellPrompt(null, "alice", "web01", "/srv", "$"), gentoo.commands().get(1).prompt());
         // an address in output is no prompt: it has no sigil after its folder
         assertEquals(1, read("console", "$ git remote get-url origin", "git@github.com:org/app.git").commands().size());
     }
