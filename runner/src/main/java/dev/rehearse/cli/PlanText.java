@@ -99,6 +99,10 @@ final class PlanText {
     }
 
     private static String interaction(Interaction i, Bindings b) {
+        if (i.interrupts()) {
+            return (i.prompt().isBlank() ? "once its output is still" : "at \"" + b.preview(i.prompt()) + "\"")
+                    + " press Ctrl-C";
+        }
         if (i.eof()) {
             return "at \"" + i.prompt() + "\" end the input";
         }

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a guide's commands and the prose around them say about the blocks next to them: an editor opened on the file
- * the next block changes, a copy the next block fills in, a server the reader is told to stop with Ctrl-C.
+ * the next block changes, a copy the next block fills in, a server the reader is told to stop with Ctrl-C, a log
+ * followed until it is stopped.
  */
 final class CommandHints {
     /** A command that only opens an interactive editor on a file: a person's step, never a script's. */
@@ -14,6 +15,16 @@ final class CommandHints {
             "\\s*(nano|vim?|emacs|mcedit|joe|micro|\\$EDITOR|\\$\\{EDITOR})\\s+(?:-\\S+\\s+)*([^\\s;&|<>]+)\\s*");
     /** A copy of one file to another, the copy's name in group 1 ({@code cp -p app.example.ini app.ini}). */
     private static final Pattern COPY = Pattern.compile("\\s*cp\\s+(?:-\\S+\\s+)*[^\\s;&|<>]+\\s+([^\\s;&|<>]+[^/\\s;&|<>])\\s*");
+    /**
+     * A command that follows its output until the reader stops it: {@code tail -f}, {@code journalctl -f}, a
+     * container's or pod's {@code logs -f}, {@code supervisorctl tail -f}, {@code watch}, {@code top} and
+     * {@code htop} without a count, {@code ping} without one.
+     */
+    private static final Pattern FOLLOWS = Pattern.compile("\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?(?:(?:tail|journalctl"
+            + "|(?:docker|podman|kubectl|docker-compose|docker\\s+compose)\\s+logs|supervisorctl\\s+(?:tail|maintail))"
+            + "\\s(?:[^;&|<>]*\\s)?(?:-[A-Za-z]*[fF][A-Za-z]*|--follow(?:=\\S*)?)(?:\\s[^;&|<>]*)?"
+            + "|watch\\s[^;&|<>]+|h?top(?:\\s+(?!(?:.*\\s)?-[A-Za-z]*[bn])[^;&|<>]*)?"
+            + "|ping\\s+(?!(?:.*\\s)?-[A-Za-z]*[cw])[^;&|<>]+)\\s*");
     /** "press Ctrl+C", "stop it by pressing ``Ctrl-C``", "quit with **CTRL+C**": an instruction, not a mention */
     private static final Pattern CTRL_C = Pattern.compile("(?i)\\b(?:press(?:ing)?|hit(?:ting)?|us(?:e|ing)|send(?:ing)?"
             + "|insert(?:ing)?|with|by)\\s+[`*]*(?:ctrl|control)\\s*[-+]?\\s*c\\b");
@@ -39,6 +50,11 @@ final class CommandHints {
     static Optional<String> copiedTo(String command) {
         Matcher m = COPY.matcher(command);
         return m.matches() && FileTargets.isPath(m.group(1)) ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The command follows its output until it is stopped with Ctrl-C ({@code tail -f ~/logs/app.log}). */
+    static boolean follows(String command) {
+        return FOLLOWS.matcher(command).matches();
     }
 
     /** The prose tells the reader to stop a command with Ctrl-C. */

@@ -132,7 +132,8 @@ public final class Planner {
                     CommandHints.copiedTo(commands.get(commands.size() - 1).command())
                             .ifPresent(copy -> sectionFile.put(block.section(), copy));
                 }
-                for (TranscriptCommand c : commands) {
+                for (TranscriptCommand shown : commands) {
+                    TranscriptCommand c = CommandHints.follows(shown.command()) ? followed(shown) : shown;
                     Optional<CommandHints.Editor> editor = CommandHints.editor(c.command());
                     // the file the reader is to change is the one the next block's content goes into
                     editor.ifPresent(e -> sectionFile.put(block.section(), e.file()));
@@ -166,9 +167,11 @@ public final class Planner {
             FileTargets.anyPath(block.precedingText()).ifPresent(path -> sectionFile.put(block.section(), path));
             List<TranscriptCommand> bare = BareCommands.of(guide.format(), block);
             if (!bare.isEmpty()) {
-                for (TranscriptCommand c : bare) {
+                for (TranscriptCommand typed : bare) {
+                    TranscriptCommand c = CommandHints.follows(typed.command()) ? followed(typed) : typed;
                     steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
-                            c.prompt(), List.of(), List.of(), List.of(), elsewhere.map(why -> skipped(policy, why)).orElse(policy)));
+                            c.prompt(), List.of(), c.interactions(), List.of(), elsewhere.map(why -> skipped(policy, why))
+                            .orElse(c.interrupts() ? interrupted(policy) : policy)));
                 }
                 continue;
             }
@@ -253,6 +256,20 @@ public final class Planner {
     private static StepPolicy skipped(StepPolicy policy, String why) {
         return new StepPolicy(policy.timeout(), policy.eventually(), why, policy.expectExit(), policy.ready(),
                 policy.maxOutput(), policy.opensShell());
+    }
+
+    /**
+     * A command that follows its output until the reader stops it ({@code tail -f}): Ctrl-C once its output has been
+     * still a while. What the guide shows of a log is what the author's log held, and its last line may never come
+     * (or be the author's remark: "[...] no errors should appear"); a {@code ^C} the guide shows is kept.
+     */
+    private static TranscriptCommand followed(TranscriptCommand c) {
+        if (c.interrupts()) {
+            return c;
+        }
+        List<Interaction> interactions = new ArrayList<>(c.interactions());
+        interactions.add(Interaction.interrupt(""));
+        return new TranscriptCommand(c.line(), c.lastLine(), c.prompt(), c.command(), c.expected(), List.copyOf(interactions));
     }
 
     /** A server the guide stops with ^C ends on the interrupt: its exit status is the signal's. */

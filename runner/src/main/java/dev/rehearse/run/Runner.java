@@ -539,10 +539,19 @@ public final class Runner {
             case SHELL_UNANSWERED -> "the shell it opened did not answer Rehearse's setup (Rehearse drives bash, not "
                     + "sh, zsh or fish; a step rule's opens_shell: false runs it as any other command); it showed: "
                     + bindings.reverse(result.lastLine());
-            case COMPLETED -> result.exit() == policy.expectExit() ? null : "exit status " + result.exit()
+            case COMPLETED -> result.exit() == policy.expectExit() || stoppedAsTheGuideDoes(step, policy, result.exit())
+                    ? null : "exit status " + result.exit()
                     + (policy.expectExit() == 0 ? "" : " (expected " + policy.expectExit() + ")")
                     + lastWords(result, false);
         };
+    }
+
+    /**
+     * A program the guide stops with Ctrl-C ends by the signal (130), or handles it and ends as it would anyway
+     * (0: Python's http.server, journalctl): either is the stop the guide shows.
+     */
+    private static boolean stoppedAsTheGuideDoes(CommandStep step, StepPolicy policy, int exit) {
+        return exit == 0 && policy.expectExit() == 130 && step.interactions().stream().anyMatch(Interaction::interrupts);
     }
 
     /**

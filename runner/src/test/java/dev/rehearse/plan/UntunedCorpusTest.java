@@ -69,6 +69,16 @@ class UntunedCorpusTest {
     }
 
     @Test
+    void aLogFollowedUntilTheReaderStopsItGetsCtrlCOnceItIsStill() {
+        for (CommandStep follow : List.of((CommandStep) at(plan("genesis-db"), "guide_genesis-db.rst", 130),
+                (CommandStep) at(plan("genesis-db"), "guide_genesis-db.rst", 131),
+                (CommandStep) at(plan("hedgedoc"), "guide_hedgedoc.rst", 274))) {
+            assertEquals(List.of(Interaction.interrupt("")), follow.interactions(), follow.command());
+            assertEquals(130, follow.policy().expectExit(), follow.command());
+        }
+    }
+
+    @Test
     void aServerStoppedWithCtrlCIsInterrupted() {
         Plan flask = plan("flask");
         CommandStep dev = (CommandStep) at(flask, "guide_flask.rst", 134);

@@ -390,6 +390,25 @@ class UntunedGuidesTest {
     }
 
     @Test
+    void aCommandThatFollowsItsOutputIsStoppedWithCtrlC() throws IOException {
+        Plan plan = plan(block("console", 10, "Watch the log:", """
+                [isabell@stardust ~]$ tail -f ~/logs/app.log
+                [isabell@stardust ~]$ supervisorctl tail -f app
+                Listening on port 8080
+                [isabell@stardust ~]$ journalctl --user -u app --follow
+                [isabell@stardust ~]$ sudo docker compose logs -n 20 -f web
+                [isabell@stardust ~]$ watch -n 5 df -h
+                [isabell@stardust ~]$ ping -c 3 example.org
+                [isabell@stardust ~]$ tail -n 20 ~/logs/app.log
+                [isabell@stardust ~]$ top -b -n 1
+                [isabell@stardust ~]$ tail -f ~/logs/app.log | grep ERROR"""));
+        assertEquals(List.of("", "", "", "", "", "-", "-", "-", "-"), plan.steps().stream().map(s -> ((CommandStep) s)
+                .interactions().stream().filter(Interaction::interrupts).map(Interaction::prompt).findFirst().orElse("-"))
+                .toList(), "once the output is still, whatever the guide shows of a log");
+        assertEquals(List.of(130, 130, 130, 130, 130, 0, 0, 0, 0), plan.steps().stream().map(s -> s.policy().expectExit()).toList());
+    }
+
+    @Test
     void anEditorIsSkippedAndTheBlockAfterItChangesTheFileItOpened() throws IOException {
         Plan plan = plan(
                 block("console", 10, "Edit the configuration with an editor such as ``nano``:",

@@ -252,6 +252,10 @@ public final class ShellSession implements Session {
                     run.interrupt(Status.TIMEOUT, now);
                 } else if (run.answerDueAt != 0 && now >= run.answerDueAt) {
                     run.answer(now);
+                } else if (run.stillEnoughToStop(now)) {
+                    run.due = run.interactions.get(run.nextInteraction);
+                    run.dueIndex = run.nextInteraction;
+                    run.answer(now);
                 } else if (run.opened != null && now >= run.openedGivesUpAt()) {
                     run.interrupt(Status.SHELL_UNANSWERED, now);
                 } else if (run.opened == null && run.openedShellShown(now)) {
@@ -339,7 +343,8 @@ public final class ShellSession implements Session {
         Interaction due;
         int dueIndex;
         long answerDueAt;
-        long lastOutputAt = System.nanoTime();
+        final long typedAt = System.nanoTime();
+        long lastOutputAt = typedAt;
         int searchFrom;
         /** how much of {@link #raw} the progress has been given */
         int shown;
@@ -453,6 +458,25 @@ public final class ShellSession implements Session {
                     return;
                 }
             }
+        }
+
+        /** The next interaction is an interrupt that waits for no words ({@link Interaction#interrupt} of ""). */
+        boolean stopsWhenStill() {
+            return due == null && opened == null && nextInteraction < interactions.size()
+                    && interactions.get(nextInteraction).interrupts() && interactions.get(nextInteraction).prompt().isBlank();
+        }
+
+        /**
+         * Whether a command that follows its output (the guide shows none of it) has shown what it had: its output
+         * still for the quiet period, or twice that since it was typed, for one that keeps printing ({@code watch}).
+         */
+        boolean stillEnoughToStop(long now) {
+            return stopsWhenStill() && now >= stopAt();
+        }
+
+        private long stopAt() {
+            long quiet = settings.quietPeriod().toNanos();
+            return Math.min(lastOutputAt + quiet, typedAt + 2 * quiet);
         }
 
         void answer(long now) {
@@ -577,6 +601,9 @@ public final class ShellSession implements Session {
                 long now = System.nanoTime();
                 if (quietEnds > now) {
                     wake = Math.min(wake, quietEnds);
+                }
+                if (stopsWhenStill()) {
+                    wake = Math.min(wake, stopAt());
                 }
                 if (opened != null) {
                     wake = Math.min(wake, openedGivesUpAt());

@@ -58,6 +58,29 @@ class LocalSessionIT {
     }
 
     /**
+     * A command that follows its output, of which the guide shows none, gets Ctrl-C once its output has been still
+     * for the quiet period (1.5 s here); one that keeps printing, once twice that has passed since it was typed.
+     */
+    @Test
+    void anInterruptThatWaitsForNoWordsComesOnceTheOutputIsStill() {
+        List<Interaction> stop = List.of(Interaction.interrupt(""));
+        assertEquals(0, run("seq 1 3 > followed.log").exit());
+        long started = System.nanoTime();
+        CommandResult followed = shell.run("tail -f followed.log", stop, T, null);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(Status.COMPLETED, followed.status());
+        assertEquals(130, followed.exit());
+        assertEquals("1\n2\n3\n", followed.output().replace("^C", "").replace("\r", "").strip() + "\n");
+        assertTrue(tookMs >= 1_400 && tookMs < 6_000, "stopped after " + tookMs + " ms");
+        started = System.nanoTime();
+        CommandResult printing = shell.run("while :; do echo tick; sleep 0.2; done", stop, T, null);
+        tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(130, printing.exit());
+        assertTrue(tookMs >= 2_900 && tookMs < 8_000, "stopped after " + tookMs + " ms, not at the step's timeout");
+        assertEquals(0, run("true").exit(), "the shell is back at its prompt");
+    }
+
+    /**
      * A command silent past the quiet period is looked at once for a prompt, then waited for: the loop once polled
      * without waiting from then on, a core busy for as long as the command stayed silent. Counted as this thread's
      * CPU time (the loop runs on it): about nothing when waiting, most of the two silent seconds when spinning.
