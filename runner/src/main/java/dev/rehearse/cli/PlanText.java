@@ -100,7 +100,7 @@ final class PlanText {
 
     private static String interaction(Interaction i, Bindings b) {
         if (i.interrupts()) {
-            return (i.prompt().isBlank() ? "once its output is still" : "at \"" + b.preview(i.prompt()) + "\"")
+            return (i.prompt().isBlank() ? "once its output is still," : "at \"" + b.preview(i.prompt()) + "\"")
                     + " press Ctrl-C";
         }
         if (i.eof()) {
