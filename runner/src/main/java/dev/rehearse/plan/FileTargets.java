@@ -141,10 +141,10 @@ final class FileTargets {
     }
 
     /**
-     * The file a block names itself: Markdown's {@code {file=~/etc/app.ini}} and AsciiDoc's {@code [source,ini,file=...]},
-     * or a title or file name that is a path, as documentation sites label a file's content (MkDocs' and
-     * Docusaurus' {@code title="~/etc/app.ini"}, Hugo's and Nextra's {@code filename="app.ini"}, AsciiDoc's
-     * {@code .~/etc/app.ini}); a title in words ("Example output") names none.
+     * The file a block names itself: Markdown's {@code {file=~/etc/app.ini}} and AsciiDoc's
+     * {@code [source,ini,file=...]}, or a title or file name that is a path, as documentation sites label a file's
+     * content (MkDocs' and Docusaurus' {@code title="~/etc/app.ini"}, Hugo's and Nextra's {@code filename="app.ini"},
+     * AsciiDoc's {@code .~/etc/app.ini}); a title in words ("Example output") names none.
      */
     private static String namedBy(Block block) {
         Map<String, String> options = block.options() == null ? Map.of() : block.options();

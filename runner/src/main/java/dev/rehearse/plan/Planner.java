@@ -169,9 +169,10 @@ public final class Planner {
             if (!bare.isEmpty()) {
                 for (TranscriptCommand typed : bare) {
                     TranscriptCommand c = CommandHints.follows(typed.command()) ? followed(typed) : typed;
+                    StepPolicy p = elsewhere.map(why -> skipped(policy, why))
+                            .orElse(c.interrupts() ? interrupted(policy) : policy);
                     steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
-                            c.prompt(), List.of(), c.interactions(), List.of(), elsewhere.map(why -> skipped(policy, why))
-                            .orElse(c.interrupts() ? interrupted(policy) : policy)));
+                            c.prompt(), List.of(), c.interactions(), List.of(), p));
                 }
                 continue;
             }
@@ -269,7 +270,8 @@ public final class Planner {
         }
         List<Interaction> interactions = new ArrayList<>(c.interactions());
         interactions.add(Interaction.interrupt(""));
-        return new TranscriptCommand(c.line(), c.lastLine(), c.prompt(), c.command(), c.expected(), List.copyOf(interactions));
+        return new TranscriptCommand(c.line(), c.lastLine(), c.prompt(), c.command(), c.expected(),
+                List.copyOf(interactions));
     }
 
     /** A server the guide stops with ^C ends on the interrupt: its exit status is the signal's. */

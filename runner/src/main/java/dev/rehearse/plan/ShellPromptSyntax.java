@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * Recognizes the shell prompt a transcript line starts with. A block speaks one prompt style: the Uberspace
  * style {@code (venv) [user@host cwd]$} (the sigil may be missing), Debian's and Ubuntu's default
  * {@code user@host:cwd$} (or {@code #} for root) and Gentoo's and Mint's {@code user@host cwd $}, a bare {@code $},
- * or a bare root {@code #}. The style is decided for the whole block first, because a {@code $ react-scripts build} that
- * yarn prints in a bracketed-style block is output, and a {@code # comment} in a script is no root prompt.
+ * or a bare root {@code #}. The style is decided for the whole block first, because a {@code $ react-scripts build}
+ * that yarn prints in a bracketed-style block is output, and a {@code # comment} in a script is no root prompt.
  */
 public final class ShellPromptSyntax {
 

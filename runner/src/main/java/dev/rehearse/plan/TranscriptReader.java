@@ -19,7 +19,8 @@ public final class TranscriptReader {
     private static final String ZSH_OPEN = "(?:if|then|else|elif|for|foreach|while|until|repeat|select|case|function"
             + "|do|heredoc|dquote|quote|bquote|cmdsubst|subsh|cursh|pipe|cmdand|cmdor|math|mathsubst|braceparam|array)";
     /** bash's PS2 ({@code > }), or zsh's */
-    private static final Pattern CONTINUATION_PROMPT = Pattern.compile("(?:" + ZSH_OPEN + " )*" + ZSH_OPEN + "?>(?: |$)");
+    private static final Pattern CONTINUATION_PROMPT = Pattern.compile(
+            "(?:" + ZSH_OPEN + " )*" + ZSH_OPEN + "?>(?: |$)");
     private final List<AnswerRule> rules;
     private final String defaultSecret;
 
@@ -115,7 +116,8 @@ public final class TranscriptReader {
     /** what leaves an opened shell */
     private static final Pattern LEAVES = Pattern.compile("(?:exit|logout)(?:\\s+\\d+)?");
 
-    private static Optional<ShellPromptSyntax.Match> prompt(String line, ShellPromptSyntax.Style style, boolean opened) {
+    private static Optional<ShellPromptSyntax.Match> prompt(String line, ShellPromptSyntax.Style style,
+                                                            boolean opened) {
         return opened ? ShellPromptSyntax.matchInOpenedShell(line, style) : ShellPromptSyntax.match(line, style);
     }
 

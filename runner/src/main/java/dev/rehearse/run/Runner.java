@@ -551,7 +551,8 @@ public final class Runner {
      * (0: Python's http.server, journalctl): either is the stop the guide shows.
      */
     private static boolean stoppedAsTheGuideDoes(CommandStep step, StepPolicy policy, int exit) {
-        return exit == 0 && policy.expectExit() == 130 && step.interactions().stream().anyMatch(Interaction::interrupts);
+        return exit == 0 && policy.expectExit() == 130
+                && step.interactions().stream().anyMatch(Interaction::interrupts);
     }
 
     /**

@@ -462,8 +462,11 @@ public final class ShellSession implements Session {
 
         /** The next interaction is an interrupt that waits for no words ({@link Interaction#interrupt} of ""). */
         boolean stopsWhenStill() {
-            return due == null && opened == null && nextInteraction < interactions.size()
-                    && interactions.get(nextInteraction).interrupts() && interactions.get(nextInteraction).prompt().isBlank();
+            if (due != null || opened != null || nextInteraction >= interactions.size()) {
+                return false;
+            }
+            Interaction next = interactions.get(nextInteraction);
+            return next.interrupts() && next.prompt().isBlank();
         }
 
         /**
