@@ -79,7 +79,7 @@ final class Aligner {
     }
 
     private long addCost(int a, long difference) {
-        return actualKeys.get(a).isEmpty() || JobNotices.is(actualKeys.get(a)) ? 0 : difference;
+        return Alignment.optional(actualKeys.get(a)) ? 0 : difference;
     }
 
     /** The least-cost alignment of expected [e0, e1) with actual [a0, a1), appended to {@code out}. */

@@ -61,7 +61,8 @@ public record Alignment(List<ExpectedLine> expected, List<String> actual, List<P
         };
     }
 
-    private static boolean optional(String line) {
+    /** A line whose having no counterpart on the other side is no difference: blank, or a job's notice. */
+    static boolean optional(String line) {
         return line.isBlank() || JobNotices.is(line);
     }
 

@@ -43,7 +43,7 @@ final class ExpectedPattern {
 
     /** a line whose absence from the real output is no difference: a blank one, or a job's notice */
     boolean optional() {
-        return !elision && (key.isEmpty() || JobNotices.is(line.text()));
+        return !elision && Alignment.optional(line.text());
     }
 
     /** A prompt whose answer the terminal does not show: the program's next output may follow on the same line. */

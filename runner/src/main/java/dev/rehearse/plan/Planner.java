@@ -133,7 +133,7 @@ public final class Planner {
                             .ifPresent(copy -> sectionFile.put(block.section(), copy));
                 }
                 for (TranscriptCommand shown : commands) {
-                    TranscriptCommand c = CommandHints.follows(shown.command()) ? followed(shown) : shown;
+                    TranscriptCommand c = stoppedIfItFollows(shown);
                     Optional<CommandHints.Editor> editor = CommandHints.editor(c.command());
                     // the file the reader is to change is the one the next block's content goes into
                     editor.ifPresent(e -> sectionFile.put(block.section(), e.file()));
@@ -168,7 +168,7 @@ public final class Planner {
             List<TranscriptCommand> bare = BareCommands.of(guide.format(), block);
             if (!bare.isEmpty()) {
                 for (TranscriptCommand typed : bare) {
-                    TranscriptCommand c = CommandHints.follows(typed.command()) ? followed(typed) : typed;
+                    TranscriptCommand c = stoppedIfItFollows(typed);
                     StepPolicy p = elsewhere.map(why -> skipped(policy, why))
                             .orElse(c.interrupts() ? interrupted(policy) : policy);
                     steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
@@ -264,8 +264,8 @@ public final class Planner {
      * still a while. What the guide shows of a log is what the author's log held, and its last line may never come
      * (or be the author's remark: "[...] no errors should appear"); a {@code ^C} the guide shows is kept.
      */
-    private static TranscriptCommand followed(TranscriptCommand c) {
-        if (c.interrupts()) {
+    private static TranscriptCommand stoppedIfItFollows(TranscriptCommand c) {
+        if (!CommandHints.follows(c.command()) || c.interrupts()) {
             return c;
         }
         List<Interaction> interactions = new ArrayList<>(c.interactions());

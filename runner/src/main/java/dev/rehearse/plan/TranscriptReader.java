@@ -61,15 +61,14 @@ public final class TranscriptReader {
             }
             int start = i;
             int end = i + 1;
-            String typedFirst = prompt.get().command().strip();
+            String command = prompt.get().command().strip();
             // the opened shell goes on at its # prompts until it is left; a $ prompt is the reader's own again
-            boolean opensNow = ShellOpeners.opens(typedFirst) || opened && "#".equals(prompt.get().prompt().sigil())
-                    && !LEAVES.matcher(typedFirst).matches();
+            boolean opensNow = ShellOpeners.opens(command) || opened && "#".equals(prompt.get().prompt().sigil())
+                    && !LEAVES.matcher(command).matches();
             while (end < lines.size() && prompt(lines.get(end), style.get(), opensNow).isEmpty()) {
                 end++;
             }
             opened = opensNow;
-            String command = prompt.get().command().strip();
             if (!command.isEmpty()) {
                 List<String> typed = commandLines(command, lines.subList(i + 1, end));
                 command = String.join("\n", typed);

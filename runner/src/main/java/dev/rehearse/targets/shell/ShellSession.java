@@ -253,9 +253,7 @@ public final class ShellSession implements Session {
                 } else if (run.answerDueAt != 0 && now >= run.answerDueAt) {
                     run.answer(now);
                 } else if (run.stillEnoughToStop(now)) {
-                    run.due = run.interactions.get(run.nextInteraction);
-                    run.dueIndex = run.nextInteraction;
-                    run.answer(now);
+                    run.stop(now);
                 } else if (run.opened != null && now >= run.openedGivesUpAt()) {
                     run.interrupt(Status.SHELL_UNANSWERED, now);
                 } else if (run.opened == null && run.openedShellShown(now)) {
@@ -475,6 +473,13 @@ public final class ShellSession implements Session {
          */
         boolean stillEnoughToStop(long now) {
             return stopsWhenStill() && now >= stopAt();
+        }
+
+        /** Sends the interrupt that waited for the output to be still, as an answer that came due. */
+        void stop(long now) {
+            due = interactions.get(nextInteraction);
+            dueIndex = nextInteraction;
+            answer(now);
         }
 
         private long stopAt() {
