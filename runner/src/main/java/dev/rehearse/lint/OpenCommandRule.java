@@ -3,6 +3,7 @@ package dev.rehearse.lint;
 import dev.rehearse.bind.ShellText;
 import dev.rehearse.guide.Finding;
 import dev.rehearse.plan.CommandStep;
+import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Step;
 
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class OpenCommandRule implements LintRule {
     @Override
     public List<Finding> check(LintedGuide guide) {
         List<Finding> findings = new ArrayList<>();
-        for (Step step : guide.plan().map(plan -> plan.steps()).orElse(List.of())) {
+        for (Step step : guide.plan().map(Plan::steps).orElse(List.of())) {
             String why = step instanceof CommandStep c ? ShellText.openBecause(c.command()) : null;
             if (why != null) {
                 findings.add(finding(step.source(), step.line(), Finding.Level.ERROR, "\""

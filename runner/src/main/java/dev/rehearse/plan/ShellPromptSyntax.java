@@ -105,10 +105,7 @@ public final class ShellPromptSyntax {
         if (own.isPresent() || style != Style.DOLLAR) {
             return own;
         }
-        Matcher m = HASH.matcher(line);
-        return m.matches() && m.group("rest") != null && readsAsCommand(m.group("rest"))
-                ? Optional.of(new Match(new ShellPrompt(null, null, null, null, "#"), m.group("rest")))
-                : Optional.empty();
+        return match(line, Style.HASH).filter(root -> !root.command().isEmpty() && readsAsCommand(root.command()));
     }
 
     /**
