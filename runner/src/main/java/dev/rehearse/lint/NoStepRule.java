@@ -1,10 +1,9 @@
 package dev.rehearse.lint;
 
 import dev.rehearse.guide.Finding;
+import dev.rehearse.plan.BlockLanguage;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * A shell block that yields no step: no prompt to type at, no file it writes. Either it is labelled as a shell
@@ -12,8 +11,6 @@ import java.util.Set;
  * them are what they say, an example the prose shows as one is one, and so is a {@code ::} block whose language is only the page's highlight default.
  */
 final class NoStepRule implements LintRule {
-    private static final Set<String> SHELL = Set.of("console", "shell-session", "sh-session", "bash", "sh", "shell", "zsh");
-
     @Override
     public String name() {
         return "no-step";
@@ -22,7 +19,7 @@ final class NoStepRule implements LintRule {
     @Override
     public List<Finding> check(LintedGuide guide) {
         return guide.plan().map(plan -> plan.notSteps().stream()
-                .filter(n -> n.chosen() && SHELL.contains(n.language().toLowerCase(Locale.ROOT))
+                .filter(n -> n.chosen() && BlockLanguage.isShell(n.language())
                         && !n.why().startsWith("output of step") && !n.why().endsWith("prose example")
                         && !n.why().contains("crontab"))
                 .map(n -> finding(n.source(), n.line(), Finding.Level.WARNING, n.language()

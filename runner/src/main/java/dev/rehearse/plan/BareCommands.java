@@ -5,7 +5,6 @@ import dev.rehearse.guide.Block;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -15,15 +14,12 @@ import java.util.Set;
  */
 final class BareCommands {
     private static final Set<String> FORMATS = Set.of("markdown", "asciidoc");
-    /** the languages of a block of commands to run */
-    static final Set<String> SHELL = Set.of("bash", "sh", "shell", "zsh");
 
     private BareCommands() {
     }
 
     static List<TranscriptCommand> of(String format, Block block) {
-        String language = block.language() == null ? "" : block.language().toLowerCase(Locale.ROOT);
-        if (!FORMATS.contains(format) || !SHELL.contains(language)) {
+        if (!FORMATS.contains(format) || !BlockLanguage.isScript(block.language())) {
             return List.of();
         }
         List<TranscriptCommand> commands = new ArrayList<>();

@@ -130,7 +130,7 @@ final class FileTargets {
         if (mergeAs != null) {
             // "then set the variables:" over a bash block in the section of an ini file: commands, not its keys (a
             // console block without prompts is what authors call many a file's content)
-            return BareCommands.SHELL.contains(language)
+            return BlockLanguage.isScript(language)
                     ? FileTarget.none(label(language) + "shell commands, not a fragment of " + path)
                     : new FileTarget(Mode.MERGE, path, mergeAs, null);
         }
@@ -144,14 +144,15 @@ final class FileTargets {
      * The file a block names itself: Markdown's {@code {file=~/etc/app.ini}} and AsciiDoc's
      * {@code [source,ini,file=...]}, or a title or file name that is a path, as documentation sites label a file's
      * content (MkDocs' and Docusaurus' {@code title="~/etc/app.ini"}, Hugo's and Nextra's {@code filename="app.ini"},
-     * AsciiDoc's {@code .~/etc/app.ini}); a title in words ("Example output") names none.
+     * Sphinx's {@code :caption: ~/etc/app.ini}, AsciiDoc's {@code .~/etc/app.ini}); a title in words ("Example output")
+     * names none.
      */
     private static String namedBy(Block block) {
         Map<String, String> options = block.options() == null ? Map.of() : block.options();
         if (options.get("file") != null) {
             return options.get("file");
         }
-        for (String key : List.of("filename", "title")) {
+        for (String key : List.of("filename", "title", "caption")) {
             String value = options.get(key);
             if (value != null && isPath(value.strip())) {
                 return value.strip();

@@ -114,7 +114,7 @@ public final class Planner {
                         steps.set(steps.size() - 1, interrupted(c));
                     }
                     notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
-                            last instanceof CommandStep && stepOf(before, last) ? "output of step " + last.n()
+                            last instanceof CommandStep && stepOf(before, last) ? OUTPUT_OF + last.n()
                                     : "a session where nothing is typed"));
                 }
                 List<TranscriptCommand> commands = transcript.get().commands();
@@ -176,8 +176,11 @@ public final class Planner {
                 }
                 continue;
             }
-            notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
-                    whyNoStep(block, before, target, steps)));
+            String why = whyNoStep(block, before, target, steps);
+            if (why.startsWith(OUTPUT_OF)) {
+                SeparateOutput.of(block, before, steps).ifPresent(checked -> steps.set(steps.size() - 1, checked));
+            }
+            notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block), why));
         }
         return onTheirMachine(steps);
     }
@@ -215,8 +218,9 @@ public final class Planner {
         return why.endsWith("no file named") || why.endsWith("prose example");
     }
 
-    private static final Pattern SHOWS_OUTPUT = Pattern.compile(
-            "(?i)\\b(output|should (?:look|see|show|print|return|get)|you (?:will|should) (?:see|get)|returns?|prints?|result)\\b");
+    private static final String OUTPUT_OF = "output of step ";
+    private static final Pattern SHOWS_OUTPUT = Pattern.compile("(?i)\\b(output|should (?:look|see|show|print|return|get)"
+            + "|you (?:will|should) (?:see|get)|returns?(?!\\s+to\\b)|prints?|result)\\b");
 
     /** Why a block that is neither a session nor a file is none: the output of the last command, or an example. */
     private static String whyNoStep(Block block, Block before, FileTargets.FileTarget target, List<Step> steps) {
@@ -230,7 +234,7 @@ public final class Planner {
         Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
         if (block.precedingText() != null && SHOWS_OUTPUT.matcher(block.precedingText()).find()
                 && last instanceof CommandStep && stepOf(before, last)) {
-            return "output of step " + last.n();
+            return OUTPUT_OF + last.n();
         }
         return target.why();
     }
@@ -249,7 +253,7 @@ public final class Planner {
     }
 
     /** The step comes from the block (so a block right after it may show its output). */
-    private static boolean stepOf(Block block, Step step) {
+    static boolean stepOf(Block block, Step step) {
         return block != null && step.source().equals(block.source()) && step.line() >= block.contentLine()
                 && step.line() < block.contentLine() + block.lines().size();
     }

@@ -1,7 +1,6 @@
 package dev.rehearse.plan;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -32,13 +31,6 @@ public final class ShellPromptSyntax {
     private static final Pattern DOLLAR = Pattern.compile("^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?\\$(?:\\s+(?<rest>.*))?$");
     private static final Pattern HASH = Pattern.compile("^\\s*#(?:\\s+(?<rest>.*))?$");
 
-    /** Languages whose blocks may be terminal sessions; the rest (ini, yaml, python ...) never are. */
-    private static final Set<String> SESSION_LANGUAGES = Set.of(
-            "console", "shell-session", "sh-session", "bash", "sh", "shell", "zsh", "none", "text", "");
-
-    /** Only a console block can be a root session: in a script a leading # is a comment. */
-    private static final Set<String> ROOT_SESSION_LANGUAGES = Set.of("console", "shell-session", "sh-session");
-
     /** Words that start prose rather than a command; a # line starting with one is a comment. */
     private static final Set<String> PROSE_WORDS = Set.of("the", "a", "an", "this", "these", "to", "for", "if",
             "and", "or", "by", "in", "on", "of", "with", "your", "you", "we", "it", "is", "are", "be", "note",
@@ -50,8 +42,7 @@ public final class ShellPromptSyntax {
 
     /** The prompt style of a block, or empty when it shows no shell prompt (then it is file content). */
     public static Optional<Style> styleOf(List<String> lines, String language) {
-        String lang = language == null ? "" : language.toLowerCase(Locale.ROOT);
-        if (!SESSION_LANGUAGES.contains(lang)) {
+        if (!BlockLanguage.mayShowPrompts(language)) {
             return Optional.empty();
         }
         if (lines.stream().anyMatch(l -> BRACKETED.matcher(l).matches())) {
@@ -63,7 +54,7 @@ public final class ShellPromptSyntax {
         if (lines.stream().anyMatch(l -> DOLLAR.matcher(l).matches() && l.strip().length() > 1)) {
             return Optional.of(Style.DOLLAR);
         }
-        if (ROOT_SESSION_LANGUAGES.contains(lang) && isRootSession(lines)) {
+        if (BlockLanguage.isSession(language) && isRootSession(lines)) {
             return Optional.of(Style.HASH);
         }
         return Optional.empty();

@@ -282,6 +282,62 @@ class UntunedGuidesTest {
     }
 
     @Test
+    void everyHighlightersNameForASessionOrPlainTextShowsPromptsAndOnlyASessionsHashIsRoot() throws IOException {
+        for (String language : List.of("console", "shell-session", "sh-session", "shellsession", "shell_session",
+                "terminal", "Terminal", "bash", "sh", "shell", "zsh", "text", "none", "plaintext", "plain", "txt",
+                "nohighlight")) {
+            Plan plan = plan(block(language, 3, "Run:", "$ echo hi\nhi"));
+            assertEquals(List.of("echo hi"), plan.steps().stream().map(s -> ((CommandStep) s).command()).toList(),
+                    language);
+        }
+        for (String language : List.of("fish", "python", "ini")) {
+            assertTrue(plan(block(language, 3, "Run:", "$ echo hi\nhi")).steps().isEmpty(), language);
+        }
+        for (String language : List.of("shellsession", "terminal")) {
+            assertEquals(1, plan(block(language, 3, "As root:", "# apt-get update")).steps().size(), language);
+        }
+        assertTrue(plan(block("bash", 3, "As root:", "# apt-get update")).steps().isEmpty(),
+                "in a script a leading # is a comment");
+    }
+
+    @Test
+    void outputShownInABlockOfItsOwnIsTheCommandsWhereNothingElseCanHavePrintedIt() throws IOException {
+        Block command = block("console", 3, "Check the version:", "$ app --version");
+        Block output = new Block("literal_block", null, "default", "guide.rst", 7, 9, 2, Map.of(), null, null, null,
+                false, List.of("Guide", "Section"), List.of(), "The output should look like this:", "app 1.2\n...");
+        CommandStep checked = (CommandStep) plan(command, output).steps().get(0);
+        assertEquals(List.of(ExpectedLine.output(9, "app 1.2"), ExpectedLine.elision(10, "...")), checked.expected());
+        assertEquals("output of step 1", plan(command, output).notSteps().get(0).why());
+
+        Block two = block("console", 3, "Check the version:", "$ app --version\n$ app --help");
+        assertTrue(((CommandStep) plan(two, output).steps().get(1)).expected().isEmpty(),
+                "two commands before: either may have printed it");
+        Block shown = block("console", 3, "Check the version:", "$ app --version\napp 1.1");
+        assertEquals(List.of(ExpectedLine.output(6, "app 1.1")),
+                ((CommandStep) plan(shown, output).steps().get(0)).expected(), "the command's own output stays");
+        Block json = new Block("code-block", "json", "explicit", "guide.rst", 7, 9, 2, Map.of(), null, null, null,
+                false, List.of("Guide", "Section"), List.of(), "The output should look like this:", "{\"a\": 1}");
+        assertTrue(((CommandStep) plan(command, json).steps().get(0)).expected().isEmpty(),
+                "a file's format after such prose is as often an example of the file");
+        Block returnTo = new Block("literal_block", null, "default", "guide.rst", 7, 9, 2, Map.of(), null, null, null,
+                false, List.of("Guide", "Section"), List.of(), "Then return to the config and add:", "x = 1");
+        assertTrue(((CommandStep) plan(command, returnTo).steps().get(0)).expected().isEmpty(),
+                "\"return to\" says nothing of output");
+    }
+
+    @Test
+    void aCaptionThatIsAPathNamesTheFileAndOneInWordsNone() throws IOException {
+        Block named = new Block("code-block", "ini", "explicit", "guide.rst", 5, 8, 3,
+                Map.of("caption", "~/etc/app.ini"), null, null, null, false, List.of("Guide"), List.of(),
+                "Create it:", "[app]\nport = 1");
+        assertEquals("create:~/etc/app.ini", verbs(plan(named)));
+        Block words = new Block("code-block", "ini", "explicit", "guide.rst", 5, 8, 3,
+                Map.of("caption", "The settings"), null, null, null, false, List.of("Guide"), List.of(),
+                "Create it:", "[app]\nport = 1");
+        assertEquals("", verbs(plan(words)));
+    }
+
+    @Test
     void aJsonObjectIsNeverAppendedAndTheFileNamedAboveANoteIsTheOneTheReasonNames() throws IOException {
         Path file = Files.writeString(dir.resolve("guide_json.rst"), """
                 Configuration

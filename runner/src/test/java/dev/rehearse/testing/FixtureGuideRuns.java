@@ -136,6 +136,17 @@ public abstract class FixtureGuideRuns {
     }
 
     @Test
+    void aSphinxGuideInMystAndSessionsNamedAsOtherHighlightersNameThemRun(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/sphinx-myst.md", "--timeout", "30s");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(Collections.nCopies(9, "PASS"), run.verdicts(), run.json());
+        assertEquals("[demo]\ngreeting = hello\n",
+                Files.readString(homeOfRun(home).resolve(".config/sphinx-demo/demo.ini")),
+                "the caption named the file and the options are no part of it");
+        assertTrue(Files.isDirectory(homeOfRun(home).resolve("notes")), "the R Markdown chunk ran");
+    }
+
+    @Test
     void anAddToTheBashrcKeepsItAndAServerShownStoppedWithCtrlCIsInterrupted(@TempDir Path home) throws IOException {
         Path bashrc = homeOfRun(home).resolve(".bashrc");
         Files.createDirectories(bashrc.getParent());

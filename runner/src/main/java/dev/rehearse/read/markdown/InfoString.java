@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The info string of a fenced block, in the dialects guides use: a bare language ({@code console}), a language
  * followed by attributes ({@code ini title="~/etc/app.ini"} as in MkDocs, {@code bash {file=~/etc/app.ini}}), or
- * Pandoc-style braces only ({@code {.yaml file=~/app.yaml}}).
+ * Pandoc-style braces only ({@code {.yaml file=~/app.yaml}}), or R Markdown's chunk ({@code {bash, echo=FALSE}}).
  *
  * @param language   the block's language, or null when the info string names none
  * @param attributes {@code key=value} pairs as written (quotes removed); {@code #id} becomes {@code id}
@@ -19,8 +19,9 @@ public record InfoString(String language, Map<String, String> attributes) {
     public static InfoString parse(String info) {
         String language = null;
         Map<String, String> attributes = new LinkedHashMap<>();
-        // Pandoc's {.lang key=v} reads like the bare form: braces separate like blanks.
-        for (String token : QuotedText.split(info.strip(), " \t{}")) {
+        // Pandoc's {.lang key=v} and R Markdown's {bash, echo=FALSE} read like the bare form: braces and commas
+        // separate like blanks.
+        for (String token : QuotedText.split(info.strip(), " \t{},")) {
             if (token.isEmpty()) {
                 continue;
             }

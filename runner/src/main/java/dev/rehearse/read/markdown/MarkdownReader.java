@@ -22,6 +22,7 @@ import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.rehearse.files.TextLines;
+import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
@@ -33,14 +34,17 @@ import dev.rehearse.read.common.IncludeFence;
 import dev.rehearse.read.common.LiteralBlocks;
 import dev.rehearse.read.common.MissingImages;
 import dev.rehearse.read.common.QuotedText;
+import dev.rehearse.read.common.SourceText;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -103,7 +107,7 @@ public final class MarkdownReader implements GuideReader {
             ContainerDepth.check(text, file);
             Document doc = PARSER.parse(text);
             including.add(file.toAbsolutePath().normalize());
-            visitChildren(doc, new Place(file, source, new TextLines(text)), top, List.of());
+            visitChildren(doc, new Place(file, source, new TextLines(text), 0, 0), top, List.of());
             including.remove(file.toAbsolutePath().normalize());
         }
 
@@ -139,7 +143,7 @@ public final class MarkdownReader implements GuideReader {
             } else if (node instanceof Heading heading) {
                 heading(heading, place);
             } else if (node instanceof FencedCodeBlock fenced) {
-                blocks.add(fenced(fenced, place, context));
+                fenced(fenced, place, top, context);
             } else if (node instanceof IndentedCodeBlock indented) {
                 blocks.add(indented(indented, place, context));
             } else if (node instanceof Paragraph paragraph) {
@@ -149,7 +153,7 @@ public final class MarkdownReader implements GuideReader {
 
         private void heading(Heading heading, Place place) {
             String text = new TextCollectingVisitor().collectAndGetText(heading).strip();
-            int line = place.lines.lineNumber(heading.getStartOffset());
+            int line = place.line(heading.getStartOffset());
             while (!sections.isEmpty() && sections.get(sections.size() - 1).getKey() >= heading.getLevel()) {
                 sections.remove(sections.size() - 1);
             }
@@ -160,37 +164,64 @@ public final class MarkdownReader implements GuideReader {
             }
         }
 
-        private Block fenced(FencedCodeBlock fenced, Place place, List<String> context) {
+        private void fenced(FencedCodeBlock fenced, Place place, boolean top, List<String> context) {
             String source = place.source;
-            int line = place.lines.lineNumber(fenced.getStartOffset());
-            InfoString info = InfoString.parse(fenced.getInfo().toString());
+            int line = place.line(fenced.getStartOffset());
             String fence = fenced.getOpeningMarker().toString();
             if (fenced.getClosingMarker().isEmpty()) {
                 findings.add(new Finding(source, line, Finding.Level.ERROR, "unclosed-fence",
                         "unclosed " + fence + " fence: everything after it to the end of its "
                                 + (context.isEmpty() ? "document" : "container") + " is read as code"));
             }
+            Optional<MystDirective> directive = MystDirective.of(fenced.getInfo().toString());
+            if (directive.isPresent() && directive.get().markdown()) {
+                nested(fenced, place, top, context, directive.get().name());
+                return;
+            }
+            InfoString info = directive.map(d -> new InfoString(d.language(), Map.<String, String>of()))
+                    .orElseGet(() -> InfoString.parse(fenced.getInfo().toString()));
+            MystDirective.Body body = directive.isPresent() ? MystDirective.body(text(fenced.getContentChars()))
+                    : new MystDirective.Body(Map.of(), 0, text(fenced.getContentChars()));
+            Map<String, String> attributes = new LinkedHashMap<>(body.options());
+            attributes.putAll(info.attributes());
             if (info.language() == null) {
                 findings.add(new Finding(source, line, Finding.Level.WARNING, "missing-language",
                         "fenced block without a language: name it after the " + fence
                                 + " (console for a terminal session, or the file's format)"));
             }
-            return LiteralBlocks.block("fenced", info.language(), info.language() == null ? "default" : "info-string",
-                    source, line, line + 1, place.lines.column(fenced.getOpeningMarker().getStartOffset()),
-                    info.attributes(), sectionPath(),
-                    context, precedingText(fenced), text(fenced.getContentChars()));
+            blocks.add(LiteralBlocks.block("fenced", info.language(),
+                    info.language() == null ? "default" : "info-string", source, line, line + 1 + body.lines(),
+                    place.column(fenced.getOpeningMarker().getStartOffset()), attributes, sectionPath(),
+                    context, precedingText(fenced), body.text()));
+        }
+
+        /**
+         * A MyST directive's Markdown body, read as a document of its own whose lines are the fence's: the blocks
+         * an admonition or a tab holds are the guide's as any other.
+         */
+        private void nested(FencedCodeBlock fenced, Place place, boolean top, List<String> context, String name) {
+            if (context.size() >= ContainerDepth.LIMIT) {
+                throw new BadInput(SourceText.display(place.file), place.line(fenced.getStartOffset()),
+                        "MyST directives nested deeper than " + ContainerDepth.LIMIT + " levels");
+            }
+            MystDirective.Body body = MystDirective.body(fenced.getContentChars().toString());
+            int firstLine = place.line(fenced.getStartOffset()) + 1 + body.lines();
+            List<String> inner = new ArrayList<>(context);
+            inner.add(name);
+            visitChildren(PARSER.parse(body.text()), place.within(body.text(), firstLine,
+                    place.column(fenced.getOpeningMarker().getStartOffset())), top, inner);
         }
 
         private Block indented(IndentedCodeBlock indented, Place place, List<String> context) {
-            int line = place.lines.lineNumber(indented.getStartOffset());
+            int line = place.line(indented.getStartOffset());
             return LiteralBlocks.block("indented", null, "default", place.source, line, line,
-                    place.lines.column(indented.getContentLines().get(0).getStartOffset()), Map.of(), sectionPath(), context,
+                    place.column(indented.getContentLines().get(0).getStartOffset()), Map.of(), sectionPath(), context,
                     precedingText(indented), text(indented.getContentChars()));
         }
 
         private void paragraph(Paragraph paragraph, Place place) {
             List<String> lines = paragraphLines(paragraph);
-            int line = place.lines.lineNumber(paragraph.getStartOffset());
+            int line = place.line(paragraph.getStartOffset());
             if (TILDE_IN_TILDE_INFO.matcher(lines.get(0)).matches()) {
                 findings.add(new Finding(place.source, line, Finding.Level.WARNING, "fence-info-tilde",
                         "a ~~~ fence whose info string holds a '~' is read as a paragraph by CommonMark 0.28 "
@@ -203,7 +234,7 @@ public final class MarkdownReader implements GuideReader {
             for (Node inline : paragraph.getDescendants()) {
                 if (inline instanceof Image image) {
                     MissingImages.check(image.getUrl().toString(), place.file.toAbsolutePath().getParent(),
-                            root.toAbsolutePath(), place.source, place.lines.lineNumber(image.getStartOffset()), findings);
+                            root.toAbsolutePath(), place.source, place.line(image.getStartOffset()), findings);
                 }
             }
         }
@@ -252,8 +283,24 @@ public final class MarkdownReader implements GuideReader {
         }
     }
 
-    /** The file being walked: where it is, how blocks name it, and its line index. */
-    private record Place(Path file, String source, TextLines lines) {
+    /**
+     * The text being walked, the file's or a directive's body: where it is, how blocks name it, its line index, and
+     * where its first line and column are in the file.
+     */
+    private record Place(Path file, String source, TextLines lines, int lineShift, int columnShift) {
+
+        int line(int offset) {
+            return lines.lineNumber(offset) + lineShift;
+        }
+
+        int column(int offset) {
+            return lines.column(offset) + columnShift;
+        }
+
+        /** A directive's body, whose first line is {@code firstLine} of the file, indented by {@code column}. */
+        Place within(String body, int firstLine, int column) {
+            return new Place(file, source, new TextLines(body), firstLine - 1, column);
+        }
     }
 
     private static String frontMatterTitle(YamlFrontMatterBlock frontMatter) {

@@ -124,6 +124,88 @@ class MarkdownReaderTest {
     }
 
     @Test
+    void mystDirectivesAreCodeInTheirArgumentsLanguageOrMarkdownWithBlocksOfItsOwn(@TempDir Path dir)
+            throws IOException {
+        Path guide = Fixtures.write(dir, "myst.md", """
+                # MyST
+
+                ```{code-block} ini
+                :caption: ~/etc/app.ini
+                :linenos:
+
+                [app]
+                ```
+
+                ```{code} console
+                ---
+                emphasize-lines: 1
+                caption: "Check it"
+                ---
+                $ cat ~/etc/app.ini
+                ```
+
+                - A list:
+
+                  `````{note}
+                  :class: tip
+
+                  Then:
+
+                  ````{dropdown} More
+                  ```console
+                  $ ls
+                  ```
+                  ````
+                  `````
+
+                ```{bash, echo=FALSE}
+                make
+                ```
+
+                ```{math}
+                e = mc^2
+                ```
+                """);
+        List<Block> blocks = reader.read(guide, dir).blocks();
+        assertEquals(List.of("ini", "console", "console", "bash", "math"),
+                blocks.stream().map(Block::language).toList());
+        Block ini = blocks.get(0);
+        assertEquals(3, ini.line());
+        assertEquals(7, ini.contentLine(), "the options and the blank line after them are no content");
+        assertEquals("[app]", ini.text());
+        assertEquals(Map.of("caption", "~/etc/app.ini", "linenos", "true"), ini.options());
+        Block yamlOptions = blocks.get(1);
+        assertEquals(15, yamlOptions.contentLine());
+        assertEquals("$ cat ~/etc/app.ini", yamlOptions.text());
+        assertEquals(Map.of("emphasize-lines", "1", "caption", "Check it"), yamlOptions.options());
+        Block nested = blocks.get(2);
+        assertEquals("$ ls", nested.text());
+        assertEquals(26, nested.line(), "a block in a directive's body keeps its line in the file");
+        assertEquals(27, nested.contentLine());
+        assertEquals(2, nested.indent());
+        assertEquals(List.of("bullet_list", "list_item", "note", "dropdown"), nested.context());
+        assertEquals(List.of("MyST"), nested.section());
+        assertEquals("make", blocks.get(3).text(), "R Markdown's chunk in braces is a bash block");
+        assertEquals("e = mc^2", blocks.get(4).text(), "a directive MyST gives no Markdown body stays a block");
+    }
+
+    @Test
+    void mystDirectivesNestedWithoutEndAreOneLineOfBadInput(@TempDir Path dir) throws IOException {
+        int depth = ContainerDepth.LIMIT + 1;
+        StringBuilder text = new StringBuilder("# Deep\n\n");
+        for (int i = 0; i < depth; i++) {
+            text.append("`".repeat(3 + depth - i)).append("{note}\n");
+        }
+        for (int i = depth - 1; i >= 0; i--) {
+            text.append("`".repeat(3 + depth - i)).append("\n");
+        }
+        Path guide = Fixtures.write(dir, "deep.md", text.toString());
+        assertEquals(guide + ":" + (3 + ContainerDepth.LIMIT) + ": MyST directives nested deeper than "
+                        + ContainerDepth.LIMIT + " levels",
+                assertThrows(BadInput.class, () -> reader.read(guide, dir)).getMessage());
+    }
+
+    @Test
     void brokenGuideFindingsPointAtTheirLines() {
         List<String> findings = Fixtures.read(reader, "broken/defects.md").findings().stream().map(Finding::toString).toList();
         assertEquals(List.of(

@@ -1,0 +1,44 @@
+package dev.rehearse.plan;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a block's language says about its text, in the names the highlighters guides are written for give it
+ * (Pygments, Rouge, Prism, highlight.js, GitHub's Linguist): a terminal session, a shell script, or text shown
+ * without highlighting. Any other language (ini, yaml, python ...) is a file's or a program's text, never a session.
+ */
+public final class BlockLanguage {
+    private static final Set<String> SESSIONS = Set.of(
+            "console", "shell-session", "sh-session", "shellsession", "shell_session", "terminal");
+    private static final Set<String> SCRIPTS = Set.of("bash", "sh", "shell", "zsh");
+    private static final Set<String> PLAIN = Set.of(
+            "", "none", "text", "plaintext", "plain", "txt", "nohighlight", "output");
+
+    private BlockLanguage() {
+    }
+
+    /** A terminal session: only there is a leading {@code #} root's prompt rather than a comment. */
+    public static boolean isSession(String language) {
+        return SESSIONS.contains(normal(language));
+    }
+
+    /** A shell script: its lines are commands to type, one after the other. */
+    public static boolean isScript(String language) {
+        return SCRIPTS.contains(normal(language));
+    }
+
+    /** A session or a script: a block the reader expects to run. */
+    public static boolean isShell(String language) {
+        return isSession(language) || isScript(language);
+    }
+
+    /** A block whose lines may show a shell's prompts: a shell's, or one shown without highlighting. */
+    public static boolean mayShowPrompts(String language) {
+        return isShell(language) || PLAIN.contains(normal(language));
+    }
+
+    private static String normal(String language) {
+        return language == null ? "" : language.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.rehearse.plan;
+
+import dev.rehearse.guide.Block;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Output a guide shows in a block of its own after the command's ("Check the version:", a block with the command,
+ * "The output should look like this:", a block with what it prints), as READMEs and documentation sites write it.
+ * It is checked as the command's own would be, where nothing else can have printed it: the block before held that
+ * one command alone, which shows no output and asks nothing. A block in a file's format (json, yaml, ini ...) after
+ * such prose is an example of a file as often as an output, and is left unchecked.
+ */
+final class SeparateOutput {
+
+    private SeparateOutput() {
+    }
+
+    /** The last step with {@code block} as its expected output, if the block shows the output of that step alone. */
+    static Optional<CommandStep> of(Block block, Block before, List<Step> steps) {
+        if (steps.isEmpty() || !(steps.get(steps.size() - 1) instanceof CommandStep last)
+                || !last.expected().isEmpty() || !last.interactions().isEmpty()
+                || steps.size() > 1 && Planner.stepOf(before, steps.get(steps.size() - 2))
+                || !BlockLanguage.mayShowPrompts(block.language()) || block.text().isBlank()) {
+            return Optional.empty();
+        }
+        List<ExpectedLine> expected = new ArrayList<>();
+        List<String> lines = block.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            int line = block.contentLine() + i;
+            expected.add(Elisions.is(lines.get(i)) ? ExpectedLine.elision(line, lines.get(i))
+                    : ExpectedLine.output(line, lines.get(i)));
+        }
+        return Optional.of(new CommandStep(last.n(), last.source(), last.line(), last.section(), last.command(),
+                last.prompt(), List.copyOf(expected), last.interactions(), last.captures(), last.policy()));
+    }
+}

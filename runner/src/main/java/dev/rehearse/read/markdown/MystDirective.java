@@ -1,0 +1,98 @@
+package dev.rehearse.read.markdown;
+
+import dev.rehearse.read.common.QuotedText;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A MyST directive in a fence, as Sphinx projects write Markdown: {@code ```{code-block} console} is a block in the
+ * language its argument names, {@code ```{note}} an admonition whose body is Markdown with blocks of its own. The
+ * options at the top of a directive's body ({@code :caption: ~/etc/app.ini}, or {@code key: value} lines between two
+ * {@code ---} lines) are no part of its text. A fence in braces that names no such directive (R Markdown's and
+ * Quarto's {@code ```{bash}}) is an info string as any other.
+ *
+ * @param name        the directive's name, lower case
+ * @param language    a code directive's language, or null (none named, or a directive with a Markdown body)
+ * @param markdown    whether the body is Markdown rather than code
+ */
+record MystDirective(String name, String language, boolean markdown) {
+
+    private static final Pattern INFO = Pattern.compile("\\{([A-Za-z][\\w:-]*)}(?:\\s+(\\S+).*)?");
+    private static final Set<String> CODE = Set.of("code-block", "code", "sourcecode", "code-cell");
+    /** Sphinx's, sphinx-design's and sphinx-book-theme's directives whose body is Markdown. */
+    private static final Set<String> MARKDOWN = Set.of("note", "warning", "tip", "important", "hint", "caution",
+            "danger", "error", "attention", "seealso", "admonition", "todo", "versionadded", "versionchanged",
+            "deprecated", "dropdown", "tab-set", "tab-item", "card", "grid", "grid-item", "grid-item-card", "sidebar",
+            "topic", "margin", "epigraph", "div", "container", "only", "rubric", "exercise", "solution", "details");
+    private static final Pattern OPTION = Pattern.compile(":([\\w-]+):(?:\\s+(.*))?");
+    private static final Pattern YAML_OPTION = Pattern.compile("([\\w-]+):(?:\\s+(.*))?");
+
+    /** The directive an info string names, if it names one of MyST's code or Markdown-bodied directives. */
+    static Optional<MystDirective> of(String info) {
+        Matcher m = INFO.matcher(info.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String name = m.group(1).toLowerCase(Locale.ROOT);
+        if (CODE.contains(name)) {
+            return Optional.of(new MystDirective(name, m.group(2), false));
+        }
+        return MARKDOWN.contains(name) ? Optional.of(new MystDirective(name, null, true)) : Optional.empty();
+    }
+
+    /**
+     * A directive's body split into its options and the rest.
+     *
+     * @param options the options, quotes removed ({@code linenos} without a value is {@code "true"})
+     * @param lines   how many lines the options take, with the blank line after them
+     * @param text    the body after them
+     */
+    record Body(Map<String, String> options, int lines, String text) {
+    }
+
+    static Body body(String content) {
+        List<String> lines = List.of(content.split("\n", -1));
+        Map<String, String> options = new LinkedHashMap<>();
+        int used = 0;
+        if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
+            int end = 1;
+            while (end < lines.size() && !lines.get(end).strip().equals("---")) {
+                end++;
+            }
+            if (end == lines.size() || !allMatch(lines.subList(1, end), YAML_OPTION, options)) {
+                return new Body(Map.of(), 0, content);
+            }
+            used = end + 1;
+        } else {
+            while (used < lines.size() && OPTION.matcher(lines.get(used).strip()).matches()) {
+                allMatch(lines.subList(used, used + 1), OPTION, options);
+                used++;
+            }
+        }
+        if (used > 0 && used < lines.size() && lines.get(used).isBlank()) {
+            used++;
+        }
+        return new Body(Map.copyOf(options), used, String.join("\n", lines.subList(used, lines.size())));
+    }
+
+    private static boolean allMatch(List<String> lines, Pattern option, Map<String, String> options) {
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Matcher m = option.matcher(line.strip());
+            if (!m.matches()) {
+                return false;
+            }
+            options.put(m.group(1), m.group(2) == null ? "true" : QuotedText.unquote(m.group(2).strip()));
+        }
+        return true;
+    }
+}
