@@ -39,7 +39,7 @@ public final class TextLines {
         return newline;
     }
 
-    int lineCount() {
+    public int lineCount() {
         return lineStarts.length;
     }
 
@@ -78,7 +78,7 @@ public final class TextLines {
         return line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length();
     }
 
-    String line(int line) {
+    public String line(int line) {
         return text.substring(lineStarts[line], lineEnd(line));
     }
 

@@ -96,8 +96,15 @@ public final class Planner {
         ProseBetween between = new ProseBetween(guide);
         Block previous = null;
         List<Block> blocks = guide.blocks();
+        TabChoice tabs = TabChoice.of(blocks);
         for (int b = 0; b < blocks.size(); b++) {
             Block block = blocks.get(b);
+            Optional<String> otherTab = tabs.notFollowed(block);
+            if (otherTab.isPresent()) {
+                notSteps.add(new NotAStep(block.source(), block.contentLine(), block.language() == null ? ""
+                        : block.language(), chosen(block), otherTab.get()));
+                continue;
+            }
             Block before = previous;
             previous = block;
             Block next = b + 1 < blocks.size() && blocks.get(b + 1).source().equals(block.source()) ? blocks.get(b + 1) : null;

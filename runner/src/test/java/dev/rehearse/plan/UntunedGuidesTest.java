@@ -326,6 +326,24 @@ class UntunedGuidesTest {
     }
 
     @Test
+    void oneTabOfEachSetRunsTheFirstThatNamesALinuxOrAShellElseTheFirst() throws IOException {
+        Plan plan = plan(inTab("$ brew install x", "tab 5: macOS"), inTab("$ apt-get install x", "tab 5: Debian/Ubuntu"),
+                inTab("$ dnf install x", "tab 5: Fedora"), inTab("$ pip install x", "tab 9: pip"),
+                inTab("$ conda install x", "tab 9: conda"), inTab("$ pip install y", "tab 9: pip"),
+                inTab("$ make", "tab 12: Source", "tab 14: Linux"), inTab("$ make mac", "tab 12: Source", "tab 14: Mac"),
+                inTab("$ fetch", "tab 12: Binary"));
+        assertEquals(List.of("apt-get install x", "pip install x", "pip install y", "make"),
+                plan.steps().stream().map(s -> ((CommandStep) s).command()).toList());
+        assertEquals("in the tab \"macOS\" of the tabs at line 5, where the run follows \"Debian/Ubuntu\"",
+                plan.notSteps().get(0).why());
+    }
+
+    private static Block inTab(String text, String... tabs) {
+        return new Block("fenced", "console", "info-string", "guide.md", 20, 21, 0, Map.of(), null, null, null, false,
+                List.of("Guide"), List.of(tabs), "Install:", text);
+    }
+
+    @Test
     void aCaptionThatIsAPathNamesTheFileAndOneInWordsNone() throws IOException {
         Block named = new Block("code-block", "ini", "explicit", "guide.rst", 5, 8, 3,
                 Map.of("caption", "~/etc/app.ini"), null, null, null, false, List.of("Guide"), List.of(),

@@ -136,6 +136,16 @@ public abstract class FixtureGuideRuns {
     }
 
     @Test
+    void anMkDocsAndADocusaurusGuideRunTheirAdmonitionsAndOneTabOfEachSet(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/doc-sites.md", "--timeout", "30s");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(Collections.nCopies(7, "PASS"), run.verdicts(), run.json());
+        assertTrue(Files.isRegularFile(homeOfRun(home).resolve("sites-demo/shell.txt")), "the collapsed tip ran");
+        assertEquals("installed\nconfigured\n", Files.readString(homeOfRun(home).resolve("sites-demo/install.txt")),
+                "the Debian and the Linux tab ran, and no other");
+    }
+
+    @Test
     void aSphinxGuideInMystAndSessionsNamedAsOtherHighlightersNameThemRun(@TempDir Path home) throws IOException {
         Run run = runIn(home, "untuned/sphinx-myst.md", "--timeout", "30s");
         assertEquals(0, run.exit(), run.out() + run.err());

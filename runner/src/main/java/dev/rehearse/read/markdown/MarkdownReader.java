@@ -5,6 +5,7 @@ import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListItem;
@@ -28,6 +29,7 @@ import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.guide.GuideReader;
 import dev.rehearse.guide.SourceRoots;
+import dev.rehearse.guide.Tab;
 import dev.rehearse.read.common.GuideText;
 import dev.rehearse.read.common.HeadingLedger;
 import dev.rehearse.read.common.IncludeFence;
@@ -48,6 +50,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Reads a Markdown guide (CommonMark as flexmark parses it, plus YAML front matter and MkDocs snippets) into the
@@ -74,6 +77,10 @@ public final class MarkdownReader implements GuideReader {
     /** MkDocs (pymdownx.snippets): {@code --8<-- "path"} on a line of its own, or a block of paths between two markers. */
     private static final Pattern SNIPPET_LINE = Pattern.compile("^\\s*--8<--\\s+([\"'])(.+?)\\1\\s*$");
     private static final String SNIPPET_MARKER = "--8<--";
+    /** Docusaurus' tabs: {@code <Tabs>}, {@code <TabItem value="apt" label="Debian">} and their closing tags */
+    private static final Pattern HTML_TAB = Pattern.compile("<(/?)(Tabs|TabItem)\\b([^>]*)>");
+    private static final Pattern TAB_LABEL = Pattern.compile("\\blabel=[\"']([^\"']*)[\"']");
+    private static final Pattern TAB_VALUE = Pattern.compile("\\bvalue=[\"']([^\"']*)[\"']");
     /** flexmark follows CommonMark 0.28 here: a {@code ~~~} fence whose info string holds a {@code ~} is no fence. */
     private static final Pattern TILDE_IN_TILDE_INFO = Pattern.compile("^ {0,3}(~{3,})[^~]*~.*");
 
@@ -94,6 +101,14 @@ public final class MarkdownReader implements GuideReader {
         /** the open headings, outermost first: level and text */
         private final List<Map.Entry<Integer, String>> sections = new ArrayList<>();
         private final Set<Path> including = new HashSet<>();
+        /** the lines of the sets of tabs the walk is in (MyST's tab sets, Docusaurus' {@code <Tabs>}), innermost first */
+        private final Deque<Integer> tabSets = new ArrayDeque<>();
+        /** the Docusaurus tab open where the walk is, or null */
+        private Tab htmlTab;
+        /** the last MkDocs content tab read: where it was, and the line its body ended on */
+        private Place lastTabPlace;
+        private int lastTabEnd;
+        private Tab lastTab;
         private String title;
 
         Walk(SourceRoots roots) {
@@ -115,12 +130,16 @@ public final class MarkdownReader implements GuideReader {
         private void visitChildren(Node parent, Place place, boolean top, List<String> context) {
             Deque<Map.Entry<Node, List<String>>> pending = new ArrayDeque<>();
             push(parent, context, pending);
+            int readTo = 0;
             while (!pending.isEmpty()) {
                 Map.Entry<Node, List<String>> next = pending.pop();
                 Node node = next.getKey();
                 String container = containerName(node);
+                if (place.lines.lineNumber(node.getStartOffset()) <= readTo) {
+                    continue;
+                }
                 if (container == null) {
-                    visit(node, place, top, next.getValue());
+                    readTo = Math.max(readTo, visit(node, place, top, next.getValue()));
                 } else {
                     List<String> inner = new ArrayList<>(next.getValue());
                     inner.add(container);
@@ -135,7 +154,17 @@ public final class MarkdownReader implements GuideReader {
             }
         }
 
-        private void visit(Node node, Place place, boolean top, List<String> context) {
+        /** Reads one node; returns the last line of the text walked that it read beyond itself, else 0. */
+        private int visit(Node node, Place place, boolean top, List<String> context) {
+            if (node instanceof Paragraph paragraph) {
+                int line = place.lines.lineNumber(paragraph.getStartOffset());
+                Optional<IndentedBody> body = IndentedBody.at(place.lines, line,
+                        place.lines.column(paragraph.getStartOffset()));
+                if (body.isPresent()) {
+                    indentedBody(body.get(), line, place, top, context);
+                    return body.get().lastLine();
+                }
+            }
             if (node instanceof YamlFrontMatterBlock frontMatter) {
                 if (top) {
                     title = frontMatterTitle(frontMatter);
@@ -148,7 +177,73 @@ public final class MarkdownReader implements GuideReader {
                 blocks.add(indented(indented, place, context));
             } else if (node instanceof Paragraph paragraph) {
                 paragraph(paragraph, place);
+            } else if (node instanceof HtmlBlock html) {
+                htmlTabs(html, place);
             }
+            return 0;
+        }
+
+        /** An MkDocs admonition's or content tab's body, read as a document of its own. */
+        private void indentedBody(IndentedBody body, int markerLine, Place place, boolean top, List<String> context) {
+            String entry = body.name();
+            if (body.isTab()) {
+                boolean sameSet = !body.newSet() && lastTabPlace == place
+                        && IntStream.range(lastTabEnd + 1, markerLine).allMatch(l -> place.lines.line(l - 1).isBlank());
+                lastTab = new Tab(sameSet ? lastTab.set() : place.lineShift + markerLine, body.label());
+                lastTabPlace = place;
+                lastTabEnd = body.lastLine();
+                entry = lastTab.context();
+            }
+            readBody(body.text(), place.within(body.text(), place.lineShift + body.firstLine(),
+                    place.columnShift + body.column()), top, context, entry, place.lineShift + markerLine);
+        }
+
+        /** A directive's body as a document of its own, {@code entry} added to the context of its blocks. */
+        private void readBody(String text, Place inner, boolean top, List<String> context, String entry, int line) {
+            if (context.size() >= ContainerDepth.LIMIT) {
+                throw new BadInput(SourceText.display(inner.file), line,
+                        "directives nested deeper than " + ContainerDepth.LIMIT + " levels");
+            }
+            List<String> within = new ArrayList<>(context);
+            within.add(entry);
+            visitChildren(PARSER.parse(text), inner, top, within);
+        }
+
+        /** Docusaurus' {@code <Tabs>} and {@code <TabItem label="...">}, whose blocks stand between their tags. */
+        private void htmlTabs(HtmlBlock html, Place place) {
+            int first = place.line(html.getStartOffset());
+            String[] lines = html.getChars().toString().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher tag = HTML_TAB.matcher(lines[i]);
+                while (tag.find()) {
+                    boolean closing = !tag.group(1).isEmpty();
+                    if (tag.group(2).equals("Tabs")) {
+                        if (closing) {
+                            tabSets.poll();
+                        } else {
+                            tabSets.push(first + i);
+                        }
+                        htmlTab = null;
+                    } else if (closing || tabSets.isEmpty()) {
+                        htmlTab = null;
+                    } else {
+                        Matcher label = TAB_LABEL.matcher(tag.group(3));
+                        Matcher value = TAB_VALUE.matcher(tag.group(3));
+                        htmlTab = label.find() ? new Tab(tabSets.peek(), label.group(1))
+                                : value.find() ? new Tab(tabSets.peek(), value.group(1)) : null;
+                    }
+                }
+            }
+        }
+
+        /** The context of a block read where a Docusaurus tab is open: that tab's too. */
+        private List<String> withHtmlTab(List<String> context) {
+            if (htmlTab == null) {
+                return context;
+            }
+            List<String> within = new ArrayList<>(context);
+            within.add(htmlTab.context());
+            return within;
         }
 
         private void heading(Heading heading, Place place) {
@@ -175,7 +270,7 @@ public final class MarkdownReader implements GuideReader {
             }
             Optional<MystDirective> directive = MystDirective.of(fenced.getInfo().toString());
             if (directive.isPresent() && directive.get().markdown()) {
-                nested(fenced, place, top, context, directive.get().name());
+                nested(fenced, place, top, context, directive.get());
                 return;
             }
             InfoString info = directive.map(d -> new InfoString(d.language(), Map.<String, String>of()))
@@ -192,31 +287,37 @@ public final class MarkdownReader implements GuideReader {
             blocks.add(LiteralBlocks.block("fenced", info.language(),
                     info.language() == null ? "default" : "info-string", source, line, line + 1 + body.lines(),
                     place.column(fenced.getOpeningMarker().getStartOffset()), attributes, sectionPath(),
-                    context, precedingText(fenced), body.text()));
+                    withHtmlTab(context), precedingText(fenced), body.text()));
         }
 
         /**
          * A MyST directive's Markdown body, read as a document of its own whose lines are the fence's: the blocks
          * an admonition or a tab holds are the guide's as any other.
          */
-        private void nested(FencedCodeBlock fenced, Place place, boolean top, List<String> context, String name) {
-            if (context.size() >= ContainerDepth.LIMIT) {
-                throw new BadInput(SourceText.display(place.file), place.line(fenced.getStartOffset()),
-                        "MyST directives nested deeper than " + ContainerDepth.LIMIT + " levels");
-            }
+        private void nested(FencedCodeBlock fenced, Place place, boolean top, List<String> context,
+                            MystDirective directive) {
             MystDirective.Body body = MystDirective.body(fenced.getContentChars().toString());
-            int firstLine = place.line(fenced.getStartOffset()) + 1 + body.lines();
-            List<String> inner = new ArrayList<>(context);
-            inner.add(name);
-            visitChildren(PARSER.parse(body.text()), place.within(body.text(), firstLine,
-                    place.column(fenced.getOpeningMarker().getStartOffset())), top, inner);
+            int line = place.line(fenced.getStartOffset());
+            Place inner = place.within(body.text(), line + 1 + body.lines(),
+                    place.column(fenced.getOpeningMarker().getStartOffset()));
+            if (directive.isTabSet()) {
+                tabSets.push(line);
+                readBody(body.text(), inner, top, context, directive.name(), line);
+                tabSets.pop();
+            } else if (directive.isTab()) {
+                Tab tab = new Tab(tabSets.isEmpty() ? line : tabSets.peek(),
+                        directive.argument() == null ? "" : directive.argument());
+                readBody(body.text(), inner, top, context, tab.context(), line);
+            } else {
+                readBody(body.text(), inner, top, context, directive.name(), line);
+            }
         }
 
         private Block indented(IndentedCodeBlock indented, Place place, List<String> context) {
             int line = place.line(indented.getStartOffset());
             return LiteralBlocks.block("indented", null, "default", place.source, line, line,
-                    place.column(indented.getContentLines().get(0).getStartOffset()), Map.of(), sectionPath(), context,
-                    precedingText(indented), text(indented.getContentChars()));
+                    place.column(indented.getContentLines().get(0).getStartOffset()), Map.of(), sectionPath(),
+                    withHtmlTab(context), precedingText(indented), text(indented.getContentChars()));
         }
 
         private void paragraph(Paragraph paragraph, Place place) {

@@ -18,19 +18,23 @@ import java.util.regex.Pattern;
  * {@code ---} lines) are no part of its text. A fence in braces that names no such directive (R Markdown's and
  * Quarto's {@code ```{bash}}) is an info string as any other.
  *
- * @param name        the directive's name, lower case
- * @param language    a code directive's language, or null (none named, or a directive with a Markdown body)
- * @param markdown    whether the body is Markdown rather than code
+ * @param name     the directive's name, lower case
+ * @param argument what follows the name (a code directive's language, a tab's label), or null
+ * @param markdown whether the body is Markdown rather than code
  */
-record MystDirective(String name, String language, boolean markdown) {
+record MystDirective(String name, String argument, boolean markdown) {
 
-    private static final Pattern INFO = Pattern.compile("\\{([A-Za-z][\\w:-]*)}(?:\\s+(\\S+).*)?");
+    private static final Pattern INFO = Pattern.compile("\\{([A-Za-z][\\w:-]*)}(?:\\s+(.*))?");
     private static final Set<String> CODE = Set.of("code-block", "code", "sourcecode", "code-cell");
     /** Sphinx's, sphinx-design's and sphinx-book-theme's directives whose body is Markdown. */
     private static final Set<String> MARKDOWN = Set.of("note", "warning", "tip", "important", "hint", "caution",
             "danger", "error", "attention", "seealso", "admonition", "todo", "versionadded", "versionchanged",
             "deprecated", "dropdown", "tab-set", "tab-item", "card", "grid", "grid-item", "grid-item-card", "sidebar",
-            "topic", "margin", "epigraph", "div", "container", "only", "rubric", "exercise", "solution", "details");
+            "topic", "margin", "epigraph", "div", "container", "only", "rubric", "exercise", "solution", "details",
+            "tabs", "tab", "group-tab");
+    /** sphinx-design's and sphinx-tabs' sets of tabs, and a tab of one */
+    private static final Set<String> TAB_SETS = Set.of("tab-set", "tabs");
+    private static final Set<String> TABS = Set.of("tab-item", "tab", "group-tab");
     private static final Pattern OPTION = Pattern.compile(":([\\w-]+):(?:\\s+(.*))?");
     private static final Pattern YAML_OPTION = Pattern.compile("([\\w-]+):(?:\\s+(.*))?");
 
@@ -41,10 +45,24 @@ record MystDirective(String name, String language, boolean markdown) {
             return Optional.empty();
         }
         String name = m.group(1).toLowerCase(Locale.ROOT);
+        String argument = m.group(2) == null || m.group(2).isBlank() ? null : m.group(2).strip();
         if (CODE.contains(name)) {
-            return Optional.of(new MystDirective(name, m.group(2), false));
+            return Optional.of(new MystDirective(name, argument, false));
         }
-        return MARKDOWN.contains(name) ? Optional.of(new MystDirective(name, null, true)) : Optional.empty();
+        return MARKDOWN.contains(name) ? Optional.of(new MystDirective(name, argument, true)) : Optional.empty();
+    }
+
+    /** A code directive's language: the first word of its argument. */
+    String language() {
+        return markdown || argument == null ? null : argument.split("\\s+")[0];
+    }
+
+    boolean isTabSet() {
+        return TAB_SETS.contains(name);
+    }
+
+    boolean isTab() {
+        return TABS.contains(name);
     }
 
     /**

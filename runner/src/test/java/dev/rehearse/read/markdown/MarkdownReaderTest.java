@@ -190,6 +190,101 @@ class MarkdownReaderTest {
     }
 
     @Test
+    void mkdocsAdmonitionsAndContentTabsHoldBlocksIndentedByFour(@TempDir Path dir) throws IOException {
+        Path guide = Fixtures.write(dir, "mkdocs.md", """
+                # MkDocs
+
+                - !!! note "Title"
+                      Run:
+
+                      ```console
+                      $ ls
+                      ```
+
+                ??? tip
+                    ```bash
+                    make
+                    ```
+                Not in the tip.
+
+                === "macOS"
+
+                    ```console
+                    $ brew install x
+                    ```
+
+                === "Debian"
+                	```console
+                	$ apt-get install x
+                	```
+
+                ===! "pip"
+
+                    ```bash
+                    pip install x
+                    ```
+
+                        indented code in a tab
+                """);
+        List<Block> blocks = reader.read(guide, dir).blocks();
+        assertEquals(List.of("$ ls", "make", "$ brew install x", "$ apt-get install x", "pip install x",
+                "indented code in a tab"), blocks.stream().map(Block::text).toList());
+        Block admonition = blocks.get(0);
+        assertEquals(6, admonition.line());
+        assertEquals(7, admonition.contentLine());
+        assertEquals(6, admonition.indent());
+        assertEquals(List.of("bullet_list", "list_item", "note"), admonition.context());
+        assertEquals("Run:", admonition.precedingText());
+        assertEquals(List.of("tip"), blocks.get(1).context());
+        assertEquals(11, blocks.get(1).line());
+        assertEquals(List.of("tab 16: macOS"), blocks.get(2).context());
+        assertEquals(List.of("tab 16: Debian"), blocks.get(3).context(), "a tab right after a tab is of its set");
+        assertEquals(23, blocks.get(3).line());
+        assertEquals(List.of("tab 27: pip"), blocks.get(4).context(), "===! starts a set of its own");
+        assertEquals("indented", blocks.get(5).kind());
+        assertEquals(33, blocks.get(5).line());
+    }
+
+    @Test
+    void docusaurusAndMystTabsNameTheirSetAndLabel(@TempDir Path dir) throws IOException {
+        Path guide = Fixtures.write(dir, "tabs.md", """
+                # Tabs
+
+                <Tabs groupId="os">
+                <TabItem value="win" label="Windows">
+
+                ```console
+                $ choco install x
+                ```
+
+                </TabItem>
+                <TabItem value="linux">
+
+                ```console
+                $ apt-get install x
+                ```
+
+                </TabItem>
+                </Tabs>
+
+                ```console
+                $ after
+                ```
+
+                `````{tab-set}
+                ````{tab-item} Fedora
+                ```console
+                $ dnf install x
+                ```
+                ````
+                `````
+                """);
+        List<Block> blocks = reader.read(guide, dir).blocks();
+        assertEquals(List.of(List.of("tab 3: Windows"), List.of("tab 3: linux"), List.of(),
+                List.of("tab-set", "tab 24: Fedora")), blocks.stream().map(Block::context).toList());
+    }
+
+    @Test
     void mystDirectivesNestedWithoutEndAreOneLineOfBadInput(@TempDir Path dir) throws IOException {
         int depth = ContainerDepth.LIMIT + 1;
         StringBuilder text = new StringBuilder("# Deep\n\n");
@@ -200,7 +295,7 @@ class MarkdownReaderTest {
             text.append("`".repeat(3 + depth - i)).append("\n");
         }
         Path guide = Fixtures.write(dir, "deep.md", text.toString());
-        assertEquals(guide + ":" + (3 + ContainerDepth.LIMIT) + ": MyST directives nested deeper than "
+        assertEquals(guide + ":" + (3 + ContainerDepth.LIMIT) + ": directives nested deeper than "
                         + ContainerDepth.LIMIT + " levels",
                 assertThrows(BadInput.class, () -> reader.read(guide, dir)).getMessage());
     }
