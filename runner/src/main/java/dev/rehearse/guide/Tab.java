@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * A block's place in a set of tabs, the alternatives a documentation site shows side by side (MkDocs' content tabs,
  * MyST's tab sets, Docusaurus' {@code <Tabs>}): "Debian" and "Fedora", "pip" and "conda". A reader follows one tab
- * of a set. The readers keep it in the block's context as {@code tab <line>: <label>}, the line being the set's first
- * in the block's file.
+ * of a set. The readers keep it in the block's context as {@code tab <line>: <label>}, the line being where the set
+ * starts in the block's file (in reStructuredText, where its first tab does).
  *
  * @param set   the line where the set of tabs starts
  * @param label the tab's label as shown

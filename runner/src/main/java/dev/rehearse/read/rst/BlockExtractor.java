@@ -1,6 +1,7 @@
 package dev.rehearse.read.rst;
 
 import dev.rehearse.guide.Block;
+import dev.rehearse.guide.Tab;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,12 +135,21 @@ final class BlockExtractor {
     private static List<String> context(Node node) {
         List<String> out = new ArrayList<>();
         for (Node p = node.parent; p != null && !p.is(NodeType.DOCUMENT); p = p.parent) {
-            if (!p.is(NodeType.SECTION)) {
+            if (p.has(ContainerDirectives.TAB_LABEL)) {
+                out.add(0, new Tab(tabSet(p), (String) p.get(ContainerDirectives.TAB_LABEL)).context());
+            } else if (!p.is(NodeType.SECTION)) {
                 List<String> classes = p.has("classes") ? p.classes() : List.of();
                 out.add(0, p.type.tag() + (classes.isEmpty() ? "" : "(" + String.join(",", classes) + ")"));
             }
         }
         return List.copyOf(out);
+    }
+
+    /** A set of tabs is known by the line of its first tab (its own container keeps no line). */
+    private static int tabSet(Node tab) {
+        Node first = tab.parent == null ? tab : tab.parent.children.stream()
+                .filter(n -> n.has(ContainerDirectives.TAB_LINE)).findFirst().orElse(tab);
+        return (Integer) first.get(ContainerDirectives.TAB_LINE);
     }
 
     /**

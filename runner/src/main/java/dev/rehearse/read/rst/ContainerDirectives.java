@@ -181,6 +181,34 @@ final class ContainerDirectives {
         }
     }
 
+    /**
+     * A tab of a set (sphinx-design's {@code tab-item}, sphinx-tabs' {@code tab} and {@code group-tab}): a generic
+     * container that keeps its label, so that a block inside knows which tab of which set it stands in.
+     */
+    static final class TabItem extends Directive {
+        private static final Spec SPEC = new Spec(0, 10, true, null, true);
+
+        TabItem() {
+            super(SPEC);
+        }
+
+        @Override
+        List<Node> run(Call call) throws EndOfInput {
+            Node node = new Node(NodeType.CONTAINER, "");
+            node.classes().add("oracle-" + call.name());
+            node.set(TAB_LABEL, String.join(" ", call.arguments()));
+            node.set(TAB_LINE, call.lineno());
+            if (!call.content().isEmpty()) {
+                call.parseContent(node);
+            }
+            return List.of(node);
+        }
+    }
+
+    /** the attributes that hold a tab's label and the line of its directive */
+    static final String TAB_LABEL = "tab_label";
+    static final String TAB_LINE = "tab_line";
+
     /** {@code class} with content: the content's elements get the classes. */
     static final class ClassDirective extends Directive {
         private static final Spec SPEC = new Spec(1, 0, true, null, true);

@@ -33,7 +33,8 @@ final class Directives {
         register(new LabDirectives.WordList(), "spelling:word-list");
         register(new IncludeDirective(), "include");
         register(new ContainerDirectives.Generic(), "mermaid", "toctree", "only", "seealso", "versionadded",
-                "versionchanged", "deprecated", "centered", "hlist", "glossary", "index", "tabs", "tab");
+                "versionchanged", "deprecated", "centered", "hlist", "glossary", "index", "tabs", "tab-set");
+        register(new ContainerDirectives.TabItem(), "tab", "tab-item", "group-tab");
         register(new ContainerDirectives.Admonition(NodeType.ATTENTION), "attention");
         register(new ContainerDirectives.Admonition(NodeType.CAUTION), "caution");
         register(new ContainerDirectives.Admonition(NodeType.DANGER), "danger");
