@@ -154,6 +154,19 @@ class ContainerTargetIT {
     }
 
     @Test
+    void pythonAndPipAnswerToTheVersionedNamesUberspaceGuidesTypeAndInstallForTheUser() {
+        String version = ok("python3 --version").output();
+        assertEquals(version, ok("python3.9 --version").output(), "python3.9 is the image's one Python");
+        CommandResult installed = ok("pip3.9 install --user psycopg2-binary");
+        assertTrue(installed.output().contains("Successfully installed psycopg2-binary-2.9.5"), installed.output());
+        assertEquals("/usr/lib/python3/dist-packages/psycopg2\n",
+                ok("python3.9 -c 'import os, psycopg2; print(os.path.dirname(psycopg2.__file__))'").output(),
+                "its psycopg2 is Debian's");
+        ok("mkdir -p ~/bin && printf '#!/bin/sh\\necho mine\\n' > ~/bin/mytool && chmod +x ~/bin/mytool");
+        assertEquals("mine\n", ok("mytool").output(), "~/bin is on the PATH, as on Uberspace");
+    }
+
+    @Test
     void theDomainHasATrustedCertificateAndResolvesToLoopback() {
         String domain = target.facts().domain();
         ok("ls ~/etc/certificates/" + domain + ".crt ~/etc/certificates/" + domain + ".key");
@@ -177,6 +190,37 @@ class ContainerTargetIT {
                         + "You can always check the status of your backend using \"uberspace web backend list\".\n",
                 ok("uberspace web backend set / --http --port 8008").output());
         assertEquals("/ http:8008 => NOT OK, wrong port or nothing listening\n", ok("uberspace web backend list").output());
+    }
+
+    @Test
+    void uberspaceDomainsMailboxesAndToolVersionsAsTheLabGuidesShowThem() {
+        String domain = target.facts().user() + ".uber.space";
+        assertEquals(domain + "\n", ok("uberspace web domain list").output());
+        assertEquals("The webserver's configuration has been adapted.\n"
+                        + "Now you can use the following records for your DNS:\n"
+                        + "    A -> 192.0.2.10\n    AAAA -> 2001:db8::10\n",
+                ok("uberspace web domain add app.example.org").output());
+        assertEquals(domain + "\napp.example.org\n", ok("uberspace web domain list").output());
+        assertEquals(1, run("uberspace web domain add app.example.org").exit(), "a domain is added once");
+        assertEquals("Set backend for app.example.org/ to port 8081; please make sure something is listening!\n"
+                        + "You can always check the status of your backend using \"uberspace web backend list\".\n"
+                        + "Set backend for app.example.org/.well-known to apache.\n",
+                ok("(export HOME=$(mktemp -d) && uberspace web backend set / --http --port 8081 --domain "
+                        + "app.example.org && uberspace web backend set app.example.org/.well-known --apache)").output(),
+                "in a HOME of its own: the backends other tests list stay as they are");
+        assertEquals("New mailbox created for user: 'app', it will be live in a few minutes...\n",
+                run("uberspace mail user add app", List.of(hidden("Enter a password for the mailbox:", "pw1"),
+                        hidden("Please confirm your password:", "pw1"))).output().lines()
+                        .filter(l -> l.startsWith("New")).findFirst().orElseThrow() + "\n");
+        assertEquals(domain + "\n", ok("uberspace mail domain list").output());
+        assertEquals("Using 'PHP' version: '8.3'\n", ok("uberspace tools version show php").output());
+        assertEquals("Selected Node.js version 18\n"
+                        + "The new configuration is adapted immediately. Minor updates will be applied automatically.\n",
+                ok("uberspace tools version use node 18").output());
+        assertEquals("Using 'Node.js' version: '18'\n", ok("uberspace tools version show node").output());
+        assertEquals("Your php configuration has been loaded.\n", ok("uberspace tools restart php").output());
+        assertEquals("php error log is enabled\n", ok("uberspace web log php_error enable").output());
+        assertEquals(1, run("uberspace tools version use php 5.6").exit(), "a version the host does not offer");
     }
 
     @Test
