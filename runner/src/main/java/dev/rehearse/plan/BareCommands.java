@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * A README-style block of bare commands (a {@code ```bash} block with no prompt) in Markdown or AsciiDoc: each
  * command is a step whose output the guide does not show, so it is not checked. In reStructuredText the lab writes
- * every command at a prompt, and a prompt-less block there is a script or an example.
+ * every command at a prompt, and a prompt-less block there is a script or an example; but sphinx-prompt's block
+ * ({@code .. prompt:: bash $}, MyST's {@code ```{prompt} bash $}) is commands in any format, the page showing the
+ * prompt before each. With its modifier {@code auto} the block shows its prompts, and is read as a session.
  */
 final class BareCommands {
     private static final Set<String> FORMATS = Set.of("markdown", "asciidoc");
@@ -18,8 +20,14 @@ final class BareCommands {
     private BareCommands() {
     }
 
+    /** sphinx-prompt's block of commands, the prompts left to the page. */
+    static boolean isPromptDirective(Block block) {
+        return "prompt".equals(block.kind()) && BlockLanguage.isScript(block.language())
+                && (block.options() == null || !block.options().getOrDefault("modifiers", "").contains("auto"));
+    }
+
     static List<TranscriptCommand> of(String format, Block block) {
-        if (!FORMATS.contains(format) || !BlockLanguage.isScript(block.language())) {
+        if (!(FORMATS.contains(format) || isPromptDirective(block)) || !BlockLanguage.isScript(block.language())) {
             return List.of();
         }
         List<TranscriptCommand> commands = new ArrayList<>();

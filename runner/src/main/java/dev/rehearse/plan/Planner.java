@@ -152,6 +152,11 @@ public final class Planner {
                 }
                 continue;
             }
+            if (BareCommands.isPromptDirective(block)) {
+                // sphinx-prompt's block: commands, whatever the prose around it names
+                addBare(steps, BareCommands.of(guide.format(), block), block, elsewhere, policy);
+                continue;
+            }
             FileTargets.FileTarget target = FileTargets.of(block, block.precedingText(), sectionFile.get(block.section()));
             if (target.mode() == null && !isCrontab(block)) {
                 String text = between.before(block, before);
@@ -174,13 +179,7 @@ public final class Planner {
             FileTargets.anyPath(block.precedingText()).ifPresent(path -> sectionFile.put(block.section(), path));
             List<TranscriptCommand> bare = BareCommands.of(guide.format(), block);
             if (!bare.isEmpty()) {
-                for (TranscriptCommand typed : bare) {
-                    TranscriptCommand c = stoppedIfItFollows(typed);
-                    StepPolicy p = elsewhere.map(why -> skipped(policy, why))
-                            .orElse(c.interrupts() ? interrupted(policy) : policy);
-                    steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
-                            c.prompt(), List.of(), c.interactions(), List.of(), p));
-                }
+                addBare(steps, bare, block, elsewhere, policy);
                 continue;
             }
             String why = whyNoStep(block, before, target, steps);
@@ -190,6 +189,17 @@ public final class Planner {
             notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block), why));
         }
         return onTheirMachine(steps);
+    }
+
+    /** Steps of commands whose output the guide does not show. */
+    private static void addBare(List<Step> steps, List<TranscriptCommand> bare, Block block, Optional<String> elsewhere,
+                                StepPolicy policy) {
+        for (TranscriptCommand typed : bare) {
+            TranscriptCommand c = stoppedIfItFollows(typed);
+            StepPolicy p = elsewhere.map(why -> skipped(policy, why)).orElse(c.interrupts() ? interrupted(policy) : policy);
+            steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
+                    c.prompt(), List.of(), c.interactions(), List.of(), p));
+        }
     }
 
     /**

@@ -344,6 +344,22 @@ class UntunedGuidesTest {
     }
 
     @Test
+    void aSphinxPromptBlockIsCommandsAndWithAutoASession() throws IOException {
+        Block commands = new Block("prompt", "bash", "explicit", "guide.rst", 5, 7, 3, Map.of("prompts", "$"), null,
+                null, null, false, List.of("Guide"), List.of(), "Create ``~/app/app.ini``:",
+                "mkdir -p ~/app\ntouch ~/app/app.ini");
+        Plan plan = plan(commands);
+        assertEquals(List.of("mkdir -p ~/app", "touch ~/app/app.ini"),
+                plan.steps().stream().map(s -> ((CommandStep) s).command()).toList(),
+                "commands, though the prose names a file");
+        Block auto = new Block("prompt", "bash", "explicit", "guide.rst", 9, 11, 3,
+                Map.of("prompts", "$", "modifiers", "auto"), null, null, null, false, List.of("Guide"), List.of(),
+                "Check:", "$ cat ~/app/app.ini\n[app]");
+        assertEquals(List.of(ExpectedLine.output(12, "[app]")),
+                ((CommandStep) plan(auto).steps().get(0)).expected(), "with auto, what follows a prompt is output");
+    }
+
+    @Test
     void aCaptionThatIsAPathNamesTheFileAndOneInWordsNone() throws IOException {
         Block named = new Block("code-block", "ini", "explicit", "guide.rst", 5, 8, 3,
                 Map.of("caption", "~/etc/app.ini"), null, null, null, false, List.of("Guide"), List.of(),

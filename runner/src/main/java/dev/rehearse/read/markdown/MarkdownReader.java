@@ -273,7 +273,7 @@ public final class MarkdownReader implements GuideReader {
                 nested(fenced, place, top, context, directive.get());
                 return;
             }
-            InfoString info = directive.map(d -> new InfoString(d.language(), Map.<String, String>of()))
+            InfoString info = directive.map(d -> new InfoString(d.language(), d.attributes()))
                     .orElseGet(() -> InfoString.parse(fenced.getInfo().toString()));
             MystDirective.Body body = directive.isPresent() ? MystDirective.body(text(fenced.getContentChars()))
                     : new MystDirective.Body(Map.of(), 0, text(fenced.getContentChars()));
@@ -284,7 +284,7 @@ public final class MarkdownReader implements GuideReader {
                         "fenced block without a language: name it after the " + fence
                                 + " (console for a terminal session, or the file's format)"));
             }
-            blocks.add(LiteralBlocks.block("fenced", info.language(),
+            blocks.add(LiteralBlocks.block(directive.map(MystDirective::kind).orElse("fenced"), info.language(),
                     info.language() == null ? "default" : "info-string", source, line, line + 1 + body.lines(),
                     place.column(fenced.getOpeningMarker().getStartOffset()), attributes, sectionPath(),
                     withHtmlTab(context), precedingText(fenced), body.text()));

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 record MystDirective(String name, String argument, boolean markdown) {
 
     private static final Pattern INFO = Pattern.compile("\\{([A-Za-z][\\w:-]*)}(?:\\s+(.*))?");
-    private static final Set<String> CODE = Set.of("code-block", "code", "sourcecode", "code-cell");
+    private static final Set<String> CODE = Set.of("code-block", "code", "sourcecode", "code-cell", "prompt");
     /** Sphinx's, sphinx-design's and sphinx-book-theme's directives whose body is Markdown. */
     private static final Set<String> MARKDOWN = Set.of("note", "warning", "tip", "important", "hint", "caution",
             "danger", "error", "attention", "seealso", "admonition", "todo", "versionadded", "versionchanged",
@@ -55,6 +55,24 @@ record MystDirective(String name, String argument, boolean markdown) {
     /** A code directive's language: the first word of its argument. */
     String language() {
         return markdown || argument == null ? null : argument.split("\\s+")[0];
+    }
+
+    /** The block's kind: sphinx-prompt's blocks are of their own kind, as in reStructuredText. */
+    String kind() {
+        return name.equals("prompt") ? "prompt" : "fenced";
+    }
+
+    /** What the argument says beyond the language: sphinx-prompt's prompts and modifiers. */
+    Map<String, String> attributes() {
+        String[] words = argument == null || !name.equals("prompt") ? new String[0] : argument.split("\\s+");
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (words.length > 1) {
+            attributes.put("prompts", words[1]);
+        }
+        if (words.length > 2) {
+            attributes.put("modifiers", words[2]);
+        }
+        return attributes;
     }
 
     boolean isTabSet() {

@@ -26,6 +26,7 @@ final class Directives {
         Map<String, Directive.Option> classAndName = OptionConverters.spec(
                 "class", OptionConverters.CLASS, "name", OptionConverters.UNCHANGED);
         register(new CodeBlockDirective(), "code-block", "code", "sourcecode");
+        register(new PromptDirective(), "prompt");
         register(new LabDirectives.Highlight(), "highlight");
         register(new LabDirectives.MetaItem("tag"), "tag");
         register(new LabDirectives.MetaItem("author"), "author");

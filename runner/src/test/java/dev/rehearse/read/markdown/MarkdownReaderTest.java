@@ -187,6 +187,11 @@ class MarkdownReaderTest {
         assertEquals(List.of("MyST"), nested.section());
         assertEquals("make", blocks.get(3).text(), "R Markdown's chunk in braces is a bash block");
         assertEquals("e = mc^2", blocks.get(4).text(), "a directive MyST gives no Markdown body stays a block");
+        Path prompt = Fixtures.write(dir, "prompt.md", "# P\n\n```{prompt} bash $ auto\n$ ls\n```\n");
+        Block promptBlock = reader.read(prompt, dir).blocks().get(0);
+        assertEquals("prompt", promptBlock.kind(), "sphinx-prompt's block, as in reStructuredText");
+        assertEquals("bash", promptBlock.language());
+        assertEquals(Map.of("prompts", "$", "modifiers", "auto"), promptBlock.options());
     }
 
     @Test

@@ -9,11 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** sphinx-tabs' and sphinx-design's tabs: a block in one knows the set (by its first tab's line) and its label. */
-class SphinxTabsTest {
+/** Sphinx extensions' directives that guides use: tabs (sphinx-tabs, sphinx-design) and sphinx-prompt. */
+class SphinxExtensionsTest {
     @TempDir
     Path dir;
 
@@ -51,5 +52,36 @@ class SphinxTabsTest {
                         List.of("container(oracle-tab-set)", "tab 20: Fedora 40")),
                 blocks.stream().map(Block::context).toList());
         assertEquals(List.of(10, 16, 24), blocks.stream().map(Block::contentLine).toList());
+    }
+
+    @Test
+    void aPromptBlockKeepsItsCommandsAsWrittenWithItsPromptsAndModifiers() throws IOException {
+        Path guide = Files.writeString(dir.resolve("guide.rst"), """
+                Title
+                =====
+
+                .. prompt:: bash $
+
+                   mkdir -p ~/app
+                   cd ~/app
+
+                .. prompt::
+                   :language: bash
+                   :prompts: (venv) $
+                   :modifiers: auto
+
+                   (venv) $ pip list
+                """);
+        List<Block> blocks = Guides.read(guide).blocks();
+        Block plain = blocks.get(0);
+        assertEquals("prompt", plain.kind());
+        assertEquals("bash", plain.language());
+        assertEquals(Map.of("prompts", "$"), plain.options());
+        assertEquals(6, plain.contentLine());
+        assertEquals("mkdir -p ~/app\ncd ~/app", plain.text());
+        Block auto = blocks.get(1);
+        assertEquals("bash", auto.language());
+        assertEquals(Map.of("prompts", "(venv) $", "modifiers", "auto"), auto.options());
+        assertEquals("(venv) $ pip list", auto.text());
     }
 }
