@@ -2,6 +2,7 @@ package dev.rehearse.read.asciidoc;
 
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Finding;
+import dev.rehearse.guide.Tab;
 import dev.rehearse.read.common.HeadingLedger;
 import dev.rehearse.read.common.LiteralBlocks;
 import dev.rehearse.read.common.MissingImages;
@@ -79,6 +80,8 @@ final class BlockScanner {
         final String context;
         final SourceLine opened;
         String lastParagraph;
+        /** in a {@code [tabs]} block (asciidoctor-tabs, Antora): the tab whose term came last, else null */
+        Tab tab;
 
         Compound(String delimiter, String context, SourceLine opened) {
             this.delimiter = delimiter;
@@ -217,12 +220,13 @@ final class BlockScanner {
 
     private void openCompound(SourceLine line) {
         String style = pendingAttributes == null ? "" : pendingAttributes.style();
-        String context = ADMONITIONS.contains(style) ? style.toLowerCase() : switch (line.text().charAt(0)) {
-            case '=' -> "example";
-            case '*' -> "sidebar";
-            case '_' -> "block_quote";
-            default -> null;
-        };
+        String context = style.equals("tabs") ? "tabs" : ADMONITIONS.contains(style) ? style.toLowerCase()
+                : switch (line.text().charAt(0)) {
+                    case '=' -> "example";
+                    case '*' -> "sidebar";
+                    case '_' -> "block_quote";
+                    default -> null;
+                };
         compounds.push(new Compound(line.text(), context, line));
         clearPending();
         attached = false;
@@ -279,6 +283,11 @@ final class BlockScanner {
             list = item.group(1).matches("[*-]+") ? "bullet_list" : "enumerated_list";
             raw.add(item.group(2));
         } else if (term.matches()) {
+            Compound tabs = compounds.peek();
+            if (tabs != null && "tabs".equals(tabs.context)) {
+                // in [tabs], each term is a tab's label and what is attached to it the tab's content
+                tabs.tab = new Tab(tabs.opened.line(), term.group(1).strip());
+            }
             // the prose of a description is its definition; the term alone only when nothing else follows
             list = "definition_list";
             if (term.group(3) != null) {
@@ -442,6 +451,9 @@ final class BlockScanner {
         compounds.descendingIterator().forEachRemaining(c -> {
             if (c.context != null) {
                 context.add(c.context);
+            }
+            if (c.tab != null) {
+                context.add(c.tab.context());
             }
         });
         if (attached && list != null) {

@@ -268,6 +268,38 @@ class AsciidocReaderTest {
     }
 
     @Test
+    void aBlockInATabOfATabsBlockKnowsItsSetAndLabel(@TempDir Path dir) throws IOException {
+        Path guide = Fixtures.write(dir, "tabs.adoc", """
+                = Tabs
+
+                [tabs]
+                ====
+                macOS::
+                +
+                [source,console]
+                ----
+                $ brew install x
+                ----
+
+                Debian or Ubuntu::
+                +
+                ----
+                $ apt-get install x
+                ----
+                ====
+
+                ----
+                $ after
+                ----
+                """);
+        List<Block> blocks = reader.read(guide, dir).blocks();
+        assertEquals(List.of(List.of("tabs", "tab 4: macOS", "definition_list", "definition_list_item"),
+                        List.of("tabs", "tab 4: Debian or Ubuntu", "definition_list", "definition_list_item"),
+                        List.of()),
+                blocks.stream().map(Block::context).toList());
+    }
+
+    @Test
     void brokenGuideFindingsPointAtTheirLines() {
         List<String> findings = Fixtures.read(reader, "broken/defects.adoc").findings().stream().map(Finding::toString).toList();
         assertEquals(List.of(
