@@ -28,12 +28,7 @@ final class CodeBlockDirective extends Directive {
     @Override
     List<Node> run(Call call) {
         Memo.Position at = call.position();
-        String code = call.content().join("\n");
-        Node node = Node.withText(NodeType.LITERAL_BLOCK, code, code);
-        node.source = at.source();
-        node.line = at.line();
-        node.set("kind", call.name().toLowerCase());
-        node.set("content_line", call.sm().sourceAndLine(call.contentOffset() + 1).line());
+        Node node = literalBlock(call, call.name().toLowerCase());
         if (!call.arguments().isEmpty()) {
             node.set("language", call.arguments().get(0));
         }
@@ -63,6 +58,18 @@ final class CodeBlockDirective extends Directive {
             }
         }
         return nodes;
+    }
+
+    /** The content as written, in a literal block of the given kind that knows its lines. */
+    static Node literalBlock(Call call, String kind) {
+        Memo.Position at = call.position();
+        String code = call.content().join("\n");
+        Node node = Node.withText(NodeType.LITERAL_BLOCK, code, code);
+        node.source = at.source();
+        node.line = at.line();
+        node.set("kind", kind);
+        node.set("content_line", call.sm().sourceAndLine(call.contentOffset() + 1).line());
+        return node;
     }
 
     /** An option value as text: flags become "true", class lists are joined. */

@@ -161,43 +161,27 @@ final class ContainerDirectives {
 
     /**
      * A Sphinx directive docutils does not know ({@code only}, {@code seealso}, {@code tabs} ...): arguments and
-     * option lines are taken as written, the content is parsed into a container classed {@code oracle-NAME}.
+     * option lines are taken as written, the content is parsed into a container classed {@code oracle-NAME}. A tab
+     * of a set (sphinx-design's {@code tab-item}, sphinx-tabs' {@code tab} and {@code group-tab}) keeps its label
+     * and line, so that a block inside knows which tab of which set it stands in.
      */
     static final class Generic extends Directive {
         private static final Spec SPEC = new Spec(0, 10, true, null, true);
+        private final boolean tab;
 
-        Generic() {
+        Generic(boolean tab) {
             super(SPEC);
+            this.tab = tab;
         }
 
         @Override
         List<Node> run(Call call) throws EndOfInput {
             Node node = new Node(NodeType.CONTAINER, "");
             node.classes().add("oracle-" + call.name().replace(":", "-"));
-            if (!call.content().isEmpty()) {
-                call.parseContent(node);
+            if (tab) {
+                node.set(TAB_LABEL, String.join(" ", call.arguments()));
+                node.set(TAB_LINE, call.lineno());
             }
-            return List.of(node);
-        }
-    }
-
-    /**
-     * A tab of a set (sphinx-design's {@code tab-item}, sphinx-tabs' {@code tab} and {@code group-tab}): a generic
-     * container that keeps its label, so that a block inside knows which tab of which set it stands in.
-     */
-    static final class TabItem extends Directive {
-        private static final Spec SPEC = new Spec(0, 10, true, null, true);
-
-        TabItem() {
-            super(SPEC);
-        }
-
-        @Override
-        List<Node> run(Call call) throws EndOfInput {
-            Node node = new Node(NodeType.CONTAINER, "");
-            node.classes().add("oracle-" + call.name());
-            node.set(TAB_LABEL, String.join(" ", call.arguments()));
-            node.set(TAB_LINE, call.lineno());
             if (!call.content().isEmpty()) {
                 call.parseContent(node);
             }

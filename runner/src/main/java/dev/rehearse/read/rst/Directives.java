@@ -33,9 +33,9 @@ final class Directives {
         register(new LabDirectives.Generated(), "tag_list", "author_list", "allauthors");
         register(new LabDirectives.WordList(), "spelling:word-list");
         register(new IncludeDirective(), "include");
-        register(new ContainerDirectives.Generic(), "mermaid", "toctree", "only", "seealso", "versionadded",
+        register(new ContainerDirectives.Generic(false), "mermaid", "toctree", "only", "seealso", "versionadded",
                 "versionchanged", "deprecated", "centered", "hlist", "glossary", "index", "tabs", "tab-set");
-        register(new ContainerDirectives.TabItem(), "tab", "tab-item", "group-tab");
+        register(new ContainerDirectives.Generic(true), "tab", "tab-item", "group-tab");
         register(new ContainerDirectives.Admonition(NodeType.ATTENTION), "attention");
         register(new ContainerDirectives.Admonition(NodeType.CAUTION), "caution");
         register(new ContainerDirectives.Admonition(NodeType.DANGER), "danger");

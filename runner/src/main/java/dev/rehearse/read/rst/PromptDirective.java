@@ -23,13 +23,7 @@ final class PromptDirective extends Directive {
 
     @Override
     List<Node> run(Call call) {
-        Memo.Position at = call.position();
-        String code = call.content().join("\n");
-        Node node = Node.withText(NodeType.LITERAL_BLOCK, code, code);
-        node.source = at.source();
-        node.line = at.line();
-        node.set("kind", "prompt");
-        node.set("content_line", call.sm().sourceAndLine(call.contentOffset() + 1).line());
+        Node node = CodeBlockDirective.literalBlock(call, "prompt");
         List<String> arguments = call.arguments();
         Object language = call.options().getOrDefault("language", arguments.isEmpty() ? null : arguments.get(0));
         if (language != null) {
@@ -47,7 +41,7 @@ final class PromptDirective extends Directive {
         if (call.content().isEmpty()) {
             call.refuseIfUnterminated();
             return List.of(node, call.memo().reportAt(Memo.WARNING, "directive",
-                    "Content block expected for the \"prompt\" directive; none found.", at));
+                    "Content block expected for the \"prompt\" directive; none found.", call.position()));
         }
         return List.of(node);
     }
