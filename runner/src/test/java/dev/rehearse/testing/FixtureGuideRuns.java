@@ -149,7 +149,7 @@ public abstract class FixtureGuideRuns {
     void aSphinxGuideInMystAndSessionsNamedAsOtherHighlightersNameThemRun(@TempDir Path home) throws IOException {
         Run run = runIn(home, "untuned/sphinx-myst.md", "--timeout", "30s");
         assertEquals(0, run.exit(), run.out() + run.err());
-        assertEquals(Collections.nCopies(12, "PASS"), run.verdicts(), run.json());
+        assertEquals(Collections.nCopies(14, "PASS"), run.verdicts(), run.json());
         assertEquals("[demo]\ngreeting = hello\n",
                 Files.readString(homeOfRun(home).resolve(".config/sphinx-demo/demo.ini")),
                 "the caption named the file and the options are no part of it");

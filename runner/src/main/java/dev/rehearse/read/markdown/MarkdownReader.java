@@ -34,6 +34,7 @@ import dev.rehearse.read.common.GuideText;
 import dev.rehearse.read.common.HeadingLedger;
 import dev.rehearse.read.common.IncludeFence;
 import dev.rehearse.read.common.LiteralBlocks;
+import dev.rehearse.read.common.LiteralInclude;
 import dev.rehearse.read.common.MissingImages;
 import dev.rehearse.read.common.QuotedText;
 import dev.rehearse.read.common.SourceText;
@@ -198,6 +199,41 @@ public final class MarkdownReader implements GuideReader {
                     place.columnShift + body.column()), top, context, entry, place.lineShift + markerLine);
         }
 
+        /**
+         * MyST's {@code literalinclude}: the lines of a file below the runbook (relative to this file's folder, or
+         * with a leading {@code /} to the source root), clipped by the options at the top of the body as Sphinx
+         * clips them; the block stands in that file, where {@code update} would write.
+         */
+        private void literalInclude(FencedCodeBlock fenced, Place place, List<String> context, String argument) {
+            int line = place.line(fenced.getStartOffset());
+            if (argument == null) {
+                findings.add(new Finding(place.source, line, Finding.Level.ERROR, "missing-include",
+                        "literalinclude names no file"));
+                return;
+            }
+            Path target = argument.startsWith("/") ? root.resolve(argument.replaceFirst("^/+", "")).normalize()
+                    : place.file.toAbsolutePath().getParent().resolve(argument).normalize();
+            target = IncludeFence.check(target, roots, argument, place.file, line);
+            if (!target.toFile().isFile()) {
+                findings.add(new Finding(place.source, line, Finding.Level.ERROR, "missing-include",
+                        "literalinclude \"" + argument + "\" does not exist"));
+                return;
+            }
+            Map<String, String> options = MystDirective.body(text(fenced.getContentChars())).options();
+            LiteralInclude shown;
+            try {
+                shown = LiteralInclude.of(fileLines(GuideText.read(target)), options);
+            } catch (IllegalArgumentException e) {
+                findings.add(new Finding(place.source, line, Finding.Level.ERROR, "directive",
+                        "literalinclude \"" + argument + "\": " + e.getMessage()));
+                return;
+            }
+            blocks.add(LiteralBlocks.block("literalinclude", options.get("language"),
+                    options.containsKey("language") ? "info-string" : "default", LiteralBlocks.relative(root, target),
+                    shown.firstLine(), shown.firstLine(), 0, options, sectionPath(), withHtmlTab(context),
+                    precedingText(fenced), shown.text()));
+        }
+
         /** A directive's body as a document of its own, {@code entry} added to the context of its blocks. */
         private void readBody(String text, Place inner, boolean top, List<String> context, String entry, int line) {
             if (context.size() >= ContainerDepth.LIMIT) {
@@ -271,6 +307,10 @@ public final class MarkdownReader implements GuideReader {
             Optional<MystDirective> directive = MystDirective.of(fenced.getInfo().toString());
             if (directive.isPresent() && directive.get().markdown()) {
                 nested(fenced, place, top, context, directive.get());
+                return;
+            }
+            if (directive.isPresent() && directive.get().isLiteralInclude()) {
+                literalInclude(fenced, place, context, directive.get().argument());
                 return;
             }
             InfoString info = directive.map(d -> new InfoString(d.language(), d.attributes()))
@@ -483,6 +523,15 @@ public final class MarkdownReader implements GuideReader {
         List<String> lines = new ArrayList<>();
         for (BasedSequence line : paragraph.getContentLines()) {
             lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    /** A file's lines, without the empty one after its last line end. */
+    private static List<String> fileLines(String content) {
+        List<String> lines = new ArrayList<>(List.of(content.split("\r?\n", -1)));
+        if (lines.size() > 1 && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
         }
         return lines;
     }

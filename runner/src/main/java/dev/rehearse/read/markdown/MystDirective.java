@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * A MyST directive in a fence, as Sphinx projects write Markdown: {@code ```{code-block} console} is a block in the
  * language its argument names, {@code ```{note}} an admonition whose body is Markdown with blocks of its own. The
  * options at the top of a directive's body ({@code :caption: ~/etc/app.ini}, or {@code key: value} lines between two
- * {@code ---} lines) are no part of its text. A fence in braces that names no such directive (R Markdown's and
+ * {@code ---} lines) are no part of its text. {@code ```{literalinclude} app.ini} is a block of that file's lines. A
+ * fence in braces that names no such directive (R Markdown's and
  * Quarto's {@code ```{bash}}) is an info string as any other.
  *
  * @param name     the directive's name, lower case
@@ -26,6 +27,8 @@ record MystDirective(String name, String argument, boolean markdown) {
 
     private static final Pattern INFO = Pattern.compile("\\{([A-Za-z][\\w:-]*)}(?:\\s+(.*))?");
     private static final Set<String> CODE = Set.of("code-block", "code", "sourcecode", "code-cell", "prompt");
+    /** Sphinx's block of a file's lines, its argument the file */
+    private static final String LITERAL_INCLUDE = "literalinclude";
     /** Sphinx's, sphinx-design's and sphinx-book-theme's directives whose body is Markdown. */
     private static final Set<String> MARKDOWN = Set.of("note", "warning", "tip", "important", "hint", "caution",
             "danger", "error", "attention", "seealso", "admonition", "todo", "versionadded", "versionchanged",
@@ -46,7 +49,7 @@ record MystDirective(String name, String argument, boolean markdown) {
         }
         String name = m.group(1).toLowerCase(Locale.ROOT);
         String argument = m.group(2) == null || m.group(2).isBlank() ? null : m.group(2).strip();
-        if (CODE.contains(name)) {
+        if (CODE.contains(name) || name.equals(LITERAL_INCLUDE)) {
             return Optional.of(new MystDirective(name, argument, false));
         }
         return MARKDOWN.contains(name) ? Optional.of(new MystDirective(name, argument, true)) : Optional.empty();
@@ -54,7 +57,11 @@ record MystDirective(String name, String argument, boolean markdown) {
 
     /** A code directive's language: the first word of its argument. */
     String language() {
-        return markdown || argument == null ? null : argument.split("\\s+")[0];
+        return markdown || argument == null || isLiteralInclude() ? null : argument.split("\\s+")[0];
+    }
+
+    boolean isLiteralInclude() {
+        return name.equals(LITERAL_INCLUDE);
     }
 
     /** The block's kind: sphinx-prompt's blocks are of their own kind, as in reStructuredText. */

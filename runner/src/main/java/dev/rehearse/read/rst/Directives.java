@@ -27,6 +27,7 @@ final class Directives {
                 "class", OptionConverters.CLASS, "name", OptionConverters.UNCHANGED);
         register(new CodeBlockDirective(), "code-block", "code", "sourcecode");
         register(new PromptDirective(), "prompt");
+        register(new LiteralIncludeDirective(), "literalinclude");
         register(new LabDirectives.Highlight(), "highlight");
         register(new LabDirectives.MetaItem("tag"), "tag");
         register(new LabDirectives.MetaItem("author"), "author");

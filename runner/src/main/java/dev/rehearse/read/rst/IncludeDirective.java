@@ -43,22 +43,9 @@ final class IncludeDirective extends Directive {
             throw new DirectiveError(Memo.WARNING, "missing-include", "docutils' standard include files are not "
                     + "available: " + argument);
         }
-        int slashes = 0;
-        while (slashes < argument.length() && argument.charAt(slashes) == '/') {
-            slashes++;
-        }
-        Path path = slashes > 0 ? memo.settings.root.resolve(argument.substring(slashes))
-                : memo.settings.topDirectory.resolve(argument);
         Memo.Position at = call.position();
-        path = IncludeFence.check(path, memo.settings.roots, argument, Path.of(at.source()), at.line());
-        List<String> included;
-        try {
-            included = memo.settings.loadIncluded(path);
-        } catch (BadInput e) {
-            // an include that exists but is not text: the guide cannot be read
-            throw new BadInput(e.file(), e.line(), e.problem() + " (included at "
-                    + SourceText.display(Path.of(at.source())) + ":" + at.line() + ")");
-        }
+        Path path = target(call, argument);
+        List<String> included = load(call, path);
         memo.includes.add(new Memo.Include(argument, at, path.toString(), included != null));
         if (included == null) {
             // reported once, by the structural checks, from the include list
@@ -93,6 +80,34 @@ final class IncludeDirective extends Directive {
         call.sm().insertInput(inserted, path.toString());
         memo.includeLog.add(key);
         return List.of();
+    }
+
+    /**
+     * The file a path names with Sphinx's rules ({@code /x} from the source root, else from the top document's
+     * folder), refused when it lies outside the runbook's folder.
+     */
+    static Path target(Call call, String argument) {
+        Memo memo = call.memo();
+        int slashes = 0;
+        while (slashes < argument.length() && argument.charAt(slashes) == '/') {
+            slashes++;
+        }
+        Path path = slashes > 0 ? memo.settings.root.resolve(argument.substring(slashes))
+                : memo.settings.topDirectory.resolve(argument);
+        Memo.Position at = call.position();
+        return IncludeFence.check(path, memo.settings.roots, argument, Path.of(at.source()), at.line());
+    }
+
+    /** The file's lines, or null when there is no such file; a file that is not text is bad input. */
+    static List<String> load(Call call, Path path) {
+        Memo.Position at = call.position();
+        try {
+            return call.memo().settings.loadIncluded(path);
+        } catch (BadInput e) {
+            // an include that exists but is not text: the guide cannot be read
+            throw new BadInput(e.file(), e.line(), e.problem() + " (included at "
+                    + SourceText.display(Path.of(at.source())) + ":" + at.line() + ")");
+        }
     }
 
     private static boolean isClipped(Call call) {

@@ -290,6 +290,39 @@ class MarkdownReaderTest {
     }
 
     @Test
+    void aMystLiteralIncludeShowsTheFilesLinesAndStandsInThatFile(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(dir.resolve("conf/app.ini"), "# top\n[app]\nport = 1\n");
+        Path guide = Fixtures.write(dir, "include.md", """
+                # Include
+
+                Create `~/app.ini`:
+
+                ```{literalinclude} conf/app.ini
+                :language: ini
+                :start-at: [app]
+                ```
+
+                ```{literalinclude} ../outside.ini
+                ```
+                """);
+        Files.writeString(dir.getParent().resolve("outside.ini"), "x\n");
+        assertThrows(BadInput.class, () -> reader.read(guide, dir), "a file outside the runbook is refused");
+        Files.writeString(guide, Files.readString(guide).replace("../outside.ini", "missing.ini"));
+        Guide read = reader.read(guide, dir);
+        Block included = read.blocks().get(0);
+        assertEquals("literalinclude", included.kind());
+        assertEquals("ini", included.language());
+        assertEquals("conf/app.ini", included.source());
+        assertEquals(2, included.contentLine());
+        assertEquals("[app]\nport = 1", included.text());
+        assertEquals("Create `~/app.ini`:", included.precedingText());
+        assertEquals(1, read.blocks().size());
+        assertEquals(List.of("include.md:10: error: literalinclude \"missing.ini\" does not exist [missing-include]"),
+                read.findings().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void mystDirectivesNestedWithoutEndAreOneLineOfBadInput(@TempDir Path dir) throws IOException {
         int depth = ContainerDepth.LIMIT + 1;
         StringBuilder text = new StringBuilder("# Deep\n\n");

@@ -1,6 +1,7 @@
 package dev.rehearse.read.rst;
 
 import dev.rehearse.guide.Block;
+import dev.rehearse.guide.Guide;
 import dev.rehearse.read.Guides;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,5 +84,39 @@ class SphinxExtensionsTest {
         assertEquals("bash", auto.language());
         assertEquals(Map.of("prompts", "(venv) $", "modifiers", "auto"), auto.options());
         assertEquals("(venv) $ pip list", auto.text());
+    }
+
+    @Test
+    void aLiteralIncludeShowsTheFilesLinesAsSphinxClipsThemAndStandsInThatFile() throws IOException {
+        Files.writeString(dir.resolve("app.conf"), "# top\n# start\n    [app]\n    port = 1\n# end\ntail\n");
+        Path guide = Files.writeString(dir.resolve("guide.rst"), """
+                Title
+                =====
+
+                Create ``~/app.ini``:
+
+                .. literalinclude:: app.conf
+                   :language: ini
+                   :start-after: # start
+                   :end-before: # end
+                   :dedent: 4
+
+                .. literalinclude:: /app.conf
+                   :lines: 1,3-4,6-
+
+                .. literalinclude:: missing.conf
+                """);
+        Guide read = Guides.read(guide);
+        Block clipped = read.blocks().get(0);
+        assertEquals("literalinclude", clipped.kind());
+        assertEquals("ini", clipped.language());
+        assertEquals("app.conf", clipped.source(), "the block stands in the file it shows");
+        assertEquals(3, clipped.contentLine());
+        assertEquals("[app]\nport = 1", clipped.text());
+        assertEquals("Create ``~/app.ini``:", clipped.precedingText());
+        assertEquals("# top\n    [app]\n    port = 1\ntail", read.blocks().get(1).text());
+        assertEquals(2, read.blocks().size());
+        assertEquals(List.of("guide.rst:15: error: Include file missing.conf not found or reading it failed "
+                + "[missing-include]"), read.findings().stream().map(Object::toString).toList());
     }
 }
