@@ -167,6 +167,14 @@ class ContainerTargetIT {
     }
 
     @Test
+    void theDocumentRootIsWhereUberspaceHasItAndTheDownloadToolsAreThere() {
+        assertEquals("/var/www/virtual/robin/html\n", ok("cd /var/www/virtual/$USER/html && pwd").output());
+        assertEquals("/var/www/virtual/robin/html\n", ok("readlink ~/html").output());
+        ok("touch ~/html/index.html && test -O /var/www/virtual/$USER/html/index.html");
+        assertEquals("", ok("command -v wget unzip >/dev/null").output());
+    }
+
+    @Test
     void theDomainHasATrustedCertificateAndResolvesToLoopback() {
         String domain = target.facts().domain();
         ok("ls ~/etc/certificates/" + domain + ".crt ~/etc/certificates/" + domain + ".key");
