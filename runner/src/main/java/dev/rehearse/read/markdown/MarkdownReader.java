@@ -51,7 +51,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /**
  * Reads a Markdown guide (CommonMark as flexmark parses it, plus YAML front matter and MkDocs snippets) into the
@@ -78,10 +77,6 @@ public final class MarkdownReader implements GuideReader {
     /** MkDocs (pymdownx.snippets): {@code --8<-- "path"} on a line of its own, or a block of paths between two markers. */
     private static final Pattern SNIPPET_LINE = Pattern.compile("^\\s*--8<--\\s+([\"'])(.+?)\\1\\s*$");
     private static final String SNIPPET_MARKER = "--8<--";
-    /** Docusaurus' tabs: {@code <Tabs>}, {@code <TabItem value="apt" label="Debian">} and their closing tags */
-    private static final Pattern HTML_TAB = Pattern.compile("<(/?)(Tabs|TabItem)\\b([^>]*)>");
-    private static final Pattern TAB_LABEL = Pattern.compile("\\blabel=[\"']([^\"']*)[\"']");
-    private static final Pattern TAB_VALUE = Pattern.compile("\\bvalue=[\"']([^\"']*)[\"']");
     /** flexmark follows CommonMark 0.28 here: a {@code ~~~} fence whose info string holds a {@code ~} is no fence. */
     private static final Pattern TILDE_IN_TILDE_INFO = Pattern.compile("^ {0,3}(~{3,})[^~]*~.*");
 
@@ -102,14 +97,7 @@ public final class MarkdownReader implements GuideReader {
         /** the open headings, outermost first: level and text */
         private final List<Map.Entry<Integer, String>> sections = new ArrayList<>();
         private final Set<Path> including = new HashSet<>();
-        /** the lines of the sets of tabs the walk is in (MyST's tab sets, Docusaurus' {@code <Tabs>}), innermost first */
-        private final Deque<Integer> tabSets = new ArrayDeque<>();
-        /** the Docusaurus tab open where the walk is, or null */
-        private Tab htmlTab;
-        /** the last MkDocs content tab read: where it was, and the line its body ended on */
-        private Place lastTabPlace;
-        private int lastTabEnd;
-        private Tab lastTab;
+        private final TabSets tabs = new TabSets();
         private String title;
 
         Walk(SourceRoots roots) {
@@ -179,7 +167,7 @@ public final class MarkdownReader implements GuideReader {
             } else if (node instanceof Paragraph paragraph) {
                 paragraph(paragraph, place);
             } else if (node instanceof HtmlBlock html) {
-                htmlTabs(html, place);
+                tabs.html(html.getChars().toString(), place.line(html.getStartOffset()));
             }
             return 0;
         }
@@ -188,12 +176,8 @@ public final class MarkdownReader implements GuideReader {
         private void indentedBody(IndentedBody body, int markerLine, Place place, boolean top, List<String> context) {
             String entry = body.name();
             if (body.isTab()) {
-                boolean sameSet = !body.newSet() && lastTabPlace == place
-                        && IntStream.range(lastTabEnd + 1, markerLine).allMatch(l -> place.lines.line(l - 1).isBlank());
-                lastTab = new Tab(sameSet ? lastTab.set() : place.lineShift + markerLine, body.label());
-                lastTabPlace = place;
-                lastTabEnd = body.lastLine();
-                entry = lastTab.context();
+                entry = tabs.contentTab(place, markerLine, place.lineShift + markerLine, body,
+                        l -> place.lines.line(l - 1).isBlank()).context();
             }
             readBody(body.text(), place.within(body.text(), place.lineShift + body.firstLine(),
                     place.columnShift + body.column()), top, context, entry, place.lineShift + markerLine);
@@ -230,7 +214,7 @@ public final class MarkdownReader implements GuideReader {
             }
             blocks.add(LiteralBlocks.block("literalinclude", options.get("language"),
                     options.containsKey("language") ? "info-string" : "default", LiteralBlocks.relative(root, target),
-                    shown.firstLine(), shown.firstLine(), 0, options, sectionPath(), withHtmlTab(context),
+                    shown.firstLine(), shown.firstLine(), 0, options, sectionPath(), tabs.withHtmlTab(context),
                     precedingText(fenced), shown.text()));
         }
 
@@ -245,42 +229,6 @@ public final class MarkdownReader implements GuideReader {
             visitChildren(PARSER.parse(text), inner, top, within);
         }
 
-        /** Docusaurus' {@code <Tabs>} and {@code <TabItem label="...">}, whose blocks stand between their tags. */
-        private void htmlTabs(HtmlBlock html, Place place) {
-            int first = place.line(html.getStartOffset());
-            String[] lines = html.getChars().toString().split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                Matcher tag = HTML_TAB.matcher(lines[i]);
-                while (tag.find()) {
-                    boolean closing = !tag.group(1).isEmpty();
-                    if (tag.group(2).equals("Tabs")) {
-                        if (closing) {
-                            tabSets.poll();
-                        } else {
-                            tabSets.push(first + i);
-                        }
-                        htmlTab = null;
-                    } else if (closing || tabSets.isEmpty()) {
-                        htmlTab = null;
-                    } else {
-                        Matcher label = TAB_LABEL.matcher(tag.group(3));
-                        Matcher value = TAB_VALUE.matcher(tag.group(3));
-                        htmlTab = label.find() ? new Tab(tabSets.peek(), label.group(1))
-                                : value.find() ? new Tab(tabSets.peek(), value.group(1)) : null;
-                    }
-                }
-            }
-        }
-
-        /** The context of a block read where a Docusaurus tab is open: that tab's too. */
-        private List<String> withHtmlTab(List<String> context) {
-            if (htmlTab == null) {
-                return context;
-            }
-            List<String> within = new ArrayList<>(context);
-            within.add(htmlTab.context());
-            return within;
-        }
 
         private void heading(Heading heading, Place place) {
             String text = new TextCollectingVisitor().collectAndGetText(heading).strip();
@@ -327,7 +275,7 @@ public final class MarkdownReader implements GuideReader {
             blocks.add(LiteralBlocks.block(directive.map(MystDirective::kind).orElse("fenced"), info.language(),
                     info.language() == null ? "default" : "info-string", source, line, line + 1 + body.lines(),
                     place.column(fenced.getOpeningMarker().getStartOffset()), attributes, sectionPath(),
-                    withHtmlTab(context), precedingText(fenced), body.text()));
+                    tabs.withHtmlTab(context), precedingText(fenced), body.text()));
         }
 
         /**
@@ -341,12 +289,11 @@ public final class MarkdownReader implements GuideReader {
             Place inner = place.within(body.text(), line + 1 + body.lines(),
                     place.column(fenced.getOpeningMarker().getStartOffset()));
             if (directive.isTabSet()) {
-                tabSets.push(line);
+                tabs.openSet(line);
                 readBody(body.text(), inner, top, context, directive.name(), line);
-                tabSets.pop();
+                tabs.closeSet();
             } else if (directive.isTab()) {
-                Tab tab = new Tab(tabSets.isEmpty() ? line : tabSets.peek(),
-                        directive.argument() == null ? "" : directive.argument());
+                Tab tab = tabs.tab(line, directive.argument() == null ? "" : directive.argument());
                 readBody(body.text(), inner, top, context, tab.context(), line);
             } else {
                 readBody(body.text(), inner, top, context, directive.name(), line);
@@ -357,7 +304,7 @@ public final class MarkdownReader implements GuideReader {
             int line = place.line(indented.getStartOffset());
             return LiteralBlocks.block("indented", null, "default", place.source, line, line,
                     place.column(indented.getContentLines().get(0).getStartOffset()), Map.of(), sectionPath(),
-                    withHtmlTab(context), precedingText(indented), text(indented.getContentChars()));
+                    tabs.withHtmlTab(context), precedingText(indented), text(indented.getContentChars()));
         }
 
         private void paragraph(Paragraph paragraph, Place place) {

@@ -1,0 +1,95 @@
+package dev.rehearse.read.markdown;
+
+import dev.rehearse.guide.Tab;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/**
+ * Where a walk through a Markdown guide stands among tabs, which each format marks its own way: MyST's
+ * {@code {tab-set}} around {@code {tab-item} Label}, Docusaurus' {@code <Tabs>} around
+ * {@code <TabItem value="..." label="...">} (tags between which the blocks stand, not around them in the tree), and
+ * MkDocs' content tabs ({@code === "Label"}), of one set while they follow each other.
+ */
+final class TabSets {
+    private static final Pattern HTML_TAB = Pattern.compile("<(/?)(Tabs|TabItem)\\b([^>]*)>");
+    private static final Pattern TAB_LABEL = Pattern.compile("\\blabel=[\"']([^\"']*)[\"']");
+    private static final Pattern TAB_VALUE = Pattern.compile("\\bvalue=[\"']([^\"']*)[\"']");
+
+    /** the lines of the open sets (MyST's, Docusaurus'), innermost first */
+    private final Deque<Integer> open = new ArrayDeque<>();
+    /** the Docusaurus tab open where the walk is, or null */
+    private Tab htmlTab;
+    /** the last MkDocs content tab: the text it stood in, the line its body ended on, and the tab */
+    private Object lastText;
+    private int lastEnd;
+    private Tab last;
+
+    void openSet(int line) {
+        open.push(line);
+    }
+
+    void closeSet() {
+        open.poll();
+    }
+
+    /** A MyST tab at {@code line}: of the set it stands in, or a set of its own outside one. */
+    Tab tab(int line, String label) {
+        return new Tab(open.isEmpty() ? line : open.peek(), label);
+    }
+
+    /**
+     * An MkDocs content tab whose marker is at {@code markerLine} of {@code text} ({@code fileLine} in the file): of
+     * the set of the tab before when only blank lines ({@code blank}) stand between them, unless it starts a new one.
+     */
+    Tab contentTab(Object text, int markerLine, int fileLine, IndentedBody body, IntPredicate blank) {
+        boolean sameSet = !body.newSet() && lastText == text
+                && IntStream.range(lastEnd + 1, markerLine).allMatch(blank);
+        last = new Tab(sameSet ? last.set() : fileLine, body.label());
+        lastText = text;
+        lastEnd = body.lastLine();
+        return last;
+    }
+
+    /** The Docusaurus tags of an HTML block whose first line is {@code firstLine}. */
+    void html(String block, int firstLine) {
+        String[] lines = block.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher tag = HTML_TAB.matcher(lines[i]);
+            while (tag.find()) {
+                boolean closing = !tag.group(1).isEmpty();
+                if (tag.group(2).equals("Tabs")) {
+                    if (closing) {
+                        closeSet();
+                    } else {
+                        openSet(firstLine + i);
+                    }
+                    htmlTab = null;
+                } else if (closing || open.isEmpty()) {
+                    htmlTab = null;
+                } else {
+                    Matcher label = TAB_LABEL.matcher(tag.group(3));
+                    Matcher value = TAB_VALUE.matcher(tag.group(3));
+                    htmlTab = label.find() ? new Tab(open.peek(), label.group(1))
+                            : value.find() ? new Tab(open.peek(), value.group(1)) : null;
+                }
+            }
+        }
+    }
+
+    /** The context of a block read where a Docusaurus tab is open: that tab's too. */
+    List<String> withHtmlTab(List<String> context) {
+        if (htmlTab == null) {
+            return context;
+        }
+        List<String> within = new ArrayList<>(context);
+        within.add(htmlTab.context());
+        return within;
+    }
+}
