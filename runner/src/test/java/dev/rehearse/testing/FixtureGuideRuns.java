@@ -136,10 +136,10 @@ public abstract class FixtureGuideRuns {
     }
 
     @Test
-    void anMkDocsAndADocusaurusGuideRunTheirAdmonitionsAndOneTabOfEachSet(@TempDir Path home) throws IOException {
+    void guidesOfDocumentationSitesRunTheirAdmonitionsHighlightTagsAndOneTabOfEachSet(@TempDir Path home) throws IOException {
         Run run = runIn(home, "untuned/doc-sites.md", "--timeout", "30s");
         assertEquals(0, run.exit(), run.out() + run.err());
-        assertEquals(Collections.nCopies(7, "PASS"), run.verdicts(), run.json());
+        assertEquals(Collections.nCopies(9, "PASS"), run.verdicts(), run.json());
         assertTrue(Files.isRegularFile(homeOfRun(home).resolve("sites-demo/shell.txt")), "the collapsed tip ran");
         assertEquals("installed\nconfigured\n", Files.readString(homeOfRun(home).resolve("sites-demo/install.txt")),
                 "the Debian and the Linux tab ran, and no other");

@@ -153,6 +153,10 @@ public final class MarkdownReader implements GuideReader {
                     indentedBody(body.get(), line, place, top, context);
                     return body.get().lastLine();
                 }
+                Optional<HighlightTag> tag = HighlightTag.at(place.lines, line);
+                if (tag.isPresent()) {
+                    return highlightTag(tag.get(), paragraph, place, context);
+                }
             }
             if (node instanceof YamlFrontMatterBlock frontMatter) {
                 if (top) {
@@ -170,6 +174,19 @@ public final class MarkdownReader implements GuideReader {
                 tabs.html(html.getChars().toString(), place.line(html.getStartOffset()));
             }
             return 0;
+        }
+
+        /** A Jekyll or Hugo highlight tag's block; returns the line of its closing tag (the text's last when none). */
+        private int highlightTag(HighlightTag tag, Paragraph opening, Place place, List<String> context) {
+            int line = place.line(opening.getStartOffset());
+            if (tag.lastLine() < 0) {
+                findings.add(new Finding(place.source, line, Finding.Level.ERROR, "unclosed-fence",
+                        "highlight tag never closed: everything after it is read as code"));
+            }
+            blocks.add(LiteralBlocks.block("highlight", tag.language(), "info-string", place.source, line, line + 1,
+                    place.column(opening.getStartOffset()), Map.of(), sectionPath(), tabs.withHtmlTab(context),
+                    precedingText(opening), tag.text()));
+            return tag.lastLine() < 0 ? place.lines.lineCount() : tag.lastLine();
         }
 
         /** An MkDocs admonition's or content tab's body, read as a document of its own. */

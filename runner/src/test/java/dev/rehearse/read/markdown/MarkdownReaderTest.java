@@ -323,6 +323,39 @@ class MarkdownReaderTest {
     }
 
     @Test
+    void jekyllAndHugoHighlightTagsHoldTheirLinesAsWritten(@TempDir Path dir) throws IOException {
+        Path guide = Fixtures.write(dir, "tags.md", """
+                # Tags
+
+                Run:
+
+                {% highlight console %}
+                $ ls
+
+                # not a heading
+                {% endhighlight %}
+
+                {{< highlight bash "linenos=table" >}}
+                make
+                {{< /highlight >}}
+
+                {%- highlight console -%}
+                $ never closed
+                """);
+        Guide read = reader.read(guide, dir);
+        List<Block> blocks = read.blocks();
+        assertEquals(List.of("$ ls\n\n# not a heading", "make", "$ never closed"),
+                blocks.stream().map(Block::text).toList());
+        assertEquals(List.of("console", "bash", "console"), blocks.stream().map(Block::language).toList());
+        assertEquals(List.of(5, 11, 15), blocks.stream().map(Block::line).toList());
+        assertEquals(6, blocks.get(0).contentLine());
+        assertEquals("Run:", blocks.get(0).precedingText());
+        assertEquals(List.of("Tags"), blocks.get(0).section(), "the comment is no heading");
+        assertEquals(List.of("tags.md:15: error: highlight tag never closed: everything after it is read as code "
+                + "[unclosed-fence]"), read.findings().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void mystDirectivesNestedWithoutEndAreOneLineOfBadInput(@TempDir Path dir) throws IOException {
         int depth = ContainerDepth.LIMIT + 1;
         StringBuilder text = new StringBuilder("# Deep\n\n");
