@@ -21,8 +21,8 @@ final class NoStepRule implements LintRule {
     public List<Finding> check(LintedGuide guide) {
         return guide.plan().map(plan -> plan.notSteps().stream()
                 .filter(n -> n.chosen() && BlockLanguage.isShell(n.language())
-                        && !n.why().startsWith("output of step") && !n.why().endsWith("prose example")
-                        && !n.why().contains("crontab") && !n.why().startsWith("in the tab"))
+                        && !n.showsOutput() && !n.why().endsWith("prose example")
+                        && !n.why().contains("crontab") && !n.inAnotherTab())
                 .map(n -> finding(n.source(), n.line(), Finding.Level.WARNING, n.language()
                         + " block yields no step (" + n.why() + "): run would not run it")).toList()).orElse(List.of());
     }

@@ -8,4 +8,17 @@ package dev.rehearse.plan;
  * @param chosen   the author gave the language to this block (not a {@code highlight} default for {@code ::} blocks)
  */
 public record NotAStep(String source, int line, String language, boolean chosen, String why) {
+
+    /** how {@link #why()} begins for a block that shows the output of the step before it */
+    public static final String OUTPUT_OF = "output of step ";
+    /** how {@link #why()} begins for a block in a tab the run does not follow */
+    public static final String IN_ANOTHER_TAB = "in the tab ";
+
+    public boolean showsOutput() {
+        return why.startsWith(OUTPUT_OF);
+    }
+
+    public boolean inAnotherTab() {
+        return why.startsWith(IN_ANOTHER_TAB);
+    }
 }

@@ -121,7 +121,7 @@ public final class Planner {
                         steps.set(steps.size() - 1, interrupted(c));
                     }
                     notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
-                            last instanceof CommandStep && stepOf(before, last) ? OUTPUT_OF + last.n()
+                            last instanceof CommandStep && stepOf(before, last) ? NotAStep.OUTPUT_OF + last.n()
                                     : "a session where nothing is typed"));
                 }
                 List<TranscriptCommand> commands = transcript.get().commands();
@@ -183,7 +183,7 @@ public final class Planner {
                 continue;
             }
             String why = whyNoStep(block, before, target, steps);
-            if (why.startsWith(OUTPUT_OF)) {
+            if (why.startsWith(NotAStep.OUTPUT_OF)) {
                 SeparateOutput.of(block, before, steps).ifPresent(checked -> steps.set(steps.size() - 1, checked));
             }
             notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block), why));
@@ -235,7 +235,6 @@ public final class Planner {
         return why.endsWith("no file named") || why.endsWith("prose example");
     }
 
-    private static final String OUTPUT_OF = "output of step ";
     private static final Pattern SHOWS_OUTPUT = Pattern.compile("(?i)\\b(output|should (?:look|see|show|print|return|get)"
             + "|you (?:will|should) (?:see|get)|returns?(?!\\s+to\\b)|prints?|result)\\b");
 
@@ -251,7 +250,7 @@ public final class Planner {
         Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
         if (block.precedingText() != null && SHOWS_OUTPUT.matcher(block.precedingText()).find()
                 && last instanceof CommandStep && stepOf(before, last)) {
-            return OUTPUT_OF + last.n();
+            return NotAStep.OUTPUT_OF + last.n();
         }
         return target.why();
     }

@@ -48,7 +48,7 @@ final class TabChoice {
         for (Tab tab : Tab.of(block)) {
             String label = followed.get(key(block, tab));
             if (!tab.label().equals(label)) {
-                return Optional.of("in the tab \"" + tab.label() + "\" of the tabs at line " + tab.set()
+                return Optional.of(NotAStep.IN_ANOTHER_TAB + "\"" + tab.label() + "\" of the tabs at line " + tab.set()
                         + ", where the run follows \"" + label + "\"");
             }
         }

@@ -32,8 +32,7 @@ public record LiteralInclude(int firstLine, String text) {
         for (int n : shown) {
             kept.add(file.get(n - 1));
         }
-        kept = dedented(kept, options.containsKey("dedent") ? options.get("dedent") : null,
-                options.containsKey("dedent"));
+        kept = dedented(kept, options.get("dedent"), options.containsKey("dedent"));
         if (options.get("prepend") != null) {
             kept.add(0, options.get("prepend").toString());
         }
