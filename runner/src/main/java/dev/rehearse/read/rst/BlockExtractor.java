@@ -3,6 +3,8 @@ package dev.rehearse.read.rst;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Tab;
 
+import dev.rehearse.read.common.Py;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,7 @@
 package dev.rehearse.read.rst;
 
+import dev.rehearse.read.common.Py;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +54,7 @@ final class CodeBlockDirective extends Directive {
                         + " (Sphinx drops this block)", at));
             } else if (e.outOfRange() != null) {
                 String range = "line number spec is out of range(1-" + call.content().size() + "): "
-                        + EmphasizeLines.pyRepr(spec.toString());
+                        + Py.repr(spec.toString());
                 nodes.add(call.memo().reportAt(Memo.WARNING, "emphasize-lines", ":emphasize-lines: " + range,
                         "[sphinx] " + range, at));
             }

@@ -1,5 +1,7 @@
 package dev.rehearse.read.rst;
 
+import dev.rehearse.read.common.Py;
+
 import java.util.List;
 
 /**

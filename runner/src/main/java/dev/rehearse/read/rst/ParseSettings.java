@@ -1,6 +1,7 @@
 package dev.rehearse.read.rst;
 
 import dev.rehearse.guide.SourceRoots;
+import dev.rehearse.read.common.Py;
 import dev.rehearse.read.common.SourceText;
 
 import java.io.IOException;

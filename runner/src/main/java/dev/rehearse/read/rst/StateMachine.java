@@ -1,6 +1,7 @@
 package dev.rehearse.read.rst;
 
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.read.common.Py;
 import dev.rehearse.read.common.SourceText;
 
 import java.nio.file.Path;

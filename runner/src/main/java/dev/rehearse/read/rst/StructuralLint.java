@@ -3,6 +3,8 @@ package dev.rehearse.read.rst;
 import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Finding.Level;
 
+import dev.rehearse.read.common.Py;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,7 +142,7 @@ final class StructuralLint {
                 Matcher m = ADORNMENT.matcher(lines[i]);
                 String title = Py.strip(lines[i - 1]);
                 if (!m.matches() || title.isEmpty() || !styles.contains(lines[i].charAt(0))
-                        || Py.rstrip(lines[i]).length() < Py.columnWidth(title) || Py.isSpace(lines[i - 1].charAt(0))) {
+                        || Py.rstrip(lines[i]).length() < UnicodeTables.columnWidth(title) || Py.isSpace(lines[i - 1].charAt(0))) {
                     continue;
                 }
                 Node same = titles.get(Names.fullyNormalize(title));

@@ -1,5 +1,6 @@
 package dev.rehearse.read.rst;
 
+import dev.rehearse.read.common.Py;
 import dev.rehearse.read.rst.StateMachine.EndOfInput;
 
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.rehearse.read.rst;
 
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.read.common.Py;
 import dev.rehearse.read.common.SourceText;
 import dev.rehearse.read.rst.StateMachine.EndOfInput;
 import dev.rehearse.read.rst.StateMachine.StateCorrection;
@@ -73,20 +74,20 @@ class TextState extends State {
         String underline = Py.rstrip(sm.line);
         String source = title + "\n" + underline;
         List<Node> messages = new ArrayList<>();
-        if (Py.columnWidth(title) > underline.length()) {
+        if (UnicodeTables.columnWidth(title) > underline.length()) {
             if (underline.length() < 4) {
                 if (sm.matchTitles) {
                     // "::" under a line of text ends a paragraph, it is no adornment
                     parent().append(memo.report(Memo.INFO, underline.equals("::") ? null : "title-underline",
                             "title underline of " + underline.length() + " characters is too short for its title of "
-                                    + Py.columnWidth(title) + ": Sphinx reads both lines as text",
+                                    + UnicodeTables.columnWidth(title) + ": Sphinx reads both lines as text",
                             "Possible title underline, too short for the title.\nTreating it as ordinary text "
                                     + "because it's so short.", lineno));
                 }
                 throw new TransitionCorrection(Transition.Kind.TEXT);
             }
             messages.add(memo.report(Memo.WARNING, "title-underline", "title underline is too short ("
-                    + underline.length() + " characters for a title of " + Py.columnWidth(title) + ")",
+                    + underline.length() + " characters for a title of " + UnicodeTables.columnWidth(title) + ")",
                     "Title underline too short.", lineno));
         }
         if (!sm.matchTitles) {
@@ -361,12 +362,12 @@ class TextState extends State {
             }
             title = Py.rstrip(title);
             List<Node> messages = new ArrayList<>();
-            if (Py.columnWidth(title) > overline.length()) {
+            if (UnicodeTables.columnWidth(title) > overline.length()) {
                 if (overline.length() < 4) {
                     shortOverline(context, lineno, 2);
                 } else {
                     messages.add(memo.report(Memo.WARNING, "title-underline", "title overline is too short ("
-                            + overline.length() + " characters for a title of " + Py.columnWidth(title) + ")",
+                            + overline.length() + " characters for a title of " + UnicodeTables.columnWidth(title) + ")",
                             "Title overline too short.", lineno));
                 }
             }

@@ -312,4 +312,18 @@ final class UnicodeTables {
         }
         return false;
     }
+
+    /** docutils' {@code column_width}: wide characters count two columns, combining characters none. */
+    static int columnWidth(String s) {
+        int width = 0;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            width += isWide(c) ? 2 : 1;
+            if (isCombining(c)) {
+                width--;
+            }
+            i += Character.charCount(c);
+        }
+        return width;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.rehearse.read.rst;
 
+import dev.rehearse.read.common.Py;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -37,9 +38,9 @@ class EmphasizeLinesTest {
         for (String spec : List.of("1.5", "3-1", "-", "a", "1-2-3", "1,,2", "")) {
             EmphasizeLines e = EmphasizeLines.parse(spec, 10);
             assertNull(e.lines(), spec);
-            assertEquals("invalid line number spec: " + EmphasizeLines.pyRepr(spec), e.error());
+            assertEquals("invalid line number spec: " + Py.repr(spec), e.error());
         }
-        assertEquals("'1,2,8,18.27,37'", EmphasizeLines.pyRepr("1,2,8,18.27,37"));
-        assertEquals("\"it's\"", EmphasizeLines.pyRepr("it's"));
+        assertEquals("'1,2,8,18.27,37'", Py.repr("1,2,8,18.27,37"));
+        assertEquals("\"it's\"", Py.repr("it's"));
     }
 }

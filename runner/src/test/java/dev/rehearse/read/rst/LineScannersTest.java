@@ -1,5 +1,6 @@
 package dev.rehearse.read.rst;
 
+import dev.rehearse.read.common.Py;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

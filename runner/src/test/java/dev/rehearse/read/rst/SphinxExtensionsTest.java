@@ -119,4 +119,36 @@ class SphinxExtensionsTest {
         assertEquals(List.of("guide.rst:15: error: Include file missing.conf not found or reading it failed "
                 + "[missing-include]"), read.findings().stream().map(Object::toString).toList());
     }
+
+    @Test
+    void aLiteralIncludesLinesCountInWhatItsStartAndEndLeftAsSphinxsDo() throws IOException {
+        Files.writeString(dir.resolve("app.conf"), "# end of header\n[app]\nport = 1\nuser = app\n# end\ntail\n");
+        Path guide = Files.writeString(dir.resolve("guide.rst"), """
+                Title
+                =====
+
+                .. literalinclude:: app.conf
+                   :start-at: [app]
+                   :lines: -2
+
+                .. literalinclude:: app.conf
+                   :end-before: # end
+
+                .. literalinclude:: app.conf
+                   :lines: 0
+
+                .. literalinclude:: app.conf
+                   :lines: 9-
+                """);
+        Guide read = Guides.read(guide);
+        Block opened = read.blocks().get(0);
+        assertEquals("[app]\nport = 1", opened.text(), "lines 1 to 2 of what :start-at: left");
+        assertEquals(2, opened.contentLine());
+        assertEquals("# end of header\n[app]\nport = 1\nuser = app", read.blocks().get(1).text(),
+                "end-before passes over a match on the first line");
+        assertEquals("tail", read.blocks().get(2).text(), "line 0 is Python's lines[-1]");
+        assertEquals(3, read.blocks().size());
+        assertEquals(List.of("guide.rst:14: error: Line spec '9-': no lines pulled from include file [directive]"),
+                read.findings().stream().map(Object::toString).toList());
+    }
 }

@@ -1,21 +1,21 @@
-package dev.rehearse.read.rst;
+package dev.rehearse.read.common;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Python's string semantics where docutils relies on them and Java differs: what counts as whitespace for
+ * Python's string semantics where docutils and Sphinx rely on them and Java differs: what counts as whitespace for
  * {@code strip()} and {@code split()} (Python includes NO-BREAK SPACE, Java's {@code strip()} does not), which
  * characters end a line for {@code splitlines()}, tab expansion, and lengths in code points (Python indexes code
- * points, Java UTF-16 units).
+ * points, Java UTF-16 units), {@code int()} and {@code repr()}.
  */
-final class Py {
+public final class Py {
 
     private Py() {
     }
 
     /** {@code str.isspace()} for one code point. */
-    static boolean isSpace(int c) {
+    public static boolean isSpace(int c) {
         if (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)) {
             return true;
         }
@@ -26,11 +26,11 @@ final class Py {
                 || c == 0x202f || c == 0x205f || c == 0x3000;
     }
 
-    static String strip(String s) {
+    public static String strip(String s) {
         return rstrip(lstrip(s));
     }
 
-    static String lstrip(String s) {
+    public static String lstrip(String s) {
         int i = 0;
         int n = s.length();
         while (i < n && isSpace(s.charAt(i))) {
@@ -39,7 +39,7 @@ final class Py {
         return i == 0 ? s : s.substring(i);
     }
 
-    static String rstrip(String s) {
+    public static String rstrip(String s) {
         int n = s.length();
         while (n > 0 && isSpace(s.charAt(n - 1))) {
             n--;
@@ -48,7 +48,7 @@ final class Py {
     }
 
     /** {@code not s.strip()}: empty or whitespace only. */
-    static boolean isBlank(String s) {
+    public static boolean isBlank(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (!isSpace(s.charAt(i))) {
                 return false;
@@ -58,12 +58,12 @@ final class Py {
     }
 
     /** {@code str.split()} without arguments. */
-    static List<String> split(String s) {
+    public static List<String> split(String s) {
         return split(s, -1);
     }
 
     /** {@code str.split(None, maxsplit)}. */
-    static List<String> split(String s, int maxsplit) {
+    public static List<String> split(String s, int maxsplit) {
         List<String> out = new ArrayList<>();
         int i = 0;
         int n = s.length();
@@ -88,12 +88,12 @@ final class Py {
     }
 
     /** {@code ' '.join(s.split())}. */
-    static String normalizeSpace(String s) {
+    public static String normalizeSpace(String s) {
         return String.join(" ", split(s));
     }
 
     /** {@code str.splitlines()}: every Python line boundary, no trailing empty line. */
-    static List<String> splitlines(String s) {
+    public static List<String> splitlines(String s) {
         List<String> out = new ArrayList<>();
         int start = 0;
         int n = s.length();
@@ -124,12 +124,12 @@ final class Py {
      * A line boundary of {@code str.splitlines()} other than vertical tab and form feed (which are boundaries too, but
      * which docutils turns into spaces before it splits a file into lines).
      */
-    static boolean isLineBreak(char c) {
+    public static boolean isLineBreak(char c) {
         return c == '\n' || c == '\r' || (c >= 0x1c && c <= 0x1e) || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
 
     /** {@code str.expandtabs(width)} for a string without line breaks; columns count code points. */
-    static String expandTabs(String s, int width) {
+    public static String expandTabs(String s, int width) {
         if (s.indexOf('\t') < 0) {
             return s;
         }
@@ -154,7 +154,7 @@ final class Py {
     }
 
     /** {@code s[:n]} counting code points. */
-    static String prefix(String s, int codePoints) {
+    public static String prefix(String s, int codePoints) {
         if (s.length() <= codePoints) {
             return s;
         }
@@ -163,26 +163,12 @@ final class Py {
     }
 
     /** {@code len(s)} in code points. */
-    static int len(String s) {
+    public static int len(String s) {
         return s.codePointCount(0, s.length());
     }
 
-    /** docutils' {@code column_width}: wide characters count two columns, combining characters none. */
-    static int columnWidth(String s) {
-        int width = 0;
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            width += UnicodeTables.isWide(c) ? 2 : 1;
-            if (UnicodeTables.isCombining(c)) {
-                width--;
-            }
-            i += Character.charCount(c);
-        }
-        return width;
-    }
-
     /** {@code int(s)} as Python parses it: surrounding whitespace, sign and underscores between digits allowed. */
-    static int parseInt(String s) {
+    public static int parseInt(String s) {
         String t = strip(s);
         if (t.isEmpty() || t.startsWith("_") || t.endsWith("_") || t.contains("__")) {
             throw new NumberFormatException("invalid literal for int() with base 10: '" + s + "'");
@@ -198,5 +184,28 @@ final class Py {
             }
         }
         return Integer.parseInt(digits);
+    }
+
+    /** Python's {@code repr()} of a string, as Sphinx and docutils put it into their messages. */
+    public static String repr(String s) {
+        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder b = new StringBuilder().append(quote);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == quote || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c == '\n') {
+                b.append("\\n");
+            } else if (c == '\t') {
+                b.append("\\t");
+            } else if (c == '\r') {
+                b.append("\\r");
+            } else if (c < 0x20 || c == 0x7f) {
+                b.append(String.format("\\x%02x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append(quote).toString();
     }
 }
