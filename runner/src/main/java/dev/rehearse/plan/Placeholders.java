@@ -90,6 +90,9 @@ final class Placeholders {
      * {@code <admin@example.com>} is the reader's own address to give.
      */
     static List<String> literalsIn(String text) {
+        if (text.indexOf('<') < 0) {
+            return List.of(); // the expression starts with a look-behind: it would be tried at every character
+        }
         List<String> out = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {

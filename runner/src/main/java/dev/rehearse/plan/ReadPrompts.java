@@ -21,6 +21,9 @@ final class ReadPrompts {
     }
 
     static List<Asked> of(String command) {
+        if (!command.contains("read")) {
+            return List.of(); // the expression, which starts at a word boundary, would be tried at every character
+        }
         List<Asked> asked = new ArrayList<>();
         Matcher m = READ.matcher(command);
         while (m.find()) {

@@ -55,6 +55,9 @@ public final class ReplPromptSyntax {
                 return Optional.of(lineOf(open, m));
             }
         }
+        if (line.indexOf('>') < 0 && line.indexOf('#') < 0) {
+            return Optional.empty(); // every opening prompt ends with one of these, and most lines are output
+        }
         for (Program program : Program.values()) {
             Matcher m = program.opening.matcher(line);
             if (m.matches()) {

@@ -45,13 +45,14 @@ public final class ShellPromptSyntax {
         if (!BlockLanguage.mayShowPrompts(language)) {
             return Optional.empty();
         }
-        if (lines.stream().anyMatch(l -> BRACKETED.matcher(l).matches())) {
+        if (lines.stream().anyMatch(l -> mayBe(l, Style.BRACKETED) && BRACKETED.matcher(l).matches())) {
             return Optional.of(Style.BRACKETED);
         }
-        if (lines.stream().anyMatch(l -> USER_HOST.matcher(l).matches())) {
+        if (lines.stream().anyMatch(l -> mayBe(l, Style.USER_HOST) && USER_HOST.matcher(l).matches())) {
             return Optional.of(Style.USER_HOST);
         }
-        if (lines.stream().anyMatch(l -> DOLLAR.matcher(l).matches() && l.strip().length() > 1)) {
+        if (lines.stream().anyMatch(l -> mayBe(l, Style.DOLLAR) && DOLLAR.matcher(l).matches()
+                && l.strip().length() > 1)) {
             return Optional.of(Style.DOLLAR);
         }
         if (BlockLanguage.isSession(language) && isRootSession(lines)) {
@@ -62,6 +63,9 @@ public final class ShellPromptSyntax {
 
     /** The prompt {@code line} starts with in a block of the given style. */
     public static Optional<Match> match(String line, Style style) {
+        if (!mayBe(line, style)) {
+            return Optional.empty();
+        }
         Matcher m = switch (style) {
             case BRACKETED -> BRACKETED.matcher(line);
             case USER_HOST -> USER_HOST.matcher(line);
@@ -81,6 +85,19 @@ public final class ShellPromptSyntax {
             case HASH -> new ShellPrompt(null, null, null, null, "#");
         };
         return Optional.of(new Match(prompt, rest));
+    }
+
+    /**
+     * Whether the line has the character a prompt of the style cannot do without: most lines of a transcript are
+     * output, and a guide of thousands of steps asks this of every line, before any code is compiled.
+     */
+    private static boolean mayBe(String line, Style style) {
+        return switch (style) {
+            case BRACKETED -> line.indexOf('[') >= 0 && line.indexOf('@') >= 0;
+            case USER_HOST -> line.indexOf('@') >= 0;
+            case DOLLAR -> line.indexOf('$') >= 0;
+            case HASH -> line.indexOf('#') >= 0;
+        };
     }
 
     private static String folder(String cwd) {
@@ -107,7 +124,7 @@ public final class ShellPromptSyntax {
         boolean any = false;
         for (String line : lines) {
             Matcher m = HASH.matcher(line);
-            if (!m.matches()) {
+            if (!mayBe(line, Style.HASH) || !m.matches()) {
                 continue;
             }
             String rest = m.group("rest");

@@ -21,6 +21,11 @@ public record TranscriptCommand(int line, int lastLine, ShellPrompt prompt, Stri
 
     /** The guide stops the command with {@code ^C} once its output is shown. */
     public boolean interrupts() {
-        return interactions.stream().anyMatch(Interaction::interrupts);
+        for (Interaction i : interactions) {
+            if (i.interrupts()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

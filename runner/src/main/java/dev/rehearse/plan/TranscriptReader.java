@@ -52,9 +52,12 @@ public final class TranscriptReader {
         List<TranscriptCommand> entries = new ArrayList<>();
         // a shell a command opened in the block, whose prompt may be root's bare # in a $ block ($ sudo -i)
         boolean opened = false;
+        // the prompt the look for a command's last line stopped at: the next command's, read once
+        Optional<ShellPromptSyntax.Match> next = null;
         int i = 0;
         while (i < lines.size()) {
-            Optional<ShellPromptSyntax.Match> prompt = prompt(lines.get(i), style.get(), opened);
+            Optional<ShellPromptSyntax.Match> prompt = next != null ? next : prompt(lines.get(i), style.get(), opened);
+            next = null;
             if (prompt.isEmpty()) {
                 i++; // text before the first prompt: the author's remark, nothing typed
                 continue;
@@ -65,7 +68,7 @@ public final class TranscriptReader {
             // the opened shell goes on at its # prompts until it is left; a $ prompt is the reader's own again
             boolean opensNow = ShellOpeners.opens(command) || opened && "#".equals(prompt.get().prompt().sigil())
                     && !LEAVES.matcher(command).matches();
-            while (end < lines.size() && prompt(lines.get(end), style.get(), opensNow).isEmpty()) {
+            while (end < lines.size() && (next = prompt(lines.get(end), style.get(), opensNow)).isEmpty()) {
                 end++;
             }
             opened = opensNow;
