@@ -1,6 +1,5 @@
 package dev.rehearse.bind;
 
-
 import dev.rehearse.model.TargetFacts;
 import java.util.List;
 import java.util.Map;

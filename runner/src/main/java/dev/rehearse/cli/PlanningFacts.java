@@ -1,7 +1,7 @@
 package dev.rehearse.cli;
 
-
 import dev.rehearse.model.TargetFacts;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

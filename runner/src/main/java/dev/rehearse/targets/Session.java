@@ -1,6 +1,5 @@
 package dev.rehearse.targets;
 
-
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.Interaction;
 import java.time.Duration;
