@@ -9,14 +9,15 @@ import java.util.regex.Pattern;
 /**
  * Recognizes the shell prompt a transcript line starts with. A block speaks one prompt style: the Uberspace
  * style {@code (venv) [user@host cwd]$} (the sigil may be missing), Debian's and Ubuntu's default
- * {@code user@host:cwd$} (or {@code #} for root) and Gentoo's and Mint's {@code user@host cwd $}, a bare {@code $},
- * or a bare root {@code #}. The style is decided for the whole block first, because a {@code $ react-scripts build}
+ * {@code user@host:cwd$} (or {@code #} for root), Gentoo's and Mint's {@code user@host cwd $} and zsh's
+ * {@code user@host cwd %}, a bare {@code $}, zsh's bare {@code %}, or a bare root {@code #}. The commands are bash's
+ * whatever the prompt: Rehearse's shell is bash. The style is decided for the whole block first, because a {@code $ react-scripts build}
  * that yarn prints in a bracketed-style block is output, and a {@code # comment} in a script is no root prompt.
  */
 public final class ShellPromptSyntax {
 
     /** How a block's prompts look. */
-    public enum Style { BRACKETED, USER_HOST, DOLLAR, HASH }
+    public enum Style { BRACKETED, USER_HOST, DOLLAR, PERCENT, HASH }
 
     /** A prompt and what was typed after it (empty for an empty prompt). */
     public record Match(ShellPrompt prompt, String command) {
@@ -27,8 +28,13 @@ public final class ShellPromptSyntax {
                     + "(?:\\s+(?<cwd>[^\\]]*?))?\\s*\\](?<sigil>[$#])?(?:\\s+(?<rest>.*))?$");
     private static final Pattern USER_HOST = Pattern.compile(
             "^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?(?<user>[A-Za-z0-9_.-]+)@(?<host>[A-Za-z0-9_.-]+)"
-                    + "(?::(?<cwd>[^\\s$#]*)|\\s+(?<spaced>[^\\s$#]+)\\s+)(?<sigil>[$#])(?:\\s+(?<rest>.*))?$");
+                    + "(?::(?<cwd>[^\\s$#%]*)|\\s+(?<spaced>[^\\s$#%]+)\\s+)(?<sigil>[$#%])(?:\\s+(?<rest>.*))?$");
     private static final Pattern DOLLAR = Pattern.compile("^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?\\$(?:\\s+(?<rest>.*))?$");
+    /**
+     * zsh's bare prompt: at the start of the line (an indented {@code %} is output, as in curl's progress meter's
+     * {@code   % Total    % Received}).
+     */
+    private static final Pattern PERCENT = Pattern.compile("^(?:\\((?<venv>[^()\\s]+)\\)\\s+)?%(?:\\s+(?<rest>.*))?$");
     private static final Pattern HASH = Pattern.compile("^\\s*#(?:\\s+(?<rest>.*))?$");
 
     /** Words that start prose rather than a command; a # line starting with one is a comment. */
@@ -55,6 +61,10 @@ public final class ShellPromptSyntax {
                 && l.strip().length() > 1)) {
             return Optional.of(Style.DOLLAR);
         }
+        if (lines.stream().anyMatch(l -> mayBe(l, Style.PERCENT) && PERCENT.matcher(l).matches()
+                && l.strip().length() > 1)) {
+            return Optional.of(Style.PERCENT);
+        }
         if (BlockLanguage.isSession(language) && isRootSession(lines)) {
             return Optional.of(Style.HASH);
         }
@@ -70,6 +80,7 @@ public final class ShellPromptSyntax {
             case BRACKETED -> BRACKETED.matcher(line);
             case USER_HOST -> USER_HOST.matcher(line);
             case DOLLAR -> DOLLAR.matcher(line);
+            case PERCENT -> PERCENT.matcher(line);
             case HASH -> HASH.matcher(line);
         };
         if (!m.matches()) {
@@ -82,6 +93,7 @@ public final class ShellPromptSyntax {
             case USER_HOST -> new ShellPrompt(m.group("venv"), m.group("user"), m.group("host"),
                     folder(m.group("cwd") != null ? m.group("cwd") : m.group("spaced")), m.group("sigil"));
             case DOLLAR -> new ShellPrompt(m.group("venv"), null, null, null, "$");
+            case PERCENT -> new ShellPrompt(m.group("venv"), null, null, null, "%");
             case HASH -> new ShellPrompt(null, null, null, null, "#");
         };
         return Optional.of(new Match(prompt, rest));
@@ -96,6 +108,7 @@ public final class ShellPromptSyntax {
             case BRACKETED -> line.indexOf('[') >= 0 && line.indexOf('@') >= 0;
             case USER_HOST -> line.indexOf('@') >= 0;
             case DOLLAR -> line.indexOf('$') >= 0;
+            case PERCENT -> line.indexOf('%') >= 0;
             case HASH -> line.indexOf('#') >= 0;
         };
     }
@@ -105,12 +118,13 @@ public final class ShellPromptSyntax {
     }
 
     /**
-     * The prompt {@code line} starts with in a bare {@code $} block once a command there opened a shell ({@code $ sudo
-     * -i}, {@code $ su -}): that shell's prompt may be root's bare {@code #}, before a command-like first word.
+     * The prompt {@code line} starts with in a bare {@code $} (or {@code %}) block once a command there opened a
+     * shell ({@code $ sudo -i}, {@code $ su -}): that shell's prompt may be root's bare {@code #}, before a
+     * command-like first word.
      */
     public static Optional<Match> matchInOpenedShell(String line, Style style) {
         Optional<Match> own = match(line, style);
-        if (own.isPresent() || style != Style.DOLLAR) {
+        if (own.isPresent() || style != Style.DOLLAR && style != Style.PERCENT) {
             return own;
         }
         return match(line, Style.HASH).filter(root -> !root.command().isEmpty() && readsAsCommand(root.command()));

@@ -148,6 +148,25 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void zshsPromptsAreReadAsBashsAreAndAnIndentedPercentIsOutput() {
+        Transcript bare = read("console", "% python3 -m venv .venv", "(.venv) % pip --version", "pip 23.0",
+                "% curl -O https://example.org/app.tar.gz", "  % Total    % Received % Xferd  Average Speed",
+                "100  1024  100  1024    0     0   9999      0 --:--:-- --:--:-- --:--:--  9999", "% sudo -i",
+                "# apt-get install -y nginx", "# exit");
+        assertEquals(ShellPromptSyntax.Style.PERCENT, bare.style());
+        assertEquals(List.of("python3 -m venv .venv", "pip --version", "curl -O https://example.org/app.tar.gz",
+                "sudo -i", "apt-get install -y nginx", "exit"),
+                bare.commands().stream().map(TranscriptCommand::command).toList());
+        assertEquals(new ShellPrompt(".venv", null, null, null, "%"), bare.commands().get(1).prompt());
+        assertEquals(2, bare.commands().get(2).expected().size(), "the progress meter is output");
+        Transcript named = read("console", "alice@mac ~ % cd /tmp", "alice@mac /tmp % ls -d .", ".");
+        assertEquals(ShellPromptSyntax.Style.USER_HOST, named.style());
+        assertEquals(new ShellPrompt(null, "alice", "mac", "/tmp", "%"), named.commands().get(1).prompt());
+        // a percentage in output is no prompt
+        assertEquals(1, read("console", "$ df --output=pcent /", "Use%", " 42%").commands().size());
+    }
+
+    @Test
     void aRootShellOpenedInADollarBlockTakesTheCommandsAtItsHashPrompts() {
         Transcript t = read("console", "$ sudo -i", "# apt-get install -y nginx", "Reading package lists... Done",
                 "# systemctl enable nginx", "# exit", "logout", "$ ls", "# app.conf is new", "$ cat /etc/app.conf",
