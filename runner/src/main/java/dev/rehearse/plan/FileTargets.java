@@ -2,6 +2,7 @@ package dev.rehearse.plan;
 
 import dev.rehearse.guide.Block;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,6 +70,41 @@ final class FileTargets {
      * @param sectionFile the file an earlier paragraph of the same section named, or null
      */
     static FileTarget of(Block block, String prose, String sectionFile) {
+        FileTarget target = fromProse(block, prose, sectionFile);
+        if (target.mode() != null && namedBy(block) == null && BlockLanguage.isShell(language(block))
+                && typesPath(block.text(), target.path())) {
+            // "Create a virtual environment in `~/venv`:" over `python3 -m venv ~/venv`, "Add it to `~/.profile`:" over
+            // `echo ... >> ~/.profile`: the commands that make or change the file, not its content
+            return FileTarget.none(label(language(block)) + "shell commands that make or change " + target.path());
+        }
+        return target;
+    }
+
+    /** a path's end: what no path goes on with */
+    private static final String PATH_END = "(?![\\w./-])";
+
+    /**
+     * Whether the commands name the file: as the prose wrote it, or from home as {@code ~/}, {@code $HOME/} or
+     * {@code ${HOME}/} (never as a part of a longer path or word).
+     */
+    private static boolean typesPath(String text, String path) {
+        List<String> spellings = new ArrayList<>(List.of(path));
+        for (String home : List.of("~/", "$HOME/", "${HOME}/")) {
+            if (path.startsWith(home)) {
+                String rest = path.substring(home.length());
+                spellings.addAll(List.of("~/" + rest, "$HOME/" + rest, "${HOME}/" + rest, "\"$HOME\"/" + rest));
+            }
+        }
+        for (String spelling : spellings) {
+            String cut = spelling.replaceAll("/+$", "");
+            if (!cut.isEmpty() && Pattern.compile("(?<![\\w./~$-])" + Pattern.quote(cut) + PATH_END).matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static FileTarget fromProse(Block block, String prose, String sectionFile) {
         // A block may name its file itself: that name beats the prose's, and with no prose around it the block is
         // the whole file.
         String named = namedBy(block);

@@ -27,9 +27,18 @@ import java.util.regex.Pattern;
 final class Placeholders {
     /** not a here-document ({@code <<EOF}), nor a redirection ({@code < file}), nor markup with its closing tag */
     private static final Pattern PLACEHOLDER = Pattern.compile("(?<![<\\w])<([A-Za-z][A-Za-z0-9 _.@*-]{0,40}[A-Za-z0-9*])>");
-    /** HTML's void elements and those whose end tag may be left out */
+    /**
+     * Markup without its closing tag: HTML's void elements, those whose end tag may be left out, and the elements a
+     * command looks for in a page ({@code curl -s ... | grep '<title>'}), which no guide names a value by
+     */
     private static final Set<String> HTML_UNCLOSED = Set.of("br", "hr", "wbr", "li", "dt", "dd", "tr", "td", "th",
-            "tbody", "thead", "html", "head", "body", "option");
+            "tbody", "thead", "html", "head", "body", "option", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span",
+            "title", "pre", "ul", "ol", "table", "form", "img", "script", "style", "meta", "link", "nav", "header",
+            "footer", "section", "article", "svg", "iframe", "button", "strong", "em");
+    /** what Python names code that is no file ({@code File "<stdin>", line 1}) */
+    private static final Set<String> PSEUDO_FILES = Set.of("stdin", "stdout", "stderr", "module", "lambda");
+    /** a C header ({@code #include <stdio.h>}) or an Objective-C import */
+    private static final Pattern INCLUDE_BEFORE = Pattern.compile("#\\s*(?:include|import)\\s*$");
     /** a person's name just before a mail address ({@code Isabell <...>}), not an option ({@code --email <...>}) */
     private static final Pattern NAME_BEFORE = Pattern.compile("(?:^|\\s)\\p{Lu}[\\w.'-]*[\"']? $");
     private static final Pattern YOUR_USER = Pattern.compile("(?i)with your (?:own )?(?:actual )?(?:uberspace )?"
@@ -97,13 +106,18 @@ final class Placeholders {
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
             String tag = m.group(1).split(" ", 2)[0];
-            boolean markup = text.contains("</" + tag + ">") || HTML_UNCLOSED.contains(tag.toLowerCase(Locale.ROOT));
+            boolean markup = text.contains("</" + tag + ">") || HTML_UNCLOSED.contains(tag.toLowerCase(Locale.ROOT))
+                    || PSEUDO_FILES.contains(tag) || INCLUDE_BEFORE.matcher(lineBefore(text, m.start())).find();
             boolean namedAddress = m.group(1).contains("@") && NAME_BEFORE.matcher(text.substring(0, m.start())).find();
             if (!markup && !namedAddress && !out.contains(m.group())) {
                 out.add(m.group());
             }
         }
         return out;
+    }
+
+    private static String lineBefore(String text, int at) {
+        return text.substring(text.lastIndexOf('\n', at - 1) + 1, at);
     }
 
     /**

@@ -73,6 +73,24 @@ class UntunedGuidesTest {
     }
 
     @Test
+    void shellCommandsThatMakeOrChangeTheFileTheProseNamesAreNoContentOfIt() throws IOException {
+        Plan plan = plan(
+                block("bash", 10, "Create a virtual environment in ``~/venv``:", "python3 -m venv ~/venv"),
+                block("sh", 20, "Add the tool to your PATH in ``~/.profile``:",
+                        "echo 'export PATH=\"$HOME/tools:$PATH\"' >> \"$HOME\"/.profile"),
+                block("bash", 30, "Create ``~/app/start.sh`` by running:", "cat > ~/app/start.sh <<'EOF'\necho hi\nEOF"),
+                block("bash", 40, "Create ``~/bin/backup.sh`` with the following content:",
+                        "#!/bin/bash\ntar czf ~/backup.tgz ~/bin"),
+                block("bash", 50, "Add the following to your ``~/.bashrc``:", "export EDITOR=vim # not ~/.bashrc.d"));
+        assertEquals("create:~/bin/backup.sh append:~/.bashrc", verbs(plan),
+                "a script that names another file, or a longer path, is still the file's content");
+        assertEquals(List.of("bash: shell commands that make or change ~/venv",
+                        "sh: shell commands that make or change ~/.profile",
+                        "bash: shell commands that make or change ~/app/start.sh"),
+                plan.notSteps().stream().map(NotAStep::why).toList(), "commands, which a Markdown guide runs");
+    }
+
+    @Test
     void aFileNamedInAnEarlierParagraphOfTheSectionTakesTheFragmentsAfterIt() throws IOException {
         Plan plan = plan(
                 block("yaml", 10, "Edit the config file ``~/app/config.yaml``. First the listener:", "port: 4711"),
@@ -153,6 +171,21 @@ class UntunedGuidesTest {
         assertEquals("guide.rst:26: unbound placeholders <password> at guide.rst:26, <your-secret> at guide.rst:27; bind each "
                 + "with --bind '<password>=VALUE' or runbook.yaml bindings: {\"<password>\": VALUE}", refused.getMessage());
         plan(Map.of("<password>", "pw", "<your-secret>", "s3"), plan.guide().blocks().toArray(new Block[0])).requireBound();
+    }
+
+    @Test
+    void whatACommandLooksForInAPageACHeaderAndPythonsStdinAreNoPlaceholders() throws IOException {
+        Plan plan = plan(block("console", 10, "Check the page and build the program:", """
+                $ curl -s http://127.0.0.1:8080/ | grep -c '<h1>'
+                1
+                $ cat > main.c <<'EOF'
+                #include <stdio.h>
+                #import <Foundation/Foundation.h>
+                int main(void) { puts("<name>"); return 0; }
+                EOF
+                $ python3 -c 'import sys; print(sys.stdin.name)' | grep -c '<stdin>'"""));
+        assertEquals(List.of(new Placeholder("<name>", "guide.rst", 14)), plan.unbound(),
+                "a name the guide leaves to the reader still is one");
     }
 
     @Test
