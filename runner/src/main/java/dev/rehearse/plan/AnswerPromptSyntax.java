@@ -54,6 +54,17 @@ public final class AnswerPromptSyntax {
     private static final Pattern YES_OR_NO = Pattern.compile(
             "(?i)^\\s*(?<prompt>(?=[^:]*\\byes\\b)(?=[^:]*\\bno\\b)[^:]{1,80}:)\\s+(?<answer>yes|no|y|n)\\s*$");
     private static final Pattern SYMFONY_ANSWER = Pattern.compile("^\\s*>\\s?(?<answer>.*)$");
+    /** choices without brackets, then the answer: {@code Overwrite existing config? y/N: y} */
+    private static final Pattern BARE_CHOICES = Pattern.compile(
+            "(?i)^\\s*(?<prompt>[^:?]{1,80}\\?\\s+(?:y/n|yes/no)\\s*[:?]?)\\s+(?<answer>yes|no|y|n)\\s*$");
+    /** a question that quotes the answer it takes: {@code Type 'yes' to confirm: yes} */
+    private static final Pattern QUOTED_ANSWER = Pattern.compile(
+            "^\\s*(?<prompt>[^:]{0,60}(?<q>['\"])(?<word>[\\w-]+)\\k<q>[^:]{0,40}:)\\s+(?<answer>[\\w-]+)\\s*$");
+    /** a program's own question, answered y or n as coreutils' -i asks: {@code rm: remove regular file 'x'? y} */
+    private static final Pattern PROGRAM_ASKS = Pattern.compile(
+            "^(?<prompt>[a-z][\\w.-]*: [^?]{1,80}\\?)\\s+(?<answer>y|n|yes|no)\\s*$");
+    /** an answer typed right after a bracketed default and its colon, as openssl's {@code [AU]:US} shows it */
+    private static final Pattern TIGHT_ANSWER = Pattern.compile("^(?<prompt>.*\\S\\s+\\[[^\\]:]*\\]:)(?<answer>\\S.*)$");
     private static final Pattern BARE_LABEL = Pattern.compile("^\\s*(?<prompt>[^:\\s][^:]{0,39}:)\\s*$");
     /**
      * a question, then an answer of a few letters or digits and nothing else: a menu's choice ({@code Your
@@ -88,12 +99,18 @@ public final class AnswerPromptSyntax {
             // dozen expressions are tried on them
             return Optional.empty();
         }
+        Matcher tight = TIGHT_ANSWER.matcher(line);
+        if (tight.matches()) {
+            line = tight.group("prompt") + " " + tight.group("answer");
+        }
         boolean bracketed = line.indexOf('[') >= 0 || line.indexOf('(') >= 0;
         m = HIDDEN.matcher(line);
         if (!m.matches()) {
             m = MASKED.matcher(line); // "Enter Password: ******": the guide shows stars where nothing was echoed
         }
-        if (m.matches() && m.group("prompt").strip().length() <= LONGEST_HIDDEN && SECRET_WORDS.matcher(line).find()) {
+        // a default offered in brackets, even an empty one (openssl's "A challenge password []:"), is shown as typed
+        if (m.matches() && m.group("prompt").strip().length() <= LONGEST_HIDDEN && SECRET_WORDS.matcher(line).find()
+                && !m.group("prompt").contains("[")) {
             return Optional.of(new Prompt(m.group("prompt").strip(), "", true));
         }
         for (Pattern p : new Pattern[]{INQUIRER, DEFAULTED, CHOICES, YES_OR_NO}) {
@@ -106,9 +123,20 @@ public final class AnswerPromptSyntax {
                 if (p == DEFAULTED && answer.isEmpty() && !OFFERS.matcher(m.group("prompt")).find()) {
                     continue; // "Disk quotas for user isabell (uid 1013):" heads output, asks nothing
                 }
-                boolean hidden = SECRET_WORDS.matcher(m.group("prompt")).find() && answer.isEmpty();
+                boolean hidden = SECRET_WORDS.matcher(m.group("prompt")).find() && answer.isEmpty()
+                        && !m.group("prompt").contains("[");
                 return Optional.of(new Prompt(m.group("prompt").strip(), answer, hidden));
             }
+        }
+        for (Pattern p : new Pattern[]{BARE_CHOICES, PROGRAM_ASKS}) {
+            m = p.matcher(line);
+            if (m.matches()) {
+                return Optional.of(new Prompt(m.group("prompt").strip(), m.group("answer"), false));
+            }
+        }
+        m = QUOTED_ANSWER.matcher(line);
+        if (m.matches() && m.group("answer").equals(m.group("word"))) {
+            return Optional.of(new Prompt(m.group("prompt").strip(), m.group("answer"), false));
         }
         m = SHORT_ANSWER.matcher(line);
         if (m.matches()) {

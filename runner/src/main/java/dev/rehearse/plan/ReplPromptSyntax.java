@@ -52,7 +52,8 @@ public final class ReplPromptSyntax {
         if (open != null && open.continuation != null) {
             Matcher m = open.continuation.matcher(line);
             if (m.matches()) {
-                return Optional.of(lineOf(open, m));
+                // the indentation after a continuation prompt is typed: Python's block body needs it
+                return Optional.of(new Line(open, m.group("prompt"), input(m).stripTrailing()));
             }
         }
         if (line.indexOf('>') < 0 && line.indexOf('#') < 0) {
@@ -68,6 +69,10 @@ public final class ReplPromptSyntax {
     }
 
     private static Line lineOf(Program program, Matcher m) {
-        return new Line(program, m.group("prompt"), m.group("input") == null ? "" : m.group("input").strip());
+        return new Line(program, m.group("prompt"), input(m).strip());
+    }
+
+    private static String input(Matcher m) {
+        return m.group("input") == null ? "" : m.group("input");
     }
 }

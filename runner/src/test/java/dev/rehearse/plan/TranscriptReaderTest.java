@@ -267,6 +267,14 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void aPythonBlocksBodyKeepsItsIndentationAfterTheContinuationPrompt() {
+        TranscriptCommand python = read("console", "$ python3 -q", ">>> for i in range(2):", "...     if i:",
+                "...         print(i * 10)", "...", "10", ">>> exit()").commands().get(0);
+        assertEquals(List.of("for i in range(2):", "    if i:", "        print(i * 10)", "", "exit()"),
+                python.interactions().stream().map(Interaction::answer).toList());
+    }
+
+    @Test
     void aReplLeftWithoutItsEmptyPromptIsClosedAtTheShellPrompt() {
         TranscriptCommand sqlite = read("console", "[isabell@stardust ~]$ sqlite3 notes.db", "sqlite> SELECT count(*) FROM notes;",
                 "3", "[isabell@stardust ~]$").commands().get(0);

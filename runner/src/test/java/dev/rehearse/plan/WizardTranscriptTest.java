@@ -122,4 +122,29 @@ class WizardTranscriptTest {
         assertEquals(List.of("Enter a password for the mailbox:|<password>", "Please confirm your password:|<password>"),
                 typed(mailbox));
     }
+
+    @Test
+    void openSslsAnswersAfterTheColonAndEmptyDefaultsChoicesWithoutBracketsAndAProgramsOwnQuestion() {
+        TranscriptCommand req = only(
+                "$ openssl req -new -key server.key -out server.csr",
+                "-----",
+                "Country Name (2 letter code) [AU]:US",
+                "Organizational Unit Name (eg, section) []:",
+                "A challenge password []:",
+                "$");
+        assertEquals(List.of(new Interaction("Country Name (2 letter code) [AU]:", "US", false, false, null),
+                new Interaction("Organizational Unit Name (eg, section) []:", "", false, false, null),
+                new Interaction("A challenge password []:", "", false, false, null)), req.interactions(),
+                "a default offered in brackets is shown as typed, even beside a secret word");
+        TranscriptCommand asks = only(
+                "$ ./reset",
+                "Enabled: yes",
+                "Status: 'ok' as before: fine",
+                "Overwrite existing config? y/N: y",
+                "Type 'yes' to confirm: yes",
+                "rm: remove regular empty file 'scratch.txt'? y",
+                "$");
+        assertEquals(List.of("Overwrite existing config? y/N:|y", "Type 'yes' to confirm:|yes",
+                "rm: remove regular empty file 'scratch.txt'?|y"), typed(asks), "status lines are output");
+    }
 }
