@@ -38,6 +38,13 @@ final class CommandHints {
         }
     }
 
+    /**
+     * {@code diff} or {@code cmp} of files, no more: exit status 1 says they differ, as the output a guide shows
+     * after it does ({@code --version} and {@code --help} say nothing of files)
+     */
+    private static final Pattern COMPARES = Pattern.compile(
+            "\\s*(?:diff|cmp)(?:\\s+(?!--version\\b|--help\\b|-v\\b)[^\\s;&|<>`$()]+)+\\s*");
+
     private CommandHints() {
     }
 
@@ -50,6 +57,11 @@ final class CommandHints {
     static Optional<String> copiedTo(String command) {
         Matcher m = COPY.matcher(command);
         return m.matches() && FileTargets.isPath(m.group(1)) ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** A comparison of files, whose exit status 1 says they differ. */
+    static boolean comparesFiles(String command) {
+        return COMPARES.matcher(command).matches();
     }
 
     /** The command follows its output until it is stopped with Ctrl-C ({@code tail -f ~/logs/app.log}). */

@@ -148,7 +148,8 @@ public final class Planner {
                             .or(() -> editor.map(CommandHints.Editor::why));
                     steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
                             c.prompt(), c.expected(), c.interactions(), List.of(), skip.map(why -> skipped(policy, why))
-                            .orElse(c.interrupts() ? interrupted(policy) : policy)));
+                            .orElse(c.interrupts() ? interrupted(policy)
+                                    : showsDifferences(c) ? differing(policy) : policy)));
                 }
                 continue;
             }
@@ -235,8 +236,10 @@ public final class Planner {
         return why.endsWith("no file named") || why.endsWith("prose example");
     }
 
-    private static final Pattern SHOWS_OUTPUT = Pattern.compile("(?i)\\b(output|should (?:look|see|show|print|return|get)"
-            + "|you (?:will|should) (?:see|get)|returns?(?!\\s+to\\b)|prints?|result)\\b");
+    /** "output", and "outputs" where it says what a command prints ("which outputs", "outputs:"), not "log the outputs" */
+    private static final Pattern SHOWS_OUTPUT = Pattern.compile("(?i)\\b(output|which outputs|outputs(?=:)|should (?:now )?"
+            + "(?:look|see|show|print|return|get)|you(?:'ll| will| should)(?: now)? (?:see|get)|returns?(?!\\s+to\\b)"
+            + "|prints?|results?|the response|responds with)\\b");
 
     /** Why a block that is neither a session nor a file is none: the output of the last command, or an example. */
     private static String whyNoStep(Block block, Block before, FileTargets.FileTarget target, List<Step> steps) {
@@ -300,6 +303,17 @@ public final class Planner {
                 c.command(), c.expected(), c.interactions()));
         return new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(), c.expected(),
                 stopped.interactions(), c.captures(), c.policy().skip() == null ? interrupted(c.policy()) : c.policy());
+    }
+
+    /** A comparison of files that shows what differs: it ends with exit status 1, as {@code diff} says a difference. */
+    private static boolean showsDifferences(TranscriptCommand c) {
+        return CommandHints.comparesFiles(c.command())
+                && c.expected().stream().anyMatch(line -> line.kind() == ExpectedLine.Kind.OUTPUT && !line.text().isBlank());
+    }
+
+    private static StepPolicy differing(StepPolicy policy) {
+        return new StepPolicy(policy.timeout(), policy.eventually(), policy.skip(), 1, policy.ready(),
+                policy.maxOutput(), policy.opensShell());
     }
 
     private static StepPolicy interrupted(StepPolicy policy) {

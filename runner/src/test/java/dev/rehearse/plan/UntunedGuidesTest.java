@@ -356,6 +356,29 @@ class UntunedGuidesTest {
                 false, List.of("Guide", "Section"), List.of(), "Then return to the config and add:", "x = 1");
         assertTrue(((CommandStep) plan(command, returnTo).steps().get(0)).expected().isEmpty(),
                 "\"return to\" says nothing of output");
+        for (String leadIn : List.of("You'll see the following:", "Which outputs:", "The response will be similar to:",
+                "You should now see the paths of both programs:")) {
+            Block after = new Block("literal_block", null, "default", "guide.rst", 7, 9, 2, Map.of(), null, null, null,
+                    false, List.of("Guide", "Section"), List.of(), leadIn, "app 1.2");
+            assertEquals(List.of(ExpectedLine.output(9, "app 1.2")),
+                    ((CommandStep) plan(command, after).steps().get(0)).expected(), leadIn);
+        }
+    }
+
+    @Test
+    void aComparisonOfFilesThatShowsWhatDiffersEndsWithExitStatusOne() throws IOException {
+        Plan plan = plan(block("console", 3, "Compare them:", """
+                $ diff -u old.txt new.txt
+                @@ -1 +1 @@
+                -a
+                +b
+                $ cmp old.txt old.txt
+                $ diff --version
+                diff (GNU diffutils) 3.8
+                $ diff old.txt new.txt | head -1
+                1c1"""));
+        assertEquals(List.of(1, 0, 0, 0), plan.steps().stream().map(s -> s.policy().expectExit()).toList(),
+                "no difference shown, a version, a pipeline: status 0");
     }
 
     @Test

@@ -60,6 +60,18 @@ class WizardTranscriptTest {
     }
 
     @Test
+    void aLineAfterPythonsInputIsItsPromptAndAnswerAndGetpassHidesIt() {
+        TranscriptCommand python = only(
+                "$ python3 -c 'import getpass; n = input(\"Name: \"); p = getpass.getpass(\"Token: \"); print(n)'",
+                "Name: Ada",
+                "Token:",
+                "Ada",
+                "$");
+        assertEquals(List.of(new Interaction("Name:", "Ada", false, false, null),
+                new Interaction("Token:", "<password>", true, false, "<password>")), python.interactions());
+    }
+
+    @Test
     void outputThatEndsInAColonOrShowsANumberAfterOneIsNoPrompt() {
         TranscriptCommand quota = only(
                 "[isabell@stardust ~]$ quota",
