@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 public final class OtherMachine {
     /** How every reason of this kind begins. */
     public static final String WHY = "for another machine: ";
-    private static final Set<String> LOCAL_HOSTS = Set.of("local", "localhost", "desktop", "laptop", "host", "pc",
+    /**
+     * the reader's own computer; {@code host} only as {@code your@host}: a guide's {@code user@host:~$} is the server
+     */
+    private static final Set<String> LOCAL_HOSTS = Set.of("local", "localhost", "desktop", "laptop", "pc",
             "client", "home", "workstation", "mycomputer");
     private static final Pattern PROSE = Pattern.compile("(?i)\\b(?:on|at|from) (?:your|our|her|his|the) (?:own )?(?:local )?"
             + "(?:computer|device|devices|machine|laptop|desktop|workstation|pc|client)\\b|\\blocal (?:machine|computer"
@@ -33,7 +36,8 @@ public final class OtherMachine {
         }
         String host = prompt.host().toLowerCase(Locale.ROOT);
         String user = prompt.user() == null ? "" : prompt.user().toLowerCase(Locale.ROOT);
-        if (LOCAL_HOSTS.contains(host) || host.startsWith("localhost") || user.startsWith("local")) {
+        if (LOCAL_HOSTS.contains(host) || host.startsWith("localhost") || user.startsWith("local")
+                || host.equals("host") && (user.equals("your") || user.equals("you"))) {
             return Optional.of(WHY + "the prompt is " + prompt.user() + "@" + prompt.host());
         }
         return Optional.empty();

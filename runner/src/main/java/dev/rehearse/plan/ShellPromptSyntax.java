@@ -10,14 +10,15 @@ import java.util.regex.Pattern;
  * Recognizes the shell prompt a transcript line starts with. A block speaks one prompt style: the Uberspace
  * style {@code (venv) [user@host cwd]$} (the sigil may be missing), Debian's and Ubuntu's default
  * {@code user@host:cwd$} (or {@code #} for root), Gentoo's and Mint's {@code user@host cwd $} and zsh's
- * {@code user@host cwd %}, a bare {@code $}, zsh's bare {@code %}, or a bare root {@code #}. The commands are bash's
+ * {@code user@host cwd %}, a bare {@code $} (also after bash's name or a folder: {@code bash-5.1$}, {@code ~/app$}),
+ * zsh's bare {@code %}, the arrows of starship and oh-my-zsh ({@code ❯}, {@code ➜  app}), or a bare root {@code #}. The commands are bash's
  * whatever the prompt: Rehearse's shell is bash. The style is decided for the whole block first, because a {@code $ react-scripts build}
  * that yarn prints in a bracketed-style block is output, and a {@code # comment} in a script is no root prompt.
  */
 public final class ShellPromptSyntax {
 
     /** How a block's prompts look. */
-    public enum Style { BRACKETED, USER_HOST, DOLLAR, PERCENT, HASH }
+    public enum Style { BRACKETED, USER_HOST, DOLLAR, PERCENT, ARROW, HASH }
 
     /** A prompt and what was typed after it (empty for an empty prompt). */
     public record Match(ShellPrompt prompt, String command) {
@@ -29,7 +30,18 @@ public final class ShellPromptSyntax {
     private static final Pattern USER_HOST = Pattern.compile(
             "^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?(?<user>[A-Za-z0-9_.-]+)@(?<host>[A-Za-z0-9_.-]+)"
                     + "(?::(?<cwd>[^\\s$#%]*)|\\s+(?<spaced>[^\\s$#%]+)\\s+)(?<sigil>[$#%])(?:\\s+(?<rest>.*))?$");
-    private static final Pattern DOLLAR = Pattern.compile("^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?\\$(?:\\s+(?<rest>.*))?$");
+    /**
+     * a bare {@code $}, after bash's own name when no PS1 is set ({@code bash-5.1$}) or after the folder alone
+     * ({@code ~/app$}, {@code /srv $})
+     */
+    private static final Pattern DOLLAR = Pattern.compile("^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?"
+            + "(?:(?:bash|sh)(?:-\\d+(?:\\.\\d+)*)?|(?<cwd>~[^\\s$#]*|/[^\\s$#]*) ?)?\\$(?:\\s+(?<rest>.*))?$");
+    /**
+     * the arrow themes draw: starship's {@code ❯ }, oh-my-zsh's {@code ➜  app git:(main) ✗ } (its folder's name,
+     * then the branch)
+     */
+    private static final Pattern ARROW = Pattern.compile("^(?:\\((?<venv>[^()\\s]+)\\)\\s+)?(?:(?<sigil>\u276f)"
+            + "|(?<sigil2>\u279c)\\s+(?<cwd>\\S+)(?:\\s+git:\\([^)\\s]*\\))?(?:\\s+\u2717)?)(?:\\s+(?<rest>.*))?$");
     /**
      * zsh's bare prompt: at the start of the line (an indented {@code %} is output, as in curl's progress meter's
      * {@code   % Total    % Received}).
@@ -65,6 +77,9 @@ public final class ShellPromptSyntax {
                 && l.strip().length() > 1)) {
             return Optional.of(Style.PERCENT);
         }
+        if (lines.stream().anyMatch(l -> mayBe(l, Style.ARROW) && ARROW.matcher(l).matches())) {
+            return Optional.of(Style.ARROW);
+        }
         if (BlockLanguage.isSession(language) && isRootSession(lines)) {
             return Optional.of(Style.HASH);
         }
@@ -81,6 +96,7 @@ public final class ShellPromptSyntax {
             case USER_HOST -> USER_HOST.matcher(line);
             case DOLLAR -> DOLLAR.matcher(line);
             case PERCENT -> PERCENT.matcher(line);
+            case ARROW -> ARROW.matcher(line);
             case HASH -> HASH.matcher(line);
         };
         if (!m.matches()) {
@@ -92,8 +108,10 @@ public final class ShellPromptSyntax {
                     m.group("sigil"));
             case USER_HOST -> new ShellPrompt(m.group("venv"), m.group("user"), m.group("host"),
                     folder(m.group("cwd") != null ? m.group("cwd") : m.group("spaced")), m.group("sigil"));
-            case DOLLAR -> new ShellPrompt(m.group("venv"), null, null, null, "$");
+            case DOLLAR -> new ShellPrompt(m.group("venv"), null, null, folder(m.group("cwd")), "$");
             case PERCENT -> new ShellPrompt(m.group("venv"), null, null, null, "%");
+            case ARROW -> new ShellPrompt(m.group("venv"), null, null, folder(m.group("cwd")),
+                    m.group("sigil") != null ? m.group("sigil") : m.group("sigil2"));
             case HASH -> new ShellPrompt(null, null, null, null, "#");
         };
         return Optional.of(new Match(prompt, rest));
@@ -109,6 +127,7 @@ public final class ShellPromptSyntax {
             case USER_HOST -> line.indexOf('@') >= 0;
             case DOLLAR -> line.indexOf('$') >= 0;
             case PERCENT -> line.indexOf('%') >= 0;
+            case ARROW -> line.indexOf('\u276f') >= 0 || line.indexOf('\u279c') >= 0;
             case HASH -> line.indexOf('#') >= 0;
         };
     }
@@ -124,7 +143,7 @@ public final class ShellPromptSyntax {
      */
     public static Optional<Match> matchInOpenedShell(String line, Style style) {
         Optional<Match> own = match(line, style);
-        if (own.isPresent() || style != Style.DOLLAR && style != Style.PERCENT) {
+        if (own.isPresent() || style == Style.BRACKETED || style == Style.USER_HOST || style == Style.HASH) {
             return own;
         }
         return match(line, Style.HASH).filter(root -> !root.command().isEmpty() && readsAsCommand(root.command()));

@@ -167,6 +167,24 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void bashsOwnNameAFolderAloneAndTheArrowsOfPromptThemesArePrompts() {
+        Transcript named = read("console", "bash-5.1$ cd /srv", "bash-5.1$ ls -d .", ".", "sh$ pwd", "/srv");
+        assertEquals(List.of("cd /srv", "ls -d .", "pwd"), named.commands().stream().map(TranscriptCommand::command).toList());
+        Transcript folder = read("console", "~$ cd app", "~/app $ ls", "README", "/srv$ pwd");
+        assertEquals(List.of("cd app", "ls", "pwd"), folder.commands().stream().map(TranscriptCommand::command).toList());
+        assertEquals(new ShellPrompt(null, null, null, "~/app", "$"), folder.commands().get(1).prompt());
+        Transcript starship = read("console", "\u276f python3 -m venv .venv", "(.venv) \u276f pip --version", "pip 23.0");
+        assertEquals(ShellPromptSyntax.Style.ARROW, starship.style());
+        assertEquals(List.of("python3 -m venv .venv", "pip --version"),
+                starship.commands().stream().map(TranscriptCommand::command).toList());
+        Transcript ohMyZsh = read("console", "\u279c  ~ git clone /srv/app.git", "\u279c  app git:(main) \u2717 make",
+                "cc -o app app.c");
+        assertEquals(List.of("git clone /srv/app.git", "make"),
+                ohMyZsh.commands().stream().map(TranscriptCommand::command).toList());
+        assertEquals("app", ohMyZsh.commands().get(1).prompt().cwd());
+    }
+
+    @Test
     void aRootShellOpenedInADollarBlockTakesTheCommandsAtItsHashPrompts() {
         Transcript t = read("console", "$ sudo -i", "# apt-get install -y nginx", "Reading package lists... Done",
                 "# systemctl enable nginx", "# exit", "logout", "$ ls", "# app.conf is new", "$ cat /etc/app.conf",

@@ -251,6 +251,8 @@ class UntunedGuidesTest {
         assertEquals("for another machine: the prompt is localuser@localhost", plan.steps().get(0).policy().skip());
         assertEquals("for another machine: the guide says \"on your own computer\"", plan.steps().get(1).policy().skip());
         assertNull(plan.steps().get(2).policy().skip());
+        assertNull(plan(block("console", 40, "On the server:", "user@host:~$ echo ok\nok")).steps().get(0).policy().skip(),
+                "user@host is the server every guide means by it");
         Files.writeString(dir.resolve("runbook.yaml"), "steps:\n  - n: 1\n    skip: false\n");
         Plan anyway = new Planner(FACTS, Map.of()).plan(Runbook.load(dir), guide(blocks));
         assertNull(anyway.steps().get(0).policy().skip());
