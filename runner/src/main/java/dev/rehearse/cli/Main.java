@@ -54,7 +54,7 @@ public final class Main {
 
     public static void main(String[] args) {
         LazyDefaultTls.install();
-        System.exit(execute(args, new StandardOutput(System.out), new PrintWriter(System.err, true)));
+        System.exit(execute(args, new StandardOutput(System.out), new StandardOutput(System.err)));
     }
 
     /** Runs the command line with the given streams; what tests call. */

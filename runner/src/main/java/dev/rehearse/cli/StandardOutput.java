@@ -1,14 +1,18 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.terminal.TerminalText;
+
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 
 /**
- * The process's standard output as commands print to it: a {@code PrintWriter(System.out, true)} in every respect,
- * which also takes text already encoded in its charset. {@code blocks --json} prints a megabyte for the corpus; encoded
- * on the threads that read the guides rather than here, at the end, on one thread, its writing costs half a
- * millisecond instead of ten in a cold process.
+ * The process's standard output (or error) as commands print to it: a {@code PrintWriter(System.out, true)} that
+ * shows every control character it is given as text ({@link TerminalText#printable}): what it prints comes from
+ * guides and hosts nobody vetted, and a terminal obeys the escape sequences in it. It also takes text already
+ * encoded in its charset (JSON, whose strings hold no control character): {@code blocks --json} prints a megabyte for
+ * the corpus; encoded on the threads that read the guides rather than here, at the end, on one thread, its writing
+ * costs half a millisecond instead of ten in a cold process.
  */
 final class StandardOutput extends PrintWriter {
 
@@ -19,6 +23,22 @@ final class StandardOutput extends PrintWriter {
     StandardOutput(PrintStream stream) {
         super(stream, true);
         this.stream = stream;
+    }
+
+    @Override
+    public void write(String text, int off, int len) {
+        String shown = TerminalText.printable(off == 0 && len == text.length() ? text : text.substring(off, off + len));
+        super.write(shown, 0, shown.length());
+    }
+
+    @Override
+    public void write(char[] text, int off, int len) {
+        write(new String(text, off, len));
+    }
+
+    @Override
+    public void write(int c) {
+        write(String.valueOf((char) c));
     }
 
     /** Text as {@link #writeEncoded} takes it; callable on any thread. */

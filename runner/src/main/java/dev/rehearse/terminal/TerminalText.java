@@ -1,7 +1,9 @@
 package dev.rehearse.terminal;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +28,46 @@ public final class TerminalText {
     private static final Pattern SHELL_PROMPT_LIKE = Pattern.compile(".*[$#%>\u276f\u279c]\\s*");
 
     private TerminalText() {
+    }
+
+    /** Colour ({@code ESC[1;31m}) and erase-in-line ({@code \r ESC[K}): what Rehearse itself draws on a terminal. */
+    private static final Pattern OWN_SEQUENCE = Pattern.compile("\r?\u001b\\[(?:[0-9;]*m|K)");
+
+    /**
+     * Text as it may go to a person's terminal: every control character but newline and tab shown as an escape
+     * ({@code \e}, {@code \r}, {@code \x07}), so that a guide's or a host's bytes cannot retitle the window, move the
+     * cursor or overwrite a line already shown; colour and erase-in-line kept, which only paint.
+     */
+    public static String printable(String text) {
+        int first = 0;
+        while (first < text.length() && !isControl(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text; // the usual case: nothing to show otherwise
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+        Matcher own = OWN_SEQUENCE.matcher(text);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isControl(c)) {
+                out.append(c);
+            } else if ((c == ESC || c == '\r') && own.region(i, text.length()).lookingAt()) {
+                out.append(text, i, own.end());
+                i = own.end() - 1;
+            } else if (c == ESC) {
+                out.append("\\e");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else {
+                out.append("\\x").append(HexFormat.of().toHexDigits((byte) c));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isControl(char c) {
+        return c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c <= 0x9f;
     }
 
     /**

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.testing.Checkout;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,5 +80,17 @@ class PlanCommandIT {
         Outcome malformed = RehearseJar.run("plan", RUNBOOK, "--bind", "novalue");
         assertEquals(2, malformed.exit());
         assertEquals("--bind novalue: expected NAME=VALUE\n", malformed.err());
+    }
+
+    /** A guide's bytes reach a person's terminal as text: no escape sequence in it retitles the window or clears it. */
+    @Test
+    void controlCharactersOfAGuideArePrintedAsText(@TempDir Path dir) throws IOException {
+        Path guide = Files.writeString(dir.resolve("hostile.md"),
+                "# Hostile\n\n```console\n$ echo \u001b]0;pwned\u0007hi\u001b[2J\n```\n");
+        Outcome plan = RehearseJar.run("plan", guide.toString());
+        assertEquals(0, plan.exit(), plan.err());
+        assertTrue(plan.out().contains("$ echo \\e]0;pwned\\x07hi\\e[2J\n"), plan.out());
+        Outcome lint = RehearseJar.run("lint", guide.toString());
+        assertFalse((plan.out() + lint.out() + lint.err()).chars().anyMatch(c -> c == 0x1b || c == 0x07));
     }
 }

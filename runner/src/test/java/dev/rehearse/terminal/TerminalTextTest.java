@@ -66,4 +66,12 @@ class TerminalTextTest {
     void lineEndsFoldButALoneCarriageReturnStays() {
         assertEquals("a\nb\nc\rd", TerminalText.foldLineEnds("a\r\nb\r\r\nc\rd"));
     }
+
+    @Test
+    void textForAPersonsTerminalShowsEveryControlCharacterButRehearsesOwnColourAndErase() {
+        assertEquals("echo \\e]0;pwned\\x07hi \\e[2J \\r overwritten\\x9b", TerminalText.printable(
+                "echo \u001b]0;pwned\u0007hi \u001b[2J \r overwritten\u009b"), "a title, a clear screen, a return");
+        String own = "\r\u001b[K\u001b[1;32mPASS\u001b[0m  1/1\tok\n";
+        assertEquals(own, TerminalText.printable(own));
+    }
 }
