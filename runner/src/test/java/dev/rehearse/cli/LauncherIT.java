@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,6 +55,27 @@ class LauncherIT {
                 + broken.both());
         assertTrue(broken.err().endsWith("rehearse: the build failed (Maven's messages above)\n"), broken.both());
         assertFalse(broken.out().contains("hello:"), "nothing ran");
+    }
+
+    /**
+     * Two calls at once on a checkout never built (a script's parallel calls, CI jobs sharing a checkout): one
+     * builds, the other waits for it and builds nothing; both run. Before, both ran Maven into one folder, and one
+     * failed on the other's half-written jar.
+     */
+    @Test
+    void twoCallsAtOnceBuildOnceAndBothRun(@TempDir Path dir) throws Exception {
+        Path checkout = copyOfTheSources(dir.resolve("checkout"));
+        Path guide = Files.copy(Checkout.root().resolve("fixtures/guides/hello.rst"), dir.resolve("hello.rst"));
+        List<String> command = List.of(checkout.resolve("rehearse").toString(), "plan", guide.toString());
+        CompletableFuture<RehearseJar.Outcome> one = CompletableFuture.supplyAsync(() -> RehearseJar.exec(dir, command));
+        CompletableFuture<RehearseJar.Outcome> other = CompletableFuture.supplyAsync(() -> RehearseJar.exec(dir, command));
+        List<RehearseJar.Outcome> both = List.of(one.get(), other.get());
+        for (RehearseJar.Outcome call : both) {
+            assertEquals(0, call.exit(), call.both());
+            assertTrue(call.out().startsWith("hello: hello.rst (no sidecar)\n"), call.both());
+        }
+        assertEquals(1, both.stream().filter(call -> call.err().contains("rehearse: building")).count(),
+                both.get(0).both() + both.get(1).both());
     }
 
     /**
