@@ -1,5 +1,6 @@
 package dev.rehearse.read.asciidoc;
 
+import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.SourceRoots;
 import dev.rehearse.read.common.IncludeFence;
@@ -184,7 +185,8 @@ final class Preprocessor {
         } else if (including.contains(included.toAbsolutePath().normalize())) {
             finding(line, Finding.Level.ERROR, "include-cycle", "include of " + target + " includes itself");
         } else if (depth >= MAX_DEPTH) {
-            finding(line, Finding.Level.ERROR, "include-cycle", "includes nested deeper than " + MAX_DEPTH);
+            // bad input, as deeper nesting is in the other formats: no guide needs it, and it hid every step after it
+            throw new BadInput(line.source(), line.line(), "includes nested deeper than " + MAX_DEPTH);
         } else {
             readFile(included, depth + 1, options);
         }

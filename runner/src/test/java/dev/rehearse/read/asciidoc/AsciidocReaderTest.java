@@ -321,6 +321,17 @@ class AsciidocReaderTest {
     }
 
     @Test
+    void includesNestedDeeperThan64AreBadInputAtTheLineThatGoesDeeper(@TempDir Path dir) throws IOException {
+        Fixtures.write(dir, "top.adoc", "= T\n\ninclude::c0.adoc[]\n");
+        for (int i = 0; i < 70; i++) {
+            Fixtures.write(dir, "c" + i + ".adoc", "include::c" + (i + 1) + ".adoc[]\n");
+        }
+        Fixtures.write(dir, "c70.adoc", "[source,console]\n----\n$ echo deep\n----\n");
+        assertEquals("c63.adoc:1: includes nested deeper than 64",
+                assertThrows(BadInput.class, () -> reader.read(dir.resolve("top.adoc"), dir)).getMessage());
+    }
+
+    @Test
     void localImagesMustExistUnderImagesdir(@TempDir Path dir) throws IOException {
         Fixtures.write(dir, "img/ok.png", "png");
         Path guide = Fixtures.write(dir, "images.adoc", """
