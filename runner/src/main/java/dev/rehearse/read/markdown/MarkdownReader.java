@@ -109,6 +109,7 @@ public final class MarkdownReader implements GuideReader {
             String source = LiteralBlocks.relative(root, file);
             String text = GuideText.read(file);
             ContainerDepth.check(text, file);
+            DirectiveDepth.check(text, file);
             Document doc = PARSER.parse(text);
             including.add(file.toAbsolutePath().normalize());
             visitChildren(doc, new Place(file, source, new TextLines(text), 0, 0), top, List.of());

@@ -371,6 +371,19 @@ class MarkdownReaderTest {
                 assertThrows(BadInput.class, () -> reader.read(guide, dir)).getMessage());
     }
 
+    /** Refused before any body is read again: each level's body was parsed anew, so 3,000 levels took 36 s. */
+    @Test
+    void admonitionsNestedDeeperThanTheLimitAreOneLineOfBadInput(@TempDir Path dir) throws IOException {
+        StringBuilder text = new StringBuilder("# Deep\n\n");
+        for (int i = 0; i < 3_000; i++) {
+            text.append("    ".repeat(i)).append("!!! note\n\n");
+        }
+        Path guide = Fixtures.write(dir, "deep.md", text.toString());
+        assertEquals(guide + ":" + (3 + 2 * ContainerDepth.LIMIT) + ": directives nested deeper than "
+                        + ContainerDepth.LIMIT + " levels",
+                assertThrows(BadInput.class, () -> reader.read(guide, dir)).getMessage());
+    }
+
     @Test
     void brokenGuideFindingsPointAtTheirLines() {
         List<String> findings = Fixtures.read(reader, "broken/defects.md").findings().stream().map(Finding::toString).toList();
