@@ -39,14 +39,18 @@ final class BindingResolver {
 
     private final Runbook runbook;
     private final TargetFacts facts;
+    private final List<Map.Entry<String, String>> examples;
     private final Map<String, String> vars = new LinkedHashMap<>();
     private final Map<String, String> literalOverrides = new LinkedHashMap<>();
     private final Bindings bindings = new Bindings();
     private final List<CaptureRule> captures = new ArrayList<>();
 
-    BindingResolver(Runbook runbook, TargetFacts facts, Map<String, String> overrides) {
+    /** @param examples the example values the guide uses for the target's facts ({@link FactBindings#examplesOf}) */
+    BindingResolver(Runbook runbook, TargetFacts facts, Map<String, String> overrides,
+                    List<Map.Entry<String, String>> examples) {
         this.runbook = runbook;
         this.facts = facts;
+        this.examples = examples;
         vars.putAll(runbook.vars());
         runbook.varFacts().forEach((name, fact) -> {
             String value = FactBindings.fact(facts, fact);
@@ -83,7 +87,7 @@ final class BindingResolver {
     }
 
     private void resolve() {
-        FactBindings.bind(bindings, facts);
+        FactBindings.bind(bindings, facts, examples);
         for (BindingRule rule : runbook.bindings()) {
             switch (rule.source()) {
                 case VALUE -> {

@@ -11,7 +11,8 @@ import java.util.Set;
 public final class BlockLanguage {
     private static final Set<String> SESSIONS = Set.of(
             "console", "shell-session", "sh-session", "shellsession", "shell_session", "terminal");
-    private static final Set<String> SCRIPTS = Set.of("bash", "sh", "shell", "zsh");
+    /** and DigitalOcean's {@code command} and {@code super_user}, which their site shows with a prompt per line */
+    private static final Set<String> SCRIPTS = Set.of("bash", "sh", "shell", "zsh", "command", "super_user");
     private static final Set<String> PLAIN = Set.of(
             "", "none", "text", "plaintext", "plain", "txt", "nohighlight", "output");
 

@@ -2,6 +2,7 @@ package dev.rehearse.plan;
 
 import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
+import dev.rehearse.bind.FactBindings;
 import dev.rehearse.bind.Generated;
 import dev.rehearse.bind.Literals;
 import dev.rehearse.guide.BadInput;
@@ -75,7 +76,8 @@ public final class Planner {
     /** @throws BadInput when the sidecar asks for something the guide does not have, or a value is unsafe */
     public Plan plan(Draft draft) {
         Runbook runbook = draft.runbook();
-        BindingResolver resolver = new BindingResolver(runbook, facts, overrides);
+        BindingResolver resolver = new BindingResolver(runbook, facts, overrides,
+                FactBindings.examplesOf(typedAndShown(draft.steps())));
         Bindings bindings = resolver.bindings();
         String secret = resolver.defaultSecret() != null ? resolver.defaultSecret() : GENERATED_SECRET;
         List<Step> steps = withCaptures(draft.steps(), resolver.captures(), bindings, draft.guide());
@@ -155,7 +157,7 @@ public final class Planner {
             }
             if (BareCommands.isPromptDirective(block)) {
                 // sphinx-prompt's block: commands, whatever the prose around it names
-                addBare(steps, BareCommands.of(guide.format(), block), block, elsewhere, policy);
+                addBare(steps, BareCommands.of(guide.format(), block), block, elsewhere, policy, sectionFile);
                 continue;
             }
             FileTargets.FileTarget target = FileTargets.of(block, block.precedingText(), sectionFile.get(block.section()));
@@ -180,12 +182,13 @@ public final class Planner {
             FileTargets.anyPath(block.precedingText()).ifPresent(path -> sectionFile.put(block.section(), path));
             List<TranscriptCommand> bare = BareCommands.of(guide.format(), block);
             if (!bare.isEmpty()) {
-                addBare(steps, bare, block, elsewhere, policy);
+                addBare(steps, bare, block, elsewhere, policy, sectionFile);
                 continue;
             }
             String why = whyNoStep(block, before, target, steps);
             if (why.startsWith(NotAStep.OUTPUT_OF)) {
-                SeparateOutput.of(block, before, steps).ifPresent(checked -> steps.set(steps.size() - 1, checked));
+                SeparateOutput.of(block, before, steps)
+                        .ifPresent(checked -> steps.set(steps.size() - 1, withSeparateOutput(checked)));
             }
             notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block), why));
         }
@@ -194,10 +197,14 @@ public final class Planner {
 
     /** Steps of commands whose output the guide does not show. */
     private static void addBare(List<Step> steps, List<TranscriptCommand> bare, Block block, Optional<String> elsewhere,
-                                StepPolicy policy) {
+                                StepPolicy policy, Map<List<String>, String> sectionFile) {
         for (TranscriptCommand typed : bare) {
             TranscriptCommand c = stoppedIfItFollows(typed);
-            StepPolicy p = elsewhere.map(why -> skipped(policy, why)).orElse(c.interrupts() ? interrupted(policy) : policy);
+            // "nano ~/app.conf" in a script block as at a prompt: the reader edits, the next block is what goes in
+            Optional<CommandHints.Editor> editor = CommandHints.editor(c.command());
+            editor.ifPresent(e -> sectionFile.put(block.section(), e.file()));
+            StepPolicy p = elsewhere.or(() -> editor.map(CommandHints.Editor::why)).map(why -> skipped(policy, why))
+                    .orElse(c.interrupts() ? interrupted(policy) : policy);
             steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
                     c.prompt(), List.of(), c.interactions(), List.of(), p));
         }
@@ -251,11 +258,28 @@ public final class Planner {
             return FileTargets.label(block.language() == null ? "" : block.language()) + "a crontab entry (crontab -e), not a file";
         }
         Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-        if (block.precedingText() != null && SHOWS_OUTPUT.matcher(block.precedingText()).find()
+        if ((block.precedingText() != null && SHOWS_OUTPUT.matcher(block.precedingText()).find() || captionedOutput(block))
                 && last instanceof CommandStep && stepOf(before, last)) {
             return NotAStep.OUTPUT_OF + last.n();
         }
         return target.why();
+    }
+
+    /** What the steps type, show and write: where a guide's example values stand. */
+    private static List<String> typedAndShown(List<Step> steps) {
+        List<String> texts = new ArrayList<>();
+        for (Step step : steps) {
+            texts.addAll(step.typed());
+            if (step instanceof CommandStep c) {
+                c.expected().forEach(line -> texts.add(line.text()));
+            }
+        }
+        return texts;
+    }
+
+    /** A block captioned "Output" (DigitalOcean's {@code [secondary_label Output]}). */
+    private static boolean captionedOutput(Block block) {
+        return block.options() != null && "output".equalsIgnoreCase(block.options().getOrDefault("caption", "").strip());
     }
 
     private static final Pattern CRONTAB_LINE = Pattern.compile(
@@ -307,8 +331,21 @@ public final class Planner {
 
     /** A comparison of files that shows what differs: it ends with exit status 1, as {@code diff} says a difference. */
     private static boolean showsDifferences(TranscriptCommand c) {
-        return CommandHints.comparesFiles(c.command())
-                && c.expected().stream().anyMatch(line -> line.kind() == ExpectedLine.Kind.OUTPUT && !line.text().isBlank());
+        return showsDifferences(c.command(), c.expected());
+    }
+
+    private static boolean showsDifferences(String command, List<ExpectedLine> expected) {
+        return CommandHints.comparesFiles(command)
+                && expected.stream().anyMatch(line -> line.kind() == ExpectedLine.Kind.OUTPUT && !line.text().isBlank());
+    }
+
+    /** The step with output shown in a block of its own: a comparison that shows differences ends with 1 then too. */
+    private static CommandStep withSeparateOutput(CommandStep c) {
+        if (!showsDifferences(c.command(), c.expected()) || c.policy().expectExit() != 0) {
+            return c;
+        }
+        return new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(), c.expected(),
+                c.interactions(), c.captures(), differing(c.policy()));
     }
 
     private static StepPolicy differing(StepPolicy policy) {

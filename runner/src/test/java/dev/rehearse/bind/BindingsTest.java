@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BindingsTest {
     private static Bindings seedLike() {
-        Bindings b = FactBindings.bind(new Bindings(), new TargetFacts("alice", "box1", "/srv/home/alice", "alice.test"));
+        Bindings b = FactBindings.bind(new Bindings(), new TargetFacts("alice", "box1", "/srv/home/alice", "alice.test"),
+                FactBindings.DEFAULTS);
         b.bind(new Binding("PORT", "41000", Origin.SIDECAR, false));
         b.bind(new Binding("USER", "alice", Origin.SIDECAR, false));
         b.bind(new Binding("<my super secure password>", "S3cretValue", Origin.GENERATED, true));
@@ -115,5 +116,13 @@ class BindingsTest {
         assertEquals(atOnce.secretBindings(), oneByOne.secretBindings());
         assertEquals("echo 7000009 7000002 10000011 alice.box1.test alice stardust tk-9Zq  x:8009 S3cret",
                 oneByOne.apply(texts.get(0)));
+    }
+
+    @Test
+    void aGuideThatNamesSammyAndNotIsabellUsesDigitalOceansExampleUser() {
+        assertEquals(FactBindings.DIGITALOCEAN, FactBindings.examplesOf(List.of("cd /home/sammy", "ls")));
+        assertEquals(FactBindings.DEFAULTS, FactBindings.examplesOf(List.of("cd /home/sammy", "id isabell")),
+                "one set: two example users for one real user could not be told apart");
+        assertEquals(FactBindings.DEFAULTS, FactBindings.examplesOf(List.of("sammyd --version")));
     }
 }

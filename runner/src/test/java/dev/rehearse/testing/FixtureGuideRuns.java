@@ -146,6 +146,21 @@ public abstract class FixtureGuideRuns {
                 "the Debian and the Linux tab ran, and no other");
     }
 
+    /**
+     * DigitalOcean's tutorials: {@code command} blocks of commands without prompts, a file's block labelled with its
+     * path and the output's with {@code Output} on their first lines (no part of the text), the example user
+     * {@code sammy}, an editor opened before the file's block, and diff's differences shown as its output. Before,
+     * the command blocks were no steps at all.
+     */
+    @Test
+    void aDigitalOceanTutorialRunsItsCommandBlocksAndChecksItsLabelledOutput(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/digitalocean.md", "--timeout", "30s");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "PASS", "PASS", "SKIP", "PASS", "PASS", "PASS", "PASS"), run.verdicts(), run.json());
+        assertEquals("greeting=hello\n", Files.readString(homeOfRun(home).resolve("greeter/greeter.conf")),
+                "the label names the file and is no part of it");
+    }
+
     @Test
     void aSphinxGuideInMystAndSessionsNamedAsOtherHighlightersNameThemRun(@TempDir Path home) throws IOException {
         Run run = runIn(home, "untuned/sphinx-myst.md", "--timeout", "30s");

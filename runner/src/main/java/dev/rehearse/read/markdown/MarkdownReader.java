@@ -282,7 +282,7 @@ public final class MarkdownReader implements GuideReader {
             InfoString info = directive.map(d -> new InfoString(d.language(), d.attributes()))
                     .orElseGet(() -> InfoString.parse(fenced.getInfo().toString()));
             MystDirective.Body body = directive.isPresent() ? MystDirective.body(text(fenced.getContentChars()))
-                    : new MystDirective.Body(Map.of(), 0, text(fenced.getContentChars()));
+                    : DigitalOceanLabels.body(text(fenced.getContentChars()));
             Map<String, String> attributes = new LinkedHashMap<>(body.options());
             attributes.putAll(info.attributes());
             if (info.language() == null) {

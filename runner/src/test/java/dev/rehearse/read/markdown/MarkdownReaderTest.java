@@ -371,6 +371,34 @@ class MarkdownReaderTest {
                 assertThrows(BadInput.class, () -> reader.read(guide, dir)).getMessage());
     }
 
+    @Test
+    void digitalOceansLabelsAreTheBlocksTitleAndCaptionAndNoPartOfItsText(@TempDir Path dir) throws IOException {
+        Path guide = Fixtures.write(dir, "do.md", """
+                # T
+
+                ```command
+                [environment second]
+                cat /etc/app.conf
+                ```
+
+                ```
+                [secondary_label Output]
+                port=1
+                ```
+
+                ```
+                [label /etc/app.conf]
+                [secondary_label Example]
+                port=2
+                ```
+                """);
+        List<Block> blocks = reader.read(guide, dir).blocks();
+        assertEquals(List.of("cat /etc/app.conf", "port=1", "port=2"), blocks.stream().map(Block::text).toList());
+        assertEquals(List.of(5, 10, 16), blocks.stream().map(Block::contentLine).toList());
+        assertEquals(Map.of("title", "/etc/app.conf", "caption", "Example"), blocks.get(2).options());
+        assertEquals("Output", blocks.get(1).options().get("caption"));
+    }
+
     /** Refused before any body is read again: each level's body was parsed anew, so 3,000 levels took 36 s. */
     @Test
     void admonitionsNestedDeeperThanTheLimitAreOneLineOfBadInput(@TempDir Path dir) throws IOException {
