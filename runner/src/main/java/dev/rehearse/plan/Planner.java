@@ -348,14 +348,17 @@ public final class Planner {
                 c.interactions(), c.captures(), differing(c.policy()));
     }
 
+    /** diff's status for "the files differ" */
+    private static final int DIFFERENT = 1;
+    /** the status of a program ended by Ctrl-C (SIGINT) */
+    private static final int INTERRUPTED = 130;
+
     private static StepPolicy differing(StepPolicy policy) {
-        return new StepPolicy(policy.timeout(), policy.eventually(), policy.skip(), 1, policy.ready(),
-                policy.maxOutput(), policy.opensShell());
+        return policy.expecting(DIFFERENT);
     }
 
     private static StepPolicy interrupted(StepPolicy policy) {
-        return new StepPolicy(policy.timeout(), policy.eventually(), policy.skip(), 130, policy.ready(),
-                policy.maxOutput(), policy.opensShell());
+        return policy.expecting(INTERRUPTED);
     }
 
     private static List<Step> withPolicies(List<Step> steps, Runbook runbook) {

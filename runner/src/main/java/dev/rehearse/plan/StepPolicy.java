@@ -29,6 +29,12 @@ public record StepPolicy(Duration timeout, boolean eventually, String skip, int 
     public StepPolicy(Duration timeout, boolean eventually, String skip, int expectExit) {
         this(timeout, eventually, skip, expectExit, null, null, null);
     }
+
+    /** This policy, success being exit status {@code exit}. */
+    public StepPolicy expecting(int exit) {
+        return new StepPolicy(timeout, eventually, skip, exit, ready, maxOutput, opensShell);
+    }
+
     /**
      * A size as {@code --max-output} and the sidecar's {@code max_output} take it: {@code 2M}, {@code 512K},
      * {@code 1G}, {@code 4096}; null when it is not one.
