@@ -529,10 +529,21 @@ public final class Runner {
         return interaction.answer() == null ? "" : bindings.apply(interaction.answer());
     }
 
+    /** an assignment that sets PROMPT_COMMAND anew ({@code +=} adds to it) */
+    private static final Pattern SETS_PROMPT_COMMAND = Pattern.compile("\\bPROMPT_COMMAND=");
+    private static final Pattern USES_PROMPT_COMMAND = Pattern.compile("\\$\\{?PROMPT_COMMAND\\b");
+
+    /** The command sets PROMPT_COMMAND without what was in it: the session's sentinel goes, and the step never ends. */
+    private static boolean replacesPromptCommand(String command) {
+        return SETS_PROMPT_COMMAND.matcher(command).find() && !USES_PROMPT_COMMAND.matcher(command).find();
+    }
+
     private String whyFailed(CommandStep step, CommandResult result, StepPolicy policy) {
         return switch (result.status()) {
             case TIMEOUT -> "timed out after " + seconds(policy.timeout()) + " (the step's timeout: --timeout, or the "
-                    + "sidecar's timeout:)" + lastWords(result, true);
+                    + "sidecar's timeout:)" + (replacesPromptCommand(step.command()) ? "; the command replaced "
+                    + "PROMPT_COMMAND, by which Rehearse's shell tells a command's end: keep it in the new value "
+                    + "(PROMPT_COMMAND=\"...; $PROMPT_COMMAND\")" : "") + lastWords(result, true);
             case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine());
             case DISCONNECTED -> "lost the shell during step " + step.n() + ": " + session.lostReason();
             case INTERRUPTED -> "interrupted by " + interruption.cause();

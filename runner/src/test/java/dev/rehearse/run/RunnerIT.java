@@ -219,6 +219,19 @@ class RunnerIT {
                 report.results().get(0).reason());
     }
 
+    /** A guide that sets PROMPT_COMMAND anew takes the shell's end-of-command sentinel: the reason says so. */
+    @Test
+    void aStepThatReplacesPromptCommandTimesOutSayingWhy() {
+        RunReport report = run(new Steps()
+                .command("PROMPT_COMMAND='history -a'", Steps.timeout(Duration.ofSeconds(1)), List.of(), List.of(),
+                        List.of()));
+        assertEquals(List.of(Verdict.FAIL), verdicts(report));
+        assertTrue(report.results().get(0).reason().startsWith("timed out after 1 s (the step's timeout: --timeout, or "
+                + "the sidecar's timeout:); the command replaced PROMPT_COMMAND, by which Rehearse's shell tells a "
+                + "command's end: keep it in the new value (PROMPT_COMMAND=\"...; $PROMPT_COMMAND\")"),
+                report.results().get(0).reason());
+    }
+
     @Test
     void anInterruptStopsTheRunningStepAndTheRecordSaidWhereTheRunWasAllAlong() throws Exception {
         Interruption stop = new Interruption();
