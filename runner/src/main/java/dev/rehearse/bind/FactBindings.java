@@ -52,10 +52,11 @@ public final class FactBindings {
     public static List<Map.Entry<String, String>> examplesOf(List<String> texts) {
         boolean sammy = false;
         for (String text : texts) {
-            if (ISABELL.matcher(text).find()) {
+            // the word looked for first: each text is a step's, thousands in a long guide
+            if (text.contains("isabell") && ISABELL.matcher(text).find()) {
                 return DEFAULTS;
             }
-            sammy = sammy || SAMMY.matcher(text).find();
+            sammy = sammy || text.contains("sammy") && SAMMY.matcher(text).find();
         }
         return sammy ? DIGITALOCEAN : DEFAULTS;
     }
