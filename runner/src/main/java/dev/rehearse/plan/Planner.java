@@ -64,7 +64,7 @@ public final class Planner {
         List<NotAStep> notSteps = new ArrayList<>();
         List<Step> steps = stepsOf(guide, new TranscriptReader(runbook.answers(), secret != null ? secret
                 : GENERATED_SECRET), runbook.defaults(), notSteps);
-        steps = ServiceNames.filledIn(steps);
+        steps = ServiceNames.filledIn(differencesExpected(steps));
         return new Draft(runbook, guide, withPolicies(steps, runbook), notSteps);
     }
 
@@ -150,8 +150,7 @@ public final class Planner {
                             .or(() -> editor.map(CommandHints.Editor::why));
                     steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
                             c.prompt(), c.expected(), c.interactions(), List.of(), skip.map(why -> skipped(policy, why))
-                            .orElse(c.interrupts() ? interrupted(policy)
-                                    : showsDifferences(c) ? differing(policy) : policy)));
+                            .orElse(c.interrupts() ? interrupted(policy) : policy)));
                 }
                 continue;
             }
@@ -187,8 +186,7 @@ public final class Planner {
             }
             String why = whyNoStep(block, before, target, steps);
             if (why.startsWith(NotAStep.OUTPUT_OF)) {
-                SeparateOutput.of(block, before, steps)
-                        .ifPresent(checked -> steps.set(steps.size() - 1, withSeparateOutput(checked)));
+                SeparateOutput.of(block, before, steps).ifPresent(checked -> steps.set(steps.size() - 1, checked));
             }
             notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block), why));
         }
@@ -244,9 +242,9 @@ public final class Planner {
     }
 
     /** "output", and "outputs" where it says what a command prints ("which outputs", "outputs:"), not "log the outputs" */
-    private static final Pattern SHOWS_OUTPUT = Pattern.compile("(?i)\\b(output|which outputs|outputs(?=:)|should (?:now )?"
-            + "(?:look|see|show|print|return|get)|you(?:'ll| will| should)(?: now)? (?:see|get)|returns?(?!\\s+to\\b)"
-            + "|prints?|results?|the response|responds with)\\b");
+    private static final Pattern SHOWS_OUTPUT = Pattern.compile("(?i)\\b(output|which outputs|outputs(?=:)"
+            + "|should (?:now )?(?:look|see|show|print|return|get)|you(?:'ll| will| should)(?: now)? (?:see|get)"
+            + "|returns?(?!\\s+to\\b)|prints?|results?|the response|responds with)\\b");
 
     /** Why a block that is neither a session nor a file is none: the output of the last command, or an example. */
     private static String whyNoStep(Block block, Block before, FileTargets.FileTarget target, List<Step> steps) {
@@ -258,8 +256,9 @@ public final class Planner {
             return FileTargets.label(block.language() == null ? "" : block.language()) + "a crontab entry (crontab -e), not a file";
         }
         Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-        if ((block.precedingText() != null && SHOWS_OUTPUT.matcher(block.precedingText()).find() || captionedOutput(block))
-                && last instanceof CommandStep && stepOf(before, last)) {
+        boolean saysOutput = block.precedingText() != null && SHOWS_OUTPUT.matcher(block.precedingText()).find()
+                || captionedOutput(block);
+        if (saysOutput && last instanceof CommandStep && stepOf(before, last)) {
             return NotAStep.OUTPUT_OF + last.n();
         }
         return target.why();
@@ -279,7 +278,8 @@ public final class Planner {
 
     /** A block captioned "Output" (DigitalOcean's {@code [secondary_label Output]}). */
     private static boolean captionedOutput(Block block) {
-        return block.options() != null && "output".equalsIgnoreCase(block.options().getOrDefault("caption", "").strip());
+        return block.options() != null
+                && "output".equalsIgnoreCase(block.options().getOrDefault("caption", "").strip());
     }
 
     private static final Pattern CRONTAB_LINE = Pattern.compile(
@@ -329,32 +329,25 @@ public final class Planner {
                 stopped.interactions(), c.captures(), c.policy().skip() == null ? interrupted(c.policy()) : c.policy());
     }
 
-    /** A comparison of files that shows what differs: it ends with exit status 1, as {@code diff} says a difference. */
-    private static boolean showsDifferences(TranscriptCommand c) {
-        return showsDifferences(c.command(), c.expected());
-    }
-
-    private static boolean showsDifferences(String command, List<ExpectedLine> expected) {
-        return CommandHints.comparesFiles(command)
-                && expected.stream().anyMatch(line -> line.kind() == ExpectedLine.Kind.OUTPUT && !line.text().isBlank());
-    }
-
-    /** The step with output shown in a block of its own: a comparison that shows differences ends with 1 then too. */
-    private static CommandStep withSeparateOutput(CommandStep c) {
-        if (!showsDifferences(c.command(), c.expected()) || c.policy().expectExit() != 0) {
-            return c;
-        }
-        return new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(), c.expected(),
-                c.interactions(), c.captures(), differing(c.policy()));
-    }
-
     /** diff's status for "the files differ" */
     private static final int DIFFERENT = 1;
     /** the status of a program ended by Ctrl-C (SIGINT) */
     private static final int INTERRUPTED = 130;
 
-    private static StepPolicy differing(StepPolicy policy) {
-        return policy.expecting(DIFFERENT);
+    /**
+     * A comparison of files that shows what differs, in its transcript or in a block of its own, ends with exit status
+     * 1, as {@code diff} says a difference; once every step's output is known, so both are asked in one place.
+     */
+    private static List<Step> differencesExpected(List<Step> steps) {
+        List<Step> out = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            out.add(step instanceof CommandStep c && c.policy().skip() == null && c.policy().expectExit() == 0
+                    && CommandHints.comparesFiles(c.command()) && c.expected().stream()
+                    .anyMatch(line -> line.kind() == ExpectedLine.Kind.OUTPUT && !line.text().isBlank())
+                    ? new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(), c.expected(),
+                    c.interactions(), c.captures(), c.policy().expecting(DIFFERENT)) : step);
+        }
+        return out;
     }
 
     private static StepPolicy interrupted(StepPolicy policy) {

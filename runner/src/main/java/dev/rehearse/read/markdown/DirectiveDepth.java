@@ -72,6 +72,7 @@ final class DirectiveDepth {
     }
 
     private static boolean isAdmonition(String line) {
-        return line.startsWith("!!! ") || line.startsWith("??? ") || line.startsWith("???+ ") || line.startsWith("=== ");
+        return line.startsWith("!!! ") || line.startsWith("??? ") || line.startsWith("???+ ")
+                || line.startsWith("=== ");
     }
 }
