@@ -8,9 +8,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The guide's example values and what they stand for on the target. Applied to commands, file contents
@@ -29,6 +30,8 @@ public final class Bindings {
     private Replacements shown;
     private Replacements back;
     private Replacements secrets;
+    /** each secret as a terminal may break it over lines, with its literal */
+    private Map<Pattern, String> broken;
     /** the secret bindings, made once per change: each step asks whether it is given one */
     private List<Binding> secretBindings;
     /** the bindings {@link #validate} checks a command against, made once per change */
@@ -55,6 +58,7 @@ public final class Bindings {
             }
             if (binding.secret() || old != null && old.secret()) {
                 secretBindings = null;
+                broken = null;
             }
             checked = null;
             if (where != null) {
@@ -81,30 +85,43 @@ public final class Bindings {
     /**
      * One kind of replacements: the bindings it holds ({@code which}), each as its pair, literal to value
      * ({@code toReal}) or value to literal, the longest first; made whole when first used, extended as bindings come.
+     * A secret's value stands for its other forms too ({@code withForms}: {@link SecretForms}).
      */
-    private record Kind(Predicate<Binding> which, boolean toReal, boolean tokensOnly) {
-        /** the pair {@code b} adds, or null: a literal that is its own value changes nothing, nor an empty value */
-        Replacements.Pair pairOf(Binding b) {
+    private record Kind(Predicate<Binding> which, boolean toReal, boolean tokensOnly, boolean withForms) {
+        Kind(Predicate<Binding> which, boolean toReal, boolean tokensOnly) {
+            this(which, toReal, tokensOnly, false);
+        }
+
+        /** the pairs {@code b} adds: none for a literal that is its own value, nor for an empty value */
+        List<Replacements.Pair> pairsOf(Binding b) {
             if (!which.test(b)) {
-                return null;
+                return List.of();
             }
             if (toReal) {
-                return b.literal().equals(b.value()) ? null : new Replacements.Pair(b.literal(), b.value());
+                return b.literal().equals(b.value()) ? List.of()
+                        : List.of(new Replacements.Pair(b.literal(), b.value()));
             }
-            return b.value().isEmpty() ? null : new Replacements.Pair(b.value(), b.literal());
+            if (b.value().isEmpty()) {
+                return List.of();
+            }
+            List<Replacements.Pair> pairs = new ArrayList<>();
+            pairs.add(new Replacements.Pair(b.value(), b.literal()));
+            if (withForms) {
+                SecretForms.of(b.value()).forEach(form -> pairs.add(new Replacements.Pair(form, b.literal())));
+            }
+            return pairs;
         }
 
         Replacements of(Collection<Binding> bindings) {
-            return new Replacements(bindings.stream().map(this::pairOf).filter(Objects::nonNull)
+            return new Replacements(bindings.stream().flatMap(b -> pairsOf(b).stream())
                     .sorted(Comparator.comparingInt((Replacements.Pair p) -> p.from().length()).reversed())
                     .toList(), tokensOnly);
         }
 
-        /** adds {@code b}'s pair to {@code made}, when the replacements are made yet */
+        /** adds {@code b}'s pairs to {@code made}, when the replacements are made yet */
         void extend(Replacements made, Binding b) {
-            Replacements.Pair pair = made == null ? null : pairOf(b);
-            if (pair != null) {
-                made.add(pair);
+            if (made != null) {
+                pairsOf(b).forEach(made::add);
             }
         }
     }
@@ -113,7 +130,7 @@ public final class Bindings {
     private static final Kind SHOWN = new Kind(b -> !b.secret(), true, true);
     private static final Kind BACK = new Kind(b -> !b.secret() && !b.literal().equals(b.value()), false, true);
     /** hidden even inside a longer word */
-    private static final Kind SECRETS = new Kind(Binding::secret, false, false);
+    private static final Kind SECRETS = new Kind(Binding::secret, false, false, true);
 
     public List<Binding> all() {
         return List.copyOf(byLiteral.values());
@@ -167,7 +184,19 @@ public final class Bindings {
 
     /** Hides secret values only: for logs and live output, where everything else may stay real. */
     public String redact(String text) {
-        return secretPairs().applyTo(text);
+        String hidden = secretPairs().applyTo(text);
+        if (hidden.indexOf('\n') < 0) {
+            return hidden;
+        }
+        if (broken == null) {
+            broken = new LinkedHashMap<>();
+            secretBindings().forEach(b -> SecretForms.acrossLines(b.value())
+                    .ifPresent(lines -> broken.put(lines, b.literal())));
+        }
+        for (Map.Entry<Pattern, String> secret : broken.entrySet()) {
+            hidden = secret.getKey().matcher(hidden).replaceAll(Matcher.quoteReplacement(secret.getValue()));
+        }
+        return hidden;
     }
 
     private Replacements secretPairs() {

@@ -4,13 +4,17 @@ import dev.rehearse.model.TargetFacts;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The example values every Uberspace guide uses and the target fact each stands for. They bind without
  * any sidecar: {@code isabell} is the target's user, {@code stardust} its host, {@code /home/isabell}
  * its home and {@code my.domain.name} its domain. DigitalOcean's tutorials have an example user of their own,
- * {@code sammy}, in {@code /home/sammy}: a guide that names it and not isabell binds those instead.
+ * {@code sammy}, in {@code /home/sammy}: a guide that names it and not isabell binds those instead; a guide that
+ * names neither binds another site's example home ({@code /home/pi}, {@code /home/you}) to the target's home.
  */
 public final class FactBindings {
 
@@ -24,6 +28,17 @@ public final class FactBindings {
     public static final List<Map.Entry<String, String>> DIGITALOCEAN = List.of(
             Map.entry("sammy", "user"),
             Map.entry("/home/sammy", "home"));
+    /**
+     * Other documentation's example users ({@code /home/pi}, the Rust book's {@code /home/you}, {@code /home/user}):
+     * a guide that names neither isabell nor sammy, and one of these homes, binds that home to the target's. Only
+     * the home: the names are words too ({@code user}, {@code ubuntu}, {@code pi}), and a real account's home
+     * ({@code /home/git}, made by a package) is no example.
+     */
+    private static final Set<String> EXAMPLE_USERS = Set.of("pi", "you", "user", "username", "yourname",
+            "yourusername", "youruser", "your_user", "your-user", "your_username", "myuser", "myusername", "me",
+            "ubuntu", "debian", "alice", "bob", "archie", "tux", "ec2-user", "vagrant", "jdoe", "john", "jane", "demo",
+            "example", "exampleuser", "linuxuser", "foo", "name");
+    private static final Pattern HOME = Pattern.compile("(?<![\\w.-])/home/([A-Za-z0-9_.-]+)");
     private static final Pattern SAMMY = Pattern.compile("\\bsammy\\b");
     private static final Pattern ISABELL = Pattern.compile("\\bisabell\\b");
 
@@ -51,14 +66,29 @@ public final class FactBindings {
      */
     public static List<Map.Entry<String, String>> examplesOf(List<String> texts) {
         boolean sammy = false;
+        Set<String> homes = new TreeSet<>();
         for (String text : texts) {
             // the word looked for first: each text is a step's, thousands in a long guide
             if (text.contains("isabell") && ISABELL.matcher(text).find()) {
                 return DEFAULTS;
             }
             sammy = sammy || text.contains("sammy") && SAMMY.matcher(text).find();
+            if (text.contains("/home/")) {
+                Matcher home = HOME.matcher(text);
+                while (home.find()) {
+                    if (EXAMPLE_USERS.contains(home.group(1))) {
+                        homes.add(home.group());
+                    }
+                }
+            }
         }
-        return sammy ? DIGITALOCEAN : DEFAULTS;
+        if (sammy) {
+            return DIGITALOCEAN;
+        }
+        // two example homes in one guide would both be the target's home, and what it prints could not be told
+        // back apart
+        return homes.size() == 1 ? List.of(DEFAULTS.get(0), DEFAULTS.get(1), Map.entry(homes.iterator().next(),
+                "home"), DEFAULTS.get(3)) : DEFAULTS;
     }
 
     /** Binds the example values to {@code facts} (origin TARGET); a fact the target lacks is skipped. */

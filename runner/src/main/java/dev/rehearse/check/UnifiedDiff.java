@@ -1,5 +1,6 @@
 package dev.rehearse.check;
 
+import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.algorithm.Change;
 import com.github.difflib.patch.DeltaType;
@@ -17,7 +18,7 @@ import java.util.List;
  * and the real lines it stands for are left out, so the diff shows only what really differs. Line numbers on
  * the {@code +} side count an elided run as one line.
  */
-final class UnifiedDiff {
+public final class UnifiedDiff {
     static final int CONTEXT = 3;
     /** a diff longer than this is cut: a command that printed megabytes must not make a report of megabytes */
     static final int MAX_LINES = 400;
@@ -63,13 +64,53 @@ final class UnifiedDiff {
             changes.add(open);
         }
         Patch<String> patch = Patch.generate(guide, shown, changes.stream().map(UnifiedDiff::typed).toList());
-        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("guide", "actual", guide, patch, CONTEXT);
-        if (diff.size() > MAX_LINES) {
-            int more = diff.size() - MAX_LINES;
-            diff = new ArrayList<>(diff.subList(0, MAX_LINES));
-            diff.add("[... " + more + " more lines of diff not shown ...]");
+        return String.join("\n", cut(UnifiedDiffUtils.generateUnifiedDiff("guide", "actual", guide, patch, CONTEXT)));
+    }
+
+    private static List<String> cut(List<String> diff) {
+        if (diff.size() <= MAX_LINES) {
+            return diff;
         }
-        return String.join("\n", diff);
+        List<String> shown = new ArrayList<>(diff.subList(0, MAX_LINES));
+        shown.add("[... " + (diff.size() - MAX_LINES) + " more lines of diff not shown ...]");
+        return shown;
+    }
+
+    /** Lines the middle of two texts may have for it to be compared line by line (Myers' time grows with both). */
+    private static final int COMPARED = 2_000;
+
+    /**
+     * The unified diff of two versions of a file, cut as every diff is. The lines both start and end with are set
+     * aside first; what is left between them is compared line by line where it is short, else shown removed and
+     * added whole: a file of 60,000 lines written anew must not take minutes to show.
+     */
+    public static String of(String beforeTitle, String afterTitle, List<String> before, List<String> after) {
+        int head = 0;
+        while (head < before.size() && head < after.size() && before.get(head).equals(after.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < before.size() - head && tail < after.size() - head
+                && before.get(before.size() - 1 - tail).equals(after.get(after.size() - 1 - tail))) {
+            tail++;
+        }
+        int beforeEnd = before.size() - tail;
+        int afterEnd = after.size() - tail;
+        List<Change> changes = new ArrayList<>();
+        if (beforeEnd - head <= COMPARED && afterEnd - head <= COMPARED) {
+            List<String> was = before.subList(head, beforeEnd);
+            for (var delta : DiffUtils.diff(was, after.subList(head, afterEnd)).getDeltas()) {
+                int from = head + delta.getSource().getPosition();
+                int to = head + delta.getTarget().getPosition();
+                changes.add(typed(new Change(delta.getType(), from, from + delta.getSource().size(), to,
+                        to + delta.getTarget().size())));
+            }
+        } else if (head < beforeEnd || head < afterEnd) {
+            changes.add(typed(new Change(DeltaType.CHANGE, head, beforeEnd, head, afterEnd)));
+        }
+        Patch<String> patch = Patch.generate(before, after, changes);
+        return String.join("\n", cut(UnifiedDiffUtils.generateUnifiedDiff(beforeTitle, afterTitle, before, patch,
+                CONTEXT))) + "\n";
     }
 
     private static Change typed(Change c) {

@@ -54,7 +54,9 @@ public final class Main {
 
     public static void main(String[] args) {
         LazyDefaultTls.install();
-        System.exit(execute(args, new StandardOutput(System.out), new StandardOutput(System.err)));
+        StandardOutput err = new StandardOutput(System.err);
+        StopSignals.untilACommandTakesOver(err);
+        System.exit(execute(args, new StandardOutput(System.out), err));
     }
 
     /** Runs the command line with the given streams; what tests call. */

@@ -6,6 +6,7 @@ import dev.rehearse.cli.args.Syntax;
 import dev.rehearse.matrix.MatrixResult;
 import dev.rehearse.matrix.MatrixRun;
 import dev.rehearse.matrix.Variation;
+import dev.rehearse.run.Interruption;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.Shard;
 
@@ -50,7 +51,11 @@ public final class MatrixCommand implements Command {
         MatrixRun matrix = new MatrixRun(runbook, variation, rehearsal, given.get(JOBS), shard);
         Path dir = given.get(REPORT_DIR) != null ? given.get(REPORT_DIR)
                 : Rehearsal.reportsRoot().resolve(rehearsal.preview(runbook).name() + "-matrix");
-        MatrixResult result = matrix.run(dir, new RunsProgress(out));
-        return MatrixEnd.print(out, ShardOption.name(given, "matrix"), result, dir);
+        Interruption stop = new Interruption();
+        try (StopSignals signals = StopSignals.install(stop, out, err)) {
+            MatrixResult result = matrix.interruptibleBy(stop).run(dir, new RunsProgress(out));
+            int status = MatrixEnd.print(out, ShardOption.name(given, "matrix"), result, dir);
+            return stop.requested() ? signals.runsStopped() : status;
+        }
     }
 }

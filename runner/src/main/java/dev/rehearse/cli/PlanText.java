@@ -99,15 +99,16 @@ final class PlanText {
     }
 
     private static String interaction(Interaction i, Bindings b) {
+        // what waits for no prompt is typed once the output is still (a server's Ctrl-C, what cat reads)
+        String when = i.prompt().isBlank() ? "once its output is still," : "at \"" + b.preview(i.prompt()) + "\"";
         if (i.interrupts()) {
-            return (i.prompt().isBlank() ? "once its output is still," : "at \"" + b.preview(i.prompt()) + "\"")
-                    + " press Ctrl-C";
+            return when + " press Ctrl-C";
         }
         if (i.eof()) {
-            return "at \"" + i.prompt() + "\" end the input";
+            return when + " end the input";
         }
         String answer = i.binding() != null ? i.binding() : b.preview(i.answer());
-        return "at \"" + b.preview(i.prompt()) + "\" type " + (answer.isEmpty() ? "Enter" : "\"" + answer + "\"")
+        return when + " type " + (answer.isEmpty() ? "Enter" : "\"" + answer.replace("\n", "\" Enter \"") + "\"")
                 + (i.hidden() ? " (hidden)" : "");
     }
 

@@ -113,13 +113,14 @@ public final class RunCommand implements Command {
             RunRecord record;
             try (LiveProgress progress = LiveProgress.forConsole(out, detail)) {
                 record = new RunRecord(rehearsal::reportsOf, progress, strict);
+                signals.recordedBy(record);
                 report = rehearsal.run(runbook, record, note -> {
                     if (!quiet) {
                         out.println("rehearse: " + note);
                     }
                 }, stop);
             }
-            Path reports = rehearsal.reportsOf(report.runbook());
+            Path reports = rehearsal.reportsOf(report);
             try {
                 record.written();
             } catch (IOException e) {

@@ -8,6 +8,7 @@ import dev.rehearse.engine.FolderResult;
 import dev.rehearse.engine.FolderRun;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.matrix.Variation;
+import dev.rehearse.run.Interruption;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.Shard;
 
@@ -71,9 +72,13 @@ public final class RunsCommand implements Command {
             throw new BadInput("--vary " + vary, 0, "runs varies a variable of the runbooks, not their target: run "
                     + "the folder once per --target, or rehearse matrix RUNBOOK --vary target=... for one runbook");
         }
-        FolderResult result = new FolderRun(folder, rehearsal, shard, given.get(STRICT),
-                variation == null ? null : variation.name(), variation == null ? List.of() : variation.values())
-                .run(dir, new RunsProgress(out));
-        return FolderEnd.print(out, ShardOption.name(given, "runs"), result, dir);
+        Interruption stop = new Interruption();
+        try (StopSignals signals = StopSignals.install(stop, out, err)) {
+            FolderResult result = new FolderRun(folder, rehearsal, shard, given.get(STRICT),
+                    variation == null ? null : variation.name(), variation == null ? List.of() : variation.values())
+                    .interruptibleBy(stop).run(dir, new RunsProgress(out));
+            int status = FolderEnd.print(out, ShardOption.name(given, "runs"), result, dir);
+            return stop.requested() ? signals.runsStopped() : status;
+        }
     }
 }

@@ -1,10 +1,12 @@
 package dev.rehearse.cli;
 
 import dev.rehearse.run.Interruption;
+import dev.rehearse.run.RunRecord;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,8 +14,10 @@ import java.util.Map;
  * Ctrl-C (SIGINT), SIGTERM and SIGHUP while {@code rehearse run} runs. The first asks the run to stop
  * ({@link Interruption}): the running step is interrupted, the rest skipped, the reports written and the target
  * removed, and the process exits 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM). A second one ends
- * the process at once; the run's record ({@code results.json}, kept as the run goes) says where it stopped, and the
- * next run removes the container or user it left. Without these handlers the JVM would run its shutdown hooks
+ * the process at once, once the run's latest record ({@code results.json}) is written (within a few seconds): it says
+ * where it stopped, and the next run removes the container or user it left. Before a command takes the signals
+ * over, one ends the process with a line saying so ({@link #untilACommandTakesOver}). Without these handlers the JVM
+ * would run its shutdown hooks
  * while the run's thread goes on, which reported the interrupted step as a lost shell and wrote no report.
  * <p>
  * At a terminal Ctrl-C reaches the whole foreground process group: this JVM and the launcher script (which waits
@@ -28,6 +32,8 @@ final class StopSignals implements AutoCloseable {
     private final PrintWriter err;
     private final Map<Signal, SignalHandler> before = new LinkedHashMap<>();
     private volatile String first;
+    /** what is written before the process ends at once: the run's latest record */
+    private volatile Runnable lastWords = () -> { };
 
     private StopSignals(Interruption stop, PrintWriter out, PrintWriter err) {
         this.stop = stop;
@@ -62,7 +68,55 @@ final class StopSignals implements AutoCloseable {
         err.println("\nrehearse: " + words(name) + " again: stopped at once; the next run removes what this one "
                 + "made, and its results.json says where it stopped");
         err.flush();
-        Runtime.getRuntime().halt(exitStatus(first != null ? first : name));
+        int status = exitStatus(first != null ? first : name);
+        // the record is written first, but a write that hangs (a full disk, a stalled file system) ends too
+        Thread deadline = new Thread(() -> {
+            try {
+                Thread.sleep(LAST_WORDS.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(status);
+        }, "rehearse-stop-at-once");
+        deadline.setDaemon(true);
+        deadline.start();
+        try {
+            lastWords.run();
+        } catch (RuntimeException | Error notWritten) {
+            err.println("rehearse: the run's record could not be written: " + notWritten.getMessage());
+            err.flush();
+        }
+        Runtime.getRuntime().halt(status);
+    }
+
+    /** How long a second signal waits for the run's record to be written before the process ends anyway. */
+    private static final Duration LAST_WORDS = Duration.ofSeconds(3);
+
+    /** Writes {@code record}'s latest state when a second signal ends the process at once. */
+    void recordedBy(RunRecord record) {
+        lastWords = record::writeLatest;
+    }
+
+    /**
+     * Until a command handles the signals itself, one ends the process with a line that says so (128 + its number),
+     * not in silence; the JVM runs its shutdown hooks on the way out as it would have.
+     */
+    static void untilACommandTakesOver(PrintWriter err) {
+        for (String name : NUMBERS.keySet()) {
+            Signal.handle(new Signal(name), signal -> {
+                err.println("\nrehearse: " + words(signal.getName()) + ": stopped");
+                err.flush();
+                System.exit(exitStatus(signal.getName()));
+            });
+        }
+    }
+
+    /** Says that a command's runs were stopped (the one under way interrupted, the rest not started): its status. */
+    int runsStopped() {
+        out.println("rehearse: stopped by " + stop.cause() + ": the run under way was interrupted, the rest did not "
+                + "start");
+        out.flush();
+        return exitStatus();
     }
 
     /** The exit status of a run stopped by a signal, 128 + its number; 0 when none came. */

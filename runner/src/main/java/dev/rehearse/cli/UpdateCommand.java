@@ -9,6 +9,7 @@ import dev.rehearse.files.AtomicFiles;
 import dev.rehearse.files.Backups;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.report.RunReport;
+import dev.rehearse.run.Interruption;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.RunRecord;
 import dev.rehearse.update.GuideUpdate;
@@ -50,14 +51,26 @@ public final class UpdateCommand implements Command {
         Rehearsal rehearsal = TargetChoice.rehearsal(given, err);
         // the steps' places in the guide do not depend on the target, so an earlier run's report needs no new one
         Plan plan = rehearsal.preview(runbook);
-        List<GuideUpdate.Drift> drifts = fromReport != null
-                ? ReportedDrifts.read(fromReport, plan)
-                : ReportedDrifts.of(runNow(runbook, rehearsal, out));
+        List<GuideUpdate.Drift> drifts;
+        if (fromReport != null) {
+            drifts = ReportedDrifts.read(fromReport, plan);
+        } else {
+            Interruption stop = new Interruption();
+            try (StopSignals signals = StopSignals.install(stop, out, err)) {
+                RunReport run = runNow(runbook, rehearsal, out, signals, stop);
+                if (stop.requested()) {
+                    out.println("rehearse: stopped by " + stop.cause() + ": the guide is left as it was");
+                    out.flush();
+                    return signals.exitStatus();
+                }
+                drifts = ReportedDrifts.of(run);
+            }
+        }
         Path root = plan.guide().root();
         // what --bind gave is this run's, not the guide's (give the run's own with --from-report)
         List<GuideUpdate.Revision> revised = GuideUpdate.revise(root, drifts, Set.copyOf(rehearsal.binds().values()));
         // beside the report the drifts came from, never beside the guide
-        Path reports = fromReport != null ? fromReport : rehearsal.reportsOf(plan.name());
+        Path reports = fromReport != null ? fromReport : rehearsal.reportsOf(plan.name(), plan.guide());
         Backups originals = new Backups(reports.resolve(Rehearsal.BACKUPS));
         for (GuideUpdate.Revision file : revised) {
             if (dryRun) {
@@ -82,12 +95,14 @@ public final class UpdateCommand implements Command {
     }
 
     /** Runs the runbook as {@code run} would (its reports land in the default folder) and returns the run. */
-    private static RunReport runNow(Path runbook, Rehearsal rehearsal, PrintWriter out) throws IOException {
+    private static RunReport runNow(Path runbook, Rehearsal rehearsal, PrintWriter out, StopSignals signals,
+                                    Interruption stop) throws IOException {
         RunReport report;
         RunRecord record;
         try (LiveProgress progress = LiveProgress.forConsole(out, LiveProgress.Detail.NORMAL)) {
             record = new RunRecord(rehearsal::reportsOf, progress, false);
-            report = rehearsal.run(runbook, record, note -> out.println("rehearse: " + note));
+            signals.recordedBy(record);
+            report = rehearsal.run(runbook, record, note -> out.println("rehearse: " + note), stop);
         }
         record.written();
         return report;

@@ -27,10 +27,10 @@ final class FolderReport {
     }
 
     static void writeAll(FolderResult result, Path dir) throws IOException {
-        AtomicFiles.write(dir.resolve(JSON), json(result));
-        AtomicFiles.write(dir.resolve(FolderResult.HTML), FolderPage.html(result, dir));
+        AtomicFiles.replace(dir.resolve(JSON), json(result));
+        AtomicFiles.replace(dir.resolve(FolderResult.HTML), FolderPage.html(result, dir));
         FolderPairs pairs = result.pairs();
-        AtomicFiles.write(dir.resolve(Reports.JUNIT), JunitSuites.join(result.folder(), result.runs().stream()
+        AtomicFiles.replace(dir.resolve(Reports.JUNIT), JunitSuites.join(result.folder(), result.runs().stream()
                 .map(ran -> new JunitSuites.Run(ran.pair().runbook(), pairs.binding(ran.pair()), ran.dir(),
                         ran.run().error())).toList()));
     }

@@ -4,6 +4,7 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.RunbookFolders;
 import dev.rehearse.read.GuideFormat;
 import dev.rehearse.report.RunReport;
+import dev.rehearse.run.Interruption;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.ReportedRun;
 import dev.rehearse.run.RunsListener;
@@ -29,6 +30,9 @@ import java.util.TreeMap;
  * variable {@code --vary} names, is bad input of the command.
  */
 public final class FolderRun {
+    /** stops the run under way and keeps the rest from starting (Ctrl-C, SIGTERM) */
+    private Interruption stop = new Interruption();
+
     private final Path folder;
     private final Rehearsal rehearsal;
     private final Shard shard;
@@ -51,6 +55,12 @@ public final class FolderRun {
         this.values = values;
     }
 
+    /** This run of runs, stopped by {@code stop}. */
+    public FolderRun interruptibleBy(Interruption stop) {
+        this.stop = stop;
+        return this;
+    }
+
     /**
      * @throws BadInput when the folder holds no runbook, two runbooks of one name, or a runbook that does not use
      *                  the variable (before anything runs, in every shard alike)
@@ -67,7 +77,7 @@ public final class FolderRun {
             ReportedRun run;
             try {
                 run = ReportedRun.of(forPair(pair), byName.get(pair.runbook()), runDir, listener.runStarted(name),
-                        strict);
+                        strict, stop);
             } catch (BadInput e) {
                 if (e.file().equals("--target")) {
                     throw e; // wrong for every runbook alike: the command line's mistake, not this runbook's

@@ -49,13 +49,30 @@ public final class AtomicFiles {
 
     /** As {@link #write(Path, String)}, the text written by {@code content}. */
     public static void write(Path file, Content content) throws IOException {
-        Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath();
+        writeTo(Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath(), content);
+    }
+
+    /**
+     * As {@link #write(Path, Content)}, for a file of Rehearse's own (a report): what stands at {@code file} is
+     * replaced, a symbolic link too, never written through; the file a link there points to is left as it was.
+     */
+    public static void replace(Path file, Content content) throws IOException {
+        writeTo(file.toAbsolutePath(), content);
+    }
+
+    /** As {@link #replace(Path, Content)}, the text {@code content}. */
+    public static void replace(Path file, String content) throws IOException {
+        replace(file, to -> to.write(content));
+    }
+
+    private static void writeTo(Path target, Content content) throws IOException {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         // not Files.createTempFile: it makes the file private (0600); a plain create honours the umask, as any
         // program writing the file would
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".rehearse-tmp");
-        boolean replacing = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        // a link's own mode and owner are nobody's to keep: what replaces it is a new file
+        boolean replacing = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(target);
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
             try (FileChannel channel = replacing

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -54,10 +55,11 @@ public final class Backups {
         }
         Path first = folder.resolve(relative).normalize();
         Path backup = first;
-        for (int n = 1; Files.exists(backup); n++) {
+        for (int n = 1; Files.exists(backup, LinkOption.NOFOLLOW_LINKS); n++) {
             backup = first.resolveSibling(first.getFileName() + "." + n);
         }
         try {
+            refuseLinks(backup.getParent());
             Files.createDirectories(backup.getParent(), PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwx------")));
             try (var channel = Files.newByteChannel(backup, Set.of(StandardOpenOption.CREATE_NEW,
@@ -70,5 +72,20 @@ public final class Backups {
         }
         kept.put(path, backup);
         return backup;
+    }
+
+    /**
+     * The folders from this one down to {@code dir} are Rehearse's own: one that is a symbolic link (made there by
+     * someone else) would take the original out of them, where it could replace what the link points to.
+     */
+    private void refuseLinks(Path dir) throws IOException {
+        for (Path at = folder; ; at = at.resolve(dir.getName(at.getNameCount()))) {
+            if (Files.isSymbolicLink(at)) {
+                throw new IOException(at + " is a symbolic link, not followed");
+            }
+            if (at.equals(dir)) {
+                return;
+            }
+        }
     }
 }

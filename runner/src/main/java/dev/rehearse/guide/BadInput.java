@@ -10,10 +10,15 @@ public class BadInput extends RuntimeException {
     private final String problem;
 
     public BadInput(String file, int line, String problem) {
-        super(line > 0 ? file + ":" + line + ": " + problem : file + ": " + problem);
+        super(oneLine(line > 0 ? file + ":" + line + ": " + problem : file + ": " + problem));
         this.file = file;
         this.line = line;
         this.problem = problem;
+    }
+
+    /** a line end in a file's name or a quoted value would make two lines of the one that is printed */
+    private static String oneLine(String message) {
+        return message.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     public String file() {

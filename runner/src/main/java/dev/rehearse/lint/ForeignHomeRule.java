@@ -1,5 +1,6 @@
 package dev.rehearse.lint;
 
+import dev.rehearse.bind.FactBindings;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Finding;
 import dev.rehearse.plan.ExpectedLine;
@@ -8,7 +9,9 @@ import dev.rehearse.plan.TranscriptCommand;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +37,9 @@ final class ForeignHomeRule implements LintRule {
                         .forEach(e -> outputLines.add(key(s.block(), e.sourceLine())));
             }
         }
+        // another site's example home that the run binds to the target's (/home/pi, /home/you) is the guide's own
+        Set<String> bound = FactBindings.examplesOf(typedAndShown(guide)).stream().map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
         List<Finding> findings = new ArrayList<>();
         for (Block block : guide.guide().blocks()) {
             List<String> lines = block.lines();
@@ -41,7 +47,7 @@ final class ForeignHomeRule implements LintRule {
                 int line = block.contentLine() + k;
                 Matcher m = HOME.matcher(lines.get(k));
                 while (m.find()) {
-                    if (m.group(1).equals(guide.user())) {
+                    if (m.group(1).equals(guide.user()) || bound.contains(m.group())) {
                         continue;
                     }
                     boolean shown = outputLines.contains(key(block, line));
@@ -53,6 +59,18 @@ final class ForeignHomeRule implements LintRule {
             }
         }
         return findings;
+    }
+
+    /** What the guide's sessions type and show, where its example values stand. */
+    private static List<String> typedAndShown(LintedGuide guide) {
+        List<String> texts = new ArrayList<>();
+        for (LintedGuide.Session s : guide.sessions()) {
+            for (TranscriptCommand c : s.transcript().entries()) {
+                texts.add(c.command());
+                c.expected().forEach(e -> texts.add(e.text()));
+            }
+        }
+        return texts;
     }
 
     /** Lines are told apart by file too: includes have line numbers of their own. */

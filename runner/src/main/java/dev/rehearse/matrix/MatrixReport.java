@@ -50,9 +50,9 @@ public final class MatrixReport {
      * written); each file atomically.
      */
     public static void writeAll(MatrixResult result, Path dir) throws IOException {
-        AtomicFiles.write(dir.resolve(HTML), html(result, dir));
-        AtomicFiles.write(dir.resolve(JSON), json(result, dir));
-        AtomicFiles.write(dir.resolve(JUNIT), JunitSuites.join(result.runbook(), result.runs().stream()
+        AtomicFiles.replace(dir.resolve(HTML), html(result, dir));
+        AtomicFiles.replace(dir.resolve(JSON), json(result, dir));
+        AtomicFiles.replace(dir.resolve(JUNIT), JunitSuites.join(result.runbook(), result.runs().stream()
                 .map(run -> new JunitSuites.Run(result.runbook(), result.variation().label(run.value()), run.dir(),
                         run.error())).toList()));
     }

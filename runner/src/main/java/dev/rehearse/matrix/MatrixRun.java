@@ -3,6 +3,7 @@ package dev.rehearse.matrix;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.Faults;
 import dev.rehearse.plan.Plan;
+import dev.rehearse.run.Interruption;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.ReportedRun;
 import dev.rehearse.run.RunsListener;
@@ -25,6 +26,9 @@ import java.util.concurrent.Future;
  * comparison is of that slice: {@link MatrixMerge} joins the shards' folders into the whole.
  */
 public final class MatrixRun {
+    /** stops the run under way and keeps the rest from starting (Ctrl-C, SIGTERM) */
+    private Interruption stop = new Interruption();
+
     private final Path runbook;
     private final Variation variation;
     private final Rehearsal rehearsal;
@@ -45,6 +49,12 @@ public final class MatrixRun {
         this.rehearsal = rehearsal;
         this.jobs = jobs;
         this.shard = shard;
+    }
+
+    /** This run of runs, stopped by {@code stop}. */
+    public MatrixRun interruptibleBy(Interruption stop) {
+        this.stop = stop;
+        return this;
     }
 
     /**
@@ -101,7 +111,7 @@ public final class MatrixRun {
 
     private ValueRun runOne(String value, Path dir, RunsListener listener) throws IOException {
         String label = variation.label(value);
-        ReportedRun run = ReportedRun.of(forValue(value), runbook, dir, listener.runStarted(label), false);
+        ReportedRun run = ReportedRun.of(forValue(value), runbook, dir, listener.runStarted(label), false, stop);
         ValueRun done = new ValueRun(value, dir, run.report(), run.error());
         listener.runFinished(label, run);
         return done;

@@ -65,6 +65,9 @@ public final class AnswerPromptSyntax {
             "^(?<prompt>[a-z][\\w.-]*: [^?]{1,80}\\?)\\s+(?<answer>y|n|yes|no)\\s*$");
     /** an answer typed right after a bracketed default and its colon, as openssl's {@code [AU]:US} shows it */
     private static final Pattern TIGHT_ANSWER = Pattern.compile("^(?<prompt>.*\\S\\s+\\[[^\\]:]*\\]:)(?<answer>\\S.*)$");
+    /** a prompt that says what to type, then the answer: Terraform's {@code Enter a value: yes} */
+    private static final Pattern TELLS = Pattern.compile("^\\s*(?<prompt>(?:Please\\s+)?(?:Enter|Type|Choose|Select"
+            + "|Input|Provide|Specify|Pick)\\s[^:]{1,60}:)\\s+(?<answer>\\S.{0,60})$");
     private static final Pattern BARE_LABEL = Pattern.compile("^\\s*(?<prompt>[^:\\s][^:]{0,39}:)\\s*$");
     /**
      * a question, then an answer of a few letters or digits and nothing else: a menu's choice ({@code Your
@@ -133,6 +136,10 @@ public final class AnswerPromptSyntax {
             if (m.matches()) {
                 return Optional.of(new Prompt(m.group("prompt").strip(), m.group("answer"), false));
             }
+        }
+        m = TELLS.matcher(line);
+        if (m.matches() && !SECRET_WORDS.matcher(m.group("prompt")).find()) {
+            return Optional.of(new Prompt(m.group("prompt").strip(), enter(m.group("answer").strip()), false));
         }
         m = QUOTED_ANSWER.matcher(line);
         if (m.matches() && m.group("answer").equals(m.group("word"))) {

@@ -16,7 +16,16 @@ public final class BlockLanguage {
     private static final Set<String> PLAIN = Set.of(
             "", "none", "text", "plaintext", "plain", "txt", "nohighlight", "output");
 
+    /** Windows' shells, whose commands are not this host's */
+    private static final Set<String> WINDOWS = Set.of("powershell", "pwsh", "ps1", "ps", "posh", "pscon", "doscon",
+            "bat", "batch", "cmd", "winbatch", "dos");
+
     private BlockLanguage() {
+    }
+
+    /** PowerShell or cmd.exe, as a session or a script. */
+    public static boolean isWindowsShell(String language) {
+        return WINDOWS.contains(normal(language));
     }
 
     /** A terminal session: only there is a leading {@code #} root's prompt rather than a comment. */

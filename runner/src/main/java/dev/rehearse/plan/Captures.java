@@ -31,12 +31,13 @@ public final class Captures {
      *
      * @param realOutput the step's output as the target printed it (before any reverse mapping)
      * @throws dev.rehearse.guide.BadInput when a captured value could inject shell syntax into a later command
+     * @throws BoundedText.TooSlow when a capture's expression takes longer than {@link BoundedText#LIMIT}
      */
     public static Result bind(Bindings bindings, CaptureUses uses, CommandStep step, String realOutput) {
         List<Binding> bound = new ArrayList<>();
         List<Capture> missed = new ArrayList<>();
         for (Capture capture : step.captures()) {
-            Matcher m = Pattern.compile(capture.regex(), Pattern.MULTILINE).matcher(realOutput);
+            Matcher m = Pattern.compile(capture.regex(), Pattern.MULTILINE).matcher(BoundedText.of(realOutput));
             if (!m.find()) {
                 missed.add(capture);
                 continue;

@@ -17,12 +17,16 @@ final class CommandHints {
     private static final Pattern COPY = Pattern.compile("\\s*cp\\s+(?:-\\S+\\s+)*[^\\s;&|<>]+\\s+([^\\s;&|<>]+[^/\\s;&|<>])\\s*");
     /**
      * A command that follows its output until the reader stops it: {@code tail -f}, {@code journalctl -f}, a
-     * container's or pod's {@code logs -f}, {@code supervisorctl tail -f}, {@code watch}, {@code top} and
-     * {@code htop} without a count, {@code ping} without one.
+     * container's or pod's {@code logs -f}, {@code kubectl get -w}, {@code docker events} and {@code stats},
+     * {@code dmesg -w}, {@code supervisorctl tail -f}, {@code watch}, {@code top} and {@code htop} without a count,
+     * {@code ping} without one.
      */
     private static final Pattern FOLLOWS = Pattern.compile("\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?(?:(?:tail|journalctl"
             + "|(?:docker|podman|kubectl|docker-compose|docker\\s+compose)\\s+logs|supervisorctl\\s+(?:tail|maintail))"
             + "\\s(?:[^;&|<>]*\\s)?(?:-[A-Za-z]*[fF][A-Za-z]*|--follow(?:=\\S*)?)(?:\\s[^;&|<>]*)?"
+            + "|(?:kubectl|oc)\\s+get\\s(?:[^;&|<>]*\\s)?(?:-w|--watch(?:-only)?)(?:\\s[^;&|<>]*)?"
+            + "|docker\\s+(?:events|stats(?![^;&|<>]*--no-stream))(?:\\s[^;&|<>]*)?"
+            + "|dmesg\\s+(?:-[A-Za-z]*w|--follow)\\s*"
             + "|watch\\s[^;&|<>]+|h?top(?:\\s+(?!(?:.*\\s)?-[A-Za-z]*[bn])[^;&|<>]*)?"
             + "|ping\\s+(?!(?:.*\\s)?-[A-Za-z]*[cw])[^;&|<>]+)\\s*");
     /** "press Ctrl+C", "stop it by pressing ``Ctrl-C``", "quit with **CTRL+C**": an instruction, not a mention */
@@ -45,7 +49,22 @@ final class CommandHints {
     private static final Pattern COMPARES = Pattern.compile(
             "\\s*(?:diff|cmp)(?:\\s+(?!--version\\b|--help\\b|-v\\b)[^\\s;&|<>`$()]+)+\\s*");
 
+    /**
+     * A wizard that asks its questions one after the other and whose first one may be a bare label
+     * ({@code Username: admin}, which alone reads as output): Django's createsuperuser, {@code npm init} and
+     * {@code yarn init} without {@code -y}, {@code adduser}
+     */
+    private static final Pattern ASKS = Pattern.compile(
+            "(?:[^;&|<>]*\\s)?(?:createsuperuser|changepassword)\\b[^;&|<>]*"
+            + "|\\s*(?:npm|yarn|pnpm)\\s+init(?![^;&|<>]*\\s(?:-y|--yes)\\b)[^;&|<>]*"
+            + "|\\s*(?:sudo\\s+)?adduser\\s[^;&|<>]*");
+
     private CommandHints() {
+    }
+
+    /** The command is a wizard whose first question may look like output ({@link #ASKS}). */
+    static boolean asksFirst(String command) {
+        return ASKS.matcher(command).matches();
     }
 
     static Optional<Editor> editor(String command) {

@@ -1,17 +1,42 @@
 package dev.rehearse.plan;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** The marks authors put where they cut output: {@code [...]}, {@code […]}, {@code ...}, {@code (...)}. */
+/**
+ * The marks authors put where they cut output: {@code [...]}, {@code […]}, {@code ...}, {@code (...)}, and in
+ * words: {@code <snip>}, {@code --snip--}, {@code ...output omitted...}, {@code (output truncated)},
+ * {@code [12 lines omitted]}, {@code # ...}.
+ */
 public final class Elisions {
     private static final Set<String> MARKS = Set.of("[...]", "[…]", "...", "…", "(...)", "(…)", "[..]", "....",
             "[ ... ]", "<...>", "[snip]", "[…snip…]");
+    /** a cut said in words, in brackets or dots or dashes or none, maybe after a comment's mark */
+    private static final Pattern WORDED = Pattern.compile("(?i)(?:#|//)?\\s*[\\[(<{]?\\s*(?:\\.{2,}|…)?\\s*-*\\s*"
+            + "(?:(?:some |more |the rest of the |rest of (?:the )?|remaining |other )?(?:output|lines?|logs?|text"
+            + "|results?|entries|messages)\\s+)?(?:\\d+\\s+(?:more\\s+)?lines?\\s+)?"
+            + "(?:snip(?:ped)?|omitted|truncated|trimmed|elided|removed|cut|abbreviated|shortened|skipped)"
+            + "(?:\\s+(?:for brevity|for clarity|here))?\\s*-*\\s*(?:\\.{2,}|…)?\\s*[\\])>}]?");
+    /** a comment's mark and dots: {@code # ...}, {@code // ...} */
+    private static final Pattern COMMENTED = Pattern.compile("(?:#|//)\\s*(?:\\.{2,}|…)");
+    /** no worded mark is longer; most lines are output, and are let go on their length alone */
+    private static final int LONGEST = 64;
 
     private Elisions() {
     }
 
     /** True when the whole line (blanks aside) is an elision mark. */
     public static boolean is(String line) {
-        return MARKS.contains(line.strip());
+        String mark = line.strip();
+        if (MARKS.contains(mark)) {
+            return true;
+        }
+        return mark.length() <= LONGEST && !mark.isEmpty() && (WORDED.matcher(mark).matches() && decorated(mark)
+                || COMMENTED.matcher(mark).matches());
+    }
+
+    /** a word alone ("removed", "skipped") may be what a program printed; a mark has brackets, dots or two words */
+    private static boolean decorated(String mark) {
+        return mark.chars().anyMatch(c -> "[(<{.…-#/".indexOf(c) >= 0) || mark.indexOf(' ') > 0;
     }
 }

@@ -104,6 +104,9 @@ final class FileTargets {
         return false;
     }
 
+    /** why a block with no prose before it is no file */
+    static final String NO_PROSE = "no prose before it names a file";
+
     private static FileTarget fromProse(Block block, String prose, String sectionFile) {
         // A block may name its file itself: that name beats the prose's, and with no prose around it the block is
         // the whole file.
@@ -111,7 +114,7 @@ final class FileTargets {
         String language = language(block);
         if (prose == null) {
             return named != null ? new FileTarget(Mode.CREATE, named, language, null)
-                    : FileTarget.none(label(language) + "no prose before it names a file");
+                    : FileTarget.none(label(language) + NO_PROSE);
         }
         Matcher create = CREATE.matcher(prose);
         if (create.find()) {

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * Tells the steps a guide shows for another machine than the host it installs on: a prompt of the reader's own
- * computer ({@code [localuser@localhost ~]$}, {@code [isabell@local ~]$}) or prose saying so ("on your own
- * computer", "on your device", "locally"). Such steps are skipped with the reason; a sidecar rule with
- * {@code skip: false} runs them anyway.
+ * computer ({@code [localuser@localhost ~]$}, {@code [isabell@local ~]$}), prose saying so ("on your own
+ * computer", "on your device", "locally") or putting them on another system ("On Windows, ...", "macOS users"), or
+ * a command that is Windows' ({@code .venv\Scripts\activate}). Such steps are skipped with the reason; a sidecar
+ * rule with {@code skip: false} runs them anyway.
  */
 public final class OtherMachine {
     /** How every reason of this kind begins. */
@@ -36,6 +37,10 @@ public final class OtherMachine {
         }
         String host = prompt.host().toLowerCase(Locale.ROOT);
         String user = prompt.user() == null ? "" : prompt.user().toLowerCase(Locale.ROOT);
+        if (user.equals("root") && host.startsWith("localhost")) {
+            // a server's first name (RHEL's [root@localhost ~]#): nobody works as root on a laptop
+            return Optional.empty();
+        }
         if (LOCAL_HOSTS.contains(host) || host.startsWith("localhost") || user.startsWith("local")
                 || host.equals("host") && (user.equals("your") || user.equals("you"))) {
             return Optional.of(WHY + "the prompt is " + prompt.user() + "@" + prompt.host());
@@ -49,6 +54,28 @@ public final class OtherMachine {
             return Optional.empty();
         }
         Matcher m = PROSE.matcher(block.precedingText());
-        return m.find() ? Optional.of(WHY + "the guide says \"" + m.group() + "\"") : Optional.empty();
+        if (m.find()) {
+            return Optional.of(WHY + "the guide says \"" + m.group() + "\"");
+        }
+        Matcher system = OTHER_SYSTEM.matcher(block.precedingText());
+        return system.find() && !THIS_SYSTEM.matcher(block.precedingText()).find()
+                ? Optional.of(WHY + "the guide says \"" + system.group() + "\"") : Optional.empty();
     }
+
+    /** Why the command is another system's (a Windows path or package manager), or empty. */
+    public static Optional<String> byCommand(String command) {
+        Matcher m = WINDOWS_COMMAND.matcher(command);
+        return m.find() ? Optional.of(WHY + "\"" + m.group().strip() + "\" is Windows'") : Optional.empty();
+    }
+
+    /** prose that puts the steps on Windows or a Mac ("On Windows, activate it with:", "macOS users") */
+    private static final Pattern OTHER_SYSTEM = Pattern.compile("(?i)\\b(?:(?:on|for|under|in|using) (?:a )?"
+            + "(?:windows|macos|mac os(?: x)?|os x|osx|mac)\\b|(?:windows|macos|mac) users\\b|if you(?:'re| are) "
+            + "(?:on|using) (?:windows|macos|a mac)\\b)");
+    /** ... unless it names this kind of system too ("On Linux and macOS", "Windows Subsystem for Linux") */
+    private static final Pattern THIS_SYSTEM = Pattern.compile("(?i)\\b(?:linux|unix|debian|ubuntu|fedora|centos"
+            + "|rhel|red hat|arch|gentoo|suse|bsd|posix|wsl)\\b");
+    /** {@code .venv\Scripts\activate}, {@code choco install}, {@code winget}, {@code scoop} */
+    private static final Pattern WINDOWS_COMMAND = Pattern.compile("\\\\Scripts\\\\activate\\b"
+            + "|^\\s*(?:choco|winget|scoop)\\s");
 }

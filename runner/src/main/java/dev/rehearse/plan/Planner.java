@@ -18,9 +18,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -147,6 +149,7 @@ public final class Planner {
                     // the file the reader is to change is the one the next block's content goes into
                     editor.ifPresent(e -> sectionFile.put(block.section(), e.file()));
                     Optional<String> skip = OtherMachine.byPrompt(c.prompt()).or(() -> elsewhere)
+                            .or(() -> OtherMachine.byCommand(c.command()))
                             .or(() -> editor.map(CommandHints.Editor::why));
                     steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
                             c.prompt(), c.expected(), c.interactions(), List.of(), skip.map(why -> skipped(policy, why))
@@ -201,7 +204,8 @@ public final class Planner {
             // "nano ~/app.conf" in a script block as at a prompt: the reader edits, the next block is what goes in
             Optional<CommandHints.Editor> editor = CommandHints.editor(c.command());
             editor.ifPresent(e -> sectionFile.put(block.section(), e.file()));
-            StepPolicy p = elsewhere.or(() -> editor.map(CommandHints.Editor::why)).map(why -> skipped(policy, why))
+            StepPolicy p = elsewhere.or(() -> OtherMachine.byCommand(c.command()))
+                    .or(() -> editor.map(CommandHints.Editor::why)).map(why -> skipped(policy, why))
                     .orElse(c.interrupts() ? interrupted(policy) : policy);
             steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
                     c.prompt(), List.of(), c.interactions(), List.of(), p));
@@ -246,6 +250,41 @@ public final class Planner {
             + "|should (?:now )?(?:look|see|show|print|return|get)|you(?:'ll| will| should)(?: now)? (?:see|get)"
             + "|returns?(?!\\s+to\\b)|prints?|results?|the response|responds with)\\b");
 
+    /**
+     * Whether the prose says that what follows is what a command shows; "Print the count:", "Return to the folder
+     * and...", "to output the list" tell the reader what to do, and the block after them is what to type.
+     */
+    private static boolean saysOutput(String prose) {
+        Matcher says = SHOWS_OUTPUT.matcher(prose);
+        while (says.find()) {
+            if (!IMPERATIVE.matcher(says.group(1)).matches() || !startsAnInstruction(prose, says.start(), says.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** the verbs of SHOWS_OUTPUT that also tell the reader to do something, in the form that does */
+    private static final Pattern IMPERATIVE = Pattern.compile("(?i)print|return|output");
+    /** words that may open an instruction before its verb: "Now print the...", "Finally, return to..." */
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "(?i)(?:\\s*\\b(?:then|now|next|finally|first|also|and|lastly|again|simply|just),?)*\\s*$");
+    /** what an instruction acts on comes next ("Print the...", "Return to..."); "Output of...", "Return code:" label */
+    private static final Pattern OBJECT = Pattern.compile("(?i)\\s+(?:the|a|an|all|each|every|your|its|their|this|that"
+            + "|these|those|it|them|out|some|any|to|\\d)\\b");
+
+    /**
+     * The verb at [start, end) begins a sentence (or follows "to") and is followed by what to act on: "Output:" and
+     * "Output of the command:" label output, "Print the number of lines:" does not.
+     */
+    private static boolean startsAnInstruction(String prose, int start, int end) {
+        // the words just before it, enough for a lead-in: a long paragraph is not scanned again for each verb
+        String before = LEAD_IN.matcher(prose.substring(Math.max(0, start - 80), start)).replaceFirst("");
+        boolean opens = before.isEmpty() || ".!?:;".indexOf(before.charAt(before.length() - 1)) >= 0
+                || before.toLowerCase(Locale.ROOT).endsWith(" to") || before.equalsIgnoreCase("to");
+        return opens && OBJECT.matcher(prose).region(end, prose.length()).lookingAt();
+    }
+
     /** Why a block that is neither a session nor a file is none: the output of the last command, or an example. */
     private static String whyNoStep(Block block, Block before, FileTargets.FileTarget target, List<Step> steps) {
         if (block.text().startsWith("#!") && target.why() != null
@@ -255,14 +294,33 @@ public final class Planner {
         if (isCrontab(block)) {
             return FileTargets.label(block.language() == null ? "" : block.language()) + "a crontab entry (crontab -e), not a file";
         }
+        String language = block.language() == null ? "" : block.language();
+        if (BlockLanguage.isWindowsShell(language)) {
+            return FileTargets.label(language) + "a Windows shell's commands, not run here";
+        }
+        Optional<String> windows = block.lines().stream().map(String::strip).filter(WINDOWS_PROMPT.asPredicate())
+                .findFirst();
+        if (windows.isPresent()) {
+            return FileTargets.label(language) + "a Windows prompt (" + windows.get().substring(0,
+                    windows.get().indexOf('>') + 1) + "), not run here";
+        }
         Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-        boolean saysOutput = block.precedingText() != null && SHOWS_OUTPUT.matcher(block.precedingText()).find()
+        boolean saysOutput = block.precedingText() != null && saysOutput(block.precedingText())
                 || captionedOutput(block);
         if (saysOutput && last instanceof CommandStep && stepOf(before, last)) {
             return NotAStep.OUTPUT_OF + last.n();
         }
+        if (BlockLanguage.isSession(language) && target.why().endsWith(FileTargets.NO_PROSE)) {
+            // a terminal session is never a file: with no prose around it, what it lacks is a prompt
+            return FileTargets.label(language)
+                    + "no line starts with a shell prompt it knows ($, #, user@host:~$, ...)";
+        }
         return target.why();
     }
+
+    /** PowerShell's {@code PS C:\>} and {@code PS>}, cmd.exe's {@code C:\Users\me>} */
+    private static final Pattern WINDOWS_PROMPT = Pattern.compile(
+            "^(?:PS(?: [A-Za-z]:\\\\[^>]*)?>|[A-Za-z]:\\\\[^>]*>)");
 
     /** What the steps type, show and write: where a guide's example values stand. */
     private static List<String> typedAndShown(List<Step> steps) {

@@ -7,18 +7,29 @@ import java.util.regex.Pattern;
 
 /**
  * Recognizes the prompts of the interactive programs guides run inside a session: psql ({@code synapse=> },
- * {@code name=# }), Python ({@code >>> }), SQLite ({@code sqlite> }), MySQL and MariaDB
- * ({@code mysql> }, {@code MariaDB [(none)]> }), with their continuation prompts once a REPL is open.
+ * {@code name=# }, {@code name=*# }), Python ({@code >>> }), SQLite ({@code sqlite> }), MySQL and MariaDB
+ * ({@code mysql> }, {@code MariaDB [(none)]> }), Redis ({@code 127.0.0.1:6379> }) and Node.js ({@code > } after
+ * {@code node}), with their continuation prompts once a REPL is open.
  */
 public final class ReplPromptSyntax {
 
     /** The program behind a REPL prompt; decides which continuation prompts count. */
     public enum Program {
-        PSQL(Pattern.compile("^(?<prompt>[A-Za-z_][\\w.-]*[=-][>#])(?:\\s(?<input>.*))?$"), null),
+        /**
+         * {@code %/%R%x%#}: the database, where the statement stands ({@code =} new, {@code -} goes on, in {@code '},
+         * {@code "}, {@code (}, {@code $} quoting or a {@code *} comment, {@code ^} single-line, {@code !} lost),
+         * whether a transaction is open ({@code *}, {@code !} failed, {@code ?}), {@code #} or {@code >}
+         */
+        PSQL(Pattern.compile("^(?<prompt>[A-Za-z_][\\w.-]*[=^!'\"($*-][*!?]?[>#])(?:\\s(?<input>.*))?$"), null),
         PYTHON(Pattern.compile("^(?<prompt>>>>)(?:\\s(?<input>.*))?$"), Pattern.compile("^(?<prompt>\\.\\.\\.)(?:\\s(?<input>.*))?$")),
         SQLITE(Pattern.compile("^(?<prompt>sqlite>)(?:\\s(?<input>.*))?$"), Pattern.compile("^\\s*(?<prompt>\\.\\.\\.>)(?:\\s(?<input>.*))?$")),
         MYSQL(Pattern.compile("^(?<prompt>(?:mysql|MariaDB \\[[^\\]]*\\])>)(?:\\s(?<input>.*))?$"),
-                Pattern.compile("^\\s*(?<prompt>->)(?:\\s(?<input>.*))?$"));
+                Pattern.compile("^\\s*(?<prompt>->)(?:\\s(?<input>.*))?$")),
+        /** {@code redis-cli}: {@code 127.0.0.1:6379> }, {@code localhost:6379[1]> } */
+        REDIS(Pattern.compile("^(?<prompt>[\\w.-]+:\\d+(?:\\[\\d+])?>)(?:\\s(?<input>.*))?$"), null),
+        /** Node.js: a bare {@code > }, so only in a REPL that {@code node} opened ({@link #startedBy}) */
+        NODE(Pattern.compile("^(?<prompt>>)(?:\\s(?<input>.*))?$"),
+                Pattern.compile("^(?<prompt>\\.\\.\\.)(?:\\s(?<input>.*))?$"));
 
         private final Pattern opening;
         private final Pattern continuation;
@@ -44,11 +55,27 @@ public final class ReplPromptSyntax {
     private ReplPromptSyntax() {
     }
 
+    /** {@code node} alone (or with options only), which opens Node.js's REPL; else none */
+    private static final Pattern NODE_REPL = Pattern.compile("(?:sudo\\s+)?(?:node|nodejs)(?:\\s+-[-\\w]+)*\\s*");
+
+    /** The program whose REPL {@code command} opens, where its prompt alone would not tell; null for others. */
+    public static Program startedBy(String command) {
+        return NODE_REPL.matcher(command).matches() ? Program.NODE : null;
+    }
+
     /**
      * The REPL line {@code line} is, given the program whose REPL is open ({@code null} when none is).
      * A continuation prompt ({@code ... }, {@code -> }) counts only inside its own program's REPL.
      */
     public static Optional<Line> match(String line, Program open) {
+        return match(line, open, null);
+    }
+
+    /**
+     * As {@link #match(String, Program)}, in the output of a command that opens {@code startedBy}'s REPL (null:
+     * none that {@link #startedBy} knows), whose own prompt counts there.
+     */
+    public static Optional<Line> match(String line, Program open, Program startedBy) {
         if (open != null && open.continuation != null) {
             Matcher m = open.continuation.matcher(line);
             if (m.matches()) {
@@ -60,6 +87,9 @@ public final class ReplPromptSyntax {
             return Optional.empty(); // every opening prompt ends with one of these, and most lines are output
         }
         for (Program program : Program.values()) {
+            if (program == Program.NODE && startedBy != Program.NODE && open != Program.NODE) {
+                continue;
+            }
             Matcher m = program.opening.matcher(line);
             if (m.matches()) {
                 return Optional.of(lineOf(program, m));

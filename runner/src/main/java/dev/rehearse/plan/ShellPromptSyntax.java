@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * style {@code (venv) [user@host cwd]$} (the sigil may be missing), Debian's and Ubuntu's default
  * {@code user@host:cwd$} (or {@code #} for root), Gentoo's and Mint's {@code user@host cwd $} and zsh's
  * {@code user@host cwd %}, a bare {@code $} (also after bash's name or a folder: {@code bash-5.1$}, {@code ~/app$}),
- * zsh's bare {@code %}, the arrows of starship and oh-my-zsh ({@code ❯}, {@code ➜  app}), or a bare root {@code #}.
+ * zsh's bare {@code %}, the arrows of starship and oh-my-zsh ({@code ❯}, {@code ➜  app}), one word and the sigil
+ * (Gentoo's {@code root #} and {@code user $}, SUSE's {@code host:~ #}), or a bare root {@code #}.
  * The commands are bash's whatever the prompt: Rehearse's shell is bash. The style is decided for the whole block
  * first, because a {@code $ react-scripts build} that yarn prints in a bracketed-style block is output, and a
  * {@code # comment} in a script is no root prompt.
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 public final class ShellPromptSyntax {
 
     /** How a block's prompts look. */
-    public enum Style { BRACKETED, USER_HOST, DOLLAR, PERCENT, ARROW, HASH }
+    public enum Style { BRACKETED, USER_HOST, DOLLAR, PERCENT, ARROW, WORD, HASH }
 
     /** A prompt and what was typed after it (empty for an empty prompt). */
     public record Match(ShellPrompt prompt, String command) {
@@ -48,7 +49,15 @@ public final class ShellPromptSyntax {
      * {@code   % Total    % Received}).
      */
     private static final Pattern PERCENT = Pattern.compile("^(?:\\((?<venv>[^()\\s]+)\\)\\s+)?%(?:\\s+(?<rest>.*))?$");
-    private static final Pattern HASH = Pattern.compile("^\\s*#(?:\\s+(?<rest>.*))?$");
+    /**
+     * one word, maybe a folder, then the sigil: Gentoo's {@code root #}, {@code user $}, {@code (chroot) livecd #},
+     * {@code livecd ~ #}, SUSE's {@code myhost:~ #}
+     */
+    private static final Pattern WORD = Pattern.compile("^(?:\\((?<venv>[^()\\s]+)\\)\\s+)?(?<word>[A-Za-z][\\w.-]*)"
+            + "(?::(?<cwd>[~/]\\S*)|\\s+(?<spaced>[~/]\\S*))?\\s+(?<sigil>[$#])(?:\\s+(?<rest>.*))?$");
+    /** root's bare {@code #}, also after bash's name ({@code bash-5.1#}) or a chroot's ({@code (chroot) #}) */
+    private static final Pattern HASH = Pattern.compile("^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?"
+            + "(?:(?:bash|sh)-\\d+(?:\\.\\d+)*)?#(?:\\s+(?<rest>.*))?$");
 
     /** Words that start prose rather than a command; a # line starting with one is a comment. */
     private static final Set<String> PROSE_WORDS = Set.of("the", "a", "an", "this", "these", "to", "for", "if",
@@ -81,7 +90,11 @@ public final class ShellPromptSyntax {
         if (lines.stream().anyMatch(l -> mayBe(l, Style.ARROW) && ARROW.matcher(l).matches())) {
             return Optional.of(Style.ARROW);
         }
-        if (BlockLanguage.isSession(language) && isRootSession(lines)) {
+        if (lines.stream().anyMatch(ShellPromptSyntax::isWordPrompt)) {
+            return Optional.of(Style.WORD);
+        }
+        if ((BlockLanguage.isSession(language) || lines.stream().anyMatch(ShellPromptSyntax::isNamedRootPrompt))
+                && isRootSession(lines)) {
             return Optional.of(Style.HASH);
         }
         return Optional.empty();
@@ -98,6 +111,7 @@ public final class ShellPromptSyntax {
             case DOLLAR -> DOLLAR.matcher(line);
             case PERCENT -> PERCENT.matcher(line);
             case ARROW -> ARROW.matcher(line);
+            case WORD -> WORD.matcher(line);
             case HASH -> HASH.matcher(line);
         };
         if (!m.matches()) {
@@ -113,7 +127,8 @@ public final class ShellPromptSyntax {
             case PERCENT -> new ShellPrompt(m.group("venv"), null, null, null, "%");
             case ARROW -> new ShellPrompt(m.group("venv"), null, null, folder(m.group("cwd")),
                     m.group("sigil") != null ? m.group("sigil") : m.group("sigil2"));
-            case HASH -> new ShellPrompt(null, null, null, null, "#");
+            case WORD -> wordPrompt(m);
+            case HASH -> new ShellPrompt(m.group("venv"), null, null, null, "#");
         };
         return Optional.of(new Match(prompt, rest));
     }
@@ -129,8 +144,41 @@ public final class ShellPromptSyntax {
             case DOLLAR -> line.indexOf('$') >= 0;
             case PERCENT -> line.indexOf('%') >= 0;
             case ARROW -> line.indexOf('\u276f') >= 0 || line.indexOf('\u279c') >= 0;
+            case WORD -> line.indexOf(" #") >= 0 || line.indexOf(" $") >= 0;
             case HASH -> line.indexOf('#') >= 0;
         };
+    }
+
+    /** Gentoo's {@code root} and {@code user} name who types; any other word is the host's name */
+    private static ShellPrompt wordPrompt(Matcher m) {
+        String word = m.group("word");
+        boolean who = word.equals("root") || word.equals("user");
+        return new ShellPrompt(m.group("venv"), who ? word : null, who ? null : word,
+                folder(m.group("cwd") != null ? m.group("cwd") : m.group("spaced")), m.group("sigil"));
+    }
+
+    /**
+     * A line in {@link Style#WORD}: Gentoo's {@code root} or {@code user}, or a word with a folder or a chroot's name
+     * beside it (a word alone before a {@code #} is a value and its comment: {@code retries # how often}), and what
+     * follows a {@code #} reads as a command.
+     */
+    private static boolean isWordPrompt(String line) {
+        if (!mayBe(line, Style.WORD)) {
+            return false;
+        }
+        Matcher m = WORD.matcher(line);
+        if (!m.matches() || m.group("rest") == null) {
+            return false;
+        }
+        boolean named = m.group("word").equals("root") || m.group("word").equals("user") || m.group("venv") != null
+                || m.group("cwd") != null || m.group("spaced") != null;
+        return named && (m.group("sigil").equals("$") || readsAsCommand(m.group("rest")));
+    }
+
+    /** root's {@code #} after a name a comment never has: {@code bash-5.1#}, {@code (chroot) #} */
+    private static boolean isNamedRootPrompt(String line) {
+        Matcher m = HASH.matcher(line);
+        return mayBe(line, Style.HASH) && m.matches() && !line.strip().startsWith("#");
     }
 
     private static String folder(String cwd) {

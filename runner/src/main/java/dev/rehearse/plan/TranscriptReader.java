@@ -82,7 +82,7 @@ public final class TranscriptReader {
                 entries.set(entries.size() - 1, interrupted(entries.get(entries.size() - 1)));
                 command = "";
             }
-            Output output = readOutput(lines.subList(i + 1, end), firstLine + i + 1, ReadPrompts.of(command));
+            Output output = readOutput(lines.subList(i + 1, end), firstLine + i + 1, command);
             entries.add(new TranscriptCommand(firstLine + start, firstLine + i, prompt.get().prompt(), command,
                     output.expected, output.interactions));
             i = end;
@@ -128,14 +128,18 @@ public final class TranscriptReader {
         final List<Interaction> interactions = new ArrayList<>();
     }
 
-    private Output readOutput(List<String> lines, int firstLine, List<ReadPrompts.Asked> asked) {
+    private Output readOutput(List<String> lines, int firstLine, String command) {
+        List<ReadPrompts.Asked> asked = ReadPrompts.of(command);
+        ReplPromptSyntax.Program startedBy = ReplPromptSyntax.startedBy(command);
         Output out = new Output();
         ReplPromptSyntax.Line repl = null;
-        boolean previousWasPrompt = false;
+        // a wizard's first question may be a bare label: it is read as if a prompt came before it
+        boolean previousWasPrompt = CommandHints.asksFirst(command);
         for (int k = 0; k < lines.size(); k++) {
             String line = lines.get(k);
             int at = firstLine + k;
-            Optional<ReplPromptSyntax.Line> replLine = ReplPromptSyntax.match(line, repl == null ? null : repl.program());
+            Optional<ReplPromptSyntax.Line> replLine = ReplPromptSyntax.match(line,
+                    repl == null ? null : repl.program(), startedBy);
             if (replLine.isPresent()) {
                 repl = replLine.get();
                 out.expected.add(new ExpectedLine(at, line, ExpectedLine.Kind.REPL_INPUT, repl.prompt(), repl.input()));
@@ -149,6 +153,19 @@ public final class TranscriptReader {
                 // follows on the line is what the program printed as it stopped
                 out.expected.add(ExpectedLine.elision(at, line));
                 lastShown(out.expected).ifPresent(shown -> out.interactions.add(Interaction.interrupt(shown)));
+                previousWasPrompt = false;
+                continue;
+            }
+            if (line.strip().startsWith(END_OF_INPUT)) {
+                // ^D: the reader ended the input; into a cat writing a file, the lines before it were typed
+                if (CAT_INTO_FILE.matcher(command).matches() && out.interactions.isEmpty()
+                        && out.expected.stream().allMatch(e -> e.kind() == ExpectedLine.Kind.OUTPUT)
+                        && !out.expected.isEmpty()) {
+                    out.interactions.add(new Interaction("", String.join("\n", out.expected.stream()
+                            .map(ExpectedLine::text).toList()), false, false, null));
+                }
+                out.expected.add(ExpectedLine.elision(at, line));
+                out.interactions.add(new Interaction("", "", false, true, null));
                 previousWasPrompt = false;
                 continue;
             }
@@ -192,6 +209,11 @@ public final class TranscriptReader {
         }
         return out;
     }
+
+    /** a transcript's Ctrl-D */
+    private static final String END_OF_INPUT = "^D";
+    /** {@code cat > notes.txt}, {@code cat >> notes.txt}, {@code cat - > notes.txt}: what is typed goes to the file */
+    private static final Pattern CAT_INTO_FILE = Pattern.compile("\\s*cat(?:\\s+-)?\\s*>>?\\s*[^\\s;&|<>]+\\s*");
 
     /** The command stopped with Ctrl-C once the last line of output the guide shows has come (as is when none is shown). */
     public static TranscriptCommand interrupted(TranscriptCommand c) {

@@ -23,7 +23,7 @@ public final class Reports {
      * way at all, a lost process included, leaves one.
      */
     public static void writeResults(RunReport report, Path dir) throws IOException {
-        AtomicFiles.write(dir.resolve(JSON), to -> ResultsJson.write(report, to));
+        AtomicFiles.replace(dir.resolve(JSON), to -> ResultsJson.write(report, to));
     }
 
     /** The reports as {@code rehearse run} writes them without {@code --strict}: a DRIFT is not a failure. */
@@ -45,11 +45,11 @@ public final class Reports {
      * @param strict a DRIFT counts as a failure
      */
     public static void writeJunit(RunReport report, Path dir, boolean strict) throws IOException {
-        AtomicFiles.write(dir.resolve(JUNIT), JunitXml.render(report, strict));
+        AtomicFiles.replace(dir.resolve(JUNIT), JunitXml.render(report, strict));
     }
 
     /** {@code report.html}, read once a run is over, as {@link #writeJunit}. */
     public static void writeHtml(RunReport report, Path dir) throws IOException {
-        AtomicFiles.write(dir.resolve(HTML), HtmlReport.render(report));
+        AtomicFiles.replace(dir.resolve(HTML), HtmlReport.render(report));
     }
 }

@@ -1,9 +1,8 @@
 package dev.rehearse.run;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.check.StepResult;
+import dev.rehearse.check.UnifiedDiff;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.files.IniMerge;
 import dev.rehearse.files.Backups;
@@ -95,8 +94,8 @@ final class FileSteps {
         List<String> a = List.of(before.split("\n", -1));
         List<String> b = List.of(after.split("\n", -1));
         String title = title(step);
-        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(title + " (before, " + bytes(before) + ")",
-                title + " (after, " + bytes(after) + ")", a, DiffUtils.diff(a, b), 3)) + "\n";
+        return UnifiedDiff.of(title + " (before, " + bytes(before) + ")", title + " (after, " + bytes(after) + ")",
+                a, b);
     }
 
     /** What a file step does, as progress and reports say it: {@code append ~/.bashrc}. */

@@ -1,5 +1,7 @@
 package dev.rehearse.run;
 
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.guide.Guide;
 import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Planner;
@@ -11,6 +13,7 @@ import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.Targets;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -30,8 +33,8 @@ import java.util.function.Consumer;
  * @param keepGoing a FAIL does not skip the steps after it
  * @param targetOptions how the target is opened: kept or not (sandbox, container), how ssh logs in
  * @param reportDir where the run's reports go, and where a {@code --from} run finds what the last one captured;
- *                  null for {@link #defaultReportDir(String)}; a step whose output outgrows its limit leaves the whole
- *                  of it there, in {@code output/step-N.log}
+ *                  null for {@link #reportsOf(String, Guide)}'s default; a step whose output outgrows its limit
+ *                  leaves the whole of it there, in {@code output/step-N.log}
  * @param timeout   every step's timeout where the sidecar's {@code steps:} rules set none ({@code --timeout}); null
  *                  for the sidecar's {@code defaults.timeout}, else 5 minutes
  * @param maxOutput how many bytes of a step's output are kept ({@code --max-output}); null for the sidecar's
@@ -136,6 +139,10 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      * INTERRUPTED, the rest SKIP, the target closed (or kept) as at any end.
      */
     public RunReport run(Path runbook, RunListener listener, Consumer<String> say, Interruption stop) {
+        if (reportDir != null && Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
+            // found before any step runs, not when its record is first written
+            throw new BadInput("--report-dir " + reportDir, 0, "not a folder: the reports go in a folder");
+        }
         if (target != null) { // named on the command line: got ready while the runbook is read, too
             Targets.prepare(target, targetOptions);
         }
@@ -168,9 +175,10 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
             try {
                 Plan plan = new Planner(opened.facts(), binds).plan(draft);
+                Path reports = reportsOf(plan.name(), plan.guide());
                 EarlierCaptures.Adopted earlier = null;
                 if (!selection.isAll()) {
-                    earlier = EarlierCaptures.bind(plan, selection, reportsOf(plan.name()), opened.describe(), say)
+                    earlier = EarlierCaptures.bind(plan, selection, reports, opened.describe(), say)
                             .orElse(null);
                     if (earlier != null) {
                         plan = earlier.plan();
@@ -183,8 +191,8 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
                         earlier == null ? null : earlier.id(), earlier == null ? List.of() : earlier.inherited());
                 RunReport report = new Runner(opened, selection, keepGoing, listener).interruptibleBy(stop)
                         .recordedAs(origin, earlier == null ? List.of() : earlier.captured())
-                        .keepingOriginalsIn(reportsOf(plan.name()).resolve(BACKUPS))
-                        .keepingOutput(maxOutput, reportsOf(plan.name()))
+                        .keepingOriginalsIn(reports.resolve(BACKUPS))
+                        .keepingOutput(maxOutput, reports)
                         .run(plan, loaded.checks(), loaded.effects());
                 if (targetOptions.keep()) {
                     say.accept("kept " + opened.describe());
@@ -214,14 +222,17 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
     /** The folder under a run's report folder that keeps the originals of the files the run replaced. */
     public static final String BACKUPS = "backups";
 
-    /** Where this rehearsal's reports of {@code runbook} go: the folder it was given, else the default one. */
-    public Path reportsOf(String runbook) {
-        return reportDir != null ? reportDir : defaultReportDir(runbook);
+    /**
+     * Where this rehearsal's reports of {@code runbook}, whose guide is {@code guide}, go: the folder it was given,
+     * else {@code <reportsRoot>/<runbook>}, kept to that guide ({@link ReportFolder}).
+     */
+    public Path reportsOf(String runbook, Guide guide) {
+        return reportDir != null ? reportDir : ReportFolder.of(reportsRoot(), runbook, guide);
     }
 
-    /** Where a run's reports go unless told otherwise: {@code <reportsRoot>/<runbook>}. */
-    private static Path defaultReportDir(String runbook) {
-        return reportsRoot().resolve(runbook);
+    /** {@link #reportsOf(String, Guide)} of a run's report. */
+    public Path reportsOf(RunReport report) {
+        return reportsOf(report.runbook(), report.guide());
     }
 
     /**

@@ -19,16 +19,22 @@ public record ReportedRun(RunReport report, String error) {
 
     /**
      * @param strict a DRIFT fails the run's junit.xml too
+     * @param stop   stops the run (and, asked before, keeps it from starting)
      * @throws BadInput when the runbook, a binding or the target spec is wrong
      */
-    public static ReportedRun of(Rehearsal rehearsal, Path runbook, Path dir, RunListener listener, boolean strict)
-            throws IOException {
+    public static ReportedRun of(Rehearsal rehearsal, Path runbook, Path dir, RunListener listener, boolean strict,
+                                 Interruption stop) throws IOException {
         long started = System.nanoTime();
+        if (stop.requested()) {
+            // stopped before its turn: nothing of it ran, no target was opened
+            return new ReportedRun(new RunReport(runbook.getFileName().toString(), null, "did not start", List.of(),
+                    Duration.ZERO), "stopped by " + stop.cause() + " before it started");
+        }
         RunReport report;
         RunRecord record = new RunRecord(name -> dir, listener, strict);
         try {
             // the run's own folder: a step's whole output (output/step-N.log) goes beside its reports
-            report = rehearsal.withReportDir(dir).run(runbook, record);
+            report = rehearsal.withReportDir(dir).run(runbook, record, note -> { }, stop);
         } catch (BadInput e) {
             throw e;
         } catch (RuntimeException e) {

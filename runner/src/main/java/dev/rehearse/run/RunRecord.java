@@ -35,12 +35,14 @@ import java.util.function.Supplier;
 public final class RunRecord implements RunListener {
     static final Duration PAUSE = Duration.ofMillis(1000);
 
-    private final Function<String, Path> folderOf;
+    private final Function<RunReport, Path> folderOf;
     private final RunListener next;
     private final boolean strict;
     private final Object lock = new Object();
     /** the latest record not written yet */
     private Supplier<RunReport> pending;
+    /** the latest record, written or not */
+    private Supplier<RunReport> latest;
     private boolean ended;
     /** the writer waits for a record to write (not out its pause): only then does a new record wake it */
     private boolean writerIdle;
@@ -51,11 +53,11 @@ public final class RunRecord implements RunListener {
     private List<FutureTask<Void>> forReaders;
 
     /**
-     * @param folderOf the report folder of a runbook, by its name
+     * @param folderOf the report folder of a run
      * @param next     the listener that shows the run (live progress)
      * @param strict   a DRIFT counts as a failure in junit.xml ({@code --strict})
      */
-    public RunRecord(Function<String, Path> folderOf, RunListener next, boolean strict) {
+    public RunRecord(Function<RunReport, Path> folderOf, RunListener next, boolean strict) {
         this.folderOf = folderOf;
         this.next = next;
         this.strict = strict;
@@ -66,6 +68,7 @@ public final class RunRecord implements RunListener {
         synchronized (lock) {
             throwFailure();
             pending = soFar;
+            latest = soFar;
             if (writer == null || ended) {
                 // the first record of a run (a listener may serve one run after another)
                 ended = false;
@@ -82,23 +85,9 @@ public final class RunRecord implements RunListener {
 
     @Override
     public void ended(RunReport report) {
-        Thread stopping;
-        synchronized (lock) {
-            ended = true;
-            pending = null;
-            stopping = writer;
-            lock.notifyAll();
-        }
-        if (stopping != null) {
-            try {
-                // a write under way finishes first: it must not replace the last word
-                stopping.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopWriter();
         write(report);
-        Path folder = folderOf.apply(report.runbook());
+        Path folder = folderOf.apply(report);
         List<FutureTask<Void>> writing = List.of(
                 new FutureTask<>(() -> {
                     Reports.writeJunit(report, folder, strict);
@@ -190,6 +179,41 @@ public final class RunRecord implements RunListener {
         }
     }
 
+    /**
+     * Writes the latest record now, on this thread, once a write under way has ended: the process is about to end at
+     * once (a second Ctrl-C), and the writer keeps to its pace of one a second.
+     */
+    public void writeLatest() {
+        Supplier<RunReport> last = stopWriter();
+        if (last != null) {
+            write(last.get());
+        }
+    }
+
+    /**
+     * Stops the writer, waiting for a write under way to finish first (it must not replace the last word), and
+     * gives the latest record it was handed (null when none was).
+     */
+    private Supplier<RunReport> stopWriter() {
+        Supplier<RunReport> last;
+        Thread stopping;
+        synchronized (lock) {
+            ended = true;
+            pending = null;
+            last = latest;
+            stopping = writer;
+            lock.notifyAll();
+        }
+        if (stopping != null) {
+            try {
+                stopping.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return last;
+    }
+
     private void throwFailure() {
         if (failure != null) {
             throw failure;
@@ -197,7 +221,7 @@ public final class RunRecord implements RunListener {
     }
 
     private void write(RunReport report) {
-        Path folder = folderOf.apply(report.runbook());
+        Path folder = folderOf.apply(report);
         try {
             Reports.writeResults(report, folder);
         } catch (IOException e) {

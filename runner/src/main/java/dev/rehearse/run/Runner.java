@@ -14,6 +14,7 @@ import dev.rehearse.model.CapturedValue;
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.Faults;
 import dev.rehearse.model.Interaction;
+import dev.rehearse.plan.BoundedText;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.CaptureUses;
 import dev.rehearse.plan.Captures;
@@ -245,8 +246,11 @@ public final class Runner {
             synchronized (values) {
                 capturedThen = List.copyOf(values.subList(0, capturedSoFar));
             }
-            soFar.add(new StepResult(next, Verdict.INTERRUPTED, -1, "", "", "", "the run ended during this step: "
-                    + "its process (pid " + ProcessHandle.current().pid() + ") was killed or lost", Duration.ZERO));
+            // written at a second Ctrl-C too, just before the process ends at once
+            String why = interruption.requested() ? "stopped at once during this step (" + interruption.cause()
+                    + " twice)" : "the run ended during this step: its process (pid " + ProcessHandle.current().pid()
+                    + ") was killed or lost";
+            soFar.add(new StepResult(next, Verdict.INTERRUPTED, -1, "", "", "", why, Duration.ZERO));
             for (Step later : plan.steps().subList(reached + 1, plan.steps().size())) {
                 soFar.add(skip(later, "not reached"));
             }
@@ -596,6 +600,9 @@ public final class Runner {
             found = Captures.bind(bindings, captureUses, step, realOutput);
         } catch (BadInput unsafe) {
             return "captured value refused: " + unsafe.problem();
+        } catch (BoundedText.TooSlow slow) {
+            return "the capture's expression gave up on the output after " + BoundedText.LIMIT.toSeconds()
+                    + " s (it backtracks without end): make it simpler";
         }
         for (Binding value : found.bound()) {
             if (!value.secret()) {

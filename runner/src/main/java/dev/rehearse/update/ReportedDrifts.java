@@ -58,6 +58,12 @@ public final class ReportedDrifts {
         } catch (IOException e) {
             throw new BadInput(results.toString(), 0, "cannot read the run's results: " + e.getMessage());
         }
+        String guide = root.path("run").path("guide").asText(null);
+        if (guide != null && plan.guide() != null
+                && !guide.equals(plan.guide().file().toAbsolutePath().normalize().toString())) {
+            throw new BadInput("--from-report " + reportDir, 0, "this is a report of " + guide + ", not of "
+                    + plan.guide().file() + ": give the report folder of a run of this guide");
+        }
         JsonNode steps = root.path("steps");
         if (!steps.isArray()) {
             throw new BadInput(results.toString(), 0, "has no \"steps\" array: not a Rehearse results file");

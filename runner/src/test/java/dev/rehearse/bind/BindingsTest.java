@@ -5,7 +5,12 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.TargetFacts;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,6 +50,28 @@ class BindingsTest {
                 b.reverse("[alice@box1 ~]$ pw=S3cretValue; xS3cretValuey"));
         assertEquals("token <my super secure password>", b.redact("token S3cretValue"));
         assertEquals("alice keeps her name in a redacted log", b.redact("alice keeps her name in a redacted log"));
+    }
+
+    /** What a guide's commands make of a secret (encoded, hashed, reversed, broken over lines) is hidden too. */
+    @Test
+    void aSecretsEncodedHashedAndBrokenFormsAreHiddenAsItIs() throws Exception {
+        String secret = "S3cr3tPa55wordXYZ";
+        Bindings b = new Bindings().bind(new Binding("<pw>", secret, Binding.Origin.SIDECAR, true));
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        byte[] echoed = (secret + "\n").getBytes(StandardCharsets.UTF_8);
+        HexFormat hex = HexFormat.of();
+        List<String> forms = List.of(Base64.getEncoder().encodeToString(bytes),
+                Base64.getEncoder().encodeToString(echoed), hex.formatHex(bytes), hex.formatHex(echoed),
+                hex.formatHex(MessageDigest.getInstance("SHA-256").digest(echoed)),
+                hex.formatHex(MessageDigest.getInstance("MD5").digest(bytes)),
+                new StringBuilder(secret).reverse().toString(), secret.toUpperCase(Locale.ROOT),
+                "S3cr\n3tPa55wordXYZ");
+        for (String form : forms) {
+            String shown = b.redact("before " + form + " after");
+            assertEquals("before <pw> after", shown, form);
+        }
+        Bindings shortOne = new Bindings().bind(new Binding("<pin>", "$", Binding.Origin.SIDECAR, true));
+        assertEquals("40132 24", shortOne.redact("40132 24"), "a one-letter secret's hex (24) is an ordinary number");
     }
 
     @Test

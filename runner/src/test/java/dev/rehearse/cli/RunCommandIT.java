@@ -1,6 +1,7 @@
 package dev.rehearse.cli;
 
 import dev.rehearse.testing.FixtureGuideRuns;
+import dev.rehearse.testing.RehearseJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,26 @@ class RunCommandIT extends FixtureGuideRuns {
         assertEquals(2, run.exit());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    /** Found before a step runs: before, step 1 ran and the run then failed to keep its record, exit 1. */
+    @Test
+    void aReportFolderThatIsAFileIsOneLineAndExitTwoBeforeAnyStepRuns(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "mine\n");
+        RehearseJar.Outcome run = RehearseJar.run("run", "fixtures/guides/hello.rst", "--report-dir", file.toString());
+        assertEquals(2, run.exit(), run.both());
+        assertEquals("--report-dir " + file + ": not a folder: the reports go in a folder", run.err().strip());
+        assertFalse(run.out().contains("PASS"), run.out());
+        assertEquals("mine\n", Files.readString(file));
+    }
+
+    /** Before, docker-java's template of the name threw: "internal error", exit 3. */
+    @Test
+    void aContainerImageThatIsNoImagesNameIsOneLineAndExitTwo() {
+        RehearseJar.Outcome run = RehearseJar.run("run", "fixtures/guides/hello.rst", "--target", "container:$(id)");
+        assertEquals(2, run.exit(), run.both());
+        assertEquals("--target: container:$(id): not an image's name (a reference as docker takes it: letters, "
+                + "digits and . _ - : / @)", run.err().strip());
     }
 
     @Test

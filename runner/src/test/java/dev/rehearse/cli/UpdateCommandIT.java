@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -123,6 +124,33 @@ class UpdateCommandIT {
         assertEquals(2, update.exit());
         assertTrue(update.err().strip().matches(".*results\\.json: step 3 was at guide_update\\.rst:13, .*"), update.err());
         assertEquals(1, update.err().strip().lines().count(), update.err());
+    }
+
+    /**
+     * Two guides of one name ({@code a/index.md}, {@code b/index.md}): each run's reports go to a folder of its own,
+     * and the report of one is refused for the other. Before, b's run replaced a's reports, and a's update read b's.
+     */
+    @Test
+    void guidesOfOneNameKeepTheirReportsApartAndOnesReportIsRefusedForTheOther(@TempDir Path dir) throws IOException {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path a = Files.writeString(Files.createDirectories(dir.resolve("a")).resolve("index.md"),
+                "# a\n\n```console\n$ echo 1\n2\n```\n");
+        Path b = Files.writeString(Files.createDirectories(dir.resolve("b")).resolve("index.md"),
+                "# b\n\n```console\n$ echo b\nb\n```\n");
+        Path state = dir.resolve("state");
+        RehearseJar.Outcome ranA = RehearseJar.in(dir, Map.of("XDG_STATE_HOME", state.toString()), "run", a.toString());
+        RehearseJar.Outcome ranB = RehearseJar.in(dir, Map.of("XDG_STATE_HOME", state.toString()), "run", b.toString());
+        assertTrue(ranA.out().contains(state.resolve("rehearse/index/report.html").toString()), ranA.out());
+        assertTrue(ranB.out().contains(state.resolve("rehearse/index-2/report.html").toString()), ranB.out());
+
+        Outcome wrong = rehearse("update", a.toString(), "--from-report", state.resolve("rehearse/index-2").toString());
+        assertEquals(2, wrong.exit(), wrong.out());
+        assertEquals("--from-report " + state.resolve("rehearse/index-2") + ": this is a report of " + b
+                + ", not of " + a + ": give the report folder of a run of this guide", wrong.err().strip());
+
+        Outcome right = rehearse("update", a.toString(), "--from-report", state.resolve("rehearse/index").toString());
+        assertEquals(0, right.exit(), right.err());
+        assertTrue(Files.readString(a).contains("$ echo 1\n1\n"), Files.readString(a));
     }
 
     /**

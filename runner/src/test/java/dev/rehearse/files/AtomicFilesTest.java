@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +89,34 @@ class AtomicFilesTest {
     private static List<String> names(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** A report's name that someone made a link elsewhere is replaced itself: what it pointed to stays. */
+    @Test
+    void replaceNeverWritesThroughALink(@TempDir Path dir) throws IOException {
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "theirs\n");
+        Path report = dir.resolve("reports/results.json");
+        Files.createDirectories(report.getParent());
+        Files.createSymbolicLink(report, victim);
+        AtomicFiles.replace(report, "{}\n");
+        assertEquals("theirs\n", Files.readString(victim));
+        assertFalse(Files.isSymbolicLink(report));
+        assertEquals("{}\n", Files.readString(report));
+    }
+
+    /** The backups folder made a link by someone else takes no original out of the report folder. */
+    @Test
+    void backupsRefuseAFolderThatIsALink(@TempDir Path dir) throws IOException {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Files.createSymbolicLink(reports.resolve("backups"), elsewhere);
+        Backups backups = new Backups(reports.resolve("backups"));
+        UncheckedIOException refused = assertThrows(UncheckedIOException.class,
+                () -> backups.keep("/home/u/guide.md", "original"));
+        assertTrue(refused.getMessage().contains("is a symbolic link, not followed"), refused.getMessage());
+        try (var left = Files.list(elsewhere)) {
+            assertEquals(0, left.count());
         }
     }
 }

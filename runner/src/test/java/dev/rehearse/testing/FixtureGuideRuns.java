@@ -161,6 +161,28 @@ public abstract class FixtureGuideRuns {
                 "the label names the file and is no part of it");
     }
 
+    /**
+     * Blocks in the styles of other sites, each one Rehearse once read wrong: Gentoo's {@code user $} and
+     * {@code root #} prompts, RHEL's {@code [root@localhost ~]#}, another site's example home ({@code /home/pi}),
+     * output cut in words ({@code ...output omitted...}, {@code <snip>}), steps "On Windows" and "On macOS", a prompt
+     * that says what to type ({@code Enter a value: yes}) and a wizard's first bare question ({@code Username:
+     * admin}), lines typed into {@code cat} and ended by {@code ^D}, Node.js's REPL, {@code kubectl get --watch} and
+     * Hugo's tabs. Before, the Gentoo blocks were no steps, RHEL's was skipped as the reader's own computer, the home
+     * and the cut output drifted, the Windows and macOS steps ran and failed, the questions, cat and the REPL waited
+     * until their timeouts, as did the watch, and both tabs ran.
+     */
+    @Test
+    void blocksInTheStylesOfOtherSitesRunAsTheirReadersWould(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/other-sites.md", "--timeout", "30s");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        List<String> verdicts = new ArrayList<>(Collections.nCopies(20, "PASS"));
+        verdicts.set(7, "SKIP");
+        verdicts.set(8, "SKIP");
+        assertEquals(verdicts, run.verdicts(), run.json());
+        assertEquals("hello\nworld\n", Files.readString(homeOfRun(home).resolve("notes.txt")));
+        assertEquals("linux\n", Files.readString(homeOfRun(home).resolve("tab.txt")), "the Linux tab ran, alone");
+    }
+
     @Test
     void aSphinxGuideInMystAndSessionsNamedAsOtherHighlightersNameThemRun(@TempDir Path home) throws IOException {
         Run run = runIn(home, "untuned/sphinx-myst.md", "--timeout", "30s");

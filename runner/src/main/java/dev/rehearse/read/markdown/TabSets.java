@@ -14,17 +14,20 @@ import java.util.stream.IntStream;
 /**
  * Where a walk through a Markdown guide stands among tabs, which each format marks its own way: MyST's
  * {@code {tab-set}} around {@code {tab-item} Label}, Docusaurus' {@code <Tabs>} around
- * {@code <TabItem value="..." label="...">} (tags between which the blocks stand, not around them in the tree), and
- * MkDocs' content tabs ({@code === "Label"}), of one set while they follow each other.
+ * {@code <TabItem value="..." label="...">} (tags between which the blocks stand, not around them in the tree), as
+ * are Hugo's shortcodes ({@code {{< tabs >}}} around {@code {{% tab name="Linux" %}}}), and MkDocs' content tabs
+ * ({@code === "Label"}), of one set while they follow each other.
  */
 final class TabSets {
     private static final Pattern HTML_TAB = Pattern.compile("<(/?)(Tabs|TabItem)\\b([^>]*)>");
-    private static final Pattern TAB_LABEL = Pattern.compile("\\blabel=[\"']([^\"']*)[\"']");
+    /** Hugo's (kubernetes.io's) {@code {{< tabs name="..." >}}} around {@code {{% tab name="macOS" %}}} */
+    private static final Pattern HUGO_TAB = Pattern.compile("\\{\\{[<%]\\s*(/?)(tabs|tab)\\b([^}]*?)\\s*[%>]}}");
+    private static final Pattern TAB_LABEL = Pattern.compile("\\b(?:label|name)=[\"']([^\"']*)[\"']");
     private static final Pattern TAB_VALUE = Pattern.compile("\\bvalue=[\"']([^\"']*)[\"']");
 
     /** the lines of the open sets (MyST's, Docusaurus'), innermost first */
     private final Deque<Integer> open = new ArrayDeque<>();
-    /** the Docusaurus tab open where the walk is, or null */
+    /** the Docusaurus or Hugo tab open where the walk is, or null */
     private Tab htmlTab;
     /** the last MkDocs content tab: the text it stood in, the line its body ended on, and the tab */
     private Object lastText;
@@ -59,12 +62,23 @@ final class TabSets {
 
     /** The Docusaurus tags of an HTML block whose first line is {@code firstLine}. */
     void html(String block, int firstLine) {
-        String[] lines = block.split("\n", -1);
+        tags(HTML_TAB, "Tabs", block.split("\n", -1), firstLine);
+    }
+
+    /** Hugo's tab shortcodes in the lines of a paragraph whose first line is {@code firstLine}. */
+    void hugo(List<String> lines, int firstLine) {
+        if (lines.stream().anyMatch(l -> l.contains("{{"))) {
+            tags(HUGO_TAB, "tabs", lines.toArray(String[]::new), firstLine);
+        }
+    }
+
+    /** The tags {@code pattern} finds (closing slash, name, attributes), of which {@code set} opens a set. */
+    private void tags(Pattern pattern, String set, String[] lines, int firstLine) {
         for (int i = 0; i < lines.length; i++) {
-            Matcher tag = HTML_TAB.matcher(lines[i]);
+            Matcher tag = pattern.matcher(lines[i]);
             while (tag.find()) {
                 boolean closing = !tag.group(1).isEmpty();
-                if (tag.group(2).equals("Tabs")) {
+                if (tag.group(2).equals(set)) {
                     if (closing) {
                         closeSet();
                     } else {

@@ -8,6 +8,7 @@ import dev.rehearse.targets.container.ContainerTarget.Networking;
 import dev.rehearse.targets.ssh.SshTargetProvider;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** {@code container}: a fresh stardust host; {@code container:IMAGE}: a fresh container of a local image. */
 public final class ContainerTargetProvider implements TargetProvider {
@@ -60,8 +61,15 @@ public final class ContainerTargetProvider implements TargetProvider {
         if (image.isEmpty()) {
             throw new BadInput("--target", 0, "container: names no image (container:IMAGE)");
         }
+        if (!IMAGE.matcher(image).matches()) {
+            throw new BadInput("--target", 0, "container:" + image + ": not an image's name (a reference as docker "
+                    + "takes it: letters, digits and . _ - : / @)");
+        }
         return ContainerTarget.open(image, Networking.NONE, options.keep(), options.stamp());
     }
+
+    /** an image reference ({@code [registry[:port]/]name[:tag][@digest]}, or an image id) */
+    private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}");
 
     /** the image {@code container} or {@code container:IMAGE} names; empty for {@code container:} */
     private static String imageOf(String spec) {

@@ -190,8 +190,14 @@ public final class ShellSession implements Session {
         String sentinel = sentinelStart.replace(String.valueOf(RS), "\\036") + "%s:%s\\037";
         return "stty -echo 2>/dev/null; set +o emacs +o vi +o history; unset HISTFILE; IGNOREEOF=1000; "
                 + "export TERM=" + settings.term() + " PAGER=cat GIT_PAGER=cat SYSTEMD_PAGER= MANPAGER=cat "
+                // Node.js's REPL echoes what is typed itself, as the terminal no longer does; without its line
+                // editor it shows its prompt and answers as Python's does
+                + "NODE_NO_READLINE=1 "
                 + "COLUMNS=" + settings.columns() + " LINES=" + settings.rows() + " LANG=\"${LANG:-C.UTF-8}\"; "
-                + "PS0=; PS2=; PS1=; PROMPT_COMMAND='__rehearse_status=$?; PS1=; printf \"" + sentinel
+                // what was typed and never read (an answer to a prompt whose program ended first) is dropped
+                // before the sentinel, which alone lets the next command be typed: the shell would run it
+                + "PS0=; PS2=; PS1=; PROMPT_COMMAND='__rehearse_status=$?; while read -r -t 0 __rehearse_drop; do "
+                + "read -r __rehearse_drop; done 2>/dev/null; PS1=; printf \"" + sentinel
                 + "\" \"$__rehearse_status\" \"$PWD\"'";
     }
 
@@ -458,13 +464,15 @@ public final class ShellSession implements Session {
             }
         }
 
-        /** The next interaction is an interrupt that waits for no words ({@link Interaction#interrupt} of ""). */
+        /**
+         * The next interaction waits for no words: an interrupt ({@link Interaction#interrupt} of ""), or what a
+         * program reads without asking ({@code cat > notes.txt}: the lines, then Ctrl-D), due once it is still.
+         */
         boolean stopsWhenStill() {
             if (due != null || opened != null || nextInteraction >= interactions.size()) {
                 return false;
             }
-            Interaction next = interactions.get(nextInteraction);
-            return next.interrupts() && next.prompt().isBlank();
+            return interactions.get(nextInteraction).prompt().isBlank();
         }
 
         /**
@@ -501,6 +509,14 @@ public final class ShellSession implements Session {
                     // where the terminal would have echoed it
                     raw.append(answer).append('\n');
                     showUpTo(raw.length());
+                }
+                if (answering.prompt().isBlank() && nextInteraction < interactions.size()
+                        && interactions.get(nextInteraction).prompt().isBlank()
+                        && interactions.get(nextInteraction).eof() && !interactions.get(nextInteraction).interrupts()) {
+                    // the lines a program reads without asking, then their end (cat > notes.txt, then Ctrl-D): the
+                    // terminal holds both for it, and the program gives no sign to wait for in between
+                    typeByte(CTRL_D);
+                    nextInteraction++;
                 }
             }
             answeredUpTo = raw.length();

@@ -2,6 +2,7 @@ package dev.rehearse.targets.local;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.CommandResult;
+import dev.rehearse.model.Interaction;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.RunListener;
 import dev.rehearse.targets.RunStamp;
@@ -229,6 +230,36 @@ class LocalTargetIT {
             assertEquals(CommandResult.Status.DISCONNECTED, shell.run("echo hi", List.of(), T, null).status());
             assertEquals("the shell did not come back after its command was interrupted", shell.lostReason());
             assertEquals("fresh\n", target.openSession().run("echo fresh", List.of(), T, null).output());
+        }
+    }
+
+    /**
+     * An answer typed at a prompt whose program ended without reading it stays in the terminal's input, where the
+     * shell would read it as its next command: a bound value {@code x; touch pwned} ran as two. It is dropped.
+     */
+    @Test
+    void anAnswerTheProgramNeverReadIsDroppedNotRunByTheShell() throws IOException {
+        try (LocalTarget target = LocalTarget.open(null, false, ShellSettings.DEFAULT)) {
+            Session shell = target.openSession();
+            Path home = Path.of(target.facts().home());
+            CommandResult asked = shell.run("printf 'Name: '; sleep 1; echo", List.of(new Interaction("Name:",
+                    "x; touch pwned", false, false, null)), T, null);
+            assertEquals(0, asked.exit(), asked.output());
+            CommandResult next = shell.run("echo next", List.of(), T, null);
+            assertEquals("next\n", next.output(), "nothing of the answer ran before it");
+            assertFalse(Files.exists(home.resolve("pwned")), "the answer never ran");
+        }
+    }
+
+    /** What {@code cat} reads without asking is typed once it is still, and its end (Ctrl-D) with it. */
+    @Test
+    void linesACommandReadsWithoutAskingAreTypedAndTheirEndFollows() {
+        try (LocalTarget target = LocalTarget.open(null, false, ShellSettings.DEFAULT)) {
+            Session shell = target.openSession();
+            CommandResult typed = shell.run("cat > notes.txt", List.of(new Interaction("", "hello\nworld", false,
+                    false, null), new Interaction("", "", false, true, null)), T, null);
+            assertEquals(0, typed.exit(), typed.output());
+            assertEquals("hello\nworld\n", shell.run("cat notes.txt", List.of(), T, null).output());
         }
     }
 

@@ -1,0 +1,196 @@
+package dev.rehearse.plan;
+
+import dev.rehearse.guide.Block;
+import dev.rehearse.model.Interaction;
+import dev.rehearse.model.TargetFacts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static dev.rehearse.testing.Blocks.block;
+import static dev.rehearse.testing.Blocks.guide;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Text of other documentation sites than those Rehearse was first written for, planned with no sidecar: each case
+ * was read wrong before (a guide a tester wrote in the site's style showed it).
+ */
+class OtherSitesTest {
+    private static final TargetFacts FACTS = new TargetFacts("bob", "devbox", "/home/bob", "bob.devbox.test");
+
+    @TempDir
+    Path dir;
+
+    private Plan plan(Block... blocks) throws IOException {
+        Runbook bare = Runbook.load(Files.writeString(dir.resolve("guide.md"), "x\n"));
+        return new Planner(FACTS, Map.of()).plan(bare, guide(blocks));
+    }
+
+    private static List<String> commands(Plan plan) {
+        return plan.steps().stream().map(s -> ((CommandStep) s).command()).toList();
+    }
+
+    private CommandStep only(Block block) throws IOException {
+        Plan plan = plan(block);
+        assertEquals(1, plan.steps().size(), plan.steps().toString());
+        return (CommandStep) plan.steps().get(0);
+    }
+
+    @Test
+    void anInstructionToPrintIsNoOutputOfTheStepBeforeWhileOutputSaidSoIs() throws IOException {
+        Block run = block("console", 10, "Create a file:", "$ echo one > ~/f.txt");
+        for (String instruction : List.of("Print the number of lines:", "Now print the count:",
+                "Use wc to print the number of lines:", "Return to the folder and count the lines:")) {
+            Plan plan = plan(run, block("", 20, instruction, "wc -l < ~/f.txt"));
+            assertFalse(plan.notSteps().get(0).showsOutput(), instruction + ": " + plan.notSteps());
+        }
+        for (String saysOutput : List.of("Output:", "The output of the command:", "It prints:", "Result:")) {
+            Plan plan = plan(run, block("", 20, saysOutput, "1"));
+            assertEquals("output of step 1", plan.notSteps().get(0).why(), saysOutput);
+        }
+    }
+
+    @Test
+    void gentooSuseAndNamedRootPromptsAreSessionsAndRhelsLocalhostAsRootIsTheServer() throws IOException {
+        Plan plan = plan(
+                block("console", 10, "As a user:", "user $ echo user\nuser"),
+                block("", 20, "As root:", "root # echo root\nroot\nlivecd ~ # echo cwd\ncwd"),
+                block("console", 30, "In the chroot:", "(chroot) livecd # echo chroot\nchroot"),
+                block("console", 40, "On SUSE:", "myhost:~ # echo suse\nsuse"),
+                block("console", 50, "A root shell with no PS1:", "bash-5.1# echo bash\nbash"),
+                block("console", 60, "On RHEL:", "[root@localhost ~]# echo rhel\nrhel"));
+        assertEquals(List.of("echo user", "echo root", "echo cwd", "echo chroot", "echo suse", "echo bash",
+                "echo rhel"), commands(plan));
+        assertTrue(plan.steps().stream().allMatch(s -> s.policy().skip() == null), plan.steps().toString());
+        assertEquals("for another machine: the prompt is user@localhost",
+                only(block("console", 70, "On RHEL:", "[user@localhost ~]$ echo mine")).policy().skip());
+    }
+
+    @Test
+    void aValueWithAHashCommentIsNoPromptOfAWord() throws IOException {
+        Plan plan = plan(block("", 10, "The config holds:", "retries # how often"),
+                block("", 20, "Set:", "PermitRootLogin no # the default"));
+        assertEquals(List.of(), plan.steps());
+    }
+
+    @Test
+    void psqlsPromptsInATransactionInParenthesesAndQuotesAreTyped() throws IOException {
+        CommandStep psql = only(block("console", 10, "Then:", """
+                $ psql -U postgres
+                postgres=# BEGIN;
+                BEGIN
+                postgres=*# CREATE TABLE t (
+                postgres(*# a int);
+                CREATE TABLE
+                postgres=*# SELECT 'a
+                postgres'*# b';
+                postgres=*# COMMIT;
+                COMMIT
+                postgres=# \\q"""));
+        assertEquals(List.of("postgres=#", "postgres=*#", "postgres(*#", "postgres=*#", "postgres'*#", "postgres=*#",
+                "postgres=#"), psql.interactions().stream().map(Interaction::prompt).toList());
+    }
+
+    @Test
+    void nodesAndRedisReplsAreTypedIntoAndABareAngleIsNoPromptElsewhere() throws IOException {
+        CommandStep node = only(block("console", 10, "Try it:", "$ node\n> 1 + 1\n2\n> .exit"));
+        assertEquals(List.of(new Interaction(">", "1 + 1", false, false, null),
+                new Interaction(">", ".exit", false, false, null)), node.interactions());
+        CommandStep redis = only(block("console", 20, "Then:", "$ redis-cli\n127.0.0.1:6379> PING\nPONG\n"
+                + "127.0.0.1:6379> quit"));
+        assertEquals("127.0.0.1:6379>", redis.interactions().get(0).prompt());
+        CommandStep quote = only(block("console", 30, "Mail it:", "$ cat mail.txt\n> quoted line\nreply"));
+        assertEquals(List.of(), quote.interactions(), "a quoted line is output but after node");
+    }
+
+    @Test
+    void outputCutInWordsIsAnElision() {
+        for (String mark : List.of("...output omitted...", "<snip>", "--snip--", "(output truncated)",
+                "<output truncated>", "[output truncated]", "[truncated]", "...snip...", "# ...", "// ...",
+                "[12 lines omitted]", "(some output removed for brevity)")) {
+            assertTrue(Elisions.is(mark), mark);
+        }
+        for (String output : List.of("removed", "skipped", "truncated", "snip", "the file was removed",
+                "Output truncated to 80 columns by the terminal driver of the machine")) {
+            assertFalse(Elisions.is(output), output);
+        }
+    }
+
+    @Test
+    void stepsForWindowsOrAMacAreSkippedUnlessTheProseNamesLinuxToo() throws IOException {
+        Plan plan = plan(
+                block("console", 10, "On Linux and macOS, activate it with:", "$ source .venv/bin/activate"),
+                block("console", 20, "On Windows, activate it with:", "$ .venv\\Scripts\\activate"),
+                block("console", 30, "macOS users install it with Homebrew:", "$ brew install tree"),
+                block("console", 40, "Then:", "$ .\\venv\\Scripts\\activate.bat"),
+                block("console", 50, "Install it with:", "$ choco install git"));
+        assertNull(plan.steps().get(0).policy().skip());
+        assertEquals("for another machine: the guide says \"On Windows\"", plan.steps().get(1).policy().skip());
+        assertEquals("for another machine: the guide says \"macOS users\"", plan.steps().get(2).policy().skip());
+        assertEquals("for another machine: \"\\Scripts\\activate\" is Windows'", plan.steps().get(3).policy().skip());
+        assertEquals("for another machine: \"choco\" is Windows'", plan.steps().get(4).policy().skip());
+    }
+
+    @Test
+    void windowsBlocksAndSessionsWithoutAPromptSayWhyTheyAreNoSteps() throws IOException {
+        Plan plan = plan(
+                block("powershell", 10, "On Windows:", "Get-Date"),
+                block("console", 20, "Or:", "PS C:\\Users\\you> Get-Date"),
+                block("console", 30, null, "admin@router> show version"));
+        assertEquals(List.of("powershell: a Windows shell's commands, not run here",
+                "console: a Windows prompt (PS C:\\Users\\you>), not run here",
+                "console: no line starts with a shell prompt it knows ($, #, user@host:~$, ...)"),
+                plan.notSteps().stream().map(NotAStep::why).toList());
+    }
+
+    @Test
+    void anotherSitesExampleHomeIsTheTargetsHomeWhereTheGuideNamesNoOtherExampleUser() throws IOException {
+        Plan pi = plan(block("console", 10, "Check:", "$ echo $HOME\n/home/pi"));
+        assertEquals("/home/bob", pi.bindings().get("/home/pi").orElseThrow().value());
+        Plan two = plan(block("console", 10, "Check:", "$ ls /home/pi /home/you\n/home/pi:\n/home/you:"));
+        assertTrue(two.bindings().get("/home/pi").isEmpty(), "two example homes: neither is the target's");
+        Plan real = plan(block("console", 10, "Check:", "$ ls /home/git\nrepos"));
+        assertTrue(real.bindings().get("/home/git").isEmpty(), "a service's home is no example");
+    }
+
+    @Test
+    void promptsThatSayWhatToTypeAndAWizardsFirstBareQuestionAreAnswered() throws IOException {
+        CommandStep apply = only(block("console", 10, "Apply:",
+                "$ terraform apply\n  Enter a value: yes\nApply complete!"));
+        assertEquals(List.of(new Interaction("Enter a value:", "yes", false, false, null)), apply.interactions());
+        CommandStep wizard = only(block("console", 20, "Create the admin:", """
+                $ python3 manage.py createsuperuser
+                Username: admin
+                Email address: admin@example.com
+                Superuser created successfully."""));
+        assertEquals(List.of("Username:", "Email address:"),
+                wizard.interactions().stream().map(Interaction::prompt).toList());
+        CommandStep show = only(block("console", 30, "Show it:", "$ pip show rehearse\nName: rehearse\nVersion: 1.0"));
+        assertEquals(List.of(), show.interactions(), "a listing of fields asks nothing");
+    }
+
+    @Test
+    void linesTypedIntoCatAndEndedWithCtrlDAreTypedThenTheInputEnds() throws IOException {
+        CommandStep cat = only(block("console", 10, "Type it, then Ctrl-D:", "$ cat > ~/notes.txt\nhello\nworld\n^D"));
+        assertEquals(List.of(new Interaction("", "hello\nworld", false, false, null),
+                new Interaction("", "", false, true, null)), cat.interactions());
+    }
+
+    @Test
+    void aWatchOfKubectlOrDockerEventsIsStoppedOnceItsOutputIsStill() throws IOException {
+        for (String watch : List.of("kubectl get pods --watch", "kubectl get pods -w", "docker events", "docker stats",
+                "dmesg -w")) {
+            CommandStep step = only(block("console", 10, "Watch:", "$ " + watch));
+            assertEquals(List.of(Interaction.interrupt("")), step.interactions(), watch);
+        }
+        assertEquals(List.of(), only(block("console", 10, "Once:", "$ docker stats --no-stream")).interactions());
+    }
+}
