@@ -30,6 +30,8 @@ public final class Bindings {
     private Replacements shown;
     private Replacements back;
     private Replacements secrets;
+    /** the other forms of the secrets ({@link SecretForms}), hidden after the secrets and every captured one */
+    private Replacements secretForms;
     /** each secret as a terminal may break it over lines, with its literal */
     private Map<Pattern, String> broken;
     /** the secret bindings, made once per change: each step asks whether it is given one */
@@ -55,6 +57,7 @@ public final class Bindings {
             } else {
                 forward = shown = back = null;
                 secrets = null;
+                secretForms = null;
             }
             if (binding.secret() || old != null && old.secret()) {
                 secretBindings = null;
@@ -80,14 +83,15 @@ public final class Bindings {
         SHOWN.extend(shown, b);
         BACK.extend(back, b);
         SECRETS.extend(secrets, b);
+        SECRET_FORMS.extend(secretForms, b);
     }
 
     /**
      * One kind of replacements: the bindings it holds ({@code which}), each as its pair, literal to value
      * ({@code toReal}) or value to literal, the longest first; made whole when first used, extended as bindings come.
-     * A secret's value stands for its other forms too ({@code withForms}: {@link SecretForms}).
+     * The pairs of {@code forms} are the values' other forms ({@link SecretForms}) instead.
      */
-    private record Kind(Predicate<Binding> which, boolean toReal, boolean tokensOnly, boolean withForms) {
+    private record Kind(Predicate<Binding> which, boolean toReal, boolean tokensOnly, boolean forms) {
         Kind(Predicate<Binding> which, boolean toReal, boolean tokensOnly) {
             this(which, toReal, tokensOnly, false);
         }
@@ -104,12 +108,10 @@ public final class Bindings {
             if (b.value().isEmpty()) {
                 return List.of();
             }
-            List<Replacements.Pair> pairs = new ArrayList<>();
-            pairs.add(new Replacements.Pair(b.value(), b.literal()));
-            if (withForms) {
-                SecretForms.of(b.value()).forEach(form -> pairs.add(new Replacements.Pair(form, b.literal())));
+            if (!forms) {
+                return List.of(new Replacements.Pair(b.value(), b.literal()));
             }
-            return pairs;
+            return SecretForms.of(b.value()).stream().map(form -> new Replacements.Pair(form, b.literal())).toList();
         }
 
         Replacements of(Collection<Binding> bindings) {
@@ -130,7 +132,8 @@ public final class Bindings {
     private static final Kind SHOWN = new Kind(b -> !b.secret(), true, true);
     private static final Kind BACK = new Kind(b -> !b.secret() && !b.literal().equals(b.value()), false, true);
     /** hidden even inside a longer word */
-    private static final Kind SECRETS = new Kind(Binding::secret, false, false, true);
+    private static final Kind SECRETS = new Kind(Binding::secret, false, false);
+    private static final Kind SECRET_FORMS = new Kind(Binding::secret, false, false, true);
 
     public List<Binding> all() {
         return List.copyOf(byLiteral.values());
@@ -150,6 +153,10 @@ public final class Bindings {
         for (Replacements.Pair pair : secretPairs().pairs()) {
             values.add(pair.from());
         }
+        for (Replacements.Pair pair : formPairs().pairs()) {
+            values.add(pair.from());
+        }
+        values.sort(Comparator.comparingInt(String::length).reversed());
         return values;
     }
 
@@ -184,7 +191,9 @@ public final class Bindings {
 
     /** Hides secret values only: for logs and live output, where everything else may stay real. */
     public String redact(String text) {
-        String hidden = secretPairs().applyTo(text);
+        // the values first: a captured secret (the hash a guide prints of the password) keeps its own placeholder
+        // where it is also a form of another secret
+        String hidden = formPairs().applyTo(secretPairs().applyTo(text));
         if (hidden.indexOf('\n') < 0) {
             return hidden;
         }
@@ -197,6 +206,13 @@ public final class Bindings {
             hidden = secret.getKey().matcher(hidden).replaceAll(Matcher.quoteReplacement(secret.getValue()));
         }
         return hidden;
+    }
+
+    private Replacements formPairs() {
+        if (secretForms == null) {
+            secretForms = SECRET_FORMS.of(byLiteral.values());
+        }
+        return secretForms;
     }
 
     private Replacements secretPairs() {

@@ -78,7 +78,7 @@ final class PlanText {
             }
         }
         if (explain) {
-            out.append("\nnot steps:\n");
+            out.append(plan.notSteps().isEmpty() ? "\nnot steps: none\n" : "\nnot steps:\n");
             for (NotAStep n : plan.notSteps()) {
                 out.append("    ").append(n.source()).append(':').append(n.line()).append("  ").append(n.why()).append('\n');
             }

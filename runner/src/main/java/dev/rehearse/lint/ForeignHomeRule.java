@@ -52,8 +52,9 @@ final class ForeignHomeRule implements LintRule {
                     }
                     boolean shown = outputLines.contains(key(block, line));
                     findings.add(finding(block.source(), line, shown ? Finding.Level.WARNING : Finding.Level.ERROR,
-                            (shown ? "output shows " : "") + m.group() + " is another user's home; the guide's user is "
-                                    + guide.user()));
+                            (shown ? "output shows " : "") + m.group() + " is another user's home; "
+                                    + (guide.userShown() ? "the guide's user is " + guide.user()
+                                    : "no prompt shows the guide's user, and the example user is " + guide.user())));
                     break;
                 }
             }

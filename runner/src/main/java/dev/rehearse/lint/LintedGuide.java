@@ -33,6 +33,8 @@ public final class LintedGuide {
     private final List<Session> sessions = new ArrayList<>();
     private final String user;
     private final String host;
+    /** whether a prompt shows the guide's user, or it is the example user by default */
+    private final boolean userShown;
 
     public LintedGuide(Guide guide) {
         this.guide = guide;
@@ -50,6 +52,7 @@ public final class LintedGuide {
                 }
             }
         }
+        userShown = !accounts.isEmpty();
         String own = accounts.entrySet().stream().max(Comparator.comparingInt(Map.Entry::getValue))
                 .map(Map.Entry::getKey).orElse("isabell@stardust");
         this.user = own.substring(0, own.indexOf('@'));
@@ -79,9 +82,14 @@ public final class LintedGuide {
         return sessions.stream().flatMap(s -> s.transcript().entries().stream().map(e -> new Prompt(s.block(), e))).toList();
     }
 
-    /** The user the guide's own prompts show. */
+    /** The user the guide's own prompts show; isabell, the example user, where none shows one. */
     public String user() {
         return user;
+    }
+
+    /** Whether a prompt of the guide shows its user ({@link #user()} is then not the default). */
+    public boolean userShown() {
+        return userShown;
     }
 
     /** The host the guide's own prompts show. */

@@ -548,7 +548,8 @@ public final class Runner {
                     + "sidecar's timeout:)" + (replacesPromptCommand(step.command()) ? "; the command replaced "
                     + "PROMPT_COMMAND, by which Rehearse's shell tells a command's end: keep it in the new value "
                     + "(PROMPT_COMMAND=\"...; $PROMPT_COMMAND\")" : "") + lastWords(result, true);
-            case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine());
+            case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine())
+                    + " (no answer of the plan's is for this prompt: an answers: rule in the sidecar gives one)";
             case DISCONNECTED -> "lost the shell during step " + step.n() + ": " + session.lostReason();
             case INTERRUPTED -> "interrupted by " + interruption.cause();
             case SHELL_UNANSWERED -> "the shell it opened did not answer Rehearse's setup (Rehearse drives bash, not "

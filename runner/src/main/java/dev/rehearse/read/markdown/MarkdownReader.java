@@ -288,7 +288,8 @@ public final class MarkdownReader implements GuideReader {
             if (info.language() == null) {
                 findings.add(new Finding(source, line, Finding.Level.WARNING, "missing-language",
                         "fenced block without a language: name it after the " + fence
-                                + " (console for a terminal session, or the file's format)"));
+                                + " (console for a terminal session, text for what a command printed, or the file's "
+                                + "format)"));
             }
             blocks.add(LiteralBlocks.block(directive.map(MystDirective::kind).orElse("fenced"), info.language(),
                     info.language() == null ? "default" : "info-string", source, line, line + 1 + body.lines(),
