@@ -1,5 +1,6 @@
 package dev.rehearse.run;
 
+import dev.rehearse.files.AtomicFiles;
 import dev.rehearse.guide.Guide;
 
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * to that one guide, as two guides of one name ({@code a/index.md}, {@code b/index.md}) would otherwise overwrite
  * each other's reports, and an {@code update} or a {@code --from} run would take another guide's. The first guide to
  * use a name holds its folder (the guide's path in {@value #OWNER} there); another one of that name takes
- * {@code NAME-2}, {@code NAME-3}, ... as they come, the same one at every run.
+ * {@code NAME-2}, {@code NAME-3}, ... as they come, the same one at every run. A folder whose guide is no longer there
+ * (a checkout moved or removed) goes to the next guide of its name that asks.
  */
 final class ReportFolder {
     /** the file in a report folder that names the guide whose reports it holds */
@@ -36,11 +38,24 @@ final class ReportFolder {
             Optional<String> held = ownerOf(folder);
             if (held.isEmpty()) {
                 held = claim(folder, owner);
+            } else if (!held.get().equals(owner) && !held.get().isEmpty() && !Files.exists(Path.of(held.get()))) {
+                // its guide is gone (a checkout moved or removed): a folder a name for each place it ever stood
+                // in would pile up, so the guide of that name here takes it over
+                held = takeOver(folder, owner);
             }
             if (held.get().equals(owner)) {
                 return folder;
             }
         }
+    }
+
+    private static Optional<String> takeOver(Path folder, String owner) {
+        try {
+            AtomicFiles.replace(folder.resolve(OWNER), owner + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the reports in " + folder + ": " + e.getMessage(), e);
+        }
+        return Optional.of(owner);
     }
 
     /** Who holds the folder; empty when nobody does (a folder of a version before owners were kept counts so). */
