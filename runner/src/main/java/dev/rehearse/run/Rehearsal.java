@@ -139,6 +139,9 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      * INTERRUPTED, the rest SKIP, the target closed (or kept) as at any end.
      */
     public RunReport run(Path runbook, RunListener listener, Consumer<String> say, Interruption stop) {
+        if (reportDir != null && reportDir.toString().isEmpty()) {
+            throw new BadInput("--report-dir", 0, "names no folder");
+        }
         if (reportDir != null && Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
             // found before any step runs, not when its record is first written
             throw new BadInput("--report-dir " + reportDir, 0, "not a folder: the reports go in a folder");

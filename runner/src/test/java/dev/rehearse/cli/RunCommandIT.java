@@ -63,6 +63,10 @@ class RunCommandIT extends FixtureGuideRuns {
         assertEquals("--report-dir " + file + ": not a folder: the reports go in a folder", run.err().strip());
         assertFalse(run.out().contains("PASS"), run.out());
         assertEquals("mine\n", Files.readString(file));
+
+        RehearseJar.Outcome none = RehearseJar.run("run", "fixtures/guides/hello.rst", "--report-dir", "");
+        assertEquals(2, none.exit(), none.both());
+        assertEquals("--report-dir: names no folder", none.err().strip(), "not the folder it runs in");
     }
 
     /** Before, docker-java's template of the name threw: "internal error", exit 3. */
