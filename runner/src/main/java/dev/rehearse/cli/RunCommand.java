@@ -119,6 +119,15 @@ public final class RunCommand implements Command {
                         out.println("rehearse: " + note);
                     }
                 }, stop);
+            } catch (BadInput | UncheckedIOException notStarted) {
+                if (!stop.requested()) {
+                    throw notStarted;
+                }
+                // the target was still opening (an ssh host that does not answer): the stop is what ended it
+                out.println("rehearse: stopped by " + stop.cause() + " before any step ran ("
+                        + notStarted.getMessage() + ")");
+                out.flush();
+                return signals.exitStatus();
             }
             Path reports = rehearsal.reportsOf(report);
             try {

@@ -10,9 +10,13 @@ import java.util.regex.Pattern;
  * followed until it is stopped.
  */
 final class CommandHints {
-    /** A command that only opens an interactive editor on a file: a person's step, never a script's. */
-    private static final Pattern EDITOR = Pattern.compile(
-            "\\s*(nano|vim?|emacs|mcedit|joe|micro|\\$EDITOR|\\$\\{EDITOR})\\s+(?:-\\S+\\s+)*([^\\s;&|<>]+)\\s*");
+    /**
+     * A command that only opens an interactive editor on a file (also as another user: {@code sudo -u git -H editor
+     * config/gitlab.yml}, {@code sudo nano /etc/x}; Debian's {@code editor}): a person's step, never a script's.
+     */
+    private static final Pattern EDITOR = Pattern.compile("\\s*(?:sudo\\s+(?:-u\\s+\\S+\\s+|-\\S+\\s+)*)?"
+            + "(nano|vim?|nvim|emacs|mcedit|joe|micro|editor|sensible-editor|sudoedit|\\$EDITOR|\\$\\{EDITOR}|\\$VISUAL)"
+            + "\\s+(?:-\\S+\\s+)*([^\\s;&|<>]+)\\s*");
     /** A copy of one file to another, the copy's name in group 1 ({@code cp -p app.example.ini app.ini}). */
     private static final Pattern COPY = Pattern.compile("\\s*cp\\s+(?:-\\S+\\s+)*[^\\s;&|<>]+\\s+([^\\s;&|<>]+[^/\\s;&|<>])\\s*");
     /**

@@ -182,7 +182,8 @@ public final class Planner {
                 continue;
             }
             FileTargets.anyPath(block.precedingText()).ifPresent(path -> sectionFile.put(block.section(), path));
-            List<TranscriptCommand> bare = BareCommands.of(guide.format(), block);
+            List<TranscriptCommand> bare = showsOutputOfTheStepBefore(block, before, steps) ? List.of()
+                    : BareCommands.of(guide.format(), block);
             if (!bare.isEmpty()) {
                 addBare(steps, bare, block, elsewhere, policy, sectionFile);
                 continue;
@@ -263,6 +264,20 @@ public final class Planner {
         }
         return false;
     }
+
+    /**
+     * A block of a shell's language right after a command's, whose prose says it is output and asks nothing to be run
+     * ("Example output:" over a {@code shell} fence, as GitLab's docs write it): the output, not commands.
+     */
+    private static boolean showsOutputOfTheStepBefore(Block block, Block before, List<Step> steps) {
+        String prose = block.precedingText();
+        Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        return prose != null && last instanceof CommandStep && stepOf(before, last) && saysOutput(prose)
+                && !ASKS_TO_RUN.matcher(prose).find();
+    }
+
+    /** prose that has the reader run something, whatever output it mentions ("Run this to see the output:") */
+    private static final Pattern ASKS_TO_RUN = Pattern.compile("(?i)\\b(?:run|type|execute|issue|enter|paste|use)\\b");
 
     /** the verbs of SHOWS_OUTPUT that also tell the reader to do something, in the form that does */
     private static final Pattern IMPERATIVE = Pattern.compile("(?i)print|return|output");

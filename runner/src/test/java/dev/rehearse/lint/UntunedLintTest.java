@@ -71,4 +71,18 @@ class UntunedLintTest {
                 findings(guide, "prompt-identity"));
         assertEquals(List.of(Finding.Level.WARNING), Linter.lint(guide).stream().map(Finding::level).distinct().toList());
     }
+
+    /**
+     * A home typed where no prompt shows the guide's user may be an account the guide's packages make (GitLab's
+     * /home/git): a warning, where it was an error that failed a CI's lint; under prompts of isabell it breaks the run.
+     */
+    @Test
+    void aHomeTypedInAGuideWhosePromptsShowNoUserIsAWarning() {
+        assertEquals(List.of("7 WARNING /home/git is another user's home; no prompt shows the guide's user, and the "
+                        + "example user is isabell"),
+                findings(guide(block("shell", 5, "Go to the install:", "cd /home/git/gitlab")), "foreign-home"));
+        assertEquals(List.of("12 ERROR /home/git is another user's home; the guide's user is isabell"),
+                findings(guide(block("console", 10, "Go:", "[isabell@stardust ~]$ cd /home/git/gitlab\n"
+                        + "[isabell@stardust ~]$")), "foreign-home"));
+    }
 }

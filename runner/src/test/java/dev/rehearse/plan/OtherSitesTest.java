@@ -3,6 +3,7 @@ package dev.rehearse.plan;
 import dev.rehearse.guide.Block;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.model.TargetFacts;
+import dev.rehearse.read.Guides;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -192,5 +193,53 @@ class OtherSitesTest {
             assertEquals(List.of(Interaction.interrupt("")), step.interactions(), watch);
         }
         assertEquals(List.of(), only(block("console", 10, "Once:", "$ docker stats --no-stream")).interactions());
+    }
+
+    @Test
+    void anEditorOpenedAsAnotherUserOrByDebiansNameIsAPersonsStep() throws IOException {
+        for (String editor : List.of("sudo -u git -H editor config/gitlab.yml", "sudo nano /etc/gitlab/gitlab.rb",
+                "editor ~/app.yml", "sudoedit /etc/hosts")) {
+            assertTrue(only(block("console", 10, "Edit it:", "$ " + editor)).policy().skip().startsWith("opens the "),
+                    editor);
+        }
+    }
+
+    /** GitLab's docs fence output as {@code shell}: after "Example output:" it is the output, not a command. */
+    @Test
+    void exampleOutputInAShellFenceIsTheOutputOfTheStepBefore() throws IOException {
+        Plan plan = markdown("""
+                Check the version:
+
+                ```shell
+                gitlab-rake gitlab:env:info
+                ```
+
+                Example output:
+
+                ```shell
+                16.5.1
+                ```
+                """);
+        assertEquals(1, plan.steps().size(), plan.steps().toString());
+        assertEquals("output of step 1", plan.notSteps().get(0).why());
+        Plan run = markdown("""
+                Check the version:
+
+                ```shell
+                gitlab-rake gitlab:env:info
+                ```
+
+                Run this to see the output:
+
+                ```shell
+                gitlab-rake gitlab:check
+                ```
+                """);
+        assertEquals(2, run.steps().size(), "a block the prose asks to run runs, whatever output it mentions");
+    }
+
+    private Plan markdown(String text) throws IOException {
+        Path guide = Files.writeString(dir.resolve("guide.md"), "# Guide\n\n" + text);
+        return new Planner(FACTS, Map.of()).plan(Runbook.load(guide), Guides.read(guide));
     }
 }

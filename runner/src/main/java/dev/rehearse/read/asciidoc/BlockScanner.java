@@ -341,7 +341,8 @@ final class BlockScanner {
             origin = "default";
             if (kind.equals("listing")) {
                 finding(first, Finding.Level.WARNING, "missing-language",
-                        "listing without a language: write [source,console] above it (or the file's format)");
+                        "listing without a language: write [source,console] above it for a terminal session, "
+                                + "[source,text] for what a command printed (or the file's format)");
             }
         }
         Map<String, String> options = new LinkedHashMap<>(attrs == null ? Map.of() : attrs.named());

@@ -329,7 +329,7 @@ public final class MarkdownReader implements GuideReader {
         private void paragraph(Paragraph paragraph, Place place) {
             List<String> lines = paragraphLines(paragraph);
             int line = place.line(paragraph.getStartOffset());
-            tabs.hugo(lines, line);
+            tabs.paragraph(lines, line);
             if (TILDE_IN_TILDE_INFO.matcher(lines.get(0)).matches()) {
                 findings.add(new Finding(place.source, line, Finding.Level.WARNING, "fence-info-tilde",
                         "a ~~~ fence whose info string holds a '~' is read as a paragraph by CommonMark 0.28 "

@@ -15,19 +15,22 @@ import java.util.stream.IntStream;
  * Where a walk through a Markdown guide stands among tabs, which each format marks its own way: MyST's
  * {@code {tab-set}} around {@code {tab-item} Label}, Docusaurus' {@code <Tabs>} around
  * {@code <TabItem value="..." label="...">} (tags between which the blocks stand, not around them in the tree), as
- * are Hugo's shortcodes ({@code {{< tabs >}}} around {@code {{% tab name="Linux" %}}}), and MkDocs' content tabs
- * ({@code === "Label"}), of one set while they follow each other.
+ * are Hugo's shortcodes ({@code {{< tabs >}}} around {@code {{% tab name="Linux" %}}}) and GitLab's markers
+ * ({@code ::Tabs}, {@code :::TabTitle Label}, {@code ::EndTabs}), and MkDocs' content tabs ({@code === "Label"}), of
+ * one set while they follow each other.
  */
 final class TabSets {
     private static final Pattern HTML_TAB = Pattern.compile("<(/?)(Tabs|TabItem)\\b([^>]*)>");
     /** Hugo's (kubernetes.io's) {@code {{< tabs name="..." >}}} around {@code {{% tab name="macOS" %}}} */
     private static final Pattern HUGO_TAB = Pattern.compile("\\{\\{[<%]\\s*(/?)(tabs|tab)\\b([^}]*?)\\s*[%>]}}");
+    /** GitLab's docs: {@code ::Tabs}, then {@code :::TabTitle Label} before each tab's content, {@code ::EndTabs} */
+    private static final Pattern GITLAB_TAB = Pattern.compile("\\s*(::Tabs|::EndTabs|:::TabTitle)\\b(.*)");
     private static final Pattern TAB_LABEL = Pattern.compile("\\b(?:label|name)=[\"']([^\"']*)[\"']");
     private static final Pattern TAB_VALUE = Pattern.compile("\\bvalue=[\"']([^\"']*)[\"']");
 
     /** the lines of the open sets (MyST's, Docusaurus'), innermost first */
     private final Deque<Integer> open = new ArrayDeque<>();
-    /** the Docusaurus or Hugo tab open where the walk is, or null */
+    /** the Docusaurus, Hugo or GitLab tab open where the walk is, or null */
     private Tab htmlTab;
     /** the last MkDocs content tab: the text it stood in, the line its body ended on, and the tab */
     private Object lastText;
@@ -65,10 +68,24 @@ final class TabSets {
         tags(HTML_TAB, "Tabs", block.split("\n", -1), firstLine);
     }
 
-    /** Hugo's tab shortcodes in the lines of a paragraph whose first line is {@code firstLine}. */
-    void hugo(List<String> lines, int firstLine) {
+    /** The tab markers of Hugo and GitLab in the lines of a paragraph whose first line is {@code firstLine}. */
+    void paragraph(List<String> lines, int firstLine) {
         if (lines.stream().anyMatch(l -> l.contains("{{"))) {
             tags(HUGO_TAB, "tabs", lines.toArray(String[]::new), firstLine);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher marker = GITLAB_TAB.matcher(lines.get(i));
+            if (!marker.matches()) {
+                continue;
+            }
+            switch (marker.group(1)) {
+                case "::Tabs" -> openSet(firstLine + i);
+                case "::EndTabs" -> closeSet();
+                default -> htmlTab = open.isEmpty() ? null : new Tab(open.peek(), marker.group(2).strip());
+            }
+            if (!marker.group(1).equals(":::TabTitle")) {
+                htmlTab = null;
+            }
         }
     }
 

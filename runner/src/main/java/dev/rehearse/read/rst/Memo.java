@@ -69,6 +69,17 @@ final class Memo {
     /** Substitution definitions by name (whitespace-normalized), as inline nodes. */
     final Map<String, Node> substitutions = new HashMap<>();
 
+    /** Sphinx's own substitutions for this project ({@link SphinxConfig}), read when a reference needs them */
+    private Map<String, String> sphinxSubstitutions;
+
+    /** {@code |version|} and {@code |release|} as the guide's Sphinx project sets them */
+    Map<String, String> sphinxSubstitutions() {
+        if (sphinxSubstitutions == null) {
+            sphinxSubstitutions = SphinxConfig.substitutions(settings.topDirectory, settings.root);
+        }
+        return sphinxSubstitutions;
+    }
+
     Memo(ParseSettings settings, String source) {
         this.settings = settings;
         this.document = Node.document(this, source);

@@ -40,7 +40,11 @@ final class Transforms {
             Node parent = ref.parent;
             int index = parent.indexOf(ref);
             parent.children.remove(index);
-            if (definition == null) {
+            String fromSphinx = definition == null ? memo.sphinxSubstitutions().get(name) : null;
+            if (fromSphinx != null) {
+                // Sphinx's own |version| and |release|, from the project's conf.py
+                parent.insert(index, Node.text(fromSphinx));
+            } else if (definition == null) {
                 memo.reportAt(Memo.ERROR, "substitution", "Undefined substitution referenced: \"" + name + "\".",
                         new Memo.Position(positioned(ref).source, positioned(ref).line));
                 Node problematic = Node.withText(NodeType.PROBLEMATIC, ref.rawsource, ref.rawsource);

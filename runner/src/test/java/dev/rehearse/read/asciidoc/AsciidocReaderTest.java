@@ -115,7 +115,8 @@ class AsciidocReaderTest {
         assertEquals("[app]\nport=8080", ini.text());
         assertEquals("include::shown.adoc[]", blocks.get(2).text(), "an escaped include is content, shown unescaped");
         assertEquals(List.of("modules/ROOT/pages/index.adoc:13: warning: listing without a language: write "
-                + "[source,console] above it (or the file's format) [missing-language]"),
+                + "[source,console] above it for a terminal session, [source,text] for what a command printed (or the "
+                + "file's format) [missing-language]"),
                 guide.findings().stream().map(Finding::toString).toList(), "an optional include may be missing");
     }
 
@@ -242,7 +243,8 @@ class AsciidocReaderTest {
         assertEquals(List.of("First bold section"), blocks.get(7).section(),
                 "a discrete heading and a heading swallowed by a paragraph open no section");
         assertEquals(List.of("forms.adoc:28: warning: listing without a language: write [source,console] above it "
-                + "(or the file's format) [missing-language]"), read.findings().stream().map(Finding::toString).toList());
+                + "for a terminal session, [source,text] for what a command printed (or the file's format) "
+                + "[missing-language]"), read.findings().stream().map(Finding::toString).toList());
     }
 
     @Test
@@ -303,7 +305,9 @@ class AsciidocReaderTest {
     void brokenGuideFindingsPointAtTheirLines() {
         List<String> findings = Fixtures.read(reader, "broken/defects.adoc").findings().stream().map(Finding::toString).toList();
         assertEquals(List.of(
-                "broken/defects.adoc:7: warning: listing without a language: write [source,console] above it (or the file's format) [missing-language]",
+                "broken/defects.adoc:7: warning: listing without a language: write [source,console] above it for a "
+                        + "terminal session, [source,text] for what a command printed (or the file's format) "
+                        + "[missing-language]",
                 "broken/defects.adoc:11: error: include file not found: includes/not-there.adoc [missing-include]",
                 "broken/defects.adoc:13: error: this conditional is never closed by endif::[]: everything after it depends on it [unmatched-conditional]",
                 "broken/defects.adoc:16: warning: duplicate heading \"Install\" (first at broken/defects.adoc:5) [duplicate-title]",
@@ -349,7 +353,8 @@ class AsciidocReaderTest {
         assertEquals(List.of("images.adoc:4: warning: image file does not exist: logo.png [missing-image]",
                         "images.adoc:6: warning: image file does not exist: gone.png [missing-image]",
                         "images.adoc:8: warning: listing without a language: write [source,console] above it "
-                                + "(or the file's format) [missing-language]"),
+                                + "for a terminal session, [source,text] for what a command printed (or the file's "
+                                + "format) [missing-language]"),
                 reader.read(guide, dir).findings().stream().map(Finding::toString).toList());
     }
 

@@ -151,4 +151,27 @@ class SphinxExtensionsTest {
         assertEquals(List.of("guide.rst:14: error: Line spec '9-': no lines pulled from include file [directive]"),
                 read.findings().stream().map(Object::toString).toList());
     }
+
+    /**
+     * Sphinx's own |version| and |release| come from the project's conf.py (in the runbook's folder: a guide reads
+     * nothing outside it), where it sets them as strings: a
+     * parsed-literal that uses them shows the values. Before, the reference stayed as typed (an undefined
+     * substitution), and the command was typed with it: {@code echo widget==|release|} read its next line as a pipe.
+     */
+    @Test
+    void versionAndReleaseComeFromTheProjectsConfPy() throws IOException {
+        Files.writeString(dir.resolve("conf.py"), "project = 'widget'\nrelease = '4.2.1'\nversion = '4.2'  # short\n");
+        Path guide = Files.writeString(dir.resolve("install.rst"), """
+                Install
+                =======
+
+                .. parsed-literal::
+
+                   $ pip install widget==\\ |release|
+                   $ echo |version|
+                """);
+        Guide read = Guides.read(guide);
+        assertEquals("$ pip install widget==4.2.1\n$ echo 4.2", read.blocks().get(0).text());
+        assertEquals(List.of(), read.findings().stream().filter(f -> f.rule().equals("substitution")).toList());
+    }
 }
