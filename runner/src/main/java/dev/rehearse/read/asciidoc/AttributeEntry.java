@@ -25,7 +25,8 @@ final class AttributeEntry {
         if (!m.group(1).isEmpty() || !m.group(3).isEmpty()) {
             attributes.remove(m.group(2));
         } else {
-            attributes.put(m.group(2), m.group(4) == null ? "" : m.group(4));
+            // a value may use the attributes defined before it (:artifact: widget-{version}), as Asciidoctor reads it
+            attributes.put(m.group(2), m.group(4) == null ? "" : substitute(m.group(4), attributes));
         }
         return true;
     }

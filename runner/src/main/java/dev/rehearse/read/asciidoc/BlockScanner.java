@@ -371,7 +371,8 @@ final class BlockScanner {
     /**
      * The block's text as Asciidoctor shows it: indentation and trailing blank lines removed, escaped preprocessor
      * directives unescaped, callout markers dropped (they are pointers, not content: a {@code <1>} left on a
-     * command would be a shell redirection), attribute references substituted when {@code subs} asks for it.
+     * command would be a shell redirection), attribute references substituted when {@code subs} asks for it, and
+     * bold and italic markup taken away when it asks for quotes (Red Hat's {@code $ *oc login*}).
      */
     private String text(List<SourceLine> content, int indent, String subs) {
         List<String> out = new ArrayList<>();
@@ -382,6 +383,7 @@ final class BlockScanner {
             text = escaped.matches() ? escaped.group(1) : text;
             text = callouts ? withoutCallouts(text) : text;
             text = subs.contains("attributes") ? AttributeEntry.substitute(text, attributes) : text;
+            text = subs.contains("quotes") ? QuotesMarkup.strip(text) : text;
             out.add(text);
         }
         while (!out.isEmpty() && out.get(out.size() - 1).isBlank()) {

@@ -13,7 +13,8 @@ import java.util.Map;
  */
 final class CodeBlockDirective extends Directive {
 
-    private static final Spec SPEC = new Spec(0, 1, false, OptionConverters.spec(
+    /** Sphinx's options of a code block, which sphinx-tabs' {@code code-tab} takes too */
+    static final Map<String, Option> OPTIONS = OptionConverters.spec(
             "force", OptionConverters.FLAG,
             "linenos", OptionConverters.FLAG,
             "dedent", OptionConverters.UNCHANGED,
@@ -21,10 +22,25 @@ final class CodeBlockDirective extends Directive {
             "emphasize-lines", OptionConverters.UNCHANGED_REQUIRED,
             "caption", OptionConverters.UNCHANGED_REQUIRED,
             "class", OptionConverters.CLASS,
-            "name", OptionConverters.UNCHANGED), true);
+            "name", OptionConverters.UNCHANGED,
+            Transforms.SUBSTITUTIONS, OptionConverters.FLAG);
+    private static final Spec SPEC = new Spec(0, 1, false, OPTIONS, true);
+
+    /** the language of a block that names none: null, or Django's {@code console} directive's */
+    private final String defaultLanguage;
 
     CodeBlockDirective() {
+        this(null);
+    }
+
+    /** Django's docs' {@code .. console::}: a terminal session (Sphinx shows it for Unix and for Windows) */
+    static CodeBlockDirective console() {
+        return new CodeBlockDirective("console");
+    }
+
+    private CodeBlockDirective(String defaultLanguage) {
         super(SPEC);
+        this.defaultLanguage = defaultLanguage;
     }
 
     @Override
@@ -33,6 +49,8 @@ final class CodeBlockDirective extends Directive {
         Node node = literalBlock(call, call.name().toLowerCase());
         if (!call.arguments().isEmpty()) {
             node.set("language", call.arguments().get(0));
+        } else if (defaultLanguage != null) {
+            node.set("language", defaultLanguage);
         }
         Map<String, String> options = new LinkedHashMap<>();
         call.options().forEach((k, v) -> options.put(k, optionText(v)));

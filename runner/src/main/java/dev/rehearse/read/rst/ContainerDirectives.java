@@ -189,6 +189,30 @@ final class ContainerDirectives {
         }
     }
 
+    /**
+     * sphinx-tabs' {@code code-tab}: a tab of its set ({@code .. tabs::}) holding one code block, in the language
+     * its first argument names, labelled by the words after it or else by that language.
+     */
+    static final class CodeTab extends Directive {
+        private static final Spec SPEC = new Spec(1, 1, true, CodeBlockDirective.OPTIONS, true);
+
+        CodeTab() {
+            super(SPEC);
+        }
+
+        @Override
+        List<Node> run(Call call) {
+            Node tab = new Node(NodeType.CONTAINER, "");
+            tab.classes().add("oracle-code-tab");
+            tab.set(TAB_LABEL, call.arguments().get(call.arguments().size() - 1));
+            tab.set(TAB_LINE, call.lineno());
+            Node code = CodeBlockDirective.literalBlock(call, "code-tab");
+            code.set("language", call.arguments().get(0));
+            tab.append(code);
+            return List.of(tab);
+        }
+    }
+
     /** the attributes that hold a tab's label and the line of its directive */
     static final String TAB_LABEL = "tab_label";
     static final String TAB_LINE = "tab_line";

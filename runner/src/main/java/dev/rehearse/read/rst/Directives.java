@@ -26,6 +26,8 @@ final class Directives {
         Map<String, Directive.Option> classAndName = OptionConverters.spec(
                 "class", OptionConverters.CLASS, "name", OptionConverters.UNCHANGED);
         register(new CodeBlockDirective(), "code-block", "code", "sourcecode");
+        register(CodeBlockDirective.console(), "console");
+        register(new ContainerDirectives.CodeTab(), "code-tab");
         register(new PromptDirective(), "prompt");
         register(new LiteralIncludeDirective(), "literalinclude");
         register(new LabDirectives.Highlight(), "highlight");

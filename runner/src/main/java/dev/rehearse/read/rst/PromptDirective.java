@@ -15,7 +15,8 @@ final class PromptDirective extends Directive {
     private static final Spec SPEC = new Spec(0, 3, false, OptionConverters.spec(
             "language", OptionConverters.UNCHANGED,
             "prompts", OptionConverters.UNCHANGED,
-            "modifiers", OptionConverters.UNCHANGED), true);
+            "modifiers", OptionConverters.UNCHANGED,
+            Transforms.SUBSTITUTIONS, OptionConverters.FLAG), true);
 
     PromptDirective() {
         super(SPEC);
@@ -36,6 +37,9 @@ final class PromptDirective extends Directive {
             if (value != null) {
                 options.put(names[i], value.toString());
             }
+        }
+        if (call.options().containsKey(Transforms.SUBSTITUTIONS)) {
+            options.put(Transforms.SUBSTITUTIONS, "true");
         }
         node.set("options", options);
         if (call.content().isEmpty()) {

@@ -2,6 +2,9 @@ package dev.rehearse.read.rst;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The docutils transforms that change what the reader reports: substitution references are replaced by their
@@ -13,10 +16,15 @@ final class Transforms {
     private Transforms() {
     }
 
+    /** sphinx-substitution-extensions' option: the block's {@code |name|} are replaced as in prose */
+    static final String SUBSTITUTIONS = "substitutions";
+    private static final Pattern REFERENCE = Pattern.compile("\\|([^|\\s](?:[^|]*[^|\\s])?)\\|");
+
     static void apply(Memo memo) {
         if (memo.substitutionReferenced) {
             substitute(memo);
         }
+        substituteInCode(memo);
         danglingReferences(memo);
         promoteTitle(memo.document);
         if (!memo.document.has("title") && !memo.document.children.isEmpty()
@@ -58,6 +66,28 @@ final class Transforms {
                     parent.insert(index, copies.get(i));
                 }
             }
+        }
+    }
+
+    /**
+     * A code block with sphinx-substitution-extensions' {@code :substitutions:} option (on {@code code-block} and
+     * {@code prompt}) shows its {@code |name|} as the guide's definitions, or Sphinx's own, replace them; an
+     * unknown name stays as written.
+     */
+    private static void substituteInCode(Memo memo) {
+        for (Node block : memo.document.findAll(NodeType.LITERAL_BLOCK)) {
+            Object options = block.get("options");
+            if (!(options instanceof Map<?, ?> map) || !map.containsKey(SUBSTITUTIONS)) {
+                continue;
+            }
+            Matcher reference = REFERENCE.matcher(block.astext());
+            String text = reference.replaceAll(m -> {
+                Node definition = memo.substitutions.get(Names.whitespaceNormalize(m.group(1)));
+                String value = definition != null ? definition.astext() : memo.sphinxSubstitutions().get(m.group(1));
+                return Matcher.quoteReplacement(value != null ? value : m.group());
+            });
+            block.children.clear();
+            block.append(Node.text(text));
         }
     }
 

@@ -406,4 +406,32 @@ class AsciidocReaderTest {
         assertEquals("console", block.language(), "an attribute entry in the header counts");
         assertEquals(List.of(), block.section());
     }
+
+    /**
+     * Red Hat's docs mark what is typed bold and what is replaced italic, with {@code subs="+quotes"}: the text is as
+     * the page shows it. An attribute's value may use one defined before it. Before, {@code *echo} was typed, and
+     * {@code {version}} stayed in the value.
+     */
+    @Test
+    void quotesMarkupIsTakenAwayWhereSubsAskAndAnAttributeUsesAnEarlierOne(@TempDir Path dir) throws IOException {
+        Path guide = Files.writeString(dir.resolve("guide.adoc"), """
+                = Install
+                :version: 3.1.4
+                :artifact: widget-{version}
+
+                [source,console,subs="+quotes,attributes+"]
+                ----
+                $ *oc login* -u _<user_name>_ **--insecure**
+                $ echo {artifact}.jar *.txt
+                ----
+
+                [source,console]
+                ----
+                $ ls *.txt_*
+                ----
+                """);
+        List<Block> blocks = reader.read(guide, dir).blocks();
+        assertEquals("$ oc login -u <user_name> --insecure\n$ echo widget-3.1.4.jar *.txt", blocks.get(0).text());
+        assertEquals("$ ls *.txt_*", blocks.get(1).text(), "no quotes asked: as written");
+    }
 }

@@ -174,4 +174,46 @@ class SphinxExtensionsTest {
         assertEquals("$ pip install widget==4.2.1\n$ echo 4.2", read.blocks().get(0).text());
         assertEquals(List.of(), read.findings().stream().filter(f -> f.rule().equals("substitution")).toList());
     }
+
+    /**
+     * Directives of Sphinx extensions that hold a session: Django's {@code console}, sphinx-tabs' {@code code-tab}
+     * (a tab of its set, labelled by the words after its language), and sphinx-substitution-extensions'
+     * {@code :substitutions:} option. Before, each block was an unknown directive or option, and was no block.
+     */
+    @Test
+    void djangosConsoleSphinxTabsCodeTabAndTheSubstitutionsOptionHoldSessions() throws IOException {
+        Path guide = Files.writeString(dir.resolve("guide.rst"), """
+                Install
+                =======
+
+                .. |version| replace:: 4.2
+
+                .. console::
+
+                    $ python -m pip --version
+
+                .. tabs::
+
+                   .. code-tab:: console Linux
+
+                      $ echo linux
+
+                   .. code-tab:: doscon Windows
+
+                      ...\\> echo windows
+
+                .. code-block:: console
+                   :substitutions:
+
+                   $ echo app-|version|.tar.gz
+                """);
+        Guide read = Guides.read(guide);
+        assertEquals(List.of("console", "console", "doscon", "console"),
+                read.blocks().stream().map(Block::language).toList());
+        assertEquals(List.of(List.of(), List.of("container(oracle-tabs)", "tab 12: Linux"),
+                        List.of("container(oracle-tabs)", "tab 12: Windows"), List.of()),
+                read.blocks().stream().map(Block::context).toList());
+        assertEquals("$ echo app-4.2.tar.gz", read.blocks().get(3).text());
+        assertEquals(List.of(), read.findings(), "no unknown directive or option");
+    }
 }
