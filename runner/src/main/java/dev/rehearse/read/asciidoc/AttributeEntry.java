@@ -31,6 +31,14 @@ final class AttributeEntry {
         return true;
     }
 
+    /**
+     * The attributes Asciidoctor sets itself when it renders a page to HTML, which {@code ifdef::backend-html5[]}
+     * and {@code ifdef::asciidoctor[]} ask for (its version is not known here, and stays unset)
+     */
+    static final Map<String, String> BUILT_IN = Map.of("asciidoctor", "", "backend", "html5", "backend-html5", "",
+            "basebackend", "html", "basebackend-html", "", "doctype", "article", "doctype-article", "",
+            "filetype", "html", "filetype-html", "");
+
     static String substitute(String text, Map<String, String> attributes) {
         Matcher m = REFERENCE.matcher(text);
         StringBuilder out = new StringBuilder();

@@ -55,7 +55,7 @@ final class BlockScanner {
     private final HeadingLedger ledger;
     /** every heading line as written (discrete ones too), in document order */
     private final List<String> headingLines = new ArrayList<>();
-    private final Map<String, String> attributes = new LinkedHashMap<>();
+    private final Map<String, String> attributes = new LinkedHashMap<>(AttributeEntry.BUILT_IN);
     private final List<Block> blocks = new ArrayList<>();
     /** open sections, outermost first: level and title; the document title is level 0 */
     private final List<Map.Entry<Integer, String>> sections = new ArrayList<>();
@@ -394,7 +394,7 @@ final class BlockScanner {
 
     /**
      * The line without its trailing callouts, {@code (?:[ \t]*(?://|#|--|;;)?[ \t]*<(?:\d+|\.)>)+[ \t]*$} as
-     * Asciidoctor finds them, read from the end: as a regular expression its two blank runs could split a long run
+     * Asciidoctor finds them (and its XML form, {@code <!--1-->}), read from the end: as a regular expression its two blank runs could split a long run
      * of blanks every way, which took minutes on one line of tabs and spaces.
      */
     static String withoutCallouts(String line) {
@@ -402,6 +402,12 @@ final class BlockScanner {
         int start = -1;
         int at = end;
         while (at > 0 && line.charAt(at - 1) == '>') {
+            int xml = xmlCallout(line, at);
+            if (xml >= 0) {
+                at = skipBlanks(line, xml);
+                start = at;
+                continue;
+            }
             int open = at - 2;
             while (open >= 0 && Character.isDigit(line.charAt(open)) && line.charAt(open) < 0x80) {
                 open--;
@@ -424,6 +430,23 @@ final class BlockScanner {
             start = at;
         }
         return start < 0 ? line : line.substring(0, start);
+    }
+
+    /** Where an XML-style callout ({@code <!--1-->}, {@code <!--.-->}) ending at {@code end} starts; else -1. */
+    private static int xmlCallout(String line, int end) {
+        if (!line.startsWith("-->", end - 3)) {
+            return -1;
+        }
+        int open = end - 4;
+        while (open >= 0 && Character.isDigit(line.charAt(open)) && line.charAt(open) < 0x80) {
+            open--;
+        }
+        boolean number = open < end - 4;
+        if (!number && open >= 0 && line.charAt(open) == '.') {
+            open--;
+            number = true;
+        }
+        return number && open >= 3 && line.startsWith("<!--", open - 3) ? open - 3 : -1;
     }
 
     private static int skipBlanks(String line, int end) {

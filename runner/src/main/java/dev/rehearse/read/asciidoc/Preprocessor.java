@@ -44,7 +44,7 @@ final class Preprocessor {
     private final SourceRoots roots;
     private final Path root;
     private final List<Finding> findings;
-    private final Map<String, String> attributes = new LinkedHashMap<>();
+    private final Map<String, String> attributes = new LinkedHashMap<>(AttributeEntry.BUILT_IN);
     private final List<SourceLine> out = new ArrayList<>();
     private final Deque<OpenConditional> conditionals = new ArrayDeque<>();
     private final Set<Path> including = new HashSet<>();

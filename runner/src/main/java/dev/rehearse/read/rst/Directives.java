@@ -36,7 +36,8 @@ final class Directives {
         register(new LabDirectives.Generated(), "tag_list", "author_list", "allauthors");
         register(new LabDirectives.WordList(), "spelling:word-list");
         register(new IncludeDirective(), "include");
-        register(new ContainerDirectives.Generic(false), "mermaid", "toctree", "only", "seealso", "versionadded",
+        register(new OnlyDirective(), "only");
+        register(new ContainerDirectives.Generic(false), "mermaid", "toctree", "seealso", "versionadded",
                 "versionchanged", "deprecated", "centered", "hlist", "glossary", "index", "tabs", "tab-set");
         register(new ContainerDirectives.Generic(true), "tab", "tab-item", "group-tab");
         register(new ContainerDirectives.Admonition(NodeType.ATTENTION), "attention");

@@ -434,4 +434,24 @@ class AsciidocReaderTest {
         assertEquals("$ oc login -u <user_name> --insecure\n$ echo widget-3.1.4.jar *.txt", blocks.get(0).text());
         assertEquals("$ ls *.txt_*", blocks.get(1).text(), "no quotes asked: as written");
     }
+
+    /**
+     * What Asciidoctor sets itself for an HTML page ({@code ifdef::backend-html5[]}), and its XML-style callouts
+     * ({@code <!--1-->}), which a command would type as a redirection. Before, the block was dropped, and the callout
+     * typed.
+     */
+    @Test
+    void asciidoctorsOwnAttributesAreSetAndItsXmlCalloutsAreNoContent(@TempDir Path dir) throws IOException {
+        Path guide = Files.writeString(dir.resolve("guide.adoc"), """
+                = Install
+
+                ifdef::backend-html5[]
+                [source,console]
+                ----
+                $ echo html <!--1-->
+                ----
+                endif::[]
+                """);
+        assertEquals(List.of("$ echo html"), reader.read(guide, dir).blocks().stream().map(Block::text).toList());
+    }
 }

@@ -216,4 +216,33 @@ class SphinxExtensionsTest {
         assertEquals("$ echo app-4.2.tar.gz", read.blocks().get(3).text());
         assertEquals(List.of(), read.findings(), "no unknown directive or option");
     }
+
+    /** The page a guide is read as is HTML: {@code only:: latex} is left out. Before, both variants ran. */
+    @Test
+    void onlyKeepsWhatTheHtmlPageShows() throws IOException {
+        Path guide = Files.writeString(dir.resolve("guide.rst"), """
+                Install
+                =======
+
+                .. only:: html
+
+                   .. code-block:: console
+
+                      $ echo html
+
+                .. only:: latex
+
+                   .. code-block:: console
+
+                      $ echo latex
+
+                .. only:: not latex and (html or epub)
+
+                   .. code-block:: console
+
+                      $ echo either
+                """);
+        assertEquals(List.of("$ echo html", "$ echo either"),
+                Guides.read(guide).blocks().stream().map(Block::text).toList());
+    }
 }
