@@ -13,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +85,26 @@ class RunLifecycleIT {
             assertTrue(shown.contains("INTERRUPTED 2/3"), shown);
             assertTrue(shown.contains("to resume there: rehearse run " + GUIDE + " --target local --from 2"), shown);
             RunUsers.assertLeftNothing(local.group(2), home, shown);
+        }
+    }
+
+    /**
+     * An ssh host that takes the connection and never answers: a Ctrl-C while the target connects ends the run as a
+     * stop (exit 130, the stop's line) once the attempt gives up. Before, it ended as bad input: exit 2, "cannot
+     * connect".
+     */
+    @Test
+    void ctrlCWhileAnSshTargetConnectsEndsAsAStop() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "run", FAIL, "--target",
+                     "ssh://root@127.0.0.1:" + silent.getLocalPort(), "--report-dir", reports.toString())) {
+            silent.setSoTimeout(60_000);
+            try (Socket connected = silent.accept()) {
+                run.signal("INT");
+                assertEquals(130, run.waitFor(), run.output());
+            }
+            assertTrue(run.output().contains("rehearse: stopped by Ctrl-C (SIGINT) before any step ran ("),
+                    run.output());
         }
     }
 
