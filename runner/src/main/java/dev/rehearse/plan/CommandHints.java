@@ -15,7 +15,8 @@ final class CommandHints {
      * config/gitlab.yml}, {@code sudo nano /etc/x}; Debian's {@code editor}): a person's step, never a script's.
      */
     private static final Pattern EDITOR = Pattern.compile("\\s*(?:sudo\\s+(?:-u\\s+\\S+\\s+|-\\S+\\s+)*)?"
-            + "(nano|vim?|nvim|emacs|mcedit|joe|micro|editor|sensible-editor|sudoedit|\\$EDITOR|\\$\\{EDITOR}|\\$VISUAL)"
+            + "(nano|vim?|nvim|emacs|mcedit|joe|micro|editor|sensible-editor|sudoedit"
+            + "|\\$EDITOR|\\$\\{EDITOR}|\\$VISUAL)"
             + "\\s+(?:-\\S+\\s+)*([^\\s;&|<>]+)\\s*");
     /** A copy of one file to another, the copy's name in group 1 ({@code cp -p app.example.ini app.ini}). */
     private static final Pattern COPY = Pattern.compile("\\s*cp\\s+(?:-\\S+\\s+)*[^\\s;&|<>]+\\s+([^\\s;&|<>]+[^/\\s;&|<>])\\s*");

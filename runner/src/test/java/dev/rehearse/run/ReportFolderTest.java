@@ -20,8 +20,8 @@ class ReportFolderTest {
     /** Two guides of one name ({@code a/index.md}, {@code b/index.md}) keep their reports apart, at every run. */
     @Test
     void guidesOfOneNameHaveFoldersOfTheirOwnTheSameAtEveryRun(@TempDir Path root) throws IOException {
-        Guide a = guide(Files.writeString(Files.createDirectories(root.resolve("docs/a")).resolve("index.md"), "# a\n"));
-        Guide b = guide(Files.writeString(Files.createDirectories(root.resolve("docs/b")).resolve("index.md"), "# b\n"));
+        Guide a = guide(Files.writeString(Files.createDirectories(root.resolve("docs/a")).resolve("index.md"), "a"));
+        Guide b = guide(Files.writeString(Files.createDirectories(root.resolve("docs/b")).resolve("index.md"), "b"));
         Path reports = root.resolve("state");
         assertEquals(reports.resolve("index"), ReportFolder.of(reports, "index", a));
         assertEquals(reports.resolve("index-2"), ReportFolder.of(reports, "index", b));

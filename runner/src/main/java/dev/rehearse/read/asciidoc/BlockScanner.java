@@ -394,8 +394,8 @@ final class BlockScanner {
 
     /**
      * The line without its trailing callouts, {@code (?:[ \t]*(?://|#|--|;;)?[ \t]*<(?:\d+|\.)>)+[ \t]*$} as
-     * Asciidoctor finds them (and its XML form, {@code <!--1-->}), read from the end: as a regular expression its two blank runs could split a long run
-     * of blanks every way, which took minutes on one line of tabs and spaces.
+     * Asciidoctor finds them (and its XML form, {@code <!--1-->}), read from the end: as a regular expression its two
+     * blank runs could split a long run of blanks every way, which took minutes on one line of tabs and spaces.
      */
     static String withoutCallouts(String line) {
         int end = skipBlanks(line, line.length());

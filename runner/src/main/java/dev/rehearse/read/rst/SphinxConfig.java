@@ -24,7 +24,7 @@ final class SphinxConfig {
     private SphinxConfig() {
     }
 
-    /** {@code version} and {@code release} as the project of the guide in {@code folder} sets them; none found: empty */
+    /** {@code version} and {@code release} as the project of the guide in {@code folder} sets them; else none */
     static Map<String, String> substitutions(Path folder, Path root) {
         Map<String, String> values = new HashMap<>();
         for (Path at = folder; at != null && at.startsWith(root); at = at.getParent()) {

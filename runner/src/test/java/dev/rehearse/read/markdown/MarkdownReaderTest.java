@@ -416,7 +416,8 @@ class MarkdownReaderTest {
     void brokenGuideFindingsPointAtTheirLines() {
         List<String> findings = Fixtures.read(reader, "broken/defects.md").findings().stream().map(Finding::toString).toList();
         assertEquals(List.of(
-                "broken/defects.md:7: warning: fenced block without a language: name it after the ``` (console for a terminal session, text for what a command printed, or the file's format) [missing-language]",
+                "broken/defects.md:7: warning: fenced block without a language: name it after the ``` (console for a "
+                        + "terminal session, text for what a command printed, or the file's format) [missing-language]",
                 "broken/defects.md:11: error: snippet \"includes/not-there.md\" does not exist [missing-include]",
                 "broken/defects.md:13: warning: duplicate heading \"Install\" (first at broken/defects.md:5) [duplicate-title]",
                 "broken/defects.md:15: error: unclosed ``` fence: everything after it to the end of its document is read as code [unclosed-fence]"),
