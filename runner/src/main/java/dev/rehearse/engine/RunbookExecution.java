@@ -55,7 +55,7 @@ final class RunbookExecution implements RunListener {
         try {
             Path dir = settings.reportDir().resolve(runbook.plan().name());
             // results.json kept as the run goes: a build stopped any way leaves the runbook's record (RunRecord)
-            RunRecord record = new RunRecord(name -> dir, this, settings.strict());
+            RunRecord record = new RunRecord(report -> dir, this, settings.strict());
             settings.rehearsal().withSelection(steps).withReportDir(dir).run(runbook.runbook(), record);
             record.written();
             listener.fileEntryPublished(runbook, FileEntry.from(dir.resolve(Reports.HTML), "text/html"));

@@ -117,16 +117,14 @@ public final class Planner {
             Optional<String> elsewhere = OtherMachine.byProse(block);
             if (transcript.isPresent()) {
                 if (transcript.get().commands().isEmpty()) {
-                    Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-                    if (last instanceof CommandStep c && stepOf(before, last)
-                            && c.interactions().stream().noneMatch(Interaction::interrupts)
+                    Optional<CommandStep> last = commandJustBefore(before, steps);
+                    if (last.isPresent() && last.get().interactions().stream().noneMatch(Interaction::interrupts)
                             && block.lines().stream().anyMatch(l -> l.strip().startsWith("^C"))) {
                         // the ^C of the server the block before left running, shown in this one
-                        steps.set(steps.size() - 1, interrupted(c));
+                        steps.set(steps.size() - 1, interrupted(last.get()));
                     }
                     notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
-                            last instanceof CommandStep && stepOf(before, last) ? NotAStep.OUTPUT_OF + last.n()
-                                    : "a session where nothing is typed"));
+                            last.map(c -> NotAStep.OUTPUT_OF + c.n()).orElse("a session where nothing is typed")));
                 }
                 List<TranscriptCommand> commands = transcript.get().commands();
                 List<TranscriptCommand> entries = transcript.get().entries();
@@ -271,9 +269,14 @@ public final class Planner {
      */
     private static boolean showsOutputOfTheStepBefore(Block block, Block before, List<Step> steps) {
         String prose = block.precedingText();
-        Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-        return prose != null && last instanceof CommandStep && stepOf(before, last) && saysOutput(prose)
+        return prose != null && commandJustBefore(before, steps).isPresent() && saysOutput(prose)
                 && !ASKS_TO_RUN.matcher(prose).find();
+    }
+
+    /** The last step so far, where it is a command of the block right before (whose output a block may show). */
+    private static Optional<CommandStep> commandJustBefore(Block before, List<Step> steps) {
+        Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        return last instanceof CommandStep c && stepOf(before, c) ? Optional.of(c) : Optional.empty();
     }
 
     /** prose that has the reader run something, whatever output it mentions ("Run this to see the output:") */
@@ -319,11 +322,11 @@ public final class Planner {
             return FileTargets.label(language) + "a Windows prompt (" + windows.get().substring(0,
                     windows.get().indexOf('>') + 1) + "), not run here";
         }
-        Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
         boolean saysOutput = block.precedingText() != null && saysOutput(block.precedingText())
                 || captionedOutput(block);
-        if (saysOutput && last instanceof CommandStep && stepOf(before, last)) {
-            return NotAStep.OUTPUT_OF + last.n();
+        Optional<CommandStep> last = commandJustBefore(before, steps);
+        if (saysOutput && last.isPresent()) {
+            return NotAStep.OUTPUT_OF + last.get().n();
         }
         if (BlockLanguage.isSession(language) && target.why().endsWith(FileTargets.NO_PROSE)) {
             // a terminal session is never a file: with no prose around it, what it lacks is a prompt

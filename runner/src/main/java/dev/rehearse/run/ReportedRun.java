@@ -31,7 +31,7 @@ public record ReportedRun(RunReport report, String error) {
                     Duration.ZERO), "stopped by " + stop.cause() + " before it started");
         }
         RunReport report;
-        RunRecord record = new RunRecord(name -> dir, listener, strict);
+        RunRecord record = new RunRecord(any -> dir, listener, strict);
         try {
             // the run's own folder: a step's whole output (output/step-N.log) goes beside its reports
             report = rehearsal.withReportDir(dir).run(runbook, record, note -> { }, stop);

@@ -32,7 +32,7 @@ class RunRecordTest {
     @Test
     void aBurstOfRecordsIsWrittenOnceOrTwiceAndTheEndHasTheLastWord() throws IOException, InterruptedException {
         AtomicInteger writes = new AtomicInteger();
-        RunRecord record = new RunRecord(name -> {
+        RunRecord record = new RunRecord(report -> {
             writes.incrementAndGet();
             return dir;
         }, RunListener.NONE, false);
@@ -55,7 +55,7 @@ class RunRecordTest {
 
     @Test
     void theEndWritesTheReportsForReadersBesideTheRecord() throws IOException {
-        RunRecord record = new RunRecord(name -> dir, RunListener.NONE, false);
+        RunRecord record = new RunRecord(report -> dir, RunListener.NONE, false);
         record.ended(report(4242));
         assertEquals(4242, elapsedIn(dir.resolve("results.json")), "the record is written before ended returns");
         record.written();
@@ -68,7 +68,7 @@ class RunRecordTest {
     @Test
     void aReportThatCannotBeWrittenIsToldByWritten() throws IOException {
         Files.createDirectory(dir.resolve("junit.xml")); // a folder where the file goes
-        RunRecord record = new RunRecord(name -> dir, RunListener.NONE, false);
+        RunRecord record = new RunRecord(report -> dir, RunListener.NONE, false);
         record.ended(report(7));
 
         assertThrows(IOException.class, record::written);
@@ -81,7 +81,7 @@ class RunRecordTest {
 
     @Test
     void theReportsOfARunThatHasNotEndedAreAnInternalError() {
-        RunRecord record = new RunRecord(name -> dir, RunListener.NONE, false);
+        RunRecord record = new RunRecord(report -> dir, RunListener.NONE, false);
         assertTrue(assertThrows(IllegalStateException.class, record::written).getMessage()
                 .startsWith("internal error"));
     }

@@ -79,12 +79,15 @@ final class TabSets {
                 continue;
             }
             switch (marker.group(1)) {
-                case "::Tabs" -> openSet(firstLine + i);
-                case "::EndTabs" -> closeSet();
+                case "::Tabs" -> {
+                    openSet(firstLine + i);
+                    htmlTab = null;
+                }
+                case "::EndTabs" -> {
+                    closeSet();
+                    htmlTab = null;
+                }
                 default -> htmlTab = open.isEmpty() ? null : new Tab(open.peek(), marker.group(2).strip());
-            }
-            if (!marker.group(1).equals(":::TabTitle")) {
-                htmlTab = null;
             }
         }
     }
