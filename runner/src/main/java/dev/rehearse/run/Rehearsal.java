@@ -8,6 +8,7 @@ import dev.rehearse.plan.Planner;
 import dev.rehearse.plan.Runbook;
 import dev.rehearse.read.Guides;
 import dev.rehearse.report.RunReport;
+import dev.rehearse.targets.OpeningStop;
 import dev.rehearse.targets.RunStamp;
 import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetOptions;
@@ -146,8 +147,12 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             // found before any step runs, not when its record is first written
             throw new BadInput("--report-dir " + reportDir, 0, "not a folder: the reports go in a folder");
         }
+        // a stop while the target opens cuts short what the opening waits on (an ssh host that does not answer)
+        OpeningStop openingStop = new OpeningStop();
+        stop.whenRequested(openingStop::request);
+        TargetOptions options = targetOptions.withStop(openingStop);
         if (target != null) { // named on the command line: got ready while the runbook is read, too
-            Targets.prepare(target, targetOptions);
+            Targets.prepare(target, options);
         }
         Runbook loaded = Runbook.load(runbook);
         if (timeout != null) {
@@ -155,11 +160,11 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         }
         String spec = targetSpec(loaded);
         if (target == null) {
-            Targets.prepare(spec, targetOptions);
+            Targets.prepare(spec, options);
         }
         RunStamp stamp = RunStamp.next();
         TargetOpening opening = Targets.opensAlongsideReading(spec)
-                ? TargetOpening.start(spec, targetOptions, stamp) : null;
+                ? TargetOpening.start(spec, options, stamp) : null;
         Planner.Draft draft;
         try {
             draft = checkedBeforeOpening(loaded);
@@ -169,7 +174,12 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             }
             throw wrong;
         }
-        TargetOpening.Opened ready = opening != null ? opening.join() : TargetOpening.open(spec, targetOptions, stamp);
+        TargetOpening.Opened ready;
+        try {
+            ready = opening != null ? opening.join() : TargetOpening.open(spec, options, stamp);
+        } finally {
+            openingStop.opened(); // from here on the runner's interruption stops the run
+        }
         ready.reaped().forEach(say);
         try (Target opened = ready.target()) {
             // Ctrl-C, unless the caller stops the run itself (stop), ends the JVM without unwinding this thread:

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -89,22 +91,55 @@ class RunLifecycleIT {
     }
 
     /**
-     * An ssh host that takes the connection and never answers: a Ctrl-C while the target connects ends the run as a
-     * stop (exit 130, the stop's line) once the attempt gives up. Before, it ended as bad input: exit 2, "cannot
-     * connect".
+     * An ssh host that takes the connection and never comes to its version: it sends other lines before it (as a
+     * server may), one every tenth of a second, for ever, as an ssh tarpit does. No read waits as long as the
+     * connection's timeout, so the attempt never ends by itself, and the Ctrl-C that comes while the target connects
+     * is what ends the run: at once, as a stop (exit 130, the stop's line). Before, the stop took effect only when the
+     * attempt ended (for a host that sent nothing, its timeout, 15 s): here, never.
      */
     @Test
-    void ctrlCWhileAnSshTargetConnectsEndsAsAStop() throws IOException {
-        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    void ctrlCWhileAnSshTargetConnectsEndsTheRunAtOnce() throws IOException {
+        try (ServerSocket tarpit = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "run", FAIL, "--target",
-                     "ssh://root@127.0.0.1:" + silent.getLocalPort(), "--report-dir", reports.toString())) {
-            silent.setSoTimeout(60_000);
-            try (Socket connected = silent.accept()) {
+                     "ssh://root@127.0.0.1:" + tarpit.getLocalPort(), "--report-dir", reports.toString())) {
+            tarpit.setSoTimeout(60_000);
+            try (Socket connected = tarpit.accept()) {
+                readLine(connected); // the client's version: it now waits for the host's
+                Thread lines = new Thread(() -> sendLinesUntilClosed(connected), "tarpit");
+                lines.setDaemon(true);
+                lines.start();
+
                 run.signal("INT");
+
                 assertEquals(130, run.waitFor(), run.output());
             }
-            assertTrue(run.output().contains("rehearse: stopped by Ctrl-C (SIGINT) before any step ran ("),
-                    run.output());
+            assertTrue(run.output().contains("rehearse: stopped by Ctrl-C (SIGINT) before any step ran (ssh://root@"
+                    + "127.0.0.1:" + tarpit.getLocalPort() + ": stopped while it was being opened)"), run.output());
+        }
+    }
+
+    private static void readLine(Socket connected) throws IOException {
+        InputStream in = connected.getInputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new AssertionError("the client hung up before it sent its version");
+            }
+        }
+    }
+
+    /** Lines that are no version, until the client closes the connection. */
+    private static void sendLinesUntilClosed(Socket connected) {
+        try {
+            OutputStream out = connected.getOutputStream();
+            while (true) {
+                out.write("not yet\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(100);
+            }
+        } catch (IOException closed) {
+            // the client has gone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -5,7 +5,6 @@ import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.TargetProvider;
 import dev.rehearse.targets.container.ContainerTarget.Networking;
-import dev.rehearse.targets.ssh.SshTargetProvider;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -34,7 +33,7 @@ public final class ContainerTargetProvider implements TargetProvider {
      */
     @Override
     public void prepare(String spec, TargetOptions options) {
-        Docker.reachSshEnginesWith(SshTargetProvider.sshOptions(options));
+        Docker.reachSshEnginesWith(options);
         Docker.openEarly();
         if (StardustImage.flavourNamed(imageOf(spec)).isPresent()) {
             StardustRecipe.readEarly();
@@ -43,7 +42,7 @@ public final class ContainerTargetProvider implements TargetProvider {
 
     @Override
     public List<String> reapLeftovers(TargetOptions options) {
-        Docker.reachSshEnginesWith(SshTargetProvider.sshOptions(options));
+        Docker.reachSshEnginesWith(options);
         return ContainerTarget.reapLeftovers();
     }
 
@@ -56,7 +55,7 @@ public final class ContainerTargetProvider implements TargetProvider {
     /** The ssh options (--identity, --known-hosts, --ssh-config, --accept-new) reach a DOCKER_HOST=ssh:// engine. */
     @Override
     public Target open(String spec, TargetOptions options) {
-        Docker.reachSshEnginesWith(SshTargetProvider.sshOptions(options));
+        Docker.reachSshEnginesWith(options);
         String image = imageOf(spec);
         if (image.isEmpty()) {
             throw new BadInput("--target", 0, "container: names no image (container:IMAGE)");

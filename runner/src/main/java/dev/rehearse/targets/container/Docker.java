@@ -3,8 +3,10 @@ package dev.rehearse.targets.container;
 import com.github.dockerjava.api.DockerClient;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.Faults;
+import dev.rehearse.targets.OpeningStop;
+import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.ssh.SshDockerEngine;
-import dev.rehearse.targets.ssh.SshOptions;
+import dev.rehearse.targets.ssh.SshTargetProvider;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.dockerclient.TestcontainersHostPropertyClientProviderStrategy;
@@ -49,10 +51,11 @@ final class Docker {
     /** how long the end of the process waits for the containers still to remove before the ssh engine's socket goes */
     private static final Duration REMOVALS_AT_EXIT = Duration.ofSeconds(30);
     /**
-     * the keys, known_hosts and ssh configuration for an ssh:// engine; null for ssh's own defaults. Volatile, not
-     * under Docker.class: a run that sets them must not wait for a client being opened early
+     * the run's target options, for an ssh:// engine: the keys, known_hosts and ssh configuration, and the stop that
+     * cuts its opening short; null for ssh's own defaults. Volatile, not under Docker.class: a run that sets them must
+     * not wait for a client being opened early
      */
-    private static volatile SshOptions sshOptions;
+    private static volatile TargetOptions sshOptions;
     /** the way to DOCKER_HOST's ssh:// engine, once open */
     private static volatile SshDockerEngine overSsh;
     /** containers that still need the engine to be removed (guarded by HELD) */
@@ -64,9 +67,10 @@ final class Docker {
 
     /**
      * The ssh options ({@code --identity}, {@code --known-hosts}, {@code --ssh-config}, {@code --accept-new}) to reach
-     * an {@code ssh://} engine with; those of the first run in this process hold, as its engine stays open.
+     * an {@code ssh://} engine with, and the run's stop while its target opens (which waits for the engine); those of
+     * the first run in this process hold, as its engine stays open.
      */
-    static void reachSshEnginesWith(SshOptions options) {
+    static void reachSshEnginesWith(TargetOptions options) {
         if (overSsh == null) {
             sshOptions = options;
         }
@@ -134,8 +138,8 @@ final class Docker {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("internal error: this Testcontainers version is not the one Rehearse "
                     + "was made for", e);
-        } catch (BadInput e) {
-            throw e;
+        } catch (BadInput | OpeningStop.Stopped e) {
+            throw e; // a stop while an ssh:// engine was being reached is no engine that does not answer
         } catch (RuntimeException e) {
             throw notAnswering(e);
         }
@@ -174,8 +178,8 @@ final class Docker {
             throw new BadInput("--target", 0, "DOCKER_HOST=" + shown(named) + ": an ssh:// engine is named as "
                     + "ssh://[user@]host[:port], with no password and nothing after the port");
         }
-        SshDockerEngine engine = SshDockerEngine.open(named, sshOptions != null ? sshOptions
-                : SshOptions.fromCommandLine(null, null, false, null, System.err::println));
+        TargetOptions given = sshOptions != null ? sshOptions : TargetOptions.defaults();
+        SshDockerEngine engine = SshDockerEngine.open(named, SshTargetProvider.sshOptions(given), given.stop());
         overSsh = engine;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             afterTheLastRemoval();

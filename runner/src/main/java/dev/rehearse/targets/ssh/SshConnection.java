@@ -7,6 +7,7 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Logger;
 import com.jcraft.jsch.Session;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.targets.OpeningStop;
 import dev.rehearse.targets.UserFiles;
 
 import java.io.ByteArrayInputStream;
@@ -14,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,25 +33,38 @@ final class SshConnection implements AutoCloseable {
     private final SshAddress address;
     private final Session session;
     private final DropCause dropCause;
+    private final StoppableSocket socket;
     private volatile boolean closedHere;
 
-    private SshConnection(SshAddress address, Session session, DropCause dropCause) {
+    private SshConnection(SshAddress address, Session session, DropCause dropCause, StoppableSocket socket) {
         this.address = address;
         this.session = session;
         this.dropCause = dropCause;
+        this.socket = socket;
+    }
+
+    /** As {@link #open(SshAddress, SshOptions, OpeningStop)}, for a connection that no stop cuts short. */
+    static SshConnection open(SshAddress address, SshOptions options) {
+        return open(address, options, new OpeningStop());
     }
 
     /**
+     * @param stop closes the connection when the run is stopped while its target opens: the connect, and whatever
+     *             the opening runs on the connection until the target is open, then fail at once with
+     *             {@link OpeningStop.Stopped}
      * @throws BadInput when the host key is unknown (without accept-new) or changed, when the server accepts
      *                  none of the keys offered, or when nothing answers at the address
      */
-    static SshConnection open(SshAddress address, SshOptions options) {
+    static SshConnection open(SshAddress address, SshOptions options, OpeningStop stop) {
         JSch jsch = new JSch();
         Identities identities = Identities.load(jsch, options);
         KnownHostsFile knownHosts = new KnownHostsFile(options.knownHostsFile(), options.acceptNew(), options.notices());
         DropCause dropCause = new DropCause();
+        StoppableSocket socket = new StoppableSocket();
+        stop.onRequest(socket::cut);
         try {
             Session session = jsch.getSession(address.user(), address.host(), address.port());
+            session.setSocketFactory(socket);
             session.setLogger(dropCause);
             session.setIdentityRepository(identities);
             session.setUserInfo(new PassphrasePrompt(System.console()));
@@ -62,8 +77,11 @@ final class SshConnection implements AutoCloseable {
             session.setServerAliveInterval((int) options.serverAliveInterval().toMillis());
             session.setServerAliveCountMax(SERVER_ALIVE_COUNT_MAX);
             session.connect(CONNECT_TIMEOUT_MS);
-            return new SshConnection(address, session, dropCause);
+            return new SshConnection(address, session, dropCause, socket);
         } catch (JSchException e) {
+            if (socket.wasCut()) {
+                throw new OpeningStop.Stopped(address.toString(), e);
+            }
             if (knownHosts.refusal() != null) {
                 throw knownHosts.refusal();
             }
@@ -124,6 +142,10 @@ final class SshConnection implements AutoCloseable {
             channel.connect(CONNECT_TIMEOUT_MS);
             String out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             awaitClosed(channel);
+            if (socket.wasCut()) {
+                // the output ended because a stop closed the connection, not because the command did
+                throw new SocketException("Socket closed");
+            }
             return new UserFiles.Ran(channel.getExitStatus(), out, err.toString(StandardCharsets.UTF_8));
         } catch (IOException | JSchException e) {
             throw lost("running `" + command.lines().findFirst().orElse("") + "`", e);
@@ -155,9 +177,12 @@ final class SshConnection implements AutoCloseable {
 
     /**
      * An error for something that failed on this connection, its message one line for a FAIL's reason: the
-     * connection's loss if that is what it was.
+     * connection's loss if that is what it was, or the stop that cut it while its target opened.
      */
     UncheckedIOException lost(String doing, Exception e) {
+        if (socket.wasCut()) {
+            return new OpeningStop.Stopped(address.toString(), e);
+        }
         String why = isConnected() ? e.getMessage() : "connection lost: " + dropCause();
         return new UncheckedIOException(address.endpoint() + ": " + doing + " failed: " + why,
                 e instanceof IOException io ? io : new IOException(e));

@@ -3,6 +3,7 @@ package dev.rehearse.targets.ssh;
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSchException;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.targets.OpeningStop;
 import dev.rehearse.targets.UserFiles;
 
 import java.io.IOException;
@@ -64,12 +65,14 @@ public final class SshDockerEngine implements AutoCloseable {
      *
      * @param spec    {@code ssh://[user@]host[:port]}, the host perhaps an alias of the ssh client configuration
      * @param options the keys, known_hosts and ssh configuration, as for the ssh target
+     * @param stop    the run's stop while its target opens, which waits for the engine: it closes the connection
+     *                being opened, and the opening ends at once in {@link OpeningStop.Stopped}
      * @throws BadInput when the host cannot be reached or trusted (as for the ssh target), or its engine does not
      *                  answer {@code docker version} there
      */
-    public static SshDockerEngine open(String spec, SshOptions options) {
+    public static SshDockerEngine open(String spec, SshOptions options, OpeningStop stop) {
         SshClientConfig.Applied applied = SshClientConfig.applied(SshSpec.parse(spec), options);
-        SshConnection connection = SshConnection.open(applied.address(), applied.options());
+        SshConnection connection = SshConnection.open(applied.address(), applied.options(), stop);
         Path folder = null;
         try {
             UserFiles.Ran version = connection.exec(SERVER_VERSION, new byte[0]);
@@ -166,6 +169,7 @@ public final class SshDockerEngine implements AutoCloseable {
             if (closed) {
                 throw new IOException("closed");
             }
+            // no stop cuts it: after a stop, the removal of the run's container goes through it
             more = SshConnection.open(address, options);
             connections.add(more);
         }

@@ -2,6 +2,7 @@ package dev.rehearse.targets.ssh;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.TargetFacts;
+import dev.rehearse.targets.OpeningStop;
 import dev.rehearse.targets.shell.ShellSettings;
 import dev.rehearse.targets.shell.ShellTarget;
 import dev.rehearse.targets.shell.Transport;
@@ -35,17 +36,20 @@ public final class SshTarget extends ShellTarget {
      *
      * @param spec {@code ssh://user@host[:port]}; with a client configuration in the options, the host may be one
      *             of its aliases
+     * @param stop the run's stop while the target opens: it closes the connection, and the opening ends at once in
+     *             {@link OpeningStop.Stopped}
      * @throws BadInput when the spec is not an ssh address, the ssh configuration has an error or a proxy for the
      *                  host, the host key is unknown (without accept-new) or changed, no key is accepted, or nothing
      *                  answers
      */
-    public static SshTarget open(String spec, SshOptions options) {
+    public static SshTarget open(String spec, SshOptions options, OpeningStop stop) {
         SshClientConfig.Applied applied = SshClientConfig.applied(SshSpec.parse(spec), options);
-        return open(applied.address(), applied.options(), ShellSettings.DEFAULT);
+        return open(applied.address(), applied.options(), ShellSettings.DEFAULT, stop);
     }
 
-    public static SshTarget open(SshAddress address, SshOptions options, ShellSettings settings) {
-        SshConnection connection = SshConnection.open(address, options);
+    /** As {@link #open(String, SshOptions, OpeningStop)}, at an address with its options applied. */
+    public static SshTarget open(SshAddress address, SshOptions options, ShellSettings settings, OpeningStop stop) {
+        SshConnection connection = SshConnection.open(address, options, stop);
         try {
             List<String> lines = connection.exec("id -un && uname -n && printf '%s\\n' \"$HOME\"").lines().toList();
             String user = lines.get(0);

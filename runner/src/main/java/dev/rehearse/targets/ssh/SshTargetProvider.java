@@ -46,7 +46,7 @@ public final class SshTargetProvider implements TargetProvider {
 
     @Override
     public Target open(String spec, TargetOptions options) {
-        return SshTarget.open(spec, sshOptions(options));
+        return SshTarget.open(spec, sshOptions(options), options.stop());
     }
 
     /** What the ssh options given say (the ssh target's, and a Docker engine's over ssh: {@link SshDockerEngine}). */

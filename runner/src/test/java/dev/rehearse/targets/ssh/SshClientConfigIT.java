@@ -1,6 +1,7 @@
 package dev.rehearse.targets.ssh;
 
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.targets.OpeningStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,6 +35,10 @@ class SshClientConfigIT {
         return Files.write(server.dir.resolve(name), all);
     }
 
+    private static SshTarget open(String spec, SshOptions options) {
+        return SshTarget.open(spec, options, new OpeningStop());
+    }
+
     private SshOptions options(Path config) {
         // no key, known_hosts or agent of this machine's own: only what the configuration gives
         return new SshOptions(List.of(), server.dir.resolve("no-ssh-dir"), null, false, null,
@@ -48,7 +53,7 @@ class SshClientConfigIT {
                 "IdentityFile " + server.dir.resolve("keys") + "/%r-at-%h",
                 "IdentityFile " + server.dir.resolve("keys/absent"),
                 "UserKnownHostsFile " + server.knownHosts);
-        try (SshTarget target = SshTarget.open("ssh://ravel", options(config))) {
+        try (SshTarget target = open("ssh://ravel", options(config))) {
             assertEquals(SshServer.USER, target.facts().user());
             assertEquals("ssh://" + SshServer.USER + "@127.0.0.1:" + server.port, target.describe());
         }
@@ -59,7 +64,7 @@ class SshClientConfigIT {
     void theUserOfTheSpecWinsOverTheConfiguredOne() throws IOException {
         Path config = config("user.conf", "User " + SshServer.USER, "IdentityFile " + server.userEd25519,
                 "UserKnownHostsFile " + server.knownHosts);
-        BadInput refused = assertThrows(BadInput.class, () -> SshTarget.open("ssh://nobody@ravel", options(config)));
+        BadInput refused = assertThrows(BadInput.class, () -> open("ssh://nobody@ravel", options(config)));
         assertTrue(refused.getMessage().startsWith("ssh://nobody@127.0.0.1:" + server.port
                 + ": the server accepted none of the keys offered for nobody"), refused.getMessage());
     }
@@ -71,20 +76,20 @@ class SshClientConfigIT {
                 "ravel-keys " + hostKey[0] + " " + hostKey[1] + "\n");
         Path config = config("alias-key.conf", "User " + SshServer.USER, "IdentityFile " + server.userEd25519,
                 "UserKnownHostsFile " + aliased, "HostKeyAlias ravel-keys", "HostKeyAlgorithms ssh-ed25519");
-        try (SshTarget target = SshTarget.open("ssh://ravel", options(config))) {
+        try (SshTarget target = open("ssh://ravel", options(config))) {
             assertEquals(SshServer.USER, target.facts().user());
         }
 
         Path unaliased = config("no-alias-key.conf", "User " + SshServer.USER, "IdentityFile " + server.userEd25519,
                 "UserKnownHostsFile " + aliased);
-        BadInput unknown = assertThrows(BadInput.class, () -> SshTarget.open("ssh://ravel", options(unaliased)));
+        BadInput unknown = assertThrows(BadInput.class, () -> open("ssh://ravel", options(unaliased)));
         assertTrue(unknown.getMessage().contains("the host key of [127.0.0.1]:" + server.port), unknown.getMessage());
     }
 
     @Test
     void aHostBehindAProxyIsRefusedInOneLine() throws IOException {
         Path config = config("proxy.conf", "User " + SshServer.USER, "ProxyJump gateway.example.org");
-        BadInput refused = assertThrows(BadInput.class, () -> SshTarget.open("ssh://ravel", options(config)));
+        BadInput refused = assertThrows(BadInput.class, () -> open("ssh://ravel", options(config)));
         assertEquals("ssh://ravel: the ssh configuration reaches this host through proxyjump gateway.example.org, "
                 + "and Rehearse connects only directly: give the host it should reach instead", refused.getMessage());
     }
@@ -92,14 +97,14 @@ class SshClientConfigIT {
     @Test
     void anErrorInTheFileIsOpenSshsOwnLine() throws IOException {
         Path config = config("bad.conf", "Bogus yes");
-        BadInput refused = assertThrows(BadInput.class, () -> SshTarget.open("ssh://ravel", options(config)));
+        BadInput refused = assertThrows(BadInput.class, () -> open("ssh://ravel", options(config)));
         assertEquals(config + ":4: Bad configuration option: bogus", refused.getMessage());
     }
 
     @Test
     void aTokenRehearseDoesNotKnowIsNamed() throws IOException {
         Path config = config("token.conf", "IdentityFile ~/.ssh/%C");
-        BadInput refused = assertThrows(BadInput.class, () -> SshTarget.open("ssh://ravel", options(config)));
+        BadInput refused = assertThrows(BadInput.class, () -> open("ssh://ravel", options(config)));
         assertTrue(refused.getMessage().contains("%C is not one Rehearse expands"), refused.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.model.TargetFacts;
+import dev.rehearse.targets.OpeningStop;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.shell.ShellSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,8 @@ class SshTargetIT {
 
     @BeforeEach
     void connect() {
-        target = SshTarget.open(server.address(), server.options(), ShellSettings.DEFAULT.withQuietPeriod(Duration.ofMillis(1500)));
+        target = SshTarget.open(server.address(), server.options(),
+                ShellSettings.DEFAULT.withQuietPeriod(Duration.ofMillis(1500)), new OpeningStop());
     }
 
     @AfterEach
@@ -118,7 +120,8 @@ class SshTargetIT {
     void keepalivesNoticeAPeerThatStoppedAnswering() throws Exception {
         SshOptions impatient = new SshOptions(server.userEd25519, server.dir.resolve("no-ssh-dir"), server.knownHosts,
                 false, null, Duration.ofSeconds(1), notice -> { });
-        try (SshTarget quick = SshTarget.open(server.address(), impatient, ShellSettings.DEFAULT)) {
+        try (SshTarget quick = SshTarget.open(server.address(), impatient, ShellSettings.DEFAULT,
+                new OpeningStop())) {
             Session shell = quick.openSession();
             long started = System.nanoTime();
             CommandResult silent = runWhile(shell, "sleep 100", server::freezeConnections);
