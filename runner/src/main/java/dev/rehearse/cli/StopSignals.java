@@ -1,5 +1,6 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.files.AtomicFiles;
 import dev.rehearse.run.Interruption;
 import dev.rehearse.run.RunRecord;
 import sun.misc.Signal;
@@ -69,7 +70,8 @@ final class StopSignals implements AutoCloseable {
                 + "made, and its results.json says where it stopped");
         err.flush();
         int status = exitStatus(first != null ? first : name);
-        // the record is written first, but a write that hangs (a full disk, a stalled file system) ends too
+        // the record is written first, but a write that hangs (a full disk, a stalled file system) ends too: then the
+        // temporary files of the writes under way stay, for the next writes of those files to remove
         Thread deadline = new Thread(() -> {
             try {
                 Thread.sleep(LAST_WORDS.toMillis());
@@ -86,6 +88,8 @@ final class StopSignals implements AutoCloseable {
             err.println("rehearse: the run's record could not be written: " + notWritten.getMessage());
             err.flush();
         }
+        // a report being written (junit.xml, report.html once the run ended) would leave its temporary file
+        AtomicFiles.endWrites();
         Runtime.getRuntime().halt(status);
     }
 

@@ -15,17 +15,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.security.SecureRandom;
 
 /**
  * Writes a file so that it is never seen half written: the text goes to a temporary file beside it, is forced to
  * disk, and then renamed over the old one. The temporary file is made with the old one's permissions from the start
  * (never readable by more than the old file was), and the new file keeps the old one's owner and group. A write that
  * fails at any point leaves the old file as it was and no temporary file behind. Keeping the previous version is
- * the caller's business ({@link Backups}): nothing is left beside the file.
+ * the caller's business ({@link Backups}): nothing is left beside the file, not even when the process ends during
+ * the write ({@link TemporaryFiles}).
  */
 public final class AtomicFiles {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final TemporaryFiles TEMPORARY = new TemporaryFiles();
 
     private AtomicFiles() {
     }
@@ -66,31 +66,42 @@ public final class AtomicFiles {
     }
 
     private static void writeTo(Path target, Content content) throws IOException {
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        // not Files.createTempFile: it makes the file private (0600); a plain create honours the umask, as any
-        // program writing the file would
-        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".rehearse-tmp");
+        Files.createDirectories(target.getParent());
+        TemporaryFiles.removeLeftovers(target);
         // a link's own mode and owner are nobody's to keep: what replaces it is a new file
         boolean replacing = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(target);
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        // not Files.createTempFile: it makes the file private (0600); a plain create honours the umask, as any
+        // program writing the file would
+        TemporaryFiles.Made temp = TEMPORARY.create(target, path -> replacing ? FileChannel.open(path, options,
+                PosixFilePermissions.asFileAttribute(Files.getPosixFilePermissions(target)))
+                : FileChannel.open(path, options));
         try {
-            try (FileChannel channel = replacing
-                    ? FileChannel.open(temp, options, PosixFilePermissions.asFileAttribute(Files.getPosixFilePermissions(target)))
-                    : FileChannel.open(temp, options);
+            try (FileChannel channel = temp.channel();
                  Writer writer = Channels.newWriter(channel, StandardCharsets.UTF_8.newEncoder(), -1)) {
                 content.writeTo(writer);
                 writer.flush();
                 channel.force(true);
             }
             if (replacing) {
-                copyOwnershipAndMode(target, temp);
+                copyOwnershipAndMode(target, temp.path());
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
+            Files.deleteIfExists(temp.path());
             throw e;
+        } finally {
+            TEMPORARY.done(temp.path());
         }
+    }
+
+    /**
+     * The process is about to end at once (a second Ctrl-C halts it): removes the temporary files of the writes under
+     * way, which the halt would leave beside the files they were to replace, and makes no new one from here on (a
+     * write then fails). What ended already stays: a file a write replaced holds its new text.
+     */
+    public static void endWrites() {
+        TEMPORARY.removeAll();
     }
 
     private static void copyOwnershipAndMode(Path from, Path to) throws IOException {

@@ -3,6 +3,7 @@ package dev.rehearse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.testing.Checkout;
+import dev.rehearse.testing.Processes;
 import dev.rehearse.testing.PtyDialog;
 import dev.rehearse.testing.RehearseJar;
 import dev.rehearse.testing.RehearseProcess;
@@ -259,6 +260,28 @@ class RunLifecycleIT {
         assertEquals(List.of(), containersOf(id), next);
     }
 
+    /**
+     * A second signal halts the process: a report being written then (junit.xml, report.html once the run ended)
+     * left its temporary file in the report folder. The halt removes those of the writes under way now; those a halt
+     * still leaves (on a disk that stalls past its deadline) go at the next run's writes of those reports: a dead
+     * process's, never one a running process may still be writing.
+     */
+    @Test
+    void theNextRunRemovesTheTemporaryFilesOfReportsAHaltedRunWasWriting() throws IOException {
+        long gone = Processes.ended();
+        List<String> halted = List.of(".report.html." + gone + "-9f3a.rehearse-tmp",
+                ".junit.xml." + gone + "-41c2.rehearse-tmp", ".results.json." + gone + "-e07b.rehearse-tmp");
+        for (String name : halted) {
+            Files.writeString(reports.resolve(name), "half of a report");
+        }
+        String underWay = ".report.html." + ProcessHandle.current().pid() + "-77.rehearse-tmp";
+        Files.writeString(reports.resolve(underWay), "a report another run is writing");
+
+        String next = runToEnd("run", FAIL, "--target", "local", "--only", "1", "--report-dir", reports.toString());
+
+        assertEquals(List.of(underWay), temporaryFiles(reports), next);
+    }
+
     @Test
     void aSecondCtrlCStopsAtOnceLeavingTheRecordForTheNextRunToClearUp() throws IOException {
         // a named folder: the run makes a user of its own, which a later run removes (a pool's user stays)
@@ -280,6 +303,7 @@ class RunLifecycleIT {
             assertTrue(run.output().contains("Ctrl-C (SIGINT) again: stopped at once"), run.output());
         }
         assertFalse(Files.exists(reports.resolve("junit.xml")), "stopped before the end of the run");
+        assertEquals(List.of(), temporaryFiles(reports), "no report's temporary file left by the halt");
         JsonNode record = results();
         assertEquals(List.of("PASS", "INTERRUPTED"), verdicts(record));
         assertEquals("stopped at once during this step (Ctrl-C (SIGINT) twice)", record.at("/steps/1/reason").asText(),
@@ -365,6 +389,14 @@ class RunLifecycleIT {
     }
 
     // ---- helpers ----
+
+    /** The temporary files of atomic writes in {@code dir}. */
+    private static List<String> temporaryFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".rehearse-tmp")).sorted()
+                    .toList();
+        }
+    }
 
     private JsonNode results() throws IOException {
         return JSON.readTree(reports.resolve("results.json").toFile());

@@ -14,6 +14,20 @@ public final class Processes {
     private Processes() {
     }
 
+    /** The pid of a process that has ended: no running process has it (until the system gives it out again). */
+    public static long ended() {
+        try {
+            Process process = new ProcessBuilder("true").start();
+            process.waitFor();
+            return process.pid();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public static String run(Path dir, Map<String, String> env, String... command) {
         return runWithInput("", dir, env, command);
     }
