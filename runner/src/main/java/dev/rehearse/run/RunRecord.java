@@ -85,6 +85,10 @@ public final class RunRecord implements RunListener {
 
     @Override
     public void ended(RunReport report) {
+        synchronized (lock) {
+            // the last words of a second Ctrl-C from now on: the record made as the last step began is out of date
+            latest = () -> report;
+        }
         stopWriter();
         write(report);
         Path folder = folderOf.apply(report);

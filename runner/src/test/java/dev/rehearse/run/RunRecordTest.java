@@ -53,6 +53,21 @@ class RunRecordTest {
         assertEquals(4242, elapsedIn(results), "nothing written after the end");
     }
 
+    /**
+     * A second Ctrl-C writes the latest record before the process halts; once the run has ended (its reports being
+     * written, its container removed) that is the end's record, not the one made as the last step began.
+     */
+    @Test
+    void theLastWordsAfterTheEndAreTheEndsRecord() throws IOException {
+        RunRecord record = new RunRecord(report -> dir, RunListener.NONE, false);
+        record.recorded(() -> report(7));
+        record.ended(report(4242));
+
+        record.writeLatest();
+
+        assertEquals(4242, elapsedIn(dir.resolve("results.json")));
+    }
+
     @Test
     void theEndWritesTheReportsForReadersBesideTheRecord() throws IOException {
         RunRecord record = new RunRecord(report -> dir, RunListener.NONE, false);
