@@ -120,14 +120,7 @@ public final class RunCommand implements Command {
                     }
                 }, stop);
             } catch (BadInput | UncheckedIOException notStarted) {
-                if (!stop.requested()) {
-                    throw notStarted;
-                }
-                // the target was still opening (an ssh host that does not answer): the stop is what ended it
-                out.println("rehearse: stopped by " + stop.cause() + " before any step ran ("
-                        + notStarted.getMessage() + ")");
-                out.flush();
-                return signals.exitStatus();
+                return signals.stoppedBeforeAnyStep(notStarted);
             }
             Path reports = rehearsal.reportsOf(report);
             try {

@@ -115,6 +115,21 @@ final class StopSignals implements AutoCloseable {
         }
     }
 
+    /**
+     * Says that the run was stopped before any step ran, while its target still opened (an ssh host that does not
+     * answer, whose connection the stop closed), and why the opening ended: its status.
+     *
+     * @throws RuntimeException {@code notStarted} itself, when no stop came: then it is what ended the run
+     */
+    int stoppedBeforeAnyStep(RuntimeException notStarted) {
+        if (!stop.requested()) {
+            throw notStarted;
+        }
+        out.println("rehearse: stopped by " + stop.cause() + " before any step ran (" + notStarted.getMessage() + ")");
+        out.flush();
+        return exitStatus();
+    }
+
     /** Says that a command's runs were stopped (the one under way interrupted, the rest not started): its status. */
     int runsStopped() {
         out.println("rehearse: stopped by " + stop.cause() + ": the run under way was interrupted, the rest did not "

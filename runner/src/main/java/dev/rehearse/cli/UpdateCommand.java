@@ -7,6 +7,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.rehearse.files.AtomicFiles;
 import dev.rehearse.files.Backups;
+import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.run.Interruption;
@@ -17,6 +18,7 @@ import dev.rehearse.update.ReportedDrifts;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +59,12 @@ public final class UpdateCommand implements Command {
         } else {
             Interruption stop = new Interruption();
             try (StopSignals signals = StopSignals.install(stop, out, err)) {
-                RunReport run = runNow(runbook, rehearsal, out, signals, stop);
+                RunReport run;
+                try {
+                    run = runNow(runbook, rehearsal, out, signals, stop);
+                } catch (BadInput | UncheckedIOException notStarted) {
+                    return signals.stoppedBeforeAnyStep(notStarted);
+                }
                 if (stop.requested()) {
                     out.println("rehearse: stopped by " + stop.cause() + ": the guide is left as it was");
                     out.flush();

@@ -11,6 +11,8 @@ import dev.rehearse.testing.RunUsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,14 +97,16 @@ class RunLifecycleIT {
      * An ssh host that takes the connection and never comes to its version: it sends other lines before it (as a
      * server may), one every tenth of a second, for ever, as an ssh tarpit does. No read waits as long as the
      * connection's timeout, so the attempt never ends by itself, and the Ctrl-C that comes while the target connects
-     * is what ends the run: at once, as a stop (exit 130, the stop's line). Before, the stop took effect only when the
-     * attempt ended (for a host that sent nothing, its timeout, 15 s): here, never.
+     * is what ends the run: at once, as a stop (exit 130, the stop's line), for {@code run} and for the run
+     * {@code update} makes. Before, the stop took effect only when the attempt ended (for a host that sent nothing,
+     * its timeout, 15 s): here, never; and {@code update} then ended as bad input, exit 2.
      */
-    @Test
-    void ctrlCWhileAnSshTargetConnectsEndsTheRunAtOnce() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "update"})
+    void ctrlCWhileAnSshTargetConnectsEndsTheRunAtOnce(String command) throws IOException {
         try (ServerSocket tarpit = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "run", FAIL, "--target",
-                     "ssh://root@127.0.0.1:" + tarpit.getLocalPort(), "--report-dir", reports.toString())) {
+             RehearseProcess run = RehearseProcess.start(Map.of("XDG_STATE_HOME", reports.toString()), List.of(),
+                     command, FAIL, "--target", "ssh://root@127.0.0.1:" + tarpit.getLocalPort())) {
             tarpit.setSoTimeout(60_000);
             try (Socket connected = tarpit.accept()) {
                 readLine(connected); // the client's version: it now waits for the host's
