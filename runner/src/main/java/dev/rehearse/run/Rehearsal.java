@@ -114,8 +114,12 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
     }
 
     private Plan preview(Planner.Draft draft) {
-        Plan plan = new Planner(EXAMPLE_FACTS, binds).plan(draft).runnable();
-        plan.requireBound();
+        return bound(new Planner(EXAMPLE_FACTS, binds).plan(draft));
+    }
+
+    /** {@code plan}, once it is known to have a step to run and every placeholder bound. */
+    private static Plan bound(Plan plan) {
+        plan.runnable().requireBound();
         return plan;
     }
 
@@ -167,7 +171,8 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
                 ? TargetOpening.start(spec, options, stamp) : null;
         Planner.Draft draft;
         try {
-            draft = checkedBeforeOpening(loaded);
+            // a target that opens alongside is open, or nearly, once the guide is drafted: its plan says the same
+            draft = opening != null ? draft(loaded) : checkedBeforeOpening(loaded);
         } catch (RuntimeException | Error wrong) {
             if (opening != null) {
                 opening.abandon();
@@ -188,6 +193,9 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
             try {
                 Plan plan = new Planner(opened.facts(), binds).plan(draft);
+                if (opening != null) {
+                    selection.checkAgainst(bound(plan).steps().size());
+                }
                 Path reports = reportsOf(plan.name(), plan.guide());
                 EarlierCaptures.Adopted earlier = null;
                 if (!selection.isAll()) {
@@ -222,9 +230,10 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
     }
 
     /**
-     * What is wrong without a target is told before the run starts: a guide with no step, a binding, a selection
-     * outside the plan (which would start a target, skip every step and pass). Returns the draft of the plan, made
-     * once for the run.
+     * What is wrong without a target is told before the target starts (a container, a connection): a guide with no
+     * step, a binding, a selection outside the plan (which would start a target, skip every step and pass). Returns
+     * the draft of the plan, made once for the run. A target opened alongside the reading needs no such preview: the
+     * plan made for it says the same before any step runs.
      */
     private Planner.Draft checkedBeforeOpening(Runbook loaded) {
         Planner.Draft draft = draft(loaded);

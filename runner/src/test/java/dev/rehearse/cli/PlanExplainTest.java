@@ -39,7 +39,7 @@ class PlanExplainTest {
     }
 
     @Test
-    void runStopsAtTheUnboundPlaceholderBeforeAnyTargetOpens() {
+    void runStopsAtTheUnboundPlaceholderBeforeAnyStepRuns() {
         CliRun run = CliRun.of(Guides.BY_FORMAT, "run", GUIDE, "--target", "local");
         assertEquals(2, run.exit(), run.out());
         assertEquals("guide_untuned.rst:59: unbound placeholder <admin> at guide_untuned.rst:59; bind each with "
