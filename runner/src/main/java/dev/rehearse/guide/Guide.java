@@ -15,4 +15,12 @@ import java.util.List;
  * @param findings structural defects the reader noticed on its way (lint reports them)
  */
 public record Guide(Path file, Path root, String format, String title, List<Block> blocks, List<Finding> findings) {
+
+    /**
+     * Where the guide is, as its reports name it ({@code results.json}'s {@code run.guide}, a report folder's owner):
+     * its file's absolute path, so that a report is known for this guide's wherever it was run from.
+     */
+    public String place() {
+        return file.toAbsolutePath().normalize().toString();
+    }
 }

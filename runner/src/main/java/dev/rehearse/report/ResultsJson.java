@@ -81,7 +81,7 @@ final class ResultsJson {
                 g.writeStringField("started_at", origin.startedAt());
                 g.writeNumberField("pid", origin.pid());
                 if (report.guide() != null) {
-                    g.writeStringField("guide", report.guide().file().toAbsolutePath().normalize().toString());
+                    g.writeStringField("guide", report.guide().place());
                 }
                 g.writeStringField("resumes", origin.resumes());
                 g.writeArrayFieldStart("covers");

@@ -66,8 +66,7 @@ final class EarlierCaptures {
         String id = root.path("run").path("id").asText(null);
         String which = (id != null ? "run " + id : "the earlier run") + " (" + results + ")";
         String guide = root.path("run").path("guide").asText(null);
-        boolean sameGuide = guide == null || plan.guide() == null || guide.equals(
-                plan.guide().file().toAbsolutePath().normalize().toString());
+        boolean sameGuide = guide == null || plan.guide() == null || guide.equals(plan.guide().place());
         if (!plan.name().equals(summary.path("runbook").asText()) || !sameGuide) {
             say.accept("not reusing " + which + ": it ran another runbook");
             return Optional.empty();

@@ -32,7 +32,7 @@ final class ReportFolder {
         if (guide == null) {
             return root.resolve(name);
         }
-        String owner = guide.file().toAbsolutePath().normalize().toString();
+        String owner = guide.place();
         for (int n = 1; ; n++) {
             Path folder = root.resolve(n == 1 ? name : name + "-" + n);
             Optional<String> held = ownerOf(folder);

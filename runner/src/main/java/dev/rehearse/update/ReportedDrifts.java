@@ -60,7 +60,7 @@ public final class ReportedDrifts {
         }
         String guide = root.path("run").path("guide").asText(null);
         if (guide != null && plan.guide() != null
-                && !guide.equals(plan.guide().file().toAbsolutePath().normalize().toString())) {
+                && !guide.equals(plan.guide().place())) {
             throw new BadInput("--from-report " + reportDir, 0, "this is a report of " + guide + ", not of "
                     + plan.guide().file() + ": give the report folder of a run of this guide");
         }

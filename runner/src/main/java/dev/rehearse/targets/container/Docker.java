@@ -55,7 +55,7 @@ final class Docker {
      * cuts its opening short; null for ssh's own defaults. Volatile, not under Docker.class: a run that sets them must
      * not wait for a client being opened early
      */
-    private static volatile TargetOptions sshOptions;
+    private static volatile TargetOptions engineOptions;
     /** the way to DOCKER_HOST's ssh:// engine, once open */
     private static volatile SshDockerEngine overSsh;
     /** containers that still need the engine to be removed (guarded by HELD) */
@@ -72,7 +72,7 @@ final class Docker {
      */
     static void reachSshEnginesWith(TargetOptions options) {
         if (overSsh == null) {
-            sshOptions = options;
+            engineOptions = options;
         }
     }
 
@@ -178,7 +178,7 @@ final class Docker {
             throw new BadInput("--target", 0, "DOCKER_HOST=" + shown(named) + ": an ssh:// engine is named as "
                     + "ssh://[user@]host[:port], with no password and nothing after the port");
         }
-        TargetOptions given = sshOptions != null ? sshOptions : TargetOptions.defaults();
+        TargetOptions given = engineOptions != null ? engineOptions : TargetOptions.defaults();
         SshDockerEngine engine = SshDockerEngine.open(named, SshTargetProvider.sshOptions(given), given.stop());
         overSsh = engine;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

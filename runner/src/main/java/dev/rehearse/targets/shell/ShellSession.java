@@ -510,9 +510,7 @@ public final class ShellSession implements Session {
                     raw.append(answer).append('\n');
                     showUpTo(raw.length());
                 }
-                if (answering.prompt().isBlank() && nextInteraction < interactions.size()
-                        && interactions.get(nextInteraction).prompt().isBlank()
-                        && interactions.get(nextInteraction).eof() && !interactions.get(nextInteraction).interrupts()) {
+                if (answering.prompt().isBlank() && nextEndsInputUnasked()) {
                     // the lines a program reads without asking, then their end (cat > notes.txt, then Ctrl-D): the
                     // terminal holds both for it, and the program gives no sign to wait for in between
                     typeByte(CTRL_D);
@@ -522,6 +520,15 @@ public final class ShellSession implements Session {
             answeredUpTo = raw.length();
             searchFrom = raw.length();
             lastOutputAt = now;
+        }
+
+        /** The next interaction is an end of input that waits for no prompt (Ctrl-D, not Ctrl-C). */
+        private boolean nextEndsInputUnasked() {
+            if (nextInteraction >= interactions.size()) {
+                return false;
+            }
+            Interaction next = interactions.get(nextInteraction);
+            return next.prompt().isBlank() && next.eof() && !next.interrupts();
         }
 
         /**
