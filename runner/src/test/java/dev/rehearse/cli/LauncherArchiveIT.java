@@ -80,6 +80,31 @@ class LauncherArchiveIT {
     }
 
     /**
+     * An archive is recorded for the JVM options the launcher starts with: a launcher whose options changed after
+     * its archive was recorded (a pull that leaves the jar as it was) records it again, where the JVM would refuse
+     * the old one (compact object headers change the layout of every archived object) or go on without it.
+     */
+    @Test
+    void aLauncherWhoseJvmOptionsChangedRecordsItsArchiveAgain() throws IOException {
+        Path checkout = checkout(dir.resolve("checkout"));
+        lint(checkout, Map.of());
+        List<Path> recorded = archives(checkout);
+        assertEquals(1, recorded.size(), recorded.toString());
+        assertTrue(recorded.get(0).toString().endsWith(".aot"), "the launcher picks this machine's JDK 25: " + recorded);
+        Path launcher = checkout.resolve("rehearse");
+        String options = "opts=(-XX:TieredStopAtLevel=1";
+        String text = Files.readString(launcher);
+        assertTrue(text.contains(options), "the launcher's options start so");
+        Files.writeString(launcher, text.replace(options, options + " -XX:+UseCompactObjectHeaders"));
+
+        lint(checkout, Map.of("REHEARSE_JAVA_OPTS", "-XX:AOTMode=on"));
+
+        assertEquals(recorded, archives(checkout));
+        assertTrue(Files.readString(keyOf(recorded.get(0))).contains("-XX:+UseCompactObjectHeaders"),
+                "recorded again, for the options it is now used with");
+    }
+
+    /**
      * A JDK 25 AOT cache is used without replaying its training run's compilations at start (profiles for C2, which
      * the launcher's C1-only JVM never uses): the JVM's own account of its flags says so.
      */
