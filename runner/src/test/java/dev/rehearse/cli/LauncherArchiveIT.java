@@ -87,10 +87,7 @@ class LauncherArchiveIT {
     @Test
     void aLauncherWhoseJvmOptionsChangedRecordsItsArchiveAgain() throws IOException {
         Path checkout = checkout(dir.resolve("checkout"));
-        lint(checkout, Map.of());
-        List<Path> recorded = archives(checkout);
-        assertEquals(1, recorded.size(), recorded.toString());
-        assertTrue(recorded.get(0).toString().endsWith(".aot"), "the launcher picks this machine's JDK 25: " + recorded);
+        Path cache = aotCacheRecordedByLint(checkout);
         Path launcher = checkout.resolve("rehearse");
         String options = "opts=(-XX:TieredStopAtLevel=1";
         String text = Files.readString(launcher);
@@ -99,8 +96,8 @@ class LauncherArchiveIT {
 
         lint(checkout, Map.of("REHEARSE_JAVA_OPTS", "-XX:AOTMode=on"));
 
-        assertEquals(recorded, archives(checkout));
-        assertTrue(Files.readString(keyOf(recorded.get(0))).contains("-XX:+UseCompactObjectHeaders"),
+        assertEquals(List.of(cache), archives(checkout));
+        assertTrue(Files.readString(keyOf(cache)).contains("-XX:+UseCompactObjectHeaders"),
                 "recorded again, for the options it is now used with");
     }
 
@@ -111,10 +108,7 @@ class LauncherArchiveIT {
     @Test
     void anAotCacheIsUsedWithoutReplayingItsTraining() throws IOException {
         Path checkout = checkout(dir.resolve("checkout"));
-        lint(checkout, Map.of());
-        List<Path> recorded = archives(checkout);
-        assertEquals(1, recorded.size(), recorded.toString());
-        assertTrue(recorded.get(0).toString().endsWith(".aot"), "the launcher picks this machine's JDK 25: " + recorded);
+        aotCacheRecordedByLint(checkout);
 
         String flags = Processes.run(checkout, Map.of("REHEARSE_JAVA_OPTS", "-XX:AOTMode=on -XX:+PrintFlagsFinal"),
                 checkout.resolve("rehearse").toString(), "--version");
@@ -221,6 +215,15 @@ class LauncherArchiveIT {
         assertSays(secondSays, checkout, Map.of("REHEARSE_JAVA_OPTS", required), second);
         assertSays(firstSays, checkout, Map.of("REHEARSE_JAVA_OPTS", required), first);
         assertEquals(Set.copyOf(both), Set.copyOf(archives(checkout)), "nothing recorded again");
+    }
+
+    /** The one archive a first {@code lint} records in {@code checkout}: an AOT cache, this machine has a JDK 25. */
+    private static Path aotCacheRecordedByLint(Path checkout) throws IOException {
+        lint(checkout, Map.of());
+        List<Path> recorded = archives(checkout);
+        assertEquals(1, recorded.size(), recorded.toString());
+        assertTrue(recorded.get(0).toString().endsWith(".aot"), "the launcher picks this machine's JDK 25: " + recorded);
+        return recorded.get(0);
     }
 
     private static void assertSays(String says, Path checkout, Map<String, String> env, List<String> command) {
