@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,8 +16,6 @@ import java.util.stream.Stream;
  * already is left as it is and refused.
  */
 public final class FolderCopy {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private FolderCopy() {
     }
 
@@ -29,8 +26,7 @@ public final class FolderCopy {
         }
         Path target = to.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong())
-                + ".rehearse-tmp");
+        Path temp = TemporaryFiles.nameBeside(target);
         try {
             List<Path> entries;
             try (Stream<Path> walk = Files.walk(from)) {

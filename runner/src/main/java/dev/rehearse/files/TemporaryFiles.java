@@ -46,12 +46,20 @@ final class TemporaryFiles {
         if (ending) {
             throw new IOException(target + " not written: the process is ending");
         }
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + Long.toHexString(RANDOM.nextLong()) + SUFFIX);
+        Path temp = nameBeside(target);
         // created under the lock: removeAll() must find every file that exists, and none may appear after it
         FileChannel channel = creation.create(temp);
         inFlight.add(temp);
         return new Made(temp, channel);
+    }
+
+    /**
+     * A new name for a temporary file or folder beside {@code target}, hidden and named for it, with this process's
+     * pid (whether its writer still runs, {@link #removeLeftovers}) and a random number.
+     */
+    static Path nameBeside(Path target) {
+        return target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(RANDOM.nextLong()) + SUFFIX);
     }
 
     /** A temporary file just made, and its channel, open for writing. */
