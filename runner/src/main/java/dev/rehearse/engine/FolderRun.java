@@ -76,7 +76,7 @@ public final class FolderRun {
             Path runDir = dir.resolve(name);
             ReportedRun run;
             try {
-                run = ReportedRun.of(forPair(pair), byName.get(pair.runbook()), runDir, listener.runStarted(name),
+                run = ReportedRun.of(forPair(pair), byName.get(pair.runbook()), runDir, () -> listener.runStarted(name),
                         strict, stop);
             } catch (BadInput e) {
                 if (e.file().equals("--target")) {

@@ -32,7 +32,7 @@ public record MatrixPage(String title, String runbook, String variable, String s
      *
      * @param verdict  lower-case verdict (the CSS class), or "none" when the run lacks the step
      * @param link     the step's mark in that run's report.html, or empty
-     * @param cascaded skipped only because an earlier step of the same run failed
+     * @param cascaded its verdict follows from an earlier FAIL of the same run, or from the run's stop: no regression
      */
     public record Cell(String value, String verdict, String label, String link, String reason, boolean cascaded,
                        List<DiffLine> diff) {

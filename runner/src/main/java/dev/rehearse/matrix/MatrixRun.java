@@ -111,7 +111,8 @@ public final class MatrixRun {
 
     private ValueRun runOne(String value, Path dir, RunsListener listener) throws IOException {
         String label = variation.label(value);
-        ReportedRun run = ReportedRun.of(forValue(value), runbook, dir, listener.runStarted(label), false, stop);
+        ReportedRun run = ReportedRun.of(forValue(value), runbook, dir, () -> listener.runStarted(label), false,
+                stop);
         ValueRun done = new ValueRun(value, dir, run.report(), run.error());
         listener.runFinished(label, run);
         return done;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One run of many (a matrix's value, a folder's runbook) with its reports in a folder of its own, its record kept as
@@ -18,12 +19,14 @@ import java.util.List;
 public record ReportedRun(RunReport report, String error) {
 
     /**
-     * @param strict a DRIFT fails the run's junit.xml too
-     * @param stop   stops the run (and, asked before, keeps it from starting)
+     * @param starting the listener to the run's steps, asked for as the run starts: a run a stop keeps from starting
+     *                 has none, and is not said to start
+     * @param strict   a DRIFT fails the run's junit.xml too
+     * @param stop     stops the run (and, asked before, keeps it from starting)
      * @throws BadInput when the runbook, a binding or the target spec is wrong
      */
-    public static ReportedRun of(Rehearsal rehearsal, Path runbook, Path dir, RunListener listener, boolean strict,
-                                 Interruption stop) throws IOException {
+    public static ReportedRun of(Rehearsal rehearsal, Path runbook, Path dir, Supplier<RunListener> starting,
+                                 boolean strict, Interruption stop) throws IOException {
         long started = System.nanoTime();
         if (stop.requested()) {
             // stopped before its turn: nothing of it ran, no target was opened
@@ -31,7 +34,7 @@ public record ReportedRun(RunReport report, String error) {
                     Duration.ZERO), "stopped by " + stop.cause() + " before it started");
         }
         RunReport report;
-        RunRecord record = new RunRecord(any -> dir, listener, strict);
+        RunRecord record = new RunRecord(any -> dir, starting.get(), strict);
         try {
             // the run's own folder: a step's whole output (output/step-N.log) goes beside its reports
             report = rehearsal.withReportDir(dir).run(runbook, record, note -> { }, stop);

@@ -195,6 +195,41 @@ class RunLifecycleIT {
         assertTrue(record.at("/steps/1/reason").asText().contains("was killed or lost"), record.toString());
     }
 
+    /**
+     * A matrix stopped by SIGINT while its first value's run waits: that run is interrupted, the second value's turn
+     * never comes (and it is not said to start), and neither makes a step a regression: what the stop did, and a run
+     * that did not start, say nothing of the software. It once listed each step as one ("a INTERRUPTED, b -").
+     */
+    @Test
+    void aStoppedMatrixStartsNoMoreValuesAndFindsNoRegressionInTheStop(@TempDir Path book) throws IOException {
+        Files.writeString(book.resolve("guide_stuck.rst"), String.join("\n", "Stuck", "=====", "", "::", "",
+                "  [isabell@stardust ~]$ echo first", "  first-a", "  [isabell@stardust ~]$ until [ -e ~/go ]; do sleep 1; done",
+                "  [isabell@stardust ~]$ echo done", "  done", ""));
+        Files.writeString(book.resolve("runbook.yaml"), "vars:\n  tag: a\nbindings:\n  first-a: \"first-${tag}\"\n"
+                + "  echo first: \"echo first-${tag}\"\n");
+        try (RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "matrix", book.toString(), "--vary",
+                "tag=a,b", "--report-dir", reports.toString())) {
+            awaitThat("a value's record at step 2", () -> {
+                JsonNode record = recordBelow(reports);
+                return record != null && record.at("/summary/interrupted_at").asInt() == 2;
+            }, run::output);
+
+            run.signal("INT");
+
+            assertEquals(130, run.waitFor(), run.output());
+            String shown = run.output();
+            assertTrue(shown.contains("[tag=a] INTERRUPTED: 1 pass"), shown);
+            assertTrue(shown.contains("[tag=b] did not start: stopped by Ctrl-C (SIGINT) before it started"), shown);
+            assertFalse(shown.contains("[tag=b] started"), shown);
+            assertFalse(shown.contains("regression:"), shown);
+            assertTrue(shown.contains("matrix: 0 regressions over tag=a,b"), shown);
+        }
+        JsonNode matrix = JSON.readTree(reports.resolve("matrix.json").toFile());
+        assertEquals(0, matrix.get("regressions").size(), matrix.toString());
+        assertTrue(matrix.at("/steps/1/cascaded/a").asBoolean(), "the interrupted step follows from the stop");
+        assertTrue(matrix.get("regressed").asBoolean(), "b did not start");
+    }
+
     /** The one results.json below {@code dir} (a matrix value's folder), or null while there is none. */
     private static JsonNode recordBelow(Path dir) {
         try (var files = Files.walk(dir)) {
