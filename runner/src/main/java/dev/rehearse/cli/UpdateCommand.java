@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -79,11 +81,12 @@ public final class UpdateCommand implements Command {
         // beside the report the drifts came from, never beside the guide
         Path reports = fromReport != null ? fromReport : rehearsal.reportsOf(plan.name(), plan.guide());
         Backups originals = new Backups(reports.resolve(Rehearsal.BACKUPS));
+        Map<GuideUpdate.Revision, Path> kept = new HashMap<>();
         for (GuideUpdate.Revision file : revised) {
             if (dryRun) {
                 out.print(unifiedDiff(root, file));
             } else {
-                originals.keep(file.file().toAbsolutePath().toString(), file.before());
+                kept.put(file, originals.keep(file.file().toAbsolutePath().toString(), file.before()));
                 AtomicFiles.write(file.file(), file.after());
             }
         }
@@ -95,7 +98,7 @@ public final class UpdateCommand implements Command {
             long steps = drifts.stream()
                     .filter(d -> root.resolve(d.step().source()).normalize().equals(file.file().normalize())).count();
             out.println((dryRun ? "would update " : "updated ") + file.file() + " (" + plural(steps, "drifted step")
-                    + ")");
+                    + (dryRun ? "" : "; as it was: " + kept.get(file)) + ")");
         }
         out.flush();
         return 0;

@@ -166,7 +166,8 @@ class TerminalIT {
         String offered = lines.get(lines.size() - 1).replaceFirst("^.*: rehearse ", "");
         Outcome update = rehearse(offered.split(" "));
         assertEquals(0, update.exit(), update.out() + update.err());
-        assertEquals("updated " + guide + " (1 drifted step)\n", update.out());
+        assertEquals("updated " + guide + " (1 drifted step; as it was: "
+                + reports.resolve("backups").resolve(guide.toAbsolutePath().toString().substring(1)) + ")\n", update.out());
         assertTrue(Files.readString(guide).contains("$ echo 'Hello, World!'\nHello, World!\n"), Files.readString(guide));
     }
 

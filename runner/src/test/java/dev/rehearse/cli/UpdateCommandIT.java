@@ -87,6 +87,7 @@ class UpdateCommandIT {
         Path original = dir.resolve("r/backups").resolve(book.resolve("guide_update.rst").toAbsolutePath().toString()
                 .substring(1));
         assertEquals(drifted, Files.readString(original), "the old guide is kept, in the report folder");
+        assertTrue(update.out().contains(" (1 drifted step; as it was: " + original + ")"), update.out());
         try (var beside = Files.list(book)) {
             assertEquals(List.of("guide_update.rst", "runbook.yaml"),
                     beside.map(p -> p.getFileName().toString()).sorted().toList(), "nothing beside the guide");
@@ -179,7 +180,7 @@ class UpdateCommandIT {
 
         Outcome update = rehearse("update", copy.toString(), "--from-report", dir.resolve("r").toString());
         assertEquals(0, update.exit(), update.err());
-        assertTrue(update.out().contains("updated " + include + " (1 drifted step)"), update.out());
+        assertTrue(update.out().contains("updated " + include + " (1 drifted step; as it was: "), update.out());
         for (String file : new String[]{"guide_synapse.rst", "runbook.yaml", "includes/open-port.rst",
                 "includes/web-backend.rst"}) {
             assertEquals(Files.readString(seed.resolve(file)), Files.readString(copy.resolve(file)), file);
