@@ -6,6 +6,7 @@ import dev.rehearse.model.Interaction;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.EditStep;
+import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.NotAStep;
 import dev.rehearse.plan.Placeholder;
 import dev.rehearse.plan.Plan;
@@ -19,9 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The plan as a person reads it: bindings, then every step numbered, bindings applied, secrets hidden. */
+/**
+ * The plan as a person reads it: bindings, then every step numbered with what it is checked against, bindings
+ * applied, secrets hidden.
+ */
 final class PlanText {
     private static final String INDENT = "      ";
+    /** how many lines of a step's expected output the plan shows */
+    private static final int OUTPUT_LINES = 4;
 
     private PlanText() {
     }
@@ -64,6 +70,7 @@ final class PlanText {
                 for (Interaction i : c.interactions()) {
                     out.append(INDENT).append(interaction(i, b)).append('\n');
                 }
+                out.append(expectedOutput(c, b));
                 if (c.opensShell()) {
                     out.append(INDENT).append("opens a shell: the next commands run in it until its exit\n");
                 }
@@ -96,6 +103,31 @@ final class PlanText {
 
     private static String count(long n, String what) {
         return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * What the step is checked against, under its command as a transcript shows it: the output lines and elisions
+     * (the prompts are its interactions, above), bindings applied; the first few, so that a long install log does
+     * not bury the steps ({@code --json} has them all).
+     */
+    private static String expectedOutput(CommandStep c, Bindings b) {
+        List<String> shown = new ArrayList<>();
+        for (ExpectedLine e : c.expected()) {
+            if (e.kind() == ExpectedLine.Kind.OUTPUT || e.kind() == ExpectedLine.Kind.ELISION) {
+                shown.add(b.preview(e.text()));
+            }
+        }
+        // a line saying one more line is no shorter than that line
+        int showing = shown.size() <= OUTPUT_LINES + 1 ? shown.size() : OUTPUT_LINES;
+        StringBuilder out = new StringBuilder();
+        for (String line : shown.subList(0, showing)) {
+            out.append(indent(line, "    "));
+        }
+        if (showing < shown.size()) {
+            out.append(INDENT).append("(").append(count(shown.size() - showing, "more line"))
+                    .append(" of output; plan --json lists them)\n");
+        }
+        return out.toString();
     }
 
     private static String interaction(Interaction i, Bindings b) {

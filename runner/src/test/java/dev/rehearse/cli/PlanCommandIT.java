@@ -29,7 +29,11 @@ class PlanCommandIT {
         assertTrue(out.contains("30 steps: 26 commands, 3 edits, 1 write\n"), out);
         assertTrue(out.contains("  1 command guide_synapse.rst:42  Synapse > Prerequisites\n    $ createuser synapse -P\n"
                 + "      at \"Enter password for new role:\" type \"<my super secure password>\" (hidden)\n"), out);
-        assertTrue(out.contains("    $ virtualenv -p python3 ~/synapse/env\n"), out);
+        assertTrue(out.contains("    $ virtualenv -p python3 ~/synapse/env\n      Running virtualenv with interpreter "
+                + "/usr/bin/python3.6\n"), "the output it is checked against, as the guide shows it: " + out);
+        assertTrue(out.contains("      Installing collected packages: pip\n      (4 more lines of output; plan --json "
+                + "lists them)\n"), "a long output's first lines only: " + out);
+        assertFalse(out.contains("Successfully installed pip-19.1.1"), out);
         assertTrue(out.contains(" 15 command includes/open-port.rst:5"), out);
         assertTrue(out.contains("  40312 <- captured by step 15: Port (\\d+) will be open\n"), out);
         assertTrue(out.contains(" 20 write   guide_synapse.rst:288"), out);

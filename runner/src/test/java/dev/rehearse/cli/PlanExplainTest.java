@@ -27,6 +27,22 @@ class PlanExplainTest {
         assertTrue(!out.contains("not steps:"), "only --explain lists them");
     }
 
+    /**
+     * Under each command, what it is checked against: its output as the guide shows it, in its block or in a block
+     * of its own after prose ("The output should look like this:"), example values bound.
+     */
+    @Test
+    void planShowsWhatEachCommandIsCheckedAgainst() {
+        String guide = OracleGuides.root().resolve("fixtures/guides/untuned/sphinx-myst.md").toString();
+        CliRun run = CliRun.of(Guides.BY_FORMAT, "plan", guide);
+        assertEquals(0, run.exit(), run.err());
+        String out = run.out();
+        assertTrue(out.contains("    $ ls -d ~/notes\n    /home/rehearse/notes\n"), out);
+        assertTrue(out.contains("  9 command sphinx-myst.md:80  A guide from a Sphinx project written in MyST > Output "
+                + "in a block of its own\n    $ grep -c = ~/.config/sphinx-demo/demo.ini\n    1\n"), out);
+        assertTrue(out.contains("    $ mkdir -p ~/notes\n  8 command"), "a command that prints nothing shows nothing");
+    }
+
     @Test
     void explainListsEveryBlockThatIsNoStepWithWhy() {
         CliRun run = CliRun.of(Guides.BY_FORMAT, "plan", GUIDE, "--explain");
