@@ -66,7 +66,7 @@ final class PlanText {
             out.append(String.format("%3d %-7s %s:%d  %s%n", step.n(), step.kind(), step.source(), step.line(),
                     String.join(" > ", step.section())));
             if (step instanceof CommandStep c) {
-                out.append(indent("$ " + b.preview(c.command()), "    "));
+                out.append(command(b.preview(c.command())));
                 for (Interaction i : c.interactions()) {
                     out.append(INDENT).append(interaction(i, b)).append('\n');
                 }
@@ -103,6 +103,16 @@ final class PlanText {
 
     private static String count(long n, String what) {
         return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    /** The command as a terminal shows it typed: {@code $ } before its first line, {@code > } before the others. */
+    private static String command(String command) {
+        StringBuilder out = new StringBuilder();
+        String[] lines = command.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            out.append(i == 0 ? "    $ " : "    > ").append(lines[i]).append('\n');
+        }
+        return out.toString();
     }
 
     /**

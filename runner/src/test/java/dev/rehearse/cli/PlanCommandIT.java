@@ -29,6 +29,7 @@ class PlanCommandIT {
         assertTrue(out.contains("30 steps: 26 commands, 3 edits, 1 write\n"), out);
         assertTrue(out.contains("  1 command guide_synapse.rst:42  Synapse > Prerequisites\n    $ createuser synapse -P\n"
                 + "      at \"Enter password for new role:\" type \"<my super secure password>\" (hidden)\n"), out);
+        assertTrue(out.contains("    $ createdb \\\n    >   --encoding=UTF8 \\\n"), "a command's lines as typed: " + out);
         assertTrue(out.contains("    $ virtualenv -p python3 ~/synapse/env\n      Running virtualenv with interpreter "
                 + "/usr/bin/python3.6\n"), "the output it is checked against, as the guide shows it: " + out);
         assertTrue(out.contains("      Installing collected packages: pip\n      (4 more lines of output; plan --json "
