@@ -2,6 +2,7 @@ package dev.rehearse.cli;
 
 import dev.rehearse.testing.Checkout;
 import dev.rehearse.testing.Processes;
+import dev.rehearse.testing.PtyDialog;
 import dev.rehearse.testing.RehearseJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,6 +118,32 @@ class LauncherArchiveIT {
         assertTrue(Pattern.compile("(?m)^\\s*bool AOTReplayTraining\\s+= false\\s+\\{diagnostic} \\{command line}")
                 .matcher(flags).find(), flags.lines().filter(l -> l.contains("AOT")).toList().toString());
         assertTrue(flags.contains("rehearse "), "the command itself ran");
+    }
+
+    /**
+     * The first call after a build spends seconds recording the archive before its command starts: at a terminal it
+     * says so first, once; through a pipe (a script, CI) its output is the command's alone.
+     */
+    @Test
+    void theFirstCallAtATerminalSaysItRecordsTheArchiveAndAPipeGetsOnlyTheCommandsOutput() throws IOException {
+        String notice = "rehearse: recording the class archive this command starts from (once per build: a few "
+                + "seconds)";
+        Path atTerminal = checkout(dir.resolve("terminal"));
+        Map<String, String> env = new HashMap<>(System.getenv());
+        for (int call = 0; call < 2; call++) {
+            try (PtyDialog terminal = PtyDialog.start(dir, env, lintLine(atTerminal))) {
+                assertEquals(0, terminal.waitFor(Duration.ofMinutes(2)), terminal.transcript());
+                String shown = terminal.transcript().replace("\r\n", "\n");
+                assertEquals(call == 0, shown.startsWith(notice + "\n"), "call " + (call + 1) + ":\n" + shown);
+                assertTrue(shown.contains("0 errors"), shown);
+            }
+        }
+        assertEquals(1, archives(atTerminal).size());
+
+        Path piped = checkout(dir.resolve("piped"));
+        String out = Processes.run(piped, Map.of(), lintLine(piped).toArray(String[]::new));
+        assertFalse(out.contains("recording"), out);
+        assertEquals(1, archives(piped).size(), "recorded all the same");
     }
 
     /**
