@@ -5,6 +5,7 @@ import dev.rehearse.cli.args.Option;
 import dev.rehearse.cli.args.Syntax;
 import dev.rehearse.matrix.MatrixResult;
 import dev.rehearse.matrix.MatrixRun;
+import dev.rehearse.matrix.ValueRun;
 import dev.rehearse.matrix.Variation;
 import dev.rehearse.run.Interruption;
 import dev.rehearse.run.Rehearsal;
@@ -55,7 +56,8 @@ public final class MatrixCommand implements Command {
         try (StopSignals signals = StopSignals.install(stop, out, err)) {
             MatrixResult result = matrix.interruptibleBy(stop).run(dir, new RunsProgress(out));
             int status = MatrixEnd.print(out, ShardOption.name(given, "matrix"), result, dir);
-            return stop.requested() ? signals.runsStopped() : status;
+            return stop.requested() ? signals.runsStopped(result.runs().stream().map(ValueRun::report).toList(),
+                    result.runs().stream().map(ValueRun::error).toList()) : status;
         }
     }
 }

@@ -78,7 +78,9 @@ public final class RunsCommand implements Command {
                     variation == null ? null : variation.name(), variation == null ? List.of() : variation.values())
                     .interruptibleBy(stop).run(dir, new RunsProgress(out));
             int status = FolderEnd.print(out, ShardOption.name(given, "runs"), result, dir);
-            return stop.requested() ? signals.runsStopped() : status;
+            return stop.requested() ? signals.runsStopped(
+                    result.runs().stream().map(ran -> ran.run().report()).toList(),
+                    result.runs().stream().map(ran -> ran.run().error()).toList()) : status;
         }
     }
 }

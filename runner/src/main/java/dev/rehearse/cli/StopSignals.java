@@ -1,14 +1,20 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.check.Verdict;
 import dev.rehearse.files.AtomicFiles;
+import dev.rehearse.report.RunReport;
+import dev.rehearse.report.Summary;
 import dev.rehearse.run.Interruption;
+import dev.rehearse.run.ReportedRun;
 import dev.rehearse.run.RunRecord;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -130,10 +136,27 @@ final class StopSignals implements AutoCloseable {
         return exitStatus();
     }
 
-    /** Says that a command's runs were stopped (the one under way interrupted, the rest not started): its status. */
-    int runsStopped() {
-        out.println("rehearse: stopped by " + stop.cause() + ": the run under way was interrupted, the rest did not "
-                + "start");
+    /**
+     * Says that a command's runs were stopped: how many were interrupted (those under way) and how many a stop kept
+     * from starting; its status.
+     *
+     * @param reports each run's report, in the order of {@code errors}
+     * @param errors  each run's reason for not starting, or null
+     */
+    int runsStopped(List<RunReport> reports, List<String> errors) {
+        long interrupted = reports.stream()
+                .filter(report -> !report.results().isEmpty() && Summary.of(report).status() == Verdict.INTERRUPTED)
+                .count();
+        long keptFromStarting = errors.stream().filter(ReportedRun::keptFromStarting).count();
+        List<String> what = new ArrayList<>();
+        if (interrupted > 0) {
+            what.add(interrupted + (interrupted == 1 ? " run" : " runs") + " interrupted");
+        }
+        if (keptFromStarting > 0) {
+            what.add(keptFromStarting + " not started");
+        }
+        out.println("rehearse: stopped by " + stop.cause() + ": "
+                + (what.isEmpty() ? "no run was under way" : String.join(", ", what)));
         out.flush();
         return exitStatus();
     }

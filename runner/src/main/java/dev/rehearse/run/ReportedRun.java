@@ -17,6 +17,13 @@ import java.util.function.Supplier;
  * @param error  why it could not start (its target did not open, say), or null
  */
 public record ReportedRun(RunReport report, String error) {
+    /** ends the error of a run a stop kept from starting */
+    private static final String KEPT_FROM_STARTING = " before it started";
+
+    /** Whether a run with this error (or none) was kept from starting by a stop that came before its turn. */
+    public static boolean keptFromStarting(String error) {
+        return error != null && error.startsWith("stopped by ") && error.endsWith(KEPT_FROM_STARTING);
+    }
 
     /**
      * @param starting the listener to the run's steps, asked for as the run starts: a run a stop keeps from starting
@@ -31,7 +38,7 @@ public record ReportedRun(RunReport report, String error) {
         if (stop.requested()) {
             // stopped before its turn: nothing of it ran, no target was opened
             return new ReportedRun(new RunReport(runbook.getFileName().toString(), null, "did not start", List.of(),
-                    Duration.ZERO), "stopped by " + stop.cause() + " before it started");
+                    Duration.ZERO), "stopped by " + stop.cause() + KEPT_FROM_STARTING);
         }
         RunReport report;
         RunRecord record = new RunRecord(any -> dir, starting.get(), strict);

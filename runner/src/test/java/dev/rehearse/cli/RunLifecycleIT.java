@@ -223,6 +223,7 @@ class RunLifecycleIT {
             assertFalse(shown.contains("[tag=b] started"), shown);
             assertFalse(shown.contains("regression:"), shown);
             assertTrue(shown.contains("matrix: 0 regressions over tag=a,b"), shown);
+            assertTrue(shown.endsWith("rehearse: stopped by Ctrl-C (SIGINT): 1 run interrupted, 1 not started\n"), shown);
         }
         JsonNode matrix = JSON.readTree(reports.resolve("matrix.json").toFile());
         assertEquals(0, matrix.get("regressions").size(), matrix.toString());
