@@ -371,8 +371,11 @@ public final class Runner {
      * diff against a cut output stand as the whole story.
      */
     private static String cutNote(OutputLimit limit, boolean matched, String wholeOutput) {
-        String kept = "its output outgrew max_output " + size(limit.size()) + " and was judged on its first and last "
-                + "lines only" + (matched ? "" : ", so the guide's transcript could not be compared with all of it");
+        // the cut may have come from the lines kept at each end as well as from the size
+        String kept = "its output outgrew what a step keeps (max_output " + size(limit.size()) + ", "
+                + OutputLimit.MAX_LINES + " lines at each end) and was judged on its "
+                + "first and last lines only" + (matched ? "" : ", so the guide's transcript could not be compared with "
+                + "all of it");
         return kept + (wholeOutput == null ? "" : "; " + wholeOutput);
     }
 

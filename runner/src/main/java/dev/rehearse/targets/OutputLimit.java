@@ -1,7 +1,8 @@
 package dev.rehearse.targets;
 
 /**
- * How much of one command's output is kept in memory: its first {@code head} and last {@code tail} characters.
+ * How much of one command's output is kept in memory: its first {@code head} and last {@code tail} characters, and
+ * of those at most {@link #MAX_LINES} lines at each end.
  * What lies between is only counted, so that a step printing gigabytes runs in constant memory and its reports
  * stay small (the run streams the whole output to a file of the report folder instead).
  */
@@ -11,6 +12,11 @@ public record OutputLimit(int head, int tail) {
     /** 1 MB head and 1 MB tail: far more than any guide shows after a command, little enough for a report */
     public static final int DEFAULT_SIZE = 1 << 20;
     public static final OutputLimit DEFAULT = of(2L * DEFAULT_SIZE);
+    /**
+     * Lines kept at each end, whatever their length: the check masks volatile tokens line by line (about 10 us a
+     * line), and no guide shows thousands of lines after a command.
+     */
+    public static final int MAX_LINES = 10_000;
 
     public OutputLimit {
         if (head < 1 || tail < 1) {

@@ -11,11 +11,6 @@ import java.util.Locale;
  */
 final class BoundedOutput {
     static final String MARKER = OutputLimit.CUT_MARKER;
-    /**
-     * Lines kept at each end, whatever their length: the check masks volatile tokens line by line (about 10 us a
-     * line), and no guide shows thousands of lines after a command.
-     */
-    static final int MAX_LINES = 10_000;
     private final OutputLimit limit;
     private final StringBuilder head = new StringBuilder();
     private final StringBuilder tail = new StringBuilder();
@@ -35,12 +30,12 @@ final class BoundedOutput {
         lines += newlines(text, 0, text.length());
         if (!cut) {
             int room = limit.head() + limit.tail() - head.length();
-            if (text.length() <= room && lines <= 2L * MAX_LINES) {
+            if (text.length() <= room && lines <= 2L * OutputLimit.MAX_LINES) {
                 head.append(text);
                 return;
             }
             cut = true;
-            int split = Math.min(limit.head(), afterLine(head, MAX_LINES));
+            int split = Math.min(limit.head(), afterLine(head, OutputLimit.MAX_LINES));
             tail.append(head, split, head.length());
             head.setLength(split);
         }
@@ -67,7 +62,7 @@ final class BoundedOutput {
         int headEnd = head.lastIndexOf("\n") + 1;
         int from = Math.max(0, tail.length() - limit.tail());
         int firstWhole = from == 0 || tail.charAt(from - 1) == '\n' ? from : tail.indexOf("\n", from) + 1;
-        int tailStart = Math.max(firstWhole == 0 && from > 0 ? tail.length() : firstWhole, lastLines(tail, MAX_LINES));
+        int tailStart = Math.max(firstWhole == 0 && from > 0 ? tail.length() : firstWhole, lastLines(tail, OutputLimit.MAX_LINES));
         String keptHead = head.substring(0, headEnd);
         String keptTail = tail.substring(tailStart);
         long droppedBytes = bytes - utf8Length(keptHead) - utf8Length(keptTail);

@@ -44,15 +44,15 @@ class BoundedOutputTest {
     @Test
     void manyShortLinesAreCutByTheirNumberToo() {
         BoundedOutput output = new BoundedOutput(OutputLimit.DEFAULT);
-        int total = 3 * BoundedOutput.MAX_LINES;
+        int total = 3 * OutputLimit.MAX_LINES;
         for (int i = 1; i <= total; i++) {
             output.add(i + "\n");
         }
         assertTrue(output.cut());
         String[] lines = output.text().split("\n");
-        assertEquals(2 * BoundedOutput.MAX_LINES + 1, lines.length);
+        assertEquals(2 * OutputLimit.MAX_LINES + 1, lines.length);
         assertEquals("1", lines[0]);
-        assertTrue(lines[BoundedOutput.MAX_LINES].startsWith(BoundedOutput.MARKER), lines[BoundedOutput.MAX_LINES]);
+        assertTrue(lines[OutputLimit.MAX_LINES].startsWith(BoundedOutput.MARKER), lines[OutputLimit.MAX_LINES]);
         assertEquals(String.valueOf(total), lines[lines.length - 1]);
     }
 
