@@ -5,13 +5,13 @@ import java.util.regex.Pattern;
 
 /**
  * The parts of a program's output that change from run to run without the guide being wrong: versions, hashes,
- * pids, uptimes, dates, durations, sizes, speeds, percentages and progress bars. Each is replaced by a
+ * fingerprints, pids, uptimes, dates, durations, sizes, speeds, percentages and progress bars. Each is replaced by a
  * placeholder ({@code <version>}, {@code <pid>} ...) in both the guide's line and the real one before they are
  * compared, so {@code pid 26020, uptime 0:03:14} and {@code pid 311, uptime 0:00:02} compare equal while
  * {@code UPDATE 1} and {@code UPDATE 0} do not: plain numbers are never masked.
  *
- * <p>The rules run in order; the more specific come first (a bcrypt hash before a hex run, a duration like
- * {@code 0.53s} before a version like {@code 0.53}).
+ * <p>The rules run in order; the more specific come first (a bcrypt hash before a hex run, a fingerprint's pairs
+ * before times, a duration like {@code 0.53s} before a version like {@code 0.53}).
  */
 public final class VolatileTokens {
 
@@ -32,6 +32,11 @@ public final class VolatileTokens {
             rule("\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}", "<hash>"),
             rule("\\$[156]\\$(?:rounds=\\d+\\$)?[./A-Za-z0-9]{1,16}\\$[./A-Za-z0-9]{22,86}", "<hash>"),
             rule("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b", "<uuid>"),
+            // key and certificate fingerprints, before the times their pairs would read as: ssh's SHA256:base64
+            // (whose + and / would end a token) and MD5:ab:cd:..., a certificate's AB:CD:... (16 pairs or more, never
+            // a MAC address's 6)
+            rule("\\b(SHA(?:1|256|384|512)):[A-Za-z0-9+/]{27,86}={0,2}", "$1:<fingerprint>"),
+            rule("\\b(?:[0-9a-f]{2}:){15,63}[0-9a-f]{2}\\b|\\b(?:[0-9A-F]{2}:){15,63}[0-9A-F]{2}\\b", "<fingerprint>"),
             // dates: ISO (with an optional time and zone), then written ones (Jun 24, Mon, 24 Jun 2019, 24/Jun/2019)
             rule("\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?\\b",
                     "<date>"),
