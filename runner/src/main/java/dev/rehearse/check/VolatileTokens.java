@@ -37,6 +37,10 @@ public final class VolatileTokens {
             // a MAC address's 6)
             rule("\\b(SHA(?:1|256|384|512)):[A-Za-z0-9+/]{27,86}={0,2}", "$1:<fingerprint>"),
             rule("\\b(?:[0-9a-f]{2}:){15,63}[0-9a-f]{2}\\b|\\b(?:[0-9A-F]{2}:){15,63}[0-9A-F]{2}\\b", "<fingerprint>"),
+            // git's transfer progress (a clone's object and delta counts grow with the repository)
+            rule("^(\\s*(?:remote:\\s+)?)(Enumerating objects|Counting objects|Compressing objects|Writing objects"
+                    + "|Receiving objects|Unpacking objects|Resolving deltas):.*", "$1$2: <progress>"),
+            rule("^(\\s*(?:remote:\\s+)?)Total \\d+ \\(delta \\d+\\).*", "$1Total <progress>"),
             // dates: ISO (with an optional time and zone), then written ones (Jun 24, Mon, 24 Jun 2019, 24/Jun/2019)
             rule("\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?\\b",
                     "<date>"),

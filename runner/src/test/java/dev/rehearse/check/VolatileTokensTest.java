@@ -30,6 +30,11 @@ class VolatileTokensTest {
             uuid                  ¦ id 123e4567-e89b-12d3-a456-426614174000 ¦ id 9f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b
             random token          ¦ access_token: syt_aXNhYmVsbA_WlAbZRFYpPQMvTgqzxLs_2Tu8Yr ¦ access_token: syt_ZXJpbjEwMA_qRhBxkLmNoPstUvWxYz_3Ab9Cd
             job and pid           ¦ [1] 26020 ¦ [1] 311
+            git counting          ¦ remote: Counting objects: 100% (370/370), done. ¦ remote: Counting objects: 100% (1047/1047), done.
+            git receiving         ¦ Receiving objects: 100% (24402/24402), 16.23 MiB | 23.31 MiB/s, done. ¦ Receiving objects: 100% (31877/31877), 21.90 MiB | 4.10 MiB/s, done.
+            git deltas            ¦ Resolving deltas: 100% (15879/15879), done. ¦ Resolving deltas: 100% (20113/20113), done.
+            git total             ¦ remote: Total 4593 (delta 27), reused 80 (delta 19), pack-reused 4477 ¦ remote: Total 5120 (delta 31), reused 91 (delta 22), pack-reused 4998 (from 1)
+            git enumerating       ¦ remote: Enumerating objects: 24402, done. ¦ remote: Enumerating objects: 31877, done.
             ssh fingerprint       ¦ ED25519 key fingerprint is SHA256:taekOiAJ0efuyKpBtDKuE9c04LXJqJhVNcP1ltr798E. ¦ ED25519 key fingerprint is SHA256:+pqvderwqizyJ6WWX8Ye3ws5/OKcuvacYiGVmM2w4Ts.
             md5 fingerprint       ¦ ED25519 key fingerprint is MD5:dc:df:0a:f7:2c:cd:62:8a:7e:a3:d7:a1:43:56:0c:36. ¦ ED25519 key fingerprint is MD5:1e:9b:44:0c:7a:d2:38:51:ee:c6:90:af:13:57:2b:8d.
             cert fingerprint      ¦ SHA256 Fingerprint=4F:1A:9C:2B:3D:7E:8F:60:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:12:34:56:78:9A:BC:DE:F0 ¦ SHA256 Fingerprint=0E:2B:4C:6D:8E:AF:10:32:54:76:98:BA:DC:FE:01:23:45:67:89:AB:CD:EF:FE:DC:BA:98:76:54:32:10:0F:1E
@@ -48,6 +53,7 @@ class VolatileTokensTest {
             a word                ¦ synapse: available ¦ synapse: added process group
             a count               ¦ 3 packages installed ¦ 4 packages installed
             a mac address         ¦ link/ether 52:54:00:12:34:56 ¦ link/ether 52:54:00:ab:cd:ef
+            git's kind of object  ¦ Receiving objects: 100% (4/4), done. ¦ Resolving deltas: 100% (4/4), done.
             a fingerprint's kind  ¦ key fingerprint is SHA256:taekOiAJ0efuyKpBtDKuE9c04LXJqJhVNcP1ltr798E ¦ key fingerprint is SHA1:taekOiAJ0efuyKpBtDKuE9c04LXJqJhVNcP1ltr798E
             """)
     void differentWhenMoreThanVolatileTokensDiffer(String what, String guide, String real) {
