@@ -41,10 +41,14 @@ public final class VolatileTokens {
             rule("^(\\s*(?:remote:\\s+)?)(Enumerating objects|Counting objects|Compressing objects|Writing objects"
                     + "|Receiving objects|Unpacking objects|Resolving deltas):.*", "$1$2: <progress>"),
             rule("^(\\s*(?:remote:\\s+)?)Total \\d+ \\(delta \\d+\\).*", "$1Total <progress>"),
-            // npm's counts of the packages it added and audited (a dependency tree's size changes with each release)
+            // npm's and composer's counts of the packages they added and audited (a dependency tree's size changes
+            // with each release)
             rule("\\b(added|removed|changed|audited) \\d+ packages?\\b", "$1 <count> packages"),
             rule("\\bfrom \\d+ contributors?\\b", "from <count> contributors"),
-            rule("^(\\s*)\\d+ packages? (?:is|are) looking for funding", "$1<count> packages are looking for funding"),
+            rule("^(\\s*)\\d+ packages? (?:is|are|you are using (?:is|are)) looking for funding",
+                    "$1<count> packages are looking for funding"),
+            rule("\\b(Package|Lock file) operations: \\d+ installs?, \\d+ updates?, \\d+ removals?",
+                    "$1 operations: <count>"),
             // dates: ISO (with an optional time and zone), then written ones (Jun 24, Mon, 24 Jun 2019, 24/Jun/2019)
             rule("\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?\\b",
                     "<date>"),

@@ -36,6 +36,8 @@ class VolatileTokensTest {
             git total             ¦ remote: Total 4593 (delta 27), reused 80 (delta 19), pack-reused 4477 ¦ remote: Total 5120 (delta 31), reused 91 (delta 22), pack-reused 4998 (from 1)
             npm added             ¦ added 17 packages from 9 contributors and audited 28 packages in 3.14s ¦ added 1 package from 1 contributor and audited 2 packages in 0.5s
             npm funding           ¦ 44 packages are looking for funding ¦ 1 package is looking for funding
+            composer operations   ¦ Package operations: 103 installs, 0 updates, 0 removals ¦ Package operations: 97 installs, 0 updates, 0 removals
+            composer funding      ¦ 91 packages you are using are looking for funding. ¦ 88 packages you are using are looking for funding.
             git enumerating       ¦ remote: Enumerating objects: 24402, done. ¦ remote: Enumerating objects: 31877, done.
             ssh fingerprint       ¦ ED25519 key fingerprint is SHA256:taekOiAJ0efuyKpBtDKuE9c04LXJqJhVNcP1ltr798E. ¦ ED25519 key fingerprint is SHA256:+pqvderwqizyJ6WWX8Ye3ws5/OKcuvacYiGVmM2w4Ts.
             md5 fingerprint       ¦ ED25519 key fingerprint is MD5:dc:df:0a:f7:2c:cd:62:8a:7e:a3:d7:a1:43:56:0c:36. ¦ ED25519 key fingerprint is MD5:1e:9b:44:0c:7a:d2:38:51:ee:c6:90:af:13:57:2b:8d.
@@ -56,6 +58,7 @@ class VolatileTokensTest {
             a count               ¦ 3 packages installed ¦ 4 packages installed
             a mac address         ¦ link/ether 52:54:00:12:34:56 ¦ link/ether 52:54:00:ab:cd:ef
             npm's vulnerabilities ¦ found 0 vulnerabilities ¦ found 2 moderate severity vulnerabilities
+            composer's kind       ¦ Package operations: 3 installs, 0 updates, 0 removals ¦ Lock file operations: 3 installs, 0 updates, 0 removals
             npm added or audited  ¦ added 203 packages, and audited 204 packages in 13s ¦ up to date, audited 204 packages in 1s
             git's kind of object  ¦ Receiving objects: 100% (4/4), done. ¦ Resolving deltas: 100% (4/4), done.
             a fingerprint's kind  ¦ key fingerprint is SHA256:taekOiAJ0efuyKpBtDKuE9c04LXJqJhVNcP1ltr798E ¦ key fingerprint is SHA1:taekOiAJ0efuyKpBtDKuE9c04LXJqJhVNcP1ltr798E
