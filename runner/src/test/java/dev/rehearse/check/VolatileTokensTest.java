@@ -19,6 +19,8 @@ class VolatileTokensTest {
             progress bar          ¦ |████████████████████████████████| 163kB 17.4MB/s ¦ |██████████████████████████| 1.2MB 230kB/s
             rich progress bar     ¦ ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 1.8/1.8 MB 5.2 MB/s eta 0:00:00 ¦ ━━━━━━━━━━━━━━━━━━━━╸━━━━━━━━━━━━━━━━━━━ 0.9/1.8 MB 12.0 MB/s eta 0:00:01
             ascii progress bar    ¦ [=====>      ] 45% ¦ [============] 100%
+            bar without a digit   ¦ [=====>      ] ¦ [============]
+            uuid of letters       ¦ id abcdefab-cdef-abcd-efab-cdefabcdefab ¦ id 9f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b
             size in parentheses   ¦ psycopg2-2.8.3.tar.gz (377kB) ¦ psycopg2-2.9.9.tar.gz (1.2 MB)
             iso timestamp         ¦ 2019-06-24 12:00:01,123 - synapse - INFO ¦ 2026-11-27T13:52:42Z - synapse - INFO
             date(1)               ¦ Mon Jun 24 12:00:01 CEST 2019 ¦ Fri Nov 27 13:52:42 UTC 2026
@@ -51,6 +53,8 @@ class VolatileTokensTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " ¦ ", textBlock = """
             rows updated          ¦ UPDATE 1 ¦ UPDATE 0
+            a plain number        ¦ 1 ¦ 2
+            numbers in columns    ¦ 10   20 ¦ 10   21
             a port                ¦ Port 40132 will be open for TCP and UDP traffic in a few minutes. ¦ Port 40133 will be open for TCP and UDP traffic in a few minutes.
             a state               ¦ synapse RUNNING pid 26020, uptime 0:03:14 ¦ synapse FATAL Exited too quickly (process log may have details)
             a package name        ¦ Successfully installed pip-19.1.1 ¦ Successfully installed wheel-19.1.1
