@@ -173,19 +173,7 @@ class RunLifecycleIT {
 
     @Test
     void aKilledMatrixLeavesTheRecordOfTheValueItWasRunning(@TempDir Path book) throws IOException {
-        Files.writeString(book.resolve("guide_stuck.rst"), String.join("\n", "Stuck", "=====", "", "::", "",
-                "  [isabell@stardust ~]$ echo first", "  first-a", "  [isabell@stardust ~]$ until [ -e ~/go ]; do sleep 1; done",
-                "  [isabell@stardust ~]$ echo done", "  done", ""));
-        Files.writeString(book.resolve("runbook.yaml"), "vars:\n  tag: a\nbindings:\n  first-a: \"first-${tag}\"\n"
-                + "  echo first: \"echo first-${tag}\"\n");
-        try (RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "matrix", book.toString(), "--vary",
-                "tag=a,b", "--report-dir", reports.toString())) {
-            JsonNode[] record = new JsonNode[1];
-            awaitThat("a value's record at step 2", () -> {
-                record[0] = recordBelow(reports);
-                return record[0] != null && record[0].at("/summary/interrupted_at").asInt() == 2;
-            }, run::output);
-
+        try (RehearseProcess run = stuckMatrix(book)) {
             run.signal("KILL");
 
             assertEquals(137, run.waitFor());
@@ -202,18 +190,7 @@ class RunLifecycleIT {
      */
     @Test
     void aStoppedMatrixStartsNoMoreValuesAndFindsNoRegressionInTheStop(@TempDir Path book) throws IOException {
-        Files.writeString(book.resolve("guide_stuck.rst"), String.join("\n", "Stuck", "=====", "", "::", "",
-                "  [isabell@stardust ~]$ echo first", "  first-a", "  [isabell@stardust ~]$ until [ -e ~/go ]; do sleep 1; done",
-                "  [isabell@stardust ~]$ echo done", "  done", ""));
-        Files.writeString(book.resolve("runbook.yaml"), "vars:\n  tag: a\nbindings:\n  first-a: \"first-${tag}\"\n"
-                + "  echo first: \"echo first-${tag}\"\n");
-        try (RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "matrix", book.toString(), "--vary",
-                "tag=a,b", "--report-dir", reports.toString())) {
-            awaitThat("a value's record at step 2", () -> {
-                JsonNode record = recordBelow(reports);
-                return record != null && record.at("/summary/interrupted_at").asInt() == 2;
-            }, run::output);
-
+        try (RehearseProcess run = stuckMatrix(book)) {
             run.signal("INT");
 
             assertEquals(130, run.waitFor(), run.output());
@@ -229,6 +206,30 @@ class RunLifecycleIT {
         assertEquals(0, matrix.get("regressions").size(), matrix.toString());
         assertTrue(matrix.at("/steps/1/cascaded/a").asBoolean(), "the interrupted step follows from the stop");
         assertTrue(matrix.get("regressed").asBoolean(), "b did not start");
+    }
+
+    /**
+     * {@code matrix --vary tag=a,b} of a runbook in {@code book} whose second step waits for ever, once the first
+     * value's run waits there (its record at step 2).
+     */
+    private RehearseProcess stuckMatrix(Path book) throws IOException {
+        Files.writeString(book.resolve("guide_stuck.rst"), String.join("\n", "Stuck", "=====", "", "::", "",
+                "  [isabell@stardust ~]$ echo first", "  first-a", "  [isabell@stardust ~]$ until [ -e ~/go ]; do sleep 1; done",
+                "  [isabell@stardust ~]$ echo done", "  done", ""));
+        Files.writeString(book.resolve("runbook.yaml"), "vars:\n  tag: a\nbindings:\n  first-a: \"first-${tag}\"\n"
+                + "  echo first: \"echo first-${tag}\"\n");
+        RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "matrix", book.toString(), "--vary",
+                "tag=a,b", "--report-dir", reports.toString());
+        try {
+            awaitThat("a value's record at step 2", () -> {
+                JsonNode record = recordBelow(reports);
+                return record != null && record.at("/summary/interrupted_at").asInt() == 2;
+            }, run::output);
+            return run;
+        } catch (RuntimeException | AssertionError notThere) {
+            run.close();
+            throw notThere;
+        }
     }
 
     /** The one results.json below {@code dir} (a matrix value's folder), or null while there is none. */
