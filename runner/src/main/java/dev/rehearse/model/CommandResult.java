@@ -26,6 +26,11 @@ public record CommandResult(Status status, int exit, String output, String cwd, 
         TIMEOUT,
         /** stopped at a prompt the transcript does not show */
         WAITING_FOR_INPUT,
+        /**
+         * stopped where a program of it waited in a read of the terminal without having asked anything ({@code cat},
+         * a {@code read} with no prompt), its output still; {@code lastLine} names the program
+         */
+        READING_SILENTLY,
         /** the connection to the target was lost mid-command */
         DISCONNECTED,
         /** the run was interrupted (Ctrl-C, SIGTERM): the session stopped the command as on a timeout */

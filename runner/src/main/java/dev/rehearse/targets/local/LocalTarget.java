@@ -154,7 +154,7 @@ public final class LocalTarget extends ShellTarget {
         env.put("PATH", PATH);
         env.put("TERM", settings.term());
         env.put("LANG", "C.UTF-8");
-        return PtyTransport.start(argv, env, home, settings.columns(), settings.rows());
+        return PtyTransport.startLocal(argv, env, home, settings.columns(), settings.rows());
     }
 
     @Override

@@ -249,6 +249,7 @@ public final class ShellSession implements Session {
             return run.lost(started);
         }
         long deadline = started + timeout.toNanos();
+        String reader;
         while (true) {
             long now = System.nanoTime();
             if (run.interruptedAs == null) {
@@ -268,6 +269,9 @@ public final class ShellSession implements Session {
                         && run.waitingAt() != null) {
                     run.waitingLine = run.waitingAt().strip();
                     run.interrupt(Status.WAITING_FOR_INPUT, now);
+                } else if (run.opened == null && (reader = run.silentReader(now)) != null) {
+                    run.waitingLine = reader;
+                    run.interrupt(Status.READING_SILENTLY, now);
                 }
             } else if (now >= run.nextEscalationAt) {
                 if (!run.escalate(now)) {
@@ -364,6 +368,8 @@ public final class ShellSession implements Session {
         long interruptStartedAt;
         long nextEscalationAt;
         int escalations;
+        /** when the transport was last asked for a silent reader of the terminal; 0 before */
+        long readCheckedAt;
 
         Run(List<Interaction> interactions, Consumer<String> progress, OutputLimit limit, boolean opensShell) {
             this.interactions = interactions == null ? List.of() : interactions;
@@ -581,6 +587,28 @@ public final class ShellSession implements Session {
             return true;
         }
 
+        /**
+         * The program that waits in a read of the terminal without having asked anything, once the output has been
+         * still for the quiet period and the plan has nothing left to type (what it has for a program that asks
+         * nothing it types once the output is still); the transport is asked once each quiet period. Else null.
+         */
+        String silentReader(long now) {
+            if (now < silentReadCheckAt()) {
+                return null;
+            }
+            readCheckedAt = now;
+            return transport.silentReader().orElse(null);
+        }
+
+        /** when {@link #silentReader} next asks; never while an answer is due or to come */
+        long silentReadCheckAt() {
+            if (due != null || nextInteraction < interactions.size()) {
+                return Long.MAX_VALUE;
+            }
+            long quiet = settings.quietPeriod().toNanos();
+            return Math.max(lastOutputAt, readCheckedAt) + quiet;
+        }
+
         /** The last line when it looks like a prompt and no interaction answers it; else null. */
         String waitingAt() {
             if (due != null) {
@@ -635,6 +663,9 @@ public final class ShellSession implements Session {
                 }
                 if (stopsWhenStill()) {
                     wake = Math.min(wake, stopAt());
+                }
+                if (opened == null) {
+                    wake = Math.min(wake, silentReadCheckAt());
                 }
                 if (opened != null) {
                     wake = Math.min(wake, openedGivesUpAt());

@@ -1,6 +1,7 @@
 package dev.rehearse.targets.shell;
 
 import java.io.OutputStream;
+import java.util.Optional;
 
 /**
  * A byte pipe to a shell on a terminal: a local PTY, {@code docker exec -it} on a local PTY, an ssh channel
@@ -22,6 +23,15 @@ public interface Transport extends AutoCloseable {
 
     /** one line saying why the output ended (the shell exited, the connection was lost ...) */
     String endReason();
+
+    /**
+     * The name of a program at the front of the terminal that waits in a read of a terminal without having asked
+     * anything ({@code cat}, a {@code read} with no prompt), where the transport sees the processes on its terminal
+     * (a local shell); empty where none does, or where it cannot tell.
+     */
+    default Optional<String> silentReader() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

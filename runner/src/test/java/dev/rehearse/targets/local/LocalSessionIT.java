@@ -96,6 +96,33 @@ class LocalSessionIT {
     }
 
     /**
+     * A program that waits in a read of the terminal having asked nothing ({@code cat}, a {@code read} with no
+     * prompt) is found once its output has been still for the quiet period, not at the step's timeout; a silent
+     * computation is waited for, and so is a program that passes the terminal on (here {@code cat} under the name
+     * of ssh), which reads it all the time while the program it serves works.
+     */
+    @Test
+    void aSilentReadOfTheTerminalIsFoundOnceStillAndASilentComputationIsNot() {
+        long started = System.nanoTime();
+        CommandResult cat = run("cat");
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(Status.READING_SILENTLY, cat.status(), cat.output());
+        assertEquals("cat", cat.lastLine());
+        assertTrue(tookMs >= 1_400 && tookMs < 8_000, "found after " + tookMs + " ms");
+        CommandResult read = run("read answer");
+        assertEquals(Status.READING_SILENTLY, read.status(), read.output());
+        assertEquals("bash", read.lastLine(), "the shell's own read");
+
+        CommandResult slept = run("sleep 3; echo awake");
+        assertEquals(Status.COMPLETED, slept.status());
+        assertEquals("awake\n", slept.output());
+        assertEquals(0, run("cp /bin/cat ~/ssh").exit());
+        CommandResult passing = shell.run("~/ssh", List.of(), Duration.ofSeconds(4), null);
+        assertEquals(Status.TIMEOUT, passing.status(), "a program that passes the terminal on is waited for");
+        assertEquals(0, run("rm ~/ssh").exit(), "the shell is back at its prompt");
+    }
+
+    /**
      * Which files are there, asked in the shell: a file, a folder and a dangling link are; a name full of shell
      * syntax is looked for as it is, and runs none of it; the session's variables and folder stay as they were.
      */
