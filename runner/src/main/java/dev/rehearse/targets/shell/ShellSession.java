@@ -43,6 +43,8 @@ public final class ShellSession implements Session {
     /** the flag {@code stty -a} lists when the terminal echoes */
     private static final Pattern ECHO_ON = Pattern.compile("(?<![-\\w])echo(?![\\w])");
     private static final byte CTRL_C = 3;
+    /** the longest a still command goes without a look for a program of it that reads the terminal silently */
+    private static final long LONGEST_READ_CHECK = TimeUnit.SECONDS.toNanos(30);
     private static final byte CTRL_D = 4;
     private static final byte CTRL_BACKSLASH = 0x1c;
     /** A canonical-mode terminal drops what goes past 4095 bytes of one line. */
@@ -368,8 +370,9 @@ public final class ShellSession implements Session {
         long interruptStartedAt;
         long nextEscalationAt;
         int escalations;
-        /** when the transport was last asked for a silent reader of the terminal; 0 before */
+        /** when the transport was last asked for a silent reader of the terminal, and how often since the output */
         long readCheckedAt;
+        int readChecks;
 
         Run(List<Interaction> interactions, Consumer<String> progress, OutputLimit limit, boolean opensShell) {
             this.interactions = interactions == null ? List.of() : interactions;
@@ -380,6 +383,7 @@ public final class ShellSession implements Session {
 
         CommandResult received(String chunk, long started) {
             lastOutputAt = System.nanoTime();
+            readChecks = 0;
             if (opened != null) {
                 return takenOver(chunk) ? result(0, started) : null;
             }
@@ -590,13 +594,16 @@ public final class ShellSession implements Session {
         /**
          * The program that waits in a read of the terminal without having asked anything, once the output has been
          * still for the quiet period and the plan has nothing left to type (what it has for a program that asks
-         * nothing it types once the output is still); the transport is asked once each quiet period. Else null.
+         * nothing it types once the output is still). Else null. The transport is asked at the end of the quiet
+         * period, then after twice as long each time the output stays still (to {@link #LONGEST_READ_CHECK}), as
+         * looking costs a walk through the processes: a long silent computation is looked at a few times.
          */
         String silentReader(long now) {
             if (now < silentReadCheckAt()) {
                 return null;
             }
             readCheckedAt = now;
+            readChecks++;
             return transport.silentReader().orElse(null);
         }
 
@@ -606,7 +613,8 @@ public final class ShellSession implements Session {
                 return Long.MAX_VALUE;
             }
             long quiet = settings.quietPeriod().toNanos();
-            return Math.max(lastOutputAt, readCheckedAt) + quiet;
+            long since = Math.min(LONGEST_READ_CHECK, quiet << Math.min(readChecks, 20));
+            return Math.max(lastOutputAt + quiet, readCheckedAt + since);
         }
 
         /** The last line when it looks like a prompt and no interaction answers it; else null. */
