@@ -3,7 +3,6 @@ package dev.rehearse.cli;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.files.AtomicFiles;
 import dev.rehearse.report.RunReport;
-import dev.rehearse.report.Summary;
 import dev.rehearse.run.Interruption;
 import dev.rehearse.run.ReportedRun;
 import dev.rehearse.run.RunRecord;
@@ -145,8 +144,7 @@ final class StopSignals implements AutoCloseable {
      */
     int runsStopped(List<RunReport> reports, List<String> errors) {
         long interrupted = reports.stream()
-                .filter(report -> !report.results().isEmpty() && Summary.of(report).status() == Verdict.INTERRUPTED)
-                .count();
+                .filter(report -> report.results().stream().anyMatch(r -> r.verdict() == Verdict.INTERRUPTED)).count();
         long keptFromStarting = errors.stream().filter(ReportedRun::keptFromStarting).count();
         List<String> what = new ArrayList<>();
         if (interrupted > 0) {

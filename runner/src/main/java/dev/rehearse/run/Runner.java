@@ -554,7 +554,8 @@ public final class Runner {
             case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine())
                     + " (no answer of the plan's is for this prompt: an answers: rule in the sidecar gives one)";
             case READING_SILENTLY -> "waiting for input: " + result.lastLine() + " reads the terminal, having asked "
-                    + "nothing, and the guide shows nothing typed for it (an answers: rule in the sidecar gives it one)";
+                    + "nothing, and the guide shows nothing typed for it (an answers: rule in the sidecar gives it "
+                    + "one)";
             case DISCONNECTED -> "lost the shell during step " + step.n() + ": " + session.lostReason();
             case INTERRUPTED -> "interrupted by " + interruption.cause();
             case SHELL_UNANSWERED -> "the shell it opened did not answer Rehearse's setup (Rehearse drives bash, not "

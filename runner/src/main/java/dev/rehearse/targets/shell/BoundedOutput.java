@@ -62,7 +62,8 @@ final class BoundedOutput {
         int headEnd = head.lastIndexOf("\n") + 1;
         int from = Math.max(0, tail.length() - limit.tail());
         int firstWhole = from == 0 || tail.charAt(from - 1) == '\n' ? from : tail.indexOf("\n", from) + 1;
-        int tailStart = Math.max(firstWhole == 0 && from > 0 ? tail.length() : firstWhole, lastLines(tail, OutputLimit.MAX_LINES));
+        int tailStart = Math.max(firstWhole == 0 && from > 0 ? tail.length() : firstWhole,
+                lastLines(tail, OutputLimit.MAX_LINES));
         String keptHead = head.substring(0, headEnd);
         String keptTail = tail.substring(tailStart);
         long droppedBytes = bytes - utf8Length(keptHead) - utf8Length(keptTail);

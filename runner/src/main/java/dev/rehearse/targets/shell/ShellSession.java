@@ -43,10 +43,10 @@ public final class ShellSession implements Session {
     /** the flag {@code stty -a} lists when the terminal echoes */
     private static final Pattern ECHO_ON = Pattern.compile("(?<![-\\w])echo(?![\\w])");
     private static final byte CTRL_C = 3;
-    /** the longest a still command goes without a look for a program of it that reads the terminal silently */
-    private static final long LONGEST_READ_CHECK = TimeUnit.SECONDS.toNanos(30);
     private static final byte CTRL_D = 4;
     private static final byte CTRL_BACKSLASH = 0x1c;
+    /** the longest a still command goes without a look for a program of it that reads the terminal silently */
+    private static final long LONGEST_READ_CHECK = TimeUnit.SECONDS.toNanos(30);
     /** A canonical-mode terminal drops what goes past 4095 bytes of one line. */
     private static final int MAX_LINE = 3000;
     private static final int PROMPT_TAIL = 4096;
@@ -672,13 +672,13 @@ public final class ShellSession implements Session {
                 if (stopsWhenStill()) {
                     wake = Math.min(wake, stopAt());
                 }
-                if (opened == null) {
-                    wake = Math.min(wake, silentReadCheckAt());
-                }
                 if (opened != null) {
                     wake = Math.min(wake, openedGivesUpAt());
-                } else if (opensShell && lastOutputAt + settings.settle().toNanos() > now) {
-                    wake = Math.min(wake, lastOutputAt + settings.settle().toNanos());
+                } else {
+                    wake = Math.min(wake, silentReadCheckAt());
+                    if (opensShell && lastOutputAt + settings.settle().toNanos() > now) {
+                        wake = Math.min(wake, lastOutputAt + settings.settle().toNanos());
+                    }
                 }
             }
             return wake;
