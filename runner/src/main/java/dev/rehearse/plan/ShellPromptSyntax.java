@@ -1,5 +1,6 @@
 package dev.rehearse.plan;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,36 +69,36 @@ public final class ShellPromptSyntax {
     private ShellPromptSyntax() {
     }
 
-    /** The prompt style of a block, or empty when it shows no shell prompt (then it is file content). */
-    public static Optional<Style> styleOf(List<String> lines, String language) {
+    /**
+     * Every prompt style a block shows, the likeliest first (the order of {@link Style}); empty when it shows no
+     * shell prompt (then it is file content).
+     */
+    public static List<Style> stylesOf(List<String> lines, String language) {
         if (!BlockLanguage.mayShowPrompts(language)) {
-            return Optional.empty();
+            return List.of();
         }
-        if (lines.stream().anyMatch(l -> mayBe(l, Style.BRACKETED) && BRACKETED.matcher(l).matches())) {
-            return Optional.of(Style.BRACKETED);
+        List<Style> shown = new ArrayList<>();
+        for (Style style : Style.values()) {
+            if (shows(lines, language, style)) {
+                shown.add(style);
+            }
         }
-        if (lines.stream().anyMatch(l -> mayBe(l, Style.USER_HOST) && USER_HOST.matcher(l).matches())) {
-            return Optional.of(Style.USER_HOST);
-        }
-        if (lines.stream().anyMatch(l -> mayBe(l, Style.DOLLAR) && DOLLAR.matcher(l).matches()
-                && l.strip().length() > 1)) {
-            return Optional.of(Style.DOLLAR);
-        }
-        if (lines.stream().anyMatch(l -> mayBe(l, Style.PERCENT) && PERCENT.matcher(l).matches()
-                && l.strip().length() > 1)) {
-            return Optional.of(Style.PERCENT);
-        }
-        if (lines.stream().anyMatch(l -> mayBe(l, Style.ARROW) && ARROW.matcher(l).matches())) {
-            return Optional.of(Style.ARROW);
-        }
-        if (lines.stream().anyMatch(ShellPromptSyntax::isWordPrompt)) {
-            return Optional.of(Style.WORD);
-        }
-        if ((BlockLanguage.isSession(language) || lines.stream().anyMatch(ShellPromptSyntax::isNamedRootPrompt))
-                && isRootSession(lines)) {
-            return Optional.of(Style.HASH);
-        }
-        return Optional.empty();
+        return shown;
+    }
+
+    private static boolean shows(List<String> lines, String language, Style style) {
+        return switch (style) {
+            case BRACKETED -> lines.stream().anyMatch(l -> mayBe(l, style) && BRACKETED.matcher(l).matches());
+            case USER_HOST -> lines.stream().anyMatch(l -> mayBe(l, style) && USER_HOST.matcher(l).matches());
+            case DOLLAR -> lines.stream().anyMatch(l -> mayBe(l, style) && DOLLAR.matcher(l).matches()
+                    && l.strip().length() > 1);
+            case PERCENT -> lines.stream().anyMatch(l -> mayBe(l, style) && PERCENT.matcher(l).matches()
+                    && l.strip().length() > 1);
+            case ARROW -> lines.stream().anyMatch(l -> mayBe(l, style) && ARROW.matcher(l).matches());
+            case WORD -> lines.stream().anyMatch(ShellPromptSyntax::isWordPrompt);
+            case HASH -> (BlockLanguage.isSession(language) || lines.stream().anyMatch(ShellPromptSyntax::isNamedRootPrompt))
+                    && isRootSession(lines);
+        };
     }
 
     /** The prompt {@code line} starts with in a block of the given style. */
@@ -222,7 +223,7 @@ public final class ShellPromptSyntax {
     }
 
     /** a lowercase command-like first word that is not a prose word, in no sentence */
-    private static boolean readsAsCommand(String rest) {
+    static boolean readsAsCommand(String rest) {
         String first = rest.strip().split("\\s+")[0];
         return COMMAND_WORD.matcher(first).matches() && !PROSE_WORDS.contains(first) && !rest.contains(" the ")
                 && !rest.endsWith(".");

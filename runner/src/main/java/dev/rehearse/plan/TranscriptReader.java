@@ -45,33 +45,31 @@ public final class TranscriptReader {
      * @return the session, or empty when the block shows no shell prompt
      */
     public Optional<Transcript> read(List<String> lines, int firstLine, String language) {
-        Optional<ShellPromptSyntax.Style> style = ShellPromptSyntax.styleOf(lines, language);
-        if (style.isEmpty()) {
+        List<ShellPromptSyntax.Style> styles = ShellPromptSyntax.stylesOf(lines, language);
+        if (styles.isEmpty()) {
             return Optional.empty();
         }
+        SessionPrompts session = new SessionPrompts(styles);
         List<TranscriptCommand> entries = new ArrayList<>();
-        // a shell a command opened in the block, whose prompt may be root's bare # in a $ block ($ sudo -i)
-        boolean opened = false;
         // the prompt the look for a command's last line stopped at: the next command's, read once
-        Optional<ShellPromptSyntax.Match> next = null;
+        Optional<SessionPrompts.Found> next = null;
+        ShellPromptSyntax.Style first = null;
         int i = 0;
         while (i < lines.size()) {
-            Optional<ShellPromptSyntax.Match> prompt = next != null ? next : prompt(lines.get(i), style.get(), opened);
+            Optional<SessionPrompts.Found> prompt = next != null ? next : session.find(lines.get(i));
             next = null;
             if (prompt.isEmpty()) {
                 i++; // text before the first prompt: the author's remark, nothing typed
                 continue;
             }
+            first = first == null ? prompt.get().style() : first;
             int start = i;
             int end = i + 1;
-            String command = prompt.get().command().strip();
-            // the opened shell goes on at its # prompts until it is left; a $ prompt is the reader's own again
-            boolean opensNow = ShellOpeners.opens(command) || opened && "#".equals(prompt.get().prompt().sigil())
-                    && !LEAVES.matcher(command).matches();
-            while (end < lines.size() && (next = prompt(lines.get(end), style.get(), opensNow)).isEmpty()) {
+            String command = prompt.get().match().command().strip();
+            session.typed(prompt.get(), command);
+            while (end < lines.size() && (next = session.find(lines.get(end))).isEmpty()) {
                 end++;
             }
-            opened = opensNow;
             if (!command.isEmpty()) {
                 List<String> typed = commandLines(command, lines.subList(i + 1, end));
                 command = String.join("\n", typed);
@@ -83,11 +81,11 @@ public final class TranscriptReader {
                 command = "";
             }
             Output output = readOutput(lines.subList(i + 1, end), firstLine + i + 1, command);
-            entries.add(new TranscriptCommand(firstLine + start, firstLine + i, prompt.get().prompt(), command,
+            entries.add(new TranscriptCommand(firstLine + start, firstLine + i, prompt.get().match().prompt(), command,
                     output.expected, output.interactions));
             i = end;
         }
-        return Optional.of(new Transcript(style.get(), List.copyOf(entries)));
+        return Optional.of(new Transcript(first != null ? first : styles.get(0), List.copyOf(entries)));
     }
 
     /**
@@ -113,14 +111,6 @@ public final class TranscriptReader {
             }
         }
         return ShellText.commandLines(first, next);
-    }
-
-    /** what leaves an opened shell */
-    private static final Pattern LEAVES = Pattern.compile("(?:exit|logout)(?:\\s+\\d+)?");
-
-    private static Optional<ShellPromptSyntax.Match> prompt(String line, ShellPromptSyntax.Style style,
-                                                            boolean opened) {
-        return opened ? ShellPromptSyntax.matchInOpenedShell(line, style) : ShellPromptSyntax.match(line, style);
     }
 
     private static final class Output {

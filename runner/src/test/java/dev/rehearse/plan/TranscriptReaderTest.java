@@ -200,6 +200,46 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void aShellOpenedInTheBlockShowsItsOwnPromptsUntilItIsLeft() {
+        Transcript t = read("console", "$ docker exec -it db bash", "root@4f2a9c:/# psql --version",
+                "psql (PostgreSQL) 15.4", "root@4f2a9c:/# exit", "exit", "$ docker ps --format '{{.Names}}'", "db");
+        assertEquals(List.of("docker exec -it db bash", "psql --version", "exit", "docker ps --format '{{.Names}}'"),
+                t.commands().stream().map(TranscriptCommand::command).toList());
+        assertEquals(ShellPromptSyntax.Style.DOLLAR, t.style());
+        assertEquals("4f2a9c", t.commands().get(1).prompt().host());
+        assertEquals(List.of("exit"), texts(t.commands().get(2)));
+        assertEquals(List.of("db"), texts(t.commands().get(3)));
+    }
+
+    @Test
+    void shellsOpenedInsideOneAnotherAreLeftOneExitAtATime() {
+        Transcript t = read("console", "$ ssh admin@db.example.org", "Welcome to Debian", "admin@db:~$ sudo -i",
+                "root@db:~# exit", "logout", "admin@db:~$ exit", "Connection to db.example.org closed.", "$ ls",
+                "notes.txt");
+        assertEquals(List.of("ssh admin@db.example.org", "sudo -i", "exit", "exit", "ls"),
+                t.commands().stream().map(TranscriptCommand::command).toList());
+        assertEquals(List.of("Connection to db.example.org closed."), texts(t.commands().get(3)));
+        assertEquals(List.of("notes.txt"), texts(t.commands().get(4)));
+    }
+
+    @Test
+    void aLessLikelyPromptBeforeTheBlocksUsualOnesIsACommandNotARemark() {
+        Transcript t = read("console", "$ echo zero", "zero", "user@host:~$ echo one", "one");
+        assertEquals(List.of("echo zero", "echo one"), t.commands().stream().map(TranscriptCommand::command).toList());
+        assertEquals(List.of("zero"), texts(t.commands().get(0)));
+        // without a shell opened, a $ line after a user@host prompt stays output, as yarn's does below
+        Transcript after = read("console", "user@host:~$ make", "$ cc -o app app.c", "user@host:~$ ls");
+        assertEquals(List.of("make", "ls"), after.commands().stream().map(TranscriptCommand::command).toList());
+        // a remark before the first prompt is still no command, even one that reads like root's
+        Transcript remark = read("console", "# build it", "$ make");
+        assertEquals(List.of("make"), remark.commands().stream().map(TranscriptCommand::command).toList());
+    }
+
+    private static List<String> texts(TranscriptCommand c) {
+        return c.expected().stream().map(ExpectedLine::text).toList();
+    }
+
+    @Test
     void aDollarThatAToolPrintsInABracketedSessionIsOutput() {
         Transcript t = read("console", "[isabell@stardust ui]$ yarn build", "yarn run v1.22.19", "$ react-scripts build",
                 "Compiled.", "[isabell@stardust ui]$");

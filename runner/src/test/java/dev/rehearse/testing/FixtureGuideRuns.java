@@ -91,14 +91,16 @@ public abstract class FixtureGuideRuns {
     /**
      * {@code bash -l}, a tool's shell ({@code env ... bash}) and {@code exec bash} each take the commands after them,
      * with their own folder and variables, until their {@code exit} (its {@code logout} or {@code exit} checked as the
-     * guide shows it); without the take-over the first would wait for input and FAIL. The login shell's own exit
-     * logs out, and the next step runs in a new login shell (it was a FAIL, the shell lost).
+     * guide shows it); without the take-over the first would wait for input and FAIL. A shell whose prompt is shown
+     * in another style than the reader's ({@code $} then {@code isabell@stardust:~$}) is read so too (the bare
+     * {@code $} lines were dropped, and the opened shell's exit logged out). The login shell's own exit logs out, and
+     * the next step runs in a new login shell (it was a FAIL, the shell lost).
      */
     @Test
     void aShellACommandOpensTakesTheCommandsAfterItUntilItsExit() throws IOException {
         Run run = run("nested-shells.rst");
         assertEquals(0, run.exit(), run.out() + run.err());
-        assertEquals(Collections.nCopies(15, "PASS"), run.verdicts(), run.json());
+        assertEquals(Collections.nCopies(21, "PASS"), run.verdicts(), run.json());
     }
 
     /**
