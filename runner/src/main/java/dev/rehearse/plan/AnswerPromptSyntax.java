@@ -26,7 +26,10 @@ public final class AnswerPromptSyntax {
     private static final int LONGEST_HIDDEN = 60;
     private static final int LONGEST = 100;
     private static final Pattern SECRET_WORDS = Pattern.compile(
-            "(?i)\\b(password|passphrase|passwort|kennwort|pin)\\b|enter it again|\\(again\\)");
+            "(?i)\\b(password|pass ?phrase|passwort|kennwort|pin)\\b|enter it again|\\(again\\)");
+    /** see {@link #offersNone} */
+    private static final Pattern OFFERS_NONE = Pattern.compile("(?i)\\b(?:empty|blank)\\s+(?:for|to|if)\\b"
+            + "|\\b(?:return|enter)\\s+(?:for|to|if)\\s+(?:no|none|same|skip|keep)\\b|\\(optional\\)");
     private static final Pattern HIDDEN = Pattern.compile("^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*$");
     /** what a guide shows where nothing was echoed: stars, {@code [hidden]}, {@code (...)} */
     private static final Pattern MASKED = Pattern.compile(
@@ -158,6 +161,15 @@ public final class AnswerPromptSyntax {
             return Optional.of(new Prompt(m.group("prompt").strip(), enter(m.group("answer").strip()), false));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A hidden prompt that says an empty answer means none or the default: ssh-keygen's {@code (empty for no
+     * passphrase)}, {@code (leave blank for none)}, keytool's {@code (RETURN if same as keystore password)},
+     * {@code (optional)}.
+     */
+    static boolean offersNone(String prompt) {
+        return OFFERS_NONE.matcher(prompt).find();
     }
 
     /** A shown Return ({@code <enter>}) is an empty answer, not the text. */

@@ -159,7 +159,9 @@ public final class TranscriptReader {
                 previousWasPrompt = false;
                 continue;
             }
-            Optional<Interaction> read = ReadPrompts.answer(asked, line).map(this::interaction);
+            Interaction before = previousWasPrompt && !out.interactions.isEmpty()
+                    ? out.interactions.get(out.interactions.size() - 1) : null;
+            Optional<Interaction> read = ReadPrompts.answer(asked, line).map(p -> interaction(p, before));
             if (read.isPresent()) {
                 out.expected.add(new ExpectedLine(at, line, ExpectedLine.Kind.PROMPT, read.get().prompt(),
                         read.get().hidden() ? "" : read.get().answer()));
@@ -175,7 +177,7 @@ public final class TranscriptReader {
             Optional<Interaction> answered = answerFromRules(line);
             if (answered.isEmpty()) {
                 answered = AnswerPromptSyntax.match(line, k > 0 ? lines.get(k - 1) : null,
-                        k + 1 < lines.size() ? lines.get(k + 1) : null, previousWasPrompt).map(this::interaction);
+                        k + 1 < lines.size() ? lines.get(k + 1) : null, previousWasPrompt).map(p -> interaction(p, before));
             }
             if (answered.isPresent()) {
                 Interaction interaction = answered.get();
@@ -265,8 +267,18 @@ public final class TranscriptReader {
         return Optional.empty();
     }
 
-    private Interaction interaction(AnswerPromptSyntax.Prompt prompt) {
+    /** @param before the prompt straight before this one in the same output, or null */
+    private Interaction interaction(AnswerPromptSyntax.Prompt prompt, Interaction before) {
         if (prompt.hidden() && prompt.answer().isEmpty()) {
+            if (before != null && before.hidden()) {
+                // asked again ("Enter same passphrase again:", "Retype new password:"): what the first one got
+                return new Interaction(prompt.prompt(), before.answer(), true, false, before.binding());
+            }
+            if (AnswerPromptSyntax.offersNone(prompt.prompt())) {
+                // "Enter passphrase (empty for no passphrase):": a reader presses Enter, and what comes later (a
+                // key used without asking) counts on it
+                return new Interaction(prompt.prompt(), "", true, false, null);
+            }
             return new Interaction(prompt.prompt(), defaultSecret, true, false, defaultSecret);
         }
         return new Interaction(prompt.prompt(), prompt.answer(), prompt.hidden(), false, null);

@@ -7,6 +7,7 @@ import dev.rehearse.plan.ExpectedLine.Kind;
 import dev.rehearse.testing.Checkout;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +58,24 @@ class TranscriptReaderTest {
         assertEquals(3, t.entries().size(), "the trailing empty prompt is an entry but no command");
         assertTrue(t.entries().get(2).isEmpty());
         assertEquals(50, t.entries().get(2).line());
+    }
+
+    @Test
+    void aHiddenPromptThatOffersNoneGetsEnterAndItsRepeatGetsWhatTheFirstGot() {
+        Transcript keygen = read("console", "$ ssh-keygen -t ed25519", "Enter passphrase (empty for no passphrase):",
+                "Enter same passphrase again:", "Your identification has been saved in /home/isabell/.ssh/id_ed25519");
+        assertEquals(List.of("", ""), keygen.commands().get(0).interactions().stream().map(Interaction::answer).toList());
+        assertTrue(keygen.commands().get(0).interactions().stream().allMatch(Interaction::hidden));
+        Transcript keytool = read("console", "$ keytool -genkey -alias web", "Enter keystore password:",
+                "Re-enter new password:", "Enter key password for <web>", "(RETURN if same as keystore password):");
+        assertEquals(Arrays.asList(SECRET, SECRET, ""),
+                keytool.commands().get(0).interactions().stream().map(Interaction::answer).toList());
+        // a second hidden question after one that may stay empty is asked again, not a new secret
+        Transcript pem = read("console", "$ openssl genrsa -aes256 -out key.pem", "Enter PEM pass phrase:",
+                "Verifying - Enter PEM pass phrase:");
+        assertEquals(List.of(SECRET, SECRET), pem.commands().get(0).interactions().stream().map(Interaction::answer).toList());
+        Transcript optional = read("console", "$ ./setup", "Admin password (optional):", "Confirm password:");
+        assertEquals(List.of("", ""), optional.commands().get(0).interactions().stream().map(Interaction::answer).toList());
     }
 
     @Test

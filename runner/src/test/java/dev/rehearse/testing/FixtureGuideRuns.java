@@ -224,6 +224,18 @@ public abstract class FixtureGuideRuns {
         }
     }
 
+    /**
+     * Real ssh-keygen: a hidden prompt that says an empty answer means none ({@code (empty for no passphrase)}) gets
+     * Enter, and so does its repeat, so the key the next step reads without asking has no passphrase (it got the
+     * generated secret, and the next step FAILed waiting at "Enter passphrase:").
+     */
+    @Test
+    void aPassphraseThePromptSaysMayStayEmptyIsLeftEmpty() throws IOException {
+        Run run = run("deploy-key.md");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "PASS", "PASS"), run.verdicts(), run.json());
+    }
+
     @Test
     void aPsqlReplAgainstTheUsersOwnCluster() throws IOException {
         assertTrue(Files.isExecutable(Path.of("/usr/lib/postgresql/15/bin/initdb")),
