@@ -16,6 +16,7 @@ import dev.rehearse.targets.shell.EarlyShell;
 import dev.rehearse.targets.shell.PtyTransport;
 import dev.rehearse.targets.shell.ShellSettings;
 import dev.rehearse.targets.shell.ShellTarget;
+import dev.rehearse.targets.shell.TerminalPrograms;
 import dev.rehearse.targets.shell.Transport;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container.ExecResult;
@@ -226,11 +227,13 @@ public final class ContainerTarget extends ShellTarget {
 
     @Override
     protected Transport startShell() {
-        return login(containerId(), facts.user(), facts.home(), dockerEnv);
+        return login(container.getContainerInfo(), facts.user(), facts.home(), dockerEnv);
     }
 
     /** A login shell of {@code user} through {@code docker exec -it}. */
-    private static Transport login(String containerId, String user, String home, Map<String, String> dockerEnv) {
+    private static Transport login(InspectContainerResponse running, String user, String home,
+                                   Map<String, String> dockerEnv) {
+        String containerId = running.getId();
         List<String> argv = new ArrayList<>(List.of("docker", "exec", "-it", "-u", user, "-w", home,
                 "-e", "TERM=" + SETTINGS.term(), "-e", "LANG=C.UTF-8",
                 // docker exec sets HOME but not what login(1) sets besides: guides use $USER in paths
@@ -238,8 +241,10 @@ public final class ContainerTarget extends ShellTarget {
                 containerId, "bash", "--login", "-i"));
         Map<String, String> env = new LinkedHashMap<>(dockerEnv);
         env.put("TERM", SETTINGS.term());
+        Long firstPid = running.getState().getPidLong();
         return PtyTransport.start(argv, env, Path.of(System.getProperty("java.io.tmpdir")),
-                SETTINGS.columns(), SETTINGS.rows());
+                SETTINGS.columns(), SETTINGS.rows(),
+                firstPid == null ? TerminalPrograms.NONE : new ContainerProcesses(containerId, firstPid));
     }
 
     /** The user's home, from the container's user database; empty when there is no such user. */
@@ -444,7 +449,7 @@ public final class ContainerTarget extends ShellTarget {
             if (home == null) {
                 return; // not there yet
             }
-            shell = EarlyShell.start(() -> login(startedId, user, home, dockerEnv), SETTINGS);
+            shell = EarlyShell.start(() -> login(info, user, home, dockerEnv), SETTINGS);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.rehearse.targets.UserFiles;
 import dev.rehearse.targets.shell.PtyTransport;
 import dev.rehearse.targets.shell.ShellSettings;
 import dev.rehearse.targets.shell.ShellTarget;
+import dev.rehearse.targets.shell.TerminalPrograms;
 import dev.rehearse.targets.shell.Transport;
 
 import java.io.IOException;
@@ -154,7 +155,8 @@ public final class LocalTarget extends ShellTarget {
         env.put("PATH", PATH);
         env.put("TERM", settings.term());
         env.put("LANG", "C.UTF-8");
-        return PtyTransport.startLocal(argv, env, home, settings.columns(), settings.rows());
+        return PtyTransport.start(argv, env, home, settings.columns(), settings.rows(),
+                TerminalPrograms.DESCENDANTS);
     }
 
     @Override

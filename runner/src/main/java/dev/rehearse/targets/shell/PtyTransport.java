@@ -64,46 +64,37 @@ public final class PtyTransport implements Transport {
     private final String what;
     private final TimedOutput output;
     private final Keyboard input;
-    /** whether what runs on the terminal is the program's own processes, whose reads of it tell a wait for input */
-    private final boolean local;
+    /** where the programs on the terminal are, whose reads of it tell a wait for input */
+    private final TerminalPrograms programs;
 
-    private PtyTransport(Process process, String what, boolean local) {
+    private PtyTransport(Process process, String what, TerminalPrograms programs) {
         this.process = process;
         this.what = what;
-        this.local = local;
+        this.programs = programs;
         this.output = ThreadedOutput.of(process.getInputStream(), "rehearse-terminal-reader");
         this.input = new Keyboard(process.getOutputStream());
     }
 
     /**
-     * A program whose work runs elsewhere, on a new terminal ({@code docker exec -it}: the client reads the terminal
-     * all the time, to pass on what is typed, so its reads tell nothing).
+     * A program on a new terminal: a local login shell, {@code docker exec -it} for a container.
      *
-     * @param argv the program and its arguments, run as the session leader of the new terminal
-     * @param env  its whole environment (nothing is inherited); {@code script} runs the program through
-     *             {@code $SHELL -c} (else {@code /bin/sh}), so a SHELL given here must be a POSIX shell
+     * @param argv     the program and its arguments, run as the session leader of the new terminal
+     * @param env      its whole environment (nothing is inherited); {@code script} runs the program through
+     *                 {@code $SHELL -c} (else {@code /bin/sh}), so a SHELL given here must be a POSIX shell
+     * @param programs where the programs it runs can be looked at, so that one of them that waits in a read of the
+     *                 terminal without a prompt is found ({@link #silentReader()}): a local shell's descendants, a
+     *                 container's processes; {@link TerminalPrograms#NONE} where its work runs elsewhere (the
+     *                 client of a remote engine reads the terminal all the time, to pass on what is typed, so its
+     *                 own reads tell nothing)
      */
-    public static PtyTransport start(List<String> argv, Map<String, String> env, Path dir, int columns, int rows) {
-        return start(argv, env, dir, columns, rows, false);
-    }
-
-    /**
-     * As {@link #start}, for a program that runs here with all it starts (a local shell): a program of it that
-     * waits in a read of the terminal without a prompt is found ({@link #silentReader()}).
-     */
-    public static PtyTransport startLocal(List<String> argv, Map<String, String> env, Path dir, int columns,
-                                          int rows) {
-        return start(argv, env, dir, columns, rows, true);
-    }
-
-    private static PtyTransport start(List<String> argv, Map<String, String> env, Path dir, int columns, int rows,
-                                      boolean local) {
+    public static PtyTransport start(List<String> argv, Map<String, String> env, Path dir, int columns, int rows,
+                                     TerminalPrograms programs) {
         ProcessBuilder builder = new ProcessBuilder(onANewTerminal(argv, columns, rows)).directory(dir.toFile())
                 .redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
         try {
-            return new PtyTransport(builder.start(), argv.get(0), local);
+            return new PtyTransport(builder.start(), argv.get(0), programs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + String.join(" ", argv) + " on a terminal (it takes "
                     + "util-linux's setsid and script, on the PATH)", e);
@@ -156,7 +147,7 @@ public final class PtyTransport implements Transport {
 
     @Override
     public Optional<String> silentReader() {
-        return local ? TerminalReaders.among(process.descendants()::iterator) : Optional.empty();
+        return TerminalReaders.among(programs.of(process)::iterator);
     }
 
     @Override

@@ -105,6 +105,22 @@ class ContainerTargetIT {
         ok("cd ~");
     }
 
+    /**
+     * A command in the container that reads the terminal without asking anything is found once its output is still,
+     * by what this machine's {@code /proc} says of the container's processes (the shell {@code docker exec} starts
+     * is no child of the client here), and named; a silent computation is waited for, and the shell goes on.
+     */
+    @Test
+    void aSilentReadOfTheTerminalInTheContainerIsFoundOnceStill() {
+        long started = System.nanoTime();
+        CommandResult cat = shell.run("cat", List.of(), T, null);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(CommandResult.Status.READING_SILENTLY, cat.status(), cat.output());
+        assertEquals("cat", cat.lastLine());
+        assertTrue(tookMs < 15_000, "found after " + tookMs + " ms, where the step's time is " + T);
+        assertEquals("awake\n", ok("sleep 3; echo awake").output());
+    }
+
     @Test
     void theContainerHasNoNetworkButItsOwnLoopback() {
         assertEquals("lo\n", ok("ls /sys/class/net").output());

@@ -26,7 +26,7 @@ class EarlyShellIT {
         String marker = "rehearse-early-" + UUID.randomUUID();
         // a "login shell" that never answers the session's handshake, with a child of its own
         EarlyShell early = EarlyShell.start(() -> PtyTransport.start(List.of("bash", "--norc", "--noprofile", "-c",
-                "sleep 60; : " + marker), ENV, Path.of("/tmp"), 80, 24), ShellSettings.DEFAULT);
+                "sleep 60; : " + marker), ENV, Path.of("/tmp"), 80, 24, TerminalPrograms.NONE), ShellSettings.DEFAULT);
         ProcessHandle shell = await(() -> ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(line -> line.endsWith(": " + marker)).orElse(false))
                 .findFirst(), "the early shell");

@@ -22,7 +22,8 @@ class PtyTransportIT {
     private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin", "TERM", "dumb", "LANG", "C.UTF-8");
 
     private static PtyTransport start(String script) {
-        return PtyTransport.start(List.of("bash", "--norc", "--noprofile", "-c", script), ENV, Path.of("/tmp"), 80, 24);
+        return PtyTransport.start(List.of("bash", "--norc", "--noprofile", "-c", script), ENV, Path.of("/tmp"), 80, 24,
+                TerminalPrograms.NONE);
     }
 
     /** script runs the program through a shell's command line: every word must arrive as it was, never as syntax. */
@@ -30,7 +31,8 @@ class PtyTransportIT {
     void theProgramsWordsArriveAsTheyAreOnTheTerminalOfTheGivenSize() throws Exception {
         String hostile = "it's $(echo INJECTED) `echo INJECTED` \"; echo INJECTED; '";
         PtyTransport shell = PtyTransport.start(List.of("bash", "--norc", "--noprofile", "-c",
-                "stty size; printf '<%s>\\n' \"$1\"; sleep 30", "bash", hostile), ENV, Path.of("/tmp"), 97, 31);
+                "stty size; printf '<%s>\\n' \"$1\"; sleep 30", "bash", hostile), ENV, Path.of("/tmp"), 97, 31,
+                TerminalPrograms.NONE);
         try {
             String shown = readUntil(shell.output(), ">");
             assertTrue(shown.contains("31 97"), "the window's size: " + shown);
