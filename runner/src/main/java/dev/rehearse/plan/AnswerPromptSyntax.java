@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * Recognizes a line of a transcript where a program asked something and the reader answered: a hidden
  * password prompt ({@code Password:}, {@code Enter it again:}), a question with a default or choices and
  * the typed answer after it ({@code Make admin [no]: no}, {@code Continue? [Y/n] y}), an Inquirer-style
- * {@code ? Email address: x}, a Symfony-style answer on the line after its question ({@code > yes}), and a
- * bare {@code Label:} straight after another prompt (Django's {@code Email address:}).
+ * {@code ? Email address: x}, a Symfony-style answer on the line after its question ({@code > yes}), a
+ * bare {@code Label:} straight after another prompt (Django's {@code Email address:}), and a wait for Enter
+ * ({@code Press [Enter] to continue}).
  * Output that merely ends with a colon ({@code Uninstalling pip-9.0.1:}) is no prompt.
  */
 public final class AnswerPromptSyntax {
@@ -30,6 +31,13 @@ public final class AnswerPromptSyntax {
     /** see {@link #offersNone} */
     private static final Pattern OFFERS_NONE = Pattern.compile("(?i)\\b(?:empty|blank)\\s+(?:for|to|if)\\b"
             + "|\\b(?:return|enter)\\s+(?:for|to|if)\\s+(?:no|none|same|skip|keep)\\b|\\(optional\\)");
+    /**
+     * a program that waits for Enter or any key, the key never shown: {@code Press [Enter] to continue}, {@code Hit
+     * enter to notify test owner...}, {@code Press any key to continue . . .}
+     */
+    private static final Pattern PRESS_KEY = Pattern.compile("(?i)^\\s*[\\[(]?(?:please\\s+)?(?:press|hit)\\s+"
+            + "(?:the\\s+)?[<\\[]?(?:enter|return|any\\s+key)[>\\]]?(?:\\s+key)?(?:[\\s,]+(?:to|when|if|for|and|or)\\b.*)?"
+            + "[\\])]?\\s*$");
     private static final Pattern HIDDEN = Pattern.compile("^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*$");
     /** what a guide shows where nothing was echoed: stars, {@code [hidden]}, {@code (...)} */
     private static final Pattern MASKED = Pattern.compile(
@@ -99,6 +107,9 @@ public final class AnswerPromptSyntax {
         Matcher m = SYMFONY_ANSWER.matcher(line);
         if (m.matches() && previous != null && endsAsQuestion(previous)) {
             return Optional.of(new Prompt(">", m.group("answer").strip(), SECRET_WORDS.matcher(previous).find()));
+        }
+        if (PRESS_KEY.matcher(line).matches()) {
+            return Optional.of(new Prompt(line.strip(), "", false));
         }
         if (line.indexOf(':') < 0 && line.indexOf('?') < 0) {
             // every prompt below ends its question with one of these: most output lines are let go here, before a

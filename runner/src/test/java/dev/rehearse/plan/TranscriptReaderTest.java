@@ -79,6 +79,24 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void aWaitForEnterOrAnyKeyIsAnsweredWithEnter() {
+        Transcript t = read("console", "[isabell@stardust ~]$ ~/mailman/bin/newlist test",
+                "Enter the email of the person running the list: isabell@uber.space", "Initial test password:",
+                "Hit enter to notify test owner...", "[isabell@stardust ~]$ ./install.sh", "Press [Enter] to continue",
+                "Please press ENTER when ready, or Ctrl-C to stop", "Press any key to continue . . .", "Installed.",
+                "[isabell@stardust ~]$ flask run", "Press CTRL+C to quit", "^C");
+        TranscriptCommand newlist = t.commands().get(0);
+        assertEquals(List.of("Enter the email of the person running the list:", "Initial test password:",
+                "Hit enter to notify test owner..."), newlist.interactions().stream().map(Interaction::prompt).toList());
+        assertEquals("", newlist.interactions().get(2).answer());
+        TranscriptCommand install = t.commands().get(1);
+        assertEquals(List.of("", "", ""), install.interactions().stream().map(Interaction::answer).toList());
+        assertEquals(List.of(Kind.PROMPT, Kind.PROMPT, Kind.PROMPT, Kind.OUTPUT), kinds(install));
+        assertTrue(t.commands().get(2).interactions().stream().allMatch(Interaction::interrupts),
+                "Ctrl-C to quit is no wait for Enter");
+    }
+
+    @Test
     void seedRegisterTypesTheShownAnswersAndTheSecretForBothPasswordPrompts() {
         TranscriptCommand register = seedBlock(338).commands().get(2);
         assertEquals("register_new_matrix_user -c homeserver.yaml https://my.domain.name:PORT", register.command());
