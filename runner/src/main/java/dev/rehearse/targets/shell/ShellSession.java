@@ -272,8 +272,9 @@ public final class ShellSession implements Session {
                     run.waitingLine = run.waitingAt().strip();
                     run.interrupt(Status.WAITING_FOR_INPUT, now);
                 } else if (run.opened == null && (reader = run.silentReader(now)) != null) {
-                    run.waitingLine = reader;
-                    run.interrupt(Status.READING_SILENTLY, now);
+                    String unanswered = run.unansweredLine();
+                    run.waitingLine = unanswered != null ? unanswered : reader;
+                    run.interrupt(unanswered != null ? Status.WAITING_FOR_INPUT : Status.READING_SILENTLY, now);
                 }
             } else if (now >= run.nextEscalationAt) {
                 if (!run.escalate(now)) {
@@ -607,14 +608,34 @@ public final class ShellSession implements Session {
             return transport.silentReader().orElse(null);
         }
 
-        /** when {@link #silentReader} next asks; never while an answer is due or to come */
+        /**
+         * when {@link #silentReader} next asks; never while an answer is due, nor while one is to come that is not
+         * for a prompt's words: typed once the output is still, or an interrupt (a server may read the terminal for
+         * its keys while the words the guide stops it at are still to come). A program that reads the terminal
+         * while the plan's next prompt has not shown asks otherwise than the guide shows it
+         * ({@link #unansweredLine}).
+         */
         long silentReadCheckAt() {
-            if (due != null || nextInteraction < interactions.size()) {
+            if (due != null || nextInteraction < interactions.size()
+                    && (interactions.get(nextInteraction).prompt().isBlank() || interactions.get(nextInteraction).eof())) {
                 return Long.MAX_VALUE;
             }
             long quiet = settings.quietPeriod().toNanos();
             long since = Math.min(LONGEST_READ_CHECK, quiet << Math.min(readChecks, 20));
             return Math.max(lastOutputAt + quiet, readCheckedAt + since);
+        }
+
+        /**
+         * The last line shown since the last answer, when the plan still has a prompt to answer: the program waits
+         * there in a read of the terminal, though no prompt of the plan's showed (reworded: "Hit enter to notify
+         * mailman owner..." where the guide shows its test list's); else null.
+         */
+        String unansweredLine() {
+            if (nextInteraction >= interactions.size()) {
+                return null;
+            }
+            String last = TerminalText.lastLine(raw.substring(Math.max(answeredUpTo, raw.length() - PROMPT_TAIL)));
+            return last.isBlank() ? null : last.strip();
         }
 
         /** The last line when it looks like a prompt and no interaction answers it; else null. */

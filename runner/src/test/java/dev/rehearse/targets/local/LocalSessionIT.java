@@ -123,6 +123,27 @@ class LocalSessionIT {
     }
 
     /**
+     * A program that reads the terminal while the plan's next prompt has not shown asks otherwise than the guide shows
+     * it: it is stopped once still, at the line it shows, where it waited for the step's timeout; a server the guide
+     * stops with Ctrl-C at words still to come is waited for, even while it reads the terminal.
+     */
+    @Test
+    void aProgramThatWaitsAtAnotherPromptThanThePlansIsStoppedThereOnceStill() {
+        long started = System.nanoTime();
+        CommandResult reworded = shell.run("printf 'Hit enter to notify mailman owner...'; read -r _",
+                List.of(new Interaction("Hit enter to notify test owner...", "", false, false, null)), T, null);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(Status.WAITING_FOR_INPUT, reworded.status(), reworded.output());
+        assertEquals("Hit enter to notify mailman owner...", reworded.lastLine());
+        assertTrue(tookMs < 8_000, "found after " + tookMs + " ms");
+        CommandResult server = shell.run("read -r -t 4 _; echo serving; sleep 60",
+                List.of(Interaction.interrupt("serving")), T, null);
+        assertEquals(Status.COMPLETED, server.status(), server.output());
+        assertEquals(130, server.exit(), "stopped by the guide's Ctrl-C once it served");
+        assertTrue(server.output().startsWith("serving"), server.output());
+    }
+
+    /**
      * Which files are there, asked in the shell: a file, a folder and a dangling link are; a name full of shell
      * syntax is looked for as it is, and runs none of it; the session's variables and folder stay as they were.
      */
