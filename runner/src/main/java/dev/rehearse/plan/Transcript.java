@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A console block read as a terminal session: every prompt in order with what follows it.
  *
- * @param style   how the block's prompts look
+ * @param style   how the block's first prompt looks (a shell opened in it may show others: {@link SessionPrompts})
  * @param entries every prompt, empty ones included
  */
 public record Transcript(ShellPromptSyntax.Style style, List<TranscriptCommand> entries) {
