@@ -4,6 +4,7 @@ import dev.rehearse.plan.ExpectedLine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Which real line each line of the guide stands for. {@code update} uses it to know which expected lines to
@@ -61,10 +62,16 @@ public record Alignment(List<ExpectedLine> expected, List<String> actual, List<P
         };
     }
 
-    /** A line whose having no counterpart on the other side is no difference: blank, or a job's notice. */
+    /**
+     * A line whose having no counterpart on the other side is no difference: blank, a job's notice, or sudo's
+     * password prompt, which sudo shows only when it has no fresh credentials, and never to a user it lets in
+     * without a password.
+     */
     static boolean optional(String line) {
-        return line.isBlank() || JobNotices.is(line);
+        return line.isBlank() || JobNotices.is(line) || SUDO_ASKS.matcher(line).matches();
     }
+
+    private static final Pattern SUDO_ASKS = Pattern.compile("\\s*\\[sudo] password for [^:\\s]+:\\s*");
 
     /**
      * What the guide should show to match the real output while changing as little as it can: its own lines where

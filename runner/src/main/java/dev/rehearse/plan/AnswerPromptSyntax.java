@@ -38,6 +38,8 @@ public final class AnswerPromptSyntax {
     private static final Pattern PRESS_KEY = Pattern.compile("(?i)^\\s*[\\[(]?(?:please\\s+)?(?:press|hit)\\s+"
             + "(?:the\\s+)?[<\\[]?(?:enter|return|any\\s+key)[>\\]]?(?:\\s+key)?(?:[\\s,]+(?:to|when|if|for|and|or)\\b.*)?"
             + "[\\])]?\\s*$");
+    /** a default in brackets right before the colon: {@code A challenge password []:} */
+    private static final Pattern BRACKETED_DEFAULT = Pattern.compile("\\[[^\\]]*\\]\\s*:$");
     private static final Pattern HIDDEN = Pattern.compile("^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*$");
     /** what a guide shows where nothing was echoed: stars, {@code [hidden]}, {@code (...)} */
     private static final Pattern MASKED = Pattern.compile(
@@ -51,16 +53,27 @@ public final class AnswerPromptSyntax {
     /** a bracket that offers a default or a choice ({@code [no]}, {@code (yes/no)}); {@code (uid 1013)} offers none */
     private static final Pattern OFFERS = Pattern.compile("\\[|\\?|/|\\bto\\b|\\bor\\b");
     /**
-     * a wizard's question and its typed answer ({@code Title: My Blog}), only next to other prompts; a typed answer
-     * is a few words, a sentence after a colon ({@code created for user: 'x', it will be live soon...}) is output
+     * a wizard's question and its typed answer ({@code Title: My Blog}, git's {@code Username for
+     * 'https://example.org': isabell}, its colons in quotes masked), only next to other prompts; a typed answer is a
+     * few words, a sentence after a colon ({@code created for user: 'x', it will be live soon...}) is output. A
+     * lowercase label only between a prompt and a label with its default (npm init's {@code description: A blog})
      */
     private static final Pattern LABEL_ANSWER = Pattern.compile(
-            "^\\s*(?<prompt>[A-Z][\\w ./-]{0,30}\\??:)\\s+(?<answer>\\S+(?:\\s+\\S+){0,3}?)(?<![.,;!])\\s*$");
+            "^\\s*(?<prompt>\\p{L}[\\w ./'@-]{0,50}\\??:)\\s+(?<answer>\\S+(?:\\s+\\S+){0,3}?)(?<![.,;!])\\s*$");
     /** what a transcript shows for a plain Return: {@code <enter>}, {@code [Enter]}, {@code (return)} */
     private static final Pattern ENTER = Pattern.compile("(?i)^[<\\[(]?(?:enter|return)[>\\])]?$");
     /** a question mark followed by bracketed choices, then the answer: {@code Continue? [Y/n] y} */
     private static final Pattern CHOICES = Pattern.compile(
-            "^(?!\\s*[-*•]\\s)\\s*(?<prompt>[^?]*\\?\\s*" + BRACKETS + ")(?:\\s+(?<answer>.*))?$");
+            "^(?!\\s*[-*•]\\s)\\s*(?<prompt>[^?]*\\?\\s*" + BRACKETS + "\\s*[:?]?)(?:\\s+(?<answer>.*))?$");
+    /** choices by their first letters, then the answer: certbot's {@code (Y)es/(N)o: Y}, {@code (A)gree/(C)ancel: A} */
+    private static final Pattern LETTER_CHOICES = Pattern.compile(
+            "^\\s*(?<prompt>\\(\\p{L}\\)\\p{L}*(?:\\s*[/,]\\s*\\(\\p{L}\\)\\p{L}*)+\\s*:)\\s*(?<answer>\\p{L}{0,3})\\s*$");
+    /**
+     * a wizard's label, its default in parentheses after the colon, then the answer: npm init's {@code package name:
+     * (app) blog}, {@code version: (1.0.0)}; only next to other prompts
+     */
+    private static final Pattern LABEL_DEFAULT = Pattern.compile(
+            "^\\s*(?<prompt>\\p{L}[\\w .-]{0,30}:\\s+\\([^():\\s]*\\))(?:\\s+(?<answer>\\S.*))?$");
     /** a question that offers yes and no in words, then the answer: {@code Type 'yes' to continue, or 'no' to cancel: yes} */
     private static final Pattern YES_OR_NO = Pattern.compile(
             "(?i)^\\s*(?<prompt>(?=[^:]*\\byes\\b)(?=[^:]*\\bno\\b)[^:]{1,80}:)\\s+(?<answer>yes|no|y|n)\\s*$");
@@ -121,14 +134,17 @@ public final class AnswerPromptSyntax {
             line = tight.group("prompt") + " " + tight.group("answer");
         }
         boolean bracketed = line.indexOf('[') >= 0 || line.indexOf('(') >= 0;
-        m = HIDDEN.matcher(line);
+        // a colon in quotes ends no prompt: git's "Password for 'https://isabell@example.org':"
+        String unquoted = colonsInQuotesMasked(line);
+        m = HIDDEN.matcher(unquoted);
         if (!m.matches()) {
-            m = MASKED.matcher(line); // "Enter Password: ******": the guide shows stars where nothing was echoed
+            m = MASKED.matcher(unquoted); // "Enter Password: ******": the guide shows stars where nothing was echoed
         }
-        // a default offered in brackets, even an empty one (openssl's "A challenge password []:"), is shown as typed
+        // a default offered in brackets, even an empty one (openssl's "A challenge password []:"), is shown as typed;
+        // sudo's "[sudo] password for isabell:" offers none
         if (m.matches() && m.group("prompt").strip().length() <= LONGEST_HIDDEN && SECRET_WORDS.matcher(line).find()
-                && !m.group("prompt").contains("[")) {
-            return Optional.of(new Prompt(m.group("prompt").strip(), "", true));
+                && !BRACKETED_DEFAULT.matcher(m.group("prompt")).find()) {
+            return Optional.of(new Prompt(line.substring(m.start("prompt"), m.end("prompt")).strip(), "", true));
         }
         for (Pattern p : new Pattern[]{INQUIRER, DEFAULTED, CHOICES, YES_OR_NO}) {
             if ((p == DEFAULTED || p == CHOICES) && !bracketed) {
@@ -159,6 +175,15 @@ public final class AnswerPromptSyntax {
         if (m.matches() && m.group("answer").equals(m.group("word"))) {
             return Optional.of(new Prompt(m.group("prompt").strip(), m.group("answer"), false));
         }
+        m = LETTER_CHOICES.matcher(line);
+        if (m.matches()) {
+            return Optional.of(new Prompt(m.group("prompt").strip(), m.group("answer"), false));
+        }
+        m = LABEL_DEFAULT.matcher(line);
+        if (previousWasPrompt && m.matches()) {
+            return Optional.of(new Prompt(m.group("prompt").strip(),
+                    m.group("answer") == null ? "" : enter(m.group("answer").strip()), false));
+        }
         m = SHORT_ANSWER.matcher(line);
         if (m.matches()) {
             return Optional.of(new Prompt(m.group("prompt").strip(), m.group("answer"), false));
@@ -167,9 +192,12 @@ public final class AnswerPromptSyntax {
         if (previousWasPrompt && m.matches() && !headsIndented(line, next)) {
             return Optional.of(new Prompt(m.group("prompt").strip(), "", false));
         }
-        m = LABEL_ANSWER.matcher(line);
-        if (m.matches() && (previousWasPrompt || next != null && isQuestion(next))) {
-            return Optional.of(new Prompt(m.group("prompt").strip(), enter(m.group("answer").strip()), false));
+        m = LABEL_ANSWER.matcher(unquoted);
+        if (m.matches() && (previousWasPrompt || next != null && isQuestion(next))
+                && (Character.isUpperCase(unquoted.charAt(m.start("prompt")))
+                || previousWasPrompt && next != null && LABEL_DEFAULT.matcher(next).matches())) {
+            return Optional.of(new Prompt(line.substring(m.start("prompt"), m.end("prompt")).strip(),
+                    enter(m.group("answer").strip()), false));
         }
         return Optional.empty();
     }
@@ -183,6 +211,24 @@ public final class AnswerPromptSyntax {
         return OFFERS_NONE.matcher(prompt).find();
     }
 
+    /** The line with every colon between a pair of single quotes replaced, each character in its place. */
+    private static String colonsInQuotesMasked(String line) {
+        int open = line.indexOf('\'');
+        if (open < 0) {
+            return line;
+        }
+        char[] masked = line.toCharArray();
+        boolean quoted = false;
+        for (int i = open; i < masked.length; i++) {
+            if (masked[i] == '\'') {
+                quoted = !quoted && line.indexOf('\'', i + 1) >= 0;
+            } else if (quoted && masked[i] == ':') {
+                masked[i] = '_';
+            }
+        }
+        return new String(masked);
+    }
+
     /** A shown Return ({@code <enter>}) is an empty answer, not the text. */
     static String enter(String answer) {
         return ENTER.matcher(answer).matches() ? "" : answer;
@@ -192,7 +238,8 @@ public final class AnswerPromptSyntax {
     private static boolean isQuestion(String line) {
         Matcher m = DEFAULTED.matcher(line);
         return m.matches() && OFFERS.matcher(m.group("prompt")).find() || CHOICES.matcher(line).matches()
-                || (HIDDEN.matcher(line).matches() || MASKED.matcher(line).matches()) && SECRET_WORDS.matcher(line).find();
+                || (HIDDEN.matcher(colonsInQuotesMasked(line)).matches() || MASKED.matcher(line).matches())
+                && SECRET_WORDS.matcher(line).find();
     }
 
     /** The next line is indented deeper: the label heads what the program lists under it ("You selected:"). */

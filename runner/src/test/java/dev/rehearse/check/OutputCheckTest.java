@@ -56,6 +56,16 @@ class OutputCheckTest {
     }
 
     @Test
+    void sudosPasswordPromptMayBeMissingAsSudoAsksOnlyWithoutFreshCredentials() {
+        List<ExpectedLine> expected = List.of(new ExpectedLine(1, "[sudo] password for isabell:",
+                ExpectedLine.Kind.PROMPT, "[sudo] password for isabell:", ""), ExpectedLine.output(2, "installed"));
+        assertTrue(OutputCheck.compare(expected, "installed\n").matches(), "no password asked: no difference");
+        assertTrue(OutputCheck.compare(expected, "[sudo] password for isabell: \ninstalled\n").matches());
+        assertFalse(OutputCheck.compare(shown("Password:", "installed"), "installed\n").matches(),
+                "another program's prompt is no less a line of the guide");
+    }
+
+    @Test
     void aRedrawnLineIsComparedAsTheScreenShowsIt() {
         Comparison c = OutputCheck.compare(shown("100%"), "  0%\r 50%\r100%\n");
         assertTrue(c.matches(), c.diff());

@@ -79,6 +79,24 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void wizardsAndCredentialPromptsOfCommonToolsAreAnswered() {
+        Transcript t = read("console", "$ npm init", "package name: (app) blog", "version: (1.0.0)",
+                "description: A blog", "entry point: (index.js)", "keywords:", "license: (ISC)", "Is this OK? (yes) yes",
+                "$ certbot certonly --standalone", "Do you agree?", "(Y)es/(N)o: Y",
+                "$ composer create-project laravel/laravel blog",
+                "Do you want to remove the existing VCS (.git, .svn..) history? [Y,n]? Y",
+                "$ git clone https://example.org/private.git", "Username for 'https://example.org': isabell",
+                "Password for 'https://isabell@example.org':", "$ sudo apt-get install nginx",
+                "[sudo] password for isabell:", "$ openssl req -new -key key.pem", "A challenge password []:");
+        List<List<String>> typed = t.commands().stream().map(c -> c.interactions().stream()
+                .map(i -> i.hidden() ? "(hidden)" : i.answer()).toList()).toList();
+        assertEquals(List.of(List.of("blog", "", "A blog", "", "", "", "yes"), List.of("Y"), List.of("Y"),
+                List.of("isabell", "(hidden)"), List.of("(hidden)"), List.of("")), typed);
+        assertEquals("Password for 'https://isabell@example.org':", t.commands().get(3).interactions().get(1).prompt());
+        assertEquals(SECRET, t.commands().get(4).interactions().get(0).answer());
+    }
+
+    @Test
     void aWaitForEnterOrAnyKeyIsAnsweredWithEnter() {
         Transcript t = read("console", "[isabell@stardust ~]$ ~/mailman/bin/newlist test",
                 "Enter the email of the person running the list: isabell@uber.space", "Initial test password:",
