@@ -268,6 +268,23 @@ public abstract class FixtureGuideRuns {
         assertEquals(List.of("SKIP", "SKIP", "PASS"), run("fail.rst", "--from", "3").verdicts());
     }
 
+    /**
+     * A command that reads the terminal without asking anything ({@code cat > key.txt}, the guide showing nothing
+     * typed) is found once its output is still, by what the target's {@code /proc} says of its programs, where it
+     * waited for the step's timeout.
+     */
+    @Test
+    void aCommandReadingTheTerminalWithoutAskingFailsWithinSeconds() throws IOException {
+        long start = System.nanoTime();
+        Run run = run("reading.rst");
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertEquals(List.of("FAIL", "SKIP"), run.verdicts());
+        assertEquals("waiting for input: cat reads the terminal, having asked nothing, and the guide shows nothing "
+                + "typed for it (an answers: rule in the sidecar gives it one)", run.reasons().get(0));
+        assertTrue(seconds < 15, "took " + seconds + " s");
+    }
+
     @Test
     void aCommandWaitingForInputTheGuideDoesNotShowFailsWithinSeconds() throws IOException {
         long start = System.nanoTime();

@@ -5,51 +5,71 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
- * Finds, among a terminal's processes on this machine, one at the front of the terminal (its foreground process
- * group) that waits in a read of a terminal, as {@code /proc} tells: the process's state, its group and the
- * terminal's, the system call it waits in and what the file it reads is. A read of the terminal is how a program
- * waits for someone to type; where it printed no question first, only this tells the wait from a silent
- * computation. Linux only, on x86-64 and arm64 (the system calls' numbers differ by architecture); elsewhere, and
- * where {@code /proc} says nothing (a process of another user, gone meanwhile), nothing is found. A program that
- * passes the terminal on to one elsewhere ({@code docker run -it}, {@code kubectl exec -it}, a serial console)
- * reads it all the time while that one works: it is not counted.
+ * Finds, among a terminal's processes, one at the front of the terminal (its foreground process group) that waits
+ * in a read of a terminal, as {@code /proc} tells: the process's state, its group and the terminal's, the system
+ * call it waits in and what the file it reads is. A read of the terminal is how a program waits for someone to
+ * type; where it printed no question first, only this tells the wait from a silent computation. Linux only, on
+ * x86-64 and arm64 (the system calls' numbers differ by architecture); elsewhere, and where {@code /proc} says
+ * nothing (a process of another user, gone meanwhile), nothing is found. A program that passes the terminal on to
+ * one elsewhere ({@code docker run -it}, {@code kubectl exec -it}, a serial console) reads it all the time while
+ * that one works: it is not counted.
  */
-final class TerminalReaders {
-    /** read, readv and pread64, by architecture */
-    private static final Set<Long> READS = switch (System.getProperty("os.arch")) {
-        case "amd64", "x86_64" -> Set.of(0L, 19L, 17L);
-        case "aarch64", "arm64" -> Set.of(63L, 65L, 67L);
-        default -> Set.of();
-    };
-
+public final class TerminalReaders {
     /** programs that pass what is typed on to another (by their names as {@code /proc} gives them, 15 characters) */
     private static final Set<String> PASSING_ON = Set.of("docker", "podman", "nerdctl", "kubectl", "oc", "crictl",
             "lxc", "incus", "machinectl", "ssh", "mosh-client", "telnet", "nc", "ncat", "socat", "screen", "tmux",
             "tmux: client", "script", "minicom", "picocom", "expect");
+    private static final Set<Long> READS_HERE = reads(System.getProperty("os.arch"));
 
     private TerminalReaders() {
     }
 
-    /** The name of the first of these processes that waits in a read of a terminal at the front of it. */
+    /**
+     * The numbers of read, readv and pread64 on a machine of that architecture (as Java or {@code uname -m} names
+     * it); none where it is not known.
+     */
+    public static Set<Long> reads(String architecture) {
+        return switch (architecture) {
+            case "amd64", "x86_64" -> Set.of(0L, 19L, 17L);
+            case "aarch64", "arm64" -> Set.of(63L, 65L, 67L);
+            default -> Set.of();
+        };
+    }
+
+    /** The name of the first of these processes (this machine's) that waits in a read of a terminal at its front. */
     static Optional<String> among(Iterable<ProcessHandle> processes) {
-        if (READS.isEmpty()) {
+        if (READS_HERE.isEmpty()) {
             return Optional.empty();
         }
         for (ProcessHandle process : processes) {
-            Optional<String> reader = readerName(process.pid());
-            if (reader.isPresent()) {
-                return reader;
+            Path proc = Path.of("/proc", String.valueOf(process.pid()));
+            try {
+                Optional<String> reader = reader(Files.readString(proc.resolve("stat")),
+                        Files.readString(proc.resolve("syscall")),
+                        fd -> link(proc.resolve("fd").resolve(String.valueOf(fd))), READS_HERE);
+                if (reader.isPresent()) {
+                    return reader;
+                }
+            } catch (IOException goneOrNotOurs) {
+                // looked at no further
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<String> readerName(long pid) {
-        Path proc = Path.of("/proc", String.valueOf(pid));
+    /**
+     * The process's name when it waits in a read of a terminal at the front of it; else empty.
+     *
+     * @param stat    its {@code /proc/PID/stat}
+     * @param syscall its {@code /proc/PID/syscall}: the system call it waits in, then its arguments
+     * @param fileOf  what its file descriptor of that number is ({@code /proc/PID/fd/N}'s target), or null
+     * @param reads   the numbers of the read calls on its machine
+     */
+    public static Optional<String> reader(String stat, String syscall, LongFunction<String> fileOf, Set<Long> reads) {
         try {
-            String stat = Files.readString(proc.resolve("stat"));
             int close = stat.lastIndexOf(')');
             String name = stat.substring(stat.indexOf('(') + 1, close);
             // after the name: state, ppid, pgrp, session, tty_nr, tpgid (the terminal's foreground group)
@@ -57,16 +77,24 @@ final class TerminalReaders {
             if (!fields[0].equals("S") || !fields[2].equals(fields[5]) || PASSING_ON.contains(name)) {
                 return Optional.empty();
             }
-            // the system call it waits in, then its arguments: a read's first is the file descriptor
-            String[] call = Files.readString(proc.resolve("syscall")).strip().split(" ");
-            if (call.length < 2 || !READS.contains(Long.parseLong(call[0]))) {
+            // a read's first argument is the file descriptor
+            String[] call = syscall.strip().split(" ");
+            if (call.length < 2 || !reads.contains(Long.parseLong(call[0]))) {
                 return Optional.empty();
             }
-            String file = Files.readSymbolicLink(proc.resolve("fd").resolve(String.valueOf(Long.decode(call[1]))))
-                    .toString();
-            return file.startsWith("/dev/pts/") || file.equals("/dev/tty") ? Optional.of(name) : Optional.empty();
-        } catch (IOException | RuntimeException goneOrNotOurs) {
+            String file = fileOf.apply(Long.decode(call[1]));
+            return file != null && (file.startsWith("/dev/pts/") || file.equals("/dev/tty"))
+                    ? Optional.of(name) : Optional.empty();
+        } catch (RuntimeException notAProcessLine) {
             return Optional.empty();
+        }
+    }
+
+    private static String link(Path fd) {
+        try {
+            return Files.readSymbolicLink(fd).toString();
+        } catch (IOException | RuntimeException gone) {
+            return null;
         }
     }
 }

@@ -10,29 +10,35 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A login bash on a remote PTY, over one channel of an SSH connection: the byte pipe the session protocol
  * runs over. The channel asks for a PTY of the session's TERM and size and runs {@code exec bash --login}
- * rather than the user's login shell: the protocol speaks bash, and that shell need not be bash. Closing the
- * channel hangs up the remote terminal, which sends SIGHUP to the shell and the job in its foreground.
+ * rather than the user's login shell: the protocol speaks bash, and that shell need not be bash; the mark in its
+ * environment tells its programs from the host's others ({@link RemoteTerminalReaders}). Closing the channel hangs
+ * up the remote terminal, which sends SIGHUP to the shell and the job in its foreground.
  */
 final class SshShellTransport implements Transport {
     private final SshConnection connection;
     private final ChannelExec channel;
     private final TimedOutput output;
     private final OutputStream input;
+    private final RemoteTerminalReaders readers;
 
-    private SshShellTransport(SshConnection connection, ChannelExec channel, TimedOutput output, OutputStream input) {
+    private SshShellTransport(SshConnection connection, ChannelExec channel, TimedOutput output, OutputStream input,
+                              RemoteTerminalReaders readers) {
         this.connection = connection;
         this.channel = channel;
         this.output = output;
         this.input = input;
+        this.readers = readers;
     }
 
     static SshShellTransport start(SshConnection connection, String term, int columns, int rows) {
         ChannelExec channel = (ChannelExec) connection.openChannel("exec");
-        channel.setCommand("exec bash --login");
+        RemoteTerminalReaders readers = new RemoteTerminalReaders(connection);
+        channel.setCommand("exec env " + readers.mark() + " bash --login");
         channel.setPty(true);
         channel.setPtyType(term, columns, rows, 0, 0);
         try {
@@ -41,7 +47,7 @@ final class SshShellTransport implements Transport {
             channel.connect(SshConnection.CONNECT_TIMEOUT_MS);
             // a channel's stream can only block: a thread of its own reads it
             return new SshShellTransport(connection, channel, ThreadedOutput.of(output, "rehearse-shell-reader"),
-                    input);
+                    input, readers);
         } catch (IOException | JSchException e) {
             channel.disconnect();
             throw connection.lost("starting a login shell", e);
@@ -56,6 +62,11 @@ final class SshShellTransport implements Transport {
     @Override
     public OutputStream input() {
         return input;
+    }
+
+    @Override
+    public Optional<String> silentReader() {
+        return readers.look();
     }
 
     @Override

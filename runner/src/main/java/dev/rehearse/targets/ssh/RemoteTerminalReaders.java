@@ -1,0 +1,76 @@
+package dev.rehearse.targets.ssh;
+
+import dev.rehearse.targets.UserFiles;
+import dev.rehearse.targets.shell.TerminalReaders;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds a program of the session's shell on the remote host that waits in a read of the terminal without having
+ * asked anything ({@link TerminalReaders}), over a channel of its own: the shell is started with a mark in its
+ * environment, which the programs it starts inherit, and a look is a short script that prints what the host's
+ * {@code /proc} says of each process with the mark (the user's own; another user's environment is not readable,
+ * and a program that clears its environment is not seen). A host without GNU grep's {@code -z} finds nothing.
+ */
+final class RemoteTerminalReaders {
+    /** the variable that marks the session's processes */
+    private static final String MARK = "REHEARSE_TERMINAL";
+    /**
+     * Prints the machine's architecture, then a line for each process whose environment holds {@code $1}: its stat
+     * (line breaks and tabs made spaces), the system call it waits in and, where that call's first argument is a
+     * file descriptor, what the descriptor is, separated by tabs.
+     */
+    private static final String LOOK = String.join("\n",
+            "uname -m",
+            "for e in $(grep -lzx \"$1\" /proc/[0-9]*/environ 2>/dev/null); do",
+            "  d=${e%/environ}",
+            "  s=$(tr '\\n\\t' '  ' < \"$d/stat\" 2>/dev/null) && c=$(cat \"$d/syscall\" 2>/dev/null) || continue",
+            "  set -- $c",
+            "  case $2 in 0x*) f=$(readlink \"$d/fd/$(($2))\" 2>/dev/null) ;; *) f= ;; esac",
+            "  printf '%s\\t%s\\t%s\\n' \"$s\" \"$c\" \"$f\"",
+            "done",
+            "exit 0");
+
+    private final SshConnection connection;
+    private final String mark;
+
+    RemoteTerminalReaders(SshConnection connection) {
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        this.connection = connection;
+        this.mark = MARK + "=" + HexFormat.of().formatHex(random);
+    }
+
+    /** The assignment the shell is started with ({@code env} takes it before the program). */
+    String mark() {
+        return mark;
+    }
+
+    /** The name of a marked program that waits in a read of a terminal at the front of it; else empty. */
+    Optional<String> look() {
+        List<String> lines;
+        try {
+            lines = connection.exec(UserFiles.commandLine(List.of("sh", "-c", LOOK, "sh", mark))).lines().toList();
+        } catch (RuntimeException lostOrRefused) {
+            return Optional.empty(); // the session's own channel tells a lost connection
+        }
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Long> reads = TerminalReaders.reads(lines.get(0).strip());
+        for (String line : lines.subList(1, lines.size())) {
+            String[] process = line.split("\t", -1);
+            if (process.length == 3) {
+                Optional<String> reader = TerminalReaders.reader(process[0], process[1], fd -> process[2], reads);
+                if (reader.isPresent()) {
+                    return reader;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

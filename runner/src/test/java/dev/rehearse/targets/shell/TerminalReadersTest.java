@@ -1,0 +1,43 @@
+package dev.rehearse.targets.shell;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What {@code /proc} says of a process, read as a wait in a read of the terminal or not, on either architecture. */
+class TerminalReadersTest {
+    private static final Set<Long> X86 = TerminalReaders.reads("x86_64");
+    /** pid, name, state, ppid, pgrp, session, tty_nr, tpgid, then the rest */
+    private static final String CAT_AT_FRONT = "4242 (cat) S 4200 4242 4200 34816 4242 4194304 95 0 0 0";
+
+    @Test
+    void aProgramAtTheFrontWaitingInAReadOfATerminalIsNamed() {
+        assertEquals(Optional.of("cat"), TerminalReaders.reader(CAT_AT_FRONT, "0 0x0 0x7f 0x20000 0 0 0 0x7ffd 0x7f",
+                fd -> fd == 0 ? "/dev/pts/3" : null, X86));
+        assertEquals(Optional.of("cat"), TerminalReaders.reader(CAT_AT_FRONT, "63 0x0 0x7f 0x20000 0 0 0 0x7ffd 0x7f",
+                fd -> "/dev/tty", TerminalReaders.reads("aarch64")));
+        assertEquals(Optional.of("my (odd) name"), TerminalReaders.reader(
+                "7 (my (odd) name) S 1 7 1 34816 7 0", "0 0x0 0x7f 0x1 0 0 0 0x7ffd 0x7f", fd -> "/dev/pts/0", X86));
+    }
+
+    @Test
+    void anythingElseIsNoSilentReader() {
+        String readsTerminal = "0 0x0 0x7f 0x20000 0 0 0 0x7ffd 0x7f";
+        assertEquals(Optional.empty(), TerminalReaders.reader(CAT_AT_FRONT, readsTerminal, fd -> "pipe:[12345]", X86),
+                "a read of a pipe");
+        assertEquals(Optional.empty(), TerminalReaders.reader(CAT_AT_FRONT, "230 0x0 0x0 0x7fff 0 0 0 0x7ffd 0x7f",
+                fd -> "/dev/pts/3", X86), "a sleep");
+        assertEquals(Optional.empty(), TerminalReaders.reader(CAT_AT_FRONT.replace(") S ", ") R "), "running",
+                fd -> "/dev/pts/3", X86), "a computation");
+        assertEquals(Optional.empty(), TerminalReaders.reader("4242 (cat) S 4200 4242 4200 34816 4300 0",
+                readsTerminal, fd -> "/dev/pts/3", X86), "a job in the background");
+        assertEquals(Optional.empty(), TerminalReaders.reader(CAT_AT_FRONT.replace("(cat)", "(docker)"),
+                readsTerminal, fd -> "/dev/pts/3", X86), "a program that passes the terminal on");
+        assertEquals(Optional.empty(), TerminalReaders.reader(CAT_AT_FRONT, readsTerminal, fd -> "/dev/pts/3",
+                TerminalReaders.reads("riscv64")), "an architecture whose calls are not known");
+        assertEquals(Optional.empty(), TerminalReaders.reader("garbage", "", fd -> null, X86));
+    }
+}
