@@ -78,6 +78,12 @@ public final class AnswerPromptSyntax {
     private static final Pattern YES_OR_NO = Pattern.compile(
             "(?i)^\\s*(?<prompt>(?=[^:]*\\byes\\b)(?=[^:]*\\bno\\b)[^:]{1,80}:)\\s+(?<answer>yes|no|y|n)\\s*$");
     private static final Pattern SYMFONY_ANSWER = Pattern.compile("^\\s*>\\s?(?<answer>.*)$");
+    /**
+     * a yes-or-no choice in brackets that ends the question without a mark, then the answer or nothing (Enter):
+     * mariadb's {@code Switch to unix_socket authentication [Y/n] n}
+     */
+    private static final Pattern YES_NO_BRACKET = Pattern.compile(
+            "(?i)^\\s*(?<prompt>[^\\[\\]:?]{0,80}\\S\\s+\\[(?:y/n|yes/no)\\])(?:\\s+(?<answer>yes|no|y|n))?\\s*$");
     /** choices without brackets, then the answer: {@code Overwrite existing config? y/N: y} */
     private static final Pattern BARE_CHOICES = Pattern.compile(
             "(?i)^\\s*(?<prompt>[^:?]{1,80}\\?\\s+(?:y/n|yes/no)\\s*[:?]?)\\s+(?<answer>yes|no|y|n)\\s*$");
@@ -123,6 +129,11 @@ public final class AnswerPromptSyntax {
         }
         if (PRESS_KEY.matcher(line).matches()) {
             return Optional.of(new Prompt(line.strip(), "", false));
+        }
+        m = YES_NO_BRACKET.matcher(line);
+        if (m.matches()) {
+            return Optional.of(new Prompt(m.group("prompt").strip(), m.group("answer") == null ? "" : m.group("answer"),
+                    false));
         }
         if (line.indexOf(':') < 0 && line.indexOf('?') < 0) {
             // every prompt below ends its question with one of these: most output lines are let go here, before a

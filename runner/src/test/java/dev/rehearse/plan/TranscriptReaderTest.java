@@ -93,6 +93,13 @@ class TranscriptReaderTest {
         assertEquals(List.of(List.of("blog", "", "A blog", "", "", "", "yes"), List.of("Y"), List.of("Y"),
                 List.of("isabell", "(hidden)"), List.of("(hidden)"), List.of("")), typed);
         assertEquals("Password for 'https://isabell@example.org':", t.commands().get(3).interactions().get(1).prompt());
+        Transcript mariadb = read("console", "$ sudo mysql_secure_installation",
+                "Enter current password for root (enter for none):", "OK, successfully used password, moving on...",
+                "Switch to unix_socket authentication [Y/n] n", " ... skipping.", "Remove anonymous users? [Y/n]",
+                "Disallow root login remotely [Y/n]");
+        assertEquals(List.of("", "n", "", ""), mariadb.commands().get(0).interactions().stream()
+                .map(Interaction::answer).toList());
+        assertEquals("Switch to unix_socket authentication [Y/n]", mariadb.commands().get(0).interactions().get(1).prompt());
         assertEquals(SECRET, t.commands().get(4).interactions().get(0).answer());
     }
 
