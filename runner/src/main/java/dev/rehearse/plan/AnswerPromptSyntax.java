@@ -229,10 +229,11 @@ public final class AnswerPromptSyntax {
             return line;
         }
         char[] masked = line.toCharArray();
+        int last = line.lastIndexOf('\'');
         boolean quoted = false;
         for (int i = open; i < masked.length; i++) {
             if (masked[i] == '\'') {
-                quoted = !quoted && line.indexOf('\'', i + 1) >= 0;
+                quoted = !quoted && i < last;
             } else if (quoted && masked[i] == ':') {
                 masked[i] = '_';
             }
