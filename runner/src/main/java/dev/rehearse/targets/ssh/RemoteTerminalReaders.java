@@ -4,10 +4,15 @@ import dev.rehearse.targets.UserFiles;
 import dev.rehearse.targets.shell.TerminalReaders;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Finds a program of the session's shell on the remote host that waits in a read of the terminal without having
@@ -15,6 +20,11 @@ import java.util.Set;
  * environment, which the programs it starts inherit, and a look is a short script that prints what the host's
  * {@code /proc} says of each process with the mark (the user's own; another user's environment is not readable,
  * and a program that clears its environment is not seen). A host without GNU grep's {@code -z} finds nothing.
+ * <p>
+ * A look runs on a thread of its own and is waited for a moment only: the session's thread must go on noticing a
+ * connection that stopped answering (its keepalives), where opening a channel would wait for the connect's time
+ * limit. A look that takes longer is not asked again until it ends, and its answer, which may be a later
+ * command's by then, is dropped.
  */
 final class RemoteTerminalReaders {
     /** the variable that marks the session's processes */
@@ -35,8 +45,13 @@ final class RemoteTerminalReaders {
             "done",
             "exit 0");
 
+    /** how long a look is waited for; a look over a healthy connection takes a few round trips */
+    private static final Duration WAIT = Duration.ofSeconds(1);
+
     private final SshConnection connection;
     private final String mark;
+    /** a look that outlasted its wait, still under way; else null */
+    private CompletableFuture<Optional<String>> late;
 
     RemoteTerminalReaders(SshConnection connection) {
         byte[] random = new byte[12];
@@ -50,8 +65,32 @@ final class RemoteTerminalReaders {
         return mark;
     }
 
-    /** The name of a marked program that waits in a read of a terminal at the front of it; else empty. */
+    /**
+     * The name of a marked program that waits in a read of a terminal at the front of it; else empty, also where
+     * the look did not answer within {@link #WAIT}.
+     */
     Optional<String> look() {
+        if (late != null && !late.isDone() || connection.isLost()) {
+            return Optional.empty();
+        }
+        CompletableFuture<Optional<String>> looking = new CompletableFuture<>();
+        Thread thread = new Thread(() -> looking.complete(lookNow()), "rehearse-terminal-look");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            late = null;
+            return looking.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+            late = looking;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException notExpected) {
+            // lookNow catches what a look may throw
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> lookNow() {
         List<String> lines;
         try {
             lines = connection.exec(UserFiles.commandLine(List.of("sh", "-c", LOOK, "sh", mark))).lines().toList();

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +29,16 @@ import java.util.function.Consumer;
  * host keys (ed25519 and RSA, or the types given) and user key pairs (ed25519, RSA) made by {@code ssh-keygen} in a
  * temporary folder, public keys
  * only, no PAM, for a user made for it ({@code rehearse-ssh}, locked password) with a fresh home in that
- * folder. Needs root, as sshd does. A test class registers one as an extension (started before its tests,
+ * folder. A second test run on the machine at the same time gets a user of its own ({@code rehearse-ssh1}, ...):
+ * the first one's sshd sessions run as its user, whose home cannot be changed meanwhile. Needs root, as sshd does. A test class registers one as an extension (started before its tests,
  * killed after them); a test that needs a server of its own calls {@link #start()}.
  */
 final class SshServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
-    static final String USER = "rehearse-ssh";
+    /** how many test runs at once may each have a user */
+    private static final int USERS = 16;
+    static final String USER = heldUser();
+    /** the lock that holds {@link #USER} for this process's life (the system lets it go however the process ends) */
+    private static FileChannel userLock;
 
     Path dir;
     int port;
@@ -111,6 +117,25 @@ final class SshServer implements AutoCloseable, BeforeAllCallback, AfterAllCallb
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The first of the users that no other running process holds, held from now on by this one. */
+    private static String heldUser() {
+        try {
+            Path locks = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "rehearse-ssh-users"));
+            for (int i = 0; i < USERS; i++) {
+                FileChannel lock = FileChannel.open(locks.resolve(i + ".lock"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                if (lock.tryLock() != null) {
+                    userLock = lock;
+                    return i == 0 ? "rehearse-ssh" : "rehearse-ssh" + i;
+                }
+                lock.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException(USERS + " test runs at once hold every ssh test user");
     }
 
     /**
