@@ -95,9 +95,14 @@ public final class AnswerPromptSyntax {
             "^(?<prompt>[a-z][\\w.-]*: [^?]{1,80}\\?)\\s+(?<answer>y|n|yes|no)\\s*$");
     /** an answer typed right after a bracketed default and its colon, as openssl's {@code [AU]:US} shows it */
     private static final Pattern TIGHT_ANSWER = Pattern.compile("^(?<prompt>.*\\S\\s+\\[[^\\]:]*\\]:)(?<answer>\\S.*)$");
-    /** a prompt that says what to type, then the answer: Terraform's {@code Enter a value: yes} */
-    private static final Pattern TELLS = Pattern.compile("^\\s*(?<prompt>(?:Please\\s+)?(?:Enter|Type|Choose|Select"
+    /**
+     * a prompt that says what to type, then the answer: Terraform's {@code Enter a value: yes}, certbot's second
+     * line {@code (Enter 'c' to cancel): isabell@example.org}
+     */
+    private static final Pattern TELLS = Pattern.compile("^\\s*(?<prompt>\\(?(?:Please\\s+)?(?:Enter|Type|Choose|Select"
             + "|Input|Provide|Specify|Pick)\\s[^:]{1,60}:)\\s+(?<answer>\\S.{0,60})$");
+    /** the answer to a menu of bash's {@code select}, at its default prompt: {@code #? 2} */
+    private static final Pattern SELECT_MENU = Pattern.compile("^#\\?\\s+(?<answer>\\S+)\\s*$");
     private static final Pattern BARE_LABEL = Pattern.compile("^\\s*(?<prompt>[^:\\s][^:]{0,39}:)\\s*$");
     /**
      * a question, then an answer of a few letters or digits and nothing else: a menu's choice ({@code Your
@@ -177,6 +182,10 @@ public final class AnswerPromptSyntax {
             if (m.matches()) {
                 return Optional.of(new Prompt(m.group("prompt").strip(), m.group("answer"), false));
             }
+        }
+        m = SELECT_MENU.matcher(line);
+        if (m.matches()) {
+            return Optional.of(new Prompt("#?", m.group("answer"), false));
         }
         m = TELLS.matcher(line);
         if (m.matches() && !SECRET_WORDS.matcher(m.group("prompt")).find()) {

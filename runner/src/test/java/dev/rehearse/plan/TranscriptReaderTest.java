@@ -100,6 +100,13 @@ class TranscriptReaderTest {
         assertEquals(List.of("", "n", "", ""), mariadb.commands().get(0).interactions().stream()
                 .map(Interaction::answer).toList());
         assertEquals("Switch to unix_socket authentication [Y/n]", mariadb.commands().get(0).interactions().get(1).prompt());
+        Transcript menus = read("console", "$ certbot register",
+                "Enter email address (used for urgent renewal and security notices)",
+                " (Enter 'c' to cancel): isabell@example.org", "$ ./install.sh", "Select an option:", "1) Minimal",
+                "2) Full", "#? 2", "Installing the full set");
+        assertEquals(List.of(List.of("(Enter 'c' to cancel):", "isabell@example.org"), List.of("#?", "2")),
+                menus.commands().stream().map(c -> List.of(c.interactions().get(0).prompt(),
+                        c.interactions().get(0).answer())).toList());
         assertEquals(SECRET, t.commands().get(4).interactions().get(0).answer());
     }
 
