@@ -36,8 +36,8 @@ public final class AnswerPromptSyntax {
      * enter to notify test owner...}, {@code Press any key to continue . . .}
      */
     private static final Pattern PRESS_KEY = Pattern.compile("(?i)^\\s*[\\[(]?(?:please\\s+)?(?:press|hit)\\s+"
-            + "(?:the\\s+)?[<\\[]?(?:enter|return|any\\s+key)[>\\]]?(?:\\s+key)?(?:[\\s,]+(?:to|when|if|for|and|or)\\b.*)?"
-            + "[\\])]?\\s*$");
+            + "(?:the\\s+)?[<\\[]?(?:enter|return|any\\s+key)[>\\]]?(?:\\s+key)?"
+            + "(?:[\\s,]+(?:to|when|if|for|and|or)\\b.*)?[\\])]?\\s*$");
     /** a default in brackets right before the colon: {@code A challenge password []:} */
     private static final Pattern BRACKETED_DEFAULT = Pattern.compile("\\[[^\\]]*\\]\\s*:$");
     private static final Pattern HIDDEN = Pattern.compile("^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*$");
@@ -66,8 +66,8 @@ public final class AnswerPromptSyntax {
     private static final Pattern CHOICES = Pattern.compile(
             "^(?!\\s*[-*•]\\s)\\s*(?<prompt>[^?]*\\?\\s*" + BRACKETS + "\\s*[:?]?)(?:\\s+(?<answer>.*))?$");
     /** choices by their first letters, then the answer: certbot's {@code (Y)es/(N)o: Y}, {@code (A)gree/(C)ancel: A} */
-    private static final Pattern LETTER_CHOICES = Pattern.compile(
-            "^\\s*(?<prompt>\\(\\p{L}\\)\\p{L}*(?:\\s*[/,]\\s*\\(\\p{L}\\)\\p{L}*)+\\s*:)\\s*(?<answer>\\p{L}{0,3})\\s*$");
+    private static final Pattern LETTER_CHOICES = Pattern.compile("^\\s*(?<prompt>\\(\\p{L}\\)\\p{L}*"
+            + "(?:\\s*[/,]\\s*\\(\\p{L}\\)\\p{L}*)+\\s*:)\\s*(?<answer>\\p{L}{0,3})\\s*$");
     /**
      * a wizard's label, its default in parentheses after the colon, then the answer: npm init's {@code package name:
      * (app) blog}, {@code version: (1.0.0)}; only next to other prompts

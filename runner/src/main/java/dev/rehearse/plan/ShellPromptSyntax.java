@@ -97,8 +97,8 @@ public final class ShellPromptSyntax {
                     && l.strip().length() > 1);
             case ARROW -> lines.stream().anyMatch(l -> mayBe(l, style) && ARROW.matcher(l).matches());
             case WORD -> lines.stream().anyMatch(ShellPromptSyntax::isWordPrompt);
-            case HASH -> (BlockLanguage.isSession(language) || lines.stream().anyMatch(ShellPromptSyntax::isNamedRootPrompt))
-                    && isRootSession(lines);
+            case HASH -> (BlockLanguage.isSession(language)
+                    || lines.stream().anyMatch(ShellPromptSyntax::isNamedRootPrompt)) && isRootSession(lines);
         };
     }
 

@@ -177,7 +177,8 @@ public final class TranscriptReader {
             Optional<Interaction> answered = answerFromRules(line);
             if (answered.isEmpty()) {
                 answered = AnswerPromptSyntax.match(line, k > 0 ? lines.get(k - 1) : null,
-                        k + 1 < lines.size() ? lines.get(k + 1) : null, previousWasPrompt).map(p -> interaction(p, before));
+                        k + 1 < lines.size() ? lines.get(k + 1) : null, previousWasPrompt)
+                        .map(p -> interaction(p, before));
             }
             if (answered.isPresent()) {
                 Interaction interaction = answered.get();

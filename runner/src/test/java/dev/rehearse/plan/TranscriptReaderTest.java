@@ -64,24 +64,24 @@ class TranscriptReaderTest {
     void aHiddenPromptThatOffersNoneGetsEnterAndItsRepeatGetsWhatTheFirstGot() {
         Transcript keygen = read("console", "$ ssh-keygen -t ed25519", "Enter passphrase (empty for no passphrase):",
                 "Enter same passphrase again:", "Your identification has been saved in /home/isabell/.ssh/id_ed25519");
-        assertEquals(List.of("", ""), keygen.commands().get(0).interactions().stream().map(Interaction::answer).toList());
+        assertEquals(List.of("", ""), answers(keygen.commands().get(0)));
         assertTrue(keygen.commands().get(0).interactions().stream().allMatch(Interaction::hidden));
         Transcript keytool = read("console", "$ keytool -genkey -alias web", "Enter keystore password:",
                 "Re-enter new password:", "Enter key password for <web>", "(RETURN if same as keystore password):");
-        assertEquals(Arrays.asList(SECRET, SECRET, ""),
-                keytool.commands().get(0).interactions().stream().map(Interaction::answer).toList());
+        assertEquals(Arrays.asList(SECRET, SECRET, ""), answers(keytool.commands().get(0)));
         // a second hidden question after one that may stay empty is asked again, not a new secret
         Transcript pem = read("console", "$ openssl genrsa -aes256 -out key.pem", "Enter PEM pass phrase:",
                 "Verifying - Enter PEM pass phrase:");
-        assertEquals(List.of(SECRET, SECRET), pem.commands().get(0).interactions().stream().map(Interaction::answer).toList());
+        assertEquals(List.of(SECRET, SECRET), answers(pem.commands().get(0)));
         Transcript optional = read("console", "$ ./setup", "Admin password (optional):", "Confirm password:");
-        assertEquals(List.of("", ""), optional.commands().get(0).interactions().stream().map(Interaction::answer).toList());
+        assertEquals(List.of("", ""), answers(optional.commands().get(0)));
     }
 
     @Test
     void wizardsAndCredentialPromptsOfCommonToolsAreAnswered() {
         Transcript t = read("console", "$ npm init", "package name: (app) blog", "version: (1.0.0)",
-                "description: A blog", "entry point: (index.js)", "keywords:", "license: (ISC)", "Is this OK? (yes) yes",
+                "description: A blog", "entry point: (index.js)", "keywords:", "license: (ISC)",
+                "Is this OK? (yes) yes",
                 "$ certbot certonly --standalone", "Do you agree?", "(Y)es/(N)o: Y",
                 "$ composer create-project laravel/laravel blog",
                 "Do you want to remove the existing VCS (.git, .svn..) history? [Y,n]? Y",
@@ -97,9 +97,9 @@ class TranscriptReaderTest {
                 "Enter current password for root (enter for none):", "OK, successfully used password, moving on...",
                 "Switch to unix_socket authentication [Y/n] n", " ... skipping.", "Remove anonymous users? [Y/n]",
                 "Disallow root login remotely [Y/n]");
-        assertEquals(List.of("", "n", "", ""), mariadb.commands().get(0).interactions().stream()
-                .map(Interaction::answer).toList());
-        assertEquals("Switch to unix_socket authentication [Y/n]", mariadb.commands().get(0).interactions().get(1).prompt());
+        assertEquals(List.of("", "n", "", ""), answers(mariadb.commands().get(0)));
+        assertEquals("Switch to unix_socket authentication [Y/n]",
+                mariadb.commands().get(0).interactions().get(1).prompt());
         Transcript menus = read("console", "$ certbot register",
                 "Enter email address (used for urgent renewal and security notices)",
                 " (Enter 'c' to cancel): isabell@example.org", "$ ./install.sh", "Select an option:", "1) Minimal",
@@ -119,7 +119,8 @@ class TranscriptReaderTest {
                 "[isabell@stardust ~]$ flask run", "Press CTRL+C to quit", "^C");
         TranscriptCommand newlist = t.commands().get(0);
         assertEquals(List.of("Enter the email of the person running the list:", "Initial test password:",
-                "Hit enter to notify test owner..."), newlist.interactions().stream().map(Interaction::prompt).toList());
+                "Hit enter to notify test owner..."),
+                newlist.interactions().stream().map(Interaction::prompt).toList());
         assertEquals("", newlist.interactions().get(2).answer());
         TranscriptCommand install = t.commands().get(1);
         assertEquals(List.of("", "", ""), install.interactions().stream().map(Interaction::answer).toList());
@@ -302,6 +303,11 @@ class TranscriptReaderTest {
         // a remark before the first prompt is still no command, even one that reads like root's
         Transcript remark = read("console", "# build it", "$ make");
         assertEquals(List.of("make"), remark.commands().stream().map(TranscriptCommand::command).toList());
+    }
+
+    /** what is typed at each prompt */
+    private static List<String> answers(TranscriptCommand c) {
+        return c.interactions().stream().map(Interaction::answer).toList();
     }
 
     private static List<String> texts(TranscriptCommand c) {

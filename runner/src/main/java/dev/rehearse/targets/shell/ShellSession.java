@@ -616,8 +616,8 @@ public final class ShellSession implements Session {
          * ({@link #unansweredLine}).
          */
         long silentReadCheckAt() {
-            if (due != null || nextInteraction < interactions.size()
-                    && (interactions.get(nextInteraction).prompt().isBlank() || interactions.get(nextInteraction).eof())) {
+            Interaction next = nextInteraction < interactions.size() ? interactions.get(nextInteraction) : null;
+            if (due != null || next != null && (next.prompt().isBlank() || next.eof())) {
                 return Long.MAX_VALUE;
             }
             long quiet = settings.quietPeriod().toNanos();

@@ -27,10 +27,10 @@ import java.util.function.Consumer;
 /**
  * A real OpenSSH server for tests: {@code /usr/sbin/sshd} in the foreground on a free loopback port, with
  * host keys (ed25519 and RSA, or the types given) and user key pairs (ed25519, RSA) made by {@code ssh-keygen} in a
- * temporary folder, public keys
- * only, no PAM, for a user made for it ({@code rehearse-ssh}, locked password) with a fresh home in that
- * folder. A second test run on the machine at the same time gets a user of its own ({@code rehearse-ssh1}, ...):
- * the first one's sshd sessions run as its user, whose home cannot be changed meanwhile. Needs root, as sshd does. A test class registers one as an extension (started before its tests,
+ * temporary folder, public keys only, no PAM, for a user made for it ({@code rehearse-ssh}, locked password) with a
+ * fresh home in that folder. A second test run on the machine at the same time gets a user of its own
+ * ({@code rehearse-ssh1}, ...): the first one's sshd sessions run as its user, whose home cannot be changed
+ * meanwhile. Needs root, as sshd does. A test class registers one as an extension (started before its tests,
  * killed after them); a test that needs a server of its own calls {@link #start()}.
  */
 final class SshServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
