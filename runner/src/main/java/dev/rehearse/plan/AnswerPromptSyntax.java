@@ -137,8 +137,7 @@ public final class AnswerPromptSyntax {
         }
         m = YES_NO_BRACKET.matcher(line);
         if (m.matches()) {
-            return Optional.of(new Prompt(m.group("prompt").strip(), m.group("answer") == null ? "" : m.group("answer"),
-                    false));
+            return Optional.of(new Prompt(m.group("prompt").strip(), answerShown(m), false));
         }
         if (line.indexOf(':') < 0 && line.indexOf('?') < 0) {
             // every prompt below ends its question with one of these: most output lines are let go here, before a
@@ -168,7 +167,7 @@ public final class AnswerPromptSyntax {
             }
             m = p.matcher(line);
             if (m.matches()) {
-                String answer = enter(m.group("answer") == null ? "" : m.group("answer").strip());
+                String answer = answerShown(m);
                 if (p == DEFAULTED && answer.isEmpty() && !OFFERS.matcher(m.group("prompt")).find()) {
                     continue; // "Disk quotas for user isabell (uid 1013):" heads output, asks nothing
                 }
@@ -201,8 +200,7 @@ public final class AnswerPromptSyntax {
         }
         m = LABEL_DEFAULT.matcher(line);
         if (previousWasPrompt && m.matches()) {
-            return Optional.of(new Prompt(m.group("prompt").strip(),
-                    m.group("answer") == null ? "" : enter(m.group("answer").strip()), false));
+            return Optional.of(new Prompt(m.group("prompt").strip(), answerShown(m), false));
         }
         m = SHORT_ANSWER.matcher(line);
         if (m.matches()) {
@@ -248,6 +246,11 @@ public final class AnswerPromptSyntax {
             }
         }
         return new String(masked);
+    }
+
+    /** What the match shows typed after its prompt, when it may show nothing (then it is a plain Return). */
+    private static String answerShown(Matcher m) {
+        return m.group("answer") == null ? "" : enter(m.group("answer").strip());
     }
 
     /** A shown Return ({@code <enter>}) is an empty answer, not the text. */

@@ -453,6 +453,11 @@ public final class ShellSession implements Session {
             }
         }
 
+        /** The last line the terminal shows of what came since the last answer (of its last few KB). */
+        private String lastLineSinceAnswer() {
+            return TerminalText.lastLine(raw.substring(Math.max(answeredUpTo, raw.length() - PROMPT_TAIL)));
+        }
+
         /** The first interaction still pending whose prompt ends the output since the last answer. */
         private void lookForPrompt() {
             due = null;
@@ -460,8 +465,7 @@ public final class ShellSession implements Session {
             if (nextInteraction >= interactions.size()) {
                 return;
             }
-            String shown = TerminalText.lastLine(
-                    raw.substring(Math.max(answeredUpTo, raw.length() - PROMPT_TAIL))).stripTrailing();
+            String shown = lastLineSinceAnswer().stripTrailing();
             for (int i = nextInteraction; i < interactions.size(); i++) {
                 String prompt = interactions.get(i).prompt().stripTrailing();
                 // an interrupt waits for its words anywhere in what came since (the program goes on printing)
@@ -551,7 +555,7 @@ public final class ShellSession implements Session {
             if (!opensShell || due != null) {
                 return false;
             }
-            String last = TerminalText.lastLine(raw.substring(Math.max(answeredUpTo, raw.length() - PROMPT_TAIL)));
+            String last = lastLineSinceAnswer();
             long still = now - lastOutputAt;
             return TerminalText.looksLikeShellPrompt(last) ? still >= settings.settle().toNanos()
                     : still >= settings.quietPeriod().toNanos() && !TerminalText.looksLikePrompt(last);
@@ -634,7 +638,7 @@ public final class ShellSession implements Session {
             if (nextInteraction >= interactions.size()) {
                 return null;
             }
-            String last = TerminalText.lastLine(raw.substring(Math.max(answeredUpTo, raw.length() - PROMPT_TAIL)));
+            String last = lastLineSinceAnswer();
             return last.isBlank() ? null : last.strip();
         }
 
@@ -643,7 +647,7 @@ public final class ShellSession implements Session {
             if (due != null) {
                 return null;
             }
-            String last = TerminalText.lastLine(raw.substring(Math.max(answeredUpTo, raw.length() - PROMPT_TAIL)));
+            String last = lastLineSinceAnswer();
             return TerminalText.looksLikePrompt(last) ? last : null;
         }
 

@@ -27,7 +27,8 @@ public interface Transport extends AutoCloseable {
     /**
      * The name of a program at the front of the terminal that waits in a read of a terminal without having asked
      * anything ({@code cat}, a {@code read} with no prompt), where the transport sees the processes on its terminal
-     * (a local shell); empty where none does, or where it cannot tell.
+     * (a local shell, a container of this machine's engine, an ssh host's marked processes); empty where none
+     * does, or where it cannot tell.
      */
     default Optional<String> silentReader() {
         return Optional.empty();

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * A login bash on a remote PTY, over one channel of an SSH connection: the byte pipe the session protocol
- * runs over. The channel asks for a PTY of the session's TERM and size and runs {@code exec bash --login}
+ * runs over. The channel asks for a PTY of the session's TERM and size and runs {@code exec env MARK bash --login}
  * rather than the user's login shell: the protocol speaks bash, and that shell need not be bash; the mark in its
  * environment tells its programs from the host's others ({@link RemoteTerminalReaders}). Closing the channel hangs
  * up the remote terminal, which sends SIGHUP to the shell and the job in its foreground.
