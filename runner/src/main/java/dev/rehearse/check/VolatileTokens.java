@@ -58,6 +58,9 @@ public final class VolatileTokens {
             // times of day and uptimes (0:03:14, 1 day, 2:03:04, 12:00:00.123, 02:00 PM), with a zone and year after (date(1))
             rule("\\b(?:\\d+\\s+days?,\\s+)?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?\\b(?:\\s?[AP]M\\b)?(?:(?:\\s+[A-Z]{2,5})?\\s+\\d{4}\\b)?",
                     "<time>"),
+            // ls -l shows a file's time of day within six months of now, else its year (Mar 10  2019 against
+            // Dec  5 23:58): a timestamp either way, as is date(1)'s whole line
+            rule("<date>\\s+<time>", "<date>"),
             // transfer speeds, then sizes (17.4MB/s, 163kB, 1.8 MB)
             rule("\\b" + NUMBER + "\\s?(?:" + BYTES + "|[kKMG]?bit|[kKMG]b)/s\\b", "<speed>"),
             rule("\\b" + NUMBER + "\\s?" + BYTES + "\\b", "<size>"),

@@ -6,6 +6,7 @@ import dev.rehearse.bind.ShellText;
 import dev.rehearse.check.Comparison;
 import dev.rehearse.check.EffectLines;
 import dev.rehearse.check.OutputCheck;
+import dev.rehearse.check.ShownFailure;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.files.Backups;
@@ -337,12 +338,22 @@ public final class Runner {
                 // a later step (with --keep-going) starts a fresh shell
                 session = null;
             }
-            if (why == null) {
+            // a failure the guide may show: a non-zero exit where no other was asked for
+            boolean exitAlone = why != null && result.status() == CommandResult.Status.COMPLETED
+                    && policy.expectExit() == 0;
+            if (why == null || exitAlone) {
                 // bound first, so that the step's own output maps back to the guide's value too
-                why = capture(step, result.output());
+                String missed = capture(step, result.output());
+                exitAlone &= missed == null;
+                why = why == null ? missed : why;
             }
             String actualOutput = bindings.reverse(result.output());
-            Comparison comparison = judged(step.expected(), actualOutput, result.output());
+            Comparison comparison = judged(step, actualOutput, result.output());
+            String shownFailure = null;
+            if (exitAlone && comparison.matches() && ShownFailure.shows(step.expected(), actualOutput)) {
+                shownFailure = "exit status " + result.exit() + ": the failure the guide shows";
+                why = null;
+            }
             if (why == null) {
                 // an effect or state the guide shows and the output contradicts: the command did not do it
                 why = effectLines.contradiction(step.expected(), actualOutput);
@@ -360,8 +371,9 @@ public final class Runner {
                 return fail(step, result.exit(), comparison.expected(), comparison.actual(), diff,
                         cut == null ? why : why + "; " + cut, started);
             }
+            String note = shownFailure == null ? cut : cut == null ? shownFailure : shownFailure + "; " + cut;
             return new StepResult(step, comparison.matches() ? Verdict.PASS : Verdict.DRIFT, result.exit(),
-                    comparison.expected(), comparison.actual(), comparison.diff(), cut, elapsed(started));
+                    comparison.expected(), comparison.actual(), comparison.diff(), note, elapsed(started));
         }
     }
 
@@ -390,6 +402,26 @@ public final class Runner {
      * {@code [isabell]: USER} comes back as {@code [isabell]: isabell}. Applying the bindings forward is not.
      * What is shown stays in the guide's terms either way.
      */
+    /**
+     * The step's output against its transcript. Where Rehearse stopped a command with Ctrl-C that the transcript
+     * does not show (a server the guide leaves running), what the program printed as it stopped is none of the
+     * guide's: it may follow the last line shown.
+     */
+    private Comparison judged(CommandStep step, String actualOutput, String realOutput) {
+        Comparison comparison = judged(step.expected(), actualOutput, realOutput);
+        List<ExpectedLine> shown = step.expected();
+        boolean stoppedUnshown = step.interactions().stream().anyMatch(Interaction::interrupts)
+                && shown.stream().noneMatch(line -> line.kind() == ExpectedLine.Kind.ELISION
+                        && line.text().strip().startsWith(Interaction.INTERRUPT));
+        if (comparison.matches() || shown.isEmpty() || !stoppedUnshown) {
+            return comparison;
+        }
+        List<ExpectedLine> stopped = new ArrayList<>(shown);
+        stopped.add(ExpectedLine.elision(shown.get(shown.size() - 1).sourceLine(), Interaction.INTERRUPT));
+        return judged(stopped, actualOutput, realOutput).matches()
+                ? new Comparison(true, comparison.expected(), comparison.actual(), "") : comparison;
+    }
+
     private Comparison judged(List<ExpectedLine> expected, String actualOutput, String realOutput) {
         Comparison comparison = OutputCheck.compare(expected, actualOutput);
         if (comparison.matches()) {

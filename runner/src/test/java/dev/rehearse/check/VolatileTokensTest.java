@@ -24,6 +24,8 @@ class VolatileTokensTest {
             size in parentheses   ¦ psycopg2-2.8.3.tar.gz (377kB) ¦ psycopg2-2.9.9.tar.gz (1.2 MB)
             iso timestamp         ¦ 2019-06-24 12:00:01,123 - synapse - INFO ¦ 2026-11-27T13:52:42Z - synapse - INFO
             date(1)               ¦ Mon Jun 24 12:00:01 CEST 2019 ¦ Fri Nov 27 13:52:42 UTC 2026
+            ls year or time       ¦ -rw-r--r-- 1 isabell isabell 0 Mar 10  2019 a ¦ -rw-r--r-- 1 isabell isabell 0 Dec  5 23:58 a
+            date and time or ISO  ¦ Last login: Mon Jun 24 12:00:01 2019 ¦ Last login: 2026-12-05 23:58
             supervisor stop time  ¦ synapse STOPPED Jun 24 10:00 AM ¦ synapse STOPPED Nov 27 02:00 PM
             duration              ¦ created virtual environment in 250ms ¦ created virtual environment in 1.3s
             time(1)               ¦ real	0m0.003s ¦ real	1m2.250s
@@ -64,6 +66,7 @@ class VolatileTokensTest {
             npm's vulnerabilities ¦ found 0 vulnerabilities ¦ found 2 moderate severity vulnerabilities
             composer's kind       ¦ Package operations: 3 installs, 0 updates, 0 removals ¦ Lock file operations: 3 installs, 0 updates, 0 removals
             npm added or audited  ¦ added 203 packages, and audited 204 packages in 13s ¦ up to date, audited 204 packages in 1s
+            the file's name       ¦ -rw-r--r-- 1 isabell isabell 0 Mar 10  2019 a ¦ -rw-r--r-- 1 isabell isabell 0 Dec  5 23:58 b
             git's kind of object  ¦ Receiving objects: 100% (4/4), done. ¦ Resolving deltas: 100% (4/4), done.
             a fingerprint's kind  ¦ key fingerprint is SHA256:taekOiAJ0efuyKpBtDKuE9c04LXJqJhVNcP1ltr798E ¦ key fingerprint is SHA1:taekOiAJ0efuyKpBtDKuE9c04LXJqJhVNcP1ltr798E
             """)

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -208,6 +209,28 @@ public abstract class FixtureGuideRuns {
         assertEquals(List.of("PASS", "PASS"), run.verdicts(), run.json());
         assertEquals("# the user's own\nalias ll='ls -l'\nexport GREETING=hello\n", Files.readString(bashrc));
         // without the interrupt the step would wait out its 5-minute timeout and FAIL
+    }
+
+    /**
+     * A transcript that ends with the command's error ({@code cat: notes.txt: No such file or directory}, grep's
+     * count of none) shows a failure, and the same lines are what the reader was told to expect; {@code ls -l}'s
+     * year for an old file is its time of day in the guide; a server the guide leaves to the reader to stop prints
+     * as Rehearse stops it what the guide could not show. Before, each of these FAILed or drifted.
+     */
+    @Test
+    void aFailureTheGuideShowsPassesAndOneItDoesNotShowFails() throws IOException {
+        Run shown = run("untuned/shown-failures.md");
+        assertEquals(0, shown.exit(), shown.out() + shown.err());
+        assertEquals(Collections.nCopies(7, "PASS"), shown.verdicts(), shown.json());
+        String asShown = ": the failure the guide shows";
+        assertEquals(Arrays.asList("exit status 1" + asShown, "exit status 2" + asShown, null,
+                "exit status 1" + asShown, null, null, null), shown.reasons());
+        Run unshown = run("untuned/unshown-failures.md", "--keep-going");
+        assertEquals(1, unshown.exit(), unshown.out() + unshown.err());
+        assertEquals(List.of("FAIL", "FAIL", "FAIL", "PASS"), unshown.verdicts(), unshown.json());
+        assertEquals(List.of("exit status 1 (it printed nothing)",
+                "exit status 1: cat: notes.txt: No such file or directory",
+                "exit status 1: cat: notes.txt: No such file or directory"), unshown.reasons().subList(0, 3));
     }
 
     @Test
