@@ -28,6 +28,8 @@ public final class VolatileTokens {
     private static final String BYTES = "(?:[kKMGTP]i?B|bytes|B)";
 
     private static final List<Rule> RULES = List.of(
+            // bash's errors name it as it was started: -bash in a login shell (Rehearse's, and an ssh session's)
+            rule("^-bash: ", "bash: "),
             // password hashes: bcrypt ($2b$12$...), then sha-crypt ($6$salt$...)
             rule("\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}", "<hash>"),
             rule("\\$[156]\\$(?:rounds=\\d+\\$)?[./A-Za-z0-9]{1,16}\\$[./A-Za-z0-9]{22,86}", "<hash>"),

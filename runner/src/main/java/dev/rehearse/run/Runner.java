@@ -3,6 +3,7 @@ package dev.rehearse.run;
 import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.bind.ShellText;
+import dev.rehearse.check.ColumnLayout;
 import dev.rehearse.check.Comparison;
 import dev.rehearse.check.EffectLines;
 import dev.rehearse.check.OutputCheck;
@@ -19,6 +20,7 @@ import dev.rehearse.plan.BoundedText;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.CaptureUses;
 import dev.rehearse.plan.Captures;
+import dev.rehearse.plan.ColumnListings;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.Plan;
@@ -405,21 +407,24 @@ public final class Runner {
     /**
      * The step's output against its transcript. Where Rehearse stopped a command with Ctrl-C that the transcript
      * does not show (a server the guide leaves running), what the program printed as it stopped is none of the
-     * guide's: it may follow the last line shown.
+     * guide's: it may follow the last line shown. A listing in columns ({@code ls}) is the same with the same
+     * entries in another grid, as the terminal's width lays them out.
      */
     private Comparison judged(CommandStep step, String actualOutput, String realOutput) {
         Comparison comparison = judged(step.expected(), actualOutput, realOutput);
         List<ExpectedLine> shown = step.expected();
-        boolean stoppedUnshown = step.interactions().stream().anyMatch(Interaction::interrupts)
-                && shown.stream().noneMatch(line -> line.kind() == ExpectedLine.Kind.ELISION
-                        && line.text().strip().startsWith(Interaction.INTERRUPT));
-        if (comparison.matches() || shown.isEmpty() || !stoppedUnshown) {
+        if (comparison.matches() || shown.isEmpty()) {
             return comparison;
         }
-        List<ExpectedLine> stopped = new ArrayList<>(shown);
-        stopped.add(ExpectedLine.elision(shown.get(shown.size() - 1).sourceLine(), Interaction.INTERRUPT));
-        return judged(stopped, actualOutput, realOutput).matches()
-                ? new Comparison(true, comparison.expected(), comparison.actual(), "") : comparison;
+        boolean same = ColumnListings.lists(step.command()) && ColumnLayout.sameEntries(shown, actualOutput);
+        if (!same && step.interactions().stream().anyMatch(Interaction::interrupts)
+                && shown.stream().noneMatch(line -> line.kind() == ExpectedLine.Kind.ELISION
+                        && line.text().strip().startsWith(Interaction.INTERRUPT))) {
+            List<ExpectedLine> stopped = new ArrayList<>(shown);
+            stopped.add(ExpectedLine.elision(shown.get(shown.size() - 1).sourceLine(), Interaction.INTERRUPT));
+            same = judged(stopped, actualOutput, realOutput).matches();
+        }
+        return same ? new Comparison(true, comparison.expected(), comparison.actual(), "") : comparison;
     }
 
     private Comparison judged(List<ExpectedLine> expected, String actualOutput, String realOutput) {

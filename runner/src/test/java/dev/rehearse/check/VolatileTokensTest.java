@@ -46,6 +46,7 @@ class VolatileTokensTest {
             ssh fingerprint       ¦ ED25519 key fingerprint is SHA256:taekOiAJ0efuyKpBtDKuE9c04LXJqJhVNcP1ltr798E. ¦ ED25519 key fingerprint is SHA256:+pqvderwqizyJ6WWX8Ye3ws5/OKcuvacYiGVmM2w4Ts.
             md5 fingerprint       ¦ ED25519 key fingerprint is MD5:dc:df:0a:f7:2c:cd:62:8a:7e:a3:d7:a1:43:56:0c:36. ¦ ED25519 key fingerprint is MD5:1e:9b:44:0c:7a:d2:38:51:ee:c6:90:af:13:57:2b:8d.
             cert fingerprint      ¦ SHA256 Fingerprint=4F:1A:9C:2B:3D:7E:8F:60:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:12:34:56:78:9A:BC:DE:F0 ¦ SHA256 Fingerprint=0E:2B:4C:6D:8E:AF:10:32:54:76:98:BA:DC:FE:01:23:45:67:89:AB:CD:EF:FE:DC:BA:98:76:54:32:10:0F:1E
+            bash's name           ¦ bash: ./configure: No such file or directory ¦ -bash: ./configure: No such file or directory
             blanks and columns    ¦ synapse:   available ¦ synapse: available
             """)
     void equalWhenOnlyVolatileTokensDiffer(String what, String guide, String real) {

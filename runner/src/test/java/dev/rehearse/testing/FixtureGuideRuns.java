@@ -233,6 +233,18 @@ public abstract class FixtureGuideRuns {
                 "exit status 1: cat: notes.txt: No such file or directory"), unshown.reasons().subList(0, 3));
     }
 
+    /**
+     * {@code ls} laid out as another terminal's width laid it out (one a line, one row, two rows) lists the same
+     * files, and a login shell's {@code -bash:} says what an interactive one's {@code bash:} does. Before, the
+     * listing one a line and the one in two rows drifted, and the error FAILed.
+     */
+    @Test
+    void aListingInOtherColumnsAndALoginShellsErrorAreWhatTheGuideShows() throws IOException {
+        Run run = run("untuned/layouts.md");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(Collections.nCopies(5, "PASS"), run.verdicts(), run.json());
+    }
+
     @Test
     void hiddenAndVisiblePromptsAreAnsweredAndTheSecretShowsNowhere(@TempDir Path home) throws IOException {
         String secret = "Zq4secretNotForEyes";
