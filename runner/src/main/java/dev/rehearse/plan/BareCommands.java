@@ -10,9 +10,11 @@ import java.util.Set;
 /**
  * A README-style block of bare commands (a {@code ```bash} block with no prompt) in Markdown or AsciiDoc: each
  * command is a step whose output the guide does not show, so it is not checked. In reStructuredText the lab writes
- * every command at a prompt, and a prompt-less block there is a script or an example; but sphinx-prompt's block
- * ({@code .. prompt:: bash $}, MyST's {@code ```{prompt} bash $}) is commands in any format, the page showing the
- * prompt before each. With its modifier {@code auto} the block shows its prompts, and is read as a session.
+ * most commands at a prompt, and a prompt-less block there is often a script or an example: it is commands only
+ * where nothing says otherwise (no file, no example, no {@code #!}), as Sphinx projects' install pages write them
+ * ("Install it with pip:" over {@code pip install ...}). sphinx-prompt's block ({@code .. prompt:: bash $}, MyST's
+ * {@code ```{prompt} bash $}) is commands in any format, the page showing the prompt before each. With its
+ * modifier {@code auto} the block shows its prompts, and is read as a session.
  */
 final class BareCommands {
     private static final Set<String> FORMATS = Set.of("markdown", "asciidoc");
@@ -26,8 +28,11 @@ final class BareCommands {
                 && (block.options() == null || !block.options().getOrDefault("modifiers", "").contains("auto"));
     }
 
-    static List<TranscriptCommand> of(String format, Block block) {
-        if (!(FORMATS.contains(format) || isPromptDirective(block)) || !BlockLanguage.isScript(block.language())) {
+    /** @param claimsNothing nothing around the block says it is other than commands ({@link FileTargets#claimsNothing}) */
+    static List<TranscriptCommand> of(String format, Block block, boolean claimsNothing) {
+        boolean bare = FORMATS.contains(format) || isPromptDirective(block)
+                || claimsNothing && !block.text().startsWith("#!");
+        if (!bare || !BlockLanguage.isScript(block.language())) {
             return List.of();
         }
         List<TranscriptCommand> commands = new ArrayList<>();

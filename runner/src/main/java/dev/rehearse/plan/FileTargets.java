@@ -106,6 +106,18 @@ final class FileTargets {
 
     /** why a block with no prose before it is no file */
     static final String NO_PROSE = "no prose before it names a file";
+    private static final String PROSE_EXAMPLE = "prose example";
+    private static final String SHELL_COMMANDS = "shell commands, not a fragment of ";
+
+    /**
+     * Nothing said the block is other than what it looks like: no prose, or prose with no verb for a file and no
+     * word of an example ("Finally we start fetchmail:"), or the commands that set a file's values.
+     */
+    static boolean claimsNothing(FileTarget target, String prose) {
+        String why = target.why();
+        return target.mode() == null && why != null && (why.endsWith(NO_PROSE) || why.contains(SHELL_COMMANDS)
+                || why.endsWith(PROSE_EXAMPLE) && (prose == null || !EXAMPLE.matcher(prose).find()));
+    }
 
     private static FileTarget fromProse(Block block, String prose, String sectionFile) {
         // A block may name its file itself: that name beats the prose's, and with no prose around it the block is
@@ -130,7 +142,7 @@ final class FileTargets {
             return FileTarget.none(label(language) + "an insertion at a place in the file (\"" + at.group() + "\"), not applied");
         }
         if (EXAMPLE.matcher(prose).find()) {
-            return FileTarget.none(label(language) + "prose example");
+            return FileTarget.none(label(language) + PROSE_EXAMPLE);
         }
         // the verb the prose says first decides: "modify the file ... or add another key" is a change
         Mode mode = null;
@@ -156,7 +168,7 @@ final class FileTargets {
                 // one more fragment for the file the section is about ("Then the database:")
                 return new FileTarget(Mode.MERGE, sectionFile, language, null);
             }
-            return FileTarget.none(label(language) + "prose example");
+            return FileTarget.none(label(language) + PROSE_EXAMPLE);
         }
         String path = pathOf(named, prose, from, sectionFile);
         if (path == null) {
@@ -170,7 +182,7 @@ final class FileTargets {
             // "then set the variables:" over a bash block in the section of an ini file: commands, not its keys (a
             // console block without prompts is what authors call many a file's content)
             return BlockLanguage.isScript(language)
-                    ? FileTarget.none(label(language) + "shell commands, not a fragment of " + path)
+                    ? FileTarget.none(label(language) + SHELL_COMMANDS + path)
                     : new FileTarget(Mode.MERGE, path, mergeAs, null);
         }
         return mode == Mode.APPEND && !NO_APPEND.matcher(path).find() && !Set.of("json", "xml", "html").contains(language)

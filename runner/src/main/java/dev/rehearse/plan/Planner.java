@@ -157,7 +157,7 @@ public final class Planner {
             }
             if (BareCommands.isPromptDirective(block)) {
                 // sphinx-prompt's block: commands, whatever the prose around it names
-                addBare(steps, BareCommands.of(guide.format(), block), block, elsewhere, policy, sectionFile);
+                addBare(steps, BareCommands.of(guide.format(), block, true), block, elsewhere, policy, sectionFile);
                 continue;
             }
             FileTargets.FileTarget target = FileTargets.of(block, block.precedingText(), sectionFile.get(block.section()));
@@ -180,8 +180,9 @@ public final class Planner {
                 continue;
             }
             FileTargets.anyPath(block.precedingText()).ifPresent(path -> sectionFile.put(block.section(), path));
+            String prose = Optional.ofNullable(between.before(block, before)).orElse(block.precedingText());
             List<TranscriptCommand> bare = showsOutputOfTheStepBefore(block, before, steps) ? List.of()
-                    : BareCommands.of(guide.format(), block);
+                    : BareCommands.of(guide.format(), block, FileTargets.claimsNothing(target, prose));
             if (!bare.isEmpty()) {
                 addBare(steps, bare, block, elsewhere, policy, sectionFile);
                 continue;

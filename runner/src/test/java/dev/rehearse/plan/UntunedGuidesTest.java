@@ -302,7 +302,7 @@ class UntunedGuidesTest {
     }
 
     @Test
-    void readmeStyleBashBlocksInMarkdownAreStepsWhoseOutputIsNotChecked() throws IOException {
+    void readmeStyleBashBlocksAreStepsWhoseOutputIsNotChecked() throws IOException {
         Block bare = new Block("fenced", "bash", "info-string", "README.md", 5, 6, 0, Map.of(), null, null, null, false,
                 List.of("Install"), List.of(), "Install it:", "# fetch\ncurl -sO https://example.test/app.tgz \\\n  --fail\ntar xf app.tgz\n");
         Guide md = new Guide(Path.of("README.md"), Path.of("."), "markdown", "App", List.of(bare), List.of());
@@ -313,7 +313,15 @@ class UntunedGuidesTest {
         assertEquals(List.of(7, 9), plan.steps().stream().map(Step::line).toList());
         assertTrue(plan.steps().stream().allMatch(s -> ((CommandStep) s).expected().isEmpty()));
         Guide rst = new Guide(Path.of("guide.rst"), Path.of("."), "rst", "App", List.of(bare), List.of());
-        assertFalse(new Planner(FACTS, Map.of()).plan(runbook, rst).notSteps().isEmpty(), "in rst it is a script, no steps");
+        assertEquals(plan.steps(), new Planner(FACTS, Map.of()).plan(runbook, rst).steps(), "in rst too");
+        Block example = new Block("code-block", "bash", "attribute", "guide.rst", 5, 6, 0, Map.of(), null, null, null,
+                false, List.of("Install"), List.of(), "A wrapper might look like this:", "exec app \"$@\"\n");
+        Block script = new Block("code-block", "bash", "attribute", "guide.rst", 9, 10, 0, Map.of(), null, null, null,
+                false, List.of("Install"), List.of(), null, "#!/bin/sh\nexec app\n");
+        Plan neither = new Planner(FACTS, Map.of()).plan(runbook, new Guide(Path.of("guide.rst"), Path.of("."), "rst",
+                "App", List.of(example, script), List.of()));
+        assertEquals(List.of(), neither.steps(), "an example and a script in rst are no commands");
+        assertEquals(2, neither.notSteps().size());
     }
 
     @Test

@@ -245,6 +245,22 @@ public abstract class FixtureGuideRuns {
         assertEquals(Collections.nCopies(5, "PASS"), run.verdicts(), run.json());
     }
 
+    /**
+     * A Sphinx project's install page in reStructuredText, its commands in {@code bash} blocks without prompts: they
+     * run, but for the block the prose calls an example and the script with its {@code #!}. Before, no bash block
+     * of it ran, and the listing FAILed.
+     */
+    @Test
+    void anRstGuidesBareCommandsRunButForAnExampleAndAScript(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/sphinx-install.rst");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(Collections.nCopies(6, "PASS"), run.verdicts(), run.json());
+        Path greeter = homeOfRun(home).resolve("greeter");
+        assertTrue(Files.readString(greeter.resolve("prefix.txt")).strip().endsWith("/greeter/venv"));
+        assertFalse(Files.exists(greeter.resolve("wrapped.txt")), "the example ran");
+        assertFalse(Files.exists(greeter.resolve("script.txt")), "the script ran");
+    }
+
     @Test
     void hiddenAndVisiblePromptsAreAnsweredAndTheSecretShowsNowhere(@TempDir Path home) throws IOException {
         String secret = "Zq4secretNotForEyes";
