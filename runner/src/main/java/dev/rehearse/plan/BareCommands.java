@@ -28,7 +28,7 @@ final class BareCommands {
                 && (block.options() == null || !block.options().getOrDefault("modifiers", "").contains("auto"));
     }
 
-    /** @param claimsNothing nothing around the block says it is other than commands ({@link FileTargets#claimsNothing}) */
+    /** @param claimsNothing nothing around the block says it is other than commands ({@code FileTargets}) */
     static List<TranscriptCommand> of(String format, Block block, boolean claimsNothing) {
         boolean bare = FORMATS.contains(format) || isPromptDirective(block)
                 || claimsNothing && !block.text().startsWith("#!");
