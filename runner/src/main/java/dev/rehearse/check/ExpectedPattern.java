@@ -3,22 +3,32 @@ package dev.rehearse.check;
 import dev.rehearse.plan.ExpectedLine;
 
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One line the guide shows, made ready to be matched against real lines. A plain line matches a real line with
- * the same {@link VolatileTokens#key key}. A prompt line also matches the prompt followed by what the terminal
+ * the same {@link VolatileTokens#key key}, and one the guide cut short ({@code Successfully installed ...}) a real
+ * line that begins as it does. A prompt line also matches the prompt followed by what the terminal
  * echoed of the typed answer (nothing for a hidden one); the line that closes a REPL matches its prompt followed by
  * whatever the program echoes for end of input ({@code \q}, nothing). An elision matches nothing by itself: the
  * aligner lets it stand for any number of real lines.
  */
 final class ExpectedPattern {
     private static final Set<String> ELISIONS = Set.of("[...]", "[…]", "...", "…", "(...)", "(…)");
+    /**
+     * a line cut short where it ends, after a blank ({@code Successfully installed ...}): what comes before the cut;
+     * dots at a word's end are a program's own ({@code Reading package lists...})
+     */
+    private static final Pattern CUT_AT_END = Pattern.compile("(.*\\S)\\s+(?:\\[(?:\\.\\.\\.|…)]|\\.\\.\\.|…)");
 
     private final ExpectedLine line;
     private final boolean elision;
     private final String key;
     private final String promptKey;
     private final String answerKey;
+    /** for a line the guide cut short, the key of what it shows before the cut; else null */
+    private final String cutKey;
 
     ExpectedPattern(ExpectedLine line) {
         this.line = line;
@@ -27,6 +37,8 @@ final class ExpectedPattern {
         boolean typed = line.kind() == ExpectedLine.Kind.PROMPT || line.kind() == ExpectedLine.Kind.REPL_INPUT;
         this.promptKey = typed && line.prompt() != null ? VolatileTokens.key(line.prompt()) : null;
         this.answerKey = typed && line.answer() != null ? VolatileTokens.key(line.answer()) : "";
+        Matcher cut = line.kind() == ExpectedLine.Kind.OUTPUT && !elision ? CUT_AT_END.matcher(line.text()) : null;
+        this.cutKey = cut != null && cut.matches() ? VolatileTokens.key(cut.group(1)) : null;
     }
 
     ExpectedLine line() {
@@ -67,6 +79,10 @@ final class ExpectedPattern {
         }
         if (actualKey.equals(key)) {
             return true;
+        }
+        if (cutKey != null) {
+            // the real line goes on where the guide's was cut: it shows the same beginning
+            return actualKey.startsWith(cutKey);
         }
         if (promptKey == null || !actualKey.startsWith(promptKey)) {
             return false;
