@@ -59,7 +59,8 @@ class OutputCheckTest {
     void aLineCutShortAfterABlankMatchesARealLineBeginningAsItDoes() {
         assertTrue(OutputCheck.compare(shown("Successfully installed alpha-1.0 ...", "done"),
                 "Successfully installed alpha-2.1 beta-2.0\r\ndone\r\n").matches(), "versions masked too");
-        assertTrue(OutputCheck.compare(shown("id: 42, name: widget, …"), "id: 42, name: widget, owner: x\n").matches());
+        assertTrue(OutputCheck.compare(shown("id: 42, name: widget, …"), "id: 42, name: widget, owner: x\n")
+                .matches());
         assertTrue(OutputCheck.compare(shown("Git revision: [...]"), "Git revision: 4f2a9c1e\n").matches());
         assertFalse(OutputCheck.compare(shown("Successfully installed alpha-1.0 ..."),
                 "Successfully built alpha-1.0\n").matches(), "another beginning");
