@@ -30,6 +30,13 @@ public final class VolatileTokens {
     private static final List<Rule> RULES = List.of(
             // bash's errors name it as it was started: -bash in a login shell (Rehearse's, and an ssh session's)
             rule("^-bash: ", "bash: "),
+            // a line that is a version alone, whatever its suffix (uname -r's 4.19.0-6-amd64, a --version's
+            // 1.2.3-beta), and uname -a's kernel with its build (#1 SMP Debian 4.19.67-2 (2019-11-11) x86_64 ...)
+            rule("^(\\s*)v?\\d+(?:\\.\\d+)+[\\w.+~-]*\\s*$", "$1<version>"),
+            rule("^(\\s*\\S*Linux \\S+ )v?\\d+\\.\\d+\\S* #\\d+ .*", "$1<kernel>"),
+            // the ids of users and groups (id's uid=1000(isabell) gid=1000(isabell) groups=1000(isabell),27(sudo)):
+            // the target's, as its user's name is
+            rule("(?<=[=,])\\d+(?=\\([A-Za-z_][\\w.-]*\\))", "<id>"),
             // password hashes: bcrypt ($2b$12$...), then sha-crypt ($6$salt$...)
             rule("\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}", "<hash>"),
             rule("\\$[156]\\$(?:rounds=\\d+\\$)?[./A-Za-z0-9]{1,16}\\$[./A-Za-z0-9]{22,86}", "<hash>"),

@@ -46,6 +46,10 @@ class VolatileTokensTest {
             ssh fingerprint       ¦ ED25519 key fingerprint is SHA256:taekOiAJ0efuyKpBtDKuE9c04LXJqJhVNcP1ltr798E. ¦ ED25519 key fingerprint is SHA256:+pqvderwqizyJ6WWX8Ye3ws5/OKcuvacYiGVmM2w4Ts.
             md5 fingerprint       ¦ ED25519 key fingerprint is MD5:dc:df:0a:f7:2c:cd:62:8a:7e:a3:d7:a1:43:56:0c:36. ¦ ED25519 key fingerprint is MD5:1e:9b:44:0c:7a:d2:38:51:ee:c6:90:af:13:57:2b:8d.
             cert fingerprint      ¦ SHA256 Fingerprint=4F:1A:9C:2B:3D:7E:8F:60:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:12:34:56:78:9A:BC:DE:F0 ¦ SHA256 Fingerprint=0E:2B:4C:6D:8E:AF:10:32:54:76:98:BA:DC:FE:01:23:45:67:89:AB:CD:EF:FE:DC:BA:98:76:54:32:10:0F:1E
+            kernel release        ¦ 4.19.0-6-amd64 ¦ 6.18.44-fc-v1272
+            a version alone       ¦   1.2.2-alpha ¦   1.3.0-beta.2
+            uname -a              ¦ Linux stardust 4.19.0-6-amd64 #1 SMP Debian 4.19.67-2+deb10u2 (2019-11-11) x86_64 GNU/Linux ¦ Linux stardust 6.18.44-fc-v1272 #1 SMP PREEMPT_DYNAMIC @0 x86_64 GNU/Linux
+            ids of user and group ¦ uid=1000(isabell) gid=1000(isabell) groups=1000(isabell),27(sudo) ¦ uid=1001(isabell) gid=1001(isabell) groups=1001(isabell),27(sudo)
             bash's name           ¦ bash: ./configure: No such file or directory ¦ -bash: ./configure: No such file or directory
             blanks and columns    ¦ synapse:   available ¦ synapse: available
             """)
@@ -68,6 +72,9 @@ class VolatileTokensTest {
             composer's kind       ¦ Package operations: 3 installs, 0 updates, 0 removals ¦ Lock file operations: 3 installs, 0 updates, 0 removals
             npm added or audited  ¦ added 203 packages, and audited 204 packages in 13s ¦ up to date, audited 204 packages in 1s
             the file's name       ¦ -rw-r--r-- 1 isabell isabell 0 Mar 10  2019 a ¦ -rw-r--r-- 1 isabell isabell 0 Dec  5 23:58 b
+            another group         ¦ uid=1000(isabell) gid=1000(isabell) groups=1000(isabell),27(sudo) ¦ uid=1000(isabell) gid=1000(isabell) groups=1000(isabell),27(docker)
+            another host's uname  ¦ Linux stardust 4.19.0-6-amd64 #1 SMP x86_64 GNU/Linux ¦ Linux moondust 4.19.0-6-amd64 #1 SMP x86_64 GNU/Linux
+            a version and a word  ¦ 1.2.3 installed ¦ 1.2.3 removed
             git's kind of object  ¦ Receiving objects: 100% (4/4), done. ¦ Resolving deltas: 100% (4/4), done.
             a fingerprint's kind  ¦ key fingerprint is SHA256:taekOiAJ0efuyKpBtDKuE9c04LXJqJhVNcP1ltr798E ¦ key fingerprint is SHA1:taekOiAJ0efuyKpBtDKuE9c04LXJqJhVNcP1ltr798E
             """)

@@ -235,15 +235,16 @@ public abstract class FixtureGuideRuns {
 
     /**
      * {@code ls} laid out as another terminal's width laid it out (one a line, one row, two rows) lists the same
-     * files, a login shell's {@code -bash:} says what an interactive one's {@code bash:} does, and a line the
-     * author cut short ({@code Successfully installed alpha-1.0 ...}) shows how the real one begins. Before, the
-     * listing one a line and the one in two rows drifted, the error FAILed and the cut lines drifted.
+     * files, a login shell's {@code -bash:} says what an interactive one's {@code bash:} does, a line the author
+     * cut short ({@code Successfully installed alpha-1.0 ...}) shows how the real one begins, and the user's ids
+     * and the kernel are the target's. Before, the listing one a line and the one in two rows drifted, the error
+     * FAILed, and the cut lines, {@code id} and {@code uname} drifted.
      */
     @Test
-    void aListingInOtherColumnsALoginShellsErrorAndLinesCutShortAreWhatTheGuideShows() throws IOException {
+    void whatOtherTerminalsAuthorsAndMachinesShowIsWhatTheGuideShows() throws IOException {
         Run run = run("untuned/layouts.md");
         assertEquals(0, run.exit(), run.out() + run.err());
-        assertEquals(Collections.nCopies(7, "PASS"), run.verdicts(), run.json());
+        assertEquals(Collections.nCopies(10, "PASS"), run.verdicts(), run.json());
     }
 
     /**
