@@ -3,7 +3,6 @@ package dev.rehearse.run;
 import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.bind.ShellText;
-import dev.rehearse.check.ColumnLayout;
 import dev.rehearse.check.Comparison;
 import dev.rehearse.check.EffectLines;
 import dev.rehearse.check.OutputCheck;
@@ -20,15 +19,12 @@ import dev.rehearse.plan.BoundedText;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.CaptureUses;
 import dev.rehearse.plan.Captures;
-import dev.rehearse.plan.ColumnListings;
 import dev.rehearse.plan.CommandStep;
-import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Readiness;
 import dev.rehearse.plan.Runbook.Check;
 import dev.rehearse.plan.Step;
 import dev.rehearse.plan.StepPolicy;
-import dev.rehearse.plan.WriteStep;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.targets.ExistingFiles;
 import dev.rehearse.targets.OutputLimit;
@@ -76,6 +72,7 @@ public final class Runner {
     private RunReport.Origin origin;
     private List<CapturedValue> inherited = List.of();
     private Bindings bindings;
+    private TranscriptJudge judge;
     private List<CapturedValue> captured;
     /** the commands each captured value goes into, to check it against */
     private CaptureUses captureUses;
@@ -159,6 +156,7 @@ public final class Runner {
         long started = System.nanoTime();
         effectLines = EffectLines.with(effects);
         bindings = plan.bindings();
+        judge = new TranscriptJudge(bindings);
         // the record's writer copies what is captured so far from its own thread
         captured = Collections.synchronizedList(new ArrayList<>(inherited));
         captureUses = new CaptureUses(plan.steps(), checks);
@@ -350,7 +348,7 @@ public final class Runner {
                 why = why == null ? missed : why;
             }
             String actualOutput = bindings.reverse(result.output());
-            Comparison comparison = judged(step, actualOutput, result.output());
+            Comparison comparison = judge.judge(step, actualOutput, result.output());
             String shownFailure = null;
             if (exitAlone && comparison.matches() && ShownFailure.shows(step.expected(), actualOutput)) {
                 shownFailure = "exit status " + result.exit() + ": the failure the guide shows";
@@ -395,49 +393,6 @@ public final class Runner {
 
     private static String size(long bytes) {
         return bytes % (1 << 20) == 0 ? (bytes >> 20) + "M" : bytes % 1024 == 0 ? (bytes >> 10) + "K" : bytes + "";
-    }
-
-    /**
-     * Compares in the guide's terms (real values mapped back), and where that finds a difference, once more in the
-     * target's terms (the guide's lines with the bindings applied). Mapping back is ambiguous when two examples
-     * stand for one value ({@code USER} and {@code isabell} are both the target's user): the guide's
-     * {@code [isabell]: USER} comes back as {@code [isabell]: isabell}. Applying the bindings forward is not.
-     * What is shown stays in the guide's terms either way.
-     */
-    /**
-     * The step's output against its transcript. Where Rehearse stopped a command with Ctrl-C that the transcript
-     * does not show (a server the guide leaves running), what the program printed as it stopped is none of the
-     * guide's: it may follow the last line shown. A listing in columns ({@code ls}) is the same with the same
-     * entries in another grid, as the terminal's width lays them out.
-     */
-    private Comparison judged(CommandStep step, String actualOutput, String realOutput) {
-        Comparison comparison = judged(step.expected(), actualOutput, realOutput);
-        List<ExpectedLine> shown = step.expected();
-        if (comparison.matches() || shown.isEmpty()) {
-            return comparison;
-        }
-        boolean same = ColumnListings.lists(step.command()) && ColumnLayout.sameEntries(shown, actualOutput);
-        if (!same && step.interactions().stream().anyMatch(Interaction::interrupts)
-                && shown.stream().noneMatch(line -> line.kind() == ExpectedLine.Kind.ELISION
-                        && line.text().strip().startsWith(Interaction.INTERRUPT))) {
-            List<ExpectedLine> stopped = new ArrayList<>(shown);
-            stopped.add(ExpectedLine.elision(shown.get(shown.size() - 1).sourceLine(), Interaction.INTERRUPT));
-            same = judged(stopped, actualOutput, realOutput).matches();
-        }
-        return same ? new Comparison(true, comparison.expected(), comparison.actual(), "") : comparison;
-    }
-
-    private Comparison judged(List<ExpectedLine> expected, String actualOutput, String realOutput) {
-        Comparison comparison = OutputCheck.compare(expected, actualOutput);
-        if (comparison.matches()) {
-            return comparison;
-        }
-        List<ExpectedLine> bound = expected.stream().map(line -> new ExpectedLine(line.sourceLine(),
-                bindings.apply(line.text()), line.kind(), bindings.apply(line.prompt()), bindings.apply(line.answer())))
-                .toList();
-        return OutputCheck.compare(bound, realOutput).matches()
-                ? new Comparison(true, comparison.expected(), comparison.actual(), "")
-                : comparison;
     }
 
     /**
