@@ -212,8 +212,8 @@ public abstract class FixtureGuideRuns {
     }
 
     /**
-     * A transcript that ends with the command's error ({@code cat: notes.txt: No such file or directory}, grep's
-     * count of none) shows a failure, and the same lines are what the reader was told to expect; {@code ls -l}'s
+     * A transcript that ends with the command's error ({@code cat: never-written.txt: No such file or directory},
+     * grep's count of none) shows a failure, and the same lines are what the reader was told to expect; {@code ls -l}'s
      * year for an old file is its time of day in the guide; a server the guide leaves to the reader to stop prints
      * as Rehearse stops it what the guide could not show. Before, each of these FAILed or drifted.
      */
@@ -229,8 +229,8 @@ public abstract class FixtureGuideRuns {
         assertEquals(1, unshown.exit(), unshown.out() + unshown.err());
         assertEquals(List.of("FAIL", "FAIL", "FAIL", "PASS"), unshown.verdicts(), unshown.json());
         assertEquals(List.of("exit status 1 (it printed nothing)",
-                "exit status 1: cat: notes.txt: No such file or directory",
-                "exit status 1: cat: notes.txt: No such file or directory"), unshown.reasons().subList(0, 3));
+                "exit status 1: cat: never-written.txt: No such file or directory",
+                "exit status 1: cat: never-written.txt: No such file or directory"), unshown.reasons().subList(0, 3));
     }
 
     /**
@@ -257,8 +257,8 @@ public abstract class FixtureGuideRuns {
         Run run = runIn(home, "untuned/sphinx-install.rst");
         assertEquals(0, run.exit(), run.out() + run.err());
         assertEquals(Collections.nCopies(6, "PASS"), run.verdicts(), run.json());
-        Path greeter = homeOfRun(home).resolve("greeter");
-        assertTrue(Files.readString(greeter.resolve("prefix.txt")).strip().endsWith("/greeter/venv"));
+        Path greeter = homeOfRun(home).resolve("sphinx-greeter");
+        assertTrue(Files.readString(greeter.resolve("prefix.txt")).strip().endsWith("/sphinx-greeter/venv"));
         assertFalse(Files.exists(greeter.resolve("wrapped.txt")), "the example ran");
         assertFalse(Files.exists(greeter.resolve("script.txt")), "the script ran");
     }
