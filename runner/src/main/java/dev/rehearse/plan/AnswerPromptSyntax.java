@@ -45,6 +45,13 @@ public final class AnswerPromptSyntax {
     private static final Pattern MASKED = Pattern.compile(
             "^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*(?:\\*{3,}|(?i:\\[hidden]|\\(hidden\\)|<hidden>)|\\(\\.\\.\\.\\))\\s*$");
     private static final Pattern INQUIRER = Pattern.compile("^\\s*(?<prompt>\\?\\s+[^:]+:)\\s*(?<answer>.*)$");
+    /**
+     * Inquirer's (and survey's) question that ends in a question mark, then the answer chosen or typed
+     * ({@code ? What account do you want to log into? GitHub.com}); choices still offered after it
+     * ({@code (y/N)}) are the question's, no answer
+     */
+    private static final Pattern INQUIRER_ASKS = Pattern.compile(
+            "^\\s*(?<prompt>\\?\\s+[^:]*\\?)\\s+(?<answer>[^\\s(\\[][^:]*)$");
     /** one bracketed default or set of choices: {@code [no]}, {@code (yes/no)}; a colon inside means output */
     private static final String BRACKETS = "(?:\\[[^\\]:]*\\]|\\([^):]*\\))(?:\\s*(?:\\[[^\\]:]*\\]|\\([^):]*\\)))*";
     /** a question ending in bracketed defaults or choices, then : or ?, then the answer; list items are output */
@@ -111,6 +118,15 @@ public final class AnswerPromptSyntax {
     private static final Pattern SHORT_ANSWER = Pattern.compile(
             "^(?!\\s*[-*•]\\s)\\s*(?<prompt>\\p{Lu}[^?\\[\\]]{0,80}\\?)\\s+(?<answer>[\\p{L}\\d]{1,3})\\s*$");
 
+    /**
+     * a question as a person asks it, then a typed answer of words ({@code What is your name? Ada Lovelace},
+     * {@code Which port should it listen on? 8080}): a prompt only among other prompts, as a wizard asks them, since
+     * alone it may be a line of a text; an answer that ends as a sentence does is output
+     */
+    private static final Pattern ASKED = Pattern.compile("^\\s*(?<prompt>(?:What|Which|Where|Who|Whose|When|How|Do|Does"
+            + "|Would|Should|Shall|Will|Can|Could|Is|Are)\\b[^?\\[\\]]{1,80}\\?)\\s+(?<answer>[^\\s?]"
+            + "(?:[^?]{0,58}[^\\s?!.])?)$");
+
     private AnswerPromptSyntax() {
     }
 
@@ -161,7 +177,7 @@ public final class AnswerPromptSyntax {
                 && !BRACKETED_DEFAULT.matcher(m.group("prompt")).find()) {
             return Optional.of(new Prompt(line.substring(m.start("prompt"), m.end("prompt")).strip(), "", true));
         }
-        for (Pattern p : new Pattern[]{INQUIRER, DEFAULTED, CHOICES, YES_OR_NO}) {
+        for (Pattern p : new Pattern[]{INQUIRER, INQUIRER_ASKS, DEFAULTED, CHOICES, YES_OR_NO}) {
             if ((p == DEFAULTED || p == CHOICES) && !bracketed) {
                 continue; // both need a bracketed default or choice
             }
@@ -205,6 +221,10 @@ public final class AnswerPromptSyntax {
         m = SHORT_ANSWER.matcher(line);
         if (m.matches()) {
             return Optional.of(new Prompt(m.group("prompt").strip(), m.group("answer"), false));
+        }
+        m = ASKED.matcher(line);
+        if (m.matches() && (previousWasPrompt || next != null && (ASKED.matcher(next).matches() || isQuestion(next)))) {
+            return Optional.of(new Prompt(m.group("prompt").strip(), enter(m.group("answer").strip()), false));
         }
         m = BARE_LABEL.matcher(line);
         if (previousWasPrompt && m.matches() && !headsIndented(line, next)) {

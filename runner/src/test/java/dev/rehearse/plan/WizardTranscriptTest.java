@@ -113,6 +113,32 @@ class WizardTranscriptTest {
     }
 
     @Test
+    void questionsAsAPersonAsksThemAmongOtherPromptsAndInquirersAreAnswered() {
+        TranscriptCommand setup = only(
+                "[isabell@stardust ~]$ ./setup.sh",
+                "What is your name? Ada Lovelace",
+                "Which port should it listen on? 8080",
+                "Is this correct? [Y/n] y",
+                "Done.",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of("What is your name?|Ada Lovelace", "Which port should it listen on?|8080",
+                "Is this correct? [Y/n]|y"), typed(setup));
+        TranscriptCommand gh = only(
+                "[isabell@stardust ~]$ gh auth login",
+                "? What account do you want to log into? GitHub.com",
+                "? Project name: blog",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of("? What account do you want to log into?|GitHub.com", "? Project name:|blog"),
+                typed(gh));
+        TranscriptCommand text = only(
+                "[isabell@stardust ~]$ cat faq.txt",
+                "What is it? A tool that runs guides",
+                "How does it work? It reads them.",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of(), text.interactions(), "a question alone, or answered as a sentence, is text");
+    }
+
+    @Test
     void aQuestionOfferingYesAndNoInWordsIsAnsweredButAStatusLineIsNot() {
         TranscriptCommand collect = only(
                 "[isabell@stardust ~]$ ./manage collect",

@@ -263,6 +263,18 @@ public abstract class FixtureGuideRuns {
         assertFalse(Files.exists(greeter.resolve("script.txt")), "the script ran");
     }
 
+    /**
+     * A wizard's questions as a person asks them ({@code What is your name? Ada Lovelace}) and Inquirer's
+     * ({@code ? What account do you want to log into? GitHub.com}) are answered. Before, the step FAILed waiting at
+     * its first question.
+     */
+    @Test
+    void questionsAsAPersonAsksThemAreAnswered() throws IOException {
+        Run run = run("untuned/wizard-questions.md");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "PASS", "PASS"), run.verdicts(), run.json());
+    }
+
     @Test
     void hiddenAndVisiblePromptsAreAnsweredAndTheSecretShowsNowhere(@TempDir Path home) throws IOException {
         String secret = "Zq4secretNotForEyes";
