@@ -146,6 +146,9 @@ final class PlanText {
         if (i.interrupts()) {
             return when + " press Ctrl-C";
         }
+        if (i.leaves()) {
+            return when + " leave it running and go on in a new terminal";
+        }
         if (i.eof()) {
             return when + " end the input";
         }

@@ -18,8 +18,24 @@ public record Interaction(String prompt, String answer, boolean hidden, boolean 
         return new Interaction(prompt, INTERRUPT, false, true, null);
     }
 
+    /** What a leave's answer holds: the guide goes on in another terminal while the command runs on. */
+    public static final String LEAVE = "(another terminal)";
+
+    /**
+     * Once the output shows {@code prompt}, leave the command running in its terminal: the guide's next commands
+     * go into another one ("In a new terminal, ..."), as a server's reader types them.
+     */
+    public static Interaction leave(String prompt) {
+        return new Interaction(prompt, LEAVE, false, true, null);
+    }
+
     /** An end of input that is an interrupt (Ctrl-C), not Ctrl-D. */
     public boolean interrupts() {
         return eof && INTERRUPT.equals(answer);
+    }
+
+    /** The command is left running here, the next ones going into another terminal. */
+    public boolean leaves() {
+        return eof && LEAVE.equals(answer);
     }
 }

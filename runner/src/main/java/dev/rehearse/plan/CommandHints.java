@@ -35,6 +35,10 @@ final class CommandHints {
             + "|watch\\s[^;&|<>]+|h?top(?:\\s+(?!(?:.*\\s)?-[A-Za-z]*[bn])[^;&|<>]*)?"
             + "|ping\\s+(?!(?:.*\\s)?-[A-Za-z]*[cw])[^;&|<>]+)\\s*");
     /** "press Ctrl+C", "stop it by pressing ``Ctrl-C``", "quit with **CTRL+C**": an instruction, not a mention */
+    /** "In a new terminal, ...", "open another shell", "in a second ssh session": the reader's next terminal */
+    private static final Pattern OTHER_TERMINAL = Pattern.compile("(?i)\\b(?:another|a\\s+(?:new|second|separate"
+            + "|different|fresh)|the\\s+other|a\\s+2nd)\\s+(?:(?:ssh|bash|terminal)\\s+)?(?:terminal|shell|console"
+            + "|session)\\b");
     private static final Pattern CTRL_C = Pattern.compile("(?i)\\b(?:press(?:ing)?|hit(?:ting)?|us(?:e|ing)|send(?:ing)?"
             + "|insert(?:ing)?|with|by)\\s+[`*]*(?:ctrl|control)\\s*[-+]?\\s*c\\b");
 
@@ -91,6 +95,11 @@ final class CommandHints {
     /** The command follows its output until it is stopped with Ctrl-C ({@code tail -f ~/logs/app.log}). */
     static boolean follows(String command) {
         return FOLLOWS.matcher(command).matches();
+    }
+
+    /** The prose sends the reader to another terminal than the one a command runs on in. */
+    static boolean saysOtherTerminal(String prose) {
+        return prose != null && OTHER_TERMINAL.matcher(prose).find();
     }
 
     /** The prose tells the reader to stop a command with Ctrl-C. */

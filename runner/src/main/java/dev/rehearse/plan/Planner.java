@@ -128,11 +128,15 @@ public final class Planner {
                 }
                 List<TranscriptCommand> commands = transcript.get().commands();
                 List<TranscriptCommand> entries = transcript.get().entries();
-                if (!commands.isEmpty() && !entries.get(entries.size() - 1).isEmpty()
-                        && (CommandHints.saysCtrlC(between.before(block, before))
+                // a block that ends while its last command still runs (no prompt after it)
+                boolean runsOn = !commands.isEmpty() && !entries.get(entries.size() - 1).isEmpty();
+                if (runsOn && CommandHints.saysOtherTerminal(between.after(block, next))) {
+                    // and the prose after it goes on in another terminal: the command runs on in this one
+                    commands = new ArrayList<>(commands);
+                    commands.set(commands.size() - 1, TranscriptReader.leftRunning(commands.get(commands.size() - 1)));
+                } else if (runsOn && (CommandHints.saysCtrlC(between.before(block, before))
                         || CommandHints.saysCtrlC(between.after(block, next)))) {
-                    // a block that ends while its last command still runs (no prompt after it), and prose around it
-                    // that says to stop it with Ctrl-C: the ^C the transcript leaves out
+                    // and prose around it that says to stop it with Ctrl-C: the ^C the transcript leaves out
                     commands = new ArrayList<>(commands);
                     commands.set(commands.size() - 1, TranscriptReader.interrupted(commands.get(commands.size() - 1)));
                 }

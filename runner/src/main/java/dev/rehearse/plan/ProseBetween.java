@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 final class ProseBetween {
     private static final Pattern UNDERLINE = Pattern.compile("^([=\\-~^\"'`#*+<>:_.])\\1{2,}\\s*$");
+    /** the line that closes a Markdown fence or an AsciiDoc listing or literal block: no section's title */
+    private static final Pattern CLOSING = Pattern.compile("^\\s*(?:`{3,}|~{3,}|-{4,}|\\.{4,})\\s*$");
 
     private final Guide guide;
     private final Map<String, List<String>> files = new HashMap<>();
@@ -61,8 +63,16 @@ final class ProseBetween {
             return null;
         }
         int to = next == null ? lines.size() : Math.min(next.line() - 1, lines.size());
+        int from = Math.max(0, block.contentLine() - 1 + block.lines().size());
+        int closing = from;
+        while (closing < to && lines.get(closing).isBlank()) {
+            closing++; // a fence's trailing blank lines are no part of its block
+        }
+        if (closing < to && CLOSING.matcher(lines.get(closing)).matches()) {
+            from = closing + 1;
+        }
         StringBuilder text = new StringBuilder();
-        for (int i = Math.max(0, block.contentLine() - 1 + block.lines().size()); i < to; i++) {
+        for (int i = from; i < to; i++) {
             if (UNDERLINE.matcher(lines.get(i)).matches()) {
                 int title = text.lastIndexOf("\n", text.length() - 2);
                 text.setLength(Math.max(0, title + 1)); // the title's own line belongs to the next section

@@ -6,6 +6,7 @@ import dev.rehearse.model.Interaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -210,12 +211,24 @@ public final class TranscriptReader {
 
     /** The command stopped with Ctrl-C once the last line of output the guide shows has come (as is when none is shown). */
     public static TranscriptCommand interrupted(TranscriptCommand c) {
+        return onceShown(c, Interaction::interrupt);
+    }
+
+    /**
+     * The command left running in its terminal once the last line of output the guide shows has come, the guide
+     * going on in another (as is when none is shown: there is nothing to wait for).
+     */
+    public static TranscriptCommand leftRunning(TranscriptCommand c) {
+        return onceShown(c, Interaction::leave);
+    }
+
+    private static TranscriptCommand onceShown(TranscriptCommand c, Function<String, Interaction> then) {
         Optional<String> shown = lastShown(c.expected());
         if (shown.isEmpty() || c.interrupts()) {
             return c;
         }
         List<Interaction> interactions = new ArrayList<>(c.interactions());
-        interactions.add(Interaction.interrupt(shown.get()));
+        interactions.add(then.apply(shown.get()));
         return new TranscriptCommand(c.line(), c.lastLine(), c.prompt(), c.command(), c.expected(), List.copyOf(interactions));
     }
 

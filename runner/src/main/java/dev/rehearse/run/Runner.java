@@ -39,9 +39,11 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 /**
@@ -325,6 +327,14 @@ public final class Runner {
                         result.lastLine(), result.elapsed(), result.cut());
                 session = null;
             }
+            String heldNote = null;
+            if (shell.holdsACommand()) {
+                // the guide goes on in a new terminal, at home as the reader's new one is, the command running on
+                result = new CommandResult(CommandResult.Status.COMPLETED, 0, result.output(), target.facts().home(),
+                        result.lastLine(), result.elapsed(), result.cut());
+                session = null;
+                heldNote = "left running in its terminal: the next steps go into a new one, as the guide says";
+            }
             String wholeOutput = whole == null ? null : whole.finish(result.cut());
             if (result.cwd() != null) {
                 cwd = result.cwd();
@@ -371,9 +381,10 @@ public final class Runner {
                 return fail(step, result.exit(), comparison.expected(), comparison.actual(), diff,
                         cut == null ? why : why + "; " + cut, started);
             }
-            String note = shownFailure == null ? cut : cut == null ? shownFailure : shownFailure + "; " + cut;
+            String note = String.join("; ", Stream.of(heldNote, shownFailure, cut).filter(Objects::nonNull).toList());
             return new StepResult(step, comparison.matches() ? Verdict.PASS : Verdict.DRIFT, result.exit(),
-                    comparison.expected(), comparison.actual(), comparison.diff(), note, elapsed(started));
+                    comparison.expected(), comparison.actual(), comparison.diff(), note.isEmpty() ? null : note,
+                    elapsed(started));
         }
     }
 

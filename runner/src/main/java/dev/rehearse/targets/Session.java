@@ -51,6 +51,14 @@ public interface Session extends AutoCloseable {
         return "the connection to the target was lost";
     }
 
+    /**
+     * A command the guide left running ({@link Interaction#leave}) holds this session's terminal: the target's next
+     * session is another, as the reader's next terminal is.
+     */
+    default boolean holdsACommand() {
+        return false;
+    }
+
     @Override
     void close();
 }

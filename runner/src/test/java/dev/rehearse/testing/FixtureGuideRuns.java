@@ -275,6 +275,20 @@ public abstract class FixtureGuideRuns {
         assertEquals(List.of("PASS", "PASS", "PASS"), run.verdicts(), run.json());
     }
 
+    /**
+     * A server the guide leaves running while its next block goes "In a new terminal" runs on in its own terminal,
+     * the next steps in another, at home, as the reader's; a fenced block whose following prose says to stop it with
+     * Ctrl-C is stopped. Before, both servers ran until the step's timeout and FAILed, the rest skipped.
+     */
+    @Test
+    void aServerLeftRunningWhileTheGuideGoesOnInANewTerminal() throws IOException {
+        Run run = run("untuned/two-terminals.md");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(Collections.nCopies(5, "PASS"), run.verdicts(), run.json());
+        assertEquals("left running in its terminal: the next steps go into a new one, as the guide says",
+                run.reasons().get(1));
+    }
+
     @Test
     void hiddenAndVisiblePromptsAreAnsweredAndTheSecretShowsNowhere(@TempDir Path home) throws IOException {
         String secret = "Zq4secretNotForEyes";

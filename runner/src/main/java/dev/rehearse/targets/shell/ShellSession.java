@@ -65,6 +65,8 @@ public final class ShellSession implements Session {
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private volatile boolean alive = true;
+    /** a command the guide left running holds the terminal: the session takes no other */
+    private volatile boolean holding;
     private volatile boolean interrupted;
     private String lostReason;
     private String cwd;
@@ -231,7 +233,7 @@ public final class ShellSession implements Session {
     private CommandResult run(String command, List<Interaction> interactions, Duration timeout,
                               Consumer<String> progress, OutputLimit limit, boolean opensShell) {
         long started = System.nanoTime();
-        if (!alive) {
+        if (!alive || holding) {
             return new CommandResult(Status.DISCONNECTED, -1, "", null, "", Duration.ZERO);
         }
         if (interrupted) {
@@ -259,6 +261,12 @@ public final class ShellSession implements Session {
                     run.interrupt(Status.INTERRUPTED, now);
                 } else if (now >= deadline) {
                     run.interrupt(Status.TIMEOUT, now);
+                } else if (run.answerDueAt != 0 && now >= run.answerDueAt && run.due.leaves()) {
+                    // the guide goes on in another terminal: this one keeps the command
+                    holding = true;
+                    CommandResult left = run.result(0, started);
+                    drainWhileHeld();
+                    return left;
                 } else if (run.answerDueAt != 0 && now >= run.answerDueAt) {
                     run.answer(now);
                 } else if (run.stillEnoughToStop(now)) {
@@ -468,8 +476,10 @@ public final class ShellSession implements Session {
             String shown = lastLineSinceAnswer().stripTrailing();
             for (int i = nextInteraction; i < interactions.size(); i++) {
                 String prompt = interactions.get(i).prompt().stripTrailing();
-                // an interrupt waits for its words anywhere in what came since (the program goes on printing)
-                boolean seen = interactions.get(i).interrupts() ? raw.indexOf(prompt, answeredUpTo) >= 0 : shown.endsWith(prompt);
+                // an interrupt or a leave waits for its words anywhere in what came since (the program goes on
+                // printing)
+                boolean anywhere = interactions.get(i).interrupts() || interactions.get(i).leaves();
+                boolean seen = anywhere ? raw.indexOf(prompt, answeredUpTo) >= 0 : shown.endsWith(prompt);
                 if (!prompt.isEmpty() && seen) {
                     due = interactions.get(i);
                     dueIndex = i;
@@ -783,6 +793,24 @@ public final class ShellSession implements Session {
      * What the terminal shows next, waiting {@code nanos} at most: null when nothing came in that time (or an
      * {@link #interrupt()} woke it), {@link #END_OF_STREAM} once the output has ended.
      */
+    /**
+     * Reads and drops what the command left running prints from now on, as the reader's other terminal would show
+     * it to nobody: unread, it would fill the terminal and stop the command at its next write.
+     */
+    private void drainWhileHeld() {
+        Thread drain = new Thread(() -> {
+            try {
+                while (alive && poll(TimeUnit.MILLISECONDS.toNanos(200)) != END_OF_STREAM) {
+                    // dropped
+                }
+            } catch (RuntimeException closedMeanwhile) {
+                // the run's end hung the terminal up while it was read: nothing is left to drop
+            }
+        }, "rehearse-held-terminal");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
     private String poll(long nanos) {
         int n = screen.read(readBuffer, Math.max(0, nanos));
         if (n < 0) {
@@ -828,6 +856,11 @@ public final class ShellSession implements Session {
 
     public boolean isAlive() {
         return alive && transport.isOpen();
+    }
+
+    @Override
+    public boolean holdsACommand() {
+        return holding && alive;
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.rehearse.targets.shell;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 /**
  * A target whose steps run in one login shell reached over a {@link Transport}: how the shell is reached is the
  * target's ({@link #startShell()}); keeping it while it lives, starting a new one after it is gone and hanging it
@@ -10,6 +13,8 @@ import dev.rehearse.targets.Target;
  */
 public abstract class ShellTarget implements Target {
     private volatile ShellSession session;
+    /** sessions whose terminal a command the guide left running holds, hung up with the target's own */
+    private final List<ShellSession> holding = new CopyOnWriteArrayList<>();
     /** a shell the target started before it was handed out, until the first session is asked for; else null */
     private volatile EarlyShell early;
 
@@ -40,12 +45,20 @@ public abstract class ShellTarget implements Target {
     /** How the session sets up its terminal and how patient it is. */
     protected abstract ShellSettings shellSettings();
 
-    /** The login shell; the same one again while it lives, a new one after it is gone. */
+    /**
+     * The login shell; the same one again while it lives, a new one after it is gone or while a command the guide
+     * left running holds it.
+     */
     @Override
     public final synchronized Session openSession() {
         ShellSession current = session;
         if (current == null && early != null) {
             current = earlyShell();
+        }
+        if (current != null && current.holdsACommand()) {
+            // the reader opens another terminal, the command running on in the first
+            holding.add(current);
+            current = null;
         }
         if (current == null || !current.isAlive()) {
             current = ShellSession.start(startShell(), shellSettings());
@@ -82,5 +95,6 @@ public abstract class ShellTarget implements Target {
         if (current != null) {
             current.close();
         }
+        holding.forEach(ShellSession::close);
     }
 }
