@@ -1,10 +1,8 @@
 package dev.rehearse.check;
 
 import dev.rehearse.plan.ColumnListings;
-import dev.rehearse.plan.ExpectedLine;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,23 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Listings in columns: which commands make them, and when two are the same. */
 class ColumnLayoutTest {
 
-    private static List<ExpectedLine> shown(String... lines) {
-        List<ExpectedLine> expected = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            expected.add(ExpectedLine.output(i + 1, lines[i]));
-        }
-        return expected;
-    }
-
     @Test
     void theSameEntriesInAnotherGridAreTheSameListing() {
-        assertTrue(ColumnLayout.sameEntries(shown("README.md", "app.js", "index.html"),
+        assertTrue(ColumnLayout.sameEntries(Expect.lines("README.md", "app.js", "index.html"),
                 "app.js  index.html  README.md\r\n"));
-        assertTrue(ColumnLayout.sameEntries(shown("a  c", "b  d"), "a  b  c  d\r\n"));
-        assertFalse(ColumnLayout.sameEntries(shown("a  b", "c"), "a  b\r\n"), "one missing");
-        assertFalse(ColumnLayout.sameEntries(shown("a  b"), "a  b  c\r\n"), "one more");
-        assertFalse(ColumnLayout.sameEntries(shown("a", "..."), "a  b  c\r\n"), "a cut is no listing");
-        assertFalse(ColumnLayout.sameEntries(shown(), ""));
+        assertTrue(ColumnLayout.sameEntries(Expect.lines("a  c", "b  d"), "a  b  c  d\r\n"));
+        assertFalse(ColumnLayout.sameEntries(Expect.lines("a  b", "c"), "a  b\r\n"), "one missing");
+        assertFalse(ColumnLayout.sameEntries(Expect.lines("a  b"), "a  b  c\r\n"), "one more");
+        assertFalse(ColumnLayout.sameEntries(Expect.lines("a", "..."), "a  b  c\r\n"), "a cut is no listing");
+        assertFalse(ColumnLayout.sameEntries(Expect.lines(), ""));
     }
 
     @Test

@@ -99,9 +99,7 @@ public abstract class FixtureGuideRuns {
      */
     @Test
     void aShellACommandOpensTakesTheCommandsAfterItUntilItsExit() throws IOException {
-        Run run = run("nested-shells.rst");
-        assertEquals(0, run.exit(), run.out() + run.err());
-        assertEquals(Collections.nCopies(21, "PASS"), run.verdicts(), run.json());
+        passes("nested-shells.rst", 21);
     }
 
     /**
@@ -113,9 +111,7 @@ public abstract class FixtureGuideRuns {
     void pipenvShellTakesTheCommandsAfterItUntilItsExit() throws IOException {
         assertTrue(Files.isExecutable(Path.of("/usr/bin/pipenv")),
                 "Debian's pipenv is needed (apt-get install pipenv)");
-        Run run = run("pipenv-shell.md");
-        assertEquals(0, run.exit(), run.out() + run.err());
-        assertEquals(Collections.nCopies(5, "PASS"), run.verdicts(), run.json());
+        passes("pipenv-shell.md", 5);
     }
 
     /**
@@ -219,9 +215,7 @@ public abstract class FixtureGuideRuns {
      */
     @Test
     void aFailureTheGuideShowsPassesAndOneItDoesNotShowFails() throws IOException {
-        Run shown = run("untuned/shown-failures.md");
-        assertEquals(0, shown.exit(), shown.out() + shown.err());
-        assertEquals(Collections.nCopies(7, "PASS"), shown.verdicts(), shown.json());
+        Run shown = passes("untuned/shown-failures.md", 7);
         String asShown = ": the failure the guide shows";
         assertEquals(Arrays.asList("exit status 1" + asShown, "exit status 2" + asShown, null,
                 "exit status 1" + asShown, null, null, null), shown.reasons());
@@ -242,9 +236,7 @@ public abstract class FixtureGuideRuns {
      */
     @Test
     void whatOtherTerminalsAuthorsAndMachinesShowIsWhatTheGuideShows() throws IOException {
-        Run run = run("untuned/layouts.md");
-        assertEquals(0, run.exit(), run.out() + run.err());
-        assertEquals(Collections.nCopies(10, "PASS"), run.verdicts(), run.json());
+        passes("untuned/layouts.md", 10);
     }
 
     /**
@@ -270,9 +262,7 @@ public abstract class FixtureGuideRuns {
      */
     @Test
     void questionsAsAPersonAsksThemAreAnswered() throws IOException {
-        Run run = run("untuned/wizard-questions.md");
-        assertEquals(0, run.exit(), run.out() + run.err());
-        assertEquals(List.of("PASS", "PASS", "PASS"), run.verdicts(), run.json());
+        passes("untuned/wizard-questions.md", 3);
     }
 
     /**
@@ -282,9 +272,7 @@ public abstract class FixtureGuideRuns {
      */
     @Test
     void aServerLeftRunningWhileTheGuideGoesOnInANewTerminal() throws IOException {
-        Run run = run("untuned/two-terminals.md");
-        assertEquals(0, run.exit(), run.out() + run.err());
-        assertEquals(Collections.nCopies(5, "PASS"), run.verdicts(), run.json());
+        Run run = passes("untuned/two-terminals.md", 5);
         assertEquals("left running in its terminal: the next steps go into a new one, as the guide says",
                 run.reasons().get(1));
     }
@@ -311,9 +299,7 @@ public abstract class FixtureGuideRuns {
      */
     @Test
     void aPassphraseThePromptSaysMayStayEmptyIsLeftEmpty() throws IOException {
-        Run run = run("deploy-key.md");
-        assertEquals(0, run.exit(), run.out() + run.err());
-        assertEquals(List.of("PASS", "PASS", "PASS"), run.verdicts(), run.json());
+        passes("deploy-key.md", 3);
     }
 
     @Test
@@ -362,6 +348,14 @@ public abstract class FixtureGuideRuns {
     void aCommandWaitingForInputTheGuideDoesNotShowFailsWithinSeconds() throws IOException {
         failsWithinSeconds("waiting.rst", "waiting for input at: Overwrite it? [y/N]"
                 + " (no answer of the plan's is for this prompt: an answers: rule in the sidecar gives one)");
+    }
+
+    /** {@code rehearse run GUIDE} ends with exit status 0 and each of its {@code steps} steps PASSes. */
+    private Run passes(String guide, int steps) throws IOException {
+        Run run = run(guide);
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(Collections.nCopies(steps, "PASS"), run.verdicts(), run.json());
+        return run;
     }
 
     /** The guide's first step FAILs for that reason well before its timeout, and the second is skipped. */
