@@ -790,10 +790,6 @@ public final class ShellSession implements Session {
     }
 
     /**
-     * What the terminal shows next, waiting {@code nanos} at most: null when nothing came in that time (or an
-     * {@link #interrupt()} woke it), {@link #END_OF_STREAM} once the output has ended.
-     */
-    /**
      * Reads and drops what the command left running prints from now on, as the reader's other terminal would show
      * it to nobody: unread, it would fill the terminal and stop the command at its next write.
      */
@@ -811,6 +807,10 @@ public final class ShellSession implements Session {
         drain.start();
     }
 
+    /**
+     * What the terminal shows next, waiting {@code nanos} at most: null when nothing came in that time (or an
+     * {@link #interrupt()} woke it), {@link #END_OF_STREAM} once the output has ended.
+     */
     private String poll(long nanos) {
         int n = screen.read(readBuffer, Math.max(0, nanos));
         if (n < 0) {
