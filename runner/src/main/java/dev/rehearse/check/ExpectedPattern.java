@@ -37,8 +37,13 @@ final class ExpectedPattern {
         boolean typed = line.kind() == ExpectedLine.Kind.PROMPT || line.kind() == ExpectedLine.Kind.REPL_INPUT;
         this.promptKey = typed && line.prompt() != null ? VolatileTokens.key(line.prompt()) : null;
         this.answerKey = typed && line.answer() != null ? VolatileTokens.key(line.answer()) : "";
-        Matcher cut = line.kind() == ExpectedLine.Kind.OUTPUT && !elision ? CUT_AT_END.matcher(line.text()) : null;
+        Matcher cut = shownOutput(line) ? CUT_AT_END.matcher(line.text()) : null;
         this.cutKey = cut != null && cut.matches() ? VolatileTokens.key(cut.group(1)) : null;
+    }
+
+    /** A line of the program's output the guide shows as such: no prompt, no elision standing for lines. */
+    static boolean shownOutput(ExpectedLine line) {
+        return line.kind() == ExpectedLine.Kind.OUTPUT && !ELISIONS.contains(line.text().strip());
     }
 
     ExpectedLine line() {

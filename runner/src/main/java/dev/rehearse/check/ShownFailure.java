@@ -22,9 +22,8 @@ public final class ShownFailure {
         for (int i = expected.size() - 1; i >= 0; i--) {
             ExpectedLine line = expected.get(i);
             if (!line.text().isBlank()) {
-                return line.kind() == ExpectedLine.Kind.OUTPUT && !new ExpectedPattern(line).elision()
-                        && VolatileTokens.key(line.text()).equals(VolatileTokens.key(
-                                TerminalText.lastNonBlankLine(actual)));
+                String last = VolatileTokens.key(TerminalText.lastNonBlankLine(actual));
+                return ExpectedPattern.shownOutput(line) && VolatileTokens.key(line.text()).equals(last);
             }
         }
         return false;

@@ -204,7 +204,7 @@ public final class AnswerPromptSyntax {
         }
         m = TELLS.matcher(line);
         if (m.matches() && !SECRET_WORDS.matcher(m.group("prompt")).find()) {
-            return Optional.of(new Prompt(m.group("prompt").strip(), enter(m.group("answer").strip()), false));
+            return Optional.of(new Prompt(m.group("prompt").strip(), answerShown(m), false));
         }
         m = QUOTED_ANSWER.matcher(line);
         if (m.matches() && m.group("answer").equals(m.group("word"))) {
@@ -224,7 +224,7 @@ public final class AnswerPromptSyntax {
         }
         m = ASKED.matcher(line);
         if (m.matches() && (previousWasPrompt || next != null && (ASKED.matcher(next).matches() || isQuestion(next)))) {
-            return Optional.of(new Prompt(m.group("prompt").strip(), enter(m.group("answer").strip()), false));
+            return Optional.of(new Prompt(m.group("prompt").strip(), answerShown(m), false));
         }
         m = BARE_LABEL.matcher(line);
         if (previousWasPrompt && m.matches() && !headsIndented(line, next)) {

@@ -34,11 +34,11 @@ final class CommandHints {
             + "|dmesg\\s+(?:-[A-Za-z]*w|--follow)\\s*"
             + "|watch\\s[^;&|<>]+|h?top(?:\\s+(?!(?:.*\\s)?-[A-Za-z]*[bn])[^;&|<>]*)?"
             + "|ping\\s+(?!(?:.*\\s)?-[A-Za-z]*[cw])[^;&|<>]+)\\s*");
-    /** "press Ctrl+C", "stop it by pressing ``Ctrl-C``", "quit with **CTRL+C**": an instruction, not a mention */
     /** "In a new terminal, ...", "open another shell", "in a second ssh session": the reader's next terminal */
     private static final Pattern OTHER_TERMINAL = Pattern.compile("(?i)\\b(?:another|a\\s+(?:new|second|separate"
             + "|different|fresh)|the\\s+other|a\\s+2nd)\\s+(?:(?:ssh|bash|terminal)\\s+)?(?:terminal|shell|console"
             + "|session)\\b");
+    /** "press Ctrl+C", "stop it by pressing ``Ctrl-C``", "quit with **CTRL+C**": an instruction, not a mention */
     private static final Pattern CTRL_C = Pattern.compile("(?i)\\b(?:press(?:ing)?|hit(?:ting)?|us(?:e|ing)|send(?:ing)?"
             + "|insert(?:ing)?|with|by)\\s+[`*]*(?:ctrl|control)\\s*[-+]?\\s*c\\b");
 

@@ -165,8 +165,9 @@ public final class Planner {
                 continue;
             }
             FileTargets.FileTarget target = FileTargets.of(block, block.precedingText(), sectionFile.get(block.section()));
+            // all the prose since the block before, where the paragraph before names no file
+            String text = target.mode() == null ? between.before(block, before) : null;
             if (target.mode() == null && !isCrontab(block)) {
-                String text = between.before(block, before);
                 if (text != null && !text.equals(block.precedingText())) {
                     FileTargets.FileTarget wider = FileTargets.of(block, text, sectionFile.get(block.section()));
                     // the wider text may name the file or the place a note between hides: its reason then says more
@@ -184,7 +185,7 @@ public final class Planner {
                 continue;
             }
             FileTargets.anyPath(block.precedingText()).ifPresent(path -> sectionFile.put(block.section(), path));
-            String prose = Optional.ofNullable(between.before(block, before)).orElse(block.precedingText());
+            String prose = Optional.ofNullable(text).orElse(block.precedingText());
             List<TranscriptCommand> bare = showsOutputOfTheStepBefore(block, before, steps) ? List.of()
                     : BareCommands.of(guide.format(), block, FileTargets.claimsNothing(target, prose));
             if (!bare.isEmpty()) {
