@@ -6,6 +6,8 @@ package dev.rehearse.guide;
  * @param rule a short stable name (e.g. {@code title-underline}), used to count findings per rule
  */
 public record Finding(String source, int line, Level level, String rule, String message) {
+    /** the rule of an include (or literalinclude) whose file is not there: the guide cannot be read whole */
+    public static final String MISSING_INCLUDE = "missing-include";
 
     /** A message quoting the guide (a command of several lines) stays on its one line: a break shows as {@code \n}. */
     public Finding {

@@ -5,6 +5,7 @@ import dev.rehearse.guide.Block;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -18,8 +19,14 @@ import java.util.Set;
  */
 final class BareCommands {
     private static final Set<String> FORMATS = Set.of("markdown", "asciidoc");
+    private static final Set<String> PLAIN = Set.of("", "text", "txt", "none", "plain", "plaintext");
 
     private BareCommands() {
+    }
+
+    /** No language, or one that says only that the block is text. */
+    private static boolean plain(String language) {
+        return language == null || PLAIN.contains(language.toLowerCase(Locale.ROOT));
     }
 
     /** sphinx-prompt's block of commands, the prompts left to the page. */
@@ -28,11 +35,15 @@ final class BareCommands {
                 && (block.options() == null || !block.options().getOrDefault("modifiers", "").contains("auto"));
     }
 
-    /** @param claimsNothing nothing around the block says it is other than commands ({@code FileTargets}) */
-    static List<TranscriptCommand> of(String format, Block block, boolean claimsNothing) {
-        boolean bare = FORMATS.contains(format) || isPromptDirective(block)
-                || claimsNothing && !block.text().startsWith("#!");
-        if (!bare || !BlockLanguage.isScript(block.language())) {
+    /**
+     * @param claimsNothing nothing around the block says it is other than commands ({@code FileTargets})
+     * @param asked         the prose before it asks the reader to run it ({@link RunInstruction}): a block with
+     *                      no language, or a plain text one, is commands too
+     */
+    static List<TranscriptCommand> of(String format, Block block, boolean claimsNothing, boolean asked) {
+        boolean script = !block.text().startsWith("#!");
+        boolean bare = FORMATS.contains(format) || isPromptDirective(block) || (claimsNothing || asked) && script;
+        if (!bare || !(BlockLanguage.isScript(block.language()) || asked && script && plain(block.language()))) {
             return List.of();
         }
         List<TranscriptCommand> commands = new ArrayList<>();

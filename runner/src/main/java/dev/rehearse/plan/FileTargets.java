@@ -51,9 +51,14 @@ final class FileTargets {
             + "uncomment|configure)\\b");
     /** a file named as the place of a fragment, with no verb: "the config file ``x.yaml``", "in ``x.ini``" */
     private static final Pattern LOOSE_CHANGE = Pattern.compile("(?i)\\b(config file|configuration file|in)\\b");
-    /** a file name without a folder: a dot file, or a name with an extension files have (not a domain like x.uber.space) */
+    /**
+     * a file name without a folder: a dot file, a name with an extension files have (not a domain like x.uber.space),
+     * or a build or deployment file known by its name alone ({@code Makefile}, {@code Dockerfile}, {@code Procfile})
+     */
     private static final Pattern FILE_NAME = Pattern.compile("\\.[\\w-]+(?:\\.[\\w-]+)*|[\\w.-]*\\.(?:ini|ya?ml|toml|conf|cfg|"
-            + "py|php|js|json|rb|ru|lua|xml|sh|env|txt|html?|css|md|service|list|local|sql|properties|config|rc|pem|key|cert)");
+            + "py|php|js|json|rb|ru|lua|xml|sh|env|txt|html?|css|md|service|list|local|sql|properties|config|rc|pem|key|cert)"
+            + "|(?:GNUm|M|m)akefile(?:\\.in|\\.am)?|(?:Docker|Container|Vagrant|Proc|Gem|Rake|Jenkins|Caddy|Brew|Just|Pip"
+            + "|Earth|Tilt)file(?:\\.[\\w-]+)?|README");
     /** an example of what a line looks like, or a variant for readers who want another setup: not a change to make */
     private static final Pattern EXAMPLE = Pattern.compile("(?i)\\b(?:similar|something like|look something like"
             + "|for instance|might look|may look|if you (?:need|want)\\b[^.]*\\b(?:like (?:this|so)|instead))\\b");

@@ -2,6 +2,7 @@ package dev.rehearse.plan;
 
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.guide.Finding;
 import dev.rehearse.guide.Guide;
 
 import java.util.ArrayList;
@@ -55,12 +56,18 @@ public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings
     }
 
     /**
-     * This plan, when it has a step: an empty guide, or one that shows nothing to type and no file to write, is
-     * a mistake (the wrong file, a page of prose), never a run of nothing that passes.
+     * This plan, when it has a step and its guide is whole: an empty guide, or one that shows nothing to type and no
+     * file to write, is a mistake (the wrong file, a page of prose), never a run of nothing that passes; so is a
+     * guide that includes a file that is not there, whose steps and files are not all the guide's.
      *
-     * @throws BadInput naming the guide
+     * @throws BadInput naming the guide, or the include
      */
     public Plan runnable() {
+        for (Finding finding : guide.findings()) {
+            if (finding.rule().equals(Finding.MISSING_INCLUDE)) {
+                throw new BadInput(finding.source(), finding.line(), finding.message());
+            }
+        }
         if (steps.isEmpty()) {
             throw new BadInput(guide.file().toString(), 0,
                     "no step to run: the guide shows no command to type and no file to write");

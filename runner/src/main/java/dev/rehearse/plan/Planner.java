@@ -161,7 +161,8 @@ public final class Planner {
             }
             if (BareCommands.isPromptDirective(block)) {
                 // sphinx-prompt's block: commands, whatever the prose around it names
-                addBare(steps, BareCommands.of(guide.format(), block, true), block, elsewhere, policy, sectionFile);
+                addBare(steps, BareCommands.of(guide.format(), block, true, false), block, elsewhere, policy,
+                        sectionFile);
                 continue;
             }
             FileTargets.FileTarget target = FileTargets.of(block, block.precedingText(), sectionFile.get(block.section()));
@@ -187,7 +188,8 @@ public final class Planner {
             FileTargets.anyPath(block.precedingText()).ifPresent(path -> sectionFile.put(block.section(), path));
             String prose = Optional.ofNullable(text).orElse(block.precedingText());
             List<TranscriptCommand> bare = showsOutputOfTheStepBefore(block, before, steps) ? List.of()
-                    : BareCommands.of(guide.format(), block, FileTargets.claimsNothing(target, prose));
+                    : BareCommands.of(guide.format(), block, FileTargets.claimsNothing(target, prose),
+                    RunInstruction.asksToRunWhatFollows(prose));
             if (!bare.isEmpty()) {
                 addBare(steps, bare, block, elsewhere, policy, sectionFile);
                 continue;

@@ -10,7 +10,8 @@ import java.util.Optional;
  * Output a guide shows in a block of its own after the command's ("Check the version:", a block with the command,
  * "The output should look like this:", a block with what it prints), as READMEs and documentation sites write it.
  * It is checked as the command's own would be, where nothing else can have printed it: the block before held that
- * one command alone, which shows no output and asks nothing. A block in a file's format (json, yaml, ini ...) after
+ * one command, which shows no output and asks nothing, after commands that print nothing ({@link SilentCommands}:
+ * {@code mkdir -p ~/notes}, {@code echo one > ~/notes/a.txt}, then {@code ls ~/notes}). A block in a file's format (json, yaml, ini ...) after
  * such prose is an example of a file as often as an output, and is left unchecked.
  */
 final class SeparateOutput {
@@ -22,7 +23,7 @@ final class SeparateOutput {
     static Optional<CommandStep> of(Block block, Block before, List<Step> steps) {
         if (steps.isEmpty() || !(steps.get(steps.size() - 1) instanceof CommandStep last)
                 || !last.expected().isEmpty() || !last.interactions().isEmpty()
-                || steps.size() > 1 && Planner.stepOf(before, steps.get(steps.size() - 2))
+                || !silentBefore(before, steps)
                 || !BlockLanguage.mayShowPrompts(block.language()) || block.text().isBlank()) {
             return Optional.empty();
         }
@@ -35,5 +36,16 @@ final class SeparateOutput {
         }
         return Optional.of(new CommandStep(last.n(), last.source(), last.line(), last.section(), last.command(),
                 last.prompt(), List.copyOf(expected), last.interactions(), last.captures(), last.policy()));
+    }
+
+    /** The block's steps before its last are commands that show, ask and print nothing. */
+    private static boolean silentBefore(Block before, List<Step> steps) {
+        for (int i = steps.size() - 2; i >= 0 && Planner.stepOf(before, steps.get(i)); i--) {
+            if (!(steps.get(i) instanceof CommandStep c) || !c.expected().isEmpty() || !c.interactions().isEmpty()
+                    || !SilentCommands.printsNothing(c.command())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Recognizes the shell prompt a transcript line starts with, in one of these styles: the Uberspace
  * style {@code (venv) [user@host cwd]$} (the sigil may be missing), Debian's and Ubuntu's default
- * {@code user@host:cwd$} (or {@code #} for root), Gentoo's and Mint's {@code user@host cwd $} and zsh's
- * {@code user@host cwd %}, a bare {@code $} (also after bash's name or a folder: {@code bash-5.1$}, {@code ~/app$}),
- * zsh's bare {@code %}, the arrows of starship and oh-my-zsh ({@code ❯}, {@code ➜  app}), one word and the sigil
+ * {@code user@host:cwd$} (or {@code #} for root; Raspberry Pi OS puts a space before it: {@code pi@raspberrypi:~ $}),
+ * Gentoo's and Mint's {@code user@host cwd $} and zsh's {@code user@host cwd %}, a bare {@code $} (also after bash's
+ * name or a folder: {@code bash-5.1$}, {@code ~/app$}), zsh's bare {@code %}, the arrows of starship and oh-my-zsh ({@code ❯}, {@code ➜  app}), one word and the sigil
  * (Gentoo's {@code root #} and {@code user $}, SUSE's {@code host:~ #}), or a bare root {@code #}.
  * The commands are bash's whatever the prompt: Rehearse's shell is bash. Which styles a block shows is decided for
  * the whole block first, and which of them a line is read in by where it stands ({@link SessionPrompts}), because a
@@ -33,7 +33,7 @@ public final class ShellPromptSyntax {
                     + "(?:\\s+(?<cwd>[^\\]]*?))?\\s*\\](?<sigil>[$#])?(?:\\s+(?<rest>.*))?$");
     private static final Pattern USER_HOST = Pattern.compile(
             "^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?(?<user>[A-Za-z0-9_.-]+)@(?<host>[A-Za-z0-9_.-]+)"
-                    + "(?::(?<cwd>[^\\s$#%]*)|\\s+(?<spaced>[^\\s$#%]+)\\s+)(?<sigil>[$#%])(?:\\s+(?<rest>.*))?$");
+                    + "(?::(?<cwd>[^\\s$#%]*) ?|\\s+(?<spaced>[^\\s$#%]+)\\s+)(?<sigil>[$#%])(?:\\s+(?<rest>.*))?$");
     /**
      * a bare {@code $}, after bash's own name when no PS1 is set ({@code bash-5.1$}) or after the folder alone
      * ({@code ~/app$}, {@code /srv $})

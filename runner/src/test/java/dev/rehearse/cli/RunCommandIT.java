@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,6 +53,27 @@ class RunCommandIT extends FixtureGuideRuns {
         assertEquals(2, run.exit());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    /** Before, the run went on without what the include held: its file never written, its commands never run. */
+    @Test
+    void aGuideIncludingAFileThatIsNotThereIsOneLineAndExitTwoBeforeAnyStepRuns(@TempDir Path dir) throws IOException {
+        String step = "$ echo hi\nhi\n";
+        Map<String, String> guides = Map.of(
+                "guide.rst", "Steps\n=====\n\n.. include:: steps.rst\n\n.. code-block:: console\n\n   $ echo hi\n",
+                "guide.md", "# Steps\n\n```{literalinclude} conf/app.ini\n```\n\n```console\n" + step + "```\n",
+                "guide.adoc", "= Steps\n\ninclude::steps.adoc[]\n\n[source,console]\n----\n" + step + "----\n");
+        Map<String, String> said = Map.of("guide.rst", "guide.rst:4: included file does not exist: steps.rst",
+                "guide.md", "guide.md:3: literalinclude \"conf/app.ini\" does not exist",
+                "guide.adoc", "guide.adoc:3: include file not found: steps.adoc");
+        for (String name : guides.keySet()) {
+            Path guide = Files.writeString(dir.resolve(name), guides.get(name));
+            RehearseJar.Outcome run = RehearseJar.run("run", guide.toString(), "--report-dir",
+                    dir.resolve("reports").toString());
+            assertEquals(2, run.exit(), run.both());
+            assertEquals(said.get(name), run.err().strip().replace(dir + "/", ""), name);
+            assertFalse(run.out().contains("PASS"), run.out());
+        }
     }
 
     /** Found before a step runs: before, step 1 ran and the run then failed to keep its record, exit 1. */

@@ -238,6 +238,33 @@ class OtherSitesTest {
         assertEquals(2, run.steps().size(), "a block the prose asks to run runs, whatever output it mentions");
     }
 
+    /** A script's output shown after it is its last command's where every command before prints nothing. */
+    @Test
+    void outputAfterAScriptIsItsLastCommandsWhereTheOthersPrintNothing() throws IOException {
+        String script = """
+                Make the notes:
+
+                ```bash
+                mkdir -p ~/notes && cd ~/notes
+                echo one > a.txt
+                %s
+                ```
+
+                Output:
+
+                ```
+                a.txt
+                ```
+                """;
+        Plan checked = markdown(script.formatted("ls"));
+        assertEquals(3, checked.steps().size(), checked.steps().toString());
+        assertEquals(List.of("a.txt"), ((CommandStep) checked.steps().get(2)).expected().stream()
+                .map(ExpectedLine::text).toList());
+        Plan twoPrint = markdown(script.formatted("cat a.txt\nls"));
+        assertEquals(List.of(), ((CommandStep) twoPrint.steps().get(3)).expected(), "cat prints too");
+        assertEquals("output of step 4", twoPrint.notSteps().get(0).why());
+    }
+
     private Plan markdown(String text) throws IOException {
         Path guide = Files.writeString(dir.resolve("guide.md"), "# Guide\n\n" + text);
         return new Planner(FACTS, Map.of()).plan(Runbook.load(guide), Guides.read(guide));

@@ -213,6 +213,11 @@ class TranscriptReaderTest {
         Transcript gentoo = read("console", "alice@web01 ~ $ cd /srv", "alice@web01 /srv $ ls", "app");
         assertEquals(List.of("cd /srv", "ls"), gentoo.commands().stream().map(TranscriptCommand::command).toList());
         assertEquals(new ShellPrompt(null, "alice", "web01", "/srv", "$"), gentoo.commands().get(1).prompt());
+        Transcript pi = read("console", "pi@raspberrypi:~ $ mkdir -p ~/blink && cd ~/blink",
+                "pi@raspberrypi:~/blink $ cat blink.env", "LED_PIN=17");
+        assertEquals(List.of("mkdir -p ~/blink && cd ~/blink", "cat blink.env"),
+                pi.commands().stream().map(TranscriptCommand::command).toList());
+        assertEquals(new ShellPrompt(null, "pi", "raspberrypi", "~/blink", "$"), pi.commands().get(1).prompt());
         // an address in output is no prompt: it has no sigil after its folder
         assertEquals(1, read("console", "$ git remote get-url origin", "git@github.com:org/app.git").commands().size());
     }

@@ -266,6 +266,17 @@ public abstract class FixtureGuideRuns {
     }
 
     /**
+     * A README as people write it: Raspberry Pi OS's prompt ({@code pi@raspberrypi:~ $}), a {@code Makefile} to
+     * create, "Run:" over a block with no language, and "Output:" after a script whose other commands print
+     * nothing. Before, the prompts were no prompts (no step to run), the Makefile no file, the block after "Run:"
+     * an example, and the output unchecked.
+     */
+    @Test
+    void aReadmesPromptsFilesAndInstructionsAreFollowed() throws IOException {
+        passes("untuned/readme-instructions.md", 10);
+    }
+
+    /**
      * A server the guide leaves running while its next block goes "In a new terminal" runs on in its own terminal,
      * the next steps in another, at home, as the reader's; a fenced block whose following prose says to stop it with
      * Ctrl-C is stopped. Before, both servers ran until the step's timeout and FAILed, the rest skipped.

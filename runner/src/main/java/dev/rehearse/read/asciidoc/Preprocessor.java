@@ -180,7 +180,7 @@ final class Preprocessor {
             finding(line, Finding.Level.WARNING, "remote-include", "include of a URL is not fetched: " + target);
         } else if (included == null || !Files.isRegularFile(included)) {
             if (!optional) {
-                finding(line, Finding.Level.ERROR, "missing-include", "include file not found: " + target);
+                finding(line, Finding.Level.ERROR, Finding.MISSING_INCLUDE, "include file not found: " + target);
             }
         } else if (including.contains(included.toAbsolutePath().normalize())) {
             finding(line, Finding.Level.ERROR, "include-cycle", "include of " + target + " includes itself");

@@ -209,7 +209,7 @@ public final class MarkdownReader implements GuideReader {
         private void literalInclude(FencedCodeBlock fenced, Place place, List<String> context, String argument) {
             int line = place.line(fenced.getStartOffset());
             if (argument == null) {
-                findings.add(new Finding(place.source, line, Finding.Level.ERROR, "missing-include",
+                findings.add(new Finding(place.source, line, Finding.Level.ERROR, Finding.MISSING_INCLUDE,
                         "literalinclude names no file"));
                 return;
             }
@@ -217,7 +217,7 @@ public final class MarkdownReader implements GuideReader {
                     : place.file.toAbsolutePath().getParent().resolve(argument).normalize();
             target = IncludeFence.check(target, roots, argument, place.file, line);
             if (!target.toFile().isFile()) {
-                findings.add(new Finding(place.source, line, Finding.Level.ERROR, "missing-include",
+                findings.add(new Finding(place.source, line, Finding.Level.ERROR, Finding.MISSING_INCLUDE,
                         "literalinclude \"" + argument + "\" does not exist"));
                 return;
             }
@@ -376,7 +376,7 @@ public final class MarkdownReader implements GuideReader {
             }
             candidate = IncludeFence.check(candidate, roots, target, place.file, line);
             if (!candidate.toFile().isFile()) {
-                findings.add(new Finding(source, line, Finding.Level.ERROR, "missing-include",
+                findings.add(new Finding(source, line, Finding.Level.ERROR, Finding.MISSING_INCLUDE,
                         "snippet \"" + target + "\" does not exist"));
             } else if (including.contains(candidate)) {
                 findings.add(new Finding(source, line, Finding.Level.ERROR, "include-cycle",

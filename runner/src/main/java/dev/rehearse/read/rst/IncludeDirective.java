@@ -1,6 +1,7 @@
 package dev.rehearse.read.rst;
 
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.guide.Finding;
 import dev.rehearse.read.common.IncludeFence;
 import dev.rehearse.read.common.SourceText;
 
@@ -40,7 +41,7 @@ final class IncludeDirective extends Directive {
         Memo memo = call.memo();
         String argument = (String) OptionConverters.PATH.convert(call.arguments().get(0));
         if (argument.startsWith("<") && argument.endsWith(">")) {
-            throw new DirectiveError(Memo.WARNING, "missing-include", "docutils' standard include files are not "
+            throw new DirectiveError(Memo.WARNING, Finding.MISSING_INCLUDE, "docutils' standard include files are not "
                     + "available: " + argument);
         }
         Memo.Position at = call.position();

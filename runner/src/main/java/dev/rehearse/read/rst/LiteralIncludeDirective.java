@@ -1,5 +1,6 @@
 package dev.rehearse.read.rst;
 
+import dev.rehearse.guide.Finding;
 import dev.rehearse.read.common.LiteralInclude;
 
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class LiteralIncludeDirective extends Directive {
         Path path = IncludeDirective.target(call, argument);
         List<String> file = IncludeDirective.load(call, path);
         if (file == null) {
-            throw new DirectiveError(Memo.SEVERE, "missing-include", "Include file " + argument
+            throw new DirectiveError(Memo.SEVERE, Finding.MISSING_INCLUDE, "Include file " + argument
                     + " not found or reading it failed");
         }
         Map<String, Object> options = call.options();

@@ -162,7 +162,7 @@ final class StructuralLint {
     private void missingIncludes() {
         for (Memo.Include include : memo.includes) {
             if (!include.exists()) {
-                add(include.at(), Level.ERROR, "missing-include", "included file does not exist: "
+                add(include.at(), Level.ERROR, Finding.MISSING_INCLUDE, "included file does not exist: "
                         + include.argument());
             }
         }

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.Faults;
 import dev.rehearse.model.TargetFacts;
+import dev.rehearse.targets.ProcessLimit;
 import dev.rehearse.targets.RunStamp;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
@@ -147,6 +148,7 @@ public final class ContainerTarget extends ShellTarget {
                     OutsideTheSession labeled = new OutsideTheSession(cmd.getLabels());
                     labeled.putAll(ContainerLeftovers.labels(stamp, keep));
                     cmd.withLabels(labeled);
+                    cmd.getHostConfig().withPidsLimit((long) ProcessLimit.MOST_PROCESSES);
                     if (!keep) {
                         // the engine removes it once it is killed: a run does not wait for its layers to go
                         cmd.getHostConfig().withAutoRemove(true);

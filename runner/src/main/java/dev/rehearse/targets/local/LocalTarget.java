@@ -144,7 +144,7 @@ public final class LocalTarget extends ShellTarget {
     /** A login shell of the run's user (as root) or ours, in the sandbox. */
     @Override
     protected Transport startShell() {
-        List<String> argv = new ArrayList<>(runUser != null ? runUser.asUser() : List.of());
+        List<String> argv = new ArrayList<>(runUser != null ? runUser.asUserWithLimits() : List.of());
         // named -bash, as login and ssh start it: bash's own messages then read "-bash: ..." as in guides
         argv.addAll(List.of("bash", "-c", "exec -a -bash bash -i"));
         Map<String, String> env = new LinkedHashMap<>();

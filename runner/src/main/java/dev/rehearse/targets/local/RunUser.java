@@ -14,8 +14,8 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.targets.ProcessLimit;
 import dev.rehearse.targets.RunStamp;
-import dev.rehearse.targets.shell.Processes;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -102,6 +102,16 @@ final class RunUser {
         return List.of("setpriv", "--reuid=" + uid, "--regid=" + name, "--init-groups", "--");
     }
 
+    /**
+     * {@link #asUser()} for the run's shell, which starts every process of the guide: with at most
+     * {@link ProcessLimit#MOST_PROCESSES} of them (the limit counts the processes of the user, whoever started them).
+     */
+    List<String> asUserWithLimits() {
+        List<String> argv = new ArrayList<>(List.of("prlimit", "--nproc=" + ProcessLimit.MOST_PROCESSES, "--"));
+        argv.addAll(asUser());
+        return argv;
+    }
+
     /** Gives {@code path} (not what is inside) to the user {@code name} and its group. */
     static void own(Path path, String name) {
         try {
@@ -121,35 +131,44 @@ final class RunUser {
      * then SIGKILL to what is left. A process is the user's when its real, effective or saved id is the user's
      * (a set-user-id program the user started is one), as its {@code /proc/PID/status} says, rather than asking every
      * process of the machine for its user's name ({@code ProcessHandle.info()}), which looks each name up.
+     * <p>
+     * The signals go out as the user's own {@code kill -1}, which the kernel sends to every process of the user in
+     * one pass that no fork gets past: one by one, processes that fork faster than they are found (a fork bomb)
+     * would outlive any number of rounds, and take the machine's processors from the rounds meanwhile.
      */
     void stopProcesses() {
-        for (int round = 0; round < 3; round++) {
-            List<ProcessHandle> left = processes();
-            if (left.isEmpty()) {
-                break;
+        for (String signal : List.of("TERM", "KILL", "KILL", "KILL")) {
+            if (!anyProcessLeft()) {
+                return;
             }
-            left.forEach(round == 0 ? ProcessHandle::destroy : ProcessHandle::destroyForcibly);
-            Processes.awaitEnd(left, Duration.ofSeconds(2));
+            List<String> signalAll = new ArrayList<>(asUser());
+            // bash's builtin: no kill program need be installed
+            signalAll.addAll(List.of("bash", "-c", "kill -" + signal + " -1"));
+            whyFailed(signalAll);
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            for (long pause = 1; anyProcessLeft() && System.nanoTime() < deadline; pause = Math.min(100, pause * 2)) {
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
-    /** the user's processes still running */
-    private List<ProcessHandle> processes() {
-        List<ProcessHandle> found = new ArrayList<>();
+    /** The user has a process that is not yet a zombie: the look stops at the first. */
+    private boolean anyProcessLeft() {
         try (DirectoryStream<Path> all = Files.newDirectoryStream(Path.of("/proc"), p -> isPid(p.getFileName().toString()))) {
             for (Path process : all) {
                 if (ownedByUs(process)) {
-                    // the handle is taken before a second look: a pid the user's process freed and another took meanwhile
-                    // is not ours, and a handle signals only the process it was taken of
-                    ProcessHandle.of(Long.parseLong(process.getFileName().toString()))
-                            .filter(handle -> ownedByUs(process) && Processes.running(handle))
-                            .ifPresent(found::add);
+                    return true;
                 }
             }
+            return false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the processes of " + name, e);
         }
-        return found;
     }
 
     private boolean ownedByUs(Path process) {
@@ -162,6 +181,9 @@ final class RunUser {
             return false; // ended meanwhile
         }
         String status = new String(head, 0, n, StandardCharsets.ISO_8859_1);
+        if (status.contains("\nState:\tZ")) {
+            return false; // a zombie runs nothing: it waits for its parent, or for init once orphaned
+        }
         int at = status.indexOf("\nUid:");
         int end = at < 0 ? -1 : status.indexOf('\n', at + 1);
         if (end < 0) {
@@ -288,12 +310,18 @@ final class RunUser {
     }
 
     private static void run(List<String> argv) {
+        String failed = whyFailed(argv);
+        if (failed != null) {
+            throw new IllegalStateException(String.join(" ", argv) + " failed: " + failed);
+        }
+    }
+
+    /** What the program said where it failed or took over 30 s, else null. */
+    private static String whyFailed(List<String> argv) {
         try {
             Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
             String said = new String(process.getInputStream().readAllBytes()).strip();
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", argv) + " failed: " + said);
-            }
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0 ? null : said;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + argv.get(0), e);
         } catch (InterruptedException e) {
