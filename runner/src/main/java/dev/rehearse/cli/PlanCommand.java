@@ -41,7 +41,13 @@ public final class PlanCommand implements Command {
         Runbook r = Runbook.load(given.get(TargetChoice.RUNBOOK));
         Guide guide = reader.read(r.guide(), r.roots());
         Plan plan = new Planner(PlanningFacts.local(), TargetChoice.overrides(given.get(TargetChoice.BIND)))
-                .plan(r, guide).runnable();
+                .plan(r, guide);
+        if (given.get(EXPLAIN) && plan.steps().isEmpty()) {
+            // what each block is instead answers the question a plan of nothing raises
+            out.print(PlanText.render(plan, r, true));
+            out.flush();
+        }
+        plan.runnable();
         out.print(given.get(JSON) ? PlanJson.render(plan) : PlanText.render(plan, r, given.get(EXPLAIN)));
         out.flush();
         return 0;

@@ -166,11 +166,23 @@ final class SimpleDirectives {
                 return List.of(Node.text(call.content().isEmpty() ? "" : call.content().join("\n")));
             }
             call.requireContent();
-            List<Node> content = call.parseContent();
-            if (content.size() == 1 && content.get(0).is(NodeType.PARAGRAPH)) {
-                return new ArrayList<>(content.get(0).children);
+            // one paragraph, and the messages its parse left beside it (docutils': ";" alone is "so short" a line
+            // of punctuation that an info says it is read as text)
+            Node paragraph = null;
+            List<Node> messages = new ArrayList<>();
+            for (Node node : call.parseContent()) {
+                if (paragraph == null && node.is(NodeType.PARAGRAPH)) {
+                    paragraph = node;
+                } else if (node.is(NodeType.SYSTEM_MESSAGE)) {
+                    messages.add(node);
+                } else {
+                    throw call.error("Error in \"" + call.name() + "\" directive: may contain a single paragraph only.");
+                }
             }
-            throw call.error("Error in \"" + call.name() + "\" directive: may contain a single paragraph only.");
+            if (paragraph != null) {
+                messages.addAll(paragraph.children);
+            }
+            return messages;
         }
     }
 }

@@ -217,6 +217,30 @@ class SphinxExtensionsTest {
         assertEquals(List.of(), read.findings(), "no unknown directive or option");
     }
 
+    /**
+     * A replacement of a punctuation mark alone ({@code ;}, {@code --}) is a paragraph, as docutils reads it: a
+     * line of punctuation too short to be a transition. Before, it was the error "may contain a single paragraph
+     * only", and the substitution stood in the command as {@code |sep|}.
+     */
+    @Test
+    void aReplacementThatIsAPunctuationMarkAloneIsText() throws IOException {
+        Path guide = Files.writeString(dir.resolve("guide.rst"), """
+                Join
+                ====
+
+                .. |sep| replace:: ;
+                .. |dash| replace:: --
+
+                .. code-block:: console
+                   :substitutions:
+
+                   $ echo "a|sep|b" |dash|
+                """);
+        Guide read = Guides.read(guide);
+        assertEquals("$ echo \"a;b\" --", read.blocks().get(0).text());
+        assertEquals(List.of(), read.findings());
+    }
+
     /** The page a guide is read as is HTML: {@code only:: latex} is left out. Before, both variants ran. */
     @Test
     void onlyKeepsWhatTheHtmlPageShows() throws IOException {
