@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
  * Merges an ini or toml fragment into a file line by line: a key the file already has in the same section
  * ({@code [server]}, or before any section) gets the fragment's line in its place, a new key goes to the end of its
  * section, a new section to the end of the file. Every other line (comments, order, blank lines) stays as it was.
+ * <p>
+ * A new key the fragment shows before any section is added where the reader who is told to add it puts it: at the
+ * end of the file. In ini, whose readers (Python's configparser, for one) refuse a key before the first section,
+ * that is the file's last section; only toml, where keys before the first table are the document's own, keeps
+ * them there.
  */
 public final class IniMerge {
     private static final Pattern SECTION = Pattern.compile("^\\s*\\[\\s*([^\\]]+?)\\s*]\\s*(?:[#;].*)?$");
@@ -19,7 +24,8 @@ public final class IniMerge {
     private IniMerge() {
     }
 
-    public static String merge(String original, String fragment) {
+    /** @param toml the fragment and the file are toml, not ini */
+    public static String merge(String original, String fragment, boolean toml) {
         List<String> lines = new ArrayList<>(List.of(original.split("\n", -1)));
         boolean endsWithNewline = original.endsWith("\n");
         if (endsWithNewline) {
@@ -37,13 +43,13 @@ public final class IniMerge {
             }
         }
         for (Map.Entry<String, List<String>> e : bySection.entrySet()) {
-            mergeSection(lines, e.getKey(), e.getValue());
+            mergeSection(lines, e.getKey(), e.getValue(), toml);
         }
         String merged = String.join("\n", lines);
         return endsWithNewline || !merged.isEmpty() ? merged + "\n" : merged;
     }
 
-    private static void mergeSection(List<String> lines, String section, List<String> entries) {
+    private static void mergeSection(List<String> lines, String section, List<String> entries, boolean toml) {
         int start = section.isEmpty() ? 0 : -1;
         for (int i = 0; i < lines.size() && start < 0; i++) {
             Matcher s = SECTION.matcher(lines.get(i));
@@ -63,7 +69,9 @@ public final class IniMerge {
         while (end < lines.size() && !SECTION.matcher(lines.get(end)).matches()) {
             end++;
         }
-        int insertAt = end;
+        // a key before any section goes to the end of the file, unless toml keeps it at the top
+        int newKeys = section.isEmpty() && !toml ? lines.size() : end;
+        int insertAt = newKeys;
         while (insertAt > start && lines.get(insertAt - 1).isBlank()) {
             insertAt--;
         }
@@ -78,9 +86,9 @@ public final class IniMerge {
                 }
             }
             if (!replaced) {
+                end += insertAt <= end ? 1 : 0; // the section grows where the key goes into it
                 lines.add(insertAt, entry);
                 insertAt++;
-                end++;
             }
         }
     }

@@ -37,8 +37,9 @@ final class BareCommands {
 
     /**
      * @param claimsNothing nothing around the block says it is other than commands ({@code FileTargets})
-     * @param asked         the prose before it asks the reader to run it ({@link RunInstruction}): a block with
-     *                      no language, or a plain text one, is commands too
+     * @param asked         the prose before it asks the reader to run it ({@link RunInstruction}), or its lines run
+     *                      the file the prose names ({@link FileTargets#runsTheFile}): a block with no language, or
+     *                      a plain text one, is commands too
      */
     static List<TranscriptCommand> of(String format, Block block, boolean claimsNothing, boolean asked) {
         boolean script = !block.text().startsWith("#!");

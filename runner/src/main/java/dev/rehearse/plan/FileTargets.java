@@ -82,7 +82,36 @@ final class FileTargets {
             // `echo ... >> ~/.profile`: the commands that make or change the file, not its content
             return FileTarget.none(label(language(block)) + "shell commands that make or change " + target.path());
         }
+        if (target.mode() != null && namedBy(block) == null && language(block).isEmpty()
+                && runsPath(block.lines(), target.path())) {
+            // "Add two notes:" over lines that each start with the script the section saved: it runs them
+            return FileTarget.none(RUNS + target.path());
+        }
         return target;
+    }
+
+    /** The block's lines run the file the prose would put them in ({@link #of}): they are commands. */
+    static boolean runsTheFile(FileTarget target) {
+        return target.mode() == null && target.why() != null && target.why().startsWith(RUNS);
+    }
+
+    /** Every line that is not blank starts with the path, as a command does. */
+    private static boolean runsPath(List<String> lines, String path) {
+        List<String> spellings = spellings(path);
+        if (!path.contains("/")) {
+            spellings.add("./" + path);
+        }
+        boolean any = false;
+        for (String line : lines) {
+            String command = line.strip();
+            if (!command.isEmpty()) {
+                any = true;
+                if (spellings.stream().noneMatch(p -> command.equals(p) || command.startsWith(p + " "))) {
+                    return false;
+                }
+            }
+        }
+        return any;
     }
 
     /** a path's end: what no path goes on with */
@@ -93,14 +122,7 @@ final class FileTargets {
      * {@code ${HOME}/} (never as a part of a longer path or word).
      */
     private static boolean typesPath(String text, String path) {
-        List<String> spellings = new ArrayList<>(List.of(path));
-        for (String home : List.of("~/", "$HOME/", "${HOME}/")) {
-            if (path.startsWith(home)) {
-                String rest = path.substring(home.length());
-                spellings.addAll(List.of("~/" + rest, "$HOME/" + rest, "${HOME}/" + rest, "\"$HOME\"/" + rest));
-            }
-        }
-        for (String spelling : spellings) {
+        for (String spelling : spellings(path)) {
             String cut = spelling.replaceAll("/+$", "");
             if (!cut.isEmpty() && Pattern.compile("(?<![\\w./~$-])" + Pattern.quote(cut) + PATH_END).matcher(text).find()) {
                 return true;
@@ -109,10 +131,23 @@ final class FileTargets {
         return false;
     }
 
+    /** The path as the prose wrote it, and from home as {@code ~/}, {@code $HOME/} or {@code ${HOME}/}. */
+    private static List<String> spellings(String path) {
+        List<String> spellings = new ArrayList<>(List.of(path));
+        for (String home : List.of("~/", "$HOME/", "${HOME}/")) {
+            if (path.startsWith(home)) {
+                String rest = path.substring(home.length());
+                spellings.addAll(List.of("~/" + rest, "$HOME/" + rest, "${HOME}/" + rest, "\"$HOME\"/" + rest));
+            }
+        }
+        return spellings;
+    }
+
     /** why a block with no prose before it is no file */
     static final String NO_PROSE = "no prose before it names a file";
     private static final String PROSE_EXAMPLE = "prose example";
     private static final String SHELL_COMMANDS = "shell commands, not a fragment of ";
+    private static final String RUNS = "commands that run ";
 
     /**
      * Nothing said the block is other than what it looks like: no prose, or prose with no verb for a file and no
@@ -161,7 +196,10 @@ final class FileTargets {
             }
         }
         Matcher weak = LOOSE_CHANGE.matcher(prose);
-        if (mode == null && weak.find()) {
+        // "The settings go in `settings.json`:" over a block titled with that name: a file no merge makes, whose
+        // content the block is
+        boolean wholeFile = named != null && mergeFormat(named) == null;
+        if (mode == null && !wholeFile && weak.find()) {
             mode = Mode.MERGE;
             from = weak.start();
         }

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class OtherMachine {
     /** How every reason of this kind begins. */
     public static final String WHY = "for another machine: ";
+    /** How a reason begins where the prompt said so. */
+    static final String BY_PROMPT = WHY + "the prompt is ";
     /**
      * the reader's own computer; {@code host} only as {@code your@host}: a guide's {@code user@host:~$} is the server
      */
@@ -43,7 +45,7 @@ public final class OtherMachine {
         }
         if (LOCAL_HOSTS.contains(host) || host.startsWith("localhost") || user.startsWith("local")
                 || host.equals("host") && (user.equals("your") || user.equals("you"))) {
-            return Optional.of(WHY + "the prompt is " + prompt.user() + "@" + prompt.host());
+            return Optional.of(BY_PROMPT + prompt.user() + "@" + prompt.host());
         }
         return Optional.empty();
     }

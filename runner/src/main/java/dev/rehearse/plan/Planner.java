@@ -189,7 +189,7 @@ public final class Planner {
             String prose = Optional.ofNullable(text).orElse(block.precedingText());
             List<TranscriptCommand> bare = showsOutputOfTheStepBefore(block, before, steps) ? List.of()
                     : BareCommands.of(guide.format(), block, FileTargets.claimsNothing(target, prose),
-                    RunInstruction.asksToRunWhatFollows(prose));
+                    RunInstruction.asksToRunWhatFollows(prose) || FileTargets.runsTheFile(target));
             if (!bare.isEmpty()) {
                 addBare(steps, bare, block, elsewhere, policy, sectionFile);
                 continue;
@@ -200,7 +200,7 @@ public final class Planner {
             }
             notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block), why));
         }
-        return onTheirMachine(steps);
+        return onTheOnlyMachine(onTheirMachine(steps));
     }
 
     /** Steps of commands whose output the guide does not show. */
@@ -217,6 +217,27 @@ public final class Planner {
             steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
                     c.prompt(), List.of(), c.interactions(), List.of(), p));
         }
+    }
+
+    /**
+     * A guide whose every step stands at (or between) prompts of the reader's own computer ({@code alice@laptop:~$})
+     * installs on that computer: there is no other machine for its steps, and the target stands in for it. Where
+     * any step would run, the prompts tell one machine from the other, and those of the reader's own stay skipped.
+     */
+    private static List<Step> onTheOnlyMachine(List<Step> steps) {
+        if (steps.isEmpty() || !steps.stream().allMatch(Planner::atTheReadersPrompt)) {
+            return steps;
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            if (atTheReadersPrompt(steps.get(i))) {
+                steps.set(i, withPolicy(steps.get(i), skipped(steps.get(i).policy(), null)));
+            }
+        }
+        return steps;
+    }
+
+    private static boolean atTheReadersPrompt(Step step) {
+        return step.policy().skip() != null && step.policy().skip().startsWith(OtherMachine.BY_PROMPT);
     }
 
     /**

@@ -76,7 +76,7 @@ final class FileSteps {
             String fragment = bindings.apply(e.fragment());
             after = e.format().equals("yaml")
                     ? YamlMerge.merge(before.get(), e.path(), fragment, e.source() + ":" + e.line())
-                    : IniMerge.merge(before.get(), fragment);
+                    : IniMerge.merge(before.get(), fragment, e.format().equals("toml"));
         }
         before.ifPresent(original -> backups.keep(path, original));
         target.writeFile(path, after);

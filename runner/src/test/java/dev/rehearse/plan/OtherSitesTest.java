@@ -72,7 +72,9 @@ class OtherSitesTest {
                 "echo rhel"), commands(plan));
         assertTrue(plan.steps().stream().allMatch(s -> s.policy().skip() == null), plan.steps().toString());
         assertEquals("for another machine: the prompt is user@localhost",
-                only(block("console", 70, "On RHEL:", "[user@localhost ~]$ echo mine")).policy().skip());
+                plan(block("console", 70, "On RHEL:", "[user@localhost ~]$ echo mine"),
+                        block("console", 80, "On the server:", "[root@web01 ~]# echo server")).steps().get(0)
+                        .policy().skip());
     }
 
     @Test
@@ -263,6 +265,49 @@ class OtherSitesTest {
         Plan twoPrint = markdown(script.formatted("cat a.txt\nls"));
         assertEquals(List.of(), ((CommandStep) twoPrint.steps().get(3)).expected(), "cat prints too");
         assertEquals("output of step 4", twoPrint.notSteps().get(0).why());
+    }
+
+    /**
+     * "Add two notes:" after the section saved a script: a block whose every line starts with the script runs it.
+     * Before, its lines were appended to the script, which then ran itself without end.
+     */
+    @Test
+    void linesThatRunTheSectionsScriptAreCommandsNotMoreOfIt() throws IOException {
+        Plan plan = markdown("""
+                Save the following as `~/bin/notes`:
+
+                ```bash
+                #!/bin/sh
+                echo "$*" >> "$HOME/notes.txt"
+                ```
+
+                Add two notes:
+
+                    ~/bin/notes buy milk
+                    ~/bin/notes call Bob
+
+                Add a line to it:
+
+                    echo done
+                """);
+        assertEquals(List.of("write", "~/bin/notes buy milk", "~/bin/notes call Bob", "append"),
+                plan.steps().stream().map(s -> s instanceof CommandStep c ? c.command()
+                        : ((WriteStep) s).append() ? "append" : "write").toList());
+    }
+
+    /** Before, "go in" read as a change to the file, which no merge of json makes: the file was never written. */
+    @Test
+    void aBlockTitledWithAFileNoMergeMakesIsThatFilesContent() throws IOException {
+        Plan plan = markdown("""
+                The settings go in `settings.json`:
+
+                ```json title="settings.json"
+                {"debug": true}
+                ```
+                """);
+        WriteStep write = (WriteStep) plan.steps().get(0);
+        assertEquals("settings.json", write.path());
+        assertFalse(write.append());
     }
 
     private Plan markdown(String text) throws IOException {

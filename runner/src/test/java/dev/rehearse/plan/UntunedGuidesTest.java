@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -256,6 +257,22 @@ class UntunedGuidesTest {
         Files.writeString(dir.resolve("runbook.yaml"), "steps:\n  - n: 1\n    skip: false\n");
         Plan anyway = new Planner(FACTS, Map.of()).plan(Runbook.load(dir), guide(blocks));
         assertNull(anyway.steps().get(0).policy().skip());
+    }
+
+    /**
+     * A guide whose every command is at the prompt of the reader's laptop installs on the laptop: the target stands
+     * in for it. Before, every step was skipped and the run passed with nothing run.
+     */
+    @Test
+    void aGuideAllOnTheReadersOwnComputerRunsThere() throws IOException {
+        Block laptop = block("console", 10, "Make the folder:", "alice@laptop:~$ mkdir -p ~/app\nalice@laptop:~$ ls ~");
+        Plan alone = plan(laptop, block("ini", 20, "Create ``~/app/app.ini`` with the following content:", "[app]"),
+                block("console", 30, "Read it:", "alice@laptop:~$ cat ~/app/app.ini\n[app]"));
+        assertEquals(Arrays.asList(null, null, null, null), alone.steps().stream().map(s -> s.policy().skip()).toList());
+        Plan beside = plan(laptop, block("console", 20, "On the server:", "alice@web01:~$ echo ok\nok"));
+        assertEquals(Arrays.asList("for another machine: the prompt is alice@laptop",
+                "for another machine: the prompt is alice@laptop", null),
+                beside.steps().stream().map(s -> s.policy().skip()).toList());
     }
 
     @Test
