@@ -5,7 +5,6 @@ import dev.rehearse.guide.Block;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -19,14 +18,8 @@ import java.util.Set;
  */
 final class BareCommands {
     private static final Set<String> FORMATS = Set.of("markdown", "asciidoc");
-    private static final Set<String> PLAIN = Set.of("", "text", "txt", "none", "plain", "plaintext");
 
     private BareCommands() {
-    }
-
-    /** No language, or one that says only that the block is text. */
-    private static boolean plain(String language) {
-        return language == null || PLAIN.contains(language.toLowerCase(Locale.ROOT));
     }
 
     /** sphinx-prompt's block of commands, the prompts left to the page. */
@@ -44,7 +37,7 @@ final class BareCommands {
     static List<TranscriptCommand> of(String format, Block block, boolean claimsNothing, boolean asked) {
         boolean script = !block.text().startsWith("#!");
         boolean bare = FORMATS.contains(format) || isPromptDirective(block) || (claimsNothing || asked) && script;
-        if (!bare || !(BlockLanguage.isScript(block.language()) || asked && script && plain(block.language()))) {
+        if (!bare || !(BlockLanguage.isScript(block.language()) || asked && script && BlockLanguage.isPlain(block.language()))) {
             return List.of();
         }
         List<TranscriptCommand> commands = new ArrayList<>();

@@ -43,9 +43,14 @@ public final class BlockLanguage {
         return isSession(language) || isScript(language);
     }
 
+    /** No language, or one that says the block is shown without highlighting. */
+    public static boolean isPlain(String language) {
+        return PLAIN.contains(normal(language));
+    }
+
     /** A block whose lines may show a shell's prompts: a shell's, or one shown without highlighting. */
     public static boolean mayShowPrompts(String language) {
-        return isShell(language) || PLAIN.contains(normal(language));
+        return isShell(language) || isPlain(language);
     }
 
     private static String normal(String language) {

@@ -55,10 +55,10 @@ final class FileTargets {
      * a file name without a folder: a dot file, a name with an extension files have (not a domain like x.uber.space),
      * or a build or deployment file known by its name alone ({@code Makefile}, {@code Dockerfile}, {@code Procfile})
      */
-    private static final Pattern FILE_NAME = Pattern.compile("\\.[\\w-]+(?:\\.[\\w-]+)*|[\\w.-]*\\.(?:ini|ya?ml|toml|conf|cfg|"
-            + "py|php|js|json|rb|ru|lua|xml|sh|env|txt|html?|css|md|service|list|local|sql|properties|config|rc|pem|key|cert)"
-            + "|(?:GNUm|M|m)akefile(?:\\.in|\\.am)?|(?:Docker|Container|Vagrant|Proc|Gem|Rake|Jenkins|Caddy|Brew|Just|Pip"
-            + "|Earth|Tilt)file(?:\\.[\\w-]+)?|README");
+    private static final Pattern FILE_NAME = Pattern.compile("\\.[\\w-]+(?:\\.[\\w-]+)*|[\\w.-]*\\.(?:ini|ya?ml|toml|conf"
+            + "|cfg|py|php|js|json|rb|ru|lua|xml|sh|env|txt|html?|css|md|service|list|local|sql|properties|config|rc|pem"
+            + "|key|cert)|(?:GNUm|M|m)akefile(?:\\.in|\\.am)?|(?:Docker|Container|Vagrant|Proc|Gem|Rake|Jenkins|Caddy|Brew"
+            + "|Just|Pip|Earth|Tilt)file(?:\\.[\\w-]+)?|README");
     /** an example of what a line looks like, or a variant for readers who want another setup: not a change to make */
     private static final Pattern EXAMPLE = Pattern.compile("(?i)\\b(?:similar|something like|look something like"
             + "|for instance|might look|may look|if you (?:need|want)\\b[^.]*\\b(?:like (?:this|so)|instead))\\b");

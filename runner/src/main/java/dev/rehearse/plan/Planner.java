@@ -230,6 +230,7 @@ public final class Planner {
         }
         for (int i = 0; i < steps.size(); i++) {
             if (atTheReadersPrompt(steps.get(i))) {
+                // no reason to skip it left: the step runs
                 steps.set(i, withPolicy(steps.get(i), skipped(steps.get(i).policy(), null)));
             }
         }
@@ -352,7 +353,7 @@ public final class Planner {
                     windows.get().indexOf('>') + 1) + "), not run here";
         }
         boolean saysOutput = block.precedingText() != null && saysOutput(block.precedingText())
-                || captionedOutput(block);
+                || labelledOutput(block, before);
         Optional<CommandStep> last = commandJustBefore(before, steps);
         if (saysOutput && last.isPresent()) {
             return NotAStep.OUTPUT_OF + last.get().n();
@@ -382,10 +383,24 @@ public final class Planner {
     }
 
     /** A block captioned "Output" (DigitalOcean's {@code [secondary_label Output]}). */
-    private static boolean captionedOutput(Block block) {
-        return block.options() != null
-                && "output".equalsIgnoreCase(block.options().getOrDefault("caption", "").strip());
+    /**
+     * A block that says it is output where no prose does: its language ({@code ```output}), its caption or title
+     * ({@code title="Output"}), or the heading right above it ("### Expected output"; only the section's first
+     * block, as the heading stands over everything after it)
+     */
+    private static boolean labelledOutput(Block block, Block before) {
+        Map<String, String> options = block.options() == null ? Map.of() : block.options();
+        return "output".equalsIgnoreCase(block.language())
+                || OUTPUT_LABEL.matcher(options.getOrDefault("caption", "").strip()).matches()
+                || OUTPUT_LABEL.matcher(options.getOrDefault("title", "").strip()).matches()
+                || block.precedingText() == null && !block.section().isEmpty()
+                && (before == null || !before.section().equals(block.section()))
+                && OUTPUT_LABEL.matcher(block.section().get(block.section().size() - 1).strip()).matches();
     }
+
+    /** "Output", "Expected output:", "Sample results" */
+    private static final Pattern OUTPUT_LABEL = Pattern.compile(
+            "(?i)(?:(?:expected|example|sample|the)\\s+)?(?:output|results?):?");
 
     private static final Pattern CRONTAB_LINE = Pattern.compile(
             "^\\s*(?:@\\w+|[\\d*/,-]+\\s+[\\d*/,-]+\\s+[\\d*/,-]+\\s+[\\d*/,a-zA-Z-]+\\s+[\\d*/,a-zA-Z-]+)\\s+\\S");

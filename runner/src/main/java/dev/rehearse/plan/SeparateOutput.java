@@ -11,8 +11,8 @@ import java.util.Optional;
  * "The output should look like this:", a block with what it prints), as READMEs and documentation sites write it.
  * It is checked as the command's own would be, where nothing else can have printed it: the block before held that
  * one command, which shows no output and asks nothing, after commands that print nothing ({@link SilentCommands}:
- * {@code mkdir -p ~/notes}, {@code echo one > ~/notes/a.txt}, then {@code ls ~/notes}). A block in a file's format (json, yaml, ini ...) after
- * such prose is an example of a file as often as an output, and is left unchecked.
+ * {@code mkdir -p ~/notes}, {@code echo one > ~/notes/a.txt}, then {@code ls ~/notes}). A block in a file's format
+ * (json, yaml, ini ...) after such prose is an example of a file as often as an output, and is left unchecked.
  */
 final class SeparateOutput {
 

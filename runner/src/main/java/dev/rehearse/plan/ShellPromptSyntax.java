@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * style {@code (venv) [user@host cwd]$} (the sigil may be missing), Debian's and Ubuntu's default
  * {@code user@host:cwd$} (or {@code #} for root; Raspberry Pi OS puts a space before it: {@code pi@raspberrypi:~ $}),
  * Gentoo's and Mint's {@code user@host cwd $} and zsh's {@code user@host cwd %}, a bare {@code $} (also after bash's
- * name or a folder: {@code bash-5.1$}, {@code ~/app$}), zsh's bare {@code %}, the arrows of starship and oh-my-zsh ({@code ❯}, {@code ➜  app}), one word and the sigil
- * (Gentoo's {@code root #} and {@code user $}, SUSE's {@code host:~ #}), or a bare root {@code #}.
+ * name or a folder: {@code bash-5.1$}, {@code ~/app$}), zsh's bare {@code %}, the arrows of starship and oh-my-zsh
+ * ({@code ❯}, {@code ➜  app}), one word and the sigil (Gentoo's {@code root #} and {@code user $}, SUSE's {@code host:~ #}), or a bare root {@code #}.
  * The commands are bash's whatever the prompt: Rehearse's shell is bash. Which styles a block shows is decided for
  * the whole block first, and which of them a line is read in by where it stands ({@link SessionPrompts}), because a
  * {@code $ react-scripts build} that yarn prints in a bracketed-style block is output, and a {@code # comment} in a

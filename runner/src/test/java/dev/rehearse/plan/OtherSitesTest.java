@@ -295,6 +295,53 @@ class OtherSitesTest {
                         : ((WriteStep) s).append() ? "append" : "write").toList());
     }
 
+    /**
+     * Output a block labels as such with no prose before it: its language, its title, the heading right above it
+     * (not a later block under that heading). Before, none was checked, and a wrong output passed.
+     */
+    @Test
+    void aBlockLabelledOutputByItsLanguageTitleOrHeadingIsTheOutputOfTheStepBefore() throws IOException {
+        Plan plan = markdown("""
+                Add:
+
+                ```bash
+                echo $((1 + 2))
+                ```
+
+                ```output
+                3
+                ```
+
+                ```bash
+                echo $((2 * 3))
+                ```
+
+                ```text title="Output"
+                6
+                ```
+
+                ```bash
+                echo $((9 - 1))
+                ```
+
+                ### Expected output
+
+                ```text
+                8
+                ```
+
+                ```bash
+                echo $((9 - 2))
+                ```
+
+                ```text
+                7
+                ```
+                """);
+        assertEquals(List.of(List.of("3"), List.of("6"), List.of("8"), List.of()), plan.steps().stream()
+                .map(s -> ((CommandStep) s).expected().stream().map(ExpectedLine::text).toList()).toList());
+    }
+
     /** Before, "go in" read as a change to the file, which no merge of json makes: the file was never written. */
     @Test
     void aBlockTitledWithAFileNoMergeMakesIsThatFilesContent() throws IOException {
