@@ -137,7 +137,7 @@ final class RunUser {
      * would outlive any number of rounds, and take the machine's processors from the rounds meanwhile.
      */
     void stopProcesses() {
-        for (String signal : List.of("TERM", "KILL", "KILL", "KILL")) {
+        for (String signal : List.of("TERM", "KILL", "KILL")) {
             if (!anyProcessLeft()) {
                 return;
             }
@@ -145,7 +145,10 @@ final class RunUser {
             // bash's builtin: no kill program need be installed
             signalAll.addAll(List.of("bash", "-c", "kill -" + signal + " -1"));
             whyFailed(signalAll);
-            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            // a process killed still has to be scheduled to end, which takes seconds on a machine that thousands of
+            // the user's processes keep busy; a terminated one may take its time to shut down
+            Duration patience = Duration.ofSeconds(signal.equals("TERM") ? 2 : 30);
+            long deadline = System.nanoTime() + patience.toNanos();
             for (long pause = 1; anyProcessLeft() && System.nanoTime() < deadline; pause = Math.min(100, pause * 2)) {
                 try {
                     Thread.sleep(pause);
