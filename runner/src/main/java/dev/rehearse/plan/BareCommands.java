@@ -35,9 +35,12 @@ final class BareCommands {
      *                      a plain text one, is commands too
      */
     static List<TranscriptCommand> of(String format, Block block, boolean claimsNothing, boolean asked) {
-        boolean script = !block.text().startsWith("#!");
-        boolean bare = FORMATS.contains(format) || isPromptDirective(block) || (claimsNothing || asked) && script;
-        if (!bare || !(BlockLanguage.isScript(block.language()) || asked && script && BlockLanguage.isPlain(block.language()))) {
+        // a #! block is a script file to save, whatever the prose says
+        boolean scriptFile = block.text().startsWith("#!");
+        boolean bare = FORMATS.contains(format) || isPromptDirective(block) || (claimsNothing || asked) && !scriptFile;
+        boolean language = BlockLanguage.isScript(block.language())
+                || asked && !scriptFile && BlockLanguage.isPlain(block.language());
+        if (!bare || !language) {
             return List.of();
         }
         List<TranscriptCommand> commands = new ArrayList<>();
