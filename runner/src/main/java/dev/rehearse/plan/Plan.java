@@ -7,7 +7,6 @@ import dev.rehearse.guide.Guide;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A runbook turned into steps: the guide, its numbered steps and the bindings that apply to them; the blocks that
@@ -31,10 +30,12 @@ public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings
             return;
         }
         Placeholder first = unbound.get(0);
-        String all = unbound.stream().map(p -> p.literal() + " at " + p.source() + ":" + p.line())
-                .distinct().collect(Collectors.joining(", "));
-        throw new BadInput(first.source(), first.line(), "unbound placeholder" + (unbound.size() > 1 ? "s " : " ") + all
-                + "; bind each with " + first.howToBind());
+        List<String> places = unbound.stream().map(p -> p.literal() + " at " + p.source() + ":" + p.line())
+                .distinct().toList();
+        // one placeholder has its place at the head of the line already, as lint words it
+        throw new BadInput(first.source(), first.line(), places.size() == 1
+                ? "unbound placeholder " + first.literal() + ": bind it with " + first.howToBind()
+                : "unbound placeholders " + String.join(", ", places) + "; bind each with " + first.howToBind());
     }
 
     public Plan {

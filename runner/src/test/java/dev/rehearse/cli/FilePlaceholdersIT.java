@@ -53,7 +53,7 @@ class FilePlaceholdersIT {
         Outcome refused = RehearseJar.run("run", guide.toString(), "--target", "local",
                 "--report-dir", dir.resolve("refused").toString());
         assertEquals(2, refused.exit(), refused.both());
-        assertEquals("guide.md:14: unbound placeholder <your-secret> at guide.md:14; bind each with "
+        assertEquals("guide.md:14: unbound placeholder <your-secret>: bind it with "
                 + "--bind '<your-secret>=VALUE' or runbook.yaml bindings: {\"<your-secret>\": VALUE}\n", refused.err());
         assertFalse(refused.out().contains("RUN "), "no step ran:\n" + refused.out());
         assertFalse(Files.exists(dir.resolve("refused/results.json")), "nothing ran");

@@ -52,6 +52,10 @@ class MistypedNamesTest {
         assertEquals(2, option.exit());
         assertEquals("rehearse run: unknown option '--targt' (did you mean '--target'?)\n", option.err());
 
+        CliRun cutShort = rehearse("run", "--report", "/tmp/r", WORKERS);
+        assertEquals(2, cutShort.exit());
+        assertEquals("rehearse run: unknown option '--report' (did you mean '--report-dir'?)\n", cutShort.err());
+
         CliRun format = rehearse("lint", WORKERS, "--format", "xml");
         assertEquals(2, format.exit());
         assertEquals("--format xml: unknown format: text, json or sarif\n", format.err());

@@ -58,7 +58,7 @@ class PlanExplainTest {
     void runStopsAtTheUnboundPlaceholderBeforeAnyStepRuns() {
         CliRun run = CliRun.of(Guides.BY_FORMAT, "run", GUIDE, "--target", "local");
         assertEquals(2, run.exit(), run.out());
-        assertEquals("guide_untuned.rst:59: unbound placeholder <admin> at guide_untuned.rst:59; bind each with "
+        assertEquals("guide_untuned.rst:59: unbound placeholder <admin>: bind it with "
                 + "--bind '<admin>=VALUE' or runbook.yaml bindings: {\"<admin>\": VALUE}\n", run.err());
     }
 }

@@ -137,7 +137,7 @@ class UntunedGuidesTest {
         assertEquals("<password>", createuser.interactions().get(0).binding(), "the hidden prompt types the same secret");
         assertEquals(List.of(new Placeholder("<admin>", "guide.rst", 32)), plan.unbound());
         BadInput refused = assertThrows(BadInput.class, plan::requireBound);
-        assertEquals("guide.rst:32: unbound placeholder <admin> at guide.rst:32; bind each with --bind '<admin>=VALUE' "
+        assertEquals("guide.rst:32: unbound placeholder <admin>: bind it with --bind '<admin>=VALUE' "
                 + "or runbook.yaml bindings: {\"<admin>\": VALUE}", refused.getMessage());
         plan(Map.of("<admin>", "root"), plan.guide().blocks().toArray(new Block[0])).requireBound();
     }

@@ -2,8 +2,8 @@ package dev.rehearse.cli.args;
 
 import dev.rehearse.guide.ClosestName;
 
-import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A command line that does not fit its {@link Syntax}, said in one line that starts with the command and blames
@@ -26,20 +26,24 @@ public final class UsageError extends RuntimeException {
         // a long name offers the closest long one; a one-letter name is too short to guess from
         List<String> names = option.startsWith("--")
                 ? command.options().stream().map(Option::name).toList() : List.of();
-        return new UsageError(command.name() + ": unknown option '" + option + "'" + hint(command, option, names));
+        // a name cut short (--report for --report-dir) is too far from the whole one to look like a typo
+        List<String> longer = names.stream().filter(name -> name.startsWith(option + "-")).toList();
+        Optional<String> meant = ClosestName.of(option, names)
+                .or(() -> longer.size() == 1 ? Optional.of(longer.get(0)) : Optional.empty());
+        return new UsageError(command.name() + ": unknown option '" + option + "'" + hint(command, meant));
     }
 
     static UsageError unknownCommand(Syntax program, String typed) {
         return new UsageError(program.name() + ": unknown command '" + typed + "'"
-                + hint(program, typed, program.commands().keySet()));
+                + hint(program, ClosestName.of(typed, program.commands().keySet())));
     }
 
     static UsageError unexpected(Syntax command, String argument) {
         return new UsageError(command.name() + ": unexpected argument '" + argument + "'");
     }
 
-    private static String hint(Syntax command, String typed, Collection<String> known) {
-        return ClosestName.of(typed, known).map(name -> " (did you mean '" + name + "'?)")
+    private static String hint(Syntax command, Optional<String> meant) {
+        return meant.map(name -> " (did you mean '" + name + "'?)")
                 .orElse(" (" + command.name() + " --help lists them)");
     }
 }
