@@ -2,6 +2,7 @@ package dev.rehearse.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearse.targets.local.OtherProcessLock;
 import dev.rehearse.testing.Checkout;
 import dev.rehearse.testing.Processes;
 import dev.rehearse.testing.PtyDialog;
@@ -272,6 +273,45 @@ class RunLifecycleIT {
         assertTrue(next.contains(home + " (user " + user + "), left behind by run " + record.at("/run/id").asText()),
                 next);
         RunUsers.assertLeftNothing(user, home, next);
+    }
+
+    /**
+     * The run that clears the slot of a killed run holds the slot's lock until it is clear: a run starting meanwhile
+     * in another process takes another slot, where the clearing would end its shell and remove its HOME. A daemon of
+     * the killed run that SIGTERM does not end keeps the clearing going for seconds, and says when it has begun.
+     */
+    @Test
+    void aRunClearingAKilledRunsSandboxHoldsItsSlotWhileItClears(@TempDir Path dir) throws Exception {
+        Path guide = Files.writeString(dir.resolve("deaf-daemon.md"), """
+                Start a daemon that SIGTERM does not stop:
+
+                ```console
+                $ (setsid bash -c 'trap "touch ~/terminated" TERM; trap "" HUP; while :; do sleep 0.2; done' </dev/null >/dev/null 2>&1 &)
+                ```
+
+                Wait:
+
+                ```console
+                $ touch waiting; until [ -e go ]; do sleep 1; done
+                ```
+                """);
+        Path home;
+        try (RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "run", guide.toString(), "--target",
+                "local", "--report-dir", reports.toString())) {
+            home = Path.of(local(awaitRecordAt(2, run::output)).group(1));
+            awaitFile(home.resolve("waiting"), run::output);
+            run.signal("KILL");
+            assertEquals(137, run.waitFor());
+        }
+        Path lockFile = home.getParent().resolveSibling(home.getParent().getFileName() + ".lock");
+        try (RehearseProcess next = RehearseProcess.start(Map.of(), List.of(), "run", FAIL, "--target", "local",
+                "--only", "1", "--report-dir", reports.resolve("next").toString())) {
+            awaitFile(home.resolve("terminated"), next::output);
+            assertEquals("held", OtherProcessLock.finds(lockFile), "while the slot is cleared");
+            assertEquals(0, next.waitFor(), next.output());
+            assertTrue(next.output().contains("cleared " + home), next.output());
+        }
+        assertFalse(Files.exists(home.resolve("terminated")), "what the killed run left in its HOME is gone");
     }
 
     @Test

@@ -128,7 +128,7 @@ final class RunUserPool {
                 continue; // a run holds it
             }
             try {
-                String left = Files.readString(root.resolve(n + ".lock"), StandardCharsets.UTF_8);
+                String left = stampIn(channel);
                 Optional<RunUser> user = userOf(n);
                 if (user.isPresent()) {
                     clear(user.get(), home);
@@ -144,6 +144,19 @@ final class RunUserPool {
             }
         }
         return cleared;
+    }
+
+    /**
+     * What the lock file holds, read through the channel that holds its lock: a read through a descriptor of its own
+     * would let the lock go as it closes, and another process would take the slot this one is clearing.
+     */
+    private static String stampIn(FileChannel channel) throws IOException {
+        ByteBuffer stamp = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
+        int read;
+        do {
+            read = channel.read(stamp, stamp.position());
+        } while (read > 0 && stamp.hasRemaining());
+        return new String(stamp.array(), 0, stamp.position(), StandardCharsets.UTF_8);
     }
 
     private Path home(int n) {
@@ -201,8 +214,8 @@ final class RunUserPool {
             }
             FileChannel channel;
             try {
-                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS);
+                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
                 return null;
             }

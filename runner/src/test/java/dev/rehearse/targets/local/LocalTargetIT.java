@@ -113,23 +113,13 @@ class LocalTargetIT {
             Path lockFile = Path.of(first.facts().home()).getParent().resolveSibling(
                     Path.of(first.facts().home()).getParent().getFileName() + ".lock");
             assertTrue(Files.exists(lockFile), lockFile.toString());
-            assertEquals("held", otherProcessFinds(lockFile));
+            assertEquals("held", OtherProcessLock.finds(lockFile));
             try (Target second = Targets.open("local", TargetOptions.defaults())) {
                 LocalTarget.reapLeftovers(); // a run's start looks at every slot too
-                assertEquals("held", otherProcessFinds(lockFile), "after another run of this JVM took a slot");
+                assertEquals("held", OtherProcessLock.finds(lockFile), "after another run of this JVM took a slot");
             }
-            assertEquals("held", otherProcessFinds(lockFile), "after that run gave its slot back");
+            assertEquals("held", OtherProcessLock.finds(lockFile), "after that run gave its slot back");
         }
-    }
-
-    private static String otherProcessFinds(Path lockFile) throws Exception {
-        Path classes = Path.of(OtherProcessLock.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                classes.toString(), OtherProcessLock.class.getName(), lockFile.toString())
-                .redirectErrorStream(true).start();
-        String said = new String(probe.getInputStream().readAllBytes()).strip();
-        assertTrue(probe.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the probe ended");
-        return said;
     }
 
     /** A pool whose folder others could change is not used: the run makes a user of its own. */
