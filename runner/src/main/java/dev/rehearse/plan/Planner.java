@@ -114,7 +114,9 @@ public final class Planner {
             Block next = b + 1 < blocks.size() && blocks.get(b + 1).source().equals(block.source()) ? blocks.get(b + 1) : null;
             String language = block.language() == null ? "" : block.language();
             Optional<Transcript> transcript = reader.read(block.lines(), block.contentLine(), block.language());
-            Optional<String> elsewhere = OtherMachine.byProse(block);
+            // a block the guide says not to type is skipped whatever its prompt says (a reader's own machine's runs)
+            Optional<String> notToRun = NotToRun.byProse(block);
+            Optional<String> byProse = notToRun.or(() -> OtherMachine.byProse(block));
             if (transcript.isPresent()) {
                 if (transcript.get().commands().isEmpty()) {
                     Optional<CommandStep> last = commandJustBefore(before, steps);
@@ -150,7 +152,7 @@ public final class Planner {
                     Optional<CommandHints.Editor> editor = CommandHints.editor(c.command());
                     // the file the reader is to change is the one the next block's content goes into
                     editor.ifPresent(e -> sectionFile.put(block.section(), e.file()));
-                    Optional<String> skip = OtherMachine.byPrompt(c.prompt()).or(() -> elsewhere)
+                    Optional<String> skip = notToRun.or(() -> OtherMachine.byPrompt(c.prompt())).or(() -> byProse)
                             .or(() -> OtherMachine.byCommand(c.command()))
                             .or(() -> editor.map(CommandHints.Editor::why));
                     steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
@@ -161,7 +163,7 @@ public final class Planner {
             }
             if (BareCommands.isPromptDirective(block)) {
                 // sphinx-prompt's block: commands, whatever the prose around it names
-                addBare(steps, BareCommands.of(guide.format(), block, true, false), block, elsewhere, policy,
+                addBare(steps, BareCommands.of(guide.format(), block, true, false), block, byProse, policy,
                         sectionFile);
                 continue;
             }
@@ -177,7 +179,7 @@ public final class Planner {
             }
             if (target.mode() != null) {
                 sectionFile.put(block.section(), target.path());
-                StepPolicy p = elsewhere.map(why -> skipped(policy, why)).orElse(policy);
+                StepPolicy p = byProse.map(why -> skipped(policy, why)).orElse(policy);
                 steps.add(target.mode() == FileTargets.Mode.MERGE
                         ? new EditStep(steps.size() + 1, block.source(), block.contentLine(), block.section(),
                         target.path(), target.format(), block.text(), p)
@@ -191,7 +193,7 @@ public final class Planner {
                     : BareCommands.of(guide.format(), block, FileTargets.claimsNothing(target, prose),
                     RunInstruction.asksToRunWhatFollows(prose) || FileTargets.runsTheFile(target));
             if (!bare.isEmpty()) {
-                addBare(steps, bare, block, elsewhere, policy, sectionFile);
+                addBare(steps, bare, block, byProse, policy, sectionFile);
                 continue;
             }
             String why = whyNoStep(block, before, target, steps);
@@ -204,14 +206,14 @@ public final class Planner {
     }
 
     /** Steps of commands whose output the guide does not show. */
-    private static void addBare(List<Step> steps, List<TranscriptCommand> bare, Block block, Optional<String> elsewhere,
+    private static void addBare(List<Step> steps, List<TranscriptCommand> bare, Block block, Optional<String> byProse,
                                 StepPolicy policy, Map<List<String>, String> sectionFile) {
         for (TranscriptCommand typed : bare) {
             TranscriptCommand c = stoppedIfItFollows(typed);
             // "nano ~/app.conf" in a script block as at a prompt: the reader edits, the next block is what goes in
             Optional<CommandHints.Editor> editor = CommandHints.editor(c.command());
             editor.ifPresent(e -> sectionFile.put(block.section(), e.file()));
-            StepPolicy p = elsewhere.or(() -> OtherMachine.byCommand(c.command()))
+            StepPolicy p = byProse.or(() -> OtherMachine.byCommand(c.command()))
                     .or(() -> editor.map(CommandHints.Editor::why)).map(why -> skipped(policy, why))
                     .orElse(c.interrupts() ? interrupted(policy) : policy);
             steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),

@@ -60,6 +60,34 @@ class OtherSitesTest {
     }
 
     @Test
+    void aBlockTheProseSaysNotToTypeIsSkippedWithTheReasonButHowOrWhenToRunItIsNoSuchWord() throws IOException {
+        Map<String, String> warned = Map.of(
+                "**Do not run the following command.** It is shown so you recognise it; it deletes your notes:",
+                "the guide says not to run it: \"Do not run the following command\"",
+                "Never run this:", "the guide says not to run it: \"Never run this\"",
+                "Avoid this mistake too (wrong, do not copy):", "the guide says not to run it: \"do not copy\"",
+                "Don't do this!", "the guide says not to run it: \"Don't do this\"",
+                "Wrong:", "the guide shows it as what not to do: \"Wrong:\"",
+                "**Bad example:**", "the guide shows it as what not to do: \"**Bad example:\"",
+                "\u274C This wipes the folder:", "the guide shows it as what not to do: \"\u274C\"");
+        for (Map.Entry<String, String> prose : warned.entrySet()) {
+            Plan plan = plan(block("console", 10, prose.getKey(), "$ rm -rf ~/notes"),
+                    block("console", 20, "Your notes are still there:", "$ ls ~/notes"));
+            assertEquals(prose.getValue(), plan.steps().get(0).policy().skip(), prose.getKey());
+            assertNull(plan.steps().get(1).policy().skip(), prose.getKey());
+        }
+        // at the reader's own prompt too, which a guide of that machine alone would run
+        assertEquals("the guide says not to run it: \"Never run this\"", plan(block("console", 10, "Never run this:",
+                "alice@laptop:~$ rm -rf ~/notes")).steps().get(0).policy().skip());
+        for (String runs : List.of("Do not run it as root; as your own user:", "Don't run the following before the "
+                + "backup is done, then:", "Do not run `npm audit fix`. Instead:", "Never run it with sudo:",
+                "To avoid errors, run:", "Since we do not run a public server we have to add users:",
+                "Don't forget to restart it:", "Bad things happen if you skip this. Run:")) {
+            assertNull(only(block("console", 10, runs, "$ rm -rf ~/notes")).policy().skip(), runs);
+        }
+    }
+
+    @Test
     void gentooSuseAndNamedRootPromptsAreSessionsAndRhelsLocalhostAsRootIsTheServer() throws IOException {
         Plan plan = plan(
                 block("console", 10, "As a user:", "user $ echo user\nuser"),
