@@ -66,7 +66,7 @@ public final class Planner {
         List<NotAStep> notSteps = new ArrayList<>();
         List<Step> steps = stepsOf(guide, new TranscriptReader(runbook.answers(), secret != null ? secret
                 : GENERATED_SECRET), runbook.defaults(), notSteps);
-        steps = ServiceNames.filledIn(differencesExpected(steps));
+        steps = ServiceNames.filledIn(ShownStatuses.expected(steps));
         return new Draft(runbook, guide, withPolicies(steps, runbook), notSteps);
     }
 
@@ -451,26 +451,8 @@ public final class Planner {
                 stopped.interactions(), c.captures(), c.policy().skip() == null ? interrupted(c.policy()) : c.policy());
     }
 
-    /** diff's status for "the files differ" */
-    private static final int DIFFERENT = 1;
     /** the status of a program ended by Ctrl-C (SIGINT) */
     private static final int INTERRUPTED = 130;
-
-    /**
-     * A comparison of files that shows what differs, in its transcript or in a block of its own, ends with exit status
-     * 1, as {@code diff} says a difference; once every step's output is known, so both are asked in one place.
-     */
-    private static List<Step> differencesExpected(List<Step> steps) {
-        List<Step> out = new ArrayList<>(steps.size());
-        for (Step step : steps) {
-            out.add(step instanceof CommandStep c && c.policy().skip() == null && c.policy().expectExit() == 0
-                    && CommandHints.comparesFiles(c.command()) && c.expected().stream()
-                    .anyMatch(line -> line.kind() == ExpectedLine.Kind.OUTPUT && !line.text().isBlank())
-                    ? new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(), c.expected(),
-                    c.interactions(), c.captures(), c.policy().expecting(DIFFERENT)) : step);
-        }
-        return out;
-    }
 
     private static StepPolicy interrupted(StepPolicy policy) {
         return policy.expecting(INTERRUPTED);

@@ -88,6 +88,26 @@ class OtherSitesTest {
     }
 
     @Test
+    void aCommandFollowedByEchoOfItsStatusExpectsTheStatusEchoShows() throws IOException {
+        Map<String, Integer> shown = Map.of(
+                "$ test -e /nonexistent\n$ echo $?\n1", 1,
+                "$ grep -rn TODO .\n$ echo \"grep said $?\"\ngrep said 1", 1,
+                "$ curl -s http://localhost:9/\n$ echo \"exit: $?\"\nexit: 7", 7,
+                "$ test -e /etc/passwd\n$ echo $?\n0", 0,
+                "$ false\n$ echo '$?'\n$?", 0,
+                "$ false\n$ echo $? $HOME\n1 /home/bob", 0,
+                "$ false\n$ echo $?\n1\n2", 0);
+        for (Map.Entry<String, Integer> transcript : shown.entrySet()) {
+            Plan plan = plan(block("console", 10, "Print the status:", transcript.getKey()));
+            assertEquals(transcript.getValue(), plan.steps().get(0).policy().expectExit(), transcript.getKey());
+            assertEquals(0, plan.steps().get(1).policy().expectExit(), transcript.getKey());
+        }
+        Plan apart = plan(block("console", 10, "Look for it:", "$ test -e /nonexistent"),
+                block("console", 20, "Its status:", "$ echo $?\n1"));
+        assertEquals(1, apart.steps().get(0).policy().expectExit(), "the echo in a block of its own");
+    }
+
+    @Test
     void gentooSuseAndNamedRootPromptsAreSessionsAndRhelsLocalhostAsRootIsTheServer() throws IOException {
         Plan plan = plan(
                 block("console", 10, "As a user:", "user $ echo user\nuser"),
