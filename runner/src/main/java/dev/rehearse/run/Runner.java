@@ -543,7 +543,10 @@ public final class Runner {
     private static final Pattern SETS_PROMPT_COMMAND = Pattern.compile("\\bPROMPT_COMMAND=");
     private static final Pattern USES_PROMPT_COMMAND = Pattern.compile("\\$\\{?PROMPT_COMMAND\\b");
 
-    /** The command sets PROMPT_COMMAND without what was in it: the session's sentinel goes, and the step never ends. */
+    /**
+     * The command sets PROMPT_COMMAND without what was in it: on a bash before 5.1, where PROMPT_COMMAND is one
+     * command, the session's sentinel goes, and the step never ends.
+     */
     private static boolean replacesPromptCommand(String command) {
         return SETS_PROMPT_COMMAND.matcher(command).find() && !USES_PROMPT_COMMAND.matcher(command).find();
     }

@@ -221,17 +221,20 @@ class RunnerIT {
                 report.results().get(0).reason());
     }
 
-    /** A guide that sets PROMPT_COMMAND anew takes the shell's end-of-command sentinel: the reason says so. */
+    /**
+     * A guide that sets PROMPT_COMMAND anew, or puts a command before what was in it (the history tip), keeps the
+     * shell's end-of-command sentinel and each command's own status (bash 5.1 and later: the sentinel is the second
+     * of an array's commands).
+     */
     @Test
-    void aStepThatReplacesPromptCommandTimesOutSayingWhy() {
+    void aGuidesPromptCommandLeavesEachCommandsEndAndStatusAsTheyWere() {
         RunReport report = run(new Steps()
-                .command("PROMPT_COMMAND='history -a'", Steps.timeout(Duration.ofSeconds(1)), List.of(), List.of(),
-                        List.of()));
-        assertEquals(List.of(Verdict.FAIL), verdicts(report));
-        assertTrue(report.results().get(0).reason().startsWith("timed out after 1 s (the step's timeout: --timeout, or "
-                + "the sidecar's timeout:); the command replaced PROMPT_COMMAND, by which Rehearse's shell tells a "
-                + "command's end: keep it in the new value (PROMPT_COMMAND=\"...; $PROMPT_COMMAND\")"),
-                report.results().get(0).reason());
+                .command("PROMPT_COMMAND='false'")
+                .command("echo next", "next")
+                .command("export PROMPT_COMMAND=\"history -a; $PROMPT_COMMAND\"")
+                .command("(exit 3)"));
+        assertEquals(List.of(Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.FAIL), verdicts(report));
+        assertTrue(report.results().get(3).reason().startsWith("exit status 3"), report.results().get(3).reason());
     }
 
     @Test

@@ -202,7 +202,10 @@ public final class ShellSession implements Session {
                 // before the sentinel, which alone lets the next command be typed: the shell would run it
                 + "PS0=; PS2=; PS1=; PROMPT_COMMAND='__rehearse_status=$?; while read -r -t 0 __rehearse_drop; do "
                 + "read -r __rehearse_drop; done 2>/dev/null; PS1=; printf \"" + sentinel
-                + "\" \"$__rehearse_status\" \"$PWD\"'";
+                + "\" \"$__rehearse_status\" \"$PWD\"'; "
+                // bash 5.1 and later run each element of a PROMPT_COMMAND array, each seeing the command's status: a
+                // guide's PROMPT_COMMAND=... (or "history -a; $PROMPT_COMMAND") sets the first and leaves the sentinel
+                + "((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 501)) && PROMPT_COMMAND=('' \"$PROMPT_COMMAND\") || :";
     }
 
     @Override
