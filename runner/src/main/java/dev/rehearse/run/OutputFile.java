@@ -1,14 +1,22 @@
 package dev.rehearse.run;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -19,12 +27,18 @@ import java.util.function.Consumer;
  * The first {@link #HELD} characters wait in memory and the file is made only when the output outgrows them or
  * is cut: nearly every step prints a few lines, and making and removing a file and its folder for each one cost
  * more than running the step.
+ * <p>
+ * A step runs while its file is written, and may share the report folder's writers (a folder such as
+ * {@code /tmp/reports} that everyone writes into): the folder and the file are opened relative to the report folder
+ * without following a link, the folder only when it is the report folder owner's, and the file is made anew, so that
+ * no link or hard link a step planted there leads the write elsewhere or into a file that was there.
  */
 final class OutputFile implements Consumer<String> {
     static final String FOLDER = "output";
     /** what waits in memory before the file is made */
     static final int HELD = 64 * 1024;
 
+    private final Path reportDir;
     private final Path file;
     private final boolean olderFiles;
     private final StringBuilder held = new StringBuilder();
@@ -37,6 +51,7 @@ final class OutputFile implements Consumer<String> {
      *                   this step is then looked for at the end, and removed unless the output was cut
      */
     OutputFile(Path reportDir, int step, boolean olderFiles) {
+        this.reportDir = reportDir;
         this.file = reportDir.resolve(FOLDER).resolve("step-" + step + ".log");
         this.olderFiles = olderFiles;
     }
@@ -71,10 +86,18 @@ final class OutputFile implements Consumer<String> {
     private void write(String text) {
         try {
             if (writer == null) {
-                Files.createDirectories(file.getParent());
-                // never through a link a step could have planted in the report folder
-                writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                try {
+                    Files.createDirectory(file.getParent());
+                } catch (FileAlreadyExistsException there) {
+                    // an older run's, or a link a step planted: the opening below tells
+                }
+                try (SecureDirectoryStream<Path> folder = folder()) {
+                    Path name = file.getFileName();
+                    deleteIfThere(folder, name);
+                    writer = new BufferedWriter(Channels.newWriter(folder.newByteChannel(name, Set.<OpenOption>of(
+                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)),
+                            StandardCharsets.UTF_8));
+                }
                 writer.append(held);
                 held.setLength(0);
             }
@@ -99,17 +122,62 @@ final class OutputFile implements Consumer<String> {
             return problem != null ? problem : "the whole of it is in " + name();
         }
         held.setLength(0);
-        try {
+        if (olderFiles) {
             // an older run's file of this step goes, and the folder with it when that leaves it empty
-            if (olderFiles && Files.deleteIfExists(file)) {
-                Files.delete(file.getParent());
+            try (SecureDirectoryStream<Path> report = opened(reportDir);
+                 SecureDirectoryStream<Path> folder = opened(report, Path.of(FOLDER))) {
+                if (deleteIfThere(folder, file.getFileName())) {
+                    report.deleteDirectory(Path.of(FOLDER));
+                }
+            } catch (DirectoryNotEmptyException | NoSuchFileException othersThere) {
+                // other steps' files, or no folder at all
+            } catch (IOException e) {
+                // a stale file left is named by no report; a link in its place is left, never followed
             }
-        } catch (DirectoryNotEmptyException | NoSuchFileException othersThere) {
-            // other steps' files, or no folder at all
-        } catch (IOException e) {
-            // a stale file left is named by no report
         }
         return null;
+    }
+
+    /** The output folder, opened without following a link, and only when its owner is the report folder's. */
+    private SecureDirectoryStream<Path> folder() throws IOException {
+        try (SecureDirectoryStream<Path> report = opened(reportDir)) {
+            SecureDirectoryStream<Path> folder = opened(report, Path.of(FOLDER));
+            PosixFileAttributeView mine = report.getFileAttributeView(PosixFileAttributeView.class);
+            PosixFileAttributeView its = folder.getFileAttributeView(PosixFileAttributeView.class);
+            if (!its.readAttributes().owner().equals(mine.readAttributes().owner())) {
+                folder.close();
+                throw new IOException(FOLDER + "/ is not the report folder owner's (another user made it): not used");
+            }
+            return folder;
+        }
+    }
+
+    /** The report folder, opened so that what is in it is opened relative to it. */
+    private static SecureDirectoryStream<Path> opened(Path folder) throws IOException {
+        return secure(Files.newDirectoryStream(folder));
+    }
+
+    /** The folder {@code name} in {@code parent}, a link in its place never followed. */
+    private static SecureDirectoryStream<Path> opened(SecureDirectoryStream<Path> parent, Path name)
+            throws IOException {
+        return secure(parent.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private static SecureDirectoryStream<Path> secure(DirectoryStream<Path> stream) throws IOException {
+        if (stream instanceof SecureDirectoryStream<Path> secure) {
+            return secure;
+        }
+        stream.close();
+        throw new IOException("this system cannot open a folder without following links");
+    }
+
+    private static boolean deleteIfThere(SecureDirectoryStream<Path> folder, Path name) throws IOException {
+        try {
+            folder.deleteFile(name);
+            return true;
+        } catch (NoSuchFileException none) {
+            return false;
+        }
     }
 
     private void close() {

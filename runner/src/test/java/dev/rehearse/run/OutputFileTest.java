@@ -59,14 +59,46 @@ class OutputFileTest {
     }
 
     @Test
-    void aLinkPlantedWhereTheFileGoesIsNotFollowed() throws IOException {
+    void aLinkOrHardLinkPlantedWhereTheFileGoesIsReplacedWhatItLedToKept() throws IOException {
         Path elsewhere = Files.writeString(reports.resolve("precious"), "keep me");
+        Path other = Files.writeString(reports.resolve("other"), "keep me too");
         Files.createDirectories(reports.resolve("output"));
         Files.createSymbolicLink(reports.resolve("output/step-2.log"), elsewhere);
-        OutputFile file = new OutputFile(reports, 2, OutputFile.anyIn(reports));
-        file.accept("overwrite?\n");
-        String where = file.finish(true);
-        assertTrue(where.startsWith("it could not be written to output/step-2.log"), where);
+        Files.createLink(reports.resolve("output/step-3.log"), other);
+        for (int step : new int[]{2, 3}) {
+            OutputFile file = new OutputFile(reports, step, OutputFile.anyIn(reports));
+            file.accept("overwrite?\n");
+            assertEquals("the whole of it is in output/step-" + step + ".log", file.finish(true));
+            assertEquals("overwrite?\n", Files.readString(reports.resolve("output/step-" + step + ".log")));
+        }
         assertEquals("keep me", Files.readString(elsewhere));
+        assertEquals("keep me too", Files.readString(other));
+    }
+
+    /** A step that shares the report folder's writers puts a link to another folder in the output folder's place. */
+    @Test
+    void anOutputFolderThatIsALinkIsNeverWrittenThroughNorCleanedThrough(@TempDir Path elsewhere) throws IOException {
+        Files.writeString(elsewhere.resolve("step-4.log"), "keep me");
+        Files.createSymbolicLink(reports.resolve("output"), elsewhere);
+        OutputFile cut = new OutputFile(reports, 5, true);
+        cut.accept("x".repeat(OutputFile.HELD + 1));
+        String where = cut.finish(true);
+        assertTrue(where.startsWith("it could not be written to output/step-5.log"), where);
+        assertFalse(Files.exists(elsewhere.resolve("step-5.log")));
+        OutputFile whole = new OutputFile(reports, 4, true);
+        whole.accept("short\n");
+        assertNull(whole.finish(false));
+        assertEquals("keep me", Files.readString(elsewhere.resolve("step-4.log")), "a stale file's clean-up");
+    }
+
+    @Test
+    void anOutputFolderAnotherUserMadeIsNotUsed() throws IOException {
+        Path folder = Files.createDirectory(reports.resolve("output"));
+        Files.setOwner(folder, folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        OutputFile cut = new OutputFile(reports, 6, true);
+        cut.accept("x".repeat(OutputFile.HELD + 1));
+        String where = cut.finish(true);
+        assertTrue(where.contains("output/ is not the report folder owner's (another user made it): not used"), where);
+        assertFalse(Files.exists(folder.resolve("step-6.log")));
     }
 }
