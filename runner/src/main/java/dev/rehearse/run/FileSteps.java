@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs the file steps so that a write never destroys what was there: a create replaces a file only when the file
@@ -32,15 +33,22 @@ final class FileSteps {
     private final Backups backups;
     /** the files a create names that were there before the run started: never replaced */
     private final Set<String> thereBefore;
+    /**
+     * the files a create names that were not: what they hold when a step changes them the run put there, often a
+     * secret it bound, which no backup keeps (the report folder holds none)
+     */
+    private final Set<String> madeByTheRun;
 
     /**
      * @param backups     where the original of each file a step changes is kept until the run ends
-     * @param thereBefore those of the plan's {@link #created} files that were there before the run started
+     * @param created     the plan's {@link #created} files
+     * @param thereBefore those of them that were there before the run started
      */
-    FileSteps(Target target, Backups backups, Set<String> thereBefore) {
+    FileSteps(Target target, Backups backups, List<String> created, Set<String> thereBefore) {
         this.target = target;
         this.backups = backups;
         this.thereBefore = Set.copyOf(thereBefore);
+        this.madeByTheRun = created.stream().filter(path -> !thereBefore.contains(path)).collect(Collectors.toSet());
     }
 
     /** The files the plan's steps create (not those they append to), as absolute paths on the target. */
@@ -78,7 +86,9 @@ final class FileSteps {
                     ? YamlMerge.merge(before.get(), e.path(), fragment, e.source() + ":" + e.line())
                     : IniMerge.merge(before.get(), fragment, e.format().equals("toml"));
         }
-        before.ifPresent(original -> backups.keep(path, original));
+        if (!madeByTheRun.contains(path)) {
+            before.ifPresent(original -> backups.keep(path, original));
+        }
         target.writeFile(path, after);
         String shownBefore = bindings.reverse(before.orElse(""));
         String shownAfter = bindings.reverse(after);

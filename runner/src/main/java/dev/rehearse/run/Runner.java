@@ -168,7 +168,8 @@ public final class Runner {
     }
 
     private RunReport steps(Plan plan, List<Check> checks, long started) {
-        files = new FileSteps(target, backups, thereBefore(plan));
+        List<String> created = FileSteps.created(plan, target);
+        files = new FileSteps(target, backups, created, thereBefore(plan, created));
         olderOutputFiles = reportDir != null && OutputFile.anyIn(reportDir);
         int total = plan.steps().size();
         // the record's writer copies what is done from its own thread
@@ -484,8 +485,7 @@ public final class Runner {
      * anyway ({@link ExistingFiles}: one command there, where a look through the target starts a program on the
      * target for each file), else through the target.
      */
-    private Set<String> thereBefore(Plan plan) {
-        List<String> created = FileSteps.created(plan, target);
+    private Set<String> thereBefore(Plan plan, List<String> created) {
         if (created.isEmpty()) {
             return Set.of();
         }

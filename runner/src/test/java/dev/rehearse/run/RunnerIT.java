@@ -318,18 +318,19 @@ class RunnerIT {
                 .command("mkdir -p ~/synapse && cd ~/synapse")
                 .step(new WriteStep(2, "fixture.rst", 20, List.of("Test"), "~/etc/services.d/app.ini",
                         "[program:app]\ndirectory=/home/isabell/synapse\n", StepPolicy.DEFAULT))
-                .step(new WriteStep(3, "fixture.rst", 30, List.of("Test"), "homeserver.yaml",
-                        "# server\nserver_name: stardust\nlisteners:\n  - port: 8008\n", StepPolicy.DEFAULT))
+                .command("printf '# server\\nserver_name: stardust\\nlisteners:\\n  - port: 8008\\n' > homeserver.yaml")
                 .step(new EditStep(4, "fixture.rst", 40, List.of("Test"), "~/synapse/homeserver.yaml", "yaml",
                         "listeners:\n  - port: 40132\n", StepPolicy.DEFAULT))
                 .step(new EditStep(5, "fixture.rst", 50, List.of("Test"), "~/synapse/homeserver.yaml", "yaml",
                         "listeners:\n  - port: 40133\n", StepPolicy.DEFAULT))
+                .step(new WriteStep(6, "fixture.rst", 60, List.of("Test"), "~/etc/services.d/app.ini",
+                        "autostart=yes\n", StepPolicy.DEFAULT, true))
                 .command("cat ~/etc/services.d/app.ini; grep -c 40133 homeserver.yaml",
-                        "[program:app]", "directory=/home/isabell/synapse", "1");
+                        "[program:app]", "directory=/home/isabell/synapse", "autostart=yes", "1");
         RunReport report = new Runner(target, StepSelection.ALL, false, RunListener.NONE).keepingOriginalsIn(originals)
                 .run(steps.plan(Steps.bindingsFor(target.facts())));
-        assertEquals(List.of(Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS),
-                verdicts(report), () -> report.results().toString());
+        assertEquals(List.of(Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS,
+                Verdict.PASS), verdicts(report), () -> report.results().toString());
         assertTrue(target.readFile("~/synapse/homeserver.yaml").orElseThrow()
                 .contains("server_name: " + target.facts().host()));
         assertTrue(target.readFile("~/synapse/homeserver.yaml.rehearse-bak").isEmpty(), "nothing beside the file");
@@ -338,6 +339,9 @@ class RunnerIT {
                 Files.readString(original), "two edits of one file: the first original is the one kept");
         assertFalse(Files.exists(original.resolveSibling("homeserver.yaml.1")));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(original)));
+        // a file the guide creates that was not there before the run holds only what the run put there
+        assertFalse(Files.exists(originals.resolve(target.facts().home().substring(1)).resolve("etc/services.d/app.ini")),
+                "no backup of what the run itself wrote (a secret it bound, often)");
     }
 
     /** records what a listener sees */
