@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class Bindings {
     private final Map<String, Binding> byLiteral = new LinkedHashMap<>();
+    /** secrets bound for no command, only to be hidden wherever they show ({@link #hide}) */
+    private final List<Binding> hiddenOnly = new ArrayList<>();
     /** where each binding was declared (sidecar file:line, {@code --bind}), for error messages */
     private final Map<String, Place> declaredAt = new LinkedHashMap<>();
     /** the replacements of {@link #apply}, {@link #preview}, {@link #reverse} and {@link #redact}, made once per
@@ -71,6 +73,25 @@ public final class Bindings {
             }
         }
         return this;
+    }
+
+    /**
+     * Hides a secret value wherever it shows, as its literal, without binding it: nothing typed gets it. A captured
+     * value refused for the commands it would go into (it could change them) is still the secret it was captured
+     * as, and the output it came from goes into the reports.
+     */
+    public void hide(Binding secret) {
+        hiddenOnly.add(secret);
+        SECRETS.extend(secrets, secret);
+        SECRET_FORMS.extend(secretForms, secret);
+        broken = null;
+    }
+
+    /** the bindings whose values are hidden: the secret ones of them and of {@link #hiddenOnly} */
+    private List<Binding> hidden() {
+        List<Binding> all = new ArrayList<>(byLiteral.values());
+        all.addAll(hiddenOnly);
+        return all;
     }
 
     /**
@@ -199,7 +220,7 @@ public final class Bindings {
         }
         if (broken == null) {
             broken = new LinkedHashMap<>();
-            secretBindings().forEach(b -> SecretForms.acrossLines(b.value())
+            hidden().stream().filter(Binding::secret).forEach(b -> SecretForms.acrossLines(b.value())
                     .ifPresent(lines -> broken.put(lines, b.literal())));
         }
         for (Map.Entry<Pattern, String> secret : broken.entrySet()) {
@@ -210,14 +231,14 @@ public final class Bindings {
 
     private Replacements formPairs() {
         if (secretForms == null) {
-            secretForms = SECRET_FORMS.of(byLiteral.values());
+            secretForms = SECRET_FORMS.of(hidden());
         }
         return secretForms;
     }
 
     private Replacements secretPairs() {
         if (secrets == null) {
-            secrets = SECRETS.of(byLiteral.values());
+            secrets = SECRETS.of(hidden());
         }
         return secrets;
     }
@@ -283,6 +304,7 @@ public final class Bindings {
     public Bindings copy() {
         Bindings copy = new Bindings();
         copy.byLiteral.putAll(byLiteral);
+        copy.hiddenOnly.addAll(hiddenOnly);
         copy.declaredAt.putAll(declaredAt);
         return copy;
     }

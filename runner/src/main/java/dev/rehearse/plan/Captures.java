@@ -1,9 +1,10 @@
 package dev.rehearse.plan;
 
-import dev.rehearse.model.Interaction;
 import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.bind.Literals;
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.model.Interaction;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +48,16 @@ public final class Captures {
                     || derivesFromSecret(bindings, step) || namesASecret(capture.literal());
             Binding binding = new Binding(capture.literal(), value, Binding.Origin.CAPTURED, secret);
             Bindings.Place place = new Bindings.Place(step.source() + ":" + step.line() + " (captured)", 0);
-            Bindings.requireOneLine(binding, place);
-            for (Plan.Command command : uses.of(capture.literal())) {
-                Bindings.validate(binding, place, command.text(), command.where());
+            try {
+                Bindings.requireOneLine(binding, place);
+                for (Plan.Command command : uses.of(capture.literal())) {
+                    Bindings.validate(binding, place, command.text(), command.where());
+                }
+            } catch (BadInput refused) {
+                if (secret) {
+                    bindings.hide(binding); // refused for the commands, a secret all the same in the output
+                }
+                throw refused;
             }
             bindings.bind(binding);
             bound.add(binding);

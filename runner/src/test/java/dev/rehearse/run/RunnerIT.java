@@ -311,6 +311,19 @@ class RunnerIT {
         assertTrue(real.matches("listen 4[01]\\d\\d\\d") && !real.equals("listen 40132"), real);
     }
 
+    /** A secret refused for the command it would go into is hidden all the same in the output it came from. */
+    @Test
+    void aRefusedSecretCaptureIsHiddenInTheOutputItCameFrom() {
+        RunReport report = run(new Steps()
+                .command("echo 'Token ab;cd issued'", StepPolicy.DEFAULT, List.of(),
+                        List.of(new Capture("<token>", "Token (\\S+) issued")), lines("Token <token> issued"))
+                .command("echo <token>", "<token>"));
+        assertEquals(List.of(Verdict.FAIL, Verdict.SKIP), verdicts(report), () -> report.results().toString());
+        StepResult refused = report.results().get(0);
+        assertTrue(refused.reason().startsWith("captured value refused: "), refused.reason());
+        assertEquals("Token <token> issued", refused.actual().strip());
+    }
+
     @Test
     void writeAndEditStepsGoThroughTheTargetWithBindingsApplied(@TempDir Path reports) throws IOException {
         Path originals = reports.resolve("backups");
