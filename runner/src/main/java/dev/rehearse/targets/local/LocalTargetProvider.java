@@ -6,6 +6,8 @@ import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.TargetProvider;
 import dev.rehearse.targets.shell.ShellSettings;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -56,6 +58,40 @@ public final class LocalTargetProvider implements TargetProvider {
         if (dir.isEmpty()) {
             throw new BadInput("--target", 0, "local: names no folder (local:DIR)");
         }
-        return Path.of(dir);
+        Path folder = Path.of(dir);
+        String where = realPath(folder).toString();
+        if (RunUser.weAreRoot() && isSystemFolder(where)) {
+            // as root the run's throwaway user owns its HOME while the run goes, and every file in it is handed back
+            throw new BadInput("--target", 0, "local:" + dir + " names " + where + ", a folder of the system or of a "
+                    + "user: the run's user would own it while the run goes; name a folder of its own (local:/srv/try)");
+        }
+        return folder;
+    }
+
+    /** the root, a folder right under it or right under /usr or /var, or a user's home in /etc/passwd */
+    private static boolean isSystemFolder(String path) {
+        long depth = path.chars().filter(c -> c == '/').count();
+        if (path.equals("/") || depth == 1 || depth == 2 && (path.startsWith("/usr/") || path.startsWith("/var/"))) {
+            return true;
+        }
+        try {
+            return Files.readAllLines(Path.of("/etc/passwd")).stream().map(line -> line.split(":", -1))
+                    .anyMatch(fields -> fields.length >= 6 && fields[5].equals(path));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The folder with every link on its way resolved, as far as it exists, and the rest of it as given. */
+    private static Path realPath(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        for (Path existing = absolute; existing != null; existing = existing.getParent()) {
+            try {
+                return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+            } catch (IOException notThere) {
+                // its parent, then
+            }
+        }
+        return absolute;
     }
 }

@@ -183,6 +183,22 @@ class LocalTargetIT {
         }
     }
 
+    /**
+     * As root the run's user owns the folder local:DIR names while the run goes: never the root, a folder of the
+     * system, or a user's home, however the path reaches it (a link, {@code ..}).
+     */
+    @Test
+    void aFolderOfTheSystemOrOfAUserIsNoLocalHome(@TempDir Path dir) throws IOException {
+        assertTrue(RunUser.weAreRoot(), "a run user is made only as root: run this as root");
+        Path link = Files.createSymbolicLink(dir.resolve("to-root"), Path.of("/"));
+        for (String folder : List.of("/", "/etc", "/usr/local", "/root", "/tmp/../etc", link.toString(),
+                link + "/var/log")) {
+            BadInput refused = assertThrows(BadInput.class, () -> Targets.open("local:" + folder,
+                    TargetOptions.defaults()), folder);
+            assertTrue(refused.getMessage().contains("a folder of the system or of a user"), refused.getMessage());
+        }
+    }
+
     @Test
     void keptSandboxesStay() throws IOException, InterruptedException {
         Path home;
