@@ -49,8 +49,9 @@ public final class Backups {
         if (already != null) {
             return already;
         }
-        String relative = path.replaceFirst("^/+", "");
-        if (relative.isEmpty() || Path.of(relative).normalize().startsWith("..")) {
+        // on the target, as in any POSIX path, /.. is / again
+        String relative = Path.of("/").relativize(Path.of("/" + path).normalize()).toString();
+        if (relative.isEmpty()) {
             throw new IllegalArgumentException("not a file path to back up: " + path);
         }
         Path first = folder.resolve(relative).normalize();

@@ -117,7 +117,7 @@ public final class SidecarReader {
 
         Path guide;
         if (top.containsKey("guide")) {
-            guide = dir.resolve(y.scalar(top.get("guide"), "guide"));
+            guide = dir.resolve(y.path(top.get("guide"), "guide"));
             if (!Files.isRegularFile(guide)) {
                 throw y.bad(top.get("guide"), "the guide " + guide + " does not exist");
             }
@@ -143,7 +143,7 @@ public final class SidecarReader {
     private static List<Path> includeRoots(YamlNodes y, Node node, Path dir) {
         List<Path> roots = new ArrayList<>();
         for (Node item : y.sequence(node, "include_roots")) {
-            Path folder = dir.resolve(y.scalar(item, "an include root")).toAbsolutePath().normalize();
+            Path folder = dir.resolve(y.path(item, "an include root")).toAbsolutePath().normalize();
             if (!Files.isDirectory(folder)) {
                 throw y.bad(item, "include root " + folder + " is not a folder");
             }

@@ -90,6 +90,15 @@ final class YamlNodes {
         return s.getValue();
     }
 
+    /** A scalar that names a file or folder: no path holds a NUL character, which the file system cannot take. */
+    String path(Node node, String what) {
+        String path = scalar(node, what);
+        if (path.indexOf('\0') >= 0) {
+            throw bad(node, what + " holds a NUL character, which no path has");
+        }
+        return path;
+    }
+
     boolean bool(Node node, String what) {
         String v = scalar(node, what);
         return switch (v) {

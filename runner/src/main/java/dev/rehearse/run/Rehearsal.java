@@ -2,6 +2,7 @@ package dev.rehearse.run;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
+import dev.rehearse.model.Faults;
 import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Planner;
@@ -14,6 +15,7 @@ import dev.rehearse.targets.Target;
 import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.Targets;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,6 +152,14 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         if (reportDir != null && Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
             // found before any step runs, not when its record is first written
             throw new BadInput("--report-dir " + reportDir, 0, "not a folder: the reports go in a folder");
+        }
+        if (reportDir != null && !Files.isDirectory(reportDir)) {
+            try {
+                Files.createDirectories(reportDir);
+            } catch (IOException | SecurityException e) {
+                throw new BadInput("--report-dir " + reportDir, 0, "the folder cannot be made: "
+                        + Faults.withCauses(e));
+            }
         }
         // a stop while the target opens cuts short what the opening waits on (an ssh host that does not answer)
         OpeningStop openingStop = new OpeningStop();

@@ -1,10 +1,11 @@
 package dev.rehearse.run;
 
 import dev.rehearse.files.AtomicFiles;
+import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.Guide;
+import dev.rehearse.model.Faults;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -29,6 +30,9 @@ final class ReportFolder {
 
     /** The folder under {@code root} for the runbook {@code name}'s reports; {@code guide} null: its name alone. */
     static Path of(Path root, String name, Guide guide) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            name = "guide"; // a guide named .md, say: never the folder of every guide's reports, nor above it
+        }
         if (guide == null) {
             return root.resolve(name);
         }
@@ -53,7 +57,7 @@ final class ReportFolder {
         try {
             AtomicFiles.replace(folder.resolve(OWNER), owner + "\n");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the reports in " + folder + ": " + e.getMessage(), e);
+            throw cannotKeep(folder, e);
         }
         return Optional.of(owner);
     }
@@ -65,8 +69,7 @@ final class ReportFolder {
         } catch (NoSuchFileException free) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read who holds the report folder " + folder + ": "
-                    + e.getMessage(), e);
+            throw cannotKeep(folder, e);
         }
     }
 
@@ -83,13 +86,21 @@ final class ReportFolder {
         } catch (FileAlreadyExistsException taken) {
             return ownerOf(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the reports in " + folder + ": " + e.getMessage(), e);
+            throw cannotKeep(folder, e);
         }
         try {
             Files.writeString(file, owner + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the reports in " + folder + ": " + e.getMessage(), e);
+            throw cannotKeep(folder, e);
         }
         return Optional.of(owner);
+    }
+
+    /** the default folder cannot be used (HOME or XDG_STATE_HOME where no folder can be): the run never starts */
+    private static BadInput cannotKeep(Path folder, IOException e) {
+        BadInput bad = new BadInput("--report-dir", 0, "the reports cannot be kept in " + folder + ": "
+                + Faults.withCauses(e) + " (name a folder with --report-dir)");
+        bad.initCause(e);
+        return bad;
     }
 }

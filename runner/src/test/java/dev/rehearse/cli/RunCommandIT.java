@@ -1,5 +1,6 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.testing.Checkout;
 import dev.rehearse.testing.FixtureGuideRuns;
 import dev.rehearse.testing.RehearseJar;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,25 @@ class RunCommandIT extends FixtureGuideRuns {
         RehearseJar.Outcome none = RehearseJar.run("run", "fixtures/guides/hello.rst", "--report-dir", "");
         assertEquals(2, none.exit(), none.both());
         assertEquals("--report-dir: names no folder", none.err().strip(), "not the folder it runs in");
+
+        for (String cannot : List.of(file + "/sub", "/proc/rehearse-reports")) {
+            RehearseJar.Outcome made = RehearseJar.run("run", "fixtures/guides/hello.rst", "--report-dir", cannot);
+            assertEquals(2, made.exit(), made.both());
+            assertTrue(made.err().startsWith("--report-dir " + cannot + ": the folder cannot be made: "), made.err());
+            assertEquals(1, made.err().strip().lines().count(), made.err());
+            assertFalse(made.out().contains("PASS"), made.out());
+        }
+    }
+
+    /** The default folder under XDG_STATE_HOME (or HOME) that cannot be made: before, exit 1 after the plan. */
+    @Test
+    void aDefaultReportFolderThatCannotBeMadeIsOneLineAndExitTwo() {
+        RehearseJar.Outcome run = RehearseJar.in(Checkout.root(), Map.of("XDG_STATE_HOME", "/dev/null"), "run",
+                "fixtures/guides/hello.rst", "--target", "local");
+        assertEquals(2, run.exit(), run.both());
+        assertTrue(run.err().startsWith("--report-dir: the reports cannot be kept in /dev/null/rehearse/hello: "),
+                run.err());
+        assertTrue(run.err().strip().endsWith("(name a folder with --report-dir)"), run.err());
     }
 
     /** Before, docker-java's template of the name threw: "internal error", exit 3. */

@@ -119,4 +119,13 @@ class AtomicFilesTest {
             assertEquals(0, left.count());
         }
     }
+
+    /** A path that climbs above the root with {@code ..} is the path the target reads: {@code /..} is {@code /}. */
+    @Test
+    void aPathClimbingAboveTheRootIsKeptUnderThePathItReaches(@TempDir Path dir) throws IOException {
+        Backups backups = new Backups(dir.resolve("backups"));
+        Path kept = backups.keep("/home/u/../../../../etc/app.conf", "original");
+        assertEquals(dir.resolve("backups/etc/app.conf"), kept);
+        assertEquals("original", Files.readString(kept));
+    }
 }

@@ -157,6 +157,10 @@ class RunbookTest {
         assertEquals(2, bad("checks:", "  - name: no command").line());
         assertEquals(2, bad("vars:", "  user: x").line());
         assertEquals(1, bad("guide: missing.rst").line());
+        BadInput nul = bad("guide: \"g.md\\0\"");
+        assertEquals(1, nul.line());
+        assertEquals("guide holds a NUL character, which no path has", nul.problem());
+        assertEquals(2, bad("include_roots:", "  - \"a\\0\"").line());
         assertEquals(1, bad("- just a list").line());
     }
 

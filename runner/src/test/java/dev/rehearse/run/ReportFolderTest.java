@@ -30,6 +30,14 @@ class ReportFolderTest {
         assertEquals(reports.resolve("other"), ReportFolder.of(reports, "other", b));
     }
 
+    /** A guide named {@code .md} has no name: its reports never go into the folder of every guide's reports. */
+    @Test
+    void aGuideWithNoNameHasAFolderOfItsOwn(@TempDir Path root) throws IOException {
+        Guide nameless = guide(Files.writeString(root.resolve(".md"), "# x\n"));
+        Path reports = root.resolve("state");
+        assertEquals(reports.resolve("guide"), ReportFolder.of(reports, "", nameless));
+    }
+
     /** A checkout moved or removed leaves its folder to the next guide of the name, not a new folder at every move. */
     @Test
     void aFolderWhoseGuideIsGoneGoesToTheNextGuideOfItsName(@TempDir Path root) throws IOException {

@@ -3,6 +3,7 @@ package dev.rehearse.targets.container;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.BadRequestException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.Faults;
@@ -382,6 +383,10 @@ public final class ContainerTarget extends ShellTarget {
             return labels != null ? labels : Map.of();
         } catch (NotFoundException e) {
             throw new BadInput("--target", 0, "no Docker image " + image + " here (there is no registry: build it first)");
+        } catch (BadRequestException e) {
+            // a name the engine reads as no reference at all (capitals in it, "a::b")
+            throw new BadInput("--target", 0, "container:" + image + ": not an image's name, the Docker engine says: "
+                    + Faults.withCauses(e));
         }
     }
 

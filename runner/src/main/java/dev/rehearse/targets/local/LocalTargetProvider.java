@@ -55,8 +55,9 @@ public final class LocalTargetProvider implements TargetProvider {
             return null;
         }
         String dir = spec.substring("local:".length());
-        if (dir.isEmpty()) {
-            throw new BadInput("--target", 0, "local: names no folder (local:DIR)");
+        if (dir.isEmpty() || dir.indexOf('\0') >= 0) {
+            throw new BadInput("--target", 0, dir.isEmpty() ? "local: names no folder (local:DIR)"
+                    : "local:" + dir.replace('\0', '?') + ": a folder's name holds no NUL character");
         }
         Path folder = Path.of(dir);
         String where = realPath(folder).toString();

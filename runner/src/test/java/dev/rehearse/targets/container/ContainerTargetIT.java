@@ -468,4 +468,14 @@ class ContainerTargetIT {
         assertEquals("--target: no Docker image rehearse/no-such-image:1 here (there is no registry: build it first)",
                 missing.getMessage());
     }
+
+    /** A name the engine refuses to read (capitals in a repository): before, its 400 was an internal error. */
+    @Test
+    void aNameTheEngineCannotReadIsOneLine() {
+        for (String image : List.of("Stardust", "a::b")) {
+            BadInput refused = assertThrows(BadInput.class, () -> ContainerTarget.open(image, Networking.NONE, false));
+            assertTrue(refused.getMessage().startsWith("--target: container:" + image + ": not an image's name, the "
+                    + "Docker engine says: "), refused.getMessage());
+        }
+    }
 }
