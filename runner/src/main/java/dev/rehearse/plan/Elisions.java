@@ -6,17 +6,22 @@ import java.util.regex.Pattern;
 /**
  * The marks authors put where they cut output: {@code [...]}, {@code […]}, {@code ...}, {@code (...)}, and in
  * words: {@code <snip>}, {@code --snip--}, {@code ...output omitted...}, {@code (output truncated)},
- * {@code [12 lines omitted]}, {@code # ...}.
+ * {@code [12 lines omitted]}, {@code # ...}; and as a count of what was cut: {@code [... 9 more lines ...]},
+ * {@code (and 9 more)}, {@code -- 9 more lines --}.
  */
 public final class Elisions {
     private static final Set<String> MARKS = Set.of("[...]", "[…]", "...", "…", "(...)", "(…)", "[..]", "....",
-            "[ ... ]", "<...>", "[snip]", "[…snip…]");
+            "[ ... ]", "<...>", "[snip]", "[…snip…]", "\u22EE");
     /** a cut said in words, in brackets or dots or dashes or none, maybe after a comment's mark */
     private static final Pattern WORDED = Pattern.compile("(?i)(?:#|//)?\\s*[\\[(<{]?\\s*(?:\\.{2,}|…)?\\s*-*\\s*"
             + "(?:(?:some |more |the rest of the |rest of (?:the )?|remaining |other )?(?:output|lines?|logs?|text"
             + "|results?|entries|messages)\\s+)?(?:\\d+\\s+(?:more\\s+)?lines?\\s+)?"
             + "(?:snip(?:ped)?|omitted|truncated|trimmed|elided|removed|cut|abbreviated|shortened|skipped)"
             + "(?:\\s+(?:for brevity|for clarity|here))?\\s*-*\\s*(?:\\.{2,}|…)?\\s*[\\])>}]?");
+    /** a count of the lines cut, framed as a mark: {@code [... 9 more lines ...]}, {@code ... and 9 more} */
+    private static final Pattern COUNTED = Pattern.compile("(?i)(?:#|//)?\\s*[\\[(<{]?\\s*(?:\\.{2,}|…)?\\s*-*\\s*\\(?"
+            + "(?:and\\s+)?\\d+\\s+more(?:\\s+(?:lines?|entries|items|results|rows|files|packages|messages))?\\)?"
+            + "\\s*-*\\s*(?:\\.{2,}|…)?\\s*[\\])>}]?");
     /** a comment's mark and dots: {@code # ...}, {@code // ...} */
     private static final Pattern COMMENTED = Pattern.compile("(?:#|//)\\s*(?:\\.{2,}|…)");
     /** no worded mark is longer; most lines are output, and are let go on their length alone */
@@ -32,7 +37,12 @@ public final class Elisions {
             return true;
         }
         return mark.length() <= LONGEST && !mark.isEmpty() && (WORDED.matcher(mark).matches() && decorated(mark)
-                || COMMENTED.matcher(mark).matches());
+                || COMMENTED.matcher(mark).matches() || COUNTED.matcher(mark).matches() && framed(mark));
+    }
+
+    /** "9 more lines" alone may be what a program printed; a mark frames it (brackets, dots, dashes) or says "and" */
+    private static boolean framed(String mark) {
+        return mark.chars().anyMatch(c -> "[(<{.…-#/".indexOf(c) >= 0) || mark.regionMatches(true, 0, "and ", 0, 4);
     }
 
     /** a word alone ("removed", "skipped") may be what a program printed; a mark has brackets, dots or two words */

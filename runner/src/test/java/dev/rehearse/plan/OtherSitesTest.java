@@ -166,10 +166,13 @@ class OtherSitesTest {
     void outputCutInWordsIsAnElision() {
         for (String mark : List.of("...output omitted...", "<snip>", "--snip--", "(output truncated)",
                 "<output truncated>", "[output truncated]", "[truncated]", "...snip...", "# ...", "// ...",
-                "[12 lines omitted]", "(some output removed for brevity)")) {
+                "[12 lines omitted]", "(some output removed for brevity)", "[... 9 more lines ...]", "[9 more lines]",
+                "... 9 more lines ...", "(9 more lines)", "... (9 more lines)", "... and 9 more", "(and 9 more)",
+                "<9 more lines>", "# 9 more lines", "# ... 9 more lines", "-- 9 more lines --", "\u22EE")) {
             assertTrue(Elisions.is(mark), mark);
         }
-        for (String output : List.of("removed", "skipped", "truncated", "snip", "the file was removed",
+        for (String output : List.of("removed", "skipped", "truncated", "snip", "the file was removed", "9 more lines",
+                "3 more", "and more", "Got 9 more lines (from cache)",
                 "Output truncated to 80 columns by the terminal driver of the machine")) {
             assertFalse(Elisions.is(output), output);
         }
