@@ -26,6 +26,8 @@ public final class VolatileTokens {
             + "Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
     private static final String NUMBER = "\\d+(?:\\.\\d+)?";
     private static final String BYTES = "(?:[kKMGTP]i?B|bytes|B)";
+    /** a piece of base64 between slashes: a capital, digit or + in it, or too short to be a word of a path */
+    private static final String BASE64_PIECE = "(?:[A-Za-z0-9+]*[A-Z0-9+][A-Za-z0-9+]*|[a-z]{1,3})";
 
     private static final List<Rule> RULES = List.of(
             // bash's errors name it as it was started: -bash in a login shell (Rehearse's, and an ssh session's)
@@ -78,17 +80,26 @@ public final class VolatileTokens {
             rule("\\b" + NUMBER + "\\s?(?:ns|us|µs|ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\\b",
                     "<duration>"),
             rule("\\b" + NUMBER + "\\s?%", "<percent>"),
+            // ssh-keygen's randomart, a picture of the new key: its rows between the frame's (before the
+            // progress bars: a row may be dashes and blanks alone)
+            rule("^\\|[ .o+=*BOX@%&#/^SE]{17}\\|$", "|<randomart>|"),
             // progress bars: block and box-drawing runs (pip's |████| and ━━━╸), and [====>   ] / |###  |
             rule("\\|?[\\u2500-\\u259F][\\u2500-\\u259F ]*[\\u2500-\\u259F]\\|?", "<bar>"),
             rule("\\[[=#> -]*[=#][=#> -]*\\]|\\|[=#> -]*[=#][=#> -]*\\|", "<bar>"),
             // process ids: "pid 26020", "PID=42", "process 311"; a background job "[1] 4242"
             rule("(?i)\\b(pid|process)\\b(\\s*[:=#]?\\s*)\\d+", "$1$2<pid>"),
             rule("^\\[\\d+\\]\\s+\\d+$", "[<job>] <pid>"),
+            // base64 with its / (openssl rand -base64 32: a / in most), as long as the tokens above: never a path,
+            // whose start follows no / and whose pieces between slashes are more than lower-case words
+            rule("(?<![\\w/.~+-])(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*\\d)"
+                    + "(?=[A-Za-z0-9+/]{24,})" + BASE64_PIECE + "(?:/" + BASE64_PIECE + ")+={0,2}(?![\\w/])", "<token>"),
             // hex digests and ids (a digit and a letter, 7 or more; pip's caches split one as ab/cd/ef/0123...),
             // then long random tokens (keys, secrets)
             rule("\\b(?:[0-9a-f]{2}/){0,4}(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\\d)(?:[0-9a-f]{7,}|[0-9A-F]{7,})\\b", "<hex>"),
             rule("\\b(?=[A-Za-z0-9+_-]*[A-Z])(?=[A-Za-z0-9+_-]*[a-z])(?=[A-Za-z0-9+_-]*\\d)[A-Za-z0-9+_-]{24,}={0,2}",
                     "<token>"),
+            // the names mktemp and Python's tempfile give (/tmp/tmp.Q8fz3JkL2p, /tmp/tmp8x3k_q2z)
+            rule("(?<=/)tmp(?:\\.[A-Za-z0-9]{10}|[a-z0-9_]{8})\\b", "<tempname>"),
             // versions: 1.0.0, v2.3, 19.1.1rc1, 15.5-0+deb12u1, 15.5 (Debian 15.5-0+deb12u1)
             rule("(?<![\\d.])v?\\d+(?:\\.\\d+)+(?:(?:a|b|rc|dev|post|alpha|beta|pre)\\.?\\d*)?"
                     + "(?:-\\d[0-9A-Za-z.+~]*|\\+[0-9A-Za-z.]+)?"

@@ -52,6 +52,13 @@ class VolatileTokensTest {
             ids of user and group ¦ uid=1000(isabell) gid=1000(isabell) groups=1000(isabell),27(sudo) ¦ uid=1001(isabell) gid=1001(isabell) groups=1001(isabell),27(sudo)
             bash's name           ¦ bash: ./configure: No such file or directory ¦ -bash: ./configure: No such file or directory
             blanks and columns    ¦ synapse:   available ¦ synapse: available
+            base64 with a slash   ¦ 3q2+7wX9bJ0Zk5mH1vYtR8uL4cN6pA2sD0fG7hJ9kLw= ¦ KLTC1MN/JxQ/qpMOP3E1kGbscyzjTakq9mDmdRqLwgY=
+            24 of base64, slashes ¦ Xk2mP9qR7tV1wY4zA6bC8dE0 ¦ CSEF/ahHXt/K5qbNq/YcZ8V2
+            a slash in the key    ¦ SECRET_KEY=kF8s2Lq9Zx1Vb7Nm4Hj6Gt3Rd5Yc0Pw8 ¦ SECRET_KEY=Son68kNZQWDa60/PPtuqcSZ3aXD8b+Og
+            mktemp                ¦ /tmp/tmp.Q8fz3JkL2p ¦ /tmp/tmp.r72LwApfan
+            python's mkdtemp      ¦ made /tmp/tmp8x3k_q2z ¦ made /tmp/tmpa_91kq0z
+            randomart             ¦ |      .o+.       | ¦ |  o=*B+.   ..    |
+            randomart's end       ¦ |       .S E      | ¦ |=   . =          |
             """)
     void equalWhenOnlyVolatileTokensDiffer(String what, String guide, String real) {
         assertEquals(VolatileTokens.key(guide), VolatileTokens.key(real), what);
@@ -77,6 +84,9 @@ class VolatileTokensTest {
             a version and a word  ¦ 1.2.3 installed ¦ 1.2.3 removed
             git's kind of object  ¦ Receiving objects: 100% (4/4), done. ¦ Resolving deltas: 100% (4/4), done.
             a fingerprint's kind  ¦ key fingerprint is SHA256:taekOiAJ0efuyKpBtDKuE9c04LXJqJhVNcP1ltr798E ¦ key fingerprint is SHA1:taekOiAJ0efuyKpBtDKuE9c04LXJqJhVNcP1ltr798E
+            a path, not base64    ¦ src/main/java/dev/rehearse/Main2 ¦ src/main/java/dev/rehearse/Other3
+            an absolute path      ¦ /home/isabell/Projects/Synapse2024/env ¦ /home/isabell/Projects/Synapse2025/env
+            a temporary file kept ¦ /tmp/tmp.backup ¦ /tmp/tmp.config
             """)
     void differentWhenMoreThanVolatileTokensDiffer(String what, String guide, String real) {
         assertNotEquals(VolatileTokens.key(guide), VolatileTokens.key(real), what);
