@@ -35,11 +35,15 @@ final class FileTargets {
     /** a path outside backticks: starts at ~, $HOME, $USER's folder or /, never inside a URL */
     private static final Pattern BARE_PATH = Pattern.compile(
             "(?<![\\w:/`.])((?:~|\\$HOME|\\$\\{HOME}|/)[\\w.${}/-]*+)");
-    /** "create" about a file ("Create ``~/x``", "create a small script", "create the config file"), never "create an array" */
+    /**
+     * "create" about a file ("Create ``~/x``", "create a small script", "create the config file"), never "create an
+     * array"; and the whole file said otherwise ("Replace the contents of ``x`` with", "update ``x`` so it reads:")
+     */
     private static final Pattern CREATE = Pattern.compile("(?i)\\b(creat(?:e|es|ing)\\s+(?:[\\w-]+\\s+){0,4}?"
             + "(?:file|script|config|configuration|template|ini|``|`|:code:|:file:|~|/|\\$)"
             + "|new file|save (?:it|this|them|the following|the file)(?: \\w+)? (?:as|to|in|into|under)|place the file"
-            + "|enter the following|containing)");
+            + "|enter the following|containing|replace the (?:whole |entire )?contents? of|overwrite"
+            + "|so (?:that )?it (?:reads|looks like|contains)(?: the following| this)?:)");
     private static final Pattern CRONTAB = Pattern.compile("(?i)\\bcron(?:tab|job)s?\\b|\\bcron job");
     private static final Pattern APPEND = Pattern.compile("(?i)\\b(add|adding|append|appending|insert|put (?:this|these|"
             + "it|them|the following)|extend|at the (?:end|bottom))\\b");
@@ -143,6 +147,8 @@ final class FileTargets {
         return spellings;
     }
 
+    /** why a block whose prose asks for a change to a file is no step: the prose named none */
+    static final String NO_FILE_NAMED = "no file named";
     /** why a block with no prose before it is no file */
     static final String NO_PROSE = "no prose before it names a file";
     private static final String PROSE_EXAMPLE = "prose example";
@@ -171,7 +177,7 @@ final class FileTargets {
         Matcher create = CREATE.matcher(prose);
         if (create.find()) {
             String path = pathOf(named, prose, create.start(), sectionFile);
-            return path == null ? FileTarget.none(label(language) + "no file named")
+            return path == null ? FileTarget.none(label(language) + NO_FILE_NAMED)
                     : new FileTarget(Mode.CREATE, path, language, null);
         }
         if (CRONTAB.matcher(prose).find()) {
@@ -215,7 +221,7 @@ final class FileTargets {
         }
         String path = pathOf(named, prose, from, sectionFile);
         if (path == null) {
-            return FileTarget.none(label(language) + "no file named");
+            return FileTarget.none(label(language) + NO_FILE_NAMED);
         }
         String mergeAs = mergeFormat(path);
         if (mode == Mode.CREATE) {

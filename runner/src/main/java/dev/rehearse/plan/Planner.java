@@ -97,6 +97,7 @@ public final class Planner {
     private static List<Step> stepsOf(Guide guide, TranscriptReader reader, StepPolicy policy, List<NotAStep> notSteps) {
         List<Step> steps = new ArrayList<>();
         Map<List<String>, String> sectionFile = new HashMap<>();
+        EarlierFiles earlier = new EarlierFiles();
         ProseBetween between = new ProseBetween(guide);
         Block previous = null;
         List<Block> blocks = guide.blocks();
@@ -144,14 +145,19 @@ public final class Planner {
                 }
                 if (!commands.isEmpty()) {
                     // "cp .env.example .env", then the block to put in it ("In here you need to enter ..."): that file
-                    CommandHints.copiedTo(commands.get(commands.size() - 1).command())
-                            .ifPresent(copy -> sectionFile.put(block.section(), copy));
+                    CommandHints.copiedTo(commands.get(commands.size() - 1).command()).ifPresent(copy -> {
+                        sectionFile.put(block.section(), copy);
+                        earlier.worked(copy);
+                    });
                 }
                 for (TranscriptCommand shown : commands) {
                     TranscriptCommand c = stoppedIfItFollows(shown);
                     Optional<CommandHints.Editor> editor = CommandHints.editor(c.command());
                     // the file the reader is to change is the one the next block's content goes into
-                    editor.ifPresent(e -> sectionFile.put(block.section(), e.file()));
+                    editor.ifPresent(e -> {
+                        sectionFile.put(block.section(), e.file());
+                        earlier.worked(e.file());
+                    });
                     Optional<String> skip = notToRun.or(() -> OtherMachine.byPrompt(c.prompt())).or(() -> byProse)
                             .or(() -> OtherMachine.byCommand(c.command()))
                             .or(() -> editor.map(CommandHints.Editor::why));
@@ -177,8 +183,17 @@ public final class Planner {
                     target = wider.mode() != null || isVague(target.why()) && !isVague(wider.why()) ? wider : target;
                 }
             }
+            if (target.mode() == null && target.why().endsWith(FileTargets.NO_FILE_NAMED)) {
+                // "Modify the config file again:", sections after the one that named it
+                String said = Optional.ofNullable(text).orElse(block.precedingText());
+                Optional<String> referred = earlier.referredTo(block, said);
+                if (referred.isPresent()) {
+                    target = FileTargets.of(block, said, referred.get());
+                }
+            }
             if (target.mode() != null) {
                 sectionFile.put(block.section(), target.path());
+                earlier.worked(target.path());
                 StepPolicy p = byProse.map(why -> skipped(policy, why)).orElse(policy);
                 steps.add(target.mode() == FileTargets.Mode.MERGE
                         ? new EditStep(steps.size() + 1, block.source(), block.contentLine(), block.section(),
@@ -273,7 +288,7 @@ public final class Planner {
 
     /** A reason that only says the prose named nothing, which a wider reading may improve on. */
     private static boolean isVague(String why) {
-        return why.endsWith("no file named") || why.endsWith("prose example");
+        return why.endsWith(FileTargets.NO_FILE_NAMED) || why.endsWith("prose example");
     }
 
     /** "output", and "outputs" where it says what a command prints ("which outputs", "outputs:"), not "log the outputs" */

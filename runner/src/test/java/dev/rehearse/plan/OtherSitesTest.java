@@ -108,6 +108,43 @@ class OtherSitesTest {
     }
 
     @Test
+    void theWholeFileSaidOtherwiseThanCreateIsWrittenWhole() throws IOException {
+        for (String prose : List.of("Replace the contents of `~/app/config.json` with the following:",
+                "Replace the entire content of `~/app/config.json` with:",
+                "Update `~/app/config.json` so that it reads:", "Change `~/app/config.json` so it looks like this:",
+                "Overwrite `~/app/config.json` with:")) {
+            Plan plan = plan(block("json", 10, prose, "{\"debug\": true}"));
+            WriteStep write = (WriteStep) plan.steps().get(0);
+            assertEquals("~/app/config.json", write.path(), prose);
+            assertFalse(write.append(), prose);
+        }
+        assertTrue(plan(block("json", 10, "Update `~/app/config.json` so it stays fast, as in:", "{\"a\": 1}"))
+                .steps().isEmpty(), "no whole file said");
+    }
+
+    /** A yaml block in a section of its own, as the 2026 Synapse guide's database settings are. */
+    private static Block yamlIn(String section, int line, String prose, String text) {
+        return new Block("code-block", "yaml", "explicit", "guide.rst", line, line + 2, 2, Map.of(), null, null, null,
+                false, List.of("Guide", section), List.of(), prose, text);
+    }
+
+    @Test
+    void proseThatPointsBackToTheConfigFileChangesTheLastOneOfItsKind() throws IOException {
+        Block named = yamlIn("Listen", 10, "Set the port in the config file `~/app/config.yaml`:", "port: 8008");
+        for (String prose : List.of("Modify the config file again to give it the database:",
+                "Then add the database to this file:", "Set the database in the same file:")) {
+            Plan plan = plan(named, yamlIn("Database", 40, prose, "database:\n  name: psycopg2"));
+            EditStep edit = (EditStep) plan.steps().get(1);
+            assertEquals("~/app/config.yaml", edit.path(), prose);
+        }
+        for (String prose : List.of("Add this to a yaml file of your own:", "Modify the config file again:")) {
+            Plan none = plan(prose.contains("own") ? named : block("console", 10, "Start:", "$ app start"),
+                    yamlIn("Database", 40, prose, "database:\n  name: psycopg2"));
+            assertEquals("yaml: no file named", none.notSteps().get(0).why(), prose);
+        }
+    }
+
+    @Test
     void gentooSuseAndNamedRootPromptsAreSessionsAndRhelsLocalhostAsRootIsTheServer() throws IOException {
         Plan plan = plan(
                 block("console", 10, "As a user:", "user $ echo user\nuser"),
