@@ -46,6 +46,12 @@ final class Placeholders {
     private static final Pattern YOUR_DOMAIN = Pattern.compile("(?i)with your (?:own )?(?:actual )?(?:uberspace )?domain\\b");
     private static final Pattern SHOWN_NUMBER = Pattern.compile(
             "(?i)(?:would be|e\\.g\\.|for example|in our example|running on port|port)\\s*`*(\\d{2,5})\\b");
+    /** "for example `demo`", "e.g. ``demo``", "such as `demo`" */
+    private static final Pattern SHOWN_EXAMPLE = Pattern.compile("(?i)(?:for example|for instance|e\\.g\\.|such as"
+            + "|like)[,:]?\\s+`{1,2}([^`\\s<>]{1,64})`{1,2}");
+    /** a choice of words, bracketed: {@code [yes|no]}, {@code <start|stop|restart>}, {@code {on|off}} */
+    private static final Pattern CHOICE = Pattern.compile("\\[([\\w.-]+)(?:\\|[\\w.-]+)+]|<([\\w.-]+)(?:\\|[\\w.-]+)+>"
+            + "|\\{([\\w.-]+)(?:\\|[\\w.-]+)+}");
     private static final Pattern PORT_SET = Pattern.compile("(?i)\\bport\\b[\"']?\\s*[=:]?\\s*[\"'`]*(\\d{4,5})\\b"
             + "|(?:0\\.0\\.0\\.0|127\\.0\\.0\\.1|localhost|\\[::]|\\*):(\\d{4,5})\\b");
     /** "running on port 3000", "the default port for Readeck is ``8000``", "port from *Feedlynx* is 8001" */
@@ -142,6 +148,11 @@ final class Placeholders {
                 bindings.bind(new Binding(p.literal(), facts.domain(), Binding.Origin.TARGET, false));
                 continue;
             }
+            Optional<String> example = own.flatMap(Placeholders::shownExample);
+            if (example.isPresent()) {
+                bindings.bind(new Binding(p.literal(), example.get(), Binding.Origin.TARGET, false));
+                continue;
+            }
             boolean port = p.literal().toLowerCase(Locale.ROOT).contains("port");
             Optional<String> number = prose.flatMap(Placeholders::shownNumber)
                     .or(() -> port ? sectionNumber(guide, p) : Optional.empty())
@@ -163,6 +174,24 @@ final class Placeholders {
             }
         }
         return added;
+    }
+
+    /**
+     * Binds each choice a command offers the reader ({@code --report-stats=[yes|no]}, {@code <start|stop>}) to its
+     * first word, unless bound already: typed as it stands, bash would read its {@code |} as a pipe.
+     */
+    static void bindChoices(List<Step> steps, Bindings bindings) {
+        for (Step step : steps) {
+            if (step instanceof CommandStep c && (c.command().indexOf('|') >= 0)) {
+                Matcher m = CHOICE.matcher(c.command());
+                while (m.find()) {
+                    String first = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                    if (bindings.get(m.group()).isEmpty()) {
+                        bindings.bind(new Binding(m.group(), first, Binding.Origin.TARGET, false));
+                    }
+                }
+            }
+        }
     }
 
     /** The placeholders still unbound once bindings and captures are known; a skipped step needs none. */
@@ -226,6 +255,16 @@ final class Placeholders {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The example value the prose gives right after the placeholder ("Replace {@code <project-name>} with the name of
+     * your project, for example {@code demo}"), as an inline literal; never a number, which {@link #shownNumber}
+     * reads with the ports' rules.
+     */
+    private static Optional<String> shownExample(String ownWords) {
+        Matcher m = SHOWN_EXAMPLE.matcher(ownWords);
+        return m.find() && !m.group(1).matches("\\d+") ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private static Optional<String> shownNumber(String prose) {

@@ -502,6 +502,7 @@ public final class Planner {
             bound.add(rule.literal());
         }
         CarryForward.find(steps, bound).forEach((n, found) -> captures.computeIfAbsent(n, k -> new ArrayList<>()).addAll(found));
+        Placeholders.bindChoices(steps, bindings);
         Placeholders.bindFromGuide(guide, steps, bindings, facts, captures)
                 .forEach((n, found) -> captures.computeIfAbsent(n, k -> new ArrayList<>()).addAll(found));
         List<Step> out = new ArrayList<>();

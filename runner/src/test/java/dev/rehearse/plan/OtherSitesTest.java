@@ -145,6 +145,23 @@ class OtherSitesTest {
     }
 
     @Test
+    void aChoiceOfWordsIsItsFirstAndAPlaceholderTheExampleItsProseGives() throws IOException {
+        Plan plan = plan(block("console", 10, "Generate the config:",
+                        "$ app --generate-config --report-stats=[yes|no]\n$ service app <start|stop>\n$ app {on|off}"),
+                block("console", 20, "Replace `<project-name>` with the name of your project, for example `demo`:",
+                        "$ mkdir -p ~/projects/<project-name>"),
+                block("console", 30, "Give `<tag>` a name, e.g. ``v1``, and `<port>` for example 8080:",
+                        "$ git tag <tag>"));
+        assertEquals(List.of("app --generate-config --report-stats=yes", "service app start", "app on",
+                "mkdir -p ~/projects/demo", "git tag v1"),
+                plan.steps().stream().map(s -> plan.bindings().apply(((CommandStep) s).command())).toList());
+        assertEquals(List.of(), plan.unbound());
+        Plan unsaid = plan(block("console", 10, "Replace `<project-name>` with the name of your project:",
+                "$ mkdir -p ~/projects/<project-name>"));
+        assertEquals(1, unsaid.unbound().size(), "no example given: the reader's to bind");
+    }
+
+    @Test
     void gentooSuseAndNamedRootPromptsAreSessionsAndRhelsLocalhostAsRootIsTheServer() throws IOException {
         Plan plan = plan(
                 block("console", 10, "As a user:", "user $ echo user\nuser"),
