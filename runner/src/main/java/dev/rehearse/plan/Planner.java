@@ -479,6 +479,12 @@ public final class Planner {
                 throw new BadInput(rule.file(), rule.line(), "this step rule selects no step of the plan");
             }
         }
+        for (Runbook.Check check : runbook.checks()) {
+            // a check that would never run passes nothing by saying nothing
+            if (check.after() != null && steps.stream().noneMatch(check.after()::matches)) {
+                throw new BadInput(check.file(), check.line(), "this check's after: selects no step of the plan");
+            }
+        }
         List<Step> out = new ArrayList<>();
         for (Step step : steps) {
             StepPolicy policy = step.policy();

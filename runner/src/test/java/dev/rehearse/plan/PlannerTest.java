@@ -194,4 +194,17 @@ class PlannerTest {
         assertEquals("40999", plan.bindings().get("40132").orElseThrow().value());
         assertTrue(((CommandStep) plan.steps().get(0)).captures().isEmpty(), "a bound value is not carried forward");
     }
+
+    /** A check that would never run said nothing, and the run passed without it. */
+    @Test
+    void aCheckAfterAStepThePlanDoesNotHaveIsRefusedAtItsLine() throws IOException {
+        for (String after : List.of("99", "0", "-1", "{command: '^nomatch'}")) {
+            Runbook runbook = withSidecar("checks:", "  - {command: 'echo hi', expect: hi, after: " + after + "}");
+            BadInput refused = assertThrows(BadInput.class, () -> new Planner(FACTS, Map.of()).plan(runbook, PORT_GUIDE));
+            assertEquals(2, refused.line(), after);
+            assertEquals("this check's after: selects no step of the plan", refused.problem(), after);
+        }
+        Runbook fine = withSidecar("checks:", "  - {command: 'echo hi', expect: hi, after: 4}");
+        assertEquals(4, new Planner(FACTS, Map.of()).plan(fine, PORT_GUIDE).steps().size());
+    }
 }
