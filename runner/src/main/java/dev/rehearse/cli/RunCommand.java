@@ -13,6 +13,7 @@ import dev.rehearse.run.Interruption;
 import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.RunRecord;
 import dev.rehearse.run.StepSelection;
+import dev.rehearse.targets.BashQuoting;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -131,7 +132,8 @@ public final class RunCommand implements Command {
             EndOfRun.print(out, report, runbook.toString(), reports, verbose);
             Summary summary = Summary.of(report);
             if (stop.requested()) {
-                out.println("rehearse: " + resumeLine(summary, stop.cause(), runbook, TargetChoice.target(given)));
+                out.println("rehearse: " + resumeLine(summary, stop.cause(), runbook, TargetChoice.target(given),
+                        given.get(REPORT_DIR), !given.get(TargetChoice.BIND).isEmpty()));
                 out.flush();
                 return signals.exitStatus();
             }
@@ -142,15 +144,26 @@ public final class RunCommand implements Command {
         }
     }
 
-    /** Where an interrupted run stopped, and the command that goes on from there. */
-    private static String resumeLine(Summary summary, String cause, Path runbook, String target) {
+    /**
+     * Where an interrupted run stopped, and the command that goes on from there: with the run's report folder, whose
+     * record the later steps take their captured values from; the values given with {@code --bind} are named, not
+     * shown (one may be a secret).
+     */
+    private static String resumeLine(Summary summary, String cause, Path runbook, String target, Path reportDir,
+                                     boolean bound) {
         if (summary.interruptedAt() == 0) {
             return "stopped by " + cause + " after its last step";
         }
-        String again = "rehearse run " + runbook + (target != null ? " --target " + target : "");
+        String again = "rehearse run " + word(runbook.toString()) + (target != null ? " --target " + word(target) : "")
+                + (reportDir != null ? " --report-dir " + word(reportDir.toString()) : "");
         int n = summary.interruptedAt();
         return "stopped by " + cause + " at step " + n + "/" + summary.total() + "; to resume there: " + again
-                + (n > 1 ? " --from " + n : "");
+                + (n > 1 ? " --from " + n : "") + (bound ? " and the --bind options given to this run" : "");
+    }
+
+    /** A word of a command line to copy: as it is where bash reads it so, else quoted. */
+    private static String word(String text) {
+        return text.matches("[A-Za-z0-9_@%+=:,./~-]+") ? text : BashQuoting.ansiC(text);
     }
 
     /** {@code --timeout 90s}: a duration as the sidecar writes it. */

@@ -89,7 +89,8 @@ class RunLifecycleIT {
             assertTrue(Files.readString(reports.resolve("junit.xml")).contains("type=\"INTERRUPTED\""));
             assertTrue(Files.readString(reports.resolve("report.html")).contains("INTERRUPTED"));
             assertTrue(shown.contains("INTERRUPTED 2/3"), shown);
-            assertTrue(shown.contains("to resume there: rehearse run " + GUIDE + " --target local --from 2"), shown);
+            assertTrue(shown.contains("to resume there: rehearse run " + GUIDE + " --target local --report-dir "
+                    + reports + " --from 2"), shown);
             RunUsers.assertLeftNothing(local.group(2), home, shown);
         }
     }
