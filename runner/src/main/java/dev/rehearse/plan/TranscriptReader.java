@@ -162,7 +162,10 @@ public final class TranscriptReader {
             }
             Interaction before = previousWasPrompt && !out.interactions.isEmpty()
                     ? out.interactions.get(out.interactions.size() - 1) : null;
-            Optional<Interaction> read = ReadPrompts.answer(asked, line).map(p -> interaction(p, before));
+            // a sidecar's rule wins over what the transcript shows typed, at a read -p or input() prompt too
+            Optional<Interaction> ruled = answerFromRules(line);
+            Optional<Interaction> read = ruled.isPresent() ? Optional.empty()
+                    : ReadPrompts.answer(asked, line).map(p -> interaction(p, before));
             if (read.isPresent()) {
                 out.expected.add(new ExpectedLine(at, line, ExpectedLine.Kind.PROMPT, read.get().prompt(),
                         read.get().hidden() ? "" : read.get().answer()));
@@ -175,7 +178,7 @@ public final class TranscriptReader {
                 previousWasPrompt = false;
                 continue;
             }
-            Optional<Interaction> answered = answerFromRules(line);
+            Optional<Interaction> answered = ruled;
             if (answered.isEmpty()) {
                 answered = AnswerPromptSyntax.match(line, k > 0 ? lines.get(k - 1) : null,
                         k + 1 < lines.size() ? lines.get(k + 1) : null, previousWasPrompt)

@@ -455,4 +455,16 @@ class TranscriptReaderTest {
         Optional<Transcript> t = withRule.read(List.of("[isabell@stardust ~]$ register", "Make admin [no]: no"), 1, "console");
         assertEquals(new Interaction("Make admin [no]:", "yes", false, false, null), t.orElseThrow().commands().get(0).interactions().get(0));
     }
+
+    /** The prompt a command's own read -p or input() shows: the rule wins there too. */
+    @Test
+    void sidecarAnswersWinAtAPromptTheCommandItselfShows() {
+        TranscriptReader withRule = new TranscriptReader(List.of(new dev.rehearse.plan.AnswerRule(
+                java.util.regex.Pattern.compile("^Name:"), "alice", null, false, "runbook.yaml", 3)), SECRET);
+        for (String command : List.of("python3 -c 'p=input(\"Name: \"); print(len(p))'", "read -p 'Name: ' p; echo ${#p}")) {
+            Optional<Transcript> t = withRule.read(List.of("$ " + command, "Name: bob", "3"), 1, "console");
+            assertEquals(new Interaction("Name:", "alice", false, false, null),
+                    t.orElseThrow().commands().get(0).interactions().get(0), command);
+        }
+    }
 }
