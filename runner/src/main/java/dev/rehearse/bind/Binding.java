@@ -7,6 +7,9 @@ package dev.rehearse.bind;
  */
 public record Binding(String literal, String value, Origin origin, boolean secret) {
 
-    /** Where a value came from, in increasing precedence. */
-    public enum Origin { TARGET, GENERATED, SIDECAR, CAPTURED, COMMAND_LINE }
+    /**
+     * Where a value came from, in increasing precedence. A CHOICE is the first word of a choice a command offers
+     * ({@code [yes|no]}): never mapped back, as the word it stands for shows in output for other reasons.
+     */
+    public enum Origin { CHOICE, TARGET, GENERATED, SIDECAR, CAPTURED, COMMAND_LINE }
 }

@@ -151,7 +151,8 @@ public final class Bindings {
 
     private static final Kind FORWARD = new Kind(b -> true, true, true);
     private static final Kind SHOWN = new Kind(b -> !b.secret(), true, true);
-    private static final Kind BACK = new Kind(b -> !b.secret() && !b.literal().equals(b.value()), false, true);
+    private static final Kind BACK = new Kind(b -> !b.secret() && !b.literal().equals(b.value())
+            && b.origin() != Binding.Origin.CHOICE, false, true);
     /** hidden even inside a longer word */
     private static final Kind SECRETS = new Kind(Binding::secret, false, false);
     private static final Kind SECRET_FORMS = new Kind(Binding::secret, false, false, true);

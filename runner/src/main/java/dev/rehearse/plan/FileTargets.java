@@ -42,7 +42,8 @@ final class FileTargets {
     private static final Pattern CREATE = Pattern.compile("(?i)\\b(creat(?:e|es|ing)\\s+(?:[\\w-]+\\s+){0,4}?"
             + "(?:file|script|config|configuration|template|ini|``|`|:code:|:file:|~|/|\\$)"
             + "|new file|save (?:it|this|them|the following|the file)(?: \\w+)? (?:as|to|in|into|under)|place the file"
-            + "|enter the following|containing|replace the (?:whole |entire )?contents? of|overwrite"
+            + "|enter the following|containing|replace the (?:whole |entire )?contents? of"
+            + "|overwrite (?:[\\w`~/.$-]+\\s+){1,3}?with\\b"
             + "|so (?:that )?it (?:reads|looks like|contains)(?: the following| this)?:)");
     private static final Pattern CRONTAB = Pattern.compile("(?i)\\bcron(?:tab|job)s?\\b|\\bcron job");
     private static final Pattern APPEND = Pattern.compile("(?i)\\b(add|adding|append|appending|insert|put (?:this|these|"

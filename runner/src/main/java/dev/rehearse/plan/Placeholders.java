@@ -186,8 +186,10 @@ final class Placeholders {
                 Matcher m = CHOICE.matcher(c.command());
                 while (m.find()) {
                     String first = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                    if (bindings.get(m.group()).isEmpty()) {
-                        bindings.bind(new Binding(m.group(), first, Binding.Origin.TARGET, false));
+                    String choice = m.group();
+                    // a sidecar may bind the choice, or the option around it ("--report-stats=[yes|no]")
+                    if (bindings.all().stream().noneMatch(b -> b.literal().contains(choice))) {
+                        bindings.bind(new Binding(choice, first, Binding.Origin.CHOICE, false));
                     }
                 }
             }

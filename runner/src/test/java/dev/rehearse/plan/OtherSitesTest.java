@@ -120,6 +120,9 @@ class OtherSitesTest {
         }
         assertTrue(plan(block("json", 10, "Update `~/app/config.json` so it stays fast, as in:", "{\"a\": 1}"))
                 .steps().isEmpty(), "no whole file said");
+        Plan merged = plan(block("ini", 10, "If your deploy does not overwrite your environment, use the `touch-reload` "
+                + "option in your `~/app/uwsgi.ini`:", "touch-reload = /home/bob/app/start.py"));
+        assertEquals("edit", merged.steps().get(0).kind(), "an overwrite said of something else");
     }
 
     /** A yaml block in a section of its own, as the 2026 Synapse guide's database settings are. */

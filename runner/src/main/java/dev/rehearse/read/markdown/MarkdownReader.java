@@ -294,7 +294,7 @@ public final class MarkdownReader implements GuideReader {
             blocks.add(LiteralBlocks.block(directive.map(MystDirective::kind).orElse("fenced"), info.language(),
                     info.language() == null ? "default" : "info-string", source, line, line + 1 + body.lines(),
                     place.column(fenced.getOpeningMarker().getStartOffset()), attributes, sectionPath(),
-                    tabs.withHtmlTab(context), precedingText(fenced), body.text()));
+                    tabs.withFenceTab(context, fenced.getInfo().toString()), precedingText(fenced), body.text()));
         }
 
         /**
