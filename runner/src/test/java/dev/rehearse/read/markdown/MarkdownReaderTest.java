@@ -399,6 +399,25 @@ class MarkdownReaderTest {
         assertEquals("Output", blocks.get(1).options().get("caption"));
     }
 
+    /** Before, {@code mkdir -p ~/www/<^>your_domain<^>/html} was typed as it stands: bash read redirections. */
+    @Test
+    void digitalOceansHighlightMarkersAreNoPartOfTheText(@TempDir Path dir) throws IOException {
+        Path guide = Fixtures.write(dir, "do.md", """
+                # T
+
+                ```command
+                mkdir -p ~/www/<^>your_domain<^>/html
+                ```
+
+                ```
+                [label ~/www/your_domain/html/index.html]
+                <title>Welcome to <^>your_domain<^>!</title>
+                ```
+                """);
+        assertEquals(List.of("mkdir -p ~/www/your_domain/html", "<title>Welcome to your_domain!</title>"),
+                reader.read(guide, dir).blocks().stream().map(Block::text).toList());
+    }
+
     /** Refused before any body is read again: each level's body was parsed anew, so 3,000 levels took 36 s. */
     @Test
     void admonitionsNestedDeeperThanTheLimitAreOneLineOfBadInput(@TempDir Path dir) throws IOException {
