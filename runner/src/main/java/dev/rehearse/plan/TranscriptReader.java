@@ -204,8 +204,18 @@ public final class TranscriptReader {
             // the guide leaves the REPL by returning to the shell prompt: close its input
             out.interactions.add(new Interaction(repl.prompt(), "", false, true, null));
         }
+        if (BARE_READ.matcher(command).matches() && out.interactions.isEmpty() && out.expected.size() == 1
+                && out.expected.get(0).kind() == ExpectedLine.Kind.OUTPUT) {
+            // read with no prompt of its own, and the one line after it: what the reader typed, as the terminal
+            // showed it
+            out.interactions.add(new Interaction("", out.expected.get(0).text(), false, false, null));
+        }
         return out;
     }
+
+    /** the shell's read with no prompt of its own: {@code read name}, {@code IFS= read -r line} */
+    private static final Pattern BARE_READ = Pattern.compile("\\s*(?:IFS=\\S*\\s+)?read(?:\\s+-[a-oq-zA-Z]+)*"
+            + "(?:\\s+[A-Za-z_]\\w*)+\\s*");
 
     /** a transcript's Ctrl-D */
     private static final String END_OF_INPUT = "^D";

@@ -42,7 +42,10 @@ public final class HostileGuides {
             new Case("Markdown command continued over n lines (was quadratic to plan: 8,000, 7.6 s)", "md", 8_000,
                     n -> "# T\n\n```console\n$ echo \\\n" + "  a \\\n".repeat(n) + "  b\n```\n"),
             new Case("Markdown here-document of n lines (was quadratic to plan: 50,000, 18 s)", "md", 50_000,
-                    n -> "# T\n\n```console\n$ cat <<EOF > f\n" + "line\n".repeat(n) + "EOF\n```\n"));
+                    n -> "# T\n\n```console\n$ cat <<EOF > f\n" + "line\n".repeat(n) + "EOF\n```\n"),
+            new Case("rST grid table of n columns, 10 rows (was quadratic: 6,000, 252 KB, 17 s)", "rst", 6_000,
+                    n -> "T\n=\n\n+" + "-+".repeat(n) + "\n" + ("|" + " |".repeat(n) + "\n+" + "-+".repeat(n) + "\n")
+                            .repeat(10)));
 
     private static String nestedList(int depth) {
         StringBuilder text = new StringBuilder();

@@ -338,15 +338,26 @@ final class LineList {
 
     /** A rectangle of text (a grid table cell), its common indentation removed when asked. */
     LineList get2DBlock(int top, int left, int bottom, int right, boolean stripIndent) {
+        return get2DBlock(top, left, bottom, right, stripIndent, false);
+    }
+
+    /**
+     * As {@link #get2DBlock(int, int, int, int, boolean)}; {@code plain}: each of its lines is {@link #plain}, so
+     * that a column is a char and no line need be walked to find one.
+     */
+    LineList get2DBlock(int top, int left, int bottom, int right, boolean stripIndent, boolean plain) {
         LineList block = slice(top, bottom);
         block.ownCopy();
         int indent = right;
         for (int i = 0; i < block.size(); i++) {
             String line = block.data[i];
-            int[] ci = columnIndices(line);
-            left = left < ci.length ? ci[left] : left + (Py.len(line) - ci.length);
-            right = right < ci.length ? ci[right] : right + (Py.len(line) - ci.length);
-            String cut = Py.rstrip(cpSlice(line, left, right));
+            if (!plain) {
+                int[] ci = columnIndices(line);
+                left = left < ci.length ? ci[left] : left + (Py.len(line) - ci.length);
+                right = right < ci.length ? ci[right] : right + (Py.len(line) - ci.length);
+            }
+            String cut = Py.rstrip(plain ? line.substring(Math.min(left, line.length()),
+                    Math.max(Math.min(left, line.length()), Math.min(right, line.length()))) : cpSlice(line, left, right));
             block.data[i] = cut;
             if (!cut.isEmpty()) {
                 indent = Math.min(indent, Py.len(cut) - Py.len(Py.lstrip(cut)));
@@ -358,6 +369,17 @@ final class LineList {
             }
         }
         return block;
+    }
+
+    /** Whether every char of the line is a column of its own: no combining character, nothing beyond the BMP. */
+    static boolean plain(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c >= 0x300 && (Character.isSurrogate(c) || UnicodeTables.isCombining(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** docutils' {@code column_indices}: the code point index of every non-combining character. */

@@ -4,8 +4,10 @@ import dev.rehearse.read.common.Py;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -155,10 +157,14 @@ final class TableParser {
         block.disconnect();
         int headBodySep = findHeadBodySeparator(block, GRID_HEAD_BODY_SEPARATOR);
         int[][] chars = new int[block.size()][];
+        // rows before each one that are not plain (a combining character, or one beyond the BMP): a cell whose rows
+        // are all plain is cut by char offsets, where finding its columns walked each of its rows from the start
+        int[] notPlainBefore = new int[block.size() + 1];
         for (int i = 0; i < block.size(); i++) {
             chars[i] = block.get(i).codePoints().toArray();
+            notPlainBefore[i + 1] = notPlainBefore[i] + (LineList.plain(block.get(i)) ? 0 : 1);
         }
-        return new GridParser(block, chars, headBodySep).parse();
+        return new GridParser(block, chars, notPlainBefore, headBodySep).parse();
     }
 
     private static int findHeadBodySeparator(LineList block, Pattern separator) throws MalformedTable {
@@ -185,6 +191,7 @@ final class TableParser {
     private static final class GridParser {
         private final LineList block;
         private final int[][] chars;
+        private final int[] notPlainBefore;
         private final int headBodySep;
         private final int bottom;
         private final int right;
@@ -194,9 +201,10 @@ final class TableParser {
         private final Map<Integer, List<Integer>> rowSeps = new TreeMap<>();
         private final Map<Integer, List<Integer>> colSeps = new TreeMap<>();
 
-        GridParser(LineList block, int[][] chars, int headBodySep) {
+        GridParser(LineList block, int[][] chars, int[] notPlainBefore, int headBodySep) {
             this.block = block;
             this.chars = chars;
+            this.notPlainBefore = notPlainBefore;
             this.headBodySep = headBodySep;
             this.bottom = block.size() - 1;
             this.right = chars[0].length - 1;
@@ -215,10 +223,12 @@ final class TableParser {
         }
 
         Structure parse() throws MalformedTable {
-            List<int[]> corners = new ArrayList<>();
+            // the corners still to look at, the top-most (then left-most) first, as docutils' sorted list gives them
+            PriorityQueue<int[]> corners = new PriorityQueue<>(
+                    (a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
             corners.add(new int[] {0, 0});
             while (!corners.isEmpty()) {
-                int[] corner = corners.remove(0);
+                int[] corner = corners.poll();
                 int top = corner[0];
                 int left = corner[1];
                 if (top == bottom || left == right || top <= done[left]) {
@@ -238,14 +248,14 @@ final class TableParser {
                 for (int col = left; col < cellRight; col++) {
                     done[col] = cellBottom - 1;
                 }
-                LineList cell = block.get2DBlock(top + 1, left + 1, cellBottom, cellRight, true);
+                boolean plain = notPlainBefore[cellBottom] == notPlainBefore[top + 1];
+                LineList cell = block.get2DBlock(top + 1, left + 1, cellBottom, cellRight, true, plain);
                 cell.disconnect();
                 cell.replaceAll(String.valueOf(PAD), "");
                 cellBounds.add(new int[] {top, left, cellBottom, cellRight});
                 cellBlocks.add(cell);
                 corners.add(new int[] {top, cellRight});
                 corners.add(new int[] {cellBottom, left});
-                corners.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
             }
             for (int col = 0; col < right; col++) {
                 if (done[col] != bottom - 1) {
@@ -331,17 +341,20 @@ final class TableParser {
             for (int i = 1; i < cols.size(); i++) {
                 widths.add(cols.get(i) - cols.get(i - 1) - 1);
             }
+            // each separator's place among the rows' or the columns' (a search of the list for each cell was quadratic)
+            Map<Integer, Integer> rowOf = places(rows);
+            Map<Integer, Integer> colOf = places(cols);
             Cell[][] grid = new Cell[rows.size() - 1][cols.size() - 1];
             for (int k = 0; k < cellBounds.size(); k++) {
                 int[] b = cellBounds.get(k);
-                int rowNum = rows.indexOf(b[0]);
-                int colNum = cols.indexOf(b[1]);
+                int rowNum = rowOf.getOrDefault(b[0], -1);
+                int colNum = colOf.getOrDefault(b[1], -1);
                 if (rowNum < 0 || colNum < 0 || rowNum >= grid.length || colNum >= grid[0].length
                         || grid[rowNum][colNum] != null) {
                     throw new MalformedTable("Malformed table; parse incomplete.", 0);
                 }
-                grid[rowNum][colNum] = new Cell(rows.indexOf(b[2]) - rowNum - 1, cols.indexOf(b[3]) - colNum - 1,
-                        b[0] + 1, cellBlocks.get(k));
+                grid[rowNum][colNum] = new Cell(rowOf.getOrDefault(b[2], -1) - rowNum - 1,
+                        colOf.getOrDefault(b[3], -1) - colNum - 1, b[0] + 1, cellBlocks.get(k));
             }
             List<List<Cell>> all = new ArrayList<>();
             for (Cell[] row : grid) {
@@ -352,6 +365,14 @@ final class TableParser {
                 return new Structure(widths, all.subList(0, head), all.subList(head, all.size()));
             }
             return new Structure(widths, List.of(), all);
+        }
+
+        private static Map<Integer, Integer> places(List<Integer> separators) {
+            Map<Integer, Integer> places = new HashMap<>();
+            for (int i = 0; i < separators.size(); i++) {
+                places.putIfAbsent(separators.get(i), i);
+            }
+            return places;
         }
     }
 
