@@ -17,6 +17,7 @@ import dev.rehearse.targets.Targets;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -142,6 +143,26 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
     }
 
     /**
+     * Makes the report folder, and its parents that were not there, and removes them again: a folder that cannot be
+     * made (under a file, in /proc) is bad input before anything opens, and a guide found wrong leaves no folder.
+     */
+    private static void requireMakeable(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        Path there = absolute;
+        while (there != null && !Files.exists(there, LinkOption.NOFOLLOW_LINKS)) {
+            there = there.getParent();
+        }
+        try {
+            Files.createDirectories(absolute);
+            for (Path made = absolute; made != null && !made.equals(there); made = made.getParent()) {
+                Files.deleteIfExists(made);
+            }
+        } catch (IOException | SecurityException e) {
+            throw new BadInput("--report-dir " + folder, 0, "the folder cannot be made: " + Faults.withCauses(e));
+        }
+    }
+
+    /**
      * As {@link #run(Path, RunListener, Consumer)}, stopped early when {@code stop} is requested: the running step
      * INTERRUPTED, the rest SKIP, the target closed (or kept) as at any end.
      */
@@ -154,12 +175,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             throw new BadInput("--report-dir " + reportDir, 0, "not a folder: the reports go in a folder");
         }
         if (reportDir != null && !Files.isDirectory(reportDir)) {
-            try {
-                Files.createDirectories(reportDir);
-            } catch (IOException | SecurityException e) {
-                throw new BadInput("--report-dir " + reportDir, 0, "the folder cannot be made: "
-                        + Faults.withCauses(e));
-            }
+            requireMakeable(reportDir);
         }
         // a stop while the target opens cuts short what the opening waits on (an ssh host that does not answer)
         OpeningStop openingStop = new OpeningStop();
