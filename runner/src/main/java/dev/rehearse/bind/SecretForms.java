@@ -43,7 +43,9 @@ final class SecretForms {
             forms.add(hex);
             forms.add(hex.toUpperCase(Locale.ROOT));
             for (String digest : DIGESTS) {
-                forms.add(HexFormat.of().formatHex(digest(digest, bytes)));
+                String hash = HexFormat.of().formatHex(digest(digest, bytes));
+                forms.add(hash);
+                forms.add(hash.toUpperCase(Locale.ROOT)); // as the hex itself, either case (openssl dgst -hex | tr)
             }
         }
         if (value.length() >= SPELLED_OUT) {

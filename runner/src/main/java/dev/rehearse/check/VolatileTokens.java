@@ -89,10 +89,11 @@ public final class VolatileTokens {
             // process ids: "pid 26020", "PID=42", "process 311"; a background job "[1] 4242"
             rule("(?i)\\b(pid|process)\\b(\\s*[:=#]?\\s*)\\d+", "$1$2<pid>"),
             rule("^\\[\\d+\\]\\s+\\d+$", "[<job>] <pid>"),
-            // base64 with its / (openssl rand -base64 32: a / in most), as long as the tokens above: never a path,
-            // whose start follows no / and whose pieces between slashes are more than lower-case words
+            // base64 with its / (openssl rand -base64 32: a / in most, at its start in one of 64), as long as the
+            // tokens below: never a path, whose pieces between slashes are more than lower-case words
             rule("(?<![\\w/.~+-])(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*\\d)"
-                    + "(?=[A-Za-z0-9+/]{24,})" + BASE64_PIECE + "(?:/" + BASE64_PIECE + ")+={0,2}(?![\\w/])", "<token>"),
+                    + "(?=[A-Za-z0-9+/]*[+/])(?=[A-Za-z0-9+/]{24,})/?" + BASE64_PIECE + "(?:/" + BASE64_PIECE + ")*={0,2}"
+                    + "(?![\\w/])", "<token>"),
             // hex digests and ids (a digit and a letter, 7 or more; pip's caches split one as ab/cd/ef/0123...),
             // then long random tokens (keys, secrets)
             rule("\\b(?:[0-9a-f]{2}/){0,4}(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\\d)(?:[0-9a-f]{7,}|[0-9A-F]{7,})\\b", "<hex>"),

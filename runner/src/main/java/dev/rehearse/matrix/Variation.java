@@ -2,6 +2,7 @@ package dev.rehearse.matrix;
 
 import dev.rehearse.guide.BadInput;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,6 +47,9 @@ public record Variation(String name, List<String> values) {
         return new Setting(parts[0], binds);
     }
 
+    /** the longest name of a file or folder most file systems take, in bytes */
+    private static final int LONGEST_NAME = 255;
+
     /** @throws BadInput naming the option when the spec is malformed, a value repeats or cannot name a folder */
     public static Variation parse(String spec) {
         int eq = spec.indexOf('=');
@@ -58,6 +62,12 @@ public record Variation(String name, List<String> values) {
             if (value.isEmpty() || value.equals(".") || value.equals("..") || value.contains("/")
                     || value.chars().anyMatch(Character::isISOControl)) {
                 throw new BadInput("--vary " + spec, 0, "'" + value + "' is not a value a report folder can be named after");
+            }
+            if ((name + "=" + value).getBytes(StandardCharsets.UTF_8).length > LONGEST_NAME) {
+                // found before any run, not after the first ran and could keep no record
+                throw new BadInput("--vary", 0, "a value too long to name its report folder: " + name + "="
+                        + value.substring(0, Math.min(value.length(), 40)) + "... holds more than " + LONGEST_NAME
+                        + " bytes");
             }
             if (name.equals(TARGET) && Arrays.stream(value.split(";", -1)).skip(1).anyMatch(b -> b.indexOf('=') <= 0)) {
                 throw new BadInput("--vary " + spec, 0, "'" + value + "': a target's own bindings are ;NAME=VALUE");

@@ -1,5 +1,7 @@
 package dev.rehearse.report;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -21,6 +23,11 @@ public final class JsonFile {
         try {
             JsonNode root = JSON.readTree(Files.readString(file));
             return root == null ? MissingNode.getInstance() : root;
+        } catch (JsonProcessingException e) {
+            // the parser's own words, without its location (the line is the message's) or its internal settings
+            JsonLocation at = e.getLocation();
+            throw new BadInput(file.toString(), at == null ? 0 : at.getLineNr(), "not valid JSON: " + e.getOriginalMessage()
+                    .replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*]\\)", "").replace("\n", " ").strip());
         } catch (IOException e) {
             throw new BadInput(file.toString(), 0, "cannot read it: " + e.getMessage());
         }

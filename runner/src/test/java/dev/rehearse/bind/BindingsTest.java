@@ -63,6 +63,7 @@ class BindingsTest {
         List<String> forms = List.of(Base64.getEncoder().encodeToString(bytes),
                 Base64.getEncoder().encodeToString(echoed), hex.formatHex(bytes), hex.formatHex(echoed),
                 hex.formatHex(MessageDigest.getInstance("SHA-256").digest(echoed)),
+                hex.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).toUpperCase(Locale.ROOT),
                 hex.formatHex(MessageDigest.getInstance("MD5").digest(bytes)),
                 new StringBuilder(secret).reverse().toString(), secret.toUpperCase(Locale.ROOT),
                 "S3cr\n3tPa55wordXYZ");

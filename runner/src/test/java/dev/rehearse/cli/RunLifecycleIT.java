@@ -168,7 +168,7 @@ class RunLifecycleIT {
             assertEquals(List.of("PASS", "INTERRUPTED", "SKIP"), verdicts(record), run.output());
             assertTrue(record.at("/steps/1/reason").asText().startsWith("interrupted by SIGTERM after "), run.output());
             assertTrue(Files.exists(reports.resolve("junit.xml")) && Files.exists(reports.resolve("report.html")));
-            assertTrue(run.output().contains("--target container --from 2"), run.output());
+            assertTrue(run.output().contains("--target container --report-dir " + reports + " --from 2"), run.output());
             run.await("the container removed", () -> containersOf(id).isEmpty());
         }
     }

@@ -27,4 +27,14 @@ class VariationTest {
         assertEquals(2, v.values().size());
         assertThrows(BadInput.class, () -> Variation.parse("target=container;oops,local"));
     }
+
+    /** Before, the first value ran and its record could not be kept: "File name too long". */
+    @Test
+    void aValueTooLongToNameItsFolderIsRefusedBeforeAnyRun() {
+        BadInput refused = assertThrows(BadInput.class, () -> Variation.parse("v=" + "a".repeat(300) + ",b"));
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().startsWith(
+                "--vary: a value too long to name its report folder: v=" + "a".repeat(40) + "... holds more than 255"),
+                refused.getMessage());
+        Variation.parse("v=" + "a".repeat(253) + ",b");
+    }
 }
