@@ -456,6 +456,22 @@ class TranscriptReaderTest {
         assertEquals(new Interaction("Make admin [no]:", "yes", false, false, null), t.orElseThrow().commands().get(0).interactions().get(0));
     }
 
+    /** {@code read} with no prompt of its own, then the one line the reader typed: typed, as it was shown. */
+    @Test
+    void theLineAfterABareReadIsWhatTheReaderTyped() {
+        for (String command : List.of("read name", "read -r name", "IFS= read -r line")) {
+            TranscriptCommand c = reader.read(List.of("$ " + command, "Ada", "$ echo \"$name\"", "Ada"), 1,
+                    "console").orElseThrow().commands().get(0);
+            assertEquals(List.of(new Interaction("", "Ada", false, false, null)), c.interactions(), command);
+        }
+        for (String command : List.of("read -p 'Name: ' name", "read name < file", "cat")) {
+            TranscriptCommand c = reader.read(List.of("$ " + command, "Ada"), 1, "console").orElseThrow().commands()
+                    .get(0);
+            assertTrue(c.interactions().stream().noneMatch(i -> i.prompt().isEmpty() && i.answer().equals("Ada")),
+                    command + ": " + c.interactions());
+        }
+    }
+
     /** The prompt a command's own read -p or input() shows: the rule wins there too. */
     @Test
     void sidecarAnswersWinAtAPromptTheCommandItselfShows() {
