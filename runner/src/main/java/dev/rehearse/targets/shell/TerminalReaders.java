@@ -10,8 +10,8 @@ import java.util.function.LongFunction;
 /**
  * Finds, among a terminal's processes, one at the front of the terminal (its foreground process group) that waits
  * in a read of a terminal, as {@code /proc} tells: the process's state, its group and the terminal's, the system
- * call it waits in and what the file it reads is. A read of the terminal is how a program waits for someone to
- * type; where it printed no question first, only this tells the wait from a silent computation. Linux only, on
+ * call it waits in and what the file it reads (or, in a select, watches) is. A read of the terminal is how a program
+ * waits for someone to type, or a select of standard input alone, as a line editor does; where it printed no question first, only this tells the wait from a silent computation. Linux only, on
  * x86-64 and arm64 (the system calls' numbers differ by architecture); elsewhere, and where {@code /proc} says
  * nothing (a process of another user, gone meanwhile), nothing is found. A program that passes the terminal on to
  * one elsewhere ({@code docker run -it}, {@code kubectl exec -it}, a serial console) reads it all the time while
@@ -22,26 +22,34 @@ public final class TerminalReaders {
     private static final Set<String> PASSING_ON = Set.of("docker", "podman", "nerdctl", "kubectl", "oc", "crictl",
             "lxc", "incus", "machinectl", "ssh", "mosh-client", "telnet", "nc", "ncat", "socat", "screen", "tmux",
             "tmux: client", "script", "minicom", "picocom", "expect");
-    private static final Set<Long> READS_HERE = reads(System.getProperty("os.arch"));
+    private static final WaitCalls HERE = calls(System.getProperty("os.arch"));
 
     private TerminalReaders() {
     }
 
     /**
-     * The numbers of read, readv and pread64 on a machine of that architecture (as Java or {@code uname -m} names
-     * it); none where it is not known.
+     * The system calls a program waits for input in, by their numbers on one architecture: the reads (read, readv,
+     * pread64), whose first argument is the file descriptor, and the selects (select, pselect6), whose first is one
+     * more than the highest descriptor watched: 1 watches standard input alone, as a line editor waits ({@code bc}).
      */
-    public static Set<Long> reads(String architecture) {
+    public record WaitCalls(Set<Long> reads, Set<Long> selects) {
+        boolean known() {
+            return !reads.isEmpty();
+        }
+    }
+
+    /** The calls of a machine of that architecture (as Java or {@code uname -m} names it); none where not known. */
+    public static WaitCalls calls(String architecture) {
         return switch (architecture) {
-            case "amd64", "x86_64" -> Set.of(0L, 19L, 17L);
-            case "aarch64", "arm64" -> Set.of(63L, 65L, 67L);
-            default -> Set.of();
+            case "amd64", "x86_64" -> new WaitCalls(Set.of(0L, 19L, 17L), Set.of(23L, 270L));
+            case "aarch64", "arm64" -> new WaitCalls(Set.of(63L, 65L, 67L), Set.of(72L));
+            default -> new WaitCalls(Set.of(), Set.of());
         };
     }
 
     /** The name of the first of these processes (this machine's) that waits in a read of a terminal at its front. */
     static Optional<String> among(Iterable<ProcessHandle> processes) {
-        if (READS_HERE.isEmpty()) {
+        if (!HERE.known()) {
             return Optional.empty();
         }
         for (ProcessHandle process : processes) {
@@ -49,7 +57,7 @@ public final class TerminalReaders {
             try {
                 Optional<String> reader = reader(Files.readString(proc.resolve("stat")),
                         Files.readString(proc.resolve("syscall")),
-                        fd -> link(proc.resolve("fd").resolve(String.valueOf(fd))), READS_HERE);
+                        fd -> link(proc.resolve("fd").resolve(String.valueOf(fd))), HERE);
                 if (reader.isPresent()) {
                     return reader;
                 }
@@ -66,9 +74,9 @@ public final class TerminalReaders {
      * @param stat    its {@code /proc/PID/stat}
      * @param syscall its {@code /proc/PID/syscall}: the system call it waits in, then its arguments
      * @param fileOf  what its file descriptor of that number is ({@code /proc/PID/fd/N}'s target), or null
-     * @param reads   the numbers of the read calls on its machine
+     * @param calls   the numbers of the calls that wait for input on its machine
      */
-    public static Optional<String> reader(String stat, String syscall, LongFunction<String> fileOf, Set<Long> reads) {
+    public static Optional<String> reader(String stat, String syscall, LongFunction<String> fileOf, WaitCalls calls) {
         try {
             int close = stat.lastIndexOf(')');
             String name = stat.substring(stat.indexOf('(') + 1, close);
@@ -77,12 +85,21 @@ public final class TerminalReaders {
             if (!fields[0].equals("S") || !fields[2].equals(fields[5]) || PASSING_ON.contains(name)) {
                 return Optional.empty();
             }
-            // a read's first argument is the file descriptor
             String[] call = syscall.strip().split(" ");
-            if (call.length < 2 || !reads.contains(Long.parseLong(call[0]))) {
+            if (call.length < 2) {
                 return Optional.empty();
             }
-            String file = fileOf.apply(Long.decode(call[1]));
+            long number = Long.parseLong(call[0]);
+            long first = Long.decode(call[1]);
+            long fd;
+            if (calls.reads().contains(number)) {
+                fd = first; // a read's first argument is the file descriptor
+            } else if (calls.selects().contains(number) && first == 1) {
+                fd = 0;
+            } else {
+                return Optional.empty();
+            }
+            String file = fileOf.apply(fd);
             return file != null && (file.startsWith("/dev/pts/") || file.equals("/dev/tty"))
                     ? Optional.of(name) : Optional.empty();
         } catch (RuntimeException notAProcessLine) {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +31,8 @@ final class RemoteTerminalReaders {
     /**
      * Prints the machine's architecture, then a line for each process whose environment holds {@code $1}: its stat
      * (line breaks and tabs made spaces), the system call it waits in and, where that call's first argument is a
-     * file descriptor, what the descriptor is, separated by tabs.
+     * file descriptor, what the descriptor is, separated by tabs (for a select of standard input alone, whose first
+     * argument is 1, that is standard output: the same terminal where a program is at the front of it).
      */
     private static final String LOOK = String.join("\n",
             "uname -m",
@@ -100,11 +100,11 @@ final class RemoteTerminalReaders {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
-        Set<Long> reads = TerminalReaders.reads(lines.get(0).strip());
+        TerminalReaders.WaitCalls calls = TerminalReaders.calls(lines.get(0).strip());
         for (String line : lines.subList(1, lines.size())) {
             String[] process = line.split("\t", -1);
             if (process.length == 3) {
-                Optional<String> reader = TerminalReaders.reader(process[0], process[1], fd -> process[2], reads);
+                Optional<String> reader = TerminalReaders.reader(process[0], process[1], fd -> process[2], calls);
                 if (reader.isPresent()) {
                     return reader;
                 }

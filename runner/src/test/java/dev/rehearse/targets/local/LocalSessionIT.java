@@ -112,6 +112,10 @@ class LocalSessionIT {
         CommandResult read = run("read answer");
         assertEquals(Status.READING_SILENTLY, read.status(), read.output());
         assertEquals("bash", read.lastLine(), "the shell's own read");
+        // a line editor with no prompt waits in a select of standard input alone: before, until the step's timeout
+        CommandResult editor = run("python3 -c 'import readline; input()'");
+        assertEquals(Status.READING_SILENTLY, editor.status(), editor.output());
+        assertEquals("python3", editor.lastLine());
 
         CommandResult slept = run("sleep 3; echo awake");
         assertEquals(Status.COMPLETED, slept.status());

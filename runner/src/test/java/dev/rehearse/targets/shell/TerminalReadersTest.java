@@ -3,13 +3,12 @@ package dev.rehearse.targets.shell;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What {@code /proc} says of a process, read as a wait in a read of the terminal or not, on either architecture. */
 class TerminalReadersTest {
-    private static final Set<Long> X86 = TerminalReaders.reads("x86_64");
+    private static final TerminalReaders.WaitCalls X86 = TerminalReaders.calls("x86_64");
     /** pid, name, state, ppid, pgrp, session, tty_nr, tpgid, then the rest */
     private static final String CAT_AT_FRONT = "4242 (cat) S 4200 4242 4200 34816 4242 4194304 95 0 0 0";
 
@@ -18,9 +17,23 @@ class TerminalReadersTest {
         assertEquals(Optional.of("cat"), TerminalReaders.reader(CAT_AT_FRONT, "0 0x0 0x7f 0x20000 0 0 0 0x7ffd 0x7f",
                 fd -> fd == 0 ? "/dev/pts/3" : null, X86));
         assertEquals(Optional.of("cat"), TerminalReaders.reader(CAT_AT_FRONT, "63 0x0 0x7f 0x20000 0 0 0 0x7ffd 0x7f",
-                fd -> "/dev/tty", TerminalReaders.reads("aarch64")));
+                fd -> "/dev/tty", TerminalReaders.calls("aarch64")));
         assertEquals(Optional.of("my (odd) name"), TerminalReaders.reader(
                 "7 (my (odd) name) S 1 7 1 34816 7 0", "0 0x0 0x7f 0x1 0 0 0 0x7ffd 0x7f", fd -> "/dev/pts/0", X86));
+    }
+
+    /** A line editor ({@code bc -q}, readline's) waits in a select of standard input alone: pselect6(1, ...). */
+    @Test
+    void aProgramWatchingStandardInputAloneIsNamedToo() {
+        String bc = CAT_AT_FRONT.replace("(cat)", "(bc)");
+        assertEquals(Optional.of("bc"), TerminalReaders.reader(bc, "270 0x1 0x7ffc 0x0 0x0 0x0 0x7ffc 0x7ffc 0x7f",
+                fd -> fd == 0 ? "/dev/pts/0" : null, X86));
+        assertEquals(Optional.of("bc"), TerminalReaders.reader(bc, "72 0x1 0x7ffc 0x0 0x0 0x0 0x7ffc 0x7ffc 0x7f",
+                fd -> fd == 0 ? "/dev/pts/0" : null, TerminalReaders.calls("aarch64")));
+        assertEquals(Optional.empty(), TerminalReaders.reader(bc, "270 0x6 0x7ffc 0x0 0x0 0x0 0x7ffc 0x7ffc 0x7f",
+                fd -> "/dev/pts/0", X86), "a select of more descriptors than standard input: a server");
+        assertEquals(Optional.empty(), TerminalReaders.reader(bc, "270 0x1 0x7ffc 0x0 0x0 0x0 0x7ffc 0x7ffc 0x7f",
+                fd -> "pipe:[4]", X86), "standard input a pipe");
     }
 
     @Test
@@ -37,7 +50,7 @@ class TerminalReadersTest {
         assertEquals(Optional.empty(), TerminalReaders.reader(CAT_AT_FRONT.replace("(cat)", "(docker)"),
                 readsTerminal, fd -> "/dev/pts/3", X86), "a program that passes the terminal on");
         assertEquals(Optional.empty(), TerminalReaders.reader(CAT_AT_FRONT, readsTerminal, fd -> "/dev/pts/3",
-                TerminalReaders.reads("riscv64")), "an architecture whose calls are not known");
+                TerminalReaders.calls("riscv64")), "an architecture whose calls are not known");
         assertEquals(Optional.empty(), TerminalReaders.reader("garbage", "", fd -> null, X86));
     }
 }
