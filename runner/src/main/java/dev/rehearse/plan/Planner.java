@@ -399,10 +399,10 @@ public final class Planner {
         return texts;
     }
 
-    /** A block captioned "Output" (DigitalOcean's {@code [secondary_label Output]}). */
     /**
      * A block that says it is output where no prose does: its language ({@code ```output}), its caption or title
-     * ({@code title="Output"}), or the heading right above it ("### Expected output"; only the section's first
+     * ({@code title="Output"}, DigitalOcean's {@code [secondary_label Output]}, a {@code <summary>Show output</summary>}
+     * around it), or the heading right above it ("### Expected output"; only the section's first
      * block, as the heading stands over everything after it)
      */
     private static boolean labelledOutput(Block block, Block before) {
@@ -415,9 +415,9 @@ public final class Planner {
                 && OUTPUT_LABEL.matcher(block.section().get(block.section().size() - 1).strip()).matches();
     }
 
-    /** "Output", "Expected output:", "Sample results" */
+    /** "Output", "Expected output:", "Sample results", "Show output", "View the full output" */
     private static final Pattern OUTPUT_LABEL = Pattern.compile(
-            "(?i)(?:(?:expected|example|sample|the)\\s+)?(?:output|results?):?");
+            "(?i)(?:(?:show|view|see)\\s+)?(?:the\\s+)?(?:(?:expected|example|sample|full)\\s+)?(?:output|results?):?");
 
     private static final Pattern CRONTAB_LINE = Pattern.compile(
             "^\\s*(?:@\\w+|[\\d*/,-]+\\s+[\\d*/,-]+\\s+[\\d*/,-]+\\s+[\\d*/,a-zA-Z-]+\\s+[\\d*/,a-zA-Z-]+)\\s+\\S");

@@ -187,8 +187,8 @@ public abstract class FixtureGuideRuns {
     /**
      * GitBook's, VitePress' and MyST's colon-fenced tabs, a block the guide says not to run, statuses shown by
      * {@code echo $?}, the history tip's PROMPT_COMMAND, a cut said as "9 more lines", a base64 key, a placeholder
-     * its prose gives an example for and a choice of words, a fragment for "the config file again" and a file's
-     * contents replaced. Before: every tab ran, the notes were deleted, the statuses FAILed, the session lost its
+     * its prose gives an example for and a choice of words, a fragment for "the config file again", a file's
+     * contents replaced and output folded in {@code <details><summary>Show output</summary>}. Before: every tab ran, the notes were deleted, the statuses FAILed, the session lost its
      * sentinel's status, the cut and (one run in two) the key DRIFTed, the run refused to start, the fragment was no
      * step and the json file was never written.
      */
@@ -196,7 +196,7 @@ public abstract class FixtureGuideRuns {
     void tabsWarningsStatusesAndBackReferencesAreReadAsTheirReadersRead(@TempDir Path home) throws IOException {
         Run run = runIn(home, "untuned/tabs-and-warnings.md", "--timeout", "30s");
         assertEquals(0, run.exit(), run.out() + run.err());
-        List<String> verdicts = new ArrayList<>(Collections.nCopies(20, "PASS"));
+        List<String> verdicts = new ArrayList<>(Collections.nCopies(21, "PASS"));
         verdicts.set(4, "SKIP");
         assertEquals(verdicts, run.verdicts(), run.json());
         assertEquals("keep\n", Files.readString(homeOfRun(home).resolve("demo/notes.txt")));

@@ -98,6 +98,8 @@ public final class MarkdownReader implements GuideReader {
         private final List<Map.Entry<Integer, String>> sections = new ArrayList<>();
         private final Set<Path> including = new HashSet<>();
         private final TabSets tabs = new TabSets();
+        /** the label of the {@code <details>} the walk stands in, for the next fenced block; null when none */
+        private String summary;
         private String title;
 
         Walk(SourceRoots roots) {
@@ -170,9 +172,11 @@ public final class MarkdownReader implements GuideReader {
             } else if (node instanceof IndentedCodeBlock indented) {
                 blocks.add(indented(indented, place, context));
             } else if (node instanceof Paragraph paragraph) {
+                summary = null;
                 paragraph(paragraph, place);
             } else if (node instanceof HtmlBlock html) {
                 tabs.html(html.getChars().toString(), place.line(html.getStartOffset()));
+                summary = Disclosure.summaryIn(html.getChars().toString(), summary);
             }
             return 0;
         }
@@ -285,6 +289,11 @@ public final class MarkdownReader implements GuideReader {
                     : DigitalOceanLabels.body(text(fenced.getContentChars()));
             Map<String, String> attributes = new LinkedHashMap<>(body.options());
             attributes.putAll(info.attributes());
+            if (summary != null) {
+                // the label GitHub shows over a folded block: <details><summary>Output</summary>
+                attributes.putIfAbsent("caption", summary);
+                summary = null;
+            }
             if (info.language() == null) {
                 findings.add(new Finding(source, line, Finding.Level.WARNING, "missing-language",
                         "fenced block without a language: name it after the " + fence

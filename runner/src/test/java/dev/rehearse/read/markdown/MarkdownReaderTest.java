@@ -399,6 +399,34 @@ class MarkdownReaderTest {
         assertEquals("Output", blocks.get(1).options().get("caption"));
     }
 
+    /** GitHub's folded block: its summary is the block's caption, and only the first block's in it. */
+    @Test
+    void aDisclosuresSummaryIsTheCaptionOfItsBlock(@TempDir Path dir) throws IOException {
+        Path guide = Fixtures.write(dir, "details.md", """
+                # T
+
+                ```console
+                $ head -n 1 ab.txt
+                ```
+
+                <details>
+                <summary><b>Output</b></summary>
+
+                ```
+                a
+                ```
+
+                </details>
+
+                ```console
+                $ echo after
+                ```
+                """);
+        List<Block> blocks = reader.read(guide, dir).blocks();
+        assertEquals("Output", blocks.get(1).options().get("caption"));
+        assertEquals(null, blocks.get(2).options().get("caption"), "after </details>");
+    }
+
     /** Before, {@code mkdir -p ~/www/<^>your_domain<^>/html} was typed as it stands: bash read redirections. */
     @Test
     void digitalOceansHighlightMarkersAreNoPartOfTheText(@TempDir Path dir) throws IOException {
