@@ -4,6 +4,7 @@ import dev.rehearse.guide.Tab;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -14,7 +15,8 @@ import java.util.stream.IntStream;
 /**
  * Where a walk through a Markdown guide stands among tabs, which each format marks its own way: MyST's
  * {@code {tab-set}} around {@code {tab-item} Label}, Docusaurus' {@code <Tabs>} around
- * {@code <TabItem value="..." label="...">} (tags between which the blocks stand, not around them in the tree), as
+ * {@code <TabItem value="..." label="...">} (Nextra's {@code <Tabs items={['macOS', 'Linux']}>} around
+ * {@code <Tabs.Tab>}, labelled in that order: tags between which the blocks stand, not around them in the tree), as
  * are Hugo's shortcodes ({@code {{< tabs >}}} around {@code {{% tab name="Linux" %}}}), GitBook's
  * ({@code {% tabs %}} around {@code {% tab title="Linux" %}}), GitLab's markers ({@code ::Tabs},
  * {@code :::TabTitle Label}, {@code ::EndTabs}), MyST's colon fences ({@code ::::{tab-set}} around
@@ -23,7 +25,10 @@ import java.util.stream.IntStream;
  * follow each other.
  */
 final class TabSets {
-    private static final Pattern HTML_TAB = Pattern.compile("<(/?)(Tabs|TabItem)\\b([^>]*)>");
+    /** Docusaurus' and Starlight's {@code <Tabs>}, {@code <TabItem label="...">}; Nextra's {@code <Tabs.Tab>} */
+    private static final Pattern HTML_TAB = Pattern.compile("<(/?)(Tabs\\.Tab|Tabs|TabItem|Tab)(?![\\w.])([^>]*)>");
+    /** Nextra's labels, given to its set: {@code <Tabs items={['macOS', 'Linux']}>}, one a tab in their order */
+    private static final Pattern ITEMS = Pattern.compile("\\bitems=\\{\\s*\\[([^\\]]*)]");
     /** Hugo's (kubernetes.io's) {@code {{< tabs name="..." >}}} around {@code {{% tab name="macOS" %}}} */
     private static final Pattern HUGO_TAB = Pattern.compile("\\{\\{[<%]\\s*(/?)(tabs|tab)\\b([^}]*?)\\s*[%>]}}");
     /** GitLab's docs: {@code ::Tabs}, then {@code :::TabTitle Label} before each tab's content, {@code ::EndTabs} */
@@ -42,6 +47,8 @@ final class TabSets {
 
     /** the lines of the open sets (MyST's, Docusaurus'), innermost first */
     private final Deque<Integer> open = new ArrayDeque<>();
+    /** the labels of the sets opened by tags still to be given to their tabs, innermost set first */
+    private final Deque<Deque<String>> items = new ArrayDeque<>();
     /** the colon fences open where the walk is, innermost first */
     private final Deque<ColonFence> colons = new ArrayDeque<>();
 
@@ -87,8 +94,8 @@ final class TabSets {
     }
 
     /**
-     * The tab markers of Hugo, GitBook, GitLab, MyST's colon fences and VitePress in the lines of a paragraph whose
-     * first line is {@code firstLine}.
+     * The tab markers of Hugo, GitBook, GitLab, MyST's colon fences, VitePress and Nextra in the lines of a paragraph
+     * whose first line is {@code firstLine}.
      */
     void paragraph(List<String> lines, int firstLine) {
         if (lines.stream().anyMatch(l -> l.contains("{{"))) {
@@ -96,6 +103,12 @@ final class TabSets {
         }
         if (lines.stream().anyMatch(l -> l.contains("{%"))) {
             tags(GITBOOK_TAB, "tabs", lines.toArray(String[]::new), firstLine);
+        }
+        // JSX that is no HTML block to CommonMark (Nextra's <Tabs items={[...]}>): a line that starts with the tag
+        String[] jsx = lines.stream().map(l -> l.strip().startsWith("<Tab") || l.strip().startsWith("</Tab") ? l : "")
+                .toArray(String[]::new);
+        if (Arrays.stream(jsx).anyMatch(l -> !l.isEmpty())) {
+            tags(HTML_TAB, "Tabs", jsx, firstLine);
         }
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).strip().startsWith(":::")) {
@@ -177,8 +190,10 @@ final class TabSets {
                 if (tag.group(2).equals(set)) {
                     if (closing) {
                         closeSet();
+                        items.poll();
                     } else {
                         openSet(firstLine + i);
+                        items.push(itemsOf(tag.group(3)));
                     }
                     htmlTab = null;
                 } else if (closing || open.isEmpty()) {
@@ -186,11 +201,27 @@ final class TabSets {
                 } else {
                     Matcher label = TAB_LABEL.matcher(tag.group(3));
                     Matcher value = TAB_VALUE.matcher(tag.group(3));
-                    htmlTab = label.find() ? new Tab(open.peek(), label.group(1))
-                            : value.find() ? new Tab(open.peek(), value.group(1)) : null;
+                    String named = label.find() ? label.group(1) : value.find() ? value.group(1)
+                            : items.isEmpty() ? null : items.peek().poll();
+                    htmlTab = named == null ? null : new Tab(open.peek(), named);
                 }
             }
         }
+    }
+
+    /** A set's labels as its {@code items} attribute lists them; none where it has none. */
+    private static Deque<String> itemsOf(String attributes) {
+        Deque<String> labels = new ArrayDeque<>();
+        Matcher list = ITEMS.matcher(attributes);
+        if (list.find()) {
+            for (String item : list.group(1).split(",")) {
+                String label = item.strip().replaceAll("^[\"'`]|[\"'`]$", "");
+                if (!label.isEmpty()) {
+                    labels.add(label);
+                }
+            }
+        }
+        return labels;
     }
 
     /** The context of a block read where a Docusaurus tab is open: that tab's too. */

@@ -289,6 +289,61 @@ class MarkdownReaderTest {
                 List.of("tab-set", "tab 24: Fedora")), blocks.stream().map(Block::context).toList());
     }
 
+    /** GitBook's, VitePress', MyST's colon-fenced and Nextra's tabs: before, every tab of theirs ran. */
+    @Test
+    void gitbookVitepressColonFencedAndNextraTabsNameTheirSetAndLabel(@TempDir Path dir) throws IOException {
+        Path guide = Fixtures.write(dir, "tabs.md", """
+                # Tabs
+
+                {% tabs %}
+                {% tab title="macOS" %}
+                ```bash
+                open x
+                ```
+                {% endtab %}
+                {% endtabs %}
+
+                ::: code-group
+
+                ```sh [Linux]
+                cd x
+                ```
+
+                :::
+
+                ::::{tab-set}
+
+                :::{tab-item} Debian
+                ```bash
+                apt install x
+                ```
+                :::
+
+                ::::
+
+                <Tabs items={['macOS', 'Linux']}>
+                  <Tabs.Tab>
+                ```sh
+                open y
+                ```
+                  </Tabs.Tab>
+                  <Tabs.Tab>
+                ```sh
+                cd y
+                ```
+                  </Tabs.Tab>
+                </Tabs>
+
+                ```console
+                $ after
+                ```
+                """);
+        List<Block> blocks = reader.read(guide, dir).blocks();
+        assertEquals(List.of(List.of("tab 3: macOS"), List.of("tab 11: Linux"), List.of("tab 19: Debian"),
+                List.of("tab 29: macOS"), List.of("tab 29: Linux"), List.of()),
+                blocks.stream().map(Block::context).toList());
+    }
+
     @Test
     void aMystLiteralIncludeShowsTheFilesLinesAndStandsInThatFile(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("conf"));
