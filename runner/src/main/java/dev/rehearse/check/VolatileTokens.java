@@ -32,6 +32,7 @@ public final class VolatileTokens {
     private static final List<Rule> RULES = List.of(
             // bash's errors name it as it was started: -bash in a login shell (Rehearse's, and an ssh session's)
             rule("^-bash: ", "bash: "),
+            rule("^(\\s*)-bash\\s*$", "$1bash"), // echo $0
             // a line that is a version alone, whatever its suffix (uname -r's 4.19.0-6-amd64, a --version's
             // 1.2.3-beta), and uname -a's kernel with its build (#1 SMP Debian 4.19.67-2 (2019-11-11) x86_64 ...)
             rule("^(\\s*)v?\\d+(?:\\.\\d+)+[\\w.+~-]*\\s*$", "$1<version>"),

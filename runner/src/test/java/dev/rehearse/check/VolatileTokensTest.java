@@ -51,6 +51,7 @@ class VolatileTokensTest {
             uname -a              ¦ Linux stardust 4.19.0-6-amd64 #1 SMP Debian 4.19.67-2+deb10u2 (2019-11-11) x86_64 GNU/Linux ¦ Linux stardust 6.18.44-fc-v1272 #1 SMP PREEMPT_DYNAMIC @0 x86_64 GNU/Linux
             ids of user and group ¦ uid=1000(isabell) gid=1000(isabell) groups=1000(isabell),27(sudo) ¦ uid=1001(isabell) gid=1001(isabell) groups=1001(isabell),27(sudo)
             bash's name           ¦ bash: ./configure: No such file or directory ¦ -bash: ./configure: No such file or directory
+            echo $0               ¦ bash ¦ -bash
             blanks and columns    ¦ synapse:   available ¦ synapse: available
             base64 with a slash   ¦ 3q2+7wX9bJ0Zk5mH1vYtR8uL4cN6pA2sD0fG7hJ9kLw= ¦ KLTC1MN/JxQ/qpMOP3E1kGbscyzjTakq9mDmdRqLwgY=
             24 of base64, slashes ¦ Xk2mP9qR7tV1wY4zA6bC8dE0 ¦ CSEF/ahHXt/K5qbNq/YcZ8V2
