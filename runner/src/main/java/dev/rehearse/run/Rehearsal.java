@@ -143,22 +143,23 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
     }
 
     /**
-     * Makes the report folder, and its parents that were not there, and removes them again: a folder that cannot be
-     * made (under a file, in /proc) is bad input before anything opens, and a guide found wrong leaves no folder.
+     * Makes the report folder (and its parents) to know it can be made, and removes the folder itself again: one that
+     * cannot be made (under a file, in /proc) is bad input before anything opens, and a guide found wrong leaves no
+     * folder. Its parents stay: runs at once (the JUnit engine's) may be making folders beside it.
      */
     private static void requireMakeable(Path folder) {
-        Path absolute = folder.toAbsolutePath().normalize();
-        Path there = absolute;
-        while (there != null && !Files.exists(there, LinkOption.NOFOLLOW_LINKS)) {
-            there = there.getParent();
-        }
+        boolean there = Files.exists(folder, LinkOption.NOFOLLOW_LINKS);
         try {
-            Files.createDirectories(absolute);
-            for (Path made = absolute; made != null && !made.equals(there); made = made.getParent()) {
-                Files.deleteIfExists(made);
-            }
+            Files.createDirectories(folder);
         } catch (IOException | SecurityException e) {
             throw new BadInput("--report-dir " + folder, 0, "the folder cannot be made: " + Faults.withCauses(e));
+        }
+        if (!there) {
+            try {
+                Files.deleteIfExists(folder);
+            } catch (IOException inUseMeanwhile) {
+                // another run's reports went in meanwhile: it is theirs to keep
+            }
         }
     }
 
