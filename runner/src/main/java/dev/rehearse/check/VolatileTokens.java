@@ -49,6 +49,12 @@ public final class VolatileTokens {
             // a MAC address's 6)
             rule("\\b(SHA(?:1|256|384|512)):[A-Za-z0-9+/]{27,86}={0,2}", "$1:<fingerprint>"),
             rule("\\b(?:[0-9a-f]{2}:){15,63}[0-9a-f]{2}\\b|\\b(?:[0-9A-F]{2}:){15,63}[0-9A-F]{2}\\b", "<fingerprint>"),
+            // base64 with its / or + (openssl rand -base64 32: a / in most, at its start in one of 64), as long as
+            // the tokens below: never a path, which ends in no = (base64's padding) and whose pieces between slashes
+            // are more than lower-case words; before sizes and durations, which a key's "2B" or "59m" would read as
+            rule("(?<![\\w/.~+-])(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[a-z])"
+                    + "(?=[A-Za-z0-9+/]*[+/])(?=[A-Za-z0-9+/]{24,})(?:[A-Za-z0-9+/]+={1,2}|/?" + BASE64_PIECE
+                    + "(?:/" + BASE64_PIECE + ")*/?)(?![\\w/=])", "<token>"),
             // git's transfer progress (a clone's object and delta counts grow with the repository)
             rule("^(\\s*(?:remote:\\s+)?)(Enumerating objects|Counting objects|Compressing objects|Writing objects"
                     + "|Receiving objects|Unpacking objects|Resolving deltas):.*", "$1$2: <progress>"),
@@ -90,11 +96,6 @@ public final class VolatileTokens {
             // process ids: "pid 26020", "PID=42", "process 311"; a background job "[1] 4242"
             rule("(?i)\\b(pid|process)\\b(\\s*[:=#]?\\s*)\\d+", "$1$2<pid>"),
             rule("^\\[\\d+\\]\\s+\\d+$", "[<job>] <pid>"),
-            // base64 with its / (openssl rand -base64 32: a / in most, at its start in one of 64), as long as the
-            // tokens below: never a path, whose pieces between slashes are more than lower-case words
-            rule("(?<![\\w/.~+-])(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*\\d)"
-                    + "(?=[A-Za-z0-9+/]*[+/])(?=[A-Za-z0-9+/]{24,})/?" + BASE64_PIECE + "(?:/" + BASE64_PIECE + ")*={0,2}"
-                    + "(?![\\w/])", "<token>"),
             // hex digests and ids (a digit and a letter, 7 or more; pip's caches split one as ab/cd/ef/0123...),
             // then long random tokens (keys, secrets)
             rule("\\b(?:[0-9a-f]{2}/){0,4}(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\\d)(?:[0-9a-f]{7,}|[0-9A-F]{7,})\\b", "<hex>"),

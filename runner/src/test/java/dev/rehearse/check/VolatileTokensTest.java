@@ -56,6 +56,7 @@ class VolatileTokensTest {
             base64 with a slash   ¦ 3q2+7wX9bJ0Zk5mH1vYtR8uL4cN6pA2sD0fG7hJ9kLw= ¦ KLTC1MN/JxQ/qpMOP3E1kGbscyzjTakq9mDmdRqLwgY=
             24 of base64, slashes ¦ Xk2mP9qR7tV1wY4zA6bC8dE0 ¦ CSEF/ahHXt/K5qbNq/YcZ8V2
             base64 starting with / ¦ Xe/3q2+7wX9bJ0Zk5mH1vYtR8uL4cN6pA2sD0fG7hJ9= ¦ /oRc75tgoAUQxzIPZz15ULiH6hPlheM9Q2302MxpbeY=
+            a word after the slash ¦ Xe/3q2+7wX9bJ0Zk5mH1vYtR8uL4cN6pA2sD0fG7hJ9= ¦ Q1PAJuUqT+wYaETpLNcUCkJeNVa84xw6yYoDUN/ldlk=
             a slash in the key    ¦ SECRET_KEY=kF8s2Lq9Zx1Vb7Nm4Hj6Gt3Rd5Yc0Pw8 ¦ SECRET_KEY=Son68kNZQWDa60/PPtuqcSZ3aXD8b+Og
             mktemp                ¦ /tmp/tmp.Q8fz3JkL2p ¦ /tmp/tmp.r72LwApfan
             python's mkdtemp      ¦ made /tmp/tmp8x3k_q2z ¦ made /tmp/tmpa_91kq0z
