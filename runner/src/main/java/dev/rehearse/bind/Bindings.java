@@ -36,6 +36,8 @@ public final class Bindings {
     private Replacements secretForms;
     /** each secret as a terminal may break it over lines, with its literal */
     private Map<Pattern, String> broken;
+    /** the long enough pieces of the long secrets' forms ({@link SecretPieces}), hidden last */
+    private SecretPieces pieces;
     /** the secret bindings, made once per change: each step asks whether it is given one */
     private List<Binding> secretBindings;
     /** the bindings {@link #validate} checks a command against, made once per change */
@@ -64,6 +66,7 @@ public final class Bindings {
             if (binding.secret() || old != null && old.secret()) {
                 secretBindings = null;
                 broken = null;
+                pieces = null;
             }
             checked = null;
             if (where != null) {
@@ -85,6 +88,7 @@ public final class Bindings {
         SECRETS.extend(secrets, secret);
         SECRET_FORMS.extend(secretForms, secret);
         broken = null;
+        pieces = null;
     }
 
     /** the bindings whose values are hidden: the secret ones of them and of {@link #hiddenOnly} */
@@ -216,9 +220,31 @@ public final class Bindings {
         // the values first: a captured secret (the hash a guide prints of the password) keeps its own placeholder
         // where it is also a form of another secret
         String hidden = formPairs().applyTo(secretPairs().applyTo(text));
-        if (hidden.indexOf('\n') < 0) {
-            return hidden;
+        // pieces last, in what the whole values and forms left: a whole one shows as one literal, not as its pieces
+        return pieces().hide(acrossLines(hidden));
+    }
+
+    /**
+     * Where output that arrives in pieces may be cut before it is {@link #redact redacted}, at {@code cut} or after:
+     * not inside a piece of a secret ({@link SecretPieces}), whose two parts could each be too short to be hidden.
+     */
+    public int cutOutsidePieces(String text, int cut) {
+        return pieces().cutOutsidePieces(text, cut);
+    }
+
+    private SecretPieces pieces() {
+        if (pieces == null) {
+            pieces = SecretPieces.of(hidden());
         }
+        return pieces;
+    }
+
+    /** {@code text} with each secret broken over its lines hidden, as its literal */
+    private String acrossLines(String text) {
+        if (text.indexOf('\n') < 0) {
+            return text;
+        }
+        String hidden = text;
         if (broken == null) {
             broken = new LinkedHashMap<>();
             hidden().stream().filter(Binding::secret).forEach(b -> SecretForms.acrossLines(b.value())

@@ -2,6 +2,7 @@ package dev.rehearse.bind;
 
 import dev.rehearse.model.TargetFacts;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,6 +66,26 @@ public final class FactBindings {
      * apart in what the host prints.
      */
     public static List<Map.Entry<String, String>> examplesOf(List<String> texts) {
+        return used(exampleSet(texts), texts);
+    }
+
+    /**
+     * Of one site's example values, those the texts use: one a guide never shows would be what the real value maps
+     * back to in what the host prints (a guide that binds {@code example.org} to the domain got {@code
+     * my.domain.name} written into it). The example home stays, shown or not: the real one differs from run to run
+     * ({@code /var/lib/rehearse/run-users/3/home}), and reports and comparisons of runs stay the same with it mapped.
+     */
+    private static List<Map.Entry<String, String>> used(List<Map.Entry<String, String>> examples, List<String> texts) {
+        List<Map.Entry<String, String>> used = new ArrayList<>();
+        for (Map.Entry<String, String> example : examples) {
+            if (example.getValue().equals("home") || texts.stream().anyMatch(text -> text.contains(example.getKey()))) {
+                used.add(example);
+            }
+        }
+        return used;
+    }
+
+    private static List<Map.Entry<String, String>> exampleSet(List<String> texts) {
         boolean sammy = false;
         Set<String> homes = new TreeSet<>();
         for (String text : texts) {

@@ -1,8 +1,10 @@
 package dev.rehearse.bind;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -42,24 +44,77 @@ final class SecretForms {
             String hex = HexFormat.of().formatHex(bytes);
             forms.add(hex);
             forms.add(hex.toUpperCase(Locale.ROOT));
-            for (String digest : DIGESTS) {
-                String hash = HexFormat.of().formatHex(digest(digest, bytes));
-                forms.add(hash);
-                forms.add(hash.toUpperCase(Locale.ROOT)); // as the hex itself, either case (openssl dgst -hex | tr)
-            }
+            forms.addAll(hashesOf(bytes));
         }
         if (value.length() >= SPELLED_OUT) {
-            forms.add(new StringBuilder(value).reverse().toString());
-            forms.add(value.toUpperCase(Locale.ROOT));
-            forms.add(value.toLowerCase(Locale.ROOT));
-            forms.add(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
-            forms.add(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
-            forms.add(shellQuoted(value));
+            forms.add(reversed(value));
+            forms.addAll(spelledOut(value));
         }
         forms.remove(value);
         // a short form (the hex of a one-letter secret, "24") stands in ordinary output everywhere
         forms.removeIf(form -> form.length() < SHORTEST_FORM);
         return forms;
+    }
+
+    /** A form of a secret, and how many of the secret's bits each of its characters carries (8 for text, 4 for hex). */
+    record Form(String text, int bitsPerChar) {
+    }
+
+    /**
+     * The forms of {@code value} whose every long enough piece is hidden ({@link SecretPieces}), {@code value} among
+     * them: spelled out as {@link #of} spells it and in ROT13; its base64 (either alphabet) and base32 as they stand
+     * inside the encoding of a longer text, at each byte alignment; its hex and its hashes' hex; each also reversed
+     * ({@code base64 | rev}). Pieces of these are what {@code cut}, {@code ${PW:0:10}} or a header leave of a form.
+     */
+    static List<Form> piecedForms(String value) {
+        Set<Form> forms = new LinkedHashSet<>();
+        forms.add(new Form(value, 8));
+        spelledOut(value).forEach(text -> forms.add(new Form(text, 8)));
+        forms.add(new Form(rot13(value), 8));
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        for (RadixEncoding encoding : RadixEncoding.ALL) {
+            for (int before = 0; before < encoding.alignments(); before++) {
+                forms.add(new Form(encoding.inside(bytes, before), encoding.bitsPerChar()));
+            }
+        }
+        for (byte[] text : List.of(bytes, (value + "\n").getBytes(StandardCharsets.UTF_8))) {
+            hashesOf(text).forEach(hash -> forms.add(new Form(hash, RadixEncoding.HEX.bitsPerChar())));
+        }
+        List<Form> andReversed = new ArrayList<>(forms);
+        forms.forEach(form -> andReversed.add(new Form(reversed(form.text()), form.bitsPerChar())));
+        return andReversed;
+    }
+
+    /** {@code value} in upper and lower case, URL-encoded and quoted as the shell quotes it */
+    private static List<String> spelledOut(String value) {
+        String urlEncoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return List.of(value.toUpperCase(Locale.ROOT), value.toLowerCase(Locale.ROOT), urlEncoded,
+                urlEncoded.replace("+", "%20"), shellQuoted(value));
+    }
+
+    /** the hex of each digest of {@code bytes}, as the hex itself, in either case ({@code openssl dgst -hex | tr}) */
+    private static List<String> hashesOf(byte[] bytes) {
+        List<String> hashes = new ArrayList<>();
+        for (String digest : DIGESTS) {
+            String hash = HexFormat.of().formatHex(digest(digest, bytes));
+            hashes.add(hash);
+            hashes.add(hash.toUpperCase(Locale.ROOT));
+        }
+        return hashes;
+    }
+
+    /** as {@code tr A-Za-z N-ZA-Mn-za-m} turns it */
+    private static String rot13(String value) {
+        StringBuilder turned = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            char first = c >= 'a' && c <= 'z' ? 'a' : c >= 'A' && c <= 'Z' ? 'A' : 0;
+            turned.append(first == 0 ? c : (char) (first + (c - first + 13) % 26));
+        }
+        return turned.toString();
+    }
+
+    private static String reversed(String text) {
+        return new StringBuilder(text).reverse().toString();
     }
 
     /**

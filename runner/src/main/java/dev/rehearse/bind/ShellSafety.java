@@ -9,16 +9,20 @@ import java.util.regex.Pattern;
 
 /**
  * Decides whether a value may stand where its example value stands in a command without changing the
- * command's syntax. Each occurrence is judged in its own quoting context, so that a password may hold a
- * {@code $} inside {@code '...'} but a port may only be digits and friends where it stands bare; and in every
- * context of every shell that reads it ({@link ShellText}): inside {@code bash -c '...'} a value must be safe
- * both inside the quotes and where the second shell reads it.
+ * command's syntax, at any depth. Each occurrence is judged in its own quoting context and in every context of
+ * every shell that reads it ({@link ShellText}): bare, a value is letters, digits and {@code _@%+=:,./-}; quoted or
+ * in a here-document, blanks too, as the program the text goes to may read it as code of its own, a language
+ * Rehearse does not follow. The rest of the command must be read as before once the value stands there.
  */
 public final class ShellSafety {
 
     /** What may stand bare in a shell word: no operator, quote, glob, expansion or blank. */
     private static final Pattern UNQUOTED = Pattern.compile("[A-Za-z0-9_@%+=:,./-]*");
     private static final Pattern UNQUOTED_WITH_BLANKS = Pattern.compile("[A-Za-z0-9_@%+=:,./ -]*");
+
+    private static final Map<ShellText.Context, String> NAMES = Map.of(ShellText.Context.SINGLE, "'...'",
+            ShellText.Context.DOUBLE, "\"...\"", ShellText.Context.HEREDOC_EXPANDING, "a here-document",
+            ShellText.Context.HEREDOC_LITERAL, "a here-document");
 
     private ShellSafety() {
     }
@@ -46,7 +50,8 @@ public final class ShellSafety {
         if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
             return Optional.of("a newline");
         }
-        for (int at : command.find(literal)) {
+        List<Integer> places = command.find(literal);
+        for (int at : places) {
             ShellText lexed = command.lexed();
             for (int k = at; k < at + literal.length(); k++) {
                 boolean blanks = wordsAllowed || literal.indexOf(' ') >= 0;
@@ -58,7 +63,39 @@ public final class ShellSafety {
                 }
             }
         }
-        return Optional.empty();
+        return places.isEmpty() || structureKept(literal, value, command, places) ? Optional.empty()
+                : Optional.of("a word that changes how the shell reads the rest of the command (it ends a"
+                + " here-document, or opens or closes a quote)");
+    }
+
+    /**
+     * Whether every character of the command around the literal's places is read in the same contexts once the
+     * value stands there: a value of letters alone may still end a here-document ({@code EOF} on a line of its
+     * own in its body), after which the body's next lines are commands.
+     */
+    private static boolean structureKept(String literal, String value, Command command, List<Integer> places) {
+        StringBuilder replaced = new StringBuilder();
+        int from = 0;
+        for (int at : places) {
+            replaced.append(command.text, from, at).append(value);
+            from = at + literal.length();
+        }
+        ShellText after = ShellText.of(replaced.append(command.text, from, command.text.length()).toString());
+        ShellText before = command.lexed();
+        int shift = 0;
+        int next = 0;
+        for (int i = 0; i < command.text.length(); i++) {
+            if (next < places.size() && i == places.get(next)) {
+                i += literal.length() - 1;
+                shift += value.length() - literal.length();
+                next++;
+                continue;
+            }
+            if (!before.contextsAt(i).equals(after.contextsAt(i + shift))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -126,22 +163,17 @@ public final class ShellSafety {
             case UNQUOTED -> (blanks ? UNQUOTED_WITH_BLANKS : UNQUOTED).matcher(value).matches()
                     ? Optional.empty()
                     : Optional.of("a character other than letters, digits and _@%+=:,./- where it stands unquoted");
-            case SINGLE -> value.indexOf('\'') >= 0 ? Optional.of("a ' inside '...'") : Optional.empty();
-            case DOUBLE -> firstOf(value, "$`\\\"!").map(c -> "a " + c + " inside \"...\"");
-            case HEREDOC_EXPANDING -> firstOf(value, "$`\\").map(c -> "a " + c + " in a here-document");
+            // what is quoted, or fed in, goes to a program that may read it as code of its own (a trap's or
+            // PROMPT_COMMAND's shell, declare's array subscripts, python -c, awk's system(), SQL): only what is
+            // plain in every such language passes
+            case SINGLE, DOUBLE, HEREDOC_EXPANDING, HEREDOC_LITERAL -> UNQUOTED_WITH_BLANKS.matcher(value).matches()
+                    ? Optional.empty()
+                    : Optional.of("a character other than letters, digits, blanks and _@%+=:,./- inside "
+                    + NAMES.get(context) + ", which the program it goes to may read as code (a shell, python, SQL)");
             case OPAQUE -> UNQUOTED.matcher(value).matches() ? Optional.empty()
                     : Optional.of("a character other than letters, digits and _@%+=:,./- where a shell reads it in a way"
                     + " Rehearse cannot follow (a pipe into a shell, an expansion)");
-            case HEREDOC_LITERAL, COMMENT -> Optional.empty();
+            case COMMENT -> Optional.empty();
         };
-    }
-
-    private static Optional<Character> firstOf(String value, String specials) {
-        for (int i = 0; i < value.length(); i++) {
-            if (specials.indexOf(value.charAt(i)) >= 0) {
-                return Optional.of(value.charAt(i));
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -32,7 +32,8 @@ final class ExpectedPattern {
 
     ExpectedPattern(ExpectedLine line) {
         this.line = line;
-        this.elision = line.kind() == ExpectedLine.Kind.ELISION || ELISIONS.contains(line.text().strip());
+        this.elision = line.kind() == ExpectedLine.Kind.ELISION || line.kind() == ExpectedLine.Kind.END_OF_INPUT
+                || ELISIONS.contains(line.text().strip());
         this.key = VolatileTokens.key(line.text());
         boolean typed = line.kind() == ExpectedLine.Kind.PROMPT || line.kind() == ExpectedLine.Kind.REPL_INPUT;
         this.promptKey = typed && line.prompt() != null ? VolatileTokens.key(line.prompt()) : null;
@@ -71,6 +72,19 @@ final class ExpectedPattern {
     /** The line that leaves a REPL: its prompt with nothing typed (the runner sends end of input there). */
     boolean closesRepl() {
         return line.kind() == ExpectedLine.Kind.REPL_INPUT && answerKey.isEmpty();
+    }
+
+    /**
+     * A line typed into a REPL that the guide shows at the start of its line ({@code >>> i = 256*256}), as the
+     * terminal shows it typed: prompt, blank, input; null for any other line, and for one with nothing typed (a
+     * bare {@code ...} is too like output's own dots to be looked for at a line's end).
+     */
+    String typedOnALineOfItsOwn() {
+        if (line.kind() != ExpectedLine.Kind.REPL_INPUT || line.answer() == null || line.answer().isBlank()
+                || line.prompt() == null || !line.text().strip().startsWith(line.prompt())) {
+            return null;
+        }
+        return line.prompt() + " " + line.answer();
     }
 
     /** The prompt as the program prints it (without the answer), for splitting a line after a hidden prompt. */

@@ -13,6 +13,9 @@ import java.util.Set;
  *       on its own line. The guide's hidden prompts are looked for in order, each at the start of a line.</li>
  *   <li>A REPL closed with end of input echoes something of its own on the next line (psql prints
  *       {@code \q}); the guide shows only the bare prompt, so that echo joins the prompt's line.</li>
+ *   <li>Output that ends without a newline ({@code print(a, end=',')}) has the REPL's next prompt, and what is
+ *       typed there, on its own line ({@code 0,1,1,2,>>> i = 256*256}); a guide that shows that line typed on a
+ *       line of its own gets it split there.</li>
  * </ul>
  */
 final class PromptEchoes {
@@ -22,7 +25,28 @@ final class PromptEchoes {
     }
 
     static List<String> layOut(List<String> actual, List<ExpectedPattern> expected) {
-        return joinEndOfInput(splitHidden(actual, expected), expected);
+        return joinEndOfInput(splitGluedInput(splitHidden(actual, expected), expected), expected);
+    }
+
+    private static List<String> splitGluedInput(List<String> actual, List<ExpectedPattern> expected) {
+        List<String> typed = expected.stream().map(ExpectedPattern::typedOnALineOfItsOwn).filter(t -> t != null)
+                .distinct().toList();
+        if (typed.isEmpty()) {
+            return actual;
+        }
+        List<String> lines = new ArrayList<>(actual.size());
+        for (String line : actual) {
+            String shown = line.stripTrailing();
+            String glued = typed.stream().filter(t -> shown.endsWith(t)
+                    && !shown.substring(0, shown.length() - t.length()).isBlank()).findFirst().orElse(null);
+            if (glued == null) {
+                lines.add(line);
+            } else {
+                lines.add(shown.substring(0, shown.length() - glued.length()));
+                lines.add(glued);
+            }
+        }
+        return lines;
     }
 
     private static List<String> splitHidden(List<String> actual, List<ExpectedPattern> expected) {

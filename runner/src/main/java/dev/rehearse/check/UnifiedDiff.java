@@ -33,7 +33,28 @@ public final class UnifiedDiff {
         int g = 0;
         int lastElision = -1;
         Change open = null;
-        for (Pair pair : alignment.pairs()) {
+        List<Pair> pairs = alignment.pairs();
+        boolean[] shownAdded = elidedBesideAChange(pairs);
+        for (int i = 0; i < pairs.size(); i++) {
+            Pair pair = pairs.get(i);
+            if (shownAdded[i]) {
+                if (pair.expected() != lastElision) {
+                    // the guide's (...) once, as it stands, then what it took, as lines the guide does not show
+                    if (open != null) {
+                        changes.add(open);
+                        open = null;
+                    }
+                    shown.add(guide.get(pair.expected()));
+                    lastElision = pair.expected();
+                    g++;
+                }
+                if (open == null) {
+                    open = new Change(DeltaType.CHANGE, g, g, shown.size(), shown.size());
+                }
+                shown.add(alignment.actual().get(pair.actual()));
+                open = open.withEndRevised(shown.size());
+                continue;
+            }
             boolean differs = pair.op() == Op.GUIDE_ONLY || pair.op() == Op.ACTUAL_ONLY;
             if (!differs) {
                 if (open != null) {
@@ -65,6 +86,46 @@ public final class UnifiedDiff {
         }
         Patch<String> patch = Patch.generate(guide, shown, changes.stream().map(UnifiedDiff::typed).toList());
         return String.join("\n", cut(UnifiedDiffUtils.generateUnifiedDiff("guide", "actual", guide, patch, CONTEXT)));
+    }
+
+    /**
+     * The real lines an elision took where it stands beside a change (no matching line between it and a line only
+     * one side has): hidden, a drifted step's diff could show only the guide's lines removed, the real output
+     * nowhere. An elision between two matching lines stands for what it says and stays hidden.
+     */
+    private static boolean[] elidedBesideAChange(List<Pair> pairs) {
+        boolean[] shown = new boolean[pairs.size()];
+        for (int i = 0; i < pairs.size(); ) {
+            if (pairs.get(i).op() != Op.ELIDED) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < pairs.size() && pairs.get(end).op() == Op.ELIDED) {
+                end++;
+            }
+            if (differs(pairs, i - 1, -1) || differs(pairs, end, 1)) {
+                for (int k = i; k < end; k++) {
+                    shown[k] = pairs.get(k).actual() >= 0;
+                }
+            }
+            i = end;
+        }
+        return shown;
+    }
+
+    /** Whether the first pair from {@code at} on, going {@code step}, that is no blank line nor elision differs. */
+    private static boolean differs(List<Pair> pairs, int at, int step) {
+        for (int i = at; i >= 0 && i < pairs.size(); i += step) {
+            Op op = pairs.get(i).op();
+            if (op == Op.GUIDE_ONLY || op == Op.ACTUAL_ONLY) {
+                return true;
+            }
+            if (op == Op.SAME) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static List<String> cut(List<String> diff) {

@@ -21,6 +21,8 @@ public final class VolatileTokens {
         }
     }
 
+    /** the characters Kubernetes draws the random parts of a name from */
+    private static final String K8S = "[bcdfghjklmnpqrstvwxz2456789]";
     private static final String WEEKDAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\\s+";
     private static final String MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
             + "Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
@@ -44,6 +46,9 @@ public final class VolatileTokens {
             rule("\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}", "<hash>"),
             rule("\\$[156]\\$(?:rounds=\\d+\\$)?[./A-Za-z0-9]{1,16}\\$[./A-Za-z0-9]{22,86}", "<hash>"),
             rule("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b", "<uuid>"),
+            // a Kubernetes pod's generated name: its deployment's, the template's hash and five random characters,
+            // both from the alphabet Kubernetes draws them from (no vowels, no 0, 1 or 3); before the hex rule
+            rule("\\b([a-z0-9]+(?:-[a-z0-9]+)*)-" + K8S + "{6,10}-" + K8S + "{5}\\b", "$1-<pod>"),
             // key and certificate fingerprints, before the times their pairs would read as: ssh's SHA256:base64
             // (whose + and / would end a token) and MD5:ab:cd:..., a certificate's AB:CD:... (16 pairs or more, never
             // a MAC address's 6)

@@ -1,8 +1,11 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.check.CheckResult;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.report.Reports;
+import dev.rehearse.report.CheckTally;
+import dev.rehearse.report.CheckText;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.report.StepText;
 import dev.rehearse.report.Summary;
@@ -15,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * The end of a run on the terminal, in pytest's manner: each FAIL and DRIFT in one line
  * ({@code FAIL  12/30  guide_synapse.rst:322  pip install ...}) with its reason and the first lines of its diff
- * (all of them with {@code -v}), the counts, where {@code report.html} is, and the command that writes the drifts
+ * (all of them with {@code -v}), each of the sidecar's checks that did not pass with why
+ * ({@code FAIL  check  runbook.yaml:47, after step 12  synapse still runs at the end}), the counts (the checks' on
+ * a line of their own, beside the steps'), where {@code report.html} is, and the command that writes the drifts
  * into the guide. What a person needs to act without opening a file.
  */
 final class EndOfRun {
@@ -36,7 +41,9 @@ final class EndOfRun {
         List<StepResult> notable = report.results().stream()
                 .filter(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.DRIFT
                         || r.verdict() == Verdict.ERROR || r.verdict() == Verdict.INTERRUPTED).toList();
-        if (!notable.isEmpty()) {
+        List<CheckResult> checksNotPassed = report.checks().stream().filter(c -> c.verdict() != Verdict.PASS)
+                .toList();
+        if (!notable.isEmpty() || !checksNotPassed.isEmpty()) {
             out.println();
         }
         int total = report.results().size();
@@ -51,6 +58,13 @@ final class EndOfRun {
                 out.println(INDENT + line);
             }
         }
+        for (CheckResult check : checksNotPassed) {
+            out.println(LiveProgress.padded(check.verdict().name()) + " check  " + CheckText.where(check) + "  "
+                    + check.name());
+            if (check.reason() != null) {
+                out.println(INDENT + check.reason());
+            }
+        }
         Summary summary = Summary.of(report);
         out.println();
         // concatenated, not formatted: a run's first java.util.Formatter sets up locale data, a cost a short run notices
@@ -59,6 +73,9 @@ final class EndOfRun {
                 + (summary.error() > 0 ? ", " + summary.error() + " ERROR" : "")
                 + (summary.interrupted() > 0 ? ", " + summary.interrupted() + " INTERRUPTED" : "")
                 + " in " + LiveProgress.seconds(summary.elapsed()));
+        if (!report.checks().isEmpty()) {
+            out.println("checks: " + CheckTally.of(report.checks()).text());
+        }
         Path absolute = reports.toAbsolutePath().normalize();
         out.println("report: " + absolute.resolve(Reports.HTML));
         if (summary.drift() > 0) {

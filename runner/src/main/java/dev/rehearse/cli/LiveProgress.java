@@ -162,7 +162,9 @@ public final class LiveProgress implements RunListener, AutoCloseable {
         out.flush();
         shown = "waiting for " + what;
         tail.setLength(0);
-        redraw();
+        if (live) {
+            redraw();
+        }
     }
 
     @Override

@@ -132,9 +132,15 @@ public final class RunCommand implements Command {
             EndOfRun.print(out, report, runbook.toString(), reports, verbose);
             Summary summary = Summary.of(report);
             if (stop.requested()) {
-                out.println("rehearse: " + resumeLine(summary, stop.cause(), runbook, TargetChoice.target(given),
-                        given.get(REPORT_DIR), !given.get(TargetChoice.BIND).isEmpty()));
+                String resume = "rehearse: " + resumeLine(summary, stop.cause(), runbook,
+                        TargetChoice.target(given), given.get(REPORT_DIR), !given.get(TargetChoice.BIND).isEmpty());
+                out.println(resume);
                 out.flush();
+                if (out.checkError()) {
+                    // the output is gone (| head -1): where to resume must still be said
+                    err.println(resume);
+                    err.flush();
+                }
                 return signals.exitStatus();
             }
             if (summary.error() > 0) {

@@ -38,6 +38,9 @@ final class StopSignals implements AutoCloseable {
     private final PrintWriter err;
     private final Map<Signal, SignalHandler> before = new LinkedHashMap<>();
     private volatile String first;
+    private volatile long firstAt;
+    /** how close two signals of one name come when one event delivers it twice; a person's second press is later */
+    private static final Duration ONE_EVENT = Duration.ofMillis(250);
     /** what is written before the process ends at once: the run's latest record */
     private volatile Runnable lastWords = () -> { };
 
@@ -61,14 +64,21 @@ final class StopSignals implements AutoCloseable {
         return signals;
     }
 
-    private void handle(Signal signal) {
+    /** one at a time: each signal is handled on a thread of its own, and one delivered twice comes at once */
+    private synchronized void handle(Signal signal) {
         String name = signal.getName();
         if (stop.request(words(name))) {
             first = name;
+            firstAt = System.nanoTime();
             // not before a halt: a stalled reader of the output must not keep the second signal from ending it
             out.flush();
             err.println("\nrehearse: " + words(name) + ": stopping the run (again to stop at once)");
             err.flush();
+            return;
+        }
+        if (name.equals(first) && System.nanoTime() - firstAt < ONE_EVENT.toNanos()) {
+            // one signal delivered twice: GNU timeout sends it to its child, then to the child's group; a closed
+            // terminal hangs up the whole group
             return;
         }
         err.println("\nrehearse: " + words(name) + " again: stopped at once; the next run removes what this one "

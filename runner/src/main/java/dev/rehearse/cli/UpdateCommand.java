@@ -47,6 +47,22 @@ public final class UpdateCommand implements Command {
                 .options(FROM_REPORT, DRY_RUN).options(TargetChoice.options()).build();
     }
 
+    /**
+     * A guide (or an include) that is a link may be written through while what it points to stays in the runbook's
+     * folder; one that points out of it is another tree's file, which no write of Rehearse's follows.
+     */
+    private static void requireWithin(Path root, Path file) {
+        try {
+            Path real = file.toRealPath();
+            if (!real.startsWith(root.toRealPath())) {
+                throw new BadInput(file.toString(), 0, "a link to " + real + ", outside the runbook's folder " + root
+                        + ": update writes no file through a link out of it (update that file where it is)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot tell where " + file + " is", e);
+        }
+    }
+
     @Override
     public int run(Arguments given, PrintWriter out, PrintWriter err) throws IOException {
         Path runbook = given.get(TargetChoice.RUNBOOK);
@@ -82,6 +98,9 @@ public final class UpdateCommand implements Command {
         Path reports = fromReport != null ? fromReport : rehearsal.reportsOf(plan.name(), plan.guide());
         Backups originals = new Backups(reports.resolve(Rehearsal.BACKUPS));
         Map<GuideUpdate.Revision, Path> kept = new HashMap<>();
+        if (!dryRun) {
+            revised.forEach(file -> requireWithin(root, file.file()));
+        }
         for (GuideUpdate.Revision file : revised) {
             if (dryRun) {
                 out.print(unifiedDiff(root, file));

@@ -46,7 +46,7 @@ public final class LintedGuide {
                 sessions.add(new Session(block, t.get()));
                 for (TranscriptCommand c : t.get().entries()) {
                     ShellPrompt p = c.prompt();
-                    if (p.user() != null) {
+                    if (p.user() != null && p.host() != null) {
                         accounts.merge(p.user() + "@" + p.host(), 1, Integer::sum);
                     }
                 }

@@ -22,7 +22,14 @@ final class PromptIdentityRule implements LintRule {
     public List<Finding> check(LintedGuide guide) {
         return guide.prompts().stream().filter(p -> {
             ShellPrompt prompt = p.entry().prompt();
-            return prompt.user() != null && (!prompt.user().equals(guide.user()) || !prompt.host().equals(guide.host()))
+            // Gentoo's "user $" and "root #" name a role, no account on a host
+            if (prompt.user() == null || prompt.host() == null) {
+                return false;
+            }
+            // root on the guide's host is the same machine: sudo -i, or su -
+            boolean sameHost = prompt.host().equals(guide.host());
+            boolean sameUser = prompt.user().equals(guide.user()) || prompt.user().equals("root");
+            return !(sameHost && sameUser)
                     && OtherMachine.byPrompt(prompt).isEmpty() && OtherMachine.byProse(p.block()).isEmpty();
         }).map(p -> finding(p.block().source(), p.entry().line(), Finding.Level.WARNING, "prompt shows "
                 + p.entry().prompt().user() + "@" + p.entry().prompt().host() + ", the guide's prompts show "

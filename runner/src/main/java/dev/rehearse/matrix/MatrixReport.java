@@ -18,6 +18,7 @@ import dev.rehearse.report.JunitSuites;
 import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunCell;
 import dev.rehearse.report.RunEntryJson;
+import dev.rehearse.report.VarsAcrossRuns;
 import dev.rehearse.run.ShardParts;
 import dev.rehearse.report.StepText;
 import dev.rehearse.report.Templates;
@@ -81,8 +82,12 @@ public final class MatrixReport {
                 : plural(regressions, "regression") + (broken == 0 ? "" : ", " + plural((int) broken, "run")
                 + " did not start");
         return new MatrixPage(result.title(), result.runbook(), result.variation().name(),
-                regressions == 0 && broken == 0 ? "pass" : "fail", headline, HtmlPage.seconds(result.elapsed()), columns, rows,
-                rows.stream().filter(RowView::regression).toList());
+                regressions == 0 && broken == 0 ? "pass" : "fail", headline, HtmlPage.seconds(result.elapsed()), columns,
+                vars(result), rows, rows.stream().filter(RowView::regression).toList());
+    }
+
+    private static List<VarsAcrossRuns.Row> vars(MatrixResult result) {
+        return VarsAcrossRuns.of(result.runs().stream().map(ValueRun::report).toList());
     }
 
     private static Column column(ValueRun run, Path dir) {
@@ -133,6 +138,9 @@ public final class MatrixReport {
                 cascaded.put(result.runs().get(i).value(), row.cascaded(i));
             }
         }
+        // each run's vars are in its entry; these are the ones that tell the runs apart beyond the varied value
+        ArrayNode differing = root.putArray("differing_vars");
+        vars(result).stream().filter(VarsAcrossRuns.Row::differs).forEach(row -> differing.add(row.name()));
         ArrayNode regressions = root.putArray("regressions");
         comparison.regressions().forEach(row -> regressions.add(row.n()));
         root.put("regressed", result.regressed());

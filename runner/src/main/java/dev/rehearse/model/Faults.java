@@ -6,6 +6,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -64,13 +68,24 @@ public final class Faults {
     public static String withCauses(Throwable e) {
         List<String> said = new ArrayList<>();
         for (Throwable t = e; t != null && said.size() < 8; t = t.getCause() == t ? null : t.getCause()) {
-            String message = t.getMessage() == null || t.getMessage().isBlank()
-                    ? t.getClass().getSimpleName() : t.getMessage().strip();
+            String message = messageOf(t);
             if (said.stream().noneMatch(earlier -> earlier.contains(message))) {
                 said.add(message);
             }
         }
         return String.join(": ", said);
+    }
+
+    private static String messageOf(Throwable t) {
+        String message = t.getMessage() == null || t.getMessage().isBlank()
+                ? t.getClass().getSimpleName() : t.getMessage().strip();
+        if (t instanceof FileSystemException f && f.getReason() == null) {
+            // its message is the path alone: the class says what went wrong
+            return message + ": " + (t instanceof AccessDeniedException ? "permission denied"
+                    : t instanceof NoSuchFileException ? "no such file or folder"
+                    : t instanceof FileAlreadyExistsException ? "already there" : t.getClass().getSimpleName());
+        }
+        return message;
     }
 
     /**

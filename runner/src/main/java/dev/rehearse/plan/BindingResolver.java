@@ -41,6 +41,8 @@ final class BindingResolver {
     private final TargetFacts facts;
     private final List<Map.Entry<String, String>> examples;
     private final Map<String, String> vars = new LinkedHashMap<>();
+    /** where each var's value came from, beside {@link #vars} */
+    private final Map<String, VarValue.From> varsFrom = new LinkedHashMap<>();
     private final Map<String, String> literalOverrides = new LinkedHashMap<>();
     private final Bindings bindings = new Bindings();
     private final List<CaptureRule> captures = new ArrayList<>();
@@ -51,16 +53,16 @@ final class BindingResolver {
         this.runbook = runbook;
         this.facts = facts;
         this.examples = examples;
-        vars.putAll(runbook.vars());
+        runbook.vars().forEach((name, value) -> setVar(name, value, VarValue.From.DEFAULT));
         runbook.varFacts().forEach((name, fact) -> {
             String value = FactBindings.fact(facts, fact);
             if (value != null) {
-                vars.put(name, value);
+                setVar(name, value, VarValue.From.FACT);
             }
         });
         overrides.forEach((name, value) -> {
             if (runbook.vars().containsKey(name)) {
-                vars.put(name, value);
+                setVar(name, value, VarValue.From.BOUND);
             } else {
                 literalOverrides.put(name, value);
             }
@@ -70,6 +72,38 @@ final class BindingResolver {
 
     Bindings bindings() {
         return bindings;
+    }
+
+    /**
+     * The values the runbook's vars took, in the sidecar's order. A var a secret binding uses (its value spelled
+     * with {@code ${var}}), or whose value is a secret's, shows as that secret's literal: the reports never hold a
+     * secret's value.
+     */
+    List<VarValue> vars() {
+        List<VarValue> taken = new ArrayList<>();
+        vars.forEach((name, value) -> {
+            VarValue.From from = varsFrom.get(name);
+            String fact = from == VarValue.From.FACT ? runbook.varFacts().get(name) : null;
+            String placeholder = secretUsing(name, value);
+            taken.add(new VarValue(name, placeholder != null ? placeholder : value, from, fact, placeholder != null));
+        });
+        return taken;
+    }
+
+    /** The literal of a secret that uses the var or holds its value, or null. */
+    private String secretUsing(String name, String value) {
+        for (BindingRule rule : runbook.bindings()) {
+            if (rule.secret() && rule.source() == ValueSource.VALUE && rule.argument().contains("${" + name + "}")) {
+                return rule.literal();
+            }
+        }
+        return value == null ? null : bindings.secretBindings().stream().filter(b -> value.equals(b.value()))
+                .map(Binding::literal).findFirst().orElse(null);
+    }
+
+    private void setVar(String name, String value, VarValue.From from) {
+        vars.put(name, value);
+        varsFrom.put(name, from);
     }
 
     List<CaptureRule> captures() {

@@ -18,7 +18,12 @@ public record ExpectedLine(int sourceLine, String text, Kind kind, String prompt
         /** an interactive prompt with the answer the reader types ({@code Make admin [no]: no}) */
         PROMPT,
         /** a line typed into a REPL ({@code synapse=> UPDATE ...;}); an empty answer at the end closes it */
-        REPL_INPUT
+        REPL_INPUT,
+        /**
+         * {@code ^D}: the reader ended the input, which is typed, not printed; what the terminal shows of it (a
+         * {@code ^D}, a newline, nothing) varies, so it stands for any number of lines, as an elision does
+         */
+        END_OF_INPUT
     }
 
     public static ExpectedLine output(int sourceLine, String text) {
@@ -27,5 +32,9 @@ public record ExpectedLine(int sourceLine, String text, Kind kind, String prompt
 
     public static ExpectedLine elision(int sourceLine, String text) {
         return new ExpectedLine(sourceLine, text, Kind.ELISION, null, null);
+    }
+
+    public static ExpectedLine endOfInput(int sourceLine, String text) {
+        return new ExpectedLine(sourceLine, text, Kind.END_OF_INPUT, null, null);
     }
 }

@@ -31,7 +31,8 @@ final class FileTargets {
 
     enum Mode { CREATE, APPEND, MERGE }
 
-    private static final Pattern INLINE_LITERAL = Pattern.compile("``([^`]+)``|`([^`]+)`");
+    /** a literal in backticks, or a path in italics as the Rust book writes it ("Create the file *src/main.rs*") */
+    private static final Pattern INLINE_LITERAL = Pattern.compile("``([^`]+)``|`([^`]+)`|(?<![*\\w])\\*([^*\\s]+)\\*(?![*\\w])");
     /** a path outside backticks: starts at ~, $HOME, $USER's folder or /, never inside a URL */
     private static final Pattern BARE_PATH = Pattern.compile(
             "(?<![\\w:/`.])((?:~|\\$HOME|\\$\\{HOME}|/)[\\w.${}/-]*+)");
@@ -245,8 +246,8 @@ final class FileTargets {
      * The file a block names itself: Markdown's {@code {file=~/etc/app.ini}} and AsciiDoc's
      * {@code [source,ini,file=...]}, or a title or file name that is a path, as documentation sites label a file's
      * content (MkDocs' and Docusaurus' {@code title="~/etc/app.ini"}, Hugo's and Nextra's {@code filename="app.ini"},
-     * Sphinx's {@code :caption: ~/etc/app.ini}, AsciiDoc's {@code .~/etc/app.ini}); a title in words ("Example output")
-     * names none.
+     * Sphinx's {@code :caption: ~/etc/app.ini}, AsciiDoc's {@code .~/etc/app.ini}), or a label right above it
+     * ({@code Filename: src/main.rs}); a title in words ("Example output") names none.
      */
     private static String namedBy(Block block) {
         Map<String, String> options = block.options() == null ? Map.of() : block.options();
@@ -259,8 +260,16 @@ final class FileTargets {
                 return value.strip();
             }
         }
-        return null;
+        Matcher label = FILE_LABEL.matcher(block.precedingText() == null ? "" : block.precedingText());
+        return label.matches() && isPath(label.group(1)) ? label.group(1) : null;
     }
+
+    /**
+     * a paragraph that is a label of the file alone, as the Rust book puts one over a listing
+     * ({@code <span class="filename">Filename: src/main.rs</span>}, "File: ``app.ini``")
+     */
+    private static final Pattern FILE_LABEL = Pattern.compile("(?i)\\s*(?:<[^>]+>\\s*)*(?:file ?name|file):\\s*"
+            + "(?:<[^>]+>\\s*)*`*([^`<\\s]+)`*\\s*(?:</[^>]+>\\s*)*");
 
     /** A JSON object as the fragment ("add the following entry to ``~/.app.conf``"): its file's end is no place for it. */
     private static boolean looksLikeJson(String text) {
@@ -276,8 +285,14 @@ final class FileTargets {
         return pathAfter(prose, from).map(path -> inFolder(prose, path)).or(() -> barePath(prose)).orElse(sectionFile);
     }
 
-    /** "``x.ini`` in ``~/etc/services.d/``", "go to ``~/etc/php.d/``, create ``x.ini``": a file name and its folder. */
-    private static final Pattern IN_FOLDER = Pattern.compile("`+([^`/\\s]+)`+\\s+in\\s+`+((?:~|\\$HOME|/)[^`\\s]*)`+");
+    /**
+     * "``x.ini`` in ``~/etc/services.d/``", "``x.ini`` in the ``~/app`` directory", "``main.rs`` inside the ``src``
+     * folder", "``x.ini`` in the folder ``conf``": a file name and its folder; a folder that is no absolute path only
+     * where the prose calls it one, as "in ``x``" alone may name a file or a setting
+     */
+    private static final Pattern IN_FOLDER = Pattern.compile("`+([^`/\\s]+)`+\\s+(?:in|inside|into|under|within)\\s+"
+            + "(?:(?:the|your)\\s+)?(?:(?:directory|folder)\\s+`+(?<named>[^`\\s]+)`+|`+(?<absolute>(?:~|\\$HOME|/)[^`\\s]*)`+"
+            + "|`+(?<relative>[^`\\s]+)`+\\s+(?:directory|folder))");
     private static final Pattern FOLDER = Pattern.compile("`+((?:~|\\$HOME|\\$\\{HOME}|/)[^`\\s]*/)`+");
 
     private static String inFolder(String prose, String path) {
@@ -287,7 +302,9 @@ final class FileTargets {
         Matcher in = IN_FOLDER.matcher(prose);
         while (in.find()) {
             if (in.group(1).equals(path)) {
-                return in.group(2).replaceAll("/+$", "") + "/" + path;
+                String folder = Optional.ofNullable(in.group("named")).or(() -> Optional.ofNullable(in.group("absolute")))
+                        .orElse(in.group("relative"));
+                return folder.replaceAll("/+$", "") + "/" + path;
             }
         }
         Matcher folder = FOLDER.matcher(prose);
@@ -319,7 +336,7 @@ final class FileTargets {
         String first = null;
         Matcher m = INLINE_LITERAL.matcher(prose);
         while (m.find()) {
-            String text = m.group(1) != null ? m.group(1) : m.group(2);
+            String text = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
             if (!isPath(text)) {
                 continue;
             }

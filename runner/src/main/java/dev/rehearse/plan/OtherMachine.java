@@ -64,6 +64,11 @@ public final class OtherMachine {
                 ? Optional.of(WHY + "the guide says \"" + system.group() + "\"") : Optional.empty();
     }
 
+    /** Whether the text names this kind of system ("Linux", "Debian", "WSL"). */
+    static boolean namesThisSystem(String text) {
+        return THIS_SYSTEM.matcher(text).find();
+    }
+
     /** Why the command is another system's (a Windows path or package manager), or empty. */
     public static Optional<String> byCommand(String command) {
         Matcher m = WINDOWS_COMMAND.matcher(command);

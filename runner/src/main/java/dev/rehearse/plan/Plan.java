@@ -10,15 +10,16 @@ import java.util.List;
 
 /**
  * A runbook turned into steps: the guide, its numbered steps and the bindings that apply to them; the blocks that
- * yield no step, with why; and the placeholders no binding fills. Immutable: its bindings are its own copy and
+ * yield no step, with why; the placeholders no binding fills; and the values the sidecar's vars took (secrets as
+ * their placeholders), for the reports. Immutable: its bindings are its own copy and
  * {@link #bindings()} hands out a copy, so what a run binds (captures) stays in the run; a plan with more bindings is
  * a new plan ({@link #withBindings}).
  */
 public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings, List<NotAStep> notSteps,
-                   List<Placeholder> unbound) {
+                   List<Placeholder> unbound, List<VarValue> vars) {
 
     public Plan(String name, Guide guide, List<Step> steps, Bindings bindings) {
-        this(name, guide, steps, bindings, List.of(), List.of());
+        this(name, guide, steps, bindings, List.of(), List.of(), List.of());
     }
 
     /**
@@ -43,6 +44,7 @@ public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings
         bindings = bindings.copy();
         notSteps = List.copyOf(notSteps);
         unbound = List.copyOf(unbound);
+        vars = List.copyOf(vars);
     }
 
     /** A copy of the plan's bindings, for whoever applies or adds to them. */
@@ -53,7 +55,7 @@ public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings
 
     /** The same steps with {@code more} as their bindings. */
     public Plan withBindings(Bindings more) {
-        return new Plan(name, guide, steps, more, notSteps, unbound);
+        return new Plan(name, guide, steps, more, notSteps, unbound, vars);
     }
 
     /**

@@ -91,7 +91,7 @@ public final class Planner {
         BoundNames.check(runbook, overrides.keySet(), steps);
         Plan.checkBindings(bindings, steps, runbook.checks());
         return new Plan(runbook.name(), draft.guide(), List.copyOf(steps), bindings, draft.notSteps(),
-                Placeholders.unbound(steps, bindings));
+                Placeholders.unbound(steps, bindings), resolver.vars());
     }
 
     private static List<Step> stepsOf(Guide guide, TranscriptReader reader, StepPolicy policy, List<NotAStep> notSteps) {
@@ -117,7 +117,9 @@ public final class Planner {
             Optional<Transcript> transcript = reader.read(block.lines(), block.contentLine(), block.language());
             // a block the guide says not to type is skipped whatever its prompt says (a reader's own machine's runs)
             Optional<String> notToRun = NotToRun.byProse(block);
-            Optional<String> byProse = notToRun.or(() -> OtherMachine.byProse(block));
+            // or one for another machine: the prose says so, or the section or admonition is another system's
+            Optional<String> notHere = notToRun.or(() -> OtherMachine.byProse(block))
+                    .or(() -> OtherSystemSections.of(block, guide.title()));
             if (transcript.isPresent()) {
                 if (transcript.get().commands().isEmpty()) {
                     Optional<CommandStep> last = commandJustBefore(before, steps);
@@ -158,7 +160,7 @@ public final class Planner {
                         sectionFile.put(block.section(), e.file());
                         earlier.worked(e.file());
                     });
-                    Optional<String> skip = notToRun.or(() -> OtherMachine.byPrompt(c.prompt())).or(() -> byProse)
+                    Optional<String> skip = notToRun.or(() -> OtherMachine.byPrompt(c.prompt())).or(() -> notHere)
                             .or(() -> OtherMachine.byCommand(c.command()))
                             .or(() -> editor.map(CommandHints.Editor::why));
                     steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
@@ -169,7 +171,7 @@ public final class Planner {
             }
             if (BareCommands.isPromptDirective(block)) {
                 // sphinx-prompt's block: commands, whatever the prose around it names
-                addBare(steps, BareCommands.of(guide.format(), block, true, false), block, byProse, policy,
+                addBare(steps, BareCommands.of(guide.format(), block, true, false), block, notHere, policy,
                         sectionFile);
                 continue;
             }
@@ -191,10 +193,21 @@ public final class Planner {
                     target = FileTargets.of(block, said, referred.get());
                 }
             }
+            if (target.mode() == FileTargets.Mode.MERGE && target.format().equals("yaml")
+                    && YamlFragments.isListItem(block.text())) {
+                // "the entry with port: 8008 of the listeners: section": the merge cannot know which entry; the
+                // file is still the one the guide works on
+                sectionFile.put(block.section(), target.path());
+                earlier.worked(target.path());
+                notSteps.add(new NotAStep(block.source(), block.contentLine(), block.language() == null ? ""
+                        : block.language(), chosen(block), "a YAML list item for " + target.path()
+                        + ", which the guide shows without its key: where in the list it goes is the reader's to find"));
+                continue;
+            }
             if (target.mode() != null) {
                 sectionFile.put(block.section(), target.path());
                 earlier.worked(target.path());
-                StepPolicy p = byProse.map(why -> skipped(policy, why)).orElse(policy);
+                StepPolicy p = notHere.map(why -> skipped(policy, why)).orElse(policy);
                 steps.add(target.mode() == FileTargets.Mode.MERGE
                         ? new EditStep(steps.size() + 1, block.source(), block.contentLine(), block.section(),
                         target.path(), target.format(), block.text(), p)
@@ -208,7 +221,7 @@ public final class Planner {
                     : BareCommands.of(guide.format(), block, FileTargets.claimsNothing(target, prose),
                     RunInstruction.asksToRunWhatFollows(prose) || FileTargets.runsTheFile(target));
             if (!bare.isEmpty()) {
-                addBare(steps, bare, block, byProse, policy, sectionFile);
+                addBare(steps, bare, block, notHere, policy, sectionFile);
                 continue;
             }
             String why = whyNoStep(block, before, target, steps);
@@ -221,14 +234,14 @@ public final class Planner {
     }
 
     /** Steps of commands whose output the guide does not show. */
-    private static void addBare(List<Step> steps, List<TranscriptCommand> bare, Block block, Optional<String> byProse,
+    private static void addBare(List<Step> steps, List<TranscriptCommand> bare, Block block, Optional<String> notHere,
                                 StepPolicy policy, Map<List<String>, String> sectionFile) {
         for (TranscriptCommand typed : bare) {
             TranscriptCommand c = stoppedIfItFollows(typed);
             // "nano ~/app.conf" in a script block as at a prompt: the reader edits, the next block is what goes in
             Optional<CommandHints.Editor> editor = CommandHints.editor(c.command());
             editor.ifPresent(e -> sectionFile.put(block.section(), e.file()));
-            StepPolicy p = byProse.or(() -> OtherMachine.byCommand(c.command()))
+            StepPolicy p = notHere.or(() -> OtherMachine.byCommand(c.command()))
                     .or(() -> editor.map(CommandHints.Editor::why)).map(why -> skipped(policy, why))
                     .orElse(c.interrupts() ? interrupted(policy) : policy);
             steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
@@ -242,7 +255,17 @@ public final class Planner {
      * any step would run, the prompts tell one machine from the other, and those of the reader's own stay skipped.
      */
     private static List<Step> onTheOnlyMachine(List<Step> steps) {
-        if (steps.isEmpty() || !steps.stream().allMatch(Planner::atTheReadersPrompt)) {
+        // root's prompt on that computer's name is the same machine (Fedora's [root@localhost ~]# among
+        // [user@localhost ~]$), though alone it is a server's
+        Set<String> readersHosts = new HashSet<>();
+        for (Step step : steps) {
+            if (atTheReadersPrompt(step) && step instanceof CommandStep c && c.prompt() != null
+                    && c.prompt().host() != null) {
+                readersHosts.add(c.prompt().host());
+            }
+        }
+        if (steps.isEmpty() || !steps.stream().allMatch(s -> atTheReadersPrompt(s) || s instanceof CommandStep c
+                && c.prompt() != null && c.prompt().host() != null && readersHosts.contains(c.prompt().host()))) {
             return steps;
         }
         for (int i = 0; i < steps.size(); i++) {
@@ -293,6 +316,7 @@ public final class Planner {
 
     /** "output", and "outputs" where it says what a command prints ("which outputs", "outputs:"), not "log the outputs" */
     private static final Pattern SHOWS_OUTPUT = Pattern.compile("(?i)\\b(output|which outputs|outputs(?=:)"
+            + "|expect(?:ed)?(?=:)|(?:gives|produces|yields)(?=:)"
             + "|should (?:now )?(?:look|see|show|print|return|get)|you(?:'ll| will| should)(?: now)? (?:see|get)"
             + "|returns?(?!\\s+to\\b)|prints?|results?|the response|responds with)\\b");
 
@@ -394,6 +418,10 @@ public final class Planner {
             texts.addAll(step.typed());
             if (step instanceof CommandStep c) {
                 c.expected().forEach(line -> texts.add(line.text()));
+                if (c.prompt() != null) {
+                    // [isabell@stardust ~]$: the guide's example user and host, where nothing else names them
+                    texts.add(c.prompt().user() + "@" + c.prompt().host() + " " + c.prompt().cwd());
+                }
             }
         }
         return texts;

@@ -98,6 +98,30 @@ public final class ReplPromptSyntax {
         return Optional.empty();
     }
 
+    /**
+     * The line typed at {@code open}'s prompt where that prompt follows output with no newline between them
+     * ({@code 0 1 2 >>> print("spam")} after Python's {@code print(i, end=' ')}), as a terminal shows it. Only in
+     * an open REPL, only at its opening prompt, and only after a blank or a mark (not inside a word, not after
+     * more of the prompt's own character: {@code >>>>>>> branch} is output). Node.js's bare {@code >} stands in too
+     * much output to be told from it.
+     */
+    public static Optional<Line> gluedAfterOutput(String line, Program open) {
+        if (open == null || open == Program.NODE) {
+            return Optional.empty();
+        }
+        for (int at = 1; at < line.length(); at++) {
+            char before = line.charAt(at - 1);
+            if (Character.isLetterOrDigit(before) || before == '_' || before == line.charAt(at)) {
+                continue;
+            }
+            Matcher m = open.opening.matcher(line.substring(at));
+            if (m.matches() && !line.substring(0, at).isBlank()) {
+                return Optional.of(lineOf(open, m));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Line lineOf(Program program, Matcher m) {
         return new Line(program, m.group("prompt"), input(m).strip());
     }

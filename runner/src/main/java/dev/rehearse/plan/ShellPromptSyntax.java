@@ -28,18 +28,27 @@ public final class ShellPromptSyntax {
     public record Match(ShellPrompt prompt, String command) {
     }
 
+    /**
+     * what a customised PS1 shows before a prompt: a clock ({@code [10:32:01] user@host:~$}) or the last command's
+     * exit status ({@code [0] ~/app $})
+     */
+    private static final String STAMP = "(?:\\[(?:\\d{1,2}:\\d{2}(?::\\d{2})?|\\d{1,3})\\]\\s+)?";
+    /** git's prompt helper's branch after the folder: {@code ~/app (main)$}, {@code ~/app (main *) $} */
+    private static final String BRANCH = "(?:\\s?\\([^()\\s][^()]{0,40}\\))?";
     private static final Pattern BRACKETED = Pattern.compile(
             "^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?\\[(?<user>[A-Za-z0-9_.$-]+)@(?<host>[A-Za-z0-9_.-]+)"
                     + "(?:\\s+(?<cwd>[^\\]]*?))?\\s*\\](?<sigil>[$#])?(?:\\s+(?<rest>.*))?$");
     private static final Pattern USER_HOST = Pattern.compile(
-            "^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?(?<user>[A-Za-z0-9_.-]+)@(?<host>[A-Za-z0-9_.-]+)"
-                    + "(?::(?<cwd>[^\\s$#%]*) ?|\\s+(?<spaced>[^\\s$#%]+)\\s+)(?<sigil>[$#%])(?:\\s+(?<rest>.*))?$");
+            "^\\s*" + STAMP + "(?:\\((?<venv>[^()\\s]+)\\)\\s+)?(?<user>[A-Za-z0-9_.-]+)@(?<host>[A-Za-z0-9_.-]+)"
+                    + "(?::(?<cwd>[^\\s$#%]*)" + BRANCH + " ?|\\s+(?<spaced>[^\\s$#%]+)\\s+)(?<sigil>[$#%])(?:\\s+(?<rest>.*))?$");
     /**
      * a bare {@code $}, after bash's own name when no PS1 is set ({@code bash-5.1$}) or after the folder alone
-     * ({@code ~/app$}, {@code /srv $})
+     * ({@code ~/app$}, {@code /srv $}, with git's branch {@code ~/app (main)$}); the MySQL manual's {@code shell>} and
+     * {@code $>}, its prompts of the system shell before a {@code mysql>} session
      */
-    private static final Pattern DOLLAR = Pattern.compile("^\\s*(?:\\((?<venv>[^()\\s]+)\\)\\s+)?"
-            + "(?:(?:bash|sh)(?:-\\d+(?:\\.\\d+)*)?|(?<cwd>~[^\\s$#]*|/[^\\s$#]*) ?)?\\$(?:\\s+(?<rest>.*))?$");
+    private static final Pattern DOLLAR = Pattern.compile("^\\s*" + STAMP + "(?:\\((?<venv>[^()\\s]+)\\)\\s+)?"
+            + "(?:shell>|(?:(?:bash|sh)(?:-\\d+(?:\\.\\d+)*)?|(?<cwd>~[^\\s$#]*|/[^\\s$#]*)" + BRANCH + " ?)?\\$>?)"
+            + "(?:\\s+(?<rest>.*))?$");
     /**
      * the arrow themes draw: starship's {@code ❯ }, oh-my-zsh's {@code ➜  app git:(main) ✗ } (its folder's name,
      * then the branch)
@@ -143,7 +152,7 @@ public final class ShellPromptSyntax {
         return switch (style) {
             case BRACKETED -> line.indexOf('[') >= 0 && line.indexOf('@') >= 0;
             case USER_HOST -> line.indexOf('@') >= 0;
-            case DOLLAR -> line.indexOf('$') >= 0;
+            case DOLLAR -> line.indexOf('$') >= 0 || line.startsWith("shell>");
             case PERCENT -> line.indexOf('%') >= 0;
             case ARROW -> line.indexOf('\u276f') >= 0 || line.indexOf('\u279c') >= 0;
             case WORD -> line.indexOf(" #") >= 0 || line.indexOf(" $") >= 0;

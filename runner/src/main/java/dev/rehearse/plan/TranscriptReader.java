@@ -129,12 +129,11 @@ public final class TranscriptReader {
         for (int k = 0; k < lines.size(); k++) {
             String line = lines.get(k);
             int at = firstLine + k;
-            Optional<ReplPromptSyntax.Line> replLine = ReplPromptSyntax.match(line,
-                    repl == null ? null : repl.program(), startedBy);
+            Optional<ReplPromptSyntax.Line> replLine = replLine(line, repl, startedBy);
             if (replLine.isPresent()) {
                 repl = replLine.get();
                 out.expected.add(new ExpectedLine(at, line, ExpectedLine.Kind.REPL_INPUT, repl.prompt(), repl.input()));
-                boolean closing = repl.input().isEmpty() && !anyReplLineAfter(lines, k, repl.program());
+                boolean closing = repl.input().isEmpty() && !anyReplLineAfter(lines, k, repl);
                 out.interactions.add(new Interaction(repl.prompt(), repl.input(), false, closing, null));
                 previousWasPrompt = false;
                 continue;
@@ -155,7 +154,7 @@ public final class TranscriptReader {
                     out.interactions.add(new Interaction("", String.join("\n", out.expected.stream()
                             .map(ExpectedLine::text).toList()), false, false, null));
                 }
-                out.expected.add(ExpectedLine.elision(at, line));
+                out.expected.add(ExpectedLine.endOfInput(at, line));
                 out.interactions.add(new Interaction("", "", false, true, null));
                 previousWasPrompt = false;
                 continue;
@@ -273,13 +272,24 @@ public final class TranscriptReader {
         return Optional.empty();
     }
 
-    private static boolean anyReplLineAfter(List<String> lines, int k, ReplPromptSyntax.Program program) {
+    private static boolean anyReplLineAfter(List<String> lines, int k, ReplPromptSyntax.Line open) {
         for (int j = k + 1; j < lines.size(); j++) {
-            if (ReplPromptSyntax.match(lines.get(j), program).isPresent()) {
+            if (replLine(lines.get(j), open, null).isPresent()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The line typed into a REPL that {@code line} shows, at the start of the line or, in an open REPL, at its prompt
+     * following output that ended without a newline ({@code 0 1 2 >>> print("spam")}): the reader types it there.
+     */
+    private static Optional<ReplPromptSyntax.Line> replLine(String line, ReplPromptSyntax.Line open,
+                                                            ReplPromptSyntax.Program startedBy) {
+        ReplPromptSyntax.Program program = open == null ? null : open.program();
+        return ReplPromptSyntax.match(line, program, startedBy)
+                .or(() -> ReplPromptSyntax.gluedAfterOutput(line, program));
     }
 
     private Optional<Interaction> answerFromRules(String line) {

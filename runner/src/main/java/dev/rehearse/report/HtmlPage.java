@@ -1,20 +1,23 @@
 package dev.rehearse.report;
 
+import dev.rehearse.check.CheckResult;
 import dev.rehearse.check.Verdict;
+import dev.rehearse.plan.VarValue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * What {@code report.html} shows, ready for its template ({@code src/main/jte/dev/rehearse/report/report.jte}):
- * the summary, a table of steps, and the guide's blocks in order with the prose before each, every step's lines
- * marked by its verdict and its diff inline. Plain text only: the template escapes all of it.
+ * the summary (with the values the runbook's vars took and where from), what became of the sidecar's checks, a
+ * table of steps, and the guide's blocks in order with the prose before each, every step's lines marked by its
+ * verdict and its diff inline. Plain text only: the template escapes all of it.
  */
 public record HtmlPage(String title, String runbook, String target, String status, List<Count> counts,
-                       String elapsed, List<StepView> steps, List<BlockView> blocks, List<StepView> outside) {
+                       String elapsed, List<CheckView> checks, String checkCounts, List<StepView> steps,
+                       List<BlockView> blocks, List<StepView> outside, List<VarValue> vars) {
 
     /** One verdict's count for the summary; {@code verdict} is the CSS class. */
     public record Count(String verdict, String label, int count) {
@@ -48,6 +51,21 @@ public record HtmlPage(String title, String runbook, String target, String statu
         }
         long s = millis / 1000;
         return s / 60 + "m" + (s % 60 < 10 ? "0" : "") + s % 60 + "s";
+    }
+
+    /**
+     * One record of a check, a line of the list under the summary.
+     *
+     * @param verdict lower-case verdict, the CSS class
+     * @param where   {@code runbook.yaml:47, after step 12}
+     * @param reason  why it failed or did not run, empty for a PASS
+     */
+    public record CheckView(String verdict, String label, String name, String where, String reason) {
+
+        public static CheckView of(CheckResult check) {
+            return new CheckView(css(check.verdict()), check.verdict().name(), check.name(), CheckText.where(check),
+                    check.reason() == null ? "" : check.reason());
+        }
     }
 
     /**

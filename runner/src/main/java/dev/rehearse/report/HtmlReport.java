@@ -4,6 +4,7 @@ import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.guide.Block;
 import dev.rehearse.report.HtmlPage.BlockView;
+import dev.rehearse.report.HtmlPage.CheckView;
 import dev.rehearse.report.HtmlPage.Count;
 import dev.rehearse.report.HtmlPage.DiffLine;
 import dev.rehearse.report.HtmlPage.Heading;
@@ -11,9 +12,6 @@ import dev.rehearse.report.HtmlPage.Line;
 import dev.rehearse.report.HtmlPage.Segment;
 import dev.rehearse.report.HtmlPage.Span;
 import dev.rehearse.report.HtmlPage.StepView;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +31,6 @@ import java.util.regex.Pattern;
  * block's lines as written), which works for every format the readers know; each step's lines carry its verdict.
  */
 final class HtmlReport {
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     /**
      * Inline markup of the prose before a block, in the formats the readers know: a link or a role with a target
      * ({@code `text <target>`_}, {@code :manual:`text <target>`}, {@code [text](url)}) shows its text; an inline
@@ -49,9 +46,7 @@ final class HtmlReport {
     }
 
     static String render(RunReport report) {
-        StringOutput out = new StringOutput();
-        TEMPLATES.render("dev/rehearse/report/report.jte", page(report), out);
-        return out.toString();
+        return Templates.render("dev/rehearse/report/report.jte", page(report));
     }
 
     static HtmlPage page(RunReport report) {
@@ -83,7 +78,8 @@ final class HtmlReport {
             }
         }
         return new HtmlPage(title, report.runbook(), report.target(), summary.status().name(), counts,
-                HtmlPage.seconds(summary.elapsed()), steps, blocks, outside);
+                HtmlPage.seconds(summary.elapsed()), report.checks().stream().map(CheckView::of).toList(),
+                CheckTally.of(report.checks()).text(), steps, blocks, outside, report.vars());
     }
 
     /** Each step's index in the results, by its source and first line: a block finds its steps by its lines. */

@@ -1,5 +1,6 @@
 package dev.rehearse.report;
 
+import dev.rehearse.check.CheckResult;
 import dev.rehearse.check.StepResult;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -26,9 +27,14 @@ import java.util.List;
  *       which CI pages list, with the diff first in {@code system-out}; strict, a {@code <failure type="DRIFT">}
  *       with that message and the diff.</li>
  * </ul>
- * Every testcase's {@code system-out} also carries the step's real output (in the guide's terms).
+ * Every testcase's {@code system-out} also carries the step's real output (in the guide's terms). After the steps,
+ * one testcase per record of the sidecar's checks, its classname {@code RUNBOOK.checks} so that a CI page lists the
+ * checks apart: a PASS plain, a FAIL a {@code <failure type="CHECK" message="REASON">}, one that did not run a
+ * {@code <skipped message="not run: step 12 failed"/>}.
  */
 final class JunitXml {
+    /** what a check's classname ends in, after the runbook's name */
+    static final String CHECKS_CLASS = ".checks";
 
     /** the changed lines of a diff a FAIL's message quotes */
     private static final int MESSAGE_DIFF_LINES = 4;
@@ -38,7 +44,8 @@ final class JunitXml {
 
     static String render(RunReport report, boolean strict) {
         Summary summary = Summary.of(report);
-        int failures = summary.fail() + (strict ? summary.drift() : 0);
+        CheckTally checks = CheckTally.of(report.checks());
+        int failures = summary.fail() + (strict ? summary.drift() : 0) + checks.fail();
         StringWriter text = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
@@ -47,9 +54,10 @@ final class JunitXml {
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", XmlText.of(report.runbook()));
             xml.writeAttribute("time", seconds(summary.elapsed()));
-            xml.writeAttribute("tests", Integer.toString(summary.total()));
+            xml.writeAttribute("tests", Integer.toString(summary.total() + report.checks().size()));
             xml.writeAttribute("errors", Integer.toString(summary.error() + summary.interrupted()));
-            xml.writeAttribute("skipped", Integer.toString(summary.skip() + (strict ? 0 : summary.drift())));
+            xml.writeAttribute("skipped", Integer.toString(summary.skip() + (strict ? 0 : summary.drift())
+                    + checks.skip()));
             xml.writeAttribute("failures", Integer.toString(failures));
             indent(xml, 1);
             xml.writeStartElement("properties");
@@ -63,6 +71,9 @@ final class JunitXml {
             xml.writeEndElement();
             for (StepResult result : report.results()) {
                 testcase(xml, report.runbook(), result, strict);
+            }
+            for (CheckResult check : report.checks()) {
+                testcase(xml, report.runbook(), check);
             }
             xml.writeCharacters("\n");
             xml.writeEndElement();
@@ -120,6 +131,28 @@ final class JunitXml {
             xml.writeStartElement("system-out");
             xml.writeCharacters(XmlText.of(out));
             xml.writeEndElement();
+        }
+        indent(xml, 1);
+        xml.writeEndElement();
+    }
+
+    private static void testcase(XMLStreamWriter xml, String runbook, CheckResult check) throws XMLStreamException {
+        indent(xml, 1);
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("name", XmlText.of(CheckText.title(check)));
+        xml.writeAttribute("classname", XmlText.of(runbook + CHECKS_CLASS));
+        xml.writeAttribute("time", seconds(check.elapsed()));
+        switch (check.verdict()) {
+            case FAIL -> failure(xml, "failure", "CHECK", orElse(check.reason(), "failed"), orElse(check.reason(),
+                    "failed"));
+            case SKIP -> {
+                indent(xml, 2);
+                xml.writeEmptyElement("skipped");
+                xml.writeAttribute("message", XmlText.of(orElse(check.reason(), "not run")));
+            }
+            default -> {
+                // a PASS: a plain testcase
+            }
         }
         indent(xml, 1);
         xml.writeEndElement();

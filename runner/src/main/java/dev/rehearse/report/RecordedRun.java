@@ -1,6 +1,7 @@
 package dev.rehearse.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearse.check.CheckResult;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.guide.BadInput;
@@ -19,8 +20,9 @@ import java.util.List;
 /**
  * A run read back from the {@code results.json} it wrote ({@link ResultsJson}): what {@code rehearse merge} compares
  * when the runs were made by other processes, on other machines. Each step comes back as what the record tells of
- * it (number, place, section, command or file and verb, verdict, output, diff, reason, time), enough for every
- * report; what only the plan knew (prompts, expected lines, policies) is not in the record and not needed there.
+ * it (number, place, section, command or file and verb, verdict, output, diff, reason, time), the values its
+ * runbook's vars took, and each check record, enough for every report; what only the plan knew (prompts, expected
+ * lines, policies) is not in the record and not needed there.
  */
 public final class RecordedRun {
     private RecordedRun() {
@@ -43,19 +45,28 @@ public final class RecordedRun {
             captured.add(new CapturedValue(c.path("step").asInt(), c.path("literal").asText(),
                     c.path("value").asText()));
         }
+        List<CheckResult> checks = new ArrayList<>();
+        for (JsonNode c : root.path("checks")) {
+            checks.add(new CheckResult(c.path("name").asText(), c.path("file").asText(), c.path("line").asInt(),
+                    c.path("after").asInt(0), verdict(c, "check '" + c.path("name").asText() + "'", file),
+                    c.path("reason").asText(null), Duration.ofMillis(c.path("elapsed_ms").asLong())));
+        }
         return new RunReport(summary.path("runbook").asText(), null, summary.path("target").asText(), results,
-                Duration.ofMillis(summary.path("elapsed_ms").asLong()), captured);
+                Duration.ofMillis(summary.path("elapsed_ms").asLong()), captured, null,
+                VarsJson.read(root.path("run").path(VarsJson.FIELD)), checks);
+    }
+
+    private static Verdict verdict(JsonNode record, String what, Path file) {
+        try {
+            return Verdict.valueOf(record.path("verdict").asText());
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(file.toString(), 0, what + " has no verdict Rehearse gives: '"
+                    + record.path("verdict").asText() + "'");
+        }
     }
 
     private static StepResult result(JsonNode s, Path file) {
-        Verdict verdict;
-        try {
-            verdict = Verdict.valueOf(s.path("verdict").asText());
-        } catch (IllegalArgumentException e) {
-            throw new BadInput(file.toString(), 0, "step " + s.path("n").asInt() + " has no verdict Rehearse gives: '"
-                    + s.path("verdict").asText() + "'");
-        }
-        return new StepResult(step(s), verdict, s.path("exit").asInt(-1), s.path("expected").asText(""),
+        return new StepResult(step(s), verdict(s, "step " + s.path("n").asInt(), file), s.path("exit").asInt(-1), s.path("expected").asText(""),
                 s.path("actual").asText(""), s.path("diff").asText(""), s.path("reason").asText(null),
                 Duration.ofMillis(s.path("elapsed_ms").asLong()));
     }

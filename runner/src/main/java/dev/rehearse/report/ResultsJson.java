@@ -3,6 +3,7 @@ package dev.rehearse.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.rehearse.check.CheckResult;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.model.CapturedValue;
@@ -16,8 +17,11 @@ import java.io.Writer;
  * verdict, exit, expected, actual, diff}, then {@code reason, elapsed_ms, section} and {@code command} (a command
  * step) or {@code path} (a file step). {@code exit} is null for a step that did not run (or not to its end).
  * {@code captured} lists what the steps captured, {@code step, literal, value}, secrets left out: what a later
- * {@code --from} run reuses. {@code run} says which run it is ({@code id, started_at, pid}), which run it built on
- * ({@code resumes}) and which steps are done on its target ({@code covers}). The summary's {@code interrupted_at}
+ * {@code --from} run reuses. {@code checks} has a record of each of the sidecar's checks for each step it followed
+ * ({@code name, file, line, after, verdict, reason, elapsed_ms}): PASS, FAIL, or SKIP with why it did not run;
+ * {@code after} is null for a check no step of the run was for. {@code run} says which run it is ({@code id,
+ * started_at, pid}), which run it built on ({@code resumes}), which steps are done on its target ({@code covers})
+ * and the values the runbook's vars took ({@code vars}, {@link VarsJson}). The summary's {@code interrupted_at}
  * is the step a stopped run stopped at (its status INTERRUPTED), else null.
  */
 final class ResultsJson {
@@ -74,6 +78,23 @@ final class ResultsJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeArrayFieldStart("checks");
+            for (CheckResult check : report.checks()) {
+                g.writeStartObject();
+                g.writeStringField("name", check.name());
+                g.writeStringField("file", check.file());
+                g.writeNumberField("line", check.line());
+                if (check.after() > 0) {
+                    g.writeNumberField("after", check.after());
+                } else {
+                    g.writeNullField("after");
+                }
+                g.writeStringField("verdict", check.verdict().name());
+                g.writeStringField("reason", check.reason());
+                g.writeNumberField("elapsed_ms", check.elapsed().toMillis());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             if (report.origin() != null) {
                 RunReport.Origin origin = report.origin();
                 g.writeObjectFieldStart("run");
@@ -89,6 +110,7 @@ final class ResultsJson {
                     g.writeNumber(n);
                 }
                 g.writeEndArray();
+                VarsJson.write(g, report.vars());
                 g.writeEndObject();
             }
             Summary summary = Summary.of(report);

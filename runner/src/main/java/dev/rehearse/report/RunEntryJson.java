@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One run as the index of many runs lists it ({@code matrix.json}, {@code runs.json}): where it ran, its status
- * (ERROR when it could not start), why it could not, its counts and time.
+ * (ERROR when it could not start), why it could not, its counts and time, and the values its runbook's vars took.
  */
 public final class RunEntryJson {
 
@@ -23,5 +23,6 @@ public final class RunEntryJson {
         entry.put("error_steps", summary.error());
         entry.put("skip", summary.skip());
         entry.put("elapsed_ms", summary.elapsed().toMillis());
+        VarsJson.put(entry, report.vars());
     }
 }

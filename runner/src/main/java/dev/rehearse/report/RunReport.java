@@ -1,9 +1,11 @@
 package dev.rehearse.report;
 
+import dev.rehearse.check.CheckResult;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.model.CapturedValue;
+import dev.rehearse.plan.VarValue;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,11 +13,13 @@ import java.util.TreeSet;
 
 /**
  * Everything the reports need of one run: which runbook on which target, one result per planned step (in plan
- * order, skipped ones included), and the values its steps captured. Holds no secret: results are already in the
- * guide's terms, and a captured value bound to a secret is left out.
+ * order, skipped ones included), the values its steps captured, the values the runbook's vars took, and what
+ * became of each of the sidecar's checks (one record per step it followed, one for a check that followed none). Holds
+ * no secret: results are already in the guide's terms, a captured value bound to a secret is left out, and a var a
+ * secret uses shows as its placeholder.
  */
 public record RunReport(String runbook, Guide guide, String target, List<StepResult> results, Duration elapsed,
-                        List<CapturedValue> captured, Origin origin) {
+                        List<CapturedValue> captured, Origin origin, List<VarValue> vars, List<CheckResult> checks) {
 
     /**
      * Which run this is and what it builds on: what a later {@code --from} run checks before it reuses anything.
@@ -34,9 +38,17 @@ public record RunReport(String runbook, Guide guide, String target, List<StepRes
 
     public RunReport {
         captured = List.copyOf(captured);
+        vars = List.copyOf(vars);
+        checks = List.copyOf(checks);
     }
 
-    /** A run without an origin: one the tests or the matrix put together. */
+    /** A run of a runbook without vars or checks. */
+    public RunReport(String runbook, Guide guide, String target, List<StepResult> results, Duration elapsed,
+                     List<CapturedValue> captured, Origin origin) {
+        this(runbook, guide, target, results, elapsed, captured, origin, List.of(), List.of());
+    }
+
+    /** A run without an origin or vars: one the tests or the matrix put together. */
     public RunReport(String runbook, Guide guide, String target, List<StepResult> results, Duration elapsed,
                      List<CapturedValue> captured) {
         this(runbook, guide, target, results, elapsed, captured, null);

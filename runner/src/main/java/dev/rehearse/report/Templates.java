@@ -18,6 +18,8 @@ public final class Templates {
     public static String render(String template, Object page) {
         StringOutput out = new StringOutput();
         ENGINE.render(template, page, out);
-        return out.toString();
+        // HTML escaping leaves control characters as they are: an ESC or a BEL from a guide or its output would act
+        // on the terminal that cats the page
+        return XmlText.of(out.toString());
     }
 }

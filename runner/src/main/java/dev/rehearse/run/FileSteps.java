@@ -5,6 +5,7 @@ import dev.rehearse.check.StepResult;
 import dev.rehearse.check.UnifiedDiff;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.files.IniMerge;
+import dev.rehearse.files.SecretSettings;
 import dev.rehearse.files.Backups;
 import dev.rehearse.files.YamlMerge;
 import dev.rehearse.model.TargetFacts;
@@ -18,10 +19,10 @@ import dev.rehearse.targets.TargetPaths;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Runs the file steps so that a write never destroys what was there: a create replaces a file only when the file
@@ -34,21 +35,19 @@ final class FileSteps {
     /** the files a create names that were there before the run started: never replaced */
     private final Set<String> thereBefore;
     /**
-     * the files a create names that were not: what they hold when a step changes them the run put there, often a
+     * the files a step of this run wrote: what they hold when a later step changes them the run put there, often a
      * secret it bound, which no backup keeps (the report folder holds none)
      */
-    private final Set<String> madeByTheRun;
+    private final Set<String> writtenByTheRun = new HashSet<>();
 
     /**
      * @param backups     where the original of each file a step changes is kept until the run ends
-     * @param created     the plan's {@link #created} files
-     * @param thereBefore those of them that were there before the run started
+     * @param thereBefore those of the plan's {@link #created} files that were there before the run started
      */
-    FileSteps(Target target, Backups backups, List<String> created, Set<String> thereBefore) {
+    FileSteps(Target target, Backups backups, Set<String> thereBefore) {
         this.target = target;
         this.backups = backups;
         this.thereBefore = Set.copyOf(thereBefore);
-        this.madeByTheRun = created.stream().filter(path -> !thereBefore.contains(path)).collect(Collectors.toSet());
     }
 
     /** The files the plan's steps create (not those they append to), as absolute paths on the target. */
@@ -86,12 +85,15 @@ final class FileSteps {
                     ? YamlMerge.merge(before.get(), e.path(), fragment, e.source() + ":" + e.line())
                     : IniMerge.merge(before.get(), fragment, e.format().equals("toml"));
         }
-        if (!madeByTheRun.contains(path)) {
+        if (!writtenByTheRun.contains(path)) {
+            // whatever else made it: a path the run could not see at its start (through a folder or a link it makes
+            // later, ~/new/../app.ini) may reach a file that was there
             before.ifPresent(original -> backups.keep(path, original));
         }
         target.writeFile(path, after);
-        String shownBefore = bindings.reverse(before.orElse(""));
-        String shownAfter = bindings.reverse(after);
+        writtenByTheRun.add(path);
+        String shownBefore = SecretSettings.hide(bindings.reverse(before.orElse("")));
+        String shownAfter = SecretSettings.hide(bindings.reverse(after));
         return result(step, Verdict.PASS, shownBefore, shownAfter, diff(step, shownBefore, shownAfter), null, started);
     }
 

@@ -52,6 +52,8 @@ final class LiveRedaction implements Consumer<String> {
                 cut = Math.max(cut, at + secret.length());
             }
         }
+        // not inside a piece of a secret either: its two parts, each too short to be hidden, would show one after the other
+        cut = bindings.cutOutsidePieces(text, cut);
         pending = text.substring(cut);
         if (cut > 0) {
             next.accept(bindings.redact(hideDerived(text.substring(0, cut))));

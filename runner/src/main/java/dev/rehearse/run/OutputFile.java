@@ -37,6 +37,8 @@ final class OutputFile implements Consumer<String> {
     static final String FOLDER = "output";
     /** what waits in memory before the file is made */
     static final int HELD = 64 * 1024;
+    /** the most a file keeps: a step printing without end (yes) must not fill the disk the reports are on */
+    static final long MOST = 256L * 1024 * 1024;
 
     private final Path reportDir;
     private final Path file;
@@ -45,15 +47,24 @@ final class OutputFile implements Consumer<String> {
     private Writer writer;
     private boolean pendingReturn;
     private String problem;
+    /** characters written to the file so far */
+    private long written;
+    private final long most;
 
     /**
      * @param olderFiles whether the report folder may hold an older run's output files ({@link #anyIn}): a file of
      *                   this step is then looked for at the end, and removed unless the output was cut
      */
     OutputFile(Path reportDir, int step, boolean olderFiles) {
+        this(reportDir, step, olderFiles, MOST);
+    }
+
+    /** @param most the most characters the file keeps ({@link #MOST}) */
+    OutputFile(Path reportDir, int step, boolean olderFiles, long most) {
         this.reportDir = reportDir;
         this.file = reportDir.resolve(FOLDER).resolve("step-" + step + ".log");
         this.olderFiles = olderFiles;
+        this.most = most;
     }
 
     /** Whether {@code reportDir} holds output files (of an older run, when a run starts). */
@@ -68,7 +79,7 @@ final class OutputFile implements Consumer<String> {
 
     @Override
     public void accept(String chunk) {
-        if (problem != null || chunk.isEmpty()) {
+        if (problem != null || chunk.isEmpty() || written > most) {
             return;
         }
         // terminal line ends folded as the reports show them; a CR that may start a CR-LF waits for the next chunk
@@ -99,7 +110,15 @@ final class OutputFile implements Consumer<String> {
                             StandardCharsets.UTF_8));
                 }
                 writer.append(held);
+                written = held.length();
                 held.setLength(0);
+            }
+            if (written + text.length() > most) {
+                text = text.substring(0, (int) Math.max(0, most - written)) + "\n[... the output went on; what came "
+                        + "after its first " + most + " characters is not kept ...]\n";
+                written = most + 1;
+            } else {
+                written += text.length();
             }
             writer.write(text);
         } catch (IOException e) {
@@ -119,7 +138,8 @@ final class OutputFile implements Consumer<String> {
         }
         close();
         if (cut) {
-            return problem != null ? problem : "the whole of it is in " + name();
+            return problem != null ? problem : written > most ? "its first " + most + " characters are in " + name()
+                    : "the whole of it is in " + name();
         }
         held.setLength(0);
         if (olderFiles) {

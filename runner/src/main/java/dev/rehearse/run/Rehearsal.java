@@ -147,18 +147,30 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
      * cannot be made (under a file, in /proc) is bad input before anything opens, and a guide found wrong leaves no
      * folder. Its parents stay: runs at once (the JUnit engine's) may be making folders beside it.
      */
-    private static void requireMakeable(Path folder) {
-        boolean there = Files.exists(folder, LinkOption.NOFOLLOW_LINKS);
+    /**
+     * A report folder a file can be written in, or bad input before any step runs: one that cannot be made, or where
+     * nothing can be written (read-only, immutable, a folder of /proc or /sys), was found only when the record
+     * was first written, after a step. A folder made to know it is removed again, alone: runs at once (a matrix's
+     * jobs) make folders beside it.
+     */
+    private static void requireWritable(Path folder) {
+        boolean there = Files.isDirectory(folder);
         try {
             Files.createDirectories(folder);
         } catch (IOException | SecurityException e) {
             throw new BadInput("--report-dir " + folder, 0, "the folder cannot be made: " + Faults.withCauses(e));
         }
-        if (!there) {
-            try {
-                Files.deleteIfExists(folder);
-            } catch (IOException inUseMeanwhile) {
-                // another run's reports went in meanwhile: it is theirs to keep
+        try {
+            Files.delete(Files.createTempFile(folder, ".rehearse-can-write-", ".tmp"));
+        } catch (IOException | SecurityException e) {
+            throw new BadInput("--report-dir " + folder, 0, "no file can be written in it: " + Faults.withCauses(e));
+        } finally {
+            if (!there) {
+                try {
+                    Files.deleteIfExists(folder);
+                } catch (IOException inUseMeanwhile) {
+                    // another run's reports went in meanwhile: it is theirs to keep
+                }
             }
         }
     }
@@ -175,8 +187,8 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             // found before any step runs, not when its record is first written
             throw new BadInput("--report-dir " + reportDir, 0, "not a folder: the reports go in a folder");
         }
-        if (reportDir != null && !Files.isDirectory(reportDir)) {
-            requireMakeable(reportDir);
+        if (reportDir != null) {
+            requireWritable(reportDir);
         }
         // a stop while the target opens cuts short what the opening waits on (an ssh host that does not answer)
         OpeningStop openingStop = new OpeningStop();

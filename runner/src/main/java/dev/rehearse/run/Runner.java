@@ -90,6 +90,7 @@ public final class Runner {
     private Path reportDir;
     /** an older run left output files in the report folder: each step's own is looked for and removed */
     private boolean olderOutputFiles;
+    private CheckRecords checkRecords;
 
     public Runner(Target target, StepSelection selection, boolean keepGoing, RunListener listener) {
         this.target = target;
@@ -169,7 +170,7 @@ public final class Runner {
 
     private RunReport steps(Plan plan, List<Check> checks, long started) {
         List<String> created = FileSteps.created(plan, target);
-        files = new FileSteps(target, backups, created, thereBefore(plan, created));
+        files = new FileSteps(target, backups, thereBefore(plan, created));
         olderOutputFiles = reportDir != null && OutputFile.anyIn(reportDir);
         int total = plan.steps().size();
         // the record's writer copies what is done from its own thread
@@ -177,19 +178,25 @@ public final class Runner {
         boolean failed = false;
         int interruptedAt = 0;
         Verdict stoppedBy = null;
+        // why the checks of the steps skipped after a FAIL do not run: "not run: step 12 failed"
+        String checksStopped = null;
         Step last = lastToRun(plan);
+        checkRecords = new CheckRecords(checks, last, whyNoEnd(plan), bindings);
         for (Step step : plan.steps()) {
             StepPolicy policy = policy(step);
             StepResult result;
             String valueMissing = uncaptured.whyNotRun(step);
+            String checksNotRun = null;
             if (!selection.includes(step.n())) {
                 result = skip(step, selection.skipReason());
             } else if (valueMissing != null) {
                 result = skip(step, valueMissing);
             } else if (failed && !keepGoing) {
                 result = skip(step, "after the " + stoppedBy + " of an earlier step");
+                checksNotRun = checksStopped;
             } else if (interruptedAt > 0) {
                 result = skip(step, "after the interrupt at step " + interruptedAt);
+                checksNotRun = CheckRecords.INTERRUPTED;
             } else if (policy.skip() != null) {
                 result = skip(step, policy.skip());
             } else if (interruption.requested()) {
@@ -201,18 +208,12 @@ public final class Runner {
                 if (result.verdict() != Verdict.FAIL && policy.ready() != null) {
                     result = awaitReady(result, policy.ready());
                 }
-                for (Check check : checks) {
-                    boolean endCheck = check.after() == null && step == last;
-                    if (result.verdict() != Verdict.FAIL && result.verdict() != Verdict.ERROR
-                            && result.verdict() != Verdict.INTERRUPTED && (endCheck
-                            || check.after() != null && check.after().matches(step))) {
-                        result = checked(result, check);
-                    }
-                }
-                if (result.verdict() == Verdict.FAIL || result.verdict() == Verdict.ERROR) {
-                    failed = true;
-                    stoppedBy = stoppedBy != null ? stoppedBy : result.verdict();
-                }
+            }
+            result = checksAfter(result, checksNotRun);
+            if (result.verdict() == Verdict.FAIL || result.verdict() == Verdict.ERROR) {
+                failed = true;
+                stoppedBy = stoppedBy != null ? stoppedBy : result.verdict();
+                checksStopped = checksStopped != null ? checksStopped : notRunAfter(result);
             }
             uncaptured.after(result, bindings);
             if (result.verdict() == Verdict.INTERRUPTED) {
@@ -228,7 +229,7 @@ public final class Runner {
 
     private RunReport report(Plan plan, List<StepResult> results, long started) {
         return new RunReport(plan.name(), plan.guide(), target.describe(), List.copyOf(results),
-                Duration.ofNanos(System.nanoTime() - started), captured, origin);
+                Duration.ofNanos(System.nanoTime() - started), captured, origin, plan.vars(), checkRecords.all());
     }
 
     /**
@@ -240,6 +241,7 @@ public final class Runner {
         int reached = done.size();
         List<CapturedValue> values = captured;
         int capturedSoFar = values.size();
+        int checkedSoFar = checkRecords.count();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         return () -> {
             List<StepResult> soFar;
@@ -259,7 +261,7 @@ public final class Runner {
                 soFar.add(skip(later, "not reached"));
             }
             return new RunReport(plan.name(), plan.guide(), target.describe(), soFar, elapsed, capturedThen,
-                    origin);
+                    origin, plan.vars(), checkRecords.soFar(checkedSoFar, "not run: the run ended before it"));
         };
     }
 
@@ -452,7 +454,49 @@ public final class Runner {
         return last;
     }
 
-    /** Runs a check after the step it follows; a failed check makes the step a FAIL that says which and why. */
+    /**
+     * Makes the checks that follow the step, or records why each does not run: {@code notRun}, or the step did not
+     * run, or not to a good end. A check after one that failed does not run either: the step failed.
+     */
+    private StepResult checksAfter(StepResult result, String notRun) {
+        for (Check check : checkRecords.following(result.step())) {
+            String why = notRun != null ? notRun : notRunAfter(result);
+            if (why == null) {
+                result = checked(result, check);
+            } else {
+                checkRecords.add(check, result.step(), Verdict.SKIP, why, Duration.ZERO);
+            }
+        }
+        return result;
+    }
+
+    /** why a check does not run after this result, or null when it runs (the step passed or drifted) */
+    private static String notRunAfter(StepResult result) {
+        int n = result.step().n();
+        return switch (result.verdict()) {
+            case PASS, DRIFT -> null;
+            case FAIL -> "not run: step " + n + " failed";
+            case ERROR -> "not run: step " + n + " ended in an ERROR";
+            case INTERRUPTED -> CheckRecords.INTERRUPTED;
+            case SKIP -> "not run: step " + n + " was skipped (" + result.reason() + ")";
+        };
+    }
+
+    /** why the checks made at the end do not run when the run has no last step ({@link #lastToRun}) */
+    private String whyNoEnd(Plan plan) {
+        if (plan.steps().isEmpty()) {
+            return "not run: the plan has no step";
+        }
+        if (!selection.includes(plan.steps().get(plan.steps().size() - 1).n())) {
+            return "not run: the run stops short of the plan's end (" + selection.skipReason() + ")";
+        }
+        return "not run: the run skips every step";
+    }
+
+    /**
+     * Runs a check after the step it follows, and records it; a failed check makes the step a FAIL that says which
+     * and why.
+     */
     private StepResult checked(StepResult result, Check check) {
         long started = System.nanoTime();
         String name = check.name() != null ? check.name() : check.command();
@@ -460,6 +504,8 @@ public final class Runner {
                 check.timeout() != null ? check.timeout() : CHECK_TIMEOUT, null);
         String output = bindings.reverse(ran.output());
         if (ran.status() == CommandResult.Status.INTERRUPTED) {
+            checkRecords.add(check, result.step(), Verdict.SKIP, "not run to its end: the run was interrupted during it",
+                    elapsed(started));
             return interrupted(result.step(), "during check '" + name + "'", result.elapsed().plus(elapsed(started)),
                     result.actual());
         }
@@ -470,6 +516,7 @@ public final class Runner {
         } else if (check.expect() != null && !check.expect().matcher(output).find()) {
             why = "its output has nothing like /" + check.expect().pattern() + "/";
         }
+        checkRecords.add(check, result.step(), why == null ? Verdict.PASS : Verdict.FAIL, why, elapsed(started));
         if (why == null) {
             // the check ran on the target as part of the step: its time is the step's, not the runner's
             return new StepResult(result.step(), result.verdict(), result.exit(), result.expected(), result.actual(),
@@ -558,10 +605,11 @@ public final class Runner {
                     + "PROMPT_COMMAND, by which Rehearse's shell tells a command's end: keep it in the new value "
                     + "(PROMPT_COMMAND=\"...; $PROMPT_COMMAND\")" : "") + lastWords(result, true);
             case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine())
-                    + " (no answer of the plan's is for this prompt: an answers: rule in the sidecar gives one)";
+                    + " (no answer of the plan's is for this prompt, which the guide does not show: the plan answers"
+                    + " a prompt the transcript shows, by what follows it there or by an answers: rule of the sidecar)";
             case READING_SILENTLY -> "waiting for input: " + result.lastLine() + " reads the terminal, having asked "
-                    + "nothing, and the guide shows nothing typed for it (an answers: rule in the sidecar gives it "
-                    + "one)";
+                    + "nothing, and the guide shows nothing typed for it (the lines a transcript shows after the "
+                    + "command are typed for it)";
             case DISCONNECTED -> "lost the shell during step " + step.n() + ": " + session.lostReason();
             case INTERRUPTED -> "interrupted by " + interruption.cause();
             case SHELL_UNANSWERED -> "the shell it opened did not answer Rehearse's setup (Rehearse drives bash, not "

@@ -60,8 +60,12 @@ final class GuideRevision {
                 hunk = new Hunk(anchor);
             }
             if (pair.op() == Op.GUIDE_ONLY) {
-                hunk.drop(expected.get(pair.expected()).sourceLine());
-                anchor = expected.get(pair.expected()).sourceLine();
+                int sourceLine = expected.get(pair.expected()).sourceLine();
+                hunk.drop(sourceLine);
+                if (untyped(expected.get(pair.expected()), alignment.actual())) {
+                    hunk.keep(file.get(sourceLine - 1));
+                }
+                anchor = sourceLine;
             } else {
                 String line = alignment.actual().get(pair.actual());
                 hunk.add(host.test(line) ? indent + ELISION : indent + line);
@@ -82,6 +86,20 @@ final class GuideRevision {
         };
     }
 
+    /**
+     * A line typed into a REPL that no real line shows typed, at its start or after output: the run never typed it
+     * (its prompt never came), which says nothing of the guide's command, and a guide that lost it would no longer
+     * be followed: it stays, after the real lines that take the place of the others around it. Where a real line
+     * shows it typed, that line takes its place and the command stays.
+     */
+    private static boolean untyped(ExpectedLine line, List<String> actual) {
+        if (line.kind() != ExpectedLine.Kind.REPL_INPUT || line.answer() == null || line.answer().isBlank()) {
+            return false;
+        }
+        String typed = line.prompt() + " " + line.answer();
+        return actual.stream().noneMatch(real -> real.stripTrailing().endsWith(typed));
+    }
+
     private static String leadingBlanks(String line) {
         int i = 0;
         while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
@@ -95,6 +113,8 @@ final class GuideRevision {
         private final int anchor;
         private int lastDropped = -1;
         private final List<String> lines = new ArrayList<>();
+        /** the guide's commands among the dropped lines that no real line replaces, as the file has them */
+        private final List<String> kept = new ArrayList<>();
 
         Hunk(int anchor) {
             this.anchor = anchor;
@@ -111,7 +131,13 @@ final class GuideRevision {
             }
         }
 
+        void keep(String fileLine) {
+            kept.add(fileLine);
+        }
+
         LineSplice.Replacement replacement() {
+            List<String> lines = new ArrayList<>(this.lines);
+            lines.addAll(kept);
             return lastDropped < 0
                     ? new LineSplice.Replacement(anchor + 1, anchor, lines)
                     : new LineSplice.Replacement(anchor + 1, lastDropped, lines);

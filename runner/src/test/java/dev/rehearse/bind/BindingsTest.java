@@ -3,14 +3,18 @@ package dev.rehearse.bind;
 import dev.rehearse.bind.Binding.Origin;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.TargetFacts;
+import dev.rehearse.read.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,6 +79,68 @@ class BindingsTest {
         assertEquals("40132 24", shortOne.redact("40132 24"), "a one-letter secret's hex (24) is an ordinary number");
     }
 
+    /**
+     * A long secret is hidden by its pieces too: a half of it, and what is left of an encoding, a hash or a spelling
+     * when other bytes come first, the output is cut short, or a command puts something between its characters.
+     */
+    @Test
+    void aLongSecretsPiecesAndWhatCommandsMakeOfThemAreHidden() throws Exception {
+        String secret = "Zq8uT3mLk9Wx2Rv7Hp4N";
+        Bindings b = new Bindings().bind(new Binding("<pw>", secret, Binding.Origin.SIDECAR, true));
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest((secret + "\n").getBytes(StandardCharsets.UTF_8)));
+        String hex = HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8));
+        List<String> forms = new ArrayList<>(List.of(
+                secret.substring(0, 10), secret.substring(10), // ${PW:0:10} ${PW: -10}
+                "LJYTQ5KUGNWUY2ZZK54DEUTWG5EHANCOBI======", // echo "$PW" | base32
+                "Md8hG3zYx9Jk2Ei7Uc4A", // tr A-Za-z N-ZA-Mn-za-m
+                "Z-q-8-u-T-3-m-L-k-9-W-x-2-R-v-7-H-p-4-N-", // sed 's/./&-/g'
+                " 5a 71 38 75 54 33 6d 4c 6b 39 57 78 32 52 76 37\n 48 70 34 4e", // od -An -tx1
+                hex.replaceAll("(..)(?!$)", "$1:"), // openssl-style colons
+                sha256.substring(0, 20), // sha256sum | cut -c1-20
+                new StringBuilder(base64(secret + "\n")).reverse().toString())); // base64 | rev
+        for (String form : forms) {
+            assertHiddenButFor("", b.redact("before " + form + " after"), form);
+        }
+        for (String user : List.of("x:", "us:", "user:", "admin:", "isabell:", "~~~>")) { // every byte alignment
+            byte[] header = (user + secret).getBytes(StandardCharsets.UTF_8);
+            for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+                String form = encoder.encodeToString(header);
+                String userAlone = encoder.encodeToString(user.getBytes(StandardCharsets.UTF_8)).replace("=", "");
+                assertHiddenButFor(userAlone.substring(0, userAlone.length() - 1), b.redact(form), form);
+            }
+        }
+    }
+
+    /** {@code shown} has {@code <pw>} and little else besides {@code kept}: the characters that mix in other bytes */
+    private static void assertHiddenButFor(String kept, String shown, String form) {
+        assertTrue(shown.contains("<pw>"), form + " -> " + shown);
+        String left = shown.replace(kept, "").replace("<pw>", "").replaceAll("^before |after$", "")
+                .replaceAll("[^A-Za-z0-9]", "");
+        assertTrue(left.length() <= 4, form + " -> " + shown);
+    }
+
+    /**
+     * Pieces are long enough not to stand in ordinary output: the seed's pip lines (with their hashes), paths and
+     * prompts are left as they are, whatever random secret of a generated secret's length is bound; a short secret is
+     * hidden whole only.
+     */
+    @Test
+    void piecesOfARandomSecretDoNotStandInOrdinaryOutput() throws Exception {
+        String guide = Files.readString(Fixtures.guides().resolve("synapse.adoc"))
+                + "\n[isabell@stardust ~]$ ls /home/isabell/synapse\nhomeserver.yaml  env  isabell.uber.space.log.config\n";
+        for (int i = 0; i < 200; i++) {
+            Bindings b = new Bindings().bind(new Binding("<pw>", Generated.secret(), Binding.Origin.GENERATED, true));
+            assertEquals(guide, b.redact(guide));
+        }
+        Bindings shortOne = new Bindings().bind(new Binding("<pw>", "synapse-admin", Binding.Origin.SIDECAR, true));
+        assertEquals("~/synapse admin", shortOne.redact("~/synapse admin"));
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void previewShowsEverythingButSecrets() {
         Bindings b = seedLike();
@@ -97,7 +163,9 @@ class BindingsTest {
         Bindings b = new Bindings();
         b.bind(new Binding("<pw>", "it's", Origin.SIDECAR, true), new Bindings.Place("runbook.yaml", 7));
         BadInput e = assertThrows(BadInput.class, () -> b.validate("mysql -p'<pw>'", "guide.rst:12"));
-        assertEquals("runbook.yaml:7: binding \"<pw>\": its secret value has a ' inside '...' and could change the command at guide.rst:12",
+        assertEquals("runbook.yaml:7: binding \"<pw>\": its secret value has a character other than letters, digits, "
+                        + "blanks and _@%+=:,./- inside '...', which the program it goes to may read as code (a shell, "
+                        + "python, SQL) and could change the command at guide.rst:12",
                 e.getMessage());
         assertFalse(e.getMessage().contains("it's"));
         b.validate("echo done", "guide.rst:13");
@@ -149,8 +217,24 @@ class BindingsTest {
     @Test
     void aGuideThatNamesSammyAndNotIsabellUsesDigitalOceansExampleUser() {
         assertEquals(FactBindings.DIGITALOCEAN, FactBindings.examplesOf(List.of("cd /home/sammy", "ls")));
-        assertEquals(FactBindings.DEFAULTS, FactBindings.examplesOf(List.of("cd /home/sammy", "id isabell")),
+        assertEquals(List.of(Map.entry("isabell", "user"), Map.entry("/home/isabell", "home")),
+                FactBindings.examplesOf(List.of("cd /home/sammy", "id isabell")),
                 "one set: two example users for one real user could not be told apart");
-        assertEquals(FactBindings.DEFAULTS, FactBindings.examplesOf(List.of("sammyd --version")));
+        assertEquals(List.of(Map.entry("/home/isabell", "home")), FactBindings.examplesOf(List.of("sammyd --version")));
+    }
+
+    /**
+     * An example value the guide never shows is bound to nothing: the real value would map back to it in what the
+     * host prints, where the guide uses another (its own binding of the domain). The home is mapped back always:
+     * the real one differs from run to run.
+     */
+    @Test
+    void onlyTheExampleValuesAGuideShowsAreBound() {
+        assertEquals(FactBindings.DEFAULTS, FactBindings.examplesOf(
+                List.of("[isabell@stardust ~]$ cd", "https://my.domain.name/")));
+        assertEquals(List.of(Map.entry("isabell", "user"), Map.entry("/home/isabell", "home")),
+                FactBindings.examplesOf(List.of("id isabell", "curl https://example.org/")));
+        assertEquals(List.of(Map.entry("/home/pi", "home")), FactBindings.examplesOf(List.of("cd /home/pi")));
+        assertEquals(List.of(Map.entry("/home/isabell", "home")), FactBindings.examplesOf(List.of("echo hello", "hello")));
     }
 }

@@ -2,6 +2,8 @@ package dev.rehearse.bind;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,23 +25,42 @@ class ShellSafetyTest {
         assertFalse(safe("pip install app", "pip install app|sh", "pip install app"));
     }
 
+    /**
+     * What is quoted or fed in goes to a program that may read it as code of its own: a trap's shell, declare's
+     * array subscripts, python -c, awk's system(), SQL. Only plain text passes there, in every quoting.
+     */
     @Test
-    void eachQuotingContextHasItsOwnRules() {
-        assertTrue(safe("<pw>", "a$b`c\"d!", "mysql -p'<pw>'"));
-        assertFalse(safe("<pw>", "a'b", "mysql -p'<pw>'"));
-        assertTrue(safe("<pw>", "a'b c", "echo \"<pw>\""));
-        for (String bad : new String[]{"a$b", "a`b", "a\\b", "a\"b", "a!b"}) {
-            assertFalse(safe("<pw>", bad, "echo \"<pw>\""), bad);
+    void quotedOrFedInAValueIsPlainText() {
+        List<String> contexts = List.of("mysql -p'<pw>'", "echo \"<pw>\"", "cat <<EOF\n<pw>\nEOF",
+                "cat <<'EOF'\n<pw>\nEOF");
+        for (String command : contexts) {
+            assertTrue(safe("<pw>", "S3cret words_and.more-42", command), command);
+            for (String bad : List.of("a$b", "a`b", "a\\b", "a\"b", "a!b", "a'b", "a;b", "a(b", "a[b]", "a&b", "a|b")) {
+                assertFalse(safe("<pw>", bad, command), bad + " in " + command);
+            }
         }
-        assertTrue(safe("<pw>", "a'b", "cat <<EOF\n<pw>\nEOF"), "an expanding here-document takes quotes");
-        assertFalse(safe("<pw>", "a$b", "cat <<EOF\n<pw>\nEOF"));
-        assertTrue(safe("<pw>", "a$b`c", "cat <<'EOF'\n<pw>\nEOF"), "a quoted delimiter makes the body literal");
         assertTrue(safe("<pw>", "a;b", "ls # <pw>"), "a comment is never run");
+        for (String reread : List.of("trap 'echo X' USR1", "PROMPT_COMMAND='echo X'", "declare 'X'=1",
+                "printf -v 'X' x", "python3 -c 'print(\"X\")'", "awk 'BEGIN{system(\"echo X\")}'",
+                "bash <<< 'echo X'", "bash <(echo 'echo X')", "echo 'echo X' > s.sh && bash s.sh")) {
+            assertFalse(safe("X", "a[$(id)]", reread), reread);
+            assertFalse(safe("X", "\"+__import__('os').system('id')+\"", reread), reread);
+        }
+    }
+
+    /** A value of letters alone that ends a here-document makes the body's next lines commands. */
+    @Test
+    void aValueThatChangesHowTheRestIsReadIsRefused() {
+        assertEquals("a word that changes how the shell reads the rest of the command (it ends a here-document, or "
+                        + "opens or closes a quote)",
+                ShellSafety.problem("X", "EOF", "cat > notes.txt <<'EOF'\nX\ntouch /tmp/owned\nEOF").orElseThrow());
+        assertTrue(safe("X", "EOFS", "cat > notes.txt <<'EOF'\nX\ntouch /tmp/owned\nEOF"));
+        assertFalse(safe("X", "END", "cat <<-END\n\tX\n\tmore\nEND"), "<<- strips the tabs before the delimiter");
     }
 
     @Test
     void theStrictestContextWinsWhenALiteralStandsInSeveral() {
-        assertEquals("a ' inside '...'", ShellSafety.problem("X", "it's", "echo \"X\" 'X'").orElseThrow());
+        assertTrue(ShellSafety.problem("X", "it's", "echo \"X\" 'X'").orElseThrow().contains("inside \"...\""));
         assertFalse(safe("X", "a b", "echo 'X' X"));
     }
 
@@ -75,9 +96,9 @@ class ShellSafetyTest {
         assertFalse(safe("X", "a;id", "echo \"$(echo X)\""), "a command substitution is read bare");
         assertFalse(safe("X", "a;id", "echo ${NONE:-X}"));
         assertFalse(safe("X", "a'b", "ssh host \"bash -c 'echo X'\""), "two levels down");
-        assertTrue(safe("X", "a;b c", "bash -c 'echo \"X\"'"), "quoted at both levels: the value stays data");
-        assertTrue(safe("X", "a$b;c", "cat <<'EOF'\nX\nEOF"), "cat only prints its here-document");
-        assertTrue(safe("X", "a$b", "psql -c 'select X'"), "psql's -c is not a shell's");
+        assertTrue(safe("X", "a b.c", "bash -c 'echo \"X\"'"), "plain text at both levels");
+        assertFalse(safe("X", "a;b c", "bash -c 'echo \"X\"'"));
+        assertFalse(safe("X", "a'b", "psql -c 'select X'"), "SQL reads it");
         assertTrue(safe("X", "a b", "echo 'X' 2>&1 | grep -c a"));
     }
 }

@@ -55,6 +55,23 @@ class OutputCheckTest {
         assertTrue(drift.diff().contains("-2") && drift.diff().contains("+3"), drift.diff());
     }
 
+    /**
+     * An elision beside a change shows the real lines it took: the whole real output went into the guide's (...),
+     * and the diff showed the guide's lines removed and nothing of what the host printed. Between two matching
+     * lines it stands for what it says.
+     */
+    @Test
+    void anElisionBesideAChangeShowsTheRealLinesItTook() {
+        Comparison drift = OutputCheck.compare(shown("Collecting app", "(...)", "Successfully installed app-1.0"),
+                "Processing ./app-2.0.whl\nInstalling collected packages: app\nSuccessfully installed app-2.0 extra\n");
+        assertFalse(drift.matches());
+        assertTrue(drift.diff().contains("+Processing ./app-2.0.whl") && drift.diff().contains(" (...)"), drift.diff());
+        Comparison between = OutputCheck.compare(shown("Collecting app", "(...)", "done", "result 1"),
+                "Collecting app\nmany\nlines\ndone\nresult 2\n");
+        assertFalse(between.diff().contains("+many"), between.diff());
+        assertTrue(between.diff().contains("-result 1") && between.diff().contains("+result 2"), between.diff());
+    }
+
     @Test
     void aLineCutShortAfterABlankMatchesARealLineBeginningAsItDoes() {
         assertTrue(OutputCheck.compare(shown("Successfully installed alpha-1.0 ...", "done"),
@@ -107,5 +124,33 @@ class OutputCheckTest {
         Alignment alignment = OutputCheck.align(shown("[1]+  Terminated  sleep 300", "one"),
                 "[2]+  Done  sleep 1\ntwo\n");
         assertEquals(List.of("[1]+  Terminated  sleep 300", "two"), alignment.revised());
+    }
+
+    /**
+     * Output without a final newline ({@code print(a, end=',')}) has Python's next prompt, and what was typed at it,
+     * on its line; the guide shows them on lines of their own. Before, that was a DRIFT.
+     */
+    @Test
+    void aReplInputGluedToOutputWithoutANewlineIsTheLineTheGuideShowsTyped() {
+        List<ExpectedLine> expected = List.of(
+                new ExpectedLine(1, ">>> print(n, end=',')", ExpectedLine.Kind.REPL_INPUT, ">>>", "print(n, end=',')"),
+                ExpectedLine.output(2, "0,1,1,2,3,5,8,"),
+                new ExpectedLine(3, ">>> i = 256*256", ExpectedLine.Kind.REPL_INPUT, ">>>", "i = 256*256"),
+                new ExpectedLine(4, ">>> quit()", ExpectedLine.Kind.REPL_INPUT, ">>>", "quit()"));
+        assertTrue(OutputCheck.compare(expected, ">>> print(n, end=',')\n0,1,1,2,3,5,8,>>> i = 256*256\n>>> quit()").matches());
+        Comparison other = OutputCheck.compare(expected, ">>> print(n, end=',')\n0,1,1,2,3,5,9,>>> i = 256*256\n>>> quit()");
+        assertFalse(other.matches());
+        assertTrue(other.diff().contains("+0,1,1,2,3,5,9,\n"), "the diff shows the glued output as it differs: "
+                + other.diff());
+    }
+
+    /** A guide that shows the prompt glued, as the terminal does, matches that line. */
+    @Test
+    void aReplInputTheGuideShowsGluedToOutputMatchesTheSameLine() {
+        List<ExpectedLine> expected = List.of(
+                new ExpectedLine(1, "0 1 2 >>> print(\"spam\")", ExpectedLine.Kind.REPL_INPUT, ">>>", "print(\"spam\")"),
+                ExpectedLine.output(2, "spam"),
+                new ExpectedLine(3, ">>> quit()", ExpectedLine.Kind.REPL_INPUT, ">>>", "quit()"));
+        assertTrue(OutputCheck.compare(expected, "0 1 2 >>> print(\"spam\")\nspam\n>>> quit()").matches());
     }
 }

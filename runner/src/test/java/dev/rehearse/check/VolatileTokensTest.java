@@ -21,6 +21,7 @@ class VolatileTokensTest {
             ascii progress bar    ¦ [=====>      ] 45% ¦ [============] 100%
             bar without a digit   ¦ [=====>      ] ¦ [============]
             uuid of letters       ¦ id abcdefab-cdef-abcd-efab-cdefabcdefab ¦ id 9f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b
+            a pod's name          ¦ hello-node-5f76cf6ccf-br9b5   1/1     Running   0          6m24s ¦ hello-node-7b87cd5f68-zwd8g   1/1     Running   0          1m
             size in parentheses   ¦ psycopg2-2.8.3.tar.gz (377kB) ¦ psycopg2-2.9.9.tar.gz (1.2 MB)
             iso timestamp         ¦ 2019-06-24 12:00:01,123 - synapse - INFO ¦ 2026-11-27T13:52:42Z - synapse - INFO
             date(1)               ¦ Mon Jun 24 12:00:01 CEST 2019 ¦ Fri Nov 27 13:52:42 UTC 2026
@@ -90,6 +91,8 @@ class VolatileTokensTest {
             a path, not base64    ¦ src/main/java/dev/rehearse/Main2 ¦ src/main/java/dev/rehearse/Other3
             an absolute path      ¦ /home/isabell/Projects/Synapse2024/env ¦ /home/isabell/Projects/Synapse2025/env
             a temporary file kept ¦ /tmp/tmp.backup ¦ /tmp/tmp.config
+            another deployment    ¦ hello-node-5f76cf6ccf-br9b5 ¦ web-app-5f76cf6ccf-br9b5
+            hyphenated words      ¦ python3-cryptography-package ¦ python3-cryptography-packing
             """)
     void differentWhenMoreThanVolatileTokensDiffer(String what, String guide, String real) {
         assertNotEquals(VolatileTokens.key(guide), VolatileTokens.key(real), what);

@@ -1,5 +1,6 @@
 package dev.rehearse.cli;
 
+import dev.rehearse.check.CheckResult;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.plan.CommandStep;
@@ -49,6 +50,30 @@ class EndOfRunTest {
                 to write what the host printed into the guide: rehearse update 'my runbooks/synapse' --from-report \
                 /var/reports/synapse
                 """, summary(false));
+    }
+
+    @Test
+    void eachCheckThatDidNotPassHasALineAndTheChecksAreCountedBesideTheSteps() {
+        StepResult pass = new StepResult(STEP, Verdict.PASS, 0, "", "", "", null, Duration.ofSeconds(3));
+        RunReport report = new RunReport("synapse", null, "local", List.of(pass), Duration.ofMillis(83_412), List.of(),
+                null, List.of(), List.of(new CheckResult("synapse answers", "runbook.yaml", 40, 1, Verdict.PASS, null, Duration.ZERO),
+                new CheckResult("synapse still runs at the end", "runbook.yaml", 47, 1, Verdict.FAIL, "exit status 3",
+                        Duration.ZERO),
+                new CheckResult("never", "runbook.yaml", 51, 0, Verdict.SKIP,
+                        "not run: no step of the plan matches its after:", Duration.ZERO)));
+        StringWriter text = new StringWriter();
+        EndOfRun.print(new PrintWriter(text), report, "synapse", Path.of("/var/reports/synapse"), false);
+        assertEquals("""
+
+                FAIL  check  runbook.yaml:47, after step 1  synapse still runs at the end
+                      exit status 3
+                SKIP  check  runbook.yaml:51  never
+                      not run: no step of the plan matches its after:
+
+                rehearse: 1 PASS, 0 DRIFT, 0 FAIL, 0 SKIP in 83.4 s
+                checks: 1 PASS, 1 FAIL, 1 SKIP
+                report: /var/reports/synapse/report.html
+                """, text.toString());
     }
 
     @Test

@@ -25,10 +25,13 @@ class LiveProgressTest {
         try (LiveProgress progress = new LiveProgress(new PrintWriter(text), false, false, 80)) {
             progress.stepStarted(STEP, 12, STEP.command());
             progress.output(STEP, "Collecting pip\r\n");
+            progress.waiting(STEP, "an HTTP answer from http://localhost:8008/", Duration.ofMinutes(3));
             progress.stepFinished(new StepResult(STEP, Verdict.FAIL, 1, "", "", "", "exit status 1",
                     Duration.ofMillis(1234)), 12);
         }
+        // no status line where nothing redraws it: a CI log got its escape codes glued to the next line
         assertEquals("RUN    3/12  guide.rst:42  pip install -U pip ...\n"
+                + "wait   3/12  waiting up to 180.0 s for an HTTP answer from http://localhost:8008/\n"
                 + "FAIL   3/12  guide.rst:42  1.2 s  exit status 1\n", text.toString().replace("\r\n", "\n"));
     }
 

@@ -98,6 +98,14 @@ class RunCommandIT extends FixtureGuideRuns {
             assertEquals(1, made.err().strip().lines().count(), made.err());
             assertFalse(made.out().contains("PASS"), made.out());
         }
+        // a folder that is there but takes no file: before, found when the record was first written, after a step
+        for (String readOnly : List.of("/proc/self", "/sys/kernel")) {
+            RehearseJar.Outcome kept = RehearseJar.run("run", "fixtures/guides/hello.rst", "--report-dir", readOnly);
+            assertEquals(2, kept.exit(), kept.both());
+            assertTrue(kept.err().startsWith("--report-dir " + readOnly + ": no file can be written in it: "), kept.err());
+            assertEquals(1, kept.err().strip().lines().count(), kept.err());
+            assertFalse(kept.out().contains("PASS"), kept.out());
+        }
     }
 
     /** The default folder under XDG_STATE_HOME (or HOME) that cannot be made: before, exit 1 after the plan. */

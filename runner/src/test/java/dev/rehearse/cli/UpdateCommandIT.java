@@ -114,6 +114,24 @@ class UpdateCommandIT {
         assertEquals(GUIDE, Files.readString(book.resolve("guide_update.rst")));
     }
 
+    /** A guide that links out of its runbook's folder is another tree's file: before, update rewrote it there. */
+    @Test
+    void aGuideThatLinksOutOfItsFolderIsNotWrittenThrough(@TempDir Path dir) throws IOException {
+        String drifted = GUIDE.replace("\tone\r\n\ttwo\r\n", "\tone\r\n\tzwei\r\n");
+        Path real = Files.writeString(Files.createDirectories(dir.resolve("elsewhere")).resolve("guide.rst"), drifted);
+        Path book = runbook(dir, GUIDE);
+        Files.delete(book.resolve("guide_update.rst"));
+        Files.createSymbolicLink(book.resolve("guide_update.rst"), real);
+
+        Outcome update = rehearse("update", book.toString(), "--target", "local:" + dir.resolve("home"));
+
+        assertEquals(2, update.exit(), update.out() + update.err());
+        assertTrue(update.err().strip().endsWith("update writes no file through a link out of it (update that file "
+                + "where it is)"), update.err());
+        assertEquals(1, update.err().strip().lines().count(), update.err());
+        assertEquals(drifted, Files.readString(real), "the file the link points to is as it was");
+    }
+
     @Test
     void aReportFromAnotherVersionOfTheGuideIsRefused(@TempDir Path dir) throws IOException {
         Path book = runbook(dir, GUIDE.replace("\tone\r\n", "\tuno\r\n"));

@@ -73,6 +73,21 @@ class UntunedLintTest {
     }
 
     /**
+     * Gentoo's "user $" and "root #" name roles with no host: no account to compare (it was an internal error). A
+     * guide whose every prompt is on localhost (Fedora's, RHEL's) works there, root's prompt on it included.
+     */
+    @Test
+    void rolePromptsAndAGuideOnLocalhostShowNoForeignAccount() {
+        Guide gentoo = guide(block("console", 10, "As a user:", "user $ echo a\na"),
+                block("console", 20, "As root:", "root # echo b\nb"));
+        assertEquals(List.of(), findings(gentoo, "prompt-identity"));
+        Guide fedora = guide(block("console", 10, "Make a folder:", "[user@localhost ~]$ mkdir -p ~/work"),
+                block("console", 20, "Then as root:", "[root@localhost ~]# dnf install -y tree"),
+                block("console", 30, "And back:", "[user@localhost ~]$ cd ~/work"));
+        assertEquals(List.of(), findings(fedora, "prompt-identity"));
+    }
+
+    /**
      * A home typed where no prompt shows the guide's user may be an account the guide's packages make (GitLab's
      * /home/git): a warning, where it was an error that failed a CI's lint; under prompts of isabell it breaks the run.
      */

@@ -88,6 +88,29 @@ class MatrixLocalIT {
     }
 
     @Test
+    void everyPageSaysWhatTheVarTookInEachRunAndWhereFrom(@TempDir Path dir) throws Exception {
+        assertEquals(1, Cli.run("matrix", widget(), "--vary", "widget_version=1.4,2.0", "--target", "local",
+                "--report-dir", dir.toString()).exit());
+
+        String html = Files.readString(dir.resolve("matrix.html"));
+        String head = html.substring(html.indexOf("<thead>"), html.indexOf("</thead>"));
+        assertTrue(head.contains("<tr class=\"var differs\">"), head);
+        assertTrue(head.indexOf("<b>1.4</b> <small class=\"from\">--bind</small>")
+                < head.indexOf("<b>2.0</b> <small class=\"from\">--bind</small>"), "under each column: " + head);
+        JsonNode matrix = JSON.readTree(dir.resolve("matrix.json").toFile());
+        assertEquals("[\"widget_version\"]", matrix.get("differing_vars").toString());
+        for (String value : List.of("1.4", "2.0")) {
+            Path runDir = dir.resolve("widget_version=" + value);
+            JsonNode var = JSON.readTree(runDir.resolve("results.json").toFile()).at("/run/vars/0");
+            assertEquals("widget_version", var.get("name").asText());
+            assertEquals(value, var.get("value").asText());
+            assertEquals("bound", var.get("from").asText());
+            assertTrue(Files.readString(runDir.resolve("report.html")).contains(
+                    "widget_version <b>" + value + "</b> <small class=\"from\">--bind</small>"), runDir.toString());
+        }
+    }
+
+    @Test
     void runsGoInParallelUpToJobsEachLineNamingItsRun(@TempDir Path dir) {
         Cli run = Cli.run("matrix", widget(), "--vary", "widget_version=1.1,1.2,1.3", "--jobs", "3",
                 "--report-dir", dir.toString());

@@ -180,6 +180,11 @@ class OtherSitesTest {
                 plan(block("console", 70, "On RHEL:", "[user@localhost ~]$ echo mine"),
                         block("console", 80, "On the server:", "[root@web01 ~]# echo server")).steps().get(0)
                         .policy().skip());
+        Plan fedora = plan(block("console", 10, "Make a folder:", "[user@localhost ~]$ mkdir -p ~/work"),
+                block("console", 20, "Then:", "[user@localhost ~]$ cd ~/work"),
+                block("console", 30, "As root:", "[root@localhost ~]# echo rhel"));
+        assertTrue(fedora.steps().stream().allMatch(s -> s.policy().skip() == null),
+                "every prompt on localhost: the guide's own machine, not the reader's: " + fedora.steps());
     }
 
     @Test

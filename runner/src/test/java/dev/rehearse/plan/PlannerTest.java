@@ -207,4 +207,32 @@ class PlannerTest {
         Runbook fine = withSidecar("checks:", "  - {command: 'echo hi', expect: hi, after: 4}");
         assertEquals(4, new Planner(FACTS, Map.of()).plan(fine, PORT_GUIDE).steps().size());
     }
+
+    @Test
+    void thePlanSaysWhatEachVarTookAndWhereFromWithASecretsVarAsItsPlaceholder() throws IOException {
+        Runbook runbook = withSidecar(
+                "vars:",
+                "  version: {default: 1.0.0, fact: app_version}",
+                "  channel: stable",
+                "  mirror: ~",
+                "  token: ~",
+                "bindings:",
+                "  uberspace port add: \"uberspace port add --channel ${channel} --version ${version}\"",
+                "  curl -s: \"curl -s --proxy ${mirror}\"",
+                "  hello: {value: \"${token}\", secret: true}");
+        TargetFacts withVersion = new TargetFacts("bob", "devbox", "/home/bob", "bob.devbox.test",
+                Map.of("app_version", "2.3.4"));
+
+        List<VarValue> vars = new Planner(withVersion, Map.of("channel", "beta", "token", "s3cr3t-t0ken"))
+                .plan(runbook, PORT_GUIDE).vars();
+
+        assertEquals(List.of(new VarValue("version", "2.3.4", VarValue.From.FACT, "app_version", false),
+                new VarValue("channel", "beta", VarValue.From.BOUND, null, false),
+                new VarValue("mirror", null, VarValue.From.DEFAULT, null, false),
+                new VarValue("token", "hello", VarValue.From.BOUND, null, true)), vars);
+        assertEquals(List.of("fact app_version", "--bind", "default", "--bind"),
+                vars.stream().map(VarValue::origin).toList());
+        assertEquals(new VarValue("version", "1.0.0", VarValue.From.DEFAULT, null, false),
+                new Planner(FACTS, Map.of()).plan(runbook, PORT_GUIDE).vars().get(0), "no such fact: the default");
+    }
 }

@@ -412,6 +412,30 @@ class TranscriptReaderTest {
                 python.interactions().stream().map(Interaction::answer).toList());
     }
 
+    /**
+     * {@code print(i, end=' ')} leaves no newline, so Python's next prompt, and what the reader typed at it, follow
+     * the output on its line: that is typed there. Before, it was output, and {@code print("spam")} was never typed.
+     */
+    @Test
+    void aReplPromptGluedToOutputWithoutANewlineIsTypedThere() {
+        TranscriptCommand python = read("console", "$ python3 -q", ">>> for i in range(3):", "...     print(i, end=' ')",
+                "...", "0 1 2 >>> print(\"spam\")", "spam", ">>> quit()").commands().get(0);
+        assertEquals(List.of("for i in range(3):", "    print(i, end=' ')", "", "print(\"spam\")", "quit()"),
+                python.interactions().stream().map(Interaction::answer).toList());
+        assertEquals(List.of(Kind.REPL_INPUT, Kind.REPL_INPUT, Kind.REPL_INPUT, Kind.REPL_INPUT, Kind.OUTPUT,
+                Kind.REPL_INPUT), kinds(python));
+        TranscriptCommand merge = read("console", "$ python3 -q", ">>> print('>>>>>>> main')", ">>>>>>> main", ">>> quit()")
+                .commands().get(0);
+        assertEquals(Kind.OUTPUT, kinds(merge).get(1), "a conflict marker is output, not a prompt after output");
+    }
+
+    /** The reader's Ctrl-D after what it typed into {@code cat} is typed, not output (plan lists it so). */
+    @Test
+    void aCtrlDIsAnEndOfInputNotOutput() {
+        TranscriptCommand cat = read("console", "$ cat > ~/list.txt", "milk", "eggs", "^D").commands().get(0);
+        assertEquals(List.of(Kind.OUTPUT, Kind.OUTPUT, Kind.END_OF_INPUT), kinds(cat));
+    }
+
     @Test
     void aReplLeftWithoutItsEmptyPromptIsClosedAtTheShellPrompt() {
         TranscriptCommand sqlite = read("console", "[isabell@stardust ~]$ sqlite3 notes.db", "sqlite> SELECT count(*) FROM notes;",

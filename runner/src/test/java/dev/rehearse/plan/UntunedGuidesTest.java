@@ -91,6 +91,21 @@ class UntunedGuidesTest {
                 plan.notSteps().stream().map(NotAStep::why).toList(), "commands, which a Markdown guide runs");
     }
 
+    /**
+     * A list item shown without its key ("in the listeners: section, the entry with port: 8008") is no merge: the
+     * run failed on it, at the step, though the plan had called it one. The file stays the one the guide works on.
+     */
+    @Test
+    void aYamlListItemShownWithoutItsKeyIsNoMergeAndTheFileStaysInPlay() throws IOException {
+        Plan plan = plan(
+                block("yaml", 10, "Edit the config file ``~/app/config.yaml``, the entry with ``port: 8008``:",
+                        "# the listener\n- port: 8008\n  tls: false"),
+                block("yaml", 20, "Modify the config file again:", "database: app"));
+        assertEquals("merge:~/app/config.yaml:yaml", verbs(plan));
+        assertEquals(List.of("a YAML list item for ~/app/config.yaml, which the guide shows without its key: where in "
+                + "the list it goes is the reader's to find"), plan.notSteps().stream().map(NotAStep::why).toList());
+    }
+
     @Test
     void aFileNamedInAnEarlierParagraphOfTheSectionTakesTheFragmentsAfterIt() throws IOException {
         Plan plan = plan(

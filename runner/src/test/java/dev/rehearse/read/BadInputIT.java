@@ -107,6 +107,18 @@ class BadInputIT {
         assertTrue(line.contains("binary"), line);
     }
 
+    /** A sparse file of 3 GB costs no disk; read whole, it ran the JVM out of memory (an internal error, exit 3). */
+    @Test
+    void aGuideOrAnIncludeOfGigabytesIsRefusedUnread() throws IOException {
+        Path huge = dir.resolve("huge.txt");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(3L * 1024 * 1024 * 1024);
+        }
+        Path guide = Files.writeString(dir.resolve("guide.adoc"), "= T\n\n----\ninclude::huge.txt[]\n----\n");
+        String line = assertBadInput(run("plan", guide.toString()), SourceText.display(huge) + ":");
+        assertTrue(line.contains("is 3072 MB, more than the 64 MB a guide, an include or a sidecar may be"), line);
+    }
+
     @Test
     void invalidUtf8SaysWhichLine() throws IOException {
         Path file = dir.resolve("guide_latin1.rst");

@@ -6,6 +6,8 @@ import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
+import dev.rehearse.cli.JsonSchemas;
+import dev.rehearse.plan.VarValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -108,7 +110,8 @@ class ReportsTest {
 
         JsonNode root = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
 
-        assertEquals(List.of("steps", "captured", "summary"), names(root.fieldNames()));
+        assertEquals(List.of("steps", "captured", "checks", "summary"), names(root.fieldNames()));
+        assertEquals(0, root.get("checks").size(), "a runbook without checks has none");
         assertEquals("{\"step\":15,\"literal\":\"40132\",\"value\":\"61234\"}", root.get("captured").get(0).toString());
         JsonNode first = root.get("steps").get(0);
         assertEquals(List.of("n", "kind", "source", "line", "verdict", "exit", "expected", "actual", "diff"),
@@ -131,6 +134,69 @@ class ReportsTest {
         assertEquals(1, summary.get("fail").asInt());
         assertEquals(count(report, Verdict.SKIP), summary.get("skip").asLong());
         assertEquals(83412, summary.get("elapsed_ms").asLong());
+    }
+
+    @Test
+    void everyCheckHasARecordInResultsJson(@TempDir Path dir) throws Exception {
+        Reports.writeAll(SeedRun.checked(), dir);
+
+        JsonNode checks = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("checks");
+
+        assertEquals(3, checks.size());
+        assertEquals("{\"name\":\"synapse answers\",\"file\":\"runbook.yaml\",\"line\":40,\"after\":15,"
+                + "\"verdict\":\"PASS\",\"reason\":null,\"elapsed_ms\":120}", checks.get(0).toString());
+        assertEquals("its output has nothing like /LISTEN/", checks.get(1).get("reason").asText());
+        assertEquals("SKIP", checks.get(2).get("verdict").asText());
+        assertEquals("not run: step 17 failed", checks.get(2).get("reason").asText());
+        assertEquals(SeedRun.checked().checks(), RecordedRun.read(dir).checks(), "read back as written, for a merge");
+        assertEquals(List.of(), JsonSchemas.problems("results", Files.readString(dir.resolve("results.json"))),
+                "as docs/schemas/results.schema.json says");
+    }
+
+    @Test
+    void eachCheckIsATestcaseOfItsOwnClassInJunitXml(@TempDir Path dir) throws Exception {
+        RunReport report = SeedRun.checked();
+        Reports.writeAll(report, dir);
+
+        Element suite = xml(dir.resolve("junit.xml")).getDocumentElement();
+
+        assertEquals(Integer.toString(report.results().size() + 3), suite.getAttribute("tests"));
+        assertEquals("2", suite.getAttribute("failures"), "the step's FAIL and the check's");
+        assertEquals(Long.toString(count(report, Verdict.SKIP) + count(report, Verdict.DRIFT) + 1),
+                suite.getAttribute("skipped"));
+        List<Element> cases = elements(suite).stream().filter(e -> e.getAttribute("classname").equals("synapse.checks"))
+                .toList();
+        assertEquals(List.of("synapse answers (runbook.yaml:40, after step 15)",
+                "port bound (runbook.yaml:44, after step 15)",
+                "synapse still runs at the end (runbook.yaml:47, after step 19)"),
+                cases.stream().map(e -> e.getAttribute("name")).toList());
+        assertTrue(elements(cases.get(0)).isEmpty(), "a PASS is a plain testcase");
+        assertEquals("CHECK", child(cases.get(1), "failure").getAttribute("type"));
+        assertEquals("its output has nothing like /LISTEN/", child(cases.get(1), "failure").getAttribute("message"));
+        assertEquals("not run: step 17 failed", child(cases.get(2), "skipped").getAttribute("message"));
+    }
+
+    @Test
+    void reportHtmlListsTheChecksWithTheirVerdictsUnderTheSummary(@TempDir Path dir) throws Exception {
+        Reports.writeAll(SeedRun.checked(), dir);
+
+        String html = Files.readString(dir.resolve("report.html"));
+
+        int checks = html.indexOf("<section class=\"checks\">");
+        assertTrue(checks > html.indexOf("<header class=\"summary\">") && checks < html.indexOf("<table class=\"steps\">"),
+                "between the summary and the steps");
+        assertTrue(html.contains("<h2>checks <small>1 PASS, 1 FAIL, 1 SKIP</small></h2>"), html.substring(checks));
+        assertTrue(html.contains("<li><span class=\"chip skip\">SKIP</span> <b>synapse still runs at the end</b> "
+                + "<span class=\"where\">runbook.yaml:47, after step 19</span> not run: step 17 failed</li>"),
+                html.substring(checks));
+        assertFalse(Files.readString(writeWithoutChecks(dir.resolve("plain"))).contains("<section class=\"checks\">"),
+                "no list for a runbook without checks");
+    }
+
+    private static Path writeWithoutChecks(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Reports.writeAll(SeedRun.report(), dir);
+        return dir.resolve("report.html");
     }
 
     @Test
@@ -162,6 +228,40 @@ class ReportsTest {
         String html = Files.readString(dir.resolve("report.html"));
         assertTrue(html.contains("<div class=\"status interrupted\">INTERRUPTED"), html.substring(0, 2000));
         assertTrue(html.contains("interrupted by Ctrl-C (SIGINT) after 1.5 s"));
+    }
+
+    @Test
+    void eachReportSaysWhatTheRunbooksVarsTookAndWhereFromWithASecretAsItsPlaceholder(@TempDir Path dir)
+            throws Exception {
+        RunReport seed = SeedRun.report();
+        List<VarValue> vars = List.of(
+                new VarValue("synapse_version", "1.160.0", VarValue.From.FACT, "synapse_version", false),
+                new VarValue("channel", "beta", VarValue.From.BOUND, null, false),
+                new VarValue("mirror", null, VarValue.From.DEFAULT, null, false),
+                new VarValue("token", "<my super secure password>", VarValue.From.BOUND, null, true));
+        RunReport report = new RunReport("synapse", seed.guide(), "container:stardust-real", seed.results(),
+                seed.elapsed(), seed.captured(), new RunReport.Origin("20261202-020000-77-1", "2026-12-02T02:00:00Z",
+                77, null, List.of()), vars, List.of());
+
+        Reports.writeAll(report, dir);
+
+        String json = Files.readString(dir.resolve("results.json"));
+        assertEquals(List.of(), JsonSchemas.problems("results", json));
+        JsonNode run = new ObjectMapper().readTree(json).get("run");
+        assertEquals("1.160.0", run.at("/vars/0/value").asText());
+        assertEquals("fact", run.at("/vars/0/from").asText());
+        assertEquals("synapse_version", run.at("/vars/0/fact").asText());
+        assertEquals("bound", run.at("/vars/1/from").asText());
+        assertTrue(run.at("/vars/2/value").isNull(), "unset");
+        assertTrue(run.at("/vars/3/secret").asBoolean());
+        assertEquals(vars, RecordedRun.read(dir).vars(), "read back as written, for rehearse merge");
+        String html = Files.readString(dir.resolve("report.html"));
+        String header = html.substring(html.indexOf("<header"), html.indexOf("</header>"));
+        assertTrue(header.contains("synapse_version <b>1.160.0</b> <small class=\"from\">fact synapse_version</small>"),
+                header);
+        assertTrue(header.contains("channel <b>beta</b> <small class=\"from\">--bind</small>"), header);
+        assertTrue(header.contains("mirror <b>unset</b> <small class=\"from\">default</small>"), header);
+        assertTrue(header.contains("token <b>&lt;my super secure password&gt;</b>"), header);
     }
 
     @Test
@@ -230,6 +330,8 @@ class ReportsTest {
         String html = Files.readString(dir.resolve("report.html"));
         assertFalse(html.contains("<script>"));
         assertTrue(html.contains("&lt;script&gt;alert("));
+        assertFalse(html.contains("\u001b") || html.contains("\u0007"), "a page that is catted acts on none");
+        assertTrue(html.contains("\\u001b[31mred"), "spelled out, as in junit.xml");
         Element failure = child(elements(xml(dir.resolve("junit.xml")).getDocumentElement()).get(1), "failure");
         String spelled = hostile.replace("\u001b", "\\u001b").replace("\u0007", "\\u0007");
         assertEquals(spelled + " | +" + spelled, failure.getAttribute("message"),

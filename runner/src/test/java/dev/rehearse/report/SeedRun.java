@@ -1,5 +1,6 @@
 package dev.rehearse.report;
 
+import dev.rehearse.check.CheckResult;
 import dev.rehearse.check.Comparison;
 import dev.rehearse.check.OutputCheck;
 import dev.rehearse.check.StepResult;
@@ -64,6 +65,21 @@ final class SeedRun {
         run.command(374, "psql --user synapse", "");
         return new RunReport("synapse", run.guide, "local", run.results, Duration.ofMillis(83_412),
                 List.of(new CapturedValue(15, "40132", "61234"), new CapturedValue(15, "PORT", "61234")));
+    }
+
+    /**
+     * The seed's run with its sidecar's checks: one passed after the start of Synapse (step 15), one failed, the end
+     * check not run because step 17 failed.
+     */
+    static RunReport checked() {
+        RunReport seed = report();
+        return new RunReport(seed.runbook(), seed.guide(), seed.target(), seed.results(), seed.elapsed(),
+                seed.captured(), null, List.of(), List.of(
+                new CheckResult("synapse answers", "runbook.yaml", 40, 15, Verdict.PASS, null, Duration.ofMillis(120)),
+                new CheckResult("port bound", "runbook.yaml", 44, 15, Verdict.FAIL,
+                        "its output has nothing like /LISTEN/", Duration.ofMillis(80)),
+                new CheckResult("synapse still runs at the end", "runbook.yaml", 47, 19, Verdict.SKIP,
+                        "not run: step 17 failed", Duration.ZERO)));
     }
 
     private Block blockAt(int line) {

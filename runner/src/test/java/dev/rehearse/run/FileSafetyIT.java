@@ -147,8 +147,27 @@ class FileSafetyIT {
         assertEquals(List.of(Verdict.PASS, Verdict.PASS, Verdict.PASS),
                 report.results().stream().map(StepResult::verdict).toList(), report.results()::toString);
         try (Stream<Path> kept = Files.walk(reports)) {
-            assertEquals(List.of(), kept.filter(Files::isRegularFile).map(FileSafetyIT::read).toList(),
-                    "the file was not there before the run: what it held, the run wrote, and no backup keeps it");
+            assertEquals(List.of("old\n"), kept.filter(Files::isRegularFile).map(FileSafetyIT::read).toList(),
+                    "what the file held is kept, though the run wrote it");
+        }
+    }
+
+    /**
+     * A path the run cannot see at its start, through a folder it makes later, reaches a file that was there: what
+     * the step replaces is kept (it was lost: the path was not there at the start, so the run counted the file its own).
+     */
+    @Test
+    void whatAStepReplacesIsKeptWhateverPathReachesIt(@TempDir Path reports) throws IOException {
+        run(new Steps().command("echo precious > ~/existing.ini"), reports.resolve("before"));
+        RunReport report = run(new Steps()
+                .command("mkdir -p ~/d")
+                .step(new WriteStep(2, "fixture.rst", 20, List.of("Test"), "~/d/../existing.ini", "new=1\n",
+                        StepPolicy.DEFAULT))
+                .command("cat ~/existing.ini", "new=1"), reports.resolve("run"));
+        assertEquals(List.of(Verdict.PASS, Verdict.PASS, Verdict.PASS),
+                report.results().stream().map(StepResult::verdict).toList(), report.results()::toString);
+        try (Stream<Path> kept = Files.walk(reports.resolve("run"))) {
+            assertEquals(List.of("precious\n"), kept.filter(Files::isRegularFile).map(FileSafetyIT::read).toList());
         }
     }
 

@@ -25,4 +25,18 @@ class LiveRedactionTest {
         assertEquals("password is <my super secure password> and that is all\n".substring(0, all.length()), all);
         assertFalse(shown.stream().anyMatch(s -> s.contains("Wq") || s.contains("Tk2") || s.contains("8-z")), shown::toString);
     }
+
+    /** Output held back is cut after a piece of a long secret, not inside it: each part alone is too short to hide. */
+    @Test
+    void aPieceOfALongSecretIsNotCutInTwoParts() {
+        Bindings bindings = new Bindings()
+                .bind(new Binding("<pw>", "Zq8uT3mLk9Wx2Rv7Hp4N", Binding.Origin.GENERATED, true));
+        for (int after = 0; after < 300; after++) { // the place output is cut moves through the half
+            List<String> shown = new ArrayList<>();
+            LiveRedaction redaction = new LiveRedaction(bindings, shown::add);
+            redaction.accept("first half: Zq8uT3mLk9 then" + " .".repeat(after));
+            redaction.flush();
+            assertFalse(String.join("", shown).contains("Zq8uT3mLk9"), shown::toString);
+        }
+    }
 }

@@ -58,6 +58,20 @@ class OutputFileTest {
         assertTrue(whole.lines().allMatch(l -> l.equals("x".repeat(99))));
     }
 
+    /** A step printing without end (yes) fills the file to its most, and no further: the disk is the reports' too. */
+    @Test
+    void anOutputPastTheMostAFileKeepsIsCutThereAndSaysSo() throws IOException {
+        OutputFile file = new OutputFile(reports, 6, OutputFile.anyIn(reports), OutputFile.HELD * 2L);
+        for (int i = 0; i < 1000; i++) {
+            file.accept("y\n".repeat(1000));
+        }
+        assertEquals("its first " + OutputFile.HELD * 2L + " characters are in output/step-6.log", file.finish(true));
+        String kept = Files.readString(reports.resolve("output/step-6.log"));
+        assertTrue(kept.endsWith("\n[... the output went on; what came after its first " + OutputFile.HELD * 2L
+                + " characters is not kept ...]\n"), kept.substring(kept.length() - 100));
+        assertTrue(kept.length() < OutputFile.HELD * 2 + 200, "cut at the most: " + kept.length());
+    }
+
     @Test
     void aLinkOrHardLinkPlantedWhereTheFileGoesIsReplacedWhatItLedToKept() throws IOException {
         Path elsewhere = Files.writeString(reports.resolve("precious"), "keep me");

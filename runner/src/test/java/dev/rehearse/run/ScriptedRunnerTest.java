@@ -2,6 +2,7 @@ package dev.rehearse.run;
 
 import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
+import dev.rehearse.check.CheckResult;
 import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.model.CapturedValue;
@@ -9,6 +10,7 @@ import dev.rehearse.model.Interaction;
 import dev.rehearse.model.TargetFacts;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.EditStep;
+import dev.rehearse.plan.Runbook;
 import dev.rehearse.plan.StepPolicy;
 import dev.rehearse.plan.WriteStep;
 import dev.rehearse.report.RunReport;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static dev.rehearse.run.Steps.lines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,6 +94,87 @@ class ScriptedRunnerTest {
         assertEquals("after the FAIL of an earlier step", stopped.results().get(2).reason());
         assertEquals(List.of(Verdict.DRIFT, Verdict.FAIL, Verdict.PASS),
                 verdicts(run(steps, Steps.bindingsFor(FACTS), true, RunListener.NONE)));
+    }
+
+    @Test
+    void everyCheckIsRecordedAsPassedFailedOrWhyItDidNotRun() {
+        on("echo one", Script.prints("one\n").exit(0))
+                .on("ls /nope", Script.prints("ls: cannot access '/nope': No such file or directory\n").exit(2))
+                .on("echo three", Script.prints("three\n").exit(0))
+                .on("test -e one", Script.prints("").exit(0))
+                .on("supervisorctl status synapse", Script.prints("synapse  STOPPED\n").exit(3));
+        Steps steps = new Steps().command("echo one", "one").command("ls /nope").command("echo three", "three");
+        List<Runbook.Check> checks = List.of(
+                new Runbook.Check("one made", new Runbook.StepSelector(1, null, null), "test -e one", null,
+                        Duration.ofSeconds(5), "runbook.yaml", 10),
+                new Runbook.Check("synapse still runs at the end", null, "supervisorctl status synapse",
+                        Pattern.compile("RUNNING"), Duration.ofSeconds(5), "runbook.yaml", 13),
+                new Runbook.Check("never", new Runbook.StepSelector(9, null, null), "true", null,
+                        Duration.ofSeconds(5), "runbook.yaml", 17));
+
+        RunReport stopped = new Runner(target, StepSelection.ALL, false, RunListener.NONE)
+                .run(steps.plan(Steps.bindingsFor(FACTS)), checks);
+        assertEquals(List.of(
+                new CheckResult("one made", "runbook.yaml", 10, 1, Verdict.PASS, null, Duration.ZERO),
+                new CheckResult("synapse still runs at the end", "runbook.yaml", 13, 3, Verdict.SKIP,
+                        "not run: step 2 failed", Duration.ZERO),
+                new CheckResult("never", "runbook.yaml", 17, 0, Verdict.SKIP,
+                        "not run: no step of the plan matches its after:", Duration.ZERO)),
+                stopped.checks().stream().map(ScriptedRunnerTest::timeless).toList());
+
+        RunReport keptGoing = new Runner(target, StepSelection.ALL, true, RunListener.NONE)
+                .run(steps.plan(Steps.bindingsFor(FACTS)), checks);
+        CheckResult atTheEnd = timeless(keptGoing.checks().get(1));
+        assertEquals(new CheckResult("synapse still runs at the end", "runbook.yaml", 13, 3, Verdict.FAIL,
+                "exit status 3", Duration.ZERO), atTheEnd);
+        assertEquals(List.of(Verdict.PASS, Verdict.FAIL, Verdict.FAIL), verdicts(keptGoing),
+                "a failed check fails its step, as before");
+        assertEquals("check 'synapse still runs at the end' failed: exit status 3 (runbook.yaml:13)",
+                keptGoing.results().get(2).reason());
+    }
+
+    @Test
+    void theChecksOfAnInterruptedRunSayTheyDidNotRunAndWhy() {
+        on("echo one", Script.prints("one\n").exit(0)).on("echo two", Script.prints("two\n").exit(0));
+        Steps steps = new Steps().command("echo one", "one").command("echo two", "two");
+        List<Runbook.Check> checks = List.of(
+                new Runbook.Check("after one", new Runbook.StepSelector(1, null, null), "true", null,
+                        Duration.ofSeconds(5), "runbook.yaml", 2),
+                new Runbook.Check("at the end", null, "true", null, Duration.ofSeconds(5), "runbook.yaml", 5));
+        Interruption stop = new Interruption();
+        stop.request("Ctrl-C");
+
+        RunReport report = new Runner(target, StepSelection.ALL, false, RunListener.NONE).interruptibleBy(stop)
+                .run(steps.plan(Steps.bindingsFor(FACTS)), checks);
+
+        assertEquals(List.of(Verdict.INTERRUPTED, Verdict.SKIP), verdicts(report));
+        assertEquals(List.of("after one after 1: not run: the run was interrupted",
+                "at the end after 2: not run: the run was interrupted"), report.checks().stream()
+                .map(c -> c.name() + " after " + c.after() + ": " + c.reason()).toList());
+    }
+
+    @Test
+    void aCheckRecordShowsASecretOnlyAsTheGuidesPlaceholder() {
+        on("check-login " + SECRET, Script.prints("denied for " + SECRET + "\n").exit(1));
+        Bindings bindings = Steps.bindingsFor(FACTS)
+                .bind(new Binding("<my super secure password>", SECRET, Binding.Origin.GENERATED, true));
+        on("echo one", Script.prints("one\n").exit(0));
+        Runbook.Check login = new Runbook.Check(null, null, "check-login <my super secure password>", null,
+                Duration.ofSeconds(5), "runbook.yaml", 3);
+
+        RunReport report = new Runner(target, StepSelection.ALL, false, RunListener.NONE)
+                .run(new Steps().command("echo one", "one").plan(bindings), List.of(login));
+
+        assertTrue(typed().contains("check-login " + SECRET), "the check ran with the secret");
+        CheckResult record = report.checks().get(0);
+        assertEquals("check-login <my super secure password>: FAIL exit status 1",
+                record.name() + ": " + record.verdict() + " " + record.reason());
+        assertFalse(report.results().get(0).reason().contains(SECRET));
+    }
+
+    private static CheckResult timeless(CheckResult check) {
+        return new CheckResult(check.name(), check.file(), check.line(), check.after(), check.verdict(),
+                check.reason(), Duration.ZERO);
     }
 
     @Test

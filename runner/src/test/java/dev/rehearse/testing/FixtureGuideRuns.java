@@ -371,13 +371,14 @@ public abstract class FixtureGuideRuns {
     @Test
     void aCommandReadingTheTerminalWithoutAskingFailsWithinSeconds() throws IOException {
         failsWithinSeconds("reading.rst", "waiting for input: cat reads the terminal, having asked nothing, and the "
-                + "guide shows nothing typed for it (an answers: rule in the sidecar gives it one)");
+                + "guide shows nothing typed for it (the lines a transcript shows after the command are typed for it)");
     }
 
     @Test
     void aCommandWaitingForInputTheGuideDoesNotShowFailsWithinSeconds() throws IOException {
         failsWithinSeconds("waiting.rst", "waiting for input at: Overwrite it? [y/N]"
-                + " (no answer of the plan's is for this prompt: an answers: rule in the sidecar gives one)");
+                + " (no answer of the plan's is for this prompt, which the guide does not show: the plan answers"
+                + " a prompt the transcript shows, by what follows it there or by an answers: rule of the sidecar)");
     }
 
     /** {@code rehearse run GUIDE} ends with exit status 0 and each of its {@code steps} steps PASSes. */

@@ -34,6 +34,8 @@ public final class HostileGuides {
             new Case("Markdown paragraph of code spans (was quadratic: 96 KB, 6.8 s)", "md", 24_000,
                     n -> "`a` ".repeat(n) + "\n"),
             new Case("Markdown list nested n deep (was over 60 s at 2,000)", "md", 2_000, HostileGuides::nestedList),
+            new Case("Markdown paragraph of n link definitions (was quadratic: 40,000, 9 s)", "md", 40_000,
+                    n -> "# T\n\n" + "[r]: /u\n".repeat(n) + "\n```console\n$ echo hi\nhi\n```\n"),
             new Case("rST line of :ref:` (was quadratic: 480 KB, 24 s)", "rst", 80_000,
                     n -> "Title\n=====\n\n" + ":ref:`".repeat(n) + "\n"),
             new Case("rST bullet list nested n deep", "rst", 2_000, HostileGuides::nestedRstList),

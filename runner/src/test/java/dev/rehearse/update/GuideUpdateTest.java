@@ -139,4 +139,26 @@ class GuideUpdateTest {
         assertTrue(refused.problem().contains("output/step-1.log"), refused.problem());
         assertEquals(GUIDE, Files.readString(root.resolve("guide.rst")));
     }
+
+    /**
+     * A command typed into a REPL stays in the guide: where the real output shows it typed after output with no
+     * newline, that line takes the place of both; where it shows it nowhere (the run never typed it), the guide's
+     * line stays. Before, the command was deleted.
+     */
+    @Test
+    void aCommandTypedIntoAReplIsNeverDeleted(@TempDir Path root) throws IOException {
+        String guide = String.join("\n", "```console", "$ python3 -q", ">>> print(1, end=',')", "1,", ">>> i = 256*256",
+                ">>> quit()", "```", "");
+        Files.writeString(root.resolve("guide.md"), guide);
+        CommandStep step = new CommandStep(1, "guide.md", 2, List.of(), "python3 -q", null, List.of(
+                new ExpectedLine(3, ">>> print(1, end=',')", ExpectedLine.Kind.REPL_INPUT, ">>>", "print(1, end=',')"),
+                ExpectedLine.output(4, "1,"),
+                new ExpectedLine(5, ">>> i = 256*256", ExpectedLine.Kind.REPL_INPUT, ">>>", "i = 256*256"),
+                new ExpectedLine(6, ">>> quit()", ExpectedLine.Kind.REPL_INPUT, ">>>", "quit()")),
+                List.of(), List.of(), StepPolicy.DEFAULT);
+
+        String neverTyped = ">>> print(1, end=',')\n2,\n>>> quit()";
+        List<GuideUpdate.Revision> revised = GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(step, neverTyped)));
+        assertEquals(guide.replace("\n1,\n", "\n2,\n"), revised.get(0).after());
+    }
 }

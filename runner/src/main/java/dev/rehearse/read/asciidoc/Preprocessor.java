@@ -174,7 +174,7 @@ final class Preprocessor {
                 .contains("optional");
         Path included = target.contains("://") ? null : resolve(target, file);
         if (included != null) {
-            included = IncludeFence.check(included, roots, target, file, line.line());
+            included = IncludeFence.check(included, antoraRoots(target, file), target, file, line.line());
         }
         if (target.contains("://")) {
             finding(line, Finding.Level.WARNING, "remote-include", "include of a URL is not fetched: " + target);
@@ -200,17 +200,38 @@ final class Preprocessor {
         if (!antora.matches()) {
             return folder.resolve(target).normalize();
         }
+        Path moduleDir = moduleOf(folder);
+        if (moduleDir == null) {
+            return null;
+        }
+        Path module = antora.group(1) == null ? moduleDir : moduleDir.resolveSibling(antora.group(1));
+        return module.resolve(antora.group(2) + "s").resolve(antora.group(3)).normalize();
+    }
+
+    /** The folder of the Antora module ({@code modules/<name>}) {@code folder} lies in, or null. */
+    private static Path moduleOf(Path folder) {
         Path moduleDir = folder;
         while (moduleDir != null && (moduleDir.getParent() == null
                 || moduleDir.getParent().getFileName() == null
                 || !moduleDir.getParent().getFileName().toString().equals("modules"))) {
             moduleDir = moduleDir.getParent();
         }
-        if (moduleDir == null) {
-            return null;
+        return moduleDir;
+    }
+
+    /**
+     * Where an include may read from: the runbook's roots, and for an Antora id the component's {@code modules}
+     * folder too, where Antora itself finds a page's partials and examples (a page's runbook folder is its
+     * {@code pages} folder, which holds none of them).
+     */
+    private SourceRoots antoraRoots(String target, Path file) {
+        Path module = ANTORA_ID.matcher(target).matches() ? moduleOf(file.toAbsolutePath().getParent()) : null;
+        if (module == null) {
+            return roots;
         }
-        Path module = antora.group(1) == null ? moduleDir : moduleDir.resolveSibling(antora.group(1));
-        return module.resolve(antora.group(2) + "s").resolve(antora.group(3)).normalize();
+        List<Path> extra = new ArrayList<>(roots.extra());
+        extra.add(module.getParent());
+        return new SourceRoots(roots.root(), extra);
     }
 
     /** The lines an include keeps: {@code lines=1..5;8;10..-1} and {@code tag=x} / {@code tags=x;y}. */

@@ -20,6 +20,9 @@ import java.nio.file.attribute.BasicFileAttributes;
  */
 public final class SourceText {
 
+    /** a guide of 20,000 steps is about 1 MB */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+
     private SourceText() {
     }
 
@@ -39,6 +42,11 @@ public final class SourceText {
         }
         if (!kind.isRegularFile()) {
             throw new BadInput(display(file), 0, "is no regular file (a FIFO, a socket or a device), not a guide file");
+        }
+        if (kind.size() > MAX_BYTES) {
+            // read whole, a file of gigabytes ran the JVM out of memory
+            throw new BadInput(display(file), 0, "is " + kind.size() / (1024 * 1024) + " MB, more than the "
+                    + MAX_BYTES / (1024 * 1024) + " MB a guide, an include or a sidecar may be");
         }
         try {
             // the common case: valid UTF-8, decoded by the JDK's fast path

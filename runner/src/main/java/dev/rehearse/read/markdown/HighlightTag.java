@@ -25,12 +25,17 @@ record HighlightTag(String language, String text, int firstLine, int lastLine) {
     private static final Pattern JEKYLL_CLOSE = Pattern.compile("\\{%-?\\s*endhighlight\\s*-?%}");
     private static final Pattern HUGO_OPEN = Pattern.compile("\\{\\{[<%]\\s*highlight\\s+([\\w+#.-]+)[^}]*[>%]}}");
     private static final Pattern HUGO_CLOSE = Pattern.compile("\\{\\{[<%]\\s*/highlight\\s*[>%]}}");
+    /** the {@code code} shortcode many Hugo themes define, its language an attribute: {@code {{< code lang="console" >}}} */
+    private static final Pattern HUGO_CODE_OPEN = Pattern.compile(
+            "\\{\\{[<%]\\s*code\\s+[^}]*?\\blang(?:uage)?=\"?([\\w+#.-]+)\"?[^}]*[>%]}}");
+    private static final Pattern HUGO_CODE_CLOSE = Pattern.compile("\\{\\{[<%]\\s*/code\\s*[>%]}}");
 
     /** The block an opening tag on {@code line} (1-based in {@code lines}) starts, if the line is one. */
     static Optional<HighlightTag> at(TextLines lines, int line) {
         String opening = lines.line(line - 1).strip();
         Matcher jekyll = JEKYLL_OPEN.matcher(opening);
         Matcher hugo = HUGO_OPEN.matcher(opening);
+        Matcher hugoCode = HUGO_CODE_OPEN.matcher(opening);
         Pattern close;
         String language;
         if (jekyll.matches()) {
@@ -39,6 +44,9 @@ record HighlightTag(String language, String text, int firstLine, int lastLine) {
         } else if (hugo.matches()) {
             close = HUGO_CLOSE;
             language = hugo.group(1);
+        } else if (hugoCode.matches()) {
+            close = HUGO_CODE_CLOSE;
+            language = hugoCode.group(1);
         } else {
             return Optional.empty();
         }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * would be lost.
  *
  * @param name      the admonition's kind ({@code note}), or {@code tab}
+ * @param title     an admonition's title ({@code On macOS}), else null
  * @param label     a tab's label, else null
  * @param newSet    a tab that starts a set of its own even right after another tab
  * @param text      the body, four columns less indented than it stands (blank lines kept)
@@ -23,10 +24,10 @@ import java.util.regex.Pattern;
  * @param lastLine  the body's last line that is not blank
  * @param column    where the body's lines start in the text walked
  */
-record IndentedBody(String name, String label, boolean newSet, String text, int firstLine, int lastLine,
+record IndentedBody(String name, String title, String label, boolean newSet, String text, int firstLine, int lastLine,
                     int column) {
 
-    private static final Pattern ADMONITION = Pattern.compile("(?:!!!|\\?\\?\\?\\+?)\\s+([\\w-]+)(?:\\s+\".*\")?\\s*");
+    private static final Pattern ADMONITION = Pattern.compile("(?:!!!|\\?\\?\\?\\+?)\\s+([\\w-]+)(?:\\s+\"(.*)\")?\\s*");
     private static final Pattern TAB = Pattern.compile("===(!?)\\s+\"(.*)\"\\s*");
 
     boolean isTab() {
@@ -63,8 +64,17 @@ record IndentedBody(String name, String label, boolean newSet, String text, int 
         }
         String text = String.join("\n", body.subList(0, last - line));
         return Optional.of(admonition.matches()
-                ? new IndentedBody(admonition.group(1), null, false, text, line + 1, last, inner)
-                : new IndentedBody("tab", tab.group(2), !tab.group(1).isEmpty(), text, line + 1, last, inner));
+                ? new IndentedBody(admonition.group(1), blankToNull(admonition.group(2)), null, false, text, line + 1, last, inner)
+                : new IndentedBody("tab", null, tab.group(2), !tab.group(1).isEmpty(), text, line + 1, last, inner));
+    }
+
+    /** How a block's context names the admonition: its kind, and its title after a colon ({@code note: On macOS}). */
+    String context() {
+        return title == null ? name : name + ": " + title;
+    }
+
+    private static String blankToNull(String title) {
+        return title == null || title.isBlank() ? null : title.strip();
     }
 
     /** The line without its first {@code columns} columns of blanks. */

@@ -69,8 +69,10 @@ public final class MarkdownReader implements GuideReader {
     /** flexmark's parser is immutable and safe to share; building one costs more than parsing a guide. */
     private static final Parser PARSER = Parser.builder(new MutableDataSet()
                     .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create()))
-                    .set(Parser.THEMATIC_BREAK_PARSER, false))
+                    .set(Parser.THEMATIC_BREAK_PARSER, false)
+                    .set(Parser.HEADING_PARSER, false))
             .customBlockParserFactory(new ThematicBreaks())
+            .customBlockParserFactory(new Headings())
             .customInlineParserFactory(new InlinesOnDemand())
             .build();
 
@@ -196,7 +198,7 @@ public final class MarkdownReader implements GuideReader {
 
         /** An MkDocs admonition's or content tab's body, read as a document of its own. */
         private void indentedBody(IndentedBody body, int markerLine, Place place, boolean top, List<String> context) {
-            String entry = body.name();
+            String entry = body.context();
             if (body.isTab()) {
                 entry = tabs.contentTab(place, markerLine, place.lineShift + markerLine, body,
                         l -> place.lines.line(l - 1).isBlank()).context();
@@ -324,7 +326,7 @@ public final class MarkdownReader implements GuideReader {
                 Tab tab = tabs.tab(line, directive.argument() == null ? "" : directive.argument());
                 readBody(body.text(), inner, top, context, tab.context(), line);
             } else {
-                readBody(body.text(), inner, top, context, directive.name(), line);
+                readBody(body.text(), inner, top, context, directive.context(), line);
             }
         }
 

@@ -55,6 +55,11 @@ record MystDirective(String name, String argument, boolean markdown) {
         return MARKDOWN.contains(name) ? Optional.of(new MystDirective(name, argument, true)) : Optional.empty();
     }
 
+    /** How a block's context names a Markdown-bodied directive: its name, and its argument (a title) after a colon. */
+    String context() {
+        return argument == null ? name : name + ": " + argument;
+    }
+
     /** A code directive's language: the first word of its argument. */
     String language() {
         return markdown || argument == null || isLiteralInclude() ? null : argument.split("\\s+")[0];

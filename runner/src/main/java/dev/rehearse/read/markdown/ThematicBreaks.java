@@ -4,14 +4,11 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
-import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.ThematicBreakParser;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-
-import java.util.Set;
 
 /**
  * flexmark's thematic breaks ({@code ***}, {@code ---}, {@code ___}) found without its regular expression: that one
@@ -20,9 +17,13 @@ import java.util.Set;
  * else, indented less than four columns) read in one loop; it takes the place of flexmark's own
  * ({@link Parser#THEMATIC_BREAK_PARSER} off) and builds flexmark's own node.
  */
-final class ThematicBreaks implements CustomBlockParserFactory {
+final class ThematicBreaks extends InPlaceOfFlexmarks {
 
     private static final ThematicBreakParser.Factory FLEXMARK = new ThematicBreakParser.Factory();
+
+    ThematicBreaks() {
+        super(FLEXMARK);
+    }
 
     @Override
     public BlockParserFactory apply(DataHolder options) {
@@ -66,20 +67,5 @@ final class ThematicBreaks implements CustomBlockParserFactory {
             }
         }
         return markers >= 3;
-    }
-
-    @Override
-    public Set<Class<?>> getAfterDependents() {
-        return FLEXMARK.getAfterDependents();
-    }
-
-    @Override
-    public Set<Class<?>> getBeforeDependents() {
-        return FLEXMARK.getBeforeDependents();
-    }
-
-    @Override
-    public boolean affectsGlobalScope() {
-        return FLEXMARK.affectsGlobalScope();
     }
 }

@@ -111,6 +111,10 @@ public final class LocalTarget extends ShellTarget {
                 }
                 throw e;
             }
+            if (sandbox != null) {
+                // a fresh HOME starts as a new account's does; a folder the user named is left as it is
+                HomeSkeleton.copy(HomeSkeleton.SYSTEM, home, user == null ? null : user.name());
+            }
             return new LocalTarget(sandbox, home, user, keep, settings, owner, null, stamp);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the local sandbox", e);

@@ -209,7 +209,48 @@ final class RunUser {
     void remove() {
         stopProcesses();
         removeFilesOutsideHome();
+        removeIpcObjects();
         run(List.of("userdel", "--force", name));
+    }
+
+    /**
+     * Removes the System V shared memory, message queues and semaphores the user made ({@code ipcmk}, a database's
+     * shared buffers): they outlive every process, and shared memory holds its pages until removed. The user's own
+     * {@code ipcrm --all} removes only what the user may, its own (util-linux, as {@code script} and {@code setsid}).
+     */
+    void removeIpcObjects() {
+        if (!hasIpcObjects()) {
+            return; // the usual case, without starting a program
+        }
+        List<String> removeAll = new ArrayList<>(asUser());
+        removeAll.addAll(List.of("ipcrm", "--all"));
+        whyFailed(removeAll);
+    }
+
+    /** Whether {@code /proc/sysvipc} lists an object the user owns or made (its header names the columns). */
+    private boolean hasIpcObjects() {
+        for (String kind : List.of("shm", "msg", "sem")) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(Path.of("/proc/sysvipc", kind));
+            } catch (IOException | UncheckedIOException noSysvIpc) {
+                continue;
+            }
+            if (lines.isEmpty()) {
+                continue;
+            }
+            List<String> columns = List.of(lines.get(0).strip().split("\\s+"));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.strip().split("\\s+");
+                for (String column : List.of("uid", "cuid")) {
+                    int at = columns.indexOf(column);
+                    if (at >= 0 && at < fields.length && fields[at].equals(String.valueOf(uid))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

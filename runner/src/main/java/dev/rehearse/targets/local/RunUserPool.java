@@ -91,6 +91,7 @@ final class RunUserPool {
                     clear(user.get(), home);
                     Files.createDirectory(home);
                     RunUser.own(home, user.get().name());
+                    HomeSkeleton.copy(HomeSkeleton.SYSTEM, home, user.get().name());
                     channel.truncate(0).write(ByteBuffer.wrap((stamp.text() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
                     taken = true;
                     return Optional.of(new Slot(user.get(), home, lockFile, channel));
@@ -195,6 +196,7 @@ final class RunUserPool {
         if (Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
             user.stopProcesses();
             user.removeFilesOutsideHome();
+            user.removeIpcObjects();
             LocalTarget.deleteTree(home);
         }
     }

@@ -194,6 +194,9 @@ public final class ShellSession implements Session {
         String sentinel = sentinelStart.replace(String.valueOf(RS), "\\036") + "%s:%s\\037";
         return "stty -echo 2>/dev/null; set +o emacs +o vi +o history; unset HISTFILE; IGNOREEOF=1000; "
                 + "export TERM=" + settings.term() + " PAGER=cat GIT_PAGER=cat SYSTEMD_PAGER= MANPAGER=cat "
+                // less and more called by name print a file that fits the terminal and quit, as a reader sees it:
+                // less without its dumb terminal's warning and wait for RETURN (-d), screen setup (-X) or (END) (-F)
+                + "LESS=-FXd MORE=-e "
                 // Node.js's REPL echoes what is typed itself, as the terminal no longer does; without its line
                 // editor it shows its prompt and answers as Python's does
                 + "NODE_NO_READLINE=1 "
@@ -272,7 +275,7 @@ public final class ShellSession implements Session {
                     return left;
                 } else if (run.answerDueAt != 0 && now >= run.answerDueAt) {
                     run.answer(now);
-                } else if (run.stillEnoughToStop(now)) {
+                } else if (run.stillEnoughToStop(now) || run.readsUnasked(now)) {
                     run.stop(now);
                 } else if (run.opened != null && now >= run.openedGivesUpAt()) {
                     run.interrupt(Status.SHELL_UNANSWERED, now);
@@ -385,6 +388,8 @@ public final class ShellSession implements Session {
         /** when the transport was last asked for a silent reader of the terminal, and how often since the output */
         long readCheckedAt;
         int readChecks;
+        /** when the transport last saw a program wait in a read of the terminal, with no output since; else 0 */
+        long readSeenAt;
 
         Run(List<Interaction> interactions, Consumer<String> progress, OutputLimit limit, boolean opensShell) {
             this.interactions = interactions == null ? List.of() : interactions;
@@ -396,6 +401,7 @@ public final class ShellSession implements Session {
         CommandResult received(String chunk, long started) {
             lastOutputAt = System.nanoTime();
             readChecks = 0;
+            readSeenAt = 0;
             if (opened != null) {
                 return takenOver(chunk) ? result(0, started) : null;
             }
@@ -511,7 +517,41 @@ public final class ShellSession implements Session {
             return stopsWhenStill() && now >= stopAt();
         }
 
-        /** Sends the interrupt that waited for the output to be still, as an answer that came due. */
+        /**
+         * Whether the lines a program reads without asking ({@code cat > notes.txt}, a bare {@code read}) can be
+         * typed before the output has been still for the quiet period: the program waits in a read of the terminal,
+         * seen twice with no output in between (what the shell printed before it went back to its prompt, a read
+         * of the terminal too, may still be on its way). The transport is asked once the output has been still for
+         * the settle time, then after twice as long each time, up to the quiet period, when they are typed anyway
+         * (a transport that cannot see its programs).
+         */
+        boolean readsUnasked(long now) {
+            if (!typesUnasked() || now < unaskedReadCheckAt()) {
+                return false;
+            }
+            readCheckedAt = now;
+            readChecks++;
+            if (!transport.silentReader().isPresent()) {
+                readSeenAt = 0;
+                return false;
+            }
+            boolean seenBefore = readSeenAt != 0;
+            readSeenAt = now;
+            return seenBefore;
+        }
+
+        /** The next interaction is what a program reads without asking, not an interrupt waiting for stillness. */
+        private boolean typesUnasked() {
+            return stopsWhenStill() && !interactions.get(nextInteraction).interrupts();
+        }
+
+        private long unaskedReadCheckAt() {
+            long settle = settings.settle().toNanos();
+            long since = Math.min(settings.quietPeriod().toNanos(), settle << Math.min(readChecks, 20));
+            return Math.max(lastOutputAt + settle, readCheckedAt + since);
+        }
+
+        /** Sends the interrupt (or the unasked lines) that waited for the output to be still, as an answer due. */
         void stop(long now) {
             due = interactions.get(nextInteraction);
             dueIndex = nextInteraction;
@@ -548,6 +588,8 @@ public final class ShellSession implements Session {
             answeredUpTo = raw.length();
             searchFrom = raw.length();
             lastOutputAt = now;
+            readChecks = 0;
+            readSeenAt = 0;
         }
 
         /** The next interaction is an end of input that waits for no prompt (Ctrl-D, not Ctrl-C). */
@@ -709,6 +751,9 @@ public final class ShellSession implements Session {
                 }
                 if (stopsWhenStill()) {
                     wake = Math.min(wake, stopAt());
+                }
+                if (typesUnasked()) {
+                    wake = Math.min(wake, unaskedReadCheckAt());
                 }
                 if (opened != null) {
                     wake = Math.min(wake, openedGivesUpAt());

@@ -118,6 +118,16 @@ class AsciidocReaderTest {
                 + "[source,console] above it for a terminal session, [source,text] for what a command printed (or the "
                 + "file's format) [missing-language]"),
                 guide.findings().stream().map(Finding::toString).toList(), "an optional include may be missing");
+
+        // the page alone, its pages folder the runbook's: Antora finds the partials beside it, and so does the reader
+        Path pages = page.getParent();
+        Guide alone = reader.read(page, pages);
+        assertEquals(List.of("$ make", "[app]\nport=8080", "include::shown.adoc[]"),
+                alone.blocks().stream().map(Block::text).toList());
+        Fixtures.write(dir, "secret.adoc", "----\n$ cat /etc/shadow\n----\n");
+        Path outside = Fixtures.write(dir, "modules/ROOT/pages/outside.adoc", "= O\n\ninclude::partial$../../../secret.adoc[]\n");
+        BadInput out = assertThrows(BadInput.class, () -> reader.read(outside, pages), "no further than the modules");
+        assertTrue(out.getMessage().contains("reaches outside the runbook's folder"), out.getMessage());
     }
 
     @Test

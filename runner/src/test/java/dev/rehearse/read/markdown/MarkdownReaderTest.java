@@ -55,6 +55,64 @@ class MarkdownReaderTest {
     }
 
     @Test
+    void headingsOfEveryFormOpenSectionsAndLookAlikesDoNot(@TempDir Path dir) throws IOException {
+        Path guide = Files.writeString(dir.resolve("g.md"), """
+                # Install #
+
+                ```console
+                $ echo a
+                ```
+
+                Setext one
+                  spans two lines
+                ===
+
+                ```console
+                $ echo b
+                ```
+
+                Setext two
+                ---  \t
+
+                ```console
+                $ echo c
+                ```
+
+                [ref]: /somewhere
+                #tag is no heading
+                ####### seven is none either
+                -- nor is this
+                = nor this =
+
+                ```console
+                $ echo d
+                ```
+
+                ##
+                ### Closed ###
+
+                ```console
+                $ echo e
+                ```
+                """);
+        List<List<String>> sections = reader.read(guide, dev.rehearse.guide.SourceRoots.of(dir)).blocks().stream()
+                .map(Block::section).toList();
+        String one = "Setext one\nspans two lines";
+        assertEquals(List.of(List.of("Install"), List.of(one), List.of(one, "Setext two"), List.of(one, "Setext two"),
+                List.of(one, "", "Closed")), sections);
+    }
+
+    @Test
+    void aLineIsAskedWhetherItIsAHeadingOnlyWhenItCanBeOne() {
+        for (String heading : List.of("# a", "###### a", "#", "##\t", "===", "---", "-  ", "=\n", "  ==")) {
+            assertTrue(Headings.mayBeHeading(heading, heading.length() - heading.stripLeading().length()), heading);
+        }
+        for (String other : List.of("#a", "####### a", "[ref]: /u", "-- a", "= =", "- a", "", "a ===")) {
+            assertEquals(false, Headings.mayBeHeading(other, 0), other);
+        }
+    }
+
+    @Test
     void everyBlockPointsAtItsFenceAndItsFirstContentLine() {
         Path root = Fixtures.guides();
         for (String name : List.of("synapse.md", "greeter.md")) {
@@ -183,7 +241,7 @@ class MarkdownReaderTest {
         assertEquals(26, nested.line(), "a block in a directive's body keeps its line in the file");
         assertEquals(27, nested.contentLine());
         assertEquals(2, nested.indent());
-        assertEquals(List.of("bullet_list", "list_item", "note", "dropdown"), nested.context());
+        assertEquals(List.of("bullet_list", "list_item", "note", "dropdown: More"), nested.context());
         assertEquals(List.of("MyST"), nested.section());
         assertEquals("make", blocks.get(3).text(), "R Markdown's chunk in braces is a bash block");
         assertEquals("e = mc^2", blocks.get(4).text(), "a directive MyST gives no Markdown body stays a block");
@@ -238,7 +296,7 @@ class MarkdownReaderTest {
         assertEquals(6, admonition.line());
         assertEquals(7, admonition.contentLine());
         assertEquals(6, admonition.indent());
-        assertEquals(List.of("bullet_list", "list_item", "note"), admonition.context());
+        assertEquals(List.of("bullet_list", "list_item", "note: Title"), admonition.context());
         assertEquals("Run:", admonition.precedingText());
         assertEquals(List.of("tip"), blocks.get(1).context());
         assertEquals(11, blocks.get(1).line());

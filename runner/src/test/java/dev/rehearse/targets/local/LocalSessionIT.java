@@ -8,6 +8,7 @@ import dev.rehearse.targets.ExistingFiles;
 import dev.rehearse.targets.OutputLimit;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.shell.ShellSettings;
+import dev.rehearse.terminal.TerminalText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,32 @@ class LocalSessionIT {
         assertEquals(target.home().resolve("work/deeper") + "\nhi\n", pwd.output());
         assertEquals(target.home().resolve("work/deeper").toString(), pwd.cwd());
         run("cd ~");
+    }
+
+    /**
+     * Output with no final newline ends at the sentinel of the next prompt, which is no part of it, and the next
+     * command's output starts on its own.
+     */
+    @Test
+    void outputWithoutAFinalNewlineEndsWhereTheNextPromptBegins() {
+        CommandResult glued = run("printf 'no newline'");
+        assertEquals(0, glued.exit());
+        assertEquals("no newline", glued.output());
+        assertEquals("next\n", run("echo next").output());
+    }
+
+    /**
+     * less and more called by name on a file that fits the terminal print it and quit, as on a reader's terminal.
+     * Before, less on the dumb terminal warned, waited for RETURN, then for a q at its (END).
+     */
+    @Test
+    void aPagerCalledByNamePrintsAFileThatFitsAndQuits() {
+        run("seq 1 3 > nums.txt");
+        for (String pager : List.of("less nums.txt", "more nums.txt")) {
+            CommandResult shown = run(pager);
+            assertEquals(Status.COMPLETED, shown.status(), pager + ": " + shown.output());
+            assertEquals(List.of("1", "2", "3"), TerminalText.lines(shown.output()), pager);
+        }
     }
 
     /**
@@ -124,6 +151,29 @@ class LocalSessionIT {
         CommandResult passing = shell.run("~/ssh", List.of(), Duration.ofSeconds(4), null);
         assertEquals(Status.TIMEOUT, passing.status(), "a program that passes the terminal on is waited for");
         assertEquals(0, run("rm ~/ssh").exit(), "the shell is back at its prompt");
+    }
+
+    /**
+     * The lines a program reads without asking (cat's, then its Ctrl-D, then a bare read's) are typed as soon as it
+     * reads the terminal, not once the output has been still for the quiet period: here ten minutes, against a step
+     * of 20 s. Typed at the quiet period's end, each line took 2.5 s.
+     */
+    @Test
+    void linesReadWithoutAskingAreTypedAsSoonAsTheProgramReads() {
+        LocalTarget patient = LocalTarget.open(null, false, ShellSettings.DEFAULT.withQuietPeriod(Duration.ofMinutes(10)));
+        try {
+            Session session = patient.openSession();
+            CommandResult typed = session.run("cat > notes.txt; read name; echo \"hello $name\"", List.of(
+                    new Interaction("", "one", false, false, null), new Interaction("", "two", false, false, null),
+                    new Interaction("", "^D", false, true, null), new Interaction("", "ada", false, false, null)),
+                    T, null);
+            assertEquals(Status.COMPLETED, typed.status(), typed.output());
+            assertEquals(0, typed.exit());
+            assertTrue(typed.output().endsWith("hello ada\n"), typed.output());
+            assertEquals("one\ntwo\n", session.run("cat notes.txt", List.of(), T, null).output());
+        } finally {
+            patient.close();
+        }
     }
 
     /**

@@ -76,18 +76,55 @@ class LocalTargetIT {
             shell.run("(setsid sleep 300 </dev/null >/dev/null 2>&1 &)", List.of(), T, null);
             shell.run("mkdir " + inTmp + " && ln -s /etc " + inTmp + "/etc && touch " + inShm, List.of(), T, null);
             assertTrue(Files.isDirectory(inTmp) && Files.exists(inShm));
+            assertEquals(0, shell.run("ipcmk -M 4096 && ipcmk -Q && ipcmk -S 2", List.of(), T, null).exit());
         }
         assertTrue(first.matches(RunUsers.POOL_USER), first);
+        // System V objects outlive every process; shared memory holds its pages until removed
+        String uid = String.valueOf(RunUsers.uid(first).orElseThrow());
+        for (String kind : List.of("shm", "msg", "sem")) {
+            assertTrue(Files.readAllLines(Path.of("/proc/sysvipc", kind)).stream().skip(1)
+                    .noneMatch(line -> List.of(line.strip().split("\\s+")).contains(uid)), kind + " left by the run");
+        }
         assertFalse(Files.exists(inTmp, LinkOption.NOFOLLOW_LINKS), "what the run left in /tmp is gone");
         assertFalse(Files.exists(inShm), "and in /dev/shm");
         assertTrue(Files.isDirectory(Path.of("/etc/ssl")), "a link in it was not followed");
         try (Target target = Targets.open("local", TargetOptions.defaults())) {
             assertEquals(first, target.facts().user());
             assertFalse(target.describe().equals(described), described);
-            assertEquals("0\n", target.openSession().run("ls -A ~ | wc -l", List.of(), T, null).output());
+            assertEquals(skeleton(), target.openSession().run("ls -A1 ~", List.of(), T, null).output().lines().toList(),
+                    "a new account's files, and nothing of the last run");
             assertEquals(List.of(), RunUsers.processesOf(RunUsers.uid(first).orElseThrow()).stream()
                     .filter(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().command())
                             .map(c -> c.endsWith("sleep")).orElse(false)).toList());
+        }
+    }
+
+    /**
+     * A fresh HOME starts with a new account's files from {@code /etc/skel}, the run user's, so that an export a guide
+     * adds to {@code ~/.bashrc} holds in the next login shell (Debian's {@code ~/.profile} sources it); a HOME the
+     * user names is left as it is. Before, a sandbox's HOME was empty, and the next login saw no {@code ~/.bashrc}.
+     */
+    @Test
+    void aFreshHomeStartsWithANewAccountsFilesAndANamedOneAsItIs(@TempDir Path named) throws IOException {
+        assertTrue(RunUser.weAreRoot(), "a run user is made only as root: run this as root");
+        assertTrue(skeleton().contains(".profile"), "this test needs /etc/skel/.profile, as Debian's base has");
+        try (Target target = Targets.open("local", TargetOptions.defaults())) {
+            Session first = target.openSession();
+            assertEquals(skeleton(), first.run("ls -A1 ~", List.of(), T, null).output().lines().toList());
+            assertEquals(target.facts().user() + "\n", first.run("stat -c %U ~/.profile", List.of(), T, null).output());
+            first.run("echo 'export EDITOR_CHOICE=vim' >> ~/.bashrc", List.of(), T, null);
+            first.run("exit", List.of(), T, null);
+            assertEquals("vim\n", target.openSession().run("echo \"$EDITOR_CHOICE\"", List.of(), T, null).output(),
+                    "the next login shell reads ~/.bashrc through ~/.profile");
+        }
+        try (Target target = Targets.open("local:" + named, TargetOptions.defaults())) {
+            assertEquals("", target.openSession().run("ls -A ~", List.of(), T, null).output());
+        }
+    }
+
+    private static List<String> skeleton() throws IOException {
+        try (var entries = Files.list(HomeSkeleton.SYSTEM)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 
