@@ -10,10 +10,10 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.targets.OpeningStop;
 import dev.rehearse.targets.UserFiles;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
@@ -135,11 +135,12 @@ final class SshConnection implements AutoCloseable {
     UserFiles.Ran exec(String command, byte[] input) {
         ChannelExec channel = (ChannelExec) openChannel("exec");
         channel.setCommand(command);
-        channel.setInputStream(new ByteArrayInputStream(input));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         channel.setErrStream(err);
         try (InputStream in = channel.getInputStream()) {
+            OutputStream toCommand = channel.getOutputStream();
             channel.connect(CONNECT_TIMEOUT_MS);
+            give(channel, toCommand, input);
             String out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             awaitClosed(channel);
             if (socket.wasCut()) {
@@ -151,6 +152,24 @@ final class SshConnection implements AutoCloseable {
             throw lost("running `" + command.lines().findFirst().orElse("") + "`", e);
         } finally {
             channel.disconnect();
+        }
+    }
+
+    /**
+     * Writes the command's input and ends it, on this thread. Given as an input stream, JSch copies it on a thread
+     * of its own, which it starts after the channel opens: a command that had ended by then (id -un) closed the
+     * channel first, and the start failed (a NullPointerException inside JSch). A command that ends without
+     * reading all of it (one that fails at once) leaves the rest unsent: its exit status says why.
+     */
+    private static void give(Channel channel, OutputStream toCommand, byte[] input) throws IOException {
+        try (toCommand) {
+            if (input.length > 0) {
+                toCommand.write(input);
+            }
+        } catch (IOException unread) {
+            if (!channel.isClosed() && !channel.isEOF()) {
+                throw unread;
+            }
         }
     }
 
