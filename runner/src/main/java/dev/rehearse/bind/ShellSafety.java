@@ -51,6 +51,7 @@ public final class ShellSafety {
             return Optional.of("a newline");
         }
         List<Integer> places = command.find(literal);
+        boolean inHereDocument = false;
         for (int at : places) {
             ShellText lexed = command.lexed();
             for (int k = at; k < at + literal.length(); k++) {
@@ -60,10 +61,15 @@ public final class ShellSafety {
                     if (why.isPresent()) {
                         return why;
                     }
+                    inHereDocument |= context == ShellText.Context.HEREDOC_EXPANDING
+                            || context == ShellText.Context.HEREDOC_LITERAL;
                 }
             }
         }
-        return places.isEmpty() || structureKept(literal, value, command, places) ? Optional.empty()
+        // elsewhere the characters that pass open, close or end nothing: the command is lexed again only where a
+        // here-document's line may now be its delimiter (lexed for every binding, a command holding thousands of
+        // them took seconds, as Command says)
+        return !inHereDocument || structureKept(literal, value, command, places) ? Optional.empty()
                 : Optional.of("a word that changes how the shell reads the rest of the command (it ends a"
                 + " here-document, or opens or closes a quote)");
     }
