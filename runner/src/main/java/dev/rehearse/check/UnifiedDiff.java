@@ -37,25 +37,18 @@ public final class UnifiedDiff {
         boolean[] shownAdded = elidedBesideAChange(pairs);
         for (int i = 0; i < pairs.size(); i++) {
             Pair pair = pairs.get(i);
-            if (shownAdded[i]) {
-                if (pair.expected() != lastElision) {
-                    // the guide's (...) once, as it stands, then what it took, as lines the guide does not show
-                    if (open != null) {
-                        changes.add(open);
-                        open = null;
-                    }
-                    shown.add(guide.get(pair.expected()));
-                    lastElision = pair.expected();
-                    g++;
+            if (pair.op() == Op.ELIDED && pair.expected() != lastElision) {
+                // the guide's elision once, as it stands
+                if (open != null) {
+                    changes.add(open);
+                    open = null;
                 }
-                if (open == null) {
-                    open = new Change(DeltaType.CHANGE, g, g, shown.size(), shown.size());
-                }
-                shown.add(alignment.actual().get(pair.actual()));
-                open = open.withEndRevised(shown.size());
-                continue;
+                shown.add(guide.get(pair.expected()));
+                lastElision = pair.expected();
+                g++;
             }
-            boolean differs = pair.op() == Op.GUIDE_ONLY || pair.op() == Op.ACTUAL_ONLY;
+            // a real line an elision took beside a change shows as one the guide does not
+            boolean differs = shownAdded[i] || pair.op() == Op.GUIDE_ONLY || pair.op() == Op.ACTUAL_ONLY;
             if (!differs) {
                 if (open != null) {
                     changes.add(open);
@@ -63,10 +56,6 @@ public final class UnifiedDiff {
                 }
                 if (pair.op() == Op.SAME) {
                     shown.add(alignment.actual().get(pair.actual()));
-                    g++;
-                } else if (pair.expected() != lastElision) {
-                    shown.add(guide.get(pair.expected()));
-                    lastElision = pair.expected();
                     g++;
                 }
                 continue;

@@ -74,7 +74,7 @@ final class ForeignHomeRule implements LintRule {
             for (TranscriptCommand c : s.transcript().entries()) {
                 texts.add(c.command());
                 c.expected().forEach(e -> texts.add(e.text()));
-                texts.add(c.prompt().user() + "@" + c.prompt().host() + " " + c.prompt().cwd());
+                texts.add(c.prompt().account());
             }
         }
         return texts;

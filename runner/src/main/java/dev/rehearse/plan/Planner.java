@@ -259,13 +259,12 @@ public final class Planner {
         // [user@localhost ~]$), though alone it is a server's
         Set<String> readersHosts = new HashSet<>();
         for (Step step : steps) {
-            if (atTheReadersPrompt(step) && step instanceof CommandStep c && c.prompt() != null
-                    && c.prompt().host() != null) {
-                readersHosts.add(c.prompt().host());
+            if (atTheReadersPrompt(step) && promptHost(step) != null) {
+                readersHosts.add(promptHost(step));
             }
         }
-        if (steps.isEmpty() || !steps.stream().allMatch(s -> atTheReadersPrompt(s) || s instanceof CommandStep c
-                && c.prompt() != null && c.prompt().host() != null && readersHosts.contains(c.prompt().host()))) {
+        if (steps.isEmpty() || !steps.stream().allMatch(s -> atTheReadersPrompt(s)
+                || readersHosts.contains(promptHost(s)))) {
             return steps;
         }
         for (int i = 0; i < steps.size(); i++) {
@@ -275,6 +274,11 @@ public final class Planner {
             }
         }
         return steps;
+    }
+
+    /** the host a command step's prompt shows, or null */
+    private static String promptHost(Step step) {
+        return step instanceof CommandStep c && c.prompt() != null ? c.prompt().host() : null;
     }
 
     private static boolean atTheReadersPrompt(Step step) {
@@ -420,7 +424,7 @@ public final class Planner {
                 c.expected().forEach(line -> texts.add(line.text()));
                 if (c.prompt() != null) {
                     // [isabell@stardust ~]$: the guide's example user and host, where nothing else names them
-                    texts.add(c.prompt().user() + "@" + c.prompt().host() + " " + c.prompt().cwd());
+                    texts.add(c.prompt().account());
                 }
             }
         }

@@ -133,5 +133,10 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
      */
     public record Check(String name, StepSelector after, String command, Pattern expect, Duration timeout,
                         String file, int line) {
+
+        /** its name, or its command where the sidecar gives it none */
+        public String title() {
+            return name != null ? name : command;
+        }
     }
 }

@@ -93,7 +93,7 @@ final class CheckRecords {
 
     private CheckResult record(Check check, int after, Verdict verdict, String why, Duration elapsed) {
         // a name or a reason may hold a value bound to a secret: told in the guide's terms, as the steps are
-        String name = check.name() != null ? check.name() : check.command();
+        String name = check.title();
         return new CheckResult(bindings.reverse(name), check.file(), check.line(), after, verdict,
                 why == null ? null : bindings.reverse(why), elapsed);
     }

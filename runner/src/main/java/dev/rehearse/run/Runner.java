@@ -499,7 +499,7 @@ public final class Runner {
      */
     private StepResult checked(StepResult result, Check check) {
         long started = System.nanoTime();
-        String name = check.name() != null ? check.name() : check.command();
+        String name = check.title();
         CommandResult ran = session().run(bindings.apply(check.command()), List.of(),
                 check.timeout() != null ? check.timeout() : CHECK_TIMEOUT, null);
         String output = bindings.reverse(ran.output());
