@@ -11,15 +11,16 @@ import java.util.List;
 /**
  * A runbook turned into steps: the guide, its numbered steps and the bindings that apply to them; the blocks that
  * yield no step, with why; the placeholders no binding fills; and the values the sidecar's vars took (secrets as
- * their placeholders), for the reports. Immutable: its bindings are its own copy and
+ * their placeholders), for the reports; the sidecar's answers, which a run also gives wherever their prompts come.
+ * Immutable: its bindings are its own copy and
  * {@link #bindings()} hands out a copy, so what a run binds (captures) stays in the run; a plan with more bindings is
  * a new plan ({@link #withBindings}).
  */
 public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings, List<NotAStep> notSteps,
-                   List<Placeholder> unbound, List<VarValue> vars) {
+                   List<Placeholder> unbound, List<VarValue> vars, List<AnswerRule> answers) {
 
     public Plan(String name, Guide guide, List<Step> steps, Bindings bindings) {
-        this(name, guide, steps, bindings, List.of(), List.of(), List.of());
+        this(name, guide, steps, bindings, List.of(), List.of(), List.of(), List.of());
     }
 
     /**
@@ -45,6 +46,7 @@ public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings
         notSteps = List.copyOf(notSteps);
         unbound = List.copyOf(unbound);
         vars = List.copyOf(vars);
+        answers = List.copyOf(answers);
     }
 
     /** A copy of the plan's bindings, for whoever applies or adds to them. */
@@ -55,7 +57,7 @@ public record Plan(String name, Guide guide, List<Step> steps, Bindings bindings
 
     /** The same steps with {@code more} as their bindings. */
     public Plan withBindings(Bindings more) {
-        return new Plan(name, guide, steps, more, notSteps, unbound, vars);
+        return new Plan(name, guide, steps, more, notSteps, unbound, vars, answers);
     }
 
     /**

@@ -91,7 +91,7 @@ public final class Planner {
         BoundNames.check(runbook, overrides.keySet(), steps);
         Plan.checkBindings(bindings, steps, runbook.checks());
         return new Plan(runbook.name(), draft.guide(), List.copyOf(steps), bindings, draft.notSteps(),
-                Placeholders.unbound(steps, bindings), resolver.vars());
+                Placeholders.unbound(steps, bindings), resolver.vars(), runbook.answers());
     }
 
     private static List<Step> stepsOf(Guide guide, TranscriptReader reader, StepPolicy policy, List<NotAStep> notSteps) {

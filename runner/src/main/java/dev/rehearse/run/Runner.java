@@ -15,6 +15,8 @@ import dev.rehearse.model.CapturedValue;
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.Faults;
 import dev.rehearse.model.Interaction;
+import dev.rehearse.model.StandingAnswer;
+import dev.rehearse.plan.AnswerRule;
 import dev.rehearse.plan.BoundedText;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.CaptureUses;
@@ -74,6 +76,8 @@ public final class Runner {
     private RunReport.Origin origin;
     private List<CapturedValue> inherited = List.of();
     private Bindings bindings;
+    /** the sidecar's answers, given wherever their prompts come, in every session the run opens */
+    private List<StandingAnswer> standingAnswers = List.of();
     private TranscriptJudge judge;
     private List<CapturedValue> captured;
     /** the commands each captured value goes into, to check it against */
@@ -160,6 +164,7 @@ public final class Runner {
         effectLines = EffectLines.with(effects);
         bindings = plan.bindings();
         judge = new TranscriptJudge(bindings);
+        standingAnswers = standing(plan.answers());
         // the record's writer copies what is captured so far from its own thread
         captured = Collections.synchronizedList(new ArrayList<>(inherited));
         captureUses = new CaptureUses(plan.steps(), checks);
@@ -570,12 +575,27 @@ public final class Runner {
                 throw failed;
             }
             session = target.openSession();
+            session.answerWherever(standingAnswers);
             if (interruption.requested()) {
                 // asked while the shell started, before the request could reach it
                 session.interrupt();
             }
         }
         return session;
+    }
+
+    /**
+     * The answers typed at a rule's prompt where the plan has none for it: a rule is written against the guide's
+     * text, so the terminal's line is read with the target's values mapped back to the guide's (captures included).
+     */
+    private List<StandingAnswer> standing(List<AnswerRule> rules) {
+        List<StandingAnswer> answers = new ArrayList<>();
+        for (AnswerRule rule : rules) {
+            String answer = rule.binding() != null ? bindings.get(rule.binding()).map(Binding::value).orElseThrow()
+                    : bindings.apply(rule.answer());
+            answers.add(new StandingAnswer(rule.prompt(), answer, rule.hidden(), line -> bindings.reverse(line)));
+        }
+        return answers;
     }
 
     /** the answer to type: a bound secret for a hidden prompt, else the guide's answer with bindings applied */
@@ -606,7 +626,8 @@ public final class Runner {
                     + "(PROMPT_COMMAND=\"...; $PROMPT_COMMAND\")" : "") + lastWords(result, true);
             case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine())
                     + " (no answer of the plan's is for this prompt, which the guide does not show: the plan answers"
-                    + " a prompt the transcript shows, by what follows it there or by an answers: rule of the sidecar)";
+                    + " a prompt the transcript shows, by what follows it there;"
+                    + " an answers: rule of the runbook answers it wherever it comes)";
             case READING_SILENTLY -> "waiting for input: " + result.lastLine() + " reads the terminal, having asked "
                     + "nothing, and the guide shows nothing typed for it (the lines a transcript shows after the "
                     + "command are typed for it)";

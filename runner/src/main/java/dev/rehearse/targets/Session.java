@@ -2,6 +2,7 @@ package dev.rehearse.targets;
 
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.Interaction;
+import dev.rehearse.model.StandingAnswer;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,6 +21,12 @@ public interface Session extends AutoCloseable {
      * @param live         receives output as it arrives (secrets already hidden), for progress display
      */
     CommandResult run(String command, List<Interaction> interactions, Duration timeout, Consumer<String> live);
+
+    /**
+     * From the next command on, answers a prompt wherever it comes, shown by the guide or not, that no answer of the
+     * command's own is due at.
+     */
+    void answerWherever(List<StandingAnswer> answers);
 
     /**
      * Stops the command running now (as a timeout does: Ctrl-C, then harder), and any later one before it starts;

@@ -207,7 +207,8 @@ class RunnerIT {
         assertEquals(List.of(Verdict.FAIL, Verdict.SKIP), verdicts(report));
         assertEquals("waiting for input at: Overwrite isabell config? [y/N]"
                 + " (no answer of the plan's is for this prompt, which the guide does not show: the plan answers"
-                + " a prompt the transcript shows, by what follows it there or by an answers: rule of the sidecar)",
+                + " a prompt the transcript shows, by what follows it there;"
+                + " an answers: rule of the runbook answers it wherever it comes)",
                 report.results().get(0).reason());
         assertTrue(took < 8000, "took " + took + " ms");
     }

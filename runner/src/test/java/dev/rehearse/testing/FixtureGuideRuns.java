@@ -378,7 +378,28 @@ public abstract class FixtureGuideRuns {
     void aCommandWaitingForInputTheGuideDoesNotShowFailsWithinSeconds() throws IOException {
         failsWithinSeconds("waiting.rst", "waiting for input at: Overwrite it? [y/N]"
                 + " (no answer of the plan's is for this prompt, which the guide does not show: the plan answers"
-                + " a prompt the transcript shows, by what follows it there or by an answers: rule of the sidecar)");
+                + " a prompt the transcript shows, by what follows it there;"
+                + " an answers: rule of the runbook answers it wherever it comes)");
+    }
+
+    /**
+     * The runbook's answers are given wherever their prompts come: a question the guide does not show (a new
+     * release's), a hidden one whose line names the user the target maps the guide's to, and a prompt asked again
+     * where the guide shows it once. Each step DRIFTs, as its output shows what the guide does not, and the hidden
+     * answer, a secret, is in no output or report.
+     */
+    @Test
+    void theRunbooksAnswersAreGivenWhereverTheirPromptsCome() throws IOException {
+        Run run = run("asked-anew");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("DRIFT", "DRIFT", "DRIFT"), run.verdicts(), run.json());
+        assertTrue(run.json().contains("+Proceed with the upgrade? [y/N] y\n answer: y"), run.json());
+        assertTrue(run.json().contains("token length 12"), run.json());
+        assertTrue(run.json().contains(" Proceed with the upgrade? [y/N] y\n+Proceed with the upgrade? [y/N] y\n yy"),
+                run.json());
+        String everything = run.out() + run.err() + run.json() + Files.readString(reports.resolve("report.html"))
+                + Files.readString(reports.resolve("junit.xml"));
+        assertFalse(everything.contains("tok3nV4lu3zz"), everything);
     }
 
     /** {@code rehearse run GUIDE} ends with exit status 0 and each of its {@code steps} steps PASSes. */

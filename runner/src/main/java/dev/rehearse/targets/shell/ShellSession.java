@@ -3,6 +3,7 @@ package dev.rehearse.targets.shell;
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.Interaction;
+import dev.rehearse.model.StandingAnswer;
 import dev.rehearse.targets.BashQuoting;
 import dev.rehearse.targets.OutputLimit;
 import dev.rehearse.targets.Session;
@@ -47,6 +48,8 @@ public final class ShellSession implements Session {
     private static final byte CTRL_BACKSLASH = 0x1c;
     /** the longest a still command goes without a look for a program of it that reads the terminal silently */
     private static final long LONGEST_READ_CHECK = TimeUnit.SECONDS.toNanos(30);
+    /** what a due answer's index is when a standing answer, not the plan, gives it: the plan's next stays next */
+    private static final int STANDING = -1;
     /** A canonical-mode terminal drops what goes past 4095 bytes of one line. */
     private static final int MAX_LINE = 3000;
     private static final int PROMPT_TAIL = 4096;
@@ -55,6 +58,8 @@ public final class ShellSession implements Session {
 
     private final Transport transport;
     private final ShellSettings settings;
+    /** the sidecar's answers, for prompts wherever they come */
+    private List<StandingAnswer> standing = List.of();
     private final String sentinelStart;
     private final OutputStream keyboard;
     private final TimedOutput screen;
@@ -212,6 +217,11 @@ public final class ShellSession implements Session {
     }
 
     @Override
+    public void answerWherever(List<StandingAnswer> answers) {
+        standing = List.copyOf(answers);
+    }
+
+    @Override
     public CommandResult run(String command, List<Interaction> interactions, Duration timeout,
                              Consumer<String> progress) {
         return run(command, interactions, timeout, progress, OutputLimit.DEFAULT);
@@ -366,6 +376,7 @@ public final class ShellSession implements Session {
         /** prompts are looked for in the output after the last answer */
         int answeredUpTo;
         Interaction due;
+        /** the plan's interaction that is due, or {@link #STANDING} */
         int dueIndex;
         long answerDueAt;
         final long typedAt = System.nanoTime();
@@ -475,11 +486,14 @@ public final class ShellSession implements Session {
             return TerminalText.lastLine(raw.substring(Math.max(answeredUpTo, raw.length() - PROMPT_TAIL)));
         }
 
-        /** The first interaction still pending whose prompt ends the output since the last answer. */
+        /**
+         * The first interaction still pending whose prompt ends the output since the last answer; else a standing
+         * answer whose rule ends it.
+         */
         private void lookForPrompt() {
             due = null;
             answerDueAt = 0;
-            if (nextInteraction >= interactions.size()) {
+            if (nextInteraction >= interactions.size() && standing.isEmpty()) {
                 return;
             }
             String shown = lastLineSinceAnswer().stripTrailing();
@@ -492,6 +506,15 @@ public final class ShellSession implements Session {
                 if (!prompt.isEmpty() && seen) {
                     due = interactions.get(i);
                     dueIndex = i;
+                    answerDueAt = System.nanoTime() + settings.settle().toNanos();
+                    return;
+                }
+            }
+            for (StandingAnswer answer : standing) {
+                Interaction asked = answer.at(shown);
+                if (asked != null) {
+                    due = asked;
+                    dueIndex = STANDING;
                     answerDueAt = System.nanoTime() + settings.settle().toNanos();
                     return;
                 }
@@ -565,7 +588,9 @@ public final class ShellSession implements Session {
 
         void answer(long now) {
             Interaction answering = due;
-            nextInteraction = dueIndex + 1;
+            if (dueIndex != STANDING) {
+                nextInteraction = dueIndex + 1;
+            }
             due = null;
             answerDueAt = 0;
             if (answering.eof()) {
