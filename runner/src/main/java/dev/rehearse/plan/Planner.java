@@ -226,7 +226,7 @@ public final class Planner {
             }
             String why = whyNoStep(block, before, target, steps);
             if (why.startsWith(NotAStep.OUTPUT_OF)) {
-                SeparateOutput.of(block, before, steps).ifPresent(checked -> steps.set(steps.size() - 1, checked));
+                SeparateOutput.of(block, before, steps, reader).ifPresent(checked -> steps.set(steps.size() - 1, checked));
             }
             notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block), why));
         }

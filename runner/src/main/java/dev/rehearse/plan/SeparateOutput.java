@@ -2,7 +2,6 @@ package dev.rehearse.plan;
 
 import dev.rehearse.guide.Block;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +10,8 @@ import java.util.Optional;
  * "The output should look like this:", a block with what it prints), as READMEs and documentation sites write it.
  * It is checked as the command's own would be, where nothing else can have printed it: the block before held that
  * one command, which shows no output and asks nothing, after commands that print nothing ({@link SilentCommands}:
- * {@code mkdir -p ~/notes}, {@code echo one > ~/notes/a.txt}, then {@code ls ~/notes}). A block in a file's format
+ * {@code mkdir -p ~/notes}, {@code echo one > ~/notes/a.txt}, then {@code ls ~/notes}). The prompts it shows are
+ * answered as in a transcript ({@code Do you want to continue? [Y/n] y}): the guide shows what its reader typed. A block in a file's format
  * (json, yaml, ini ...) after such prose is an example of a file as often as an output, and is left unchecked.
  */
 final class SeparateOutput {
@@ -20,22 +20,17 @@ final class SeparateOutput {
     }
 
     /** The last step with {@code block} as its expected output, if the block shows the output of that step alone. */
-    static Optional<CommandStep> of(Block block, Block before, List<Step> steps) {
+    static Optional<CommandStep> of(Block block, Block before, List<Step> steps, TranscriptReader reader) {
         if (steps.isEmpty() || !(steps.get(steps.size() - 1) instanceof CommandStep last)
                 || !last.expected().isEmpty() || !last.interactions().isEmpty()
                 || !silentBefore(before, steps)
                 || !BlockLanguage.mayShowPrompts(block.language()) || block.text().isBlank()) {
             return Optional.empty();
         }
-        List<ExpectedLine> expected = new ArrayList<>();
-        List<String> lines = block.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            int line = block.contentLine() + i;
-            expected.add(Elisions.is(lines.get(i)) ? ExpectedLine.elision(line, lines.get(i))
-                    : ExpectedLine.output(line, lines.get(i)));
-        }
+        TranscriptReader.Output shown = reader.readOutput(block.lines(), block.contentLine(), last.command());
         return Optional.of(new CommandStep(last.n(), last.source(), last.line(), last.section(), last.command(),
-                last.prompt(), List.copyOf(expected), last.interactions(), last.captures(), last.policy()));
+                last.prompt(), List.copyOf(shown.expected), List.copyOf(shown.interactions), last.captures(),
+                last.policy()));
     }
 
     /** The block's steps before its last are commands that show, ask and print nothing. */

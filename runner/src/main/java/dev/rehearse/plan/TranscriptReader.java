@@ -114,12 +114,17 @@ public final class TranscriptReader {
         return ShellText.commandLines(first, next);
     }
 
-    private static final class Output {
+    /** What a command's output lines expect, and the prompts among them, with what is typed at each. */
+    static final class Output {
         final List<ExpectedLine> expected = new ArrayList<>();
         final List<Interaction> interactions = new ArrayList<>();
     }
 
-    private Output readOutput(List<String> lines, int firstLine, String command) {
+    /**
+     * The output lines shown for {@code command} as a transcript's would be read after it: in a block of their own
+     * ({@link SeparateOutput}), the prompts they show are answered as they would be at a prompt's command.
+     */
+    Output readOutput(List<String> lines, int firstLine, String command) {
         List<ReadPrompts.Asked> asked = ReadPrompts.of(command);
         ReplPromptSyntax.Program startedBy = ReplPromptSyntax.startedBy(command);
         Output out = new Output();

@@ -381,6 +381,32 @@ class OtherSitesTest {
     }
 
     /**
+     * A prompt shown in the output's own block is answered as at a prompt's command: the block shows what the
+     * reader typed. Before, it was expected output only, and the command waited for an answer nobody gave.
+     */
+    @Test
+    void aPromptInTheOutputsOwnBlockIsAnswered() throws IOException {
+        Plan plan = markdown("""
+                Remove the old notes:
+
+                ```bash
+                rm -ri ~/old-notes
+                ```
+
+                Output:
+
+                ```
+                rm: descend into directory '/home/isabell/old-notes'? y
+                rm: remove directory '/home/isabell/old-notes'? y
+                ```
+                """);
+        CommandStep rm = (CommandStep) plan.steps().get(0);
+        assertEquals(List.of("y", "y"), rm.interactions().stream().map(Interaction::answer).toList());
+        assertEquals(List.of(ExpectedLine.Kind.PROMPT, ExpectedLine.Kind.PROMPT),
+                rm.expected().stream().map(ExpectedLine::kind).toList());
+    }
+
+    /**
      * "Add two notes:" after the section saved a script: a block whose every line starts with the script runs it.
      * Before, its lines were appended to the script, which then ran itself without end.
      */

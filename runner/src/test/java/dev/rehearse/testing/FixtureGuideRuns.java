@@ -148,14 +148,17 @@ public abstract class FixtureGuideRuns {
     /**
      * DigitalOcean's tutorials: {@code command} blocks of commands without prompts, a file's block labelled with its
      * path and the output's with {@code Output} on their first lines (no part of the text), the example user
-     * {@code sammy}, an editor opened before the file's block, and diff's differences shown as its output. Before,
-     * the command blocks were no steps at all.
+     * {@code sammy}, an editor opened before the file's block, diff's differences shown as its output, and
+     * {@code rm -i}'s question answered in the output's block. Before, the command blocks were no steps at all, and
+     * then a prompt shown only in the output's block waited unanswered.
      */
     @Test
     void aDigitalOceanTutorialRunsItsCommandBlocksAndChecksItsLabelledOutput(@TempDir Path home) throws IOException {
         Run run = runIn(home, "untuned/digitalocean.md", "--timeout", "30s");
         assertEquals(0, run.exit(), run.out() + run.err());
-        assertEquals(List.of("PASS", "PASS", "PASS", "SKIP", "PASS", "PASS", "PASS", "PASS"), run.verdicts(), run.json());
+        assertEquals(List.of("PASS", "PASS", "PASS", "SKIP", "PASS", "PASS", "PASS", "PASS", "PASS", "PASS"),
+                run.verdicts(), run.json());
+        assertFalse(Files.exists(homeOfRun(home).resolve("greeter/greeter.new")), "rm -i was answered y");
         assertEquals("greeting=hello\n", Files.readString(homeOfRun(home).resolve("greeter/greeter.conf")),
                 "the label names the file and is no part of it");
     }
