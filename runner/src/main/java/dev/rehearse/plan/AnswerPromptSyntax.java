@@ -38,6 +38,13 @@ public final class AnswerPromptSyntax {
     private static final Pattern PRESS_KEY = Pattern.compile("(?i)^\\s*[\\[(]?(?:please\\s+)?(?:press|hit)\\s+"
             + "(?:the\\s+)?[<\\[]?(?:enter|return|any\\s+key)[>\\]]?(?:\\s+key)?"
             + "(?:[\\s,]+(?:to|when|if|for|and|or)\\b.*)?[\\])]?\\s*$");
+    /**
+     * a prompt followed by what the reader does there, in brackets, as GitHub's docs write it: {@code Enter a file in
+     * which to save the key (/home/YOU/.ssh/id_ed25519):[Press enter]}, {@code Enter passphrase (empty for no
+     * passphrase): [Type a passphrase]}
+     */
+    private static final Pattern INSTRUCTED = Pattern.compile("^(?<prompt>.*?\\S)\\s*\\[(?<instruction>(?i:(?<press>"
+            + "(?:press|hit)\\s+(?:the\\s+)?(?:enter|return)(?:\\s+key)?)|(?:type|enter|choose|select|paste)\\s)[^\\]]*)\\]\\s*$");
     /** a default in brackets right before the colon: {@code A challenge password []:} */
     private static final Pattern BRACKETED_DEFAULT = Pattern.compile("\\[[^\\]]*\\]\\s*:$");
     private static final Pattern HIDDEN = Pattern.compile("^\\s*(?<prompt>[^:]*\\S\\s*:)\\s*$");
@@ -150,6 +157,15 @@ public final class AnswerPromptSyntax {
         }
         if (PRESS_KEY.matcher(line).matches()) {
             return Optional.of(new Prompt(line.strip(), "", false));
+        }
+        m = INSTRUCTED.matcher(line);
+        if (line.stripTrailing().endsWith("]") && m.matches()) {
+            String prompt = m.group("prompt").strip();
+            if (m.group("press") != null) {
+                return Optional.of(new Prompt(prompt, "", false));
+            }
+            // what to type is the reader's to choose: the prompt is read as showing nothing typed
+            return match(prompt, previous, next, previousWasPrompt).or(() -> Optional.of(new Prompt(prompt, "", false)));
         }
         m = YES_NO_BRACKET.matcher(line);
         if (m.matches()) {

@@ -100,6 +100,7 @@ public final class Planner {
         EarlierFiles earlier = new EarlierFiles();
         ProseBetween between = new ProseBetween(guide);
         Block previous = null;
+        MarkedBlocks marked = new MarkedBlocks();
         List<Block> blocks = guide.blocks();
         TabChoice tabs = TabChoice.of(blocks);
         for (int b = 0; b < blocks.size(); b++) {
@@ -114,6 +115,11 @@ public final class Planner {
             previous = block;
             Block next = b + 1 < blocks.size() && blocks.get(b + 1).source().equals(block.source()) ? blocks.get(b + 1) : null;
             String language = block.language() == null ? "" : block.language();
+            if (BlockLanguage.mayShowPrompts(language) && MarkedOutput.marks(block.lines())) {
+                notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
+                        marked.add(block, before, steps, reader)));
+                continue;
+            }
             Optional<Transcript> transcript = reader.read(block.lines(), block.contentLine(), block.language());
             // a block the guide says not to type is skipped whatever its prompt says (a reader's own machine's runs)
             Optional<String> notToRun = NotToRun.byProse(block);
@@ -349,7 +355,7 @@ public final class Planner {
     }
 
     /** The last step so far, where it is a command of the block right before (whose output a block may show). */
-    private static Optional<CommandStep> commandJustBefore(Block before, List<Step> steps) {
+    static Optional<CommandStep> commandJustBefore(Block before, List<Step> steps) {
         Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
         return last instanceof CommandStep c && stepOf(before, c) ? Optional.of(c) : Optional.empty();
     }

@@ -50,6 +50,25 @@ public final class TranscriptReader {
         if (styles.isEmpty()) {
             return Optional.empty();
         }
+        Transcript read = read(lines, firstLine, styles, false);
+        // output GitHub's docs mark with "> ": known once the commands (and the lines they take) are known
+        return Optional.of(marksItsOutput(read, lines, firstLine) ? read(lines, firstLine, styles, true) : read);
+    }
+
+    private static boolean marksItsOutput(Transcript read, List<String> lines, int firstLine) {
+        List<String> output = new ArrayList<>();
+        for (TranscriptCommand entry : read.entries()) {
+            for (ExpectedLine e : entry.expected()) {
+                if (e.kind() == ExpectedLine.Kind.REPL_INPUT) {
+                    return false; // a REPL's prompt (Node's "> ", Python's ">>> ") marks what is typed, not output
+                }
+                output.add(lines.get(e.sourceLine() - firstLine));
+            }
+        }
+        return MarkedOutput.marks(output);
+    }
+
+    private Transcript read(List<String> lines, int firstLine, List<ShellPromptSyntax.Style> styles, boolean marked) {
         SessionPrompts session = new SessionPrompts(styles);
         List<TranscriptCommand> entries = new ArrayList<>();
         // the prompt the look for a command's last line stopped at: the next command's, read once
@@ -81,12 +100,13 @@ public final class TranscriptReader {
                 entries.set(entries.size() - 1, interrupted(entries.get(entries.size() - 1)));
                 command = "";
             }
-            Output output = readOutput(lines.subList(i + 1, end), firstLine + i + 1, command);
+            Output output = marked ? readMarkedOutput(lines.subList(i + 1, end), firstLine + i + 1, command)
+                    : readOutput(lines.subList(i + 1, end), firstLine + i + 1, command);
             entries.add(new TranscriptCommand(firstLine + start, firstLine + i, prompt.get().match().prompt(), command,
                     output.expected, output.interactions));
             i = end;
         }
-        return Optional.of(new Transcript(first != null ? first : styles.get(0), List.copyOf(entries)));
+        return new Transcript(first != null ? first : styles.get(0), List.copyOf(entries));
     }
 
     /**
@@ -118,6 +138,17 @@ public final class TranscriptReader {
     static final class Output {
         final List<ExpectedLine> expected = new ArrayList<>();
         final List<Interaction> interactions = new ArrayList<>();
+    }
+
+    /**
+     * Output lines marked with {@code >} ({@link MarkedOutput}), read as they would be unmarked; the remarks among
+     * them are not output.
+     */
+    Output readMarkedOutput(List<String> lines, int firstLine, String command) {
+        Output out = readOutput(lines.stream().map(MarkedOutput::unmarked).toList(), firstLine, command);
+        out.expected.removeIf(e -> e.kind() == ExpectedLine.Kind.OUTPUT
+                && MarkedOutput.isRemark(lines.get(e.sourceLine() - firstLine)));
+        return out;
     }
 
     /**

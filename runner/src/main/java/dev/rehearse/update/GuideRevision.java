@@ -6,6 +6,7 @@ import dev.rehearse.check.Alignment.Pair;
 import dev.rehearse.check.OutputCheck;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.ExpectedLine;
+import dev.rehearse.plan.MarkedOutput;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
  * What one drifted step changes in its guide file: the expected-output lines that no longer match are replaced
  * by what the target printed, and nothing else moves. A line that still matches (after masking volatile tokens)
  * keeps its exact bytes, so the guide keeps its own spelling of versions, hashes and pids; elisions and blank
- * lines stay where the author put them. New lines take the guide's indentation of output; a line that is true of
+ * lines stay where the author put them. New lines take the guide's indentation (and mark) of output; a line that is true of
  * the test host only (a path of it, a timing, a value the run was given) becomes an elision.
  */
 final class GuideRevision {
@@ -38,9 +39,12 @@ final class GuideRevision {
         Alignment alignment = OutputCheck.align(expected, actual);
         // the guide's own indentation of output, as its output lines have it in the file (4 spaces in the seed's pip
         // blocks, where the commands have 2); the command's when it shows none but blank lines
-        String indent = expected.stream().map(e -> file.get(e.sourceLine() - 1)).filter(l -> !l.isBlank())
+        String start = expected.stream().map(e -> file.get(e.sourceLine() - 1)).filter(l -> !l.isBlank())
                 .map(GuideRevision::leadingBlanks).min((a, b) -> a.length() - b.length())
-                .orElse(leadingBlanks(file.get(step.line() - 1)));
+                .orElse(leadingBlanks(file.get(step.line() - 1)))
+                // and its mark, where the guide marks output ("> " in GitHub's docs)
+                + expected.stream().filter(e -> !e.text().isBlank())
+                .map(e -> MarkedOutput.markOf(file.get(e.sourceLine() - 1), e.text())).findFirst().orElse("");
         List<LineSplice.Replacement> replacements = new ArrayList<>();
         Hunk hunk = null;
         int anchor = expected.get(0).sourceLine() - 1; // the last guide line kept so far
@@ -68,7 +72,7 @@ final class GuideRevision {
                 anchor = sourceLine;
             } else {
                 String line = alignment.actual().get(pair.actual());
-                hunk.add(host.test(line) ? indent + ELISION : indent + line);
+                hunk.add(host.test(line) ? start + ELISION : start + line);
             }
         }
         if (hunk != null) {

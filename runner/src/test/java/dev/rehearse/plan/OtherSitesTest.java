@@ -381,6 +381,52 @@ class OtherSitesTest {
     }
 
     /**
+     * Blocks whose every line is marked with "> " (GitHub's docs) are never commands: typed, "> Generating ..." would
+     * empty a file named Generating. After a command's block, with prose between, each is more of that command's
+     * output, its prompts answered; after no command, none.
+     */
+    @Test
+    void blocksOfMarkedOutputAreTheOutputOfTheCommandBeforeThemNeverCommands() throws IOException {
+        Plan plan = markdown("""
+                Make the key:
+
+                ```shell
+                $ ssh-keygen -t ed25519
+                ```
+
+                It says:
+
+                ```shell
+                > Generating public/private ed25519 key pair.
+                ```
+
+                Accept the default file:
+
+                ```shell
+                > Enter a file in which to save the key (/home/YOU/.ssh/id_ed25519):[Press enter]
+                ```
+                """);
+        assertEquals(1, plan.steps().size(), plan.steps().toString());
+        CommandStep keygen = (CommandStep) plan.steps().get(0);
+        assertEquals(List.of("Generating public/private ed25519 key pair.",
+                        "Enter a file in which to save the key (/home/YOU/.ssh/id_ed25519):[Press enter]"),
+                keygen.expected().stream().map(ExpectedLine::text).toList());
+        assertEquals(List.of(""), keygen.interactions().stream().map(Interaction::answer).toList());
+        assertEquals(List.of("output of step 1", "output of step 1"),
+                plan.notSteps().stream().map(NotAStep::why).toList());
+        Plan alone = markdown("""
+                What you will see:
+
+                ```shell
+                > Agent pid 59566
+                ```
+                """);
+        assertEquals(List.of(), alone.steps());
+        assertEquals("output (marked with >, as GitHub's docs mark it) of no command of the block before",
+                alone.notSteps().get(0).why());
+    }
+
+    /**
      * A prompt shown in the output's own block is answered as at a prompt's command: the block shows what the
      * reader typed. Before, it was expected output only, and the command waited for an answer nobody gave.
      */

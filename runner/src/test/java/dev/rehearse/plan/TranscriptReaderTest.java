@@ -507,4 +507,39 @@ class TranscriptReaderTest {
                     t.orElseThrow().commands().get(0).interactions().get(0), command);
         }
     }
+
+    /**
+     * GitHub's docs mark each line of output with "> ": the marks go, and a remark among the marked lines is no
+     * output. Lines that only start with ">" among others (diff's), a REPL's prompts, and a command that goes on over
+     * continuation lines are read as before.
+     */
+    @Test
+    void outputMarkedWithAnAngleBracketIsReadWithoutItsMarks() {
+        Transcript t = read("shell", "$ git --version", "> git version 2.39.5", "$ ssh-add -l",
+                "# the key you added", ">256 SHA256:abc bot@example.com (ED25519)");
+        assertEquals(List.of("git version 2.39.5"), texts(t.commands().get(0)));
+        assertEquals(List.of("256 SHA256:abc bot@example.com (ED25519)"), texts(t.commands().get(1)));
+        Transcript diff = read("shell", "$ diff a.txt b.txt", "1c1", "< hello", "---", "> hi");
+        assertEquals(List.of("1c1", "< hello", "---", "> hi"), texts(diff.commands().get(0)));
+        Transcript python = read("console", "$ python3", ">>> import sys", ">>> sys.exit(0)");
+        assertEquals(List.of(Kind.REPL_INPUT, Kind.REPL_INPUT), kinds(python.commands().get(0)));
+        Transcript heredoc = read("shell", "$ cat > notes.txt <<EOF", "> one", "> EOF", "$ cat notes.txt", "one");
+        assertEquals("cat > notes.txt <<EOF\none\nEOF", heredoc.commands().get(0).command());
+    }
+
+    /** What to do at a prompt, in brackets: Enter where it says to press it, else the prompt as showing nothing typed. */
+    @Test
+    void aPromptsBracketedInstructionIsNoAnswerToType() {
+        Transcript t = read("shell", "$ ssh-keygen -t ed25519",
+                "> Enter a file in which to save the key (/home/YOU/.ssh/id_ed25519):[Press enter]",
+                "> Enter passphrase (empty for no passphrase): [Type a passphrase]",
+                "> Enter same passphrase again: [Type passphrase again]");
+        assertEquals(List.of(new Interaction("Enter a file in which to save the key (/home/YOU/.ssh/id_ed25519):", "",
+                        false, false, null),
+                new Interaction("Enter passphrase (empty for no passphrase):", "", true, false, null),
+                new Interaction("Enter same passphrase again:", "", true, false, null)),
+                t.commands().get(0).interactions());
+        Transcript login = read("console", "$ ./login", "Password: [Type your password]");
+        assertEquals(new Interaction("Password:", SECRET, true, false, SECRET), login.commands().get(0).interactions().get(0));
+    }
 }

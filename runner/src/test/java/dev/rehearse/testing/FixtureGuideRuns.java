@@ -164,6 +164,26 @@ public abstract class FixtureGuideRuns {
     }
 
     /**
+     * GitHub's docs: output marked with {@code > } in the command's block and in blocks of their own, a remark among
+     * it, prompts with what to do in brackets ({@code [Press enter]}, {@code [Type a passphrase]}), and a prompt
+     * worded otherwise than ssh-keygen words it, which is answered as the guide answers it (the step DRIFTs, its
+     * output showing the real words). Before, each marked block ran as a command (a redirection that made a file
+     * named by its first word), and the marks drifted.
+     */
+    @Test
+    void githubsDocsMarkedOutputIsCheckedAndItsPromptsAnswered(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/github-docs.md", "--timeout", "30s");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "DRIFT", "PASS"), run.verdicts(), run.json());
+        assertTrue(run.json().contains("+Enter file in which to save the key"), run.json());
+        Path ran = homeOfRun(home);
+        assertTrue(Files.exists(ran.resolve(".ssh/id_ed25519")), "ssh-keygen made the key");
+        for (String word : List.of("Generating", "Enter")) {
+            assertFalse(Files.exists(ran.resolve(word)), word + ": a marked line ran as a redirection");
+        }
+    }
+
+    /**
      * Blocks in the styles of other sites, each one Rehearse once read wrong: Gentoo's {@code user $} and
      * {@code root #} prompts, RHEL's {@code [root@localhost ~]#}, another site's example home ({@code /home/pi}),
      * output cut in words ({@code ...output omitted...}, {@code <snip>}), steps "On Windows" and "On macOS", a prompt

@@ -519,6 +519,21 @@ public final class ShellSession implements Session {
                     return;
                 }
             }
+            if (nextInteraction < interactions.size() && rewordedAt(interactions.get(nextInteraction), shown)) {
+                due = interactions.get(nextInteraction);
+                dueIndex = nextInteraction;
+                answerDueAt = System.nanoTime() + settings.settle().toNanos();
+            }
+        }
+
+        /**
+         * The program asks the plan's next question in other words ({@link RewordedPrompt}): answered as the guide
+         * answers it, the step's output then shows the difference. Not an interrupt's or a leave's words, nor what
+         * is typed unasked: those wait for no question.
+         */
+        private boolean rewordedAt(Interaction next, String shown) {
+            return !next.eof() && !next.prompt().isBlank() && TerminalText.looksLikePrompt(shown)
+                    && RewordedPrompt.asks(next.prompt(), shown);
         }
 
         /**

@@ -1,0 +1,56 @@
+package dev.rehearse.plan;
+
+import java.util.List;
+
+/**
+ * Output marked line by line with {@code >}, as GitHub's docs write it: {@code $ ssh-add -l} over
+ * {@code > 256 SHA256:... (ED25519)} in one block, or a command's block followed by blocks of its own whose every
+ * line starts with {@code >}. Such a block is never commands: typed, each of its lines would be a redirection that
+ * empties the file its first word names. Among marked lines, a line that starts with {@code #} is the author's
+ * remark ({@code # Lists the files in your .ssh directory}), as nothing the command prints is left unmarked there.
+ */
+public final class MarkedOutput {
+    private static final char MARK = '>';
+
+    private MarkedOutput() {
+    }
+
+    /** Every line that is not blank starts with the mark, or is a remark among marked lines; one at least is marked. */
+    static boolean marks(List<String> lines) {
+        boolean marked = false;
+        for (String line : lines) {
+            String s = line.strip();
+            if (s.isEmpty() || isRemark(s)) {
+                continue;
+            }
+            if (s.charAt(0) != MARK) {
+                return false;
+            }
+            marked = true;
+        }
+        return marked;
+    }
+
+    /** A remark among marked lines, which is no output. */
+    static boolean isRemark(String line) {
+        return line.strip().startsWith("#");
+    }
+
+    /** The line as the command printed it: the mark and the blank after it gone. */
+    static String unmarked(String line) {
+        String s = line.stripLeading();
+        if (s.isEmpty() || s.charAt(0) != MARK) {
+            return line;
+        }
+        return s.startsWith(MARK + " ") ? s.substring(2) : s.substring(1);
+    }
+
+    /** What the mark is on a guide's line (for writing new lines as the guide marks them), or "" when unmarked. */
+    public static String markOf(String guideLine, String expectedText) {
+        String s = guideLine.stripLeading();
+        if (s.isEmpty() || s.charAt(0) != MARK || expectedText.stripLeading().startsWith(String.valueOf(MARK))) {
+            return "";
+        }
+        return s.startsWith(MARK + " ") ? MARK + " " : String.valueOf(MARK);
+    }
+}
