@@ -416,9 +416,9 @@ public abstract class FixtureGuideRuns {
         Run run = run("asked-anew");
         assertEquals(0, run.exit(), run.out() + run.err());
         assertEquals(List.of("DRIFT", "DRIFT", "DRIFT"), run.verdicts(), run.json());
-        assertTrue(run.json().contains("+Proceed with the upgrade? [y/N] y\n answer: y"), run.json());
+        assertTrue(run.json().contains("+Proceed with the upgrade? [y/N] y\\n answer: y"), run.json());
         assertTrue(run.json().contains("token length 12"), run.json());
-        assertTrue(run.json().contains(" Proceed with the upgrade? [y/N] y\n+Proceed with the upgrade? [y/N] y\n yy"),
+        assertTrue(run.json().contains(" Proceed with the upgrade? [y/N] y\\n+Proceed with the upgrade? [y/N] y\\n yy"),
                 run.json());
         String everything = run.out() + run.err() + run.json() + Files.readString(reports.resolve("report.html"))
                 + Files.readString(reports.resolve("junit.xml"));
