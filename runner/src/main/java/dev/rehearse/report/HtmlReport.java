@@ -187,6 +187,12 @@ final class HtmlReport {
         return new StepView(result.step().n(), result.step().line(), StepText.anchor(result.step()),
                 HtmlPage.css(result.verdict()), result.verdict().name(), StepText.title(result.step()),
                 StepText.where(result.step()), result.reason() == null ? "" : result.reason(), HtmlPage.seconds(result.elapsed()),
-                DiffLine.of(result.diff()), result.actual() == null ? "" : result.actual());
+                DiffLine.of(result.diff()), realOutputNotShown(result));
+    }
+
+    /** The real output, where it is not the guide's lines shown above it letter for letter (most steps). */
+    private static String realOutputNotShown(StepResult result) {
+        String actual = result.actual() == null ? "" : result.actual();
+        return actual.equals(result.expected()) ? "" : actual;
     }
 }

@@ -292,6 +292,17 @@ class ReportsTest {
                 "diffs inline");
         assertTrue(html.contains("<span class=\"no\">365</span><span class=\"tx\">$2b$12$yK16TMDMnvj97GFBoxF9QeP2N.U8oadindcjB0Uo9TkSI3CsgwV02</span>"),
                 "every line of a block, numbered as in the guide");
+        int letterForLetter = 0;
+        for (StepResult r : report.results()) {
+            int at = html.indexOf("id=\"step-" + r.step().n() + "\"");
+            int end = html.indexOf("<div class=\"segment\">", at);
+            String segment = html.substring(at, end < 0 ? html.length() : end);
+            boolean asShown = r.actual() != null && r.actual().equals(r.expected());
+            letterForLetter += asShown ? 1 : 0;
+            assertEquals(!asShown && r.actual() != null && !r.actual().isEmpty(), segment.contains("real output ("),
+                    "step " + r.step().n() + ": the real output is shown where it is not the guide's lines above it");
+        }
+        assertTrue(letterForLetter > 0, "the seed has steps that print what the guide shows");
     }
 
     @Test
