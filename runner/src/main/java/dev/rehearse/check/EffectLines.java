@@ -1,7 +1,8 @@
 package dev.rehearse.check;
 
-import dev.rehearse.terminal.TerminalText;
+import dev.rehearse.model.BoundedText;
 import dev.rehearse.plan.ExpectedLine;
+import dev.rehearse.terminal.TerminalText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,16 +62,25 @@ public final class EffectLines {
         List<String> shown = expected.stream().filter(l -> l.kind() == ExpectedLine.Kind.OUTPUT)
                 .map(ExpectedLine::text).toList();
         List<String> real = null;
+        // a runbook's own rule may backtrack without end: the step would hold the run, deaf to a stop
+        long deadline = BoundedText.deadlineFromNow();
         for (Rule rule : rules) {
-            Map<String, List<String>> promised = effects(rule, shown);
-            if (promised.isEmpty()) {
-                continue;
+            Map<String, List<String>> promised;
+            Map<String, List<String>> found;
+            try {
+                promised = effects(rule, shown, deadline);
+                if (promised.isEmpty()) {
+                    continue;
+                }
+                if (real == null) {
+                    // read as the screen shows it only when the guide shows an effect (few steps do)
+                    real = TerminalText.lines(actual);
+                }
+                found = effects(rule, real, deadline);
+            } catch (BoundedText.TooSlow slow) {
+                return rule.name() + ": took longer than " + BoundedText.LIMIT.toSeconds()
+                        + " s on the output (it backtracks without end): make it simpler";
             }
-            if (real == null) {
-                // read as the screen shows it only when the guide shows an effect (few steps do)
-                real = TerminalText.lines(actual);
-            }
-            Map<String, List<String>> found = effects(rule, real);
             for (Map.Entry<String, List<String>> entry : promised.entrySet()) {
                 List<String> got = found.getOrDefault(entry.getKey(), List.of());
                 String of = entry.getKey().isEmpty() ? "" : " of " + entry.getKey();
@@ -89,11 +99,11 @@ public final class EffectLines {
     }
 
     /** subject ("" when the rule has none) -> its effects, in order */
-    private static Map<String, List<String>> effects(Rule rule, List<String> lines) {
+    private static Map<String, List<String>> effects(Rule rule, List<String> lines, long deadline) {
         Map<String, List<String>> effects = new LinkedHashMap<>();
         boolean hasSubject = rule.pattern().pattern().contains("(?<subject>");
         for (String line : lines) {
-            Matcher m = rule.pattern().matcher(line);
+            Matcher m = rule.pattern().matcher(BoundedText.of(line, deadline));
             if (m.find()) {
                 String subject = hasSubject && m.group("subject") != null ? m.group("subject") : "";
                 effects.computeIfAbsent(subject, k -> new ArrayList<>()).add(m.group("effect").replaceAll("\\s+", " "));

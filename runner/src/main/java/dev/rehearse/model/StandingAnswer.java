@@ -15,6 +15,8 @@ public final class StandingAnswer {
     private final String answer;
     private final boolean hidden;
     private final UnaryOperator<String> asTheGuideShows;
+    /** the rule took too long once (it backtracks without end): it is tried no more, as each try would take as long */
+    private boolean gaveUp;
 
     /**
      * @param rule            searched in a line, as the sidecar's answers are in the transcript's lines
@@ -30,11 +32,23 @@ public final class StandingAnswer {
         this.asTheGuideShows = asTheGuideShows;
     }
 
-    /** The answer to type at {@code lastLine}, as an interaction of its words; null when the rule does not end it. */
+    /**
+     * The answer to type at {@code lastLine}, as an interaction of its words; null when the rule does not end it, or
+     * took longer than {@link BoundedText#LIMIT} on a line once: the line is a program's, and the session that asks
+     * must stay awake to the step's timeout and to a stop.
+     */
     public Interaction at(String lastLine) {
-        Matcher m = endingALine.matcher(asTheGuideShows.apply(lastLine));
-        // a rule that matches nothing at all (x*) would answer every line that stays still
-        if (!m.find() || m.group().isBlank()) {
+        if (gaveUp) {
+            return null;
+        }
+        Matcher m = endingALine.matcher(BoundedText.of(asTheGuideShows.apply(lastLine)));
+        try {
+            // a rule that matches nothing at all (x*) would answer every line that stays still
+            if (!m.find() || m.group().isBlank()) {
+                return null;
+            }
+        } catch (BoundedText.TooSlow slow) {
+            gaveUp = true;
             return null;
         }
         return new Interaction(lastLine.strip(), answer, hidden, false, null);

@@ -4,6 +4,7 @@ import dev.rehearse.bind.Binding;
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.bind.Literals;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.model.BoundedText;
 import dev.rehearse.model.Interaction;
 
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package dev.rehearse.plan;
 
+import dev.rehearse.guide.BadInput;
 import dev.rehearse.guide.SourceRoots;
+import dev.rehearse.model.BoundedText;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,16 +97,25 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
      * @param command searched in a command step's command as the guide shows it, or null
      * @param section searched in each title of the step's section path, or null
      */
-    public record StepSelector(Integer n, Pattern command, Pattern section) {
+    public record StepSelector(Integer n, Pattern command, Pattern section, String file, int line) {
 
+        /** @throws BadInput when an expression backtracks without end on the guide's text, which would hold the plan */
         public boolean matches(Step step) {
             if (n != null && step.n() != n) {
                 return false;
             }
-            if (command != null && !(step instanceof CommandStep c && command.matcher(c.command()).find())) {
-                return false;
+            try {
+                if (command != null && !(step instanceof CommandStep c
+                        && command.matcher(BoundedText.of(c.command())).find())) {
+                    return false;
+                }
+                return section == null || step.section().stream()
+                        .anyMatch(t -> section.matcher(BoundedText.of(t)).find());
+            } catch (BoundedText.TooSlow slow) {
+                throw new BadInput(file, line, "the step's " + (command != null ? "command" : "section")
+                        + " expression took longer than " + BoundedText.LIMIT.toSeconds() + " s on the guide's text "
+                        + "(it backtracks without end): make it simpler");
             }
-            return section == null || step.section().stream().anyMatch(t -> section.matcher(t).find());
         }
     }
 

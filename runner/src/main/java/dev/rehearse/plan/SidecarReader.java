@@ -382,7 +382,7 @@ public final class SidecarReader {
     /** A step selector: a step number, or a mapping of n, command, section. */
     private static StepSelector selector(YamlNodes y, Node node, String what) {
         if (node instanceof ScalarNode) {
-            return new StepSelector(y.integer(node, what), null, null);
+            return new StepSelector(y.integer(node, what), null, null, y.file(), YamlNodes.line(node));
         }
         Map<String, Node> m = y.mapping(node, what, SELECTOR);
         if (m.isEmpty()) {
@@ -392,9 +392,11 @@ public final class SidecarReader {
     }
 
     private static StepSelector selectorOf(YamlNodes y, Map<String, Node> m) {
+        Node first = m.values().iterator().next();
         return new StepSelector(m.containsKey("n") ? y.integer(m.get("n"), "n") : null,
                 m.containsKey("command") ? y.regex(m.get("command"), "command") : null,
-                m.containsKey("section") ? y.regex(m.get("section"), "section") : null);
+                m.containsKey("section") ? y.regex(m.get("section"), "section") : null, y.file(),
+                YamlNodes.line(first));
     }
 
     private static Map<String, String> target(YamlNodes y, Node node) {

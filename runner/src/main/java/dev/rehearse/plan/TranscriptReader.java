@@ -1,6 +1,8 @@
 package dev.rehearse.plan;
 
 import dev.rehearse.bind.ShellText;
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.model.BoundedText;
 import dev.rehearse.model.Interaction;
 
 import java.util.ArrayList;
@@ -328,16 +330,27 @@ public final class TranscriptReader {
                 .or(() -> ReplPromptSyntax.gluedAfterOutput(line, program));
     }
 
+    /** @throws BadInput when a rule backtracks without end on the line, which would hold the plan for ever */
     private Optional<Interaction> answerFromRules(String line) {
         for (AnswerRule rule : rules) {
-            Matcher m = rule.prompt().matcher(line);
-            if (m.find()) {
+            Matcher m = rule.prompt().matcher(BoundedText.of(line));
+            if (found(m, rule)) {
                 String prompt = line.substring(0, m.end()).strip();
                 String answer = rule.binding() != null ? rule.binding() : rule.answer();
                 return Optional.of(new Interaction(prompt, answer, rule.hidden(), false, rule.binding()));
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean found(Matcher m, AnswerRule rule) {
+        try {
+            return m.find();
+        } catch (BoundedText.TooSlow slow) {
+            throw new BadInput(rule.file(), rule.line(), "the answer's prompt took longer than "
+                    + BoundedText.LIMIT.toSeconds() + " s on a line of the guide (it backtracks without end): make it "
+                    + "simpler");
+        }
     }
 
     /** @param before the prompt straight before this one in the same output, or null */

@@ -1,7 +1,7 @@
 package dev.rehearse.run;
 
 import dev.rehearse.bind.Bindings;
-import dev.rehearse.plan.BoundedText;
+import dev.rehearse.model.BoundedText;
 import dev.rehearse.plan.Capture;
 
 import java.util.List;

@@ -17,7 +17,7 @@ import dev.rehearse.model.Faults;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.model.StandingAnswer;
 import dev.rehearse.plan.AnswerRule;
-import dev.rehearse.plan.BoundedText;
+import dev.rehearse.model.BoundedText;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.CaptureUses;
 import dev.rehearse.plan.Captures;
@@ -518,8 +518,8 @@ public final class Runner {
         boolean completed = ran.status() == CommandResult.Status.COMPLETED;
         if (!completed || ran.exit() != 0) {
             why = completed ? "exit status " + ran.exit() : ran.status().name().toLowerCase().replace('_', ' ');
-        } else if (check.expect() != null && !check.expect().matcher(output).find()) {
-            why = "its output has nothing like /" + check.expect().pattern() + "/";
+        } else if (check.expect() != null) {
+            why = whyNotExpected(check.expect(), output);
         }
         checkRecords.add(check, result.step(), why == null ? Verdict.PASS : Verdict.FAIL, why, elapsed(started));
         if (why == null) {
@@ -604,6 +604,17 @@ public final class Runner {
             return bindings.get(interaction.binding()).map(Binding::value).orElse(null);
         }
         return interaction.answer() == null ? "" : bindings.apply(interaction.answer());
+    }
+
+    /** Why a check's output is not what its {@code expect} asks, or null when it is. */
+    private static String whyNotExpected(Pattern expect, String output) {
+        try {
+            return expect.matcher(BoundedText.of(output)).find() ? null
+                    : "its output has nothing like /" + expect.pattern() + "/";
+        } catch (BoundedText.TooSlow slow) {
+            return "its expect took longer than " + BoundedText.LIMIT.toSeconds() + " s on the output (it backtracks "
+                    + "without end): make it simpler";
+        }
     }
 
     /** an assignment that sets PROMPT_COMMAND anew ({@code +=} adds to it) */

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CheckRecordsTest {
     private final Bindings bindings = new Bindings();
     private final Step first = new Steps().command("echo one", "one").plan(bindings).steps().get(0);
-    private final Runbook.Check afterFirst = new Runbook.Check("after one", new Runbook.StepSelector(1, null, null),
+    private final Runbook.Check afterFirst = new Runbook.Check("after one",
+            new Runbook.StepSelector(1, null, null, "runbook.yaml", 1),
             "true", null, Duration.ofSeconds(5), "runbook.yaml", 2);
     private final Runbook.Check atTheEnd = new Runbook.Check("at the end", null, "true", null, Duration.ofSeconds(5),
             "runbook.yaml", 5);

@@ -122,7 +122,8 @@ class RunnerIT {
     @Test
     void sidecarChecksRunAfterTheirStepAndAtTheEnd() {
         Steps steps = new Steps().command("touch ~/made").command("echo two", "two").command("echo three", "three");
-        Runbook.Check madeIt = new Runbook.Check("file made", new Runbook.StepSelector(1, null, null),
+        Runbook.Check madeIt = new Runbook.Check("file made",
+                new Runbook.StepSelector(1, null, null, "runbook.yaml", 1),
                 "test -f ~/made", null, null, "runbook.yaml", 12);
         Runbook.Check atTheEnd = new Runbook.Check(null, null, "echo \"still $USER\"",
                 Pattern.compile("still isabell"), null, "runbook.yaml", 15);
@@ -131,7 +132,8 @@ class RunnerIT {
         assertEquals(List.of(Verdict.PASS, Verdict.PASS, Verdict.PASS), verdicts(passed));
 
         Runbook.Check missing = new Runbook.Check("config there", new Runbook.StepSelector(null,
-                Pattern.compile("^echo two"), null), "test -f ~/config.yaml", null, null, "runbook.yaml", 20);
+                Pattern.compile("^echo two"), null, "runbook.yaml", 19), "test -f ~/config.yaml", null, null,
+                "runbook.yaml", 20);
         Runbook.Check wrongUser = new Runbook.Check("user", null, "echo \"$USER\"", Pattern.compile("^stardust$"),
                 null, "runbook.yaml", 25);
         RunReport failed = new Runner(target, StepSelection.ALL, true, RunListener.NONE)

@@ -105,11 +105,11 @@ class ScriptedRunnerTest {
                 .on("supervisorctl status synapse", Script.prints("synapse  STOPPED\n").exit(3));
         Steps steps = new Steps().command("echo one", "one").command("ls /nope").command("echo three", "three");
         List<Runbook.Check> checks = List.of(
-                new Runbook.Check("one made", new Runbook.StepSelector(1, null, null), "test -e one", null,
+                new Runbook.Check("one made", new Runbook.StepSelector(1, null, null, "runbook.yaml", 1), "test -e one", null,
                         Duration.ofSeconds(5), "runbook.yaml", 10),
                 new Runbook.Check("synapse still runs at the end", null, "supervisorctl status synapse",
                         Pattern.compile("RUNNING"), Duration.ofSeconds(5), "runbook.yaml", 13),
-                new Runbook.Check("never", new Runbook.StepSelector(9, null, null), "true", null,
+                new Runbook.Check("never", new Runbook.StepSelector(9, null, null, "runbook.yaml", 1), "true", null,
                         Duration.ofSeconds(5), "runbook.yaml", 17));
 
         RunReport stopped = new Runner(target, StepSelection.ALL, false, RunListener.NONE)
@@ -138,7 +138,7 @@ class ScriptedRunnerTest {
         on("echo one", Script.prints("one\n").exit(0)).on("echo two", Script.prints("two\n").exit(0));
         Steps steps = new Steps().command("echo one", "one").command("echo two", "two");
         List<Runbook.Check> checks = List.of(
-                new Runbook.Check("after one", new Runbook.StepSelector(1, null, null), "true", null,
+                new Runbook.Check("after one", new Runbook.StepSelector(1, null, null, "runbook.yaml", 1), "true", null,
                         Duration.ofSeconds(5), "runbook.yaml", 2),
                 new Runbook.Check("at the end", null, "true", null, Duration.ofSeconds(5), "runbook.yaml", 5));
         Interruption stop = new Interruption();

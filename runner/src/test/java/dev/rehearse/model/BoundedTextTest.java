@@ -1,4 +1,4 @@
-package dev.rehearse.plan;
+package dev.rehearse.model;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.rehearse.plan;
+package dev.rehearse.model;
 
 import java.time.Duration;
 
@@ -24,7 +24,17 @@ public final class BoundedText implements CharSequence {
 
     /** {@code text}, to be matched within {@link #LIMIT} from now */
     public static BoundedText of(CharSequence text) {
-        return new BoundedText(text, System.nanoTime() + LIMIT.toNanos());
+        return of(text, deadlineFromNow());
+    }
+
+    /** {@code text}, to be matched by {@code deadline} ({@link System#nanoTime()}): one limit for many pieces */
+    public static BoundedText of(CharSequence text, long deadline) {
+        return new BoundedText(text, deadline);
+    }
+
+    /** {@link #LIMIT} from now */
+    public static long deadlineFromNow() {
+        return System.nanoTime() + LIMIT.toNanos();
     }
 
     /** Thrown where the time is out. */
