@@ -12,10 +12,13 @@ import dev.rehearse.read.Guides;
 
 import java.io.PrintWriter;
 
-/** {@code rehearse plan RUNBOOK [--json]}: the numbered steps with bindings applied; nothing runs. */
+/**
+ * {@code rehearse plan RUNBOOK [--json] [--target SPEC]}: the numbered steps with bindings applied; nothing runs. With
+ * {@code --target}, the bindings are the target's own (its user, home and host), as a run there would type them.
+ */
 public final class PlanCommand implements Command {
     static final String DESCRIPTION = "Shows the steps a runbook turns into, bindings applied (secrets as their "
-            + "placeholder). Runs nothing.";
+            + "placeholder). Runs nothing; with --target, opens the target only to learn its user, home and host.";
 
     private static final Option<Boolean> JSON = Option.flag("--json", "print {\"runbook\": NAME, \"bindings\": "
             + "[...], \"steps\": [...]} as JSON; every field: docs/schemas/plan.schema.json");
@@ -33,15 +36,16 @@ public final class PlanCommand implements Command {
     @Override
     public Syntax syntax() {
         return Syntax.command("rehearse plan", DESCRIPTION).parameter(TargetChoice.RUNBOOK)
-                .options(JSON, EXPLAIN, TargetChoice.BIND).build();
+                .options(JSON, EXPLAIN).options(TargetChoice.options()).build();
     }
 
     @Override
     public int run(Arguments given, PrintWriter out, PrintWriter err) {
         Runbook r = Runbook.load(given.get(TargetChoice.RUNBOOK));
         Guide guide = reader.read(r.guide(), r.roots());
-        Plan plan = new Planner(PlanningFacts.local(), TargetChoice.overrides(given.get(TargetChoice.BIND)))
-                .plan(r, guide);
+        Plan plan = TargetChoice.target(given) == null
+                ? new Planner(PlanningFacts.local(), TargetChoice.overrides(given.get(TargetChoice.BIND))).plan(r, guide)
+                : TargetChoice.rehearsal(given, err).planFor(r, guide, note -> err.println("rehearse: " + note));
         if (given.get(EXPLAIN) && plan.steps().isEmpty()) {
             // what each block is instead answers the question a plan of nothing raises
             out.print(PlanText.render(plan, r, true));

@@ -120,6 +120,31 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         return bound(new Planner(EXAMPLE_FACTS, binds).plan(draft));
     }
 
+    /**
+     * Plans the runbook with the target's own facts (its user, home and host), as a run there would: the target is
+     * opened to learn them, then closed (a sandbox given back, a container removed); nothing of the guide runs.
+     *
+     * @param say where what the target's opening reaped and what was planned for are told
+     * @throws dev.rehearse.guide.BadInput when the runbook, its guide, a binding or the target spec is wrong
+     */
+    public Plan planFor(Runbook loaded, Guide guide, Consumer<String> say) {
+        Planner.Draft draft = Planner.draft(loaded, guide);
+        // what is wrong without a target is told before one opens; a guide with no step has nothing to plan there
+        Plan example = new Planner(EXAMPLE_FACTS, binds).plan(draft);
+        if (example.steps().isEmpty()) {
+            return example;
+        }
+        String spec = targetSpec(loaded);
+        Targets.prepare(spec, targetOptions);
+        TargetOpening.Opened ready = TargetOpening.open(spec, targetOptions, RunStamp.next());
+        ready.reaped().forEach(say);
+        try (Target opened = ready.target()) {
+            Plan plan = new Planner(opened.facts(), binds).plan(draft);
+            say.accept("planned for " + opened.describe());
+            return plan;
+        }
+    }
+
     /** {@code plan}, once it is known to have a step to run and every placeholder bound. */
     private static Plan bound(Plan plan) {
         plan.runnable().requireBound();

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,6 +57,31 @@ class PlanCommandIT {
         assertTrue(run.out().contains("not steps:\n    guide.md:6  pycon: prose example\n"), run.out());
         assertEquals(guide + ": no step to run: the guide shows no command to type and no file to write",
                 run.err().strip());
+    }
+
+    /**
+     * With --target, the bindings are the target's own, as a run there types them: the target opens to learn its
+     * user, home and host, and closes. Standard output stays the plan alone (JSON too); what it was planned for goes
+     * to standard error.
+     */
+    @Test
+    void onATargetTheBindingsAreTheTargetsOwn() throws IOException {
+        String hello = Checkout.root().resolve("fixtures/guides/hello.rst").toString();
+        Outcome offline = RehearseJar.run("plan", hello);
+        assertTrue(offline.out().contains("  isabell -> rehearse  [target]\n"), offline.out());
+        Outcome text = RehearseJar.run("plan", hello, "--target", "local");
+        assertEquals(0, text.exit(), text.both());
+        Matcher planned = Pattern.compile("rehearse: planned for local (\\S+) \\(user (\\S+?)[,)]").matcher(text.err());
+        assertTrue(planned.find(), text.err());
+        String home = planned.group(1);
+        String user = planned.group(2);
+        assertTrue(text.out().contains("  isabell -> " + user + "  [target]\n"), text.out());
+        assertTrue(text.out().contains("  /home/isabell -> " + home + "  [target]\n"), text.out());
+        Outcome json = RehearseJar.run("plan", hello, "--target", "local", "--json");
+        assertEquals(0, json.exit(), json.both());
+        JsonNode bindings = new ObjectMapper().readTree(json.out()).get("bindings");
+        assertEquals(user, bindings.get(0).get("value").asText());
+        assertEquals(home, bindings.get(2).get("value").asText());
     }
 
     @Test
