@@ -215,21 +215,26 @@ public final class Bindings {
         return back.applyTo(hidden);
     }
 
-    /** Hides secret values only: for logs and live output, where everything else may stay real. */
+    /**
+     * Hides secret values only, and the password hashes made from any ({@link PasswordHashes}): for logs and live
+     * output, where everything else may stay real.
+     */
     public String redact(String text) {
         // the values first: a captured secret (the hash a guide prints of the password) keeps its own placeholder
         // where it is also a form of another secret
         String hidden = formPairs().applyTo(secretPairs().applyTo(text));
-        // pieces last, in what the whole values and forms left: a whole one shows as one literal, not as its pieces
-        return pieces().hide(acrossLines(hidden));
+        // pieces next, in what the whole values and forms left: a whole one shows as one literal, not as its pieces;
+        // then the hashes no value finds, but for the guide's own examples that stand in for captured ones
+        return PasswordHashes.hide(pieces().hide(acrossLines(hidden)), byLiteral::containsKey);
     }
 
     /**
-     * Where output that arrives in pieces may be cut before it is {@link #redact redacted}, at {@code cut} or after:
-     * not inside a piece of a secret ({@link SecretPieces}), whose two parts could each be too short to be hidden.
+     * Where output that arrives in pieces may be cut before it is {@link #redact redacted}: not inside a piece of a
+     * secret ({@link SecretPieces}), whose two parts could each be too short to be hidden (the cut moves after it),
+     * nor inside what may be a password hash still arriving (the cut moves before it).
      */
-    public int cutOutsidePieces(String text, int cut) {
-        return pieces().cutOutsidePieces(text, cut);
+    public int cutOutsideSecrets(String text, int cut) {
+        return PasswordHashes.cutBefore(text, pieces().cutOutsidePieces(text, cut));
     }
 
     private SecretPieces pieces() {

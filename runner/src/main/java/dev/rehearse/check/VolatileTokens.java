@@ -45,6 +45,11 @@ public final class VolatileTokens {
             // password hashes: bcrypt ($2b$12$...), then sha-crypt ($6$salt$...)
             rule("\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}", "<hash>"),
             rule("\\$[156]\\$(?:rounds=\\d+\\$)?[./A-Za-z0-9]{1,16}\\$[./A-Za-z0-9]{22,86}", "<hash>"),
+            // the other schemes' password hashes, salted anew each time, and one hidden as derived from a secret
+            rule("\\$(?:apr1|md5|sha1|y|gy|7|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\\d+)?)\\$[./A-Za-z0-9$=,+-]{20,}"
+                    + "|\\b(?:pbkdf2_sha(?:1|256)|bcrypt_sha256|argon2|scrypt)\\$[./A-Za-z0-9$=,+-]{20,}"
+                    + "|\\{(?:SSHA(?:256|384|512)?|SMD5|CRYPT|PBKDF2(?:-SHA\\d+)?|ARGON2)\\}[A-Za-z0-9+/=.$]{20,}"
+                    + "|<password hash>", "<hash>"),
             rule("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b", "<uuid>"),
             // a Kubernetes pod's generated name: its deployment's, the template's hash and five random characters,
             // both from the alphabet Kubernetes draws them from (no vowels, no 0, 1 or 3); before the hex rule

@@ -53,7 +53,7 @@ final class LiveRedaction implements Consumer<String> {
             }
         }
         // not inside a piece of a secret either: its two parts, each too short to be hidden, would show one after the other
-        cut = bindings.cutOutsidePieces(text, cut);
+        cut = bindings.cutOutsideSecrets(text, cut);
         pending = text.substring(cut);
         if (cut > 0) {
             next.accept(bindings.redact(hideDerived(text.substring(0, cut))));

@@ -13,6 +13,9 @@ class VolatileTokensTest {
     @CsvSource(delimiterString = " ¦ ", textBlock = """
             pid and uptime        ¦ synapse   RUNNING   pid 26020, uptime 0:03:14 ¦ synapse RUNNING pid 311, uptime 1 day, 2:03:04
             bcrypt hash           ¦ $2b$12$yK16TMDMnvj97GFBoxF9QeP2N.U8oadindcjB0Uo9TkSI3CsgwV02 ¦ $2b$12$jL9zBNuimTGLfJb4Rx2rKeSxUGabqe334jGNgbfFVcVUYr57/2rNu
+            apache's apr1 hash    ¦ admin:$apr1$x1y2z3w4$abcdefghijklmnopqrstuv ¦ admin:$apr1$Qv7pL2r9$mcqt9O0NWj7qTseqayabw/
+            argon2 hash           ¦ $argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$w0Hq4fqGmjE4mXg4vV2f7mI6r1t0Ahk4c6oYpE2YvH4 ¦ $argon2id$v=19$m=65536,t=3,p=4$b3RoZXJzYWx0$Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eA
+            a hash hidden         ¦ admin:$apr1$x1y2z3w4$abcdefghijklmnopqrstuv ¦ admin:<password hash>
             psql banner           ¦ psql (9.6.10) ¦ psql (15.20 (Debian 15.20-0+deb12u1))
             installed versions    ¦ Successfully installed pip-19.1.1 ¦ Successfully installed pip-23.0.1
             python in a path      ¦ ./synapse/env/lib/python3.6/site-packages (41.0.1) ¦ ./synapse/env/lib/python3.11/site-packages (66.1.1)

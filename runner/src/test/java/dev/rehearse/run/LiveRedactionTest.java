@@ -39,4 +39,18 @@ class LiveRedactionTest {
             assertFalse(String.join("", shown).contains("Zq8uT3mLk9"), shown::toString);
         }
     }
+
+    /** A password hash cut by chunk boundaries is hidden whole: neither part alone looks like one. */
+    @Test
+    void aPasswordHashCutByChunkBoundariesNeverShowsInPart() {
+        Bindings bindings = new Bindings()
+                .bind(new Binding("<pw>", "Zq8uT3mLk9Wx2Rv7Hp4N", Binding.Origin.GENERATED, true));
+        List<String> shown = new ArrayList<>();
+        LiveRedaction redaction = new LiveRedaction(bindings, shown::add);
+        for (String chunk : List.of("admin:$6$qPMChOfV", "OW0cQ8M5$yN3a9nswa.Wh9OLKwiGC.gKJ1f", "KDDlbbOOOeVdU\n")) {
+            redaction.accept(chunk);
+        }
+        redaction.flush();
+        assertEquals("admin:<password hash>\n", String.join("", shown));
+    }
 }

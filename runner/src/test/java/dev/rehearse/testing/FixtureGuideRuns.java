@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -403,6 +405,26 @@ public abstract class FixtureGuideRuns {
                 + " (no answer of the plan's is for this prompt, which the guide does not show: the plan answers"
                 + " a prompt the transcript shows, by what follows it there;"
                 + " an answers: rule of the runbook answers it wherever it comes)");
+    }
+
+    /**
+     * A password hash made from the run's secret is salted: no value of the run finds it, yet it is derived from the
+     * secret and shows nowhere, neither live nor in a report; the guide's own examples stay as they are.
+     */
+    @Test
+    void aPasswordHashOfTheSecretShowsNowhere() throws IOException {
+        Run run = run("password-hash.rst");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        // salted anew each time, a hash is checked as a volatile token, as a date is
+        assertEquals(List.of("PASS", "PASS"), run.verdicts(), run.json());
+        String everything = run.out() + run.err() + run.json() + Files.readString(reports.resolve("report.html"))
+                + Files.readString(reports.resolve("junit.xml"));
+        Matcher hashes = Pattern.compile("\\$(?:6|apr1)\\$[./A-Za-z0-9]{8,16}\\$[./A-Za-z0-9]+").matcher(everything);
+        while (hashes.find()) {
+            assertTrue(hashes.group().startsWith("$6$Zk3u9aXm$") || hashes.group().startsWith("$apr1$x1y2z3w4$abcd"),
+                    "only the guide's examples: " + hashes.group());
+        }
+        assertTrue(run.json().contains("admin:<password hash>"), run.json());
     }
 
     /**
