@@ -606,6 +606,24 @@ public final class Runner {
         return interaction.answer() == null ? "" : bindings.apply(interaction.answer());
     }
 
+    /**
+     * Why nothing was typed at the prompt a command waits at: the guide shows none there, or shows the one it
+     * answers next in words the program did not use (the first of its prompts the output lacks).
+     */
+    private String whyUnanswered(CommandStep step, String output) {
+        for (Interaction planned : step.interactions()) {
+            String prompt = planned.prompt().strip();
+            if (!planned.eof() && !prompt.isEmpty() && !output.contains(bindings.apply(prompt))) {
+                return " (the guide shows \"" + prompt + "\" to be answered here, and the program asks otherwise: the"
+                        + " plan answers a prompt in the words the transcript shows, or in most of them; an answers:"
+                        + " rule of the runbook answers it wherever it comes)";
+            }
+        }
+        return " (no answer of the plan's is for this prompt, which the guide does not show: the plan answers"
+                + " a prompt the transcript shows, by what follows it there;"
+                + " an answers: rule of the runbook answers it wherever it comes)";
+    }
+
     /** Why a check's output is not what its {@code expect} asks, or null when it is. */
     private static String whyNotExpected(Pattern expect, String output) {
         try {
@@ -636,9 +654,7 @@ public final class Runner {
                     + "PROMPT_COMMAND, by which Rehearse's shell tells a command's end: keep it in the new value "
                     + "(PROMPT_COMMAND=\"...; $PROMPT_COMMAND\")" : "") + lastWords(result, true);
             case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine())
-                    + " (no answer of the plan's is for this prompt, which the guide does not show: the plan answers"
-                    + " a prompt the transcript shows, by what follows it there;"
-                    + " an answers: rule of the runbook answers it wherever it comes)";
+                    + whyUnanswered(step, result.output());
             case READING_SILENTLY -> "waiting for input: " + result.lastLine() + " reads the terminal, having asked "
                     + "nothing, and the guide shows nothing typed for it (the lines a transcript shows after the "
                     + "command are typed for it)";

@@ -215,6 +215,19 @@ class RunnerIT {
         assertTrue(took < 8000, "took " + took + " ms");
     }
 
+    /** A program that asks otherwise than the guide shows: the reason names the prompt the guide answers there. */
+    @Test
+    void aProgramAskingSomethingElseThanTheGuideShowsFailsNamingTheGuidesPrompt() {
+        RunReport report = run(new Steps().command("read -p 'Overwrite config? [y/N] ' answer", StepPolicy.DEFAULT,
+                List.of(new Interaction("Make admin [no]:", "no", false, false, null)), List.of(),
+                List.of(prompt("Make admin [no]: ", "no"))));
+        assertEquals(List.of(Verdict.FAIL), verdicts(report));
+        assertEquals("waiting for input at: Overwrite config? [y/N] (the guide shows \"Make admin [no]:\" to be"
+                + " answered here, and the program asks otherwise: the plan answers a prompt in the words the"
+                + " transcript shows, or in most of them; an answers: rule of the runbook answers it wherever it comes)",
+                report.results().get(0).reason());
+    }
+
     @Test
     void aStepThatOutlivesItsTimeoutFails() {
         RunReport report = run(new Steps()
