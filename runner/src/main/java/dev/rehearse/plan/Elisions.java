@@ -7,11 +7,13 @@ import java.util.regex.Pattern;
  * The marks authors put where they cut output: {@code [...]}, {@code […]}, {@code ...}, {@code (...)}, and in
  * words: {@code <snip>}, {@code --snip--}, {@code ...output omitted...}, {@code (output truncated)},
  * {@code [12 lines omitted]}, {@code # ...}; and as a count of what was cut: {@code [... 9 more lines ...]},
- * {@code (and 9 more)}, {@code -- 9 more lines --}.
+ * {@code (and 9 more)}, {@code -- 9 more lines --}; termynal's {@code ---> 100%}, a progress bar drawn in the page.
  */
 public final class Elisions {
     private static final Set<String> MARKS = Set.of("[...]", "[…]", "...", "…", "(...)", "(…)", "[..]", "....",
-            "[ ... ]", "<...>", "[snip]", "[…snip…]", "\u22EE");
+            "[ ... ]", "<...>", "[snip]", "[…snip…]", "\u22EE",
+            // termynal's progress bar (FastAPI's docs, after a pip install): what the download printed meanwhile
+            "---> 100%");
     /** a cut said in words, in brackets or dots or dashes or none, maybe after a comment's mark */
     private static final Pattern WORDED = Pattern.compile("(?i)(?:#|//)?\\s*[\\[(<{]?\\s*(?:\\.{2,}|…)?\\s*-*\\s*"
             + "(?:(?:some |more |the rest of the |rest of (?:the )?|remaining |other )?(?:output|lines?|logs?|text"

@@ -230,7 +230,8 @@ class OtherSitesTest {
                 "<output truncated>", "[output truncated]", "[truncated]", "...snip...", "# ...", "// ...",
                 "[12 lines omitted]", "(some output removed for brevity)", "[... 9 more lines ...]", "[9 more lines]",
                 "... 9 more lines ...", "(9 more lines)", "... (9 more lines)", "... and 9 more", "(and 9 more)",
-                "<9 more lines>", "# 9 more lines", "# ... 9 more lines", "-- 9 more lines --", "\u22EE")) {
+                "<9 more lines>", "# 9 more lines", "# ... 9 more lines", "-- 9 more lines --", "\u22EE",
+                "---> 100%")) {
             assertTrue(Elisions.is(mark), mark);
         }
         for (String output : List.of("removed", "skipped", "truncated", "snip", "the file was removed", "9 more lines",
