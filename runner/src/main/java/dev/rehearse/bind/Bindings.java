@@ -225,7 +225,35 @@ public final class Bindings {
         String hidden = formPairs().applyTo(secretPairs().applyTo(text));
         // pieces next, in what the whole values and forms left: a whole one shows as one literal, not as its pieces;
         // then the hashes no value finds, but for the guide's own examples that stand in for captured ones
-        return PasswordHashes.hide(pieces().hide(acrossLines(hidden)), byLiteral::containsKey);
+        return PasswordHashes.hide(piecesOutsideLiterals(acrossLines(hidden)), byLiteral::containsKey);
+    }
+
+    /**
+     * {@code text} with the pieces of secrets hidden where no secret's literal stands already: a captured hash's
+     * example shares its scheme and cost with the real hash ({@code $2b$12$}), and a piece found across them garbled
+     * the example the real hash had become.
+     */
+    private String piecesOutsideLiterals(String text) {
+        StringBuilder out = null;
+        int from = 0;
+        while (true) {
+            int at = -1;
+            String literal = null;
+            for (Binding secret : secretBindings()) {
+                int found = text.indexOf(secret.literal(), from);
+                if (found >= 0 && (at < 0 || found < at)) {
+                    at = found;
+                    literal = secret.literal();
+                }
+            }
+            if (at < 0) {
+                break;
+            }
+            out = out == null ? new StringBuilder(text.length()) : out;
+            out.append(pieces().hide(text.substring(from, at))).append(literal);
+            from = at + literal.length();
+        }
+        return out == null ? pieces().hide(text) : out.append(pieces().hide(text.substring(from))).toString();
     }
 
     /**
