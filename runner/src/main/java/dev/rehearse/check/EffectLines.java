@@ -78,8 +78,7 @@ public final class EffectLines {
                 }
                 found = effects(rule, real, deadline);
             } catch (BoundedText.TooSlow slow) {
-                return rule.name() + ": took longer than " + BoundedText.LIMIT.toSeconds()
-                        + " s on the output (it backtracks without end): make it simpler";
+                return BoundedText.TooSlow.told(rule.name() + ":", "the output");
             }
             for (Map.Entry<String, List<String>> entry : promised.entrySet()) {
                 List<String> got = found.getOrDefault(entry.getKey(), List.of());

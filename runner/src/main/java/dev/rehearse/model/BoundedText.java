@@ -42,6 +42,12 @@ public final class BoundedText implements CharSequence {
         TooSlow() {
             super("the expression took longer than " + LIMIT.toSeconds() + " s", null, false, false);
         }
+
+        /** What a message says of {@code expression} (the sidecar's) that gave up on {@code text}. */
+        public static String told(String expression, String text) {
+            return expression + " took longer than " + LIMIT.toSeconds() + " s on " + text
+                    + " (it backtracks without end): make it simpler";
+        }
     }
 
     @Override

@@ -24,6 +24,12 @@ public record CommandStep(int n, String source, int line, List<String> section, 
         return "command";
     }
 
+    /** The same step checked against {@code shown} and answering {@code asked}: what its transcript shows. */
+    public CommandStep withShown(List<ExpectedLine> shown, List<Interaction> asked) {
+        return new CommandStep(n, source, line, section, command, prompt, List.copyOf(shown), List.copyOf(asked),
+                captures, policy);
+    }
+
     /**
      * Whether the command opens a shell that takes the next commands ({@code bash}, {@code su - synapse}, {@code
      * pipenv shell}): as a step rule's {@code opens_shell} says, else as {@link ShellOpeners} reads the command.

@@ -43,8 +43,7 @@ final class MarkedBlocks {
         expected.addAll(shown.expected);
         List<Interaction> interactions = new ArrayList<>(c.interactions());
         interactions.addAll(shown.interactions);
-        steps.set(index, new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(),
-                List.copyOf(expected), List.copyOf(interactions), c.captures(), c.policy()));
+        steps.set(index, c.withShown(expected, interactions));
         return NotAStep.OUTPUT_OF + c.n();
     }
 }

@@ -39,16 +39,19 @@ public final class MarkedOutput {
     /** The line as the command printed it: the mark and the blank after it gone. */
     static String unmarked(String line) {
         String s = line.stripLeading();
-        if (s.isEmpty() || s.charAt(0) != MARK) {
-            return line;
-        }
-        return s.startsWith(MARK + " ") ? s.substring(2) : s.substring(1);
+        String mark = markAtStart(s);
+        return mark.isEmpty() ? line : s.substring(mark.length());
     }
 
     /** What the mark is on a guide's line (for writing new lines as the guide marks them), or "" when unmarked. */
     public static String markOf(String guideLine, String expectedText) {
-        String s = guideLine.stripLeading();
-        if (s.isEmpty() || s.charAt(0) != MARK || expectedText.stripLeading().startsWith(String.valueOf(MARK))) {
+        return expectedText.stripLeading().startsWith(String.valueOf(MARK)) ? ""
+                : markAtStart(guideLine.stripLeading());
+    }
+
+    /** The mark and the blank after it that {@code s} starts with ({@code "> "}, {@code ">"}), or "". */
+    private static String markAtStart(String s) {
+        if (s.isEmpty() || s.charAt(0) != MARK) {
             return "";
         }
         return s.startsWith(MARK + " ") ? MARK + " " : String.valueOf(MARK);

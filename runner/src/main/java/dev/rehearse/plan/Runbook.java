@@ -112,9 +112,8 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
                 return section == null || step.section().stream()
                         .anyMatch(t -> section.matcher(BoundedText.of(t)).find());
             } catch (BoundedText.TooSlow slow) {
-                throw new BadInput(file, line, "the step's " + (command != null ? "command" : "section")
-                        + " expression took longer than " + BoundedText.LIMIT.toSeconds() + " s on the guide's text "
-                        + "(it backtracks without end): make it simpler");
+                throw new BadInput(file, line, BoundedText.TooSlow.told("the step's "
+                        + (command != null ? "command" : "section") + " expression", "the guide's text"));
             }
         }
     }

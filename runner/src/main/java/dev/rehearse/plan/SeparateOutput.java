@@ -28,9 +28,7 @@ final class SeparateOutput {
             return Optional.empty();
         }
         TranscriptReader.Output shown = reader.readOutput(block.lines(), block.contentLine(), last.command());
-        return Optional.of(new CommandStep(last.n(), last.source(), last.line(), last.section(), last.command(),
-                last.prompt(), List.copyOf(shown.expected), List.copyOf(shown.interactions), last.captures(),
-                last.policy()));
+        return Optional.of(last.withShown(shown.expected, shown.interactions));
     }
 
     /** The block's steps before its last are commands that show, ask and print nothing. */

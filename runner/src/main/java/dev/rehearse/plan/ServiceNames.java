@@ -34,8 +34,7 @@ final class ServiceNames {
                 List<ExpectedLine> expected = c.expected().stream().map(e -> e.kind() != ExpectedLine.Kind.OUTPUT ? e
                         : new ExpectedLine(e.sourceLine(), WORD.matcher(e.text()).replaceAll(Matcher.quoteReplacement(name)),
                         e.kind(), e.prompt(), e.answer())).toList();
-                step = new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(), expected,
-                        c.interactions(), c.captures(), c.policy());
+                step = c.withShown(expected, c.interactions());
             }
             out.add(step);
         }

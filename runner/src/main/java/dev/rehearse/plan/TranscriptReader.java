@@ -347,9 +347,8 @@ public final class TranscriptReader {
         try {
             return m.find();
         } catch (BoundedText.TooSlow slow) {
-            throw new BadInput(rule.file(), rule.line(), "the answer's prompt took longer than "
-                    + BoundedText.LIMIT.toSeconds() + " s on a line of the guide (it backtracks without end): make it "
-                    + "simpler");
+            throw new BadInput(rule.file(), rule.line(),
+                    BoundedText.TooSlow.told("the answer's prompt", "a line of the guide"));
         }
     }
 

@@ -11,13 +11,13 @@ import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.files.Backups;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.model.BoundedText;
 import dev.rehearse.model.CapturedValue;
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.Faults;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.model.StandingAnswer;
 import dev.rehearse.plan.AnswerRule;
-import dev.rehearse.model.BoundedText;
 import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.CaptureUses;
 import dev.rehearse.plan.Captures;
@@ -630,8 +630,7 @@ public final class Runner {
             return expect.matcher(BoundedText.of(output)).find() ? null
                     : "its output has nothing like /" + expect.pattern() + "/";
         } catch (BoundedText.TooSlow slow) {
-            return "its expect took longer than " + BoundedText.LIMIT.toSeconds() + " s on the output (it backtracks "
-                    + "without end): make it simpler";
+            return BoundedText.TooSlow.told("its expect", "the output");
         }
     }
 

@@ -504,26 +504,27 @@ public final class ShellSession implements Session {
                 boolean anywhere = interactions.get(i).interrupts() || interactions.get(i).leaves();
                 boolean seen = anywhere ? raw.indexOf(prompt, answeredUpTo) >= 0 : shown.endsWith(prompt);
                 if (!prompt.isEmpty() && seen) {
-                    due = interactions.get(i);
-                    dueIndex = i;
-                    answerDueAt = System.nanoTime() + settings.settle().toNanos();
+                    answerOnceStill(interactions.get(i), i);
                     return;
                 }
             }
             for (StandingAnswer answer : standing) {
                 Interaction asked = answer.at(shown);
                 if (asked != null) {
-                    due = asked;
-                    dueIndex = STANDING;
-                    answerDueAt = System.nanoTime() + settings.settle().toNanos();
+                    answerOnceStill(asked, STANDING);
                     return;
                 }
             }
             if (nextInteraction < interactions.size() && rewordedAt(interactions.get(nextInteraction), shown)) {
-                due = interactions.get(nextInteraction);
-                dueIndex = nextInteraction;
-                answerDueAt = System.nanoTime() + settings.settle().toNanos();
+                answerOnceStill(interactions.get(nextInteraction), nextInteraction);
             }
+        }
+
+        /** {@code answer} (the plan's at {@code index}, or {@link #STANDING}) is typed once the output is still */
+        private void answerOnceStill(Interaction answer, int index) {
+            due = answer;
+            dueIndex = index;
+            answerDueAt = System.nanoTime() + settings.settle().toNanos();
         }
 
         /**
