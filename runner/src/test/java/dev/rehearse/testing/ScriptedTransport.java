@@ -13,9 +13,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +50,9 @@ public final class ScriptedTransport implements Transport {
     private volatile String endReason = "the scripted shell is still running";
     private String sentinelStart;
     private String cwd;
+    /** the program a look at the terminal's processes finds waiting in a read of it; null: none */
+    private volatile String reader;
+    private final Semaphore looks = new Semaphore(0);
 
     /**
      * @param home   the working directory the sentinels report until a script changes it
@@ -131,6 +136,7 @@ public final class ScriptedTransport implements Transport {
             }
             if (key == '\n' || key == '\r') {
                 typedLines.add(line.toString());
+                reader = null;
                 return line.toString();
             }
             line.append((char) key);
@@ -212,6 +218,14 @@ public final class ScriptedTransport implements Transport {
                 }
             }
         };
+    }
+
+    /** What a look at the terminal's processes finds, as a script set it: the shell's programs run here. */
+    @Override
+    public Optional<String> silentReader() {
+        String found = reader;
+        looks.release();
+        return Optional.ofNullable(found);
     }
 
     @Override
@@ -342,6 +356,37 @@ public final class ScriptedTransport implements Transport {
                 }
                 shell.typedLines.add("^C");
                 shell.show("^C\n" + shell.sentinel(130));
+                return false;
+            });
+            return this;
+        }
+
+        /**
+         * Shows what was printed so far and waits for a line, as {@link #awaitLine} does, as {@code program}: a
+         * look at the terminal's processes finds it waiting in a read of the terminal ({@code cat > notes.txt}).
+         */
+        public Script readsSilentlyAs(String program) {
+            actions.add((shell, burst) -> {
+                shell.reader = program;
+                return true;
+            });
+            return awaitLine();
+        }
+
+        /**
+         * Runs silently until the session looks at the terminal's processes, then ends with status 0 just as the
+         * look is made: the look finds {@code shell}, back at its prompt, reading the terminal, while the sentinel it
+         * printed on the way takes {@code transit} to arrive (a remote host, whose look comes on a channel of its
+         * own).
+         */
+        public Script endsAsLookedAt(String shellName, Duration transit) {
+            actions.add((shell, burst) -> {
+                shell.show(burst.toString());
+                burst.setLength(0);
+                shell.looks.drainPermits();
+                shell.reader = shellName;
+                shell.looks.acquire();
+                shell.screen.add(new Piece(shell.sentinel(0).getBytes(StandardCharsets.UTF_8), transit));
                 return false;
             });
             return this;

@@ -697,7 +697,10 @@ public final class ShellSession implements Session {
          * still for the quiet period and the plan has nothing left to type (what it has for a program that asks
          * nothing it types once the output is still). Else null. The transport is asked at the end of the quiet
          * period, then after twice as long each time the output stays still (to {@link #LONGEST_READ_CHECK}), as
-         * looking costs a walk through the processes: a long silent computation is looked at a few times.
+         * looking costs a walk through the processes: a long silent computation is looked at a few times. A reader
+         * counts once seen twice with no output in between: the shell, back at its prompt after the command, reads
+         * the terminal too, while what it printed on the way back may still be in transit (over ssh, a look on a
+         * channel of its own can come back first), so a second look follows the first at the settle time.
          */
         String silentReader(long now) {
             if (now < silentReadCheckAt()) {
@@ -705,7 +708,10 @@ public final class ShellSession implements Session {
             }
             readCheckedAt = now;
             readChecks++;
-            return transport.silentReader().orElse(null);
+            String reader = transport.silentReader().orElse(null);
+            boolean seenBefore = readSeenAt != 0;
+            readSeenAt = reader == null ? 0 : now;
+            return seenBefore ? reader : null;
         }
 
         /**
@@ -721,6 +727,9 @@ public final class ShellSession implements Session {
                 return Long.MAX_VALUE;
             }
             long quiet = settings.quietPeriod().toNanos();
+            if (readSeenAt != 0) {
+                return readSeenAt + settings.settle().toNanos();
+            }
             long since = Math.min(LONGEST_READ_CHECK, quiet << Math.min(readChecks, 20));
             return Math.max(lastOutputAt + quiet, readCheckedAt + since);
         }

@@ -118,6 +118,32 @@ class ShellSessionTest {
     }
 
     @Test
+    void aProgramThatReadsTheTerminalWithoutAskingIsStoppedAndNamed() {
+        ScriptedTransport shell = ScriptedTransport.of(HOME, Map.of(
+                "cat > notes.txt", Script.prints("").readsSilentlyAs("cat").exit(0),
+                "echo next", Script.prints("next\n").exit(0)));
+        try (ShellSession session = start(shell)) {
+            Ran ran = run(session, "cat > notes.txt", List.of(), T);
+            assertEquals(Status.READING_SILENTLY, ran.result().status());
+            assertEquals("cat", ran.result().lastLine());
+            assertTrue(shell.typed().contains("^C"), shell.typed().toString());
+            assertEquals("next\n", run(session, "echo next", List.of(), T).result().output(), "the session goes on");
+        }
+    }
+
+    @Test
+    void theShellBackAtItsPromptIsNoSilentReaderWhileItsSentinelIsStillOnItsWay() {
+        ScriptedTransport shell = ScriptedTransport.of(HOME, Map.of(
+                "python3 -m venv venv", new Script().endsAsLookedAt("bash", Duration.ofMillis(10))));
+        try (ShellSession session = start(shell)) {
+            Ran ran = run(session, "python3 -m venv venv", List.of(), T);
+            assertEquals(Status.COMPLETED, ran.result().status(), ran.result().lastLine());
+            assertEquals(0, ran.result().exit());
+            assertFalse(shell.typed().contains("^C"), shell.typed().toString());
+        }
+    }
+
+    @Test
     void aCommandPastItsTimeoutIsInterrupted() {
         try (ShellSession session = start(ScriptedTransport.of(HOME, Map.of("sleep 1000",
                 Script.prints("sleeping\n").hang())))) {
