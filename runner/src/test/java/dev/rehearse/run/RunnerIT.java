@@ -112,11 +112,13 @@ class RunnerIT {
 
     @Test
     void aShellThatGoesAwayFailsItsStepAndALaterStepGetsAFreshOne() {
-        RunReport report = run(new Steps().command("exit 4").command("echo fresh", "fresh"),
+        RunReport report = run(new Steps().command("exit 4").command("kill -9 $$").command("echo fresh", "fresh"),
                 Steps.bindingsFor(target.facts()), StepSelection.ALL, true);
-        assertEquals(List.of(Verdict.FAIL, Verdict.PASS), verdicts(report));
-        assertTrue(report.results().get(0).reason().startsWith("lost the shell during step 1: "),
+        assertEquals(List.of(Verdict.FAIL, Verdict.FAIL, Verdict.PASS), verdicts(report));
+        assertEquals("lost the shell during step 1: the shell ended with exit status 4",
                 report.results().get(0).reason());
+        assertEquals("lost the shell during step 2: the shell ended with exit status 137 (as when killed by SIGKILL)",
+                report.results().get(1).reason());
     }
 
     @Test

@@ -59,6 +59,9 @@ public final class PtyTransport implements Transport {
      * which every program it starts inherits: the JVM catches them when they are not.
      */
     private static final boolean IGNORING = startedIgnoringTerminalSignals();
+    /** the signals a shell is ended by, by their numbers (the same on every Linux architecture) */
+    private static final Map<Integer, String> SIGNALS = Map.of(1, "SIGHUP", 2, "SIGINT", 3, "SIGQUIT", 6, "SIGABRT",
+            9, "SIGKILL", 11, "SIGSEGV", 13, "SIGPIPE", 15, "SIGTERM");
 
     private final Process process;
     private final String what;
@@ -154,7 +157,12 @@ public final class PtyTransport implements Transport {
     public String endReason() {
         try {
             if (process.waitFor(1, TimeUnit.SECONDS)) {
-                return what + " ended with exit status " + process.exitValue();
+                // the program on the terminal ends with the shell and gives its status (prlimit and setpriv exec
+                // it, docker exec and script pass it on): the user's word for what ended is the shell
+                int status = process.exitValue();
+                String signal = status > 128 ? SIGNALS.get(status - 128) : null;
+                return "the shell ended with exit status " + status
+                        + (signal == null ? "" : " (as when killed by " + signal + ")");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

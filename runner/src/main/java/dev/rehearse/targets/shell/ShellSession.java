@@ -121,7 +121,7 @@ public final class ShellSession implements Session {
             }
             String chunk = poll(Math.min(deadline, setup.typeWhenDue(now)) - now);
             if (chunk == END_OF_STREAM) {
-                throw new IllegalStateException("the shell ended while starting: " + transport.endReason()
+                throw new IllegalStateException("the shell did not start: " + transport.endReason()
                         + "; it printed: " + setup.lastWords());
             }
             if (chunk != null && setup.received(chunk)) {

@@ -174,7 +174,7 @@ class ShellSessionTest {
         mute.close(); // its output ends at once: the shell went away while starting
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> start(mute));
-        assertTrue(e.getMessage().startsWith("the shell ended while starting: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("the shell did not start: "), e.getMessage());
     }
 
     @Test
