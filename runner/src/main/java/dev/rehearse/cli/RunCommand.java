@@ -14,12 +14,14 @@ import dev.rehearse.run.Rehearsal;
 import dev.rehearse.run.RunRecord;
 import dev.rehearse.run.StepSelection;
 import dev.rehearse.targets.BashQuoting;
+import dev.rehearse.targets.Targets;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * {@code rehearse run RUNBOOK}: plans the runbook for a target, runs it there with live progress, writes the
@@ -85,8 +87,9 @@ public final class RunCommand implements Command {
                         "  rehearse update GUIDE --from-report ~/.local/state/rehearse/NAME",
                         "",
                         "Ctrl-C (or SIGTERM) stops the running step (INTERRUPTED), skips the rest,",
-                        "writes the reports, removes what the run made unless --keep, says where to",
-                        "resume (--from N) and exits 130 (143). A second Ctrl-C stops at once.",
+                        "writes the reports, removes what the run made unless --keep, says how to go",
+                        "on (--from N where a later run finds what the steps did: ssh, local:DIR)",
+                        "and exits 130 (143). A second Ctrl-C stops at once.",
                         "results.json is written after every step: a run killed any way leaves it",
                         "marked INTERRUPTED at the step it stopped on, and the next run removes the",
                         "container or user a killed run left.",
@@ -153,7 +156,8 @@ public final class RunCommand implements Command {
     /**
      * Where an interrupted run stopped, and the command that goes on from there: with the run's report folder, whose
      * record the later steps take their captured values from; the values given with {@code --bind} are named, not
-     * shown (one may be a secret).
+     * shown (one may be a secret). On a target each run gets afresh (a container, a sandbox), what the steps before
+     * did is not there for a later run: the command runs the guide again from its start.
      */
     private static String resumeLine(Summary summary, String cause, Path runbook, String target, Path reportDir,
                                      boolean bound) {
@@ -163,8 +167,14 @@ public final class RunCommand implements Command {
         String again = "rehearse run " + word(runbook.toString()) + (target != null ? " --target " + word(target) : "")
                 + (reportDir != null ? " --report-dir " + word(reportDir.toString()) : "");
         int n = summary.interruptedAt();
-        return "stopped by " + cause + " at step " + n + "/" + summary.total() + "; to resume there: " + again
-                + (n > 1 ? " --from " + n : "") + (bound ? " and the --bind options given to this run" : "");
+        String stopped = "stopped by " + cause + " at step " + n + "/" + summary.total() + "; ";
+        String binds = bound ? " and the --bind options given to this run" : "";
+        Optional<String> afresh = n > 1 ? Targets.afreshEachRun(target) : Optional.empty();
+        if (afresh.isPresent()) {
+            return stopped + "each run gets " + afresh.get() + ", so to go on, step"
+                    + (n > 2 ? "s 1-" + (n - 1) + " run" : " 1 runs") + " again too: " + again + binds;
+        }
+        return stopped + "to resume there: " + again + (n > 1 ? " --from " + n : "") + binds;
     }
 
     /** A word of a command line to copy: as it is where bash reads it so, else quoted. */

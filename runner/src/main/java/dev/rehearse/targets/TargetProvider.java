@@ -1,6 +1,7 @@
 package dev.rehearse.targets;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A kind of target, found through {@link java.util.ServiceLoader}: a class that implements this and a line naming
@@ -64,6 +65,17 @@ public interface TargetProvider {
      */
     default boolean reapsAlongsideOpening() {
         return false;
+    }
+
+    /**
+     * What each run of the spec is given afresh, in a few words ("a fresh container"), where a later run cannot go
+     * on from one of this run's steps ({@code --from}): what the steps before it did is not where that run looks.
+     * Empty where a later run of the same spec finds it (a host over ssh, a folder of one's own), as by default.
+     *
+     * @param spec the whole spec, as {@link #open} gets it
+     */
+    default Optional<String> afreshEachRun(String spec) {
+        return Optional.empty();
     }
 
     /**

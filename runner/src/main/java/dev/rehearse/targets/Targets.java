@@ -41,6 +41,11 @@ public final class Targets {
         return provider(spec).map(TargetProvider::opensAlongsideReading).orElse(false);
     }
 
+    /** See {@link TargetProvider#afreshEachRun}; empty for a spec no provider knows. */
+    public static Optional<String> afreshEachRun(String spec) {
+        return provider(spec).flatMap(provider -> provider.afreshEachRun(spec == null ? provider.scheme() : spec));
+    }
+
     /**
      * Every provider on the class path, in class path order; looked up once (the command line asks for their options,
      * then the run for its target's provider), as providers hold no state.

@@ -89,8 +89,10 @@ class RunLifecycleIT {
             assertTrue(Files.readString(reports.resolve("junit.xml")).contains("type=\"INTERRUPTED\""));
             assertTrue(Files.readString(reports.resolve("report.html")).contains("INTERRUPTED"));
             assertTrue(shown.contains("INTERRUPTED 2/3"), shown);
-            assertTrue(shown.contains("to resume there: rehearse run " + GUIDE + " --target local --report-dir "
-                    + reports + " --from 2"), shown);
+            // the sandbox is made empty for each run: what step 1 did is not there for a --from 2
+            String again = "stopped by Ctrl-C (SIGINT) at step 2/3; each run gets an empty sandbox, so to go on, step 1"
+                    + " runs again too: rehearse run " + GUIDE + " --target local --report-dir " + reports;
+            assertTrue(shown.contains(again + "\r\n") || shown.contains(again + "\n"), shown);
             RunUsers.assertLeftNothing(local.group(2), home, shown);
         }
     }
@@ -168,7 +170,9 @@ class RunLifecycleIT {
             assertEquals(List.of("PASS", "INTERRUPTED", "SKIP"), verdicts(record), run.output());
             assertTrue(record.at("/steps/1/reason").asText().startsWith("interrupted by SIGTERM after "), run.output());
             assertTrue(Files.exists(reports.resolve("junit.xml")) && Files.exists(reports.resolve("report.html")));
-            assertTrue(run.output().contains("--target container --report-dir " + reports + " --from 2"), run.output());
+            // a later run gets a container of its own: --from 2 would not find what step 1 did
+            assertTrue(run.output().contains("at step 2/3; each run gets a fresh container, so to go on, step 1 runs again"
+                    + " too: rehearse run " + GUIDE + " --target container --report-dir " + reports + "\n"), run.output());
             // the engine removes a killed container after the run has ended: the process is gone by then
             awaitThat("the container removed", () -> containersOf(id).isEmpty(), run::output);
         }
@@ -293,7 +297,7 @@ class RunLifecycleIT {
 
             assertEquals(143, run.waitFor(), run.output());
             assertFalse(run.output().contains("again: stopped at once"), run.output());
-            assertTrue(run.output().contains("to resume there:"), run.output());
+            assertTrue(run.output().contains("at step 2/3; each run gets an empty sandbox"), run.output());
         }
         assertEquals(List.of("PASS", "INTERRUPTED", "SKIP"), verdicts(results()));
     }
@@ -461,6 +465,8 @@ class RunLifecycleIT {
                 awaitFile(home.resolve("waiting"), run::output);
                 run.signal("INT");
                 assertEquals(130, run.waitFor(), run.output());
+                assertTrue(run.output().contains("at step 2/3; to resume there: rehearse run " + guide + " --target local:"
+                        + home + " --report-dir " + reportDir + " --from 2\n"), run.output());
             }
             JsonNode interrupted = JSON.readTree(reportDir.resolve("results.json").toFile());
             interruptedId = interrupted.at("/run/id").asText();

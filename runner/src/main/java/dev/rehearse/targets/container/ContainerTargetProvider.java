@@ -7,6 +7,7 @@ import dev.rehearse.targets.TargetProvider;
 import dev.rehearse.targets.container.ContainerTarget.Networking;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** {@code container}: a fresh stardust host; {@code container:IMAGE}: a fresh container of a local image. */
@@ -44,6 +45,12 @@ public final class ContainerTargetProvider implements TargetProvider {
     public List<String> reapLeftovers(TargetOptions options) {
         Docker.reachSshEnginesWith(options);
         return ContainerTarget.reapLeftovers();
+    }
+
+    /** Every run makes a container of its own: a kept one (--keep) is there to look at, not to go on in. */
+    @Override
+    public Optional<String> afreshEachRun(String spec) {
+        return Optional.of("a fresh container");
     }
 
     /** A dead run's container is no obstacle to a new one: the two are not waited on one after the other. */

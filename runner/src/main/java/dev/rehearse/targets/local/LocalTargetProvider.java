@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code local}: a throwaway sandbox on this machine; {@code local:DIR}: DIR as HOME, never removed. */
 public final class LocalTargetProvider implements TargetProvider {
@@ -32,6 +33,12 @@ public final class LocalTargetProvider implements TargetProvider {
     @Override
     public List<String> reapLeftovers(TargetOptions options) {
         return LocalTarget.reapLeftovers();
+    }
+
+    /** {@code local} is a sandbox made empty for each run; {@code local:DIR} keeps what the steps left in DIR. */
+    @Override
+    public Optional<String> afreshEachRun(String spec) {
+        return spec.equals(scheme()) ? Optional.of("an empty sandbox") : Optional.empty();
     }
 
     /**
