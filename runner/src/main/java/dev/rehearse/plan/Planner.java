@@ -121,8 +121,9 @@ public final class Planner {
                 continue;
             }
             Optional<Transcript> transcript = reader.read(block.lines(), block.contentLine(), block.language());
-            // a block the guide says not to type is skipped whatever its prompt says (a reader's own machine's runs)
-            Optional<String> notToRun = NotToRun.byProse(block);
+            // a block the guide says not to type, or offers in place of the way before it, is skipped whatever its
+            // prompt says (a reader's own machine's runs)
+            Optional<String> notToRun = NotToRun.byProse(block).or(() -> Alternatives.byProse(block));
             // or one for another machine: the prose says so, or the section or admonition is another system's
             Optional<String> notHere = notToRun.or(() -> OtherMachine.byProse(block))
                     .or(() -> OtherSystemSections.of(block, guide.title()));

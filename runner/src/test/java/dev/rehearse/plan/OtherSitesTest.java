@@ -88,6 +88,31 @@ class OtherSitesTest {
     }
 
     @Test
+    void aBlockOfferedInPlaceOfTheWayBeforeIsSkippedWithTheReasonButAnOptionOnTopIsRun() throws IOException {
+        Map<String, String> offered = Map.of(
+                "Or build from source:", "the guide offers it as another way: \"Or build from source\"",
+                "**Or**, with yarn:", "the guide offers it as another way: \"Or, with yarn\"",
+                "Alternatively you can download the full default configuration from the project repository:",
+                "the guide offers it as another way: \"Alternatively you can download the full default "
+                        + "configuration from the project repository\"",
+                "As an alternative, fetch it with curl. It is smaller:",
+                "the guide offers it as another way: \"As an alternative, fetch it with curl\"");
+        for (Map.Entry<String, String> prose : offered.entrySet()) {
+            Plan plan = plan(block("console", 10, "Install it with the package manager:", "$ pip install tool"),
+                    block("console", 20, prose.getKey(), "$ make install"),
+                    block("console", 30, "Then check it:", "$ tool --version"));
+            assertNull(plan.steps().get(0).policy().skip(), prose.getKey());
+            assertEquals(prose.getValue(), plan.steps().get(1).policy().skip(), prose.getKey());
+            assertNull(plan.steps().get(2).policy().skip(), prose.getKey());
+        }
+        for (String onTop : List.of("Optionally, verify the download:", "You can also check it, or skip this:",
+                "Order the list:", "Or later, once it runs, check it:", "Orient the config file:",
+                "Run it, or the service will not start:")) {
+            assertNull(only(block("console", 10, onTop, "$ make install")).policy().skip(), onTop);
+        }
+    }
+
+    @Test
     void aCommandFollowedByEchoOfItsStatusExpectsTheStatusEchoShows() throws IOException {
         Map<String, Integer> shown = Map.of(
                 "$ test -e /nonexistent\n$ echo $?\n1", 1,
