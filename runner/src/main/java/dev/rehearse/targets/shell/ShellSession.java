@@ -20,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -46,6 +47,9 @@ public final class ShellSession implements Session {
     private static final byte CTRL_C = 3;
     private static final byte CTRL_D = 4;
     private static final byte CTRL_BACKSLASH = 0x1c;
+    /** programs that read the terminal for keys and leave on q, by their names as {@code /proc} gives them */
+    private static final Set<String> QUIT_BY_Q = Set.of("less", "more", "most", "pg", "man", "top", "htop", "atop",
+            "tig", "iotop", "nmon");
     /** the longest a still command goes without a look for a program of it that reads the terminal silently */
     private static final long LONGEST_READ_CHECK = TimeUnit.SECONDS.toNanos(30);
     /** what a due answer's index is when a standing answer, not the plan, gives it: the plan's next stays next */
@@ -773,13 +777,17 @@ public final class ShellSession implements Session {
 
         /**
          * Ctrl-C; then Ctrl-C again, Ctrl-D (a REPL leaves on end of input, the shell ignores it), Ctrl-\ ...
-         * one a second until {@link ShellSettings#interruptWait()}. False when that time is up.
+         * one a second until {@link ShellSettings#interruptWait()}. False when that time is up. A pager found
+         * reading the terminal ({@code less} of a file longer than the screen) is first given its q, as it takes
+         * none of those keys as an end: the shell was lost with it.
          */
         boolean escalate(long now) {
             if (now - interruptStartedAt >= settings.interruptWait().toNanos()) {
                 return false;
             }
-            byte[] keys = {CTRL_C, CTRL_C, CTRL_D, CTRL_C, CTRL_BACKSLASH};
+            byte[] keys = interruptedAs == Status.READING_SILENTLY && QUIT_BY_Q.contains(waitingLine)
+                    ? new byte[]{'q', CTRL_C, CTRL_C, CTRL_D, CTRL_C, CTRL_BACKSLASH}
+                    : new byte[]{CTRL_C, CTRL_C, CTRL_D, CTRL_C, CTRL_BACKSLASH};
             typeByte(keys[Math.min(escalations, keys.length - 1)]);
             escalations++;
             nextEscalationAt = now + TimeUnit.SECONDS.toNanos(1);

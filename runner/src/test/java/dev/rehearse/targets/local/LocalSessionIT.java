@@ -144,6 +144,13 @@ class LocalSessionIT {
         assertEquals(Status.READING_SILENTLY, editor.status(), editor.output());
         assertEquals("python3", editor.lastLine());
 
+        // a pager of a file longer than the screen leaves on its q, and the shell goes on: before, it ignored every
+        // key, and the shell was closed with it
+        CommandResult paged = run("seq 1 500 > ~/long.txt; less ~/long.txt");
+        assertEquals(Status.READING_SILENTLY, paged.status(), paged.output());
+        assertEquals("less", paged.lastLine());
+        assertEquals("the same shell\n", run("echo the same shell").output());
+
         CommandResult slept = run("sleep 3; echo awake");
         assertEquals(Status.COMPLETED, slept.status());
         assertEquals("awake\n", slept.output());
