@@ -123,7 +123,7 @@ public final class Planner {
             Optional<Transcript> transcript = reader.read(block.lines(), block.contentLine(), block.language());
             // a block the guide says not to type, or offers in place of the way before it, is skipped whatever its
             // prompt says (a reader's own machine's runs)
-            Optional<String> notToRun = NotToRun.byProse(block).or(() -> Alternatives.byProse(block));
+            Optional<String> notToRun = NotToRun.byProse(block);
             // or one for another machine: the prose says so, or the section or admonition is another system's
             Optional<String> notHere = notToRun.or(() -> OtherMachine.byProse(block))
                     .or(() -> OtherSystemSections.of(block, guide.title()));
