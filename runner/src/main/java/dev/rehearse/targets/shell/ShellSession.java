@@ -47,6 +47,8 @@ public final class ShellSession implements Session {
     private static final byte CTRL_C = 3;
     private static final byte CTRL_D = 4;
     private static final byte CTRL_BACKSLASH = 0x1c;
+    /** what an interrupt types, one a second, the last again until the shell is back */
+    private static final byte[] INTERRUPT_KEYS = {CTRL_C, CTRL_C, CTRL_D, CTRL_C, CTRL_BACKSLASH};
     /** programs that read the terminal for keys and leave on q, by their names as {@code /proc} gives them */
     private static final Set<String> QUIT_BY_Q = Set.of("less", "more", "most", "pg", "man", "top", "htop", "atop",
             "tig", "iotop", "nmon");
@@ -572,15 +574,20 @@ public final class ShellSession implements Session {
             if (!typesUnasked() || now < unaskedReadCheckAt()) {
                 return false;
             }
+            return readerSeenTwice(now) != null;
+        }
+
+        /**
+         * Asks the transport for a program that waits in a read of the terminal, and gives its name once it has been
+         * seen there twice with no output in between; else null.
+         */
+        private String readerSeenTwice(long now) {
             readCheckedAt = now;
             readChecks++;
-            if (!transport.silentReader().isPresent()) {
-                readSeenAt = 0;
-                return false;
-            }
+            String reader = transport.silentReader().orElse(null);
             boolean seenBefore = readSeenAt != 0;
-            readSeenAt = now;
-            return seenBefore;
+            readSeenAt = reader == null ? 0 : now;
+            return seenBefore ? reader : null;
         }
 
         /** The next interaction is what a program reads without asking, not an interrupt waiting for stillness. */
@@ -707,15 +714,7 @@ public final class ShellSession implements Session {
          * channel of its own can come back first), so a second look follows the first at the settle time.
          */
         String silentReader(long now) {
-            if (now < silentReadCheckAt()) {
-                return null;
-            }
-            readCheckedAt = now;
-            readChecks++;
-            String reader = transport.silentReader().orElse(null);
-            boolean seenBefore = readSeenAt != 0;
-            readSeenAt = reader == null ? 0 : now;
-            return seenBefore ? reader : null;
+            return now < silentReadCheckAt() ? null : readerSeenTwice(now);
         }
 
         /**
@@ -730,10 +729,10 @@ public final class ShellSession implements Session {
             if (due != null || next != null && (next.prompt().isBlank() || next.eof())) {
                 return Long.MAX_VALUE;
             }
-            long quiet = settings.quietPeriod().toNanos();
             if (readSeenAt != 0) {
                 return readSeenAt + settings.settle().toNanos();
             }
+            long quiet = settings.quietPeriod().toNanos();
             long since = Math.min(LONGEST_READ_CHECK, quiet << Math.min(readChecks, 20));
             return Math.max(lastOutputAt + quiet, readCheckedAt + since);
         }
@@ -785,10 +784,10 @@ public final class ShellSession implements Session {
             if (now - interruptStartedAt >= settings.interruptWait().toNanos()) {
                 return false;
             }
-            byte[] keys = interruptedAs == Status.READING_SILENTLY && QUIT_BY_Q.contains(waitingLine)
-                    ? new byte[]{'q', CTRL_C, CTRL_C, CTRL_D, CTRL_C, CTRL_BACKSLASH}
-                    : new byte[]{CTRL_C, CTRL_C, CTRL_D, CTRL_C, CTRL_BACKSLASH};
-            typeByte(keys[Math.min(escalations, keys.length - 1)]);
+            // a pager's q comes first, the usual keys after it
+            int key = interruptedAs == Status.READING_SILENTLY && QUIT_BY_Q.contains(waitingLine) ? escalations - 1
+                    : escalations;
+            typeByte(key < 0 ? (byte) 'q' : INTERRUPT_KEYS[Math.min(key, INTERRUPT_KEYS.length - 1)]);
             escalations++;
             nextEscalationAt = now + TimeUnit.SECONDS.toNanos(1);
             return true;
