@@ -56,6 +56,29 @@ class OutputCheckTest {
     }
 
     /**
+     * GitHub's docs put the author's remark where output goes ({@code $ ls -al ~/.ssh} over {@code # Lists the
+     * files...}): lines that are all remarks make no claim where the command printed no {@code #} line, and are
+     * output as any other where it did, or where other lines stand beside them.
+     */
+    @Test
+    void remarksAloneAfterACommandAreNoClaimUnlessTheOutputHasSuchLines() {
+        String listing = "total 8\ndrwx------ 2 u u 4096 Dec  6 19:00 .\n-rw------- 1 u u  411 Dec  6 19:00 id_ed25519\n";
+        Comparison remark = OutputCheck.compare(shown("# Lists the files in your .ssh directory, if they exist"),
+                listing);
+        assertTrue(remark.matches(), remark.diff());
+        assertEquals("", remark.diff());
+        assertTrue(OutputCheck.compare(shown("#  Sets the variable", ""), "").matches(), "nothing printed");
+
+        assertFalse(OutputCheck.compare(shown("# Lists the files"), "# Managed by Puppet\nx=1\n").matches(),
+                "a file's own comments are output");
+        assertFalse(OutputCheck.compare(shown("# the key's label", "bot@example.com"), "octocat@example.com\n")
+                .matches(), "an output line beside the remark is still checked");
+        for (String notARemark : List.of("#!/bin/sh", "#include <stdio.h>", "#", "# 42")) {
+            assertFalse(OutputCheck.compare(shown(notARemark), "x\n").matches(), notARemark);
+        }
+    }
+
+    /**
      * An elision beside a change shows the real lines it took: the whole real output went into the guide's (...),
      * and the diff showed the guide's lines removed and nothing of what the host printed. Between two matching
      * lines it stands for what it says.
