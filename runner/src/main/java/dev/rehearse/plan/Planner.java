@@ -66,7 +66,7 @@ public final class Planner {
         List<NotAStep> notSteps = new ArrayList<>();
         List<Step> steps = stepsOf(guide, new TranscriptReader(runbook.answers(), secret != null ? secret
                 : GENERATED_SECRET), runbook.defaults(), notSteps);
-        steps = ServiceNames.filledIn(ShownStatuses.expected(steps));
+        steps = ServiceNames.filledIn(ShownStatuses.expected(stoppedAsTheySay(steps)));
         return new Draft(runbook, guide, withPolicies(steps, runbook), notSteps);
     }
 
@@ -495,6 +495,34 @@ public final class Planner {
         interactions.add(Interaction.interrupt(""));
         return new TranscriptCommand(c.line(), c.lastLine(), c.prompt(), c.command(), c.expected(),
                 List.copyOf(interactions));
+    }
+
+    /**
+     * A program whose output, as the guide shows it, tells the reader to stop it with Ctrl-C ("Quit the server with
+     * CONTROL-C.", "Press CTRL+C to quit") runs until someone does: it gets its ^C once the last line shown has come,
+     * as where the prose says so, whether that output stands in the command's block or in one of its own after it.
+     * The same command again, shown without its output (the server started anew later in the guide), gets its ^C once
+     * its output has been still a while. Without them such steps waited for their timeouts, and failed.
+     */
+    private static List<Step> stoppedAsTheySay(List<Step> steps) {
+        List<Step> out = new ArrayList<>(steps);
+        Set<String> stopped = new HashSet<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (!(out.get(i) instanceof CommandStep c) || c.policy().skip() != null) {
+                continue;
+            }
+            if (c.interactions().stream().anyMatch(Interaction::interrupts)) {
+                stopped.add(c.command());
+            } else if (c.interactions().stream().noneMatch(Interaction::leaves) && c.expected().stream()
+                    .anyMatch(e -> e.kind() == ExpectedLine.Kind.OUTPUT && CommandHints.saysCtrlC(e.text()))) {
+                out.set(i, interrupted(c));
+                stopped.add(c.command());
+            } else if (c.interactions().isEmpty() && c.expected().isEmpty() && stopped.contains(c.command())) {
+                out.set(i, new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(),
+                        c.expected(), List.of(Interaction.interrupt("")), c.captures(), interrupted(c.policy())));
+            }
+        }
+        return out;
     }
 
     /** A server the guide stops with ^C ends on the interrupt: its exit status is the signal's. */

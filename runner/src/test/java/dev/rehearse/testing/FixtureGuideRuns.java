@@ -166,6 +166,20 @@ public abstract class FixtureGuideRuns {
     }
 
     /**
+     * A development server that says how to stop it ("Quit the server with CONTROL-C.", Flask's "Press CTRL+C to
+     * quit"), its output in the command's block or in a block of its own after it, and started again later with no
+     * output shown: each gets its Ctrl-C once it has said so (or, started again, once still), and the guide goes on
+     * with the server gone. Before, each waited for the step's timeout and failed, and the rest was skipped.
+     */
+    @Test
+    void aServerThatSaysToStopItWithCtrlCIsStoppedSo(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/dev-server.md", "--timeout", "30s");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "PASS", "PASS", "PASS", "PASS"), run.verdicts(), run.json());
+        assertTrue(run.json().contains("Quit the server with CONTROL-C."), run.json());
+    }
+
+    /**
      * GitHub's docs: output marked with {@code > } in the command's block and in blocks of their own, a remark among
      * it, a remark alone where output goes ({@code # Lists the files...}, which drifted before), prompts with what to do in brackets ({@code [Press enter]}, {@code [Type a passphrase]}), and a prompt
      * worded otherwise than ssh-keygen words it, which is answered as the guide answers it (the step DRIFTs, its
