@@ -255,13 +255,22 @@ final class FileTargets {
             return options.get("file");
         }
         for (String key : List.of("filename", "title", "caption")) {
-            String value = options.get(key);
-            if (value != null && isPath(value.strip())) {
-                return value.strip();
+            String value = options.get(key) == null ? null : unmarked(options.get(key).strip());
+            if (value != null && isPath(value)) {
+                return value;
             }
         }
         Matcher label = FILE_LABEL.matcher(block.precedingText() == null ? "" : block.precedingText());
         return label.matches() && isPath(label.group(1)) ? label.group(1) : null;
+    }
+
+    /** a title or caption in inline markup as a whole (Django's docs: {@code :caption: ``polls/views.py``}) */
+    private static final Pattern MARKED_UP = Pattern.compile("(`+|\\*+)([^`*]+)\\1");
+
+    /** {@code value} without the inline markup around it as a whole, which is no part of the file's name */
+    private static String unmarked(String value) {
+        Matcher m = MARKED_UP.matcher(value);
+        return m.matches() ? m.group(2).strip() : value;
     }
 
     /**

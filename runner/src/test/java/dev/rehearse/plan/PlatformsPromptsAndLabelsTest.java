@@ -211,6 +211,25 @@ class PlatformsPromptsAndLabelsTest {
         assertTrue(words.steps().isEmpty(), "a label in words names no file");
     }
 
+    /** Django's docs name a file in a caption set in inline literal markup, which is no part of its name. */
+    @Test
+    void aCaptionInInlineMarkupNamesTheFileWithoutTheMarkup() throws IOException {
+        for (String caption : List.of("``polls/urls.py``", "`polls/urls.py`", "*polls/urls.py*", "**polls/urls.py**")) {
+            Plan plan = plan("guide.rst", """
+                    T
+                    =
+
+                    In the file include the following code:
+
+                    .. code-block:: python
+                        :caption: %s
+
+                        urlpatterns = []
+                    """.formatted(caption));
+            assertEquals("polls/urls.py", ((WriteStep) plan.steps().get(0)).path(), caption);
+        }
+    }
+
     @Test
     void hugosCodeShortcodeHoldsABlockInTheLanguageItNames() throws IOException {
         Plan plan = plan("guide.md", """
