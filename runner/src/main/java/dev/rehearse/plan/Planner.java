@@ -518,11 +518,25 @@ public final class Planner {
                 out.set(i, interrupted(c));
                 stopped.add(c.command());
             } else if (c.interactions().isEmpty() && c.expected().isEmpty() && stopped.contains(c.command())) {
-                out.set(i, new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(),
-                        c.expected(), List.of(Interaction.interrupt("")), c.captures(), interrupted(c.policy())));
+                out.set(i, stoppedWithCtrlC(c));
             }
         }
         return out;
+    }
+
+    /**
+     * {@code c} stopped with Ctrl-C as a reader stops a server: once the last line the guide shows of its output has
+     * come, or once its output has been still for the quiet period where the guide shows none (as {@code tail -f}).
+     */
+    private static CommandStep stoppedWithCtrlC(CommandStep c) {
+        CommandStep once = interrupted(c);
+        if (once.interactions().stream().anyMatch(Interaction::interrupts)) {
+            return once;
+        }
+        List<Interaction> interactions = new ArrayList<>(c.interactions());
+        interactions.add(Interaction.interrupt(""));
+        return new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(), c.expected(),
+                List.copyOf(interactions), c.captures(), once.policy());
     }
 
     /** A server the guide stops with ^C ends on the interrupt: its exit status is the signal's. */
@@ -554,13 +568,26 @@ public final class Planner {
         }
         List<Step> out = new ArrayList<>();
         for (Step step : steps) {
-            StepPolicy policy = step.policy();
-            for (StepRule rule : runbook.steps()) {
-                if (rule.selector().matches(step)) {
-                    policy = rule.over(policy);
+            List<StepRule> rules = runbook.steps().stream().filter(rule -> rule.selector().matches(step)).toList();
+            Step stopped = step;
+            for (StepRule rule : rules) {
+                if (!rule.interrupt()) {
+                    continue;
+                }
+                if (!(step instanceof CommandStep c)) {
+                    throw new BadInput(rule.file(), rule.line(), "interrupt: stops a command, and this rule selects "
+                            + "step " + step.n() + ", which writes or edits a file");
+                }
+                if (c.interactions().stream().noneMatch(Interaction::interrupts)) {
+                    stopped = stoppedWithCtrlC(c);
                 }
             }
-            out.add(withPolicy(step, policy));
+            // the rules' own fields over the stopped step's (an expect_exit of theirs over the interrupt's 130)
+            StepPolicy policy = stopped.policy();
+            for (StepRule rule : rules) {
+                policy = rule.over(policy);
+            }
+            out.add(withPolicy(stopped, policy));
         }
         return out;
     }

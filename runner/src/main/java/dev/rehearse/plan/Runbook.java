@@ -120,10 +120,12 @@ public record Runbook(String name, Path dir, Path guide, Path sidecar, Map<Strin
 
     /**
      * Per-step policy: the fields given override what earlier rules or the defaults set. {@code skip: false} runs a
-     * step the planner skips (one for another machine).
+     * step the planner skips (one for another machine). {@code interrupt: true} stops a command with Ctrl-C as a
+     * reader stops a server the guide leaves running in the foreground: once the last line the guide shows of its
+     * output has come, or once its output has been still a while where the guide shows none.
      */
     public record StepRule(StepSelector selector, Duration timeout, Boolean eventually, String skip, Integer expectExit,
-                           Readiness ready, Boolean opensShell, String file, int line) {
+                           Readiness ready, Boolean opensShell, boolean interrupt, String file, int line) {
 
         public static final String RUN_ANYWAY = "false";
 

@@ -41,7 +41,7 @@ public final class SidecarReader {
     private static final Set<String> GENERATORS = Set.of("secret", "port");
     private static final Set<String> SELECTOR = Set.of("n", "command", "section");
     private static final Set<String> STEP_RULE = Set.of("n", "command", "section", "timeout", "eventually", "skip",
-            "expect_exit", "opens_shell", "ready");
+            "expect_exit", "opens_shell", "interrupt", "ready");
     private static final Set<String> READY = Set.of("port", "http", "command", "timeout");
     /** how long a readiness waits when its rule gives no timeout */
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
@@ -300,6 +300,7 @@ public final class SidecarReader {
                     m.containsKey("expect_exit") ? y.integer(m.get("expect_exit"), "expect_exit") : null,
                     m.containsKey("ready") ? readiness(y, m.get("ready")) : null,
                     m.containsKey("opens_shell") ? y.bool(m.get("opens_shell"), "opens_shell") : null,
+                    m.containsKey("interrupt") && y.bool(m.get("interrupt"), "interrupt"),
                     y.file(), YamlNodes.line(item)));
         }
         return rules;

@@ -22,6 +22,7 @@ import dev.rehearse.plan.Capture;
 import dev.rehearse.plan.CaptureUses;
 import dev.rehearse.plan.Captures;
 import dev.rehearse.plan.CommandStep;
+import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Readiness;
 import dev.rehearse.plan.Runbook.Check;
@@ -646,12 +647,24 @@ public final class Runner {
         return SETS_PROMPT_COMMAND.matcher(command).find() && !USES_PROMPT_COMMAND.matcher(command).find();
     }
 
+    /** Whether a step that asks nothing showed the last line the guide shows of its output, and ran on after it. */
+    private boolean ranOnAfterItsOutput(CommandStep step, CommandResult result) {
+        List<String> shown = step.expected().stream().filter(e -> e.kind() == ExpectedLine.Kind.OUTPUT)
+                .map(e -> e.text().strip()).filter(t -> !t.isEmpty()).toList();
+        return step.interactions().isEmpty() && !shown.isEmpty()
+                && bindings.reverse(result.output()).contains(shown.get(shown.size() - 1));
+    }
+
     private String whyFailed(CommandStep step, CommandResult result, StepPolicy policy) {
         return switch (result.status()) {
             case TIMEOUT -> "timed out after " + seconds(policy.timeout()) + " (the step's timeout: --timeout, or the "
                     + "sidecar's timeout:)" + (replacesPromptCommand(step.command()) ? "; the command replaced "
                     + "PROMPT_COMMAND, by which Rehearse's shell tells a command's end: keep it in the new value "
-                    + "(PROMPT_COMMAND=\"...; $PROMPT_COMMAND\")" : "") + lastWords(result, true);
+                    + "(PROMPT_COMMAND=\"...; $PROMPT_COMMAND\")" : ranOnAfterItsOutput(step, result) ? "; it had "
+                    + "shown the last line the guide shows and ran on: a program that runs until it is stopped (a "
+                    + "server the guide leaves running) is stopped with Ctrl-C once that line has come by a step "
+                    + "rule's interrupt: true, or by a ^C the guide shows after it" : "")
+                    + lastWords(result, true);
             case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine())
                     + whyUnanswered(step, result.output());
             case READING_SILENTLY -> "waiting for input: " + result.lastLine() + " reads the terminal, having asked "

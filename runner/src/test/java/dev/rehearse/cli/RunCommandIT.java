@@ -149,6 +149,42 @@ class RunCommandIT extends FixtureGuideRuns {
         assertTrue(ruled.reasons().get(1).startsWith("timed out after 3 s "), ruled.json());
     }
 
+    /**
+     * A server that runs on in the foreground after the output the guide shows, with nothing that says to stop it:
+     * its timeout says what would (a step rule's interrupt: true), and with that rule it is stopped with Ctrl-C once
+     * its line has come, and the guide goes on.
+     */
+    @Test
+    void aServerThatRunsOnIsStoppedByAStepRulesInterruptWhichItsTimeoutNames(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("guide.md"), """
+                # Serve
+
+                ```console
+                $ python3 -c 'import time; print("Serving on port 8643", flush=True); time.sleep(600)'
+                Serving on port 8643
+                ```
+
+                ```console
+                $ echo done
+                done
+                ```
+                """);
+        Run timedOut = execute(List.of("run", dir.resolve("guide.md").toString(), "--target", "local", "--timeout",
+                "2s"));
+        assertEquals(List.of("FAIL", "SKIP"), timedOut.verdicts(), timedOut.json());
+        assertTrue(timedOut.reasons().get(0).contains("it had shown the last line the guide shows and ran on")
+                && timedOut.reasons().get(0).contains("a step rule's interrupt: true"), timedOut.reasons().get(0));
+
+        Files.writeString(dir.resolve("runbook.yaml"), """
+                guide: guide.md
+                steps:
+                  - {command: 'Serving', interrupt: true}
+                """);
+        Run stopped = execute(List.of("run", dir.toString(), "--target", "local", "--timeout", "30s"));
+        assertEquals(0, stopped.exit(), stopped.out() + stopped.err());
+        assertEquals(List.of("PASS", "PASS"), stopped.verdicts(), stopped.json());
+    }
+
     @Test
     void aTimeoutThatIsNoDurationIsOneLineAndExitTwo() throws IOException {
         Run run = run("interrupted", "--timeout", "soon");

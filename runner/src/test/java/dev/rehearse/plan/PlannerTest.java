@@ -96,6 +96,37 @@ class PlannerTest {
         assertEquals(List.of(true, true, false, false), ruledRead);
     }
 
+    /**
+     * A server the guide leaves running in the foreground, which nothing in the guide says to stop: a step rule's
+     * interrupt: true stops it with Ctrl-C once its shown output has come, or once still where none is shown; an
+     * expect_exit of the rule's own stands; on a file step the rule is one line and exit 2.
+     */
+    @Test
+    void aStepRulesInterruptStopsACommandAsAReaderStopsAServer() throws IOException {
+        Guide servers = guide(block("console", 10, "Start them:", """
+                [isabell@stardust ~]$ ./serve --port 40132
+                Listening on port 40132
+                [isabell@stardust ~]$ ./worker
+                [isabell@stardust ~]$ ./other"""));
+        List<Step> plain = new Planner(FACTS, Map.of()).plan(bare(), servers).steps();
+        assertTrue(plain.stream().allMatch(s -> ((CommandStep) s).interactions().isEmpty()), "nothing says to stop");
+
+        Runbook ruled = withSidecar("steps:", "  - command: 'serve'", "    interrupt: true",
+                "  - command: 'worker'", "    interrupt: yes", "    expect_exit: 3");
+        List<Step> steps = new Planner(FACTS, Map.of()).plan(ruled, servers).steps();
+        CommandStep serve = (CommandStep) steps.get(0);
+        assertEquals(List.of(Interaction.interrupt("on port")), serve.interactions());
+        assertEquals(130, serve.policy().expectExit());
+        CommandStep worker = (CommandStep) steps.get(1);
+        assertEquals(List.of(Interaction.interrupt("")), worker.interactions(), "no output shown: once still");
+        assertEquals(3, worker.policy().expectExit(), "the rule's own expect_exit");
+        assertEquals(List.of(), ((CommandStep) steps.get(2)).interactions());
+
+        Runbook onAFile = withSidecar("steps:", "  - n: 2", "    interrupt: true");
+        BadInput bad = assertThrows(BadInput.class, () -> new Planner(FACTS, Map.of()).plan(onAFile, PORT_GUIDE));
+        assertTrue(bad.getMessage().contains("interrupt: stops a command"), bad.getMessage());
+    }
+
     @Test
     void aCaptureThatFindsNothingLeavesTheGuidesValue() throws IOException {
         Plan plan = new Planner(FACTS, Map.of()).plan(bare(), PORT_GUIDE);
