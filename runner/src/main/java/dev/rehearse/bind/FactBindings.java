@@ -31,14 +31,22 @@ public final class FactBindings {
             Map.entry("/home/sammy", "home"));
     /**
      * Other documentation's example users ({@code /home/pi}, the Rust book's {@code /home/you}, {@code /home/user}):
-     * a guide that names neither isabell nor sammy, and one of these homes, binds that home to the target's. Only
-     * the home: the names are words too ({@code user}, {@code ubuntu}, {@code pi}), and a real account's home
-     * ({@code /home/git}, made by a package) is no example.
+     * a guide that names neither isabell nor sammy, and one of these homes, binds that home to the target's, and the
+     * name to the target's user where it is no word ({@link #NAMES}); a real account's home ({@code /home/git}, made
+     * by a package) is no example.
      */
     private static final Set<String> EXAMPLE_USERS = Set.of("pi", "you", "user", "username", "yourname",
             "yourusername", "youruser", "your_user", "your-user", "your_username", "myuser", "myusername", "me",
             "ubuntu", "debian", "alice", "bob", "archie", "tux", "ec2-user", "vagrant", "jdoe", "john", "jane", "demo",
             "example", "exampleuser", "linuxuser", "foo", "name");
+    /**
+     * The example users whose names are no words, which are the target's user as well as their homes are its home
+     * ({@code whoami} prints {@code alice}, {@code ls -l} shows her as the owner); the others ({@code user},
+     * {@code ubuntu}, {@code pi}, {@code demo}) are words a command or its output uses otherwise.
+     */
+    private static final Set<String> NAMES = Set.of("alice", "bob", "archie", "tux", "jdoe", "john", "jane", "vagrant",
+            "ec2-user", "exampleuser", "linuxuser", "username", "yourname", "yourusername", "youruser", "your_user",
+            "your-user", "your_username", "myuser", "myusername");
     private static final Pattern HOME = Pattern.compile("(?<![\\w.-])/home/([A-Za-z0-9_.-]+)");
     private static final Pattern SAMMY = Pattern.compile("\\bsammy\\b");
     private static final Pattern ISABELL = Pattern.compile("\\bisabell\\b");
@@ -108,8 +116,13 @@ public final class FactBindings {
         }
         // two example homes in one guide would both be the target's home, and what it prints could not be told
         // back apart
-        return homes.size() == 1 ? List.of(DEFAULTS.get(0), DEFAULTS.get(1), Map.entry(homes.iterator().next(),
-                "home"), DEFAULTS.get(3)) : DEFAULTS;
+        if (homes.size() != 1) {
+            return DEFAULTS;
+        }
+        String home = homes.iterator().next();
+        String name = home.substring("/home/".length());
+        return List.of(NAMES.contains(name) ? Map.entry(name, "user") : DEFAULTS.get(0), DEFAULTS.get(1),
+                Map.entry(home, "home"), DEFAULTS.get(3));
     }
 
     /** Binds the example values to {@code facts} (origin TARGET); a fact the target lacks is skipped. */

@@ -259,6 +259,10 @@ class BindingsTest {
         assertEquals(List.of(Map.entry("isabell", "user"), Map.entry("/home/isabell", "home")),
                 FactBindings.examplesOf(List.of("id isabell", "curl https://example.org/")));
         assertEquals(List.of(Map.entry("/home/pi", "home")), FactBindings.examplesOf(List.of("cd /home/pi")));
+        assertEquals(List.of(Map.entry("alice", "user"), Map.entry("/home/alice", "home")),
+                FactBindings.examplesOf(List.of("cd /home/alice", "whoami", "alice")), "a name that is no word");
+        assertEquals(List.of(Map.entry("/home/pi", "home")), FactBindings.examplesOf(List.of("cd /home/pi", "pi")),
+                "a name that is a word: its home only");
         assertEquals(List.of(Map.entry("/home/isabell", "home")), FactBindings.examplesOf(List.of("echo hello", "hello")));
     }
 }

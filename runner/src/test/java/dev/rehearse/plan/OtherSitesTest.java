@@ -299,6 +299,9 @@ class OtherSitesTest {
         assertEquals("/home/bob", pi.bindings().get("/home/pi").orElseThrow().value());
         Plan two = plan(block("console", 10, "Check:", "$ ls /home/pi /home/you\n/home/pi:\n/home/you:"));
         assertTrue(two.bindings().get("/home/pi").isEmpty(), "two example homes: neither is the target's");
+        assertTrue(pi.bindings().get("pi").isEmpty(), "pi is a word too");
+        Plan alice = plan(block("console", 10, "Check:", "$ echo $HOME\n/home/alice\n$ whoami\nalice"));
+        assertEquals("bob", alice.bindings().get("alice").orElseThrow().value(), "alice is no word: the user");
         Plan real = plan(block("console", 10, "Check:", "$ ls /home/git\nrepos"));
         assertTrue(real.bindings().get("/home/git").isEmpty(), "a service's home is no example");
     }

@@ -166,6 +166,17 @@ public abstract class FixtureGuideRuns {
     }
 
     /**
+     * Another site's example user whose name is no word ({@code alice}, in {@code /home/alice}): her name is the
+     * run's user as her home is its home. Before, whoami, id and stat drifted, printing the real user.
+     */
+    @Test
+    void anExampleUsersNameIsTheRunsUserAsHerHomeIsItsHome(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/example-user.md", "--timeout", "30s");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "PASS", "PASS", "PASS", "PASS"), run.verdicts(), run.json());
+    }
+
+    /**
      * A development server that says how to stop it ("Quit the server with CONTROL-C.", Flask's "Press CTRL+C to
      * quit"), its output in the command's block or in a block of its own after it, and started again later with no
      * output shown: each gets its Ctrl-C once it has said so (or, started again, once still), and the guide goes on
