@@ -210,15 +210,19 @@ class TerminalIT {
         assertEquals(List.of(), JsonSchemas.problems("results", Files.readString(reports.resolve("results.json"))));
     }
 
+    /** what a timeout adds where the step had shown the last line the guide shows, and ran on */
+    private static final String RAN_ON = "it had shown the last line the guide shows and ran on: a program that runs "
+            + "until it is stopped (a server the guide leaves running) is stopped with Ctrl-C once that line has come "
+            + "by a step rule's interrupt: true, or by a ^C the guide shows after it";
+
     @Test
     void aTimeoutSaysWhatTheStepLastPrinted() throws Exception {
         Outcome run = rehearse("run", FIXTURES.resolve("timeout").toString(), "--target", "local", "-q",
                 "--report-dir", reports.toString());
 
         assertEquals(1, run.exit(), run.out() + run.err());
-        assertTrue(run.out().contains("\n      timed out after 3 s (the step's timeout: --timeout, or the sidecar's timeout:); last output: "
-                + "waiting for the database\n"),
-                run.out());
+        assertTrue(run.out().contains("\n      timed out after 3 s (the step's timeout: --timeout, or the sidecar's timeout:); "
+                + RAN_ON + "; last output: waiting for the database\n"), run.out());
     }
 
     /**
@@ -235,7 +239,7 @@ class TerminalIT {
 
         assertEquals(1, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("\n      timed out after 3 s (the step's timeout: --timeout, or the sidecar's "
-                + "timeout:); last output: waiting for the database\n"), run.out());
+                + "timeout:); " + RAN_ON + "; last output: waiting for the database\n"), run.out());
     }
 
     @Test
