@@ -24,9 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code blocks}, {@code plan}, {@code lint} and {@code run}, through the real command line ({@link Main#execute}),
- * accept a guide as {@code .md}, {@code .markdown}, {@code .adoc}, {@code .asciidoc} and {@code .rst}, and a runbook
- * folder holding one; the same guide gives the same blocks and the same plan whatever its format, and runs on a
- * real local shell with every step passing; what drifts there, {@code update} writes back at the right line.
+ * accept a guide as {@code .md}, {@code .markdown}, {@code .mdx}, {@code .adoc}, {@code .asciidoc} and {@code .rst},
+ * and a runbook folder holding one; the same guide gives the same blocks and the same plan whatever its format, and
+ * runs on a real local shell with every step passing; what drifts there, {@code update} writes back at the right line.
  */
 class FormatsCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +37,7 @@ class FormatsCliIT {
         Map<String, Path> forms = new LinkedHashMap<>();
         forms.put("md", copy(fixtures.resolve("greeter.md"), dir.resolve("md/greeter.md")));
         forms.put("markdown", copy(fixtures.resolve("greeter.md"), dir.resolve("markdown/greeter.markdown")));
+        forms.put("mdx", copy(fixtures.resolve("greeter.md"), dir.resolve("mdx/greeter.mdx")));
         forms.put("adoc", copy(fixtures.resolve("greeter.adoc"), dir.resolve("adoc/greeter.adoc")));
         forms.put("asciidoc", copy(fixtures.resolve("greeter.adoc"), dir.resolve("asciidoc/greeter.asciidoc")));
         forms.put("rst", copy(fixtures.resolve("greeter.rst"), dir.resolve("rst/greeter.rst")));
