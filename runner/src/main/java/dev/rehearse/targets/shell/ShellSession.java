@@ -497,6 +497,10 @@ public final class ShellSession implements Session {
          * answer whose rule ends it.
          */
         private void lookForPrompt() {
+            if (due != null && dueIndex != STANDING && (due.interrupts() || due.leaves())) {
+                // its words came: what the program prints after them does not put it off (a busy log never stops)
+                return;
+            }
             due = null;
             answerDueAt = 0;
             if (nextInteraction >= interactions.size() && standing.isEmpty()) {

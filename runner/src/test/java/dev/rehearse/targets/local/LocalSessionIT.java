@@ -108,6 +108,23 @@ class LocalSessionIT {
     }
 
     /**
+     * A program that prints the words an interrupt waits for and goes on printing (a busy log, {@code yes}) gets
+     * Ctrl-C soon after them: each new piece of output once put it off again, and the step ran into its timeout.
+     */
+    @Test
+    void anInterruptsWordsComeAndAProgramThatGoesOnPrintingIsStoppedSoonAfter() {
+        long started = System.nanoTime();
+        CommandResult busy = shell.run("echo 'Press CTRL+C to quit'; yes tick",
+                List.of(Interaction.interrupt("to quit")), T, null, OutputLimit.of(1L << 16));
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(Status.COMPLETED, busy.status());
+        assertEquals(130, busy.exit());
+        assertTrue(busy.output().startsWith("Press CTRL+C to quit"), busy.output().substring(0, 80));
+        assertTrue(tookMs < 5_000, "stopped after " + tookMs + " ms, not at the step's timeout");
+        assertEquals(0, run("true").exit(), "the shell is back at its prompt");
+    }
+
+    /**
      * A command silent past the quiet period is looked at once for a prompt, then waited for: the loop once polled
      * without waiting from then on, a core busy for as long as the command stayed silent. Counted as this thread's
      * CPU time (the loop runs on it): about nothing when waiting, most of the two silent seconds when spinning.
