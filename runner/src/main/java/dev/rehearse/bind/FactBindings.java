@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The example values every Uberspace guide uses and the target fact each stands for. They bind without
@@ -30,23 +32,23 @@ public final class FactBindings {
             Map.entry("sammy", "user"),
             Map.entry("/home/sammy", "home"));
     /**
+     * The example users whose names are no words, which are the target's user as well as their homes are its home
+     * ({@code whoami} prints {@code alice}, {@code ls -l} shows her as the owner).
+     */
+    private static final Set<String> NAMES = Set.of("alice", "bob", "archie", "tux", "jdoe", "john", "jane", "vagrant",
+            "ec2-user", "exampleuser", "linuxuser", "username", "yourname", "yourusername", "youruser", "your_user",
+            "your-user", "your_username", "myuser", "myusername");
+    /** the example users whose names are words a command or its output uses otherwise: their homes only */
+    private static final Set<String> WORDS = Set.of("pi", "you", "user", "me", "ubuntu", "debian", "demo", "example",
+            "foo", "name");
+    /**
      * Other documentation's example users ({@code /home/pi}, the Rust book's {@code /home/you}, {@code /home/user}):
      * a guide that names neither isabell nor sammy, and one of these homes, binds that home to the target's, and the
      * name to the target's user where it is no word ({@link #NAMES}); a real account's home ({@code /home/git}, made
      * by a package) is no example.
      */
-    private static final Set<String> EXAMPLE_USERS = Set.of("pi", "you", "user", "username", "yourname",
-            "yourusername", "youruser", "your_user", "your-user", "your_username", "myuser", "myusername", "me",
-            "ubuntu", "debian", "alice", "bob", "archie", "tux", "ec2-user", "vagrant", "jdoe", "john", "jane", "demo",
-            "example", "exampleuser", "linuxuser", "foo", "name");
-    /**
-     * The example users whose names are no words, which are the target's user as well as their homes are its home
-     * ({@code whoami} prints {@code alice}, {@code ls -l} shows her as the owner); the others ({@code user},
-     * {@code ubuntu}, {@code pi}, {@code demo}) are words a command or its output uses otherwise.
-     */
-    private static final Set<String> NAMES = Set.of("alice", "bob", "archie", "tux", "jdoe", "john", "jane", "vagrant",
-            "ec2-user", "exampleuser", "linuxuser", "username", "yourname", "yourusername", "youruser", "your_user",
-            "your-user", "your_username", "myuser", "myusername");
+    private static final Set<String> EXAMPLE_USERS = Stream.concat(NAMES.stream(), WORDS.stream())
+            .collect(Collectors.toUnmodifiableSet());
     private static final Pattern HOME = Pattern.compile("(?<![\\w.-])/home/([A-Za-z0-9_.-]+)");
     private static final Pattern SAMMY = Pattern.compile("\\bsammy\\b");
     private static final Pattern ISABELL = Pattern.compile("\\bisabell\\b");
