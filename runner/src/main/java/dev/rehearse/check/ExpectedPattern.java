@@ -61,7 +61,7 @@ final class ExpectedPattern {
 
     /** a line whose absence from the real output is no difference: a blank one, or a job's notice */
     boolean optional() {
-        return !elision && Alignment.optional(line.text());
+        return !elision && Alignment.optional(line);
     }
 
     /** A prompt whose answer the terminal does not show: the program's next output may follow on the same line. */

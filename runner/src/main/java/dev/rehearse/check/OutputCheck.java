@@ -22,6 +22,8 @@ import java.util.List;
  *   <li>A guide that shows no output for a command makes no claim about it: any output matches. Nor does one that
  *       shows only its author's remarks ({@code # Lists the files...}) where the command printed no such line
  *       ({@link Remarks}).</li>
+ *   <li>A REPL's greeting and the prompt where its input ends are no claim where the guide shows neither
+ *       ({@link ReplEdges}).</li>
  * </ul>
  */
 public final class OutputCheck {
@@ -71,7 +73,7 @@ public final class OutputCheck {
 
     private static Alignment align(List<ExpectedLine> expected, List<String> shownLines) {
         List<ExpectedPattern> patterns = expected.stream().map(ExpectedPattern::new).toList();
-        List<String> lines = PromptEchoes.layOut(shownLines, patterns);
+        List<String> lines = PromptEchoes.layOut(ReplEdges.trimmed(expected, shownLines), patterns);
         List<String> keys = lines.stream().map(VolatileTokens::key).toList();
         return new Alignment(expected, lines, Aligner.align(patterns, keys));
     }

@@ -2,7 +2,6 @@ package dev.rehearse.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Lays out what a terminal shows around typed input the way a guide writes it down.
@@ -19,8 +18,6 @@ import java.util.Set;
  * </ul>
  */
 final class PromptEchoes {
-    private static final Set<String> END_OF_INPUT_ECHOES = Set.of("\\q", "exit", "quit", "Bye", "bye", "^D");
-
     private PromptEchoes() {
     }
 
@@ -88,7 +85,7 @@ final class PromptEchoes {
         for (int i = 0; i < actual.size(); i++) {
             String line = actual.get(i);
             if (i + 1 < actual.size() && prompts.contains(line.strip())
-                    && END_OF_INPUT_ECHOES.contains(actual.get(i + 1).strip())) {
+                    && ReplEdges.END_OF_INPUT_ECHOES.contains(actual.get(i + 1).strip())) {
                 line = line + " " + actual.get(++i).strip();
             }
             lines.add(line);

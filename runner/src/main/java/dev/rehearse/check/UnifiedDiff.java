@@ -48,14 +48,17 @@ public final class UnifiedDiff {
                 g++;
             }
             // a real line an elision took beside a change shows as one the guide does not
-            boolean differs = shownAdded[i] || pair.op() == Op.GUIDE_ONLY || pair.op() == Op.ACTUAL_ONLY;
+            // and a remark of the guide's, which claims no line, as context where the output lacks it
+            boolean remark = pair.op() == Op.GUIDE_ONLY
+                    && alignment.expected().get(pair.expected()).kind() == ExpectedLine.Kind.REMARK;
+            boolean differs = shownAdded[i] || !remark && (pair.op() == Op.GUIDE_ONLY || pair.op() == Op.ACTUAL_ONLY);
             if (!differs) {
                 if (open != null) {
                     changes.add(open);
                     open = null;
                 }
-                if (pair.op() == Op.SAME) {
-                    shown.add(alignment.actual().get(pair.actual()));
+                if (pair.op() == Op.SAME || remark) {
+                    shown.add(remark ? guide.get(pair.expected()) : alignment.actual().get(pair.actual()));
                     g++;
                 }
                 continue;

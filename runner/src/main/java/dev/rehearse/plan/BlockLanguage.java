@@ -16,6 +16,13 @@ public final class BlockLanguage {
     private static final Set<String> PLAIN = Set.of(
             "", "none", "text", "plaintext", "plain", "txt", "nohighlight", "output");
 
+    /**
+     * the sessions of a REPL (Pygments' console lexers for Python, PostgreSQL, SQLite, Ruby and Node.js), whose
+     * first line may be the shell's command that opens it ({@code $ python3} over {@code >>> import json})
+     */
+    private static final Set<String> REPLS = Set.of("pycon", "python-console", "doctest", "psql", "postgresql-console",
+            "postgres-console", "sqlite3", "rbcon", "irb", "nodejsrepl");
+
     /** Windows' shells, whose commands are not this host's */
     private static final Set<String> WINDOWS = Set.of("powershell", "pwsh", "ps1", "ps", "posh", "pscon", "doscon",
             "bat", "batch", "cmd", "winbatch", "dos");
@@ -48,9 +55,9 @@ public final class BlockLanguage {
         return PLAIN.contains(normal(language));
     }
 
-    /** A block whose lines may show a shell's prompts: a shell's, or one shown without highlighting. */
+    /** A block whose lines may show a shell's prompts: a shell's, a REPL's, or one shown without highlighting. */
     public static boolean mayShowPrompts(String language) {
-        return isShell(language) || isPlain(language);
+        return isShell(language) || isPlain(language) || REPLS.contains(normal(language));
     }
 
     private static String normal(String language) {

@@ -23,7 +23,13 @@ public record ExpectedLine(int sourceLine, String text, Kind kind, String prompt
          * {@code ^D}: the reader ended the input, which is typed, not printed; what the terminal shows of it (a
          * {@code ^D}, a newline, nothing) varies, so it stands for any number of lines, as an elision does
          */
-        END_OF_INPUT
+        END_OF_INPUT,
+        /**
+         * the author's remark among what is typed into a REPL ({@code # No questions yet.} between Python's
+         * {@code >>>} lines, as Django's tutorial writes them): neither typed nor printed, so its absence is no
+         * difference
+         */
+        REMARK
     }
 
     public static ExpectedLine output(int sourceLine, String text) {
@@ -32,6 +38,10 @@ public record ExpectedLine(int sourceLine, String text, Kind kind, String prompt
 
     public static ExpectedLine elision(int sourceLine, String text) {
         return new ExpectedLine(sourceLine, text, Kind.ELISION, null, null);
+    }
+
+    public static ExpectedLine remark(int sourceLine, String text) {
+        return new ExpectedLine(sourceLine, text, Kind.REMARK, null, null);
     }
 
     public static ExpectedLine endOfInput(int sourceLine, String text) {

@@ -176,6 +176,23 @@ public final class Planner {
                 }
                 continue;
             }
+            if (ReplBlocks.opened(block).isPresent()) {
+                Optional<CommandStep> continued = ReplBlocks.continuing(block, before, steps, reader);
+                if (continued.isPresent()) {
+                    steps.set(steps.size() - 1, continued.get());
+                    notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
+                            NotAStep.TYPED_INTO + continued.get().n()));
+                    continue;
+                }
+                Optional<TranscriptCommand> python = ReplBlocks.startingPython(block, steps, reader);
+                if (python.isPresent()) {
+                    TranscriptCommand c = python.get();
+                    steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
+                            null, c.expected(), c.interactions(), List.of(), notHere.map(why -> skipped(policy, why))
+                            .orElse(policy)));
+                    continue;
+                }
+            }
             if (BareCommands.isPromptDirective(block)) {
                 // sphinx-prompt's block: commands, whatever the prose around it names
                 addBare(steps, BareCommands.of(guide.format(), block, true, false), block, notHere, policy,

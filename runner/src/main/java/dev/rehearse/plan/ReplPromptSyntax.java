@@ -34,25 +34,51 @@ public final class ReplPromptSyntax {
         private final Pattern opening;
         private final Pattern continuation;
 
+        /**
+         * Whether a line among the REPL's is its author's remark: a comment in the REPL's language ({@code # ...} in
+         * Python, {@code -- ...} in SQL) with no prompt before it, which the REPL itself never prints
+         */
+        public boolean isRemark(String line) {
+            Pattern remark = switch (this) {
+                case PYTHON -> PYTHON_REMARK;
+                case PSQL, SQLITE, MYSQL -> SQL_REMARK;
+                default -> null;
+            };
+            return remark != null && remark.matcher(line).matches();
+        }
+
         Program(Pattern opening, Pattern continuation) {
             this.opening = opening;
             this.continuation = continuation;
         }
     }
 
-    /** One line typed into a REPL: the prompt as shown and what follows it (empty when nothing). */
-    public record Line(Program program, String prompt, String input) {
+    /**
+     * One line typed into a REPL: the prompt as shown and what follows it (empty when nothing).
+     *
+     * @param continued at the prompt of a statement that goes on ({@code ... }, {@code -> }), where nothing typed is
+     *                  an Enter that ends it, never the end of the input
+     */
+    public record Line(Program program, String prompt, String input, boolean continued) {
 
         /** True when the input leaves the program by itself, so no end-of-input is needed. */
         public boolean quits() {
-            return QUIT.contains(input.strip());
+            return ReplPromptSyntax.quits(input);
         }
     }
+
+    private static final Pattern PYTHON_REMARK = Pattern.compile("#\\s+\\p{L}.*");
+    private static final Pattern SQL_REMARK = Pattern.compile("--\\s+\\p{L}.*");
 
     private static final Set<String> QUIT = Set.of("\\q", "\\quit", "exit", "exit()", "quit", "quit()", ".exit",
             ".quit", "exit;", "quit;", "\\q;");
 
     private ReplPromptSyntax() {
+    }
+
+    /** Whether what is typed at a REPL's prompt leaves it ({@code exit()}, {@code \q}, {@code .quit}). */
+    public static boolean quits(String input) {
+        return input != null && QUIT.contains(input.strip());
     }
 
     /** {@code node} alone (or with options only), which opens Node.js's REPL; else none */
@@ -80,7 +106,7 @@ public final class ReplPromptSyntax {
             Matcher m = open.continuation.matcher(line);
             if (m.matches()) {
                 // the indentation after a continuation prompt is typed: Python's block body needs it
-                return Optional.of(new Line(open, m.group("prompt"), input(m).stripTrailing()));
+                return Optional.of(new Line(open, m.group("prompt"), input(m).stripTrailing(), true));
             }
         }
         if (line.indexOf('>') < 0 && line.indexOf('#') < 0) {
@@ -123,7 +149,7 @@ public final class ReplPromptSyntax {
     }
 
     private static Line lineOf(Program program, Matcher m) {
-        return new Line(program, m.group("prompt"), input(m).strip());
+        return new Line(program, m.group("prompt"), input(m).strip(), false);
     }
 
     private static String input(Matcher m) {

@@ -162,6 +162,8 @@ public final class TranscriptReader {
         ReplPromptSyntax.Program startedBy = ReplPromptSyntax.startedBy(command);
         Output out = new Output();
         ReplPromptSyntax.Line repl = null;
+        // the REPL's own prompt last shown, where its input ends (not a statement's continuation)
+        String replPrompt = null;
         // a wizard's first question may be a bare label: it is read as if a prompt came before it
         boolean previousWasPrompt = CommandHints.asksFirst(command);
         for (int k = 0; k < lines.size(); k++) {
@@ -170,10 +172,15 @@ public final class TranscriptReader {
             Optional<ReplPromptSyntax.Line> replLine = replLine(line, repl, startedBy);
             if (replLine.isPresent()) {
                 repl = replLine.get();
+                replPrompt = repl.continued() ? replPrompt : repl.prompt();
                 out.expected.add(new ExpectedLine(at, line, ExpectedLine.Kind.REPL_INPUT, repl.prompt(), repl.input()));
-                boolean closing = repl.input().isEmpty() && !anyReplLineAfter(lines, k, repl);
+                boolean closing = repl.input().isEmpty() && !repl.continued() && !anyReplLineAfter(lines, k, repl);
                 out.interactions.add(new Interaction(repl.prompt(), repl.input(), false, closing, null));
                 previousWasPrompt = false;
+                continue;
+            }
+            if (repl != null && repl.program().isRemark(line.strip())) {
+                out.expected.add(ExpectedLine.remark(at, line));
                 continue;
             }
             if (line.strip().startsWith(Interaction.INTERRUPT)) {
@@ -237,9 +244,9 @@ public final class TranscriptReader {
                 && out.expected.get(out.expected.size() - 1).text().isBlank()) {
             out.expected.remove(out.expected.size() - 1);
         }
-        if (repl != null && !repl.input().isEmpty() && !repl.quits()) {
-            // the guide leaves the REPL by returning to the shell prompt: close its input
-            out.interactions.add(new Interaction(repl.prompt(), "", false, true, null));
+        if (repl != null && (!repl.input().isEmpty() || repl.continued()) && !repl.quits()) {
+            // the guide leaves the REPL by returning to the shell prompt: close its input at the REPL's own prompt
+            out.interactions.add(new Interaction(replPrompt, "", false, true, null));
         }
         if (BARE_READ.matcher(command).matches() && out.interactions.isEmpty() && out.expected.size() == 1
                 && out.expected.get(0).kind() == ExpectedLine.Kind.OUTPUT) {

@@ -85,7 +85,8 @@ final class GuideRevision {
     private static boolean significant(Alignment alignment, Pair pair) {
         return switch (pair.op()) {
             case SAME, ELIDED -> false;
-            case GUIDE_ONLY -> !alignment.expected().get(pair.expected()).text().isBlank();
+            case GUIDE_ONLY -> !alignment.expected().get(pair.expected()).text().isBlank()
+                    && alignment.expected().get(pair.expected()).kind() != ExpectedLine.Kind.REMARK;
             case ACTUAL_ONLY -> !alignment.actual().get(pair.actual()).isBlank();
         };
     }

@@ -176,4 +176,57 @@ class OutputCheckTest {
                 new ExpectedLine(3, ">>> quit()", ExpectedLine.Kind.REPL_INPUT, ">>>", "quit()"));
         assertTrue(OutputCheck.compare(expected, "0 1 2 >>> print(\"spam\")\nspam\n>>> quit()").matches());
     }
+
+    private static ExpectedLine typed(int line, String prompt, String input) {
+        return new ExpectedLine(line, input.isEmpty() ? prompt : prompt + " " + input, ExpectedLine.Kind.REPL_INPUT,
+                prompt, input);
+    }
+
+    /**
+     * Guides show a REPL session from its first line typed, and leave it by returning to the shell: the greeting
+     * and the prompt where the runner ended the input are no claim (they drifted before), and are not written into
+     * the guide. A greeting the guide shows is checked, and output before the REPL's first prompt goes only where
+     * the guide shows nothing before its first line typed.
+     */
+    @Test
+    void aReplsGreetingAndItsLastPromptAreNoClaimWhereTheGuideShowsNeither() {
+        List<ExpectedLine> expected = List.of(typed(1, ">>>", "1 + 1"), ExpectedLine.output(2, "2"));
+        String real = "Python 3.11.2 (main) on linux\nType \"help\" for more information.\n>>> 1 + 1\n2\n>>>\n";
+        Comparison c = OutputCheck.compare(expected, real);
+        assertTrue(c.matches(), c.diff());
+        assertEquals(List.of(">>> 1 + 1", "2"), OutputCheck.align(expected, real).revised());
+        assertFalse(OutputCheck.compare(List.of(typed(1, ">>>", "1 + 1"), ExpectedLine.output(2, "3")), real)
+                .matches(), "what is typed still has its output checked");
+        // psql echoes \q on the line after its prompt when its input ends
+        assertTrue(OutputCheck.compare(List.of(typed(1, "synapse=#", "SELECT 1;"), ExpectedLine.output(2, "1")),
+                "psql (15.3)\nsynapse=# SELECT 1;\n1\nsynapse=#\n\\q\n").matches());
+        // the greeting after the password mysql asks for
+        List<ExpectedLine> asked = List.of(new ExpectedLine(1, "Enter password:", ExpectedLine.Kind.PROMPT,
+                "Enter password:", ""), typed(2, "mysql>", "SELECT 1;"), ExpectedLine.output(3, "1"));
+        assertTrue(OutputCheck.compare(asked, "Enter password:\nWelcome to the MySQL monitor.\nmysql> SELECT 1;\n1\n"
+                + "mysql> Bye\n").matches());
+        List<ExpectedLine> greeted = List.of(ExpectedLine.output(1, "Python 3.9.1"), typed(2, ">>>", "1 + 1"),
+                ExpectedLine.output(3, "2"));
+        assertFalse(OutputCheck.compare(greeted, real).matches(), "a greeting the guide shows is checked");
+        List<ExpectedLine> leftShown = List.of(typed(1, ">>>", "1 + 1"), ExpectedLine.output(2, "2"),
+                typed(3, ">>>", ""));
+        assertTrue(OutputCheck.compare(leftShown, real).matches(), "the last prompt shown matches it");
+        assertFalse(OutputCheck.compare(expected, "Traceback (most recent call last):\nImportError: x\n").matches(),
+                "a REPL that never showed its prompt hides nothing");
+    }
+
+    /** An author's remark among a REPL's lines ({@code # No questions yet.}) may be missing from the real output. */
+    @Test
+    void aRemarkAmongAReplsLinesIsNoClaimAndShowsAsContext() {
+        List<ExpectedLine> expected = List.of(typed(1, ">>>", "import json"), ExpectedLine.remark(2, "# Nothing yet."),
+                typed(3, ">>>", "json.loads(\"[1]\")"), ExpectedLine.output(4, "[2]"));
+        String real = ">>> import json\n>>> json.loads(\"[1]\")\n[1]\n";
+        Comparison c = OutputCheck.compare(expected, real);
+        assertFalse(c.matches());
+        assertTrue(c.diff().contains("\n # Nothing yet.\n"), "the remark is context, not a line removed: " + c.diff());
+        assertTrue(c.diff().contains("\n-[2]\n+[1]"), c.diff());
+        assertEquals(List.of(">>> import json", "# Nothing yet.", ">>> json.loads(\"[1]\")", "[1]"),
+                OutputCheck.align(expected, real).revised());
+        assertTrue(OutputCheck.compare(expected.subList(0, 3), ">>> import json\n>>> json.loads(\"[1]\")\n").matches());
+    }
 }

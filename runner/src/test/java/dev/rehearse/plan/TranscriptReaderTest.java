@@ -413,6 +413,21 @@ class TranscriptReaderTest {
     }
 
     /**
+     * The bare {@code ...} that ends a Python block is an Enter, and a guide that returns to the shell after the
+     * block's output leaves the REPL at {@code >>>}. Before, the input ended at {@code ...}, which ends only the
+     * statement: Python waited at its next {@code >>>} until the step's timeout.
+     */
+    @Test
+    void aBlocksLastContinuationPromptIsAnEnterAndTheReplEndsAtItsOwnPrompt() {
+        TranscriptCommand python = read("console", "$ python3", ">>> for i in range(2):", "...     print(i)", "...",
+                "0", "1", "$ echo done").commands().get(0);
+        assertEquals(List.of(new Interaction(">>>", "for i in range(2):", false, false, null),
+                new Interaction("...", "    print(i)", false, false, null),
+                new Interaction("...", "", false, false, null),
+                new Interaction(">>>", "", false, true, null)), python.interactions());
+    }
+
+    /**
      * {@code print(i, end=' ')} leaves no newline, so Python's next prompt, and what the reader typed at it, follow
      * the output on its line: that is typed there. Before, it was output, and {@code print("spam")} was never typed.
      */

@@ -1,0 +1,80 @@
+package dev.rehearse.plan;
+
+import dev.rehearse.guide.Block;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A block of what is typed at a REPL's prompts with no shell prompt in it ({@code >>> import json},
+ * {@code sqlite> SELECT 1;}, {@code synapse=# \dt}), as Django's tutorial and Python projects' docs write it: the
+ * command that opens the REPL stands alone in the block before ({@code $ python manage.py shell}), or nowhere (a
+ * doctest: "check it from Python"). The reader types the lines into that REPL, or into a Python they start.
+ */
+final class ReplBlocks {
+    /** a Python interpreter named by the commands before: {@code python}, {@code python3}, {@code python3.11} */
+    private static final Pattern PYTHON = Pattern.compile("^(?:sudo\\s+(?:-\\S+\\s+)*)?(python(?:\\d(?:\\.\\d+)?)?)(?:\\s|$)");
+
+    private ReplBlocks() {
+    }
+
+    /** The REPL whose prompt opens the block (its first line that is not blank), if one does. */
+    static Optional<ReplPromptSyntax.Program> opened(Block block) {
+        return block.lines().stream().filter(l -> !l.isBlank()).findFirst()
+                .flatMap(first -> ReplPromptSyntax.match(first.strip(), null))
+                .map(ReplPromptSyntax.Line::program);
+    }
+
+    /**
+     * A command that opens a REPL: its program ({@code sudo -u postgres psql}, {@code docker exec -it db mysql -p},
+     * {@code poetry run python}; Python with options only, as with a script it runs the script) or a {@code shell}
+     * or {@code console} subcommand ({@code python manage.py shell}, {@code flask shell}, {@code rails console}),
+     * where no option gives it the statement to run instead ({@code psql -c}, {@code mysql -e})
+     */
+    private static final Pattern OPENS_A_REPL = Pattern.compile("(?:^|[\\s/])(?:(?:sqlite3|mysql|mariadb|psql|redis-cli"
+            + "|shell|console|dbshell)(?=\\s|$)(?!.*\\s-[ce](?:\\s|$))|python(?:\\d(?:\\.\\d+)?)?(?:\\s+-\\w+)*\\s*$)");
+
+    /**
+     * The last step, where it is the last command of the block before, opens a REPL and leaves it open (the guide
+     * shows nothing that ends or leaves it: no end of input, no {@code exit()}), with the block's lines typed at its
+     * prompts.
+     */
+    static Optional<CommandStep> continuing(Block block, Block before, List<Step> steps, TranscriptReader reader) {
+        Optional<CommandStep> last = Planner.commandJustBefore(before, steps);
+        if (last.isEmpty() || last.get().interactions().stream().anyMatch(i -> i.eof() || ReplPromptSyntax.quits(i.answer()))
+                || !OPENS_A_REPL.matcher(last.get().command()).find()) {
+            return Optional.empty();
+        }
+        CommandStep opener = last.get();
+        TranscriptReader.Output typed = reader.readOutput(block.lines(), block.contentLine(), opener.command());
+        return Optional.of(opener.withShown(concat(opener.expected(), typed.expected),
+                concat(opener.interactions(), typed.interactions)));
+    }
+
+    /**
+     * A command that starts Python for a block at its {@code >>>} prompt that follows no command opening it: the
+     * interpreter the guide ran last ({@code python3.11 -m venv}, {@code python manage.py}), else {@code python3}.
+     */
+    static Optional<TranscriptCommand> startingPython(Block block, List<Step> steps, TranscriptReader reader) {
+        if (opened(block).orElse(null) != ReplPromptSyntax.Program.PYTHON) {
+            return Optional.empty();
+        }
+        String python = "python3";
+        for (Step step : steps) {
+            if (step instanceof CommandStep c) {
+                Matcher m = PYTHON.matcher(c.command().strip());
+                python = m.find() ? m.group(1) : python;
+            }
+        }
+        TranscriptReader.Output typed = reader.readOutput(block.lines(), block.contentLine(), python);
+        int first = typed.expected.isEmpty() ? block.contentLine() : typed.expected.get(0).sourceLine();
+        return Optional.of(new TranscriptCommand(first, first, null, python, List.copyOf(typed.expected),
+                List.copyOf(typed.interactions)));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}
