@@ -38,11 +38,12 @@ final class FileTargets {
             "(?<![\\w:/`.])((?:~|\\$HOME|\\$\\{HOME}|/)[\\w.${}/-]*+)");
     /**
      * "create" about a file ("Create ``~/x``", "create a small script", "create the config file"), never "create an
-     * array"; and the whole file said otherwise ("Replace the contents of ``x`` with", "update ``x`` so it reads:")
+     * array"; a file that is new ("a file called main.go:", "a second file named x.py"); and the whole file said
+     * otherwise ("Replace the contents of ``x`` with", "update ``x`` so it reads:")
      */
     private static final Pattern CREATE = Pattern.compile("(?i)\\b(creat(?:e|es|ing)\\s+(?:[\\w-]+\\s+){0,4}?"
             + "(?:file|script|config|configuration|template|ini|``|`|:code:|:file:|~|/|\\$)"
-            + "|new file|save (?:it|this|them|the following|the file)(?: \\w+)? (?:as|to|in|into|under)|place the file"
+            + "|new file|an?(?: \\w+)? file (?:named|called)|save (?:it|this|them|the following|the file)(?: \\w+)? (?:as|to|in|into|under)|place the file"
             + "|enter the following|containing|replace the (?:whole |entire )?contents? of"
             + "|overwrite (?:[\\w`~/.$-]+\\s+){1,3}?with\\b"
             + "|so (?:that )?it (?:reads|looks like|contains)(?: the following| this)?:)");
@@ -59,11 +60,14 @@ final class FileTargets {
     private static final Pattern LOOSE_CHANGE = Pattern.compile("(?i)\\b(config file|configuration file|in)\\b");
     /**
      * a file name without a folder: a dot file, a name with an extension files have (not a domain like x.uber.space),
-     * or a build or deployment file known by its name alone ({@code Makefile}, {@code Dockerfile}, {@code Procfile})
+     * source code's among them ({@code hello.c}, {@code main.go}, {@code App.tsx}), or a build or deployment file
+     * known by its name alone ({@code Makefile}, {@code Dockerfile}, {@code Procfile})
      */
     private static final Pattern FILE_NAME = Pattern.compile("\\.[\\w-]+(?:\\.[\\w-]+)*|[\\w.-]*\\.(?:ini|ya?ml|toml|conf"
             + "|cfg|py|php|js|json|rb|ru|lua|xml|sh|env|txt|html?|css|md|service|list|local|sql|properties|config|rc|pem"
-            + "|key|cert)|(?:GNUm|M|m)akefile(?:\\.in|\\.am)?|(?:Docker|Container|Vagrant|Proc|Gem|Rake|Jenkins|Caddy|Brew"
+            + "|key|cert|c|h|cc|cpp|cxx|hpp|go|mod|rs|java|kts?|scala|swift|ts|tsx|jsx|mjs|cjs|vue|svelte|pl|pm|exs?|erl"
+            + "|hs|clj|cs|dart|zig|jl|tf|hcl|nix|csv|tsv|j2|jinja2?|tmpl|tpl|gradle|proto|graphql|scss|sass|less|bash|zsh"
+            + "|fish|timer|socket|desktop|lock|svg)|(?:GNUm|M|m)akefile(?:\\.in|\\.am)?|(?:Docker|Container|Vagrant|Proc|Gem|Rake|Jenkins|Caddy|Brew"
             + "|Just|Pip|Earth|Tilt)file(?:\\.[\\w-]+)?|README");
     /** an example of what a line looks like, or a variant for readers who want another setup: not a change to make */
     private static final Pattern EXAMPLE = Pattern.compile("(?i)\\b(?:similar|something like|look something like"
@@ -357,8 +361,17 @@ final class FileTargets {
         return Optional.ofNullable(first);
     }
 
+    /** a file's name outside backticks after the words that say it is one: "a file named hello.go", "called app.py" */
+    private static final Pattern CALLED = Pattern.compile("(?i)\\b(?:named|called)\\s+([\\w~/$.-]*\\w)");
+
     private static Optional<String> barePath(String prose) {
         String outside = INLINE_LITERAL.matcher(prose).replaceAll(" ");
+        Matcher called = CALLED.matcher(outside);
+        while (called.find()) {
+            if (isPath(called.group(1))) {
+                return Optional.of(called.group(1));
+            }
+        }
         Matcher m = BARE_PATH.matcher(outside);
         while (m.find()) {
             String path = m.group(1).replaceAll("[.]+$", ""); // the end of a sentence

@@ -150,6 +150,28 @@ class OtherSitesTest {
         assertEquals("edit", merged.steps().get(0).kind(), "an overwrite said of something else");
     }
 
+    /**
+     * Tutorials for programmers name a source file by its name alone, in backticks or after "a file called" (Go's
+     * and Git's: "Create a file called main.go"), and write it in the folder the session stands in. Before, only
+     * configuration files' extensions counted, and the file was never written.
+     */
+    @Test
+    void aSourceFileNamedAloneOrCalledSoIsWrittenWhereTheSessionStands() throws IOException {
+        for (String prose : List.of("Create `hello.c` with this content:", "Save this as `src.rs`:",
+                "Open a new file called `App.tsx` and add:", "Create a file called main.go:",
+                "And a second file named util.go next to it:", "Create a new file named Program.cs in that folder.")) {
+            Plan plan = plan(block("c", 10, prose, "int main(void) { return 0; }"));
+            assertEquals(1, plan.steps().size(), prose + ": " + plan.notSteps());
+            WriteStep write = (WriteStep) plan.steps().get(0);
+            assertFalse(write.path().contains("/"), prose + ": " + write.path());
+            assertFalse(write.append(), prose);
+        }
+        for (String prose : List.of("Create a site named after the domain, example.com:",
+                "Create a release called 1.0 with:", "Use a file called the way you like:")) {
+            assertTrue(plan(block("c", 10, prose, "int x;")).steps().isEmpty(), prose);
+        }
+    }
+
     /** A yaml block in a section of its own, as the 2026 Synapse guide's database settings are. */
     private static Block yamlIn(String section, int line, String prose, String text) {
         return new Block("code-block", "yaml", "explicit", "guide.rst", line, line + 2, 2, Map.of(), null, null, null,

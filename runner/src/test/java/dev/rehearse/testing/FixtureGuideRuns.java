@@ -205,6 +205,20 @@ public abstract class FixtureGuideRuns {
     }
 
     /**
+     * Git's and Go's tutorials: source files named alone ({@code hello.c} in backticks, "a file called main.go"),
+     * written where the session stands ({@code cd myproject}), an example user's home in {@code pwd} and {@code git
+     * init}'s output, and a commit's hash. Before, neither file was written and {@code git add} failed.
+     */
+    @Test
+    void sourceFilesNamedAloneAreWrittenInTheSessionsFolderAndCommitted(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/git-tutorial.md", "--timeout", "30s");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(Collections.nCopies(12, "PASS"), run.verdicts(), run.json());
+        assertTrue(Files.readString(homeOfRun(home).resolve("myproject/hello.c")).contains("Hello, Git!"));
+        assertTrue(Files.isDirectory(homeOfRun(home).resolve("myproject/.git")));
+    }
+
+    /**
      * GitHub's docs: output marked with {@code > } in the command's block and in blocks of their own, a remark among
      * it, a remark alone where output goes ({@code # Lists the files...}, which drifted before), prompts with what to do in brackets ({@code [Press enter]}, {@code [Type a passphrase]}), and a prompt
      * worded otherwise than ssh-keygen words it, which is answered as the guide answers it (the step DRIFTs, its
