@@ -38,12 +38,15 @@ final class FileTargets {
             "(?<![\\w:/`.])((?:~|\\$HOME|\\$\\{HOME}|/)[\\w.${}/-]*+)");
     /**
      * "create" about a file ("Create ``~/x``", "create a small script", "create the config file"), never "create an
-     * array"; a file that is new ("a file called main.go:", "a second file named x.py"); and the whole file said
+     * array"; a file that is new ("a file called main.go:", "a second file named x.py"), or written to a path ("Write
+     * the start script to ``~/bin/start``:"); and the whole file said
      * otherwise ("Replace the contents of ``x`` with", "update ``x`` so it reads:")
      */
     private static final Pattern CREATE = Pattern.compile("(?i)\\b(creat(?:e|es|ing)\\s+(?:[\\w-]+\\s+){0,4}?"
             + "(?:file|script|config|configuration|template|ini|``|`|:code:|:file:|~|/|\\$)"
-            + "|new file|an?(?: \\w+)? file (?:named|called)|save (?:it|this|them|the following|the file)(?: \\w+)? (?:as|to|in|into|under)|place the file"
+            + "|new file|an?(?: \\w+)? file (?:named|called)"
+            + "|write (?:(?:it|this|these|the following|(?:the|a|an|your) (?:[\\w-]+ ){0,3}?[\\w-]+) )(?:to|into|as) (?=`|~|/|\\$|:file:)"
+            + "|save (?:it|this|them|the following|the file)(?: \\w+)? (?:as|to|in|into|under)|place the file"
             + "|enter the following|containing|replace the (?:whole |entire )?contents? of"
             + "|overwrite (?:[\\w`~/.$-]+\\s+){1,3}?with\\b"
             + "|so (?:that )?it (?:reads|looks like|contains)(?: the following| this)?:)");

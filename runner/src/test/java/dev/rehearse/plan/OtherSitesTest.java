@@ -172,6 +172,18 @@ class OtherSitesTest {
         }
     }
 
+    /** "Write ... to" a path asks for the file; before, a script's lines after it ran as commands. */
+    @Test
+    void aBlockWrittenToAPathIsThatFile() throws IOException {
+        for (String prose : List.of("Write the start script to `~/tool/start.sh`:", "Write this to `~/tool/start.sh`:",
+                "Write the following into ~/tool/start.sh:", "Write it as `~/tool/start.sh`:")) {
+            Plan plan = plan(block("bash", 10, prose, "#!/bin/sh\necho started"));
+            assertEquals("~/tool/start.sh", ((WriteStep) plan.steps().get(0)).path(), prose);
+        }
+        Plan test = plan(block("bash", 10, "Write a test to check `~/x.py`:", "python3 -m pytest ~/x.py"));
+        assertEquals("command", test.steps().get(0).kind(), "to do something, not to a file");
+    }
+
     /** A yaml block in a section of its own, as the 2026 Synapse guide's database settings are. */
     private static Block yamlIn(String section, int line, String prose, String text) {
         return new Block("code-block", "yaml", "explicit", "guide.rst", line, line + 2, 2, Map.of(), null, null, null,
