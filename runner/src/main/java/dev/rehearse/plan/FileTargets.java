@@ -220,7 +220,7 @@ final class FileTargets {
         }
         if (mode == null) {
             if (named != null) {
-                return new FileTarget(Mode.CREATE, named, language, null);
+                return new FileTarget(Mode.CREATE, pathOf(named, prose, 0, null), language, null);
             }
             if (sectionFile != null && language.equals(mergeFormat(sectionFile))) {
                 // one more fragment for the file the section is about ("Then the database:")
@@ -295,10 +295,12 @@ final class FileTargets {
 
     /** The path the prose names after the verb (else anywhere), or the section's earlier file. */
     private static String pathOf(String named, String prose, int from, String sectionFile) {
+        Optional<String> said = pathAfter(prose, from).map(path -> inFolder(prose, path)).or(() -> barePath(prose));
         if (named != null) {
-            return named;
+            // a caption of the file's name alone ("widget.toml") under prose that gives its folder too
+            return said.filter(path -> !named.contains("/") && path.endsWith("/" + named)).orElse(named);
         }
-        return pathAfter(prose, from).map(path -> inFolder(prose, path)).or(() -> barePath(prose)).orElse(sectionFile);
+        return said.orElse(sectionFile);
     }
 
     /**

@@ -605,6 +605,21 @@ class OtherSitesTest {
         assertFalse(write.append());
     }
 
+    /**
+     * A caption of the file's name alone under prose that gives its folder (Sphinx's {@code :caption: widget.toml}
+     * under "Create ``~/widget/widget.toml``:"): the file in that folder. Before, the bare name was written where the
+     * session stood.
+     */
+    @Test
+    void aCaptionOfTheNameAloneIsTheFileInTheFolderTheProseGives() throws IOException {
+        for (String prose : List.of("Create `~/widget/widget.json`:", "The settings go in `~/widget/widget.json`:")) {
+            Plan plan = markdown(prose + "\n\n```json title=\"widget.json\"\n{\"port\": 8080}\n```\n");
+            assertEquals("~/widget/widget.json", ((WriteStep) plan.steps().get(0)).path(), prose);
+        }
+        Plan other = markdown("Create `~/widget/other.json`:\n\n```json title=\"widget.json\"\n{}\n```\n");
+        assertEquals("widget.json", ((WriteStep) other.steps().get(0)).path(), "the block's own name wins");
+    }
+
     private Plan markdown(String text) throws IOException {
         Path guide = Files.writeString(dir.resolve("guide.md"), "# Guide\n\n" + text);
         return new Planner(FACTS, Map.of()).plan(Runbook.load(guide), Guides.read(guide));
