@@ -655,6 +655,24 @@ public final class Runner {
                 && bindings.reverse(result.output()).contains(shown.get(shown.size() - 1));
     }
 
+    /**
+     * Why a step the plan stops with Ctrl-C timed out: the words the Ctrl-C waits for never came, or came and the
+     * program ran on after it (one that ignores SIGINT); empty for a step the plan does not stop.
+     */
+    private String whyNotStopped(CommandStep step, CommandResult result) {
+        Optional<Interaction> stop = step.interactions().stream().filter(Interaction::interrupts).findFirst();
+        if (stop.isEmpty()) {
+            return "";
+        }
+        String words = stop.get().prompt();
+        if (!words.isEmpty() && !bindings.reverse(result.output()).contains(words)) {
+            return "; the Ctrl-C the plan stops it with waits for \"" + words + "\" (the last line the guide shows), "
+                    + "which never came";
+        }
+        return "; it was sent Ctrl-C once " + (words.isEmpty() ? "its output was still" : "\"" + words + "\" had come")
+                + ", as the guide stops it, and ran on: the program does not stop on Ctrl-C (SIGINT)";
+    }
+
     private String whyFailed(CommandStep step, CommandResult result, StepPolicy policy) {
         return switch (result.status()) {
             case TIMEOUT -> "timed out after " + seconds(policy.timeout()) + " (the step's timeout: --timeout, or the "
@@ -663,7 +681,7 @@ public final class Runner {
                     + "(PROMPT_COMMAND=\"...; $PROMPT_COMMAND\")" : ranOnAfterItsOutput(step, result) ? "; it had "
                     + "shown the last line the guide shows and ran on: a program that runs until it is stopped (a "
                     + "server the guide leaves running) is stopped with Ctrl-C once that line has come by a step "
-                    + "rule's interrupt: true, or by a ^C the guide shows after it" : "")
+                    + "rule's interrupt: true, or by a ^C the guide shows after it" : whyNotStopped(step, result))
                     + lastWords(result, true);
             case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine())
                     + whyUnanswered(step, result.output());

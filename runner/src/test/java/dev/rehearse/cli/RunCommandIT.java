@@ -185,6 +185,37 @@ class RunCommandIT extends FixtureGuideRuns {
         assertEquals(List.of("PASS", "PASS"), stopped.verdicts(), stopped.json());
     }
 
+    /**
+     * A server the guide stops with Ctrl-C that ignores it runs into its timeout, whose reason says that Ctrl-C was
+     * sent once its line had come; one whose line never comes says which words the Ctrl-C waited for. Before, both
+     * said only that the step timed out.
+     */
+    @Test
+    void aServerThatIgnoresTheGuidesCtrlCTimesOutSayingSo(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("guide.md"), """
+                # Serve
+
+                ```console
+                $ bash -c 'trap "" INT; echo "Press CTRL+C to quit"; sleep 30'
+                Press CTRL+C to quit
+                ```
+
+                ```console
+                $ bash -c 'trap "" INT; echo "Starting"; sleep 30'
+                Starting
+                Listening on port 8643
+                ^C
+                ```
+                """);
+        Run run = execute(List.of("run", dir.resolve("guide.md").toString(), "--target", "local", "--timeout", "3s",
+                "--keep-going"));
+        assertEquals(List.of("FAIL", "FAIL"), run.verdicts(), run.json());
+        assertTrue(run.reasons().get(0).contains("; it was sent Ctrl-C once \"to quit\" had come, as the guide "
+                + "stops it, and ran on: the program does not stop on Ctrl-C (SIGINT)"), run.reasons().get(0));
+        assertTrue(run.reasons().get(1).contains("; the Ctrl-C the plan stops it with waits for \"on port\" (the "
+                + "last line the guide shows), which never came"), run.reasons().get(1));
+    }
+
     @Test
     void aTimeoutThatIsNoDurationIsOneLineAndExitTwo() throws IOException {
         Run run = run("interrupted", "--timeout", "soon");
