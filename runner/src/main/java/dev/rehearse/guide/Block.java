@@ -8,8 +8,8 @@ import java.util.Map;
  * (../shared/corpus/oracle) so that {@code rehearse blocks --json} can be compared with it field by field.
  *
  * @param kind            code-block, code, sourcecode, literal (a {@code ::} block), parsed-literal, doctest,
- *                        fenced / indented / highlight (Markdown), listing (AsciiDoc), prompt (sphinx-prompt) and
- *                        literalinclude (Sphinx), in either
+ *                        fenced / indented / highlight / html-pre (Markdown), listing (AsciiDoc), prompt
+ *                        (sphinx-prompt) and literalinclude (Sphinx), in either
  * @param language        the language, or null when none applies
  * @param langOrigin      explicit, highlight, default (rst); info-string / attribute for the other formats
  * @param source          the file the block stands in, relative to the guide's source root (includes keep

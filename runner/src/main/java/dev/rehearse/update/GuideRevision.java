@@ -4,6 +4,7 @@ import dev.rehearse.check.Alignment;
 import dev.rehearse.check.Alignment.Op;
 import dev.rehearse.check.Alignment.Pair;
 import dev.rehearse.check.OutputCheck;
+import dev.rehearse.guide.BadInput;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.MarkedOutput;
@@ -30,8 +31,11 @@ final class GuideRevision {
      * @param actual its real output, already in the guide's terms (bindings reversed, secrets hidden)
      * @param file   the lines of the step's source file, without line endings
      * @param host   what is true of the test host only
+     * @param name   the file's name, for the line that says why a step's lines cannot be rewritten
+     * @throws BadInput where a line to drop, or to write after, holds markup beside its text ({@link #keepsItsMarkup})
      */
-    static List<LineSplice.Replacement> of(CommandStep step, String actual, List<String> file, HostSpecific host) {
+    static List<LineSplice.Replacement> of(CommandStep step, String actual, List<String> file, HostSpecific host,
+                                           String name) {
         List<ExpectedLine> expected = step.expected();
         if (expected.isEmpty()) {
             return List.of(); // the guide shows no output for it, so there is nothing it can be stale about
@@ -62,9 +66,13 @@ final class GuideRevision {
             }
             if (hunk == null) {
                 hunk = new Hunk(anchor);
+                int after = anchor;
+                expected.stream().filter(e -> e.sourceLine() == after).findFirst()
+                        .ifPresent(e -> keepsItsMarkup(step, name, file.get(after - 1), e, false));
             }
             if (pair.op() == Op.GUIDE_ONLY) {
                 int sourceLine = expected.get(pair.expected()).sourceLine();
+                keepsItsMarkup(step, name, file.get(sourceLine - 1), expected.get(pair.expected()), true);
                 hunk.drop(sourceLine);
                 if (untyped(expected.get(pair.expected()), alignment.actual())) {
                     hunk.keep(file.get(sourceLine - 1));
@@ -79,6 +87,23 @@ final class GuideRevision {
             replacements.add(hunk.replacement());
         }
         return replacements;
+    }
+
+    /**
+     * A line of the guide that {@code update} drops (or writes after) must hold the step's text alone, with only its
+     * indentation and output mark beside it: one that also holds markup (an HTML {@code <pre>} block's {@code </pre>}
+     * or {@code &lt;}, an AsciiDoc callout or attribute) would lose it, and the guide would break.
+     */
+    private static void keepsItsMarkup(CommandStep step, String name, String raw, ExpectedLine line, boolean dropped) {
+        String text = line.text().strip();
+        String shown = raw.strip();
+        String marked = (MarkedOutput.markOf(raw, line.text()) + text).strip();
+        boolean alone = dropped ? shown.equals(text) || shown.equals(marked) : shown.endsWith(text);
+        if (!alone) {
+            throw new BadInput(name, line.sourceLine(), "step " + step.n() + ": this line holds more than the output "
+                    + "it shows (markup such as </pre>, &lt;, an attribute or a callout), which update would lose: "
+                    + "change it by hand (the report shows what the step printed)");
+        }
     }
 
     /** A difference worth writing: blank lines only one side has are not (the checker ignores them too). */

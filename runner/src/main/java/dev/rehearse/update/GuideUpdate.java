@@ -64,7 +64,7 @@ public final class GuideUpdate {
                             + " printed more than max_output kept: its output is not written into the guide "
                             + "(its whole output is in the report folder, output/step-" + drift.step().n() + ".log)");
                 }
-                replacements.addAll(GuideRevision.of(drift.step(), drift.actual(), lines, host));
+                replacements.addAll(GuideRevision.of(drift.step(), drift.actual(), lines, host, file.toString()));
             }
             String updated = LineSplice.apply(text, replacements);
             if (!updated.equals(text)) {

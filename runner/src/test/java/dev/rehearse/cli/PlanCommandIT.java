@@ -49,12 +49,12 @@ class PlanCommandIT {
     /** Before, --explain printed the one line alone, where what each block is instead is the answer sought. */
     @Test
     void explainingAGuideWithNoStepListsWhatItsBlocksAreBeforeTheError(@TempDir Path dir) throws IOException {
-        Path guide = Files.writeString(dir.resolve("guide.md"), "# Try it\n\nFor example:\n\n```pycon\n"
-                + ">>> 1 + 1\n2\n```\n");
+        Path guide = Files.writeString(dir.resolve("guide.md"), "# Try it\n\nFor example:\n\n```python\n"
+                + "print(1 + 1)\n```\n");
         Outcome run = RehearseJar.run("plan", "--explain", guide.toString());
         assertEquals(2, run.exit(), run.both());
         assertTrue(run.out().contains("0 steps: 0 commands, 0 edits, 0 writes\n"), run.out());
-        assertTrue(run.out().contains("not steps:\n    guide.md:6  pycon: prose example\n"), run.out());
+        assertTrue(run.out().contains("not steps:\n    guide.md:6  python: prose example\n"), run.out());
         assertEquals(guide + ": no step to run: the guide shows no command to type and no file to write",
                 run.err().strip());
     }

@@ -219,6 +219,18 @@ public abstract class FixtureGuideRuns {
     }
 
     /**
+     * A README's code in HTML: {@code <pre>} with a bold part and references ({@code &amp;&amp;}, {@code &gt;}), and
+     * {@code <pre><code class="language-console">}. Before, neither block was read, and nothing ran.
+     */
+    @Test
+    void htmlPreBlocksRunAsTheBrowserShowsThem(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/html-readme.md", "--timeout", "30s");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "PASS", "PASS", "PASS"), run.verdicts(), run.json());
+        assertEquals("one\ntwo\nthree\n", Files.readString(homeOfRun(home).resolve("counter/words.txt")));
+    }
+
+    /**
      * GitHub's docs: output marked with {@code > } in the command's block and in blocks of their own, a remark among
      * it, a remark alone where output goes ({@code # Lists the files...}, which drifted before), prompts with what to do in brackets ({@code [Press enter]}, {@code [Type a passphrase]}), and a prompt
      * worded otherwise than ssh-keygen words it, which is answered as the guide answers it (the step DRIFTs, its

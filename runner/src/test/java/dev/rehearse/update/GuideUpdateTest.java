@@ -161,4 +161,28 @@ class GuideUpdateTest {
         List<GuideUpdate.Revision> revised = GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(step, neverTyped)));
         assertEquals(guide.replace("\n1,\n", "\n2,\n"), revised.get(0).after());
     }
+
+    /**
+     * Output in an HTML block whose last line holds {@code </pre>}: update would lose the tag, and says so in one line
+     * instead of breaking the page; a block whose tags stand on lines of their own is updated as any other.
+     */
+    @Test
+    void aLineThatHoldsMarkupBesideItsOutputIsNotRewritten(@TempDir Path root) throws IOException {
+        String glued = String.join("\n", "<pre>", "$ cat out.txt", "built</pre>", "");
+        Files.writeString(root.resolve("guide.md"), glued);
+        CommandStep step = new CommandStep(1, "guide.md", 2, List.of(), "cat out.txt", null,
+                List.of(ExpectedLine.output(3, "built")), List.of(), List.of(), StepPolicy.DEFAULT);
+        BadInput refused = assertThrows(BadInput.class,
+                () -> GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(step, "rebuilt"))));
+        assertEquals(3, refused.line());
+        assertTrue(refused.getMessage().contains("step 1: this line holds more than the output it shows"),
+                refused.getMessage());
+        assertThrows(BadInput.class, () -> GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(step,
+                "built\nagain"))), "a line written after it would stand outside the block");
+
+        String apart = String.join("\n", "<pre>", "$ cat out.txt", "built", "</pre>", "");
+        Files.writeString(root.resolve("guide.md"), apart);
+        List<GuideUpdate.Revision> revised = GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(step, "rebuilt")));
+        assertEquals(apart.replace("\nbuilt\n", "\nrebuilt\n"), revised.get(0).after());
+    }
 }

@@ -177,8 +177,17 @@ public final class MarkdownReader implements GuideReader {
                 summary = null;
                 paragraph(paragraph, place);
             } else if (node instanceof HtmlBlock html) {
-                tabs.html(html.getChars().toString(), place.line(html.getStartOffset()));
-                summary = Disclosure.summaryIn(html.getChars().toString(), summary);
+                Optional<HtmlPre> pre = HtmlPre.of(html.getChars().toString());
+                if (pre.isPresent()) {
+                    int line = place.line(html.getStartOffset());
+                    blocks.add(LiteralBlocks.block("html-pre", pre.get().language(), pre.get().language() == null
+                            ? "default" : "attribute", place.source, line, line + pre.get().lineShift(),
+                            place.column(html.getStartOffset()), Map.of(), sectionPath(), tabs.withHtmlTab(context),
+                            precedingText(html), pre.get().text()));
+                } else {
+                    tabs.html(html.getChars().toString(), place.line(html.getStartOffset()));
+                    summary = Disclosure.summaryIn(html.getChars().toString(), summary);
+                }
             }
             return 0;
         }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -433,6 +434,41 @@ class MarkdownReaderTest {
         assertEquals(1, read.blocks().size());
         assertEquals(List.of("include.md:10: error: literalinclude \"missing.ini\" does not exist [missing-include]"),
                 read.findings().stream().map(Object::toString).toList());
+    }
+
+    /**
+     * Code in HTML, as older READMEs write it: a {@code <pre>} (with or without {@code <code>}) is a block of the text a
+     * browser shows, tags dropped and references decoded, its language from the class a highlighter reads. Before,
+     * such blocks were dropped in silence.
+     */
+    @Test
+    void htmlPreBlocksAreBlocksOfTheTextABrowserShows(@TempDir Path dir) throws IOException {
+        Path guide = Fixtures.write(dir, "pre.md", """
+                # Legacy
+
+                Build it:
+
+                <pre>
+                $ echo <b>built</b> &gt; out.txt &amp;&amp; cat out.txt
+                built
+                </pre>
+
+                <pre><code class="language-console">$ ls
+                out.txt
+                </code></pre>
+
+                <pre lang="bash">make &#x26; echo &#38;</pre>
+
+                <div>not code</div>
+                """);
+        List<Block> blocks = reader.read(guide, dir).blocks();
+        assertEquals(List.of("$ echo built > out.txt && cat out.txt\nbuilt", "$ ls\nout.txt", "make & echo &"),
+                blocks.stream().map(Block::text).toList());
+        assertEquals(Arrays.asList(null, "console", "bash"), blocks.stream().map(Block::language).toList());
+        assertEquals(List.of(5, 10, 14), blocks.stream().map(Block::line).toList());
+        assertEquals(List.of(6, 10, 14), blocks.stream().map(Block::contentLine).toList());
+        assertEquals("Build it:", blocks.get(0).precedingText());
+        assertEquals(List.of("html-pre", "html-pre", "html-pre"), blocks.stream().map(Block::kind).toList());
     }
 
     @Test
