@@ -2,8 +2,8 @@ package dev.rehearse.plan;
 
 import dev.rehearse.guide.Block;
 import dev.rehearse.model.Interaction;
-import dev.rehearse.model.TargetFacts;
 import dev.rehearse.read.Guides;
+import dev.rehearse.testing.Blocks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.rehearse.testing.Blocks.block;
-import static dev.rehearse.testing.Blocks.guide;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,14 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * was read wrong before (a guide a tester wrote in the site's style showed it).
  */
 class OtherSitesTest {
-    private static final TargetFacts FACTS = new TargetFacts("bob", "devbox", "/home/bob", "bob.devbox.test");
-
     @TempDir
     Path dir;
 
     private Plan plan(Block... blocks) throws IOException {
-        Runbook bare = Runbook.load(Files.writeString(dir.resolve("guide.md"), "x\n"));
-        return new Planner(FACTS, Map.of()).plan(bare, guide(blocks));
+        return Blocks.plan(dir, blocks);
     }
 
     private static List<String> commands(Plan plan) {
@@ -622,6 +618,6 @@ class OtherSitesTest {
 
     private Plan markdown(String text) throws IOException {
         Path guide = Files.writeString(dir.resolve("guide.md"), "# Guide\n\n" + text);
-        return new Planner(FACTS, Map.of()).plan(Runbook.load(guide), Guides.read(guide));
+        return new Planner(Blocks.FACTS, Map.of()).plan(Runbook.load(guide), Guides.read(guide));
     }
 }

@@ -2,18 +2,15 @@ package dev.rehearse.plan;
 
 import dev.rehearse.guide.Block;
 import dev.rehearse.model.Interaction;
-import dev.rehearse.model.TargetFacts;
+import dev.rehearse.testing.Blocks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static dev.rehearse.testing.Blocks.block;
-import static dev.rehearse.testing.Blocks.guide;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,14 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * at its prompt until it was stopped.
  */
 class ReplBlocksTest {
-    private static final TargetFacts FACTS = new TargetFacts("bob", "devbox", "/home/bob", "bob.devbox.test");
-
     @TempDir
     Path dir;
 
     private Plan plan(Block... blocks) throws IOException {
-        Runbook bare = Runbook.load(Files.writeString(dir.resolve("guide.md"), "x\n"));
-        return new Planner(FACTS, Map.of()).plan(bare, guide(blocks));
+        return Blocks.plan(dir, blocks);
     }
 
     private static List<String> typed(CommandStep step) {
