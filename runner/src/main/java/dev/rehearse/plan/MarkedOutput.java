@@ -11,11 +11,16 @@ import java.util.List;
  */
 public final class MarkedOutput {
     private static final char MARK = '>';
+    /** Python's prompt, which starts a line typed into its REPL, never a mark ({@code >>> import json}) */
+    private static final String PYTHONS_PROMPT = ">>>";
 
     private MarkedOutput() {
     }
 
-    /** Every line that is not blank starts with the mark, or is a remark among marked lines; one at least is marked. */
+    /**
+     * Every line that is not blank starts with the mark (not Python's prompt), or is a remark among marked lines; one
+     * at least is marked.
+     */
     static boolean marks(List<String> lines) {
         boolean marked = false;
         for (String line : lines) {
@@ -23,7 +28,7 @@ public final class MarkedOutput {
             if (s.isEmpty() || isRemark(s)) {
                 continue;
             }
-            if (s.charAt(0) != MARK) {
+            if (s.charAt(0) != MARK || s.startsWith(PYTHONS_PROMPT)) {
                 return false;
             }
             marked = true;

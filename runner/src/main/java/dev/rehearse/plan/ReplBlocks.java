@@ -1,6 +1,7 @@
 package dev.rehearse.plan;
 
 import dev.rehearse.guide.Block;
+import dev.rehearse.model.Interaction;
 
 import java.util.List;
 import java.util.Optional;
@@ -37,20 +38,47 @@ final class ReplBlocks {
             + "|shell|console|dbshell)(?=\\s|$)(?!.*\\s-[ce](?:\\s|$))|python(?:\\d(?:\\.\\d+)?)?(?:\\s+-\\w+)*\\s*$)");
 
     /**
-     * The last step, where it is the last command of the block before, opens a REPL and leaves it open (the guide
-     * shows nothing that ends or leaves it: no end of input, no {@code exit()}), with the block's lines typed at its
-     * prompts.
+     * The last step with the block's lines typed at its REPL's prompts: where the block before was typed into its
+     * REPL already and the run was to end the input only after it (a second block of the same session: "Now create a
+     * question:", then "And list them:"), or where it is the last command of the block before and opens a REPL that
+     * it leaves open (the guide shows nothing that ends or leaves it: no end of input, no {@code exit()}).
      */
     static Optional<CommandStep> continuing(Block block, Block before, List<Step> steps, TranscriptReader reader) {
-        Optional<CommandStep> last = Planner.commandJustBefore(before, steps);
-        if (last.isEmpty() || last.get().interactions().stream().anyMatch(i -> i.eof() || ReplPromptSyntax.quits(i.answer()))
-                || !OPENS_A_REPL.matcher(last.get().command()).find()) {
+        if (steps.isEmpty() || !(steps.get(steps.size() - 1) instanceof CommandStep last)) {
             return Optional.empty();
         }
-        CommandStep opener = last.get();
-        TranscriptReader.Output typed = reader.readOutput(block.lines(), block.contentLine(), opener.command());
-        return Optional.of(opener.withShown(concat(opener.expected(), typed.expected),
-                concat(opener.interactions(), typed.interactions)));
+        List<Interaction> asked;
+        if (typedInto(before, last) && endedByTheRun(last)) {
+            asked = last.interactions().subList(0, last.interactions().size() - 1);
+        } else if (Planner.stepOf(before, last) && OPENS_A_REPL.matcher(last.command()).find()
+                && last.interactions().stream().noneMatch(i -> i.eof() || ReplPromptSyntax.quits(i.answer()))) {
+            asked = last.interactions();
+        } else {
+            return Optional.empty();
+        }
+        TranscriptReader.Output typed = reader.readOutput(block.lines(), block.contentLine(), last.command());
+        return Optional.of(last.withShown(concat(last.expected(), typed.expected), concat(asked, typed.interactions)));
+    }
+
+    /** Lines of {@code block} are typed into the step's REPL. */
+    private static boolean typedInto(Block block, CommandStep step) {
+        return block != null && block.source().equals(step.source()) && step.expected().stream()
+                .anyMatch(e -> e.kind() == ExpectedLine.Kind.REPL_INPUT && e.sourceLine() >= block.contentLine()
+                        && e.sourceLine() < block.contentLine() + block.lines().size());
+    }
+
+    /**
+     * The step's last interaction is the end of input the run adds where the guide returns to the shell: the guide
+     * shows no prompt of the REPL's own left bare there (that line would expect nothing typed after it).
+     */
+    private static boolean endedByTheRun(CommandStep step) {
+        List<Interaction> asked = step.interactions();
+        Interaction end = asked.isEmpty() ? null : asked.get(asked.size() - 1);
+        ExpectedLine lastTyped = step.expected().stream().filter(e -> e.kind() == ExpectedLine.Kind.REPL_INPUT)
+                .reduce((a, b) -> b).orElse(null);
+        boolean shownBare = lastTyped != null && lastTyped.answer().isEmpty() && end != null
+                && end.prompt().equals(lastTyped.prompt());
+        return end != null && end.eof() && !end.interrupts() && !end.leaves() && end.answer().isEmpty() && !shownBare;
     }
 
     /**

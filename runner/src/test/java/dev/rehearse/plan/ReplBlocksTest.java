@@ -53,6 +53,28 @@ class ReplBlocksTest {
                 plan.notSteps().toString());
     }
 
+    /** Blocks one after the other go into the same session, a doctest's as a shell's: what one made, the next uses. */
+    @Test
+    void replBlocksOneAfterTheOtherGoIntoTheSameSession() throws IOException {
+        Plan shell = plan(
+                block("console", 10, "Start the shell:", "$ python manage.py shell"),
+                block("pycon", 14, "Make a question:", ">>> q = Question(text='new?')\n>>> q.save()"),
+                block("pycon", 20, "And look at it:", ">>> for x in Question.objects.all():\n...     print(x)\n...\nnew?"),
+                block("console", 28, "Back in the shell:", "$ ls"));
+        assertEquals(List.of("python manage.py shell", "ls"),
+                shell.steps().stream().map(s -> ((CommandStep) s).command()).toList());
+        CommandStep session = (CommandStep) shell.steps().get(0);
+        assertEquals(List.of("q = Question(text='new?')", "q.save()", "for x in Question.objects.all():",
+                "    print(x)", "", ""), session.interactions().stream().map(Interaction::answer).toList());
+        assertEquals(List.of(false, false, false, false, false, true),
+                session.interactions().stream().map(Interaction::eof).toList(), "the input ends once, at the end");
+        Plan doctests = plan(block("", 10, "Check it:", ">>> x = 6"), block("", 14, "Then:", ">>> x * 7\n42"));
+        assertEquals(1, doctests.steps().size(), doctests.steps().toString());
+        Plan left = plan(block("console", 10, "Start:", "$ python3"), block("pycon", 14, "Set:", ">>> x = 6\n>>>"),
+                block("pycon", 18, "Later:", ">>> x * 7\n42"));
+        assertEquals(2, left.steps().size(), "a REPL the guide shows left at its bare prompt: " + left.steps());
+    }
+
     @Test
     void aSqlReplBlockGoesIntoTheDatabaseShellOpenedBeforeAndItsCommentIsARemark() throws IOException {
         Plan plan = plan(
