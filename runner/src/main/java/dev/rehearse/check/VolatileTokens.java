@@ -106,6 +106,12 @@ public final class VolatileTokens {
             // process ids: "pid 26020", "PID=42", "process 311"; a background job "[1] 4242"
             rule("(?i)\\b(pid|process)\\b(\\s*[:=#]?\\s*)\\d+", "$1$2<pid>"),
             rule("^\\[\\d+\\]\\s+\\d+$", "[<job>] <pid>"),
+            // a git commit's short hash where git prints one, also when it happens to hold no letter (one in 27 of
+            // seven hex digits): a line that starts with it (git log --oneline, git rev-parse --short), a commit's
+            // summary ([main (root-commit) 3f2a1b9]), "commit", "HEAD is now at"
+            rule("^(\\s*)\\d{7,40}(?=\\s|$)", "$1<hex>"),
+            rule("^(\\[[\\w./-]+ (?:\\(root-commit\\) )?)\\d{7,40}(?=])", "$1<hex>"),
+            rule("\\b(commit|HEAD is now at) \\d{7,40}\\b", "$1 <hex>"),
             // hex digests and ids (a digit and a letter, 7 or more; pip's caches split one as ab/cd/ef/0123...),
             // then long random tokens (keys, secrets)
             rule("\\b(?:[0-9a-f]{2}/){0,4}(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\\d)(?:[0-9a-f]{7,}|[0-9A-F]{7,})\\b", "<hex>"),

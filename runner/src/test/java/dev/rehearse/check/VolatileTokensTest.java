@@ -33,6 +33,9 @@ class VolatileTokensTest {
             supervisor stop time  ¦ synapse STOPPED Jun 24 10:00 AM ¦ synapse STOPPED Nov 27 02:00 PM
             duration              ¦ created virtual environment in 250ms ¦ created virtual environment in 1.3s
             time(1)               ¦ real	0m0.003s ¦ real	1m2.250s
+            git log's short hash  ¦ 3f2a1b9 (HEAD -> main) First commit ¦ 9414196 (HEAD -> main) First commit
+            a commit's summary    ¦ [main (root-commit) 3f2a1b9] First commit ¦ [main (root-commit) 1234567] First commit
+            git's commit line     ¦ commit 3f2a1b9c0d ¦ commit 9414196023
             hex digest            ¦ Stored in directory: /home/isabell/.cache/pip/wheels/48/06/67/475967017d99b988421b87bf7ee5fad0dad789dc349561786b ¦ Stored in directory: /home/isabell/.cache/pip/wheels/0a/1c/ef/9f3c1a77e2f5b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1
             pip cache path        ¦ packages/5c/e0/be401c003291b56efc55aeba6a80ab790d3d4cece2778288d65323009420/pip-19.1.1.whl ¦ packages/9a/53/0c3d2bb1b2bc2dd47e4e1c9a24e34b2c2c8d1b3f0fcbb5ad8d48a1e8e8f1bd7e/pip-23.0.1.whl
             uuid                  ¦ id 123e4567-e89b-12d3-a456-426614174000 ¦ id 9f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b
@@ -81,6 +84,8 @@ class VolatileTokensTest {
             a package name        ¦ Successfully installed pip-19.1.1 ¦ Successfully installed wheel-19.1.1
             a word                ¦ synapse: available ¦ synapse: added process group
             a count               ¦ 3 packages installed ¦ 4 packages installed
+            a count of six digits ¦ 123456 lines ¦ 123457 lines
+            a hash's message      ¦ 3f2a1b9 (HEAD -> main) First commit ¦ 9414196 (HEAD -> main) Second commit
             a mac address         ¦ link/ether 52:54:00:12:34:56 ¦ link/ether 52:54:00:ab:cd:ef
             npm's vulnerabilities ¦ found 0 vulnerabilities ¦ found 2 moderate severity vulnerabilities
             composer's kind       ¦ Package operations: 3 installs, 0 updates, 0 removals ¦ Lock file operations: 3 installs, 0 updates, 0 removals
