@@ -115,7 +115,9 @@ public final class Planner {
             previous = block;
             Block next = b + 1 < blocks.size() && blocks.get(b + 1).source().equals(block.source()) ? blocks.get(b + 1) : null;
             String language = block.language() == null ? "" : block.language();
-            if (BlockLanguage.mayShowPrompts(language) && MarkedOutput.marks(block.lines())) {
+            // "> x + 2" after "$ node" is typed into its REPL, not output marked as GitHub's docs mark it
+            if (BlockLanguage.mayShowPrompts(language) && MarkedOutput.marks(block.lines())
+                    && ReplBlocks.opened(block, steps).isEmpty()) {
                 notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
                         marked.add(block, before, steps, reader)));
                 continue;
@@ -176,7 +178,7 @@ public final class Planner {
                 }
                 continue;
             }
-            if (ReplBlocks.opened(block).isPresent()) {
+            if (ReplBlocks.opened(block, steps).isPresent()) {
                 Optional<CommandStep> continued = ReplBlocks.continuing(block, before, steps, reader);
                 if (continued.isPresent()) {
                     steps.set(steps.size() - 1, continued.get());

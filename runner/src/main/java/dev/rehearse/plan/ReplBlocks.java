@@ -21,10 +21,15 @@ final class ReplBlocks {
     private ReplBlocks() {
     }
 
-    /** The REPL whose prompt opens the block (its first line that is not blank), if one does. */
-    static Optional<ReplPromptSyntax.Program> opened(Block block) {
+    /**
+     * The REPL whose prompt opens the block (its first line that is not blank), if one does; Node.js's bare {@code >}
+     * only after a step that opened Node.js's REPL ({@code $ node}).
+     */
+    static Optional<ReplPromptSyntax.Program> opened(Block block, List<Step> steps) {
+        ReplPromptSyntax.Program startedBy = !steps.isEmpty() && steps.get(steps.size() - 1) instanceof CommandStep c
+                ? ReplPromptSyntax.startedBy(c.command()) : null;
         return block.lines().stream().filter(l -> !l.isBlank()).findFirst()
-                .flatMap(first -> ReplPromptSyntax.match(first.strip(), null))
+                .flatMap(first -> ReplPromptSyntax.match(first.strip(), null, startedBy))
                 .map(ReplPromptSyntax.Line::program);
     }
 
@@ -50,7 +55,8 @@ final class ReplBlocks {
         List<Interaction> asked;
         if (typedInto(before, last) && endedByTheRun(last)) {
             asked = last.interactions().subList(0, last.interactions().size() - 1);
-        } else if (Planner.stepOf(before, last) && OPENS_A_REPL.matcher(last.command()).find()
+        } else if (Planner.stepOf(before, last) && (OPENS_A_REPL.matcher(last.command()).find()
+                || ReplPromptSyntax.startedBy(last.command()) != null)
                 && last.interactions().stream().noneMatch(i -> i.eof() || ReplPromptSyntax.quits(i.answer()))) {
             asked = last.interactions();
         } else {
@@ -86,7 +92,7 @@ final class ReplBlocks {
      * interpreter the guide ran last ({@code python3.11 -m venv}, {@code python manage.py}), else {@code python3}.
      */
     static Optional<TranscriptCommand> startingPython(Block block, List<Step> steps, TranscriptReader reader) {
-        if (opened(block).orElse(null) != ReplPromptSyntax.Program.PYTHON) {
+        if (opened(block, List.of()).orElse(null) != ReplPromptSyntax.Program.PYTHON) {
             return Optional.empty();
         }
         String python = "python3";

@@ -75,6 +75,21 @@ class ReplBlocksTest {
         assertEquals(2, left.steps().size(), "a REPL the guide shows left at its bare prompt: " + left.steps());
     }
 
+    /** Node.js's bare {@code >} is its prompt after {@code $ node}, in a block of inputs alone too (no marked output). */
+    @Test
+    void nodesPromptAfterNodeIsTypedIntoItsRepl() throws IOException {
+        for (Block repl : List.of(block("js", 14, "Then:", "> const x = 40\nundefined\n> x + 2\n42"),
+                block("console", 14, "Then:", "> const x = 40\n> x + 2"))) {
+            Plan plan = plan(block("console", 10, "Start Node's REPL:", "$ node"), repl);
+            assertEquals(1, plan.steps().size(), plan.steps() + " " + plan.notSteps());
+            assertEquals(List.of("const x = 40", "x + 2", ""),
+                    ((CommandStep) plan.steps().get(0)).interactions().stream().map(Interaction::answer).toList());
+        }
+        Plan marked = plan(block("console", 10, "Make a key:", "$ ssh-keygen -t ed25519"),
+                block("console", 14, "It says:", "> Generating public/private ed25519 key pair."));
+        assertTrue(marked.notSteps().get(0).showsOutput(), "GitHub's marks elsewhere: " + marked.notSteps());
+    }
+
     @Test
     void aSqlReplBlockGoesIntoTheDatabaseShellOpenedBeforeAndItsCommentIsARemark() throws IOException {
         Plan plan = plan(
