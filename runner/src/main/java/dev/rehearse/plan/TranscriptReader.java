@@ -170,6 +170,14 @@ public final class TranscriptReader {
             String line = lines.get(k);
             int at = firstLine + k;
             Optional<ReplPromptSyntax.Line> replLine = replLine(line, repl, startedBy);
+            if (replLine.isPresent() && replLine.get().continued() && replLine.get().input().isEmpty()
+                    && (out.expected.isEmpty() || out.expected.get(out.expected.size() - 1).kind()
+                    != ExpectedLine.Kind.REPL_INPUT)) {
+                // a bare "..." after output, not after a statement that goes on: the author's cut of the output
+                out.expected.add(ExpectedLine.elision(at, line));
+                previousWasPrompt = false;
+                continue;
+            }
             if (replLine.isPresent()) {
                 repl = replLine.get();
                 replPrompt = repl.continued() ? replPrompt : repl.prompt();

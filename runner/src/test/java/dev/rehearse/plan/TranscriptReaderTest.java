@@ -427,6 +427,15 @@ class TranscriptReaderTest {
                 new Interaction(">>>", "", false, true, null)), python.interactions());
     }
 
+    /** A bare {@code ...} after output is the author's cut of it, not Python's continuation prompt. */
+    @Test
+    void aBareContinuationPromptAfterOutputIsAnElision() {
+        TranscriptCommand python = read("console", "$ python3", ">>> import this", "The Zen of Python, by Tim Peters",
+                "...", ">>> exit()").commands().get(0);
+        assertEquals(List.of(Kind.REPL_INPUT, Kind.OUTPUT, Kind.ELISION, Kind.REPL_INPUT), kinds(python));
+        assertEquals(List.of("import this", "exit()"), python.interactions().stream().map(Interaction::answer).toList());
+    }
+
     /**
      * {@code print(i, end=' ')} leaves no newline, so Python's next prompt, and what the reader typed at it, follow
      * the output on its line: that is typed there. Before, it was output, and {@code print("spam")} was never typed.
