@@ -34,7 +34,8 @@ final class ReplEdges {
         if (greeted >= 0 && opened > greeted) {
             lines.subList(greeted, opened).clear();
         }
-        List<String> prompts = shown.stream().filter(e -> e.kind() == ExpectedLine.Kind.REPL_INPUT && e.prompt() != null)
+        List<String> prompts = shown.stream()
+                .filter(e -> e.kind() == ExpectedLine.Kind.REPL_INPUT && e.prompt() != null)
                 .map(e -> e.prompt().strip()).distinct().toList();
         if (!closes(shown.get(shown.size() - 1))) {
             int n = lines.size();

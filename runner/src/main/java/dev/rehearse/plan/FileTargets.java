@@ -45,7 +45,8 @@ final class FileTargets {
     private static final Pattern CREATE = Pattern.compile("(?i)\\b(creat(?:e|es|ing)\\s+(?:[\\w-]+\\s+){0,4}?"
             + "(?:file|script|config|configuration|template|ini|``|`|:code:|:file:|~|/|\\$)"
             + "|new file|an?(?: \\w+)? file (?:named|called)"
-            + "|write (?:(?:it|this|these|the following|(?:the|a|an|your) (?:[\\w-]+ ){0,3}?[\\w-]+) )(?:to|into|as) (?=`|~|/|\\$|:file:)"
+            + "|write (?:(?:it|this|these|the following|(?:the|a|an|your) (?:[\\w-]+ ){0,3}?[\\w-]+) )"
+            + "(?:to|into|as) (?=`|~|/|\\$|:file:)"
             + "|save (?:it|this|them|the following|the file)(?: \\w+)? (?:as|to|in|into|under)|place the file"
             + "|enter the following|containing|replace the (?:whole |entire )?contents? of"
             + "|overwrite (?:[\\w`~/.$-]+\\s+){1,3}?with\\b"
@@ -68,9 +69,10 @@ final class FileTargets {
      */
     private static final Pattern FILE_NAME = Pattern.compile("\\.[\\w-]+(?:\\.[\\w-]+)*|[\\w.-]*\\.(?:ini|ya?ml|toml|conf"
             + "|cfg|py|php|js|json|rb|ru|lua|xml|sh|env|txt|html?|css|md|service|list|local|sql|properties|config|rc|pem"
-            + "|key|cert|c|h|cc|cpp|cxx|hpp|go|mod|rs|java|kts?|scala|swift|ts|tsx|jsx|mjs|cjs|vue|svelte|pl|pm|exs?|erl"
-            + "|hs|clj|cs|dart|zig|jl|tf|hcl|nix|csv|tsv|j2|jinja2?|tmpl|tpl|gradle|proto|graphql|scss|sass|less|bash|zsh"
-            + "|fish|timer|socket|desktop|lock|svg)|(?:GNUm|M|m)akefile(?:\\.in|\\.am)?|(?:Docker|Container|Vagrant|Proc|Gem|Rake|Jenkins|Caddy|Brew"
+            + "|key|cert|c|h|cc|cpp|cxx|hpp|go|mod|rs|java|kts?|scala|swift|ts|tsx|jsx|mjs|cjs|vue|svelte|pl|pm"
+            + "|exs?|erl|hs|clj|cs|dart|zig|jl|tf|hcl|nix|csv|tsv|j2|jinja2?|tmpl|tpl|gradle|proto|graphql|scss|sass"
+            + "|less|bash|zsh|fish|timer|socket|desktop|lock|svg)"
+            + "|(?:GNUm|M|m)akefile(?:\\.in|\\.am)?|(?:Docker|Container|Vagrant|Proc|Gem|Rake|Jenkins|Caddy|Brew"
             + "|Just|Pip|Earth|Tilt)file(?:\\.[\\w-]+)?|README");
     /** an example of what a line looks like, or a variant for readers who want another setup: not a change to make */
     private static final Pattern EXAMPLE = Pattern.compile("(?i)\\b(?:similar|something like|look something like"

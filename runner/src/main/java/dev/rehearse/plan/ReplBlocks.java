@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class ReplBlocks {
     /** a Python interpreter named by the commands before: {@code python}, {@code python3}, {@code python3.11} */
-    private static final Pattern PYTHON = Pattern.compile("^(?:sudo\\s+(?:-\\S+\\s+)*)?(python(?:\\d(?:\\.\\d+)?)?)(?:\\s|$)");
+    private static final Pattern PYTHON = Pattern.compile(
+            "^(?:sudo\\s+(?:-\\S+\\s+)*)?(python(?:\\d(?:\\.\\d+)?)?)(?:\\s|$)");
 
     private ReplBlocks() {
     }

@@ -22,7 +22,8 @@ record HtmlPre(String language, String text, int lineShift) {
             "\\bclass\\s*=\\s*[\"'][^\"']*?\\b(?:language|lang|highlight-source|highlight)-(?<language>[\\w+#.-]+)"
             + "|\\blang\\s*=\\s*[\"']?(?<attribute>[\\w+#.-]+)");
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
-    private static final Pattern REFERENCE = Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos|nbsp));");
+    private static final Pattern REFERENCE = Pattern.compile(
+            "&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos|nbsp));");
 
     /** The block an HTML block is, where it is one {@code <pre>} element alone. */
     static Optional<HtmlPre> of(String html) {
