@@ -59,7 +59,7 @@ final class ExpectedPattern {
         return elision;
     }
 
-    /** a line whose absence from the real output is no difference: a blank one, or a job's notice */
+    /** a line whose absence from the real output is no difference: a blank one, a job's notice, a remark */
     boolean optional() {
         return !elision && Alignment.optional(line);
     }
@@ -71,7 +71,7 @@ final class ExpectedPattern {
 
     /** The line that leaves a REPL: its prompt with nothing typed (the runner sends end of input there). */
     boolean closesRepl() {
-        return line.kind() == ExpectedLine.Kind.REPL_INPUT && answerKey.isEmpty();
+        return line.closesRepl();
     }
 
     /**

@@ -37,7 +37,7 @@ final class ReplEdges {
         List<String> prompts = shown.stream()
                 .filter(e -> e.kind() == ExpectedLine.Kind.REPL_INPUT && e.prompt() != null)
                 .map(e -> e.prompt().strip()).distinct().toList();
-        if (!closes(shown.get(shown.size() - 1))) {
+        if (!shown.get(shown.size() - 1).closesRepl()) {
             int n = lines.size();
             if (n >= 2 && prompts.contains(lines.get(n - 2).strip())
                     && END_OF_INPUT_ECHOES.contains(lines.get(n - 1).strip())) {
@@ -70,11 +70,6 @@ final class ReplEdges {
         String prompt = (asked.prompt() != null ? asked.prompt() : asked.text()).strip();
         int at = firstAtPrompt(lines, prompt, 0);
         return at < 0 ? -1 : at + 1;
-    }
-
-    /** the guide's line that leaves the REPL with its prompt alone, where the runner ends the input */
-    private static boolean closes(ExpectedLine line) {
-        return line.kind() == ExpectedLine.Kind.REPL_INPUT && (line.answer() == null || line.answer().isBlank());
     }
 
     private static boolean isBare(String line, String prompt) {

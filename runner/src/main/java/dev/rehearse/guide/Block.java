@@ -50,6 +50,11 @@ public record Block(
         return text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
     }
 
+    /** Whether {@code line} of the block's file is one of its content lines. */
+    public boolean holdsLine(int line) {
+        return line >= contentLine && line < contentLine + lines().size();
+    }
+
     /** "file:line", how every message points at this block. */
     public String where() {
         return source + ":" + line;

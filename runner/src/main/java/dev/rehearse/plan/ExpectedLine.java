@@ -32,6 +32,11 @@ public record ExpectedLine(int sourceLine, String text, Kind kind, String prompt
         REMARK
     }
 
+    /** The line that leaves a REPL: its prompt with nothing typed (where the runner ends the input). */
+    public boolean closesRepl() {
+        return kind == Kind.REPL_INPUT && (answer == null || answer.isBlank());
+    }
+
     public static ExpectedLine output(int sourceLine, String text) {
         return new ExpectedLine(sourceLine, text, Kind.OUTPUT, null, null);
     }

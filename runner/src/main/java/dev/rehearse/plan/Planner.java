@@ -115,9 +115,9 @@ public final class Planner {
             previous = block;
             Block next = b + 1 < blocks.size() && blocks.get(b + 1).source().equals(block.source()) ? blocks.get(b + 1) : null;
             String language = block.language() == null ? "" : block.language();
+            Optional<ReplPromptSyntax.Program> repl = ReplBlocks.opened(block, steps);
             // "> x + 2" after "$ node" is typed into its REPL, not output marked as GitHub's docs mark it
-            if (BlockLanguage.mayShowPrompts(language) && MarkedOutput.marks(block.lines())
-                    && ReplBlocks.opened(block, steps).isEmpty()) {
+            if (BlockLanguage.mayShowPrompts(language) && MarkedOutput.marks(block.lines()) && repl.isEmpty()) {
                 notSteps.add(new NotAStep(block.source(), block.contentLine(), language, chosen(block),
                         marked.add(block, before, steps, reader)));
                 continue;
@@ -178,7 +178,7 @@ public final class Planner {
                 }
                 continue;
             }
-            if (ReplBlocks.opened(block, steps).isPresent()) {
+            if (repl.isPresent()) {
                 Optional<CommandStep> continued = ReplBlocks.continuing(block, before, steps, reader);
                 if (continued.isPresent()) {
                     steps.set(steps.size() - 1, continued.get());
@@ -186,7 +186,7 @@ public final class Planner {
                             NotAStep.TYPED_INTO + continued.get().n()));
                     continue;
                 }
-                Optional<TranscriptCommand> python = ReplBlocks.startingPython(block, steps, reader);
+                Optional<TranscriptCommand> python = ReplBlocks.startingPython(block, repl.get(), steps, reader);
                 if (python.isPresent()) {
                     TranscriptCommand c = python.get();
                     steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
@@ -492,8 +492,7 @@ public final class Planner {
 
     /** The step comes from the block (so a block right after it may show its output). */
     static boolean stepOf(Block block, Step step) {
-        return block != null && step.source().equals(block.source()) && step.line() >= block.contentLine()
-                && step.line() < block.contentLine() + block.lines().size();
+        return block != null && step.source().equals(block.source()) && block.holdsLine(step.line());
     }
 
     private static StepPolicy skipped(StepPolicy policy, String why) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A block of what is typed at a REPL's prompts with no shell prompt in it ({@code >>> import json},
@@ -70,8 +71,7 @@ final class ReplBlocks {
     /** Lines of {@code block} are typed into the step's REPL. */
     private static boolean typedInto(Block block, CommandStep step) {
         return block != null && block.source().equals(step.source()) && step.expected().stream()
-                .anyMatch(e -> e.kind() == ExpectedLine.Kind.REPL_INPUT && e.sourceLine() >= block.contentLine()
-                        && e.sourceLine() < block.contentLine() + block.lines().size());
+                .anyMatch(e -> e.kind() == ExpectedLine.Kind.REPL_INPUT && block.holdsLine(e.sourceLine()));
     }
 
     /**
@@ -83,17 +83,19 @@ final class ReplBlocks {
         Interaction end = asked.isEmpty() ? null : asked.get(asked.size() - 1);
         ExpectedLine lastTyped = step.expected().stream().filter(e -> e.kind() == ExpectedLine.Kind.REPL_INPUT)
                 .reduce((a, b) -> b).orElse(null);
-        boolean shownBare = lastTyped != null && lastTyped.answer().isEmpty() && end != null
+        boolean shownBare = lastTyped != null && lastTyped.closesRepl() && end != null
                 && end.prompt().equals(lastTyped.prompt());
         return end != null && end.eof() && !end.interrupts() && !end.leaves() && end.answer().isEmpty() && !shownBare;
     }
 
     /**
-     * A command that starts Python for a block at its {@code >>>} prompt that follows no command opening it: the
-     * interpreter the guide ran last ({@code python3.11 -m venv}, {@code python manage.py}), else {@code python3}.
+     * A command that starts Python for a block {@link #opened} at its {@code >>>} prompt that follows no command
+     * opening it: the interpreter the guide ran last ({@code python3.11 -m venv}, {@code python manage.py}), else
+     * {@code python3}.
      */
-    static Optional<TranscriptCommand> startingPython(Block block, List<Step> steps, TranscriptReader reader) {
-        if (opened(block, List.of()).orElse(null) != ReplPromptSyntax.Program.PYTHON) {
+    static Optional<TranscriptCommand> startingPython(Block block, ReplPromptSyntax.Program opened, List<Step> steps,
+                                                      TranscriptReader reader) {
+        if (opened != ReplPromptSyntax.Program.PYTHON) {
             return Optional.empty();
         }
         String python = "python3";
@@ -110,6 +112,6 @@ final class ReplBlocks {
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }
