@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * The one entry to reading a guide: a guide file, or a runbook folder holding one. The reader is chosen by the
- * file's extension ({@link GuideFormat}); the source root is the guide's folder.
+ * file's extension ({@link GuideFormat}), or
+ * for a {@code .txt} file by its markup ({@link TextGuides}); the source root is the guide's folder.
  */
 public final class Guides {
 
@@ -58,12 +59,18 @@ public final class Guides {
     /** Asked once: the JVM reads the container's CPU limits from files on every call. */
     private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
 
-    /** Reads a guide file with the reader its extension names, against the given source root. */
+    /**
+     * Reads a guide file with the reader its extension names (a {@code .txt} file's, its text: {@link TextGuides}),
+     * against the given source root.
+     */
     public static final GuideReader BY_FORMAT = (file, root) -> {
         GuideFormat format = GuideFormat.of(file);
+        if (format == null && TextGuides.isText(file)) {
+            format = TextGuides.formatOf(file);
+        }
         if (format == null) {
             throw new BadInput(SourceText.display(file), 0, "not a guide format Rehearse reads (extensions: "
-                    + GuideFormat.allExtensions() + ")");
+                    + GuideFormat.allExtensions() + ", and .txt holding one of them)");
         }
         return format.reader().read(file, root);
     };
@@ -125,7 +132,9 @@ public final class Guides {
         }
         List<Path> candidates;
         try (Stream<Path> files = Files.list(fileOrRunbookFolder)) {
-            candidates = files.filter(Files::isRegularFile).filter(f -> GuideFormat.of(f) != null).sorted().toList();
+            // a .txt file counts where its name says it is the guide: a folder holds other text files too
+            candidates = files.filter(Files::isRegularFile).filter(f -> GuideFormat.of(f) != null
+                    || TextGuides.isText(f) && f.getFileName().toString().startsWith("guide_")).sorted().toList();
         } catch (IOException e) {
             throw new BadInput(SourceText.display(fileOrRunbookFolder), 0, "folder cannot be listed");
         }

@@ -154,9 +154,18 @@ class BadInputIT {
 
     @Test
     void anUnknownFormat() throws IOException {
-        Path file = write("guide_x.txt", "plain\n");
+        Path file = write("guide_x.odt", "plain\n");
         String line = assertBadInput(run("blocks", file.toString()), SourceText.display(file) + ":");
         assertTrue(line.contains("not a guide format"), line);
+    }
+
+    /** A .txt guide is read in the markup it holds; one that holds none is not guessed at. */
+    @Test
+    void aTextFileOfNoMarkup() throws IOException {
+        Path file = write("guide_x.txt", "Install it:\n\n    $ make install\n");
+        String line = assertBadInput(run("run", file.toString(), "--target", "local"), SourceText.display(file) + ":");
+        assertTrue(line.contains("markup Rehearse cannot tell") && line.endsWith("(name it .rst, .md or .adoc)"),
+                line);
     }
 
     @Test

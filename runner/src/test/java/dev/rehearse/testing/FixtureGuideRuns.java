@@ -232,6 +232,19 @@ public abstract class FixtureGuideRuns {
     }
 
     /**
+     * Django's documentation and many older projects' are reStructuredText in {@code .txt} files: read as the markup
+     * they hold ({@code .. console::}, {@code ::} blocks, a {@code :caption:} file). Before, the file was refused as
+     * no guide format.
+     */
+    @Test
+    void reStructuredTextInATxtFileRunsAsItsMarkupSays(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/tutorial.txt", "--timeout", "30s");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "PASS", "PASS", "PASS", "PASS", "PASS"), run.verdicts(), run.json());
+        assertTrue(Files.readString(homeOfRun(home).resolve("greeter/greet.py")).contains("Hello, {name}!"));
+    }
+
+    /**
      * GitHub's docs: output marked with {@code > } in the command's block and in blocks of their own, a remark among
      * it, a remark alone where output goes ({@code # Lists the files...}, which drifted before), prompts with what to do in brackets ({@code [Press enter]}, {@code [Type a passphrase]}), and a prompt
      * worded otherwise than ssh-keygen words it, which is answered as the guide answers it (the step DRIFTs, its
