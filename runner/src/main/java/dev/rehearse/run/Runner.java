@@ -342,7 +342,9 @@ public final class Runner {
                 result = new CommandResult(CommandResult.Status.COMPLETED, 0, result.output(), target.facts().home(),
                         result.lastLine(), result.elapsed(), result.cut());
                 session = null;
-                heldNote = "left running in its terminal: the next steps go into a new one, as the guide says";
+                heldNote = shell.heldServer().map(server -> "left running in its terminal (" + server + "), as a "
+                        + "server the guide does not stop runs on: the next steps go into a new one")
+                        .orElse("left running in its terminal: the next steps go into a new one, as the guide says");
             }
             String wholeOutput = whole == null ? null : whole.finish(result.cut());
             if (result.cwd() != null) {

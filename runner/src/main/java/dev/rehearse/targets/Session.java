@@ -5,6 +5,7 @@ import dev.rehearse.model.Interaction;
 import dev.rehearse.model.StandingAnswer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -64,6 +65,14 @@ public interface Session extends AutoCloseable {
      */
     default boolean holdsACommand() {
         return false;
+    }
+
+    /**
+     * What the command this session holds is, where it was left running as a server that nothing stops (it listens
+     * on a port: {@code "python3, listening on port 8642"}) rather than as the guide says; else empty.
+     */
+    default Optional<String> heldServer() {
+        return Optional.empty();
     }
 
     @Override

@@ -232,6 +232,19 @@ public abstract class FixtureGuideRuns {
     }
 
     /**
+     * A server started in the foreground that the guide neither stops nor leaves for another terminal: it runs on
+     * in its terminal once still, and the next step, in a new one, fetches a page from it. Before, the step ran to
+     * its timeout and failed, the rest skipped.
+     */
+    @Test
+    void aServerNothingStopsRunsOnAndTheNextStepReachesIt(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/foreground-server.md", "--timeout", "60s");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "PASS", "PASS"), run.verdicts(), run.json());
+        assertTrue(run.reasons().get(1).contains("python3, listening on port 8657"), run.json());
+    }
+
+    /**
      * Django's documentation and many older projects' are reStructuredText in {@code .txt} files: read as the markup
      * they hold ({@code .. console::}, {@code ::} blocks, a {@code :caption:} file). Before, the file was refused as
      * no guide format.

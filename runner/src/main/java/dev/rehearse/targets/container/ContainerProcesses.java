@@ -1,5 +1,6 @@
 package dev.rehearse.targets.container;
 
+import dev.rehearse.targets.shell.TerminalMarks;
 import dev.rehearse.targets.shell.TerminalPrograms;
 
 import java.io.IOException;
@@ -17,10 +18,13 @@ import java.util.stream.Stream;
 final class ContainerProcesses implements TerminalPrograms {
     private final String containerId;
     private final long firstPid;
+    /** the mark in the environment of the terminal's shell ({@link TerminalMarks}) */
+    private final String mark;
 
-    ContainerProcesses(String containerId, long firstPid) {
+    ContainerProcesses(String containerId, long firstPid, String mark) {
         this.containerId = containerId;
         this.firstPid = firstPid;
+        this.mark = mark;
     }
 
     @Override
@@ -30,6 +34,12 @@ final class ContainerProcesses implements TerminalPrograms {
             return Stream.empty();
         }
         return ProcessHandle.allProcesses().filter(p -> namespace.equals(namespace(p.pid())));
+    }
+
+    /** The container's processes that carry the mark of this terminal's shell: not another terminal's. */
+    @Override
+    public Stream<ProcessHandle> startedBy(Process client) {
+        return of(client).filter(p -> TerminalMarks.carries(p.pid(), mark));
     }
 
     private boolean isTheContainers() {

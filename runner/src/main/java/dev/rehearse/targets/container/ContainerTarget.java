@@ -18,6 +18,7 @@ import dev.rehearse.targets.shell.EarlyShell;
 import dev.rehearse.targets.shell.PtyTransport;
 import dev.rehearse.targets.shell.ShellSettings;
 import dev.rehearse.targets.shell.ShellTarget;
+import dev.rehearse.targets.shell.TerminalMarks;
 import dev.rehearse.targets.shell.TerminalPrograms;
 import dev.rehearse.targets.shell.Transport;
 import org.testcontainers.DockerClientFactory;
@@ -237,8 +238,9 @@ public final class ContainerTarget extends ShellTarget {
     private static Transport login(InspectContainerResponse running, String user, String home,
                                    Map<String, String> dockerEnv) {
         String containerId = running.getId();
+        String mark = TerminalMarks.next();
         List<String> argv = new ArrayList<>(List.of("docker", "exec", "-it", "-u", user, "-w", home,
-                "-e", "TERM=" + SETTINGS.term(), "-e", "LANG=C.UTF-8",
+                "-e", "TERM=" + SETTINGS.term(), "-e", "LANG=C.UTF-8", "-e", mark,
                 // docker exec sets HOME but not what login(1) sets besides: guides use $USER in paths
                 "-e", "USER=" + user, "-e", "LOGNAME=" + user,
                 containerId, "bash", "--login", "-i"));
@@ -247,7 +249,7 @@ public final class ContainerTarget extends ShellTarget {
         Long firstPid = running.getState().getPidLong();
         return PtyTransport.start(argv, env, Path.of(System.getProperty("java.io.tmpdir")),
                 SETTINGS.columns(), SETTINGS.rows(),
-                firstPid == null ? TerminalPrograms.NONE : new ContainerProcesses(containerId, firstPid));
+                firstPid == null ? TerminalPrograms.NONE : new ContainerProcesses(containerId, firstPid, mark));
     }
 
     /** The user's home, from the container's user database; empty when there is no such user. */

@@ -154,6 +154,11 @@ public final class PtyTransport implements Transport {
     }
 
     @Override
+    public Optional<String> listeningServer() {
+        return TerminalServers.among(programs.startedBy(process)::iterator);
+    }
+
+    @Override
     public String endReason() {
         try {
             if (process.waitFor(1, TimeUnit.SECONDS)) {

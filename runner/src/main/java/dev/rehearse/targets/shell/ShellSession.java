@@ -20,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -78,6 +79,8 @@ public final class ShellSession implements Session {
     private volatile boolean alive = true;
     /** a command the guide left running holds the terminal: the session takes no other */
     private volatile boolean holding;
+    /** what the command left running is, where it is a server no step stopped (it listens on a port); else null */
+    private volatile String heldServer;
     private volatile boolean interrupted;
     private String lostReason;
     private String cwd;
@@ -276,6 +279,7 @@ public final class ShellSession implements Session {
         }
         long deadline = started + timeout.toNanos();
         String reader;
+        String server;
         while (true) {
             long now = System.nanoTime();
             if (run.interruptedAs == null) {
@@ -285,10 +289,7 @@ public final class ShellSession implements Session {
                     run.interrupt(Status.TIMEOUT, now);
                 } else if (run.answerDueAt != 0 && now >= run.answerDueAt && run.due.leaves()) {
                     // the guide goes on in another terminal: this one keeps the command
-                    holding = true;
-                    CommandResult left = run.result(0, started);
-                    drainWhileHeld();
-                    return left;
+                    return leftRunning(run, started, null);
                 } else if (run.answerDueAt != 0 && now >= run.answerDueAt) {
                     run.answer(now);
                 } else if (run.stillEnoughToStop(now) || run.readsUnasked(now)) {
@@ -301,7 +302,14 @@ public final class ShellSession implements Session {
                         && run.waitingAt() != null) {
                     run.waitingLine = run.waitingAt().strip();
                     run.interrupt(Status.WAITING_FOR_INPUT, now);
+                } else if (run.opened == null && (server = run.serverStarted(now)) != null) {
+                    return leftRunning(run, started, server);
                 } else if (run.opened == null && (reader = run.silentReader(now)) != null) {
+                    // a server that reads the terminal for its keys (h, q, r to restart) waits for none
+                    server = run.typesNothingMore() ? transport.listeningServer().orElse(null) : null;
+                    if (server != null) {
+                        return leftRunning(run, started, server);
+                    }
                     String unanswered = run.unansweredLine();
                     run.waitingLine = unanswered != null ? unanswered : reader;
                     run.interrupt(unanswered != null ? Status.WAITING_FOR_INPUT : Status.READING_SILENTLY, now);
@@ -407,6 +415,9 @@ public final class ShellSession implements Session {
         int readChecks;
         /** when the transport last saw a program wait in a read of the terminal, with no output since; else 0 */
         long readSeenAt;
+        /** when the transport was last asked for a server at the front of the terminal, and how often since */
+        long serverCheckedAt;
+        int serverChecks;
 
         Run(List<Interaction> interactions, Consumer<String> progress, OutputLimit limit, boolean opensShell) {
             this.interactions = interactions == null ? List.of() : interactions;
@@ -419,6 +430,7 @@ public final class ShellSession implements Session {
             lastOutputAt = System.nanoTime();
             readChecks = 0;
             readSeenAt = 0;
+            serverChecks = 0;
             if (opened != null) {
                 return takenOver(chunk) ? result(0, started) : null;
             }
@@ -646,6 +658,7 @@ public final class ShellSession implements Session {
             lastOutputAt = now;
             readChecks = 0;
             readSeenAt = 0;
+            serverChecks = 0;
         }
 
         /** The next interaction is an end of input that waits for no prompt (Ctrl-D, not Ctrl-C). */
@@ -742,6 +755,39 @@ public final class ShellSession implements Session {
         }
 
         /**
+         * A program at the front of the terminal that listens on a port, once the output has been still for twice
+         * the quiet period and the plan has nothing left to type: a server the guide starts in the foreground and
+         * does not stop ("Start the server: python3 -m http.server"), which runs on as on the reader's terminal,
+         * rather than to the step's timeout. What it is; else null. Asked, as a walk through the processes costs,
+         * after twice as long each time the output stays still (to {@link #LONGEST_READ_CHECK}): a long quiet
+         * computation is looked at a few times. Twice the quiet period, not once: a program that listens and
+         * then works quietly a moment (tests against a server of their own) is given time to print again.
+         */
+        String serverStarted(long now) {
+            if (now < serverCheckAt()) {
+                return null;
+            }
+            serverCheckedAt = now;
+            serverChecks++;
+            return transport.listeningServer().orElse(null);
+        }
+
+        /** when {@link #serverStarted} next asks; never while the plan has something left to type */
+        long serverCheckAt() {
+            if (!typesNothingMore()) {
+                return Long.MAX_VALUE;
+            }
+            long still = 2 * settings.quietPeriod().toNanos();
+            long since = Math.min(LONGEST_READ_CHECK, still << Math.min(serverChecks, 20));
+            return Math.max(lastOutputAt + still, serverCheckedAt + since);
+        }
+
+        /** Whether the plan has nothing left to type into the command, nor an answer due. */
+        boolean typesNothingMore() {
+            return due == null && nextInteraction >= interactions.size();
+        }
+
+        /**
          * The last line shown since the last answer, when the plan still has a prompt to answer: the program waits
          * there in a read of the terminal, though no prompt of the plan's showed (reworded: "Hit enter to notify
          * mailman owner..." where the guide shows its test list's); else null.
@@ -819,7 +865,7 @@ public final class ShellSession implements Session {
                 if (opened != null) {
                     wake = Math.min(wake, openedGivesUpAt());
                 } else {
-                    wake = Math.min(wake, silentReadCheckAt());
+                    wake = Math.min(wake, Math.min(silentReadCheckAt(), serverCheckAt()));
                     if (opensShell && lastOutputAt + settings.settle().toNanos() > now) {
                         wake = Math.min(wake, lastOutputAt + settings.settle().toNanos());
                     }
@@ -902,6 +948,18 @@ public final class ShellSession implements Session {
      * Reads and drops what the command left running prints from now on, as the reader's other terminal would show
      * it to nobody: unread, it would fill the terminal and stop the command at its next write.
      */
+    /**
+     * The command runs on in this terminal, which the session keeps for it: the guide goes on in another
+     * ({@link Interaction#leave}), or the command is a server that nothing stops ({@code server}, what it is).
+     */
+    private CommandResult leftRunning(Run run, long started, String server) {
+        holding = true;
+        heldServer = server;
+        CommandResult left = run.result(0, started);
+        drainWhileHeld();
+        return left;
+    }
+
     private void drainWhileHeld() {
         Thread drain = new Thread(() -> {
             try {
@@ -970,6 +1028,11 @@ public final class ShellSession implements Session {
     @Override
     public boolean holdsACommand() {
         return holding && alive;
+    }
+
+    @Override
+    public Optional<String> heldServer() {
+        return holdsACommand() ? Optional.ofNullable(heldServer) : Optional.empty();
     }
 
     @Override

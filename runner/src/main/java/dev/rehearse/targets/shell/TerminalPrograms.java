@@ -17,4 +17,12 @@ public interface TerminalPrograms {
 
     /** @param client the program this process started on the terminal */
     Stream<ProcessHandle> of(Process client);
+
+    /**
+     * Those of its programs that this terminal's shell started, where {@link #of} gives others too (a container's
+     * other terminals' and services'); as {@link #of} by default.
+     */
+    default Stream<ProcessHandle> startedBy(Process client) {
+        return of(client);
+    }
 }

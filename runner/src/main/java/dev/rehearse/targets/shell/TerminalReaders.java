@@ -78,13 +78,11 @@ public final class TerminalReaders {
      */
     public static Optional<String> reader(String stat, String syscall, LongFunction<String> fileOf, WaitCalls calls) {
         try {
-            int close = stat.lastIndexOf(')');
-            String name = stat.substring(stat.indexOf('(') + 1, close);
-            // after the name: state, ppid, pgrp, session, tty_nr, tpgid (the terminal's foreground group)
-            String[] fields = stat.substring(close + 2).split(" ");
-            if (!fields[0].equals("S") || !fields[2].equals(fields[5]) || PASSING_ON.contains(name)) {
+            Optional<Front> front = Front.of(stat);
+            if (front.isEmpty() || !front.get().state().equals("S")) {
                 return Optional.empty();
             }
+            String name = front.get().name();
             String[] call = syscall.strip().split(" ");
             if (call.length < 2) {
                 return Optional.empty();
@@ -107,7 +105,27 @@ public final class TerminalReaders {
         }
     }
 
-    private static String link(Path fd) {
+    /**
+     * A process at the front of its terminal (its group is the terminal's foreground group), by its name and state,
+     * that passes nothing on to another terminal.
+     */
+    record Front(String name, String state) {
+        /** @param stat the process's {@code /proc/PID/stat}; empty where it is not at the front, or is no such line */
+        static Optional<Front> of(String stat) {
+            try {
+                int close = stat.lastIndexOf(')');
+                String name = stat.substring(stat.indexOf('(') + 1, close);
+                // after the name: state, ppid, pgrp, session, tty_nr, tpgid (the terminal's foreground group)
+                String[] fields = stat.substring(close + 2).split(" ");
+                return fields[2].equals(fields[5]) && !PASSING_ON.contains(name)
+                        ? Optional.of(new Front(name, fields[0])) : Optional.empty();
+            } catch (RuntimeException notAProcessLine) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    static String link(Path fd) {
         try {
             return Files.readSymbolicLink(fd).toString();
         } catch (IOException | RuntimeException gone) {

@@ -34,6 +34,14 @@ public interface Transport extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * A program at the front of the terminal that listens on a TCP port, as {@code "python3, listening on port
+     * 8642"}, where the transport sees the processes on its terminal; empty where none does, or where it cannot tell.
+     */
+    default Optional<String> listeningServer() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

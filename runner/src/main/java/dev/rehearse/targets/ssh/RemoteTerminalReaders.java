@@ -1,23 +1,27 @@
 package dev.rehearse.targets.ssh;
 
 import dev.rehearse.targets.UserFiles;
+import dev.rehearse.targets.shell.TerminalMarks;
 import dev.rehearse.targets.shell.TerminalReaders;
+import dev.rehearse.targets.shell.TerminalServers;
 
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Finds a program of the session's shell on the remote host that waits in a read of the terminal without having
- * asked anything ({@link TerminalReaders}), over a channel of its own: the shell is started with a mark in its
+ * asked anything ({@link TerminalReaders}), or that listens on a TCP port ({@link TerminalServers}), over a channel
+ * of its own: the shell is started with a mark in its
  * environment, which the programs it starts inherit, and a look is a short script that prints what the host's
- * {@code /proc} says of each process with the mark (the user's own; another user's environment is not readable,
+ * {@code /proc} says of each process with the mark ({@link TerminalMarks}) (the user's own; another user's environment is not readable,
  * and a program that clears its environment is not seen). A host without GNU grep's {@code -z} finds nothing.
  * <p>
  * A look runs on a thread of its own and is waited for a moment only: the session's thread must go on noticing a
@@ -26,8 +30,6 @@ import java.util.concurrent.TimeoutException;
  * command's by then, is dropped.
  */
 final class RemoteTerminalReaders {
-    /** the variable that marks the session's processes */
-    private static final String MARK = "REHEARSE_TERMINAL";
     /**
      * Prints the machine's architecture, then a line for each process whose environment holds {@code $1}: its stat
      * (line breaks and tabs made spaces), the system call it waits in and, where that call's first argument is a
@@ -45,6 +47,22 @@ final class RemoteTerminalReaders {
             "done",
             "exit 0");
 
+    /**
+     * Prints a line for each process whose environment holds {@code $1} and that has sockets: its stat (as
+     * {@link #LOOK}) and the inodes of its sockets, separated by a tab; then a line {@code --} and the host's TCP
+     * tables ({@code /proc/net/tcp} and {@code tcp6}), which hold what listens ({@link TerminalServers}).
+     */
+    private static final String LOOK_FOR_SERVERS = String.join("\n",
+            "for e in $(grep -lzx \"$1\" /proc/[0-9]*/environ 2>/dev/null); do",
+            "  d=${e%/environ}",
+            "  s=$(tr '\\n\\t' '  ' < \"$d/stat\" 2>/dev/null) || continue",
+            "  k=$(ls -l \"$d/fd\" 2>/dev/null | sed -n 's/.*socket:\\[\\([0-9]*\\)\\].*/\\1/p' | tr '\\n' ' ')",
+            "  [ -n \"$k\" ] && printf '%s\\t%s\\n' \"$s\" \"$k\"",
+            "done",
+            "echo --",
+            "cat /proc/net/tcp /proc/net/tcp6 2>/dev/null",
+            "exit 0");
+
     /** how long a look is waited for; a look over a healthy connection takes a few round trips */
     private static final Duration WAIT = Duration.ofSeconds(1);
 
@@ -54,10 +72,8 @@ final class RemoteTerminalReaders {
     private CompletableFuture<Optional<String>> late;
 
     RemoteTerminalReaders(SshConnection connection) {
-        byte[] random = new byte[12];
-        new SecureRandom().nextBytes(random);
         this.connection = connection;
-        this.mark = MARK + "=" + HexFormat.of().formatHex(random);
+        this.mark = TerminalMarks.next();
     }
 
     /** The assignment the shell is started with ({@code env} takes it before the program). */
@@ -70,11 +86,24 @@ final class RemoteTerminalReaders {
      * the look did not answer within {@link #WAIT}.
      */
     Optional<String> look() {
+        return look(LOOK, RemoteTerminalReaders::reader);
+    }
+
+    /**
+     * A marked program at the front of its terminal that listens on a TCP port ({@link TerminalServers#server});
+     * else empty, also where the look did not answer within {@link #WAIT}.
+     */
+    Optional<String> lookForServer() {
+        return look(LOOK_FOR_SERVERS, RemoteTerminalReaders::server);
+    }
+
+    /** What {@code answer} makes of the lines the script printed; empty where the look did not answer in time. */
+    private Optional<String> look(String script, Function<List<String>, Optional<String>> answer) {
         if (late != null && !late.isDone() || connection.isLost()) {
             return Optional.empty();
         }
         CompletableFuture<Optional<String>> looking = new CompletableFuture<>();
-        Thread thread = new Thread(() -> looking.complete(lookNow()), "rehearse-terminal-look");
+        Thread thread = new Thread(() -> looking.complete(lookNow(script, answer)), "rehearse-terminal-look");
         thread.setDaemon(true);
         thread.start();
         try {
@@ -90,13 +119,17 @@ final class RemoteTerminalReaders {
         return Optional.empty();
     }
 
-    private Optional<String> lookNow() {
+    private Optional<String> lookNow(String script, Function<List<String>, Optional<String>> answer) {
         List<String> lines;
         try {
-            lines = connection.exec(UserFiles.commandLine(List.of("sh", "-c", LOOK, "sh", mark))).lines().toList();
+            lines = connection.exec(UserFiles.commandLine(List.of("sh", "-c", script, "sh", mark))).lines().toList();
         } catch (RuntimeException lostOrRefused) {
             return Optional.empty(); // the session's own channel tells a lost connection
         }
+        return answer.apply(lines);
+    }
+
+    private static Optional<String> reader(List<String> lines) {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
@@ -107,6 +140,31 @@ final class RemoteTerminalReaders {
                 Optional<String> reader = TerminalReaders.reader(process[0], process[1], fd -> process[2], calls);
                 if (reader.isPresent()) {
                     return reader;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> server(List<String> lines) {
+        int tables = lines.indexOf("--");
+        if (tables < 0) {
+            return Optional.empty();
+        }
+        String tcp = String.join("\n", lines.subList(tables + 1, lines.size()));
+        for (String line : lines.subList(0, tables)) {
+            String[] process = line.split("\t", -1);
+            if (process.length == 2) {
+                Set<Long> sockets = new HashSet<>();
+                for (String inode : process[1].strip().split(" +")) {
+                    long parsed = TerminalServers.socketInode("socket:[" + inode + "]");
+                    if (parsed >= 0) {
+                        sockets.add(parsed);
+                    }
+                }
+                Optional<String> server = TerminalServers.server(process[0], sockets, tcp);
+                if (server.isPresent()) {
+                    return server;
                 }
             }
         }

@@ -70,6 +70,11 @@ final class SshShellTransport implements Transport {
     }
 
     @Override
+    public Optional<String> listeningServer() {
+        return readers.lookForServer();
+    }
+
+    @Override
     public boolean isOpen() {
         return channel.isConnected() && !channel.isClosed();
     }

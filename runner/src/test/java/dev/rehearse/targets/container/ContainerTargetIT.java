@@ -121,6 +121,23 @@ class ContainerTargetIT {
         assertEquals("awake\n", ok("sleep 3; echo awake").output());
     }
 
+    /**
+     * A server nothing stops in the container runs on in its terminal once still, and the next terminal reaches it;
+     * there, a command quiet for as long is waited for: the server, at the front of its own terminal, is no program
+     * of the second's (each terminal's shell starts with a mark of its own), which took it for a server of its own.
+     */
+    @Test
+    void aServerNothingStopsRunsOnAndTheNextTerminalsQuietCommandIsWaitedFor() {
+        CommandResult served = run("python3 -m http.server --bind 127.0.0.1 8658");
+        assertEquals("Serving HTTP on 127.0.0.1 port 8658 (http://127.0.0.1:8658/) ...\n", served.output());
+        assertTrue(shell.holdsACommand());
+        assertEquals(Optional.of("python3, listening on port 8658"), shell.heldServer());
+        shell = target.openSession();
+        CommandResult quiet = ok("sleep 7; curl -s -o /dev/null -w '%{http_code}\\n' http://127.0.0.1:8658/");
+        assertEquals("200\n", quiet.output());
+        assertFalse(shell.holdsACommand(), "the quiet command ended as it does");
+    }
+
     @Test
     void theContainerHasNoNetworkButItsOwnLoopback() {
         assertEquals("lo\n", ok("ls /sys/class/net").output());

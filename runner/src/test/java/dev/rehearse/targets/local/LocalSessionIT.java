@@ -19,11 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The session protocol on a real login shell in the local sandbox (as root: as the user made for the run). */
@@ -137,6 +139,37 @@ class LocalSessionIT {
         long usedMs = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
         assertEquals(Status.COMPLETED, slept.status());
         assertTrue(usedMs < 100, "the session's loop used " + usedMs + " ms of CPU while a command slept 2 s past the quiet period");
+    }
+
+    /**
+     * A server the guide starts in the foreground and nothing stops (no Ctrl-C, no other terminal) runs on in its
+     * terminal once its output has been still for twice the quiet period, as on the reader's terminal, and the next
+     * terminal reaches it: before, it ran to the step's timeout and failed. A server started in the back listens
+     * too, and the quiet command at the front is waited for.
+     */
+    @Test
+    void aServerNothingStopsIsLeftRunningInItsTerminalOnceStill() {
+        long started = System.nanoTime();
+        CommandResult served = run("python3 -m http.server --bind 127.0.0.1 0");
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(Status.COMPLETED, served.status(), served.output());
+        assertTrue(served.output().startsWith("Serving HTTP on 127.0.0.1 port "), served.output());
+        assertTrue(tookMs >= 2_900 && tookMs < 12_000, "left running after " + tookMs + " ms");
+        assertTrue(shell.holdsACommand());
+        String port = served.output().replaceAll("(?s).*? port (\\d+) .*", "$1");
+        assertEquals(Optional.of("python3, listening on port " + port), shell.heldServer());
+        // the next terminal, as the reader's, reaches it; the first is closed with the target
+        Session held = shell;
+        shell = target.openSession();
+        assertNotSame(held, shell);
+        assertEquals("200\n", run("python3 -c 'import urllib.request; print(urllib.request.urlopen("
+                + "\"http://127.0.0.1:" + port + "/\").status)'").output());
+        CommandResult back = run("python3 -m http.server --bind 127.0.0.1 0 >/dev/null 2>&1 & sleep 4; kill %1; "
+                + "wait; echo waited");
+        assertEquals(Status.COMPLETED, back.status(), back.output());
+        assertTrue(back.output().contains("waited"), back.output());
+        assertFalse(shell.holdsACommand());
+        assertEquals(Optional.empty(), shell.heldServer());
     }
 
     /**
