@@ -170,6 +170,17 @@ class LocalSessionIT {
         assertTrue(back.output().contains("waited"), back.output());
         assertFalse(shell.holdsACommand());
         assertEquals(Optional.empty(), shell.heldServer());
+
+        // a server that reads the terminal for its keys is left running, not interrupted as a silent reader: found
+        // at the look for one, after the quiet period, before the look for a server after twice that
+        long asked = System.nanoTime();
+        CommandResult keys = run("python3 -c 'import socket, sys; s = socket.socket(); s.bind((\"127.0.0.1\", 0)); "
+                + "s.listen(); print(\"press q to quit\", flush=True); sys.stdin.readline()'");
+        long keysMs = (System.nanoTime() - asked) / 1_000_000;
+        assertEquals(Status.COMPLETED, keys.status(), keys.output());
+        assertTrue(keysMs < 2_900, "left running after " + keysMs + " ms");
+        assertTrue(shell.heldServer().orElse("").startsWith("python3, listening on port "), keys.output());
+        shell = target.openSession();
     }
 
     /**
