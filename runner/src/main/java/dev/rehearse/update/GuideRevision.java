@@ -11,6 +11,9 @@ import dev.rehearse.plan.MarkedOutput;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * What one drifted step changes in its guide file: the expected-output lines that no longer match are replaced
@@ -22,6 +25,9 @@ import java.util.List;
 final class GuideRevision {
     /** what a line that is true of the test host only becomes ({@link HostSpecific}) */
     private static final String ELISION = "[...]";
+
+    /** a Markdown code fence's line */
+    private static final Pattern FENCE = Pattern.compile(" {0,3}(?:```|~~~)");
 
     private GuideRevision() {
     }
@@ -49,6 +55,8 @@ final class GuideRevision {
                 // and its mark, where the guide marks output ("> " in GitHub's docs)
                 + expected.stream().filter(e -> !e.text().isBlank())
                 .map(e -> MarkedOutput.markOf(file.get(e.sourceLine() - 1), e.text())).findFirst().orElse("");
+        // in an HTML <pre> block a browser shows &lt; as <: a line of real output is written as it is to be shown
+        UnaryOperator<String> shownAs = insidePre(file, step.line()) ? GuideRevision::escapedHtml : line -> line;
         List<LineSplice.Replacement> replacements = new ArrayList<>();
         Hunk hunk = null;
         int anchor = expected.get(0).sourceLine() - 1; // the last guide line kept so far
@@ -68,11 +76,11 @@ final class GuideRevision {
                 hunk = new Hunk(anchor);
                 int after = anchor;
                 expected.stream().filter(e -> e.sourceLine() == after).findFirst()
-                        .ifPresent(e -> keepsItsMarkup(step, name, file.get(after - 1), e, false));
+                        .ifPresent(e -> keepsItsMarkup(step, name, file.get(after - 1), e, false, shownAs));
             }
             if (pair.op() == Op.GUIDE_ONLY) {
                 int sourceLine = expected.get(pair.expected()).sourceLine();
-                keepsItsMarkup(step, name, file.get(sourceLine - 1), expected.get(pair.expected()), true);
+                keepsItsMarkup(step, name, file.get(sourceLine - 1), expected.get(pair.expected()), true, shownAs);
                 hunk.drop(sourceLine);
                 if (untyped(expected.get(pair.expected()), alignment.actual())) {
                     hunk.keep(file.get(sourceLine - 1));
@@ -80,7 +88,7 @@ final class GuideRevision {
                 anchor = sourceLine;
             } else {
                 String line = alignment.actual().get(pair.actual());
-                hunk.add(host.test(line) ? start + ELISION : start + line);
+                hunk.add(host.test(line) ? start + ELISION : start + shownAs.apply(line));
             }
         }
         if (hunk != null) {
@@ -92,18 +100,44 @@ final class GuideRevision {
     /**
      * A line of the guide that {@code update} drops (or writes after) must hold the step's text alone, with only its
      * indentation and output mark beside it: one that also holds markup (an HTML {@code <pre>} block's {@code </pre>}
-     * or {@code &lt;}, an AsciiDoc callout or attribute) would lose it, and the guide would break.
+     * or a tag, an AsciiDoc callout or attribute) would lose it, and the guide would break. In a {@code <pre>} block
+     * the line's text is compared as written there ({@code &lt;} for {@code <}).
      */
-    private static void keepsItsMarkup(CommandStep step, String name, String raw, ExpectedLine line, boolean dropped) {
-        String text = line.text().strip();
+    private static void keepsItsMarkup(CommandStep step, String name, String raw, ExpectedLine line, boolean dropped,
+                                       UnaryOperator<String> shownAs) {
+        String text = shownAs.apply(line.text().strip());
         String shown = raw.strip();
         String marked = (MarkedOutput.markOf(raw, line.text()) + text).strip();
         boolean alone = dropped ? shown.equals(text) || shown.equals(marked) : shown.endsWith(text);
         if (!alone) {
             throw new BadInput(name, line.sourceLine(), "step " + step.n() + ": this line holds more than the output "
-                    + "it shows (markup such as </pre>, &lt;, an attribute or a callout), which update would lose: "
+                    + "it shows (markup such as </pre>, <b>, an attribute or a callout), which update would lose: "
                     + "change it by hand (the report shows what the step printed)");
         }
+    }
+
+    /**
+     * Whether the line {@code line} (1-based) of the file stands in an HTML {@code <pre>} block: the last {@code <pre>}
+     * or {@code </pre>} tag or code fence at it or above it is a {@code <pre>} (a fence's block shows its text as
+     * it is, markup and all).
+     */
+    static boolean insidePre(List<String> file, int line) {
+        for (int i = Math.min(line, file.size()) - 1; i >= 0; i--) {
+            String text = file.get(i).toLowerCase(Locale.ROOT);
+            int open = Math.max(text.lastIndexOf("<pre>"), text.lastIndexOf("<pre "));
+            int close = text.lastIndexOf("</pre>");
+            if (open >= 0 || close >= 0) {
+                return open > close;
+            }
+            if (FENCE.matcher(text).lookingAt()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String escapedHtml(String line) {
+        return line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** A difference worth writing: blank lines only one side has are not (the checker ignores them too). */

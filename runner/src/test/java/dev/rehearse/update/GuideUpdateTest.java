@@ -185,4 +185,29 @@ class GuideUpdateTest {
         List<GuideUpdate.Revision> revised = GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(step, "rebuilt")));
         assertEquals(apart.replace("\nbuilt\n", "\nrebuilt\n"), revised.get(0).after());
     }
+
+    /**
+     * Real output written into an HTML {@code <pre>} block is written as a browser is to show it: {@code <}, {@code >}
+     * and {@code &} as entities; a line shown with entities is dropped as any other. In a fenced block, as it is.
+     */
+    @Test
+    void outputWrittenIntoAPreBlockIsEscapedAsHtml(@TempDir Path root) throws IOException {
+        String pre = String.join("\n", "<pre><code class=\"language-console\">", "$ ./check", "a &lt; b",
+                "ok", "</code></pre>", "");
+        Files.writeString(root.resolve("guide.md"), pre);
+        CommandStep step = new CommandStep(1, "guide.md", 2, List.of(), "./check", null,
+                List.of(ExpectedLine.output(3, "a < b"), ExpectedLine.output(4, "ok")), List.of(), List.of(),
+                StepPolicy.DEFAULT);
+        List<GuideUpdate.Revision> revised = GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(step,
+                "<b> & c\nok")));
+        assertEquals(pre.replace("a &lt; b", "&lt;b&gt; &amp; c"), revised.get(0).after());
+
+        String fenced = String.join("\n", "<pre>old</pre>", "", "```console", "$ ./check", "a < b", "ok", "```", "");
+        Files.writeString(root.resolve("guide.md"), fenced);
+        CommandStep inFence = new CommandStep(1, "guide.md", 4, List.of(), "./check", null,
+                List.of(ExpectedLine.output(5, "a < b"), ExpectedLine.output(6, "ok")), List.of(), List.of(),
+                StepPolicy.DEFAULT);
+        revised = GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(inFence, "<b> & c\nok")));
+        assertEquals(fenced.replace("a < b", "<b> & c"), revised.get(0).after());
+    }
 }
