@@ -154,7 +154,7 @@ public final class PtyTransport implements Transport {
     }
 
     @Override
-    public Optional<String> listeningServer() {
+    public List<TerminalServers.Listening> listening() {
         return TerminalServers.among(programs.startedBy(process)::iterator);
     }
 

@@ -306,7 +306,7 @@ public final class ShellSession implements Session {
                     return leftRunning(run, started, server);
                 } else if (run.opened == null && (reader = run.silentReader(now)) != null) {
                     // a server that reads the terminal for its keys (h, q, r to restart) waits for none
-                    server = run.typesNothingMore() ? transport.listeningServer().orElse(null) : null;
+                    server = run.typesNothingMore() ? run.announcedServer() : null;
                     if (server != null) {
                         return leftRunning(run, started, server);
                     }
@@ -755,13 +755,15 @@ public final class ShellSession implements Session {
         }
 
         /**
-         * A program at the front of the terminal that listens on a port, once the output has been still for twice
-         * the quiet period and the plan has nothing left to type: a server the guide starts in the foreground and
-         * does not stop ("Start the server: python3 -m http.server"), which runs on as on the reader's terminal,
+         * A program at the front of the terminal that listens on a port it announced (its number stands in what the
+         * command printed), once the output has been still for twice the quiet period and the plan has nothing left
+         * to type: a server the guide starts in the foreground and does not stop ("Start the server: python3 -m
+         * http.server", which prints "Serving HTTP on ... port 8000"), which runs on as on the reader's terminal,
          * rather than to the step's timeout. What it is; else null. Asked, as a walk through the processes costs,
          * after twice as long each time the output stays still (to {@link #LONGEST_READ_CHECK}): a long quiet
-         * computation is looked at a few times. Twice the quiet period, not once: a program that listens and
-         * then works quietly a moment (tests against a server of their own) is given time to print again.
+         * computation is looked at a few times. A port it never named is a program's own business (a Jupyter
+         * kernel's, a test run's server), which the build or the notebook it serves is still quietly at work with;
+         * and twice the quiet period, not once, gives one that named it a moment to print again.
          */
         String serverStarted(long now) {
             if (now < serverCheckAt()) {
@@ -769,7 +771,18 @@ public final class ShellSession implements Session {
             }
             serverCheckedAt = now;
             serverChecks++;
-            return transport.listeningServer().orElse(null);
+            return announcedServer();
+        }
+
+        /** What listens at the front of the terminal on a port the command's output names; else null. */
+        String announcedServer() {
+            List<TerminalServers.Listening> listening = transport.listening();
+            if (listening.isEmpty()) {
+                return null;
+            }
+            String printed = kept.text();
+            return listening.stream().filter(l -> Pattern.compile("(?<!\\d)" + l.port() + "(?!\\d)")
+                    .matcher(printed).find()).findFirst().map(TerminalServers.Listening::describe).orElse(null);
         }
 
         /** when {@link #serverStarted} next asks; never while the plan has something left to type */
@@ -945,10 +958,6 @@ public final class ShellSession implements Session {
     }
 
     /**
-     * Reads and drops what the command left running prints from now on, as the reader's other terminal would show
-     * it to nobody: unread, it would fill the terminal and stop the command at its next write.
-     */
-    /**
      * The command runs on in this terminal, which the session keeps for it: the guide goes on in another
      * ({@link Interaction#leave}), or the command is a server that nothing stops ({@code server}, what it is).
      */
@@ -960,6 +969,10 @@ public final class ShellSession implements Session {
         return left;
     }
 
+    /**
+     * Reads and drops what the command left running prints from now on, as the reader's other terminal would show
+     * it to nobody: unread, it would fill the terminal and stop the command at its next write.
+     */
     private void drainWhileHeld() {
         Thread drain = new Thread(() -> {
             try {

@@ -3,7 +3,9 @@ package dev.rehearse.targets.shell;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -22,8 +24,17 @@ public final class TerminalServers {
     private TerminalServers() {
     }
 
-    /** The first of these processes (this machine's) at the front of its terminal that listens: what it is. */
-    static Optional<String> among(Iterable<ProcessHandle> processes) {
+    /** A program and a TCP port it listens on. */
+    public record Listening(String program, int port) {
+        /** as a step's note says it: {@code python3, listening on port 8642} */
+        public String describe() {
+            return program + ", listening on port " + port;
+        }
+    }
+
+    /** What listens among these processes (this machine's) at the front of their terminal. */
+    static List<Listening> among(Iterable<ProcessHandle> processes) {
+        List<Listening> found = new ArrayList<>();
         for (ProcessHandle process : processes) {
             Path proc = Path.of("/proc", String.valueOf(process.pid()));
             try {
@@ -32,33 +43,29 @@ public final class TerminalServers {
                     continue;
                 }
                 Set<Long> sockets = sockets(proc.resolve("fd"));
-                if (sockets.isEmpty()) {
-                    continue;
-                }
-                Optional<String> server = server(stat, sockets, Files.readString(proc.resolve("net/tcp"))
-                        + Files.readString(proc.resolve("net/tcp6")));
-                if (server.isPresent()) {
-                    return server;
+                if (!sockets.isEmpty()) {
+                    found.addAll(listening(stat, sockets, Files.readString(proc.resolve("net/tcp"))
+                            + Files.readString(proc.resolve("net/tcp6"))));
                 }
             } catch (IOException | RuntimeException goneOrNotOurs) {
                 // looked at no further
             }
         }
-        return Optional.empty();
+        return found;
     }
 
     /**
-     * What the process is when it is at the front of its terminal and one of its sockets listens: its name and the
-     * port ({@code "python3, listening on port 8642"}); else empty.
+     * The ports the process listens on, when it is at the front of its terminal; else none.
      *
      * @param stat    its {@code /proc/PID/stat}
      * @param sockets the inodes of its sockets
      * @param tables  its network namespace's {@code /proc/net/tcp} and {@code tcp6}, one after the other
      */
-    public static Optional<String> server(String stat, Set<Long> sockets, String tables) {
+    public static List<Listening> listening(String stat, Set<Long> sockets, String tables) {
         Optional<TerminalReaders.Front> front = TerminalReaders.Front.of(stat);
+        List<Listening> found = new ArrayList<>();
         if (front.isEmpty() || sockets.isEmpty()) {
-            return Optional.empty();
+            return found;
         }
         for (String line : tables.split("\n")) {
             // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
@@ -69,14 +76,14 @@ public final class TerminalServers {
             try {
                 if (sockets.contains(Long.parseLong(fields[9]))) {
                     String address = fields[1];
-                    int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1), 16);
-                    return Optional.of(front.get().name() + ", listening on port " + port);
+                    found.add(new Listening(front.get().name(),
+                            Integer.parseInt(address.substring(address.lastIndexOf(':') + 1), 16)));
                 }
             } catch (RuntimeException notASocketLine) {
                 // the table's heading, or a line of another form
             }
         }
-        return Optional.empty();
+        return found;
     }
 
     /** The inode of a socket, from what its file descriptor links to ({@code socket:[12345]}); else -1. */

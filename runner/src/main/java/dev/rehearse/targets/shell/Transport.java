@@ -1,6 +1,7 @@
 package dev.rehearse.targets.shell;
 
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,11 +36,11 @@ public interface Transport extends AutoCloseable {
     }
 
     /**
-     * A program at the front of the terminal that listens on a TCP port, as {@code "python3, listening on port
-     * 8642"}, where the transport sees the processes on its terminal; empty where none does, or where it cannot tell.
+     * What listens on a TCP port among the programs at the front of the terminal, where the transport sees the
+     * processes on its terminal; none where it cannot tell.
      */
-    default Optional<String> listeningServer() {
-        return Optional.empty();
+    default List<TerminalServers.Listening> listening() {
+        return List.of();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.rehearse.targets.shell.TerminalReaders;
 import dev.rehearse.targets.shell.TerminalServers;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +20,10 @@ import java.util.function.Function;
 /**
  * Finds a program of the session's shell on the remote host that waits in a read of the terminal without having
  * asked anything ({@link TerminalReaders}), or that listens on a TCP port ({@link TerminalServers}), over a channel
- * of its own: the shell is started with a mark in its
- * environment, which the programs it starts inherit, and a look is a short script that prints what the host's
- * {@code /proc} says of each process with the mark ({@link TerminalMarks}) (the user's own; another user's environment is not readable,
- * and a program that clears its environment is not seen). A host without GNU grep's {@code -z} finds nothing.
+ * of its own: the shell is started with a mark in its environment ({@link TerminalMarks}), which the programs it
+ * starts inherit, and a look is a short script that prints what the host's {@code /proc} says of each process with
+ * the mark (the user's own; another user's environment is not readable, and a program that clears its environment
+ * is not seen). A host without GNU grep's {@code -z} finds nothing.
  * <p>
  * A look runs on a thread of its own and is waited for a moment only: the session's thread must go on noticing a
  * connection that stopped answering (its keepalives), where opening a channel would wait for the connect's time
@@ -69,7 +70,7 @@ final class RemoteTerminalReaders {
     private final SshConnection connection;
     private final String mark;
     /** a look that outlasted its wait, still under way; else null */
-    private CompletableFuture<Optional<String>> late;
+    private CompletableFuture<?> late;
 
     RemoteTerminalReaders(SshConnection connection) {
         this.connection = connection;
@@ -90,19 +91,19 @@ final class RemoteTerminalReaders {
     }
 
     /**
-     * A marked program at the front of its terminal that listens on a TCP port ({@link TerminalServers#server});
-     * else empty, also where the look did not answer within {@link #WAIT}.
+     * What the marked programs at the front of their terminal listen on ({@link TerminalServers#listening}); none
+     * also where the look did not answer within {@link #WAIT}.
      */
-    Optional<String> lookForServer() {
-        return look(LOOK_FOR_SERVERS, RemoteTerminalReaders::server);
+    List<TerminalServers.Listening> lookForServers() {
+        return look(LOOK_FOR_SERVERS, RemoteTerminalReaders::servers).orElse(List.of());
     }
 
     /** What {@code answer} makes of the lines the script printed; empty where the look did not answer in time. */
-    private Optional<String> look(String script, Function<List<String>, Optional<String>> answer) {
+    private <T> Optional<T> look(String script, Function<List<String>, Optional<T>> answer) {
         if (late != null && !late.isDone() || connection.isLost()) {
             return Optional.empty();
         }
-        CompletableFuture<Optional<String>> looking = new CompletableFuture<>();
+        CompletableFuture<Optional<T>> looking = new CompletableFuture<>();
         Thread thread = new Thread(() -> looking.complete(lookNow(script, answer)), "rehearse-terminal-look");
         thread.setDaemon(true);
         thread.start();
@@ -119,7 +120,7 @@ final class RemoteTerminalReaders {
         return Optional.empty();
     }
 
-    private Optional<String> lookNow(String script, Function<List<String>, Optional<String>> answer) {
+    private <T> Optional<T> lookNow(String script, Function<List<String>, Optional<T>> answer) {
         List<String> lines;
         try {
             lines = connection.exec(UserFiles.commandLine(List.of("sh", "-c", script, "sh", mark))).lines().toList();
@@ -146,12 +147,13 @@ final class RemoteTerminalReaders {
         return Optional.empty();
     }
 
-    private static Optional<String> server(List<String> lines) {
+    private static Optional<List<TerminalServers.Listening>> servers(List<String> lines) {
         int tables = lines.indexOf("--");
         if (tables < 0) {
             return Optional.empty();
         }
         String tcp = String.join("\n", lines.subList(tables + 1, lines.size()));
+        List<TerminalServers.Listening> found = new ArrayList<>();
         for (String line : lines.subList(0, tables)) {
             String[] process = line.split("\t", -1);
             if (process.length == 2) {
@@ -162,12 +164,9 @@ final class RemoteTerminalReaders {
                         sockets.add(parsed);
                     }
                 }
-                Optional<String> server = TerminalServers.server(process[0], sockets, tcp);
-                if (server.isPresent()) {
-                    return server;
-                }
+                found.addAll(TerminalServers.listening(process[0], sockets, tcp));
             }
         }
-        return Optional.empty();
+        return Optional.of(found);
     }
 }

@@ -2,6 +2,7 @@ package dev.rehearse.targets.ssh;
 
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSchException;
+import dev.rehearse.targets.shell.TerminalServers;
 import dev.rehearse.targets.shell.ThreadedOutput;
 import dev.rehearse.targets.shell.TimedOutput;
 import dev.rehearse.targets.shell.Transport;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,8 +72,8 @@ final class SshShellTransport implements Transport {
     }
 
     @Override
-    public Optional<String> listeningServer() {
-        return readers.lookForServer();
+    public List<TerminalServers.Listening> listening() {
+        return readers.lookForServers();
     }
 
     @Override

@@ -145,7 +145,7 @@ class LocalSessionIT {
      * A server the guide starts in the foreground and nothing stops (no Ctrl-C, no other terminal) runs on in its
      * terminal once its output has been still for twice the quiet period, as on the reader's terminal, and the next
      * terminal reaches it: before, it ran to the step's timeout and failed. A server started in the back listens
-     * too, and the quiet command at the front is waited for.
+     * too, and the quiet command at the front is waited for; so is one that listens on a port it never named.
      */
     @Test
     void aServerNothingStopsIsLeftRunningInItsTerminalOnceStill() {
@@ -175,12 +175,21 @@ class LocalSessionIT {
         // at the look for one, after the quiet period, before the look for a server after twice that
         long asked = System.nanoTime();
         CommandResult keys = run("python3 -c 'import socket, sys; s = socket.socket(); s.bind((\"127.0.0.1\", 0)); "
-                + "s.listen(); print(\"press q to quit\", flush=True); sys.stdin.readline()'");
+                + "s.listen(); print(\"on port\", s.getsockname()[1], \"- press q to quit\", flush=True); "
+                + "sys.stdin.readline()'");
         long keysMs = (System.nanoTime() - asked) / 1_000_000;
         assertEquals(Status.COMPLETED, keys.status(), keys.output());
         assertTrue(keysMs < 2_900, "left running after " + keysMs + " ms");
         assertTrue(shell.heldServer().orElse("").startsWith("python3, listening on port "), keys.output());
         shell = target.openSession();
+
+        // a port the program never named is its own business (a notebook's kernel, a test run's server): waited for
+        CommandResult unnamed = run("python3 -c 'import socket, time; s = socket.socket(); "
+                + "s.bind((\"127.0.0.1\", 0)); s.listen(); print(\"working\", flush=True); time.sleep(5); "
+                + "print(\"done\")'");
+        assertEquals(Status.COMPLETED, unnamed.status(), unnamed.output());
+        assertEquals("working\ndone\n", unnamed.output());
+        assertFalse(shell.holdsACommand());
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.rehearse.targets.shell;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,22 +26,24 @@ class TerminalServersTest {
 
     @Test
     void aProgramAtTheFrontWithAListeningSocketIsAServer() {
-        assertEquals(Optional.of("python3, listening on port 8642"),
-                TerminalServers.server(AT_FRONT, Set.of(91001L, 5L), TCP + TCP6));
-        assertEquals(Optional.of("python3, listening on port 5173"),
-                TerminalServers.server(AT_FRONT, Set.of(91004L), TCP + TCP6));
+        assertEquals(List.of(new TerminalServers.Listening("python3", 8642)),
+                TerminalServers.listening(AT_FRONT, Set.of(91001L, 5L), TCP + TCP6));
+        assertEquals("python3, listening on port 8642", new TerminalServers.Listening("python3", 8642).describe());
+        assertEquals(List.of(new TerminalServers.Listening("python3", 22),
+                        new TerminalServers.Listening("python3", 5173)),
+                TerminalServers.listening(AT_FRONT, Set.of(91004L, 91002L), TCP + TCP6));
     }
 
     @Test
     void aConnectionAnotherProcesssSocketOrAProgramInTheBackIsNone() {
-        assertEquals(Optional.empty(), TerminalServers.server(AT_FRONT, Set.of(91003L), TCP + TCP6),
+        assertEquals(List.of(), TerminalServers.listening(AT_FRONT, Set.of(91003L), TCP + TCP6),
                 "an established connection, not a listening socket");
-        assertEquals(Optional.empty(), TerminalServers.server(AT_FRONT, Set.of(7L), TCP + TCP6));
-        assertEquals(Optional.empty(), TerminalServers.server(AT_FRONT, Set.of(), TCP + TCP6));
-        assertEquals(Optional.empty(), TerminalServers.server(IN_THE_BACK, Set.of(91001L), TCP + TCP6),
+        assertEquals(List.of(), TerminalServers.listening(AT_FRONT, Set.of(7L), TCP + TCP6));
+        assertEquals(List.of(), TerminalServers.listening(AT_FRONT, Set.of(), TCP + TCP6));
+        assertEquals(List.of(), TerminalServers.listening(IN_THE_BACK, Set.of(91001L), TCP + TCP6),
                 "a service started earlier, not the command at the front of the terminal");
-        assertEquals(Optional.empty(), TerminalServers.server("garbage", Set.of(91001L), TCP));
-        assertEquals(Optional.empty(), TerminalServers.server(AT_FRONT, Set.of(91001L), "0: x y 0A z\nnonsense"));
+        assertEquals(List.of(), TerminalServers.listening("garbage", Set.of(91001L), TCP));
+        assertEquals(List.of(), TerminalServers.listening(AT_FRONT, Set.of(91001L), "0: x y 0A z\nnonsense"));
     }
 
     @Test
