@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  */
 public enum GuideFormat {
     RST(List.of("rst"), RstGuideReader::new),
-    MARKDOWN(List.of("md", "markdown", "mdx"), MarkdownReader::new),
+    MARKDOWN(List.of("md", "markdown", "mdx", "qmd", "rmd"), MarkdownReader::new),
     ASCIIDOC(List.of("adoc", "asciidoc"), AsciidocReader::new);
 
     private final List<String> extensions;

@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code blocks}, {@code plan}, {@code lint} and {@code run}, through the real command line ({@link Main#execute}),
- * accept a guide as {@code .md}, {@code .markdown}, {@code .mdx}, {@code .adoc}, {@code .asciidoc} and {@code .rst},
- * and a runbook folder holding one; the same guide gives the same blocks and the same plan whatever its format, and
+ * accept a guide as {@code .md}, {@code .markdown}, {@code .mdx}, {@code .qmd}, {@code .Rmd}, {@code .adoc},
+ * {@code .asciidoc}, {@code .rst}, and {@code .txt} holding one of them, and a runbook folder holding one; the same guide gives the same blocks and the same plan whatever its format, and
  * runs on a real local shell with every step passing; what drifts there, {@code update} writes back at the right line.
  */
 class FormatsCliIT {
@@ -41,6 +41,11 @@ class FormatsCliIT {
         forms.put("adoc", copy(fixtures.resolve("greeter.adoc"), dir.resolve("adoc/greeter.adoc")));
         forms.put("asciidoc", copy(fixtures.resolve("greeter.adoc"), dir.resolve("asciidoc/greeter.asciidoc")));
         forms.put("rst", copy(fixtures.resolve("greeter.rst"), dir.resolve("rst/greeter.rst")));
+        forms.put("qmd", copy(fixtures.resolve("greeter.md"), dir.resolve("qmd/greeter.qmd")));
+        forms.put("Rmd", copy(fixtures.resolve("greeter.md"), dir.resolve("Rmd/greeter.Rmd")));
+        // a .txt file is read as the markup it holds
+        forms.put("txt (rst)", copy(fixtures.resolve("greeter.rst"), dir.resolve("txt-rst/greeter.txt")));
+        forms.put("txt (md)", copy(fixtures.resolve("greeter.md"), dir.resolve("txt-md/greeter.txt")));
         copy(fixtures.resolve("greeter.md"), dir.resolve("runbook-md/guide_greeter.md"));
         forms.put("runbook folder (md)", dir.resolve("runbook-md"));
         copy(fixtures.resolve("greeter.adoc"), dir.resolve("runbook-adoc/guide_greeter.adoc"));

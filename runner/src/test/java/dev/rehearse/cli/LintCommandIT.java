@@ -88,8 +88,8 @@ class LintCommandIT {
         Files.writeString(Files.createDirectories(dir.resolve("notes/includes")).resolve("fragment.rst"), "x\n");
         Outcome run = RehearseJar.run("lint", dir.resolve("notes").toString());
         assertEquals(2, run.exit());
-        assertEquals(dir.resolve("notes") + ": holds no guide (no .rst, .md, .markdown, .mdx, .adoc, .asciidoc file "
-                + "and no runbook.yaml, in it or below it)\n", run.err());
+        assertEquals(dir.resolve("notes") + ": holds no guide (no .rst, .md, .markdown, .mdx, .qmd, .rmd, .adoc, "
+                + ".asciidoc file and no runbook.yaml, in it or below it)\n", run.err());
     }
 
     @Test

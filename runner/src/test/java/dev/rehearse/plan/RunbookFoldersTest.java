@@ -63,7 +63,7 @@ class RunbookFoldersTest {
     void aFolderWithNoRunbookBelowItIsBadInput() throws IOException {
         file("empty/includes/part.rst");
         BadInput bad = assertThrows(BadInput.class, () -> RunbookFolders.named(List.of(dir.resolve("empty"))));
-        assertEquals(dir.resolve("empty") + ": holds no guide (no .rst, .md, .markdown, .mdx, .adoc, .asciidoc file and no "
-                + "runbook.yaml, in it or below it)", bad.getMessage());
+        assertEquals(dir.resolve("empty") + ": holds no guide (no .rst, .md, .markdown, .mdx, .qmd, .rmd, .adoc, "
+                + ".asciidoc file and no runbook.yaml, in it or below it)", bad.getMessage());
     }
 }

@@ -82,6 +82,23 @@ class GuidesTest {
         assertEquals(GuideFormat.RST, GuideFormat.of(Path.of("GUIDE.RST")));
         assertNull(GuideFormat.of(Path.of("guide_x.txt")));
         assertNull(GuideFormat.of(Path.of("README")));
+        assertEquals(GuideFormat.MARKDOWN, GuideFormat.of(Path.of("analysis.qmd")));
+        assertEquals(GuideFormat.MARKDOWN, GuideFormat.of(Path.of("report.Rmd")));
+    }
+
+    /**
+     * Quarto's and R Markdown's documents are Markdown whose code chunks name their language in braces, options in
+     * {@code #|} lines: a {@code bash} chunk is a block of commands, an {@code r} chunk one of R code.
+     */
+    @Test
+    void quartoAndRMarkdownChunksAreBlocksOfTheLanguageTheyName(@TempDir Path dir) throws IOException {
+        Path qmd = Files.writeString(dir.resolve("analysis.qmd"), String.join("\n", "---", "title: x", "---", "",
+                "```{bash}", "#| label: fetch", "mkdir -p data", "```", "", "```{r, echo=FALSE}", "summary(1)", "```",
+                ""));
+        Guide guide = Guides.read(qmd);
+        assertEquals("markdown", guide.format());
+        assertEquals(List.of("bash", "r"), guide.blocks().stream().map(Block::language).toList());
+        assertEquals(List.of("#| label: fetch", "mkdir -p data"), guide.blocks().get(0).lines());
     }
 
     @Test
