@@ -134,6 +134,13 @@ public final class AnswerPromptSyntax {
             + "|Would|Should|Shall|Will|Can|Could|Is|Are)\\b[^?\\[\\]]{1,80}\\?)\\s+(?<answer>[^\\s?]"
             + "(?:[^?]{0,58}[^\\s?!.])?)$");
 
+    /**
+     * the date and time a program that logs its questions puts before each, and the log level after it: The
+     * Lounge's {@code 2021-10-21 11:46:33 [PROMPT] Enter password:}
+     */
+    private static final Pattern LOG_STAMP = Pattern.compile("^\\s*\\[?\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d:\\d\\d"
+            + "(?:[.,]\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?]?\\s+(?:\\[[A-Z]+]\\s+)?");
+
     private AnswerPromptSyntax() {
     }
 
@@ -145,6 +152,11 @@ public final class AnswerPromptSyntax {
      * @param previousWasPrompt the line before it was itself a prompt (prompts come in runs)
      */
     public static Optional<Prompt> match(String line, String previous, String next, boolean previousWasPrompt) {
+        Matcher stamped = LOG_STAMP.matcher(line);
+        if (stamped.lookingAt() && stamped.end() < line.length()) {
+            // the question without the moment it was asked at, which the program's next run words otherwise
+            return match(line.substring(stamped.end()), previous, next, previousWasPrompt);
+        }
         if (line.isBlank() || line.strip().length() > LONGEST) {
             return Optional.empty();
         }

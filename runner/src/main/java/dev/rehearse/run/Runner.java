@@ -16,6 +16,7 @@ import dev.rehearse.model.CapturedValue;
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.Faults;
 import dev.rehearse.model.Interaction;
+import dev.rehearse.model.ShownAnswers;
 import dev.rehearse.model.StandingAnswer;
 import dev.rehearse.plan.AnswerRule;
 import dev.rehearse.plan.Capture;
@@ -326,6 +327,7 @@ public final class Runner {
             }, Captures.secretsAmong(bindings, step));
             OutputLimit limit = maxOutput != null ? OutputLimit.of(maxOutput)
                     : policy.maxOutput() != null ? OutputLimit.of(policy.maxOutput()) : OutputLimit.DEFAULT;
+            shell.answerAsShown(shownAnswers(step));
             CommandResult result = step.opensShell() ? shell.enter(command, answers, left, live, limit)
                     : shell.run(command, answers, left, live, limit);
             live.flush();
@@ -599,6 +601,17 @@ public final class Runner {
             answers.add(new StandingAnswer(rule.prompt(), answer, rule.hidden(), line -> bindings.reverse(line)));
         }
         return answers;
+    }
+
+    /** the step's lines of output, which show what was typed after a question the plan did not read as one */
+    private ShownAnswers shownAnswers(CommandStep step) {
+        List<String> lines = new ArrayList<>();
+        for (ExpectedLine line : step.expected()) {
+            if (line.kind() == ExpectedLine.Kind.OUTPUT) {
+                lines.add(bindings.apply(line.text()));
+            }
+        }
+        return new ShownAnswers(lines);
     }
 
     /** the answer to type: a bound secret for a hidden prompt, else the guide's answer with bindings applied */

@@ -2,6 +2,7 @@ package dev.rehearse.targets;
 
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.Interaction;
+import dev.rehearse.model.ShownAnswers;
 import dev.rehearse.model.StandingAnswer;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,14 @@ public interface Session extends AutoCloseable {
      * command's own is due at.
      */
     void answerWherever(List<StandingAnswer> answers);
+
+    /**
+     * For the next command only ({@link #run} or {@link #enter}): what its transcript shows typed after questions the
+     * plan read as output, typed where the command waits at one of them in a read of the terminal rather than
+     * stopping it there.
+     */
+    default void answerAsShown(ShownAnswers shown) {
+    }
 
     /**
      * Stops the command running now (as a timeout does: Ctrl-C, then harder), and any later one before it starts;

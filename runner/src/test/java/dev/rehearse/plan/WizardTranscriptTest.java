@@ -47,6 +47,26 @@ class WizardTranscriptTest {
         assertEquals(List.of("Enter Username:|isabell", "Enter Password:|<password>"), typed(admin));
     }
 
+    /**
+     * A program that logs its questions puts the moment before each (The Lounge's {@code [PROMPT]} lines): the
+     * question is its words, which end the terminal's line on another day too.
+     */
+    @Test
+    void aQuestionAfterALogsDateAndLevelIsItsWords() {
+        TranscriptCommand add = only(
+                "[isabell@stardust ~]$ chat-server add isabell",
+                "2021-10-21 11:46:33 [PROMPT] Enter password:",
+                "2021-10-21 11:46:39 [PROMPT] Save logs to disk? (yes)",
+                "[2023-04-01T08:00:00.123Z] Continue? [Y/n] y",
+                "2021-10-21 11:46:41 [INFO] User isabell created.",
+                "2021-10-21 11:46:41 [INFO] Settings at: /home/isabell/users/isabell.json",
+                "[isabell@stardust ~]$");
+        assertEquals(List.of(new Interaction("Enter password:", "<password>", true, false, "<password>"),
+                new Interaction("Save logs to disk? (yes)", "", false, false, null),
+                new Interaction("Continue? [Y/n]", "y", false, false, null)), add.interactions());
+        assertEquals(ExpectedLine.Kind.OUTPUT, add.expected().get(3).kind());
+    }
+
     @Test
     void aLineAfterReadDashPIsItsPromptAndAnswer() {
         TranscriptCommand read = only(

@@ -245,6 +245,20 @@ public abstract class FixtureGuideRuns {
     }
 
     /**
+     * GnuPG's key dialogue: a wizard's questions below lines of its own ({@code Real name: Ada Lovelace},
+     * {@code Comment:} with nothing typed), which the plan reads as output, are answered as the transcript shows
+     * once GnuPG waits at them, in a select of the {@code /dev/tty} it opened; and the terminal is the run user's
+     * own, as a program that opens it by its name needs. Before, the step failed waiting at {@code Real name:}, and
+     * a write to the terminal by its name was refused.
+     */
+    @Test
+    void aWizardsQuestionsTheTranscriptShowsAnsweredAreAnswered(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/signing-key.md", "--timeout", "60s");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "PASS", "PASS", "PASS"), run.verdicts(), run.json());
+    }
+
+    /**
      * Django's documentation and many older projects' are reStructuredText in {@code .txt} files: read as the markup
      * they hold ({@code .. console::}, {@code ::} blocks, a {@code :caption:} file). Before, the file was refused as
      * no guide format.

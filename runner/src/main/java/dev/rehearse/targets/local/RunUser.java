@@ -104,10 +104,14 @@ final class RunUser {
 
     /**
      * {@link #asUser()} for the run's shell, which starts every process of the guide: with at most
-     * {@link ProcessLimit#MOST_PROCESSES} of them (the limit counts the processes of the user, whoever started them).
+     * {@link ProcessLimit#MOST_PROCESSES} of them (the limit counts the processes of the user, whoever started them),
+     * on a terminal the user owns, as login and sshd give it: a program that opens the terminal by its name to ask
+     * for a secret (GnuPG's pinentry) is refused one of root's.
      */
     List<String> asUserWithLimits() {
-        List<String> argv = new ArrayList<>(List.of("prlimit", "--nproc=" + ProcessLimit.MOST_PROCESSES, "--"));
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", "t=$(tty) && chown \"$1\":tty \"$t\" && chmod 620 "
+                + "\"$t\" 2>/dev/null; shift; exec \"$@\"", "sh", String.valueOf(uid),
+                "prlimit", "--nproc=" + ProcessLimit.MOST_PROCESSES, "--"));
         argv.addAll(asUser());
         return argv;
     }

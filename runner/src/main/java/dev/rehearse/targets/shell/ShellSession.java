@@ -3,6 +3,7 @@ package dev.rehearse.targets.shell;
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.Interaction;
+import dev.rehearse.model.ShownAnswers;
 import dev.rehearse.model.StandingAnswer;
 import dev.rehearse.targets.BashQuoting;
 import dev.rehearse.targets.OutputLimit;
@@ -67,6 +68,8 @@ public final class ShellSession implements Session {
     private final ShellSettings settings;
     /** the sidecar's answers, for prompts wherever they come */
     private List<StandingAnswer> standing = List.of();
+    /** the next command's answers as its transcript shows them ({@link #answerAsShown}) */
+    private ShownAnswers shownNext = ShownAnswers.NONE;
     private final String sentinelStart;
     private final OutputStream keyboard;
     private final TimedOutput screen;
@@ -231,6 +234,11 @@ public final class ShellSession implements Session {
     }
 
     @Override
+    public void answerAsShown(ShownAnswers shown) {
+        shownNext = shown;
+    }
+
+    @Override
     public CommandResult run(String command, List<Interaction> interactions, Duration timeout,
                              Consumer<String> progress) {
         return run(command, interactions, timeout, progress, OutputLimit.DEFAULT);
@@ -267,7 +275,8 @@ public final class ShellSession implements Session {
         if (echoing) {
             silenceEcho();
         }
-        Run run = new Run(interactions, progress, limit, opensShell);
+        Run run = new Run(interactions, shownNext, progress, limit, opensShell);
+        shownNext = ShownAnswers.NONE;
         run.raw.append(carry);
         // what came after the last sentinel is this command's output, but was no command's to show live
         run.shown = carry.length();
@@ -300,8 +309,10 @@ public final class ShellSession implements Session {
                     run.takeOver(now, deadline);
                 } else if (run.opened == null && now - run.lastOutputAt >= settings.quietPeriod().toNanos()
                         && run.waitingAt() != null) {
-                    run.waitingLine = run.waitingAt().strip();
-                    run.interrupt(Status.WAITING_FOR_INPUT, now);
+                    if (!run.answeredAsShown(now)) {
+                        run.waitingLine = run.waitingAt().strip();
+                        run.interrupt(Status.WAITING_FOR_INPUT, now);
+                    }
                 } else if (run.opened == null && (server = run.serverStarted(now)) != null) {
                     return leftRunning(run, started, server);
                 } else if (run.opened == null && (reader = run.silentReader(now)) != null) {
@@ -309,6 +320,9 @@ public final class ShellSession implements Session {
                     server = run.typesNothingMore() ? run.announcedServer() : null;
                     if (server != null) {
                         return leftRunning(run, started, server);
+                    }
+                    if (run.answeredAsShown(now)) {
+                        continue;
                     }
                     String unanswered = run.unansweredLine();
                     run.waitingLine = unanswered != null ? unanswered : reader;
@@ -381,6 +395,8 @@ public final class ShellSession implements Session {
     /** The bookkeeping of one command while it runs. */
     private final class Run {
         final List<Interaction> interactions;
+        /** answers the transcript shows after questions the plan read as output, typed where the program waits */
+        final ShownAnswers shownAnswers;
         final Consumer<String> progress;
         /** the latest raw output, for the sentinel and prompt searches */
         final StringBuilder raw = new StringBuilder();
@@ -419,8 +435,10 @@ public final class ShellSession implements Session {
         long serverCheckedAt;
         int serverChecks;
 
-        Run(List<Interaction> interactions, Consumer<String> progress, OutputLimit limit, boolean opensShell) {
+        Run(List<Interaction> interactions, ShownAnswers shownAnswers, Consumer<String> progress, OutputLimit limit,
+            boolean opensShell) {
             this.interactions = interactions == null ? List.of() : interactions;
+            this.shownAnswers = shownAnswers;
             this.progress = progress;
             this.kept = new BoundedOutput(limit);
             this.opensShell = opensShell;
@@ -746,10 +764,16 @@ public final class ShellSession implements Session {
             if (due != null || next != null && (next.prompt().isBlank() || next.eof())) {
                 return Long.MAX_VALUE;
             }
+            long settle = settings.settle().toNanos();
             if (readSeenAt != 0) {
-                return readSeenAt + settings.settle().toNanos();
+                return readSeenAt + settle;
             }
             long quiet = settings.quietPeriod().toNanos();
+            if (shownAnswers.shows(lastLineSinceAnswer())) {
+                // a question the transcript shows answered: asked as soon as the output is still, backing off to
+                // the quiet period while the program does not read
+                return Math.max(lastOutputAt + settle, readCheckedAt + Math.min(quiet, settle << Math.min(readChecks, 20)));
+            }
             long since = Math.min(LONGEST_READ_CHECK, quiet << Math.min(readChecks, 20));
             return Math.max(lastOutputAt + quiet, readCheckedAt + since);
         }
@@ -811,6 +835,21 @@ public final class ShellSession implements Session {
             }
             String last = lastLineSinceAnswer();
             return last.isBlank() ? null : last.strip();
+        }
+
+        /**
+         * Types what the transcript shows after the question the program waits at, where it shows one
+         * ({@link ShownAnswers}); whether it did. The plan's next answer stays next.
+         */
+        boolean answeredAsShown(long now) {
+            Interaction shownAnswer = shownAnswers.take(lastLineSinceAnswer());
+            if (shownAnswer == null) {
+                return false;
+            }
+            due = shownAnswer;
+            dueIndex = STANDING;
+            answer(now);
+            return true;
         }
 
         /** The last line when it looks like a prompt and no interaction answers it; else null. */

@@ -11,7 +11,9 @@ import java.util.function.LongFunction;
  * Finds, among a terminal's processes, one at the front of the terminal (its foreground process group) that waits
  * in a read of a terminal, as {@code /proc} tells: the process's state, its group and the terminal's, the system
  * call it waits in and what the file it reads (or, in a select, watches) is. A read of the terminal is how a program
- * waits for someone to type, or a select of standard input alone, as a line editor does; where it printed no question first, only this tells the wait from a silent computation. Linux only, on
+ * waits for someone to type, or a select of it, as a line editor does (of standard input) and GnuPG (of the
+ * {@code /dev/tty} it opened); where it printed no question first, only this tells the wait from a silent
+ * computation. Linux only, on
  * x86-64 and arm64 (the system calls' numbers differ by architecture); elsewhere, and where {@code /proc} says
  * nothing (a process of another user, gone meanwhile), nothing is found. A program that passes the terminal on to
  * one elsewhere ({@code docker run -it}, {@code kubectl exec -it}, a serial console) reads it all the time while
@@ -30,7 +32,8 @@ public final class TerminalReaders {
     /**
      * The system calls a program waits for input in, by their numbers on one architecture: the reads (read, readv,
      * pread64), whose first argument is the file descriptor, and the selects (select, pselect6), whose first is one
-     * more than the highest descriptor watched: 1 watches standard input alone, as a line editor waits ({@code bc}).
+     * more than the highest descriptor watched, the one counted: 1 watches standard input alone, as a line editor
+     * waits ({@code bc}); 4 the terminal GnuPG opened as descriptor 3 to ask on.
      */
     public record WaitCalls(Set<Long> reads, Set<Long> selects) {
         boolean known() {
@@ -92,8 +95,8 @@ public final class TerminalReaders {
             long fd;
             if (calls.reads().contains(number)) {
                 fd = first; // a read's first argument is the file descriptor
-            } else if (calls.selects().contains(number) && first == 1) {
-                fd = 0;
+            } else if (calls.selects().contains(number) && first >= 1) {
+                fd = first - 1;
             } else {
                 return Optional.empty();
             }

@@ -33,9 +33,9 @@ import java.util.function.Function;
 final class RemoteTerminalReaders {
     /**
      * Prints the machine's architecture, then a line for each process whose environment holds {@code $1}: its stat
-     * (line breaks and tabs made spaces), the system call it waits in and, where that call's first argument is a
-     * file descriptor, what the descriptor is, separated by tabs (for a select of standard input alone, whose first
-     * argument is 1, that is standard output: the same terminal where a program is at the front of it).
+     * (line breaks and tabs made spaces), the system call it waits in and what the descriptors numbered by that
+     * call's first argument, and one less, are (a read's descriptor, or the highest one a select watches),
+     * separated by tabs.
      */
     private static final String LOOK = String.join("\n",
             "uname -m",
@@ -43,21 +43,24 @@ final class RemoteTerminalReaders {
             "  d=${e%/environ}",
             "  s=$(tr '\\n\\t' '  ' < \"$d/stat\" 2>/dev/null) && c=$(cat \"$d/syscall\" 2>/dev/null) || continue",
             "  set -- $c",
-            "  case $2 in 0x*) f=$(readlink \"$d/fd/$(($2))\" 2>/dev/null) ;; *) f= ;; esac",
-            "  printf '%s\\t%s\\t%s\\n' \"$s\" \"$c\" \"$f\"",
+            "  f= g=",
+            "  case $2 in 0x*) f=$(readlink \"$d/fd/$(($2))\" 2>/dev/null)",
+            "    g=$(readlink \"$d/fd/$(($2 - 1))\" 2>/dev/null) ;; esac",
+            "  printf '%s\\t%s\\t%s\\t%s\\n' \"$s\" \"$c\" \"$f\" \"$g\"",
             "done",
             "exit 0");
 
     /**
      * Prints a line for each process whose environment holds {@code $1} and that has sockets: its stat (as
-     * {@link #LOOK}) and the inodes of its sockets, separated by a tab; then a line {@code --} and the host's TCP
-     * tables ({@code /proc/net/tcp} and {@code tcp6}), which hold what listens ({@link TerminalServers}).
+     * {@link #LOOK}), a tab, and its descriptors' links to sockets as {@code /proc} gives them ({@code socket:[INODE]},
+     * separated by spaces); then a line {@code --} and the host's TCP tables ({@code /proc/net/tcp} and
+     * {@code tcp6}), which hold what listens ({@link TerminalServers}).
      */
     private static final String LOOK_FOR_SERVERS = String.join("\n",
             "for e in $(grep -lzx \"$1\" /proc/[0-9]*/environ 2>/dev/null); do",
             "  d=${e%/environ}",
             "  s=$(tr '\\n\\t' '  ' < \"$d/stat\" 2>/dev/null) || continue",
-            "  k=$(ls -l \"$d/fd\" 2>/dev/null | sed -n 's/.*socket:\\[\\([0-9]*\\)\\].*/\\1/p' | tr '\\n' ' ')",
+            "  k=$(ls -l \"$d/fd\" 2>/dev/null | sed -n 's/.* -> \\(socket:\\[[0-9]*\\]\\)$/\\1/p' | tr '\\n' ' ')",
             "  [ -n \"$k\" ] && printf '%s\\t%s\\n' \"$s\" \"$k\"",
             "done",
             "echo --",
@@ -137,14 +140,26 @@ final class RemoteTerminalReaders {
         TerminalReaders.WaitCalls calls = TerminalReaders.calls(lines.get(0).strip());
         for (String line : lines.subList(1, lines.size())) {
             String[] process = line.split("\t", -1);
-            if (process.length == 3) {
-                Optional<String> reader = TerminalReaders.reader(process[0], process[1], fd -> process[2], calls);
+            if (process.length == 4) {
+                long first = firstArgument(process[1]);
+                Optional<String> reader = TerminalReaders.reader(process[0], process[1],
+                        fd -> fd == first ? process[2] : fd == first - 1 ? process[3] : null, calls);
                 if (reader.isPresent()) {
                     return reader;
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** the first argument of the call a {@code /proc/PID/syscall} line names; -1 where it has none */
+    private static long firstArgument(String syscall) {
+        String[] call = syscall.strip().split(" ");
+        try {
+            return call.length < 2 ? -1 : Long.decode(call[1]);
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
     }
 
     private static Optional<List<TerminalServers.Listening>> servers(List<String> lines) {
@@ -158,8 +173,8 @@ final class RemoteTerminalReaders {
             String[] process = line.split("\t", -1);
             if (process.length == 2) {
                 Set<Long> sockets = new HashSet<>();
-                for (String inode : process[1].strip().split(" +")) {
-                    long parsed = TerminalServers.socketInode("socket:[" + inode + "]");
+                for (String link : process[1].strip().split(" +")) {
+                    long parsed = TerminalServers.socketInode(link);
                     if (parsed >= 0) {
                         sockets.add(parsed);
                     }

@@ -31,9 +31,22 @@ class TerminalReadersTest {
         assertEquals(Optional.of("bc"), TerminalReaders.reader(bc, "72 0x1 0x7ffc 0x0 0x0 0x0 0x7ffc 0x7ffc 0x7f",
                 fd -> fd == 0 ? "/dev/pts/0" : null, TerminalReaders.calls("aarch64")));
         assertEquals(Optional.empty(), TerminalReaders.reader(bc, "270 0x6 0x7ffc 0x0 0x0 0x0 0x7ffc 0x7ffc 0x7f",
-                fd -> "/dev/pts/0", X86), "a select of more descriptors than standard input: a server");
+                fd -> fd < 3 ? "/dev/pts/0" : "socket:[81234]", X86), "a select up to a socket: a server");
         assertEquals(Optional.empty(), TerminalReaders.reader(bc, "270 0x1 0x7ffc 0x0 0x0 0x0 0x7ffc 0x7ffc 0x7f",
                 fd -> "pipe:[4]", X86), "standard input a pipe");
+    }
+
+    /**
+     * GnuPG asks on the {@code /dev/tty} it opened as descriptor 3, and waits in a select up to it: pselect6(4, ...),
+     * which its standard output (descriptor 1, the same terminal) does not tell.
+     */
+    @Test
+    void aProgramWatchingTheTerminalItOpenedIsNamed() {
+        String gpg = CAT_AT_FRONT.replace("(cat)", "(gpg)");
+        assertEquals(Optional.of("gpg"), TerminalReaders.reader(gpg, "270 0x4 0x7fff 0x0 0x0 0x0 0x7fff 0x7fff 0x7f",
+                fd -> fd == 3 ? "/dev/tty" : fd < 3 ? "/dev/pts/0" : null, X86));
+        assertEquals(Optional.empty(), TerminalReaders.reader(gpg, "270 0x4 0x7fff 0x0 0x0 0x0 0x7fff 0x7fff 0x7f",
+                fd -> fd == 3 ? "/home/isabell/.gnupg/pubring.kbx" : "/dev/pts/0", X86), "up to a file");
     }
 
     @Test

@@ -1,0 +1,55 @@
+package dev.rehearse.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a transcript shows typed after a question the plan read as output, taken where a program waits at it. */
+class ShownAnswersTest {
+    private static final List<String> GNUPG = List.of(
+            "GnuPG needs to construct a user ID to identify your key.",
+            "",
+            "Real name: Ada Lovelace",
+            "Email address: ada@example.org",
+            "Comment:",
+            "You selected this USER-ID:",
+            "    \"Ada Lovelace <ada@example.org>\"");
+
+    @Test
+    void theQuestionTheProgramWaitsAtTakesWhatTheTranscriptShowsAfterIt() {
+        ShownAnswers shown = new ShownAnswers(GNUPG);
+        assertTrue(shown.shows("Real name: "));
+        assertEquals(new Interaction("Real name:", "Ada Lovelace", false, false, null), shown.take("Real name: "));
+        assertEquals("ada@example.org", shown.take("Email address:").answer());
+        assertEquals("", shown.take("Comment: ").answer(), "nothing typed: Enter");
+    }
+
+    @Test
+    void eachLineAnswersOnce() {
+        ShownAnswers shown = new ShownAnswers(GNUPG);
+        shown.take("Real name:");
+        assertFalse(shown.shows("Real name:"), "asked again, as the guide does not show");
+        assertNull(shown.take("Real name:"));
+        ShownAnswers twice = new ShownAnswers(List.of("Name: one", "Name: two"));
+        assertEquals("one", twice.take("Name:").answer());
+        assertEquals("two", twice.take("Name:").answer());
+    }
+
+    @Test
+    void aLineThatAsksNothingOrBeginsOtherwiseIsNoAnswer() {
+        ShownAnswers shown = new ShownAnswers(List.of("Status: active (running) since Mon 2024-01-01 10:00:00 UTC; "
+                + "3 days ago and counting", "Username: ada", "Real names: none"));
+        assertNull(shown.take("Status:"), "a long line after the words is output");
+        assertNull(shown.take("Real name:"), "a word that goes on is another word");
+        assertNull(shown.take("GnuPG needs to construct"), "no question mark, colon or bracket ends it");
+        assertNull(shown.take("   "));
+        assertNull(shown.take(null));
+        assertEquals("ada", shown.take("Username:").answer());
+        assertNull(ShownAnswers.NONE.take("Username:"));
+    }
+}
