@@ -798,15 +798,19 @@ public final class ShellSession implements Session {
             return announcedServer();
         }
 
-        /** What listens at the front of the terminal on a port the command's output names; else null. */
+        /**
+         * What listens at the front of the terminal on a port the command's output or the command itself names
+         * ({@code --port 8080}, {@code -L 8080:localhost:80}: a server that prints nothing of it, or prints to a
+         * log); else null.
+         */
         String announcedServer() {
             List<TerminalServers.Listening> listening = transport.listening();
             if (listening.isEmpty()) {
                 return null;
             }
-            String printed = kept.text();
+            String named = kept.text() + "\n" + typed;
             return listening.stream().filter(l -> Pattern.compile("(?<!\\d)" + l.port() + "(?!\\d)")
-                    .matcher(printed).find()).findFirst().map(TerminalServers.Listening::describe).orElse(null);
+                    .matcher(named).find()).findFirst().map(TerminalServers.Listening::describe).orElse(null);
         }
 
         /** when {@link #serverStarted} next asks; never while the plan has something left to type */

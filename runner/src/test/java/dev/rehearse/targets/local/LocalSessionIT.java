@@ -145,7 +145,8 @@ class LocalSessionIT {
      * A server the guide starts in the foreground and nothing stops (no Ctrl-C, no other terminal) runs on in its
      * terminal once its output has been still for twice the quiet period, as on the reader's terminal, and the next
      * terminal reaches it: before, it ran to the step's timeout and failed. A server started in the back listens
-     * too, and the quiet command at the front is waited for; so is one that listens on a port it never named.
+     * too, and the quiet command at the front is waited for; so is one that listens on a port it never named,
+     * where one whose command line names its port, printing nothing of it, is left running.
      */
     @Test
     void aServerNothingStopsIsLeftRunningInItsTerminalOnceStill() {
@@ -181,6 +182,12 @@ class LocalSessionIT {
         assertEquals(Status.COMPLETED, keys.status(), keys.output());
         assertTrue(keysMs < 2_900, "left running after " + keysMs + " ms");
         assertTrue(shell.heldServer().orElse("").startsWith("python3, listening on port "), keys.output());
+        shell = target.openSession();
+
+        // a server that prints nothing of its port (here, nothing at all), which its command line names
+        CommandResult logged = run("python3 -m http.server --bind 127.0.0.1 8658 >/dev/null 2>&1");
+        assertEquals(Status.COMPLETED, logged.status(), logged.output());
+        assertEquals(Optional.of("python3, listening on port 8658"), shell.heldServer());
         shell = target.openSession();
 
         // a port the program never named is its own business (a notebook's kernel, a test run's server): waited for
