@@ -39,14 +39,14 @@ final class FileTargets {
     /**
      * "create" about a file ("Create ``~/x``", "create a small script", "create the config file"), never "create an
      * array"; a file that is new ("a file called main.go:", "a second file named x.py"), or written to a path ("Write
-     * the start script to ``~/bin/start``:"); and the whole file said
+     * the start script to ``~/bin/start``:", "Write ``hello.py``:"); and the whole file said
      * otherwise ("Replace the contents of ``x`` with", "update ``x`` so it reads:")
      */
     private static final Pattern CREATE = Pattern.compile("(?i)\\b(creat(?:e|es|ing)\\s+(?:[\\w-]+\\s+){0,4}?"
             + "(?:file|script|config|configuration|template|ini|``|`|:code:|:file:|~|/|\\$)"
             + "|new file|an?(?: \\w+)? file (?:named|called)"
             + "|write (?:(?:it|this|these|the following|(?:the|a|an|your) (?:[\\w-]+ ){0,3}?[\\w-]+) )"
-            + "(?:to|into|as) (?=`|~|/|\\$|:file:)"
+            + "(?:to|into|as) (?=`|~|/|\\$|:file:)|write (?=`+[^`\\s]*\\.[\\w-]+`)"
             + "|save (?:it|this|them|the following|the file)(?: \\w+)? (?:as|to|in|into|under)|place the file"
             + "|enter the following|containing|replace the (?:whole |entire )?contents? of"
             + "|overwrite (?:[\\w`~/.$-]+\\s+){1,3}?with\\b"
@@ -256,7 +256,8 @@ final class FileTargets {
      * {@code [source,ini,file=...]}, or a title or file name that is a path, as documentation sites label a file's
      * content (MkDocs' and Docusaurus' {@code title="~/etc/app.ini"}, Hugo's and Nextra's {@code filename="app.ini"},
      * Sphinx's {@code :caption: ~/etc/app.ini}, AsciiDoc's {@code .~/etc/app.ini}), or a label right above it
-     * ({@code Filename: src/main.rs}); a title in words ("Example output") names none.
+     * ({@code Filename: src/main.rs}), or the comment that heads it ({@link #commentedName}); a title in words
+     * ("Example output") names none.
      */
     private static String namedBy(Block block) {
         Map<String, String> options = block.options() == null ? Map.of() : block.options();
@@ -270,7 +271,27 @@ final class FileTargets {
             }
         }
         Matcher label = FILE_LABEL.matcher(block.precedingText() == null ? "" : block.precedingText());
-        return label.matches() && isPath(label.group(1)) ? label.group(1) : null;
+        if (label.matches() && isPath(label.group(1))) {
+            return label.group(1);
+        }
+        return commentedName(block);
+    }
+
+    /** a comment that is a file's name alone: {@code # hello.py}, {@code // src/main.rs}, {@code <!-- index.html -->} */
+    private static final Pattern NAME_COMMENT = Pattern.compile(
+            "\\s*(?:#|//|--|;|/\\*|<!--)\\s*([^\\s*]+?)\\s*(?:\\*/|-->)?\\s*");
+
+    /**
+     * The file a block of code names in its first line, as tutorials head a listing ({@code # hello.py} over
+     * Python); a shell's block, or one of no language, may well begin with a remark on the commands below it.
+     */
+    private static String commentedName(Block block) {
+        String language = language(block);
+        if (language.isEmpty() || BlockLanguage.isShell(language) || block.lines().isEmpty()) {
+            return null;
+        }
+        Matcher name = NAME_COMMENT.matcher(block.lines().get(0));
+        return name.matches() && isPath(name.group(1)) ? name.group(1) : null;
     }
 
     /** a title or caption in inline markup as a whole (Django's docs: {@code :caption: ``polls/views.py``}) */
@@ -299,8 +320,10 @@ final class FileTargets {
     private static String pathOf(String named, String prose, int from, String sectionFile) {
         Optional<String> said = pathAfter(prose, from).map(path -> inFolder(prose, path)).or(() -> barePath(prose));
         if (named != null) {
-            // a caption of the file's name alone ("widget.toml") under prose that gives its folder too
-            return said.filter(path -> !named.contains("/") && path.endsWith("/" + named)).orElse(named);
+            // a caption of the file's name alone ("widget.toml"), or of its path in the project
+            // ("templates/index.html"), under prose that gives the whole path
+            return said.filter(path -> !named.startsWith("/") && !named.startsWith("~") && !named.startsWith("$")
+                    && path.endsWith("/" + named)).orElse(named);
         }
         return said.orElse(sectionFile);
     }

@@ -153,7 +153,7 @@ class OtherSitesTest {
      */
     @Test
     void aSourceFileNamedAloneOrCalledSoIsWrittenWhereTheSessionStands() throws IOException {
-        for (String prose : List.of("Create `hello.c` with this content:", "Save this as `src.rs`:",
+        for (String prose : List.of("Create `hello.c` with this content:", "Save this as `src.rs`:", "Write `hello.c`:",
                 "Open a new file called `App.tsx` and add:", "Create a file called main.go:",
                 "And a second file named util.go next to it:", "Create a new file named Program.cs in that folder.")) {
             Plan plan = plan(block("c", 10, prose, "int main(void) { return 0; }"));
@@ -165,6 +165,34 @@ class OtherSitesTest {
         for (String prose : List.of("Create a site named after the domain, example.com:",
                 "Create a release called 1.0 with:", "Use a file called the way you like:")) {
             assertTrue(plan(block("c", 10, prose, "int x;")).steps().isEmpty(), prose);
+        }
+    }
+
+    /**
+     * Tutorials head a listing with its file's name in a comment ({@code # hello.py}, {@code // src/main.rs}), under
+     * prose that names no file: the block is that file. Before, it was a prose example, and the next command, which
+     * runs the file, failed. A shell's block, or one of no language, begins with a remark on its commands.
+     */
+    @Test
+    void aListingHeadedByItsFileNameInACommentIsThatFile() throws IOException {
+        Map<String, String> named = Map.of("python", "# hello.py\nprint('hi')", "rust", "// src/main.rs\nfn main() {}",
+                "html", "<!-- index.html -->\n<p>hi</p>", "sql", "-- schema.sql\ncreate table t (id int);",
+                "css", "/* static/site.css */\nbody { margin: 0 }");
+        for (Map.Entry<String, String> listing : named.entrySet()) {
+            Plan plan = plan(block(listing.getKey(), 10, "Here is the program:", listing.getValue()));
+            assertEquals(1, plan.steps().size(), listing + ": " + plan.notSteps());
+            WriteStep write = (WriteStep) plan.steps().get(0);
+            String first = listing.getValue().lines().findFirst().orElseThrow();
+            assertTrue(first.contains(write.path()), listing + ": " + write.path());
+            assertFalse(write.append());
+        }
+        Plan whole = plan(block("html", 10, "Create the template `~/site/templates/index.html`:",
+                "<!-- templates/index.html -->\n<p>hi</p>"));
+        assertEquals("~/site/templates/index.html", ((WriteStep) whole.steps().get(0)).path(), "the prose's whole path");
+        assertEquals("command", plan(block("bash", 10, "Here it is:", "# setup.sh\necho hi")).steps().get(0).kind());
+        for (String text : List.of("# TODO tidy this\nprint(1)", "#!/usr/bin/env python3\nprint(1)",
+                "# -*- coding: utf-8 -*-\nprint(1)", "# version\nprint(1)")) {
+            assertTrue(plan(block("python", 10, "Here is the program:", text)).steps().isEmpty(), text);
         }
     }
 
