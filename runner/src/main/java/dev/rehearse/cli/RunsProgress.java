@@ -26,6 +26,11 @@ final class RunsProgress implements RunsListener {
     }
 
     @Override
+    public void passedOver(String label) {
+        line(label, "passed over: no step (no command to type, no file to write)");
+    }
+
+    @Override
     public void runFinished(String label, ReportedRun run) {
         if (run.error() != null) {
             line(label, "did not start: " + run.error());

@@ -10,11 +10,13 @@ import dev.rehearse.run.ReportedRun;
 import dev.rehearse.run.RunsListener;
 import dev.rehearse.run.Shard;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,6 +70,7 @@ public final class FolderRun {
     public FolderResult run(Path dir, RunsListener listener) throws IOException {
         long started = System.nanoTime();
         Map<String, Path> byName = runbooks(folder);
+        withoutPagesOfNoStep(byName, listener);
         FolderPairs pairs = new FolderPairs(List.copyOf(byName.keySet()), variable, values);
         pairs.all().forEach(pair -> checkUsed(pair, byName.get(pair.runbook())));
         List<FolderResult.Ran> runs = new ArrayList<>();
@@ -94,6 +97,27 @@ public final class FolderRun {
         return result;
     }
 
+    /**
+     * Leaves out the guides that show nothing to run, as the pages of prose of a documentation site do; a runbook
+     * folder (its {@code runbook.yaml}) is always a runbook, and so is a folder's only guide.
+     */
+    private void withoutPagesOfNoStep(Map<String, Path> byName, RunsListener listener) {
+        if (byName.size() < 2) {
+            return;
+        }
+        for (Iterator<Map.Entry<String, Path>> each = byName.entrySet().iterator(); each.hasNext(); ) {
+            Map.Entry<String, Path> runbook = each.next();
+            if (Files.isRegularFile(runbook.getValue()) && !rehearsal.hasSteps(runbook.getValue())) {
+                listener.passedOver(runbook.getKey());
+                each.remove();
+            }
+        }
+        if (byName.isEmpty()) {
+            throw new BadInput(folder.toString(), 0, "holds no guide with a step to run (a command to type or a "
+                    + "file to write)");
+        }
+    }
+
     private Rehearsal forPair(FolderPairs.Pair pair) {
         return pair.value() == null ? rehearsal : rehearsal.withBinds(Map.of(variable, pair.value()));
     }
@@ -116,15 +140,20 @@ public final class FolderRun {
         }
     }
 
-    /** The runbooks under {@code folder} by name (a runbook folder's name, a bare guide's without its extension). */
+    /**
+     * The runbooks under {@code folder} by name: a runbook folder's path below it, a bare guide's without its
+     * extension ({@code guide_x}, {@code docs/api/index}: a documentation site has an {@code index.md} in many a
+     * folder).
+     */
     static Map<String, Path> runbooks(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new BadInput(folder.toString(), 0, Files.exists(folder) ? "not a folder" : "no such folder");
         }
         Map<String, Path> byName = new TreeMap<>();
         for (Path runbook : RunbookFolders.find(folder)) {
-            String file = runbook.getFileName().toString();
-            String name = Files.isDirectory(runbook) || GuideFormat.of(runbook) == null || !file.contains(".") ? file
+            String file = folder.relativize(runbook).toString().replace(File.separatorChar, '/');
+            String name = Files.isDirectory(runbook) || GuideFormat.of(runbook) == null
+                    || !runbook.getFileName().toString().contains(".") ? file
                     : file.substring(0, file.lastIndexOf('.'));
             Path other = byName.put(name, runbook);
             if (other != null) {

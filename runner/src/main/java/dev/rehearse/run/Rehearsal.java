@@ -112,6 +112,18 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         return preview(draft(Runbook.load(runbook)));
     }
 
+    /**
+     * Whether the runbook has a step to run, as a page of prose in a folder of documentation has none; a runbook that
+     * cannot be planned counts as having one, to fail on its own when it runs.
+     */
+    public boolean hasSteps(Path runbook) {
+        try {
+            return !new Planner(EXAMPLE_FACTS, binds).plan(draft(Runbook.load(runbook))).steps().isEmpty();
+        } catch (BadInput wrong) {
+            return true;
+        }
+    }
+
     private static Planner.Draft draft(Runbook loaded) {
         return Planner.draft(loaded, Guides.BY_FORMAT.read(loaded.guide(), loaded.roots()));
     }

@@ -11,6 +11,13 @@ public interface RunsListener {
         return RunListener.NONE;
     }
 
+    /**
+     * A guide of the folder is no runbook, as it shows nothing to type and no file to write (a page of prose, a
+     * reference page of a documentation site): it does not run, and the runs go on without it.
+     */
+    default void passedOver(String label) {
+    }
+
     /** A run ended, its reports written (or it could not start: {@link ReportedRun#error()}). */
     default void runFinished(String label, ReportedRun run) {
     }

@@ -47,11 +47,17 @@ class FolderShardsTest {
 
         assertEquals(List.of("alpha", "beta", "gamma"), List.copyOf(FolderRun.runbooks(folder).keySet()));
 
-        Files.createDirectories(folder.resolve("more"));
+        // a guide below is named by its path there, as a documentation site's index pages must be
+        Files.createDirectories(folder.resolve("more/runs"));
         Files.writeString(folder.resolve("more/alpha.adoc"), "= A\n");
+        Files.writeString(folder.resolve("more/runs/runbook.yaml"), "guide: g.md\n");
+        assertEquals(List.of("alpha", "beta", "gamma", "more/alpha", "more/runs"),
+                List.copyOf(FolderRun.runbooks(folder).keySet()));
+
+        Files.writeString(folder.resolve("alpha.rst"), "A\n=\n");
         BadInput twice = assertThrows(BadInput.class, () -> FolderRun.runbooks(folder));
         assertEquals(folder + ": two runbooks are named alpha (" + folder.resolve("alpha.md") + " and "
-                + folder.resolve("more/alpha.adoc") + "): their reports would share a folder", twice.getMessage());
+                + folder.resolve("alpha.rst") + "): their reports would share a folder", twice.getMessage());
 
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         assertEquals(empty + ": holds no runbook (no guide file, no runbook.yaml)",

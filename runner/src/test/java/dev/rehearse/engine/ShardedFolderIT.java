@@ -150,6 +150,36 @@ class ShardedFolderIT {
         assertTrue(partial.out().contains("merge: 2 of the 4 runbooks of library: 2 pass"), partial.both());
     }
 
+    /**
+     * A documentation site: an {@code index.md} in many a folder, pages of prose among the guides. The guides run,
+     * named by their paths below the folder; the pages with no step are passed over, said so, and fail nothing.
+     * Before, the folder was refused for two runbooks of one name, and a page of prose did not start (exit 1).
+     */
+    @Test
+    void aDocumentationSitesGuidesRunByTheirPathsAndItsPagesOfProseArePassedOver(@TempDir Path tmp)
+            throws IOException {
+        Path site = tmp.resolve("docs");
+        Files.createDirectories(site.resolve("api"));
+        Files.createDirectories(site.resolve("install"));
+        Files.createDirectories(site.resolve("usage"));
+        Files.writeString(site.resolve("index.md"), "# Welcome\n\nThese pages tell how to install and use it.\n");
+        Files.writeString(site.resolve("api/index.md"), "# API\n\nAn answer looks like this:\n\n```json\n"
+                + "{\"ok\": true}\n```\n");
+        Files.writeString(site.resolve("install/index.md"), "# Install\n\n```console\n$ echo installed\ninstalled\n```\n");
+        Files.writeString(site.resolve("usage/index.md"), "# Use\n\n```console\n$ echo used\nused\n```\n");
+        Path reports = tmp.resolve("reports");
+        RehearseJar.Outcome ran = RehearseJar.run("runs", site.toString(), "--target", "local", "--report-dir",
+                reports.toString());
+        assertEquals(0, ran.exit(), ran.both());
+        assertTrue(ran.out().contains("[index] passed over: no step (no command to type, no file to write)"),
+                ran.both());
+        assertTrue(ran.out().contains("[api/index] passed over: "), ran.both());
+        assertTrue(ran.out().contains("runs: 2 of the 2 runbooks of docs: 2 pass; junit: "), ran.both());
+        assertTrue(Files.exists(reports.resolve("install/index/report.html")), ran.both());
+        assertTrue(Files.readString(reports.resolve("junit.xml")).contains("classname=\"usage/index\""));
+        assertTrue(Files.readString(reports.resolve("runs.html")).contains("install/index/report.html"));
+    }
+
     private static RehearseJar.Outcome runs(String... more) {
         List<String> args = new ArrayList<>(List.of("runs", Checkout.root().resolve("fixtures/library").toString(),
                 "--target", "local"));
