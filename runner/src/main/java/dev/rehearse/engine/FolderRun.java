@@ -97,17 +97,12 @@ public final class FolderRun {
         return result;
     }
 
-    /**
-     * Leaves out the guides that show nothing to run, as the pages of prose of a documentation site do; a runbook
-     * folder (its {@code runbook.yaml}) is always a runbook, and so is a folder's only guide.
-     */
+    /** Leaves out the pages of no step ({@link Rehearsal#withoutPagesOfNoStep}), each said so. */
     private void withoutPagesOfNoStep(Map<String, Path> byName, RunsListener listener) {
-        if (byName.size() < 2) {
-            return;
-        }
+        List<Path> kept = rehearsal.withoutPagesOfNoStep(List.copyOf(byName.values()));
         for (Iterator<Map.Entry<String, Path>> each = byName.entrySet().iterator(); each.hasNext(); ) {
             Map.Entry<String, Path> runbook = each.next();
-            if (Files.isRegularFile(runbook.getValue()) && !rehearsal.hasSteps(runbook.getValue())) {
+            if (!kept.contains(runbook.getValue())) {
                 listener.passedOver(runbook.getKey());
                 each.remove();
             }

@@ -156,7 +156,8 @@ final class RunbookResolver implements SelectorResolver {
                 selectors.add(DiscoverySelectors.selectUniqueId(runbookId(parent, folder)));
                 continue;
             }
-            RunbookFolders.find(folder).forEach(r -> selectors.add(DiscoverySelectors.selectUniqueId(runbookId(parent, r))));
+            planning.withoutPagesOfNoStep(RunbookFolders.find(folder))
+                    .forEach(r -> selectors.add(DiscoverySelectors.selectUniqueId(runbookId(parent, r))));
         }
         return selectors.isEmpty() ? Resolution.unresolved() : Resolution.selectors(selectors);
     }

@@ -113,10 +113,18 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
     }
 
     /**
-     * Whether the runbook has a step to run, as a page of prose in a folder of documentation has none; a runbook that
-     * cannot be planned counts as having one, to fail on its own when it runs.
+     * The runbooks found under a folder without the guides among them that show nothing to type and no file to write:
+     * the pages of prose of a documentation site, which are no runbooks. A runbook folder (its {@code runbook.yaml})
+     * stays, and so does a folder's only guide, and one that cannot be planned, to fail on its own when it runs.
      */
-    public boolean hasSteps(Path runbook) {
+    public List<Path> withoutPagesOfNoStep(List<Path> found) {
+        if (found.size() < 2) {
+            return found;
+        }
+        return found.stream().filter(runbook -> !Files.isRegularFile(runbook) || hasSteps(runbook)).toList();
+    }
+
+    private boolean hasSteps(Path runbook) {
         try {
             return !new Planner(EXAMPLE_FACTS, binds).plan(draft(Runbook.load(runbook))).steps().isEmpty();
         } catch (BadInput wrong) {
