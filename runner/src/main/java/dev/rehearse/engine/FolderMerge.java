@@ -137,7 +137,8 @@ public final class FolderMerge {
     private static Set<String> names(JsonNode list, Path file, String what) {
         Set<String> names = new HashSet<>();
         for (JsonNode name : list) {
-            if (!ShardParts.namesAFolder(name.asText())) {
+            // a runbook's name is its path below the folder run; a value names one folder
+            if (what.equals("runbook") ? !ShardParts.namesAPath(name.asText()) : !ShardParts.namesAFolder(name.asText())) {
                 throw new BadInput(file.toString(), 0, "'" + name.asText() + "' is not the name of a " + what);
             }
             names.add(name.asText());

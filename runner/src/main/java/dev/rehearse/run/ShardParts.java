@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,14 @@ public final class ShardParts {
     /** Whether {@code name}, read from a shard's report, may name a folder of the joined one: none leads out. */
     public static boolean namesAFolder(String name) {
         return !name.isEmpty() && !name.equals(".") && !name.equals("..") && !name.contains("/");
+    }
+
+    /**
+     * Whether {@code name}, read from a shard's report, may name a folder below the joined one, down a path of
+     * folders ({@code docs/api/index}, a runbook's path below the folder run): every step of it a folder's name.
+     */
+    public static boolean namesAPath(String name) {
+        return !name.contains("\\") && Arrays.stream(name.split("/", -1)).allMatch(ShardParts::namesAFolder);
     }
 
     /**
@@ -128,11 +137,27 @@ public final class ShardParts {
         for (Map.Entry<String, Part> item : ranBy.entrySet()) {
             Path from = item.getValue().dir().resolve(folder.apply(item.getKey()));
             Path to = copied.get(item.getKey());
+            if (throughALink(item.getValue().dir(), folder.apply(item.getKey()))) {
+                throw new BadInput(from.toString(), 0, "leads through a symbolic link: a shard's run folders are "
+                        + "folders of its own");
+            }
             if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS) && !same(from, to)) {
                 FolderCopy.copy(from, to);
             }
         }
         return copied;
+    }
+
+    /** Whether a folder on the way from {@code dir} down {@code path} (its last one too) is a symbolic link. */
+    private static boolean throughALink(Path dir, String path) {
+        Path at = dir;
+        for (String step : path.split("/")) {
+            at = at.resolve(step);
+            if (Files.isSymbolicLink(at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean same(Path a, Path b) throws IOException {

@@ -10,6 +10,7 @@ import dev.rehearse.report.Reports;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.run.ReportedRun;
 import dev.rehearse.run.Shard;
+import dev.rehearse.run.ShardParts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +90,13 @@ class FolderShardsTest {
         assertTrue(Files.isRegularFile(out.resolve("beta").resolve(Reports.HTML)));
         assertFalse(Files.exists(out.resolve("omega")));
         assertTrue(Files.readString(out.resolve(Reports.JUNIT)).contains("did not start: no such image"));
+
+        for (String named : List.of("docs/index", "a/b/c")) {
+            assertTrue(ShardParts.namesAPath(named), named);
+        }
+        for (String outside : List.of("../x", "a/../../x", "/etc", "a//b", "a/", "a/.", "a\\b", "")) {
+            assertFalse(ShardParts.namesAPath(outside), outside);
+        }
 
         BadInput twice = assertThrows(BadInput.class,
                 () -> FolderMerge.merge(List.of(shards.get(0), shards.get(0)), tmp.resolve("again"), false));

@@ -178,6 +178,34 @@ class ShardedFolderIT {
         assertTrue(Files.exists(reports.resolve("install/index/report.html")), ran.both());
         assertTrue(Files.readString(reports.resolve("junit.xml")).contains("classname=\"usage/index\""));
         assertTrue(Files.readString(reports.resolve("runs.html")).contains("install/index/report.html"));
+
+        // as two shards, merged: the same, the runs' folders down their paths
+        List<String> merge = new ArrayList<>(List.of("merge"));
+        for (int i = 1; i <= 2; i++) {
+            Path dir = tmp.resolve("shard-" + i);
+            RehearseJar.Outcome shard = RehearseJar.run("runs", site.toString(), "--target", "local", "--shard",
+                    i + "/2", "--report-dir", dir.toString());
+            assertEquals(0, shard.exit(), shard.both());
+            merge.add(dir.toString());
+        }
+        Path merged = tmp.resolve("merged");
+        merge.addAll(List.of("--into", merged.toString()));
+        RehearseJar.Outcome joined = RehearseJar.run(merge.toArray(String[]::new));
+        assertEquals(0, joined.exit(), joined.both());
+        for (String file : List.of("junit.xml", "runs.json", "runs.html")) {
+            assertEquals(withoutTimings(reports.resolve(file)), withoutTimings(merged.resolve(file)), file);
+        }
+        assertTrue(Files.exists(merged.resolve("usage/index/report.html")));
+
+        // a shard's run folder reached through a link is refused, not copied from wherever it leads
+        Path shard1 = tmp.resolve("shard-1");
+        Path elsewhere = Files.move(shard1.resolve("install"), tmp.resolve("elsewhere"));
+        Files.createSymbolicLink(shard1.resolve("install"), elsewhere);
+        merge.set(merge.size() - 1, tmp.resolve("merged-again").toString());
+        RehearseJar.Outcome linked = RehearseJar.run(merge.toArray(String[]::new));
+        assertEquals(2, linked.exit(), linked.both());
+        assertEquals(shard1.resolve("install/index") + ": leads through a symbolic link: a shard's run folders are "
+                + "folders of its own", linked.err().strip());
     }
 
     private static RehearseJar.Outcome runs(String... more) {
