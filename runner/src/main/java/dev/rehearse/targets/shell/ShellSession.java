@@ -309,10 +309,8 @@ public final class ShellSession implements Session {
                     run.takeOver(now, deadline);
                 } else if (run.opened == null && now - run.lastOutputAt >= settings.quietPeriod().toNanos()
                         && run.waitingAt() != null) {
-                    if (!run.answeredAsShown(now)) {
-                        run.waitingLine = run.waitingAt().strip();
-                        run.interrupt(Status.WAITING_FOR_INPUT, now);
-                    }
+                    run.waitingLine = run.waitingAt().strip();
+                    run.interrupt(Status.WAITING_FOR_INPUT, now);
                 } else if (run.opened == null && (server = run.serverStarted(now)) != null) {
                     return leftRunning(run, started, server);
                 } else if (run.opened == null && (reader = run.silentReader(now)) != null) {
@@ -842,8 +840,10 @@ public final class ShellSession implements Session {
         }
 
         /**
-         * Types what the transcript shows after the question the program waits at, where it shows one
-         * ({@link ShownAnswers}); whether it did. The plan's next answer stays next.
+         * Types what the transcript shows after the question the program waits at in a read of the terminal, where
+         * it shows one ({@link ShownAnswers}); whether it did. The plan's next answer stays next. Only once the
+         * program is seen reading, not at a still prompt-like line alone: the guide's text typed where nothing reads
+         * it would go to the shell once the program ends.
          */
         boolean answeredAsShown(long now) {
             Interaction shownAnswer = shownAnswers.take(lastLineSinceAnswer());

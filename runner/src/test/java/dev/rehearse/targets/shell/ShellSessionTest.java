@@ -3,6 +3,7 @@ package dev.rehearse.targets.shell;
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.CommandResult.Status;
 import dev.rehearse.model.Interaction;
+import dev.rehearse.model.ShownAnswers;
 import dev.rehearse.testing.ScriptedTransport.Chunking;
 import dev.rehearse.testing.ScriptedTransport.Script;
 import dev.rehearse.testing.ScriptedTransport;
@@ -128,6 +129,36 @@ class ShellSessionTest {
             assertEquals("cat", ran.result().lastLine());
             assertTrue(shell.typed().contains("^C"), shell.typed().toString());
             assertEquals("next\n", run(session, "echo next", List.of(), T).result().output(), "the session goes on");
+        }
+    }
+
+    /**
+     * A wizard's questions the plan read as output ({@link ShownAnswers}) get what the transcript shows after them,
+     * once the program reads there: Enter where nothing is shown; a program not seen reading gets nothing typed (it
+     * would reach the shell), and the answers are the next command's only.
+     */
+    @Test
+    void whatTheTranscriptShowsAfterAQuestionIsTypedOnceTheProgramReadsThere() {
+        List<String> shown = List.of("GnuPG needs to construct a user ID.", "", "Real name: Ada Lovelace", "Comment:");
+        ScriptedTransport shell = ScriptedTransport.of(HOME, Map.of(
+                "gpg --gen-key", Script.prints("GnuPG needs to construct a user ID.\n\nReal name: ")
+                        .readsSilentlyAs("gpg").print("Comment: ").readsSilentlyAs("gpg").print("done\n").exit(0),
+                "ask", Script.prints("Real name: ").awaitLine().exit(0)));
+        try (ShellSession session = start(shell)) {
+            session.answerAsShown(new ShownAnswers(shown));
+            long started = System.nanoTime();
+            Ran ran = run(session, "gpg --gen-key", List.of(), T);
+            assertEquals(Status.COMPLETED, ran.result().status(), ran.result().lastLine());
+            assertEquals("GnuPG needs to construct a user ID.\n\nReal name: Ada Lovelace\nComment: \ndone\n",
+                    ran.result().output());
+            assertTrue(System.nanoTime() - started < FAST.quietPeriod().toNanos(), "typed before the quiet period");
+
+            session.answerAsShown(new ShownAnswers(shown));
+            Ran unseen = run(session, "ask", List.of(), T);
+            assertEquals(Status.WAITING_FOR_INPUT, unseen.result().status(), "no reader seen: nothing typed");
+            Ran later = run(session, "gpg --gen-key", List.of(), T);
+            assertEquals(Status.WAITING_FOR_INPUT, later.result().status(), "the answers were the command's before");
+            assertEquals(1, shell.typed().stream().filter("Ada Lovelace"::equals).count(), shell.typed().toString());
         }
     }
 
