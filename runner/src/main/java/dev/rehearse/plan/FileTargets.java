@@ -357,6 +357,9 @@ final class FileTargets {
     /** The merge format a file's name asks for, or null when it is no yaml, ini or toml file. */
     static String mergeFormat(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
+        if (name.startsWith(".env.")) {
+            return "ini"; // a dotenv file of one environment or machine: .env.local, .env.production
+        }
         int dot = name.lastIndexOf('.');
         return dot < 0 ? null : MERGE_FORMATS.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }

@@ -649,4 +649,20 @@ class UntunedGuidesTest {
                 block("ini", 20, "In here you need to enter your database credentials:", "DB_USER='bob'"));
         assertEquals("command command merge:.env:ini", verbs(plan));
     }
+
+    /**
+     * A dotenv file of one environment or machine ({@code .env.local}, as Symfony's and Next.js's apps keep their
+     * own settings) takes its keys as {@code .env} does: a merge of ini's. Before, the change was no step.
+     */
+    @Test
+    void aDotenvFileOfOneMachineIsMergedAsDotenvIs() throws IOException {
+        Plan plan = plan(
+                block("console", 10, "Create a copy of the default configuration file:",
+                        "[isabell@stardust app]$ cp .env .env.local\n[isabell@stardust app]$"),
+                block("ini", 20, "Now modify the ``.env.local`` configuration file:",
+                        "DATABASE_URL=mysql://isabell:password@127.0.0.1:3306/isabell_app\nAPP_ENV=prod"));
+        assertEquals("command merge:.env.local:ini", verbs(plan));
+        assertEquals("merge:~/app/.env.production:ini", verbs(plan(block("ini", 20,
+                "Set the mailer in ``~/app/.env.production``:", "MAILER_DSN=smtp://localhost:25"))));
+    }
 }
