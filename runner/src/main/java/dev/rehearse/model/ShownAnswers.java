@@ -1,6 +1,7 @@
 package dev.rehearse.model;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What a command's transcript shows typed after a question that the plan read as output: a wizard's label after
@@ -14,6 +15,8 @@ public final class ShownAnswers {
     private static final int LONGEST_QUESTION = 100;
     /** a typed answer is a few words; a line longer after the question is output that happens to begin alike */
     private static final int LONGEST_ANSWER = 60;
+    /** a question for a secret, whose answer a transcript never shows: Enter would be no answer to it */
+    private static final Pattern ASKS_A_SECRET = Pattern.compile("(?i)pass ?(?:word|phrase)|secret|token|\\bpin\\b");
     public static final ShownAnswers NONE = new ShownAnswers(List.of());
 
     private final List<String> lines;
@@ -57,7 +60,8 @@ public final class ShownAnswers {
                 continue;
             }
             String rest = line.substring(question.length());
-            if ((rest.isEmpty() || Character.isWhitespace(rest.charAt(0))) && rest.strip().length() <= LONGEST_ANSWER) {
+            if ((rest.isEmpty() || Character.isWhitespace(rest.charAt(0))) && rest.strip().length() <= LONGEST_ANSWER
+                    && !(rest.isBlank() && ASKS_A_SECRET.matcher(question).find())) {
                 return i;
             }
         }

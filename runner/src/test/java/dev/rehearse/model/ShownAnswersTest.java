@@ -50,6 +50,10 @@ class ShownAnswersTest {
         assertNull(shown.take("   "));
         assertNull(shown.take(null));
         assertEquals("ada", shown.take("Username:").answer());
+        ShownAnswers secret = new ShownAnswers(List.of("Please enter the password of the administrator account:",
+                "API token: abc123"));
+        assertNull(secret.take("Please enter the password of the administrator account:"), "Enter is no password");
+        assertEquals("abc123", secret.take("API token:").answer(), "one the transcript shows is typed");
         assertNull(ShownAnswers.NONE.take("Username:"));
     }
 }
