@@ -1,6 +1,7 @@
 package dev.rehearse.model;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -20,11 +21,23 @@ public final class ShownAnswers {
     public static final ShownAnswers NONE = new ShownAnswers(List.of());
 
     private final List<String> lines;
+    private final UnaryOperator<String> bound;
+    /** the lines with bindings applied, made at the first question asked: most commands ask none */
+    private List<String> boundLines;
     private final boolean[] used;
 
     /** @param lines the command's lines of output as the transcript shows them, bindings applied */
     public ShownAnswers(List<String> lines) {
+        this(lines, UnaryOperator.identity());
+    }
+
+    /**
+     * @param lines the command's lines of output as the transcript shows them
+     * @param bound the line with the run's values in place of the guide's examples
+     */
+    public ShownAnswers(List<String> lines, UnaryOperator<String> bound) {
         this.lines = List.copyOf(lines);
+        this.bound = bound;
         this.used = new boolean[lines.size()];
     }
 
@@ -44,7 +57,7 @@ public final class ShownAnswers {
         }
         used[i] = true;
         String question = waiting.strip();
-        return new Interaction(question, lines.get(i).strip().substring(question.length()).strip(), false, false,
+        return new Interaction(question, boundLines.get(i).strip().substring(question.length()).strip(), false, false,
                 null);
     }
 
@@ -54,8 +67,11 @@ public final class ShownAnswers {
         if (question.isEmpty() || question.length() > LONGEST_QUESTION || ":?)]>".indexOf(last(question)) < 0) {
             return -1;
         }
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
+        if (boundLines == null) {
+            boundLines = lines.stream().map(bound).toList();
+        }
+        for (int i = 0; i < boundLines.size(); i++) {
+            String line = boundLines.get(i).strip();
             if (used[i] || !line.startsWith(question)) {
                 continue;
             }

@@ -608,10 +608,10 @@ public final class Runner {
         List<String> lines = new ArrayList<>();
         for (ExpectedLine line : step.expected()) {
             if (line.kind() == ExpectedLine.Kind.OUTPUT) {
-                lines.add(bindings.apply(line.text()));
+                lines.add(line.text());
             }
         }
-        return new ShownAnswers(lines);
+        return new ShownAnswers(lines, bindings::apply);
     }
 
     /** the answer to type: a bound secret for a hidden prompt, else the guide's answer with bindings applied */

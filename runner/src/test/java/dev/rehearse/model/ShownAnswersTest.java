@@ -30,6 +30,12 @@ class ShownAnswersTest {
     }
 
     @Test
+    void theRunsValuesStandInTheAnswerForTheGuidesExamples() {
+        ShownAnswers shown = new ShownAnswers(GNUPG, line -> line.replace("ada@example.org", "robin@ravel"));
+        assertEquals("robin@ravel", shown.take("Email address: ").answer());
+    }
+
+    @Test
     void eachLineAnswersOnce() {
         ShownAnswers shown = new ShownAnswers(GNUPG);
         shown.take("Real name:");
