@@ -138,7 +138,9 @@ public final class FolderMerge {
         Set<String> names = new HashSet<>();
         for (JsonNode name : list) {
             // a runbook's name is its path below the folder run; a value names one folder
-            if (what.equals("runbook") ? !ShardParts.namesAPath(name.asText()) : !ShardParts.namesAFolder(name.asText())) {
+            boolean named = what.equals("runbook") ? ShardParts.namesAPath(name.asText())
+                    : ShardParts.namesAFolder(name.asText());
+            if (!named) {
                 throw new BadInput(file.toString(), 0, "'" + name.asText() + "' is not the name of a " + what);
             }
             names.add(name.asText());
