@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * {@code rehearse merge} of a folder's runs: the report folders of its shards ({@code runs FOLDER --shard I/N})
@@ -117,8 +118,9 @@ public final class FolderMerge {
             throw new BadInput(file.toString(), 0, "'" + folder + "' is not the name of a folder");
         }
         // a runbook, a variable and a value make the name of a folder in the merged reports: none can lead out
-        Set<String> runbooks = names(root.get("runbooks"), file, "runbook");
-        Set<String> values = names(root.path("values"), file, "value");
+        // a runbook's name is its path below the folder run; a value names one folder
+        Set<String> runbooks = names(root.get("runbooks"), file, "runbook", ShardParts::namesAPath);
+        Set<String> values = names(root.path("values"), file, "value", ShardParts::namesAFolder);
         String variable = root.path("variable").asText(null);
         if (variable != null && !ShardParts.namesAFolder(variable) || variable == null && !values.isEmpty()) {
             throw new BadInput(file.toString(), 0, "'" + variable + "' is not the name of a variable");
@@ -134,13 +136,10 @@ public final class FolderMerge {
         return root;
     }
 
-    private static Set<String> names(JsonNode list, Path file, String what) {
+    private static Set<String> names(JsonNode list, Path file, String what, Predicate<String> safe) {
         Set<String> names = new HashSet<>();
         for (JsonNode name : list) {
-            // a runbook's name is its path below the folder run; a value names one folder
-            boolean named = what.equals("runbook") ? ShardParts.namesAPath(name.asText())
-                    : ShardParts.namesAFolder(name.asText());
-            if (!named) {
+            if (!safe.test(name.asText())) {
                 throw new BadInput(file.toString(), 0, "'" + name.asText() + "' is not the name of a " + what);
             }
             names.add(name.asText());

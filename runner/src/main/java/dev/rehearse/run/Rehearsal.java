@@ -126,7 +126,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
 
     private boolean hasSteps(Path runbook) {
         try {
-            return !new Planner(EXAMPLE_FACTS, binds).plan(draft(Runbook.load(runbook))).steps().isEmpty();
+            return !planned(draft(Runbook.load(runbook))).steps().isEmpty();
         } catch (BadInput wrong) {
             return true;
         }
@@ -137,7 +137,12 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
     }
 
     private Plan preview(Planner.Draft draft) {
-        return bound(new Planner(EXAMPLE_FACTS, binds).plan(draft));
+        return bound(planned(draft));
+    }
+
+    /** The draft planned without a target ({@link #EXAMPLE_FACTS}), steps or none, bound or not. */
+    private Plan planned(Planner.Draft draft) {
+        return new Planner(EXAMPLE_FACTS, binds).plan(draft);
     }
 
     /**

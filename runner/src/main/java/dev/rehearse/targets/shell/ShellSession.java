@@ -770,7 +770,8 @@ public final class ShellSession implements Session {
             if (shownAnswers.shows(lastLineSinceAnswer())) {
                 // a question the transcript shows answered: asked as soon as the output is still, backing off to
                 // the quiet period while the program does not read
-                return Math.max(lastOutputAt + settle, readCheckedAt + Math.min(quiet, settle << Math.min(readChecks, 20)));
+                long since = Math.min(quiet, settle << Math.min(readChecks, 20));
+                return Math.max(lastOutputAt + settle, readCheckedAt + since);
             }
             long since = Math.min(LONGEST_READ_CHECK, quiet << Math.min(readChecks, 20));
             return Math.max(lastOutputAt + quiet, readCheckedAt + since);

@@ -86,16 +86,15 @@ public final class TerminalReaders {
                 return Optional.empty();
             }
             String name = front.get().name();
-            String[] call = syscall.strip().split(" ");
-            if (call.length < 2) {
+            Optional<Call> call = Call.of(syscall);
+            if (call.isEmpty()) {
                 return Optional.empty();
             }
-            long number = Long.parseLong(call[0]);
-            long first = Long.decode(call[1]);
+            long first = call.get().first();
             long fd;
-            if (calls.reads().contains(number)) {
+            if (calls.reads().contains(call.get().number())) {
                 fd = first; // a read's first argument is the file descriptor
-            } else if (calls.selects().contains(number) && first >= 1) {
+            } else if (calls.selects().contains(call.get().number()) && first >= 1) {
                 fd = first - 1;
             } else {
                 return Optional.empty();
@@ -105,6 +104,23 @@ public final class TerminalReaders {
                     ? Optional.of(name) : Optional.empty();
         } catch (RuntimeException notAProcessLine) {
             return Optional.empty();
+        }
+    }
+
+    /** The system call a process waits in, by its number, and the call's first argument. */
+    public record Call(long number, long first) {
+        /**
+         * @param syscall the process's {@code /proc/PID/syscall}: the call's number, then its arguments
+         * @return empty where the line names no call with an argument (a running process's {@code running})
+         */
+        public static Optional<Call> of(String syscall) {
+            String[] call = syscall.strip().split(" ");
+            try {
+                return call.length < 2 ? Optional.empty()
+                        : Optional.of(new Call(Long.parseLong(call[0]), Long.decode(call[1])));
+            } catch (NumberFormatException notACall) {
+                return Optional.empty();
+            }
         }
     }
 

@@ -86,8 +86,23 @@ public final class TerminalServers {
         return found;
     }
 
+    /**
+     * The inodes of the sockets among what a process's file descriptors link to ({@code socket:[12345]}, as
+     * {@code /proc/PID/fd} gives them; anything else, or null, is no socket).
+     */
+    public static Set<Long> socketInodes(Stream<String> links) {
+        Set<Long> inodes = new HashSet<>();
+        links.forEach(link -> {
+            long inode = socketInode(link);
+            if (inode >= 0) {
+                inodes.add(inode);
+            }
+        });
+        return inodes;
+    }
+
     /** The inode of a socket, from what its file descriptor links to ({@code socket:[12345]}); else -1. */
-    public static long socketInode(String link) {
+    static long socketInode(String link) {
         if (link == null || !link.startsWith("socket:[") || !link.endsWith("]")) {
             return -1;
         }
@@ -99,15 +114,8 @@ public final class TerminalServers {
     }
 
     private static Set<Long> sockets(Path fds) throws IOException {
-        Set<Long> inodes = new HashSet<>();
         try (Stream<Path> each = Files.list(fds)) {
-            each.forEach(fd -> {
-                long inode = socketInode(TerminalReaders.link(fd));
-                if (inode >= 0) {
-                    inodes.add(inode);
-                }
-            });
+            return socketInodes(each.map(TerminalReaders::link));
         }
-        return inodes;
     }
 }

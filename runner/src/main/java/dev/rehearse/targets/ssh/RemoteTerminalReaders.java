@@ -7,7 +7,7 @@ import dev.rehearse.targets.shell.TerminalServers;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -141,7 +141,7 @@ final class RemoteTerminalReaders {
         for (String line : lines.subList(1, lines.size())) {
             String[] process = line.split("\t", -1);
             if (process.length == 4) {
-                long first = firstArgument(process[1]);
+                long first = TerminalReaders.Call.of(process[1]).map(TerminalReaders.Call::first).orElse(-1L);
                 Optional<String> reader = TerminalReaders.reader(process[0], process[1],
                         fd -> fd == first ? process[2] : fd == first - 1 ? process[3] : null, calls);
                 if (reader.isPresent()) {
@@ -150,16 +150,6 @@ final class RemoteTerminalReaders {
             }
         }
         return Optional.empty();
-    }
-
-    /** the first argument of the call a {@code /proc/PID/syscall} line names; -1 where it has none */
-    private static long firstArgument(String syscall) {
-        String[] call = syscall.strip().split(" ");
-        try {
-            return call.length < 2 ? -1 : Long.decode(call[1]);
-        } catch (NumberFormatException notANumber) {
-            return -1;
-        }
     }
 
     private static Optional<List<TerminalServers.Listening>> servers(List<String> lines) {
@@ -172,13 +162,7 @@ final class RemoteTerminalReaders {
         for (String line : lines.subList(0, tables)) {
             String[] process = line.split("\t", -1);
             if (process.length == 2) {
-                Set<Long> sockets = new HashSet<>();
-                for (String link : process[1].strip().split(" +")) {
-                    long parsed = TerminalServers.socketInode(link);
-                    if (parsed >= 0) {
-                        sockets.add(parsed);
-                    }
-                }
+                Set<Long> sockets = TerminalServers.socketInodes(Arrays.stream(process[1].strip().split(" +")));
                 found.addAll(TerminalServers.listening(process[0], sockets, tcp));
             }
         }
