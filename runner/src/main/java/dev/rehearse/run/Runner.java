@@ -603,12 +603,17 @@ public final class Runner {
         return answers;
     }
 
-    /** the step's lines of output, which show what was typed after a question the plan did not read as one */
+    /**
+     * the step's lines of output, which show what was typed after a question the plan did not read as one, or into
+     * a program that asks nothing; and where the input ended
+     */
     private ShownAnswers shownAnswers(CommandStep step) {
         List<String> lines = new ArrayList<>();
         for (ExpectedLine line : step.expected()) {
             if (line.kind() == ExpectedLine.Kind.OUTPUT) {
                 lines.add(line.text());
+            } else if (line.kind() == ExpectedLine.Kind.END_OF_INPUT) {
+                lines.add(ShownAnswers.END_OF_INPUT);
             }
         }
         return new ShownAnswers(lines, bindings::apply);

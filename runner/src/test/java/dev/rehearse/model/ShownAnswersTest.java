@@ -62,4 +62,43 @@ class ShownAnswersTest {
         assertEquals("abc123", secret.take("API token:").answer(), "one the transcript shows is typed");
         assertNull(ShownAnswers.NONE.take("Username:"));
     }
+
+    private static final String END = ShownAnswers.END_OF_INPUT;
+
+    @Test
+    void aProgramThatAsksNothingIsTypedTheNextLineAfterThoseItPrinted() {
+        ShownAnswers shown = new ShownAnswers(List.of("6*7", "42", "2+3", "5"));
+        assertEquals(new Interaction("", "6*7", false, false, null), shown.nextLine(List.of()));
+        assertEquals("2+3", shown.nextLine(List.of("6*7", "42")).answer());
+        assertNull(shown.nextLine(List.of("6*7", "42", "2+3", "5")), "the transcript shows nothing more");
+    }
+
+    @Test
+    void outputThatWentOtherwiseGetsNothingTyped() {
+        ShownAnswers shown = new ShownAnswers(List.of("Welcome", "6*7", "42"));
+        assertNull(shown.nextLine(List.of("Error: no such file")));
+        assertNull(shown.nextLine(List.of("6*7")), "a line where the program's own should be");
+    }
+
+    @Test
+    void numbersInWhatTheProgramPrintedMayDiffer() {
+        ShownAnswers shown = new ShownAnswers(List.of("calc 1.0.4 ready", "1+1", "2"));
+        assertEquals("1+1", shown.nextLine(List.of("calc 1.2.0 ready")).answer());
+    }
+
+    @Test
+    void theEndOfInputComesBeforeWhatTheTranscriptShowsAfterIt() {
+        ShownAnswers shown = new ShownAnswers(List.of("walnut", "almond", END, "almond", "walnut"));
+        assertEquals(4, shown.size(), "lines of output, not the end");
+        assertEquals("almond", shown.nextLine(List.of("walnut")).answer());
+        assertNull(shown.nextLine(List.of("walnut", "almond")), "the plan's Ctrl-D comes next");
+        assertNull(shown.nextLine(List.of("walnut", "almond", "almond")), "after it, the program prints");
+    }
+
+    @Test
+    void theRunsValuesStandInTheLineTyped() {
+        ShownAnswers shown = new ShownAnswers(List.of("isabell", "Welcome, isabell"),
+                line -> line.replace("isabell", "robin"));
+        assertEquals("robin", shown.nextLine(List.of()).answer());
+    }
 }

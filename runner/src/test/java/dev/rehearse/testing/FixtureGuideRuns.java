@@ -259,6 +259,21 @@ public abstract class FixtureGuideRuns {
     }
 
     /**
+     * Programs that read what is typed without a prompt: a filter ({@code tr}), one that answers at the end of the
+     * input ({@code sort}, Ctrl-D), a calculator of a loop of {@code read}, a script's bare {@code read}. The lines the
+     * transcript shows after the command are typed in turn where the program waits in a read, each once what it
+     * printed before is what the transcript shows before it; Ctrl-D after the lines before it. Before, Ctrl-D went
+     * at once (three steps drifted) and the rest waited for input.
+     */
+    @Test
+    void linesTypedIntoProgramsThatAskNothingAreTypedAsTheTranscriptShows(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/typed-lines.md", "--timeout", "30s");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "PASS", "PASS", "PASS", "PASS", "PASS"), run.verdicts(), run.json());
+        assertTrue(Files.readString(homeOfRun(home).resolve("calc.sh")).contains("read -r sum"));
+    }
+
+    /**
      * Django's documentation and many older projects' are reStructuredText in {@code .txt} files: read as the markup
      * they hold ({@code .. console::}, {@code ::} blocks, a {@code :caption:} file). Before, the file was refused as
      * no guide format.

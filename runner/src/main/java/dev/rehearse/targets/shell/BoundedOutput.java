@@ -46,6 +46,11 @@ final class BoundedOutput {
         }
     }
 
+    /** how many lines ended so far, kept or not */
+    long lineEnds() {
+        return lines;
+    }
+
     /** true once the output outgrew the limit */
     boolean cut() {
         return cut;

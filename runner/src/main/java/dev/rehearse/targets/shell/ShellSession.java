@@ -635,8 +635,14 @@ public final class ShellSession implements Session {
 
         /** Sends the interrupt (or the unasked lines) that waited for the output to be still, as an answer due. */
         void stop(long now) {
-            due = interactions.get(nextInteraction);
-            dueIndex = nextInteraction;
+            Interaction shownFirst = shownLineDue();
+            if (shownFirst != null) { // the lines the transcript shows typed before the input's end
+                due = shownFirst;
+                dueIndex = STANDING;
+            } else {
+                due = interactions.get(nextInteraction);
+                dueIndex = nextInteraction;
+            }
             answer(now);
         }
 
@@ -647,7 +653,8 @@ public final class ShellSession implements Session {
 
         void answer(long now) {
             Interaction answering = due;
-            if (dueIndex != STANDING) {
+            boolean planned = dueIndex != STANDING;
+            if (planned) {
                 nextInteraction = dueIndex + 1;
             }
             due = null;
@@ -662,7 +669,7 @@ public final class ShellSession implements Session {
                     raw.append(answer).append('\n');
                     showUpTo(raw.length());
                 }
-                if (answering.prompt().isBlank() && nextEndsInputUnasked()) {
+                if (planned && answering.prompt().isBlank() && nextEndsInputUnasked()) {
                     // the lines a program reads without asking, then their end (cat > notes.txt, then Ctrl-D): the
                     // terminal holds both for it, and the program gives no sign to wait for in between
                     typeByte(CTRL_D);
@@ -767,9 +774,9 @@ public final class ShellSession implements Session {
                 return readSeenAt + settle;
             }
             long quiet = settings.quietPeriod().toNanos();
-            if (shownAnswers.shows(lastLineSinceAnswer())) {
-                // a question the transcript shows answered: asked as soon as the output is still, backing off to
-                // the quiet period while the program does not read
+            if (shownAnswers.shows(lastLineSinceAnswer()) || shownLineDue() != null) {
+                // a question the transcript shows answered, or a line it shows typed: asked as soon as the output is
+                // still, backing off to the quiet period while the program does not read
                 long since = Math.min(quiet, settle << Math.min(readChecks, 20));
                 return Math.max(lastOutputAt + settle, readCheckedAt + since);
             }
@@ -849,12 +856,29 @@ public final class ShellSession implements Session {
         boolean answeredAsShown(long now) {
             Interaction shownAnswer = shownAnswers.take(lastLineSinceAnswer());
             if (shownAnswer == null) {
+                shownAnswer = shownLineDue();
+            }
+            if (shownAnswer == null) {
                 return false;
             }
             due = shownAnswer;
             dueIndex = STANDING;
             answer(now);
             return true;
+        }
+
+        /**
+         * The line the transcript shows next where the program, having asked nothing, would read it at the start of
+         * a line ({@link ShownAnswers#nextLine}: bc's {@code 2+3}, what {@code sort} is given before Ctrl-D); null
+         * where the plan still has something to type but that end, or the output has as many lines as the
+         * transcript shows (a look at them would be for nothing).
+         */
+        private Interaction shownLineDue() {
+            if (!(typesNothingMore() || nextEndsInputUnasked()) || kept.cut() || kept.lineEnds() >= shownAnswers.size()
+                    || !lastLineSinceAnswer().isBlank()) {
+                return null;
+            }
+            return shownAnswers.nextLine(TerminalText.lines(kept.text()));
         }
 
         /** The last line when it looks like a prompt and no interaction answers it; else null. */
