@@ -30,8 +30,8 @@ public final class ShownAnswers {
 
     private final List<String> lines;
     private final UnaryOperator<String> bound;
-    /** the lines with bindings applied, made at the first question asked or line typed: most commands take none */
-    private List<String> boundLines;
+    /** the lines with bindings applied, each made when first looked at: most commands are typed nothing */
+    private final String[] boundLines;
     private final boolean[] used;
     private final int printedLines;
 
@@ -52,6 +52,7 @@ public final class ShownAnswers {
         this.lines = List.copyOf(lines);
         this.bound = line -> END_OF_INPUT.equals(line) ? line : bound.apply(line);
         this.used = new boolean[lines.size()];
+        this.boundLines = new String[lines.size()];
         this.printedLines = (int) lines.stream().filter(line -> !END_OF_INPUT.equals(line)).count();
     }
 
@@ -71,7 +72,7 @@ public final class ShownAnswers {
         }
         used[i] = true;
         String question = waiting.strip();
-        return new Interaction(question, boundLines.get(i).strip().substring(question.length()).strip(), false, false,
+        return new Interaction(question, boundLine(i).strip().substring(question.length()).strip(), false, false,
                 null);
     }
 
@@ -85,7 +86,7 @@ public final class ShownAnswers {
      * nothing: the first line the transcript shows after those the program printed so far (the lines typed before
      * among them, as the terminal showed them), where those are the transcript's first lines, numbers aside; null
      * where its output went otherwise, where the transcript shows nothing more, or where it shows the input's end
-     * next ({@link #END_OF_INPUT}: the plan's Ctrl-D comes then). Blank lines shown before it are taken for lines
+     * next ({@link #END_OF_INPUT}: the plan's Ctrl-D comes then) or before. Blank lines shown before it are taken for lines
      * the program printed.
      *
      * @param printed the command's output so far, as lines of the screen
@@ -94,19 +95,18 @@ public final class ShownAnswers {
         if (printed.size() >= printedLines) {
             return null;
         }
-        bindLines();
         int at = 0;
         for (String line : printed) {
-            while (at < boundLines.size() && END_OF_INPUT.equals(boundLines.get(at))) {
-                at++; // typed already: nothing of it shows
+            if (at < lines.size() && END_OF_INPUT.equals(lines.get(at))) {
+                return null; // the input has ended: what comes after it is the program's
             }
-            if (at == boundLines.size() || !alike(line, boundLines.get(at))) {
+            if (at == lines.size() || !alike(line, boundLine(at))) {
                 return null;
             }
             at++;
         }
-        for (; at < boundLines.size(); at++) {
-            String line = boundLines.get(at);
+        for (; at < lines.size(); at++) {
+            String line = boundLine(at);
             if (END_OF_INPUT.equals(line)) {
                 return null;
             }
@@ -123,10 +123,11 @@ public final class ShownAnswers {
         return a.equals(b) || NUMBER.matcher(a).replaceAll("0").equals(NUMBER.matcher(b).replaceAll("0"));
     }
 
-    private void bindLines() {
-        if (boundLines == null) {
-            boundLines = lines.stream().map(bound).toList();
+    private String boundLine(int i) {
+        if (boundLines[i] == null) {
+            boundLines[i] = bound.apply(lines.get(i));
         }
+        return boundLines[i];
     }
 
     /** A question ends as one does: in a colon, a question mark, a closing bracket of choices or a {@code >}. */
@@ -135,9 +136,8 @@ public final class ShownAnswers {
         if (question.isEmpty() || question.length() > LONGEST_QUESTION || ":?)]>".indexOf(last(question)) < 0) {
             return -1;
         }
-        bindLines();
-        for (int i = 0; i < boundLines.size(); i++) {
-            String line = boundLines.get(i).strip();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = boundLine(i).strip();
             if (used[i] || !line.startsWith(question)) {
                 continue;
             }

@@ -46,6 +46,11 @@ final class BoundedOutput {
         }
     }
 
+    /** how many bytes came so far, kept or not */
+    long bytes() {
+        return bytes;
+    }
+
     /** how many lines ended so far, kept or not */
     long lineEnds() {
         return lines;

@@ -395,6 +395,10 @@ public final class ShellSession implements Session {
         final List<Interaction> interactions;
         /** answers the transcript shows after questions the plan read as output, typed where the program waits */
         final ShownAnswers shownAnswers;
+        /** {@link #shownLineDue}'s last answer, for the output's length and the plan's next interaction then */
+        Interaction lineDue;
+        long lineDueFor = -1;
+        int lineDueBefore;
         final Consumer<String> progress;
         /** the latest raw output, for the sentinel and prompt searches */
         final StringBuilder raw = new StringBuilder();
@@ -754,7 +758,7 @@ public final class ShellSession implements Session {
          * channel of its own can come back first), so a second look follows the first at the settle time.
          */
         String silentReader(long now) {
-            return now < silentReadCheckAt() ? null : readerSeenTwice(now);
+            return now < silentReadCheckAt(now) ? null : readerSeenTwice(now);
         }
 
         /**
@@ -764,7 +768,7 @@ public final class ShellSession implements Session {
          * while the plan's next prompt has not shown asks otherwise than the guide shows it
          * ({@link #unansweredLine}).
          */
-        long silentReadCheckAt() {
+        long silentReadCheckAt(long now) {
             Interaction next = nextInteraction < interactions.size() ? interactions.get(nextInteraction) : null;
             if (due != null || next != null && (next.prompt().isBlank() || next.eof())) {
                 return Long.MAX_VALUE;
@@ -772,6 +776,9 @@ public final class ShellSession implements Session {
             long settle = settings.settle().toNanos();
             if (readSeenAt != 0) {
                 return readSeenAt + settle;
+            }
+            if (now < lastOutputAt + settle) {
+                return lastOutputAt + settle; // no look before then in any case: what to look for is told then
             }
             long quiet = settings.quietPeriod().toNanos();
             if (shownAnswers.shows(lastLineSinceAnswer()) || shownLineDue() != null) {
@@ -874,11 +881,15 @@ public final class ShellSession implements Session {
          * transcript shows (a look at them would be for nothing).
          */
         private Interaction shownLineDue() {
-            if (!(typesNothingMore() || nextEndsInputUnasked()) || kept.cut() || kept.lineEnds() >= shownAnswers.size()
-                    || !lastLineSinceAnswer().isBlank()) {
-                return null;
+            if (lineDueFor == kept.bytes() && lineDueBefore == nextInteraction) {
+                return lineDue; // asked at every wake-up: looked for again only once something changed
             }
-            return shownAnswers.nextLine(TerminalText.lines(kept.text()));
+            lineDueFor = kept.bytes();
+            lineDueBefore = nextInteraction;
+            lineDue = !(typesNothingMore() || nextEndsInputUnasked()) || kept.cut()
+                    || kept.lineEnds() >= shownAnswers.size() || !lastLineSinceAnswer().isBlank() ? null
+                    : shownAnswers.nextLine(TerminalText.lines(kept.text()));
+            return lineDue;
         }
 
         /** The last line when it looks like a prompt and no interaction answers it; else null. */
@@ -946,7 +957,7 @@ public final class ShellSession implements Session {
                 if (opened != null) {
                     wake = Math.min(wake, openedGivesUpAt());
                 } else {
-                    wake = Math.min(wake, Math.min(silentReadCheckAt(), serverCheckAt()));
+                    wake = Math.min(wake, Math.min(silentReadCheckAt(now), serverCheckAt()));
                     if (opensShell && lastOutputAt + settings.settle().toNanos() > now) {
                         wake = Math.min(wake, lastOutputAt + settings.settle().toNanos());
                     }
