@@ -126,9 +126,11 @@ public final class Planner {
             // a block the guide says not to type, or offers in place of the way before it, is skipped whatever its
             // prompt says (a reader's own machine's runs)
             Optional<String> notToRun = NotToRun.byProse(block);
-            // or one for another machine: the prose says so, or the section or admonition is another system's
+            // or one for another machine: the prose says so, or the section or admonition is another system's; or
+            // one under the guide's removal or troubleshooting
             Optional<String> notHere = notToRun.or(() -> OtherMachine.byProse(block))
-                    .or(() -> OtherSystemSections.of(block, guide.title()));
+                    .or(() -> OtherSystemSections.of(block, guide.title()))
+                    .or(() -> RemovalSections.of(block, guide.title(), !steps.isEmpty()));
             if (transcript.isPresent()) {
                 if (transcript.get().commands().isEmpty()) {
                     Optional<CommandStep> last = commandJustBefore(before, steps);

@@ -644,6 +644,49 @@ class OtherSitesTest {
         assertEquals("widget.json", ((WriteStep) other.steps().get(0)).path(), "the block's own name wins");
     }
 
+    @Test
+    void aRemovalAfterTheInstallAndTroubleshootingAreSkippedButARemovalBeforeAnyStepRuns() throws IOException {
+        Plan plan = markdown("""
+                ## Uninstall old versions
+
+                ```console
+                $ rm -rf ~/old
+                ```
+
+                ## Install
+
+                ```console
+                $ mkdir ~/tool
+                ```
+
+                ### Troubleshooting the install
+
+                ```console
+                $ rm -rf ~/tool/cache
+                ```
+
+                ## Removal
+
+                ```console
+                $ rm -rf ~/tool
+                ```
+
+                ## Deinstallation of the service
+
+                ```console
+                $ rm -f ~/etc/services.d/tool.ini
+                ```
+                """);
+        List<String> skips = plan.steps().stream().map(s -> s.policy().skip()).toList();
+        assertNull(skips.get(0), "before any step: the install's first");
+        assertNull(skips.get(1));
+        assertEquals("it stands under \"Troubleshooting the install\": a fix for a problem a reader may not have",
+                skips.get(2));
+        assertTrue(skips.get(3).startsWith("it stands under \"Removal\", which undoes what the steps before it made"),
+                skips.get(3));
+        assertTrue(skips.get(4).startsWith("it stands under \"Deinstallation of the service\""), skips.get(4));
+    }
+
     private Plan markdown(String text) throws IOException {
         Path guide = Files.writeString(dir.resolve("guide.md"), "# Guide\n\n" + text);
         return new Planner(Blocks.FACTS, Map.of()).plan(Runbook.load(guide), Guides.read(guide));

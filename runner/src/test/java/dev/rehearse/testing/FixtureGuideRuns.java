@@ -274,6 +274,19 @@ public abstract class FixtureGuideRuns {
     }
 
     /**
+     * A guide's removal after its install and its troubleshooting are no part of the way through it: skipped, with
+     * the reason, so that the install is still there after the run (on an admin's own host, too); a removal before
+     * any step (of an old version) runs. Before, the run removed what it had just installed.
+     */
+    @Test
+    void theGuidesRemovalAndTroubleshootingAreSkippedAndTheInstallStays(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/removal.md", "--timeout", "30s");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "PASS", "PASS", "PASS", "PASS", "SKIP", "SKIP"), run.verdicts(), run.json());
+        assertTrue(Files.isRegularFile(homeOfRun(home).resolve("notes/bin/notes")), run.json());
+    }
+
+    /**
      * Django's documentation and many older projects' are reStructuredText in {@code .txt} files: read as the markup
      * they hold ({@code .. console::}, {@code ::} blocks, a {@code :caption:} file). Before, the file was refused as
      * no guide format.
