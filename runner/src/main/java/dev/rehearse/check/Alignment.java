@@ -1,10 +1,10 @@
 package dev.rehearse.check;
 
+import dev.rehearse.model.SudoPrompt;
 import dev.rehearse.plan.ExpectedLine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Which real line each line of the guide stands for. {@code update} uses it to know which expected lines to
@@ -68,15 +68,13 @@ public record Alignment(List<ExpectedLine> expected, List<String> actual, List<P
      * without a password.
      */
     static boolean optional(String line) {
-        return line.isBlank() || JobNotices.is(line) || SUDO_ASKS.matcher(line).matches();
+        return line.isBlank() || JobNotices.is(line) || SudoPrompt.asks(line);
     }
 
     /** A line of the guide's whose absence from the real output is no difference: one as above, or a remark. */
     static boolean optional(ExpectedLine line) {
         return line.kind() == ExpectedLine.Kind.REMARK || optional(line.text());
     }
-
-    private static final Pattern SUDO_ASKS = Pattern.compile("\\s*\\[sudo] password for [^:\\s]+:\\s*");
 
     /**
      * What the guide should show to match the real output while changing as little as it can: its own lines where

@@ -4,6 +4,7 @@ import dev.rehearse.bind.ShellText;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.BoundedText;
 import dev.rehearse.model.Interaction;
+import dev.rehearse.model.SudoPrompt;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -378,6 +379,9 @@ public final class TranscriptReader {
                 // "Enter passphrase (empty for no passphrase):": a reader presses Enter, and what comes later (a
                 // key used without asking) counts on it
                 return new Interaction(prompt.prompt(), "", true, false, null);
+            }
+            if (SudoPrompt.asks(prompt.prompt())) {
+                return new Interaction(prompt.prompt(), SudoPrompt.PASSWORD, true, false, SudoPrompt.PASSWORD);
             }
             return new Interaction(prompt.prompt(), defaultSecret, true, false, defaultSecret);
         }

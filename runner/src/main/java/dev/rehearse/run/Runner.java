@@ -17,6 +17,7 @@ import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.Faults;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.model.ShownAnswers;
+import dev.rehearse.model.SudoPrompt;
 import dev.rehearse.model.StandingAnswer;
 import dev.rehearse.plan.AnswerRule;
 import dev.rehearse.plan.Capture;
@@ -307,6 +308,9 @@ public final class Runner {
         List<Interaction> answers = new ArrayList<>();
         for (Interaction interaction : step.interactions()) {
             String answer = answerOf(interaction);
+            if (answer == null && SudoPrompt.PASSWORD.equals(interaction.binding())) {
+                continue; // never guessed (SudoPrompt); where sudo asks, the step waits for input and says why
+            }
             if (answer == null) {
                 return fail(step, -1, "", "", "", "no value is bound to '" + interaction.binding()
                         + "' for the prompt '" + interaction.prompt().strip() + "'", started);
@@ -704,7 +708,8 @@ public final class Runner {
                     + "rule's interrupt: true, or by a ^C the guide shows after it" : whyNotStopped(step, result))
                     + lastWords(result, true);
             case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine())
-                    + whyUnanswered(step, result.output());
+                    + (!SudoPrompt.asks(result.lastLine()) ? whyUnanswered(step, result.output())
+                    : bindings.get(SudoPrompt.PASSWORD).isPresent() ? SudoPrompt.REFUSED : SudoPrompt.UNANSWERED);
             case READING_SILENTLY -> "waiting for input: " + result.lastLine() + " reads the terminal, having asked "
                     + "nothing, and the guide shows nothing typed for it (the lines a transcript shows after the "
                     + "command are typed for it)";

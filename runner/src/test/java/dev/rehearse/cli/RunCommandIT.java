@@ -48,6 +48,31 @@ class RunCommandIT extends FixtureGuideRuns {
         assertEquals(List.of("SKIP", "SKIP", "PASS"), given.verdicts(), given.json());
     }
 
+    /**
+     * sudo's question is never answered with a guess: the guide's secret (generated here) would be an attempt that
+     * fails against the run user's account, which pam_faillock counts and locks it after. The step fails at once
+     * saying how to give it; given one, it is typed (and here refused, the run user having none), never shown.
+     * Before, the generated secret was typed: "Sorry, try again", one failed attempt a run.
+     */
+    @Test
+    void sudosQuestionIsNeverAnsweredWithAGuessOnlyWithAPasswordTheRunIsGiven(@TempDir Path home, @TempDir Path again)
+            throws IOException {
+        Run run = runIn(home, "untuned/sudo-password.md", "--timeout", "30s");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertEquals(List.of("FAIL", "SKIP"), run.verdicts(), run.json());
+        assertTrue(run.reasons().get(0).contains("sudo asks for the password of the run's user, which Rehearse types "
+                + "only where the run is given it (--bind '<sudo password>=...')"), run.json());
+        assertFalse(run.json().contains("Sorry, try again"), "nothing typed: " + run.json());
+
+        Run given = runIn(again, "untuned/sudo-password.md", "--timeout", "30s", "--bind",
+                "<sudo password>=not-the-run-users-password");
+        assertEquals(List.of("FAIL", "SKIP"), given.verdicts(), given.json());
+        assertTrue(given.json().contains("Sorry, try again"), "typed: " + given.json());
+        assertTrue(given.reasons().get(0).contains("sudo asked again: it did not take the password the run was given"),
+                given.json());
+        assertFalse((given.out() + given.err() + given.json()).contains("not-the-run-users-password"));
+    }
+
     @Test
     void aMissingRunbookIsOneLineAndExitTwo() throws IOException {
         Run run = run("no-such-guide.rst");
