@@ -16,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -99,7 +101,7 @@ public final class FolderRun {
 
     /** Leaves out the pages of no step ({@link Rehearsal#withoutPagesOfNoStep}), each said so. */
     private void withoutPagesOfNoStep(Map<String, Path> byName, RunsListener listener) {
-        List<Path> kept = rehearsal.withoutPagesOfNoStep(List.copyOf(byName.values()));
+        Set<Path> kept = new HashSet<>(rehearsal.withoutPagesOfNoStep(List.copyOf(byName.values())));
         for (Iterator<Map.Entry<String, Path>> each = byName.entrySet().iterator(); each.hasNext(); ) {
             Map.Entry<String, Path> runbook = each.next();
             if (!kept.contains(runbook.getValue())) {

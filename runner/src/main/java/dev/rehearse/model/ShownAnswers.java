@@ -86,8 +86,8 @@ public final class ShownAnswers {
      * nothing: the first line the transcript shows after those the program printed so far (the lines typed before
      * among them, as the terminal showed them), where those are the transcript's first lines, numbers aside; null
      * where its output went otherwise, where the transcript shows nothing more, or where it shows the input's end
-     * next ({@link #END_OF_INPUT}: the plan's Ctrl-D comes then) or before. Blank lines shown before it are taken for lines
-     * the program printed.
+     * next ({@link #END_OF_INPUT}: the plan's Ctrl-D comes then) or before. Blank lines shown before it are taken
+     * for lines the program printed.
      *
      * @param printed the command's output so far, as lines of the screen
      */
@@ -96,14 +96,11 @@ public final class ShownAnswers {
             return null;
         }
         int at = 0;
-        for (String line : printed) {
-            if (at < lines.size() && END_OF_INPUT.equals(lines.get(at))) {
-                return null; // the input has ended: what comes after it is the program's
+        for (String line : printed) { // fewer than the transcript's lines: each has its shown line
+            String shown = boundLine(at++);
+            if (END_OF_INPUT.equals(shown) || !alike(line, shown)) {
+                return null; // past the input's end what comes is the program's; or the output went otherwise
             }
-            if (at == lines.size() || !alike(line, boundLine(at))) {
-                return null;
-            }
-            at++;
         }
         for (; at < lines.size(); at++) {
             String line = boundLine(at);

@@ -33,10 +33,7 @@ final class OtherSystemSections {
         if (block.precedingText() != null && OtherMachine.namesThisSystem(block.precedingText())) {
             return Optional.empty();
         }
-        List<String> titles = titles(block);
-        if (!titles.isEmpty() && titles.get(0).equals(guideTitle)) {
-            titles.remove(0);
-        }
+        List<String> titles = SectionTitles.belowTheGuides(titles(block), guideTitle);
         for (int i = titles.size() - 1; i >= 0; i--) {
             String title = titles.get(i);
             if (OtherMachine.namesThisSystem(title)) {

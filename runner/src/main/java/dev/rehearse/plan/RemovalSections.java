@@ -2,10 +2,8 @@ package dev.rehearse.plan;
 
 import dev.rehearse.guide.Block;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,14 +27,10 @@ final class RemovalSections {
      * @param stepsBefore whether the guide has steps before this block
      */
     static Optional<String> of(Block block, String guideTitle, boolean stepsBefore) {
-        List<String> titles = new ArrayList<>(block.section());
-        if (!titles.isEmpty() && titles.get(0).equals(guideTitle)) {
-            titles.remove(0);
-        }
+        List<String> titles = SectionTitles.belowTheGuides(block.section(), guideTitle);
         for (int i = titles.size() - 1; i >= 0; i--) {
             String title = titles.get(i).strip();
-            Matcher removal = REMOVAL.matcher(title);
-            if (removal.find() && stepsBefore) {
+            if (stepsBefore && REMOVAL.matcher(title).find()) {
                 return Optional.of("it stands under \"" + title + "\", which undoes what the steps before it made: a "
                         + "reader comes to it to remove the install");
             }
