@@ -28,8 +28,8 @@ import java.util.function.Consumer;
 /**
  * One runbook from its path to its report, as {@code rehearse matrix} runs each value and the JUnit engine each
  * runbook: read the guide, open a fresh target, plan against the target's facts, run, close the target. A target
- * that {@linkplain Targets#opensAlongsideReading opens alongside reading} (the local sandbox) is opened while the
- * guide is read and checked, and closed again when the guide is wrong.
+ * that {@linkplain Targets#opensAlongsideReading opens alongside reading} (the local sandbox, a container) is opened
+ * while the guide is read and checked, and closed again when the guide is wrong.
  *
  * @param target    a {@code --target} spec; null for the sidecar's {@code target: kind}, else {@code local}
  * @param binds     {@code NAME=VALUE} as {@code --bind} gives them: sidecar variables or example values
@@ -130,6 +130,12 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         } catch (BadInput wrong) {
             return true;
         }
+    }
+
+    /** The target's opening, started now where it opens while the guide is read; else null. */
+    private TargetOpening openingAlongside(String spec, TargetOptions options, RunStamp stamp) {
+        return Targets.opensAlongsideReading(spec) && selection.isAll() ? TargetOpening.start(spec, options, stamp)
+                : null;
     }
 
     private static Planner.Draft draft(Runbook loaded) {
@@ -244,26 +250,36 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         OpeningStop openingStop = new OpeningStop();
         stop.whenRequested(openingStop::request);
         TargetOptions options = targetOptions.withStop(openingStop);
-        if (target != null) { // named on the command line: got ready while the runbook is read, too
-            Targets.prepare(target, options);
-        }
-        Runbook loaded = Runbook.load(runbook);
-        if (timeout != null) {
-            loaded = loaded.withTimeout(timeout);
-        }
-        String spec = targetSpec(loaded);
-        if (target == null) {
-            Targets.prepare(spec, options);
-        }
         RunStamp stamp = RunStamp.next();
-        TargetOpening opening = Targets.opensAlongsideReading(spec)
-                ? TargetOpening.start(spec, options, stamp) : null;
+        // a target named on the command line is got ready, or opened, while the runbook is read, too; a selection
+        // (--from, --only) is checked against the guide's steps before any target opens
+        TargetOpening opening = null;
+        if (target != null) {
+            Targets.prepare(target, options);
+            opening = openingAlongside(target, options, stamp);
+        }
+        Runbook loaded;
+        String spec;
         Planner.Draft draft;
         try {
-            // a target that opens alongside is open, or nearly, once the guide is drafted: its plan says the same
-            draft = opening != null ? draft(loaded) : checkedBeforeOpening(loaded);
+            loaded = Runbook.load(runbook);
+            if (timeout != null) {
+                loaded = loaded.withTimeout(timeout);
+            }
+            spec = targetSpec(loaded);
+            if (target == null) {
+                Targets.prepare(spec, options);
+                opening = openingAlongside(spec, options, stamp);
+            }
+            draft = draft(loaded);
+            // a target still opening (a container's services start) leaves time to check the guide as a target
+            // opened after it would: a wrong one is told at once; once the target is open, its plan says the same
+            if (opening == null || !opening.isDone()) {
+                checkBeforeOpening(draft);
+            }
         } catch (RuntimeException | Error wrong) {
             if (opening != null) {
+                openingStop.request(); // what it waits on is cut short (a container's start): it is undone at once
                 opening.abandon();
             }
             throw wrong;
@@ -319,15 +335,12 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
     }
 
     /**
-     * What is wrong without a target is told before the target starts (a container, a connection): a guide with no
-     * step, a binding, a selection outside the plan (which would start a target, skip every step and pass). Returns
-     * the draft of the plan, made once for the run. A target opened alongside the reading needs no such preview: the
-     * plan made for it says the same before any step runs.
+     * What is wrong without a target is told before the target starts (a container, a connection), or while it
+     * opens: a guide with no step, a binding, a selection outside the plan (which would start a target, skip every
+     * step and pass).
      */
-    private Planner.Draft checkedBeforeOpening(Runbook loaded) {
-        Planner.Draft draft = draft(loaded);
+    private void checkBeforeOpening(Planner.Draft draft) {
         selection.checkAgainst(preview(draft).steps().size());
-        return draft;
     }
 
     /** The folder under a run's report folder that keeps the originals of the files the run replaced. */

@@ -70,6 +70,11 @@ final class TargetOpening {
         }
     }
 
+    /** Whether the opening has ended, the target open or not. */
+    boolean isDone() {
+        return task.isDone();
+    }
+
     /** Waits for the target; what opening it threw is thrown here, as it would have been on this thread. */
     Opened join() {
         return Faults.awaited(task);

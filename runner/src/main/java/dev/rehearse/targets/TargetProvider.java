@@ -37,7 +37,7 @@ public interface TargetProvider {
 
     /**
      * Starts, in the background, what {@link #open} and {@link #reapLeftovers} will need and takes long to get
-     * ready (the container target's Docker client), so that it is made while the runbook is read and planned; with
+     * ready (the container target's ssh:// engine), so that it is made while the runbook is read and planned; with
      * no effect on anything outside the process, and failing nothing itself (what failed is told by the call that
      * needs it). Nothing by default.
      *
@@ -80,7 +80,8 @@ public interface TargetProvider {
 
     /**
      * Whether a run may open such a target while it still reads and checks its guide: opening asks nothing (no
-     * passphrase) and is cheap to undo when the guide turns out wrong. False by default.
+     * passphrase) and can be undone when the guide turns out wrong: the run asks the opening to stop
+     * ({@link TargetOptions#stop()}), then closes what it opened. False by default.
      */
     default boolean opensAlongsideReading() {
         return false;

@@ -500,6 +500,28 @@ class RunLifecycleIT {
         assertEquals("--from 999: step 999 is past the last step: this plan has steps 1..3", out.strip());
     }
 
+    /**
+     * A container starts while the guide is read: a guide found wrong meanwhile is told as it is without one, and
+     * what was started of the container is cut short and removed before the run ends.
+     */
+    @Test
+    void aWrongGuideOnTheContainerTargetLeavesNoContainer(@TempDir Path dir) throws IOException {
+        Path guide = Files.writeString(dir.resolve("guide.rst"), "Wrong\n=====\n\n.. include:: missing.rst\n\n"
+                + ".. code-block:: console\n\n   $ echo hi\n   hi\n");
+        long pid;
+        try (RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "run", guide.toString(), "--target",
+                "container", "--report-dir", reports.toString())) {
+            pid = run.pid();
+            assertEquals(2, run.waitFor(), run.output());
+            assertEquals("guide.rst:4: included file does not exist: missing.rst", run.output().strip());
+        }
+        // a run's id holds its process's number: no container of that process is there, running or not
+        List<String> left = Processes.run(ROOT, Map.of(), "docker", "ps", "--all", "--filter", "label=dev.rehearse.run",
+                "--format", "{{.Label \"dev.rehearse.run\"}}").lines().filter(id -> id.contains("-" + pid + "-"))
+                .toList();
+        assertEquals(List.of(), left);
+    }
+
     // ---- helpers ----
 
     /** The temporary files of atomic writes in {@code dir}. */

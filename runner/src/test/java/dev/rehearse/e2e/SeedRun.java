@@ -95,8 +95,8 @@ public final class SeedRun implements AutoCloseable {
 
     /**
      * Where the wall time of a run went, from its results.json: making sure the image is there (a build when it was
-     * not), starting the container, each step, and the rest: Rehearse's own work (the JVM, reading and planning the
-     * guide, comparing, the reports, closing the target).
+     * not), starting the container, each step and each of the sidecar's checks, and the rest: Rehearse's own work
+     * (the JVM, reading and planning the guide, comparing, the reports, closing the target).
      */
     public static String timings(JsonNode results, Duration wall) {
         Matcher target = target(results);
@@ -112,6 +112,13 @@ public final class SeedRun implements AutoCloseable {
             String what = step.has("command") ? step.path("command").asText() : step.path("path").asText();
             text.append(String.format(Locale.ROOT, "  step %2d %-5s %-48.48s %9s%n", step.path("n").asInt(),
                     step.path("verdict").asText(), what.lines().findFirst().orElse(""), secs(elapsed)));
+        }
+        // the sidecar's checks are commands run on the target, as the steps are: their time is the host's
+        for (JsonNode check : results.path("checks")) {
+            Duration elapsed = Duration.ofMillis(check.path("elapsed_ms").asLong());
+            steps = steps.plus(elapsed);
+            text.append(String.format(Locale.ROOT, "  check   %-5s %-48.48s %9s%n", check.path("verdict").asText(),
+                    check.path("name").asText(), secs(elapsed)));
         }
         Duration overhead = wall.minus(image).minus(start).minus(steps);
         text.append(String.format(Locale.ROOT, "  %-62s %9s  (%.1f %% of the total)%n", "Rehearse's own overhead",

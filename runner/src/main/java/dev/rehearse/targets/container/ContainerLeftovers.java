@@ -1,10 +1,7 @@
 package dev.rehearse.targets.container;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Container;
 import dev.rehearse.targets.RunStamp;
+import dev.rehearse.targets.UserFiles;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,23 +29,30 @@ final class ContainerLeftovers {
     }
 
     /** Removes what dead runs left; returns one line for each container removed. */
-    static List<String> reap(DockerClient docker) {
+    static List<String> reap() {
         List<String> removed = new ArrayList<>();
-        List<Container> ours = docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(LABEL_OWNER)).exec();
-        for (Container container : ours) {
-            Map<String, String> labels = container.getLabels() == null ? Map.of() : container.getLabels();
+        List<String> ours = DockerCommand.output("ps", "--all", "--quiet", "--no-trunc", "--filter",
+                "label=" + LABEL_OWNER).lines().filter(id -> !id.isBlank()).toList();
+        for (String id : ours) {
+            Map<String, String> labels = labelsOf(id);
             Optional<RunStamp> stamp = RunStamp.parse(labels.get(LABEL_OWNER));
             if ("true".equals(labels.get(LABEL_KEPT)) || stamp.isEmpty() || !stamp.get().provablyDead()) {
                 continue;
             }
-            try {
-                docker.removeContainerCmd(container.getId()).withForce(true).exec();
-                removed.add("removed container " + container.getId().substring(0, 12) + ", left behind by run "
-                        + stamp.get().id() + " (its process " + stamp.get().pid() + " is gone)");
-            } catch (NotFoundException | ConflictException gone) {
-                // removed meanwhile (auto-remove, or another run reaping too)
+            UserFiles.Ran gone = DockerCommand.run(List.of("rm", "--force", id));
+            if (gone.exit() == 0) {
+                removed.add("removed container " + id.substring(0, 12) + ", left behind by run " + stamp.get().id()
+                        + " (its process " + stamp.get().pid() + " is gone)");
             }
+            // else removed meanwhile (auto-remove, or another run reaping too)
         }
         return removed;
+    }
+
+    /** the container's labels; none when it is gone meanwhile */
+    private static Map<String, String> labelsOf(String id) {
+        UserFiles.Ran inspected = DockerCommand.run(List.of("inspect", "--type", "container", "--format",
+                "{{json .Config.Labels}}", id));
+        return inspected.exit() == 0 ? DockerCommand.labels(inspected.out()) : Map.of();
     }
 }

@@ -29,13 +29,13 @@ public final class ContainerTargetProvider implements TargetProvider {
     }
 
     /**
-     * The Docker client (a second or more of loading classes and asking the engine) and the stardust image's recipe,
-     * which names the image to look for: both made while the guide is read.
+     * The Docker engine's address, and whether it answers there (an ssh:// engine's connection), and the stardust
+     * image's recipe, which names the image to look for: both made while the guide is read.
      */
     @Override
     public void prepare(String spec, TargetOptions options) {
         Docker.reachSshEnginesWith(options);
-        Docker.openEarly();
+        Docker.reachEarly();
         if (StardustImage.flavourNamed(imageOf(spec)).isPresent()) {
             StardustRecipe.readEarly();
         }
@@ -71,7 +71,16 @@ public final class ContainerTargetProvider implements TargetProvider {
             throw new BadInput("--target", 0, "container:" + image + ": not an image's name (a reference as docker "
                     + "takes it: letters, digits and . _ - : / @)");
         }
-        return ContainerTarget.open(image, Networking.NONE, options.keep(), options.stamp());
+        return ContainerTarget.open(image, Networking.NONE, options.keep(), options.stamp(), options.stop());
+    }
+
+    /**
+     * A container starts while the guide is read: the engine, not this process, does most of the work, and a wrong
+     * guide's stop removes it at once, wherever its start is.
+     */
+    @Override
+    public boolean opensAlongsideReading() {
+        return true;
     }
 
     /** an image reference ({@code [registry[:port]/]name[:tag][@digest]}, or an image id) */

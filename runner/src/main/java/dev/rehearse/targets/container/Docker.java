@@ -2,65 +2,62 @@ package dev.rehearse.targets.container;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.rehearse.guide.BadInput;
-import dev.rehearse.model.Faults;
-import dev.rehearse.targets.OpeningStop;
 import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.ssh.SshDockerEngine;
 import dev.rehearse.targets.ssh.SshTargetProvider;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
-import org.testcontainers.dockerclient.TestcontainersHostPropertyClientProviderStrategy;
 import org.testcontainers.utility.ResourceReaper;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
-import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.Optional;
 
 /**
- * The Docker engine, as Testcontainers reaches it, with no environment variable to set by hand: a missing engine
- * becomes one line that says how to fix it, instead of a stack trace.
+ * The run's Docker engine: the one {@code DOCKER_HOST} names when it is set (with DOCKER_TLS_VERIFY and
+ * DOCKER_CERT_PATH, as the docker command reads them), else the one the docker command's current context names
+ * ({@code docker context use}; the local socket unless changed). Both ways Rehearse speaks to it are pointed there,
+ * so that they never reach two engines: the {@code docker} command ({@link DockerCommand}, the session's terminal,
+ * the image's build), given it as DOCKER_HOST ({@link #cliEnvironment()}), and Testcontainers' Docker client
+ * ({@link #client()}, the files' reads and writes), given it in place of DOCKER_HOST in its own copy of the
+ * environment. An engine that does not answer there becomes one line that says how to fix it, not a stack trace.
  *
  * <p>Testcontainers reads two settings Rehearse needs from the environment only (TESTCONTAINERS_RYUK_DISABLED,
  * TESTCONTAINERS_HOST_OVERRIDE), which a program cannot set for itself. What they do is done here instead, before
  * Testcontainers' first client, through two of its non-public fields (the version is pinned; JarAnywhereIT and
  * every container test run without the variables).
  *
- * <p>The engine is the one {@code DOCKER_HOST} names when it is set (with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH, as
- * docker-java and the docker command read them), else the local socket: the image is looked for and built there,
- * and the {@code docker} commands Rehearse runs (the session, file moves, the image build) are pointed at it too
- * ({@link #cliEnvironment()}).
- *
- * <p>An engine over ssh ({@code DOCKER_HOST=ssh://[user@]host[:port]}), which docker-java cannot reach itself, is
- * reached as the {@code docker} command reaches it, through {@link SshDockerEngine}'s local socket, open from the
- * first client to the end of the process; Testcontainers and every {@code docker} command are given that socket.
+ * <p>An engine over ssh ({@code ssh://[user@]host[:port]}), which docker-java cannot reach itself, is reached
+ * through {@link SshDockerEngine}'s local socket, open from the first use to the end of the process.
  */
 final class Docker {
     /** how long the end of the process waits for the containers still to remove before the ssh engine's socket goes */
     private static final Duration REMOVALS_AT_EXIT = Duration.ofSeconds(30);
     /**
      * the run's target options, for an ssh:// engine: the keys, known_hosts and ssh configuration, and the stop that
-     * cuts its opening short; null for ssh's own defaults. Volatile, not under Docker.class: a run that sets them must
-     * not wait for a client being opened early
+     * cuts its opening short; null for ssh's own defaults. Volatile: a run that sets them must not wait for an
+     * engine being reached early
      */
     private static volatile TargetOptions engineOptions;
-    /** the way to DOCKER_HOST's ssh:// engine, once open */
+    /** the way to an ssh:// engine, once open */
     private static volatile SshDockerEngine overSsh;
     /** containers that still need the engine to be removed (guarded by HELD) */
     private static int held;
     private static final Object HELD = new Object();
+    /**
+     * DOCKER_HOST's engine, once it answers there (an ssh:// one's local socket), when DOCKER_HOST is set; else
+     * empty: the docker command finds the engine itself, in its context
+     */
+    private static final EarlyValue<Optional<String>> NAMED = new EarlyValue<>("docker engine", Docker::reachNamed);
+    /** the engine's address, as DOCKER_HOST gives it, once it answers there */
+    private static final EarlyValue<String> ADDRESS = new EarlyValue<>("docker engine address", Docker::reach);
+    private static final EarlyValue<DockerClient> CLIENT = new EarlyValue<>("docker client", Docker::open);
 
     private Docker() {
     }
@@ -77,79 +74,81 @@ final class Docker {
     }
 
     /**
-     * The client being opened, or open; null before the first call, and again after a failed opening, so that a
-     * later call (another run in a long-lived process) tries again. Guarded by Docker.class.
+     * Reaches the engine DOCKER_HOST names, and looks whether it answers, on a thread of its own: while the guide is
+     * read (an ssh:// engine's connection takes a while).
      */
-    private static FutureTask<DockerClient> opening;
+    static void reachEarly() {
+        NAMED.startEarly();
+    }
 
     /**
-     * Opens the client on a thread of its own, for {@link #client()} to take when it is needed: opening it loads a
-     * few thousand classes and asks the engine, which overlaps with reading and planning the guide this way. A
-     * failure stays for {@link #client()} to throw, on its caller's thread.
+     * Opens the Docker client on a thread of its own, for {@link #client()} to take when it is needed: opening it
+     * loads a few thousand classes and asks the engine, which overlaps with the container's start this way.
      */
     static void openEarly() {
-        FutureTask<DockerClient> task;
-        synchronized (Docker.class) {
-            if (opening != null) {
-                return;
-            }
-            task = new FutureTask<>(Docker::open);
-            opening = task;
-        }
-        Thread thread = new Thread(task, "rehearse-docker-client");
-        thread.setDaemon(true);
-        thread.start();
+        CLIENT.startEarly();
     }
 
     /** @throws BadInput when the engine does not answer */
     static DockerClient client() {
-        FutureTask<DockerClient> task;
+        return CLIENT.get();
+    }
+
+    /**
+     * The engine's address, as DOCKER_HOST gives it to Testcontainers; an ssh:// engine's is its local socket's.
+     * Where DOCKER_HOST is not set, the docker command's context is asked for it: the docker command's own calls
+     * need no address, so that call is made only for the client, or to tell why a command failed.
+     *
+     * @throws BadInput when the engine does not answer there
+     */
+    static String address() {
+        return ADDRESS.get();
+    }
+
+    private static Optional<String> reachNamed() {
+        String named = EngineAddress.named();
+        return named == null ? Optional.empty() : Optional.of(reached(named));
+    }
+
+    private static String reach() {
+        return NAMED.get().orElseGet(() -> reached(EngineAddress.ofContext()));
+    }
+
+    /** {@code given}'s address once it answers there; an ssh:// engine's local socket's */
+    private static String reached(String given) {
+        String address;
         synchronized (Docker.class) {
-            if (opening == null) {
-                opening = new FutureTask<>(Docker::open);
-            }
-            task = opening;
+            address = given.startsWith("ssh://") ? throughSsh(given) : given;
         }
-        task.run(); // here, unless another thread is opening it or has opened it
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            synchronized (Docker.class) {
-                if (opening == task) {
-                    opening = null;
-                }
-            }
-            throw Faults.thrownBy(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while opening the Docker client");
-        }
+        EngineAddress.requireAnswer(address, given);
+        return address;
     }
 
     private static DockerClient open() {
+        String address = address();
         try {
             synchronized (Docker.class) {
-                throughSshWhereNamed();
+                toTheEngineReached(address);
                 withoutRyuk();
                 withAnAddressWithoutABridge();
-                onTheEngineDockerHostNames();
+                onTheEngineReached(address);
             }
             return DockerClientFactory.instance().client();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("internal error: this Testcontainers version is not the one Rehearse "
                     + "was made for", e);
-        } catch (BadInput | OpeningStop.Stopped e) {
-            throw e; // a stop while an ssh:// engine was being reached is no engine that does not answer
+        } catch (BadInput e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw notAnswering(e);
+            throw EngineAddress.notAnswering(e);
         }
     }
 
     /**
-     * The environment a {@code docker} command run for the target needs to reach the engine {@link #client()}
-     * reaches (the whole environment of the session's terminal, added to the inherited one elsewhere): DOCKER_HOST as
-     * Testcontainers resolved it, so that the command never goes to another engine (a docker context, a
-     * Testcontainers setting the command does not read), and the variables of the command's own that come with it.
+     * The environment a {@code docker} command run for the target needs to reach the engine (the whole environment
+     * of the session's terminal, added to the inherited one elsewhere): the engine DOCKER_HOST names, once it
+     * answers there (an ssh:// one's local socket), else none (the command's own context), and the variables of the
+     * command's own that come with it.
      */
     static Map<String, String> cliEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
@@ -159,38 +158,41 @@ final class Docker {
                 env.put(name, value);
             }
         }
-        client();
-        env.put("DOCKER_HOST", DockerClientFactory.instance().getTransportConfig().getDockerHost().toString());
+        NAMED.get().ifPresent(address -> env.put("DOCKER_HOST", address));
         return env;
     }
 
+    /** The local socket of the ssh:// engine {@code given} names, opened on the first call. */
+    private static String throughSsh(String given) {
+        if (overSsh == null) {
+            if (!given.equals(EngineAddress.shown(given))) { // a password or a query: neither has a meaning for ssh
+                throw new BadInput("--target", 0, "DOCKER_HOST=" + EngineAddress.shown(given) + ": an ssh:// engine "
+                        + "is named as ssh://[user@]host[:port], with no password and nothing after the port");
+            }
+            TargetOptions options = engineOptions != null ? engineOptions : TargetOptions.defaults();
+            SshDockerEngine engine = SshDockerEngine.open(given, SshTargetProvider.sshOptions(options),
+                    options.stop());
+            overSsh = engine;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                afterTheLastRemoval();
+                engine.close();
+            }, "rehearse-docker-over-ssh-close"));
+        }
+        return "unix://" + overSsh.socket();
+    }
+
     /**
-     * docker-java, under Testcontainers, speaks to an engine over a socket or TCP only, and on an {@code ssh://} it
-     * cannot read would go on to another engine: an ssh:// engine is given to it as {@link SshDockerEngine}'s local
-     * socket, in place of DOCKER_HOST in the environment Testcontainers reads (a copy of its own).
+     * docker-java, under Testcontainers, is given the engine reached ({@code DOCKER_HOST} in its copy of the
+     * environment): DOCKER_HOST may be unset (the docker command's context named the engine), or name an ssh://
+     * engine, which docker-java cannot reach itself.
      */
-    private static void throughSshWhereNamed() throws ReflectiveOperationException {
-        String named = named();
-        if (named == null || !named.startsWith("ssh://") || overSsh != null) {
-            return;
-        }
-        if (!named.equals(shown(named))) { // a password or a query: neither has a meaning for ssh here
-            throw new BadInput("--target", 0, "DOCKER_HOST=" + shown(named) + ": an ssh:// engine is named as "
-                    + "ssh://[user@]host[:port], with no password and nothing after the port");
-        }
-        TargetOptions given = engineOptions != null ? engineOptions : TargetOptions.defaults();
-        SshDockerEngine engine = SshDockerEngine.open(named, SshTargetProvider.sshOptions(given), given.stop());
-        overSsh = engine;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            afterTheLastRemoval();
-            engine.close();
-        }, "rehearse-docker-over-ssh-close"));
+    private static void toTheEngineReached(String address) throws ReflectiveOperationException {
         TestcontainersConfiguration configuration = TestcontainersConfiguration.getInstance();
         Field environment = TestcontainersConfiguration.class.getDeclaredField("environment");
         environment.setAccessible(true);
         @SuppressWarnings("unchecked")
         Map<String, String> theirs = new HashMap<>((Map<String, String>) environment.get(configuration));
-        theirs.put("DOCKER_HOST", "unix://" + engine.socket());
+        theirs.put("DOCKER_HOST", address);
         environment.set(configuration, theirs);
     }
 
@@ -224,61 +226,22 @@ final class Docker {
     }
 
     /**
-     * When the engine DOCKER_HOST names does not answer, Testcontainers goes on to the next way it knows (the local
-     * socket, or the way that worked last, which it keeps in ~/.testcontainers.properties): the run would quietly
-     * happen on another engine than the one asked for.
+     * Testcontainers goes on to other ways it knows when the engine it was given does not answer (the local socket,
+     * the way that worked last, which it keeps in ~/.testcontainers.properties), and its own setting tc.host comes
+     * first: the client would quietly reach another engine than the one the run's container is on.
      */
-    private static void onTheEngineDockerHostNames() throws ReflectiveOperationException {
-        String named = named();
-        if (named == null || chosenStrategy() instanceof TestcontainersHostPropertyClientProviderStrategy) {
-            return; // tc.host, Testcontainers' own setting, comes before DOCKER_HOST on purpose
-        }
+    private static void onTheEngineReached(String address) {
         String chosen = DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
-        String expected = overSsh != null ? "unix://" + overSsh.socket() : named;
-        if (!trimmed(chosen).equals(trimmed(expected))) {
-            throw doesNotAnswer(named, probe(named));
+        if (!trimmed(chosen).equals(trimmed(address))) {
+            throw new BadInput("--target", 0, "Testcontainers reaches the Docker engine at "
+                    + EngineAddress.shown(chosen) + ", not the run's at " + EngineAddress.shown(address)
+                    + " (its tc.host setting in ~/.testcontainers.properties?): remove the setting, or name that "
+                    + "engine in DOCKER_HOST");
         }
     }
 
     private static String trimmed(String host) {
         return host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
-    }
-
-    /** Why the engine at {@code host} may not answer, as far as a look from here tells; empty when it cannot. */
-    private static String probe(String host) {
-        try {
-            URI uri = URI.create(host);
-            if ("unix".equals(uri.getScheme())) {
-                return Files.exists(Path.of(uri.getPath())) ? "" : "no such socket";
-            }
-            if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
-                return "";
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
-                return "it takes connections, but gives no Docker engine's answer";
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        }
-    }
-
-    private static BadInput doesNotAnswer(String named, String why) {
-        return new BadInput("--target", 0, "the Docker engine DOCKER_HOST names does not answer: DOCKER_HOST="
-                + shown(named) + (why.isEmpty() ? "" : " (" + why + ")")
-                + "; start it, or make it reachable from here, or unset DOCKER_HOST for the local engine");
-    }
-
-    /** DOCKER_HOST when it is set */
-    private static String named() {
-        String named = System.getenv("DOCKER_HOST");
-        return named == null || named.isBlank() ? null : named.strip();
-    }
-
-    /** DOCKER_HOST as it may be shown: a password in it ({@code ssh://user:secret@host}) and any query left out */
-    static String shown(String dockerHost) {
-        String noQuery = dockerHost.replaceFirst("[?#].*$", "");
-        return noQuery.replaceFirst("^([A-Za-z][\\w+.-]*://[^:@/]*):[^@/]*@", "$1@");
     }
 
     /**
@@ -326,25 +289,5 @@ final class Docker {
         Field chosen = DockerClientFactory.class.getDeclaredField("strategy");
         chosen.setAccessible(true);
         return (DockerClientProviderStrategy) chosen.get(factory);
-    }
-
-    /** What Testcontainers said stays in the message: "permission denied" wants another fix than a stopped engine. */
-    static BadInput notAnswering(RuntimeException e) {
-        Path socket = Path.of("/var/run/docker.sock");
-        if (named() != null) {
-            BadInput bad = doesNotAnswer(named(), Faults.withCauses(e));
-            bad.initCause(e);
-            return bad;
-        }
-        if (Files.exists(socket) && !Files.isWritable(socket)) {
-            BadInput denied = new BadInput("--target", 0, "cannot use the Docker engine: permission denied on "
-                    + socket + " (join its group, or run as root); Testcontainers said: " + Faults.withCauses(e));
-            denied.initCause(e);
-            return denied;
-        }
-        BadInput bad = new BadInput("--target", 0, "the Docker engine does not answer (" + Faults.withCauses(e)
-                + "); start it with: sudo .ci/setup");
-        bad.initCause(e);
-        return bad;
     }
 }

@@ -1,11 +1,8 @@
 package dev.rehearse.targets.container;
 
-import org.testcontainers.containers.output.OutputFrame;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.function.Consumer;
 
 /**
  * What a container's first process prints, followed from its start: whether it printed its ready line, whether it
@@ -13,7 +10,7 @@ import java.util.function.Consumer;
  * a failure, they would be gone with a container that ended, as the engine removes it (auto-remove). Bounded: a
  * first process may print without end.
  */
-final class FirstProcessOutput implements Consumer<OutputFrame> {
+final class FirstProcessOutput {
     private static final int LINES = 5;
     private static final int LINE_CHARS = 300;
     /** how long the output of a first process that ended may take to end too, its last lines first */
@@ -35,14 +32,14 @@ final class FirstProcessOutput implements Consumer<OutputFrame> {
         this.readyText = readyText;
     }
 
-    @Override
-    public synchronized void accept(OutputFrame frame) {
-        if (frame.getType() == OutputFrame.OutputType.END) {
-            ended = true;
-            notifyAll();
-            return;
-        }
-        String line = frame.getUtf8StringWithoutLineEnding();
+    /** The output ended: the first process is gone, or the output is no longer followed. */
+    synchronized void end() {
+        ended = true;
+        notifyAll();
+    }
+
+    /** A line it printed, without its line ending. */
+    synchronized void line(String line) {
         if (readyText != null && line.contains(readyText)) {
             ready = true;
             notifyAll();

@@ -1,8 +1,7 @@
 package dev.rehearse.targets.container;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.rehearse.guide.BadInput;
+import dev.rehearse.targets.UserFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *
  * <p>The recipe ({@code fixtures/stardust} and {@code fixtures/synapse-double}) is packed into Rehearse's jar by
  * the build, so the jar needs no checkout ({@link StardustRecipe}): an image that is there is found through the
- * Docker client; else the recipe is unpacked into a temporary folder and its build script runs there. The hash
+ * docker command; else the recipe is unpacked into a temporary folder and its build script runs there. The hash
  * covers the files' contents only, so the unpacked recipe names the same image as the checkout's.
  */
 public final class StardustImage {
@@ -47,8 +47,8 @@ public final class StardustImage {
     }
 
     /**
-     * Builds the stardust image when there is none of its recipe; a few look-ups through the Docker client when
-     * there is. Progress and errors of a build go to this process's standard error. One at a time: runs that start
+     * Builds the stardust image when there is none of its recipe; two {@code docker} commands when there is one
+     * (its base's id, and the image of that recipe tagged {@code latest}). Progress and errors of a build go to this process's standard error. One at a time: runs that start
      * together ({@code rehearse matrix --jobs N}) would otherwise each build the same missing image.
      *
      * @param flavour one of {@link #FLAVOURS}
@@ -58,7 +58,7 @@ public final class StardustImage {
     public static synchronized String ensure(String flavour) {
         try {
             StardustRecipe recipe = StardustRecipe.packed();
-            String there = existing(Docker.client(), recipe, flavour);
+            String there = existing(recipe, flavour);
             return there != null ? there : build(recipe, flavour);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack or run the stardust image's recipe", e);
@@ -69,16 +69,24 @@ public final class StardustImage {
      * The image build.sh would name, when it and its base are there; it is tagged {@code latest} then, as build.sh
      * does. Null when build.sh has to make either.
      */
-    private static String existing(DockerClient docker, StardustRecipe recipe, String flavour) {
-        try {
-            String baseId = docker.inspectImageCmd(recipe.baseImage(flavour)).exec().getId();
-            String image = recipe.image(flavour, baseId);
-            docker.inspectImageCmd(image).exec();
-            docker.tagImageCmd(image, "rehearse/" + flavour, "latest").withForce().exec();
-            return image;
-        } catch (NotFoundException e) {
+    private static String existing(StardustRecipe recipe, String flavour) {
+        UserFiles.Ran base = DockerCommand.run(List.of("image", "inspect", "--format", "{{.Id}}",
+                recipe.baseImage(flavour)));
+        if (base.exit() != 0) {
+            return absent(base);
+        }
+        String image = recipe.image(flavour, base.out().strip());
+        UserFiles.Ran tagged = DockerCommand.run(List.of("tag", image, "rehearse/" + flavour + ":latest"));
+        return tagged.exit() == 0 ? image : absent(tagged);
+    }
+
+    /** null, for an image docker says is not there; else what it said, thrown */
+    private static String absent(UserFiles.Ran ran) {
+        DockerCommand.Refused refused = new DockerCommand.Refused("image", ran);
+        if (refused.noSuch("image")) {
             return null;
         }
+        throw refused;
     }
 
     /** Runs build.sh from the recipe unpacked into a temporary folder, on the engine the run uses. */

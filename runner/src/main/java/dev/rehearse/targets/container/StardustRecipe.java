@@ -24,8 +24,8 @@ import java.util.zip.ZipFile;
  * The stardust images' recipe as it travels in Rehearse's classes ({@code fixtures/stardust} and
  * {@code fixtures/synapse-double}, packed by the build), and the names {@code build.sh} gives what it makes of it,
  * computed here as the script computes them: a base image named after its {@code base.sh} and {@code packages.txt},
- * and the flavour's image after the base's id and its own files. So a run finds an image that is there through the
- * Docker client it has open anyway, without the script and the half a dozen {@code docker} commands it runs.
+ * and the flavour's image after the base's id and its own files. So a run finds an image that is there with two
+ * {@code docker} commands, without the script and the half a dozen it runs.
  * StardustImageIT holds this and the script to one answer.
  *
  * @param files each file's content, by its path under the recipe ({@code stardust/build.sh}), in bytewise order of

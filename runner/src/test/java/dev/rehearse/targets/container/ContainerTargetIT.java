@@ -6,6 +6,7 @@ import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.model.TargetFacts;
+import dev.rehearse.targets.OpeningStop;
 import dev.rehearse.targets.RunStamp;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.container.ContainerTarget.Networking;
@@ -377,6 +378,26 @@ class ContainerTargetIT {
                         "echo starting services; echo waiting for a lock; exec sleep infinity", Duration.ofSeconds(3)));
     }
 
+    /**
+     * A run stopped while the container's services start (Ctrl-C, or its guide found wrong meanwhile): the start
+     * ends at once, rather than at the ready line's time, and the container is removed.
+     */
+    @Test
+    void aStopWhileTheServicesStartEndsTheStartAndRemovesTheContainer() {
+        OpeningStop stop = new OpeningStop();
+        Thread stopper = new Thread(() -> {
+            while (docker("ps", "-q", "--filter", "label=dev.rehearse.user=stopped").isBlank()) {
+                Thread.onSpinWait();
+            }
+            stop.request();
+        });
+        stopper.setDaemon(true);
+        stopper.start();
+        assertEquals("container IMAGE: stopped while it was being opened",
+                failedOpen(OpeningStop.Stopped.class, "stopped", "echo starting services; exec sleep infinity",
+                        Duration.ofSeconds(90), stop));
+    }
+
     /** An image that names a user who is never there: bad input in one line. */
     @Test
     void anImageNamingAUserItLacksIsOneLine() {
@@ -391,10 +412,16 @@ class ContainerTargetIT {
      */
     private static String failedOpen(Class<? extends RuntimeException> type, String user, String script,
                                      Duration readyTimeout) {
+        return failedOpen(type, user, script, readyTimeout, new OpeningStop());
+    }
+
+    /** As {@link #failedOpen(Class, String, String, Duration)}, the opening cut short by {@code stop}. */
+    private static String failedOpen(Class<? extends RuntimeException> type, String user, String script,
+                                     Duration readyTimeout, OpeningStop stop) {
         String image = stardustWith(user, script);
         try {
             RuntimeException thrown = assertThrows(type, () -> ContainerTarget.open(image, Networking.NONE, false,
-                    RunStamp.next(), readyTimeout).close());
+                    RunStamp.next(), stop, readyTimeout).close());
             assertEquals("", docker("ps", "-a", "-q", "--filter", "ancestor=" + image).strip(), "a container is left");
             return thrown.getMessage().replace(image, "IMAGE");
         } finally {
