@@ -67,7 +67,9 @@ final class ContainerStart {
         if (made.exit() != 0) {
             throw new IllegalStateException(failed(image) + new DockerCommand.Refused("create", made).said());
         }
-        id = made.out().strip();
+        // the id is the last line: a warning of the engine's (a limit the kernel cannot apply) may come before it
+        id = made.out().strip().lines().reduce((first, last) -> last).orElseThrow(() ->
+                new IllegalStateException(failed(image) + "docker create printed no container's id"));
     }
 
     String id() {

@@ -107,20 +107,24 @@ final class Docker {
 
     private static Optional<String> reachNamed() {
         String named = EngineAddress.named();
-        return named == null ? Optional.empty() : Optional.of(reached(named));
+        return named == null ? Optional.empty() : Optional.of(reached(named, true));
     }
 
     private static String reach() {
-        return NAMED.get().orElseGet(() -> reached(EngineAddress.ofContext()));
+        return NAMED.get().orElseGet(() -> reached(EngineAddress.ofContext(), false));
     }
 
-    /** {@code given}'s address once it answers there; an ssh:// engine's local socket's */
-    private static String reached(String given) {
+    /**
+     * {@code given}'s address once it answers there; an ssh:// engine's local socket's.
+     *
+     * @param named whether DOCKER_HOST gave it, else the docker command's context
+     */
+    private static String reached(String given, boolean named) {
         String address;
         synchronized (Docker.class) {
             address = given.startsWith("ssh://") ? throughSsh(given) : given;
         }
-        EngineAddress.requireAnswer(address, given);
+        EngineAddress.requireAnswer(address, given, named);
         return address;
     }
 

@@ -52,9 +52,10 @@ final class EngineAddress {
      * Checks that something answers at {@code address}, as far as a connection tells.
      *
      * @param given the address as DOCKER_HOST or the context gave it (an ssh:// one's, before its local socket)
+     * @param named whether DOCKER_HOST gave it
      * @throws BadInput when nothing does, saying why as far as a look from here tells
      */
-    static void requireAnswer(String address, String given) {
+    static void requireAnswer(String address, String given, boolean named) {
         URI uri;
         try {
             uri = URI.create(address);
@@ -66,7 +67,7 @@ final class EngineAddress {
             if ("unix".equals(uri.getScheme())) {
                 Path socket = Path.of(uri.getPath());
                 if (!Files.exists(socket)) {
-                    throw notAnswering(given, "no such socket");
+                    throw notAnswering(given, named, "no such socket");
                 }
                 if (!Files.isWritable(socket)) {
                     throw new BadInput("--target", 0, "cannot use the Docker engine: permission denied on " + socket
@@ -79,12 +80,12 @@ final class EngineAddress {
                 }
             }
         } catch (IOException e) {
-            throw notAnswering(given, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw notAnswering(given, named, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 
-    private static BadInput notAnswering(String given, String why) {
-        if (named() != null) {
+    private static BadInput notAnswering(String given, boolean named, String why) {
+        if (named) {
             return new BadInput("--target", 0, "the Docker engine DOCKER_HOST names does not answer: DOCKER_HOST="
                     + shown(given) + " (" + why + "); start it, or make it reachable from here, or unset DOCKER_HOST "
                     + "for the local engine");
