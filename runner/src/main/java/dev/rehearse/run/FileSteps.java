@@ -51,6 +51,11 @@ final class FileSteps {
     }
 
     /** The files the plan's steps create (not those they append to), as absolute paths on the target. */
+    /** Whether the plan writes or edits a file. */
+    static boolean anyIn(Plan plan) {
+        return plan.steps().stream().anyMatch(step -> step instanceof WriteStep || step instanceof EditStep);
+    }
+
     static List<String> created(Plan plan, Target target) {
         Set<String> paths = new LinkedHashSet<>();
         for (Step step : plan.steps()) {

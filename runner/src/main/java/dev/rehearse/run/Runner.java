@@ -177,6 +177,9 @@ public final class Runner {
     }
 
     private RunReport steps(Plan plan, List<Check> checks, long started) {
+        if (FileSteps.anyIn(plan)) {
+            target.filesAhead();
+        }
         List<String> created = FileSteps.created(plan, target);
         files = new FileSteps(target, backups, thereBefore(plan, created));
         olderOutputFiles = reportDir != null && OutputFile.anyIn(reportDir);

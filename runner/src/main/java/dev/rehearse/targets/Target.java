@@ -30,6 +30,14 @@ public interface Target extends AutoCloseable {
      */
     void writeFile(String path, String content);
 
+    /**
+     * Says that the run has steps ahead that read and write files ({@link #readFile}, {@link #writeFile}): what those
+     * need and takes long to get ready (the container target's Docker client) starts now, in the background, and a
+     * run without them never pays for it. Nothing by default.
+     */
+    default void filesAhead() {
+    }
+
     /** Releases the target; a throwaway target is removed unless it was asked to be kept. */
     @Override
     void close();

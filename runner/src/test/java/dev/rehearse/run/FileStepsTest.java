@@ -16,6 +16,7 @@ import dev.rehearse.model.TargetFacts;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,13 @@ class FileStepsTest {
     /** A target that is only a file system: the seam the runner writes through. */
     private static final class Files implements Target {
         final Map<String, String> files = new HashMap<>();
+        /** what the run asked of the target, in order: "files ahead", "read PATH", "write PATH" */
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public void filesAhead() {
+            asked.add("files ahead");
+        }
 
         @Override
         public String describe() {
@@ -49,11 +57,13 @@ class FileStepsTest {
 
         @Override
         public Optional<String> readFile(String path) {
+            asked.add("read " + path);
             return Optional.ofNullable(files.get(path));
         }
 
         @Override
         public void writeFile(String path, String content) {
+            asked.add("write " + path);
             files.put(path, content);
         }
 
@@ -65,6 +75,24 @@ class FileStepsTest {
     private static RunReport run(Files target, Step... steps) {
         Guide guide = new Guide(Path.of("guide.rst"), Path.of("."), "rst", "G", List.of(), List.of());
         return new Runner(target, StepSelection.ALL, true, null).run(new Plan("g", guide, List.of(steps), new Bindings()));
+    }
+
+    /**
+     * A run with file steps tells its target so before anything else, once (the container target opens its Docker
+     * client then, in the background); a run without them never does.
+     */
+    @Test
+    void theTargetIsToldOfFileStepsAheadOnceBeforeTheFirstAndOnlyThen() {
+        Files target = new Files();
+        run(target, new WriteStep(1, "guide.rst", 10, SECTION, "~/app.ini", "[app]\n", StepPolicy.DEFAULT),
+                new WriteStep(2, "guide.rst", 20, SECTION, "~/more.ini", "[more]\n", StepPolicy.DEFAULT));
+        assertEquals("files ahead", target.asked.get(0), target.asked.toString());
+        assertEquals(1, target.asked.stream().filter("files ahead"::equals).count(), target.asked.toString());
+        assertTrue(target.asked.contains("write /home/bob/more.ini"), target.asked.toString());
+
+        Files none = new Files();
+        run(none);
+        assertEquals(List.of(), none.asked);
     }
 
     @Test

@@ -137,7 +137,6 @@ public final class ContainerTarget extends ShellTarget {
         stop.onRequest(container::cut);
         container.create(options(networking, keep, stamp, hostname, domain),
                 ready != null ? List.of() : List.of("sleep", "infinity"));
-        Docker.openEarly(); // the client, for the files' reads and writes, while the container starts
         container.start(user, ready, readyTimeout, SETTINGS,
                 (pid, home) -> login(container.id(), pid, user, home, dockerEnv));
         String home;
@@ -238,6 +237,12 @@ public final class ContainerTarget extends ShellTarget {
     @Override
     protected ShellSettings shellSettings() {
         return SETTINGS;
+    }
+
+    /** The Docker client, which the files' reads and writes go through, opens on a thread of its own. */
+    @Override
+    public void filesAhead() {
+        Docker.openEarly();
     }
 
     @Override

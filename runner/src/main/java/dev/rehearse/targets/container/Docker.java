@@ -83,7 +83,7 @@ final class Docker {
 
     /**
      * Opens the Docker client on a thread of its own, for {@link #client()} to take when it is needed: opening it
-     * loads a few thousand classes and asks the engine, which overlaps with the container's start this way.
+     * loads a few thousand classes and asks the engine, which overlaps with the run's first steps this way.
      */
     static void openEarly() {
         CLIENT.startEarly();

@@ -15,8 +15,8 @@ import java.util.Map;
  * The {@code docker} command, pointed at the run's engine ({@link Docker#cliEnvironment()}): how the container
  * target looks at its image, starts, kills and finds its containers. A call takes what the engine takes and a few
  * milliseconds more, where the Docker client has to load a few thousand classes and ask the engine how it is
- * reached before its first call: on the way to a run's first step, only the command is used, and the client opens
- * meanwhile for the files' reads and writes ({@link ClientExec}).
+ * reached before its first call: on the way to a run's first step, only the command is used; the client opens for
+ * the files' reads and writes ({@link ClientExec}), once the run says it has such steps.
  */
 final class DockerCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
