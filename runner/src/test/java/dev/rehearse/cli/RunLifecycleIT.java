@@ -522,6 +522,18 @@ class RunLifecycleIT {
         assertEquals(List.of(), left);
     }
 
+    /** The container target drives the engine with the docker command: where there is none, one line says so. */
+    @Test
+    void aContainerRunWithoutTheDockerCommandIsOneLine(@TempDir Path noPrograms) {
+        RehearseJar.Outcome refused = RehearseJar.in(ROOT, Map.of("PATH", noPrograms.toString(), "DOCKER_HOST", ""),
+                "run", "docs/first-guide.md", "--target", "container");
+        assertEquals(2, refused.exit(), refused.both());
+        assertTrue(refused.err().startsWith("--target: the container target runs the docker command, which is not "
+                + "here ("), refused.err());
+        assertTrue(refused.err().endsWith("): install Docker's command line (Debian: docker.io)\n"), refused.err());
+        assertEquals(1, refused.err().lines().count(), refused.err());
+    }
+
     // ---- helpers ----
 
     /** The temporary files of atomic writes in {@code dir}. */

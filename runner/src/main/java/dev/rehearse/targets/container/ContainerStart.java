@@ -9,7 +9,6 @@ import dev.rehearse.targets.shell.Transport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -189,7 +188,7 @@ final class ContainerStart {
             process = attached.start();
             process.getOutputStream().close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run docker start", e);
+            throw DockerCommand.missing(e);
         }
         following = process;
         Thread reader = new Thread(() -> {

@@ -1,9 +1,12 @@
 package dev.rehearse.targets.container;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearse.guide.BadInput;
+import dev.rehearse.model.Faults;
 import dev.rehearse.targets.UserFiles;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +34,12 @@ final class DockerCommand {
      *                                     what docker said about the call
      */
     static UserFiles.Ran run(List<String> args) {
-        UserFiles.Ran ran = UserFiles.locally(List.of("docker"), Docker.cliEnvironment()).run(args, new byte[0]);
+        UserFiles.Ran ran;
+        try {
+            ran = UserFiles.locally(List.of("docker"), Docker.cliEnvironment()).run(args, new byte[0]);
+        } catch (UncheckedIOException notThere) {
+            throw missing(notThere);
+        }
         if (ran.exit() != 0) {
             Docker.address(); // asked once, and only when a call fails: whether the engine answers
         }
@@ -49,6 +57,14 @@ final class DockerCommand {
             throw new Refused(args[0], ran);
         }
         return ran.out();
+    }
+
+    /** The line for a docker command that cannot be started: there is none on the PATH. */
+    static BadInput missing(Exception cannotRun) {
+        BadInput bad = new BadInput("--target", 0, "the container target runs the docker command, which is not here ("
+                + Faults.withCauses(cannotRun) + "): install Docker's command line (Debian: docker.io)");
+        bad.initCause(cannotRun);
+        return bad;
     }
 
     /**

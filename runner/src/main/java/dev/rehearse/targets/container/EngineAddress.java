@@ -40,8 +40,7 @@ final class EngineAddress {
             context = UserFiles.locally(List.of("docker"), Map.of())
                     .run(List.of("context", "inspect", "--format", "{{.Endpoints.docker.Host}}"), new byte[0]);
         } catch (UncheckedIOException notThere) {
-            throw new BadInput("--target", 0, "the container target runs the docker command, which is not here ("
-                    + Faults.withCauses(notThere) + "): install Docker's command line (Debian: docker.io)");
+            throw DockerCommand.missing(notThere);
         }
         String host = context.out().strip();
         // a docker command older than contexts (before 19.03) reaches the local socket
