@@ -26,8 +26,12 @@ import java.util.function.BiFunction;
 final class ContainerStart {
     /** what getent exits with when there is no such entry */
     private static final int GETENT_NOT_FOUND = 2;
-    /** how often the engine is asked whether the container runs yet, while it starts */
+    /**
+     * how soon the engine is asked again whether the container runs yet, while it starts: each time twice as long,
+     * up to {@link #LONGEST_START_POLL}, as each look is a process of its own
+     */
     private static final Duration START_POLL = Duration.ofMillis(10);
+    private static final Duration LONGEST_START_POLL = Duration.ofMillis(200);
 
     private final String image;
     private final FirstProcessOutput printed;
@@ -220,7 +224,7 @@ final class ContainerStart {
      */
     private Long awaitRunning(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
+        for (long pause = START_POLL.toMillis(); ; pause = Math.min(2 * pause, LONGEST_START_POLL.toMillis())) {
             UserFiles.Ran state = DockerCommand.run(List.of("inspect", "--type", "container", "--format",
                     "{{.State.Status}} {{.State.Pid}}", id));
             String[] words = state.out().strip().split(" ");
@@ -234,7 +238,7 @@ final class ContainerStart {
             }
             stopIfCut();
             try {
-                Thread.sleep(START_POLL.toMillis());
+                Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(failed(image) + "interrupted while it started");
