@@ -2,6 +2,7 @@ package dev.rehearse.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearse.targets.container.StardustImage;
 import dev.rehearse.targets.local.OtherProcessLock;
 import dev.rehearse.testing.Checkout;
 import dev.rehearse.testing.Processes;
@@ -515,11 +516,34 @@ class RunLifecycleIT {
             assertEquals(2, run.waitFor(), run.output());
             assertEquals("guide.rst:4: included file does not exist: missing.rst", run.output().strip());
         }
-        // a run's id holds its process's number: no container of that process is there, running or not
-        List<String> left = Processes.run(ROOT, Map.of(), "docker", "ps", "--all", "--filter", "label=dev.rehearse.run",
-                "--format", "{{.Label \"dev.rehearse.run\"}}").lines().filter(id -> id.contains("-" + pid + "-"))
-                .toList();
-        assertEquals(List.of(), left);
+        assertEquals(List.of(), containersOfProcess(pid));
+    }
+
+    /**
+     * Ctrl-C while the container's services start (an image whose first process never prints its ready line, which
+     * the run would wait 90 s for): the run stops at once, as a stop before any step, and the container is removed.
+     */
+    @Test
+    void ctrlCWhileTheContainerStartsEndsTheRunAtOnceAndRemovesIt() throws IOException {
+        String image = "rehearse/test-never-ready:" + ProcessHandle.current().pid();
+        String recipe = "FROM " + StardustImage.ensure("stardust") + "\n"
+                + "LABEL dev.rehearse.user=robin dev.rehearse.ready=\"robin: ready\"\n"
+                + "ENTRYPOINT [\"sleep\", \"infinity\"]\n";
+        Processes.runWithInput(recipe, Path.of("/"), Map.of(), "docker", "build", "--network=none", "-q", "-t", image,
+                "-");
+        try (RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "run", GUIDE, "--target",
+                "container:" + image, "--report-dir", reports.toString())) {
+            run.await("the run's container", () -> !containersOfProcess(run.pid()).isEmpty());
+
+            run.signal("INT");
+
+            assertEquals(130, run.waitFor(), run.output());
+            assertTrue(run.output().contains("rehearse: stopped by Ctrl-C (SIGINT) before any step ran (container "
+                    + image + ": stopped while it was being opened)"), run.output());
+            assertEquals(List.of(), containersOfProcess(run.pid()), "removed before the run ended");
+        } finally {
+            exec(List.of("docker", "rmi", "-f", image));
+        }
     }
 
     /** The container target drives the engine with the docker command: where there is none, one line says so. */
@@ -633,6 +657,13 @@ class RunLifecycleIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The containers, running or not, of runs of the process {@code pid}: a run's id holds its process's number. */
+    private static List<String> containersOfProcess(long pid) {
+        return Processes.run(ROOT, Map.of(), "docker", "ps", "--all", "--filter", "label=dev.rehearse.run",
+                "--format", "{{.Label \"dev.rehearse.run\"}}").lines().filter(id -> id.contains("-" + pid + "-"))
+                .toList();
     }
 
     private static List<String> containersOf(String runId) {
