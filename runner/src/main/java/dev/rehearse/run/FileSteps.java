@@ -50,12 +50,12 @@ final class FileSteps {
         this.thereBefore = Set.copyOf(thereBefore);
     }
 
-    /** The files the plan's steps create (not those they append to), as absolute paths on the target. */
     /** Whether the plan writes or edits a file. */
     static boolean anyIn(Plan plan) {
         return plan.steps().stream().anyMatch(step -> step instanceof WriteStep || step instanceof EditStep);
     }
 
+    /** The files the plan's steps create (not those they append to), as absolute paths on the target. */
     static List<String> created(Plan plan, Target target) {
         Set<String> paths = new LinkedHashSet<>();
         for (Step step : plan.steps()) {

@@ -1,7 +1,6 @@
 package dev.rehearse.targets.container;
 
 import dev.rehearse.targets.RunStamp;
-import dev.rehearse.targets.UserFiles;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,20 +38,18 @@ final class ContainerLeftovers {
             if ("true".equals(labels.get(LABEL_KEPT)) || stamp.isEmpty() || !stamp.get().provablyDead()) {
                 continue;
             }
-            UserFiles.Ran gone = DockerCommand.run(List.of("rm", "--force", id));
-            if (gone.exit() == 0) {
+            // not when removed meanwhile (auto-remove, or another run reaping too)
+            if (DockerCommand.unlessGone("rm", "--force", id).isPresent()) {
                 removed.add("removed container " + id.substring(0, 12) + ", left behind by run " + stamp.get().id()
                         + " (its process " + stamp.get().pid() + " is gone)");
             }
-            // else removed meanwhile (auto-remove, or another run reaping too)
         }
         return removed;
     }
 
     /** the container's labels; none when it is gone meanwhile */
     private static Map<String, String> labelsOf(String id) {
-        UserFiles.Ran inspected = DockerCommand.run(List.of("inspect", "--type", "container", "--format",
-                "{{json .Config.Labels}}", id));
-        return inspected.exit() == 0 ? DockerCommand.labels(inspected.out()) : Map.of();
+        return DockerCommand.unlessGone("inspect", "--type", "container", "--format", "{{json .Config.Labels}}", id)
+                .map(DockerCommand::labels).orElse(Map.of());
     }
 }

@@ -37,7 +37,7 @@ final class ContainerStart {
     private final FirstProcessOutput printed;
     /** the container's id, once it is made; else null */
     private volatile String id;
-    /** {@code docker logs --follow}, until the container is ready or has failed; else null */
+    /** {@code docker start --attach}, until the container is ready or has failed; else null */
     private volatile Process following;
     /** the first process's number on this machine, as the engine tells it; null when it has none (ended) */
     private Long firstPid;
@@ -264,12 +264,7 @@ final class ContainerStart {
         if (id == null) {
             return;
         }
-        UserFiles.Ran removed = DockerCommand.run(List.of("rm", "--force", id));
-        // removed already (auto-remove), or being removed: nothing left to do
-        if (removed.exit() != 0 && !new DockerCommand.Refused("rm", removed).noSuch("container")
-                && !removed.err().contains("already in progress")) {
-            throw new DockerCommand.Refused("rm", removed);
-        }
+        DockerCommand.unlessGone("rm", "--force", id); // removed already (auto-remove): nothing left to do
     }
 
     private static String failed(String image) {

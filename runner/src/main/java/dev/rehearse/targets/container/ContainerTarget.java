@@ -159,7 +159,10 @@ public final class ContainerTarget extends ShellTarget {
                 new TargetFacts(user, hostname, home, domain, more), imageReady, started, dockerEnv);
     }
 
-    /** The options of {@code docker create}: each one word, {@code --name=value}, so that no value reads as an option. */
+    /**
+     * The options of {@code docker create}: each one word, {@code --name=value}, so that no value reads as an
+     * option.
+     */
     private static List<String> options(Networking networking, boolean keep, RunStamp stamp, String hostname,
                                         String domain) {
         List<String> options = new ArrayList<>(List.of("--hostname=" + hostname,
@@ -301,12 +304,7 @@ public final class ContainerTarget extends ShellTarget {
             return;
         }
         try {
-            UserFiles.Ran killed = DockerCommand.run(List.of("kill", containerId));
-            // already gone, or no longer running (and so already being removed): nothing to do
-            if (killed.exit() != 0 && !killed.err().contains("is not running")
-                    && !new DockerCommand.Refused("kill", killed).noSuch("container")) {
-                throw new DockerCommand.Refused("kill", killed);
-            }
+            DockerCommand.unlessGone("kill", containerId); // gone already: nothing to do
         } finally {
             Docker.letGo(); // an engine over ssh may go now
         }

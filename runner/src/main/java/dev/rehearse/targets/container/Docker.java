@@ -26,7 +26,8 @@ import java.util.Optional;
  * so that they never reach two engines: the {@code docker} command ({@link DockerCommand}, the session's terminal,
  * the image's build), given DOCKER_HOST where it is set and else left to its context ({@link #cliEnvironment()}),
  * and Testcontainers' Docker client ({@link #client()}, the files' reads and writes), given the engine's address
- * ({@link #address()}) in place of DOCKER_HOST in its own copy of the environment. An engine that does not answer there becomes one line that says how to fix it, not a stack trace.
+ * ({@link #address()}) in place of DOCKER_HOST in its own copy of the environment. An engine that does not answer
+ * there becomes one line that says how to fix it, not a stack trace.
  *
  * <p>Testcontainers reads two settings Rehearse needs from the environment only (TESTCONTAINERS_RYUK_DISABLED,
  * TESTCONTAINERS_HOST_OVERRIDE), which a program cannot set for itself. What they do is done here instead, before

@@ -7,12 +7,12 @@ import dev.rehearse.targets.UserFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code docker} command, pointed at the run's engine ({@link Docker#cliEnvironment()}): how the container
@@ -57,6 +57,26 @@ final class DockerCommand {
             throw new Refused(args[0], ran);
         }
         return ran.out();
+    }
+
+    /**
+     * What {@code docker ARGS} printed, for a call on a container that may be gone meanwhile: the engine removes one
+     * once it has ended (auto-remove), and another run may be reaping it. Empty when it is gone, or no longer running
+     * (and so being removed), or being removed already.
+     *
+     * @throws Refused for any other failure, with the last line docker said
+     */
+    static Optional<String> unlessGone(String... args) {
+        UserFiles.Ran ran = run(List.of(args));
+        if (ran.exit() == 0) {
+            return Optional.of(ran.out());
+        }
+        String said = ran.err().toLowerCase(Locale.ROOT);
+        if (said.contains("no such container") || said.contains("is not running")
+                || said.contains("already in progress")) {
+            return Optional.empty();
+        }
+        throw new Refused(args[0], ran);
     }
 
     /** The line for a docker command that cannot be started: there is none on the PATH. */
@@ -109,8 +129,12 @@ final class DockerCommand {
         private final String said;
 
         Refused(String command, UserFiles.Ran ran) {
-            super("docker " + command + " failed: " + lastLine(ran));
-            this.said = lastLine(ran);
+            this(command, lastLine(ran));
+        }
+
+        private Refused(String command, String said) {
+            super("docker " + command + " failed: " + said);
+            this.said = said;
         }
 
         /** docker's last line (or its exit status, when it said nothing) */
@@ -118,7 +142,7 @@ final class DockerCommand {
             return said;
         }
 
-        /** whether the engine said there is no such image (or container), in any case */
+        /** whether the engine said there is no such {@code what} (an image), in any case */
         boolean noSuch(String what) {
             return said.toLowerCase(Locale.ROOT).contains("no such " + what);
         }

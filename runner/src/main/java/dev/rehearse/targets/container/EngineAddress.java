@@ -116,7 +116,10 @@ final class EngineAddress {
         return named == null || named.isBlank() ? null : named.strip();
     }
 
-    /** An engine's address as it may be shown: a password in it ({@code ssh://user:secret@host}) and any query left out */
+    /**
+     * An engine's address as it may be shown: a password in it ({@code ssh://user:secret@host}) and any query left
+     * out.
+     */
     static String shown(String address) {
         String noQuery = address.replaceFirst("[?#].*$", "");
         return noQuery.replaceFirst("^([A-Za-z][\\w+.-]*://[^:@/]*):[^@/]*@", "$1@");

@@ -48,8 +48,9 @@ public final class StardustImage {
 
     /**
      * Builds the stardust image when there is none of its recipe; two {@code docker} commands when there is one
-     * (its base's id, and the image of that recipe tagged {@code latest}). Progress and errors of a build go to this process's standard error. One at a time: runs that start
-     * together ({@code rehearse matrix --jobs N}) would otherwise each build the same missing image.
+     * (its base's id, and the image of that recipe tagged {@code latest}). Progress and errors of a build go to this
+     * process's standard error. One at a time: runs that start together ({@code rehearse matrix --jobs N}) would
+     * otherwise each build the same missing image.
      *
      * @param flavour one of {@link #FLAVOURS}
      * @return the image, {@code rehearse/FLAVOUR:RECIPE}
