@@ -13,7 +13,7 @@ public final class Linter {
     /** Every rule, in the order their findings are listed on the same line. */
     public static final List<LintRule> RULES = List.of(new PromptIdentityRule(), new PromptSigilRule(),
             new PromptCwdRule(), new RepeatedCommandRule(), new ForeignHomeRule(), new SampleValueRule(),
-            new PlaceholderRule(), new NoStepRule(), new OpenCommandRule());
+            new PlaceholderRule(), new NoStepRule(), new OpenCommandRule(), new PromptTextRule());
 
     private Linter() {
     }

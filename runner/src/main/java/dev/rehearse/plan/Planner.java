@@ -513,8 +513,7 @@ public final class Planner {
         }
         List<Interaction> interactions = new ArrayList<>(c.interactions());
         interactions.add(Interaction.interrupt(""));
-        return new TranscriptCommand(c.line(), c.lastLine(), c.prompt(), c.command(), c.expected(),
-                List.copyOf(interactions));
+        return c.withInteractions(interactions);
     }
 
     /**

@@ -10,9 +10,22 @@ import java.util.List;
  *
  * @param line     the prompt's line in the guide's file
  * @param lastLine the command's last line (after {@code \} continuations and here-documents)
+ * @param untyped  what the line shows after its prompt that nobody types ({@link PromptText}): the prompt copied
+ *                 again ({@code $ } in {@code [isabell@stardust ~]$ $ java -version}), or an elision mark put at a
+ *                 prompt ({@code [...]}); else null
  */
 public record TranscriptCommand(int line, int lastLine, ShellPrompt prompt, String command,
-                                List<ExpectedLine> expected, List<Interaction> interactions) {
+                                List<ExpectedLine> expected, List<Interaction> interactions, String untyped) {
+
+    public TranscriptCommand(int line, int lastLine, ShellPrompt prompt, String command, List<ExpectedLine> expected,
+                             List<Interaction> interactions) {
+        this(line, lastLine, prompt, command, expected, interactions, null);
+    }
+
+    /** The same command and output, with these interactions. */
+    public TranscriptCommand withInteractions(List<Interaction> others) {
+        return new TranscriptCommand(line, lastLine, prompt, command, expected, List.copyOf(others), untyped);
+    }
 
     /** Nothing typed, or only a comment ({@code # now restart}): no command runs. */
     public boolean isEmpty() {

@@ -89,6 +89,19 @@ public final class TranscriptReader {
             int start = i;
             int end = i + 1;
             String command = prompt.get().match().command().strip();
+            String untyped = PromptText.repeatedPrompt(command, prompt.get().style());
+            if (untyped != null) {
+                command = command.substring(untyped.length()).strip();
+            }
+            if (PromptText.isElision(command)) {
+                // the author cut what the command before went on to print (or what came between): nothing is typed
+                untyped = command;
+                command = "";
+                if (!entries.isEmpty() && !entries.get(entries.size() - 1).expected().isEmpty()) {
+                    entries.set(entries.size() - 1, cutAtItsEnd(entries.get(entries.size() - 1), firstLine + i,
+                            untyped));
+                }
+            }
             session.typed(prompt.get(), command);
             while (end < lines.size() && (next = session.find(lines.get(end))).isEmpty()) {
                 end++;
@@ -106,10 +119,18 @@ public final class TranscriptReader {
             Output output = marked ? readMarkedOutput(lines.subList(i + 1, end), firstLine + i + 1, command)
                     : readOutput(lines.subList(i + 1, end), firstLine + i + 1, command);
             entries.add(new TranscriptCommand(firstLine + start, firstLine + i, prompt.get().match().prompt(), command,
-                    output.expected, output.interactions));
+                    output.expected, output.interactions, untyped));
             i = end;
         }
         return new Transcript(first != null ? first : styles.get(0), List.copyOf(entries));
+    }
+
+    /** {@code c} with an elision after the output it shows: the author cut the rest at line {@code line}. */
+    private static TranscriptCommand cutAtItsEnd(TranscriptCommand c, int line, String mark) {
+        List<ExpectedLine> expected = new ArrayList<>(c.expected());
+        expected.add(ExpectedLine.elision(line, mark));
+        return new TranscriptCommand(c.line(), c.lastLine(), c.prompt(), c.command(), List.copyOf(expected),
+                c.interactions(), c.untyped());
     }
 
     /**
@@ -295,7 +316,7 @@ public final class TranscriptReader {
         }
         List<Interaction> interactions = new ArrayList<>(c.interactions());
         interactions.add(then.apply(shown.get()));
-        return new TranscriptCommand(c.line(), c.lastLine(), c.prompt(), c.command(), c.expected(), List.copyOf(interactions));
+        return c.withInteractions(interactions);
     }
 
     /**

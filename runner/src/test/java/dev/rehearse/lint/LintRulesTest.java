@@ -34,6 +34,26 @@ class LintRulesTest {
     }
 
     @Test
+    void aPromptShownTwiceAndAnElisionAtAPromptAreTold() {
+        Guide g = guide(block("console", 1, null, """
+                [isabell@stardust ~]$ $ java -version
+                openjdk version "17.0.2"
+                [isabell@stardust ~]$ npm install
+                added 312 packages
+                [isabell@stardust ~]$ [...]
+                [isabell@stardust ~]$ $
+                [isabell@stardust ~]$ echo $HOME
+                [isabell@stardust ~]$ # ...
+                [isabell@stardust ~]$"""));
+        assertEquals(List.of("3 the prompt is shown twice: \"$\" comes again before \"java -version\", and a reader who "
+                        + "copies the line types it too (a run types what follows it)",
+                "7 \"[...]\" stands at a prompt, where it reads as a command: put the cut among the output, or drop the "
+                        + "prompt (a run reads it as the output before cut short)",
+                "8 the prompt is shown twice: \"$\" comes again, and a reader who copies the line types it too (a run "
+                        + "types what follows it)"), lint(g, "prompt-text"));
+    }
+
+    @Test
     void aTypoInOnePromptIsOneFindingAndSoIsADriftTheGuideKeeps() {
         Guide typo = guide(block("console", 1, null, """
                 [isabell@stardust ~]$ cd ~/app

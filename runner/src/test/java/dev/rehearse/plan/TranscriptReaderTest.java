@@ -192,6 +192,40 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void aPromptCopiedAgainWithItsCommandIsNotTyped() {
+        Transcript bracketed = read("console", "[isabell@stardust ~]$ $ java -version", "openjdk version \"17.0.2\"",
+                "[isabell@stardust ~]$ [isabell@stardust ~]$ $ cd app", "[isabell@stardust app]$ $",
+                "[isabell@stardust app]$ $HOME/bin/tool", "[isabell@stardust app]$ $ ", "[isabell@stardust app]$");
+        assertEquals(List.of("java -version", "cd app", "$HOME/bin/tool"),
+                bracketed.commands().stream().map(TranscriptCommand::command).toList());
+        assertEquals(Arrays.asList("$", "[isabell@stardust ~]$ $", "$", null, "$", null),
+                bracketed.entries().stream().map(TranscriptCommand::untyped).toList());
+        assertEquals(List.of("openjdk version \"17.0.2\""), texts(bracketed.commands().get(0)));
+        Transcript debian = read("console", "user@host:~$ $ make install", "user@host:~$ user@host:~$ ls");
+        assertEquals(List.of("make install", "ls"), debian.commands().stream().map(TranscriptCommand::command).toList());
+        // only a "$" word of its own goes: a command's own $ stays
+        Transcript bare = read("console", "$ $ echo $$", "$ echo '$ x'");
+        assertEquals(List.of("echo $$", "echo '$ x'"), bare.commands().stream().map(TranscriptCommand::command).toList());
+    }
+
+    @Test
+    void anElisionMarkAtAPromptIsNoCommandAndCutsTheOutputBefore() {
+        Transcript t = read("console", "[isabell@stardust ~]$ cd ~/app", "[isabell@stardust app]$ npm install",
+                "added 312 packages", "[isabell@stardust app]$ [...]", "[isabell@stardust app]$ npm audit fix",
+                "[isabell@stardust app]$ …", "[isabell@stardust app]$ # ...", "[isabell@stardust app]$");
+        assertEquals(List.of("cd ~/app", "npm install", "npm audit fix"),
+                t.commands().stream().map(TranscriptCommand::command).toList());
+        TranscriptCommand install = t.commands().get(1);
+        assertEquals(List.of(ExpectedLine.Kind.OUTPUT, ExpectedLine.Kind.ELISION),
+                install.expected().stream().map(ExpectedLine::kind).toList());
+        assertEquals(4, install.expected().get(1).sourceLine());
+        // a command that shows no output is not checked: a cut after it adds nothing to check
+        assertEquals(List.of(), t.commands().get(2).expected());
+        assertEquals("[...]", t.entries().get(2).untyped());
+        assertEquals(null, t.entries().get(5).untyped(), "a comment is no elision");
+    }
+
+    @Test
     void bareDollarPromptsWithAVirtualenvAndEveryElisionMark() {
         Transcript t = read("console", "$ python3 -m venv ~/pyenv", "(pyenv) $ pip list", "Package  Version", "[...]", "[…]",
                 "...", "(...)", "pip      99.1", "(pyenv) $ deactivate");
