@@ -234,6 +234,12 @@ class ContainerTargetIT {
         assertEquals("/ http:8008 => NOT OK, wrong port or nothing listening\n", ok("uberspace web backend list").output());
     }
 
+    /** As on a new account: the page a document root holds until the user puts something there, which guides remove. */
+    @Test
+    void theDocumentRootHoldsItsPlaceholderPageOfTheUsersOwn() {
+        assertEquals("robin 644\n", ok("stat -c '%U %a' ~/html/nocontent.html").output());
+    }
+
     @Test
     void uberspaceDomainsMailboxesAndToolVersionsAsTheLabGuidesShowThem() {
         String domain = target.facts().user() + ".uber.space";
@@ -255,6 +261,10 @@ class ContainerTargetIT {
                         hidden("Please confirm your password:", "pw1"))).output().lines()
                         .filter(l -> l.startsWith("New")).findFirst().orElseThrow() + "\n");
         assertEquals(domain + "\n", ok("uberspace mail domain list").output());
+        assertEquals("The spam folder is enabled.\n", ok("uberspace mail spamfolder status").output());
+        assertEquals("Mails, which cannot be matched to a mailbox, will be sent to app.\n",
+                ok("uberspace mail catchall set app").output());
+        assertEquals(1, run("uberspace mail catchall set nobody").exit(), "a mailbox that is not there");
         assertEquals("Using 'PHP' version: '8.3'\n", ok("uberspace tools version show php").output());
         assertEquals("Selected Node.js version 18\n"
                         + "The new configuration is adapted immediately. Minor updates will be applied automatically.\n",
