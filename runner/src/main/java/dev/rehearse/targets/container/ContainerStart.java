@@ -221,6 +221,8 @@ final class ContainerStart {
     /**
      * Waits, {@code limit} at most, until the engine runs the container: its first process's number then; null when
      * it ended first (or never started: what docker said is among what it printed).
+     *
+     * @throws IllegalStateException when the engine still has it as made, not started, after {@code limit}
      */
     private Long awaitRunning(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -232,9 +234,13 @@ final class ContainerStart {
             if (state.exit() == 0 && words.length == 2 && words[0].equals("running")) {
                 return Long.valueOf(words[1]);
             }
-            if (!created || !following.isAlive() || System.nanoTime() > deadline) {
+            if (!created || !following.isAlive()) {
                 printed.sawProcessEnd(); // removed once it ended, or ended, or never started
                 return null;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(failed(image) + "the engine had not started it after "
+                        + limit.toSeconds() + " s (docker inspect: created)" + printed.shown());
             }
             stopIfCut();
             try {
