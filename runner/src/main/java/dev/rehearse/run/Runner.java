@@ -442,6 +442,11 @@ public final class Runner {
         } else {
             CommandResult ran = session().run(ready.waitCommand(bound), List.of(),
                     ready.timeout().plus(READY_GRACE), null);
+            if (ran.status() == CommandResult.Status.INTERRUPTED) {
+                // a Ctrl-C while the service came up: the wait was cut short, which says nothing of the service
+                return interrupted(result.step(), bindings.reverse("while it waited for " + what),
+                        result.elapsed().plus(elapsed(started)), result.actual());
+            }
             if (ran.status() != CommandResult.Status.COMPLETED || ran.exit() != 0) {
                 String last = ran.output().isBlank() ? "" : "; last try: " + ran.output().strip().lines()
                         .reduce((a, b) -> b).orElse("");

@@ -153,6 +153,30 @@ class RunLifecycleIT {
         }
     }
 
+    /**
+     * A Ctrl-C while the run waits for what a step started (the sidecar's {@code ready:}) interrupts that step: the
+     * wait was cut short, which says nothing of the service. Before, the step was a FAIL "never became ready within
+     * 300 s" after a second, the rest skipped "after the FAIL", and the run "stopped after its last step".
+     */
+    @Test
+    void ctrlCWhileTheRunWaitsForReadinessInterruptsThatStep() throws IOException {
+        String guide = ROOT.resolve("fixtures/guides/interrupted-ready").toString();
+        try (RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "run", guide, "--target", "local",
+                "--report-dir", reports.toString())) {
+            run.await("the wait for readiness", () -> run.output().contains("waiting up to 300.0 s for `test -e"));
+
+            run.signal("INT");
+
+            assertEquals(130, run.waitFor(), run.output());
+            JsonNode record = results();
+            assertEquals(List.of("INTERRUPTED", "SKIP"), verdicts(record), run.output());
+            assertEquals("interrupted by Ctrl-C (SIGINT) while it waited for `test -e ~/ready` succeeding",
+                    record.at("/steps/0/reason").asText(), run.output());
+            assertEquals("after the interrupt at step 1", record.at("/steps/1/reason").asText());
+            assertTrue(run.output().contains("rehearse: stopped by Ctrl-C (SIGINT) at step 1/2"), run.output());
+        }
+    }
+
     @Test
     void sigtermStopsAContainerRunWhichRemovesItsContainerAndExits143() throws IOException {
         try (RehearseProcess run = RehearseProcess.start(Map.of(), List.of(), "run", GUIDE, "--target", "container",
