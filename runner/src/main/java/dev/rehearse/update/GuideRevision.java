@@ -10,6 +10,7 @@ import dev.rehearse.plan.ExpectedLine;
 import dev.rehearse.plan.MarkedOutput;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -60,7 +61,7 @@ final class GuideRevision {
         List<LineSplice.Replacement> replacements = new ArrayList<>();
         Hunk hunk = null;
         int anchor = expected.get(0).sourceLine() - 1; // the last guide line kept so far
-        for (Pair pair : alignment.pairs()) {
+        for (Pair pair : nearElisions(alignment)) {
             boolean changed = significant(alignment, pair);
             if (!changed) {
                 if (hunk != null) {
@@ -141,6 +142,57 @@ final class GuideRevision {
     }
 
     /** A difference worth writing: blank lines only one side has are not (the checker ignores them too). */
+    /**
+     * The alignment's pairs, where the guide's lines dropped right before an elision that stands for real lines
+     * take the first of those lines, and those dropped right after it the last: "uno", "[...]" against "one", "two"
+     * becomes "one", "[...]", not "[...]" alone, which would show less than the author did. Such an elision may
+     * stand for no line, so the guide still matches.
+     */
+    static List<Pair> nearElisions(Alignment alignment) {
+        List<Pair> before = takenFromElisions(alignment, alignment.pairs());
+        return reversed(takenFromElisions(alignment, reversed(before)));
+    }
+
+    /** One direction of {@link #nearElisions}: dropped lines, then an elision's real lines, in {@code pairs}' order. */
+    private static List<Pair> takenFromElisions(Alignment alignment, List<Pair> pairs) {
+        List<Pair> out = new ArrayList<>();
+        int i = 0;
+        while (i < pairs.size()) {
+            int dropped = i;
+            while (dropped < pairs.size() && pairs.get(dropped).op() == Op.GUIDE_ONLY
+                    && significant(alignment, pairs.get(dropped))) {
+                dropped++;
+            }
+            int elided = dropped;
+            while (elided < pairs.size() && pairs.get(elided).op() == Op.ELIDED && pairs.get(elided).actual() >= 0
+                    && pairs.get(elided).expected() == pairs.get(dropped).expected()) {
+                elided++;
+            }
+            if (dropped == i || elided == dropped) {
+                out.add(pairs.get(i++));
+                continue;
+            }
+            out.addAll(pairs.subList(i, dropped));
+            int taken = Math.min(dropped - i, elided - dropped);
+            for (int k = dropped; k < dropped + taken; k++) {
+                out.add(new Pair(Op.ACTUAL_ONLY, -1, pairs.get(k).actual()));
+            }
+            if (taken == elided - dropped) {
+                out.add(new Pair(Op.ELIDED, pairs.get(dropped).expected(), -1)); // it stands for no line now
+            } else {
+                out.addAll(pairs.subList(dropped + taken, elided));
+            }
+            i = elided;
+        }
+        return out;
+    }
+
+    private static List<Pair> reversed(List<Pair> pairs) {
+        List<Pair> reversed = new ArrayList<>(pairs);
+        Collections.reverse(reversed);
+        return reversed;
+    }
+
     private static boolean significant(Alignment alignment, Pair pair) {
         return switch (pair.op()) {
             case SAME, ELIDED -> false;

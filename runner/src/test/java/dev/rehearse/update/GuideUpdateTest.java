@@ -77,6 +77,31 @@ class GuideUpdateTest {
                 GUIDE.replace("\tworker                           STOPPED   Not started\r\n", ""))), revised);
     }
 
+    /**
+     * A line the guide shows next to an elision, which no real line matches, takes the real line nearest the
+     * elision's: before, the elision took them all and the line was dropped, the guide showing "[...]" alone.
+     */
+    @Test
+    void aDriftedLineBesideAnElisionTakesTheRealLineNextToIt(@TempDir Path root) throws IOException {
+        String guide = String.join("\n", "::", "", "  [isabell@stardust ~]$ ./build", "  building alpha", "  [...]",
+                "  built 3 files", "  [isabell@stardust ~]$", "");
+        Files.writeString(root.resolve("guide.rst"), guide);
+        CommandStep step = new CommandStep(1, "guide.rst", 3, List.of(), "./build", null,
+                List.of(ExpectedLine.output(4, "building alpha"), ExpectedLine.elision(5, "[...]"),
+                        ExpectedLine.output(6, "built 3 files")),
+                List.of(), List.of(), StepPolicy.DEFAULT);
+        String actual = "building beta\ncompiling a\ncompiling b\nbuilt 4 files\n";
+
+        List<GuideUpdate.Revision> revised = GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(step, actual)));
+
+        assertEquals(guide.replace("building alpha", "building beta").replace("built 3 files", "built 4 files"),
+                revised.get(0).after());
+        // an elision that stood for one line alone gives it up and stands for none
+        String one = "building beta\nbuilt 4 files\n";
+        assertEquals(guide.replace("building alpha", "building beta").replace("built 3 files", "built 4 files"),
+                GuideUpdate.revise(root, List.of(new GuideUpdate.Drift(step, one))).get(0).after());
+    }
+
     @Test
     void anElisionStillStandsForWhateverTheWorldPrintsThere(@TempDir Path root) throws IOException {
         String guide = GUIDE.replace("\tworker                           STOPPED   Not started", "\t[...]");
