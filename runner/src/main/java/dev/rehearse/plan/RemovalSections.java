@@ -10,13 +10,19 @@ import java.util.regex.Pattern;
  * Tells the steps a guide puts under a title that is no part of the way through it: its removal ("Uninstallation",
  * "## Uninstalling the bot", "Removal") after the steps that installed, where a reader comes only to undo the
  * install (run in order, it would remove what the run just made, on an admin's own host too), and troubleshooting,
- * fixes for problems a reader may not have ("If the service does not start, delete its cache"). A removal before
+ * fixes for problems a reader may not have ("If the service does not start, delete its cache"; under "Debugging":
+ * "restart it after a change of its configuration"). A removal before
  * any step is the install's first step ("## Uninstall old versions" before installing Docker), and runs. The
  * innermost such title decides; the guide's own title is none. A sidecar rule with {@code skip: false} runs them.
  */
 final class RemovalSections {
     private static final Pattern REMOVAL = Pattern.compile("(?i)\\b(?:un-?install\\w*|de-?install\\w*|removal)\\b");
-    private static final Pattern TROUBLESHOOTING = Pattern.compile("(?i)\\btroubleshoot\\w*\\b");
+    /**
+     * a title of fixes: "Troubleshooting", "Debugging" (not "Debug", which may set up a debugger as a step), "Common
+     * issues", "Known problems", "Problems after updating to 1.27", "FAQ"
+     */
+    private static final Pattern TROUBLESHOOTING = Pattern.compile("(?i)\\btroubleshoot\\w*\\b|\\bdebugging\\b"
+            + "|\\b(?:common|known) (?:issues|problems)\\b|^problems?\\b|\\bfaq\\b");
 
     private RemovalSections() {
     }

@@ -687,6 +687,22 @@ class OtherSitesTest {
         assertTrue(skips.get(4).startsWith("it stands under \"Deinstallation of the service\""), skips.get(4));
     }
 
+    @Test
+    void sectionsOfFixesAreTroubleshootingByAnyOfTheirNames() throws IOException {
+        for (String title : List.of("Debugging", "Common Issues", "Known problems", "Problems after updating to 1.27",
+                "FAQ")) {
+            Plan plan = markdown("## Install\n\n```console\n$ mkdir ~/tool\n```\n\n## " + title
+                    + "\n\n```console\n$ supervisorctl restart tool\n```\n");
+            assertEquals("it stands under \"" + title + "\": a fix for a problem a reader may not have",
+                    plan.steps().get(1).policy().skip(), title);
+        }
+        for (String title : List.of("Debug", "Debug mode", "Solving puzzles", "Issues and pull requests")) {
+            Plan plan = markdown("## Install\n\n```console\n$ mkdir ~/tool\n```\n\n## " + title
+                    + "\n\n```console\n$ composer require --dev debug-pack\n```\n");
+            assertNull(plan.steps().get(1).policy().skip(), title);
+        }
+    }
+
     private Plan markdown(String text) throws IOException {
         Path guide = Files.writeString(dir.resolve("guide.md"), "# Guide\n\n" + text);
         return new Planner(Blocks.FACTS, Map.of()).plan(Runbook.load(guide), Guides.read(guide));
