@@ -223,7 +223,8 @@ final class SshConnection implements AutoCloseable {
      * Listens to JSch's log for the one line that says why its read loop ended, since JSch keeps the cause
      * of a dropped connection nowhere else.
      */
-    private static final class DropCause implements Logger {
+    /** Why JSch left its read loop, as its log says it: what a lost connection is told with, in one line. */
+    static final class DropCause implements Logger {
         private static final String LEAVING = "Caught an exception, leaving main loop due to ";
         private volatile String cause;
 
@@ -235,7 +236,8 @@ final class SshConnection implements AutoCloseable {
         @Override
         public void log(int level, String message) {
             if (message != null && message.startsWith(LEAVING)) {
-                cause = message.substring(LEAVING.length());
+                // the exception's message, then its whole stack trace on the lines after it
+                cause = message.substring(LEAVING.length()).lines().findFirst().orElse("").strip();
             }
         }
 
@@ -247,7 +249,9 @@ final class SshConnection implements AutoCloseable {
             if (cause == null) {
                 return "the connection closed";
             }
-            if (cause.contains("End of IO Stream Read") || cause.contains("foreign host")) {
+            // a server that ends with data still unread closes with a reset: which of the two comes is timing
+            if (cause.contains("End of IO Stream Read") || cause.contains("foreign host")
+                    || cause.contains("Connection reset")) {
                 return "the server closed the connection";
             }
             if (cause.contains("Read timed out")) { // JSch rethrows the read timeout once its keepalives ran out
