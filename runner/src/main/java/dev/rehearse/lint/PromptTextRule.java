@@ -30,7 +30,8 @@ final class PromptTextRule implements LintRule {
             return "\"" + entry.untyped() + "\" stands at a prompt, where it reads as a command: put the cut among the "
                     + "output, or drop the prompt (a run reads it as the output before cut short)";
         }
-        String after = entry.command().isEmpty() ? "" : " before \"" + PromptSigilRule.firstLine(entry.command()) + "\"";
+        String after = entry.command().isEmpty() ? ""
+                : " before \"" + PromptSigilRule.firstLine(entry.command()) + "\"";
         return "the prompt is shown twice: \"" + entry.untyped() + "\" comes again" + after
                 + ", and a reader who copies the line types it too (a run types what follows it)";
     }

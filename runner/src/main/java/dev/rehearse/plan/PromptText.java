@@ -29,8 +29,10 @@ public final class PromptText {
                 rest = rest.substring(bare.end());
                 continue;
             }
-            Optional<ShellPromptSyntax.Match> again = style == ShellPromptSyntax.Style.BRACKETED
-                    || style == ShellPromptSyntax.Style.USER_HOST ? ShellPromptSyntax.match(rest, style) : Optional.empty();
+            boolean namesUserAndHost = style == ShellPromptSyntax.Style.BRACKETED
+                    || style == ShellPromptSyntax.Style.USER_HOST;
+            Optional<ShellPromptSyntax.Match> again = namesUserAndHost ? ShellPromptSyntax.match(rest, style)
+                    : Optional.empty();
             if (again.isPresent() && again.get().prompt().sigil() != null) {
                 rest = again.get().command().strip();
                 continue;

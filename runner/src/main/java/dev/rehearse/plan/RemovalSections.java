@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * "## Uninstalling the bot", "Removal") after the steps that installed, where a reader comes only to undo the
  * install (run in order, it would remove what the run just made, on an admin's own host too), and troubleshooting,
  * fixes for problems a reader may not have ("If the service does not start, delete its cache"; under "Debugging":
- * "restart it after a change of its configuration"). A removal before
- * any step is the install's first step ("## Uninstall old versions" before installing Docker), and runs. The
- * innermost such title decides; the guide's own title is none. A sidecar rule with {@code skip: false} runs them.
+ * "restart it after a change of its configuration"). A removal before any step is the install's first step
+ * ("## Uninstall old versions" before installing Docker), and runs. The innermost such title decides; the guide's own
+ * title is none. A sidecar rule with {@code skip: false} runs them.
  */
 final class RemovalSections {
     private static final Pattern REMOVAL = Pattern.compile("(?i)\\b(?:un-?install\\w*|de-?install\\w*|removal)\\b");

@@ -141,14 +141,13 @@ final class GuideRevision {
         return line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    /** A difference worth writing: blank lines only one side has are not (the checker ignores them too). */
     /**
      * The alignment's pairs, where the guide's lines dropped right before an elision that stands for real lines
      * take the first of those lines, and those dropped right after it the last: "uno", "[...]" against "one", "two"
      * becomes "one", "[...]", not "[...]" alone, which would show less than the author did. Such an elision may
      * stand for no line, so the guide still matches.
      */
-    static List<Pair> nearElisions(Alignment alignment) {
+    private static List<Pair> nearElisions(Alignment alignment) {
         List<Pair> before = takenFromElisions(alignment, alignment.pairs());
         return reversed(takenFromElisions(alignment, reversed(before)));
     }
@@ -193,6 +192,7 @@ final class GuideRevision {
         return reversed;
     }
 
+    /** A difference worth writing: blank lines only one side has are not (the checker ignores them too). */
     private static boolean significant(Alignment alignment, Pair pair) {
         return switch (pair.op()) {
             case SAME, ELIDED -> false;

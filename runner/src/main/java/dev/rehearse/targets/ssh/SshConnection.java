@@ -223,7 +223,6 @@ final class SshConnection implements AutoCloseable {
      * Listens to JSch's log for the one line that says why its read loop ended, since JSch keeps the cause
      * of a dropped connection nowhere else.
      */
-    /** Why JSch left its read loop, as its log says it: what a lost connection is told with, in one line. */
     static final class DropCause implements Logger {
         private static final String LEAVING = "Caught an exception, leaving main loop due to ";
         private volatile String cause;
