@@ -22,6 +22,8 @@ public final class PromptText {
      * names a user and host; null when it begins with none.
      */
     static String repeatedPrompt(String typed, ShellPromptSyntax.Style style) {
+        boolean namesUserAndHost = style == ShellPromptSyntax.Style.BRACKETED
+                || style == ShellPromptSyntax.Style.USER_HOST;
         String rest = typed;
         while (true) {
             Matcher bare = BARE_DOLLAR.matcher(rest);
@@ -29,8 +31,6 @@ public final class PromptText {
                 rest = rest.substring(bare.end());
                 continue;
             }
-            boolean namesUserAndHost = style == ShellPromptSyntax.Style.BRACKETED
-                    || style == ShellPromptSyntax.Style.USER_HOST;
             Optional<ShellPromptSyntax.Match> again = namesUserAndHost ? ShellPromptSyntax.match(rest, style)
                     : Optional.empty();
             if (again.isPresent() && again.get().prompt().sigil() != null) {

@@ -22,6 +22,11 @@ public record TranscriptCommand(int line, int lastLine, ShellPrompt prompt, Stri
         this(line, lastLine, prompt, command, expected, interactions, null);
     }
 
+    /** The same command and interactions, with this output. */
+    public TranscriptCommand withExpected(List<ExpectedLine> output) {
+        return new TranscriptCommand(line, lastLine, prompt, command, List.copyOf(output), interactions, untyped);
+    }
+
     /** The same command and output, with these interactions. */
     public TranscriptCommand withInteractions(List<Interaction> others) {
         return new TranscriptCommand(line, lastLine, prompt, command, expected, List.copyOf(others), untyped);

@@ -97,9 +97,9 @@ public final class TranscriptReader {
                 // the author cut what the command before went on to print (or what came between): nothing is typed
                 untyped = command;
                 command = "";
-                if (!entries.isEmpty() && !entries.get(entries.size() - 1).expected().isEmpty()) {
-                    entries.set(entries.size() - 1, cutAtItsEnd(entries.get(entries.size() - 1), firstLine + i,
-                            untyped));
+                TranscriptCommand before = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+                if (before != null && !before.expected().isEmpty()) {
+                    entries.set(entries.size() - 1, cutAtItsEnd(before, firstLine + i, untyped));
                 }
             }
             session.typed(prompt.get(), command);
@@ -129,8 +129,7 @@ public final class TranscriptReader {
     private static TranscriptCommand cutAtItsEnd(TranscriptCommand c, int line, String mark) {
         List<ExpectedLine> expected = new ArrayList<>(c.expected());
         expected.add(ExpectedLine.elision(line, mark));
-        return new TranscriptCommand(c.line(), c.lastLine(), c.prompt(), c.command(), List.copyOf(expected),
-                c.interactions(), c.untyped());
+        return c.withExpected(expected);
     }
 
     /**

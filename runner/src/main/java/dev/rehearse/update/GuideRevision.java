@@ -168,7 +168,10 @@ final class GuideRevision {
                 elided++;
             }
             if (dropped == i || elided == dropped) {
-                out.add(pairs.get(i++));
+                // no elision after these: each pair as it is, and the next look after them (one scan of a long run)
+                int next = Math.max(dropped, i + 1);
+                out.addAll(pairs.subList(i, next));
+                i = next;
                 continue;
             }
             out.addAll(pairs.subList(i, dropped));
