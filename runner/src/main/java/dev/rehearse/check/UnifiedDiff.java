@@ -120,6 +120,16 @@ public final class UnifiedDiff {
         return false;
     }
 
+    /**
+     * The lines of a diff without its header, the two lines {@code --- guide} and {@code +++ actual} it starts with:
+     * a line the guide shows as {@code -- Logs begin} is {@code --- Logs begin} in the diff, and no header.
+     */
+    public static List<String> hunkLines(String diff) {
+        List<String> lines = diff == null ? List.of() : diff.lines().toList();
+        boolean header = lines.size() > 1 && lines.get(0).startsWith("--- ") && lines.get(1).startsWith("+++ ");
+        return header ? lines.subList(2, lines.size()) : lines;
+    }
+
     private static List<String> cut(List<String> diff) {
         if (diff.size() <= MAX_LINES) {
             return diff;

@@ -1,6 +1,7 @@
 package dev.rehearse.report;
 
 import dev.rehearse.check.CheckResult;
+import dev.rehearse.check.UnifiedDiff;
 import dev.rehearse.check.Verdict;
 import dev.rehearse.plan.VarValue;
 
@@ -86,18 +87,15 @@ public record HtmlPage(String title, String runbook, String target, String statu
         /** A unified diff's lines, each with its kind; empty for no diff. */
         public static List<DiffLine> of(String diff) {
             List<DiffLine> lines = new ArrayList<>();
-            if (diff != null && !diff.isEmpty()) {
-                for (String line : diff.split("\n", -1)) {
-                    lines.add(new DiffLine(kind(line), line));
-                }
+            List<String> hunks = UnifiedDiff.hunkLines(diff);
+            if (diff != null) {
+                diff.lines().limit(diff.lines().count() - hunks.size()).forEach(l -> lines.add(new DiffLine("meta", l)));
             }
+            hunks.forEach(l -> lines.add(new DiffLine(kind(l), l)));
             return lines;
         }
 
         private static String kind(String line) {
-            if (line.startsWith("+++") || line.startsWith("---")) {
-                return "meta";
-            }
             if (line.startsWith("@@")) {
                 return "hunk";
             }

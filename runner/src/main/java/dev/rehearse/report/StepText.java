@@ -1,6 +1,7 @@
 package dev.rehearse.report;
 
 import dev.rehearse.check.StepResult;
+import dev.rehearse.check.UnifiedDiff;
 import dev.rehearse.plan.CommandStep;
 import dev.rehearse.plan.EditStep;
 import dev.rehearse.plan.Step;
@@ -47,8 +48,7 @@ public final class StepText {
      * {@code max} is negative) and a line saying how many more there are.
      */
     public static List<String> diffHead(String diff, int max) {
-        List<String> lines = diff == null ? List.of()
-                : diff.lines().filter(l -> !l.startsWith("--- ") && !l.startsWith("+++ ")).toList();
+        List<String> lines = UnifiedDiff.hunkLines(diff);
         if (max < 0 || lines.size() <= max) {
             return lines;
         }

@@ -18,6 +18,14 @@ class FileDiffTest {
         assertEquals("--- before\n+++ after\n@@ -1,4 +1,4 @@\n a\n b\n-c\n+x\n d\n", diff);
     }
 
+    /** A file's lines of {@code -- } and {@code ++ } are the diff's lines, not its header. */
+    @Test
+    void linesOfDashesArePartOfTheHunksNotTheHeader() {
+        String diff = UnifiedDiff.of("before", "after", List.of("-- a --", "b"), List.of("++ c", "b"));
+        assertEquals(List.of("@@ -1,2 +1,2 @@", "--- a --", "+++ c", " b"), UnifiedDiff.hunkLines(diff));
+        assertEquals(List.of(), UnifiedDiff.hunkLines(null));
+    }
+
     /**
      * A file of 60,000 lines written anew: its diff is cut as every diff is, and comes without comparing every line
      * with every other (Myers' diff of an empty file against it took half a minute).

@@ -512,6 +512,21 @@ public abstract class FixtureGuideRuns {
         assertEquals(1, run("drift.rst", "--strict").exit());
     }
 
+    /**
+     * A guide that turns the shell's tracing on shows the lines it typed traced, and nothing of the session's own
+     * (its sentinel's commands were traced too); an output line of {@code -- } drifted shows in the printed diff
+     * (it was taken for the diff's header, {@code --- guide}, and left out).
+     */
+    @Test
+    void tracingShowsWhatWasTypedAndADriftedLineOfDashesShows() throws IOException {
+        Run run = run("untuned/tracing.md");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS", "PASS", "PASS", "PASS", "DRIFT"), run.verdicts(), run.json());
+        assertFalse(run.json().contains("rehearse_status"), run.json());
+        assertTrue(run.out().contains("\n      --- Logs begin at Mon 2019-06-03 10:00:00 CEST. --\n"
+                + "      +-- No entries --\n"), run.out());
+    }
+
     @Test
     void aFailStopsTheRun() throws IOException {
         Run run = run("fail.rst");

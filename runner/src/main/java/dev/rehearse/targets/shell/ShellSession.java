@@ -219,10 +219,11 @@ public final class ShellSession implements Session {
                 + "NODE_NO_READLINE=1 "
                 + "COLUMNS=" + settings.columns() + " LINES=" + settings.rows() + " LANG=\"${LANG:-C.UTF-8}\"; "
                 // what was typed and never read (an answer to a prompt whose program ended first) is dropped
-                // before the sentinel, which alone lets the next command be typed: the shell would run it
-                + "PS0=; PS2=; PS1=; PROMPT_COMMAND='__rehearse_status=$?; while read -r -t 0 __rehearse_drop; do "
-                + "read -r __rehearse_drop; done 2>/dev/null; PS1=; printf \"" + sentinel
-                + "\" \"$__rehearse_status\" \"$PWD\"'; "
+                // before the sentinel, which alone lets the next command be typed: the shell would run it. A guide's
+                // set -x traces what it types, as a reader sees it, and not this (xtrace writes to the group's stderr)
+                + "PS0=; PS2=; PS1=; PROMPT_COMMAND='{ __rehearse_status=$?; while read -r -t 0 __rehearse_drop; do "
+                + "read -r __rehearse_drop; done; PS1=; printf \"" + sentinel
+                + "\" \"$__rehearse_status\" \"$PWD\"; } 2>/dev/null'; "
                 // bash 5.1 and later run each element of a PROMPT_COMMAND array, each seeing the command's status: a
                 // guide's PROMPT_COMMAND=... (or "history -a; $PROMPT_COMMAND") sets the first and leaves the sentinel
                 + "((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 501)) && PROMPT_COMMAND=('' \"$PROMPT_COMMAND\") || :";
