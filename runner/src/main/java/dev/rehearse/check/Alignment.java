@@ -1,6 +1,6 @@
 package dev.rehearse.check;
 
-import dev.rehearse.model.SudoPrompt;
+import dev.rehearse.model.AccountPassword;
 import dev.rehearse.plan.ExpectedLine;
 
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ public record Alignment(List<ExpectedLine> expected, List<String> actual, List<P
      * without a password.
      */
     static boolean optional(String line) {
-        return line.isBlank() || JobNotices.is(line) || SudoPrompt.asks(line);
+        return line.isBlank() || JobNotices.is(line) || AccountPassword.isSudos(line);
     }
 
     /** A line of the guide's whose absence from the real output is no difference: one as above, or a remark. */

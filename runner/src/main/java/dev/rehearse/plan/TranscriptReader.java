@@ -4,7 +4,7 @@ import dev.rehearse.bind.ShellText;
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.model.BoundedText;
 import dev.rehearse.model.Interaction;
-import dev.rehearse.model.SudoPrompt;
+import dev.rehearse.model.AccountPassword;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -238,7 +238,7 @@ public final class TranscriptReader {
             // a sidecar's rule wins over what the transcript shows typed, at a read -p or input() prompt too
             Optional<Interaction> ruled = answerFromRules(line);
             Optional<Interaction> read = ruled.isPresent() ? Optional.empty()
-                    : ReadPrompts.answer(asked, line).map(p -> interaction(p, before));
+                    : ReadPrompts.answer(asked, line).map(p -> interaction(p, before, command));
             if (read.isPresent()) {
                 out.expected.add(new ExpectedLine(at, line, ExpectedLine.Kind.PROMPT, read.get().prompt(),
                         read.get().hidden() ? "" : read.get().answer()));
@@ -255,7 +255,7 @@ public final class TranscriptReader {
             if (answered.isEmpty()) {
                 answered = AnswerPromptSyntax.match(line, k > 0 ? lines.get(k - 1) : null,
                         k + 1 < lines.size() ? lines.get(k + 1) : null, previousWasPrompt)
-                        .map(p -> interaction(p, before));
+                        .map(p -> interaction(p, before, command));
             }
             if (answered.isPresent()) {
                 Interaction interaction = answered.get();
@@ -388,8 +388,11 @@ public final class TranscriptReader {
         }
     }
 
-    /** @param before the prompt straight before this one in the same output, or null */
-    private Interaction interaction(AnswerPromptSyntax.Prompt prompt, Interaction before) {
+    /**
+     * @param before  the prompt straight before this one in the same output, or null
+     * @param command the command whose output shows the prompt
+     */
+    private Interaction interaction(AnswerPromptSyntax.Prompt prompt, Interaction before, String command) {
         if (prompt.hidden() && prompt.answer().isEmpty()) {
             if (before != null && before.hidden()) {
                 // asked again ("Enter same passphrase again:", "Retype new password:"): what the first one got
@@ -400,8 +403,9 @@ public final class TranscriptReader {
                 // key used without asking) counts on it
                 return new Interaction(prompt.prompt(), "", true, false, null);
             }
-            if (SudoPrompt.asks(prompt.prompt())) {
-                return new Interaction(prompt.prompt(), SudoPrompt.PASSWORD, true, false, SudoPrompt.PASSWORD);
+            AccountPassword account = AccountPassword.askedAt(command, prompt.prompt());
+            if (account != null) {
+                return new Interaction(prompt.prompt(), account.binding(), true, false, account.binding());
             }
             return new Interaction(prompt.prompt(), defaultSecret, true, false, defaultSecret);
         }

@@ -17,7 +17,7 @@ import dev.rehearse.model.CommandResult;
 import dev.rehearse.model.Faults;
 import dev.rehearse.model.Interaction;
 import dev.rehearse.model.ShownAnswers;
-import dev.rehearse.model.SudoPrompt;
+import dev.rehearse.model.AccountPassword;
 import dev.rehearse.model.StandingAnswer;
 import dev.rehearse.plan.AnswerRule;
 import dev.rehearse.plan.Capture;
@@ -311,8 +311,8 @@ public final class Runner {
         List<Interaction> answers = new ArrayList<>();
         for (Interaction interaction : step.interactions()) {
             String answer = answerOf(interaction);
-            if (answer == null && SudoPrompt.PASSWORD.equals(interaction.binding())) {
-                continue; // never guessed (SudoPrompt); where sudo asks, the step waits for input and says why
+            if (answer == null && AccountPassword.isItsBinding(interaction.binding())) {
+                continue; // never guessed (AccountPassword); where it is asked, the step waits for input and says why
             }
             if (answer == null) {
                 return fail(step, -1, "", "", "", "no value is bound to '" + interaction.binding()
@@ -705,6 +705,13 @@ public final class Runner {
                 + ", as the guide stops it, and ran on: the program does not stop on Ctrl-C (SIGINT)";
     }
 
+    /** Why nothing answered the prompt the step waits at. */
+    private String whyWaiting(CommandStep step, CommandResult result) {
+        AccountPassword account = AccountPassword.askedAt(step.command(), result.lastLine());
+        return account == null ? whyUnanswered(step, result.output())
+                : bindings.get(account.binding()).isPresent() ? account.refused() : account.unanswered();
+    }
+
     private String whyFailed(CommandStep step, CommandResult result, StepPolicy policy) {
         return switch (result.status()) {
             case TIMEOUT -> "timed out after " + seconds(policy.timeout()) + " (the step's timeout: --timeout, or the "
@@ -716,8 +723,7 @@ public final class Runner {
                     + "rule's interrupt: true, or by a ^C the guide shows after it" : whyNotStopped(step, result))
                     + lastWords(result, true);
             case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine())
-                    + (!SudoPrompt.asks(result.lastLine()) ? whyUnanswered(step, result.output())
-                    : bindings.get(SudoPrompt.PASSWORD).isPresent() ? SudoPrompt.REFUSED : SudoPrompt.UNANSWERED);
+                    + whyWaiting(step, result);
             case READING_SILENTLY -> "waiting for input: " + result.lastLine() + " reads the terminal, having asked "
                     + "nothing, and the guide shows nothing typed for it (the lines a transcript shows after the "
                     + "command are typed for it)";

@@ -73,6 +73,25 @@ class RunCommandIT extends FixtureGuideRuns {
         assertFalse((given.out() + given.err() + given.json()).contains("not-the-run-users-password"));
     }
 
+    /**
+     * su's question for the password of the user it switches to, as sudo's: never a guess (the generated secret was
+     * typed, "su: Authentication failure", one failed attempt against root a run), only a password the run is given.
+     */
+    @Test
+    void susQuestionIsNeverAnsweredWithAGuessOnlyWithAPasswordTheRunIsGiven(@TempDir Path home, @TempDir Path again)
+            throws IOException {
+        Run run = runIn(home, "untuned/su-password.md", "--timeout", "30s");
+        assertEquals(List.of("FAIL", "SKIP"), run.verdicts(), run.json());
+        assertTrue(run.reasons().get(0).contains("su asks for the password of the user it switches to, which Rehearse "
+                + "types only where the run is given it (--bind '<su password>=...')"), run.json());
+        assertFalse(run.json().contains("Authentication failure"), "nothing typed: " + run.json());
+
+        Run given = runIn(again, "untuned/su-password.md", "--timeout", "30s", "--bind", "<su password>=notRootsPassword");
+        assertEquals(List.of("FAIL", "SKIP"), given.verdicts(), given.json());
+        assertEquals("exit status 1: su: Authentication failure", given.reasons().get(0), "typed: " + given.json());
+        assertFalse((given.out() + given.err() + given.json()).contains("notRootsPassword"));
+    }
+
     @Test
     void aMissingRunbookIsOneLineAndExitTwo() throws IOException {
         Run run = run("no-such-guide.rst");

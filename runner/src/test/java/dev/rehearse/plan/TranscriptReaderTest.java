@@ -3,7 +3,7 @@ package dev.rehearse.plan;
 import dev.rehearse.guide.Block;
 import dev.rehearse.guide.Guide;
 import dev.rehearse.model.Interaction;
-import dev.rehearse.model.SudoPrompt;
+import dev.rehearse.model.AccountPassword;
 import dev.rehearse.plan.ExpectedLine.Kind;
 import dev.rehearse.testing.Checkout;
 import org.junit.jupiter.api.Test;
@@ -95,8 +95,13 @@ class TranscriptReaderTest {
                 List.of("isabell", "(hidden)"), List.of("(hidden)"), List.of("")), typed);
         assertEquals("Password for 'https://isabell@example.org':", t.commands().get(3).interactions().get(1).prompt());
         assertEquals(SECRET, t.commands().get(3).interactions().get(1).binding(), "git's: the guide's secret");
-        assertEquals(SudoPrompt.PASSWORD, t.commands().get(4).interactions().get(0).binding(),
+        assertEquals(AccountPassword.SUDO.binding(), t.commands().get(4).interactions().get(0).binding(),
                 "sudo's: only a password the run is given, never a guess");
+        Transcript su = read("console", "$ su - postgres", "Password:", "$ exit", "$ ./manage.py createsuperuser",
+                "Password:");
+        assertEquals(List.of(AccountPassword.SU.binding(), SECRET), su.commands().stream()
+                .filter(c -> !c.interactions().isEmpty()).map(c -> c.interactions().get(0).binding()).toList(),
+                "su's: only a password the run is given; another program's Password: the guide's secret");
         Transcript mariadb = read("console", "$ sudo mysql_secure_installation",
                 "Enter current password for root (enter for none):", "OK, successfully used password, moving on...",
                 "Switch to unix_socket authentication [Y/n] n", " ... skipping.", "Remove anonymous users? [Y/n]",
@@ -111,7 +116,7 @@ class TranscriptReaderTest {
         assertEquals(List.of(List.of("(Enter 'c' to cancel):", "isabell@example.org"), List.of("#?", "2")),
                 menus.commands().stream().map(c -> List.of(c.interactions().get(0).prompt(),
                         c.interactions().get(0).answer())).toList());
-        assertEquals(SudoPrompt.PASSWORD, t.commands().get(4).interactions().get(0).answer());
+        assertEquals(AccountPassword.SUDO.binding(), t.commands().get(4).interactions().get(0).answer());
     }
 
     @Test
