@@ -57,7 +57,7 @@ public final class SidecarReader {
 
     public static Runbook load(Path path) {
         if (!Files.exists(path)) {
-            throw new BadInput(path.toString(), 0, "no such file or folder");
+            throw Guides.notThere(path);
         }
         Path dir;
         Path sidecar;

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -118,6 +119,20 @@ public final class Guides {
         }
     }
 
+    /** a web address, as a path keeps it ({@code https:/lab.uberspace.de/...}) */
+    private static final Pattern URL = Pattern.compile("((?:https?|ftp|file):)/+");
+
+    /** What a guide's or runbook's path that names nothing is told: a web address is told so. */
+    public static BadInput notThere(Path path) {
+        if (URL.matcher(path.toString()).lookingAt()) {
+            // a path keeps one slash of the two; the message shows the address as it was typed
+            return new BadInput(URL.matcher(path.toString()).replaceFirst("$1//"), 0, "an address on the web: "
+                    + "Rehearse reads guides from files, and nothing over the network; save the guide's source (its "
+                    + ".rst, .md or .adoc) and name that file");
+        }
+        return new BadInput(SourceText.display(path), 0, "no such file or folder");
+    }
+
     /** The guide file a path names: itself, or the guide in a runbook folder. */
     public static Path guideFile(Path fileOrRunbookFolder) {
         BasicFileAttributes attributes;
@@ -125,7 +140,7 @@ public final class Guides {
             // one stat call tells both whether the path exists and whether it is a folder
             attributes = Files.readAttributes(fileOrRunbookFolder, BasicFileAttributes.class);
         } catch (IOException | SecurityException e) {
-            throw new BadInput(SourceText.display(fileOrRunbookFolder), 0, "no such file or folder");
+            throw notThere(fileOrRunbookFolder);
         }
         if (!attributes.isDirectory()) {
             return fileOrRunbookFolder;

@@ -98,6 +98,11 @@ class RunCommandIT extends FixtureGuideRuns {
         assertEquals(2, run.exit());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
+        Run url = execute(List.of("run", "https://lab.uberspace.de/guide_synapse.html", "--target", "local"));
+        assertEquals(2, url.exit());
+        assertEquals("https://lab.uberspace.de/guide_synapse.html: an address on the web: Rehearse reads guides from "
+                + "files, and nothing over the network; save the guide's source (its .rst, .md or .adoc) and name that "
+                + "file", url.err().strip());
     }
 
     /** Before, the run went on without what the include held: its file never written, its commands never run. */
