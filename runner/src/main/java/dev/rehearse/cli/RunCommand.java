@@ -69,7 +69,7 @@ public final class RunCommand implements Command {
                 .options(TargetChoice.options())
                 // the everyday options first, the ssh-only ones apart; an option none names goes under "Other options"
                 .heading("Which steps", "--from", "--only", "--keep-going")
-                .heading("Where and with which values", "--target", "--bind", "--keep", "--timeout")
+                .heading("Where and with which values", "--target", "--bind", "--keep", "--timeout", "--network")
                 .heading("ssh (with --target ssh://...)", "--identity", "--known-hosts", "--ssh-config",
                         "--accept-new")
                 .heading("Reports", "--report-dir", "--strict")

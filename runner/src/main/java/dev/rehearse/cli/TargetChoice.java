@@ -66,6 +66,10 @@ final class TargetChoice {
                 }
             }
         }
+        if (target(given) != null) {
+            // a sidecar's target is known later, and runs of a folder may each name another kind
+            Targets.checkOptions(target(given), options);
+        }
         return Rehearsal.defaults().withTarget(target(given)).withBinds(overrides(given.get(BIND)))
                 .withTargetOptions(options);
     }

@@ -89,7 +89,8 @@ public record HtmlPage(String title, String runbook, String target, String statu
             List<DiffLine> lines = new ArrayList<>();
             List<String> hunks = UnifiedDiff.hunkLines(diff);
             if (diff != null) {
-                diff.lines().limit(diff.lines().count() - hunks.size()).forEach(l -> lines.add(new DiffLine("meta", l)));
+                diff.lines().limit(diff.lines().count() - hunks.size())
+                        .forEach(l -> lines.add(new DiffLine("meta", l)));
             }
             hunks.forEach(l -> lines.add(new DiffLine(kind(l), l)));
             return lines;

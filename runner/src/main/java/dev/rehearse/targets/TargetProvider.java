@@ -26,6 +26,11 @@ public interface TargetProvider {
         return List.of();
     }
 
+    /** Whether a target of this kind reads the command-line option: one of its {@link #options()}, by default. */
+    default boolean reads(String option) {
+        return options().stream().anyMatch(o -> o.name().equals(option));
+    }
+
     /**
      * Opens (makes, starts, connects to) a target for one run.
      *

@@ -65,6 +65,24 @@ public final class Targets {
         }
     }
 
+    /**
+     * @throws BadInput when an option given is one the spec's kind of target does not read ({@code --network} with
+     *                  {@code local}): it would be left unread
+     */
+    public static void checkOptions(String spec, TargetOptions options) {
+        provider(spec).ifPresent(provider -> {
+            for (String option : options.values().keySet()) {
+                if (!provider.reads(option)) {
+                    String whose = providers().stream()
+                            .filter(p -> p.options().stream().anyMatch(o -> o.name().equals(option)))
+                            .map(TargetProvider::scheme).findFirst().orElseThrow();
+                    throw new BadInput(option, 0, "the " + provider.scheme() + " target reads no such option (it is "
+                            + "the " + whose + " target's)");
+                }
+            }
+        });
+    }
+
     /** @throws BadInput when the spec names no known target, or its provider refuses it */
     public static Target open(String spec, TargetOptions options) {
         TargetProvider provider = provider(spec).orElseThrow(() -> new BadInput("--target", 0, "unknown target '"

@@ -2,8 +2,10 @@ package dev.rehearse.targets.container;
 
 import dev.rehearse.guide.BadInput;
 import dev.rehearse.targets.Target;
+import dev.rehearse.targets.TargetOption;
 import dev.rehearse.targets.TargetOptions;
 import dev.rehearse.targets.TargetProvider;
+import dev.rehearse.targets.ssh.SshTargetProvider;
 import dev.rehearse.targets.container.ContainerTarget.Networking;
 
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.regex.Pattern;
 
 /** {@code container}: a fresh stardust host; {@code container:IMAGE}: a fresh container of a local image. */
 public final class ContainerTargetProvider implements TargetProvider {
+    static final String NETWORK = "--network";
 
     @Override
     public String scheme() {
@@ -26,6 +29,19 @@ public final class ContainerTargetProvider implements TargetProvider {
     @Override
     public String summary() {
         return "a fresh stardust host in Docker (or of a local IMAGE)";
+    }
+
+    @Override
+    public List<TargetOption> options() {
+        return List.of(new TargetOption(NETWORK, "none|host", "container: none, its own loopback only (the default); "
+                + "host, the machine's network, for a guide that downloads what it installs (its servers' ports are "
+                + "then the machine's: runs at once may clash)"));
+    }
+
+    /** Its own options, and ssh's, which reach a DOCKER_HOST=ssh:// engine. */
+    @Override
+    public boolean reads(String option) {
+        return TargetProvider.super.reads(option) || new SshTargetProvider().reads(option);
     }
 
     /**
@@ -71,7 +87,19 @@ public final class ContainerTargetProvider implements TargetProvider {
             throw new BadInput("--target", 0, "container:" + image + ": not an image's name (a reference as docker "
                     + "takes it: letters, digits and . _ - : / @)");
         }
-        return ContainerTarget.open(image, Networking.NONE, options.keep(), options.stamp(), options.stop());
+        return ContainerTarget.open(image, networking(options.value(NETWORK)), options.keep(), options.stamp(),
+                options.stop());
+    }
+
+    private static Networking networking(String given) {
+        if (given == null || given.equals("none")) {
+            return Networking.NONE;
+        }
+        if (given.equals("host")) {
+            return Networking.HOST;
+        }
+        throw new BadInput(NETWORK + " " + given, 0, "the container's network is none (its own loopback only) or "
+                + "host (the machine's)");
     }
 
     /**

@@ -1,0 +1,90 @@
+package dev.rehearse.targets.container;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.rehearse.testing.RehearseJar;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The container target's {@code --network}, through the jar: none (the default) keeps the container off the
+ * machine's network; host puts it there, as a guide that downloads what it installs needs. The web here is a server
+ * of the test's own on a loopback port of this machine, the only network it has.
+ */
+class ContainerNetworkIT {
+    private static final Path GUIDE = Path.of(System.getProperty("rehearse.root", ".."), "fixtures", "guides",
+            "untuned", "download.md");
+    private static HttpServer web;
+
+    @BeforeAll
+    static void serve() throws IOException {
+        web = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        web.createContext("/release.txt", exchange -> {
+            byte[] body = "version 1.0\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        web.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        web.stop(0);
+    }
+
+    private static RehearseJar.Outcome download(Path reports, String... network) {
+        String[] args = {"run", GUIDE.toString(), "--target", "container", "--bind",
+                "8765=" + web.getAddress().getPort(), "--report-dir", reports.toString()};
+        String[] all = new String[args.length + network.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(network, 0, all, args.length, network.length);
+        return RehearseJar.run(all);
+    }
+
+    @Test
+    void onTheHostsNetworkAGuideDownloadsWhatItNeeds(@TempDir Path reports) {
+        RehearseJar.Outcome run = download(reports, "--network", "host");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("network host"), run.out());
+        assertTrue(run.out().contains("rehearse: 1 PASS, 0 DRIFT, 0 FAIL"), run.out());
+    }
+
+    @Test
+    void byDefaultTheContainerHasNoNetworkButItsOwnLoopback(@TempDir Path reports) {
+        RehearseJar.Outcome run = download(reports);
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("network none"), run.out());
+        assertTrue(run.out().contains("curl: (7)"), run.out());
+    }
+
+    @Test
+    void anyOtherNetworkIsOneLineBeforeAnyStep(@TempDir Path reports) {
+        RehearseJar.Outcome run = download(reports, "--network", "bridge");
+        assertEquals(2, run.exit(), run.out() + run.err());
+        assertEquals("--network bridge: the container's network is none (its own loopback only) or host (the "
+                + "machine's)\n", run.err());
+    }
+
+    /** An option no target of the kind given reads is refused, not left unread. */
+    @Test
+    void anotherKindOfTargetRefusesTheOption() {
+        RehearseJar.Outcome run = RehearseJar.run("run", GUIDE.toString(), "--target", "local", "--network", "host");
+        assertEquals(2, run.exit(), run.out() + run.err());
+        assertEquals("--network: the local target reads no such option (it is the container target's)\n", run.err());
+        RehearseJar.Outcome ssh = RehearseJar.run("run", GUIDE.toString(), "--target", "local", "--identity", "key");
+        assertEquals("--identity: the local target reads no such option (it is the ssh target's)\n", ssh.err());
+    }
+}
