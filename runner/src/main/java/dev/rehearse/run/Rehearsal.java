@@ -8,6 +8,7 @@ import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Planner;
 import dev.rehearse.plan.Runbook;
 import dev.rehearse.read.Guides;
+import dev.rehearse.read.common.SourceText;
 import dev.rehearse.report.RunReport;
 import dev.rehearse.targets.OpeningStop;
 import dev.rehearse.targets.RunStamp;
@@ -166,8 +167,9 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             return example;
         }
         String spec = targetSpec(loaded);
-        Targets.prepare(spec, targetOptions);
-        TargetOpening.Opened ready = TargetOpening.open(spec, targetOptions, RunStamp.next());
+        TargetOptions options = target == null ? sidecarsOptions(targetOptions, loaded, spec) : targetOptions;
+        Targets.prepare(spec, options);
+        TargetOpening.Opened ready = TargetOpening.open(spec, options, RunStamp.next());
         ready.reaped().forEach(say);
         try (Target opened = ready.target()) {
             Plan plan = new Planner(opened.facts(), binds).plan(draft);
@@ -268,6 +270,7 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
             }
             spec = targetSpec(loaded);
             if (target == null) {
+                options = sidecarsOptions(options, loaded, spec);
                 Targets.prepare(spec, options);
                 opening = openingAlongside(spec, options, stamp);
             }
@@ -369,6 +372,15 @@ public record Rehearsal(String target, Map<String, String> binds, StepSelection 
         Path base = state != null && Path.of(state).isAbsolute() ? Path.of(state)
                 : Path.of(System.getProperty("user.home"), ".local", "state");
         return base.resolve("rehearse");
+    }
+
+    /**
+     * The sidecar's options for the target it names ({@code target: {kind: container, network: host}}), where the
+     * run takes its target from there: a target named on the command line is opened as the command line says.
+     */
+    private static TargetOptions sidecarsOptions(TargetOptions options, Runbook loaded, String spec) {
+        return Targets.withSidecars(options, spec, loaded.target(),
+                loaded.sidecar() == null ? loaded.name() : SourceText.display(loaded.sidecar()));
     }
 
     /** The target this runbook runs on: the one asked for, else the sidecar's, else local. */

@@ -4,6 +4,7 @@ import dev.rehearse.guide.BadInput;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -81,6 +82,34 @@ public final class Targets {
                 }
             }
         });
+    }
+
+    /**
+     * The options a sidecar's {@code target:} gives besides its kind ({@code network: host} for {@code --network
+     * host}; {@code yes} or {@code true} for a flag), added where the command line gave none of its own.
+     *
+     * @param where the sidecar, as messages name it
+     * @throws BadInput when the spec's kind of target reads no such option
+     */
+    public static TargetOptions withSidecars(TargetOptions options, String spec, Map<String, String> entries,
+                                             String where) {
+        TargetOptions all = options;
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            String option = "--" + entry.getKey();
+            if (entry.getKey().equals("kind") || options.value(option) != null) {
+                continue;
+            }
+            TargetProvider provider = provider(spec).orElse(null);
+            Optional<TargetOption> read = provider == null ? Optional.empty() : provider.options().stream()
+                    .filter(o -> o.name().equals(option)).findFirst();
+            if (read.isEmpty()) {
+                throw new BadInput(where, 0, "target: " + entry.getKey() + ": the " + (provider == null ? spec
+                        : provider.scheme()) + " target reads no such option");
+            }
+            String value = entry.getValue();
+            all = all.with(option, read.get().isFlag() ? String.valueOf(value.matches("(?i)yes|true|on")) : value);
+        }
+        return all;
     }
 
     /** @throws BadInput when the spec names no known target, or its provider refuses it */

@@ -89,7 +89,7 @@ class RunbookTest {
                 "    after: end",
                 "target:",
                 "  kind: ssh://demo@127.0.0.1:2222",
-                "  keep: yes");
+                "  network: host");
         Runbook r = Runbook.load(file);
         assertEquals(dir.getFileName().toString(), r.name());
         assertEquals(file, r.sidecar());
@@ -115,7 +115,7 @@ class RunbookTest {
         assertEquals(2, r.checks().size());
         assertNull(r.checks().get(1).after());
         assertEquals("test -f ~/app/ready", r.checks().get(1).name());
-        assertEquals(Map.of("kind", "ssh://demo@127.0.0.1:2222", "keep", "yes"), r.target());
+        assertEquals(Map.of("kind", "ssh://demo@127.0.0.1:2222", "network", "host"), r.target());
     }
 
     @Test

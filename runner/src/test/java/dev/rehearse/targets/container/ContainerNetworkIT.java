@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,6 +77,25 @@ class ContainerNetworkIT {
         assertEquals(2, run.exit(), run.out() + run.err());
         assertEquals("--network bridge: the container's network is none (its own loopback only) or host (the "
                 + "machine's)\n", run.err());
+    }
+
+    /** The sidecar's target gives the network the same way; one no such target reads is refused in one line. */
+    @Test
+    void theSidecarsTargetMayPutTheContainerOnTheHostsNetwork(@TempDir Path runbook, @TempDir Path local)
+            throws IOException {
+        Files.copy(GUIDE, runbook.resolve("download.md"));
+        Files.writeString(runbook.resolve("runbook.yaml"), "target:\n  kind: container\n  network: host\n");
+        RehearseJar.Outcome run = RehearseJar.run("run", runbook.toString(), "--bind",
+                "8765=" + web.getAddress().getPort(), "--report-dir", runbook.resolve("reports").toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("network host"), run.out());
+
+        Files.copy(GUIDE, local.resolve("download.md"));
+        Files.writeString(local.resolve("runbook.yaml"), "target:\n  kind: local\n  network: host\n");
+        RehearseJar.Outcome refused = RehearseJar.run("run", local.toString());
+        assertEquals(2, refused.exit(), refused.out() + refused.err());
+        assertEquals(local.resolve("runbook.yaml") + ": target: network: the local target reads no such option\n",
+                refused.err());
     }
 
     /** An option no target of the kind given reads is refused, not left unread. */
