@@ -38,6 +38,14 @@ public interface Target extends AutoCloseable {
     default void filesAhead() {
     }
 
+    /**
+     * Why the target has no network where the machine may have one (a container on none but its own loopback), and
+     * what gives it one: a FAIL whose output shows a name lookup or a route failing says so. Empty by default.
+     */
+    default Optional<String> withoutNetwork() {
+        return Optional.empty();
+    }
+
     /** Releases the target; a throwaway target is removed unless it was asked to be kept. */
     @Override
     void close();

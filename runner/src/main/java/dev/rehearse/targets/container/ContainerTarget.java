@@ -279,6 +279,13 @@ public final class ContainerTarget extends ShellTarget {
     }
 
     @Override
+    public Optional<String> withoutNetwork() {
+        return networking == Networking.NONE ? Optional.of("the container has no network but its own loopback "
+                + "(--network host, or the sidecar's target: {network: host}, gives it the machine's)")
+                : Optional.empty();
+    }
+
+    @Override
     public synchronized void close() {
         if (keep) {
             closeSession();

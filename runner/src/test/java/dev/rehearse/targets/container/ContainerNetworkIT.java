@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -69,6 +70,18 @@ class ContainerNetworkIT {
         assertEquals(1, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("network none"), run.out());
         assertTrue(run.out().contains("curl: (7)"), run.out());
+        assertFalse(run.out().contains("has no network"), "refused on its own loopback, no lookup failed: " + run.out());
+    }
+
+    /** A FAIL whose output shows a name lookup failing says why, and what gives the container a network. */
+    @Test
+    void aLookupThatFailsWithoutNetworkSaysWhatGivesTheContainerOne(@TempDir Path reports) {
+        RehearseJar.Outcome run = RehearseJar.run("run", GUIDE.resolveSibling("download-by-name.md").toString(),
+                "--target", "container", "--report-dir", reports.toString());
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("exit status 6: curl: (6) Could not resolve host: downloads.example.org; the "
+                + "container has no network but its own loopback (--network host, or the sidecar's target: "
+                + "{network: host}, gives it the machine's)"), run.out());
     }
 
     @Test
