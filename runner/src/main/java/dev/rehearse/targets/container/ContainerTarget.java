@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * through {@code docker exec -it}. Files are read and written by the image's user inside the container
  * ({@link UserFiles}), through the Docker client ({@link ClientExec}). The container is made, started and killed by
  * the {@code docker} command ({@link ContainerStart}), which needs no client opened first. It has no network but its
- * own loopback ({@link Networking#NONE}), or the host's ({@link Networking#HOST}, for an sshd on a loopback port).
+ * own loopback ({@link Networking#NONE}), or the host's ({@link Networking#HOST} for an sshd on a loopback port,
+ * {@link Networking#ONLINE} for a guide that downloads what it installs).
  * It is removed at close, or when the JVM exits before that (Ctrl-C), unless kept.
  * <p>
  * What an image tells the target, in labels: {@code dev.rehearse.user} (whose shell runs the steps; root when
@@ -52,8 +53,26 @@ public final class ContainerTarget extends ShellTarget {
     private static final String LABEL_FACT = "dev.rehearse.fact.";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final ShellSettings SETTINGS = ShellSettings.DEFAULT;
-    /** The container's network: its own loopback only, or the host's. Never a bridge. */
-    public enum Networking { NONE, HOST }
+    /**
+     * The container's network: its own loopback only, or the host's; never a bridge. Where a guide is to download
+     * what it installs (ONLINE), the stardust host's pip reaches its package index too; elsewhere it installs from the
+     * image's package folder only, as it would time out on an index it cannot reach.
+     */
+    public enum Networking {
+        NONE("none", false),
+        /** the machine's network, for an sshd on a loopback port */
+        HOST("host", false),
+        /** the machine's network and the package index on it: {@code --network host} */
+        ONLINE("host", true);
+
+        private final String docker;
+        private final boolean packageIndex;
+
+        Networking(String docker, boolean packageIndex) {
+            this.docker = docker;
+            this.packageIndex = packageIndex;
+        }
+    }
 
     private final String image;
     private final Networking networking;
@@ -166,11 +185,14 @@ public final class ContainerTarget extends ShellTarget {
     private static List<String> options(Networking networking, boolean keep, RunStamp stamp, String hostname,
                                         String domain) {
         List<String> options = new ArrayList<>(List.of("--hostname=" + hostname,
-                "--network=" + (networking == Networking.HOST ? "host" : "none"),
+                "--network=" + networking.docker,
                 "--env=STARDUST_DOMAIN=" + domain, "--pids-limit=" + ProcessLimit.MOST_PROCESSES));
         ContainerLeftovers.labels(stamp, keep).forEach((label, value) -> options.add("--label=" + label + "=" + value));
         if (!keep) {
             options.add("--rm"); // the engine removes it once it is killed: a run does not wait for its layers to go
+        }
+        if (networking.packageIndex) {
+            options.add("--env=STARDUST_PACKAGE_INDEX=1"); // the login environment leaves pip's index on then
         }
         if (networking == Networking.NONE) {
             // the guide's services bind '::' too, Synapse's generated config '::1': a network-less container has
@@ -274,7 +296,7 @@ public final class ContainerTarget extends ShellTarget {
     @Override
     public String describe() {
         return "container " + image + " " + shortId() + " (" + facts.user() + "@" + facts.host()
-                + ", network " + networking.name().toLowerCase() + "; image ready in " + seconds(imageReady)
+                + ", network " + networking.docker + "; image ready in " + seconds(imageReady)
                 + ", started in " + seconds(started) + ")";
     }
 

@@ -96,7 +96,7 @@ public final class ContainerTargetProvider implements TargetProvider {
             return Networking.NONE;
         }
         if (given.equals("host")) {
-            return Networking.HOST;
+            return Networking.ONLINE;
         }
         throw new BadInput(NETWORK + " " + given, 0, "the container's network is none (its own loopback only) or "
                 + "host (the machine's)");

@@ -64,6 +64,24 @@ class ContainerNetworkIT {
         assertTrue(run.out().contains("rehearse: 1 PASS, 0 DRIFT, 0 FAIL"), run.out());
     }
 
+    /**
+     * pip reaches its package index where the container is on the machine's network for a guide that downloads; on
+     * none it installs from the image's package folder only, as it would wait on an index it cannot reach.
+     */
+    @Test
+    void pipsPackageIndexIsOnWhereTheContainerIsOnTheMachinesNetwork(@TempDir Path dir) throws IOException {
+        Path guide = Files.writeString(dir.resolve("index.md"), "# pip\n\n```console\n"
+                + "$ echo \"no index: ${PIP_NO_INDEX:-unset}, links: $PIP_FIND_LINKS\"\n"
+                + "no index: unset, links: /opt/wheels\n```\n");
+        RehearseJar.Outcome online = RehearseJar.run("run", guide.toString(), "--target", "container", "--network",
+                "host", "--report-dir", dir.resolve("online").toString());
+        assertEquals(0, online.exit(), online.out() + online.err());
+        assertTrue(online.out().contains("rehearse: 1 PASS"), online.out());
+        RehearseJar.Outcome offline = RehearseJar.run("run", guide.toString(), "--target", "container",
+                "--report-dir", dir.resolve("offline").toString());
+        assertTrue(offline.out().contains("+no index: 1, links: /opt/wheels"), offline.out());
+    }
+
     @Test
     void byDefaultTheContainerHasNoNetworkButItsOwnLoopback(@TempDir Path reports) {
         RehearseJar.Outcome run = download(reports);
