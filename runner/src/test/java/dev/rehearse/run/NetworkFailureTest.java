@@ -31,7 +31,9 @@ class NetworkFailureTest {
             "urllib.error.URLError: <urlopen error [Errno -3] Temporary failure in name resolution>",
             "[ERROR] Failed to execute goal: java.net.UnknownHostException: repo.maven.apache.org",
             "ssh: Could not resolve hostname github.com: Name or service not known",
-            "connect: Network is unreachable"})
+            "connect: Network is unreachable",
+            "Looking in links: /opt/wheels\nERROR: Could not find a version that satisfies the requirement flask (from "
+                    + "versions: none)\nERROR: No matching distribution found for flask"})
     void aNetworkThatCannotBeReachedIsToldSo(String output) {
         assertTrue(NetworkFailure.shows(output), output);
     }
