@@ -735,7 +735,7 @@ public final class Runner {
             case COMPLETED -> result.exit() == policy.expectExit() || stoppedAsTheGuideDoes(step, policy, result.exit())
                     ? null : "exit status " + result.exit()
                     + (policy.expectExit() == 0 ? "" : " (expected " + policy.expectExit() + ")")
-                    + lastWords(result, false) + NetworkFailure.told(target, result.output());
+                    + lastWords(result, false) + TargetGaps.told(target, result.output());
         };
     }
 

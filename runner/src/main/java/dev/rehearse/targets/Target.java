@@ -46,6 +46,14 @@ public interface Target extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Why the target has no such program where a guide needs it (a container's image holds the programs it was
+     * made with), and what gives it one. Empty by default: a host of one's own is known to its owner.
+     */
+    default Optional<String> withoutProgram(String program) {
+        return Optional.empty();
+    }
+
     /** Releases the target; a throwaway target is removed unless it was asked to be kept. */
     @Override
     void close();

@@ -308,6 +308,13 @@ public final class ContainerTarget extends ShellTarget {
     }
 
     @Override
+    public Optional<String> withoutProgram(String program) {
+        return Optional.of((image.startsWith("rehearse/stardust") ? "the stardust host" : "the image " + image)
+                + " has no " + program + ": a guide that needs it runs on an image of your own made from it "
+                + "(--target container:IMAGE; docs/container.md)");
+    }
+
+    @Override
     public synchronized void close() {
         if (keep) {
             closeSession();

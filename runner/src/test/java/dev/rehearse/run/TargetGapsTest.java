@@ -1,13 +1,17 @@
 package dev.rehearse.run;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The download tools' own words for a network they cannot reach, and words that are no such thing. */
-class NetworkFailureTest {
+/** The download tools' own words for a network they cannot reach, bash's for a program it finds nowhere. */
+class TargetGapsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -35,7 +39,7 @@ class NetworkFailureTest {
             "Looking in links: /opt/wheels\nERROR: Could not find a version that satisfies the requirement flask (from "
                     + "versions: none)\nERROR: No matching distribution found for flask"})
     void aNetworkThatCannotBeReachedIsToldSo(String output) {
-        assertTrue(NetworkFailure.shows(output), output);
+        assertTrue(TargetGaps.shows(output), output);
     }
 
     @ParameterizedTest
@@ -45,6 +49,13 @@ class NetworkFailureTest {
             "ERROR: Could not find a version that satisfies the requirement flask==99 (from versions: 1.0, 2.0)",
             "ls: cannot access 'resolve.txt': No such file or directory"})
     void otherFailuresAreNot(String output) {
-        assertFalse(NetworkFailure.shows(output), output);
+        assertFalse(TargetGaps.shows(output), output);
+    }
+
+    @Test
+    void aProgramBashFindsNowhereIsNamed() {
+        assertEquals(Optional.of("git"), TargetGaps.missingProgram("Cloning...\nbash: git: command not found\n"));
+        assertEquals(Optional.of("php8.1"), TargetGaps.missingProgram("bash: line 3: php8.1: command not found"));
+        assertEquals(Optional.empty(), TargetGaps.missingProgram("sh: 1: git: not found\nthe command not found"));
     }
 }
