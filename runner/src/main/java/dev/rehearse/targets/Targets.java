@@ -74,11 +74,8 @@ public final class Targets {
         provider(spec).ifPresent(provider -> {
             for (String option : options.values().keySet()) {
                 if (!provider.reads(option)) {
-                    String whose = providers().stream()
-                            .filter(p -> p.options().stream().anyMatch(o -> o.name().equals(option)))
-                            .map(TargetProvider::scheme).findFirst().orElseThrow();
                     throw new BadInput(option, 0, "the " + provider.scheme() + " target reads no such option (it is "
-                            + "the " + whose + " target's)");
+                            + "the " + owner(option).map(TargetProvider::scheme).orElseThrow() + " target's)");
                 }
             }
         });
@@ -100,8 +97,8 @@ public final class Targets {
                 continue;
             }
             TargetProvider provider = provider(spec).orElse(null);
-            Optional<TargetOption> read = provider == null ? Optional.empty() : provider.options().stream()
-                    .filter(o -> o.name().equals(option)).findFirst();
+            Optional<TargetOption> read = provider == null || !provider.reads(option) ? Optional.empty()
+                    : owner(option).flatMap(p -> p.options().stream().filter(o -> o.name().equals(option)).findFirst());
             if (read.isEmpty()) {
                 throw new BadInput(where, 0, "target: " + entry.getKey() + ": the " + (provider == null ? spec
                         : provider.scheme()) + " target reads no such option");
@@ -110,6 +107,12 @@ public final class Targets {
             all = all.with(option, read.get().isFlag() ? String.valueOf(value.matches("(?i)yes|true|on")) : value);
         }
         return all;
+    }
+
+    /** The kind of target whose own option this is ({@link TargetProvider#options()}). */
+    private static Optional<TargetProvider> owner(String option) {
+        return providers().stream().filter(p -> p.options().stream().anyMatch(o -> o.name().equals(option)))
+                .findFirst();
     }
 
     /** @throws BadInput when the spec names no known target, or its provider refuses it */
