@@ -52,6 +52,8 @@ public final class ScriptedTransport implements Transport {
     private String cwd;
     /** the program a look at the terminal's processes finds waiting in a read of it; null: none */
     private volatile String reader;
+    /** the reader is the terminal's login shell, which counts only where the session says it does */
+    private volatile boolean readerIsTheShell;
     private final Semaphore looks = new Semaphore(0);
 
     /**
@@ -222,8 +224,8 @@ public final class ScriptedTransport implements Transport {
 
     /** What a look at the terminal's processes finds, as a script set it: the shell's programs run here. */
     @Override
-    public Optional<String> silentReader() {
-        String found = reader;
+    public Optional<String> silentReader(boolean shellCounts) {
+        String found = readerIsTheShell && !shellCounts ? null : reader;
         looks.release();
         return Optional.ofNullable(found);
     }
@@ -357,6 +359,23 @@ public final class ScriptedTransport implements Transport {
                 shell.typedLines.add("^C");
                 shell.show("^C\n" + shell.sentinel(130));
                 return false;
+            });
+            return this;
+        }
+
+        /**
+         * Takes {@code transit} to reach the shell: meanwhile a look at the terminal's processes finds the login
+         * shell waiting in a read of it, the command still on its way (typed into {@code script}, or through the
+         * Docker engine, on a busy machine).
+         */
+        public Script onItsWayFor(Duration transit) {
+            actions.add((shell, burst) -> {
+                shell.readerIsTheShell = true;
+                shell.reader = "bash";
+                Thread.sleep(transit.toMillis());
+                shell.reader = null;
+                shell.readerIsTheShell = false;
+                return true;
             });
             return this;
         }

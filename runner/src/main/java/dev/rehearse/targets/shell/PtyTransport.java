@@ -85,7 +85,7 @@ public final class PtyTransport implements Transport {
      * @param env      its whole environment (nothing is inherited); {@code script} runs the program through
      *                 {@code $SHELL -c} (else {@code /bin/sh}), so a SHELL given here must be a POSIX shell
      * @param programs where the programs it runs can be looked at, so that one of them that waits in a read of the
-     *                 terminal without a prompt is found ({@link #silentReader()}): a local shell's descendants, a
+     *                 terminal without a prompt is found ({@link #silentReader(boolean)}): a local shell's descendants, a
      *                 container's processes; {@link TerminalPrograms#NONE} where its work runs elsewhere (the
      *                 client of a remote engine reads the terminal all the time, to pass on what is typed, so its
      *                 own reads tell nothing)
@@ -149,8 +149,8 @@ public final class PtyTransport implements Transport {
     }
 
     @Override
-    public Optional<String> silentReader() {
-        return TerminalReaders.among(programs.of(process)::iterator);
+    public Optional<String> silentReader(boolean shellCounts) {
+        return TerminalReaders.among(programs.of(process)::iterator, shellCounts);
     }
 
     @Override

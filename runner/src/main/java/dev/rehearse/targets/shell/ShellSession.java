@@ -284,6 +284,7 @@ public final class ShellSession implements Session {
         run.kept.add(carry);
         carry = "";
         run.typed = encode(command);
+        run.shellReads = TerminalReaders.shellReads(command);
         if (!type(run.typed)) {
             return run.lost(started);
         }
@@ -405,6 +406,8 @@ public final class ShellSession implements Session {
         final StringBuilder raw = new StringBuilder();
         final BoundedOutput kept;
         String typed;
+        /** the command makes the login shell itself read the terminal: only then does the shell count as a reader */
+        boolean shellReads;
         int nextInteraction;
         /** prompts are looked for in the output after the last answer */
         int answeredUpTo;
@@ -621,7 +624,7 @@ public final class ShellSession implements Session {
         private String readerSeenTwice(long now) {
             readCheckedAt = now;
             readChecks++;
-            String reader = transport.silentReader().orElse(null);
+            String reader = transport.silentReader(shellReads).orElse(null);
             boolean seenBefore = readSeenAt != 0;
             readSeenAt = reader == null ? 0 : now;
             return seenBefore ? reader : null;

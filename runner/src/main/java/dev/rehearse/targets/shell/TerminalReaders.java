@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.regex.Pattern;
 
 /**
  * Finds, among a terminal's processes, one at the front of the terminal (its foreground process group) that waits
@@ -50,8 +51,25 @@ public final class TerminalReaders {
         };
     }
 
-    /** The name of the first of these processes (this machine's) that waits in a read of a terminal at its front. */
-    static Optional<String> among(Iterable<ProcessHandle> processes) {
+    /**
+     * A command that makes the login shell itself read the terminal ({@code read}, {@code mapfile}, {@code select}):
+     * only then does the shell count as a reader. Else it waits for the command still on its way to it (typed into
+     * {@code script}, or through the Docker engine, on a busy machine), not for a line a program reads unasked.
+     */
+    private static final Pattern SHELL_READS = Pattern.compile("(?:^|[\\s;&|(){}!])(?:read|mapfile|readarray|select)"
+            + "(?=[\\s;&|)]|$)");
+
+    /** Whether the command makes the login shell itself read the terminal (see {@link #SHELL_READS}). */
+    public static boolean shellReads(String command) {
+        return SHELL_READS.matcher(command).find();
+    }
+
+    /**
+     * The name of the first of these processes (this machine's) that waits in a read of a terminal at its front.
+     *
+     * @param shellCounts whether the login shell (its session's leader) counts: {@link #shellReads}
+     */
+    static Optional<String> among(Iterable<ProcessHandle> processes, boolean shellCounts) {
         if (!HERE.known()) {
             return Optional.empty();
         }
@@ -60,7 +78,7 @@ public final class TerminalReaders {
             try {
                 Optional<String> reader = reader(Files.readString(proc.resolve("stat")),
                         Files.readString(proc.resolve("syscall")),
-                        fd -> link(proc.resolve("fd").resolve(String.valueOf(fd))), HERE);
+                        fd -> link(proc.resolve("fd").resolve(String.valueOf(fd))), HERE, shellCounts);
                 if (reader.isPresent()) {
                     return reader;
                 }
@@ -78,11 +96,13 @@ public final class TerminalReaders {
      * @param syscall its {@code /proc/PID/syscall}: the system call it waits in, then its arguments
      * @param fileOf  what its file descriptor of that number is ({@code /proc/PID/fd/N}'s target), or null
      * @param calls   the numbers of the calls that wait for input on its machine
+     * @param shellCounts whether the terminal's login shell, the leader of its session, counts
      */
-    public static Optional<String> reader(String stat, String syscall, LongFunction<String> fileOf, WaitCalls calls) {
+    public static Optional<String> reader(String stat, String syscall, LongFunction<String> fileOf, WaitCalls calls,
+                                          boolean shellCounts) {
         try {
             Optional<Front> front = Front.of(stat);
-            if (front.isEmpty() || !front.get().state().equals("S")) {
+            if (front.isEmpty() || !front.get().state().equals("S") || front.get().leader() && !shellCounts) {
                 return Optional.empty();
             }
             String name = front.get().name();
@@ -128,7 +148,7 @@ public final class TerminalReaders {
      * A process at the front of its terminal (its group is the terminal's foreground group), by its name and state,
      * that passes nothing on to another terminal.
      */
-    record Front(String name, String state) {
+    record Front(String name, String state, boolean leader) {
         /** @param stat the process's {@code /proc/PID/stat}; empty where it is not at the front, or is no such line */
         static Optional<Front> of(String stat) {
             try {
@@ -136,8 +156,9 @@ public final class TerminalReaders {
                 String name = stat.substring(stat.indexOf('(') + 1, close);
                 // after the name: state, ppid, pgrp, session, tty_nr, tpgid (the terminal's foreground group)
                 String[] fields = stat.substring(close + 2).split(" ");
+                boolean leader = stat.substring(0, stat.indexOf('(')).strip().equals(fields[3]);
                 return fields[2].equals(fields[5]) && !PASSING_ON.contains(name)
-                        ? Optional.of(new Front(name, fields[0])) : Optional.empty();
+                        ? Optional.of(new Front(name, fields[0], leader)) : Optional.empty();
             } catch (RuntimeException notAProcessLine) {
                 return Optional.empty();
             }

@@ -30,8 +30,10 @@ public interface Transport extends AutoCloseable {
      * anything ({@code cat}, a {@code read} with no prompt), where the transport sees the processes on its terminal
      * (a local shell, a container of this machine's engine, an ssh host's marked processes); empty where none
      * does, or where it cannot tell.
+     *
+     * @param shellCounts whether the terminal's login shell counts ({@link TerminalReaders#shellReads})
      */
-    default Optional<String> silentReader() {
+    default Optional<String> silentReader(boolean shellCounts) {
         return Optional.empty();
     }
 

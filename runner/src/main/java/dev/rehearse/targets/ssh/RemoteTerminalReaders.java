@@ -89,8 +89,8 @@ final class RemoteTerminalReaders {
      * The name of a marked program that waits in a read of a terminal at the front of it; else empty, also where
      * the look did not answer within {@link #WAIT}.
      */
-    Optional<String> look() {
-        return look(LOOK, RemoteTerminalReaders::reader);
+    Optional<String> look(boolean shellCounts) {
+        return look(LOOK, lines -> reader(lines, shellCounts));
     }
 
     /**
@@ -133,7 +133,7 @@ final class RemoteTerminalReaders {
         return answer.apply(lines);
     }
 
-    private static Optional<String> reader(List<String> lines) {
+    private static Optional<String> reader(List<String> lines, boolean shellCounts) {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
@@ -143,7 +143,7 @@ final class RemoteTerminalReaders {
             if (process.length == 4) {
                 long first = TerminalReaders.Call.of(process[1]).map(TerminalReaders.Call::first).orElse(-1L);
                 Optional<String> reader = TerminalReaders.reader(process[0], process[1],
-                        fd -> fd == first ? process[2] : fd == first - 1 ? process[3] : null, calls);
+                        fd -> fd == first ? process[2] : fd == first - 1 ? process[3] : null, calls, shellCounts);
                 if (reader.isPresent()) {
                     return reader;
                 }

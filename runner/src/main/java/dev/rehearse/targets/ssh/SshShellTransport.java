@@ -67,8 +67,8 @@ final class SshShellTransport implements Transport {
     }
 
     @Override
-    public Optional<String> silentReader() {
-        return readers.look();
+    public Optional<String> silentReader(boolean shellCounts) {
+        return readers.look(shellCounts);
     }
 
     @Override

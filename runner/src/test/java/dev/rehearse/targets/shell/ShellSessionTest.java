@@ -174,6 +174,31 @@ class ShellSessionTest {
         }
     }
 
+    /**
+     * The login shell waiting for the command still on its way to it is no program that reads unasked: nothing the
+     * transcript shows after the command is typed for it (it reached the shell after the command, which ran it:
+     * "bash: Port: command not found" in the next step, on a busy machine). A command that makes the shell itself
+     * read ({@code read -r}) still has the shell counted.
+     */
+    @Test
+    void theShellWaitingForTheCommandOnItsWayIsNoSilentReader() {
+        String shown = "Port 40132 will be open for TCP and UDP traffic in a few minutes.";
+        ScriptedTransport shell = ScriptedTransport.of(HOME, Map.of(
+                "uberspace port add", new Script().onItsWayFor(Duration.ofMillis(400))
+                        .print("Port 52043 will be open for TCP and UDP traffic in a few minutes.\n").exit(0),
+                "read -r who", new Script().onItsWayFor(Duration.ofMillis(400)).exit(0)));
+        try (ShellSession session = start(shell)) {
+            session.answerAsShown(new ShownAnswers(List.of(shown)));
+            Ran ran = run(session, "uberspace port add", List.of(), T);
+            assertEquals(Status.COMPLETED, ran.result().status(), ran.result().lastLine());
+            assertFalse(shell.typed().contains(shown), shell.typed().toString());
+
+            session.answerAsShown(new ShownAnswers(List.of("Grace")));
+            run(session, "read -r who", List.of(), T);
+            assertTrue(shell.typed().contains("Grace"), "the shell's own read: " + shell.typed());
+        }
+    }
+
     @Test
     void aCommandPastItsTimeoutIsInterrupted() {
         try (ShellSession session = start(ScriptedTransport.of(HOME, Map.of("sleep 1000",
