@@ -387,6 +387,7 @@ public final class Runner {
             if (why == null) {
                 // an effect or state the guide shows and the output contradicts: the command did not do it
                 why = effectLines.contradiction(step.expected(), actualOutput);
+                why = why == null ? null : why + TargetGaps.told(target, result.output());
             }
             // a status-like command may also exit non-zero until the thing it reports is up (supervisorctl)
             boolean settled = why == null && comparison.matches();

@@ -24,8 +24,12 @@ final class TargetGaps {
             + "|dial tcp: lookup|UnknownHostException"
             // pip with no index to reach (the stardust host's without a network) finds only its package folder's
             + "|No matching distribution found");
-    /** bash's word for a program it finds nowhere on the PATH: {@code bash: git: command not found} */
-    private static final Pattern NOT_FOUND = Pattern.compile("(?m)^bash: (?:line \\d+: )?([\\w.+-]+): command not found$");
+    /**
+     * bash's word for a program it finds nowhere on the PATH ({@code bash: git: command not found}), and
+     * supervisord's for a service's ({@code influxd  FATAL  can't find command 'influxd'})
+     */
+    private static final Pattern NOT_FOUND = Pattern.compile("(?m)^bash: (?:line \\d+: )?([\\w.+-]+): command not "
+            + "found$|can't find command '(?:[^'\\s]*/)?([\\w.+-]+)'");
 
     private TargetGaps() {
     }
@@ -44,6 +48,6 @@ final class TargetGaps {
     /** The first program bash found nowhere, if any. */
     static Optional<String> missingProgram(String output) {
         Matcher m = NOT_FOUND.matcher(output);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        return m.find() ? Optional.of(m.group(1) != null ? m.group(1) : m.group(2)) : Optional.empty();
     }
 }

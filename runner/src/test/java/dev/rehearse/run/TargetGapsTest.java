@@ -57,5 +57,8 @@ class TargetGapsTest {
         assertEquals(Optional.of("git"), TargetGaps.missingProgram("Cloning...\nbash: git: command not found\n"));
         assertEquals(Optional.of("php8.1"), TargetGaps.missingProgram("bash: line 3: php8.1: command not found"));
         assertEquals(Optional.empty(), TargetGaps.missingProgram("sh: 1: git: not found\nthe command not found"));
+        assertEquals(Optional.of("influxd"), TargetGaps.missingProgram(
+                "influxd                          FATAL     can't find command 'influxd'"));
+        assertEquals(Optional.of("gitea"), TargetGaps.missingProgram("gitea  FATAL  can't find command '/home/x/gitea'"));
     }
 }
