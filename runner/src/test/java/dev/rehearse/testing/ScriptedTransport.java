@@ -139,6 +139,7 @@ public final class ScriptedTransport implements Transport {
             if (key == '\n' || key == '\r') {
                 typedLines.add(line.toString());
                 reader = null;
+                readerIsTheShell = false;
                 return line.toString();
             }
             line.append((char) key);
@@ -378,6 +379,16 @@ public final class ScriptedTransport implements Transport {
                 return true;
             });
             return this;
+        }
+
+        /** As {@link #readsSilentlyAs}, by the login shell itself (its builtin {@code read}). */
+        public Script readsSilentlyAsTheShell() {
+            actions.add((shell, burst) -> {
+                shell.readerIsTheShell = true;
+                shell.reader = "bash";
+                return true;
+            });
+            return awaitLine();
         }
 
         /**

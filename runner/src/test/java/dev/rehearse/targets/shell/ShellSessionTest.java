@@ -186,7 +186,7 @@ class ShellSessionTest {
         ScriptedTransport shell = ScriptedTransport.of(HOME, Map.of(
                 "uberspace port add", new Script().onItsWayFor(Duration.ofMillis(400))
                         .print("Port 52043 will be open for TCP and UDP traffic in a few minutes.\n").exit(0),
-                "read -r who", new Script().onItsWayFor(Duration.ofMillis(400)).exit(0)));
+                "read -r who", new Script().readsSilentlyAsTheShell().exit(0)));
         try (ShellSession session = start(shell)) {
             session.answerAsShown(new ShownAnswers(List.of(shown)));
             Ran ran = run(session, "uberspace port add", List.of(), T);
