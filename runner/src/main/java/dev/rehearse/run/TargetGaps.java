@@ -36,12 +36,12 @@ final class TargetGaps {
 
     /** What the FAIL's reason adds: why the target lacks it and what gives it one; empty where nothing is told. */
     static String told(Target target, String output) {
-        Optional<String> why = shows(output) ? target.withoutNetwork() : Optional.empty();
+        Optional<String> why = showsNoNetwork(output) ? target.withoutNetwork() : Optional.empty();
         return why.or(() -> missingProgram(output).flatMap(target::withoutProgram)).map(w -> "; " + w).orElse("");
     }
 
     /** Whether the output shows a program that could not reach the network. */
-    static boolean shows(String output) {
+    static boolean showsNoNetwork(String output) {
         return OFFLINE.matcher(output).find();
     }
 
