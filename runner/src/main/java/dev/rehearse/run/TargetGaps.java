@@ -36,7 +36,8 @@ final class TargetGaps {
 
     /** What the FAIL's reason adds: why the target lacks it and what gives it one; empty where nothing is told. */
     static String told(Target target, String output) {
-        Optional<String> why = showsNoNetwork(output) ? target.withoutNetwork() : Optional.empty();
+        // the target is asked first: the output, up to what a step keeps, is looked through only where it would tell
+        Optional<String> why = target.withoutNetwork().filter(w -> showsNoNetwork(output));
         return why.or(() -> missingProgram(output).flatMap(target::withoutProgram)).map(w -> "; " + w).orElse("");
     }
 

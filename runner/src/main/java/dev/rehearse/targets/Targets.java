@@ -91,12 +91,12 @@ public final class Targets {
     public static TargetOptions withSidecars(TargetOptions options, String spec, Map<String, String> entries,
                                              String where) {
         TargetOptions all = options;
+        TargetProvider provider = provider(spec).orElse(null);
         for (Map.Entry<String, String> entry : entries.entrySet()) {
             String option = "--" + entry.getKey();
             if (entry.getKey().equals("kind") || options.value(option) != null) {
                 continue;
             }
-            TargetProvider provider = provider(spec).orElse(null);
             Optional<TargetOption> read = provider == null || !provider.reads(option) ? Optional.empty()
                     : owner(option).flatMap(p -> p.options().stream().filter(o -> o.name().equals(option)).findFirst());
             if (read.isEmpty()) {
