@@ -2,7 +2,9 @@ package dev.rehearse.run;
 
 import dev.rehearse.bind.Bindings;
 import dev.rehearse.check.CheckResult;
+import dev.rehearse.check.StepResult;
 import dev.rehearse.check.Verdict;
+import dev.rehearse.plan.Plan;
 import dev.rehearse.plan.Runbook.Check;
 import dev.rehearse.plan.Step;
 
@@ -40,6 +42,49 @@ final class CheckRecords {
         this.last = last;
         this.noEnd = noEnd;
         this.bindings = bindings;
+    }
+
+    /** The records of a run of {@code plan}'s {@code selection}, whose checks made at the end follow its last step. */
+    static CheckRecords of(List<Check> checks, Plan plan, StepSelection selection, Bindings bindings) {
+        Step last = lastToRun(plan, selection);
+        return new CheckRecords(checks, last, last == null ? whyNoEnd(plan, selection) : null, bindings);
+    }
+
+    /** the last step of the plan this run executes, for the checks made at the end */
+    private static Step lastToRun(Plan plan, StepSelection selection) {
+        if (plan.steps().isEmpty() || !selection.includes(plan.steps().get(plan.steps().size() - 1).n())) {
+            return null; // --only stops short of the end: a check of the end state would judge a half-done install
+        }
+        Step last = null;
+        for (Step step : plan.steps()) {
+            if (selection.includes(step.n()) && Runner.policy(step).skip() == null) {
+                last = step;
+            }
+        }
+        return last;
+    }
+
+    /** why the checks made at the end do not run when the run has no last step ({@link #lastToRun}) */
+    private static String whyNoEnd(Plan plan, StepSelection selection) {
+        if (plan.steps().isEmpty()) {
+            return "not run: the plan has no step";
+        }
+        if (!selection.includes(plan.steps().get(plan.steps().size() - 1).n())) {
+            return "not run: the run stops short of the plan's end (" + selection.skipReason() + ")";
+        }
+        return "not run: the run skips every step";
+    }
+
+    /** why a check does not run after this result, or null when it runs (the step passed or drifted) */
+    static String notRunAfter(StepResult result) {
+        int n = result.step().n();
+        return switch (result.verdict()) {
+            case PASS, DRIFT -> null;
+            case FAIL -> "not run: step " + n + " failed";
+            case ERROR -> "not run: step " + n + " ended in an ERROR";
+            case INTERRUPTED -> INTERRUPTED;
+            case SKIP -> "not run: step " + n + " was skipped (" + result.reason() + ")";
+        };
     }
 
     /** The checks that follow {@code step}, in the sidecar's order: its {@code after} selects it, or it is the end. */

@@ -35,7 +35,6 @@ import dev.rehearse.targets.ExistingFiles;
 import dev.rehearse.targets.OutputLimit;
 import dev.rehearse.targets.Session;
 import dev.rehearse.targets.Target;
-import dev.rehearse.terminal.TerminalText;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,8 +64,6 @@ public final class Runner {
     /** what leaves a shell with success: typed at the login shell, it logs out */
     private static final Pattern LOGS_OUT = Pattern.compile("(exit|logout)(\\s+0)?");
     private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(1);
-    /** the longest last output line a FAIL's reason quotes */
-    private static final int LAST_WORDS = 160;
     /** a readiness ends itself when its time is up; the session's own timeout is only the safety net */
     private static final Duration READY_GRACE = Duration.ofSeconds(30);
 
@@ -82,6 +79,7 @@ public final class Runner {
     /** the sidecar's answers, given wherever their prompts come, in every session the run opens */
     private List<StandingAnswer> standingAnswers = List.of();
     private TranscriptJudge judge;
+    private FailureReasons failures;
     private List<CapturedValue> captured;
     /** the commands each captured value goes into, to check it against */
     private CaptureUses captureUses;
@@ -167,6 +165,7 @@ public final class Runner {
         effectLines = EffectLines.with(effects);
         bindings = plan.bindings();
         judge = new TranscriptJudge(bindings);
+        failures = new FailureReasons(bindings, target, interruption);
         standingAnswers = standing(plan.answers());
         // the record's writer copies what is captured so far from its own thread
         captured = Collections.synchronizedList(new ArrayList<>(inherited));
@@ -191,8 +190,7 @@ public final class Runner {
         Verdict stoppedBy = null;
         // why the checks of the steps skipped after a FAIL do not run: "not run: step 12 failed"
         String checksStopped = null;
-        Step last = lastToRun(plan);
-        checkRecords = new CheckRecords(checks, last, whyNoEnd(plan), bindings);
+        checkRecords = CheckRecords.of(checks, plan, selection, bindings);
         for (Step step : plan.steps()) {
             StepPolicy policy = policy(step);
             StepResult result;
@@ -224,7 +222,7 @@ public final class Runner {
             if (result.verdict() == Verdict.FAIL || result.verdict() == Verdict.ERROR) {
                 failed = true;
                 stoppedBy = stoppedBy != null ? stoppedBy : result.verdict();
-                checksStopped = checksStopped != null ? checksStopped : notRunAfter(result);
+                checksStopped = checksStopped != null ? checksStopped : CheckRecords.notRunAfter(result);
             }
             uncaptured.after(result, bindings);
             if (result.verdict() == Verdict.INTERRUPTED) {
@@ -363,7 +361,7 @@ public final class Runner {
                 return interrupted(step, "after " + String.format(Locale.ROOT, "%.1f s", elapsed(started).toMillis()
                         / 1000.0), elapsed(started), bindings.reverse(result.output()));
             }
-            String why = whyFailed(step, result, policy);
+            String why = failures.of(step, result, policy, shell::lostReason);
             if (result.status() == CommandResult.Status.DISCONNECTED) {
                 // a later step (with --keep-going) starts a fresh shell
                 session = null;
@@ -396,7 +394,7 @@ public final class Runner {
                 pause();
                 continue;
             }
-            String cut = result.cut() ? cutNote(limit, comparison.matches(), wholeOutput) : null;
+            String cut = result.cut() ? FailureReasons.cutNote(limit, comparison.matches(), wholeOutput) : null;
             if (why != null) {
                 String diff = comparison.matches() ? OutputCheck.diff(step.expected(), actualOutput) : comparison.diff();
                 return fail(step, result.exit(), comparison.expected(), comparison.actual(), diff,
@@ -407,24 +405,6 @@ public final class Runner {
                     comparison.expected(), comparison.actual(), comparison.diff(), note.isEmpty() ? null : note,
                     elapsed(started));
         }
-    }
-
-    /**
-     * Why a step whose output outgrew the limit is judged on its head and tail only: where the guide's transcript
-     * did not match those, the difference may lie in what was not kept, so the reason says so rather than let a
-     * diff against a cut output stand as the whole story.
-     */
-    private static String cutNote(OutputLimit limit, boolean matched, String wholeOutput) {
-        // the cut may have come from the lines kept at each end as well as from the size
-        String kept = "its output outgrew what a step keeps (max_output " + size(limit.size()) + ", "
-                + OutputLimit.MAX_LINES + " lines at each end) and was judged on its "
-                + "first and last lines only" + (matched ? "" : ", so the guide's transcript could not be compared with "
-                + "all of it");
-        return kept + (wholeOutput == null ? "" : "; " + wholeOutput);
-    }
-
-    private static String size(long bytes) {
-        return bytes % (1 << 20) == 0 ? (bytes >> 20) + "M" : bytes % 1024 == 0 ? (bytes >> 10) + "K" : bytes + "";
     }
 
     /**
@@ -451,7 +431,7 @@ public final class Runner {
             if (ran.status() != CommandResult.Status.COMPLETED || ran.exit() != 0) {
                 String last = ran.output().isBlank() ? "" : "; last try: " + ran.output().strip().lines()
                         .reduce((a, b) -> b).orElse("");
-                why = "never became ready within " + seconds(ready.timeout()) + ": " + what + last;
+                why = "never became ready within " + FailureReasons.seconds(ready.timeout()) + ": " + what + last;
             }
         }
         Duration took = result.elapsed().plus(elapsed(started));
@@ -463,27 +443,13 @@ public final class Runner {
                 result.diff(), bindings.reverse(why), took);
     }
 
-    /** the last step of the plan this run executes, for the checks made at the end */
-    private Step lastToRun(Plan plan) {
-        if (plan.steps().isEmpty() || !selection.includes(plan.steps().get(plan.steps().size() - 1).n())) {
-            return null; // --only stops short of the end: a check of the end state would judge a half-done install
-        }
-        Step last = null;
-        for (Step step : plan.steps()) {
-            if (selection.includes(step.n()) && policy(step).skip() == null) {
-                last = step;
-            }
-        }
-        return last;
-    }
-
     /**
      * Makes the checks that follow the step, or records why each does not run: {@code notRun}, or the step did not
      * run, or not to a good end. A check after one that failed does not run either: the step failed.
      */
     private StepResult checksAfter(StepResult result, String notRun) {
         for (Check check : checkRecords.following(result.step())) {
-            String why = notRun != null ? notRun : notRunAfter(result);
+            String why = notRun != null ? notRun : CheckRecords.notRunAfter(result);
             if (why == null) {
                 result = checked(result, check);
             } else {
@@ -491,29 +457,6 @@ public final class Runner {
             }
         }
         return result;
-    }
-
-    /** why a check does not run after this result, or null when it runs (the step passed or drifted) */
-    private static String notRunAfter(StepResult result) {
-        int n = result.step().n();
-        return switch (result.verdict()) {
-            case PASS, DRIFT -> null;
-            case FAIL -> "not run: step " + n + " failed";
-            case ERROR -> "not run: step " + n + " ended in an ERROR";
-            case INTERRUPTED -> CheckRecords.INTERRUPTED;
-            case SKIP -> "not run: step " + n + " was skipped (" + result.reason() + ")";
-        };
-    }
-
-    /** why the checks made at the end do not run when the run has no last step ({@link #lastToRun}) */
-    private String whyNoEnd(Plan plan) {
-        if (plan.steps().isEmpty()) {
-            return "not run: the plan has no step";
-        }
-        if (!selection.includes(plan.steps().get(plan.steps().size() - 1).n())) {
-            return "not run: the run stops short of the plan's end (" + selection.skipReason() + ")";
-        }
-        return "not run: the run skips every step";
     }
 
     /**
@@ -640,24 +583,6 @@ public final class Runner {
         return interaction.answer() == null ? "" : bindings.apply(interaction.answer());
     }
 
-    /**
-     * Why nothing was typed at the prompt a command waits at: the guide shows none there, or shows the one it
-     * answers next in words the program did not use (the first of its prompts the output lacks).
-     */
-    private String whyUnanswered(CommandStep step, String output) {
-        for (Interaction planned : step.interactions()) {
-            String prompt = planned.prompt().strip();
-            if (!planned.eof() && !prompt.isEmpty() && !output.contains(bindings.apply(prompt))) {
-                return " (the guide shows \"" + prompt + "\" to be answered here, and the program asks otherwise: the"
-                        + " plan answers a prompt in the words the transcript shows, or in most of them; an answers:"
-                        + " rule of the runbook answers it wherever it comes)";
-            }
-        }
-        return " (no answer of the plan's is for this prompt, which the guide does not show: the plan answers"
-                + " a prompt the transcript shows, by what follows it there;"
-                + " an answers: rule of the runbook answers it wherever it comes)";
-    }
-
     /** Why a check's output is not what its {@code expect} asks, or null when it is. */
     private static String whyNotExpected(Pattern expect, String output) {
         try {
@@ -666,107 +591,6 @@ public final class Runner {
         } catch (BoundedText.TooSlow slow) {
             return BoundedText.TooSlow.told("its expect", "the output");
         }
-    }
-
-    /** an assignment that sets PROMPT_COMMAND anew ({@code +=} adds to it) */
-    private static final Pattern SETS_PROMPT_COMMAND = Pattern.compile("\\bPROMPT_COMMAND=");
-    private static final Pattern USES_PROMPT_COMMAND = Pattern.compile("\\$\\{?PROMPT_COMMAND\\b");
-
-    /**
-     * The command sets PROMPT_COMMAND without what was in it: on a bash before 5.1, where PROMPT_COMMAND is one
-     * command, the session's sentinel goes, and the step never ends.
-     */
-    private static boolean replacesPromptCommand(String command) {
-        return SETS_PROMPT_COMMAND.matcher(command).find() && !USES_PROMPT_COMMAND.matcher(command).find();
-    }
-
-    /** Whether a step that asks nothing showed the last line the guide shows of its output, and ran on after it. */
-    private boolean ranOnAfterItsOutput(CommandStep step, CommandResult result) {
-        List<String> shown = step.expected().stream().filter(e -> e.kind() == ExpectedLine.Kind.OUTPUT)
-                .map(e -> e.text().strip()).filter(t -> !t.isEmpty()).toList();
-        return step.interactions().isEmpty() && !shown.isEmpty()
-                && bindings.reverse(result.output()).contains(shown.get(shown.size() - 1));
-    }
-
-    /**
-     * Why a step the plan stops with Ctrl-C timed out: the words the Ctrl-C waits for never came, or came and the
-     * program ran on after it (one that ignores SIGINT); empty for a step the plan does not stop.
-     */
-    private String whyNotStopped(CommandStep step, CommandResult result) {
-        Optional<Interaction> stop = step.interactions().stream().filter(Interaction::interrupts).findFirst();
-        if (stop.isEmpty()) {
-            return "";
-        }
-        String words = stop.get().prompt();
-        if (!words.isEmpty() && !bindings.reverse(result.output()).contains(words)) {
-            return "; the Ctrl-C the plan stops it with waits for \"" + words + "\" (the last line the guide shows), "
-                    + "which never came";
-        }
-        return "; it was sent Ctrl-C once " + (words.isEmpty() ? "its output was still" : "\"" + words + "\" had come")
-                + ", as the guide stops it, and ran on: the program does not stop on Ctrl-C (SIGINT)";
-    }
-
-    /** Why nothing answered the prompt the step waits at. */
-    private String whyWaiting(CommandStep step, CommandResult result) {
-        AccountPassword account = AccountPassword.askedAt(step.command(), result.lastLine());
-        return account == null ? whyUnanswered(step, result.output())
-                : bindings.get(account.binding()).isPresent() ? account.refused() : account.unanswered();
-    }
-
-    private String whyFailed(CommandStep step, CommandResult result, StepPolicy policy) {
-        return switch (result.status()) {
-            case TIMEOUT -> "timed out after " + seconds(policy.timeout()) + " (the step's timeout: --timeout, or the "
-                    + "sidecar's timeout:)" + (replacesPromptCommand(step.command()) ? "; the command replaced "
-                    + "PROMPT_COMMAND, by which Rehearse's shell tells a command's end: keep it in the new value "
-                    + "(PROMPT_COMMAND=\"...; $PROMPT_COMMAND\")" : ranOnAfterItsOutput(step, result) ? "; it had "
-                    + "shown the last line the guide shows and ran on: a program that runs until it is stopped (a "
-                    + "server the guide leaves running) is stopped with Ctrl-C once that line has come by a step "
-                    + "rule's interrupt: true, or by a ^C the guide shows after it" : whyNotStopped(step, result))
-                    + lastWords(result, true);
-            case WAITING_FOR_INPUT -> "waiting for input at: " + bindings.reverse(result.lastLine())
-                    + whyWaiting(step, result);
-            case READING_SILENTLY -> "waiting for input: " + result.lastLine() + " reads the terminal, having asked "
-                    + "nothing, and the guide shows nothing typed for it (the lines a transcript shows after the "
-                    + "command are typed for it)";
-            case DISCONNECTED -> "lost the shell during step " + step.n() + ": " + session.lostReason();
-            case INTERRUPTED -> "interrupted by " + interruption.cause();
-            case SHELL_UNANSWERED -> "the shell it opened did not answer Rehearse's setup (Rehearse drives bash, not "
-                    + "sh, zsh or fish; a step rule's opens_shell: false runs it as any other command); it showed: "
-                    + bindings.reverse(result.lastLine());
-            case COMPLETED -> result.exit() == policy.expectExit() || stoppedAsTheGuideDoes(step, policy, result.exit())
-                    ? null : "exit status " + result.exit()
-                    + (policy.expectExit() == 0 ? "" : " (expected " + policy.expectExit() + ")")
-                    + lastWords(result, false) + TargetGaps.told(target, result.output());
-        };
-    }
-
-    /**
-     * A program the guide stops with Ctrl-C ends by the signal (130), or handles it and ends as it would anyway
-     * (0: Python's http.server, journalctl): either is the stop the guide shows.
-     */
-    private static boolean stoppedAsTheGuideDoes(CommandStep step, StepPolicy policy, int exit) {
-        return exit == 0 && policy.expectExit() == 130
-                && step.interactions().stream().anyMatch(Interaction::interrupts);
-    }
-
-    /**
-     * What the command last said, so that a FAIL's reason tells what happened ({@code exit status 1: Connection
-     * refused}), not only a number; a timeout at a prompt says which ({@code waiting for input at "Name:"}).
-     */
-    private static String lastWords(CommandResult result, boolean timedOut) {
-        String last = TerminalText.lastNonBlankLine(result.output());
-        if (last.isEmpty() && result.lastLine() != null) {
-            last = result.lastLine().strip();
-        }
-        if (last.isEmpty()) {
-            return timedOut ? "" : " (it printed nothing)";
-        }
-        last = last.length() > LAST_WORDS ? last.substring(0, LAST_WORDS) + " ..." : last;
-        if (timedOut) {
-            boolean atPrompt = !result.output().endsWith("\n") && TerminalText.looksLikePrompt(last);
-            return atPrompt ? " waiting for input at \"" + last + "\"" : "; last output: " + last;
-        }
-        return ": " + last;
     }
 
     /**
@@ -815,10 +639,6 @@ public final class Runner {
 
     private static Duration elapsed(long started) {
         return Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static void pause() {
