@@ -69,8 +69,12 @@ final class PlanJson {
     private static void command(ObjectNode n, CommandStep c, Bindings b) {
         n.put("command", b.preview(c.command())).put("opens_shell", c.opensShell());
         ShellPrompt p = c.prompt();
-        n.putObject("prompt").put("user", p.user()).put("host", p.host()).put("cwd", p.cwd()).put("venv", p.venv())
-                .put("sigil", p.sigil());
+        if (p == null) {
+            n.putNull("prompt"); // typed with no prompt shown: a script block's commands, a REPL started for its lines
+        } else {
+            n.putObject("prompt").put("user", p.user()).put("host", p.host()).put("cwd", p.cwd())
+                    .put("venv", p.venv()).put("sigil", p.sigil());
+        }
         ArrayNode expected = n.putArray("expected");
         for (ExpectedLine e : c.expected()) {
             ObjectNode line = expected.addObject().put("line", e.sourceLine()).put("kind", e.kind().name().toLowerCase(Locale.ROOT))

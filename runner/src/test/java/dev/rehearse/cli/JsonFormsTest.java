@@ -21,7 +21,7 @@ class JsonFormsTest {
     private static final Path ROOT = Path.of(System.getProperty("rehearse.root", ".."));
     private static final List<String> GUIDES = List.of("runbooks/synapse", "fixtures/workers", "fixtures/guides/greeter.md",
             "fixtures/guides/greeter.rst", "fixtures/guides/greeter.adoc", "fixtures/guides/prompts.rst",
-            "fixtures/guides/port-later", "docs/first-guide.md");
+            "fixtures/guides/port-later", "docs/first-guide.md", "fixtures/guides/untuned/doctest.md");
 
     private static String rehearse(String... args) {
         CliRun run = CliRun.of(args);
@@ -44,12 +44,18 @@ class JsonFormsTest {
     @Test
     void plansFollowTheirSchemaWithCommandsEditsWritesAndSecrets() throws Exception {
         List<String> kinds = new ArrayList<>();
+        int withoutPrompt = 0;
         for (String guide : GUIDES) {
             String plan = rehearse("plan", "--json", ROOT.resolve(guide).toString());
             assertEquals(List.of(), JsonSchemas.problems("plan", plan), guide);
-            new ObjectMapper().readTree(plan).get("steps").forEach(step -> kinds.add(step.get("kind").asText()));
+            for (JsonNode step : new ObjectMapper().readTree(plan).get("steps")) {
+                kinds.add(step.get("kind").asText());
+                withoutPrompt += step.has("prompt") && step.get("prompt").isNull() ? 1 : 0;
+            }
         }
         assertTrue(kinds.containsAll(List.of("command", "edit", "write")), kinds.toString());
+        // a REPL started for a block of its lines shows no shell prompt (doctest.md): null, not a crash
+        assertEquals(1, withoutPrompt);
     }
 
     @Test

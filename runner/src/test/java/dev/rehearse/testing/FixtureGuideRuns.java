@@ -208,6 +208,17 @@ public abstract class FixtureGuideRuns {
     }
 
     /**
+     * A library README's doctest lines with no command before them that opens Python: typed into a {@code python3}
+     * started for them, a {@code for} block ended by a bare {@code ...} among them.
+     */
+    @Test
+    void aDoctestsLinesWithNoOpenerAreTypedIntoAPythonStartedForThem(@TempDir Path home) throws IOException {
+        Run run = runIn(home, "untuned/doctest.md", "--timeout", "30s");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("PASS"), run.verdicts(), run.json());
+    }
+
+    /**
      * Git's and Go's tutorials: source files named alone ({@code hello.c} in backticks, "a file called main.go"),
      * written where the session stands ({@code cd myproject}), an example user's home in {@code pwd} and {@code git
      * init}'s output, and a commit's hash. Before, neither file was written and {@code git add} failed.
