@@ -46,4 +46,9 @@ public record CommandStep(int n, String source, int line, List<String> section, 
         interactions.stream().filter(i -> i.answer() != null && !i.eof()).forEach(i -> typed.add(i.answer()));
         return typed;
     }
+
+    @Override
+    public CommandStep withPolicy(StepPolicy policy) {
+        return new CommandStep(n, source, line, section, command, prompt, expected, interactions, captures, policy);
+    }
 }

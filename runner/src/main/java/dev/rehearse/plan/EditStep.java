@@ -24,4 +24,9 @@ public record EditStep(int n, String source, int line, List<String> section, Str
     public List<String> typed() {
         return List.of(fragment);
     }
+
+    @Override
+    public EditStep withPolicy(StepPolicy policy) {
+        return new EditStep(n, source, line, section, path, format, fragment, policy);
+    }
 }

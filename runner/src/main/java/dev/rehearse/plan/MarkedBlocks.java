@@ -26,7 +26,7 @@ final class MarkedBlocks {
     String add(Block block, Block before, List<Step> steps, TranscriptReader reader) {
         int index = before != null && before == last ? stepIndex : -1;
         if (index < 0) {
-            Optional<CommandStep> command = Planner.commandJustBefore(before, steps);
+            Optional<CommandStep> command = BlockSteps.commandJustBefore(before, steps);
             // a command whose own block shows its output: the marked block is no more of it
             if (command.isPresent() && command.get().expected().isEmpty()) {
                 index = steps.size() - 1;

@@ -2,6 +2,8 @@ package dev.rehearse.plan;
 
 import dev.rehearse.guide.Block;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -85,4 +87,76 @@ public final class OtherMachine {
     /** {@code .venv\Scripts\activate}, {@code choco install}, {@code winget}, {@code scoop} */
     private static final Pattern WINDOWS_COMMAND = Pattern.compile("\\\\Scripts\\\\activate\\b"
             + "|^\\s*(?:choco|winget|scoop)\\s");
+
+    /**
+     * The steps, where what tells one machine from another is across them: a file step among another machine's
+     * commands is for it too; a guide whose every step is at the reader's own prompts installs there.
+     */
+    static List<Step> settle(List<Step> steps) {
+        return onTheOnlyMachine(onTheirMachine(steps));
+    }
+
+    /**
+     * A guide whose every step stands at (or between) prompts of the reader's own computer ({@code alice@laptop:~$})
+     * installs on that computer: there is no other machine for its steps, and the target stands in for it. Where
+     * any step would run, the prompts tell one machine from the other, and those of the reader's own stay skipped.
+     */
+    private static List<Step> onTheOnlyMachine(List<Step> steps) {
+        // root's prompt on that computer's name is the same machine (Fedora's [root@localhost ~]# among
+        // [user@localhost ~]$), though alone it is a server's
+        Set<String> readersHosts = new HashSet<>();
+        for (Step step : steps) {
+            if (atTheReadersPrompt(step) && promptHost(step) != null) {
+                readersHosts.add(promptHost(step));
+            }
+        }
+        if (steps.isEmpty() || !steps.stream().allMatch(s -> atTheReadersPrompt(s)
+                || readersHosts.contains(promptHost(s)))) {
+            return steps;
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            if (atTheReadersPrompt(steps.get(i))) {
+                // no reason to skip it left: the step runs
+                steps.set(i, steps.get(i).withPolicy(steps.get(i).policy().skipped(null)));
+            }
+        }
+        return steps;
+    }
+
+    /** the host a command step's prompt shows, or null */
+    private static String promptHost(Step step) {
+        return step instanceof CommandStep c && c.prompt() != null ? c.prompt().host() : null;
+    }
+
+    private static boolean atTheReadersPrompt(Step step) {
+        return step.policy().skip() != null && step.policy().skip().startsWith(OtherMachine.BY_PROMPT);
+    }
+
+    /**
+     * A file step between commands that are all for another machine is for that machine too ("add this to your
+     * {@code ~/.bashrc.local}" among the commands of the reader's laptop): skipped like them.
+     */
+    private static List<Step> onTheirMachine(List<Step> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (step instanceof CommandStep || step.policy().skip() != null) {
+                continue;
+            }
+            Optional<String> before = elsewhere(steps, i, -1);
+            if (before.isPresent() && elsewhere(steps, i, 1).isPresent()) {
+                steps.set(i, step.withPolicy(step.policy().skipped(before.get())));
+            }
+        }
+        return steps;
+    }
+
+    /** Why the nearest command before ({@code direction} -1) or after (1) the step is for another machine, if it is. */
+    private static Optional<String> elsewhere(List<Step> steps, int at, int direction) {
+        for (int i = at + direction; i >= 0 && i < steps.size(); i += direction) {
+            if (steps.get(i) instanceof CommandStep c) {
+                return Optional.ofNullable(c.policy().skip()).filter(why -> why.startsWith(OtherMachine.WHY));
+            }
+        }
+        return Optional.empty();
+    }
 }

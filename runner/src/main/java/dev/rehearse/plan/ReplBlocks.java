@@ -57,7 +57,7 @@ final class ReplBlocks {
         List<Interaction> asked;
         if (typedInto(before, last) && endedByTheRun(last)) {
             asked = last.interactions().subList(0, last.interactions().size() - 1);
-        } else if (Planner.stepOf(before, last) && (OPENS_A_REPL.matcher(last.command()).find()
+        } else if (BlockSteps.stepOf(before, last) && (OPENS_A_REPL.matcher(last.command()).find()
                 || ReplPromptSyntax.startedBy(last.command()) != null)
                 && last.interactions().stream().noneMatch(i -> i.eof() || ReplPromptSyntax.quits(i.answer()))) {
             asked = last.interactions();

@@ -33,7 +33,7 @@ final class SeparateOutput {
 
     /** The block's steps before its last are commands that show, ask and print nothing. */
     private static boolean silentBefore(Block before, List<Step> steps) {
-        for (int i = steps.size() - 2; i >= 0 && Planner.stepOf(before, steps.get(i)); i--) {
+        for (int i = steps.size() - 2; i >= 0 && BlockSteps.stepOf(before, steps.get(i)); i--) {
             if (!(steps.get(i) instanceof CommandStep c) || !c.expected().isEmpty() || !c.interactions().isEmpty()
                     || !SilentCommands.printsNothing(c.command())) {
                 return false;

@@ -65,7 +65,6 @@ final class ShownStatuses {
     }
 
     private static CommandStep withStatus(CommandStep c, int status) {
-        return new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(), c.expected(),
-                c.interactions(), c.captures(), c.policy().expecting(status));
+        return c.withPolicy(c.policy().expecting(status));
     }
 }

@@ -23,4 +23,7 @@ public sealed interface Step permits CommandStep, WriteStep, EditStep {
 
     /** What the step types or writes: the text bindings are applied to (a file step's path aside). */
     List<String> typed();
+
+    /** The same step, run and judged by {@code policy}. */
+    Step withPolicy(StepPolicy policy);
 }

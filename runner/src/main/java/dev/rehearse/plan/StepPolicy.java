@@ -30,6 +30,11 @@ public record StepPolicy(Duration timeout, boolean eventually, String skip, int 
         this(timeout, eventually, skip, expectExit, null, null, null);
     }
 
+    /** This policy, the step skipped for {@code why} (null: run after all). */
+    public StepPolicy skipped(String why) {
+        return new StepPolicy(timeout, eventually, why, expectExit, ready, maxOutput, opensShell);
+    }
+
     /** This policy, success being exit status {@code exit}. */
     public StepPolicy expecting(int exit) {
         return new StepPolicy(timeout, eventually, skip, exit, ready, maxOutput, opensShell);

@@ -32,4 +32,9 @@ public record WriteStep(int n, String source, int line, List<String> section, St
     public List<String> typed() {
         return List.of(content);
     }
+
+    @Override
+    public WriteStep withPolicy(StepPolicy policy) {
+        return new WriteStep(n, source, line, section, path, content, policy, append);
+    }
 }
