@@ -1,5 +1,7 @@
 package dev.rehearse.plan;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,9 @@ public final class Elisions {
             + "|results?|entries|messages)\\s+)?(?:\\d+\\s+(?:more\\s+)?lines?\\s+)?"
             + "(?:snip(?:ped)?|omitted|truncated|trimmed|elided|removed|cut|abbreviated|shortened|skipped)"
             + "(?:\\s+(?:for brevity|for clarity|here))?\\s*-*\\s*(?:\\.{2,}|…)?\\s*[\\])>}]?");
+    /** the words of which {@link #WORDED} needs one */
+    private static final List<String> WORDS = List.of("snip", "omitted", "truncated", "trimmed", "elided", "removed",
+            "cut", "abbreviated", "shortened", "skipped");
     /** a count of the lines cut, framed as a mark: {@code [... 9 more lines ...]}, {@code ... and 9 more} */
     private static final Pattern COUNTED = Pattern.compile("(?i)(?:#|//)?\\s*[\\[(<{]?\\s*(?:\\.{2,}|…)?\\s*-*\\s*\\(?"
             + "(?:and\\s+)?\\d+\\s+more(?:\\s+(?:lines?|entries|items|results|rows|files|packages|messages))?\\)?"
@@ -38,8 +43,27 @@ public final class Elisions {
         if (MARKS.contains(mark)) {
             return true;
         }
-        return mark.length() <= LONGEST && !mark.isEmpty() && (WORDED.matcher(mark).matches() && decorated(mark)
-                || COMMENTED.matcher(mark).matches() || COUNTED.matcher(mark).matches() && framed(mark));
+        if (mark.length() > LONGEST || mark.isEmpty()) {
+            return false;
+        }
+        // each expression is tried only on a line that has what it cannot match without: most lines are output,
+        // and every line of a transcript is asked
+        if ((mark.charAt(0) == '#' || mark.startsWith("//")) && COMMENTED.matcher(mark).matches()) {
+            return true;
+        }
+        String lower = mark.toLowerCase(Locale.ROOT);
+        return saysCut(lower) && WORDED.matcher(mark).matches() && decorated(mark)
+                || lower.contains("more") && COUNTED.matcher(mark).matches() && framed(mark);
+    }
+
+    /** whether the line, in lower case, has one of the words {@link #WORDED} needs */
+    private static boolean saysCut(String lower) {
+        for (String word : WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "9 more lines" alone may be what a program printed; a mark frames it (brackets, dots, dashes) or says "and" */
