@@ -26,9 +26,14 @@ public interface TargetProvider {
         return List.of();
     }
 
+    /** The one of its own {@link #options()} named {@code name} ({@code --network}), if it has one. */
+    default Optional<TargetOption> option(String name) {
+        return options().stream().filter(o -> o.name().equals(name)).findFirst();
+    }
+
     /** Whether a target of this kind reads the command-line option: one of its {@link #options()}, by default. */
     default boolean reads(String option) {
-        return options().stream().anyMatch(o -> o.name().equals(option));
+        return option(option).isPresent();
     }
 
     /**

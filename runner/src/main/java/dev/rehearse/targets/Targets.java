@@ -98,7 +98,7 @@ public final class Targets {
                 continue;
             }
             Optional<TargetOption> read = provider == null || !provider.reads(option) ? Optional.empty()
-                    : owner(option).flatMap(p -> p.options().stream().filter(o -> o.name().equals(option)).findFirst());
+                    : owner(option).flatMap(p -> p.option(option));
             if (read.isEmpty()) {
                 throw new BadInput(where, 0, "target: " + entry.getKey() + ": the " + (provider == null ? spec
                         : provider.scheme()) + " target reads no such option");
@@ -111,8 +111,7 @@ public final class Targets {
 
     /** The kind of target whose own option this is ({@link TargetProvider#options()}). */
     private static Optional<TargetProvider> owner(String option) {
-        return providers().stream().filter(p -> p.options().stream().anyMatch(o -> o.name().equals(option)))
-                .findFirst();
+        return providers().stream().filter(p -> p.option(option).isPresent()).findFirst();
     }
 
     /** @throws BadInput when the spec names no known target, or its provider refuses it */
