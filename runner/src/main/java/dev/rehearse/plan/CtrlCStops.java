@@ -68,16 +68,15 @@ final class CtrlCStops {
         }
         List<Interaction> interactions = new ArrayList<>(c.interactions());
         interactions.add(Interaction.interrupt(""));
-        return new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(), c.expected(),
-                List.copyOf(interactions), c.captures(), once.policy());
+        return once.withShown(once.expected(), interactions);
     }
 
     /** A server the guide stops with ^C ends on the interrupt: its exit status is the signal's. */
     static CommandStep interrupted(CommandStep c) {
         TranscriptCommand stopped = TranscriptReader.interrupted(new TranscriptCommand(c.line(), c.line(), c.prompt(),
                 c.command(), c.expected(), c.interactions()));
-        return new CommandStep(c.n(), c.source(), c.line(), c.section(), c.command(), c.prompt(), c.expected(),
-                stopped.interactions(), c.captures(), c.policy().skip() == null ? interrupted(c.policy()) : c.policy());
+        return c.withShown(c.expected(), stopped.interactions())
+                .withPolicy(c.policy().skip() == null ? interrupted(c.policy()) : c.policy());
     }
 
     /** the status of a program ended by Ctrl-C (SIGINT) */
