@@ -136,9 +136,7 @@ final class BlockSteps {
             Optional<String> skip = notToRun.or(() -> OtherMachine.byPrompt(c.prompt())).or(() -> notHere)
                     .or(() -> OtherMachine.byCommand(c.command()))
                     .or(() -> editor.map(CommandHints.Editor::why));
-            steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
-                    c.prompt(), c.expected(), c.interactions(), List.of(), skip.map(policy::skipped)
-                    .orElse(c.interrupts() ? CtrlCStops.interrupted(policy) : policy)));
+            addCommand(block, c, c.prompt(), c.expected(), policyOf(c, skip));
         }
     }
 
@@ -158,8 +156,7 @@ final class BlockSteps {
             return false;
         }
         TranscriptCommand c = python.get();
-        steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(), null,
-                c.expected(), c.interactions(), List.of(), notHere.map(policy::skipped).orElse(policy)));
+        addCommand(block, c, null, c.expected(), notHere.map(policy::skipped).orElse(policy));
         return true;
     }
 
@@ -228,12 +225,22 @@ final class BlockSteps {
             // "nano ~/app.conf" in a script block as at a prompt: the reader edits, the next block is what goes in
             Optional<CommandHints.Editor> editor = CommandHints.editor(c.command());
             editor.ifPresent(e -> sectionFile.put(block.section(), e.file()));
-            StepPolicy p = notHere.or(() -> OtherMachine.byCommand(c.command()))
-                    .or(() -> editor.map(CommandHints.Editor::why)).map(policy::skipped)
-                    .orElse(c.interrupts() ? CtrlCStops.interrupted(policy) : policy);
-            steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(),
-                    c.prompt(), List.of(), c.interactions(), List.of(), p));
+            Optional<String> skip = notHere.or(() -> OtherMachine.byCommand(c.command()))
+                    .or(() -> editor.map(CommandHints.Editor::why));
+            addCommand(block, c, c.prompt(), List.of(), policyOf(c, skip));
         }
+    }
+
+    /** The step of a command the block types, at {@code prompt} (null: none shown), showing {@code expected}. */
+    private void addCommand(Block block, TranscriptCommand c, ShellPrompt prompt, List<ExpectedLine> expected,
+                            StepPolicy p) {
+        steps.add(new CommandStep(steps.size() + 1, block.source(), c.line(), block.section(), c.command(), prompt,
+                expected, c.interactions(), List.of(), p));
+    }
+
+    /** A typed command's policy: skipped where there is a reason to, else ending on its ^C where the guide stops it. */
+    private StepPolicy policyOf(TranscriptCommand c, Optional<String> skip) {
+        return skip.map(policy::skipped).orElse(c.interrupts() ? CtrlCStops.interrupted(policy) : policy);
     }
 
     /** The section of the block works on the file at {@code path}: a later block's content with no file named goes in. */
