@@ -107,7 +107,36 @@ public final class ShellText {
      * or compound command, a trailing pipe or list operator.
      */
     public static boolean needsMoreLines(String text) {
-        return of(text).openBecause != null;
+        return !plainlyComplete(text) && of(text).openBecause != null;
+    }
+
+    /**
+     * the characters of a line that, alone, can neither leave anything open nor close it: no quote, escape,
+     * expansion, operator, redirection, bracket, brace or comment
+     */
+    private static final String PLAIN = "._/=:,+@%~*?^-";
+    /** the words that open or close a compound command, or come before one that may */
+    private static final Set<String> RESERVED = Set.of("if", "then", "else", "elif", "fi", "for", "select", "while",
+            "until", "do", "done", "case", "esac", "function", "time", "coproc");
+
+    /**
+     * Whether the text is a line of plain words, none of them reserved: complete as it stands, which most commands
+     * of a guide are, told without lexing it character by character.
+     */
+    private static boolean plainlyComplete(String text) {
+        int wordStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (c == ' ' || c == '\t') {
+                if (i > wordStart && RESERVED.contains(text.substring(wordStart, i))) {
+                    return false;
+                }
+                wordStart = i + 1;
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || PLAIN.indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why the shell would wait for more lines after {@code text} ("a here-document without its EOF line"), or null. */

@@ -50,9 +50,21 @@ public record Block(
         return text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
     }
 
+    /** How many {@link #lines()} the block has, without splitting its text: asked for every step of a block. */
+    public int lineCount() {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        int count = 1;
+        for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
     /** Whether {@code line} of the block's file is one of its content lines. */
     public boolean holdsLine(int line) {
-        return line >= contentLine && line < contentLine + lines().size();
+        return line >= contentLine && line < contentLine + lineCount();
     }
 
     /** "file:line", how every message points at this block. */

@@ -1,5 +1,6 @@
 package dev.rehearse.plan;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -152,6 +153,9 @@ public final class AnswerPromptSyntax {
      * @param previousWasPrompt the line before it was itself a prompt (prompts come in runs)
      */
     public static Optional<Prompt> match(String line, String previous, String next, boolean previousWasPrompt) {
+        if (!mayAsk(line)) {
+            return Optional.empty();
+        }
         Matcher stamped = LOG_STAMP.matcher(line);
         if (stamped.lookingAt() && stamped.end() < line.length()) {
             // the question without the moment it was asked at, which the program's next run words otherwise
@@ -321,6 +325,18 @@ public final class AnswerPromptSyntax {
 
     private static int indent(String line) {
         return line.length() - line.stripLeading().length();
+    }
+
+    /**
+     * Whether the line has what every prompt below needs: a question's colon or mark, Symfony's {@code >}, a bracket
+     * or a key to press. Most output lines have none, and are let go before any expression is tried on them.
+     */
+    private static boolean mayAsk(String line) {
+        if (line.indexOf(':') >= 0 || line.indexOf('?') >= 0 || line.indexOf('>') >= 0 || line.indexOf('[') >= 0) {
+            return true;
+        }
+        String lower = line.toLowerCase(Locale.ROOT);
+        return lower.contains("press") || lower.contains("hit");
     }
 
     private static boolean endsAsQuestion(String line) {

@@ -73,11 +73,12 @@ final class BlockSteps {
     private void read(Block block, Block before, Block next) {
         Optional<ReplPromptSyntax.Program> repl = ReplBlocks.opened(block, steps);
         // "> x + 2" after "$ node" is typed into its REPL, not output marked as GitHub's docs mark it
-        if (BlockLanguage.mayShowPrompts(language(block)) && MarkedOutput.marks(block.lines()) && repl.isEmpty()) {
+        List<String> lines = block.lines();
+        if (BlockLanguage.mayShowPrompts(language(block)) && MarkedOutput.marks(lines) && repl.isEmpty()) {
             notAStep(block, marked.add(block, before, steps, reader));
             return;
         }
-        Optional<Transcript> transcript = reader.read(block.lines(), block.contentLine(), block.language());
+        Optional<Transcript> transcript = reader.read(lines, block.contentLine(), block.language());
         // a block the guide says not to type, or offers in place of the way before it, is skipped whatever its
         // prompt says (a reader's own machine's runs)
         Optional<String> notToRun = NotToRun.byProse(block);

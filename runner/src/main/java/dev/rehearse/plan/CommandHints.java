@@ -73,7 +73,9 @@ final class CommandHints {
 
     /** The command is a wizard whose first question may look like output ({@link #ASKS}). */
     static boolean asksFirst(String command) {
-        return ASKS.matcher(command).matches();
+        // each wizard's name, looked for before the expression that tells it apart (asked of every command)
+        return (command.contains("createsuperuser") || command.contains("changepassword") || command.contains("init")
+                || command.contains("adduser")) && ASKS.matcher(command).matches();
     }
 
     static Optional<Editor> editor(String command) {
@@ -104,6 +106,18 @@ final class CommandHints {
 
     /** The prose tells the reader to stop a command with Ctrl-C. */
     static boolean saysCtrlC(String prose) {
-        return prose != null && CTRL_C.matcher(prose).find();
+        // the key's name, looked for before the expression that tells an instruction from a mention (asked of every
+        // output line a guide shows)
+        return prose != null && (containsIgnoringCase(prose, "ctrl") || containsIgnoringCase(prose, "control"))
+                && CTRL_C.matcher(prose).find();
+    }
+
+    private static boolean containsIgnoringCase(String text, String word) {
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -285,7 +285,7 @@ final class Placeholders {
     /** The block a step's line stands in. */
     private static Optional<Block> blockAt(Guide guide, String source, int line) {
         return guide.blocks().stream().filter(b -> b.source().equals(source) && b.contentLine() <= line
-                && line < b.contentLine() + Math.max(1, b.lines().size())).findFirst();
+                && line < b.contentLine() + Math.max(1, b.lineCount())).findFirst();
     }
 
     /**

@@ -38,7 +38,7 @@ final class ProseBetween {
             return null;
         }
         int from = previous == null || !previous.source().equals(block.source()) ? 0
-                : previous.contentLine() - 1 + previous.lines().size();
+                : previous.contentLine() - 1 + previous.lineCount();
         int to = Math.min(block.line() - 1, lines.size());
         StringBuilder text = new StringBuilder();
         for (int i = Math.max(0, from); i < to; i++) {
@@ -63,7 +63,7 @@ final class ProseBetween {
             return null;
         }
         int to = next == null ? lines.size() : Math.min(next.line() - 1, lines.size());
-        int from = Math.max(0, block.contentLine() - 1 + block.lines().size());
+        int from = Math.max(0, block.contentLine() - 1 + block.lineCount());
         int closing = from;
         while (closing < to && lines.get(closing).isBlank()) {
             closing++; // a fence's trailing blank lines are no part of its block

@@ -30,9 +30,26 @@ final class ReplBlocks {
     static Optional<ReplPromptSyntax.Program> opened(Block block, List<Step> steps) {
         ReplPromptSyntax.Program startedBy = !steps.isEmpty() && steps.get(steps.size() - 1) instanceof CommandStep c
                 ? ReplPromptSyntax.startedBy(c.command()) : null;
-        return block.lines().stream().filter(l -> !l.isBlank()).findFirst()
-                .flatMap(first -> ReplPromptSyntax.match(first.strip(), null, startedBy))
+        return firstNonBlankLine(block.text()).flatMap(first -> ReplPromptSyntax.match(first.strip(), null, startedBy))
                 .map(ReplPromptSyntax.Line::program);
+    }
+
+    /** as {@code block.lines()} would give it, without splitting a long block into all its lines for it */
+    private static Optional<String> firstNonBlankLine(String text) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int from = 0; ; ) {
+            int end = text.indexOf('\n', from);
+            String line = text.substring(from, end < 0 ? text.length() : end);
+            if (!line.isBlank()) {
+                return Optional.of(line);
+            }
+            if (end < 0) {
+                return Optional.empty();
+            }
+            from = end + 1;
+        }
     }
 
     /**

@@ -141,6 +141,10 @@ public final class TranscriptReader {
         int prompted = 0;
         List<String> bare = new ArrayList<>();
         while (prompted < next.size()) {
+            // every continuation prompt has its >: most lines after a command are its output, and have none
+            if (next.get(prompted).indexOf('>') < 0) {
+                break;
+            }
             Matcher m = CONTINUATION_PROMPT.matcher(next.get(prompted));
             if (!m.lookingAt()) {
                 break;

@@ -101,7 +101,7 @@ final class HtmlReport {
                                              Set<Integer> placed) {
         Map<Integer, List<Integer>> byLine = bySourceLine.getOrDefault(block.source(), Map.of());
         List<Integer> within = new ArrayList<>();
-        int end = block.contentLine() + block.lines().size();
+        int end = block.contentLine() + block.lineCount();
         for (int line = block.line(); line < end; line++) {
             for (int i : byLine.getOrDefault(line, List.of())) {
                 if (placed.add(i)) {

@@ -84,6 +84,20 @@ class ShellSafetyTest {
     }
 
     @Test
+    void aLineOfPlainWordsIsCompleteUnlessAReservedWordOpensACompound() {
+        assertFalse(ShellText.needsMoreLines("echo 1"));
+        assertFalse(ShellText.needsMoreLines("tar -xzf ~/synapse-1.0.tar.gz --strip=1 -C /srv/app:x,y+z@%*?^"));
+        assertFalse(ShellText.needsMoreLines(""));
+        assertTrue(ShellText.needsMoreLines("while true"), "a plain line that opens a loop");
+        assertTrue(ShellText.needsMoreLines("for x in a b"));
+        assertTrue(ShellText.needsMoreLines("if\ttest -f x"), "a tab between the words");
+        assertTrue(ShellText.needsMoreLines("time while true"), "a command follows time");
+        assertFalse(ShellText.needsMoreLines("echo done for if"), "reserved only as the command's first word");
+        assertFalse(ShellText.needsMoreLines("done"));
+        assertTrue(ShellText.needsMoreLines("echo a |"), "an operator, no plain line");
+    }
+
+    @Test
     void aValueHandedToAnotherShellMustBeSafeWhereThatShellReadsIt() {
         assertFalse(safe("X", "$(id)", "bash -c 'echo hello X'"), "inside '...' for the first shell, bare for the second");
         assertFalse(safe("X", "a;id", "sh -c \"echo X\""));
