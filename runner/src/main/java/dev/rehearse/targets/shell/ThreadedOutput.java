@@ -16,6 +16,8 @@ public final class ThreadedOutput implements TimedOutput {
     private static final byte[] WAKE_UP = new byte[0];
     /** pieces of up to 8 K waiting for the reader */
     private static final int QUEUED = 256;
+    /** nanoseconds a read waits awake for the next piece, before it sleeps until it comes (see {@link #nextPiece}) */
+    private static final long AWAKE = Runtime.getRuntime().availableProcessors() > 1 ? 100_000 : 0;
 
     private final BlockingQueue<byte[]> pieces = new LinkedBlockingQueue<>(QUEUED);
     private volatile boolean closed;
@@ -74,7 +76,7 @@ public final class ThreadedOutput implements TimedOutput {
         }
         if (piece == null && !ended) {
             try {
-                byte[] next = pieces.poll(Math.max(0, timeout), TimeUnit.NANOSECONDS);
+                byte[] next = nextPiece(Math.max(0, timeout));
                 if (next == END) {
                     ended = true;
                 } else if (next != null && next != WAKE_UP) {
@@ -96,6 +98,23 @@ public final class ThreadedOutput implements TimedOutput {
             piece = null;
         }
         return n;
+    }
+
+    /**
+     * The next piece, waiting for it awake for a moment before asleep: a quick command's output, and the shell's
+     * sentinel after it, come within that moment, and a thread woken from sleep for each piece is what would cost
+     * a run of quick steps most of its time beyond the shell's own. Never awake on one core, where it would keep
+     * the shell from running.
+     */
+    private byte[] nextPiece(long timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        byte[] next = pieces.poll();
+        while (next == null && System.nanoTime() - start < Math.min(AWAKE, timeout)) {
+            Thread.onSpinWait();
+            next = pieces.poll();
+        }
+        return next != null ? next : pieces.poll(Math.max(0, timeout - (System.nanoTime() - start)),
+                TimeUnit.NANOSECONDS);
     }
 
     @Override
