@@ -86,7 +86,7 @@ final class BlockJsonLines {
         strings(out, b.context());
         out.append(",\"preceding_text\":");
         string(out, b.precedingText());
-        out.append(",\"nlines\":").append(lineCount(b.text()));
+        out.append(",\"nlines\":").append(b.lineCount());
         out.append(",\"indent\":").append(b.indent());
         out.append(",\"text\":");
         string(out, b.text());
@@ -100,18 +100,6 @@ final class BlockJsonLines {
         } else {
             out.append("null");
         }
-    }
-
-    /** Lines of a block's text, as the oracle counts them (none for an empty block). */
-    private static int lineCount(String text) {
-        if (text.isEmpty()) {
-            return 0;
-        }
-        int n = 1;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-            n++;
-        }
-        return n;
     }
 
     private static void numbers(StringBuilder out, List<Integer> values) {

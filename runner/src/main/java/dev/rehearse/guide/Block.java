@@ -50,7 +50,10 @@ public record Block(
         return text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
     }
 
-    /** How many {@link #lines()} the block has, without splitting its text: asked for every step of a block. */
+    /**
+     * How many {@link #lines()} the block has (none for an empty block, as the oracle's {@code nlines} counts them),
+     * without splitting its text: asked for every step of a block.
+     */
     public int lineCount() {
         if (text.isEmpty()) {
             return 0;
