@@ -1,5 +1,6 @@
 package dev.rehearse.plan;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,16 +109,10 @@ final class CommandHints {
     static boolean saysCtrlC(String prose) {
         // the key's name, looked for before the expression that tells an instruction from a mention (asked of every
         // output line a guide shows)
-        return prose != null && (containsIgnoringCase(prose, "ctrl") || containsIgnoringCase(prose, "control"))
-                && CTRL_C.matcher(prose).find();
-    }
-
-    private static boolean containsIgnoringCase(String text, String word) {
-        for (int i = 0; i + word.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, word, 0, word.length())) {
-                return true;
-            }
+        if (prose == null) {
+            return false;
         }
-        return false;
+        String lower = prose.toLowerCase(Locale.ROOT);
+        return (lower.contains("ctrl") || lower.contains("control")) && CTRL_C.matcher(prose).find();
     }
 }
