@@ -111,8 +111,8 @@ public final class ShellText {
     }
 
     /**
-     * the characters of a line that, alone, can neither leave anything open nor close it: no quote, escape,
-     * expansion, operator, redirection, bracket, brace or comment
+     * the characters besides letters and digits that, alone on a line, can neither leave anything open nor close it:
+     * no quote, escape, expansion, operator, redirection, bracket, brace or comment
      */
     private static final String PLAIN = "._/=:,+@%~*?^-";
     /** the words that open or close a compound command, or come before one that may */

@@ -102,9 +102,8 @@ public final class ThreadedOutput implements TimedOutput {
 
     /**
      * The next piece, waiting for it awake for a moment before asleep: a quick command's output, and the shell's
-     * sentinel after it, come within that moment, and a thread woken from sleep for each piece is what would cost
-     * a run of quick steps most of its time beyond the shell's own. Never awake on one core, where it would keep
-     * the shell from running.
+     * sentinel after it, come within that moment, where waking a sleeping thread for each piece costs a quick step
+     * twice over. Never awake on one core, where it would keep the shell from running.
      */
     private byte[] nextPiece(long timeout) throws InterruptedException {
         long start = System.nanoTime();
