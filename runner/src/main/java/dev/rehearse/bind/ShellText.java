@@ -107,7 +107,7 @@ public final class ShellText {
      * or compound command, a trailing pipe or list operator.
      */
     public static boolean needsMoreLines(String text) {
-        return !plainlyComplete(text) && of(text).openBecause != null;
+        return openBecause(text) != null;
     }
 
     /**
@@ -141,7 +141,7 @@ public final class ShellText {
 
     /** Why the shell would wait for more lines after {@code text} ("a here-document without its EOF line"), or null. */
     public static String openBecause(String text) {
-        return of(text).openBecause;
+        return plainlyComplete(text) ? null : of(text).openBecause;
     }
 
     /**
