@@ -109,8 +109,9 @@ final class RunUser {
      * for a secret (GnuPG's pinentry) is refused one of root's.
      */
     List<String> asUserWithLimits() {
-        List<String> argv = new ArrayList<>(List.of("sh", "-c", "t=$(tty) && chown \"$1\":tty \"$t\" && chmod 620 "
-                + "\"$t\" 2>/dev/null; shift; exec \"$@\"", "sh", String.valueOf(uid),
+        // the terminal by /dev/stdin, which chown and chmod follow to it: no tty program to ask its name of
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", "[ -t 0 ] && chown \"$1\":tty /dev/stdin && chmod 620 "
+                + "/dev/stdin 2>/dev/null; shift; exec \"$@\"", "sh", String.valueOf(uid),
                 "prlimit", "--nproc=" + ProcessLimit.MOST_PROCESSES, "--"));
         argv.addAll(asUser());
         return argv;

@@ -103,13 +103,15 @@ public final class ThreadedOutput implements TimedOutput {
     /**
      * The next piece, waiting for it awake for a moment before asleep: a quick command's output, and the shell's
      * sentinel after it, come within that moment, where waking a sleeping thread for each piece costs a quick step
-     * twice over. Never awake on one core, where it would keep the shell from running.
+     * twice over. Awake, it yields its core to whatever else is ready to run there: what it waits for is the work
+     * of others (the shell, util-linux's script, this reader's thread), which a busy wait kept from a core of a small
+     * machine. Never awake on one core, where it would keep the shell from running.
      */
     private byte[] nextPiece(long timeout) throws InterruptedException {
         long start = System.nanoTime();
         byte[] next = pieces.poll();
         while (next == null && System.nanoTime() - start < Math.min(AWAKE, timeout)) {
-            Thread.onSpinWait();
+            Thread.yield();
             next = pieces.poll();
         }
         return next != null ? next : pieces.poll(Math.max(0, timeout - (System.nanoTime() - start)),

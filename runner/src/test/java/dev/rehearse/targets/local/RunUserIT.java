@@ -55,6 +55,22 @@ class RunUserIT {
         assertEquals(1, printed.strip().lines().count(), printed);
     }
 
+    /**
+     * The run's shell is on a terminal its user owns, which the group tty may write to, as login and sshd give one: a
+     * program that opens the terminal by its name to ask for a secret (GnuPG's pinentry) gets it.
+     */
+    @Test
+    void theShellIsOnATerminalItsUserOwns(@TempDir Path dir) throws IOException {
+        assertEquals("root", System.getProperty("user.name"), "a run user is made only as root: run this as root");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path home = Files.createDirectory(dir.resolve("home"));
+        try (LocalTarget target = LocalTarget.open(home, false)) {
+            CommandResult terminal = target.openSession().run("stat -c '%U:%G %a' \"$(tty)\" && exec 3<>\"$(tty)\""
+                    + " && echo opened", List.of(), Duration.ofSeconds(30), null);
+            assertEquals(target.facts().user() + ":tty 620\nopened\n", terminal.output());
+        }
+    }
+
     @Test
     void aNamedFolderIsHandedBackToItsOwnerWhenTheUserGoes(@TempDir Path dir) throws IOException {
         assertEquals("root", System.getProperty("user.name"), "a run user is made only as root: run this as root");
