@@ -525,10 +525,17 @@ public final class MarkdownReader implements GuideReader {
 
     /** Block content without the final line end and without trailing blank lines (docutils drops those too). */
     private static String text(BasedSequence content) {
-        List<String> lines = new ArrayList<>(List.of(content.toString().split("\n", -1)));
-        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
-            lines.remove(lines.size() - 1);
+        String text = content.toString();
+        int end = text.length();
+        while (true) {
+            int lineStart = text.lastIndexOf('\n', end - 1) + 1;
+            if (!text.substring(lineStart, end).isBlank()) {
+                return text.substring(0, end);
+            }
+            if (lineStart == 0) {
+                return "";
+            }
+            end = lineStart - 1;
         }
-        return String.join("\n", lines);
     }
 }
