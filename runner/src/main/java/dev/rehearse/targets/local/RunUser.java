@@ -109,9 +109,10 @@ final class RunUser {
      * for a secret (GnuPG's pinentry) is refused one of root's.
      */
     List<String> asUserWithLimits() {
-        // the terminal by /dev/stdin, which chown and chmod follow to it: no tty program to ask its name of
-        List<String> argv = new ArrayList<>(List.of("sh", "-c", "[ -t 0 ] && chown \"$1\":tty /dev/stdin && chmod 620 "
-                + "/dev/stdin 2>/dev/null; shift; exec \"$@\"", "sh", String.valueOf(uid),
+        // the terminal as /proc/self/fd/0 (standard input, the terminal itself), a link chown and chmod follow to it:
+        // no tty program to ask its name of
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", "[ -t 0 ] && chown \"$1\":tty /proc/self/fd/0 && chmod "
+                + "620 /proc/self/fd/0 2>/dev/null; shift; exec \"$@\"", "sh", String.valueOf(uid),
                 "prlimit", "--nproc=" + ProcessLimit.MOST_PROCESSES, "--"));
         argv.addAll(asUser());
         return argv;
