@@ -34,6 +34,19 @@ public final class Processes {
 
     /** As {@link #run}, {@code input} given on the program's standard input. */
     public static String runWithInput(String input, Path dir, Map<String, String> env, String... command) {
+        Ran ran = ran(input, dir, env, command);
+        if (ran.exit() != 0) {
+            throw new AssertionError(String.join(" ", command) + " exited " + ran.exit() + ":\n" + ran.printed());
+        }
+        return ran.printed();
+    }
+
+    /** What a program printed, and its exit status. */
+    public record Ran(int exit, String printed) {
+    }
+
+    /** As {@link #runWithInput}, for a program whose failure is what the test looks at: its status is returned. */
+    public static Ran ran(String input, Path dir, Map<String, String> env, String... command) {
         ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         try {
@@ -46,10 +59,7 @@ public final class Processes {
                 process.destroyForcibly();
                 throw new AssertionError(String.join(" ", command) + " did not finish");
             }
-            if (process.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", command) + " exited " + process.exitValue() + ":\n" + out);
-            }
-            return out;
+            return new Ran(process.exitValue(), out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command[0] + " (is it installed? see .ci/setup)", e);
         } catch (InterruptedException e) {

@@ -1,15 +1,15 @@
 package dev.rehearse.targets.shell;
 
+import dev.rehearse.testing.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.tools.ToolProvider;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,21 +34,15 @@ class BenchLoopsTest {
         Path failing = Files.writeString(dir.resolve("failing.lines"), "echo 1\n1\necho 2\n3\n");
         for (String loop : List.of("JvmLoop", "SessionLoop")) {
             assertEquals(0, run(loop, classes, passing).exit(), loop + " failed what bash prints");
-            Ran wrong = run(loop, classes, failing);
+            Processes.Ran wrong = run(loop, classes, failing);
             assertEquals(1, wrong.exit(), loop + " passed a step whose output differs");
             assertTrue(wrong.printed().contains("FAIL echo 2"), wrong.printed());
         }
     }
 
-    private record Ran(int exit, String printed) {
-    }
-
-    private static Ran run(String loop, Path classes, Path lines) throws IOException, InterruptedException {
+    private static Processes.Ran run(String loop, Path classes, Path lines) {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Process process = new ProcessBuilder(java, "-cp", classes + File.pathSeparator
-                + System.getProperty("java.class.path"), loop, lines.toString()).redirectErrorStream(true).start();
-        String printed = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), loop + " did not end");
-        return new Ran(process.exitValue(), printed);
+        return Processes.ran("", lines.getParent(), Map.of(), java, "-cp", classes + File.pathSeparator
+                + System.getProperty("java.class.path"), loop, lines.toString());
     }
 }
